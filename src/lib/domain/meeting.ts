@@ -1,0 +1,71 @@
+import { newId } from './ids';
+import { requireText, ValidationError } from './validation';
+
+export const CASE_PHASES = ['faglig-udredning', 'valg-af-indsats', 'opfoelgning'] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+export const PARTICIPANT_ROLES = ['borger', 'paaroerende', 'udfoerer', 'raadgiver', 'vaerge', 'andet'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const PARTICIPANT_NAME_MAX = 60;
+export const PLACE_MAX = 80;
+
+export interface Participant {
+	id: string;
+	name: string;
+	role: ParticipantRole;
+}
+
+export interface Meeting {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	/** Calendar date of the meeting, YYYY-MM-DD. */
+	date: string;
+	place: string;
+	phase: CasePhase;
+	participants: Participant[];
+}
+
+export interface NewMeeting {
+	date: string;
+	place: string;
+	phase: CasePhase;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): boolean {
+	const match = ISO_DATE.exec(value);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function normaliseNewMeeting(input: NewMeeting): NewMeeting {
+	if (!isCalendarDate(input.date)) throw new ValidationError('error.meetingDate');
+	if (!CASE_PHASES.includes(input.phase)) throw new ValidationError('error.meetingPhase');
+	const place = input.place.trim() === '' ? '' : requireText(input.place, PLACE_MAX, 'error.meetingPlace');
+	return { date: input.date, place, phase: input.phase };
+}
+
+export function createParticipant(name: string, role: ParticipantRole): Participant {
+	if (!PARTICIPANT_ROLES.includes(role)) throw new ValidationError('error.participantRole');
+	return { id: newId(), name: requireText(name, PARTICIPANT_NAME_MAX, 'error.participantName'), role };
+}
+
+export function findParticipant(meeting: Meeting, participantId: string | undefined): Participant | undefined {
+	return participantId === undefined ? undefined : meeting.participants.find((p) => p.id === participantId);
+}
+
+/** Today's date in the tablet's own time zone, as the default for a new meeting. */
+export function localIsoDate(now: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Newest meeting first; a tie on the date falls back to when it was created. */
+export function byMeetingDateDescending(a: Meeting, b: Meeting): number {
+	return b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
+}

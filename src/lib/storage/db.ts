@@ -1,0 +1,34 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { AnswerRecord, CitizenRecord, MeetingRecord } from './records';
+import { SCHEMA_VERSIONS } from './schema';
+
+export const DATABASE_NAME = 'billedtale';
+
+export class BilledtaleDb extends Dexie {
+	citizens!: EntityTable<CitizenRecord, 'id'>;
+	meetings!: EntityTable<MeetingRecord, 'id'>;
+	answers!: EntityTable<AnswerRecord, 'id'>;
+
+	constructor(name = DATABASE_NAME) {
+		super(name);
+		for (const step of SCHEMA_VERSIONS) {
+			const version = this.version(step.version).stores(step.stores);
+			if (step.upgrade) version.upgrade(step.upgrade);
+		}
+	}
+}
+
+let instance: BilledtaleDb | undefined;
+
+/** Opened on first use so that prerendering in Node never touches IndexedDB. */
+export function getDb(): BilledtaleDb {
+	instance ??= new BilledtaleDb();
+	return instance;
+}
+
+/** Closes and removes the whole database; the next getDb() starts empty. */
+export async function deleteDatabase(): Promise<void> {
+	const db = getDb();
+	instance = undefined;
+	await db.delete();
+}

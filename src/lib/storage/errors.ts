@@ -1,0 +1,26 @@
+/** A write that did not reach the disk. `code` is an i18n key for a message the user can act on. */
+export class StorageError extends Error {
+	constructor(
+		readonly code: 'error.storageFull' | 'error.storageWrite' | 'error.notFound',
+		options?: { cause?: unknown }
+	) {
+		super(code, options);
+		this.name = 'StorageError';
+	}
+}
+
+function isQuotaError(error: unknown): boolean {
+	if (!(error instanceof Error || error instanceof DOMException)) return false;
+	const inner = (error as { inner?: unknown }).inner;
+	return error.name === 'QuotaExceededError' || (inner !== undefined && isQuotaError(inner));
+}
+
+/** Runs a write and turns any failure into a StorageError, so the caller never loses it silently. */
+export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		if (error instanceof StorageError || (error instanceof Error && error.name === 'ValidationError')) throw error;
+		throw new StorageError(isQuotaError(error) ? 'error.storageFull' : 'error.storageWrite', { cause: error });
+	}
+}

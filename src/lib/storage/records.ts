@@ -1,0 +1,57 @@
+import type { Answer } from '#lib/domain/answer.ts';
+import type { Citizen } from '#lib/domain/citizen.ts';
+import type { Meeting } from '#lib/domain/meeting.ts';
+
+/*
+ * Stored shapes. Only random ids and timestamps/dates are top-level (and indexable); everything that
+ * says something about the citizen sits in `payload`, so that payloads can later be encrypted as one
+ * value per record without reshaping the schema.
+ */
+
+export interface CitizenRecord {
+	id: string;
+	createdAt: number;
+	payload: { displayName: string; photo?: Blob };
+}
+
+export interface MeetingRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	date: string;
+	payload: Pick<Meeting, 'place' | 'phase' | 'participants'>;
+}
+
+export interface AnswerRecord {
+	id: string;
+	meetingId: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Pick<Answer, 'content' | 'provenance' | 'status' | 'history'>;
+}
+
+export function citizenToRecord({ id, createdAt, displayName, photo }: Citizen): CitizenRecord {
+	return { id, createdAt, payload: photo ? { displayName, photo } : { displayName } };
+}
+
+export function citizenFromRecord({ id, createdAt, payload }: CitizenRecord): Citizen {
+	return { id, createdAt, ...payload };
+}
+
+export function meetingToRecord({ id, citizenId, createdAt, date, place, phase, participants }: Meeting): MeetingRecord {
+	return { id, citizenId, createdAt, date, payload: { place, phase, participants } };
+}
+
+export function meetingFromRecord({ id, citizenId, createdAt, date, payload }: MeetingRecord): Meeting {
+	return { id, citizenId, createdAt, date, ...payload };
+}
+
+export function answerToRecord(answer: Answer): AnswerRecord {
+	const { id, meetingId, citizenId, createdAt, updatedAt, content, provenance, status, history } = answer;
+	return { id, meetingId, citizenId, createdAt, updatedAt, payload: { content, provenance, status, history } };
+}
+
+export function answerFromRecord({ payload, ...keys }: AnswerRecord): Answer {
+	return { ...keys, ...payload };
+}

@@ -1,0 +1,24 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * Every released schema, oldest first. A change is a new entry with its own `upgrade`; released
+ * entries are never edited, so a tablet that skipped versions still upgrades step by step.
+ */
+export interface SchemaVersion {
+	version: number;
+	name: string;
+	stores: Record<string, string | null>;
+	upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+	{
+		version: 1,
+		name: 'citizens, meetings and answers',
+		stores: {
+			citizens: 'id, createdAt',
+			meetings: 'id, citizenId, date',
+			answers: 'id, meetingId, citizenId, createdAt'
+		}
+	}
+];

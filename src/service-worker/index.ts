@@ -1,0 +1,49 @@
+import { immutable, assets, prerendered } from '$app/manifest';
+import { version } from '$app/env';
+import { self } from '$app/service-worker';
+
+const CACHE = `billedtale-${version}`;
+const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => path);
+const PAGES = new Set<string>(prerendered.map(({ path }) => path));
+
+self.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll(PRECACHE))
+			.then(() => self.skipWaiting())
+	);
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+			.then(() => self.clients.claim())
+	);
+});
+
+/** Page navigations carry the citizen or meeting id in the query string; the page shell is the same. */
+function cacheKeyFor(request: Request): string | Request {
+	const url = new URL(request.url);
+	if (request.mode === 'navigate' && PAGES.has(url.pathname)) return url.pathname;
+	if (request.mode === 'navigate') return '/';
+	return request;
+}
+
+self.addEventListener('fetch', (event) => {
+	const url = new URL(event.request.url);
+	// Only our own origin is ever served; the app makes no other requests.
+	if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// ignoreVary: the static server varies on Origin, which module imports send and addAll does not.
+			const cached = await cache.match(cacheKeyFor(event.request), { ignoreVary: true });
+			if (cached) return cached;
+			return fetch(event.request);
+		})()
+	);
+});

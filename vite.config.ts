@@ -1,0 +1,38 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-static';
+import { defineConfig } from 'vitest/config';
+
+// The app must never load anything from another origin, so the policy only allows 'self'
+// plus blob:/data: for photos and recordings the user makes on the device.
+const contentSecurityPolicy = {
+	mode: 'hash' as const,
+	directives: {
+		'default-src': ['self' as const],
+		'script-src': ['self' as const],
+		'style-src': ['self' as const, 'unsafe-inline' as const],
+		'img-src': ['self' as const, 'blob:' as const, 'data:' as const],
+		'media-src': ['self' as const, 'blob:' as const],
+		'font-src': ['self' as const],
+		'connect-src': ['self' as const],
+		'worker-src': ['self' as const],
+		'manifest-src': ['self' as const],
+		'object-src': ['none' as const],
+		'base-uri': ['none' as const],
+		'form-action': ['self' as const]
+	}
+};
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			adapter: adapter({ strict: true }),
+			csp: contentSecurityPolicy,
+			paths: { relative: false }
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['fake-indexeddb/auto']
+	}
+});
