@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Playwright cannot download its own browser on these machines; Debian's Chromium is used when present.
+const systemChromium = '/usr/bin/chromium';
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 45_000,
+	expect: { timeout: 10_000 },
+	workers: 2,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		viewport: { width: 1180, height: 820 },
+		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen',
+		serviceWorkers: 'allow',
+		launchOptions: {
+			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+		}
+	},
+	webServer: {
+		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,115 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** One page model per screen, so specs read as a user's steps. */
+
+/** Prerendered pages paint before they are interactive; a tap before that would be lost. */
+export async function waitUntilInteractive(page: Page): Promise<void> {
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+}
+
+export class HomePage {
+	constructor(readonly page: Page) {}
+
+	async open(): Promise<void> {
+		await this.page.goto('/');
+		await waitUntilInteractive(this.page);
+		await expect(this.page.getByRole('heading', { level: 1, name: 'Borgere på denne tablet' })).toBeVisible();
+	}
+
+	get addButton(): Locator {
+		return this.page.getByRole('button', { name: 'Tilføj borger' });
+	}
+
+	get dialog(): Locator {
+		return this.page.getByRole('dialog', { name: 'Tilføj borger' });
+	}
+
+	async addCitizen(name: string, photo?: { name: string; mimeType: string; buffer: Buffer }): Promise<CitizenPage> {
+		await this.addButton.click();
+		await this.dialog.getByLabel('Navn eller initialer').fill(name);
+		if (photo) {
+			await this.dialog.getByLabel('Foto (valgfrit)').setInputFiles(photo);
+			await expect(this.dialog.getByText('Foto valgt')).toBeVisible();
+		}
+		await this.dialog.getByRole('button', { name: 'Gem' }).click();
+		const citizen = new CitizenPage(this.page);
+		await expect(citizen.heading(name)).toBeVisible();
+		return citizen;
+	}
+
+	citizenLink(name: string): Locator {
+		return this.page.getByRole('link', { name: `Åbn ${name}` });
+	}
+}
+
+export class CitizenPage {
+	constructor(readonly page: Page) {}
+
+	heading(name: string): Locator {
+		return this.page.getByRole('heading', { level: 1, name });
+	}
+
+	get id(): string {
+		return new URL(this.page.url()).searchParams.get('id')!;
+	}
+
+	get startMeetingDialog(): Locator {
+		return this.page.getByRole('dialog', { name: 'Start møde' });
+	}
+
+	async startMeeting(options: { date?: string; place?: string; phase: string }): Promise<MeetingPage> {
+		await this.page.getByRole('button', { name: 'Start møde' }).click();
+		const dialog = this.startMeetingDialog;
+		if (options.date) await dialog.getByLabel('Dato').fill(options.date);
+		if (options.place) await dialog.getByLabel('Sted (valgfrit)').fill(options.place);
+		await dialog.getByRole('radio', { name: options.phase }).check();
+		await dialog.getByRole('button', { name: 'Start møde' }).click();
+		const meeting = new MeetingPage(this.page);
+		await expect(meeting.board).toBeVisible();
+		return meeting;
+	}
+
+	deleteDialog(name: string): Locator {
+		return this.page.getByRole('dialog', { name: `Slet ${name}?` });
+	}
+}
+
+export class MeetingPage {
+	constructor(readonly page: Page) {}
+
+	get id(): string {
+		return new URL(this.page.url()).searchParams.get('id')!;
+	}
+
+	get board(): Locator {
+		return this.page.getByRole('group', { name: 'Svartavle' });
+	}
+
+	get saveStatus(): Locator {
+		return this.page.locator('.save-state');
+	}
+
+	get answers(): Locator {
+		return this.page.getByRole('region', { name: 'Svar i mødet' }).locator('ol > li');
+	}
+
+	async addParticipant(name: string, role: string): Promise<void> {
+		const section = this.page.getByRole('region', { name: 'Deltagere' });
+		await section.getByLabel('Navn').fill(name);
+		await section.getByLabel('Rolle').selectOption({ label: role });
+		await section.getByRole('button', { name: 'Tilføj deltager' }).click();
+		await expect(section.getByText(name, { exact: true })).toBeVisible();
+	}
+
+	async answeringAs(mode: string, person?: string): Promise<void> {
+		const picker = this.page.getByRole('region', { name: 'Svartavle' }).getByRole('group', { name: 'Hvem svarer, og hvordan?' });
+		await picker.getByRole('radio', { name: mode }).check();
+		await picker.getByLabel('Hvem?').selectOption(person ? { label: person } : { value: '' });
+	}
+
+	async tap(answer: string): Promise<void> {
+		await this.board.getByRole('button', { name: answer, exact: true }).click();
+		await expect(this.saveStatus).toContainText(`Gemt: ${answer}`);
+	}
+}
