@@ -3,8 +3,10 @@ import { version } from '$app/env';
 import { self } from '$app/service-worker';
 
 const CACHE = `billedtale-${version}`;
-const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => path);
-const PAGES = new Set<string>(prerendered.map(({ path }) => path));
+// Manifest paths are relative to the app's base, which is where this worker script lives.
+const absolute = (path: string) => new URL(path, self.location.href).pathname;
+const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => absolute(path));
+const PAGES = new Set<string>(prerendered.map(({ path }) => absolute(path)));
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -28,7 +30,7 @@ self.addEventListener('activate', (event) => {
 function cacheKeyFor(request: Request): string | Request {
 	const url = new URL(request.url);
 	if (request.mode === 'navigate' && PAGES.has(url.pathname)) return url.pathname;
-	if (request.mode === 'navigate') return '/';
+	if (request.mode === 'navigate') return absolute('');
 	return request;
 }
 

@@ -1,0 +1,32 @@
+import { expect, readDatabase, test } from './fixtures';
+import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
+
+test('after the first visit the app and its data work without a network', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	const citizen = await home.addCitizen('Dorthe');
+	const citizenUrl = page.url();
+
+	await context.setOffline(true);
+	// A deep link with a query string is served from the precache too.
+	await page.goto(citizenUrl);
+	await waitUntilInteractive(page);
+	await expect(citizen.heading('Dorthe')).toBeVisible();
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+	const meeting: MeetingPage = await citizen.startMeeting({ phase: 'Faglig udredning' });
+	await meeting.tap('Hjælp');
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(meeting.answers).toHaveCount(1);
+	await expect(meeting.answers.first()).toContainText('Hjælp');
+
+	await page.goto('/indstillinger');
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	const db = await readDatabase(page);
+	expect(db.answers.map((a) => a.payload.content.value)).toEqual(['hjaelp']);
+});

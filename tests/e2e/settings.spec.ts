@@ -1,0 +1,68 @@
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { waitUntilInteractive } from './pages';
+
+test('settings show the storage status and switch the whole UI to English and back', async ({ page }) => {
+	await page.goto('/indstillinger');
+	await waitUntilInteractive(page);
+	const status = page.getByTestId('persistence');
+	await expect(status).not.toHaveAttribute('data-state', 'checking');
+	const state = await status.getAttribute('data-state');
+	const expected = {
+		persisted: 'Varig lagring er slået til',
+		'not-persisted': 'Browseren har ikke givet varig lagring',
+		unsupported: 'Browseren kan ikke give varig lagring'
+	}[state as 'persisted' | 'not-persisted' | 'unsupported'];
+	await expect(status).toContainText(expected);
+	// The status on screen is the browser's own answer.
+	const persisted = await page.evaluate(() => navigator.storage.persisted());
+	expect(state).toBe(persisted ? 'persisted' : 'not-persisted');
+	await expectNoAxeViolations(page, 'settings');
+
+	await page.getByRole('radio', { name: 'English' }).check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Citizens' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+	await expectNoAxeViolations(page, 'settings in English');
+
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	await page.getByRole('link', { name: 'Citizens' }).click();
+	await expect(page.getByRole('button', { name: 'Add citizen' })).toBeVisible();
+
+	await page.goto('/indstillinger');
+	await waitUntilInteractive(page);
+	await page.getByRole('radio', { name: 'Dansk' }).check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
+});
+
+test('the about page names the licence and passes axe', async ({ page }) => {
+	await page.goto('/om');
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Om Billedtale' })).toBeVisible();
+	await expect(page.getByText('GNU General Public License, version 3 eller senere')).toBeVisible();
+	await expectNoAxeViolations(page, 'about');
+});
+
+test('an unknown citizen or meeting id says so in Danish', async ({ page }) => {
+	await page.goto('/borger?id=findes-ikke');
+	await expect(page.getByText('Borgeren findes ikke på denne tablet.')).toBeVisible();
+	await expectNoAxeViolations(page, 'missing citizen');
+	await page.goto('/moede?id=findes-ikke');
+	await expect(page.getByText('Mødet findes ikke på denne tablet.')).toBeVisible();
+	await expectNoAxeViolations(page, 'missing meeting');
+});
+
+test('the web app manifest is Danish, standalone and has icons', async ({ page, request }) => {
+	await page.goto('/');
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	const manifest = await (await request.get(href!)).json();
+	expect(manifest).toMatchObject({ name: 'Billedtale', lang: 'da', display: 'standalone', start_url: '/' });
+	for (const icon of manifest.icons as Array<{ src: string }>) {
+		expect((await request.get(icon.src)).status()).toBe(200);
+	}
+	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+	expect(csp).toContain("default-src 'self'");
+	expect(csp).toContain("object-src 'none'");
+});

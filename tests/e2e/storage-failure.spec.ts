@@ -1,0 +1,30 @@
+import { expect, readDatabase, test } from './fixtures';
+import { HomePage } from './pages';
+
+test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half-written remains', async ({ page }) => {
+	// Simulates the browser refusing writes the way Chromium does when the quota is used up.
+	await page.addInitScript(() => {
+		const add = IDBObjectStore.prototype.add;
+		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+			if ((window as unknown as { diskFull?: boolean }).diskFull && this.name === 'answers') {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return add.apply(this, args);
+		};
+	});
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ejnar');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+
+	await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = true));
+	await meeting.board.getByRole('button', { name: 'Nej', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Tabletten har ikke mere plads, så det blev ikke gemt.');
+	await expect(meeting.saveStatus).not.toContainText('Gemt');
+	expect((await readDatabase(page)).answers.map((a) => a.payload.content.value)).toEqual(['ja']);
+
+	await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = false));
+	await meeting.tap('Nej');
+	expect((await readDatabase(page)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej']);
+});
