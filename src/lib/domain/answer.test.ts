@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+	answerNamesParticipant,
+	correctAnswer,
+	createAnswer,
+	restoreAnswer,
+	validateProvenance,
+	withdrawAnswer,
+	type Answer
+} from './answer';
+import type { Meeting } from './meeting';
+import { ValidationError } from './validation';
+
+const meeting: Meeting = {
+	id: 'm1',
+	citizenId: 'c1',
+	createdAt: 1,
+	date: '2026-11-23',
+	place: '',
+	phase: 'opfoelgning',
+	participants: [
+		{ id: 'p-citizen', name: 'Anna', role: 'borger' },
+		{ id: 'p-mother', name: 'Lise', role: 'paaroerende' },
+		{ id: 'p-staff', name: 'Jonas', role: 'udfoerer' }
+	]
+};
+
+function code(fn: () => unknown): string | undefined {
+	try {
+		fn();
+	} catch (error) {
+		return error instanceof ValidationError ? error.code : 'not a ValidationError';
+	}
+	return undefined;
+}
+
+function answer(): Answer {
+	return createAnswer({ id: 'a1', meeting, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' }, at: 100 });
+}
+
+describe('provenance', () => {
+	it('keeps a participant who belongs to the meeting', () => {
+		expect(validateProvenance({ mode: 'observeret', participantId: 'p-staff' }, meeting)).toEqual({
+			mode: 'observeret',
+			participantId: 'p-staff'
+		});
+	});
+
+	it('requires a named person when an answer is relayed', () => {
+		expect(code(() => validateProvenance({ mode: 'formidlet' }, meeting))).toBe('error.provenanceRelayNeedsPerson');
+	});
+
+	it('does not let the citizen relay their own answer', () => {
+		expect(code(() => validateProvenance({ mode: 'formidlet', participantId: 'p-citizen' }, meeting))).toBe(
+			'error.provenanceRelayByCitizen'
+		);
+	});
+
+	it('rejects a person from outside the meeting and an unknown mode', () => {
+		expect(code(() => validateProvenance({ mode: 'selv', participantId: 'stranger' }, meeting))).toBe('error.provenanceParticipant');
+		expect(code(() => validateProvenance({ mode: 'gaet' as never }, meeting))).toBe('error.provenanceMode');
+	});
+});
+
+describe('answers', () => {
+	it('are created active, tied to the meeting and its citizen, with an empty history', () => {
+		expect(answer()).toEqual({
+			id: 'a1',
+			meetingId: 'm1',
+			citizenId: 'c1',
+			createdAt: 100,
+			updatedAt: 100,
+			content: { kind: 'core', value: 'ja' },
+			provenance: { mode: 'selv' },
+			status: 'active',
+			history: []
+		});
+	});
+
+	it('reject a value that is not on the board', () => {
+		expect(
+			code(() => createAnswer({ id: 'x', meeting, content: { kind: 'core', value: 'kage' as never }, provenance: { mode: 'selv' }, at: 1 }))
+		).toBe('error.answerValue');
+	});
+
+	it('keep the earlier state when corrected', () => {
+		const corrected = correctAnswer(
+			answer(),
+			meeting,
+			{ content: { kind: 'core', value: 'nej' }, provenance: { mode: 'formidlet', participantId: 'p-mother' } },
+			200
+		);
+		expect(corrected.content.value).toBe('nej');
+		expect(corrected.provenance).toEqual({ mode: 'formidlet', participantId: 'p-mother' });
+		expect(corrected.updatedAt).toBe(200);
+		expect(corrected.history).toEqual([
+			{ content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' }, status: 'active', replacedAt: 200, change: 'corrected' }
+		]);
+		expect(answerNamesParticipant(corrected, 'p-mother')).toBe(true);
+		expect(answerNamesParticipant(corrected, 'p-staff')).toBe(false);
+	});
+
+	it('can be withdrawn and restored, and every step is in the history', () => {
+		const withdrawn = withdrawAnswer(answer(), 200);
+		expect(withdrawn.status).toBe('withdrawn');
+		expect(withdrawAnswer(withdrawn, 300)).toBe(withdrawn);
+		expect(code(() => correctAnswer(withdrawn, meeting, { content: { kind: 'core', value: 'nej' } }, 300))).toBe('error.answerWithdrawn');
+		const restored = restoreAnswer(withdrawn, 400);
+		expect(restored.status).toBe('active');
+		expect(restored.history.map((h) => [h.change, h.status, h.replacedAt])).toEqual([
+			['withdrawn', 'active', 200],
+			['restored', 'withdrawn', 400]
+		]);
+	});
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { initialsOf, normaliseNewCitizen } from './citizen';
+import { byMeetingDateDescending, createParticipant, isCalendarDate, localIsoDate, normaliseNewMeeting, type Meeting } from './meeting';
+import { ValidationError } from './validation';
+
+describe('citizens', () => {
+	it('trim and fold white space in the display name', () => {
+		expect(normaliseNewCitizen({ displayName: '  Anna   Berg ' })).toEqual({ displayName: 'Anna Berg' });
+	});
+
+	it('refuse an empty or overlong name', () => {
+		expect(() => normaliseNewCitizen({ displayName: '  ' })).toThrow(ValidationError);
+		expect(() => normaliseNewCitizen({ displayName: 'x'.repeat(61) })).toThrow(ValidationError);
+	});
+
+	it('show initials for a name without photo', () => {
+		expect(initialsOf('Anna Berg')).toBe('AB');
+		expect(initialsOf('Ø')).toBe('Ø');
+		expect(initialsOf('åse lund hansen')).toBe('ÅH');
+	});
+});
+
+describe('meetings', () => {
+	it('accept only real calendar dates', () => {
+		expect(isCalendarDate('2026-02-28')).toBe(true);
+		expect(isCalendarDate('2026-02-29')).toBe(false);
+		expect(isCalendarDate('2028-02-29')).toBe(true);
+		expect(isCalendarDate('23-11-2026')).toBe(false);
+	});
+
+	it('validate date, phase and place', () => {
+		expect(normaliseNewMeeting({ date: '2026-11-23', place: ' Bostedet ', phase: 'opfoelgning' })).toEqual({
+			date: '2026-11-23',
+			place: 'Bostedet',
+			phase: 'opfoelgning'
+		});
+		expect(normaliseNewMeeting({ date: '2026-11-23', place: '   ', phase: 'opfoelgning' }).place).toBe('');
+		expect(() => normaliseNewMeeting({ date: '2026-13-01', place: '', phase: 'opfoelgning' })).toThrow('error.meetingDate');
+		expect(() => normaliseNewMeeting({ date: '2026-11-23', place: '', phase: 'senere' as never })).toThrow('error.meetingPhase');
+	});
+
+	it('give participants ids and check their role', () => {
+		const participant = createParticipant(' Lise ', 'paaroerende');
+		expect(participant).toMatchObject({ name: 'Lise', role: 'paaroerende' });
+		expect(participant.id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(() => createParticipant('Lise', 'nabo' as never)).toThrow('error.participantRole');
+	});
+
+	it('default to the local date and sort newest first', () => {
+		expect(localIsoDate(new Date(2026, 0, 5))).toBe('2026-01-05');
+		const meeting = (date: string, createdAt: number) => ({ date, createdAt }) as Meeting;
+		const sorted = [meeting('2026-01-01', 1), meeting('2026-03-01', 1), meeting('2026-03-01', 2)].sort(byMeetingDateDescending);
+		expect(sorted.map((m) => `${m.date}/${m.createdAt}`)).toEqual(['2026-03-01/2', '2026-03-01/1', '2026-01-01/1']);
+	});
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CORE_ANSWERS, PROVENANCE_MODES } from '#lib/domain/answer.ts';
+import { CASE_PHASES, PARTICIPANT_ROLES } from '#lib/domain/meeting.ts';
+import { da } from './da.ts';
+import { en } from './en.ts';
+import { format } from './index.svelte.ts';
+
+describe('dictionaries', () => {
+	it('have the same keys in English as in Danish, none empty', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+		for (const [key, text] of [...Object.entries(da), ...Object.entries(en)]) expect(text.trim(), key).not.toBe('');
+	});
+
+	it('use the same placeholders in both languages', () => {
+		const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		for (const key of Object.keys(da) as Array<keyof typeof da>) expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
+	});
+
+	it('name every answer, provenance mode, role and phase', () => {
+		const keys = [
+			...CORE_ANSWERS.map((v) => `answer.${v}`),
+			...PROVENANCE_MODES.map((v) => `provenance.${v}`),
+			...PARTICIPANT_ROLES.map((v) => `role.${v}`),
+			...CASE_PHASES.map((v) => `phase.${v}`)
+		];
+		for (const key of keys) expect(Object.keys(da)).toContain(key);
+	});
+
+	it('fill placeholders and leave unknown ones visible', () => {
+		expect(format('Slet {name}?', { name: 'Anna' })).toBe('Slet Anna?');
+		expect(format('Slet {name}?')).toBe('Slet {name}?');
+	});
+});

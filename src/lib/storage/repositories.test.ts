@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, restoreStoredAnswer } from './answers';
+import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens';
+import { deleteDatabase, getDb } from './db';
+import { StorageError, guardedWrite } from './errors';
+import { addParticipant, createMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
+
+afterEach(async () => {
+	await deleteDatabase();
+});
+
+async function meetingWithPeople() {
+	const citizen = await createCitizen({ displayName: 'Anna' });
+	const created = await createMeeting(citizen.id, { date: '2026-11-23', place: 'Hjemme', phase: 'faglig-udredning' });
+	await addParticipant(created.id, 'Anna', 'borger');
+	const meeting = await addParticipant(created.id, 'Lise', 'paaroerende');
+	return { citizen, meeting, lise: meeting.participants[1]! };
+}
+
+describe('repositories', () => {
+	it('create and list citizens in Danish alphabetical order', async () => {
+		await createCitizen({ displayName: 'Åse' });
+		await createCitizen({ displayName: 'Bo' });
+		await createCitizen({ displayName: 'Ærø' });
+		expect((await listCitizens()).map((c) => c.displayName)).toEqual(['Bo', 'Ærø', 'Åse']);
+	});
+
+	it('keep sensitive fields inside the payload and only ids and dates as indexes', async () => {
+		const { citizen, meeting, lise } = await meetingWithPeople();
+		await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet', participantId: lise.id });
+		const db = getDb();
+		expect(Object.keys((await db.citizens.get(citizen.id))!).sort()).toEqual(['createdAt', 'id', 'payload']);
+		expect(Object.keys((await db.meetings.get(meeting.id))!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload']);
+		const [answer] = await db.answers.toArray();
+		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'meetingId', 'payload', 'updatedAt']);
+		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
+		expect(new Set(indexes)).toEqual(new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId']));
+	});
+
+	it('record an answer with provenance, correct it with history, withdraw and restore it', async () => {
+		const { meeting, lise } = await meetingWithPeople();
+		const first = await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' }, 1000);
+		await correctStoredAnswer(first.id, { content: { kind: 'core', value: 'ved-ikke' }, provenance: { mode: 'formidlet', participantId: lise.id } }, 2000);
+		await withdrawStoredAnswer(first.id, 3000);
+		await restoreStoredAnswer(first.id, 4000);
+		const [stored] = await listAnswers(meeting.id);
+		expect(stored).toMatchObject({
+			content: { value: 'ved-ikke' },
+			provenance: { mode: 'formidlet', participantId: lise.id },
+			status: 'active',
+			updatedAt: 4000
+		});
+		expect(stored!.history.map((h) => [h.change, h.content.value, h.provenance.mode, h.replacedAt])).toEqual([
+			['corrected', 'ja', 'selv', 2000],
+			['withdrawn', 'ved-ikke', 'formidlet', 3000],
+			['restored', 'ved-ikke', 'formidlet', 4000]
+		]);
+	});
+
+	it('refuse an answer relayed by nobody and store nothing', async () => {
+		const { meeting } = await meetingWithPeople();
+		await expect(recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet' })).rejects.toThrow('error.provenanceRelayNeedsPerson');
+		expect(await listAnswers(meeting.id)).toEqual([]);
+	});
+
+	it('keep a participant who is named on an answer', async () => {
+		const { meeting, lise } = await meetingWithPeople();
+		await recordAnswer(meeting, { kind: 'core', value: 'nej' }, { mode: 'formidlet', participantId: lise.id });
+		await expect(removeParticipant(meeting.id, lise.id)).rejects.toThrow('error.participantInUse');
+		const citizenParticipant = meeting.participants[0]!;
+		const updated = await removeParticipant(meeting.id, citizenParticipant.id);
+		expect(updated.participants.map((p) => p.name)).toEqual(['Lise']);
+		expect((await getMeeting(meeting.id))!.participants.map((p) => p.name)).toEqual(['Lise']);
+	});
+
+	it('refuse a meeting for a citizen that does not exist', async () => {
+		await expect(createMeeting('missing', { date: '2026-11-23', place: '', phase: 'opfoelgning' })).rejects.toBeInstanceOf(StorageError);
+		expect(await getDb().meetings.count()).toBe(0);
+	});
+
+	it('delete a citizen with every meeting and answer, and nobody else’s', async () => {
+		const { citizen, meeting } = await meetingWithPeople();
+		await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' });
+		const other = await createCitizen({ displayName: 'Bo' });
+		const otherMeeting = await createMeeting(other.id, { date: '2026-11-24', place: '', phase: 'opfoelgning' });
+		await recordAnswer(otherMeeting, { kind: 'core', value: 'nej' }, { mode: 'selv' });
+
+		await deleteCitizen(citizen.id);
+
+		expect(await getCitizen(citizen.id)).toBeUndefined();
+		expect(await listMeetings(citizen.id)).toEqual([]);
+		const db = getDb();
+		expect(await db.answers.where('citizenId').equals(citizen.id).count()).toBe(0);
+		expect(await db.citizens.count()).toBe(1);
+		expect(await db.meetings.count()).toBe(1);
+		expect((await listAnswers(otherMeeting.id)).map((a) => a.content.value)).toEqual(['nej']);
+	});
+
+	it('turn a full disk into a storage error the UI can name', async () => {
+		const quota = new DOMException('full', 'QuotaExceededError');
+		await expect(guardedWrite(() => Promise.reject(quota))).rejects.toMatchObject({ code: 'error.storageFull' });
+		await expect(guardedWrite(() => Promise.reject(new Error('disk on fire')))).rejects.toMatchObject({ code: 'error.storageWrite' });
+	});
+});
