@@ -4,7 +4,7 @@ import { self } from '$app/service-worker';
 
 const CACHE = `billedtale-${version}`;
 // Manifest paths are relative to the app's base, which is where this worker script lives.
-const absolute = (path: string) => new URL(path, self.location.href).pathname;
+const absolute = (path: string) => new URL(`./${path}`, self.location.href).pathname;
 const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => absolute(path));
 const PAGES = new Set<string>(prerendered.map(({ path }) => absolute(path)));
 

@@ -24,6 +24,10 @@ test('after the first visit the app and its data work without a network', async 
 	await expect(meeting.answers).toHaveCount(1);
 	await expect(meeting.answers.first()).toContainText('Hjælp');
 
+	// The start page, served by the worker, is the app and not some other cached file.
+	await home.open();
+	await expect(home.citizenLink('Dorthe')).toBeVisible();
+
 	await page.goto('/indstillinger');
 	await waitUntilInteractive(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
