@@ -90,7 +90,7 @@ describe('answers', () => {
 			{ content: { kind: 'core', value: 'nej' }, provenance: { mode: 'formidlet', participantId: 'p-mother' } },
 			200
 		);
-		expect(corrected.content.value).toBe('nej');
+		expect(corrected.content).toEqual({ kind: 'core', value: 'nej' });
 		expect(corrected.provenance).toEqual({ mode: 'formidlet', participantId: 'p-mother' });
 		expect(corrected.updatedAt).toBe(200);
 		expect(corrected.history).toEqual([
@@ -98,6 +98,23 @@ describe('answers', () => {
 		]);
 		expect(answerNamesParticipant(corrected, 'p-mother')).toBe(true);
 		expect(answerNamesParticipant(corrected, 'p-staff')).toBe(false);
+	});
+
+	it('hold a board message word by word, trimmed, and refuse an empty one', () => {
+		const message = createAnswer({
+			id: 'a2',
+			meeting,
+			content: { kind: 'message', items: [{ label: ' jeg ', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }] },
+			provenance: { mode: 'med-stoette', participantId: 'p-staff' },
+			at: 1
+		});
+		expect(message.content).toEqual({
+			kind: 'message',
+			items: [{ label: 'jeg', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }]
+		});
+		expect(
+			code(() => createAnswer({ id: 'a3', meeting, content: { kind: 'message', items: [] }, provenance: { mode: 'selv' }, at: 1 }))
+		).toBe('error.messageLength');
 	});
 
 	it('can be withdrawn and restored, and every step is in the history', () => {

@@ -1,5 +1,5 @@
 import { findParticipant, type Meeting } from './meeting';
-import { ValidationError } from './validation';
+import { requireText, ValidationError } from './validation';
 
 /** The meeting answer board: the answers a citizen must always be able to give. */
 export const CORE_ANSWERS = ['ja', 'nej', 'ved-ikke', 'pause', 'stop', 'hjaelp', 'forstaar-ikke'] as const;
@@ -18,10 +18,26 @@ export interface Provenance {
 	participantId?: string;
 }
 
-export interface AnswerContent {
+export interface CoreAnswerContent {
 	kind: 'core';
 	value: CoreAnswer;
 }
+
+/** A message built on a symbol board: the tapped cells in order. */
+export interface MessageAnswerContent {
+	kind: 'message';
+	items: MessageItem[];
+}
+
+export interface MessageItem {
+	label: string;
+	symbolId?: string;
+}
+
+export type AnswerContent = CoreAnswerContent | MessageAnswerContent;
+
+export const MESSAGE_MAX_ITEMS = 30;
+export const MESSAGE_ITEM_MAX = 60;
 
 export type AnswerStatus = 'active' | 'withdrawn';
 
@@ -64,6 +80,23 @@ export function validateProvenance(provenance: Provenance, meeting: Meeting): Pr
 	return participant ? { mode: provenance.mode, participantId: participant.id } : { mode: provenance.mode };
 }
 
+/** Checks what was answered and returns a clean copy, so stored answers hold only known fields. */
+export function validateContent(content: AnswerContent): AnswerContent {
+	if (content.kind === 'core') {
+		if (!isCoreAnswer(content.value)) throw new ValidationError('error.answerValue');
+		return { kind: 'core', value: content.value };
+	}
+	if (content.kind !== 'message' || !Array.isArray(content.items)) throw new ValidationError('error.answerValue');
+	if (content.items.length === 0 || content.items.length > MESSAGE_MAX_ITEMS) throw new ValidationError('error.messageLength');
+	return {
+		kind: 'message',
+		items: content.items.map((item) => {
+			const label = requireText(item.label, MESSAGE_ITEM_MAX, 'error.answerValue');
+			return item.symbolId ? { label, symbolId: item.symbolId } : { label };
+		})
+	};
+}
+
 export function createAnswer(args: {
 	id: string;
 	meeting: Meeting;
@@ -71,14 +104,13 @@ export function createAnswer(args: {
 	provenance: Provenance;
 	at: number;
 }): Answer {
-	if (!isCoreAnswer(args.content.value)) throw new ValidationError('error.answerValue');
 	return {
 		id: args.id,
 		meetingId: args.meeting.id,
 		citizenId: args.meeting.citizenId,
 		createdAt: args.at,
 		updatedAt: args.at,
-		content: { kind: 'core', value: args.content.value },
+		content: validateContent(args.content),
 		provenance: validateProvenance(args.provenance, args.meeting),
 		status: 'active',
 		history: []
@@ -97,8 +129,7 @@ export function correctAnswer(
 	at: number
 ): Answer {
 	if (answer.status === 'withdrawn') throw new ValidationError('error.answerWithdrawn');
-	const content = change.content ?? answer.content;
-	if (!isCoreAnswer(content.value)) throw new ValidationError('error.answerValue');
+	const content = validateContent(change.content ?? answer.content);
 	const provenance = validateProvenance(change.provenance ?? answer.provenance, meeting);
 	return {
 		...answer,

@@ -134,6 +134,7 @@ export const da = {
 	'error.provenanceRelayNeedsPerson': 'Vælg, hvem der formidler svaret.',
 	'error.provenanceRelayByCitizen': 'Borgeren kan ikke formidle sit eget svar. Vælg «Borgeren selv» i stedet.',
 	'error.answerValue': 'Svaret findes ikke på tavlen.',
+	'error.messageLength': 'En besked skal have mellem 1 og 30 ord.',
 	'error.answerWithdrawn': 'Et fortrudt svar kan ikke rettes. Gendan det først.',
 	'error.photo': 'Billedet kunne ikke læses. Vælg et andet foto.',
 	'error.storageFull': 'Tabletten har ikke mere plads, så det blev ikke gemt. Frigør plads, og prøv igen. Intet andet er gået tabt.',

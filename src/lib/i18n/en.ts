@@ -135,6 +135,7 @@ export const en: Record<MessageKey, string> = {
 	'error.provenanceRelayNeedsPerson': 'Choose who relays the answer.',
 	'error.provenanceRelayByCitizen': 'The citizen cannot relay their own answer. Choose «The citizen» instead.',
 	'error.answerValue': 'That answer is not on the board.',
+	'error.messageLength': 'A message must have between 1 and 30 words.',
 	'error.answerWithdrawn': 'A withdrawn answer cannot be corrected. Restore it first.',
 	'error.photo': 'The picture could not be read. Choose another photo.',
 	'error.storageFull': 'The tablet has no more space, so this was not saved. Free some space and try again. Nothing else was lost.',

@@ -1,4 +1,4 @@
-import type { Provenance } from '#lib/domain/answer.ts';
+import type { AnswerContent, Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
 import { t } from '#lib/i18n/index.svelte.ts';
 
@@ -8,4 +8,9 @@ export function describeProvenance(provenance: Provenance, meeting: Meeting): st
 	const participant = findParticipant(meeting, provenance.participantId);
 	if (!participant) return mode;
 	return t('provenance.by', { mode, name: `${participant.name}, ${t(`role.${participant.role}`)}` });
+}
+
+/** How an answer's content reads in lists: the board answer's name, or a board message word by word. */
+export function describeContent(content: AnswerContent): string {
+	return content.kind === 'core' ? t(`answer.${content.value}`) : content.items.map((item) => item.label).join(' ');
 }

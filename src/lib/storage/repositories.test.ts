@@ -50,7 +50,7 @@ describe('repositories', () => {
 			status: 'active',
 			updatedAt: 4000
 		});
-		expect(stored!.history.map((h) => [h.change, h.content.value, h.provenance.mode, h.replacedAt])).toEqual([
+		expect(stored!.history.map((h) => [h.change, h.content.kind === 'core' && h.content.value, h.provenance.mode, h.replacedAt])).toEqual([
 			['corrected', 'ja', 'selv', 2000],
 			['withdrawn', 'ved-ikke', 'formidlet', 3000],
 			['restored', 'ved-ikke', 'formidlet', 4000]
@@ -93,7 +93,7 @@ describe('repositories', () => {
 		expect(await db.answers.where('citizenId').equals(citizen.id).count()).toBe(0);
 		expect(await db.citizens.count()).toBe(1);
 		expect(await db.meetings.count()).toBe(1);
-		expect((await listAnswers(otherMeeting.id)).map((a) => a.content.value)).toEqual(['nej']);
+		expect((await listAnswers(otherMeeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'nej' }]);
 	});
 
 	it('turn a full disk into a storage error the UI can name', async () => {
