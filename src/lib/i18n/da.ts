@@ -140,6 +140,17 @@ export const da = {
 	'error.storageFull': 'Tabletten har ikke mere plads, så det blev ikke gemt. Frigør plads, og prøv igen. Intet andet er gået tabt.',
 	'error.storageWrite': 'Det blev ikke gemt, fordi lageret ikke svarede. Prøv igen.',
 	'error.notFound': 'Det findes ikke længere på tabletten.',
+	'error.deleteRootBoard': 'Forsiden kan ikke slettes.',
+	'error.gridSize': 'Vælg mellem 1 og 8 rækker og kolonner.',
+	'error.gridTooSmall': 'Tavlen bliver for lille til felterne. Fjern først nogle felter.',
+	'error.boardName': 'Skriv et navn til tavlen (højst 60 tegn).',
+	'error.cellLabel': 'Skriv en tekst til feltet (højst 60 tegn).',
+	'error.cellVocalization': 'Den talte tekst må højst være 200 tegn.',
+	'error.cellColour': 'Vælg en gyldig farve.',
+	'error.cellPosition': 'Feltet findes ikke på tavlen.',
+	'error.boardSetDuplicateId': 'To tavler har samme id.',
+	'error.boardSetRoot': 'Tavlerne mangler en forside.',
+	'error.boardSetLink': 'Et felt peger på en tavle, der ikke findes.',
 	'error.unknown': 'Der skete en uventet fejl. Prøv igen.'
 } as const;
 

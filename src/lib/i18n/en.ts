@@ -141,5 +141,16 @@ export const en: Record<MessageKey, string> = {
 	'error.storageFull': 'The tablet has no more space, so this was not saved. Free some space and try again. Nothing else was lost.',
 	'error.storageWrite': 'This was not saved, because storage did not respond. Try again.',
 	'error.notFound': 'It no longer exists on the tablet.',
+	'error.deleteRootBoard': 'The home board cannot be deleted.',
+	'error.gridSize': 'Choose between 1 and 8 rows and columns.',
+	'error.gridTooSmall': 'The board would be too small for its cells. Remove some cells first.',
+	'error.boardName': 'Write a name for the board (at most 60 characters).',
+	'error.cellLabel': 'Write a text for the cell (at most 60 characters).',
+	'error.cellVocalization': 'The spoken text can be at most 200 characters.',
+	'error.cellColour': 'Choose a valid colour.',
+	'error.cellPosition': 'That cell is not on the board.',
+	'error.boardSetDuplicateId': 'Two boards have the same id.',
+	'error.boardSetRoot': 'The boards have no home board.',
+	'error.boardSetLink': 'A cell links to a board that does not exist.',
 	'error.unknown': 'An unexpected error happened. Try again.'
 };

@@ -24,7 +24,9 @@ export async function createCitizen(input: NewCitizen, now = Date.now()): Promis
 export async function deleteCitizen(id: string): Promise<void> {
 	const db = getDb();
 	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.meetings, db.answers], async () => {
+		db.transaction('rw', [db.citizens, db.meetings, db.answers, db.boards, db.media], async () => {
+			await db.media.where('citizenId').equals(id).delete();
+			await db.boards.where('citizenId').equals(id).delete();
 			await db.answers.where('citizenId').equals(id).delete();
 			await db.meetings.where('citizenId').equals(id).delete();
 			await db.citizens.delete(id);

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { AnswerRecord, CitizenRecord, MeetingRecord } from './records';
+import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DATABASE_NAME = 'billedtale';
@@ -8,6 +8,8 @@ export class BilledtaleDb extends Dexie {
 	citizens!: EntityTable<CitizenRecord, 'id'>;
 	meetings!: EntityTable<MeetingRecord, 'id'>;
 	answers!: EntityTable<AnswerRecord, 'id'>;
+	boards!: EntityTable<BoardRecord, 'id'>;
+	media!: EntityTable<MediaRecord, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);

@@ -1,3 +1,4 @@
+import type { Board, MediaItem } from '#lib/boards/model.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
@@ -54,4 +55,36 @@ export function answerToRecord(answer: Answer): AnswerRecord {
 
 export function answerFromRecord({ payload, ...keys }: AnswerRecord): Answer {
 	return { ...keys, ...payload };
+}
+
+export interface BoardRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Omit<Board, 'id'> & { root: boolean };
+}
+
+export interface MediaRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	payload: Omit<MediaItem, 'id'>;
+}
+
+export function boardFromRecord({ id, payload }: BoardRecord): Board {
+	return { id, name: payload.name, rows: payload.rows, columns: payload.columns, slots: payload.slots };
+}
+
+export function boardToRecord(board: Board, citizenId: string, root: boolean, createdAt: number, updatedAt: number): BoardRecord {
+	const { id, name, rows, columns, slots } = board;
+	return { id, citizenId, createdAt, updatedAt, payload: { name, rows, columns, slots, root } };
+}
+
+export function mediaFromRecord({ id, payload }: MediaRecord): MediaItem {
+	return { id, ...payload };
+}
+
+export function mediaToRecord({ id, ...payload }: MediaItem, citizenId: string, createdAt: number): MediaRecord {
+	return { id, citizenId, createdAt, payload };
 }

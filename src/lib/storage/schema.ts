@@ -20,5 +20,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			meetings: 'id, citizenId, date',
 			answers: 'id, meetingId, citizenId, createdAt'
 		}
+	},
+	{
+		version: 2,
+		name: 'symbol boards and media (photos, recordings) per citizen',
+		stores: {
+			boards: 'id, citizenId',
+			media: 'id, citizenId'
+		}
 	}
 ];

@@ -1,0 +1,184 @@
+import { newId } from '#lib/domain/ids.ts';
+import { requireText, ValidationError } from '#lib/domain/validation.ts';
+
+/*
+ * The board model follows the Open Board Format (OBF): a grid of rows × columns whose slots hold
+ * buttons ("cells"), each with a label, a picture (symbol or photo), optional spoken text and
+ * recording, a background colour and an optional link to another board (a folder).
+ */
+
+export const GRID_MIN = 1;
+export const GRID_MAX = 8;
+export const BOARD_NAME_MAX = 60;
+export const CELL_LABEL_MAX = 60;
+export const CELL_VOCALIZATION_MAX = 200;
+
+export interface BoardCell {
+	id: string;
+	label: string;
+	/** Spoken instead of the label when set (e.g. label "Mor", spoken "Jeg vil gerne tale med mor"). */
+	vocalization?: string;
+	/** An id from symbols/manifest.json. */
+	symbolId?: string;
+	/** A media id: a photo taken or chosen on the tablet. Wins over symbolId when both are set. */
+	photoId?: string;
+	/** A media id: a recorded voice. Played instead of synthetic speech. */
+	recordingId?: string;
+	/** '#rrggbb' */
+	background?: string;
+	/** Tapping opens this board instead of adding the cell to the message. */
+	linkBoardId?: string;
+	hidden?: boolean;
+}
+
+export interface Board {
+	id: string;
+	name: string;
+	rows: number;
+	columns: number;
+	/** rows × columns slots in reading order (left to right, top to bottom); null is an empty slot. */
+	slots: Array<BoardCell | null>;
+}
+
+export interface BoardSet {
+	rootBoardId: string;
+	boards: Board[];
+}
+
+export interface MediaItem {
+	id: string;
+	kind: 'image' | 'audio';
+	mimeType: string;
+	blob: Blob;
+}
+
+const COLOUR = /^#[0-9a-f]{6}$/;
+
+export function isGridSize(rows: number, columns: number): boolean {
+	return [rows, columns].every((n) => Number.isInteger(n) && n >= GRID_MIN && n <= GRID_MAX);
+}
+
+export function createBoard(name: string, rows: number, columns: number, id = newId()): Board {
+	if (!isGridSize(rows, columns)) throw new ValidationError('error.gridSize');
+	return {
+		id,
+		name: requireText(name, BOARD_NAME_MAX, 'error.boardName'),
+		rows,
+		columns,
+		slots: Array.from({ length: rows * columns }, () => null)
+	};
+}
+
+export function normaliseCell(cell: BoardCell): BoardCell {
+	const label = requireText(cell.label, CELL_LABEL_MAX, 'error.cellLabel');
+	const vocalization = cell.vocalization?.trim();
+	if (vocalization && vocalization.length > CELL_VOCALIZATION_MAX) throw new ValidationError('error.cellVocalization');
+	const background = cell.background?.toLowerCase();
+	if (background !== undefined && !COLOUR.test(background)) throw new ValidationError('error.cellColour');
+	const result: BoardCell = { id: cell.id, label };
+	if (vocalization) result.vocalization = vocalization;
+	if (cell.symbolId) result.symbolId = cell.symbolId;
+	if (cell.photoId) result.photoId = cell.photoId;
+	if (cell.recordingId) result.recordingId = cell.recordingId;
+	if (background) result.background = background;
+	if (cell.linkBoardId) result.linkBoardId = cell.linkBoardId;
+	if (cell.hidden) result.hidden = true;
+	return result;
+}
+
+/** What is said aloud for a cell. */
+export function spokenText(cell: BoardCell): string {
+	return cell.vocalization ?? cell.label;
+}
+
+function withSlots(board: Board, slots: Array<BoardCell | null>): Board {
+	return { ...board, slots };
+}
+
+export function setCell(board: Board, index: number, cell: BoardCell | null): Board {
+	if (!Number.isInteger(index) || index < 0 || index >= board.slots.length) throw new ValidationError('error.cellPosition');
+	const slots = [...board.slots];
+	slots[index] = cell && normaliseCell(cell);
+	return withSlots(board, slots);
+}
+
+/** Swaps two slots, so a cell can be moved onto an empty slot or trade places with another. */
+export function moveCell(board: Board, from: number, to: number): Board {
+	if (![from, to].every((i) => Number.isInteger(i) && i >= 0 && i < board.slots.length)) {
+		throw new ValidationError('error.cellPosition');
+	}
+	const slots = [...board.slots];
+	[slots[from], slots[to]] = [slots[to]!, slots[from]!];
+	return withSlots(board, slots);
+}
+
+/**
+ * Changes the grid size. Cells keep their row and column where they fit; cells that fall outside
+ * move to the first free slots, and a grid too small for all cells is refused so nothing is lost.
+ */
+export function resizeBoard(board: Board, rows: number, columns: number): Board {
+	if (!isGridSize(rows, columns)) throw new ValidationError('error.gridSize');
+	const cells = board.slots.filter((c): c is BoardCell => c !== null);
+	if (cells.length > rows * columns) throw new ValidationError('error.gridTooSmall');
+	const slots: Array<BoardCell | null> = Array.from({ length: rows * columns }, () => null);
+	const overflow: BoardCell[] = [];
+	board.slots.forEach((cell, index) => {
+		if (!cell) return;
+		const row = Math.floor(index / board.columns);
+		const column = index % board.columns;
+		if (row < rows && column < columns) slots[row * columns + column] = cell;
+		else overflow.push(cell);
+	});
+	for (const cell of overflow) slots[slots.indexOf(null)] = cell;
+	return { ...board, rows, columns, slots };
+}
+
+export function renameBoard(board: Board, name: string): Board {
+	return { ...board, name: requireText(name, BOARD_NAME_MAX, 'error.boardName') };
+}
+
+/** A copy with new ids for the board and its cells; links to other boards are kept. */
+export function duplicateBoard(board: Board, name: string): Board {
+	return {
+		...board,
+		id: newId(),
+		name: requireText(name, BOARD_NAME_MAX, 'error.boardName'),
+		slots: board.slots.map((cell) => cell && { ...cell, id: newId() })
+	};
+}
+
+export function visibleCells(board: Board): Array<BoardCell | null> {
+	return board.slots.map((cell) => (cell && !cell.hidden ? cell : null));
+}
+
+export function mediaIdsOf(board: Board): string[] {
+	return board.slots.flatMap((cell) => (cell ? [cell.photoId, cell.recordingId].filter((id): id is string => !!id) : []));
+}
+
+/** Removes links to a board that is being deleted, so no folder points into nothing. */
+export function unlinkBoard(board: Board, removedBoardId: string): Board {
+	if (!board.slots.some((cell) => cell?.linkBoardId === removedBoardId)) return board;
+	return withSlots(
+		board,
+		board.slots.map((cell) => {
+			if (cell?.linkBoardId !== removedBoardId) return cell;
+			const { linkBoardId: _removed, ...rest } = cell;
+			return rest;
+		})
+	);
+}
+
+/** Checks a whole set: unique ids, consistent grids, the root exists, links point inside the set. */
+export function validateBoardSet(set: BoardSet): void {
+	const ids = new Set(set.boards.map((b) => b.id));
+	if (ids.size !== set.boards.length) throw new ValidationError('error.boardSetDuplicateId');
+	if (!ids.has(set.rootBoardId)) throw new ValidationError('error.boardSetRoot');
+	for (const board of set.boards) {
+		if (!isGridSize(board.rows, board.columns) || board.slots.length !== board.rows * board.columns) {
+			throw new ValidationError('error.gridSize');
+		}
+		for (const cell of board.slots) {
+			if (cell?.linkBoardId && !ids.has(cell.linkBoardId)) throw new ValidationError('error.boardSetLink');
+		}
+	}
+}

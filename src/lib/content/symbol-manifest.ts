@@ -1,0 +1,71 @@
+/** One entry of symbols/manifest.json. */
+export interface SymbolEntry {
+	id: string;
+	file: string;
+	label: { da: string; en: string };
+	keywords: { da: string[]; en: string[] };
+	category: SymbolCategory;
+	author: string;
+	licence: string;
+}
+
+export const SYMBOL_CATEGORIES = ['kerne', 'foelelser', 'krop', 'mennesker', 'steder', 'hverdag', 'mad', 'tid', 'oensker'] as const;
+export type SymbolCategory = (typeof SYMBOL_CATEGORIES)[number];
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function isText(value: unknown): value is string {
+	return typeof value === 'string' && value.trim() !== '';
+}
+
+function isWords(value: unknown): value is string[] {
+	return Array.isArray(value) && value.length > 0 && value.every(isText);
+}
+
+/** Checks the manifest's shape and returns the problems found, one line each (empty when valid). */
+export function manifestProblems(data: unknown): string[] {
+	if (!Array.isArray(data)) return ['the manifest is not a list'];
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	data.forEach((entry: Partial<SymbolEntry> | null, index) => {
+		const where = `entry ${index} (${entry?.id ?? '?'})`;
+		if (!entry || typeof entry !== 'object') return problems.push(`${where}: not an object`);
+		if (!isText(entry.id) || !ID.test(entry.id)) problems.push(`${where}: bad id`);
+		else if (seen.has(entry.id)) problems.push(`${where}: duplicate id`);
+		else seen.add(entry.id);
+		if (entry.file !== `svg/${entry.id}.svg`) problems.push(`${where}: file must be svg/<id>.svg`);
+		if (!isText(entry.label?.da) || !isText(entry.label?.en)) problems.push(`${where}: missing label`);
+		if (!isWords(entry.keywords?.da) || !isWords(entry.keywords?.en)) problems.push(`${where}: missing keywords`);
+		if (!SYMBOL_CATEGORIES.includes(entry.category as SymbolCategory)) problems.push(`${where}: unknown category`);
+		if (!isText(entry.author) || !isText(entry.licence)) problems.push(`${where}: missing author or licence`);
+	});
+	return problems;
+}
+
+function fold(text: string): string {
+	return text.toLocaleLowerCase('da').normalize('NFC').trim();
+}
+
+/**
+ * Finds symbols by label or keyword in the chosen language. Labels that start with the query come
+ * first, then keywords that start with it, then anything that contains it.
+ */
+export function searchSymbols(entries: readonly SymbolEntry[], query: string, language: 'da' | 'en', limit = 48): SymbolEntry[] {
+	const needle = fold(query);
+	if (!needle) return [];
+	const ranked: Array<[number, SymbolEntry]> = [];
+	for (const entry of entries) {
+		const label = fold(entry.label[language]);
+		const keywords = entry.keywords[language].map(fold);
+		let rank = -1;
+		if (label === needle) rank = 0;
+		else if (label.startsWith(needle)) rank = 1;
+		else if (keywords.some((k) => k.startsWith(needle))) rank = 2;
+		else if (label.includes(needle) || keywords.some((k) => k.includes(needle))) rank = 3;
+		if (rank >= 0) ranked.push([rank, entry]);
+	}
+	return ranked
+		.sort(([a, x], [b, y]) => a - b || x.label[language].localeCompare(y.label[language], language))
+		.slice(0, limit)
+		.map(([, entry]) => entry);
+}
