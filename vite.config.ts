@@ -8,7 +8,7 @@ const contentSecurityPolicy = {
 	mode: 'hash' as const,
 	directives: {
 		'default-src': ['self' as const],
-		'script-src': ['self' as const],
+		'script-src': ['self' as const, 'wasm-unsafe-eval' as const],
 		'style-src': ['self' as const, 'unsafe-inline' as const],
 		'img-src': ['self' as const, 'blob:' as const, 'data:' as const],
 		'media-src': ['self' as const, 'blob:' as const],

@@ -1,0 +1,388 @@
+/*
+ * Hand-written guards for Open Board Format (open-board-0.1) documents.
+ *
+ * Everything read from a file is `unknown` until one of these functions has looked at it. They never
+ * throw and never recurse into the input: they read only the fields the importer uses, as own
+ * properties (so keys such as "__proto__" or "constructor" are plain data), cap every string before
+ * any regular expression sees it, and return either a small typed value or `undefined`.
+ */
+
+export const OBF_FORMAT = 'open-board-0.1';
+
+/** The extension field Billedtale writes on images (and buttons) that show one of its own symbols. */
+export const EXT_SYMBOL = 'ext_billedtale_symbol';
+
+const ID_MAX = 256;
+const PATH_MAX = 1024;
+/** Longest raw label or vocalization looked at; the importer caps far below this. */
+const TEXT_MAX = 2000;
+const GRID_LIMIT = 8;
+
+export type JsonRecord = { readonly [key: string]: unknown };
+
+export function isRecord(value: unknown): value is JsonRecord {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property, never one inherited from Object.prototype. */
+export function own(record: JsonRecord, key: string): unknown {
+	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function asArray(value: unknown): readonly unknown[] | undefined {
+	return Array.isArray(value) ? value : undefined;
+}
+
+/** A string no longer than `max`, or undefined. */
+export function asString(value: unknown, max: number): string | undefined {
+	return typeof value === 'string' && value.length <= max ? value : undefined;
+}
+
+/** A string cut to at most `max` characters (other apps may write long texts; we keep the start). */
+export function asText(value: unknown, max = TEXT_MAX): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' ? value.slice(0, max) : undefined;
+}
+
+/** OBF ids are strings, but files from other apps also use numbers. */
+export function asId(value: unknown): string | undefined {
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+	if (typeof value !== 'string') return undefined;
+	const id = value.trim();
+	return id.length > 0 && id.length <= ID_MAX ? id : undefined;
+}
+
+/** A non-negative integer, also from a string of digits ("3"). */
+export function asInteger(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	if (typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)) return Number(value);
+	return undefined;
+}
+
+/** A path inside an .obz, relative to the zip's root: no leading "./" or "/", forward slashes. */
+export function normalisePath(value: unknown): string | undefined {
+	const raw = asString(value, PATH_MAX);
+	if (raw === undefined) return undefined;
+	let path = raw.trim().replace(/\\/g, '/');
+	while (path.startsWith('./') || path.startsWith('/')) path = path.startsWith('/') ? path.slice(1) : path.slice(2);
+	return path.length > 0 ? path : undefined;
+}
+
+/** A Billedtale symbol id: a short slug, safe as a file name. */
+export function asSymbolId(value: unknown): string | undefined {
+	const id = asString(value, 100);
+	return id !== undefined && /^[a-z0-9][a-z0-9_-]*$/i.test(id) ? id : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colours
+
+function channel(text: string): number | undefined {
+	const match = /^(\d{1,3}(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
+	if (!match) return undefined;
+	const number = Number(match[1]);
+	const value = match[2] ? (number / 100) * 255 : number;
+	return Math.round(Math.min(255, Math.max(0, value)));
+}
+
+function hex2(n: number): string {
+	return n.toString(16).padStart(2, '0');
+}
+
+/**
+ * '#rrggbb' from "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb", "#rrggbb" or
+ * "#rrggbbaa". Alpha is ignored (the app paints opaque backgrounds). Anything else is undefined.
+ */
+export function parseColour(value: unknown): string | undefined {
+	const text = asString(value, 100)?.trim().toLowerCase();
+	if (!text) return undefined;
+	const hex = /^#([0-9a-f]{3,8})$/.exec(text)?.[1];
+	if (hex !== undefined) {
+		if (hex.length === 3 || hex.length === 4) return '#' + [...hex.slice(0, 3)].map((d) => d + d).join('');
+		if (hex.length === 6 || hex.length === 8) return '#' + hex.slice(0, 6);
+		return undefined;
+	}
+	const body = /^rgba?\(\s*([^()]*?)\s*\)$/.exec(text)?.[1];
+	if (body === undefined) return undefined;
+	const parts = body.includes(',') ? body.split(/\s*,\s*/) : body.split(/\s*\/\s*|\s+/);
+	if (parts.length !== 3 && parts.length !== 4) return undefined;
+	const rgb = parts.slice(0, 3).map(channel);
+	if (rgb.some((c) => c === undefined)) return undefined;
+	return '#' + rgb.map((c) => hex2(c ?? 0)).join('');
+}
+
+/** '#rrggbb' → 'rgb(r, g, b)' for export. */
+export function toRgb(colour: string): string | undefined {
+	const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+	if (!match) return undefined;
+	const [r, g, b] = [match[1], match[2], match[3]].map((h) => parseInt(h ?? '0', 16));
+	return `rgb(${r}, ${g}, ${b})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+export interface ObfLoadBoard {
+	id?: string;
+	path?: string;
+}
+
+export interface ObfButton {
+	id: string;
+	label?: string;
+	vocalization?: string;
+	imageId?: string;
+	soundId?: string;
+	/** '#rrggbb' when the file had a colour we understand. */
+	background?: string;
+	hidden: boolean;
+	loadBoard?: ObfLoadBoard;
+	/** Billedtale's own symbol, set on the button when the image is a photo. */
+	symbolId?: string;
+}
+
+export interface ObfMediaRef {
+	id: string;
+	/** A data: URI (the "data" field, or a "url" that is a data: URI). */
+	data?: string;
+	/** A path inside the .obz. */
+	path?: string;
+	/** Any other "url" (never fetched). */
+	url?: string;
+	symbolId?: string;
+}
+
+export interface ObfGrid {
+	rows: number;
+	columns: number;
+	/** rows × columns, reading order; a button id or null. */
+	order: Array<string | null>;
+}
+
+export interface ObfBoardDoc {
+	id?: string;
+	name?: string;
+	/** undefined when the file has no grid; 'invalid' when it has one we cannot show. */
+	grid: ObfGrid | 'invalid' | undefined;
+	/** Buttons with a usable, unique id, in file order. */
+	buttons: ObfButton[];
+	/** Button entries that were not objects, had no id, or repeated an id. */
+	skippedButtons: number;
+	images: ReadonlyMap<string, ObfMediaRef>;
+	sounds: ReadonlyMap<string, ObfMediaRef>;
+}
+
+/** Longest data: URI looked at; a larger one is dropped without being decoded. */
+export function dataUriLimit(maxBytes: number): number {
+	return Math.ceil((maxBytes * 4) / 3) + 1024;
+}
+
+function parseLoadBoard(value: unknown): ObfLoadBoard | undefined {
+	if (!isRecord(value)) return undefined;
+	const result: ObfLoadBoard = {};
+	const id = asId(own(value, 'id'));
+	const path = normalisePath(own(value, 'path'));
+	if (id !== undefined) result.id = id;
+	if (path !== undefined) result.path = path;
+	// A link given only by "url" or "data_url" is kept as an (unresolvable) link so it is reported.
+	return result;
+}
+
+function parseButton(value: unknown): ObfButton | undefined {
+	if (!isRecord(value)) return undefined;
+	const id = asId(own(value, 'id'));
+	if (id === undefined) return undefined;
+	const button: ObfButton = { id, hidden: own(value, 'hidden') === true };
+	const label = asText(own(value, 'label'));
+	const vocalization = asText(own(value, 'vocalization'));
+	const imageId = asId(own(value, 'image_id'));
+	const soundId = asId(own(value, 'sound_id'));
+	const background = parseColour(own(value, 'background_color'));
+	const loadBoard = parseLoadBoard(own(value, 'load_board'));
+	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
+	if (label !== undefined) button.label = label;
+	if (vocalization !== undefined) button.vocalization = vocalization;
+	if (imageId !== undefined) button.imageId = imageId;
+	if (soundId !== undefined) button.soundId = soundId;
+	if (background !== undefined) button.background = background;
+	if (loadBoard !== undefined) button.loadBoard = loadBoard;
+	if (symbolId !== undefined) button.symbolId = symbolId;
+	return button;
+}
+
+function parseMediaRef(value: unknown, dataLimit: number): ObfMediaRef | undefined {
+	if (!isRecord(value)) return undefined;
+	const id = asId(own(value, 'id'));
+	if (id === undefined) return undefined;
+	const ref: ObfMediaRef = { id };
+	const data = own(value, 'data');
+	const url = own(value, 'url');
+	const path = normalisePath(own(value, 'path'));
+	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
+	if (typeof data === 'string' && /^\s*data:/i.test(data.slice(0, 64))) {
+		// An oversized URI is kept as an empty one, so it is reported instead of silently ignored.
+		ref.data = data.length <= dataLimit ? data.trim() : 'data:';
+	}
+	if (typeof url === 'string') {
+		if (/^\s*data:/i.test(url.slice(0, 64))) ref.data ??= url.length <= dataLimit ? url.trim() : 'data:';
+		else ref.url = url.slice(0, PATH_MAX).trim();
+	}
+	if (path !== undefined) ref.path = path;
+	if (symbolId !== undefined) ref.symbolId = symbolId;
+	return ref;
+}
+
+function parseMediaList(value: unknown, dataLimit: number): Map<string, ObfMediaRef> {
+	const map = new Map<string, ObfMediaRef>();
+	for (const entry of asArray(value) ?? []) {
+		const ref = parseMediaRef(entry, dataLimit);
+		if (ref && !map.has(ref.id)) map.set(ref.id, ref);
+	}
+	return map;
+}
+
+function parseGrid(value: unknown): ObfGrid | 'invalid' | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!isRecord(value)) return 'invalid';
+	const rows = asInteger(own(value, 'rows'));
+	const columns = asInteger(own(value, 'columns'));
+	if (rows === undefined || columns === undefined) return 'invalid';
+	if (rows < 1 || columns < 1 || rows > GRID_LIMIT || columns > GRID_LIMIT) return 'invalid';
+	const orderRows = asArray(own(value, 'order')) ?? [];
+	const order: Array<string | null> = [];
+	for (let r = 0; r < rows; r++) {
+		const row = asArray(orderRows[r]) ?? [];
+		for (let c = 0; c < columns; c++) order.push(asId(row[c]) ?? null);
+	}
+	return { rows, columns, order };
+}
+
+export function isObfFormat(value: unknown): boolean {
+	const format = asString(value, 100);
+	return format !== undefined && /^open-board-\d/i.test(format.trim());
+}
+
+/** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
+export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDoc | undefined {
+	if (!isRecord(value) || !isObfFormat(own(value, 'format'))) return undefined;
+	const buttonList = asArray(own(value, 'buttons'));
+	if (buttonList === undefined) return undefined;
+	const buttons: ObfButton[] = [];
+	const seen = new Set<string>();
+	let skippedButtons = 0;
+	for (const entry of buttonList) {
+		const button = parseButton(entry);
+		if (!button || seen.has(button.id)) {
+			skippedButtons++;
+			continue;
+		}
+		seen.add(button.id);
+		buttons.push(button);
+	}
+	const dataLimit = dataUriLimit(maxMediaBytes);
+	const doc: ObfBoardDoc = {
+		grid: parseGrid(own(value, 'grid')),
+		buttons,
+		skippedButtons,
+		images: parseMediaList(own(value, 'images'), dataLimit),
+		sounds: parseMediaList(own(value, 'sounds'), dataLimit)
+	};
+	const id = asId(own(value, 'id'));
+	const name = asText(own(value, 'name'));
+	if (id !== undefined) doc.id = id;
+	if (name !== undefined) doc.name = name;
+	return doc;
+}
+
+export interface ObzManifest {
+	root?: string;
+	/** Board id → path, in file order. */
+	boards: ReadonlyMap<string, string>;
+	images: ReadonlyMap<string, string>;
+	sounds: ReadonlyMap<string, string>;
+}
+
+function pathMap(value: unknown): Map<string, string> {
+	const map = new Map<string, string>();
+	if (!isRecord(value)) return map;
+	for (const key of Object.keys(value)) {
+		const id = asId(key);
+		const path = normalisePath(own(value, key));
+		if (id !== undefined && path !== undefined && !map.has(id)) map.set(id, path);
+	}
+	return map;
+}
+
+/** An .obz manifest.json, or undefined if it is not one. */
+export function parseManifest(value: unknown): ObzManifest | undefined {
+	if (!isRecord(value)) return undefined;
+	const format = own(value, 'format');
+	if (format !== undefined && !isObfFormat(format)) return undefined;
+	const paths = own(value, 'paths');
+	const record = isRecord(paths) ? paths : {};
+	const manifest: ObzManifest = {
+		boards: pathMap(own(record, 'boards')),
+		images: pathMap(own(record, 'images')),
+		sounds: pathMap(own(record, 'sounds'))
+	};
+	const root = normalisePath(own(value, 'root'));
+	if (root !== undefined) manifest.root = root;
+	return manifest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Media bytes
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+	return bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+
+/** The image type the bytes really are, if it is one the app shows; SVG is recognised by its text. */
+export function sniffImage(bytes: Uint8Array): string | undefined {
+	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+	if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
+	if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
+	const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart();
+	if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'image/svg+xml';
+	return undefined;
+}
+
+/** The audio type the bytes really are, if it is a container browsers play. */
+export function sniffAudio(bytes: Uint8Array): string | undefined {
+	if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVE'), 8)) return 'audio/wav';
+	if (startsWith(bytes, ascii('OggS'))) return 'audio/ogg';
+	if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'audio/webm';
+	if (startsWith(bytes, ascii('fLaC'))) return 'audio/flac';
+	if (startsWith(bytes, ascii('ftyp'), 4)) return 'audio/mp4';
+	if (startsWith(bytes, ascii('ID3'))) return 'audio/mpeg';
+	const [b0 = 0, b1 = 0] = bytes;
+	if (b0 === 0xff && (b1 & 0xf6) === 0xf0) return 'audio/aac';
+	if (b0 === 0xff && (b1 & 0xe0) === 0xe0) return 'audio/mpeg';
+	return undefined;
+}
+
+/** The bytes of a data: URI (base64 or percent-encoded), or undefined if it cannot be decoded. */
+export function decodeDataUri(uri: string, maxBytes: number): Uint8Array<ArrayBuffer> | undefined {
+	const comma = uri.indexOf(',');
+	if (comma < 5 || comma > 300) return undefined;
+	const header = uri.slice(5, comma).toLowerCase();
+	const payload = uri.slice(comma + 1);
+	try {
+		if (/;\s*base64\s*$/.test(header)) {
+			const clean = payload.replace(/\s+/g, '');
+			if (Math.floor((clean.length * 3) / 4) > maxBytes + 2) return undefined;
+			const binary = atob(clean);
+			if (binary.length > maxBytes) return undefined;
+			const bytes = new Uint8Array(binary.length);
+			for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+			return bytes;
+		}
+		const bytes = new TextEncoder().encode(decodeURIComponent(payload));
+		return bytes.length <= maxBytes ? bytes : undefined;
+	} catch {
+		return undefined;
+	}
+}

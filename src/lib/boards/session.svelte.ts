@@ -1,0 +1,62 @@
+import type { MessageItem } from '#lib/domain/answer.ts';
+import { spokenText, type Board, type BoardCell, type BoardSet } from './model.ts';
+
+/** Which board is open, how the user got there, and the message being built. */
+export class BoardSession {
+	boardId = $state('');
+	message = $state<Array<MessageItem & { spoken: string; cellId: string }>>([]);
+	private trail: string[] = [];
+	canGoBack = $state(false);
+
+	current(set: BoardSet | undefined): Board | undefined {
+		if (!set) return undefined;
+		return set.boards.find((b) => b.id === this.boardId) ?? set.boards.find((b) => b.id === set.rootBoardId);
+	}
+
+	open(boardId: string): void {
+		if (boardId === this.boardId) return;
+		if (this.boardId) this.trail.push(this.boardId);
+		this.boardId = boardId;
+		this.canGoBack = this.trail.length > 0;
+	}
+
+	back(): void {
+		const previous = this.trail.pop();
+		if (previous) this.boardId = previous;
+		this.canGoBack = this.trail.length > 0;
+	}
+
+	home(rootBoardId: string): void {
+		this.trail = [];
+		this.boardId = rootBoardId;
+		this.canGoBack = false;
+	}
+
+	/** A folder opens its board; any other cell is added to the message. Returns what to say, if anything. */
+	tap(cell: BoardCell): 'opened' | 'added' {
+		if (cell.linkBoardId) {
+			this.open(cell.linkBoardId);
+			return 'opened';
+		}
+		const item = { label: cell.label, spoken: spokenText(cell), cellId: cell.id };
+		this.message = [...this.message, cell.symbolId ? { ...item, symbolId: cell.symbolId } : item];
+		return 'added';
+	}
+
+	deleteLast(): void {
+		this.message = this.message.slice(0, -1);
+	}
+
+	clear(): void {
+		this.message = [];
+	}
+
+	get spokenMessage(): string {
+		return this.message.map((item) => item.spoken).join(' ');
+	}
+
+	/** The message as stored in an answer: the words and symbols, without the spoken-text detail. */
+	messageItems(items = this.message): MessageItem[] {
+		return items.map(({ label, symbolId }) => (symbolId ? { label, symbolId } : { label }));
+	}
+}

@@ -1,0 +1,40 @@
+import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
+
+/*
+ * eSpeak NG compiled to WebAssembly, with its Danish voice. Loaded only when the device has no Danish
+ * voice of its own. The 18 MB module is compiled once; each utterance instantiates it afresh because
+ * the program exits after writing its WAV file.
+ */
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+function compileOnce(): Promise<WebAssembly.Module> {
+	compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch((error: unknown) => {
+		compiled = undefined;
+		throw error;
+	});
+	return compiled;
+}
+
+/** eSpeak's speed is words per minute (175 is normal) and its pitch 0–99 (50 is normal). */
+export function espeakArguments(text: string, rate: number, pitch: number): string[] {
+	const speed = Math.round(175 * rate);
+	const espeakPitch = Math.round(Math.min(99, Math.max(0, 50 * pitch)));
+	return ['-v', 'da', '-s', String(speed), '-p', String(espeakPitch), '-w', '/utterance.wav', text];
+}
+
+export async function synthesizeDanish(text: string, rate: number, pitch: number): Promise<Blob> {
+	const [{ default: ESpeakNg }, module] = await Promise.all([import('espeak-ng'), compileOnce()]);
+	const espeak = await ESpeakNg({
+		arguments: espeakArguments(text, rate, pitch),
+		locateFile: () => wasmUrl,
+		instantiateWasm(imports: WebAssembly.Imports, ready: (instance: WebAssembly.Instance) => void) {
+			void WebAssembly.instantiate(module, imports).then(ready);
+			return {};
+		},
+		print: () => {},
+		printErr: () => {}
+	});
+	const wav: Uint8Array = espeak.FS.readFile('/utterance.wav');
+	return new Blob([wav.slice()], { type: 'audio/wav' });
+}

@@ -1,0 +1,42 @@
+import { ValidationError } from '#lib/domain/validation.ts';
+
+export const RECORDING_MAX_MS = 30_000;
+
+export interface ActiveRecording {
+	/** Stops and returns the clip. */
+	stop(): Promise<Blob>;
+	cancel(): void;
+}
+
+/** Records from the tablet's microphone, e.g. a relative saying the word in their own voice. */
+export async function startRecording(): Promise<ActiveRecording> {
+	let stream: MediaStream;
+	try {
+		stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+	} catch (error) {
+		throw new ValidationError('error.microphone', { cause: error });
+	}
+	const recorder = new MediaRecorder(stream);
+	const chunks: Blob[] = [];
+	recorder.ondataavailable = (event) => chunks.push(event.data);
+	const stopped = new Promise<Blob>((resolve) => {
+		recorder.onstop = () => {
+			stream.getTracks().forEach((track) => track.stop());
+			resolve(new Blob(chunks, { type: recorder.mimeType || 'audio/webm' }));
+		};
+	});
+	recorder.start();
+	// A forgotten recording must not run on and fill the tablet.
+	const limit = setTimeout(() => recorder.state === 'recording' && recorder.stop(), RECORDING_MAX_MS);
+	return {
+		async stop() {
+			clearTimeout(limit);
+			if (recorder.state === 'recording') recorder.stop();
+			return stopped;
+		},
+		cancel() {
+			clearTimeout(limit);
+			if (recorder.state === 'recording') recorder.stop();
+		}
+	};
+}

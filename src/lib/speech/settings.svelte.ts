@@ -1,0 +1,50 @@
+/** How the tablet speaks. Not about any citizen, so it is kept in localStorage, per tablet. */
+export interface SpeechPreferences {
+	/** 'auto' uses a Danish voice of the device when there is one, else the built-in offline voice. */
+	engine: 'auto' | 'offline';
+	voiceURI: string;
+	rate: number;
+	pitch: number;
+	speakOnTap: boolean;
+}
+
+export const RATE_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
+export const PITCH_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
+const STORAGE_KEY = 'billedtale.speech';
+const DEFAULTS: SpeechPreferences = { engine: 'auto', voiceURI: '', rate: 1, pitch: 1, speakOnTap: true };
+
+function clamp(value: unknown, range: { min: number; max: number }, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, value)) : fallback;
+}
+
+export function parsePreferences(raw: string | null): SpeechPreferences {
+	let data: Partial<SpeechPreferences> = {};
+	try {
+		const parsed: unknown = raw ? JSON.parse(raw) : {};
+		if (parsed && typeof parsed === 'object') data = parsed as Partial<SpeechPreferences>;
+	} catch {
+		// A damaged setting falls back to the defaults rather than silencing the tablet.
+	}
+	return {
+		engine: data.engine === 'offline' ? 'offline' : 'auto',
+		voiceURI: typeof data.voiceURI === 'string' ? data.voiceURI : '',
+		rate: clamp(data.rate, RATE_RANGE, DEFAULTS.rate),
+		pitch: clamp(data.pitch, PITCH_RANGE, DEFAULTS.pitch),
+		speakOnTap: typeof data.speakOnTap === 'boolean' ? data.speakOnTap : DEFAULTS.speakOnTap
+	};
+}
+
+class SpeechSettings {
+	current = $state<SpeechPreferences>({ ...DEFAULTS });
+
+	restore(): void {
+		this.current = parsePreferences(localStorage.getItem(STORAGE_KEY));
+	}
+
+	update(change: Partial<SpeechPreferences>): void {
+		this.current = parsePreferences(JSON.stringify({ ...this.current, ...change }));
+		localStorage.setItem(STORAGE_KEY, JSON.stringify(this.current));
+	}
+}
+
+export const speechSettings = new SpeechSettings();
