@@ -1,0 +1,537 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { Zip, ZipDeflate, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBoard, setCell, validateBoardSet, type Board, type BoardCell, type BoardSet, type MediaItem } from './model.ts';
+import {
+	IMPORT_LIMITS,
+	ImportError,
+	exportObf,
+	exportObz,
+	importBoardFile,
+	importObf,
+	importObz,
+	type ImportErrorCode,
+	type ImportResult
+} from './obf.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/obf/${name}`, import.meta.url)));
+const json = (value: unknown) => strToU8(JSON.stringify(value));
+
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x03, 0xff, 0xd9]);
+const WEBM_AUDIO = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x00, 0x7f]);
+const OGG = new Uint8Array([...strToU8('OggS'), 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x11]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const ERROR_CODES: readonly ImportErrorCode[] = [
+	'import.notJson',
+	'import.notObf',
+	'import.tooLarge',
+	'import.notZip',
+	'import.zipTooLarge',
+	'import.tooManyFiles',
+	'import.missingRoot',
+	'import.missingBoard',
+	'import.badGrid',
+	'import.tooManyBoards'
+];
+
+async function importError(promise: Promise<unknown>): Promise<ImportError> {
+	try {
+		await promise;
+	} catch (error) {
+		expect(error).toBeInstanceOf(ImportError);
+		return error as ImportError;
+	}
+	throw new Error('expected the import to fail');
+}
+
+async function bytesOf(item: MediaItem | undefined): Promise<number[]> {
+	if (!item) return [];
+	return [...new Uint8Array(await item.blob.arrayBuffer())];
+}
+
+function mediaMap(media: readonly MediaItem[]): Map<string, MediaItem> {
+	return new Map(media.map((m) => [m.id, m]));
+}
+
+function warningCounts(result: ImportResult): Record<string, number> {
+	return Object.fromEntries(result.warnings.map((w) => [w.code, w.count]));
+}
+
+/** Checks everything an ImportResult promises, whatever file it came from. */
+function expectValidResult(result: ImportResult): void {
+	validateBoardSet(result.set);
+	const media = mediaMap(result.media);
+	expect(media.size).toBe(result.media.length);
+	for (const board of result.set.boards) {
+		expect(board.id).toMatch(UUID);
+		expect(board.name.length).toBeGreaterThan(0);
+		expect(board.name.length).toBeLessThanOrEqual(60);
+		for (const cell of board.slots) {
+			if (!cell) continue;
+			expect(cell.id).toMatch(UUID);
+			expect(cell.label.trim()).toBe(cell.label);
+			expect(cell.label.length).toBeGreaterThan(0);
+			expect(cell.label.length).toBeLessThanOrEqual(60);
+			expect((cell.vocalization ?? '').length).toBeLessThanOrEqual(200);
+			if (cell.background !== undefined) expect(cell.background).toMatch(/^#[0-9a-f]{6}$/);
+			if (cell.photoId !== undefined) expect(media.get(cell.photoId)?.kind).toBe('image');
+			if (cell.recordingId !== undefined) expect(media.get(cell.recordingId)?.kind).toBe('audio');
+		}
+	}
+	for (const item of result.media) {
+		expect(item.blob.size).toBeLessThanOrEqual(IMPORT_LIMITS.maxImageBytes);
+		expect(item.blob.type).toBe(item.mimeType);
+	}
+	for (const warning of result.warnings) expect(warning.count).toBeGreaterThan(0);
+}
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('importObf with hand-written fixtures', () => {
+	it('reads a simple 2×3 board, keeps data: pictures and drops remote ones without fetching', async () => {
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const result = await importObf(fixture('simple-2x3.obf'));
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+
+		const [board] = result.set.boards;
+		expect(result.set.boards).toHaveLength(1);
+		expect(result.set.rootBoardId).toBe(board?.id);
+		expect(board).toMatchObject({ name: 'Morning things', rows: 2, columns: 3 });
+		const slots = board?.slots ?? [];
+		expect(slots.map((c) => c?.label ?? null)).toEqual(['coffee', 'toast', 'more', 'all done', null, 'shower']);
+
+		const media = mediaMap(result.media);
+		expect(slots[0]?.background).toBe('#fff176');
+		expect(media.get(slots[0]?.photoId ?? '')?.mimeType).toBe('image/png');
+		expect(await bytesOf(media.get(slots[0]?.photoId ?? ''))).toEqual([...PNG]);
+		expect(slots[1]).toMatchObject({ vocalization: 'I would like toast, please' });
+		expect(slots[1]?.photoId).toBeUndefined();
+		const svg = media.get(slots[2]?.photoId ?? '');
+		expect(svg?.mimeType).toBe('image/svg+xml');
+		expect(await svg?.blob.text()).toContain('<circle');
+		expect(slots[2]?.background).toBe('#c8e6c9');
+		expect(slots[3]).toMatchObject({ label: 'all done', vocalization: 'all done' });
+		expect(slots[3]?.background).toBeUndefined();
+		expect(slots[5]?.photoId).toBeUndefined();
+
+		expect(warningCounts(result)).toEqual({ 'import.remoteImageDropped': 1, 'import.unsupportedImageDropped': 1 });
+		expect(result.media).toHaveLength(2);
+		expect(slots.some((c) => c?.id === 'b1')).toBe(false);
+	});
+
+	it('reads an AsTeRICS-style board: numeric ids, short order rows, unplaced buttons appended', async () => {
+		const result = await importObf(fixture('asterics-style.obf'));
+		expectValidResult(result);
+		const board = result.set.boards[0];
+		expect(board).toMatchObject({ name: 'Gefühle', rows: 3, columns: 3 });
+		const slots = board?.slots ?? [];
+		expect(slots.map((c) => c?.label ?? null)).toEqual(['froh', 'traurig', 'wütend', 'müde', 'nicht im Raster', 'auch nicht', null, null, null]);
+		expect(slots.map((c) => c?.background)).toEqual(['#ffeb3b', '#90caf9', '#ff4444', undefined, undefined, undefined, undefined, undefined, undefined]);
+		expect(slots[3]?.hidden).toBe(true);
+		expect(slots[4]?.linkBoardId).toBe(board?.id); // a link to itself stays
+		expect(slots[5]?.linkBoardId).toBeUndefined();
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+	});
+
+	it('drops buttons that do not fit the grid and reports them', async () => {
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'full',
+			name: 'Fuld',
+			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
+			buttons: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }, { id: 'c', label: 'c' }, { id: 'c', label: 'dup' }, 'junk']
+		};
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots.map((c) => c?.label)).toEqual(['a', 'b']);
+		expect(warningCounts(result)).toEqual({ 'import.cellDropped': 3 });
+	});
+
+	it('computes a grid when the file has none and caps long texts', async () => {
+		const buttons = Array.from({ length: 10 }, (_, i) => ({ id: i, label: `knap ${i}` }));
+		buttons[0] = { id: 0, label: ` ${'x'.repeat(300)} ` };
+		const result = await importObf(json({ format: 'open-board-0.1', id: 1, name: '', buttons, images: 'nope', sounds: null }));
+		expectValidResult(result);
+		const board = result.set.boards[0];
+		expect(board).toMatchObject({ rows: 3, columns: 4, name: 'Tavle' });
+		expect(board?.slots.filter(Boolean)).toHaveLength(10);
+		expect(board?.slots[0]?.label).toBe('x'.repeat(60));
+	});
+});
+
+function cboardObz(extra: Zippable = {}, manifestPatch: Record<string, unknown> = {}): Uint8Array {
+	const manifest = {
+		format: 'open-board-0.1',
+		root: 'boards/root.obf',
+		paths: {
+			boards: { root: 'boards/root.obf', '2b7kq1': 'boards/2b7kq1.obf' },
+			images: { '1gk3j3': 'images/1gk3j3.png' },
+			sounds: { s1: 'sounds/s1.ogg' }
+		},
+		...manifestPatch
+	};
+	return zipSync({
+		'manifest.json': json(manifest),
+		'boards/root.obf': fixture('cboard-root.obf'),
+		'boards/2b7kq1.obf': fixture('cboard-food.obf'),
+		'images/1gk3j3.png': PNG,
+		'sounds/s1.ogg': OGG,
+		...extra
+	});
+}
+
+describe('importObz', () => {
+	it('reads a Cboard-style export: links by path, shared pictures, sounds, rgb colours', async () => {
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const result = await importObz(cboardObz());
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+
+		const [root, food] = result.set.boards;
+		expect(result.set.rootBoardId).toBe(root?.id);
+		expect(root).toMatchObject({ name: 'Start', rows: 2, columns: 2 });
+		expect(food).toMatchObject({ name: 'Mad', rows: 1, columns: 3 });
+		const [mad, hej, leg] = root?.slots ?? [];
+		expect(mad).toMatchObject({ label: 'mad', background: '#fff176', linkBoardId: food?.id });
+		expect(hej).toMatchObject({ label: 'hej', vocalization: 'hej med dig', background: '#81d4fa' });
+		expect(leg?.linkBoardId).toBeUndefined();
+		expect(food?.slots[2]).toMatchObject({ label: 'tilbage', linkBoardId: root?.id });
+
+		const media = mediaMap(result.media);
+		// images/1gk3j3.png is used on both boards and becomes one media item.
+		expect(food?.slots[0]?.photoId).toBe(mad?.photoId);
+		expect(await bytesOf(media.get(mad?.photoId ?? ''))).toEqual([...PNG]);
+		expect(media.get(hej?.recordingId ?? '')).toMatchObject({ kind: 'audio', mimeType: 'audio/ogg' });
+		expect(await bytesOf(media.get(hej?.recordingId ?? ''))).toEqual([...OGG]);
+		expect(result.media).toHaveLength(3);
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1, 'import.remoteImageDropped': 1 });
+	});
+
+	it('is chosen by content in importBoardFile, whatever the name says', async () => {
+		const viaName = await importBoardFile('tavler.obf', cboardObz());
+		expect(viaName.set.boards).toHaveLength(2);
+		const plain = await importBoardFile('board.obz', fixture('asterics-style.obf'));
+		expect(plain.set.boards).toHaveLength(1);
+	});
+
+	it('refuses a manifest whose root is missing, or a listed board that is not in the zip', async () => {
+		expect((await importError(importObz(cboardObz({}, { root: undefined })))).code).toBe('import.missingRoot');
+		expect((await importError(importObz(cboardObz({}, { root: 'boards/nowhere.obf' })))).code).toBe('import.missingRoot');
+		const missing = cboardObz({}, { paths: { boards: { root: 'boards/root.obf', x: 'boards/x.obf' } } });
+		expect((await importError(importObz(missing))).code).toBe('import.missingBoard');
+		expect((await importError(importObz(zipSync({ 'boards/root.obf': fixture('cboard-root.obf') })))).code).toBe('import.notObf');
+	});
+
+	it('refuses too many entries and too many boards', async () => {
+		const many: Zippable = {};
+		for (let i = 0; i <= IMPORT_LIMITS.maxEntries; i++) many[`f/${i}.txt`] = new Uint8Array(0);
+		expect((await importError(importObz(zipSync(many, { level: 0 })))).code).toBe('import.tooManyFiles');
+
+		const board = strToU8(JSON.stringify({ format: 'open-board-0.1', id: 'b', name: 'b', buttons: [] }));
+		const files: Zippable = {};
+		const boards: Record<string, string> = {};
+		for (let i = 0; i <= IMPORT_LIMITS.maxBoards; i++) {
+			files[`boards/${i}.obf`] = board;
+			boards[String(i)] = `boards/${i}.obf`;
+		}
+		files['manifest.json'] = json({ format: 'open-board-0.1', root: 'boards/0.obf', paths: { boards } });
+		expect((await importError(importObz(zipSync(files, { level: 0 })))).code).toBe('import.tooManyBoards');
+	});
+});
+
+/** A set of three boards that uses every feature the format must carry. */
+function richSet(): { set: BoardSet; media: Map<string, MediaItem> } {
+	const photo: MediaItem = { id: 'photo-1', kind: 'image', mimeType: 'image/png', blob: new Blob([PNG], { type: 'image/png' }) };
+	const portrait: MediaItem = { id: 'photo-2', kind: 'image', mimeType: 'image/jpeg', blob: new Blob([JPEG], { type: 'image/jpeg' }) };
+	const voice: MediaItem = { id: 'rec-1', kind: 'audio', mimeType: 'audio/webm;codecs=opus', blob: new Blob([WEBM_AUDIO], { type: 'audio/webm;codecs=opus' }) };
+	let home = createBoard('Hjem', 3, 4);
+	let food = createBoard('Mad og drikke', 2, 2);
+	let people = createBoard('Familie', 1, 3);
+	const cell = (label: string, rest: Partial<BoardCell> = {}): BoardCell => ({ id: crypto.randomUUID(), label, ...rest });
+	home = setCell(home, 0, cell('ja', { symbolId: 'ja', background: '#a5d6a7' }));
+	home = setCell(home, 1, cell('nej', { symbolId: 'nej', background: '#ef9a9a', hidden: true }));
+	home = setCell(home, 5, cell('Mad', { symbolId: 'aeble', linkBoardId: food.id, background: '#fff176' }));
+	home = setCell(home, 11, cell('Familie', { photoId: photo.id, linkBoardId: people.id }));
+	food = setCell(food, 0, cell('æble', { symbolId: 'aeble', vocalization: 'Jeg vil gerne have et æble' }));
+	food = setCell(food, 3, cell('tilbage', { linkBoardId: home.id }));
+	people = setCell(people, 1, cell('Mor', { photoId: portrait.id, symbolId: 'ja', recordingId: voice.id, vocalization: 'Jeg vil gerne tale med mor' }));
+	people = setCell(people, 2, cell('Hjem', { linkBoardId: home.id, photoId: photo.id }));
+	return { set: { rootBoardId: home.id, boards: [home, food, people] }, media: new Map([photo, portrait, voice].map((m) => [m.id, m])) };
+}
+
+const symbolSvg = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${id}</title></svg>`;
+
+/** A board set described without ids: links become board indices, media become bytes. */
+async function describeSet(set: BoardSet, media: ReadonlyMap<string, MediaItem>) {
+	const index = new Map(set.boards.map((b, i) => [b.id, i]));
+	return {
+		root: index.get(set.rootBoardId),
+		boards: await Promise.all(
+			set.boards.map(async (board) => ({
+				name: board.name,
+				rows: board.rows,
+				columns: board.columns,
+				slots: await Promise.all(
+					board.slots.map(async (cell) =>
+						cell
+							? {
+									label: cell.label,
+									vocalization: cell.vocalization,
+									symbolId: cell.symbolId,
+									background: cell.background,
+									hidden: cell.hidden ?? false,
+									link: cell.linkBoardId === undefined ? undefined : index.get(cell.linkBoardId),
+									photo: cell.photoId ? await bytesOf(media.get(cell.photoId)) : undefined,
+									recording: cell.recordingId ? await bytesOf(media.get(cell.recordingId)) : undefined
+								}
+							: null
+					)
+				)
+			}))
+		)
+	};
+}
+
+describe('export and import round trip', () => {
+	it('keeps a three-board set through .obz', async () => {
+		const { set, media } = richSet();
+		const zip = await exportObz(set, media, symbolSvg);
+		const entries = unzipSync(zip);
+		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { root: string; paths: { boards: Record<string, string> } };
+		expect(manifest.root).toBe(`boards/${set.rootBoardId}.obf`);
+		expect(Object.keys(manifest.paths.boards)).toHaveLength(3);
+		const rootDoc = JSON.parse(new TextDecoder().decode(entries[manifest.root])) as Record<string, unknown>;
+		expect(rootDoc).toMatchObject({ format: 'open-board-0.1', locale: 'da', grid: { rows: 3, columns: 4 } });
+		expect(JSON.stringify(rootDoc)).toContain('"background_color":"rgb(165, 214, 167)"');
+		expect(JSON.stringify(rootDoc)).not.toContain('data:');
+
+		const result = await importObz(zip);
+		expectValidResult(result);
+		expect(result.warnings).toEqual([]);
+		expect(await describeSet(result.set, mediaMap(result.media))).toEqual(await describeSet(set, media));
+		const oldIds = new Set([...set.boards.map((b) => b.id), ...set.boards.flatMap((b) => b.slots.map((c) => c?.id))]);
+		for (const board of result.set.boards) {
+			expect(oldIds.has(board.id)).toBe(false);
+			for (const cell of board.slots) if (cell) expect(oldIds.has(cell.id)).toBe(false);
+		}
+		// The recording keeps a playable type; the photo used twice is stored once.
+		expect(result.media.map((m) => m.mimeType).sort()).toEqual(['audio/webm', 'image/jpeg', 'image/png']);
+	});
+
+	it('keeps a single board through .obf, with inline data: URIs', async () => {
+		const { set, media } = richSet();
+		const people = set.boards[2] as Board;
+		const selfLinked = setCell(people, 0, { id: crypto.randomUUID(), label: 'igen', linkBoardId: people.id, background: '#000000' });
+		const text = await exportObf(selfLinked, media, symbolSvg);
+		const doc = JSON.parse(text) as { images: Array<{ data?: string; ext_billedtale_symbol?: string }>; grid: { order: unknown } };
+		expect(doc.grid.order).toEqual([[selfLinked.slots[0]?.id, selfLinked.slots[1]?.id, selfLinked.slots[2]?.id]]);
+		expect(doc.images.every((image) => image.data?.startsWith('data:'))).toBe(true);
+
+		const result = await importObf(strToU8(text));
+		expectValidResult(result);
+		// The link back to "Hjem" leaves the file and is reported; the self link survives.
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+		const expected = await describeSet({ rootBoardId: selfLinked.id, boards: [selfLinked] }, media);
+		const slots = expected.boards[0]?.slots ?? [];
+		if (slots[2]) slots[2].link = undefined;
+		expect(await describeSet(result.set, mediaMap(result.media))).toEqual(expected);
+	});
+
+	it('exports symbols as SVG data: URIs tagged with the symbol id', async () => {
+		const { set, media } = richSet();
+		const doc = JSON.parse(await exportObf(set.boards[0] as Board, media, symbolSvg)) as {
+			images: Array<{ id: string; data?: string; ext_billedtale_symbol?: string }>;
+			buttons: Array<{ hidden?: boolean; load_board?: { id: string } }>;
+		};
+		const symbol = doc.images.find((image) => image.ext_billedtale_symbol === 'ja');
+		expect(symbol?.data?.startsWith('data:image/svg+xml;base64,')).toBe(true);
+		expect(atob(symbol?.data?.split(',')[1] ?? '')).toBe(symbolSvg('ja'));
+		expect(doc.buttons.filter((b) => b.hidden)).toHaveLength(1);
+		expect(doc.buttons.filter((b) => b.load_board)).toHaveLength(2);
+	});
+});
+
+describe('refusing bad input', () => {
+	it('names what is wrong', async () => {
+		expect((await importError(importObf(strToU8('{"format": "open-board-0.1", ')))).code).toBe('import.notJson');
+		expect((await importError(importObf(new Uint8Array([0xff, 0xfe, 0x00]))))).toMatchObject({ code: 'import.notJson' });
+		expect((await importError(importObf(json({ hello: 'world' })))).code).toBe('import.notObf');
+		expect((await importError(importObf(json([1, 2, 3])))).code).toBe('import.notObf');
+		expect((await importError(importObf(json(null)))).code).toBe('import.notObf');
+		const grid9 = { format: 'open-board-0.1', id: 'x', name: 'x', grid: { rows: 9, columns: 9, order: [] }, buttons: [] };
+		expect((await importError(importObf(json(grid9)))).code).toBe('import.badGrid');
+		const tooMany = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 65 }, (_, i) => ({ id: i, label: 'x' })) };
+		expect((await importError(importObf(json(tooMany)))).code).toBe('import.badGrid');
+		expect((await importError(importObz(strToU8('not a zip at all')))).code).toBe('import.notZip');
+		expect((await importError(importBoardFile('tavler.obz', strToU8('not a zip at all')))).code).toBe('import.notZip');
+		expect((await importError(importObz(cboardObz().subarray(0, 300)))).code).toBe('import.notZip');
+		const huge = new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1);
+		expect((await importError(importObf(huge))).code).toBe('import.tooLarge');
+		huge.set([0x50, 0x4b, 0x03, 0x04]);
+		expect((await importError(importBoardFile('x.obz', huge))).code).toBe('import.tooLarge');
+	});
+
+	it('treats "__proto__" and other odd keys as plain data', async () => {
+		const text = `{"format":"open-board-0.1","id":"__proto__","name":"constructor","__proto__":{"polluted":true},
+			"grid":{"rows":1,"columns":2,"order":[["__proto__","toString"]],"__proto__":{"rows":9}},
+			"buttons":[{"id":"__proto__","label":"a","__proto__":{"hidden":true}},{"id":"toString","label":"b","load_board":{"id":"__proto__"}}],
+			"images":[{"id":"hasOwnProperty","__proto__":{"data":"x"}}]}`;
+		const result = await importObf(strToU8(text));
+		expectValidResult(result);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		const slots = result.set.boards[0]?.slots ?? [];
+		expect(slots.map((c) => c?.label)).toEqual(['a', 'b']);
+		expect(slots[0]?.hidden).toBeUndefined();
+		expect(slots[1]?.linkBoardId).toBe(result.set.boards[0]?.id);
+
+		const manifest = `{"format":"open-board-0.1","root":"boards/a.obf","paths":{"__proto__":{"boards":{"x":"y"}},"boards":{"__proto__":"boards/a.obf"}}}`;
+		const zip = zipSync({ 'manifest.json': strToU8(manifest), 'boards/a.obf': strToU8(text), __proto__: strToU8('{}') });
+		expectValidResult(await importObz(zip));
+	});
+});
+
+describe('zip bombs', () => {
+	const BOMB_BYTES = 100 * 1024 * 1024;
+	let bomb: Uint8Array;
+
+	beforeAll(() => {
+		// 100 MiB of zeros squeezed to ~100 KiB, made from one reused 1 MiB buffer.
+		const parts: Uint8Array[] = [];
+		const zip = new Zip((error, chunk) => {
+			if (error) throw error;
+			parts.push(chunk);
+		});
+		const manifest = new ZipDeflate('manifest.json', { level: 9 });
+		zip.add(manifest);
+		manifest.push(json({ format: 'open-board-0.1', root: 'boards/root.obf', paths: { images: { z: 'images/zeros.png' } } }), true);
+		const zeros = new ZipDeflate('images/zeros.png', { level: 9 });
+		zip.add(zeros);
+		const chunk = new Uint8Array(1024 * 1024);
+		for (let written = 0; written < BOMB_BYTES; written += chunk.length) zeros.push(chunk, written + chunk.length >= BOMB_BYTES);
+		zip.end();
+		bomb = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const part of parts) {
+			bomb.set(part, at);
+			at += part.length;
+		}
+	});
+
+	it('stops inflating at the cap and never holds the inflated size in memory', async () => {
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const before = process.memoryUsage().arrayBuffers;
+		let peak = before;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+		}, 1);
+		try {
+			expect((await importError(importObz(bomb))).code).toBe('import.zipTooLarge');
+		} finally {
+			clearInterval(sampler);
+		}
+		peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+		expect(peak - before).toBeLessThan(BOMB_BYTES / 2);
+	});
+
+	it('refuses an entry whose declared size is over the cap before inflating it', async () => {
+		const zip = zipSync({ 'manifest.json': new Uint8Array(1024) }, { level: 9 });
+		new DataView(zip.buffer, zip.byteOffset).setUint32(22, IMPORT_LIMITS.maxInflatedBytes + 1, true);
+		expect((await importError(importObz(zip))).code).toBe('import.zipTooLarge');
+	});
+});
+
+describe('any mutation of a valid file', () => {
+	type Mutation =
+		| { kind: 'replace'; path: number[]; value: unknown }
+		| { kind: 'delete'; path: number[] }
+		| { kind: 'truncate'; at: number }
+		| { kind: 'insertKey'; path: number[]; key: string; value: unknown };
+
+	const base = JSON.parse(new TextDecoder().decode(fixture('simple-2x3.obf'))) as unknown;
+	const interesting = fc.constantFrom<unknown>(9, 0, -1, 8, 1e9, 1.5, '3', '', ' ', null, [], {}, true, '__proto__', 'x'.repeat(5000), 'data:image/png;base64,####', 'data:image/svg+xml,%E0%A4%A', 'rgb(1,2)', [[null, 'b1', 7]], { id: 'b1' });
+	const value = fc.oneof(interesting, fc.jsonValue({ maxDepth: 3 }));
+	const path = fc.array(fc.nat(), { maxLength: 6 });
+	const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+		fc.record({ kind: fc.constant('replace' as const), path, value }),
+		fc.record({ kind: fc.constant('delete' as const), path }),
+		fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+		fc.record({ kind: fc.constant('insertKey' as const), path, key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'grid', 'buttons', 'id', 'load_board', 'hidden'), fc.string()), value })
+	);
+
+	/** Walks down `path` (each number picks a child modulo the count) and returns the parent and key. */
+	function locate(root: unknown, path: number[]): { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined {
+		let parent: Record<string, unknown> | unknown[] | undefined;
+		let key: string | number | undefined;
+		let node = root;
+		for (const step of path) {
+			if (Array.isArray(node) && node.length > 0) {
+				parent = node;
+				key = step % node.length;
+				node = node[key];
+			} else if (typeof node === 'object' && node !== null && Object.keys(node).length > 0) {
+				const keys = Object.keys(node);
+				parent = node as Record<string, unknown>;
+				key = keys[step % keys.length] ?? '';
+				node = parent[key];
+			} else break;
+		}
+		return parent === undefined || key === undefined ? undefined : { parent, key };
+	}
+
+	function apply(mutations: Mutation[]): Uint8Array {
+		const doc = structuredClone(base);
+		let text: string | undefined;
+		for (const m of mutations) {
+			if (m.kind === 'truncate') {
+				const full = text ?? JSON.stringify(doc);
+				text = full.slice(0, m.at % (full.length + 1));
+				continue;
+			}
+			if (text !== undefined) continue;
+			const spot = locate(doc, m.path);
+			if (!spot) continue;
+			const { parent, key } = spot;
+			if (m.kind === 'replace') (parent as Record<string | number, unknown>)[key] = m.value;
+			else if (m.kind === 'delete') {
+				if (Array.isArray(parent)) parent.splice(Number(key), 1);
+				else delete parent[key as string];
+			} else {
+				const target = (parent as Record<string | number, unknown>)[key];
+				if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
+					Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+				}
+			}
+		}
+		return strToU8(text ?? JSON.stringify(doc));
+	}
+
+	it('either imports cleanly or throws an ImportError', async () => {
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		await fc.assert(
+			fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+				const bytes = apply(mutations);
+				let result: ImportResult;
+				try {
+					result = await importObf(bytes);
+				} catch (error) {
+					expect(error).toBeInstanceOf(ImportError);
+					expect(ERROR_CODES).toContain((error as ImportError).code);
+					// The safety net in the importer must not be what caught it.
+					expect((error as ImportError).cause).not.toBeInstanceOf(TypeError);
+					expect((error as ImportError).cause).not.toBeInstanceOf(RangeError);
+					return;
+				}
+				expectValidResult(result);
+			}),
+			{ seed: 20261123, numRuns: 300 }
+		);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});

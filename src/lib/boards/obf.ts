@@ -1,0 +1,731 @@
+import { Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
+import { newId } from '#lib/domain/ids.ts';
+import {
+	BOARD_NAME_MAX,
+	CELL_LABEL_MAX,
+	CELL_VOCALIZATION_MAX,
+	GRID_MAX,
+	normaliseCell,
+	validateBoardSet,
+	type Board,
+	type BoardCell,
+	type BoardSet,
+	type MediaItem
+} from './model.ts';
+import {
+	EXT_SYMBOL,
+	OBF_FORMAT,
+	decodeDataUri,
+	normalisePath,
+	parseManifest,
+	parseObfBoard,
+	sniffAudio,
+	sniffImage,
+	toRgb,
+	type ObfBoardDoc,
+	type ObfButton,
+	type ObfLoadBoard,
+	type ObfMediaRef,
+	type ObzManifest
+} from './obf-schema.ts';
+
+/*
+ * Import and export of the Open Board Format (https://www.openboardformat.org, open-board-0.1):
+ * single boards as .obf (JSON) and board sets as .obz (a zip with manifest.json).
+ *
+ * An import never touches the network (remote images and sounds are dropped and reported), never
+ * reuses ids from the file (every board and cell gets a new random id, links are remapped), and
+ * either returns a set that passes validateBoardSet or throws an ImportError whose code is an i18n key.
+ */
+
+export type ImportErrorCode =
+	| 'import.notJson'
+	| 'import.notObf'
+	| 'import.tooLarge'
+	| 'import.notZip'
+	| 'import.zipTooLarge'
+	| 'import.tooManyFiles'
+	| 'import.missingRoot'
+	| 'import.missingBoard'
+	| 'import.badGrid'
+	| 'import.tooManyBoards';
+
+export class ImportError extends Error {
+	constructor(
+		readonly code: ImportErrorCode,
+		options?: { cause?: unknown }
+	) {
+		super(code, options);
+		this.name = 'ImportError';
+	}
+}
+
+export type ImportWarningCode =
+	| 'import.remoteImageDropped'
+	| 'import.remoteSoundDropped'
+	| 'import.cellDropped'
+	| 'import.brokenLinkDropped'
+	| 'import.unsupportedImageDropped';
+
+/** Something left out of an import, counted over the whole file. */
+export type ImportWarning = { code: ImportWarningCode; count: number };
+
+const MiB = 1024 * 1024;
+
+export const IMPORT_LIMITS = {
+	/** The .obf or .obz file itself, and every board file inside an .obz. */
+	maxFileBytes: 20 * MiB,
+	/** Everything inflated from an .obz together (a zip bomb stops here). */
+	maxInflatedBytes: 60 * MiB,
+	maxEntries: 2000,
+	maxBoards: 200,
+	/** Each image or sound. */
+	maxImageBytes: 5 * MiB
+} as const;
+
+export interface ImportResult {
+	set: BoardSet;
+	media: MediaItem[];
+	warnings: ImportWarning[];
+}
+
+const BOARD_NAME_FALLBACK = 'Tavle';
+
+// =============================================================================================
+// Import: shared
+
+class Collector {
+	readonly media: MediaItem[] = [];
+	private readonly counts = new Map<ImportWarningCode, number>();
+
+	warn(code: ImportWarningCode, count = 1): void {
+		if (count > 0) this.counts.set(code, (this.counts.get(code) ?? 0) + count);
+	}
+
+	addMedia(kind: MediaItem['kind'], mimeType: string, bytes: Uint8Array<ArrayBuffer>): string {
+		const id = newId();
+		this.media.push({ id, kind, mimeType, blob: new Blob([bytes], { type: mimeType }) });
+		return id;
+	}
+
+	get warnings(): ImportWarning[] {
+		return [...this.counts].map(([code, count]) => ({ code, count }));
+	}
+}
+
+/** Where the bytes behind a "path" come from: the zip's files, or nothing for a lone .obf. */
+type FileLookup = (path: string) => Uint8Array<ArrayBuffer> | 'oversized' | undefined;
+
+interface Layout {
+	rows: number;
+	columns: number;
+	slots: Array<ObfButton | null>;
+	dropped: number;
+}
+
+/** Places the buttons: by grid.order first, then the rest into free slots; what does not fit is dropped. */
+function layoutBoard(doc: ObfBoardDoc): Layout {
+	if (doc.grid === 'invalid') throw new ImportError('import.badGrid');
+	let rows: number;
+	let columns: number;
+	let order: Array<string | null>;
+	if (doc.grid) {
+		({ rows, columns, order } = doc.grid);
+	} else {
+		const count = doc.buttons.length;
+		if (count > GRID_MAX * GRID_MAX) throw new ImportError('import.badGrid');
+		columns = Math.max(1, Math.ceil(Math.sqrt(count)));
+		rows = Math.max(1, Math.ceil(count / columns));
+		order = [];
+	}
+	const byId = new Map(doc.buttons.map((b) => [b.id, b]));
+	const placed = new Set<string>();
+	const slots: Array<ObfButton | null> = Array.from({ length: rows * columns }, (_, i) => {
+		const id = order[i];
+		const button = id == null ? undefined : byId.get(id);
+		if (!button || placed.has(button.id)) return null;
+		placed.add(button.id);
+		return button;
+	});
+	let dropped = doc.skippedButtons;
+	let free = 0;
+	for (const button of doc.buttons) {
+		if (placed.has(button.id)) continue;
+		while (free < slots.length && slots[free] !== null) free++;
+		if (free < slots.length) slots[free] = button;
+		else dropped++;
+	}
+	return { rows, columns, slots, dropped };
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Trimmed, white space folded, control characters removed, at most `max` characters. */
+function cleanText(value: string | undefined, max: number): string {
+	if (!value) return '';
+	let text = value.slice(0, max * 4).replace(CONTROL, '').replace(LONE_SURROGATE, '\ufffd').replace(/\s+/g, ' ').trim();
+	if (text.length > max) {
+		text = text.slice(0, max);
+		if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
+		text = text.trim();
+	}
+	return text;
+}
+
+function boardName(doc: ObfBoardDoc): string {
+	return cleanText(doc.name, BOARD_NAME_MAX) || BOARD_NAME_FALLBACK;
+}
+
+interface MediaContext {
+	collector: Collector;
+	files: FileLookup;
+	manifest?: ObzManifest;
+	/** Resolved pictures and sounds, so one file used by many buttons becomes one MediaItem. */
+	cache: Map<string, ResolvedImage | string | null>;
+}
+
+interface ResolvedImage {
+	photoId?: string;
+	symbolId?: string;
+}
+
+function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, context: MediaContext) {
+	if (ref?.data !== undefined) return decodeDataUri(ref.data, IMPORT_LIMITS.maxImageBytes);
+	if (path !== undefined) {
+		const bytes = context.files(path);
+		return bytes === 'oversized' ? undefined : bytes;
+	}
+	return undefined;
+}
+
+function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
+	const ref = doc.images.get(imageId);
+	const path = ref?.path ?? (ref ? undefined : context.manifest?.images.get(imageId));
+	const key = path !== undefined && ref?.data === undefined && !ref?.symbolId ? `image-path:${path}` : `image:${boardKey}:${imageId}`;
+	const cached = context.cache.get(key);
+	if (cached !== undefined) return typeof cached === 'object' && cached !== null ? cached : {};
+	let result: ResolvedImage = {};
+	if (ref?.symbolId) {
+		result = { symbolId: ref.symbolId };
+	} else if (ref?.data !== undefined || path !== undefined) {
+		const bytes = mediaBytes(ref, path, context);
+		const mimeType = bytes && sniffImage(bytes);
+		if (bytes && mimeType) result = { photoId: context.collector.addMedia('image', mimeType, bytes) };
+		else context.collector.warn('import.unsupportedImageDropped');
+	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
+		context.collector.warn('import.remoteImageDropped');
+	} else {
+		// A symbol-set reference, another URL scheme, or an image_id with no image at all.
+		context.collector.warn('import.unsupportedImageDropped');
+	}
+	context.cache.set(key, result);
+	return result;
+}
+
+function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, context: MediaContext): string | undefined {
+	const ref = doc.sounds.get(soundId);
+	const path = ref?.path ?? (ref ? undefined : context.manifest?.sounds.get(soundId));
+	const key = path !== undefined && ref?.data === undefined ? `sound-path:${path}` : `sound:${boardKey}:${soundId}`;
+	const cached = context.cache.get(key);
+	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;
+	let result: string | null = null;
+	if (ref?.data !== undefined || path !== undefined) {
+		const bytes = mediaBytes(ref, path, context);
+		const mimeType = bytes && sniffAudio(bytes);
+		// There is no warning code for an unplayable sound: the button keeps speaking its text.
+		if (bytes && mimeType) result = context.collector.addMedia('audio', mimeType, bytes);
+	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
+		context.collector.warn('import.remoteSoundDropped');
+	}
+	context.cache.set(key, result);
+	return result ?? undefined;
+}
+
+interface LoadedBoard {
+	newId: string;
+	/** Distinguishes boards in the media cache. */
+	key: string;
+	doc: ObfBoardDoc;
+	layout: Layout;
+}
+
+function convertBoard(
+	loaded: LoadedBoard,
+	resolveLink: (link: ObfLoadBoard) => string | undefined,
+	context: MediaContext
+): Board {
+	const { doc, layout } = loaded;
+	context.collector.warn('import.cellDropped', layout.dropped);
+	const slots = layout.slots.map((button): BoardCell | null => {
+		if (!button) return null;
+		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
+		const label = cleanText(button.label, CELL_LABEL_MAX) || cleanText(vocalization, CELL_LABEL_MAX) || '?';
+		const cell: BoardCell = { id: newId(), label };
+		if (vocalization) cell.vocalization = vocalization;
+		if (button.background) cell.background = button.background;
+		if (button.hidden) cell.hidden = true;
+		if (button.symbolId) cell.symbolId = button.symbolId;
+		if (button.imageId !== undefined) {
+			const image = resolveImage(doc, loaded.key, button.imageId, context);
+			if (image.symbolId) cell.symbolId = image.symbolId;
+			if (image.photoId) cell.photoId = image.photoId;
+		}
+		if (button.soundId !== undefined) {
+			const recordingId = resolveSound(doc, loaded.key, button.soundId, context);
+			if (recordingId) cell.recordingId = recordingId;
+		}
+		if (button.loadBoard) {
+			const target = resolveLink(button.loadBoard);
+			if (target) cell.linkBoardId = target;
+			else context.collector.warn('import.brokenLinkDropped');
+		}
+		return normaliseCell(cell);
+	});
+	return { id: loaded.newId, name: boardName(doc), rows: layout.rows, columns: layout.columns, slots };
+}
+
+function finish(set: BoardSet, collector: Collector): ImportResult {
+	validateBoardSet(set);
+	return { set, media: collector.media, warnings: collector.warnings };
+}
+
+/** Runs an import; anything that is not already an ImportError becomes 'import.notObf'. */
+async function guarded(run: () => Promise<ImportResult> | ImportResult): Promise<ImportResult> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof ImportError) throw error;
+		throw new ImportError('import.notObf', { cause: error });
+	}
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch (error) {
+		throw new ImportError('import.notJson', { cause: error });
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		throw new ImportError('import.notJson', { cause: error });
+	}
+}
+
+function readBoardDoc(bytes: Uint8Array): ObfBoardDoc {
+	const doc = parseObfBoard(parseJson(bytes), IMPORT_LIMITS.maxImageBytes);
+	if (!doc) throw new ImportError('import.notObf');
+	return doc;
+}
+
+// =============================================================================================
+// Import: .obf
+
+/** One board from an .obf file. It becomes the root; links to other boards are dropped. */
+export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
+	return guarded(() => {
+		if (bytes.length > IMPORT_LIMITS.maxFileBytes) throw new ImportError('import.tooLarge');
+		const doc = readBoardDoc(bytes);
+		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
+		const collector = new Collector();
+		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
+		const board = convertBoard(
+			loaded,
+			(link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : undefined),
+			context
+		);
+		return finish({ rootBoardId: board.id, boards: [board] }, collector);
+	});
+}
+
+// =============================================================================================
+// Import: .obz
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one push
+ * can produce at most ~1 MiB before the running total is checked again. */
+const UNZIP_CHUNK = 1024;
+/** Give the event loop a turn after this much work, so a large file does not freeze the tablet. */
+const YIELD_EVERY_BYTES = 4 * MiB;
+
+function isZip(bytes: Uint8Array): boolean {
+	return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+function entryLimit(name: string): number {
+	return /\.(obf|json)$/i.test(name) ? IMPORT_LIMITS.maxFileBytes : IMPORT_LIMITS.maxImageBytes;
+}
+
+interface ZipEntry {
+	chunks: Uint8Array[];
+	size: number;
+	oversized: boolean;
+	done: boolean;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
+ * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
+ * Entries larger than their own limit are counted but not kept.
+ */
+async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
+	const entries = new Map<string, ZipEntry>();
+	let fileCount = 0;
+	let inflated = 0;
+	let failure: ImportError | undefined;
+	const fail = (error: ImportError) => {
+		failure ??= error;
+	};
+
+	const unzip = new Unzip((file) => {
+		if (failure) return;
+		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
+		const name = normalisePath(file.name);
+		// Folders, repeated names and compression methods other than stored/deflate are skipped
+		// (never started, so never inflated); a picture among them is reported as unsupported.
+		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
+		if (file.compression !== 0 && file.compression !== 8) return;
+		if (typeof file.originalSize === 'number' && inflated + file.originalSize > IMPORT_LIMITS.maxInflatedBytes) {
+			return fail(new ImportError('import.zipTooLarge'));
+		}
+		const limit = entryLimit(name);
+		const entry: ZipEntry = { chunks: [], size: 0, oversized: false, done: false };
+		entries.set(name, entry);
+		file.ondata = (error, data, final) => {
+			if (failure) return;
+			if (error) return fail(new ImportError('import.notZip', { cause: error }));
+			inflated += data.length;
+			if (inflated > IMPORT_LIMITS.maxInflatedBytes) return fail(new ImportError('import.zipTooLarge'));
+			entry.size += data.length;
+			if (entry.size > limit) {
+				entry.oversized = true;
+				entry.chunks = [];
+			} else if (data.length > 0) {
+				entry.chunks.push(data);
+			}
+			if (final) entry.done = true;
+		};
+		file.start();
+	});
+	unzip.register(UnzipInflate);
+
+	let sinceYield = 0;
+	let inflatedAtYield = 0;
+	try {
+		for (let offset = 0; offset < bytes.length && !failure; offset += UNZIP_CHUNK) {
+			const end = Math.min(offset + UNZIP_CHUNK, bytes.length);
+			unzip.push(bytes.subarray(offset, end), end === bytes.length);
+			sinceYield += end - offset;
+			if (sinceYield + (inflated - inflatedAtYield) >= YIELD_EVERY_BYTES) {
+				sinceYield = 0;
+				inflatedAtYield = inflated;
+				await nextTurn();
+			}
+		}
+	} catch (error) {
+		fail(new ImportError('import.notZip', { cause: error }));
+	}
+	if (failure) throw failure;
+	if (fileCount === 0) throw new ImportError('import.notZip');
+
+	const files = new Map<string, Uint8Array<ArrayBuffer> | 'oversized'>();
+	for (const [name, entry] of entries) {
+		if (!entry.done) throw new ImportError('import.notZip');
+		if (entry.oversized) {
+			files.set(name, 'oversized');
+			continue;
+		}
+		const joined = new Uint8Array(entry.size);
+		let at = 0;
+		for (const chunk of entry.chunks) {
+			joined.set(chunk, at);
+			at += chunk.length;
+		}
+		entry.chunks = [];
+		files.set(name, joined);
+	}
+	return files;
+}
+
+/** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
+export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
+	return guarded(async () => {
+		if (bytes.length > IMPORT_LIMITS.maxFileBytes) throw new ImportError('import.tooLarge');
+		if (!isZip(bytes)) throw new ImportError('import.notZip');
+		const files = await unzipBounded(bytes);
+		const lookup: FileLookup = (path) => files.get(path);
+
+		const manifestBytes = files.get('manifest.json');
+		if (manifestBytes === undefined) throw new ImportError('import.notObf');
+		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
+		const manifest = parseManifest(parseJson(manifestBytes));
+		if (!manifest) throw new ImportError('import.notObf');
+		const rootPath = manifest.root;
+		if (rootPath === undefined || !files.has(rootPath)) throw new ImportError('import.missingRoot');
+
+		const byPath = new Map<string, LoadedBoard>();
+		const load = (path: string): LoadedBoard => {
+			const existing = byPath.get(path);
+			if (existing) return existing;
+			if (byPath.size >= IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
+			const file = files.get(path);
+			if (file === undefined) throw new ImportError('import.missingBoard');
+			if (file === 'oversized') throw new ImportError('import.tooLarge');
+			const doc = readBoardDoc(file);
+			const loaded: LoadedBoard = { newId: newId(), key: String(byPath.size), doc, layout: layoutBoard(doc) };
+			byPath.set(path, loaded);
+			return loaded;
+		};
+
+		const listed = [rootPath, ...new Set(manifest.boards.values())].filter((p, i, all) => all.indexOf(p) === i);
+		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
+		const root = load(rootPath);
+		for (const path of listed) load(path);
+
+		// Boards reached only through a load_board path are imported too; one that is not a readable
+		// board leaves a broken link behind instead of failing the whole import.
+		const queue = [...byPath.values()];
+		for (let i = 0; i < queue.length; i++) {
+			for (const button of queue[i]?.doc.buttons ?? []) {
+				const path = button.loadBoard?.path;
+				if (path === undefined || byPath.has(path) || !files.has(path)) continue;
+				try {
+					queue.push(load(path));
+				} catch (error) {
+					if (!(error instanceof ImportError) || error.code === 'import.tooManyBoards') throw error;
+				}
+			}
+		}
+
+		const byId = new Map<string, LoadedBoard>();
+		for (const [id, path] of manifest.boards) {
+			const loaded = byPath.get(path);
+			if (loaded && !byId.has(id)) byId.set(id, loaded);
+		}
+		for (const loaded of byPath.values()) {
+			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
+		}
+		const resolveLink = (link: ObfLoadBoard): string | undefined => {
+			const target = (link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
+			return target?.newId;
+		};
+
+		const collector = new Collector();
+		const context: MediaContext = { collector, files: lookup, manifest, cache: new Map() };
+		const boards = [...byPath.values()].map((loaded) => convertBoard(loaded, resolveLink, context));
+		return finish({ rootBoardId: root.newId, boards }, collector);
+	});
+}
+
+/** Picks the importer by content: a zip is an .obz, anything else is read as an .obf. */
+export async function importBoardFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+	if (isZip(bytes)) return importObz(bytes);
+	let first = 0;
+	while (first < bytes.length && first < 64 && [0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(bytes[first] ?? 0)) first++;
+	const looksLikeJson = bytes[first] === 0x7b; // '{'
+	if (!looksLikeJson && /\.(obz|zip)$/i.test(fileName.trim())) {
+		throw new ImportError(bytes.length > IMPORT_LIMITS.maxFileBytes ? 'import.tooLarge' : 'import.notZip');
+	}
+	return importObf(bytes);
+}
+
+// =============================================================================================
+// Export
+
+type SymbolSvg = (symbolId: string) => string | undefined;
+
+const EXTENSIONS: Readonly<Record<string, string>> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/gif': 'gif',
+	'image/webp': 'webp',
+	'image/svg+xml': 'svg',
+	'audio/webm': 'webm',
+	'audio/ogg': 'ogg',
+	'audio/mpeg': 'mp3',
+	'audio/mp4': 'm4a',
+	'audio/aac': 'aac',
+	'audio/wav': 'wav',
+	'audio/flac': 'flac'
+};
+
+function baseMime(mimeType: string): string {
+	return mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+function extensionOf(mimeType: string): string {
+	const base = baseMime(mimeType);
+	return Object.prototype.hasOwnProperty.call(EXTENSIONS, base) ? (EXTENSIONS[base] ?? 'bin') : 'bin';
+}
+
+/** Base64 without FileReader, in slices small enough for String.fromCharCode. */
+function toBase64(bytes: Uint8Array): string {
+	const parts: string[] = [];
+	const step = 3 * 8192;
+	for (let i = 0; i < bytes.length; i += step) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + step))));
+	return parts.join('');
+}
+
+async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
+	return new Uint8Array(await blob.arrayBuffer());
+}
+
+type JsonObject = { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/** How media end up in the file: inline data: URIs (.obf) or files next to the boards (.obz). */
+interface MediaSink {
+	image(id: string, mimeType: string, bytes: Uint8Array): JsonObject;
+	sound(id: string, mimeType: string, bytes: Uint8Array): JsonObject;
+}
+
+const inlineSink: MediaSink = {
+	image: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${toBase64(bytes)}` }),
+	sound: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${toBase64(bytes)}` })
+};
+
+function safeName(id: string): string {
+	return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100) || 'x';
+}
+
+class ZipSink implements MediaSink {
+	readonly files: Zippable = {};
+	readonly images = new Map<string, string>();
+	readonly sounds = new Map<string, string>();
+	private readonly used = new Set<string>();
+
+	private place(folder: string, id: string, mimeType: string, bytes: Uint8Array, paths: Map<string, string>): string {
+		const existing = paths.get(id);
+		if (existing) return existing;
+		const extension = extensionOf(mimeType);
+		let path = `${folder}/${safeName(id)}.${extension}`;
+		for (let n = 2; this.used.has(path); n++) path = `${folder}/${safeName(id)}-${n}.${extension}`;
+		this.used.add(path);
+		paths.set(id, path);
+		// Photos and sounds are compressed already; deflating them again only costs time.
+		this.files[path] = [bytes, { level: extension === 'svg' || extension === 'wav' ? 6 : 0 }];
+		return path;
+	}
+
+	image(id: string, mimeType: string, bytes: Uint8Array): JsonObject {
+		return { id, content_type: baseMime(mimeType), path: this.place('images', id, mimeType, bytes, this.images) };
+	}
+
+	sound(id: string, mimeType: string, bytes: Uint8Array): JsonObject {
+		return { id, content_type: baseMime(mimeType), path: this.place('sounds', id, mimeType, bytes, this.sounds) };
+	}
+}
+
+function colourToRgb(colour: string | undefined): string | undefined {
+	return colour ? toRgb(colour) : undefined;
+}
+
+async function boardDocument(
+	board: Board,
+	media: ReadonlyMap<string, MediaItem>,
+	symbolSvg: SymbolSvg,
+	sink: MediaSink,
+	boardPath: (boardId: string) => string | undefined
+): Promise<JsonObject> {
+	const buttons: JsonObject[] = [];
+	const images = new Map<string, JsonObject>();
+	const sounds = new Map<string, JsonObject>();
+	const bytesCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+	const bytesOf = (item: MediaItem) => {
+		let bytes = bytesCache.get(item.id);
+		if (!bytes) bytesCache.set(item.id, (bytes = blobBytes(item.blob)));
+		return bytes;
+	};
+
+	for (const cell of board.slots) {
+		if (!cell) continue;
+		const button: JsonObject = { id: cell.id, label: cell.label };
+		if (cell.vocalization) button.vocalization = cell.vocalization;
+		const background = colourToRgb(cell.background);
+		if (background) button.background_color = background;
+		if (cell.hidden) button.hidden = true;
+
+		const photo = cell.photoId ? media.get(cell.photoId) : undefined;
+		if (photo && photo.kind === 'image') {
+			const imageId = photo.id;
+			if (!images.has(imageId)) images.set(imageId, sink.image(imageId, photo.mimeType, await bytesOf(photo)));
+			button.image_id = imageId;
+			if (cell.symbolId) button[EXT_SYMBOL] = cell.symbolId;
+		} else if (cell.symbolId) {
+			const imageId = `symbol-${cell.symbolId}`;
+			if (!images.has(imageId)) {
+				const svg = symbolSvg(cell.symbolId);
+				const image: JsonObject =
+					svg === undefined ? { id: imageId, content_type: 'image/svg+xml' } : sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg));
+				image[EXT_SYMBOL] = cell.symbolId;
+				images.set(imageId, image);
+			}
+			button.image_id = imageId;
+		}
+
+		const recording = cell.recordingId ? media.get(cell.recordingId) : undefined;
+		if (recording && recording.kind === 'audio') {
+			if (!sounds.has(recording.id)) sounds.set(recording.id, sink.sound(recording.id, recording.mimeType, await bytesOf(recording)));
+			button.sound_id = recording.id;
+		}
+
+		if (cell.linkBoardId) {
+			const loadBoard: JsonObject = { id: cell.linkBoardId };
+			const path = boardPath(cell.linkBoardId);
+			if (path) loadBoard.path = path;
+			button.load_board = loadBoard;
+		}
+		buttons.push(button);
+	}
+
+	const order: Array<Array<string | null>> = [];
+	for (let r = 0; r < board.rows; r++) {
+		order.push(board.slots.slice(r * board.columns, (r + 1) * board.columns).map((cell) => cell?.id ?? null));
+	}
+	return {
+		format: OBF_FORMAT,
+		id: board.id,
+		locale: 'da',
+		name: board.name,
+		grid: { rows: board.rows, columns: board.columns, order },
+		buttons,
+		images: [...images.values()],
+		sounds: [...sounds.values()]
+	};
+}
+
+/** One board as .obf JSON, with pictures and recordings inline as data: URIs. */
+export async function exportObf(board: Board, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<string> {
+	return JSON.stringify(await boardDocument(board, media, symbolSvg, inlineSink, () => undefined));
+}
+
+/** A board set as .obz: manifest.json, boards/<id>.obf, images/… and sounds/… referenced by path. */
+export async function exportObz(set: BoardSet, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<Uint8Array> {
+	const sink = new ZipSink();
+	const boardPaths = new Map<string, string>();
+	for (const board of set.boards) {
+		let path = `boards/${safeName(board.id)}.obf`;
+		for (let n = 2; [...boardPaths.values()].includes(path); n++) path = `boards/${safeName(board.id)}-${n}.obf`;
+		boardPaths.set(board.id, path);
+	}
+	const encoder = new TextEncoder();
+	for (const board of set.boards) {
+		const doc = await boardDocument(board, media, symbolSvg, sink, (id) => boardPaths.get(id));
+		sink.files[boardPaths.get(board.id) ?? ''] = encoder.encode(JSON.stringify(doc));
+	}
+	const manifest = {
+		format: OBF_FORMAT,
+		root: boardPaths.get(set.rootBoardId) ?? '',
+		paths: {
+			boards: Object.fromEntries(boardPaths),
+			images: Object.fromEntries(sink.images),
+			sounds: Object.fromEntries(sink.sounds)
+		}
+	};
+	sink.files['manifest.json'] = encoder.encode(JSON.stringify(manifest));
+	return zipSync(sink.files, { level: 6 });
+}
