@@ -18,9 +18,19 @@ export default defineConfig({
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
 		serviceWorkers: 'allow',
+		// Chromium's fake microphone lets the recording journey run without a device or a prompt.
+		permissions: ['microphone'],
 		launchOptions: {
 			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--use-fake-device-for-media-stream',
+				'--use-fake-ui-for-media-stream',
+				'--autoplay-policy=no-user-gesture-required'
+			]
 		}
 	},
 	webServer: {

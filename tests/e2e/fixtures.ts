@@ -41,6 +41,8 @@ export interface RawRecords {
 	citizens: Array<{ id: string; createdAt: number; payload: Record<string, unknown> }>;
 	meetings: Array<{ id: string; citizenId: string; date: string; payload: Record<string, unknown> }>;
 	answers: Array<{ id: string; meetingId: string; citizenId: string; payload: Record<string, any> }>;
+	boards: Array<{ id: string; citizenId: string; payload: Record<string, any> }>;
+	media: Array<{ id: string; citizenId: string; payload: { kind: string; mimeType: string; blob: { type: string; size: number } } }>;
 }
 
 /** Reads what is really stored, straight from IndexedDB, without going through the app's code. */
@@ -52,9 +54,9 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = ['citizens', 'meetings', 'answers'] as const;
+					const names = ['citizens', 'meetings', 'answers', 'boards', 'media'] as const;
 					const existing = names.filter((n) => db.objectStoreNames.contains(n));
-					const result = { citizens: [], meetings: [], answers: [] } as unknown as RawRecords;
+					const result = { citizens: [], meetings: [], answers: [], boards: [], media: [] } as unknown as RawRecords;
 					if (existing.length === 0) {
 						db.close();
 						resolve(result);
@@ -65,11 +67,11 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 						const request = tx.objectStore(name).getAll();
 						request.onsuccess = () => {
 							(result as unknown as Record<string, unknown[]>)[name] = request.result.map((record) => {
-								const photo = record.payload?.photo;
 								// Blobs cannot cross back to the test; describe them instead.
-								return photo instanceof Blob
-									? { ...record, payload: { ...record.payload, photo: { type: photo.type, size: photo.size } } }
-									: record;
+								const describe = (value: unknown) => (value instanceof Blob ? { type: value.type, size: value.size } : value);
+								const payload = record.payload ?? {};
+								if (!(payload.photo instanceof Blob) && !(payload.blob instanceof Blob)) return record;
+								return { ...record, payload: { ...payload, photo: describe(payload.photo), blob: describe(payload.blob) } };
 							});
 						};
 					}

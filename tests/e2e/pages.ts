@@ -113,3 +113,49 @@ export class MeetingPage {
 		await expect(this.saveStatus).toContainText(`Gemt: ${answer}`);
 	}
 }
+
+export class BoardPage {
+	constructor(readonly page: Page) {}
+
+	async openFor(citizen: CitizenPage): Promise<void> {
+		await citizen.page.getByRole('link', { name: 'Symboltavler' }).click();
+		await expect(this.heading('Forside')).toBeVisible();
+	}
+
+	heading(name: string): Locator {
+		return this.page.getByRole('heading', { level: 1, name });
+	}
+
+	cell(label: string): Locator {
+		return this.page.locator('.grid').getByRole('button', { name: label, exact: true });
+	}
+
+	folder(label: string): Locator {
+		return this.page.locator('.grid').getByRole('button', { name: `Mappe: ${label}` });
+	}
+
+	get message(): Locator {
+		return this.page.getByRole('list', { name: 'Besked' });
+	}
+
+	get speechStatus(): Locator {
+		return this.page.locator('.speech-status');
+	}
+}
+
+export class BoardEditorPage {
+	constructor(readonly page: Page) {}
+
+	slot(name: string | RegExp): Locator {
+		return this.page.getByRole('group', { name: 'Tavlens felter' }).getByRole('button', { name });
+	}
+
+	get form(): Locator {
+		return this.page.locator('form.cell-form');
+	}
+
+	async saveCell(): Promise<void> {
+		await this.form.getByRole('button', { name: 'Gem felt' }).click();
+		await expect(this.form.getByText('Feltet er gemt.')).toBeVisible();
+	}
+}

@@ -6,7 +6,7 @@ import type { Board } from './model.ts';
  * "Fortryd" puts it back.
  */
 export class BoardEditHistory {
-	previous = $state<Board | undefined>();
+	previous = $state.raw<Board | undefined>();
 
 	constructor(private readonly citizenId: () => string) {}
 

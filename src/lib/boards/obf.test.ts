@@ -156,12 +156,16 @@ describe('importObf with hand-written fixtures', () => {
 	it('computes a grid when the file has none and caps long texts', async () => {
 		const buttons = Array.from({ length: 10 }, (_, i) => ({ id: i, label: `knap ${i}` }));
 		buttons[0] = { id: 0, label: ` ${'x'.repeat(300)} ` };
+		buttons[1] = { id: 1, label: '\u202e👨‍👩‍👧\n\tfamilie\u0000' };
+		buttons[2] = { id: 2, label: '\ud800x' };
 		const result = await importObf(json({ format: 'open-board-0.1', id: 1, name: '', buttons, images: 'nope', sounds: null }));
 		expectValidResult(result);
 		const board = result.set.boards[0];
 		expect(board).toMatchObject({ rows: 3, columns: 4, name: 'Tavle' });
 		expect(board?.slots.filter(Boolean)).toHaveLength(10);
 		expect(board?.slots[0]?.label).toBe('x'.repeat(60));
+		expect(board?.slots[1]?.label).toBe('👨‍👩‍👧 familie');
+		expect(board?.slots[2]?.label).toBe('\ufffdx');
 	});
 });
 
@@ -458,10 +462,18 @@ describe('any mutation of a valid file', () => {
 	const value = fc.oneof(interesting, fc.jsonValue({ maxDepth: 3 }));
 	const path = fc.array(fc.nat(), { maxLength: 6 });
 	const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-		fc.record({ kind: fc.constant('replace' as const), path, value }),
-		fc.record({ kind: fc.constant('delete' as const), path }),
-		fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-		fc.record({ kind: fc.constant('insertKey' as const), path, key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'grid', 'buttons', 'id', 'load_board', 'hidden'), fc.string()), value })
+		{ arbitrary: fc.record({ kind: fc.constant('replace' as const), path, value }), weight: 5 },
+		{ arbitrary: fc.record({ kind: fc.constant('delete' as const), path }), weight: 2 },
+		{ arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }), weight: 1 },
+		{
+			arbitrary: fc.record({
+				kind: fc.constant('insertKey' as const),
+				path,
+				key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'grid', 'buttons', 'id', 'load_board', 'hidden', 'image_id', 'ext_billedtale_symbol'), fc.string()),
+				value
+			}),
+			weight: 2
+		}
 	);
 
 	/** Walks down `path` (each number picks a child modulo the count) and returns the parent and key. */

@@ -158,13 +158,15 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 	return { rows, columns, slots, dropped };
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** C0/C1 controls, zero-width space, bidi overrides and isolates, byte order mark (ZWJ/ZWNJ stay: emoji need them). */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
 /** Trimmed, white space folded, control characters removed, at most `max` characters. */
 function cleanText(value: string | undefined, max: number): string {
 	if (!value) return '';
-	let text = value.slice(0, max * 4).replace(CONTROL, '').replace(LONE_SURROGATE, '\ufffd').replace(/\s+/g, ' ').trim();
+	let text = value.slice(0, max * 4).replace(INVISIBLE, '').replace(SURROGATES, (m) => (m.length === 2 ? m : '\ufffd')).replace(/\s+/g, ' ').trim();
 	if (text.length > max) {
 		text = text.slice(0, max);
 		if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
@@ -345,8 +347,8 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one push
- * can produce at most ~1 MiB before the running total is checked again. */
-const UNZIP_CHUNK = 1024;
+ * can produce at most ~4 MiB before the running total is checked again. */
+const UNZIP_CHUNK = 4096;
 /** Give the event loop a turn after this much work, so a large file does not freeze the tablet. */
 const YIELD_EVERY_BYTES = 4 * MiB;
 
@@ -536,7 +538,7 @@ export async function importBoardFile(fileName: string, bytes: Uint8Array): Prom
 // =============================================================================================
 // Export
 
-type SymbolSvg = (symbolId: string) => string | undefined;
+export type SymbolSvg = (symbolId: string) => string | undefined;
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
 	'image/png': 'png',
@@ -704,7 +706,7 @@ export async function exportObf(board: Board, media: ReadonlyMap<string, MediaIt
 }
 
 /** A board set as .obz: manifest.json, boards/<id>.obf, images/… and sounds/… referenced by path. */
-export async function exportObz(set: BoardSet, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<Uint8Array> {
+export async function exportObz(set: BoardSet, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<Uint8Array<ArrayBuffer>> {
 	const sink = new ZipSink();
 	const boardPaths = new Map<string, string>();
 	for (const board of set.boards) {

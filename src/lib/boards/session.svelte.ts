@@ -13,9 +13,10 @@ export class BoardSession {
 		return set.boards.find((b) => b.id === this.boardId) ?? set.boards.find((b) => b.id === set.rootBoardId);
 	}
 
-	open(boardId: string): void {
-		if (boardId === this.boardId) return;
-		if (this.boardId) this.trail.push(this.boardId);
+	/** Opens a folder's board; `from` is the board on screen, which "Tilbage" returns to. */
+	open(boardId: string, from: string): void {
+		if (boardId === from) return;
+		this.trail.push(from);
 		this.boardId = boardId;
 		this.canGoBack = this.trail.length > 0;
 	}
@@ -33,9 +34,9 @@ export class BoardSession {
 	}
 
 	/** A folder opens its board; any other cell is added to the message. Returns what to say, if anything. */
-	tap(cell: BoardCell): 'opened' | 'added' {
+	tap(cell: BoardCell, from: string): 'opened' | 'added' {
 		if (cell.linkBoardId) {
-			this.open(cell.linkBoardId);
+			this.open(cell.linkBoardId, from);
 			return 'opened';
 		}
 		const item = { label: cell.label, spoken: spokenText(cell), cellId: cell.id };

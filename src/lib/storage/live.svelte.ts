@@ -6,7 +6,8 @@ import { liveQuery } from 'dexie';
  * Must be created while a component initialises.
  */
 export class LiveQuery<T> {
-	current = $state<T | undefined>(undefined);
+	// Raw, not deeply proxied: records go back into IndexedDB, which cannot clone a Proxy.
+	current = $state.raw<T | undefined>(undefined);
 	loaded = $state(false);
 	failed = $state(false);
 

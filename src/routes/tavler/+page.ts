@@ -1,0 +1,2 @@
+// The citizen id lives in the query string, which only exists in the browser.
+export const ssr = false;

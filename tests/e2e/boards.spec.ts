@@ -1,0 +1,203 @@
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { BoardEditorPage, BoardPage, HomePage } from './pages';
+
+/** A tablet with a Danish system voice: speak() is recorded instead of sounding. */
+async function withDanishDeviceVoice(page: import('@playwright/test').Page): Promise<void> {
+	await page.addInitScript(() => {
+		const spoken: Array<{ text: string; lang: string; voice: string | undefined; rate: number }> = [];
+		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
+		const voice = { name: 'Test dansk', lang: 'da-DK', voiceURI: 'test-da', default: true, localService: true };
+		// The page may only assign real SpeechSynthesisVoice objects; this device's voice is a stand-in.
+		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+			configurable: true,
+			get() {
+				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
+			},
+			set(value) {
+				(this as { fakeVoice?: unknown }).fakeVoice = value;
+			}
+		});
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+		speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+			spoken.push({ text: utterance.text, lang: utterance.lang, voice: (utterance.voice as { voiceURI?: string } | null)?.voiceURI, rate: utterance.rate });
+		};
+	});
+}
+
+async function spokenTexts(page: import('@playwright/test').Page) {
+	return page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string; voice?: string }> }).spoken);
+}
+
+test('folders, the message bar and speech in Danish through the device voice', async ({ page }) => {
+	await withDanishDeviceVoice(page);
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Gerda');
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await expectNoAxeViolations(page, 'home board');
+
+	await board.folder('Følelser').click();
+	await expect(board.heading('Følelser')).toBeVisible();
+	await board.cell('glad').click();
+	await expect(board.message).toContainText('glad');
+	await expect(board.speechStatus).toHaveText('Siger: glad');
+	expect(await spokenTexts(page)).toEqual([{ text: 'glad', lang: 'da-DK', voice: 'test-da', rate: 1 }]);
+
+	await page.getByRole('button', { name: 'Tilbage' }).click();
+	await expect(board.heading('Forside')).toBeVisible();
+	await board.folder('Ønsker').click();
+	await board.cell('vil gerne').click();
+	await board.cell('sammen').click();
+	await page.getByRole('button', { name: 'Forside' }).click();
+	await expect(board.heading('Forside')).toBeVisible();
+	await expect(board.message.getByRole('listitem')).toHaveText(['glad', 'vil gerne', 'sammen']);
+	await page.getByRole('button', { name: 'Sig det hele' }).click();
+	expect((await spokenTexts(page)).at(-1)).toMatchObject({ text: 'glad vil gerne sammen', lang: 'da-DK' });
+	await page.getByRole('button', { name: 'Slet sidste' }).click();
+	await expect(board.message.getByRole('listitem')).toHaveText(['glad', 'vil gerne']);
+	await page.getByRole('button', { name: 'Ryd', exact: true }).click();
+	await expect(board.message).toContainText('Tryk på billederne');
+	await expectNoAxeViolations(page, 'board after use');
+});
+
+test('without a device voice the built-in Danish voice speaks, offline too', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	const citizen = await home.addCitizen('Hans');
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await context.setOffline(true);
+	await board.cell('ja').click();
+	await expect(board.speechStatus).toHaveText('Siger: ja', { timeout: 20_000 });
+	await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline', { timeout: 20_000 });
+});
+
+test('a relative records their own voice for a cell; it plays instead of speech and survives a reload', async ({ page }) => {
+	await withDanishDeviceVoice(page);
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Inge');
+	const citizenId = citizen.id;
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await editor.slot('hjælp').click();
+	await expect(editor.form.getByRole('heading', { name: 'Felt 12' })).toBeVisible();
+	await editor.form.getByRole('button', { name: 'Optag stemme' }).click();
+	await expect(editor.form.getByText('Optager …')).toBeVisible();
+	await expectNoAxeViolations(page, 'editor while recording');
+	await page.waitForTimeout(1200);
+	await editor.form.getByRole('button', { name: 'Stop optagelse' }).click();
+	await expect(editor.form.getByText('Optagelsen afspilles i stedet')).toBeVisible();
+	await editor.form.getByRole('button', { name: 'Afspil' }).click();
+	await editor.saveCell();
+
+	const db = await readDatabase(page);
+	const clip = db.media.find((m) => m.payload.kind === 'audio')!;
+	expect(clip.citizenId).toBe(citizenId);
+	expect(clip.payload.blob.size).toBeGreaterThan(1000);
+	const root = db.boards.find((b) => b.payload.root)!;
+	expect(root.payload.slots[11]).toMatchObject({ label: 'hjælp', recordingId: clip.id });
+
+	await page.reload();
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await board.cell('hjælp').click();
+	await expect(board.speechStatus).toHaveAttribute('data-engine', 'recording');
+	expect(await spokenTexts(page)).toEqual([]);
+
+	// Deleting the citizen removes the boards and the recording too.
+	await page.getByRole('link', { name: 'Tilbage til Inge' }).click();
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await page.getByRole('button', { name: 'Ja, slet alt om Inge' }).click();
+	await expect(page.getByRole('status')).toContainText('Inge er slettet');
+	const after = await readDatabase(page);
+	expect([after.boards, after.media, after.citizens]).toEqual([[], [], []]);
+});
+
+test('editing a board: text, symbol by Danish search, grid size, hiding and undo, all kept after reload', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Jens');
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Rediger Forside' })).toBeVisible();
+	await expectNoAxeViolations(page, 'board editor');
+
+	// Grid 3×4 → 4×4 gives four empty slots at the end.
+	await page.getByLabel('Rækker').selectOption('4');
+	await page.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(editor.slot('Tomt felt 13')).toBeVisible();
+
+	await editor.slot('Tomt felt 13').click();
+	await editor.form.getByLabel('Tekst på feltet').fill('Musik');
+	await editor.form.getByLabel('Det, der siges (valgfrit)').fill('Jeg vil gerne høre musik');
+	await editor.form.getByLabel('Søg efter symbol').fill('musi');
+	await editor.form.getByRole('button', { name: 'musik', exact: true }).click();
+	await expect(editor.form.getByText('Valgt symbol: musik')).toBeVisible();
+	await expectNoAxeViolations(page, 'board editor with search results');
+	await editor.saveCell();
+	await expect(editor.slot('Musik')).toBeVisible();
+
+	await editor.slot('stop').click();
+	await editor.form.getByLabel('Skjul feltet').check();
+	await editor.saveCell();
+	await expect(editor.slot(/stop/)).toContainText('skjult');
+
+	// Undo puts "stop" back in view.
+	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
+	await expect(editor.slot(/stop/)).not.toContainText('skjult');
+
+	await page.reload();
+	await expect(editor.slot('Musik')).toBeVisible();
+	const root = (await readDatabase(page)).boards.find((b) => b.payload.root)!;
+	expect(root.payload.rows).toBe(4);
+	expect(root.payload.slots[12]).toMatchObject({ label: 'Musik', vocalization: 'Jeg vil gerne høre musik', symbolId: 'musik' });
+	expect(root.payload.slots[3]).toMatchObject({ label: 'stop' });
+	expect(root.payload.slots[3].hidden).toBeUndefined();
+
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await expect(board.cell('Musik')).toBeVisible();
+});
+
+test('in a meeting, a board message is saved as an answer with who relayed it', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting = await citizen.startMeeting({ phase: 'Valg af indsats' });
+	await meeting.addParticipant('Poul', 'Udfører');
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	const board = new BoardPage(page);
+	await expect(board.heading('Forside')).toBeVisible();
+	await board.folder('Ønsker').click();
+	await board.cell('vil gerne').click();
+	await board.cell('alene').click();
+
+	await page.getByText('Svar gemmes som: Borgeren selv').click();
+	await page.getByRole('radio', { name: 'Formidlet af' }).check();
+	await expect(page.getByRole('button', { name: 'Gem beskeden som svar' })).toBeDisabled();
+	await page.getByLabel('Hvem?').selectOption({ label: 'Poul (Udfører)' });
+	await page.getByRole('button', { name: 'Gem beskeden som svar' }).click();
+	await expect(page.locator('.save').getByRole('status')).toHaveText('✓ Gemt: vil gerne alene');
+	await page.getByRole('button', { name: 'Gem sidste billede som svar' }).click();
+	await expect(page.locator('.save').getByRole('status')).toHaveText('✓ Gemt: alene');
+	await expectNoAxeViolations(page, 'board in a meeting');
+
+	const db = await readDatabase(page);
+	const poul = (db.meetings[0]!.payload.participants as Array<{ id: string }>)[0]!.id;
+	const contents = db.answers.map((a) => a.payload.content).sort((a, b) => b.items.length - a.items.length);
+	expect(contents).toEqual([
+		{ kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }, { label: 'alene', symbolId: 'alene' }] },
+		{ kind: 'message', items: [{ label: 'alene', symbolId: 'alene' }] }
+	]);
+	for (const answer of db.answers) expect(answer.payload.provenance).toEqual({ mode: 'formidlet', participantId: poul });
+
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(meeting.answers.filter({ hasText: 'vil gerne alene' })).toContainText('Formidlet af (Poul, Udfører)');
+});
