@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { BoardPage, HomePage } from './pages';
+
+test('boards go out as .obz and .obf and come back in; a broken file changes nothing', async ({ page }, testInfo) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Lars');
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Alle tavler – Lars' })).toBeVisible();
+	await expectNoAxeViolations(page, 'board list');
+	const before = (await readDatabase(page)).boards;
+	expect(before).toHaveLength(8);
+
+	// A broken package: a clear Danish message, and the boards are exactly as before.
+	const input = page.getByLabel('Vælg en .obf- eller .obz-fil');
+	await input.setInputFiles({ name: 'tavler.obz', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 ødelagt') });
+	await expect(page.locator('.import').getByRole('alert')).toHaveText('Filen er ikke en gyldig .obz-pakke. Intet er ændret.');
+	await input.setInputFiles({ name: 'tavle.obf', mimeType: 'application/json', buffer: Buffer.from('{"format":"noget andet"}') });
+	await expect(page.locator('.import').getByRole('alert')).toHaveText('Filen er ikke i Open Board Format. Intet er ændret.');
+	await expectNoAxeViolations(page, 'board list with an import error');
+	expect((await readDatabase(page)).boards).toEqual(before);
+
+	// Export all boards, then import the file again: eight more boards, the old ones untouched.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Eksporter alle tavler (.obz)' }).click();
+	const obzPath = testInfo.outputPath('lars.obz');
+	await (await download).saveAs(obzPath);
+	expect((await download).suggestedFilename()).toBe('Lars.obz');
+	await input.setInputFiles(obzPath);
+	await expect(page.locator('.notices').getByRole('status')).toContainText('8 tavle(r) er hentet.');
+	let after = (await readDatabase(page)).boards;
+	expect(after).toHaveLength(16);
+	for (const original of before) expect(after.find((b) => b.id === original.id)).toEqual(original);
+	const imported = after.filter((b) => !before.some((o) => o.id === b.id));
+	expect(imported.filter((b) => b.payload.root)).toEqual([]);
+	const importedFeelings = imported.find((b) => b.payload.name === 'Følelser')!;
+	const originalFeelings = before.find((b) => b.payload.name === 'Følelser')!;
+	const labels = (b: typeof before[number]) => b.payload.slots.map((c: { label: string; symbolId?: string } | null) => c && [c.label, c.symbolId]);
+	expect(labels(importedFeelings)).toEqual(labels(originalFeelings));
+	const importedHome = imported.find((b) => b.payload.name === 'Forside')!;
+	const folderLink = importedHome.payload.slots.find((c: { label: string } | null) => c?.label === 'Følelser').linkBoardId;
+	expect(folderLink).toBe(importedFeelings.id);
+
+	// One board as .obf.
+	const single = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Eksporter Ønsker (.obf)' }).first().click();
+	const obf = JSON.parse(readFileSync(await (await single).path(), 'utf8'));
+	expect(obf).toMatchObject({ format: 'open-board-0.1', name: 'Ønsker', grid: { rows: 3, columns: 4 } });
+	expect(obf.buttons.map((b: { label: string }) => b.label)).toContain('vil gerne');
+
+	// Deleting an imported board also removes the folder that pointed to it.
+	await page.getByRole('button', { name: 'Slet Følelser' }).last().click();
+	await expect(page.getByRole('dialog', { name: 'Slet tavlen Følelser?' })).toBeVisible();
+	await expectNoAxeViolations(page, 'delete board dialog');
+	await page.getByRole('button', { name: 'Ja, slet Følelser' }).click();
+	await expect(page.getByRole('dialog')).toBeHidden();
+	after = (await readDatabase(page)).boards;
+	expect(after).toHaveLength(15);
+	const links = after.flatMap((b) => b.payload.slots.map((c: { linkBoardId?: string } | null) => c?.linkBoardId)).filter(Boolean);
+	expect(links).not.toContain(importedFeelings.id);
+	expect(after.find((b) => b.id === originalFeelings.id)).toEqual(originalFeelings);
+});
+
+test('an imported board never fetches its remote pictures and says so', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Mette');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	const obf = {
+		format: 'open-board-0.1',
+		id: 'ude',
+		locale: 'da',
+		name: 'Udefra',
+		grid: { rows: 1, columns: 2, order: [['1', '2']] },
+		buttons: [
+			{ id: '1', label: 'kaffe', image_id: 'i1' },
+			{ id: '2', label: 'te', background_color: 'rgb(255, 241, 118)' }
+		],
+		images: [{ id: 'i1', url: 'https://billeder.example.com/kaffe.png', content_type: 'image/png' }]
+	};
+	await page.getByLabel('Vælg en .obf- eller .obz-fil').setInputFiles({ name: 'udefra.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle(r) er hentet. 1 billede(r) lå på internettet og er ikke hentet.');
+	const imported = (await readDatabase(page)).boards.find((b) => b.payload.name === 'Udefra')!;
+	expect(imported.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['kaffe', 'te']);
+	expect(imported.payload.slots[1].background).toBe('#fff176');
+	// The guard fixture fails this test if any request left the origin.
+});
