@@ -42,6 +42,9 @@ test('the about page names the licence and passes axe', async ({ page }) => {
 	await waitUntilInteractive(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Om Billedtale' })).toBeVisible();
 	await expect(page.getByText('GNU General Public License, version 3 eller senere')).toBeVisible();
+	const symbolsRow = page.getByRole('row', { name: /Billedtale-symboler/ });
+	await expect(symbolsRow).toContainText('GPL-3.0-or-later');
+	await expect(page.getByRole('row', { name: /eSpeak NG/ })).toContainText('GPL-3.0-or-later');
 	await expectNoAxeViolations(page, 'about');
 });
 
@@ -65,4 +68,30 @@ test('the web app manifest is Danish, standalone and has icons', async ({ page, 
 	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 	expect(csp).toContain("default-src 'self'");
 	expect(csp).toContain("object-src 'none'");
+});
+
+test('speech settings: voice, speed, tap behaviour and a test button that really speaks', async ({ page }) => {
+	await page.goto('/indstillinger');
+	await waitUntilInteractive(page);
+	const speech = page.getByRole('region', { name: 'Tale' });
+	// Headless Chromium has no Danish system voice, so the built-in one is offered and used.
+	await expect(speech.getByText('Tabletten har ingen dansk stemme.')).toBeVisible();
+	await speech.getByLabel('Stemme').selectOption({ label: 'Indbygget dansk stemme (eSpeak NG, virker uden internet)' });
+	await speech.getByLabel(/^Hastighed/).fill('1.5');
+	await expect(speech.getByText('Hastighed: 1.5')).toBeVisible();
+	await speech.getByLabel('Sig ordet med det samme, når der trykkes').uncheck();
+	await expectNoAxeViolations(page, 'speech settings');
+	await speech.getByRole('button', { name: 'Prøv stemmen' }).click();
+	await expect(speech.getByRole('status')).toHaveText('Den indbyggede danske stemme talte.', { timeout: 20_000 });
+
+	await page.reload();
+	await waitUntilInteractive(page);
+	expect(JSON.parse((await page.evaluate(() => localStorage.getItem('billedtale.speech')))!)).toEqual({
+		engine: 'offline',
+		voiceURI: '',
+		rate: 1.5,
+		pitch: 1,
+		speakOnTap: false
+	});
+	await expect(speech.getByLabel('Sig ordet med det samme, når der trykkes')).not.toBeChecked();
 });

@@ -231,6 +231,17 @@ export const da = {
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',
 	'about.licence': 'Billedtale er fri software under GNU General Public License, version 3 eller senere.',
 
+	'about.credits': 'Det er Billedtale bygget af',
+	'about.part': 'Del',
+	'about.usedFor': 'Bruges til',
+	'about.author': 'Ophav',
+	'about.licenceColumn': 'Licens',
+	'about.what.symbols': 'Symboler på tavlerne, tegnet til Billedtale',
+	'about.what.speech': 'Dansk tale uden internet',
+	'about.what.storage': 'Lagring på tabletten',
+	'about.what.ui': 'Brugerfladen',
+	'about.what.audio': 'Afspilning af optagelser og tale',
+	'about.what.zip': 'Tavlefiler (.obz)',
 	'language.da': 'Dansk',
 	'language.en': 'English',
 

@@ -232,6 +232,17 @@ export const en: Record<MessageKey, string> = {
 	'about.body': 'Billedtale helps citizens without spoken language to be heard in their own case. Everything is stored only on this tablet.',
 	'about.licence': 'Billedtale is free software under the GNU General Public License, version 3 or later.',
 
+	'about.credits': 'What Billedtale is built from',
+	'about.part': 'Part',
+	'about.usedFor': 'Used for',
+	'about.author': 'Author',
+	'about.licenceColumn': 'Licence',
+	'about.what.symbols': 'Symbols on the boards, drawn for Billedtale',
+	'about.what.speech': 'Danish speech without internet',
+	'about.what.storage': 'Storage on the tablet',
+	'about.what.ui': 'The user interface',
+	'about.what.audio': 'Playing recordings and speech',
+	'about.what.zip': 'Board files (.obz)',
 	'language.da': 'Dansk',
 	'language.en': 'English',
 

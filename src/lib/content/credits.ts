@@ -1,0 +1,16 @@
+/** What Billedtale is built from, shown on "Om Billedtale". Names and licences are facts, not prose. */
+export interface Credit {
+	name: string;
+	what: 'symbols' | 'speech' | 'storage' | 'ui' | 'audio' | 'zip';
+	licence: string;
+	author: string;
+}
+
+export const CREDITS: Credit[] = [
+	{ name: 'Billedtale-symboler', what: 'symbols', licence: 'GPL-3.0-or-later', author: 'Billedtale' },
+	{ name: 'eSpeak NG (espeak-ng.js)', what: 'speech', licence: 'GPL-3.0-or-later', author: 'eSpeak NG contributors, Ian Armour' },
+	{ name: 'Dexie.js', what: 'storage', licence: 'Apache-2.0', author: 'David Fahlander' },
+	{ name: 'Svelte and SvelteKit', what: 'ui', licence: 'MIT', author: 'Svelte contributors' },
+	{ name: 'howler.js', what: 'audio', licence: 'MIT', author: 'James Simpson, GoldFire Studios' },
+	{ name: 'fflate', what: 'zip', licence: 'MIT', author: 'Arjun Barrett' }
+];
