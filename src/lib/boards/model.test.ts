@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+	createBoard,
+	duplicateBoard,
+	mediaIdsOf,
+	moveCell,
+	normaliseCell,
+	resizeBoard,
+	setCell,
+	spokenText,
+	unlinkBoard,
+	validateBoardSet,
+	visibleCells,
+	type Board
+} from './model.ts';
+import { BoardSession } from './session.svelte.ts';
+
+const cell = (id: string, extra: object = {}) => ({ id, label: id, ...extra });
+
+function board2x2(): Board {
+	let board = createBoard('Test', 2, 2, 'b1');
+	board = setCell(board, 0, cell('a'));
+	board = setCell(board, 1, cell('b', { hidden: true }));
+	board = setCell(board, 3, cell('d', { photoId: 'p1', recordingId: 'r1' }));
+	return board;
+}
+
+describe('board model', () => {
+	it('creates grids from 1×1 to 8×8 only', () => {
+		expect(createBoard('Lille', 1, 1).slots).toEqual([null]);
+		expect(createBoard('Stor', 8, 8).slots).toHaveLength(64);
+		expect(() => createBoard('For stor', 9, 1)).toThrow('error.gridSize');
+		expect(() => createBoard('  ', 2, 2)).toThrow('error.boardName');
+	});
+
+	it('cleans a cell: trims, drops empty fields, checks the colour', () => {
+		expect(normaliseCell({ id: 'x', label: ' mor ', vocalization: ' ', background: '#AABBCC', hidden: false })).toEqual({
+			id: 'x',
+			label: 'mor',
+			background: '#aabbcc'
+		});
+		expect(() => normaliseCell({ id: 'x', label: 'mor', background: 'red' })).toThrow('error.cellColour');
+		expect(spokenText({ id: 'x', label: 'mor', vocalization: 'Jeg vil tale med mor' })).toBe('Jeg vil tale med mor');
+	});
+
+	it('keeps cells in their row and column when the grid grows, and refuses to drop any when it shrinks', () => {
+		const grown = resizeBoard(board2x2(), 3, 3);
+		expect(grown.slots.map((c) => c?.id ?? null)).toEqual(['a', 'b', null, null, 'd', null, null, null, null]);
+		const narrow = resizeBoard(board2x2(), 3, 1);
+		expect(narrow.slots.map((c) => c?.id ?? null)).toEqual(['a', 'b', 'd']);
+		expect(() => resizeBoard(board2x2(), 1, 2)).toThrow('error.gridTooSmall');
+	});
+
+	it('moves a cell by swapping slots and hides hidden cells from the user', () => {
+		const moved = moveCell(board2x2(), 0, 2);
+		expect(moved.slots.map((c) => c?.id ?? null)).toEqual([null, 'b', 'a', 'd']);
+		expect(visibleCells(board2x2()).map((c) => c?.id ?? null)).toEqual(['a', null, null, 'd']);
+		expect(() => moveCell(board2x2(), 0, 4)).toThrow('error.cellPosition');
+	});
+
+	it('duplicates with new ids, lists media, and unlinks a deleted board', () => {
+		const linked = setCell(board2x2(), 2, cell('c', { linkBoardId: 'b2' }));
+		const copy = duplicateBoard(linked, 'Kopi');
+		expect(copy.id).not.toBe('b1');
+		expect(copy.slots.map((c) => c?.label ?? null)).toEqual(['a', 'b', 'c', 'd']);
+		expect(copy.slots.every((c, i) => !c || c.id !== linked.slots[i]!.id)).toBe(true);
+		expect(mediaIdsOf(linked)).toEqual(['p1', 'r1']);
+		expect(unlinkBoard(linked, 'b2').slots[2]).toEqual({ id: 'c', label: 'c' });
+		expect(unlinkBoard(linked, 'other')).toBe(linked);
+	});
+
+	it('validates a set: a root, unique ids, links inside the set', () => {
+		const home = setCell(board2x2(), 2, cell('c', { linkBoardId: 'b2' }));
+		const other = createBoard('Anden', 1, 1, 'b2');
+		expect(() => validateBoardSet({ rootBoardId: 'b1', boards: [home, other] })).not.toThrow();
+		expect(() => validateBoardSet({ rootBoardId: 'b1', boards: [home] })).toThrow('error.boardSetLink');
+		expect(() => validateBoardSet({ rootBoardId: 'x', boards: [home, other] })).toThrow('error.boardSetRoot');
+		expect(() => validateBoardSet({ rootBoardId: 'b1', boards: [home, other, other] })).toThrow('error.boardSetDuplicateId');
+	});
+});
+
+describe('board session', () => {
+	it('opens folders, goes back along the way it came, and builds the message', () => {
+		const session = new BoardSession();
+		expect(session.tap({ id: 'f', label: 'Følelser', linkBoardId: 'feelings' }, 'home')).toBe('opened');
+		expect(session.tap({ id: 'k', label: 'Krop', linkBoardId: 'body' }, 'feelings')).toBe('opened');
+		expect(session.boardId).toBe('body');
+		session.back();
+		expect(session.boardId).toBe('feelings');
+		expect(session.canGoBack).toBe(true);
+		session.home('home');
+		expect([session.boardId, session.canGoBack]).toEqual(['home', false]);
+
+		session.tap({ id: 'g', label: 'glad', symbolId: 'glad' }, 'home');
+		session.tap({ id: 'm', label: 'mor', vocalization: 'min mor' }, 'home');
+		expect(session.spokenMessage).toBe('glad min mor');
+		expect(session.messageItems()).toEqual([{ label: 'glad', symbolId: 'glad' }, { label: 'mor' }]);
+		session.deleteLast();
+		expect(session.messageItems()).toEqual([{ label: 'glad', symbolId: 'glad' }]);
+		session.clear();
+		expect(session.message).toEqual([]);
+	});
+});

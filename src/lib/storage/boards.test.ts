@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBoard, setCell, type BoardSet } from '#lib/boards/model.ts';
+import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
+import { createCitizen } from './citizens.ts';
+import { deleteDatabase, getDb } from './db.ts';
+
+afterEach(async () => {
+	await deleteDatabase();
+});
+
+function starterSet(): BoardSet {
+	const feelings = createBoard('Følelser', 1, 2, 'feelings');
+	const home = setCell(createBoard('Forside', 1, 2, 'home'), 0, { id: 'c1', label: 'Følelser', linkBoardId: 'feelings' });
+	return { rootBoardId: 'home', boards: [home, feelings] };
+}
+
+describe('board storage', () => {
+	it('gives a citizen the starting boards once', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		await ensureBoardSet(citizen.id, () => {
+			throw new Error('must not be called twice');
+		});
+		const set = await getBoardSet(citizen.id);
+		expect(set?.rootBoardId).toBe('home');
+		expect(set?.boards.map((b) => b.name)).toEqual(['Forside', 'Følelser']);
+	});
+
+	it('prunes a photo no cell uses any more', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg']) });
+		const set = (await getBoardSet(citizen.id))!;
+		const feelings = set.boards.find((b) => b.id === 'feelings')!;
+		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'mor', label: 'mor', photoId: 'photo' }));
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual(['photo']);
+		await saveBoard(citizen.id, setCell(feelings, 0, null));
+		expect((await getMediaOfCitizen(citizen.id)).size).toBe(0);
+	});
+
+	it('refuses a save that links outside the set, and deleting a board unlinks it', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		const home = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'home')!;
+		await expect(saveBoard(citizen.id, setCell(home, 1, { id: 'x', label: 'x', linkBoardId: 'nowhere' }))).rejects.toThrow('error.boardSetLink');
+		await expect(deleteBoard(citizen.id, 'home')).rejects.toThrow('error.deleteRootBoard');
+		await deleteBoard(citizen.id, 'feelings');
+		const after = (await getBoardSet(citizen.id))!;
+		expect(after.boards.map((b) => b.id)).toEqual(['home']);
+		expect(after.boards[0]!.slots[0]).toEqual({ id: 'c1', label: 'Følelser' });
+	});
+
+	it('adds imported boards beside the existing ones without touching them', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		const before = await getDb().boards.toArray();
+		await addBoards(citizen.id, [createBoard('Importeret', 2, 2, 'imported')], [
+			{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF']) }
+		]);
+		const after = await getDb().boards.toArray();
+		expect(after).toHaveLength(3);
+		for (const record of before) expect(after.find((r) => r.id === record.id)).toEqual(record);
+		expect(after.find((r) => r.id === 'imported')!.payload.root).toBe(false);
+		// An id that already exists makes the whole import fail and leaves everything as it was.
+		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
+		expect(await getDb().boards.toArray()).toEqual(after);
+	});
+});
