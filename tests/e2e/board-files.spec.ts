@@ -89,3 +89,37 @@ test('an imported board never fetches its remote pictures and says so', async ({
 	expect(imported.payload.slots[1].background).toBe('#fff176');
 	// The guard fixture fails this test if any request left the origin.
 });
+
+test('an SVG picture with script in an imported board is shown as a picture and never runs', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Nils');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	const hostile = [
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="window.pwned=1"><script>window.pwned=2</script>',
+		'<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:parent.pwned=3"></iframe></foreignObject>',
+		'<a href="javascript:window.pwned=4"><rect width="10" height="10" fill="red"/></a></svg>'
+	].join('');
+	const obf = {
+		format: 'open-board-0.1',
+		id: 'farlig',
+		locale: 'da',
+		name: 'Farlig',
+		grid: { rows: 1, columns: 1, order: [['1']] },
+		buttons: [{ id: '1', label: 'rød', image_id: 'svg' }],
+		images: [{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` }]
+	};
+	await page.getByLabel('Vælg en .obf- eller .obz-fil').setInputFiles({ name: 'farlig.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle(r) er hentet.');
+	await page.getByRole('link', { name: 'Åbn Farlig' }).click();
+	const cell = new BoardPage(page).cell('rød');
+	await expect(cell).toBeVisible();
+	const picture = cell.locator('img');
+	await expect(picture).toHaveAttribute('src', /^blob:/);
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	await cell.click();
+	await page.waitForTimeout(300);
+	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+	expect(await page.locator('svg script, iframe').count()).toBe(0);
+});

@@ -167,6 +167,8 @@ export const da = {
 	'boards.title': 'Alle tavler',
 	'boards.open': 'Åbn symboltavlen',
 	'boards.size': '{rows} × {columns} felter',
+	'boards.openShort': 'Åbn',
+	'boards.openOne': 'Åbn {name}',
 	'boards.edit': 'Rediger',
 	'boards.editOne': 'Rediger {name}',
 	'boards.copy': 'Kopier',

@@ -168,6 +168,8 @@ export const en: Record<MessageKey, string> = {
 	'boards.title': 'All boards',
 	'boards.open': 'Open the symbol board',
 	'boards.size': '{rows} × {columns} cells',
+	'boards.openShort': 'Open',
+	'boards.openOne': 'Open {name}',
 	'boards.edit': 'Edit',
 	'boards.editOne': 'Edit {name}',
 	'boards.copy': 'Copy',

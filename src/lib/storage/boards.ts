@@ -12,8 +12,15 @@ export async function getBoardSet(citizenId: string): Promise<StoredBoardSet | u
 	const records = await getDb().boards.where('citizenId').equals(citizenId).toArray();
 	const root = records.find((record) => record.payload.root);
 	if (!root) return undefined;
-	const boards = records.map(boardFromRecord).sort((a, b) => (a.id === root.id ? -1 : b.id === root.id ? 1 : a.name.localeCompare(b.name, 'da')));
-	return { citizenId, rootBoardId: root.id, boards };
+	// The start board first, then by name; boards with the same name in the order they arrived.
+	const ordered = records.sort(
+		(a, b) =>
+			Number(b.payload.root) - Number(a.payload.root) ||
+			a.payload.name.localeCompare(b.payload.name, 'da') ||
+			a.createdAt - b.createdAt ||
+			a.id.localeCompare(b.id)
+	);
+	return { citizenId, rootBoardId: root.id, boards: ordered.map(boardFromRecord) };
 }
 
 /** Gives a citizen their starting boards the first time their boards are opened. */
