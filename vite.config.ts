@@ -33,6 +33,6 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['fake-indexeddb/auto']
+		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts']
 	}
 });

@@ -1,5 +1,5 @@
 import { expect, readDatabase, test } from './fixtures';
-import { HomePage } from './pages';
+import { HomePage, waitUntilInteractive } from './pages';
 
 test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half-written remains', async ({ page }) => {
 	// Simulates the browser refusing writes the way Chromium does when the quota is used up.
@@ -27,4 +27,31 @@ test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half
 	await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = false));
 	await meeting.tap('Nej');
 	expect((await readDatabase(page)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej']);
+});
+
+test('storage cleared by the browser is noticed and told in Danish at the next start', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Palle');
+	await home.open();
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('alert')).toBeEmpty();
+
+	// What eviction looks like from the page: the database is simply gone.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.deleteDatabase('billedtale');
+				request.onsuccess = () => resolve();
+				request.onerror = () => reject(request.error);
+				request.onblocked = () => resolve();
+			})
+	);
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('alert')).toContainText('Browseren har slettet Billedtales data på denne tablet');
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('alert')).toBeEmpty();
 });

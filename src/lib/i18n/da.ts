@@ -265,6 +265,7 @@ export const da = {
 	'error.photo': 'Billedet kunne ikke læses. Vælg et andet foto.',
 	'error.storageFull': 'Tabletten har ikke mere plads, så det blev ikke gemt. Frigør plads, og prøv igen. Intet andet er gået tabt.',
 	'error.storageWrite': 'Det blev ikke gemt, fordi lageret ikke svarede. Prøv igen.',
+	'error.storageEvicted': 'Browseren har slettet Billedtales data på denne tablet, sandsynligvis fordi der manglede plads. Borgere, møder og tavler er væk. Slå varig lagring til under Indstillinger.',
 	'error.notFound': 'Det findes ikke længere på tabletten.',
 	'error.deleteRootBoard': 'Forsiden kan ikke slettes.',
 	'error.gridSize': 'Vælg mellem 1 og 8 rækker og kolonner.',

@@ -266,6 +266,7 @@ export const en: Record<MessageKey, string> = {
 	'error.photo': 'The picture could not be read. Choose another photo.',
 	'error.storageFull': 'The tablet has no more space, so this was not saved. Free some space and try again. Nothing else was lost.',
 	'error.storageWrite': 'This was not saved, because storage did not respond. Try again.',
+	'error.storageEvicted': "The browser has deleted Billedtale's data on this tablet, probably because space ran out. Citizens, meetings and boards are gone. Turn on persistent storage in Settings.",
 	'error.notFound': 'It no longer exists on the tablet.',
 	'error.deleteRootBoard': 'The home board cannot be deleted.',
 	'error.gridSize': 'Choose between 1 and 8 rows and columns.',

@@ -2,6 +2,7 @@ import { byDisplayName, normaliseNewCitizen, type Citizen, type NewCitizen } fro
 import { newId } from '#lib/domain/ids.ts';
 import { getDb } from './db';
 import { guardedWrite } from './errors';
+import { rememberWhetherCitizensExist } from './eviction.ts';
 import { citizenFromRecord, citizenToRecord } from './records';
 
 export async function listCitizens(): Promise<Citizen[]> {
@@ -17,6 +18,7 @@ export async function getCitizen(id: string): Promise<Citizen | undefined> {
 export async function createCitizen(input: NewCitizen, now = Date.now()): Promise<Citizen> {
 	const citizen: Citizen = { id: newId(), createdAt: now, ...normaliseNewCitizen(input) };
 	await guardedWrite(() => getDb().citizens.add(citizenToRecord(citizen)));
+	await rememberWhetherCitizensExist();
 	return citizen;
 }
 
@@ -32,4 +34,5 @@ export async function deleteCitizen(id: string): Promise<void> {
 			await db.citizens.delete(id);
 		})
 	);
+	await rememberWhetherCitizensExist();
 }

@@ -3,10 +3,12 @@ import { listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, r
 import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens';
 import { deleteDatabase, getDb } from './db';
 import { StorageError, guardedWrite } from './errors';
+import { acknowledgeEviction, storageWasEvicted } from './eviction.ts';
 import { addParticipant, createMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
 
 afterEach(async () => {
 	await deleteDatabase();
+	localStorage.clear();
 });
 
 async function meetingWithPeople() {
@@ -100,5 +102,18 @@ describe('repositories', () => {
 		const quota = new DOMException('full', 'QuotaExceededError');
 		await expect(guardedWrite(() => Promise.reject(quota))).rejects.toMatchObject({ code: 'error.storageFull' });
 		await expect(guardedWrite(() => Promise.reject(new Error('disk on fire')))).rejects.toMatchObject({ code: 'error.storageWrite' });
+	});
+
+	it('tell an emptied database from a new tablet', async () => {
+		expect(await storageWasEvicted()).toBe(false);
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		expect(await storageWasEvicted()).toBe(false);
+		await deleteCitizen(citizen.id);
+		expect(await storageWasEvicted()).toBe(false);
+		await createCitizen({ displayName: 'Bo' });
+		await getDb().citizens.clear();
+		expect(await storageWasEvicted()).toBe(true);
+		acknowledgeEviction();
+		expect(await storageWasEvicted()).toBe(false);
 	});
 });
