@@ -1,5 +1,5 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
-import { waitUntilInteractive } from './pages';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
 test('settings show the storage status and switch the whole UI to English and back', async ({ page }) => {
 	await page.goto('/indstillinger');
@@ -94,4 +94,33 @@ test('speech settings: voice, speed, tap behaviour and a test button that really
 		speakOnTap: false
 	});
 	await expect(speech.getByLabel('Sig ordet med det samme, når der trykkes')).not.toBeChecked();
+});
+
+test('"Slet alt" removes every citizen, board and recording from the tablet after a typed confirmation', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Rikke');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await new MeetingPage(page).tap('Ja');
+	await home.open();
+	await home.addCitizen('Søren');
+	await page.getByRole('link', { name: 'Symboltavler' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Forside' })).toBeVisible();
+	let db = await readDatabase(page);
+	expect([db.citizens.length, db.meetings.length, db.answers.length, db.boards.length]).toEqual([2, 1, 1, 8]);
+
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.getByRole('button', { name: 'Slet alt …' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Slet alt på tabletten?' });
+	await expectNoAxeViolations(page, 'erase everything dialog');
+	await expect(dialog.getByRole('button', { name: 'Slet alt nu' })).toBeDisabled();
+	await dialog.getByLabel('Skriv SLET for at bekræfte').fill('slet');
+	await dialog.getByRole('button', { name: 'Slet alt nu' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Alt er slettet fra tabletten.' })).toBeVisible();
+	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
+	db = await readDatabase(page);
+	expect(db).toEqual({ citizens: [], meetings: [], answers: [], boards: [], media: [] });
+	await page.reload();
+	await waitUntilInteractive(page);
+	await expect(page.getByRole('alert')).toBeEmpty();
 });
