@@ -152,3 +152,19 @@ test('a relayed answer cannot be given before choosing who relays it', async ({ 
 	await expectNoAxeViolations(page, 'meeting page waiting for a relayer');
 	expect((await readDatabase(page)).answers).toEqual([]);
 });
+
+test('a long meeting shows its 30 newest answers and the rest on request', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Tove');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	const labels = ['Ja', 'Nej'];
+	for (let i = 0; i < 32; i++) await meeting.tap(labels[i % 2]!);
+	await expect(meeting.answers).toHaveCount(30);
+	await page.getByRole('button', { name: 'Vis alle 32 svar' }).click();
+	await expect(meeting.answers).toHaveCount(32);
+	await expectNoAxeViolations(page, 'meeting with all answers shown');
+	await page.getByRole('button', { name: 'Vis kun de 30 nyeste svar' }).click();
+	await expect(meeting.answers).toHaveCount(30);
+	expect((await readDatabase(page)).answers).toHaveLength(32);
+});

@@ -98,6 +98,8 @@ export const da = {
 	'answers.restoreShort': 'Gendan',
 	'meeting.participant.removeShort': 'Fjern',
 	'meeting.relayMissing': 'Vælg, hvem der formidler, før der svares.',
+	'answers.showAll': 'Vis alle {count} svar',
+	'answers.showRecent': 'Vis kun de {count} nyeste svar',
 	'answers.history': 'Historik',
 	'answers.history.corrected': 'Før rettelse kl. {time}: {answer}, {provenance}',
 	'answers.history.withdrawn': 'Fortrudt kl. {time}: {answer}, {provenance}',

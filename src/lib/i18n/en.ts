@@ -99,6 +99,8 @@ export const en: Record<MessageKey, string> = {
 	'answers.restoreShort': 'Restore',
 	'meeting.participant.removeShort': 'Remove',
 	'meeting.relayMissing': 'Choose who relays before answering.',
+	'answers.showAll': 'Show all {count} answers',
+	'answers.showRecent': 'Show only the {count} newest answers',
 	'answers.history': 'History',
 	'answers.history.corrected': 'Before correction at {time}: {answer}, {provenance}',
 	'answers.history.withdrawn': 'Withdrawn at {time}: {answer}, {provenance}',

@@ -1,0 +1,256 @@
+// Deterministic benchmark data for Billedtale, in the app's stored record shapes (see src/lib/storage/records.ts).
+// Every run builds the same records from the same seed, and writes them straight into IndexedDB inside the page.
+
+export const SEED = 20261123;
+
+/** mulberry32: a small, fast, seedable PRNG. Returns floats in [0, 1). */
+export function mulberry32(seed) {
+	let a = seed >>> 0;
+	return function next() {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A version-4-shaped UUID from the PRNG, so ids look like crypto.randomUUID() but repeat run to run. */
+export function seededUuid(rng) {
+	const bytes = Array.from({ length: 16 }, () => Math.floor(rng() * 256));
+	bytes[6] = (bytes[6] & 0x0f) | 0x40;
+	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function pick(rng, items) {
+	return items[Math.floor(rng() * items.length)];
+}
+
+function weighted(rng, table) {
+	const total = table.reduce((sum, [, w]) => sum + w, 0);
+	let r = rng() * total;
+	for (const [value, w] of table) {
+		r -= w;
+		if (r < 0) return value;
+	}
+	return table[table.length - 1][0];
+}
+
+const ANSWER_WEIGHTS = [
+	['ja', 34],
+	['nej', 24],
+	['ved-ikke', 14],
+	['forstaar-ikke', 10],
+	['hjaelp', 7],
+	['pause', 7],
+	['stop', 4]
+];
+const NAMES = ['Karen M.', 'Jens P.', 'A. H.', 'Birthe L.', 'Mads K.', 'Sofie R.', 'Ole', 'Hanne T.', 'Peter S.', 'Lise N.'];
+const PARTICIPANTS = [
+	['Mette (mor)', 'paaroerende'],
+	['Lars (kontaktperson)', 'udfoerer'],
+	['Susanne (rådgiver)', 'raadgiver'],
+	['Ib (værge)', 'vaerge']
+];
+const PLACES = ['Botilbuddet Lærkehøj', 'Mødelokale 2, rådhuset', 'Hjemme hos borgeren', ''];
+const PHASES = ['faglig-udredning', 'valg-af-indsats', 'opfoelgning'];
+
+/** The day the benchmark meetings take place; 09:00 UTC is 10:00 in Copenhagen. */
+export const BASE_TIME = Date.UTC(2026, 10, 23, 9, 0, 0);
+export const BASE_DATE = '2026-11-23';
+
+function isoDate(time) {
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Answer records for one meeting. Mostly active answers without history, as a meeting produces them; a few are
+ * corrected or withdrawn, so the list renders the same variety a real meeting shows.
+ */
+export function makeAnswers(rng, meeting, count, { start = meeting.createdAt, variety = true } = {}) {
+	const answers = [];
+	let at = start;
+	const people = meeting.payload.participants;
+	const relays = people.filter((p) => p.role !== 'borger');
+	for (let i = 0; i < count; i++) {
+		at += 4_000 + Math.floor(rng() * 40_000);
+		const value = weighted(rng, ANSWER_WEIGHTS);
+		const mode = weighted(rng, [
+			['selv', 60],
+			['med-stoette', 15],
+			['formidlet', relays.length ? 15 : 0],
+			['observeret', 10]
+		]);
+		const person = mode === 'selv' || people.length === 0 ? undefined : pick(rng, mode === 'formidlet' ? relays : people);
+		const provenance = person ? { mode, participantId: person.id } : { mode };
+		const record = {
+			id: seededUuid(rng),
+			meetingId: meeting.id,
+			citizenId: meeting.citizenId,
+			createdAt: at,
+			updatedAt: at,
+			payload: { content: { kind: 'core', value }, provenance, status: 'active', history: [] }
+		};
+		if (variety) {
+			const roll = rng();
+			if (roll < 0.05) {
+				const changedAt = at + 20_000;
+				const previous = weighted(rng, ANSWER_WEIGHTS);
+				record.updatedAt = changedAt;
+				record.payload.history.push({
+					content: { kind: 'core', value: previous },
+					provenance,
+					status: 'active',
+					replacedAt: changedAt,
+					change: 'corrected'
+				});
+			} else if (roll < 0.08) {
+				const changedAt = at + 15_000;
+				record.updatedAt = changedAt;
+				record.payload.status = 'withdrawn';
+				record.payload.history.push({
+					content: record.payload.content,
+					provenance,
+					status: 'active',
+					replacedAt: changedAt,
+					change: 'withdrawn'
+				});
+			}
+		}
+		answers.push(record);
+	}
+	return answers;
+}
+
+/**
+ * The whole fixture. `ids` names the records the scenarios use:
+ *  - boardMeeting: a meeting in progress (3 participants, 12 answers) — first load and taps
+ *  - bigCitizen / bigMeeting: a citizen whose meeting holds `bigAnswers` answers — "open meeting with 1,000 answers"
+ *  - soakMeeting: an empty meeting for the memory soak
+ *  - saveMeeting: an empty meeting that the storage benchmark writes into
+ */
+export function buildFixture({ seed = SEED, citizens: citizenCount = 10, bigAnswers = 1000 } = {}) {
+	const rng = mulberry32(seed);
+	const citizens = [];
+	const meetings = [];
+	const answers = [];
+
+	const newMeeting = (citizen, index, participantCount) => {
+		const createdAt = BASE_TIME - index * 7 * 86_400_000 + Math.floor(rng() * 3_600_000);
+		const participants = [{ id: seededUuid(rng), name: citizen.payload.displayName, role: 'borger' }];
+		for (const [name, role] of PARTICIPANTS.slice(0, participantCount)) participants.push({ id: seededUuid(rng), name, role });
+		const meeting = {
+			id: seededUuid(rng),
+			citizenId: citizen.id,
+			createdAt,
+			date: isoDate(createdAt),
+			payload: { place: pick(rng, PLACES), phase: pick(rng, PHASES), participants }
+		};
+		meetings.push(meeting);
+		return meeting;
+	};
+
+	for (let c = 0; c < citizenCount; c++) {
+		const citizen = { id: seededUuid(rng), createdAt: BASE_TIME - (citizenCount - c) * 86_400_000, payload: { displayName: NAMES[c % NAMES.length] } };
+		citizens.push(citizen);
+	}
+	const [boardCitizen, bigCitizen] = citizens;
+
+	// Earlier meetings for everyone, so citizen pages list a few.
+	for (const citizen of citizens) {
+		const earlier = 1 + Math.floor(rng() * 3);
+		for (let m = 1; m <= earlier; m++) answers.push(...makeAnswers(rng, newMeeting(citizen, m, 2), 8 + Math.floor(rng() * 20)));
+	}
+
+	const boardMeeting = newMeeting(boardCitizen, 0, 2);
+	boardMeeting.payload.phase = 'faglig-udredning';
+	answers.push(...makeAnswers(rng, boardMeeting, 12));
+
+	const bigMeeting = newMeeting(bigCitizen, 0, 3);
+	answers.push(...makeAnswers(rng, bigMeeting, bigAnswers));
+
+	const soakMeeting = newMeeting(citizens[2], 0, 2);
+	const saveMeeting = newMeeting(citizens[3], 0, 2);
+
+	return {
+		seed,
+		citizens,
+		meetings,
+		answers,
+		ids: {
+			boardCitizen: boardCitizen.id,
+			boardMeeting: boardMeeting.id,
+			bigCitizen: bigCitizen.id,
+			bigMeeting: bigMeeting.id,
+			bigMeetingDate: bigMeeting.date,
+			bigAnswers,
+			soakCitizen: citizens[2].id,
+			soakMeeting: soakMeeting.id,
+			saveMeeting: saveMeeting.id
+		},
+		meetingsById: Object.fromEntries(meetings.map((m) => [m.id, m]))
+	};
+}
+
+/** `count` answer records for the storage benchmark, seeded so every run writes the same records. */
+export function buildSaveRecords(fixture, count, seed = SEED + 1) {
+	const meeting = fixture.meetingsById[fixture.ids.saveMeeting];
+	return makeAnswers(mulberry32(seed), meeting, count, { start: BASE_TIME + 3_600_000, variety: false });
+}
+
+/**
+ * Waits until the app has created its database (by being loaded once), then writes the fixture straight into
+ * IndexedDB with plain put()s in one readwrite transaction. Runs inside the page.
+ */
+export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeout = 30_000 } = {}) {
+	await page.waitForFunction(
+		async (name) => {
+			if (indexedDB.databases) {
+				const dbs = await indexedDB.databases();
+				if (!dbs.some((d) => d.name === name)) return false;
+			}
+			return new Promise((resolve) => {
+				const request = indexedDB.open(name);
+				request.onupgradeneeded = () => {
+					// The app has not created it yet: do not create it ourselves.
+					request.transaction.abort();
+					resolve(false);
+				};
+				request.onerror = () => resolve(false);
+				request.onsuccess = () => {
+					const db = request.result;
+					const ok = ['citizens', 'meetings', 'answers'].every((s) => db.objectStoreNames.contains(s));
+					db.close();
+					resolve(ok);
+				};
+			});
+		},
+		dbName,
+		{ timeout, polling: 100 }
+	);
+	const records = { citizens: fixture.citizens, meetings: fixture.meetings, answers: fixture.answers };
+	return page.evaluate(
+		({ name, records }) =>
+			new Promise((resolve, reject) => {
+				const request = indexedDB.open(name);
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction(['citizens', 'meetings', 'answers'], 'readwrite');
+					for (const [store, rows] of Object.entries(records)) {
+						const os = tx.objectStore(store);
+						for (const row of rows) os.put(row);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve({ citizens: records.citizens.length, meetings: records.meetings.length, answers: records.answers.length });
+					};
+					tx.onerror = () => reject(tx.error);
+					tx.onabort = () => reject(tx.error ?? new Error('seed transaction aborted'));
+				};
+			}),
+		{ name: dbName, records }
+	);
+}

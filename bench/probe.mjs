@@ -1,0 +1,107 @@
+// In-page instrumentation, installed with page.addInitScript() so it runs before any of the app's scripts.
+// Everything is timed with performance.now()/entry.startTime, i.e. relative to the navigation start of the document.
+// It is a plain function (serialised by Playwright), so it may not reference anything outside itself.
+
+export function installProbe(options) {
+	const { boardName, firstAnswerLabel, savedPrefix } = options;
+	const B = {
+		paints: {},
+		lcp: undefined,
+		lcpElement: undefined,
+		longTasks: [],
+		events: [],
+		taps: [],
+		ready: undefined,
+		boardReady: undefined,
+		observerErrors: []
+	};
+	Object.defineProperty(window, '__bench', { value: B, enumerable: false });
+
+	function observe(init, onEntry) {
+		try {
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) onEntry(entry);
+			}).observe(init);
+		} catch (error) {
+			B.observerErrors.push(`${init.type}: ${error}`);
+		}
+	}
+	observe({ type: 'paint', buffered: true }, (e) => (B.paints[e.name] = e.startTime));
+	observe({ type: 'largest-contentful-paint', buffered: true }, (e) => {
+		B.lcp = e.renderTime || e.loadTime || e.startTime;
+		const el = e.element;
+		B.lcpElement = el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}` : e.url || '(removed)';
+	});
+	observe({ type: 'longtask', buffered: true }, (e) => B.longTasks.push({ start: e.startTime, duration: e.duration }));
+	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e) =>
+		B.events.push({
+			name: e.name,
+			start: e.startTime,
+			processingStart: e.processingStart,
+			processingEnd: e.processingEnd,
+			duration: e.duration,
+			interactionId: e.interactionId
+		})
+	);
+	observe({ type: 'first-input', buffered: true }, (e) =>
+		B.events.push({
+			name: e.name,
+			start: e.startTime,
+			processingStart: e.processingStart,
+			processingEnd: e.processingEnd,
+			duration: e.duration,
+			interactionId: e.interactionId,
+			firstInput: true
+		})
+	);
+
+	// Taps: the pointerdown timestamp is the moment the finger touched; the label says which button.
+	addEventListener(
+		'pointerdown',
+		(e) => {
+			const button = e.target instanceof Element ? e.target.closest('button, a') : null;
+			B.taps.push({ t: e.timeStamp, label: button ? button.textContent.trim() : '', clicked: undefined, changedAfterClick: false, saved: undefined });
+		},
+		{ capture: true, passive: true }
+	);
+	addEventListener(
+		'click',
+		(e) => {
+			const tap = B.taps[B.taps.length - 1];
+			if (tap && tap.clicked === undefined) tap.clicked = e.timeStamp;
+		},
+		{ capture: true, passive: true }
+	);
+
+	function findBoardButton() {
+		const board = document.querySelector(`[role="group"][aria-label="${boardName}"]`);
+		if (!board) return null;
+		const buttons = Array.from(board.querySelectorAll('button'));
+		return buttons.find((b) => b.textContent.trim() === firstAnswerLabel) || buttons[0] || null;
+	}
+
+	function check(mutations) {
+		const now = performance.now();
+		if (B.ready === undefined && document.documentElement && document.documentElement.dataset.ready === 'true') B.ready = now;
+		if (B.boardReady === undefined && B.ready !== undefined) {
+			const button = findBoardButton();
+			if (button && !button.disabled) B.boardReady = now;
+		}
+		const tap = B.taps[B.taps.length - 1];
+		if (tap && tap.clicked !== undefined && tap.saved === undefined) {
+			const status = document.querySelector('.save-state');
+			if (status && mutations && mutations.some((m) => status === m.target || status.contains(m.target))) {
+				if (!tap.changedAfterClick) tap.changedAfterClick = true;
+				const text = status.textContent.replace(/\s+/g, ' ');
+				if ((status.dataset.state === undefined || status.dataset.state === 'saved') && text.includes(`${savedPrefix}: ${tap.label}`) && !tap.pendingFrame) {
+					// "Shown" = the frame that paints it; the rAF callback runs just before that paint.
+					tap.pendingFrame = true;
+					requestAnimationFrame(() => (tap.saved = performance.now()));
+				}
+			}
+		}
+	}
+	const observer = new MutationObserver((mutations) => check(mutations));
+	observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+	check();
+}
