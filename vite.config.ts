@@ -3,7 +3,9 @@ import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
 
 // The app must never load anything from another origin, so the policy only allows 'self'
-// plus blob:/data: for photos and recordings the user makes on the device.
+// plus blob:/data: for photos and recordings the user makes on the device. media-src allows data:
+// because howler unlocks audio on tablets by playing a tiny silent data: clip on the first touch;
+// wasm-unsafe-eval lets the offline Danish voice (eSpeak NG) compile its WebAssembly.
 const contentSecurityPolicy = {
 	mode: 'hash' as const,
 	directives: {
@@ -11,7 +13,7 @@ const contentSecurityPolicy = {
 		'script-src': ['self' as const, 'wasm-unsafe-eval' as const],
 		'style-src': ['self' as const, 'unsafe-inline' as const],
 		'img-src': ['self' as const, 'blob:' as const, 'data:' as const],
-		'media-src': ['self' as const, 'blob:' as const],
+		'media-src': ['self' as const, 'blob:' as const, 'data:' as const],
 		'font-src': ['self' as const],
 		'connect-src': ['self' as const],
 		'worker-src': ['self' as const],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
 import { BoardEditorPage, BoardPage, HomePage } from './pages';
 
@@ -145,6 +146,12 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await editor.saveCell();
 	await expect(editor.slot('Musik')).toBeVisible();
 
+	// An own photo, shrunk on the tablet, replaces the symbol on the cell.
+	await editor.slot('ved ikke').click();
+	await editor.form.getByLabel('Eget foto (valgfrit)').setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	await expect(editor.form.getByText('Foto valgt.')).toBeVisible();
+	await editor.saveCell();
+
 	await editor.slot('stop').click();
 	await editor.form.getByLabel('Skjul feltet').check();
 	await editor.saveCell();
@@ -161,6 +168,8 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	expect(root.payload.slots[12]).toMatchObject({ label: 'Musik', vocalization: 'Jeg vil gerne høre musik', symbolId: 'musik' });
 	expect(root.payload.slots[3]).toMatchObject({ label: 'stop' });
 	expect(root.payload.slots[3].hidden).toBeUndefined();
+	const photo = (await readDatabase(page)).media.find((m) => m.id === root.payload.slots[2].photoId)!;
+	expect(photo.payload).toMatchObject({ kind: 'image', blob: { type: 'image/jpeg' } });
 
 	await page.getByRole('button', { name: 'Færdig' }).click();
 	await expect(board.cell('Musik')).toBeVisible();
