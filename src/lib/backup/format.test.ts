@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBoard, setCell } from '#lib/boards/model.ts';
+import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
+import { ensureBoardSet, saveMedia } from '#lib/storage/boards.ts';
+import { createCitizen } from '#lib/storage/citizens.ts';
+import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
+import { addParticipant, createMeeting } from '#lib/storage/meetings.ts';
+import { readBackup, restoreContent, writeBackup } from './format.ts';
+
+// The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
+const ITERATIONS = 1_000;
+const PASSPHRASE = 'fire grønne heste springer';
+const FUZZ_RUNS = 10_000;
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+async function sampleData() {
+	const anna = await createCitizen({ displayName: 'Anna Kanariefugl', photo: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) });
+	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
+	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
+	const lise = withLise.participants[0]!;
+	const answer = await recordAnswer(withLise, { kind: 'core', value: 'ja' }, { mode: 'formidlet', participantId: lise.id });
+	await withdrawStoredAnswer(answer.id);
+	await recordAnswer(withLise, { kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }] }, { mode: 'selv' });
+	const home = setCell(createBoard('Forside', 1, 2, 'home-anna'), 0, { id: 'c1', label: 'mor', photoId: 'photo-1' });
+	await ensureBoardSet(anna.id, () => ({ rootBoardId: home.id, boards: [home] }));
+	await saveMedia(anna.id, { id: 'photo-1', kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([9, 9])], { type: 'image/png' }) });
+	const bo = await createCitizen({ displayName: 'Bo' });
+	return { anna, bo };
+}
+
+async function snapshot() {
+	const db = getDb();
+	const tables = [db.citizens, db.meetings, db.answers, db.boards, db.media];
+	const all = await Promise.all(tables.map((table) => table.toArray()));
+	// Blobs compare by content.
+	return JSON.stringify(
+		await Promise.all(
+			all.map((records) =>
+				Promise.all(
+					records.map(async (record) => {
+						const payload = record.payload as Record<string, unknown>;
+						const blob = (payload.photo ?? payload.blob) as Blob | undefined;
+						return { ...record, bytes: blob ? [...new Uint8Array(await blob.arrayBuffer())] : undefined };
+					})
+				)
+			)
+		)
+	);
+}
+
+describe('backups', () => {
+	it('move every record of every citizen to an empty tablet and back unchanged', async () => {
+		await sampleData();
+		const before = await snapshot();
+		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
+		expect(file).not.toContain('Kanariefugl');
+		await deleteDatabase();
+		const content = await readBackup(file, PASSPHRASE);
+		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('hold one citizen only when asked, and skip a citizen the tablet already has', async () => {
+		const { anna, bo } = await sampleData();
+		const onlyAnna = await collectBackup([anna.id]);
+		expect(onlyAnna.citizens.map((c) => c.id)).toEqual([anna.id]);
+		expect(onlyAnna.meetings.every((m) => m.citizenId === anna.id)).toBe(true);
+		const before = await snapshot();
+		const content = await readBackup(await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS), PASSPHRASE);
+		expect(await restoreBackup(content)).toEqual({ added: 0, skipped: 2 });
+		expect(await snapshot()).toEqual(before);
+		expect(bo.displayName).toBe('Bo');
+	});
+
+	it('refuse a wrong passphrase, another file, a newer version and a changed byte, changing nothing', async () => {
+		await sampleData();
+		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
+		await expect(readBackup(file, 'forkert kodeord her')).rejects.toThrow('error.wrongPassphrase');
+		await expect(readBackup('{"format":"open-board-0.1"}', PASSPHRASE)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup('ikke json', PASSPHRASE)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup(file.replace('"version":1', '"version":2'), PASSPHRASE)).rejects.toThrow('backup.newerVersion');
+		const envelope = JSON.parse(file);
+		const data = atob(envelope.data);
+		const flipped = btoa(data.slice(0, 10) + String.fromCharCode(data.charCodeAt(10) ^ 1) + data.slice(11));
+		await expect(readBackup(JSON.stringify({ ...envelope, data: flipped }), PASSPHRASE)).rejects.toThrow('error.wrongPassphrase');
+		await expect(readBackup(JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, iterations: 1e12 } }), PASSPHRASE)).rejects.toThrow(
+			'backup.invalid'
+		);
+		await expect(writeBackup(await collectBackup(), 'kort', ITERATIONS)).rejects.toThrow('error.passphraseShort');
+	});
+
+	it('reject any damaged content as a whole (10,000 mutated backups), never crashing, never touching the tablet', async () => {
+		await sampleData();
+		const valid = await collectBackup();
+		const before = await snapshot();
+		const outcome = { restored: 0, refused: 0 };
+		const junk = fc.oneof(
+			fc.constantFrom<unknown>(null, '', 'x'.repeat(500), -1, 1e300, NaN, [], {}, true, 'formidlet', '2026-02-30', '__proto__', new Blob(['x'])),
+			fc.jsonValue({ maxDepth: 2 })
+		);
+		const paths = collectPaths(valid);
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() }), { minLength: 1, maxLength: 3 }), async (mutations) => {
+				const copy = structuredClone(valid);
+				for (const { path, value, remove } of mutations) mutate(copy, path, value, remove);
+				try {
+					const restored = restoreContent(copy);
+					// What passes is already clean: checking it again changes nothing.
+					expect(restoreContent(restored)).toEqual(restored);
+					outcome.restored += 1;
+				} catch (error) {
+					expect((error as { code?: string }).code).toBe('backup.invalid');
+					outcome.refused += 1;
+				}
+			}),
+			{ seed: 20261123, numRuns: FUZZ_RUNS }
+		);
+		console.log(`fuzz backup: ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`);
+		expect(outcome.restored + outcome.refused).toBe(FUZZ_RUNS);
+		expect(await snapshot()).toEqual(before);
+	}, 120_000);
+});
+
+type Path = Array<string | number>;
+
+function collectPaths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
+	out.push(prefix);
+	if (value instanceof Blob || value === null || typeof value !== 'object') return out;
+	for (const [key, child] of Object.entries(value)) collectPaths(child, [...prefix, Array.isArray(value) ? Number(key) : key], out);
+	return out;
+}
+
+function mutate(root: unknown, path: Path, value: unknown, remove: boolean): void {
+	if (path.length === 0) return;
+	let parent = root as Record<string | number, unknown>;
+	for (const key of path.slice(0, -1)) {
+		const next = parent?.[key];
+		if (next === null || typeof next !== 'object' || next instanceof Blob) return;
+		parent = next as Record<string | number, unknown>;
+	}
+	const last = path.at(-1)!;
+	if (remove) delete parent[last];
+	else parent[last] = structuredClone(value);
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { BoardPage, HomePage } from './pages';
+
+const PASSPHRASE = 'fire grønne heste springer';
+
+test('a backup moves every record to an empty tablet; a wrong passphrase or a broken file changes nothing', async ({ page }, testInfo) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ulla', { name: 'ulla.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	await meeting.tap('Stop');
+	await page.getByRole('link', { name: 'Tilbage til Ulla' }).click();
+	await new BoardPage(page).openFor(citizen);
+	const before = await readDatabase(page);
+	expect([before.citizens.length, before.answers.length, before.boards.length]).toEqual([1, 2, 8]);
+
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	const panel = page.getByRole('region', { name: 'Sikkerhedskopi og flytning' });
+	await expectNoAxeViolations(page, 'settings with backup');
+	await panel.getByLabel('Kodeord til kopien').fill(PASSPHRASE);
+	await panel.getByLabel('Gentag kodeordet').fill('noget andet helt');
+	await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
+	await expect(panel.getByRole('alert')).toHaveText('De to kodeord er ikke ens.');
+	await panel.getByLabel('Gentag kodeordet').fill(PASSPHRASE);
+	const download = page.waitForEvent('download');
+	await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
+	const backupPath = testInfo.outputPath('ulla.billedtale');
+	await (await download).saveAs(backupPath);
+	const file = readFileSync(backupPath, 'utf8');
+	expect(JSON.parse(file)).toMatchObject({ format: 'billedtale-backup', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 600000 } });
+	expect(file).not.toContain('Ulla');
+
+	// A new, empty tablet.
+	await page.getByRole('button', { name: 'Slet alt …' }).click();
+	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
+	await page.getByRole('button', { name: 'Slet alt nu' }).click();
+	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+
+	await panel.getByLabel('Fil med sikkerhedskopi (.billedtale)').setInputFiles({ name: 'andet.billedtale', mimeType: 'application/json', buffer: Buffer.from('{"format":"andet"}') });
+	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
+	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
+	await expect(panel.getByRole('alert')).toHaveText('Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.');
+
+	await panel.getByLabel('Fil med sikkerhedskopi (.billedtale)').setInputFiles(backupPath);
+	await panel.getByLabel('Kopiens kodeord').fill('forkert kodeord igen');
+	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
+	await expect(panel.getByRole('alert')).toHaveText('Kodeordet passer ikke til kopien, eller filen er ændret. Intet er ændret.', { timeout: 20_000 });
+	await expectNoAxeViolations(page, 'backup restore with an error');
+	expect((await readDatabase(page)).citizens).toEqual([]);
+
+	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
+	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger(e) er hentet. 0 fandtes allerede', { timeout: 20_000 });
+	expect(await readDatabase(page)).toEqual(before);
+
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await expect(home.citizenLink('Ulla')).toBeVisible();
+});
