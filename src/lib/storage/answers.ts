@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import {
 	byCreatedAtDescending,
 	correctAnswer,
@@ -14,9 +15,16 @@ import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
 import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
 
-export async function listAnswers(meetingId: string): Promise<Answer[]> {
-	const records = await getDb().answers.where('meetingId').equals(meetingId).toArray();
+/** Newest first; with a limit, only that many are read from the database. */
+export async function listAnswers(meetingId: string, limit?: number): Promise<Answer[]> {
+	const newestFirst = getDb().answers.where('[meetingId+createdAt]').between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey]).reverse();
+	const records = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+	// Equal timestamps come back in id order; the domain order decides between them.
 	return records.map(answerFromRecord).sort(byCreatedAtDescending);
+}
+
+export function countAnswers(meetingId: string): Promise<number> {
+	return getDb().answers.where('meetingId').equals(meetingId).count();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, restoreStoredAnswer } from './answers';
+import { countAnswers, listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, restoreStoredAnswer } from './answers';
 import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens';
 import { deleteDatabase, getDb } from './db';
 import { StorageError, guardedWrite } from './errors';
@@ -36,7 +36,7 @@ describe('repositories', () => {
 		const [answer] = await db.answers.toArray();
 		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'meetingId', 'payload', 'updatedAt']);
 		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
-		expect(new Set(indexes)).toEqual(new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId']));
+		expect(new Set(indexes)).toEqual(new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]']));
 	});
 
 	it('record an answer with provenance, correct it with history, withdraw and restore it', async () => {
@@ -57,6 +57,14 @@ describe('repositories', () => {
 			['withdrawn', 'ved-ikke', 'formidlet', 3000],
 			['restored', 'ved-ikke', 'formidlet', 4000]
 		]);
+	});
+
+	it('list only the newest answers when asked, and count them all', async () => {
+		const { meeting } = await meetingWithPeople();
+		for (let i = 0; i < 5; i++) await recordAnswer(meeting, { kind: 'core', value: i % 2 ? 'ja' : 'nej' }, { mode: 'selv' }, 1000 + i);
+		expect((await listAnswers(meeting.id, 2)).map((a) => a.createdAt)).toEqual([1004, 1003]);
+		expect((await listAnswers(meeting.id)).map((a) => a.createdAt)).toEqual([1004, 1003, 1002, 1001, 1000]);
+		expect(await countAnswers(meeting.id)).toBe(5);
 	});
 
 	it('refuse an answer relayed by nobody and store nothing', async () => {

@@ -28,5 +28,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			boards: 'id, citizenId',
 			media: 'id, citizenId'
 		}
+	},
+	{
+		version: 3,
+		name: 'answers indexed by meeting and time, so a long meeting opens with its newest answers only',
+		stores: {
+			answers: 'id, meetingId, citizenId, createdAt, [meetingId+createdAt]'
+		}
 	}
 ];
