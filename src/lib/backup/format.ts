@@ -3,6 +3,7 @@ import { PROVENANCE_MODES, validateContent, type AnswerContent, type AnswerRevis
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { CASE_PHASES, isCalendarDate, PARTICIPANT_ROLES, PLACE_MAX, type Participant } from '#lib/domain/meeting.ts';
 import { requireText, ValidationError } from '#lib/domain/validation.ts';
+import { base64ToBytes, bytesToBase64 } from '#lib/encoding/base64.ts';
 import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from '#lib/storage/records.ts';
 import {
 	checkPassphrase,
@@ -40,18 +41,13 @@ const fail = (): never => {
 	throw new ValidationError('backup.invalid');
 };
 
-function base64(bytes: Uint8Array): string {
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(text);
-}
-
 function fromBase64(text: unknown): Uint8Array<ArrayBuffer> {
 	if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return fail();
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
+	try {
+		return base64ToBytes(text);
+	} catch {
+		return fail();
+	}
 }
 
 export async function writeBackup(content: BackupContent, passphrase: string, iterations = KDF_ITERATIONS): Promise<string> {
@@ -63,9 +59,9 @@ export async function writeBackup(content: BackupContent, passphrase: string, it
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		createdAt: content.createdAt,
-		kdf: { name: 'PBKDF2-SHA256', iterations, salt: base64(salt) },
-		iv: base64(iv),
-		data: base64(new Uint8Array(ct))
+		kdf: { name: 'PBKDF2-SHA256', iterations, salt: bytesToBase64(salt) },
+		iv: bytesToBase64(iv),
+		data: bytesToBase64(new Uint8Array(ct))
 	});
 }
 

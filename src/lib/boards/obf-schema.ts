@@ -1,3 +1,5 @@
+import { base64ToBytes } from '#lib/encoding/base64.ts';
+
 /*
  * Hand-written guards for Open Board Format (open-board-0.1) documents.
  *
@@ -374,11 +376,8 @@ export function decodeDataUri(uri: string, maxBytes: number): Uint8Array<ArrayBu
 		if (/;\s*base64\s*$/.test(header)) {
 			const clean = payload.replace(/\s+/g, '');
 			if (Math.floor((clean.length * 3) / 4) > maxBytes + 2) return undefined;
-			const binary = atob(clean);
-			if (binary.length > maxBytes) return undefined;
-			const bytes = new Uint8Array(binary.length);
-			for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-			return bytes;
+			const bytes = base64ToBytes(clean);
+			return bytes.length <= maxBytes ? bytes : undefined;
 		}
 		const bytes = new TextEncoder().encode(decodeURIComponent(payload));
 		return bytes.length <= maxBytes ? bytes : undefined;

@@ -6,14 +6,13 @@ import { createBoard, setCell, validateBoardSet, type Board, type BoardCell, typ
 import {
 	IMPORT_LIMITS,
 	ImportError,
-	exportObf,
-	exportObz,
 	importBoardFile,
 	importObf,
 	importObz,
 	type ImportErrorCode,
 	type ImportResult
-} from './obf.ts';
+} from './obf-import.ts';
+import { exportObf, exportObz } from './obf-export.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/obf/${name}`, import.meta.url)));
 const json = (value: unknown) => strToU8(JSON.stringify(value));

@@ -15,11 +15,11 @@ export async function symbolSvgsFor(boards: Board[]): Promise<(symbolId: string)
 }
 
 export async function exportBoard(board: Board, media: ReadonlyMap<string, MediaItem>): Promise<string> {
-	const { exportObf } = await import('./obf.ts');
+	const { exportObf } = await import('./obf-export.ts');
 	return exportObf(board, media, await symbolSvgsFor([board]));
 }
 
 export async function exportBoardSet(set: BoardSet, media: ReadonlyMap<string, MediaItem>): Promise<Uint8Array> {
-	const { exportObz } = await import('./obf.ts');
+	const { exportObz } = await import('./obf-export.ts');
 	return exportObz(set, media, await symbolSvgsFor(set.boards));
 }

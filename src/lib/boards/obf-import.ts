@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
 import {
 	BOARD_NAME_MAX,
@@ -13,15 +13,12 @@ import {
 	type MediaItem
 } from './model.ts';
 import {
-	EXT_SYMBOL,
-	OBF_FORMAT,
 	decodeDataUri,
 	normalisePath,
 	parseManifest,
 	parseObfBoard,
 	sniffAudio,
 	sniffImage,
-	toRgb,
 	type ObfBoardDoc,
 	type ObfButton,
 	type ObfLoadBoard,
@@ -30,8 +27,8 @@ import {
 } from './obf-schema.ts';
 
 /*
- * Import and export of the Open Board Format (https://www.openboardformat.org, open-board-0.1):
- * single boards as .obf (JSON) and board sets as .obz (a zip with manifest.json).
+ * Import of the Open Board Format (open-board-0.1): single boards as .obf (JSON) and board sets
+ * as .obz (a zip with manifest.json).
  *
  * An import never touches the network (remote images and sounds are dropped and reported), never
  * reuses ids from the file (every board and cell gets a new random id, links are remapped), and
@@ -533,201 +530,4 @@ export async function importBoardFile(fileName: string, bytes: Uint8Array): Prom
 		throw new ImportError(bytes.length > IMPORT_LIMITS.maxFileBytes ? 'import.tooLarge' : 'import.notZip');
 	}
 	return importObf(bytes);
-}
-
-// =============================================================================================
-// Export
-
-export type SymbolSvg = (symbolId: string) => string | undefined;
-
-const EXTENSIONS: Readonly<Record<string, string>> = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-	'image/svg+xml': 'svg',
-	'audio/webm': 'webm',
-	'audio/ogg': 'ogg',
-	'audio/mpeg': 'mp3',
-	'audio/mp4': 'm4a',
-	'audio/aac': 'aac',
-	'audio/wav': 'wav',
-	'audio/flac': 'flac'
-};
-
-function baseMime(mimeType: string): string {
-	return mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-function extensionOf(mimeType: string): string {
-	const base = baseMime(mimeType);
-	return Object.prototype.hasOwnProperty.call(EXTENSIONS, base) ? (EXTENSIONS[base] ?? 'bin') : 'bin';
-}
-
-/** Base64 without FileReader, in slices small enough for String.fromCharCode. */
-function toBase64(bytes: Uint8Array): string {
-	const parts: string[] = [];
-	const step = 3 * 8192;
-	for (let i = 0; i < bytes.length; i += step) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + step))));
-	return parts.join('');
-}
-
-async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
-	return new Uint8Array(await blob.arrayBuffer());
-}
-
-type JsonObject = { [key: string]: JsonValue };
-type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
-
-/** How media end up in the file: inline data: URIs (.obf) or files next to the boards (.obz). */
-interface MediaSink {
-	image(id: string, mimeType: string, bytes: Uint8Array): JsonObject;
-	sound(id: string, mimeType: string, bytes: Uint8Array): JsonObject;
-}
-
-const inlineSink: MediaSink = {
-	image: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${toBase64(bytes)}` }),
-	sound: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${toBase64(bytes)}` })
-};
-
-function safeName(id: string): string {
-	return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100) || 'x';
-}
-
-class ZipSink implements MediaSink {
-	readonly files: Zippable = {};
-	readonly images = new Map<string, string>();
-	readonly sounds = new Map<string, string>();
-	private readonly used = new Set<string>();
-
-	private place(folder: string, id: string, mimeType: string, bytes: Uint8Array, paths: Map<string, string>): string {
-		const existing = paths.get(id);
-		if (existing) return existing;
-		const extension = extensionOf(mimeType);
-		let path = `${folder}/${safeName(id)}.${extension}`;
-		for (let n = 2; this.used.has(path); n++) path = `${folder}/${safeName(id)}-${n}.${extension}`;
-		this.used.add(path);
-		paths.set(id, path);
-		// Photos and sounds are compressed already; deflating them again only costs time.
-		this.files[path] = [bytes, { level: extension === 'svg' || extension === 'wav' ? 6 : 0 }];
-		return path;
-	}
-
-	image(id: string, mimeType: string, bytes: Uint8Array): JsonObject {
-		return { id, content_type: baseMime(mimeType), path: this.place('images', id, mimeType, bytes, this.images) };
-	}
-
-	sound(id: string, mimeType: string, bytes: Uint8Array): JsonObject {
-		return { id, content_type: baseMime(mimeType), path: this.place('sounds', id, mimeType, bytes, this.sounds) };
-	}
-}
-
-function colourToRgb(colour: string | undefined): string | undefined {
-	return colour ? toRgb(colour) : undefined;
-}
-
-async function boardDocument(
-	board: Board,
-	media: ReadonlyMap<string, MediaItem>,
-	symbolSvg: SymbolSvg,
-	sink: MediaSink,
-	boardPath: (boardId: string) => string | undefined
-): Promise<JsonObject> {
-	const buttons: JsonObject[] = [];
-	const images = new Map<string, JsonObject>();
-	const sounds = new Map<string, JsonObject>();
-	const bytesCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-	const bytesOf = (item: MediaItem) => {
-		let bytes = bytesCache.get(item.id);
-		if (!bytes) bytesCache.set(item.id, (bytes = blobBytes(item.blob)));
-		return bytes;
-	};
-
-	for (const cell of board.slots) {
-		if (!cell) continue;
-		const button: JsonObject = { id: cell.id, label: cell.label };
-		if (cell.vocalization) button.vocalization = cell.vocalization;
-		const background = colourToRgb(cell.background);
-		if (background) button.background_color = background;
-		if (cell.hidden) button.hidden = true;
-
-		const photo = cell.photoId ? media.get(cell.photoId) : undefined;
-		if (photo && photo.kind === 'image') {
-			const imageId = photo.id;
-			if (!images.has(imageId)) images.set(imageId, sink.image(imageId, photo.mimeType, await bytesOf(photo)));
-			button.image_id = imageId;
-			if (cell.symbolId) button[EXT_SYMBOL] = cell.symbolId;
-		} else if (cell.symbolId) {
-			const imageId = `symbol-${cell.symbolId}`;
-			if (!images.has(imageId)) {
-				const svg = symbolSvg(cell.symbolId);
-				const image: JsonObject =
-					svg === undefined ? { id: imageId, content_type: 'image/svg+xml' } : sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg));
-				image[EXT_SYMBOL] = cell.symbolId;
-				images.set(imageId, image);
-			}
-			button.image_id = imageId;
-		}
-
-		const recording = cell.recordingId ? media.get(cell.recordingId) : undefined;
-		if (recording && recording.kind === 'audio') {
-			if (!sounds.has(recording.id)) sounds.set(recording.id, sink.sound(recording.id, recording.mimeType, await bytesOf(recording)));
-			button.sound_id = recording.id;
-		}
-
-		if (cell.linkBoardId) {
-			const loadBoard: JsonObject = { id: cell.linkBoardId };
-			const path = boardPath(cell.linkBoardId);
-			if (path) loadBoard.path = path;
-			button.load_board = loadBoard;
-		}
-		buttons.push(button);
-	}
-
-	const order: Array<Array<string | null>> = [];
-	for (let r = 0; r < board.rows; r++) {
-		order.push(board.slots.slice(r * board.columns, (r + 1) * board.columns).map((cell) => cell?.id ?? null));
-	}
-	return {
-		format: OBF_FORMAT,
-		id: board.id,
-		locale: 'da',
-		name: board.name,
-		grid: { rows: board.rows, columns: board.columns, order },
-		buttons,
-		images: [...images.values()],
-		sounds: [...sounds.values()]
-	};
-}
-
-/** One board as .obf JSON, with pictures and recordings inline as data: URIs. */
-export async function exportObf(board: Board, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<string> {
-	return JSON.stringify(await boardDocument(board, media, symbolSvg, inlineSink, () => undefined));
-}
-
-/** A board set as .obz: manifest.json, boards/<id>.obf, images/… and sounds/… referenced by path. */
-export async function exportObz(set: BoardSet, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<Uint8Array<ArrayBuffer>> {
-	const sink = new ZipSink();
-	const boardPaths = new Map<string, string>();
-	for (const board of set.boards) {
-		let path = `boards/${safeName(board.id)}.obf`;
-		for (let n = 2; [...boardPaths.values()].includes(path); n++) path = `boards/${safeName(board.id)}-${n}.obf`;
-		boardPaths.set(board.id, path);
-	}
-	const encoder = new TextEncoder();
-	for (const board of set.boards) {
-		const doc = await boardDocument(board, media, symbolSvg, sink, (id) => boardPaths.get(id));
-		sink.files[boardPaths.get(board.id) ?? ''] = encoder.encode(JSON.stringify(doc));
-	}
-	const manifest = {
-		format: OBF_FORMAT,
-		root: boardPaths.get(set.rootBoardId) ?? '',
-		paths: {
-			boards: Object.fromEntries(boardPaths),
-			images: Object.fromEntries(sink.images),
-			sounds: Object.fromEntries(sink.sounds)
-		}
-	};
-	sink.files['manifest.json'] = encoder.encode(JSON.stringify(manifest));
-	return zipSync(sink.files, { level: 6 });
 }
