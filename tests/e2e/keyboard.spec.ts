@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, readDatabase, test } from './fixtures';
-import { HomePage, MeetingPage } from './pages';
+import { BoardPage, HomePage, MeetingPage } from './pages';
 
 /** Moves focus with Tab only, as a keyboard or switch user would, until the target has it. */
 async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
@@ -86,4 +86,22 @@ test('the whole meeting journey can be done with the keyboard alone', async ({ p
 	await expect(page.getByRole('status')).toContainText('Frida er slettet fra tabletten.');
 	const db = await readDatabase(page);
 	expect([db.citizens, db.meetings, db.answers]).toEqual([[], [], []]);
+});
+
+test('a symbol board and its folders work with the keyboard alone', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Gitte');
+	await activate(page, page.getByRole('link', { name: 'Symboltavler' }));
+	const board = new BoardPage(page);
+	await expect(board.heading('Forside')).toBeVisible();
+	await activate(page, board.folder('Følelser'));
+	await expect(board.heading('Følelser')).toBeVisible();
+	await tabTo(page, board.cell('rolig'));
+	await page.keyboard.press('Space');
+	await expect(board.message.getByRole('listitem')).toHaveText(['rolig']);
+	await activate(page, page.getByRole('button', { name: 'Tilbage', exact: true }));
+	await expect(board.heading('Forside')).toBeVisible();
+	await activate(page, page.getByRole('button', { name: 'Slet sidste' }));
+	await expect(board.message).toContainText('Tryk på billederne');
 });
