@@ -286,6 +286,7 @@ export const da = {
 	'erase.done': 'Alt er slettet fra tabletten.',
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',
+	'about.privacy': 'Intet sendes væk fra tabletten. Sikkerhedskopier krypteres med et kodeord. Data på selve tabletten er endnu ikke krypteret af Billedtale, så brug tablettens egen kryptering, en adgangskode til tabletten og Billedtales skærmlås.',
 	'about.licence': 'Billedtale er fri software under GNU General Public License, version 3 eller senere.',
 
 	'about.credits': 'Det er Billedtale bygget af',
