@@ -46,9 +46,13 @@ test('an adviser runs a meeting where every answer records who gave it, and dele
 	await meeting.tap('Nej');
 	await meeting.answeringAs('Observeret', 'Jonas (Udfører)');
 	await meeting.tap('Pause');
+	// A call for a break is shown to everyone at the table, not only stored.
+	await expect(page.locator('.callout')).toContainText('Pause – Borgeren vil have en pause.');
 	await meeting.answeringAs('Borgeren med støtte', 'Jonas (Udfører)');
 	await meeting.tap('Forstår ikke');
 	await expect(meeting.answers).toHaveCount(4);
+	await expect(page.locator('.callout')).toContainText('Borgeren forstår ikke.');
+	await expectNoAxeViolations(page, 'meeting page with a call for action');
 
 	let db = await readDatabase(page);
 	const meetingRecord = db.meetings.find((m) => m.id === meetingId)!;

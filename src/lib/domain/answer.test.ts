@@ -3,6 +3,7 @@ import {
 	answerNamesParticipant,
 	correctAnswer,
 	createAnswer,
+	isCallForAction,
 	restoreAnswer,
 	validateProvenance,
 	withdrawAnswer,
@@ -115,6 +116,15 @@ describe('answers', () => {
 		expect(
 			code(() => createAnswer({ id: 'a3', meeting, content: { kind: 'message', items: [] }, provenance: { mode: 'selv' }, at: 1 }))
 		).toBe('error.messageLength');
+	});
+
+	it('tell which core answers call for the table to act', () => {
+		expect(['ja', 'nej', 'ved-ikke', 'pause', 'stop', 'hjaelp', 'forstaar-ikke'].filter(isCallForAction)).toEqual([
+			'pause',
+			'stop',
+			'hjaelp',
+			'forstaar-ikke'
+		]);
 	});
 
 	it('can be withdrawn and restored, and every step is in the history', () => {

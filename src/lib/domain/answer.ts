@@ -5,6 +5,14 @@ import { requireText, ValidationError } from './validation';
 export const CORE_ANSWERS = ['ja', 'nej', 'ved-ikke', 'pause', 'stop', 'hjaelp', 'forstaar-ikke'] as const;
 export type CoreAnswer = (typeof CORE_ANSWERS)[number];
 
+/** Answers that ask the people at the table to stop and act, not only to note them down. */
+export const CALLS_FOR_ACTION = ['pause', 'stop', 'hjaelp', 'forstaar-ikke'] as const satisfies readonly CoreAnswer[];
+export type CallForAction = (typeof CALLS_FOR_ACTION)[number];
+
+export function isCallForAction(value: string): value is CallForAction {
+	return (CALLS_FOR_ACTION as readonly string[]).includes(value);
+}
+
 /**
  * How an answer reached the record: from the citizen directly, with help to point or operate,
  * relayed by someone who knows the citizen, or noticed as non-verbal feedback.

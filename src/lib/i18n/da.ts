@@ -74,6 +74,10 @@ export const da = {
 	'answer.hjaelp': 'Hjælp',
 	'answer.forstaar-ikke': 'Forstår ikke',
 
+	'attention.pause': 'Borgeren vil have en pause. Hold en pause nu, og spørg bagefter, om I skal fortsætte.',
+	'attention.stop': 'Borgeren vil have, at I stopper. Stop emnet, og spørg, hvad der skal til.',
+	'attention.hjaelp': 'Borgeren beder om hjælp. Spørg, hvad hjælpen skal være.',
+	'attention.forstaar-ikke': 'Borgeren forstår ikke. Sig det på en anden måde, gerne med billeder.',
 	'provenance.legend': 'Hvem svarer, og hvordan?',
 	'provenance.selv': 'Borgeren selv',
 	'provenance.med-stoette': 'Borgeren med støtte',

@@ -75,6 +75,10 @@ export const en: Record<MessageKey, string> = {
 	'answer.hjaelp': 'Help',
 	'answer.forstaar-ikke': "Don't understand",
 
+	'attention.pause': 'The citizen wants a break. Take a break now, and ask afterwards whether to go on.',
+	'attention.stop': 'The citizen wants you to stop. Stop the topic and ask what is needed.',
+	'attention.hjaelp': 'The citizen asks for help. Ask what the help should be.',
+	'attention.forstaar-ikke': 'The citizen does not understand. Say it another way, preferably with pictures.',
 	'provenance.legend': 'Who is answering, and how?',
 	'provenance.selv': 'The citizen',
 	'provenance.med-stoette': 'The citizen with support',
