@@ -62,4 +62,3 @@ export function formatTime(timestamp: number): string {
 	return new Date(timestamp).toLocaleTimeString(locale.dateLocale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-export { dictionaries };

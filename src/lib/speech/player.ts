@@ -22,8 +22,3 @@ export async function playClip(blob: Blob): Promise<void> {
 		sound.play();
 	}).finally(() => URL.revokeObjectURL(url));
 }
-
-export function stopClip(): void {
-	playing?.unload();
-	playing = undefined;
-}

@@ -102,11 +102,6 @@ export async function saveMedia(citizenId: string, item: MediaItem, now = Date.n
 	await guardedWrite(() => getDb().media.put(mediaToRecord(item, citizenId, now)));
 }
 
-export async function getMedia(id: string): Promise<MediaItem | undefined> {
-	const record = await getDb().media.get(id);
-	return record && mediaFromRecord(record);
-}
-
 export async function getMediaOfCitizen(citizenId: string): Promise<Map<string, MediaItem>> {
 	const records = await getDb().media.where('citizenId').equals(citizenId).toArray();
 	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
