@@ -1,4 +1,4 @@
-import { expect, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
 import { HomePage, waitUntilInteractive } from './pages';
 
 test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half-written remains', async ({ page }) => {
@@ -54,4 +54,29 @@ test('storage cleared by the browser is noticed and told in Danish at the next s
 	await page.reload();
 	await waitUntilInteractive(page);
 	await expect(page.getByRole('alert')).toBeEmpty();
+});
+
+test('a read the browser refuses is retried, and if it keeps failing the tablet says so instead of "no citizens"', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Rasmus');
+
+	// Reads of the citizens fail for a moment, as they can right after a browser restart.
+	await page.addInitScript(() => {
+		const failUntil = Date.now() + (Number(sessionStorage.getItem('failReadsForMs')) || 0);
+		const getAll = IDBObjectStore.prototype.getAll;
+		IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+			if (this.name === 'citizens' && Date.now() < failUntil) throw new DOMException('Simulated read failure', 'UnknownError');
+			return getAll.apply(this, args);
+		};
+	});
+	await page.evaluate(() => sessionStorage.setItem('failReadsForMs', '250'));
+	await home.open();
+	await expect(home.citizenLink('Rasmus')).toBeVisible();
+
+	await page.evaluate(() => sessionStorage.setItem('failReadsForMs', '600000'));
+	await page.reload();
+	await expect(page.getByRole('alert').filter({ hasText: 'Data kunne' })).toHaveText('Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.');
+	await expect(page.getByText('Der er endnu ingen borgere')).toHaveCount(0);
+	await expectNoAxeViolations(page, 'home when reads fail');
 });

@@ -339,6 +339,7 @@ export const da = {
 	'error.boardSetRoot': 'Tavlerne mangler en forside.',
 	'error.boardSetLink': 'Et felt peger på en tavle, der ikke findes.',
 	'error.microphone': 'Mikrofonen kunne ikke bruges. Tjek, at Billedtale må bruge mikrofonen.',
+	'error.read': 'Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.',
 	'error.unknown': 'Der skete en uventet fejl. Prøv igen.'
 } as const;
 

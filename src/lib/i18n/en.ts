@@ -340,5 +340,6 @@ export const en: Record<MessageKey, string> = {
 	'error.boardSetRoot': 'The boards have no home board.',
 	'error.boardSetLink': 'A cell links to a board that does not exist.',
 	'error.microphone': 'The microphone could not be used. Check that Billedtale may use the microphone.',
+	'error.read': 'Data could not be read from the tablet just now. Reload the page. Nothing has been deleted.',
 	'error.unknown': 'An unexpected error happened. Try again.'
 };

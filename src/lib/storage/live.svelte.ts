@@ -1,8 +1,12 @@
 import { liveQuery } from 'dexie';
 
+const RETRY_DELAYS_MS = [100, 300, 1000, 3000];
+
 /**
  * Keeps `current` in step with a Dexie query. `select` is read inside an effect, so the query is
  * rebuilt when the reactive values it reads (e.g. an id from the URL) change.
+ * A failed read is tried again a few times before `failed` is set: a busy or just-restarted browser
+ * can refuse a read for a moment, and "no citizens" must never be shown because of that.
  * Must be created while a component initialises.
  */
 export class LiveQuery<T> {
@@ -14,18 +18,34 @@ export class LiveQuery<T> {
 	constructor(select: () => () => Promise<T>) {
 		$effect(() => {
 			const query = select();
-			const subscription = liveQuery(query).subscribe({
-				next: (value) => {
-					this.current = value;
-					this.loaded = true;
-					this.failed = false;
-				},
-				error: () => {
-					this.failed = true;
-					this.loaded = true;
-				}
-			});
-			return () => subscription.unsubscribe();
+			let attempt = 0;
+			let retry: ReturnType<typeof setTimeout> | undefined;
+			let subscription: { unsubscribe(): void } | undefined;
+			const subscribe = () => {
+				subscription = liveQuery(query).subscribe({
+					next: (value) => {
+						attempt = 0;
+						this.current = value;
+						this.loaded = true;
+						this.failed = false;
+					},
+					error: (error: unknown) => {
+						const delay = RETRY_DELAYS_MS[attempt++];
+						if (delay !== undefined) {
+							retry = setTimeout(subscribe, delay);
+							return;
+						}
+						console.warn('Billedtale: a read from storage failed', error);
+						this.failed = true;
+						this.loaded = true;
+					}
+				});
+			};
+			subscribe();
+			return () => {
+				clearTimeout(retry);
+				subscription?.unsubscribe();
+			};
 		});
 	}
 }
