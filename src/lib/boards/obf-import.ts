@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
+import { ValidationError } from '#lib/domain/validation.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -47,11 +48,11 @@ export type ImportErrorCode =
 	| 'import.badGrid'
 	| 'import.tooManyBoards';
 
-export class ImportError extends Error {
-	constructor(
-		readonly code: ImportErrorCode,
-		options?: { cause?: unknown }
-	) {
+/** A refused import; a ValidationError whose code is one of the import codes above. */
+export class ImportError extends ValidationError {
+	declare readonly code: ImportErrorCode;
+
+	constructor(code: ImportErrorCode, options?: { cause?: unknown }) {
 		super(code, options);
 		this.name = 'ImportError';
 	}
