@@ -33,27 +33,16 @@ export function installProbe(options) {
 		B.lcpElement = el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}` : e.url || '(removed)';
 	});
 	observe({ type: 'longtask', buffered: true }, (e) => B.longTasks.push({ start: e.startTime, duration: e.duration }));
-	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e) =>
-		B.events.push({
-			name: e.name,
-			start: e.startTime,
-			processingStart: e.processingStart,
-			processingEnd: e.processingEnd,
-			duration: e.duration,
-			interactionId: e.interactionId
-		})
-	);
-	observe({ type: 'first-input', buffered: true }, (e) =>
-		B.events.push({
-			name: e.name,
-			start: e.startTime,
-			processingStart: e.processingStart,
-			processingEnd: e.processingEnd,
-			duration: e.duration,
-			interactionId: e.interactionId,
-			firstInput: true
-		})
-	);
+	const eventTiming = (e) => ({
+		name: e.name,
+		start: e.startTime,
+		processingStart: e.processingStart,
+		processingEnd: e.processingEnd,
+		duration: e.duration,
+		interactionId: e.interactionId
+	});
+	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e) => B.events.push(eventTiming(e)));
+	observe({ type: 'first-input', buffered: true }, (e) => B.events.push({ ...eventTiming(e), firstInput: true }));
 
 	// Taps: the pointerdown timestamp is the moment the finger touched; the label says which button.
 	addEventListener(
