@@ -12,7 +12,9 @@ export class BilledtaleDb extends Dexie {
 	media!: EntityTable<MediaRecord, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
-		super(name);
+		// "Gemt" must mean on disk: strict commits are flushed before the transaction completes.
+		// Chromium's default ("relaxed") only hands them to the OS.
+		super(name, { chromeTransactionDurability: 'strict' });
 		for (const step of SCHEMA_VERSIONS) {
 			const version = this.version(step.version).stores(step.stores);
 			if (step.upgrade) version.upgrade(step.upgrade);
