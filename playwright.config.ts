@@ -10,7 +10,9 @@ export default defineConfig({
 	timeout: 45_000,
 	expect: { timeout: 10_000 },
 	workers: 2,
-	retries: 0,
+	// One retry in CI, reported as "flaky": twice a context's whole IndexedDB vanished under load
+	// (see the issue 4 note); a test must still pass on its own run to count.
+	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
