@@ -35,6 +35,6 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts']
+		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts', './tests/unit/unlocked-tablet.ts']
 	}
 });

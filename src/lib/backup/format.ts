@@ -15,7 +15,7 @@ import {
 	KDF_ITERATIONS,
 	KDF_ITERATIONS_ACCEPTED,
 	randomBytes
-} from './crypto.ts';
+} from '#lib/crypto/primitives.ts';
 
 /*
  * A backup file is a small JSON envelope (format, version, KDF parameters) around one AES-GCM

@@ -84,7 +84,7 @@ export async function encryptBytes(key: CryptoKey, bytes: Uint8Array<ArrayBuffer
 }
 
 /** A wrong passphrase and a changed file look the same to AES-GCM: both fail authentication. */
-export async function decryptBytes(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, ct: Uint8Array<ArrayBuffer>, context: string): Promise<ArrayBuffer> {
+export async function decryptBytes(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, ct: Uint8Array<ArrayBuffer> | ArrayBuffer, context: string): Promise<ArrayBuffer> {
 	try {
 		return await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, ct);
 	} catch (error) {

@@ -1,0 +1,52 @@
+import type { DataKey, PinLock, Unlocked } from './keys.ts';
+
+/*
+ * The keys of this page's session, in memory only. Open: the data key is here. Soft-locked: only the
+ * PIN copy is kept. A hard lock reloads the page, which is the only way a web app can clear its memory.
+ */
+
+let dataKey: DataKey | undefined;
+let pinLock: PinLock | undefined;
+
+/** Storage asks for the key on every read and write; a locked tablet refuses both. */
+export class LockedError extends Error {
+	constructor() {
+		super('The tablet is locked');
+		this.name = 'LockedError';
+	}
+}
+
+export function requireDataKey(): DataKey {
+	if (!dataKey) throw new LockedError();
+	return dataKey;
+}
+
+export function currentSession(): Unlocked | undefined {
+	return dataKey && pinLock ? { dataKey, pinLock } : undefined;
+}
+
+export function currentPinLock(): PinLock | undefined {
+	return pinLock;
+}
+
+export function beginSession(unlocked: Unlocked): void {
+	dataKey = unlocked.dataKey;
+	pinLock = unlocked.pinLock;
+}
+
+export function resumeSession(key: DataKey): void {
+	dataKey = key;
+}
+
+export function replacePinLock(next: PinLock): void {
+	pinLock = next;
+}
+
+export function dropDataKey(): void {
+	dataKey = undefined;
+}
+
+export function endSession(): void {
+	dataKey = undefined;
+	pinLock = undefined;
+}
