@@ -13,12 +13,14 @@ import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
-import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
+import { answerFromRecord, answerToRecord, meetingFromRecord, type AnswerRecord, type MeetingRecord } from './records';
+import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 /** Newest first; with a limit, only that many are read from the database. */
 export async function listAnswers(meetingId: string, limit?: number): Promise<Answer[]> {
 	const newestFirst = getDb().answers.where('[meetingId+createdAt]').between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey]).reverse();
-	const records = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+	const stored = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+	const records = await openRecords<AnswerRecord>('answers', stored);
 	// Equal timestamps come back in id order; the domain order decides between them.
 	return records.map(answerFromRecord).sort(byCreatedAtDescending);
 }
@@ -38,22 +40,29 @@ export async function recordAnswer(
 	now = Date.now()
 ): Promise<Answer> {
 	const answer = createAnswer({ id: newId(), meeting, content, provenance, at: now });
-	await guardedWrite(() => getDb().answers.add(answerToRecord(answer)));
+	const sealed = await sealRecord('answers', answerToRecord(answer));
+	await guardedWrite(() => getDb().answers.add(sealed));
 	return answer;
 }
 
-async function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meeting) => Answer): Promise<Answer> {
+function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meeting) => Answer): Promise<Answer> {
 	const db = getDb();
-	return guardedWrite(() =>
-		db.transaction('rw', [db.answers, db.meetings], async () => {
-			const record = await db.answers.get(answerId);
-			const meetingRecord = record && (await db.meetings.get(record.meetingId));
-			if (!record || !meetingRecord) throw new StorageError('error.notFound');
-			const updated = change(answerFromRecord(record), meetingFromRecord(meetingRecord));
-			await db.answers.put(answerToRecord(updated));
-			return updated;
-		})
-	);
+	return writeUnlessChanged(async () => {
+		const stored = await db.answers.get(answerId);
+		const storedMeeting = stored && (await db.meetings.get(stored.meetingId));
+		if (!stored || !storedMeeting) throw new StorageError('error.notFound');
+		const answer = answerFromRecord(await openRecord<AnswerRecord>('answers', stored));
+		const updated = change(answer, meetingFromRecord(await openRecord<MeetingRecord>('meetings', storedMeeting)));
+		const sealed = await sealRecord('answers', answerToRecord(updated));
+		return guardedWrite(() =>
+			db.transaction('rw', [db.answers, db.meetings], async () => {
+				const unchanged = unchangedSince(stored, await db.answers.get(answerId)) && unchangedSince(storedMeeting, await db.meetings.get(stored.meetingId));
+				if (!unchanged) return CHANGED_MEANWHILE;
+				await db.answers.put(sealed);
+				return updated;
+			})
+		);
+	});
 }
 
 export function correctStoredAnswer(

@@ -3,6 +3,8 @@ import { createBoard, setCell, type BoardSet } from '#lib/boards/model.ts';
 import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
+import type { BoardRecord } from './records.ts';
+import { openRecord } from './sealing.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -60,7 +62,7 @@ describe('board storage', () => {
 		const after = await getDb().boards.toArray();
 		expect(after).toHaveLength(3);
 		for (const record of before) expect(after.find((r) => r.id === record.id)).toEqual(record);
-		expect(after.find((r) => r.id === 'imported')!.payload.root).toBe(false);
+		expect((await openRecord<BoardRecord>('boards', after.find((r) => r.id === 'imported')!)).payload.root).toBe(false);
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
 		expect(await getDb().boards.toArray()).toEqual(after);

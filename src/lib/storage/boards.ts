@@ -2,14 +2,26 @@ import { mediaIdsOf, unlinkBoard, validateBoardSet, type Board, type BoardSet, t
 import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
-import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord } from './records.ts';
+import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord, type MediaRecord } from './records.ts';
+import { CHANGED_MEANWHILE, openRecords, sealRecord, sealRecords, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
 export interface StoredBoardSet extends BoardSet {
 	citizenId: string;
 }
 
+async function readBoards(citizenId: string): Promise<{ stored: Stored<BoardRecord>[]; records: BoardRecord[] }> {
+	const stored = await getDb().boards.where('citizenId').equals(citizenId).toArray();
+	return { stored, records: await openRecords<BoardRecord>('boards', stored) };
+}
+
+/** Inside a write: whether the citizen's boards are exactly those read before it. */
+async function boardsUnchanged(citizenId: string, read: Stored<BoardRecord>[]): Promise<boolean> {
+	const now = await getDb().boards.where('citizenId').equals(citizenId).toArray();
+	return now.length === read.length && now.every((record, i) => unchangedSince(read[i], record));
+}
+
 export async function getBoardSet(citizenId: string): Promise<StoredBoardSet | undefined> {
-	const records = await getDb().boards.where('citizenId').equals(citizenId).toArray();
+	const { records } = await readBoards(citizenId);
 	const root = records.find((record) => record.payload.root);
 	if (!root) return undefined;
 	// The start board first, then by name; boards with the same name in the order they arrived.
@@ -26,83 +38,102 @@ export async function getBoardSet(citizenId: string): Promise<StoredBoardSet | u
 /** Gives a citizen their starting boards the first time their boards are opened. */
 export async function ensureBoardSet(citizenId: string, makeDefault: () => BoardSet, now = Date.now()): Promise<void> {
 	const db = getDb();
+	if ((await db.boards.where('citizenId').equals(citizenId).count()) > 0) return;
+	const set = makeDefault();
+	validateBoardSet(set);
+	const sealed = await sealRecords(
+		'boards',
+		set.boards.map((board) => boardToRecord(board, citizenId, board.id === set.rootBoardId, now, now))
+	);
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.boards], async () => {
 			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
 			if ((await db.boards.where('citizenId').equals(citizenId).count()) > 0) return;
-			const set = makeDefault();
-			validateBoardSet(set);
-			await db.boards.bulkAdd(set.boards.map((board) => boardToRecord(board, citizenId, board.id === set.rootBoardId, now, now)));
+			await db.boards.bulkAdd(sealed);
 		})
 	);
 }
 
 /** Deletes media that no board of the citizen uses any more, so a removed photo or voice leaves no trace. */
-async function pruneMedia(citizenId: string): Promise<void> {
-	const db = getDb();
-	const boards = await db.boards.where('citizenId').equals(citizenId).toArray();
-	const used = new Set(boards.flatMap((record) => mediaIdsOf(boardFromRecord(record))));
-	await db.media
-		.where('citizenId')
+async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
+	const used = new Set(boards.flatMap(mediaIdsOf));
+	await getDb()
+		.media.where('citizenId')
 		.equals(citizenId)
 		.filter((media) => !used.has(media.id))
 		.delete();
 }
 
-export async function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
+export function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
 	const db = getDb();
-	await guardedWrite(() =>
-		db.transaction('rw', [db.boards, db.media], async () => {
-			const existing = await db.boards.get(board.id);
-			if (existing && existing.citizenId !== citizenId) throw new StorageError('error.notFound');
-			const all = await db.boards.where('citizenId').equals(citizenId).toArray();
-			const boards = [...all.filter((r) => r.id !== board.id).map(boardFromRecord), board];
-			const root = all.find((r) => r.payload.root)?.id ?? board.id;
-			validateBoardSet({ rootBoardId: root, boards });
-			await db.boards.put(boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
-			await pruneMedia(citizenId);
-		})
-	);
+	return writeUnlessChanged(async () => {
+		const { stored, records } = await readBoards(citizenId);
+		const existing = records.find((r) => r.id === board.id);
+		if (!existing && (await db.boards.get(board.id))) throw new StorageError('error.notFound');
+		const boards = [...records.filter((r) => r.id !== board.id).map(boardFromRecord), board];
+		const root = records.find((r) => r.payload.root)?.id ?? board.id;
+		validateBoardSet({ rootBoardId: root, boards });
+		const sealed = await sealRecord('boards', boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
+		return guardedWrite(() =>
+			db.transaction('rw', [db.boards, db.media], async () => {
+				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				await db.boards.put(sealed);
+				await pruneMedia(citizenId, boards);
+			})
+		);
+	});
 }
 
 /** The start board cannot be deleted; links to a deleted board are removed from the others. */
-export async function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
+export function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
 	const db = getDb();
-	await guardedWrite(() =>
-		db.transaction('rw', [db.boards, db.media], async () => {
-			const record = await db.boards.get(boardId);
-			if (!record || record.citizenId !== citizenId) throw new StorageError('error.notFound');
-			if (record.payload.root) throw new ValidationError('error.deleteRootBoard');
-			await db.boards.delete(boardId);
-			const others = await db.boards.where('citizenId').equals(citizenId).toArray();
-			for (const other of others) {
-				const board = boardFromRecord(other);
-				const unlinked = unlinkBoard(board, boardId);
-				if (unlinked !== board) await db.boards.put({ ...boardToRecord(unlinked, citizenId, other.payload.root, other.createdAt, now) });
-			}
-			await pruneMedia(citizenId);
-		})
-	);
+	return writeUnlessChanged(async () => {
+		const { stored, records } = await readBoards(citizenId);
+		const record = records.find((r) => r.id === boardId);
+		if (!record) throw new StorageError('error.notFound');
+		if (record.payload.root) throw new ValidationError('error.deleteRootBoard');
+		const others = records.filter((r) => r.id !== boardId);
+		const before = others.map(boardFromRecord);
+		const remaining = before.map((board) => unlinkBoard(board, boardId));
+		const sealed = await sealRecords(
+			'boards',
+			others.flatMap((other, i) =>
+				remaining[i] === before[i] ? [] : [boardToRecord(remaining[i]!, citizenId, other.payload.root, other.createdAt, now)]
+			)
+		);
+		return guardedWrite(() =>
+			db.transaction('rw', [db.boards, db.media], async () => {
+				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				await db.boards.delete(boardId);
+				await db.boards.bulkPut(sealed);
+				await pruneMedia(citizenId, remaining);
+			})
+		);
+	});
 }
 
 /** Adds imported boards and their media beside the existing ones; nothing existing is changed. */
 export async function addBoards(citizenId: string, boards: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
 	const db = getDb();
+	const sealedMedia = await sealRecords<MediaRecord>('media', media.map((item) => mediaToRecord(item, citizenId, now)));
+	const sealedBoards = await sealRecords('boards', boards.map((board) => boardToRecord(board, citizenId, false, now, now)));
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.boards, db.media], async () => {
 			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
-			await db.media.bulkAdd(media.map((item) => mediaToRecord(item, citizenId, now)));
-			await db.boards.bulkAdd(boards.map((board) => boardToRecord(board, citizenId, false, now, now)));
+			await db.media.bulkAdd(sealedMedia);
+			await db.boards.bulkAdd(sealedBoards);
 		})
 	);
 }
 
 /** Stores a photo or recording before a cell refers to it. */
 export async function saveMedia(citizenId: string, item: MediaItem, now = Date.now()): Promise<void> {
-	await guardedWrite(() => getDb().media.put(mediaToRecord(item, citizenId, now)));
+	const sealed = await sealRecord('media', mediaToRecord(item, citizenId, now));
+	await guardedWrite(() => getDb().media.put(sealed));
 }
 
 export async function getMediaOfCitizen(citizenId: string): Promise<Map<string, MediaItem>> {
-	const records = await getDb().media.where('citizenId').equals(citizenId).toArray();
+	const stored = await getDb().media.where('citizenId').equals(citizenId).toArray();
+	const records = await openRecords<MediaRecord>('media', stored);
 	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
 }

@@ -3,21 +3,24 @@ import { newId } from '#lib/domain/ids.ts';
 import { getDb } from './db';
 import { guardedWrite } from './errors';
 import { rememberWhetherCitizensExist } from './eviction.ts';
-import { citizenFromRecord, citizenToRecord } from './records';
+import { citizenFromRecord, citizenToRecord, type CitizenRecord } from './records';
+import { openRecord, openRecords, sealRecord } from './sealing.ts';
 
 export async function listCitizens(): Promise<Citizen[]> {
-	const records = await getDb().citizens.toArray();
+	const stored = await getDb().citizens.toArray();
+	const records = await openRecords<CitizenRecord>('citizens', stored);
 	return records.map(citizenFromRecord).sort(byDisplayName);
 }
 
 export async function getCitizen(id: string): Promise<Citizen | undefined> {
-	const record = await getDb().citizens.get(id);
-	return record && citizenFromRecord(record);
+	const stored = await getDb().citizens.get(id);
+	return stored && citizenFromRecord(await openRecord<CitizenRecord>('citizens', stored));
 }
 
 export async function createCitizen(input: NewCitizen, now = Date.now()): Promise<Citizen> {
 	const citizen: Citizen = { id: newId(), createdAt: now, ...normaliseNewCitizen(input) };
-	await guardedWrite(() => getDb().citizens.add(citizenToRecord(citizen)));
+	const sealed = await sealRecord('citizens', citizenToRecord(citizen));
+	await guardedWrite(() => getDb().citizens.add(sealed));
 	await rememberWhetherCitizensExist();
 	return citizen;
 }

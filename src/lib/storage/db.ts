@@ -1,15 +1,18 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { VaultRecord } from '#lib/vault/keys.ts';
 import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from './records';
 import { SCHEMA_VERSIONS } from './schema';
+import type { Stored } from './sealing.ts';
 
 export const DATABASE_NAME = 'billedtale';
 
 export class BilledtaleDb extends Dexie {
-	citizens!: EntityTable<CitizenRecord, 'id'>;
-	meetings!: EntityTable<MeetingRecord, 'id'>;
-	answers!: EntityTable<AnswerRecord, 'id'>;
-	boards!: EntityTable<BoardRecord, 'id'>;
-	media!: EntityTable<MediaRecord, 'id'>;
+	citizens!: EntityTable<Stored<CitizenRecord>, 'id'>;
+	meetings!: EntityTable<Stored<MeetingRecord>, 'id'>;
+	answers!: EntityTable<Stored<AnswerRecord>, 'id'>;
+	boards!: EntityTable<Stored<BoardRecord>, 'id'>;
+	media!: EntityTable<Stored<MediaRecord>, 'id'>;
+	vault!: EntityTable<VaultRecord, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		// "Gemt" must mean on disk: strict commits are flushed before the transaction completes.

@@ -1,8 +1,20 @@
 import { deleteDatabase } from './db.ts';
 import { acknowledgeEviction } from './eviction.ts';
+import { destroyKey } from './vault.ts';
 
-/** "Slet alt": every citizen, meeting, answer, board, photo and recording on this tablet. */
+const ERASED_FLAG = 'billedtale.erased';
+
+/** "Slet alt": the tablet's key, then every citizen, meeting, answer, board, photo and recording. */
 export async function eraseEverything(): Promise<void> {
+	await destroyKey();
 	await deleteDatabase();
 	acknowledgeEviction();
+	sessionStorage.setItem(ERASED_FLAG, '1');
+}
+
+/** True once after "Slet alt", so the next start can say that everything was deleted. */
+export function consumeErasedFlag(): boolean {
+	const erased = sessionStorage.getItem(ERASED_FLAG) === '1';
+	sessionStorage.removeItem(ERASED_FLAG);
+	return erased;
 }

@@ -1,7 +1,7 @@
 /** A write that did not reach the disk. `code` is an i18n key for a message the user can act on. */
 export class StorageError extends Error {
 	constructor(
-		readonly code: 'error.storageFull' | 'error.storageWrite' | 'error.storageEvicted' | 'error.notFound',
+		readonly code: 'error.storageFull' | 'error.storageWrite' | 'error.storageEvicted' | 'error.notFound' | 'error.vaultExists',
 		options?: { cause?: unknown }
 	) {
 		super(code, options);

@@ -11,41 +11,58 @@ import { getDb } from './db';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { guardedWrite, StorageError } from './errors';
-import { answerFromRecord, meetingFromRecord, meetingToRecord } from './records';
+import { answerFromRecord, meetingFromRecord, meetingToRecord, type AnswerRecord, type MeetingRecord } from './records';
+import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 export async function listMeetings(citizenId: string): Promise<Meeting[]> {
-	const records = await getDb().meetings.where('citizenId').equals(citizenId).toArray();
+	const stored = await getDb().meetings.where('citizenId').equals(citizenId).toArray();
+	const records = await openRecords<MeetingRecord>('meetings', stored);
 	return records.map(meetingFromRecord).sort(byMeetingDateDescending);
 }
 
 export async function getMeeting(id: string): Promise<Meeting | undefined> {
-	const record = await getDb().meetings.get(id);
-	return record && meetingFromRecord(record);
+	const stored = await getDb().meetings.get(id);
+	return stored && meetingFromRecord(await openRecord<MeetingRecord>('meetings', stored));
 }
 
 export async function createMeeting(citizenId: string, input: NewMeeting, now = Date.now()): Promise<Meeting> {
 	const db = getDb();
 	const meeting: Meeting = { id: newId(), citizenId, createdAt: now, ...normaliseNewMeeting(input), participants: [] };
+	const sealed = await sealRecord('meetings', meetingToRecord(meeting));
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.meetings], async () => {
 			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
-			await db.meetings.add(meetingToRecord(meeting));
+			await db.meetings.add(sealed);
 		})
 	);
 	return meeting;
 }
 
-async function updateMeeting(id: string, change: (meeting: Meeting) => Meeting): Promise<Meeting> {
+/**
+ * `check` sees the meeting's answers, for changes that depend on them; the write then also requires
+ * that no answer of the meeting changed meanwhile.
+ */
+function updateMeeting(id: string, change: (meeting: Meeting) => Meeting, check?: (answers: AnswerRecord[]) => void): Promise<Meeting> {
 	const db = getDb();
-	return guardedWrite(() =>
-		db.transaction('rw', db.meetings, async () => {
-			const record = await db.meetings.get(id);
-			if (!record) throw new StorageError('error.notFound');
-			const updated = change(meetingFromRecord(record));
-			await db.meetings.put(meetingToRecord(updated));
-			return updated;
-		})
-	);
+	const readAnswers = () => (check ? db.answers.where('meetingId').equals(id).toArray() : Promise.resolve([]));
+	return writeUnlessChanged(async () => {
+		const stored = await db.meetings.get(id);
+		const storedAnswers = await readAnswers();
+		if (!stored) throw new StorageError('error.notFound');
+		check?.(await openRecords<AnswerRecord>('answers', storedAnswers));
+		const updated = change(meetingFromRecord(await openRecord<MeetingRecord>('meetings', stored)));
+		const sealed = await sealRecord('meetings', meetingToRecord(updated));
+		return guardedWrite(() =>
+			db.transaction('rw', [db.meetings, db.answers], async () => {
+				const answersNow = await readAnswers();
+				const answersUnchanged =
+					answersNow.length === storedAnswers.length && answersNow.every((a, i) => unchangedSince(storedAnswers[i], a));
+				if (!answersUnchanged || !unchangedSince(stored, await db.meetings.get(id))) return CHANGED_MEANWHILE;
+				await db.meetings.put(sealed);
+				return updated;
+			})
+		);
+	});
 }
 
 export async function addParticipant(meetingId: string, name: string, role: ParticipantRole): Promise<Meeting> {
@@ -55,17 +72,13 @@ export async function addParticipant(meetingId: string, name: string, role: Part
 
 /** A participant named in an answer's provenance stays, so the record of who relayed what stays whole. */
 export async function removeParticipant(meetingId: string, participantId: string): Promise<Meeting> {
-	const db = getDb();
-	return guardedWrite(() =>
-		db.transaction('rw', [db.meetings, db.answers], async () => {
-			const answers = await db.answers.where('meetingId').equals(meetingId).toArray();
+	return updateMeeting(
+		meetingId,
+		(meeting) => ({ ...meeting, participants: meeting.participants.filter((p) => p.id !== participantId) }),
+		(answers) => {
 			if (answers.some((record) => answerNamesParticipant(answerFromRecord(record), participantId))) {
 				throw new ValidationError('error.participantInUse');
 			}
-			return updateMeeting(meetingId, (meeting) => ({
-				...meeting,
-				participants: meeting.participants.filter((p) => p.id !== participantId)
-			}));
-		})
+		}
 	);
 }

@@ -4,9 +4,8 @@ import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 
 /*
- * Stored shapes. Only random ids and timestamps/dates are top-level (and indexable); everything that
- * says something about the citizen sits in `payload`, so that payloads can later be encrypted as one
- * value per record without reshaping the schema.
+ * Record shapes. Only random ids and timestamps/dates are top-level (and indexable); everything that
+ * says something about the citizen sits in `payload`, which is sealed as one value on disk (sealing.ts).
  */
 
 export interface CitizenRecord {

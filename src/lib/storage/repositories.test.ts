@@ -5,6 +5,10 @@ import { deleteDatabase, getDb } from './db';
 import { StorageError, guardedWrite } from './errors';
 import { acknowledgeEviction, storageWasEvicted } from './eviction.ts';
 import { addParticipant, createMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
+import { readVault, storeNewVault } from './vault.ts';
+import { createVault } from '#lib/vault/keys.ts';
+import { isSealedPayload } from '#lib/vault/payload.ts';
+import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -37,6 +41,86 @@ describe('repositories', () => {
 		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'meetingId', 'payload', 'updatedAt']);
 		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
 		expect(new Set(indexes)).toEqual(new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]']));
+	});
+
+	it('store every payload sealed: no name, place or answer in the clear', async () => {
+		const citizen = await createCitizen({ displayName: 'Kanariefugl Anna' });
+		const meeting = await addParticipant((await createMeeting(citizen.id, { date: '2026-11-23', place: 'Kanariehuset', phase: 'opfoelgning' })).id, 'Kanarie Lise', 'paaroerende');
+		await recordAnswer(meeting, { kind: 'message', items: [{ label: 'kanarieord', symbolId: 'x' }] }, { mode: 'selv' });
+		const db = getDb();
+		const raw = await Promise.all([db.citizens, db.meetings, db.answers].map((table) => table.toArray()));
+		for (const record of raw.flat()) {
+			expect(isSealedPayload(record.payload)).toBe(true);
+			expect(new TextDecoder().decode(record.payload.ct)).not.toMatch(/kanarie/i);
+		}
+		expect(JSON.stringify(raw)).not.toMatch(/kanarie/i);
+	});
+
+	it('seal records written before the tablet had a key, in the setup itself', async () => {
+		const db = getDb();
+		await db.citizens.add({ id: 'old', createdAt: 1, payload: { displayName: 'Gammel Anna' } } as never);
+		await db.answers.add({ id: 'old-a', meetingId: 'm', citizenId: 'old', createdAt: 2, updatedAt: 2, payload: { status: 'active' } } as never);
+		const created = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
+		const session = currentSession()!;
+		beginSession(created);
+		try {
+			expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 2, removed: 0 });
+			expect(isSealedPayload((await db.citizens.get('old'))!.payload)).toBe(true);
+			expect((await getCitizen('old'))!.displayName).toBe('Gammel Anna');
+			expect(await readVault()).toMatchObject({ keyId: created.record.keyId });
+			await expect(storeNewVault(created.record, created.dataKey)).rejects.toThrow('error.vaultExists');
+		} finally {
+			beginSession(session);
+		}
+	});
+
+	it('remove records sealed under a key that is gone when a new key is made', async () => {
+		await createCitizen({ displayName: 'Anna' });
+		const session = currentSession()!;
+		const created = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
+		beginSession(created);
+		try {
+			expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 0, removed: 1 });
+			expect(await listCitizens()).toEqual([]);
+		} finally {
+			beginSession(session);
+		}
+	});
+
+	it('refuse every read and write while the tablet is locked', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const session = currentSession()!;
+		dropDataKey();
+		try {
+			await expect(getCitizen(citizen.id)).rejects.toBeInstanceOf(LockedError);
+			await expect(createCitizen({ displayName: 'Bo' })).rejects.toBeInstanceOf(LockedError);
+		} finally {
+			beginSession(session);
+		}
+		expect(await listCitizens()).toHaveLength(1);
+	});
+
+	it('write a change only over the record it read: a change in between is read again, not overwritten', async () => {
+		const { meeting } = await meetingWithPeople();
+		const db = getDb();
+		// Another tab adds a participant between this write's read and its transaction.
+		let interfered = false;
+		const realGet = db.meetings.get.bind(db.meetings);
+		db.meetings.get = (async (key: string) => {
+			const record = await realGet(key);
+			if (!interfered && record) {
+				interfered = true;
+				await addParticipant(meeting.id, 'Carl', 'udfoerer');
+			}
+			return record;
+		}) as typeof db.meetings.get;
+		try {
+			const after = await addParticipant(meeting.id, 'Dorte', 'udfoerer');
+			expect(after.participants.map((p) => p.name)).toEqual(['Anna', 'Lise', 'Carl', 'Dorte']);
+		} finally {
+			db.meetings.get = realGet as typeof db.meetings.get;
+		}
+		expect((await getMeeting(meeting.id))!.participants.map((p) => p.name)).toEqual(['Anna', 'Lise', 'Carl', 'Dorte']);
 	});
 
 	it('record an answer with provenance, correct it with history, withdraw and restore it', async () => {

@@ -2,6 +2,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BilledtaleDb } from './db';
 import { SCHEMA_VERSIONS } from './schema';
+import { DATABASE_NAME, deleteDatabase, getDb } from './db';
+import { storeNewVault } from './vault.ts';
+import { createVault } from '#lib/vault/keys.ts';
+import { isSealedPayload } from '#lib/vault/payload.ts';
 
 describe('schema versions', () => {
 	it('are numbered upwards without gaps and named', () => {
@@ -40,9 +44,46 @@ describe('schema versions', () => {
 
 		const current = new BilledtaleDb(name);
 		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
-		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 40, boards: 1, media: 1 });
+		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 40, boards: 1, media: 1, vault: 0 });
 		const newest = await current.answers.where('[meetingId+createdAt]').between(['m1', Dexie.minKey], ['m1', Dexie.maxKey]).reverse().limit(3).primaryKeys();
 		expect(newest).toEqual(['a39', 'a38', 'a37']);
 		await current.delete();
 	});
+
+	it('upgrade a version 3 database (plain payloads) and seal it at setup with equal counts', async () => {
+		const name = 'fixture-v3';
+		const v3 = new Dexie(name);
+		for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= 3)) v3.version(step.version).stores(step.stores);
+		await v3.table('citizens').add({ id: 'c1', createdAt: 1, payload: { displayName: 'Anna' } });
+		await v3.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: { place: 'Hjemme', phase: 'opfoelgning', participants: [] } });
+		await v3.table('answers').bulkAdd(Array.from({ length: 25 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: i, updatedAt: i, payload: {} })));
+		await v3.table('media').add({ id: 'p1', citizenId: 'c1', createdAt: 1, payload: { kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([7])]) } });
+		v3.close();
+
+		const current = new BilledtaleDb(name);
+		const count = async () => Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
+		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, vault: 0 });
+		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
+		// storeNewVault works on the app's database; open this fixture under that name.
+		current.close();
+		await deleteDatabase();
+		await copyInto(name, DATABASE_NAME);
+		const appDb = getDb();
+		expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 28, removed: 0 });
+		const sealedCounts = Object.fromEntries(await Promise.all(appDb.tables.map(async (table) => [table.name, await table.count()] as const)));
+		expect(sealedCounts).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, vault: 1 });
+		const media = await appDb.media.get('p1');
+		expect(isSealedPayload(media!.payload)).toBe(true);
+		await deleteDatabase();
+		await new BilledtaleDb(name).delete();
+	});
 });
+
+/** Copies every record of one database into another, both at the current schema. */
+async function copyInto(from: string, to: string): Promise<void> {
+	const source = new BilledtaleDb(from);
+	const target = new BilledtaleDb(to);
+	for (const table of source.tables) await target.table(table.name).bulkAdd(await table.toArray());
+	source.close();
+	target.close();
+}

@@ -35,5 +35,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			answers: 'id, meetingId, citizenId, createdAt, [meetingId+createdAt]'
 		}
+	},
+	{
+		version: 4,
+		name: 'the wrapped data key; payloads are sealed with it (records from before are sealed at setup)',
+		stores: {
+			vault: 'id'
+		}
 	}
 ];

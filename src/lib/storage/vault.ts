@@ -1,0 +1,52 @@
+import type { Table } from 'dexie';
+import { isSealedPayload, sealPayload } from '#lib/vault/payload.ts';
+import type { DataKey, VaultRecord } from '#lib/vault/keys.ts';
+import { getDb } from './db.ts';
+import { guardedWrite, StorageError } from './errors.ts';
+import type { SealedTable } from './sealing.ts';
+
+const SEALED_TABLES: readonly SealedTable[] = ['citizens', 'meetings', 'answers', 'boards', 'media'];
+
+export function readVault(): Promise<VaultRecord | undefined> {
+	return getDb().vault.get('vault');
+}
+
+/** Settings that change the vault record (PIN, passphrase, idle time) replace it whole. */
+export async function saveVault(record: VaultRecord): Promise<void> {
+	await guardedWrite(() => getDb().vault.put(record));
+}
+
+type AnyRecord = { id: string; payload: unknown };
+
+/**
+ * Stores a new tablet key. Records written before the tablet had a key (schema 3 and older) are sealed
+ * with it in the same transaction, so no plain payload is left behind and nothing is lost half way.
+ * Records sealed under a key that no longer exists (a "Slet alt" cut short) can never be opened and go.
+ */
+export async function storeNewVault(record: VaultRecord, dataKey: DataKey): Promise<{ sealed: number; removed: number }> {
+	const db = getDb();
+	const tables = SEALED_TABLES.map((name) => db.table<AnyRecord, string>(name));
+	const all = await Promise.all(tables.map((table) => table.toArray()));
+	const plain = all.map((records) => records.filter((r) => !isSealedPayload(r.payload)));
+	const orphans = all.map((records) => records.filter((r) => isSealedPayload(r.payload)).map((r) => r.id));
+	const sealed = await Promise.all(
+		plain.map((records, i) => Promise.all(records.map(async (r) => ({ ...r, payload: await sealPayload(dataKey, SEALED_TABLES[i]!, r.id, r.payload) }))))
+	);
+	await guardedWrite(() =>
+		db.transaction('rw', [db.vault, ...tables], async () => {
+			if (await db.vault.get('vault')) throw new StorageError('error.vaultExists');
+			const countsNow = await Promise.all(tables.map((table: Table<AnyRecord, string>) => table.count()));
+			if (countsNow.some((count, i) => count !== all[i]!.length)) throw new StorageError('error.storageWrite');
+			await Promise.all(tables.map((table, i) => table.bulkDelete(orphans[i]!)));
+			await Promise.all(tables.map((table, i) => table.bulkPut(sealed[i]!)));
+			await db.vault.add(record);
+		})
+	);
+	const total = (lists: unknown[][]) => lists.reduce((sum, list) => sum + list.length, 0);
+	return { sealed: total(sealed), removed: total(orphans) };
+}
+
+/** "Slet alt" removes the key first: should deleting the rest fail, what is left cannot be opened. */
+export async function destroyKey(): Promise<void> {
+	await guardedWrite(() => getDb().vault.delete('vault'));
+}
