@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, unlockTablet } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 
 const PASSPHRASE = 'fire grønne heste springer';
@@ -36,6 +36,10 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await page.getByRole('button', { name: 'Slet alt …' }).click();
 	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
 	await page.getByRole('button', { name: 'Slet alt nu' }).click();
+	// The new tablet gets its own key at setup; the backup brings its data over under that key.
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await unlockTablet(page);
+	await page.getByRole('link', { name: 'Borgere' }).click();
 	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
 

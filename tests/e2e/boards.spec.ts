@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, reopen } from './fixtures';
 import { BoardEditorPage, BoardPage, HomePage } from './pages';
 
 /** A tablet with a Danish system voice: speak() is recorded instead of sounding. */
@@ -105,7 +105,7 @@ test('a relative records their own voice for a cell; it plays instead of speech 
 	const root = db.boards.find((b) => b.payload.root)!;
 	expect(root.payload.slots[11]).toMatchObject({ label: 'hjælp', recordingId: clip.id });
 
-	await page.reload();
+	await reopen(page);
 	await page.getByRole('button', { name: 'Færdig' }).click();
 	await board.cell('hjælp').click();
 	await expect(board.speechStatus).toHaveAttribute('data-engine', 'recording');
@@ -161,7 +161,7 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
 	await expect(editor.slot(/stop/)).not.toContainText('skjult');
 
-	await page.reload();
+	await reopen(page);
 	await expect(editor.slot('Musik')).toBeVisible();
 	const root = (await readDatabase(page)).boards.find((b) => b.payload.root)!;
 	expect(root.payload.rows).toBe(4);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { expect, readDatabase, test } from './fixtures';
+import { expect, openApp, readDatabase, test } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
 /*
@@ -100,7 +100,7 @@ test('killing the browser in the middle of writes loses no acknowledged answer',
 				await citizen.startMeeting({ phase: 'Opfølgning' });
 				meetingUrl = page.url();
 			} else {
-				await page.goto(meetingUrl);
+				await openApp(page, meetingUrl);
 			}
 			const meeting = new MeetingPage(page);
 			await expect(meeting.board).toBeVisible();
@@ -126,7 +126,7 @@ test('killing the browser in the middle of writes loses no acknowledged answer',
 			running = undefined;
 		}
 		const last = (running = await startBrowser(profile));
-		await last.page.goto(meetingUrl);
+		await openApp(last.page, meetingUrl);
 		await expect(new MeetingPage(last.page).board).toBeVisible();
 		const final = await readDatabase(last.page);
 		lost += Math.max(0, acknowledged - final.answers.length);
@@ -161,7 +161,7 @@ test('closing the page in the middle of writes loses no acknowledged answer', as
 		await tapInPage(page, 2);
 		await page.close({ runBeforeUnload: false });
 		page = await context.newPage();
-		await page.goto(meetingUrl);
+		await openApp(page, meetingUrl);
 		await expect(new MeetingPage(page).board).toBeVisible();
 		const stored = await readDatabase(page);
 		expect(stored.answers.length).toBeGreaterThanOrEqual(acknowledged);

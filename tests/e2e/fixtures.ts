@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { unlockWithPassphrase, type VaultRecord } from '#lib/vault/keys.ts';
+import { openPayload } from '#lib/vault/payload.ts';
 
 export { expect };
 
@@ -37,6 +39,43 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
 	expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
+export const TEST_PASSPHRASE = 'kaffe lampe skov tirsdag cykel';
+export const TEST_PIN = '2468';
+
+/**
+ * Every full page load starts locked. The first one on a fresh profile walks through the setup; later
+ * ones enter the passphrase. Resolves when the app itself is shown.
+ */
+export async function unlockTablet(page: Page): Promise<void> {
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	const lock = await page.locator('main.gate').getAttribute('data-lock', { timeout: 1_000 }).catch(() => null);
+	// By id, not by label: the helper must also work while the UI is in English.
+	if (lock === 'setup') {
+		await page.locator('#setup-passphrase').fill(TEST_PASSPHRASE);
+		await page.locator('#setup-passphrase-repeat').fill(TEST_PASSPHRASE);
+		await page.locator('main.gate input[type="checkbox"]').check();
+		await page.locator('#setup-pin').fill(TEST_PIN);
+		await page.locator('#setup-pin-repeat').fill(TEST_PIN);
+		await page.locator('main.gate button[type="submit"]').click();
+	} else if (lock === 'hardLocked') {
+		await page.locator('#unlock-passphrase').fill(TEST_PASSPHRASE);
+		await page.locator('main.gate form button[type="submit"]').first().click();
+	} else if (lock !== null) {
+		throw new Error(`unexpected lock state ${lock}`);
+	}
+	await expect(page.locator('header nav')).toBeVisible();
+}
+
+export async function openApp(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await unlockTablet(page);
+}
+
+export async function reopen(page: Page): Promise<void> {
+	await page.reload();
+	await unlockTablet(page);
+}
+
 export interface RawRecords {
 	citizens: Array<{ id: string; createdAt: number; payload: Record<string, unknown> }>;
 	meetings: Array<{ id: string; citizenId: string; date: string; payload: Record<string, unknown> }>;
@@ -45,42 +84,102 @@ export interface RawRecords {
 	media: Array<{ id: string; citizenId: string; payload: { kind: string; mimeType: string; blob: { type: string; size: number } } }>;
 }
 
-/** Reads what is really stored, straight from IndexedDB, without going through the app's code. */
-export async function readDatabase(page: Page): Promise<RawRecords> {
-	return page.evaluate(
-		() =>
-			new Promise<RawRecords>((resolve, reject) => {
+const TABLES = ['citizens', 'meetings', 'answers', 'boards', 'media'] as const;
+type TableName = (typeof TABLES)[number];
+type Bytes = { $bytes: string };
+
+interface DiskImage {
+	vault: Record<string, unknown> | undefined;
+	tables: Record<TableName, Array<Record<string, unknown> & { id: string; payload: unknown }>>;
+}
+
+/** Everything in the app's IndexedDB exactly as stored, with binary values as base64 so they can leave the page. */
+export async function readDisk(page: Page): Promise<DiskImage> {
+	const image = await page.evaluate(
+		(names) =>
+			new Promise<unknown>((resolve, reject) => {
+				const toPlain = (value: unknown): unknown => {
+					if (value instanceof ArrayBuffer || value instanceof Uint8Array) {
+						const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+						let binary = '';
+						for (const byte of bytes) binary += String.fromCharCode(byte);
+						return { $bytes: btoa(binary) };
+					}
+					if (Array.isArray(value)) return value.map(toPlain);
+					if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+					return value;
+				};
 				const open = indexedDB.open('billedtale');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = ['citizens', 'meetings', 'answers', 'boards', 'media'] as const;
-					const existing = names.filter((n) => db.objectStoreNames.contains(n));
-					const result = { citizens: [], meetings: [], answers: [], boards: [], media: [] } as unknown as RawRecords;
+					const existing = [...names, 'vault'].filter((n) => db.objectStoreNames.contains(n));
+					const result: Record<string, unknown[]> = {};
+					for (const name of names) result[name] = [];
 					if (existing.length === 0) {
 						db.close();
-						resolve(result);
+						resolve({ vault: undefined, tables: result });
 						return;
 					}
 					const tx = db.transaction(existing, 'readonly');
 					for (const name of existing) {
 						const request = tx.objectStore(name).getAll();
-						request.onsuccess = () => {
-							(result as unknown as Record<string, unknown[]>)[name] = request.result.map((record) => {
-								// Blobs cannot cross back to the test; describe them instead.
-								const describe = (value: unknown) => (value instanceof Blob ? { type: value.type, size: value.size } : value);
-								const payload = record.payload ?? {};
-								if (!(payload.photo instanceof Blob) && !(payload.blob instanceof Blob)) return record;
-								return { ...record, payload: { ...payload, photo: describe(payload.photo), blob: describe(payload.blob) } };
-							});
-						};
+						request.onsuccess = () => (result[name] = request.result.map(toPlain));
 					}
 					tx.oncomplete = () => {
 						db.close();
-						resolve(result);
+						const { vault, ...tables } = result;
+						resolve({ vault: vault?.[0], tables });
 					};
 					tx.onerror = () => reject(tx.error);
 				};
-			})
+			}),
+		[...TABLES]
 	);
+	return fromPlain(image) as DiskImage;
+}
+
+function fromPlain(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(fromPlain);
+	if (value && typeof value === 'object') {
+		if ('$bytes' in value) return new Uint8Array(Buffer.from((value as Bytes).$bytes, 'base64'));
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromPlain(v)]));
+	}
+	return value;
+}
+
+/** The stored IVs and ciphertexts as the app's codec expects them. */
+function asSealed(payload: unknown): unknown {
+	const { iv, ct, ...rest } = payload as { iv: Uint8Array; ct: Uint8Array };
+	return { ...rest, iv: new Uint8Array(iv), ct: ct.slice().buffer };
+}
+
+/**
+ * Reads what is really stored, straight from IndexedDB, and opens it with the team passphrase, the way
+ * another copy of the app would: proof that the data on disk is sealed and that the passphrase opens it.
+ */
+export async function readDatabase(page: Page): Promise<RawRecords> {
+	const disk = await readDisk(page);
+	const result = { citizens: [], meetings: [], answers: [], boards: [], media: [] } as unknown as Record<TableName, unknown[]>;
+	if (!disk.vault) return result as unknown as RawRecords;
+	const vault = disk.vault as Record<string, any>;
+	const record = {
+		...vault,
+		kdf: { ...vault.kdf, salt: new Uint8Array(vault.kdf.salt) },
+		wrappedKey: asSealed(vault.wrappedKey),
+		pin: asSealed(vault.pin)
+	} as unknown as VaultRecord;
+	const { dataKey } = await unlockWithPassphrase(record, TEST_PASSPHRASE);
+	// Blobs are described rather than compared byte for byte.
+	const describe = (value: unknown) => (value instanceof Blob ? { type: value.type, size: value.size } : value);
+	for (const table of TABLES) {
+		result[table] = await Promise.all(
+			disk.tables[table].map(async (stored) => {
+				const payload = await openPayload<Record<string, unknown>>(dataKey, table, stored.id, asSealed(stored.payload));
+				const described = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, describe(v)]));
+				return { ...stored, payload: described };
+			})
+		);
+	}
+	return result as unknown as RawRecords;
 }

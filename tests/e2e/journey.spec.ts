@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, reopen } from './fixtures';
 import { CitizenPage, HomePage } from './pages';
 
 const photo = { name: 'anna.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') };
@@ -106,7 +106,7 @@ test('an adviser runs a meeting where every answer records who gave it, and dele
 	await expect(page.getByRole('alert')).toContainText('Deltageren kan ikke fjernes');
 
 	// Close the tab and come back: everything is still there.
-	await page.reload();
+	await reopen(page);
 	await expect(meeting.answers).toHaveCount(4);
 	await expect(meeting.answers.filter({ hasText: 'Fortrudt' })).toHaveCount(1);
 

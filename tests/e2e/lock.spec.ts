@@ -1,77 +1,194 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
-import { HomePage, waitUntilInteractive } from './pages';
+import { expect, expectNoAxeViolations, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
+import { HomePage } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
 
-test('screen lock: the PIN covers the app on demand, after idle time and at start; five wrong tries lock out', async ({ page }) => {
+async function pageHtml(page: import('@playwright/test').Page): Promise<string> {
+	return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+test('first start sets up the passphrase and PIN in plain Danish; the data on disk is sealed', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await expect(page.getByText('Glemmes adgangssætningen, kan ingen åbne data på tabletten igen')).toBeVisible();
+	await expectNoAxeViolations(page, 'first-start setup');
+
+	const submit = page.getByRole('button', { name: 'Sikr tabletten' });
+	const error = page.getByRole('alert').filter({ hasText: /./ });
+	await page.getByLabel('Adgangssætning', { exact: true }).fill('for kort');
+	await submit.click();
+	await expect(error).toHaveText('Skriv mindst 12 tegn, gerne fem tilfældige ord.');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
+	await page.getByLabel('Gentag adgangssætningen').fill(TEST_PASSPHRASE + 'x');
+	await submit.click();
+	await expect(error).toHaveText('De to adgangssætninger er ikke ens.');
+	await page.getByLabel('Gentag adgangssætningen').fill(TEST_PASSPHRASE);
+	await submit.click();
+	await expect(error).toHaveText('Sæt flueben for at bekræfte, at I har forstået det med den glemte adgangssætning.');
+	await page.getByLabel('Jeg forstår, at data går tabt, hvis adgangssætningen glemmes').check();
+	await page.getByLabel('Ny PIN (4–8 cifre)').fill('12');
+	await submit.click();
+	await expect(error).toHaveText('En PIN er 4 til 8 cifre.');
+
+	await page.getByRole('button', { name: 'Foreslå fem ord' }).click();
+	await expect(page.getByText(/^Forslag: [a-zæøå]+( [a-zæøå]+){4}$/)).toBeVisible();
+	await expectNoAxeViolations(page, 'setup with errors and a suggestion');
+
+	// The helper completes the setup the way a user does.
+	await unlockTablet(page);
+	const home = new HomePage(page);
+	await home.addCitizen(CANARY);
+
+	const disk = await readDisk(page);
+	const vault = disk.vault as { kdf: { name: string; iterations: number }; wrappedKey: unknown };
+	expect(vault.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600_000 });
+	const stored = JSON.stringify(disk);
+	for (const secret of [CANARY, 'Kanariefugl', TEST_PASSPHRASE, TEST_PIN]) expect(stored).not.toContain(secret);
+	expect(Object.keys(disk.tables.citizens[0]!).sort()).toEqual(['createdAt', 'id', 'payload']);
+});
+
+test('lock: soft lock with the PIN on demand and after idle time; five wrong PINs and "Lås helt" need the passphrase', async ({ page }) => {
 	await page.clock.install();
 	const home = new HomePage(page);
 	await home.open();
 	await home.addCitizen(CANARY);
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	const lockedHeading = page.getByRole('heading', { name: 'Billedtale er låst' });
 
-	await page.getByRole('link', { name: 'Indstillinger' }).click();
-	const lockSection = page.getByRole('region', { name: 'Skærmlås' });
-	await lockSection.getByLabel('Ny PIN (4–8 cifre)').fill('12');
-	await lockSection.getByRole('button', { name: 'Slå skærmlås til' }).click();
-	await expect(lockSection.getByRole('alert')).toHaveText('En PIN er 4 til 8 cifre.');
-	await lockSection.getByLabel('Ny PIN (4–8 cifre)').fill('2468');
-	await lockSection.getByLabel('Gentag PIN').fill('2468');
-	await lockSection.getByLabel('Lås efter').selectOption({ label: '2 minutter uden berøring' });
-	await lockSection.getByRole('button', { name: 'Slå skærmlås til' }).click();
-	await expect(lockSection.getByRole('status')).toHaveText('Skærmlåsen er slået til.');
-	expect(await page.evaluate(() => localStorage.getItem('billedtale.screenLock'))).not.toContain('2468');
-
-	// Lock now: nothing about the citizen is left in the page.
-	await page.goto('/');
-	await waitUntilInteractive(page);
-	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
-	await page.getByLabel('PIN').fill('2468');
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(home.citizenLink(CANARY)).toBeVisible();
+	// Lock on demand: the key is dropped and nothing about the citizen is left in the page.
 	await page.getByRole('button', { name: 'Lås', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
-	expect(await page.evaluate(() => document.body.innerHTML)).not.toContain(CANARY);
-	await expectNoAxeViolations(page, 'lock screen');
-
+	await expect(lockedHeading).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await expectNoAxeViolations(page, 'PIN lock screen');
 	await page.getByLabel('PIN').fill('1111');
 	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toHaveText('Forkert PIN. 4 forsøg tilbage.');
-	await page.getByLabel('PIN').fill('2468');
+	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toHaveText('Forkert PIN. 4 forsøg tilbage. Derefter skal adgangssætningen bruges.');
+	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 
 	// Idle lock fires on time: not before two minutes without a touch, and at two minutes.
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	const lockSection = page.getByRole('region', { name: 'Lås og adgangssætning' });
+	await lockSection.getByLabel('Lås efter').selectOption({ label: '2 minutter uden berøring' });
+	await expect(lockSection.getByRole('status')).toHaveText('Låsetiden er gemt.');
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await expect(home.citizenLink(CANARY)).toBeVisible();
 	await page.clock.fastForward('01:50');
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 	await page.clock.fastForward('00:11');
-	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
-	expect(await page.evaluate(() => document.body.innerHTML)).not.toContain(CANARY);
-
-	// Five wrong tries: even the right PIN is refused until the lockout has passed.
-	const lockMessage = page.getByRole('alert').filter({ hasText: /Forkert|For mange/ });
-	for (let left = 4; left >= 1; left--) {
-		await page.getByLabel('PIN').fill('0000');
-		await page.getByRole('button', { name: 'Lås op' }).click();
-		await expect(lockMessage).toHaveText(`Forkert PIN. ${left} forsøg tilbage.`);
-	}
-	await page.getByLabel('PIN').fill('0000');
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(lockMessage).toContainText('For mange forkerte forsøg. Prøv igen kl.');
-	await page.getByLabel('PIN').fill('2468');
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
-	await page.clock.fastForward('05:01');
-	await page.getByLabel('PIN').fill('2468');
+	await expect(lockedHeading).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 
-	// Turning the lock off needs the current PIN.
+	// Five wrong PINs end the session: the page reloads and asks for the passphrase.
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	for (let left = 4; left >= 1; left--) {
+		await page.getByLabel('PIN').fill('0000');
+		await page.getByRole('button', { name: 'Lås op' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toContainText(`${left} forsøg tilbage`);
+	}
+	await page.getByLabel('PIN').fill('0000');
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('heading', { name: 'Lås Billedtale op' })).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await expectNoAxeViolations(page, 'passphrase lock screen');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill('ikke den rigtige sætning');
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
+	await unlockTablet(page);
+	await expect(home.citizenLink(CANARY)).toBeVisible();
+
+	// "Lås helt" from the settings does the same.
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await lockSection.getByRole('button', { name: 'Lås helt' }).click();
+	await expect(page.getByRole('heading', { name: 'Lås Billedtale op' })).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+});
+
+test('settings change the PIN and the passphrase; the old ones stop working', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen(CANARY);
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	const lockSection = page.getByRole('region', { name: 'Lås og adgangssætning' });
+	await expectNoAxeViolations(page, 'lock settings');
+
 	await lockSection.getByLabel('Nuværende PIN').fill('9999');
-	await lockSection.getByRole('button', { name: 'Slå skærmlås fra' }).click();
-	await expect(lockSection.getByRole('alert')).toHaveText('PIN passer ikke. Skærmlåsen er stadig slået til.');
-	await lockSection.getByLabel('Nuværende PIN').fill('2468');
-	await lockSection.getByRole('button', { name: 'Slå skærmlås fra' }).click();
-	await expect(lockSection.getByRole('status')).toHaveText('Skærmlåsen er slået fra.');
-	await expect(page.getByRole('button', { name: 'Lås', exact: true })).toHaveCount(0);
+	await lockSection.getByLabel('Ny PIN (4–8 cifre)').fill('1357');
+	await lockSection.getByLabel('Gentag PIN').fill('1357');
+	await lockSection.getByRole('button', { name: 'Skift PIN' }).click();
+	await expect(lockSection.getByRole('alert')).toHaveText('Den nuværende PIN passer ikke. Intet er ændret.');
+	await lockSection.getByLabel('Nuværende PIN').fill(TEST_PIN);
+	await lockSection.getByLabel('Ny PIN (4–8 cifre)').fill('1357');
+	await lockSection.getByLabel('Gentag PIN').fill('1357');
+	await lockSection.getByRole('button', { name: 'Skift PIN' }).click();
+	await expect(lockSection.getByRole('status')).toHaveText('PIN-koden er skiftet.');
+
+	const next = 'lampe skov cykel kaffe tirsdag';
+	await lockSection.getByLabel('Nuværende adgangssætning').fill(TEST_PASSPHRASE);
+	await lockSection.getByLabel('Ny adgangssætning').fill(next);
+	await lockSection.getByLabel('Gentag adgangssætningen').fill(next);
+	await lockSection.getByRole('button', { name: 'Skift adgangssætning' }).click();
+	await expect(lockSection.getByRole('status')).toHaveText('Adgangssætningen er skiftet. Fortæl de andre på holdet den nye.');
+
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
+	await page.getByLabel('PIN').fill('1357');
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+
+	await page.reload();
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(next);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await expect(home.citizenLink(CANARY)).toBeVisible();
+});
+
+test('"Slet alt" destroys the key first: cut short, what is left can never be opened and goes at the next setup', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen(CANARY);
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	// The browser refuses to delete the database, as when another tab holds it open.
+	await page.evaluate(() => {
+		IDBFactory.prototype.deleteDatabase = () => {
+			throw new DOMException('refused', 'UnknownError');
+		};
+	});
+	await page.getByRole('button', { name: 'Slet alt …' }).click();
+	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
+	await page.getByRole('button', { name: 'Slet alt nu' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Noget gik galt' })).toBeVisible();
+	const disk = await readDisk(page);
+	expect(disk.vault).toBeUndefined();
+	expect(disk.tables.citizens).toHaveLength(1);
+
+	// Without the key the tablet starts over; the setup removes what can no longer be opened.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await unlockTablet(page);
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Borgere på denne tablet' })).toBeVisible();
+	await expect(home.citizenLink(CANARY)).toHaveCount(0);
+	expect((await readDisk(page)).tables.citizens).toEqual([]);
+
+	// The normal path: everything goes, and the fresh start says so.
+	await home.addCitizen('Bo');
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.getByRole('button', { name: 'Slet alt …' }).click();
+	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
+	await page.getByRole('button', { name: 'Slet alt nu' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Alt er slettet fra tabletten.' })).toBeVisible();
+	const after = await readDisk(page);
+	expect(after.vault).toBeUndefined();
+	expect(Object.values(after.tables).flat()).toEqual([]);
 });

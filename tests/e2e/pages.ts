@@ -1,11 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, unlockTablet } from './fixtures';
 
 /** One page model per screen, so specs read as a user's steps. */
 
-/** Prerendered pages paint before they are interactive; a tap before that would be lost. */
+/** Prerendered pages paint before they are interactive (a tap before that would be lost), and start locked. */
 export async function waitUntilInteractive(page: Page): Promise<void> {
-	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	await unlockTablet(page);
 }
 
 export class HomePage {

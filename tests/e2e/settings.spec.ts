@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, openApp, unlockTablet } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
 test('settings show the storage status and switch the whole UI to English and back', async ({ page }) => {
@@ -49,10 +49,10 @@ test('the about page names the licence and passes axe', async ({ page }) => {
 });
 
 test('an unknown citizen or meeting id says so in Danish', async ({ page }) => {
-	await page.goto('/borger?id=findes-ikke');
+	await openApp(page, '/borger?id=findes-ikke');
 	await expect(page.getByText('Borgeren findes ikke på denne tablet.')).toBeVisible();
 	await expectNoAxeViolations(page, 'missing citizen');
-	await page.goto('/moede?id=findes-ikke');
+	await openApp(page, '/moede?id=findes-ikke');
 	await expect(page.getByText('Mødet findes ikke på denne tablet.')).toBeVisible();
 	await expectNoAxeViolations(page, 'missing meeting');
 });
@@ -117,6 +117,9 @@ test('"Slet alt" removes every citizen, board and recording from the tablet afte
 	await dialog.getByLabel('Skriv SLET for at bekræfte').fill('slet');
 	await dialog.getByRole('button', { name: 'Slet alt nu' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Alt er slettet fra tabletten.' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await unlockTablet(page);
+	await page.getByRole('link', { name: 'Borgere' }).click();
 	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
 	db = await readDatabase(page);
 	expect(db).toEqual({ citizens: [], meetings: [], answers: [], boards: [], media: [] });

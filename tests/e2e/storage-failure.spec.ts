@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, reopen } from './fixtures';
 import { HomePage, waitUntilInteractive } from './pages';
 
 test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half-written remains', async ({ page }) => {
@@ -75,7 +75,7 @@ test('a read the browser refuses is retried, and if it keeps failing the tablet 
 	await expect(home.citizenLink('Rasmus')).toBeVisible();
 
 	await page.evaluate(() => sessionStorage.setItem('failReadsForMs', '600000'));
-	await page.reload();
+	await reopen(page);
 	await expect(page.getByRole('alert').filter({ hasText: 'Data kunne' })).toHaveText('Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.');
 	await expect(page.getByText('Der er endnu ingen borgere')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'home when reads fail');

@@ -7,6 +7,7 @@ import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { addParticipant, createMeeting } from '#lib/storage/meetings.ts';
+import { openRecords, type SealedTable } from '#lib/storage/sealing.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
@@ -34,17 +35,18 @@ async function sampleData() {
 	return { anna, bo };
 }
 
+/** What the tablet holds, opened: a restore seals records afresh, so the ciphertexts differ while the content must not. */
 async function snapshot() {
 	const db = getDb();
 	const tables = [db.citizens, db.meetings, db.answers, db.boards, db.media];
-	const all = await Promise.all(tables.map((table) => table.toArray()));
+	const all = await Promise.all(tables.map(async (table) => openRecords<{ id: string; payload: Record<string, unknown> }>(table.name as SealedTable, await table.toArray())));
 	// Blobs compare by content.
 	return JSON.stringify(
 		await Promise.all(
 			all.map((records) =>
 				Promise.all(
 					records.map(async (record) => {
-						const payload = record.payload as Record<string, unknown>;
+						const payload = record.payload;
 						const blob = (payload.photo ?? payload.blob) as Blob | undefined;
 						return { ...record, bytes: blob ? [...new Uint8Array(await blob.arrayBuffer())] : undefined };
 					})

@@ -1,0 +1,141 @@
+import { ValidationError } from '#lib/domain/validation.ts';
+import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
+import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
+import { beginSession, currentPinLock, currentSession, dropDataKey, endSession, replacePinLock, resumeSession } from '#lib/vault/session.ts';
+
+/*
+ * The tablet's lock, as the screens see it.
+ *   setup       no key yet: the first start asks for the team passphrase and a PIN
+ *   hardLocked  after every start: the passphrase opens the data key
+ *   softLocked  idle, app left or "Lås": the key is dropped, the PIN opens its in-memory copy
+ *   open        the data key is in memory
+ * Five wrong PINs, or "Lås helt", end the session and reload the page, which clears its memory.
+ * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page.
+ */
+
+export type LockStatus = 'starting' | 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'failed';
+export const IDLE_CHOICES = [2, 5, 10, 15] as const;
+export const DEFAULT_IDLE_MINUTES = 5;
+export const MAX_PIN_TRIES = 5;
+
+class TabletLock {
+	status = $state<LockStatus>('starting');
+	idleMinutes = $state(DEFAULT_IDLE_MINUTES);
+	pinTriesLeft = $state(MAX_PIN_TRIES);
+	/** How many records from before encryption the setup sealed; told once. */
+	sealedAtSetup = $state(0);
+	private record: VaultRecord | undefined;
+	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/** Called once in the browser. Resolves when the first screen is known. */
+	async start(): Promise<() => void> {
+		const activity = () => this.restartIdleTimer();
+		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
+		// A page restored from the back/forward cache must not come back open.
+		const restored = (event: PageTransitionEvent) => event.persisted && this.softLock();
+		addEventListener('pointerdown', activity, { capture: true, passive: true });
+		addEventListener('keydown', activity, { capture: true, passive: true });
+		addEventListener('pageshow', restored);
+		document.addEventListener('visibilitychange', hidden);
+		try {
+			this.record = await readVault();
+			this.idleMinutes = this.record?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+			this.status = this.record ? 'hardLocked' : 'setup';
+		} catch (error) {
+			console.warn('Billedtale: the tablet key could not be read', error);
+			this.status = 'failed';
+		}
+		return () => {
+			removeEventListener('pointerdown', activity, { capture: true });
+			removeEventListener('keydown', activity, { capture: true });
+			removeEventListener('pageshow', restored);
+			document.removeEventListener('visibilitychange', hidden);
+			clearTimeout(this.idleTimer);
+		};
+	}
+
+	private restartIdleTimer(): void {
+		clearTimeout(this.idleTimer);
+		if (this.status === 'open') this.idleTimer = setTimeout(() => this.softLock(), this.idleMinutes * 60_000);
+	}
+
+	private opened(): void {
+		this.status = 'open';
+		this.pinTriesLeft = MAX_PIN_TRIES;
+		this.restartIdleTimer();
+	}
+
+	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<void> {
+		const created = await createVault(passphrase, pin, idleMinutes);
+		const { sealed } = await storeNewVault(created.record, created.dataKey);
+		this.record = created.record;
+		this.idleMinutes = idleMinutes;
+		this.sealedAtSetup = sealed;
+		beginSession(created);
+		this.opened();
+	}
+
+	/** Throws error.wrongTeamPassphrase. */
+	async unlockWithPassphrase(passphrase: string): Promise<void> {
+		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
+		beginSession(await unlockWithPassphrase(this.record, passphrase));
+		this.opened();
+	}
+
+	/** Resolves to whether the PIN opened the lock; the fifth wrong PIN locks hard. */
+	async unlockWithPin(pin: string): Promise<boolean> {
+		const pinLock = currentPinLock();
+		const dataKey = pinLock && (await unlockWithPin(pinLock, pin));
+		if (dataKey) {
+			resumeSession(dataKey);
+			this.opened();
+			return true;
+		}
+		this.pinTriesLeft -= 1;
+		if (this.pinTriesLeft <= 0) this.hardLock();
+		return false;
+	}
+
+	softLock(): void {
+		if (this.status !== 'open') return;
+		dropDataKey();
+		this.status = 'softLocked';
+		clearTimeout(this.idleTimer);
+	}
+
+	hardLock(): void {
+		endSession();
+		this.status = 'hardLocked';
+		clearTimeout(this.idleTimer);
+		location.reload();
+	}
+
+	async setIdleMinutes(minutes: number): Promise<void> {
+		if (!this.record) return;
+		const record = { ...this.record, idleMinutes: minutes };
+		await saveVault(record);
+		this.record = record;
+		this.idleMinutes = minutes;
+		this.restartIdleTimer();
+	}
+
+	/** Throws lock.wrongCurrentPin or error.pinFormat. */
+	async changePin(current: string, next: string): Promise<void> {
+		const session = currentSession();
+		if (!this.record || !session) throw new ValidationError('lock.wrongCurrentPin');
+		const changed = await changePin(this.record, session, current, next);
+		await saveVault(changed.record);
+		this.record = changed.record;
+		replacePinLock(changed.pinLock);
+	}
+
+	/** Throws error.wrongTeamPassphrase or error.passphraseShort. */
+	async changePassphrase(current: string, next: string): Promise<void> {
+		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
+		const record = await changePassphrase(this.record, current, next);
+		await saveVault(record);
+		this.record = record;
+	}
+}
+
+export const tabletLock = new TabletLock();

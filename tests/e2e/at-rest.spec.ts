@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { expect, test, unlockTablet } from './fixtures';
+import { BoardPage, HomePage } from './pages';
+
+/*
+ * Encryption at rest, checked where an attacker with the tablet would look: the browser profile's
+ * files. Canary strings go in through the app; afterwards no file of the profile contains any of them.
+ * A control string written to IndexedDB in the clear proves that the scan would have found them.
+ */
+
+const CANARIES = {
+	citizen: 'KanarieBorger-7f3a',
+	place: 'KanarieSted-91c2',
+	participant: 'KanarieLise-44be',
+	board: 'KanarieTavle-0d5e'
+};
+const CONTROL = 'KontrolKanarie-c0de';
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		const stat = statSync(path, { throwIfNoEntry: false });
+		if (!stat) return [];
+		return stat.isDirectory() ? filesUnder(path) : stat.isFile() ? [path] : [];
+	});
+}
+
+/** Files that hold the string as UTF-8/Latin-1 or UTF-16, the two ways Chromium stores text. */
+function filesContaining(files: string[], text: string): string[] {
+	const needles = [Buffer.from(text, 'latin1'), Buffer.from(text, 'utf16le')];
+	return files.filter((file) => {
+		const bytes = readFileSync(file);
+		return needles.some((needle) => bytes.includes(needle));
+	});
+}
+
+test('at rest: no canary from names, places, participants or boards in any file of the browser profile', async ({ baseURL }) => {
+	test.setTimeout(90_000);
+	const profile = mkdtempSync(join(tmpdir(), 'billedtale-at-rest-'));
+	try {
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+			baseURL,
+			locale: 'da-DK',
+			viewport: { width: 1180, height: 820 }
+		});
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto('/');
+		await unlockTablet(page);
+		const citizen = await new HomePage(page).addCitizen(CANARIES.citizen);
+		const meeting = await citizen.startMeeting({ place: CANARIES.place, phase: 'Opfølgning' });
+		await meeting.addParticipant(CANARIES.participant, 'Pårørende');
+		await meeting.answeringAs('Formidlet af', `${CANARIES.participant} (Pårørende)`);
+		await meeting.tap('Ja');
+		await page.getByRole('link', { name: 'Borgere' }).click();
+		await page.getByRole('link', { name: `Åbn ${CANARIES.citizen}` }).click();
+		await new BoardPage(page).openFor(citizen);
+		await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+		await page.getByLabel('Tavlens navn').fill(CANARIES.board);
+		await page.getByRole('button', { name: 'Gem tavle' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: `Rediger ${CANARIES.board}` })).toBeVisible();
+		await page.evaluate(
+			(control) =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open('kontrol', 1);
+					open.onupgradeneeded = () => open.result.createObjectStore('plain');
+					open.onsuccess = () => {
+						const tx = open.result.transaction('plain', 'readwrite', { durability: 'strict' });
+						tx.objectStore('plain').put({ text: control }, 1);
+						tx.oncomplete = () => resolve();
+						tx.onerror = () => reject(tx.error);
+					};
+				}),
+			CONTROL
+		);
+		await context.close();
+
+		const files = filesUnder(profile);
+		const found = Object.fromEntries(Object.entries(CANARIES).map(([what, text]) => [what, filesContaining(files, text).map((file) => file.slice(profile.length))]));
+		const hits = Object.fromEntries(Object.entries(found).map(([what, where]) => [what, where.length]));
+		if (Object.values(hits).some((count) => count > 0)) console.log('canaries found in', found);
+		const control = filesContaining(files, CONTROL).length;
+		console.log(`at rest: scanned ${files.length} profile files; control found in ${control}; canary hits ${JSON.stringify(hits)}`);
+		expect(control, 'the scan finds text stored in the clear').toBeGreaterThan(0);
+		expect(hits).toEqual({ citizen: 0, place: 0, participant: 0, board: 0 });
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
