@@ -1,6 +1,8 @@
 // Deterministic benchmark data for Billedtale, in the app's stored record shapes (see src/lib/storage/records.ts).
 // Every run builds the same records from the same seed, and writes them straight into IndexedDB inside the page.
 
+import { strToU8, zipSync } from 'fflate';
+
 export const SEED = 20261123;
 
 /** mulberry32: a small, fast, seedable PRNG. Returns floats in [0, 1). */
@@ -253,4 +255,33 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 			}),
 		{ name: dbName, records }
 	);
+}
+
+export const BIG_BOARD_PARENT = 'Bænk';
+
+/** An Open Board Format package: a start board with one folder to an 8×8 board of the app's own symbols. */
+export function buildBigBoardObz(symbolIds) {
+	const symbolExt = 'ext_billedtale_symbol';
+	const cells = symbolIds.slice(0, 64).map((id, i) => ({ id: `cell-${i}`, label: id.replaceAll('-', ' '), [symbolExt]: id }));
+	const big = {
+		format: 'open-board-0.1',
+		id: 'stor',
+		name: 'Stor tavle',
+		grid: { rows: 8, columns: 8, order: Array.from({ length: 8 }, (_, r) => cells.slice(r * 8, r * 8 + 8).map((c) => c.id)) },
+		buttons: cells,
+		images: [],
+		sounds: []
+	};
+	const parent = {
+		format: 'open-board-0.1',
+		id: 'baenk',
+		name: BIG_BOARD_PARENT,
+		grid: { rows: 1, columns: 2, order: [['folder', null]] },
+		buttons: [{ id: 'folder', label: 'Stor tavle', [symbolExt]: 'spoergsmaal', load_board: { id: 'stor', path: 'boards/stor.obf' } }],
+		images: [],
+		sounds: []
+	};
+	const manifest = { format: 'open-board-0.1', root: 'boards/baenk.obf', paths: { boards: { baenk: 'boards/baenk.obf', stor: 'boards/stor.obf' } } };
+	const json = (value) => strToU8(JSON.stringify(value));
+	return zipSync({ 'manifest.json': json(manifest), 'boards/baenk.obf': json(parent), 'boards/stor.obf': json(big) });
 }

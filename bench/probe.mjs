@@ -12,6 +12,7 @@ export function installProbe(options) {
 		events: [],
 		taps: [],
 		ready: undefined,
+		unlockSubmitted: undefined,
 		boardReady: undefined,
 		observerErrors: []
 	};
@@ -43,6 +44,9 @@ export function installProbe(options) {
 	});
 	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e) => B.events.push(eventTiming(e)));
 	observe({ type: 'first-input', buffered: true }, (e) => B.events.push({ ...eventTiming(e), firstInput: true }));
+
+	// Every load starts locked: the passphrase form's submit is when the user has done their part.
+	addEventListener('submit', (e) => (B.unlockSubmitted ??= e.timeStamp), { capture: true, passive: true });
 
 	// Taps: the pointerdown timestamp is the moment the finger touched; the label says which button.
 	addEventListener(

@@ -325,7 +325,7 @@ export const da = {
 	'erase.done': 'Alt er slettet fra tabletten.',
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',
-	'about.privacy': 'Intet sendes væk fra tabletten. Sikkerhedskopier krypteres med et kodeord. Data på selve tabletten er endnu ikke krypteret af Billedtale, så brug tablettens egen kryptering, en adgangskode til tabletten og Billedtales skærmlås.',
+	'about.privacy': 'Intet sendes væk fra tabletten. Alt om borgerne gemmes krypteret på tabletten (AES-256-GCM) med en nøgle, som kun holdets adgangssætning kan åbne. Sikkerhedskopier krypteres med deres eget kodeord. Nøglen ligger i browserens data, mens Billedtale er åben, så brug også tablettens egen kryptering og en adgangskode til tabletten.',
 	'about.licence': 'Billedtale er fri software under GNU General Public License, version 3 eller senere.',
 
 	'about.credits': 'Det er Billedtale bygget af',

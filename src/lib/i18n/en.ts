@@ -326,7 +326,7 @@ export const en: Record<MessageKey, string> = {
 	'erase.done': 'Everything has been deleted from the tablet.',
 	'about.title': 'About Billedtale',
 	'about.body': 'Billedtale helps citizens without spoken language to be heard in their own case. Everything is stored only on this tablet.',
-	'about.privacy': "Nothing is sent off the tablet. Backups are encrypted with a passphrase. Data on the tablet itself is not yet encrypted by Billedtale, so use the tablet's own encryption, a device passcode and Billedtale's screen lock.",
+	'about.privacy': "Nothing is sent off the tablet. Everything about the citizens is stored encrypted on the tablet (AES-256-GCM) under a key that only the team passphrase opens. Backups are encrypted with their own passphrase. While Billedtale is open the key is in the browser's memory, so also use the tablet's own encryption and a passcode for the tablet.",
 	'about.licence': 'Billedtale is free software under the GNU General Public License, version 3 or later.',
 
 	'about.credits': 'What Billedtale is built from',
