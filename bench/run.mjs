@@ -198,6 +198,10 @@ async function openHomeBoard(run, { danishVoice }) {
 	await page.goto(`${run.origin}/tavle?borger=${run.fixture.ids.boardCitizen}`);
 	await unlockTablet(page);
 	await page.locator('.grid').getByRole('button', { name: 'ja', exact: true }).waitFor();
+	// The unlock's own tap is not one of the measured taps: speak() calls are paired with pointerdowns by index.
+	await page.evaluate(() => {
+		for (const list of Object.values(window.__speech)) list.length = 0;
+	});
 	return page;
 }
 

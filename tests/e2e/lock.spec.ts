@@ -1,9 +1,10 @@
-import { expect, expectNoAxeViolations, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, openApp, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
 import { HomePage } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
 
-async function pageHtml(page: import('@playwright/test').Page): Promise<string> {
+async function pageHtml(page: Page): Promise<string> {
 	return page.evaluate(() => document.documentElement.outerHTML);
 }
 
@@ -106,6 +107,32 @@ test('lock: soft lock with the PIN on demand and after idle time; five wrong PIN
 	await lockSection.getByRole('button', { name: 'Lås helt' }).click();
 	await expect(page.getByRole('heading', { name: 'Lås Billedtale op' })).toBeVisible();
 	expect(await pageHtml(page)).not.toContain(CANARY);
+});
+
+test('leaving the app locks it, and locking one tab locks every tab', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen(CANARY);
+	const second = await context.newPage();
+	await openApp(second, '/');
+	await expect(new HomePage(second).citizenLink(CANARY)).toBeVisible();
+	const locked = (tab: Page) => tab.getByRole('heading', { name: 'Billedtale er låst' });
+
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(locked(second)).toBeVisible();
+	expect(await pageHtml(second)).not.toContain(CANARY);
+
+	await second.getByLabel('PIN').fill(TEST_PIN);
+	await second.getByRole('button', { name: 'Lås op' }).click();
+	await expect(new HomePage(second).citizenLink(CANARY)).toBeVisible();
+	// The tablet switches to another app: the app covers itself before the switcher can show it.
+	await second.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect(locked(second)).toBeVisible();
+	await expect(locked(page)).toBeVisible();
+	await second.close();
 });
 
 test('settings change the PIN and the passphrase; the old ones stop working', async ({ page }) => {

@@ -310,6 +310,7 @@ export const da = {
 	'setup.busy': 'Laver tabletnøglen …',
 	'setup.mustUnderstand': 'Sæt flueben for at bekræfte, at I har forstået det med den glemte adgangssætning.',
 	'setup.sealed': 'Tabletten er sikret. {count} gemte oplysninger fra før er nu krypteret.',
+	'error.locked': 'Tabletten blev låst, før det blev gemt. Lås op, og prøv igen.',
 	'error.wrongTeamPassphrase': 'Adgangssætningen passer ikke. Prøv igen.',
 	'error.passphraseShort': 'Skriv mindst 12 tegn, gerne fem tilfældige ord.',
 	'error.vaultExists': 'Tabletten er allerede sikret i en anden fane. Genindlæs siden.',

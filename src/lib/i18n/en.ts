@@ -311,6 +311,7 @@ export const en: Record<MessageKey, string> = {
 	'setup.busy': 'Making the tablet key …',
 	'setup.mustUnderstand': 'Tick the box to confirm that you understand what a forgotten passphrase means.',
 	'setup.sealed': 'The tablet is secured. {count} records saved before are now encrypted.',
+	'error.locked': 'The tablet locked before it was saved. Unlock and try again.',
 	'error.wrongTeamPassphrase': 'The passphrase does not match. Try again.',
 	'error.passphraseShort': 'Use at least 12 characters, ideally five random words.',
 	'error.vaultExists': 'The tablet was already secured in another tab. Reload the page.',

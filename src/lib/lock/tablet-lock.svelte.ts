@@ -17,6 +17,8 @@ export type LockStatus = 'starting' | 'setup' | 'hardLocked' | 'softLocked' | 'o
 export const IDLE_CHOICES = [2, 5, 10, 15] as const;
 export const DEFAULT_IDLE_MINUTES = 5;
 export const MAX_PIN_TRIES = 5;
+/** Stop 6 kept a PIN hash here; the PIN now lives only in the sealed vault. */
+const LEGACY_PIN_KEY = 'billedtale.screenLock';
 
 class TabletLock {
 	status = $state<LockStatus>('starting');
@@ -26,6 +28,8 @@ class TabletLock {
 	sealedAtSetup = $state(0);
 	private record: VaultRecord | undefined;
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+	// Locking one tab locks every tab of the app on this tablet.
+	private channel: BroadcastChannel | undefined;
 
 	/** Called once in the browser. Resolves when the first screen is known. */
 	async start(): Promise<() => void> {
@@ -37,6 +41,11 @@ class TabletLock {
 		addEventListener('keydown', activity, { capture: true, passive: true });
 		addEventListener('pageshow', restored);
 		document.addEventListener('visibilitychange', hidden);
+		this.channel = new BroadcastChannel('billedtale-lock');
+		this.channel.onmessage = (event: MessageEvent) => {
+			if (event.data === 'soft') this.softLock(false);
+			if (event.data === 'hard') this.hardLock(false);
+		};
 		try {
 			this.record = await readVault();
 			this.idleMinutes = this.record?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
@@ -50,6 +59,7 @@ class TabletLock {
 			removeEventListener('keydown', activity, { capture: true });
 			removeEventListener('pageshow', restored);
 			document.removeEventListener('visibilitychange', hidden);
+			this.channel?.close();
 			clearTimeout(this.idleTimer);
 		};
 	}
@@ -71,6 +81,7 @@ class TabletLock {
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
 		this.sealedAtSetup = sealed;
+		localStorage.removeItem(LEGACY_PIN_KEY);
 		beginSession(created);
 		this.opened();
 	}
@@ -96,15 +107,18 @@ class TabletLock {
 		return false;
 	}
 
-	softLock(): void {
+	softLock(tellOtherTabs = true): void {
 		if (this.status !== 'open') return;
 		dropDataKey();
 		this.status = 'softLocked';
 		clearTimeout(this.idleTimer);
+		if (tellOtherTabs) this.channel?.postMessage('soft');
 	}
 
-	hardLock(): void {
+	hardLock(tellOtherTabs = true): void {
 		endSession();
+		if (tellOtherTabs) this.channel?.postMessage('hard');
+		if (this.status === 'setup') return;
 		this.status = 'hardLocked';
 		clearTimeout(this.idleTimer);
 		location.reload();

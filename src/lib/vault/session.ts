@@ -10,6 +10,8 @@ let pinLock: PinLock | undefined;
 
 /** Storage asks for the key on every read and write; a locked tablet refuses both. */
 export class LockedError extends Error {
+	readonly code = 'error.locked';
+
 	constructor() {
 		super('The tablet is locked');
 		this.name = 'LockedError';
