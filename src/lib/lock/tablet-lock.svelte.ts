@@ -13,7 +13,7 @@ import { beginSession, currentPinLock, currentSession, dropDataKey, endSession, 
  * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page.
  */
 
-export type LockStatus = 'starting' | 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'failed';
+export type LockStatus = 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'failed';
 export const IDLE_CHOICES = [2, 5, 10, 15] as const;
 export const DEFAULT_IDLE_MINUTES = 5;
 export const MAX_PIN_TRIES = 5;
@@ -21,7 +21,12 @@ export const MAX_PIN_TRIES = 5;
 const LEGACY_PIN_KEY = 'billedtale.screenLock';
 
 class TabletLock {
-	status = $state<LockStatus>('starting');
+	/**
+	 * Almost every load finds a set-up tablet, so the prerendered page already shows the passphrase screen
+	 * (it paints before any script runs); `known` says whether the stored key has been read yet.
+	 */
+	status = $state<LockStatus>('hardLocked');
+	known = $state(false);
 	idleMinutes = $state(DEFAULT_IDLE_MINUTES);
 	pinTriesLeft = $state(MAX_PIN_TRIES);
 	/** How many records from before encryption the setup sealed; told once. */
@@ -54,6 +59,7 @@ class TabletLock {
 			console.warn('Billedtale: the tablet key could not be read', error);
 			this.status = 'failed';
 		}
+		this.known = true;
 		return () => {
 			removeEventListener('pointerdown', activity, { capture: true });
 			removeEventListener('keydown', activity, { capture: true });

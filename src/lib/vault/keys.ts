@@ -91,15 +91,6 @@ async function lockUnderPin(keyId: string, raw: Uint8Array<ArrayBuffer>, pin: st
 	return { keyId, salt, box: await seal(await pinKey(pin, salt), raw, dataKeyContext(keyId)) };
 }
 
-/** Opens with the raw key bytes, then overwrites them, so the extractable copy lives only this long. */
-async function unlockFromRaw(keyId: string, raw: Uint8Array<ArrayBuffer>, pin: string): Promise<Unlocked> {
-	try {
-		return { dataKey: { keyId, key: await importDataKey(raw) }, pinLock: await lockUnderPin(keyId, raw, pin) };
-	} finally {
-		raw.fill(0);
-	}
-}
-
 async function wrapUnderPassphrase(keyId: string, raw: Uint8Array<ArrayBuffer>, passphrase: string, iterations: number) {
 	const kdf: KdfParams = { name: 'PBKDF2-SHA256', salt: randomBytes(16), iterations };
 	const wrappedKey = await seal(await derivePassphraseKey(passphrase, kdf.salt, kdf.iterations), raw, dataKeyContext(keyId));
@@ -124,22 +115,29 @@ export async function createVault(
 	if (!isValidPin(pin)) throw new ValidationError('error.pinFormat');
 	const keyId = newId();
 	const raw = randomBytes(32);
-	const { kdf, wrappedKey } = await wrapUnderPassphrase(keyId, raw, passphrase, iterations);
-	const unlocked = await unlockFromRaw(keyId, raw, pin);
-	const pinBox = await seal(unlocked.dataKey.key, encoder.encode(pin), pinContext(keyId));
-	return { record: { id: 'vault', format: VAULT_FORMAT, keyId, kdf, wrappedKey, pin: pinBox, idleMinutes, createdAt: now }, ...unlocked };
+	// The raw key bytes exist only inside these blocks and are overwritten after.
+	try {
+		const { kdf, wrappedKey } = await wrapUnderPassphrase(keyId, raw, passphrase, iterations);
+		const key = await importDataKey(raw);
+		const pinBox = await seal(key, encoder.encode(pin), pinContext(keyId));
+		const record: VaultRecord = { id: 'vault', format: VAULT_FORMAT, keyId, kdf, wrappedKey, pin: pinBox, idleMinutes, createdAt: now };
+		return { record, dataKey: { keyId, key }, pinLock: await lockUnderPin(keyId, raw, pin) };
+	} finally {
+		raw.fill(0);
+	}
 }
 
 /** The hard unlock. Also arms the PIN lock for this session. Throws error.wrongTeamPassphrase. */
 export async function unlockWithPassphrase(record: VaultRecord, passphrase: string): Promise<Unlocked> {
 	const raw = await unwrapWithPassphrase(record, passphrase);
-	const key = await importDataKey(raw);
-	const pinBytes = await unseal(key, record.pin, pinContext(record.keyId));
-	if (!pinBytes) {
+	try {
+		const key = await importDataKey(raw);
+		const pin = await unseal(key, record.pin, pinContext(record.keyId));
+		if (!pin) throw new ValidationError('error.wrongTeamPassphrase');
+		return { dataKey: { keyId: record.keyId, key }, pinLock: await lockUnderPin(record.keyId, raw, new TextDecoder().decode(pin)) };
+	} finally {
 		raw.fill(0);
-		throw new ValidationError('error.wrongTeamPassphrase');
 	}
-	return unlockFromRaw(record.keyId, raw, new TextDecoder().decode(pinBytes));
 }
 
 /** The soft unlock; undefined for a wrong PIN (the caller counts the tries). */
