@@ -1,3 +1,4 @@
+import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
 import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
@@ -63,7 +64,8 @@ export type ImportWarningCode =
 	| 'import.remoteSoundDropped'
 	| 'import.cellDropped'
 	| 'import.brokenLinkDropped'
-	| 'import.unsupportedImageDropped';
+	| 'import.unsupportedImageDropped'
+	| 'import.oversizedImageDropped';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -199,6 +201,13 @@ function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, cont
 	return undefined;
 }
 
+/** SVG draws at the size of its cell; a raster picture must not declare more pixels than a tablet can decode. */
+function hasDecodableSize(bytes: Uint8Array, mimeType: string): boolean {
+	if (mimeType === 'image/svg+xml') return true;
+	const size = readPixelSize(bytes);
+	return size !== undefined && isDecodableSize(size);
+}
+
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
 	const path = ref?.path ?? (ref ? undefined : context.manifest?.images.get(imageId));
@@ -211,8 +220,9 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 	} else if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
 		const mimeType = bytes && sniffImage(bytes);
-		if (bytes && mimeType) result = { photoId: context.collector.addMedia('image', mimeType, bytes) };
-		else context.collector.warn('import.unsupportedImageDropped');
+		if (!bytes || !mimeType) context.collector.warn('import.unsupportedImageDropped');
+		else if (!hasDecodableSize(bytes, mimeType)) context.collector.warn('import.oversizedImageDropped');
+		else result = { photoId: context.collector.addMedia('image', mimeType, bytes) };
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteImageDropped');
 	} else {

@@ -18,7 +18,11 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../
 const json = (value: unknown) => strToU8(JSON.stringify(value));
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x03, 0xff, 0xd9]);
+// JFIF header and a start-of-frame declaring 1×1 pixels: enough for the importer's checks.
+const JPEG = new Uint8Array([
+	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+	0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9
+]);
 const WEBM_AUDIO = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x00, 0x7f]);
 const OGG = new Uint8Array([...strToU8('OggS'), 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x11]);
 /** The issue asks for 10,000 mutated files per format in CI, with a fixed seed so a failure replays. */
@@ -124,6 +128,31 @@ describe('importObf with hand-written fixtures', () => {
 		expect(warningCounts(result)).toEqual({ 'import.remoteImageDropped': 1, 'import.unsupportedImageDropped': 1 });
 		expect(result.media).toHaveLength(2);
 		expect(slots.some((c) => c?.id === 'b1')).toBe(false);
+	});
+
+	it('drops a picture whose header declares more pixels than a tablet can decode (pixel flood)', async () => {
+		const flood = PNG.slice();
+		new DataView(flood.buffer).setUint32(16, 100_000);
+		new DataView(flood.buffer).setUint32(20, 100_000);
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'flood',
+			name: 'Flod',
+			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
+			buttons: [
+				{ id: 'a', label: 'stor', image_id: 'big' },
+				{ id: 'b', label: 'lille', image_id: 'small' }
+			],
+			images: [
+				{ id: 'big', content_type: 'image/png', data: `data:image/png;base64,${btoa(String.fromCharCode(...flood))}` },
+				{ id: 'small', content_type: 'image/png', data: `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}` }
+			]
+		};
+		const result = await importObf(strToU8(JSON.stringify(doc)));
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 1 });
+		const [board] = result.set.boards;
+		expect(board?.slots[0]?.photoId).toBeUndefined();
+		expect(board?.slots[1]?.photoId).toBeDefined();
 	});
 
 	it('reads an AsTeRICS-style board: numeric ids, short order rows, unplaced buttons appended', async () => {
