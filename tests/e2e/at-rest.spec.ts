@@ -11,13 +11,15 @@ import { BoardPage, HomePage } from './pages';
  * A control string written to IndexedDB in the clear proves that the scan would have found them.
  */
 
+// No two of these share four characters in a row: LevelDB compresses its files with Snappy, which could
+// store a repeated piece as a back-reference and hide a leak from a plain byte search.
 const CANARIES = {
-	citizen: 'KanarieBorger-7f3a',
-	place: 'KanarieSted-91c2',
-	participant: 'KanarieLise-44be',
-	board: 'KanarieTavle-0d5e'
+	citizen: 'Zq8vHanne-Wx31',
+	place: 'Lp4kStedet-Yn72',
+	participant: 'Rb9mLise-Tc58',
+	board: 'Gd2wTavle-Fh63'
 };
-const CONTROL = 'KontrolKanarie-c0de';
+const CONTROL = 'Kx5jKontrol-Ue94';
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
