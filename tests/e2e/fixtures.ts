@@ -48,7 +48,9 @@ export const TEST_PIN = '2468';
  */
 export async function unlockTablet(page: Page): Promise<void> {
 	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
-	const lock = await page.locator('main.gate').getAttribute('data-lock', { timeout: 1_000 }).catch(() => null);
+	// Once the app is ready, either the lock screens (main.gate) or the app itself are in the page.
+	const gate = page.locator('main.gate');
+	const lock = (await gate.count()) > 0 ? await gate.getAttribute('data-lock') : null;
 	// By id, not by label: the helper must also work while the UI is in English.
 	if (lock === 'setup') {
 		await page.locator('#setup-passphrase').fill(TEST_PASSPHRASE);
@@ -137,6 +139,15 @@ export async function readDisk(page: Page): Promise<DiskImage> {
 		[...TABLES]
 	);
 	return fromPlain(image) as DiskImage;
+}
+
+/** Whether any stored string or any stored byte run contains the text (UTF-8). */
+export function diskContains(value: unknown, text: string): boolean {
+	if (value instanceof Uint8Array) return Buffer.from(value).includes(text);
+	if (typeof value === 'string') return value.includes(text);
+	if (Array.isArray(value)) return value.some((item) => diskContains(item, text));
+	if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes(text) || diskContains(item, text));
+	return false;
 }
 
 function fromPlain(value: unknown): unknown {

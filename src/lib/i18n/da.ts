@@ -286,6 +286,7 @@ export const da = {
 	'lock.unlock': 'Lås op',
 	'lock.wrongPin': 'Forkert PIN. {tries} forsøg tilbage. Derefter skal adgangssætningen bruges.',
 	'lock.usePassphrase': 'Brug adgangssætningen i stedet',
+	'lock.reloading': 'Låser …',
 	'lock.failed': 'Tabletnøglen kunne ikke læses. Genindlæs siden. Intet er slettet.',
 	'unlock.title': 'Lås Billedtale op',
 	'unlock.body': 'Data på denne tablet er krypteret. Skriv holdets adgangssætning.',

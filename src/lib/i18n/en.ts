@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
 	'lock.unlock': 'Unlock',
 	'lock.wrongPin': 'Wrong PIN. {tries} tries left. After that the passphrase is needed.',
 	'lock.usePassphrase': 'Use the passphrase instead',
+	'lock.reloading': 'Locking …',
 	'lock.failed': 'The tablet key could not be read. Reload the page. Nothing was deleted.',
 	'unlock.title': 'Unlock Billedtale',
 	'unlock.body': 'The data on this tablet is encrypted. Enter the team passphrase.',

@@ -9,11 +9,12 @@ import { beginSession, currentPinLock, currentSession, dropDataKey, endSession, 
  *   hardLocked  after every start: the passphrase opens the data key
  *   softLocked  idle, app left or "Lås": the key is dropped, the PIN opens its in-memory copy
  *   open        the data key is in memory
+ *   reloading   a hard lock is clearing the page's memory by loading it afresh
  * Five wrong PINs, or "Lås helt", end the session and reload the page, which clears its memory.
  * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page.
  */
 
-export type LockStatus = 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'failed';
+export type LockStatus = 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'reloading' | 'failed';
 export const IDLE_CHOICES = [2, 5, 10, 15] as const;
 export const DEFAULT_IDLE_MINUTES = 5;
 export const MAX_PIN_TRIES = 5;
@@ -125,7 +126,8 @@ class TabletLock {
 		endSession();
 		if (tellOtherTabs) this.channel?.postMessage('hard');
 		if (this.status === 'setup') return;
-		this.status = 'hardLocked';
+		// Nothing is shown until the fresh page stands, which then asks for the passphrase.
+		this.status = 'reloading';
 		clearTimeout(this.idleTimer);
 		location.reload();
 	}
