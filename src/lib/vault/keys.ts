@@ -12,7 +12,7 @@ import { ValidationError } from '#lib/domain/validation.ts';
  */
 
 export const VAULT_FORMAT = 1;
-export const PIN_PATTERN = /^\d{4,8}$/;
+const PIN_PATTERN = /^\d{4,8}$/;
 /** The in-memory PIN copy is gone after a reload, so its key derivation only needs to slow down guessing on screen. */
 const PIN_KDF_ITERATIONS = 100_000;
 
