@@ -48,7 +48,7 @@ test('first start sets up the passphrase and PIN in plain Danish; the data on di
 	expect(Object.keys(disk.tables.citizens[0]!).sort()).toEqual(['createdAt', 'id', 'payload']);
 });
 
-test('lock: soft lock with the PIN on demand and after idle time; five wrong PINs and "Lås helt" need the passphrase', async ({ page }) => {
+test('lock: soft lock with the PIN on demand and after idle time; after 30 minutes, five wrong PINs or "Lås helt" the passphrase is needed', async ({ page }) => {
 	await page.clock.install();
 	const home = new HomePage(page);
 	await home.open();
@@ -82,6 +82,14 @@ test('lock: soft lock with the PIN on demand and after idle time; five wrong PIN
 	expect(await pageHtml(page)).not.toContain(CANARY);
 	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(home.citizenLink(CANARY)).toBeVisible();
+
+	// The PIN's copy of the key lasts 30 minutes: after that the page reloads and wants the passphrase.
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(lockedHeading).toBeVisible();
+	await page.clock.fastForward('30:01');
+	await expect(page.getByRole('heading', { name: 'Lås Billedtale op' })).toBeVisible();
+	await unlockTablet(page);
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 
 	// Five wrong PINs end the session: the page reloads and asks for the passphrase.

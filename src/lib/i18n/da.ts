@@ -281,7 +281,7 @@ export const da = {
 	'lock.lockNow': 'Lås',
 	'lock.lockFully': 'Lås helt',
 	'lock.title': 'Billedtale er låst',
-	'lock.body': 'Skriv PIN-koden for at fortsætte.',
+	'lock.body': 'Skriv PIN-koden for at fortsætte. Efter 30 minutter eller fem forkerte forsøg skal adgangssætningen bruges.',
 	'lock.pin': 'PIN',
 	'lock.unlock': 'Lås op',
 	'lock.wrongPin': 'Forkert PIN. {tries} forsøg tilbage. Derefter skal adgangssætningen bruges.',

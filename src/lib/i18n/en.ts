@@ -282,7 +282,7 @@ export const en: Record<MessageKey, string> = {
 	'lock.lockNow': 'Lock',
 	'lock.lockFully': 'Lock fully',
 	'lock.title': 'Billedtale is locked',
-	'lock.body': 'Enter the PIN to continue.',
+	'lock.body': 'Enter the PIN to continue. After 30 minutes or five wrong tries the passphrase is needed.',
 	'lock.pin': 'PIN',
 	'lock.unlock': 'Unlock',
 	'lock.wrongPin': 'Wrong PIN. {tries} tries left. After that the passphrase is needed.',
