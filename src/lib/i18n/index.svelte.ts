@@ -49,16 +49,26 @@ export function errorMessage(error: unknown): string {
 	return t(isMessageKey(code) ? code : 'error.unknown');
 }
 
+// Building an Intl formatter is slow next to using one, and a long meeting formats every answer's time.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'date' | 'time', dateLocale: string): Intl.DateTimeFormat {
+	const key = `${kind}|${dateLocale}`;
+	let cached = formatters.get(key);
+	if (!cached) {
+		const options: Intl.DateTimeFormatOptions =
+			kind === 'date' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+		cached = new Intl.DateTimeFormat(dateLocale, options);
+		formatters.set(key, cached);
+	}
+	return cached;
+}
+
 export function formatDate(isoDate: string): string {
 	const [year, month, day] = isoDate.split('-').map(Number);
-	return new Date(year!, month! - 1, day!).toLocaleDateString(locale.dateLocale, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	});
+	return formatter('date', locale.dateLocale).format(new Date(year!, month! - 1, day!));
 }
 
 export function formatTime(timestamp: number): string {
-	return new Date(timestamp).toLocaleTimeString(locale.dateLocale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+	return formatter('time', locale.dateLocale).format(new Date(timestamp));
 }
-
