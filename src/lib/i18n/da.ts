@@ -324,6 +324,7 @@ export const da = {
 	'erase.word': 'SLET',
 	'erase.typeWord': 'Skriv {word} for at bekræfte',
 	'erase.confirm': 'Slet alt nu',
+	'storage.restored': 'Browseren mistede databasen ved et nedbrud. Billedtale har hentet alt gemt tilbage fra sin ekstra kopi på tabletten.',
 	'erase.done': 'Alt er slettet fra tabletten.',
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',

@@ -325,6 +325,7 @@ export const en: Record<MessageKey, string> = {
 	'erase.word': 'DELETE',
 	'erase.typeWord': 'Type {word} to confirm',
 	'erase.confirm': 'Delete everything now',
+	'storage.restored': 'The browser lost the database in a crash. Billedtale has brought back everything saved from its second copy on the tablet.',
 	'erase.done': 'Everything has been deleted from the tablet.',
 	'about.title': 'About Billedtale',
 	'about.body': 'Billedtale helps citizens without spoken language to be heard in their own case. Everything is stored only on this tablet.',

@@ -1,8 +1,10 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { journal } from '#lib/journal/client.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
+import { journalingMiddleware, type SeqRecord } from './journaling.ts';
 
 export const DATABASE_NAME = 'billedtale';
 
@@ -13,8 +15,10 @@ export class BilledtaleDb extends Dexie {
 	boards!: EntityTable<Stored<BoardRecord>, 'id'>;
 	media!: EntityTable<Stored<MediaRecord>, 'id'>;
 	vault!: EntityTable<VaultRecord, 'id'>;
+	meta!: EntityTable<SeqRecord, 'id'>;
 
-	constructor(name = DATABASE_NAME) {
+	/** `journaled: false` is for writing back what came from the journal. */
+	constructor(name = DATABASE_NAME, { journaled = true } = {}) {
 		// "Gemt" must mean on disk: strict commits are flushed before the transaction completes.
 		// Chromium's default ("relaxed") only hands them to the OS.
 		super(name, { chromeTransactionDurability: 'strict' });
@@ -22,6 +26,7 @@ export class BilledtaleDb extends Dexie {
 			const version = this.version(step.version).stores(step.stores);
 			if (step.upgrade) version.upgrade(step.upgrade);
 		}
+		if (journaled) this.use(journalingMiddleware((seq, ops) => journal.committed(seq, ops)));
 	}
 }
 

@@ -1,13 +1,19 @@
+import { journal } from '#lib/journal/client.ts';
 import { deleteDatabase } from './db.ts';
 import { acknowledgeEviction } from './eviction.ts';
 import { destroyKey } from './vault.ts';
 
 const ERASED_FLAG = 'billedtale.erased';
 
-/** "Slet alt": the tablet's key, then every citizen, meeting, answer, board, photo and recording. */
+/**
+ * "Slet alt": the journal, the tablet's key, then every citizen, meeting, answer, board, photo and
+ * recording. Once begun it is finished: a start that finds the journal's erase marker erases again.
+ */
 export async function eraseEverything(): Promise<void> {
+	await journal.beginErase();
 	await destroyKey();
 	await deleteDatabase();
+	await journal.finishErase();
 	acknowledgeEviction();
 	sessionStorage.setItem(ERASED_FLAG, '1');
 }

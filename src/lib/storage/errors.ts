@@ -1,3 +1,5 @@
+import { journal } from '#lib/journal/client.ts';
+
 /** A write that did not reach the disk. `code` is an i18n key for a message the user can act on. */
 export class StorageError extends Error {
 	constructor(
@@ -15,10 +17,15 @@ function isQuotaError(error: unknown): boolean {
 	return error.name === 'QuotaExceededError' || (inner !== undefined && isQuotaError(inner));
 }
 
-/** Runs a write and turns any failure into a StorageError, so the caller never loses it silently. */
+/**
+ * Runs a write and turns any failure into a StorageError, so the caller never loses it silently.
+ * Resolves once the write is in the journal too: only then may the screen say "Gemt".
+ */
 export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
 	try {
-		return await write();
+		const result = await write();
+		await journal.settled();
+		return result;
 	} catch (error) {
 		if (error instanceof StorageError || (error instanceof Error && error.name === 'ValidationError')) throw error;
 		throw new StorageError(isQuotaError(error) ? 'error.storageFull' : 'error.storageWrite', { cause: error });

@@ -42,5 +42,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			vault: 'id'
 		}
+	},
+	{
+		version: 5,
+		name: 'a count of committed transactions, compared with the journal outside IndexedDB at every start',
+		stores: {
+			meta: 'id'
+		}
 	}
 ];

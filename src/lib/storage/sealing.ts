@@ -7,7 +7,8 @@ import { requireDataKey } from '#lib/vault/session.ts';
  * Dexie transaction would let IndexedDB commit it early.
  */
 
-export type SealedTable = 'citizens' | 'meetings' | 'answers' | 'boards' | 'media';
+export const SEALED_TABLES = ['citizens', 'meetings', 'answers', 'boards', 'media'] as const;
+export type SealedTable = (typeof SEALED_TABLES)[number];
 
 /** A record as it lies on disk: its ids and dates in the clear, everything else sealed. */
 export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & { payload: SealedPayload };

@@ -3,9 +3,7 @@ import { isSealedPayload, sealPayload } from '#lib/vault/payload.ts';
 import type { DataKey, VaultRecord } from '#lib/vault/keys.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
-import type { SealedTable } from './sealing.ts';
-
-const SEALED_TABLES: readonly SealedTable[] = ['citizens', 'meetings', 'answers', 'boards', 'media'];
+import { SEALED_TABLES } from './sealing.ts';
 
 export function readVault(): Promise<VaultRecord | undefined> {
 	return getDb().vault.get('vault');

@@ -1,0 +1,108 @@
+import type { JournalOp } from './frames.ts';
+import type { JournalReading, JournalRequest, JournalResponse } from './protocol.ts';
+import type { SnapshotRecord } from './store.ts';
+
+/** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
+const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+type Appended = { bytes: number; snapshotBytes: number } | undefined;
+type RequestBody = JournalRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+/** The page's side of the journal worker. */
+class JournalClient {
+	private worker: Worker | undefined;
+	private nextId = 1;
+	private readonly pending = new Map<number, Pending>();
+	private appends: Promise<void> = Promise.resolve();
+	private disabled = false;
+	private rewriteDue = false;
+	private erasing = false;
+	/** Writes a fresh snapshot from the database; set when storage starts. */
+	rewrite: (() => Promise<void>) | undefined;
+
+	/** Browsers without a private file system for workers run without a journal. */
+	supported(): boolean {
+		return !this.disabled && typeof Worker === 'function' && typeof navigator.storage?.getDirectory === 'function';
+	}
+
+	/** After a failure to open the journal, this page writes only to IndexedDB; the next start tries again. */
+	disable(): void {
+		this.disabled = true;
+		this.worker?.terminate();
+		this.worker = undefined;
+	}
+
+	private startWorker(): Worker {
+		const worker = new Worker(new URL('./journal.worker.ts', import.meta.url), { type: 'module' });
+		worker.onmessage = ({ data }: MessageEvent<JournalResponse>) => {
+			const waiting = this.pending.get(data.id);
+			this.pending.delete(data.id);
+			if (data.error === undefined) waiting?.resolve(data.result);
+			else waiting?.reject(new Error(data.error));
+		};
+		worker.onerror = (event) => {
+			for (const waiting of this.pending.values()) waiting.reject(new Error(event.message || 'The journal worker failed'));
+			this.pending.clear();
+		};
+		return worker;
+	}
+
+	private call<T>(body: RequestBody): Promise<T> {
+		this.worker ??= this.startWorker();
+		const id = this.nextId++;
+		const worker = this.worker;
+		return new Promise<T>((resolve, reject) => {
+			this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+			worker.postMessage({ ...body, id } satisfies JournalRequest);
+		});
+	}
+
+	read(): Promise<JournalReading> {
+		return this.call({ op: 'read' });
+	}
+
+	snapshot(records: SnapshotRecord[], baseSeq: number): Promise<void> {
+		return this.call({ op: 'snapshot', records, baseSeq });
+	}
+
+	/** Leaves a marker and empties the journal: from here on, the next start finishes the erasing. */
+	async beginErase(): Promise<void> {
+		this.erasing = true;
+		this.rewriteDue = false;
+		if (this.supported()) await this.call({ op: 'beginErase' });
+	}
+
+	async finishErase(): Promise<void> {
+		if (this.supported()) await this.call({ op: 'finishErase' });
+		this.erasing = false;
+	}
+
+	/**
+	 * Called by the database as each transaction commits. A rewrite becomes due when records were
+	 * deleted (so they leave the journal too), when the journal has grown large, or when there is no
+	 * usable journal to append to.
+	 */
+	committed(seq: number, ops: JournalOp[]): void {
+		if (!this.supported()) return;
+		const deletes = ops.some((op) => op.type !== 'put');
+		const appended = this.call<Appended>({ op: 'append', seq, ops }).then(
+			(result) => {
+				if (!result || deletes || result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.rewriteDue = true;
+			},
+			// The next start finds the journal behind the database and rewrites it.
+			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
+		);
+		this.appends = Promise.all([this.appends, appended]).then(() => undefined);
+	}
+
+	/** Resolves once every committed transaction is in the journal and deleted records have left it. */
+	async settled(): Promise<void> {
+		await this.appends;
+		if (!this.rewriteDue || !this.rewrite || this.erasing) return;
+		this.rewriteDue = false;
+		await this.rewrite().catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error));
+	}
+}
+
+export const journal = new JournalClient();

@@ -1,0 +1,114 @@
+/*
+ * The journal's on-disk format. A frame is [body length u32][CRC-32 of body u32][body]; the body is
+ * [JSON length u32][JSON][binary parts]. A browser killed while writing leaves at most one torn frame
+ * at the end, which the CRC finds. Records in the journal are the sealed records of IndexedDB, so the
+ * only binary parts are initialisation vectors, ciphertexts, salts and wrapped keys.
+ */
+
+export type KeyRange = { lower?: string; upper?: string; lowerOpen: boolean; upperOpen: boolean };
+
+export type JournalOp =
+	| { type: 'put'; table: string; values: unknown[] }
+	| { type: 'delete'; table: string; keys: string[] }
+	| { type: 'deleteRange'; table: string; range: KeyRange };
+
+export type Frame =
+	| { kind: 'head'; generation: number; baseSeq: number; snapshotEnd: number }
+	| { kind: 'snapshot'; table: string; value: unknown }
+	| { kind: 'commit'; seq: number; ops: JournalOp[] };
+
+const FRAME_HEADER = 8;
+
+const CRC_TABLE = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+	let crc = 0xffffffff;
+	for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+type BinaryRef = { $bytes: [offset: number, length: number, asBuffer: boolean] };
+
+function pack(value: unknown, parts: Uint8Array[], offset: { at: number }): unknown {
+	if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+		const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : value;
+		const ref: BinaryRef = { $bytes: [offset.at, bytes.length, value instanceof ArrayBuffer] };
+		parts.push(bytes);
+		offset.at += bytes.length;
+		return ref;
+	}
+	if (Array.isArray(value)) return value.map((item) => pack(item, parts, offset));
+	if (value === null || typeof value !== 'object') return value;
+	if (Object.getPrototypeOf(value) !== Object.prototype) throw new TypeError(`The journal cannot store a ${value.constructor?.name ?? 'value'}`);
+	const packed: Record<string, unknown> = {};
+	for (const [key, item] of Object.entries(value)) {
+		if (key.startsWith('$')) throw new TypeError(`The journal reserves the key ${key}`);
+		packed[key] = pack(item, parts, offset);
+	}
+	return packed;
+}
+
+function unpack(value: unknown, binary: Uint8Array): unknown {
+	if (Array.isArray(value)) return value.map((item) => unpack(item, binary));
+	if (value === null || typeof value !== 'object') return value;
+	const ref = (value as Partial<BinaryRef>).$bytes;
+	if (ref) {
+		const [offset, length, asBuffer] = ref;
+		const copy = binary.slice(offset, offset + length);
+		return asBuffer ? copy.buffer : copy;
+	}
+	return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unpack(item, binary)]));
+}
+
+export function encodeFrame(frame: Frame): Uint8Array<ArrayBuffer> {
+	const parts: Uint8Array[] = [];
+	const json = new TextEncoder().encode(JSON.stringify(pack(frame, parts, { at: 0 })));
+	const binaryLength = parts.reduce((sum, part) => sum + part.length, 0);
+	const bodyLength = 4 + json.length + binaryLength;
+	const out = new Uint8Array(FRAME_HEADER + bodyLength);
+	const view = new DataView(out.buffer);
+	view.setUint32(0, bodyLength);
+	view.setUint32(FRAME_HEADER, json.length);
+	out.set(json, FRAME_HEADER + 4);
+	let at = FRAME_HEADER + 4 + json.length;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	view.setUint32(4, crc32(out.subarray(FRAME_HEADER)));
+	return out;
+}
+
+/** Random access to one journal file, as a synchronous OPFS access handle gives it. */
+export interface JournalFile {
+	size(): number;
+	read(at: number, length: number): Uint8Array;
+	write(at: number, bytes: Uint8Array): void;
+	truncate(length: number): void;
+	flush(): void;
+}
+
+/** The frame at `at` and where the next one starts; undefined for a torn, damaged or missing frame. */
+export function readFrame(file: JournalFile, at: number, size = file.size()): { frame: Frame; next: number } | undefined {
+	if (at + FRAME_HEADER > size) return undefined;
+	const header = new DataView(file.read(at, FRAME_HEADER).slice().buffer);
+	const bodyLength = header.getUint32(0);
+	if (bodyLength < 4 || at + FRAME_HEADER + bodyLength > size) return undefined;
+	const body = file.read(at + FRAME_HEADER, bodyLength);
+	if (crc32(body) !== header.getUint32(4)) return undefined;
+	try {
+		const jsonLength = new DataView(body.slice(0, 4).buffer).getUint32(0);
+		const json = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + jsonLength))) as unknown;
+		return { frame: unpack(json, body.subarray(4 + jsonLength)) as Frame, next: at + FRAME_HEADER + bodyLength };
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeFrame, readFrame, type JournalFile, type JournalOp } from './frames.ts';
+import { HEAD_REGION, JournalStore } from './store.ts';
+
+class MemoryFile implements JournalFile {
+	bytes = new Uint8Array(0);
+	/** Throws once this many more writes have happened: a crash in the middle. */
+	writesBeforeCrash = Infinity;
+
+	size() {
+		return this.bytes.length;
+	}
+	read(at: number, length: number) {
+		return this.bytes.slice(at, at + length);
+	}
+	write(at: number, data: Uint8Array) {
+		if (this.writesBeforeCrash-- <= 0) throw new Error('crash');
+		if (at + data.length > this.bytes.length) {
+			const grown = new Uint8Array(at + data.length);
+			grown.set(this.bytes);
+			this.bytes = grown;
+		}
+		this.bytes.set(data, at);
+	}
+	truncate(length: number) {
+		const cut = new Uint8Array(length);
+		cut.set(this.bytes.subarray(0, length));
+		this.bytes = cut;
+	}
+	flush() {}
+}
+
+const sealed = (id: string, citizenId = 'c1') => ({
+	id,
+	citizenId,
+	createdAt: 1_700_000_000_000,
+	payload: { v: 1, keyId: 'k1', iv: new Uint8Array([1, 2, 3, id.length]), ct: new Uint8Array([9, 8, 7, 6, 5]).buffer }
+});
+const put = (table: string, ...values: unknown[]): JournalOp => ({ type: 'put', table, values });
+
+function setUp() {
+	const files = [new MemoryFile(), new MemoryFile()] as const;
+	const store = new JournalStore(files);
+	store.writeSnapshot([], 0);
+	return { files, store };
+}
+
+function contains(haystack: Uint8Array, needle: string): boolean {
+	const bytes = new TextEncoder().encode(needle);
+	outer: for (let i = 0; i + bytes.length <= haystack.length; i++) {
+		for (let j = 0; j < bytes.length; j++) if (haystack[i + j] !== bytes[j]) continue outer;
+		return true;
+	}
+	return false;
+}
+
+describe('journal frames', () => {
+	it('carry binary parts (typed arrays and buffers) through unchanged', () => {
+		const file = new MemoryFile();
+		file.write(0, encodeFrame({ kind: 'snapshot', table: 'answers', value: sealed('a1') }));
+		const read = readFrame(file, 0);
+		expect(read?.frame).toEqual({ kind: 'snapshot', table: 'answers', value: sealed('a1') });
+		const payload = (read?.frame as { value: ReturnType<typeof sealed> }).value.payload;
+		expect(payload.iv).toBeInstanceOf(Uint8Array);
+		expect(payload.ct).toBeInstanceOf(ArrayBuffer);
+	});
+
+	it('refuse values the journal could not give back as they were', () => {
+		expect(() => encodeFrame({ kind: 'snapshot', table: 't', value: { at: new Date() } })).toThrow(TypeError);
+		expect(() => encodeFrame({ kind: 'snapshot', table: 't', value: { $bytes: 1 } })).toThrow(TypeError);
+	});
+});
+
+describe('journal store', () => {
+	it('has no usable journal before the first snapshot, and does not append to none', () => {
+		const store = new JournalStore([new MemoryFile(), new MemoryFile()]);
+		expect(store.read()).toMatchObject({ usable: false, maxSeq: 0 });
+		expect(store.append(1, [put('answers', sealed('a1'))])).toBeUndefined();
+	});
+
+	it('replays commits in their order over the snapshot: puts, deletes and key ranges', () => {
+		const { store } = setUp();
+		store.append(1, [put('answers', sealed('a1'), sealed('a2'), sealed('b1'))]);
+		store.append(2, [{ type: 'delete', table: 'answers', keys: ['a2'] }]);
+		store.append(3, [{ type: 'deleteRange', table: 'answers', range: { lower: 'b', upper: 'c', lowerOpen: false, upperOpen: true } }]);
+		store.append(4, [put('vault', { id: 'vault', keyId: 'k1' })]);
+		const read = store.read();
+		expect([...read.state.get('answers')!.keys()]).toEqual(['a1']);
+		expect(read.state.get('vault')!.get('vault')).toEqual({ id: 'vault', keyId: 'k1' });
+		expect(read).toMatchObject({ maxSeq: 4, contiguous: true, usable: true, holdsDeleted: true });
+	});
+
+	it('orders commits by their count, not by where another tab appended them', () => {
+		const { store } = setUp();
+		store.append(2, [put('answers', { ...sealed('a1'), createdAt: 2 })]);
+		store.append(1, [put('answers', { ...sealed('a1'), createdAt: 1 })]);
+		const read = store.read();
+		expect(read.state.get('answers')!.get('a1')).toMatchObject({ createdAt: 2 });
+		expect(read).toMatchObject({ maxSeq: 2, contiguous: true });
+	});
+
+	it('notices a missing commit', () => {
+		const { store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		store.append(3, [put('answers', sealed('a3'))]);
+		expect(store.read()).toMatchObject({ maxSeq: 3, contiguous: false });
+	});
+
+	it('drops a frame torn at any byte by a crash, and appends cleanly after it', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		const before = files[0].size() > HEAD_REGION ? files[0] : files[1];
+		const intact = before.size();
+		store.append(2, [put('answers', sealed('a2'))]);
+		const whole = before.bytes.slice();
+		for (let cut = intact; cut < whole.length; cut++) {
+			before.bytes = whole.slice(0, cut);
+			const fresh = new JournalStore(files);
+			expect([...fresh.read().state.get('answers')!.keys()]).toEqual(['a1']);
+			fresh.append(2, [put('answers', sealed('a2b'))]);
+			expect([...new JournalStore(files).read().state.get('answers')!.keys()]).toEqual(['a1', 'a2b']);
+		}
+	});
+
+	it('survives random damage to its tail without throwing', () => {
+		const { files, store } = setUp();
+		for (let seq = 1; seq <= 5; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		const active = files[0].size() > 0 ? files[0] : files[1];
+		const whole = active.bytes.slice();
+		fc.assert(
+			fc.property(fc.integer({ min: HEAD_REGION, max: whole.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, byte) => {
+				active.bytes = whole.slice();
+				active.bytes[at] = byte;
+				const read = new JournalStore(files).read();
+				expect(read.state.get('answers')?.size ?? 0).toBeLessThanOrEqual(5);
+			}),
+			{ seed: 4, numRuns: 300 }
+		);
+	});
+
+	it('a new snapshot carries later commits over and empties the old file, so deleted records leave the disk', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('citizens', sealed('kept-citizen', 'kept-citizen'), sealed('gone-citizen', 'gone-citizen'))]);
+		store.append(2, [{ type: 'delete', table: 'citizens', keys: ['gone-citizen'] }]);
+		store.append(3, [put('answers', sealed('late-answer'))]);
+		// The database was read at commit 2; commit 3 reached the journal meanwhile.
+		store.writeSnapshot([{ table: 'citizens', value: sealed('kept-citizen', 'kept-citizen') }], 2);
+		const read = store.read();
+		expect([...read.state.get('citizens')!.keys()]).toEqual(['kept-citizen']);
+		expect([...read.state.get('answers')!.keys()]).toEqual(['late-answer']);
+		expect(read).toMatchObject({ maxSeq: 3, contiguous: true, holdsDeleted: false });
+		const disk = [...files].map((file) => file.bytes);
+		expect(disk.some((bytes) => contains(bytes, 'gone-citizen'))).toBe(false);
+		expect(disk.some((bytes) => contains(bytes, 'kept-citizen'))).toBe(true);
+	});
+
+	it('keeps the old journal when a crash cuts a new snapshot short', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		for (let writes = 0; writes < 3; writes++) {
+			for (const file of files) file.writesBeforeCrash = writes;
+			expect(() => store.writeSnapshot([{ table: 'answers', value: sealed('a1') }, { table: 'answers', value: sealed('a2') }], 1)).toThrow('crash');
+			for (const file of files) file.writesBeforeCrash = Infinity;
+			const read = new JournalStore(files).read();
+			expect([...read.state.get('answers')!.keys()]).toEqual(['a1']);
+			expect(read).toMatchObject({ maxSeq: 1, usable: true });
+		}
+	});
+
+	it('erases both files', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		store.erase();
+		expect(files.map((file) => file.size())).toEqual([0, 0]);
+		expect(store.read().usable).toBe(false);
+	});
+});

@@ -1,0 +1,84 @@
+import { journal } from '#lib/journal/client.ts';
+import type { SnapshotRecord, TableState } from '#lib/journal/store.ts';
+import type { VaultRecord } from '#lib/vault/keys.ts';
+import { isSealedPayload } from '#lib/vault/payload.ts';
+import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
+import { eraseEverything } from './erase.ts';
+import { SEQ_KEY } from './journaling.ts';
+import { SEALED_TABLES } from './sealing.ts';
+
+/*
+ * The database and its journal are compared at every start. Whichever holds more committed
+ * transactions is copied over the other: after a crash that cost the database (Chromium deletes a
+ * database it finds torn), the journal brings it back; a journal that missed a write, or that still
+ * holds records deleted since, is written afresh from the database.
+ */
+
+/** Every sealed record and the tablet's key, as of one transaction count. Records not yet sealed stay out. */
+async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number }> {
+	const db = getDb();
+	return db.transaction('r', [...SEALED_TABLES.map((name) => db.table(name)), db.vault, db.meta], async () => {
+		const records: SnapshotRecord[] = [];
+		for (const table of SEALED_TABLES) {
+			for (const value of await db.table<{ payload: unknown }>(table).toArray()) {
+				if (isSealedPayload(value.payload)) records.push({ table, value });
+			}
+		}
+		const vault = await db.vault.get('vault');
+		if (vault) records.push({ table: 'vault', value: vault });
+		return { records, seq: (await db.meta.get(SEQ_KEY))?.seq ?? 0 };
+	});
+}
+
+export async function rewriteJournal(): Promise<void> {
+	const { records, seq } = await readSnapshot();
+	await journal.snapshot(records, seq);
+}
+
+/** Written without journaling: these records come from the journal. */
+async function restoreDatabase(state: TableState, seq: number): Promise<void> {
+	const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
+	try {
+		await raw.transaction('rw', [...SEALED_TABLES.map((name) => raw.table(name)), raw.vault, raw.meta], async () => {
+			for (const table of [...SEALED_TABLES, 'vault'] as const) {
+				await raw.table(table).clear();
+				await raw.table(table).bulkPut([...(state.get(table)?.values() ?? [])]);
+			}
+			await raw.meta.put({ id: SEQ_KEY, seq });
+		});
+	} finally {
+		raw.close();
+	}
+}
+
+export type StorageStart = 'ready' | 'restored';
+
+/** Runs once at start, before the lock reads the tablet's key. */
+export async function reconcileStorage(): Promise<StorageStart> {
+	if (!journal.supported()) return 'ready';
+	let reading;
+	try {
+		reading = await journal.read();
+	} catch (error) {
+		console.warn('Billedtale: the journal could not be opened; writing to IndexedDB only', error);
+		journal.disable();
+		return 'ready';
+	}
+	journal.rewrite = rewriteJournal;
+	if (reading.erasing) {
+		await eraseEverything();
+		return 'ready';
+	}
+	const db = getDb();
+	const [vault, seqRecord] = await Promise.all([db.vault.get('vault'), db.meta.get(SEQ_KEY)]);
+	const seq = seqRecord?.seq ?? 0;
+	const journalVault = reading.state.get('vault')?.get('vault') as VaultRecord | undefined;
+	const databaseBehind = !vault || (vault.keyId === journalVault?.keyId && seq < reading.maxSeq);
+	if (reading.usable && journalVault && databaseBehind) {
+		await restoreDatabase(reading.state, reading.maxSeq);
+		return 'restored';
+	}
+	const journalBehind = !reading.usable || !reading.contiguous || seq !== reading.maxSeq || vault?.keyId !== journalVault?.keyId;
+	if (journalBehind || reading.holdsDeleted) await rewriteJournal();
+	return 'ready';
+}

@@ -1,0 +1,118 @@
+import type { Page } from '@playwright/test';
+import { expect, readDatabase, readDisk, test, unlockTablet } from './fixtures';
+import { CitizenPage, HomePage, MeetingPage } from './pages';
+
+/*
+ * The journal is the app's second copy of its database, in the browser's private file system. These
+ * tests take the database away the way Chromium does after a crash, and check what the journal holds.
+ */
+
+/** Both journal files as text (Latin-1, so every byte is one character and ids can be searched). */
+async function readJournal(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const directory = await (await navigator.storage.getDirectory()).getDirectoryHandle('journal');
+		let text = '';
+		for (const name of ['a.bin', 'b.bin']) {
+			const file = await (await directory.getFileHandle(name)).getFile();
+			text += new TextDecoder('latin1').decode(await file.arrayBuffer());
+		}
+		return text;
+	});
+}
+
+/** What Chromium does when it finds its LevelDB torn after a crash: the origin's database is deleted. */
+async function loseDatabase(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.deleteDatabase('billedtale');
+				request.onsuccess = () => resolve();
+				request.onerror = () => reject(request.error);
+			})
+	);
+}
+
+test('a database lost in a crash comes back from the journal, sealed, with every answer', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Nora');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	for (const answer of ['Ja', 'Nej', 'Ved ikke']) await meeting.tap(answer);
+	const before = await readDisk(page);
+	expect(before.tables.answers).toHaveLength(3);
+
+	await loseDatabase(page);
+	expect((await readDisk(page)).vault).toBeUndefined();
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
+	await unlockTablet(page);
+	await expect(meeting.answers).toHaveCount(3);
+
+	const after = await readDisk(page);
+	// The very records that were lost, still sealed: nothing was decrypted or sealed again to restore them.
+	for (const table of ['citizens', 'meetings', 'answers'] as const) {
+		const byId = (records: typeof before.tables.answers) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+		expect(byId(after.tables[table])).toEqual(byId(before.tables[table]));
+	}
+	expect(after.vault).toEqual(before.vault);
+	const restored = await readDatabase(page);
+	expect(restored.answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej', 'ved-ikke']);
+
+	// Writing goes on as before, and a second loss brings back the new answer too.
+	await new MeetingPage(page).tap('Pause');
+	await loseDatabase(page);
+	await page.reload();
+	await unlockTablet(page);
+	await expect(meeting.answers).toHaveCount(4);
+});
+
+test('deleting a citizen removes their records from the journal too', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Bo');
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	const removed = await home.addCitizen('Anna Berg');
+	const meeting = await removed.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	const stored = await readDatabase(page);
+	const idOf = (name: string) => stored.citizens.find((c) => c.payload.displayName === name)!.id;
+	const [keptId, removedId, meetingId] = [idOf('Bo'), idOf('Anna Berg'), stored.meetings[0]!.id];
+	let journal = await readJournal(page);
+	// The control: ids are stored in the clear next to the sealed payloads, so they can be searched for.
+	expect(journal).toContain(keptId);
+	expect(journal).toContain(removedId);
+	expect(journal).toContain(meetingId);
+
+	await page.goto(`/borger?id=${removedId}`);
+	await unlockTablet(page);
+	const citizen = new CitizenPage(page);
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await citizen.deleteDialog('Anna Berg').getByRole('button', { name: 'Ja, slet alt om Anna Berg' }).click();
+	await expect(page.getByRole('status')).toContainText('Anna Berg er slettet fra tabletten.');
+
+	journal = await readJournal(page);
+	expect(journal).toContain(keptId);
+	expect(journal).not.toContain(removedId);
+	expect(journal).not.toContain(meetingId);
+});
+
+test('"Slet alt" empties the journal, so nothing comes back', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Bo');
+	const citizenId = (await readDatabase(page)).citizens[0]!.id;
+	expect(await readJournal(page)).toContain(citizenId);
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.getByRole('button', { name: 'Slet alt …' }).click();
+	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
+	await page.getByRole('button', { name: 'Slet alt nu' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	expect(await readJournal(page)).not.toContain(citizenId);
+
+	await loseDatabase(page);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await unlockTablet(page);
+	await expect(home.citizenLink('Bo')).toHaveCount(0);
+	expect(Object.values((await readDisk(page)).tables).flat()).toEqual([]);
+});
