@@ -657,7 +657,7 @@ async function measureSaves(run, page) {
 	run.sample('save.p50', quantile(result.appTimes, 0.5));
 	run.sample('save.p95', quantile(result.appTimes, 0.95));
 	const path = result.appPath
-		? `path: payload sealed (AES-256-GCM) + the app's own Dexie ${result.dexieVersion} instance, db.answers.add() (what recordAnswer() calls, domain validation not included); ${appCount} saves/run`
+		? `path: payload sealed (AES-256-GCM) + the app's own Dexie ${result.dexieVersion} instance, db.answers.add() (what recordAnswer() calls, domain validation not included; the journal append that "Gemt" also waits for is timed in tap.saved); ${appCount} saves/run`
 		: `path: payload sealed (AES-256-GCM) + RAW IndexedDB add in a readwrite transaction (the app's Dexie instance was not reachable); ${appCount} saves/run`;
 	run.note('save.p50', path);
 	run.note('save.p95', path);

@@ -5,6 +5,15 @@ import type { SnapshotRecord } from './store.ts';
 /** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
 const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
 
+/** How long the page waits for the worker before going on without it. */
+const ANSWER_WITHIN_MS = 15_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type Appended = { bytes: number; snapshotBytes: number } | undefined;
 type RequestBody = JournalRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -59,7 +68,7 @@ class JournalClient {
 	}
 
 	read(): Promise<JournalReading> {
-		return this.call({ op: 'read' });
+		return withTimeout(this.call({ op: 'read' }), ANSWER_WITHIN_MS);
 	}
 
 	snapshot(records: SnapshotRecord[], baseSeq: number): Promise<void> {
@@ -96,9 +105,13 @@ class JournalClient {
 		this.appends = Promise.all([this.appends, appended]).then(() => undefined);
 	}
 
-	/** Resolves once every committed transaction is in the journal and deleted records have left it. */
+	/**
+	 * Resolves once every committed transaction is in the journal and deleted records have left it.
+	 * A journal that does not answer in time (a tab frozen holding its lock) does not hold up writes
+	 * that IndexedDB has already committed; the next start finds it behind and rewrites it.
+	 */
 	async settled(): Promise<void> {
-		await this.appends;
+		await withTimeout(this.appends, ANSWER_WITHIN_MS).catch((error: unknown) => console.warn('Billedtale: the journal is slow', error));
 		if (!this.rewriteDue || !this.rewrite || this.erasing) return;
 		this.rewriteDue = false;
 		await this.rewrite().catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error));

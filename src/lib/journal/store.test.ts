@@ -100,6 +100,17 @@ describe('journal store', () => {
 		expect(read).toMatchObject({ maxSeq: 2, contiguous: true });
 	});
 
+	it('ignores a commit that reached the journal after a snapshot that already holds it', () => {
+		const files = [new MemoryFile(), new MemoryFile()] as const;
+		const store = new JournalStore(files);
+		store.writeSnapshot([{ table: 'answers', value: { ...sealed('a1'), createdAt: 5 } }], 5);
+		store.append(4, [put('answers', { ...sealed('a1'), createdAt: 4 })]);
+		store.append(6, [put('answers', sealed('a6'))]);
+		const read = store.read();
+		expect(read.state.get('answers')!.get('a1')).toMatchObject({ createdAt: 5 });
+		expect(read).toMatchObject({ maxSeq: 6, contiguous: true });
+	});
+
 	it('notices a missing commit', () => {
 		const { store } = setUp();
 		store.append(1, [put('answers', sealed('a1'))]);

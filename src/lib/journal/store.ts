@@ -101,7 +101,8 @@ export class JournalStore {
 		const commits: Commit[] = [];
 		const { damaged } = this.scan(active.index, active.head, HEAD_REGION, (frame) => {
 			if (frame.kind === 'snapshot') apply(state, [{ type: 'put', table: frame.table, values: [frame.value] }]);
-			else if (frame.kind === 'commit') commits.push(frame);
+			// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
+			else if (frame.kind === 'commit' && frame.seq > active.head.baseSeq) commits.push(frame);
 		});
 		commits.sort((a, b) => a.seq - b.seq);
 		apply(state, commits.flatMap((commit) => commit.ops));

@@ -77,6 +77,26 @@ describe('schema versions', () => {
 		await deleteDatabase();
 		await new BilledtaleDb(name).delete();
 	});
+
+	it('upgrade a version 4 database (sealed, with its key) to the current version with equal counts', async () => {
+		const name = 'fixture-v4';
+		const v4 = new Dexie(name);
+		for (const step of SCHEMA_VERSIONS.slice(0, 4)) v4.version(step.version).stores(step.stores);
+		const sealedPayload = { v: 1, keyId: 'k1', iv: new Uint8Array(12), ct: new Uint8Array([1, 2, 3]).buffer };
+		await v4.table('vault').add({ id: 'vault', format: 1, keyId: 'k1', idleMinutes: 5, createdAt: 1 });
+		await v4.table('citizens').add({ id: 'c1', createdAt: 1, payload: sealedPayload });
+		await v4.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: sealedPayload });
+		await v4.table('answers').bulkAdd(
+			Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: 1000 + i, updatedAt: 1000 + i, payload: sealedPayload }))
+		);
+		v4.close();
+
+		const current = new BilledtaleDb(name);
+		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
+		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 12, boards: 0, media: 0, vault: 1, meta: 0 });
+		expect(isSealedPayload((await current.answers.get('a3'))!.payload)).toBe(true);
+		await current.delete();
+	});
 });
 
 /** Copies every record of one database into another, both at the current schema. */
