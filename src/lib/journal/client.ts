@@ -1,6 +1,6 @@
 import type { JournalOp } from './frames.ts';
-import type { JournalReading, JournalRequest, JournalResponse } from './protocol.ts';
-import type { SnapshotRecord } from './store.ts';
+import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
+import type { JournalState, SnapshotRecord } from './store.ts';
 
 /** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
 const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
@@ -67,8 +67,12 @@ class JournalClient {
 		});
 	}
 
-	read(): Promise<JournalReading> {
-		return withTimeout(this.call({ op: 'read' }), ANSWER_WITHIN_MS);
+	inspect(): Promise<JournalSummary> {
+		return withTimeout(this.call({ op: 'inspect' }), ANSWER_WITHIN_MS);
+	}
+
+	read(): Promise<JournalState> {
+		return this.call({ op: 'read' });
 	}
 
 	snapshot(records: SnapshotRecord[], baseSeq: number): Promise<void> {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { JournalFile } from './frames.ts';
-import type { JournalRequest, JournalResponse } from './protocol.ts';
+import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
 import { JournalStore } from './store.ts';
 
 /*
@@ -55,8 +55,12 @@ const opened = openJournal();
 async function handle(request: JournalRequest): Promise<unknown> {
 	const { store, directory } = await opened;
 	switch (request.op) {
+		case 'inspect': {
+			const { state, ...summary } = store.read();
+			return { ...summary, vault: state.get('vault')?.get('vault'), erasing: await erasing(directory) } satisfies JournalSummary;
+		}
 		case 'read':
-			return { ...store.read(), erasing: await erasing(directory) };
+			return store.read();
 		case 'append':
 			return store.append(request.seq, request.ops);
 		case 'snapshot':

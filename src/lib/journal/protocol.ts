@@ -3,6 +3,7 @@ import type { JournalState, SnapshotRecord } from './store.ts';
 
 /** What the page asks of the journal worker. */
 export type JournalRequest = { id: number } & (
+	| { op: 'inspect' }
 	| { op: 'read' }
 	| { op: 'append'; seq: number; ops: JournalOp[] }
 	| { op: 'snapshot'; records: SnapshotRecord[]; baseSeq: number }
@@ -12,4 +13,5 @@ export type JournalRequest = { id: number } & (
 
 export type JournalResponse = { id: number; result?: unknown; error?: string };
 
-export type JournalReading = JournalState & { erasing: boolean };
+/** What a start needs to compare the journal with the database, without carrying every record over. */
+export type JournalSummary = Omit<JournalState, 'state'> & { vault: unknown; erasing: boolean };

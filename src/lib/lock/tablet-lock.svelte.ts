@@ -33,14 +33,20 @@ class TabletLock {
 	idleMinutes = $state(DEFAULT_IDLE_MINUTES);
 	pinTriesLeft = $state(MAX_PIN_TRIES);
 	private record: VaultRecord | undefined;
+	private storageChecked: Promise<unknown> = Promise.resolve();
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
 	private softLockTimer: ReturnType<typeof setTimeout> | undefined;
 	private softLockedAt = 0;
 	// Locking one tab locks every tab of the app on this tablet.
 	private channel: BroadcastChannel | undefined;
 
-	/** Called once in the browser. Resolves when the first screen is known. */
-	async start(): Promise<() => void> {
+	/**
+	 * Called once in the browser. Resolves when the first screen is known. `storageChecked` settles once
+	 * the database has been compared with its journal: a tablet whose database holds a key need not wait
+	 * for that to show the passphrase screen, but the key is read again before it is used.
+	 */
+	async start(storageChecked: Promise<unknown>): Promise<() => void> {
+		this.storageChecked = storageChecked;
 		const activity = () => this.restartIdleTimer();
 		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
 		// A page restored from the back/forward cache must not come back open.
@@ -56,6 +62,11 @@ class TabletLock {
 		};
 		try {
 			this.record = await readVault();
+			// No key here may mean a database lost in a crash, which the journal is bringing back.
+			if (!this.record) {
+				await storageChecked;
+				this.record = await readVault();
+			}
 			this.idleMinutes = this.record?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
 			this.status = this.record ? 'hardLocked' : 'setup';
 		} catch (error) {
@@ -63,6 +74,13 @@ class TabletLock {
 			this.status = 'failed';
 		}
 		this.known = true;
+		// The journal check may still change the key on disk: an erase cut short by a crash is finished.
+		void storageChecked
+			.then(async () => {
+				this.record = await readVault();
+				if (!this.record && this.status === 'hardLocked') this.status = 'setup';
+			})
+			.catch((error: unknown) => console.warn('Billedtale: the tablet key could not be read', error));
 		return () => {
 			removeEventListener('pointerdown', activity, { capture: true });
 			removeEventListener('keydown', activity, { capture: true });
@@ -99,6 +117,8 @@ class TabletLock {
 
 	/** Throws error.wrongTeamPassphrase. */
 	async unlockWithPassphrase(passphrase: string): Promise<void> {
+		await this.storageChecked;
+		this.record = await readVault();
 		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
 		beginSession(await unlockWithPassphrase(this.record, passphrase));
 		this.opened();

@@ -4,6 +4,7 @@ import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
 import { eraseEverything } from './erase.ts';
+import { storageWasEvicted } from './eviction.ts';
 import { SEQ_KEY } from './journaling.ts';
 import { SEALED_TABLES } from './sealing.ts';
 
@@ -51,34 +52,42 @@ async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 	}
 }
 
-export type StorageStart = 'ready' | 'restored';
+/** `evicted`: the browser cleared the database and the journal alike (storage pressure). */
+export type StorageStart = 'ready' | 'restored' | 'evicted';
 
-/** Runs once at start, before the lock reads the tablet's key. */
+/** Runs once at start; a tablet without a key in its database waits for it before choosing its first screen. */
 export async function reconcileStorage(): Promise<StorageStart> {
+	const outcome = await compareWithJournal();
+	return outcome === 'ready' && (await storageWasEvicted()) ? 'evicted' : outcome;
+}
+
+async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	if (!journal.supported()) return 'ready';
-	let reading;
-	try {
-		reading = await journal.read();
-	} catch (error) {
-		console.warn('Billedtale: the journal could not be opened; writing to IndexedDB only', error);
-		journal.disable();
-		return 'ready';
-	}
+	const db = getDb();
+	const [summary, vault, seqRecord] = await Promise.all([
+		journal.inspect().catch((error: unknown) => {
+			console.warn('Billedtale: the journal could not be opened; writing to IndexedDB only', error);
+			journal.disable();
+			return undefined;
+		}),
+		db.vault.get('vault'),
+		db.meta.get(SEQ_KEY)
+	]);
+	if (!summary) return 'ready';
 	journal.rewrite = rewriteJournal;
-	if (reading.erasing) {
+	if (summary.erasing) {
 		await eraseEverything();
 		return 'ready';
 	}
-	const db = getDb();
-	const [vault, seqRecord] = await Promise.all([db.vault.get('vault'), db.meta.get(SEQ_KEY)]);
 	const seq = seqRecord?.seq ?? 0;
-	const journalVault = reading.state.get('vault')?.get('vault') as VaultRecord | undefined;
-	const databaseBehind = !vault || (vault.keyId === journalVault?.keyId && seq < reading.maxSeq);
-	if (reading.usable && journalVault && databaseBehind) {
-		await restoreDatabase(reading.state, reading.maxSeq);
+	const journalVault = summary.vault as VaultRecord | undefined;
+	const databaseBehind = !vault || (vault.keyId === journalVault?.keyId && seq < summary.maxSeq);
+	if (summary.usable && journalVault && databaseBehind) {
+		const { state, maxSeq } = await journal.read();
+		await restoreDatabase(state, maxSeq);
 		return 'restored';
 	}
-	const journalBehind = !reading.usable || !reading.contiguous || seq !== reading.maxSeq || vault?.keyId !== journalVault?.keyId;
-	if (journalBehind || reading.holdsDeleted) await rewriteJournal();
+	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
+	if (journalBehind || summary.holdsDeleted) await rewriteJournal();
 	return 'ready';
 }
