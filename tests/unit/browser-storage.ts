@@ -1,4 +1,4 @@
-// Node has no localStorage; the storage layer keeps one small marker there, so tests get an in-memory one.
+// Node has no localStorage or sessionStorage; the storage layer keeps small markers there, so tests get in-memory ones.
 class MemoryStorage implements Storage {
 	private items = new Map<string, string>();
 	get length(): number {
@@ -22,3 +22,4 @@ class MemoryStorage implements Storage {
 }
 
 globalThis.localStorage ??= new MemoryStorage();
+globalThis.sessionStorage ??= new MemoryStorage();

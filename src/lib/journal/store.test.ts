@@ -1,35 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, readFrame, type JournalFile, type JournalOp } from './frames.ts';
+import { MemoryFile } from '../../../tests/unit/memory-file.ts';
+import { encodeFrame, readFrame, type JournalOp } from './frames.ts';
 import { HEAD_REGION, JournalStore } from './store.ts';
-
-class MemoryFile implements JournalFile {
-	bytes = new Uint8Array(0);
-	/** Throws once this many more writes have happened: a crash in the middle. */
-	writesBeforeCrash = Infinity;
-
-	size() {
-		return this.bytes.length;
-	}
-	read(at: number, length: number) {
-		return this.bytes.slice(at, at + length);
-	}
-	write(at: number, data: Uint8Array) {
-		if (this.writesBeforeCrash-- <= 0) throw new Error('crash');
-		if (at + data.length > this.bytes.length) {
-			const grown = new Uint8Array(at + data.length);
-			grown.set(this.bytes);
-			this.bytes = grown;
-		}
-		this.bytes.set(data, at);
-	}
-	truncate(length: number) {
-		const cut = new Uint8Array(length);
-		cut.set(this.bytes.subarray(0, length));
-		this.bytes = cut;
-	}
-	flush() {}
-}
 
 const sealed = (id: string, citizenId = 'c1') => ({
 	id,

@@ -78,7 +78,8 @@ class TabletLock {
 		void storageChecked
 			.then(async () => {
 				this.record = await readVault();
-				if (!this.record && this.status === 'hardLocked') this.status = 'setup';
+				// A key read while the erase was deleting the database may also have failed.
+				if (!this.record && (this.status === 'hardLocked' || this.status === 'failed')) this.status = 'setup';
 			})
 			.catch((error: unknown) => console.warn('Billedtale: the tablet key could not be read', error));
 		return () => {
