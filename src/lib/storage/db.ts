@@ -4,7 +4,7 @@ import type { VaultRecord } from '#lib/vault/keys.ts';
 import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
-import { journalingMiddleware, type SeqRecord } from './journaling.ts';
+import { journalingMiddleware, type CommitRecord } from './journaling.ts';
 
 export const DATABASE_NAME = 'billedtale';
 
@@ -15,7 +15,7 @@ export class BilledtaleDb extends Dexie {
 	boards!: EntityTable<Stored<BoardRecord>, 'id'>;
 	media!: EntityTable<Stored<MediaRecord>, 'id'>;
 	vault!: EntityTable<VaultRecord, 'id'>;
-	meta!: EntityTable<SeqRecord, 'id'>;
+	commits!: EntityTable<CommitRecord, 'seq'>;
 
 	/** `journaled: false` is for writing back what came from the journal. */
 	constructor(name = DATABASE_NAME, { journaled = true } = {}) {

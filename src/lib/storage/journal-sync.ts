@@ -5,7 +5,6 @@ import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
 import { eraseEverything } from './erase.ts';
 import { storageWasEvicted } from './eviction.ts';
-import { SEQ_KEY } from './journaling.ts';
 import { SEALED_TABLES } from './sealing.ts';
 
 /*
@@ -15,10 +14,15 @@ import { SEALED_TABLES } from './sealing.ts';
  * holds records deleted since, is written afresh from the database.
  */
 
+/** The number of the last committed transaction. */
+async function lastCommit(db: BilledtaleDb): Promise<number> {
+	return (await db.commits.orderBy('seq').last())?.seq ?? 0;
+}
+
 /** Every sealed record and the tablet's key, as of one transaction count. Records not yet sealed stay out. */
 async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number }> {
 	const db = getDb();
-	return db.transaction('r', [...SEALED_TABLES.map((name) => db.table(name)), db.vault, db.meta], async () => {
+	return db.transaction('r', [...SEALED_TABLES.map((name) => db.table(name)), db.vault, db.commits], async () => {
 		const records: SnapshotRecord[] = [];
 		for (const table of SEALED_TABLES) {
 			for (const value of await db.table<{ payload: unknown }>(table).toArray()) {
@@ -27,7 +31,7 @@ async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number 
 		}
 		const vault = await db.vault.get('vault');
 		if (vault) records.push({ table: 'vault', value: vault });
-		return { records, seq: (await db.meta.get(SEQ_KEY))?.seq ?? 0 };
+		return { records, seq: await lastCommit(db) };
 	});
 }
 
@@ -40,12 +44,14 @@ export async function rewriteJournal(): Promise<void> {
 async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 	const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
 	try {
-		await raw.transaction('rw', [...SEALED_TABLES.map((name) => raw.table(name)), raw.vault, raw.meta], async () => {
+		await raw.transaction('rw', [...SEALED_TABLES.map((name) => raw.table(name)), raw.vault, raw.commits], async () => {
 			for (const table of [...SEALED_TABLES, 'vault'] as const) {
 				await raw.table(table).clear();
 				await raw.table(table).bulkPut([...(state.get(table)?.values() ?? [])]);
 			}
-			await raw.meta.put({ id: SEQ_KEY, seq });
+			// Numbering goes on from the journal's last transaction.
+			await raw.commits.clear();
+			await raw.commits.put({ seq });
 		});
 	} finally {
 		raw.close();
@@ -64,14 +70,14 @@ export async function reconcileStorage(): Promise<StorageStart> {
 async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	if (!journal.supported()) return 'ready';
 	const db = getDb();
-	const [summary, vault, seqRecord] = await Promise.all([
+	const [summary, vault, seq] = await Promise.all([
 		journal.inspect().catch((error: unknown) => {
 			console.warn('Billedtale: the journal could not be opened; writing to IndexedDB only', error);
 			journal.disable();
 			return undefined;
 		}),
 		db.vault.get('vault'),
-		db.meta.get(SEQ_KEY)
+		lastCommit(db)
 	]);
 	if (!summary) return 'ready';
 	journal.rewrite = rewriteJournal;
@@ -79,7 +85,6 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 		await eraseEverything();
 		return 'ready';
 	}
-	const seq = seqRecord?.seq ?? 0;
 	const journalVault = summary.vault as VaultRecord | undefined;
 	const databaseBehind = !vault || (vault.keyId === journalVault?.keyId && seq < summary.maxSeq);
 	if (summary.usable && journalVault && databaseBehind) {
@@ -89,5 +94,7 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
 	if (journalBehind || summary.holdsDeleted) await rewriteJournal();
+	// Only the last number is needed; the rows before it go.
+	await db.commits.where('seq').below(seq).delete();
 	return 'ready';
 }

@@ -1,18 +1,18 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalOp } from '#lib/journal/frames.ts';
-import { journalingMiddleware, META_TABLE, SEQ_KEY, type SeqRecord } from './journaling.ts';
+import { COMMITS_TABLE, journalingMiddleware, type CommitRecord } from './journaling.ts';
 
 type Row = { id: string; citizenId: string };
 
 class TestDb extends Dexie {
 	answers!: EntityTable<Row, 'id'>;
-	meta!: EntityTable<SeqRecord, 'id'>;
+	commits!: EntityTable<CommitRecord, 'seq'>;
 	readonly committed: { seq: number; ops: JournalOp[] }[] = [];
 
 	constructor() {
 		super(`journaling-${Math.random()}`);
-		this.version(1).stores({ answers: 'id, citizenId', [META_TABLE]: 'id' });
+		this.version(1).stores({ answers: 'id, citizenId', [COMMITS_TABLE]: '++seq' });
 		this.use(journalingMiddleware((seq, ops) => this.committed.push({ seq, ops })));
 	}
 }
@@ -21,7 +21,7 @@ let db: TestDb;
 afterEach(() => db?.delete());
 
 describe('journaling middleware', () => {
-	it('hands each committed transaction to the journal, counted in the same transaction', async () => {
+	it('hands each committed transaction to the journal, numbered in the same transaction', async () => {
 		db = new TestDb();
 		await db.answers.add({ id: 'a1', citizenId: 'c1' });
 		await db.transaction('rw', db.answers, async () => {
@@ -40,10 +40,10 @@ describe('journaling middleware', () => {
 			},
 			{ seq: 3, ops: [{ type: 'deleteRange', table: 'answers', range: { lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false } }] }
 		]);
-		expect(await db.meta.get(SEQ_KEY)).toEqual({ id: SEQ_KEY, seq: 3 });
+		expect(await db.commits.toArray()).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }]);
 	});
 
-	it('tells the journal nothing of a transaction that failed, and does not count it', async () => {
+	it('tells the journal nothing of a transaction that failed, and keeps no number for it', async () => {
 		db = new TestDb();
 		await db.answers.add({ id: 'a1', citizenId: 'c1' });
 		await expect(
@@ -54,7 +54,7 @@ describe('journaling middleware', () => {
 		).rejects.toThrow();
 		await expect(db.answers.add({ id: 'a1', citizenId: 'c1' })).rejects.toThrow();
 		expect(db.committed.map(({ seq }) => seq)).toEqual([1]);
-		expect(await db.meta.get(SEQ_KEY)).toEqual({ id: SEQ_KEY, seq: 1 });
+		expect(await db.commits.toArray()).toEqual([{ seq: 1 }]);
 		expect(await db.answers.count()).toBe(1);
 	});
 
@@ -63,6 +63,6 @@ describe('journaling middleware', () => {
 		await db.answers.toArray();
 		await db.transaction('r', db.answers, () => db.answers.count());
 		expect(db.committed).toEqual([]);
-		expect(await db.meta.get(SEQ_KEY)).toBeUndefined();
+		expect(await db.commits.count()).toBe(0);
 	});
 });

@@ -2,17 +2,17 @@ import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse,
 import type { JournalOp, KeyRange } from '#lib/journal/frames.ts';
 
 /*
- * Every read-write transaction also counts itself in the `meta` table, and what it changed goes to
- * the journal once IndexedDB has committed it: the journal never holds a change the database refused,
- * and a start can tell which of the two is behind by comparing the counts.
+ * Every read-write transaction that changes something also adds a row to the `commits` table, whose
+ * key IndexedDB numbers upwards across tabs; what the transaction changed goes to the journal with
+ * that number once IndexedDB has committed it. So the journal never holds a change the database
+ * refused, and a start can tell which of the two is behind by comparing the last numbers. Adding the
+ * row needs no read, so it costs no extra round trip inside the transaction.
  */
 
-export const META_TABLE = 'meta';
-export const SEQ_KEY = 'journal';
+export const COMMITS_TABLE = 'commits';
 
-export interface SeqRecord {
-	id: typeof SEQ_KEY;
-	seq: number;
+export interface CommitRecord {
+	seq?: number;
 }
 
 // Dexie's DBCoreRangeType is a const enum, which isolated modules cannot import.
@@ -40,7 +40,6 @@ function toOp(table: string, request: DBCoreMutateRequest, response: DBCoreMutat
 
 interface Pending {
 	seq: number | undefined;
-	counted: Promise<void> | undefined;
 	ops: JournalOp[];
 }
 
@@ -55,18 +54,21 @@ export function journalingMiddleware(committed: (seq: number, ops: JournalOp[]) 
 		level: -2,
 		create(down) {
 			// A database still being upgraded from before schema 5 has nothing to count in.
-			if (!down.schema.tables.some((table) => table.name === META_TABLE)) return down;
-			const meta = down.table(META_TABLE);
+			if (!down.schema.tables.some((table) => table.name === COMMITS_TABLE)) return down;
+			const commits = down.table(COMMITS_TABLE);
 			const pending = new WeakMap<DBCoreTransaction, Pending>();
 
-			/** The first change in a transaction counts it; the count is written in that same transaction. */
+			/** The first change in a transaction numbers it, in that same transaction. */
 			function count(trans: DBCoreTransaction): Pending {
-				const entry = pending.get(trans) ?? { seq: undefined, counted: undefined, ops: [] };
-				pending.set(trans, entry);
-				entry.counted ??= meta.get({ trans, key: SEQ_KEY }).then(async (stored: SeqRecord | undefined) => {
-					entry.seq = (stored?.seq ?? 0) + 1;
-					await meta.mutate({ trans, type: 'put', values: [{ id: SEQ_KEY, seq: entry.seq } satisfies SeqRecord] });
-				});
+				let entry = pending.get(trans);
+				if (entry) return entry;
+				const counted: Pending = { seq: undefined, ops: [] };
+				// A failed add aborts the transaction, which the caller hears of; nothing is journaled then.
+				commits.mutate({ trans, type: 'add', values: [{} satisfies CommitRecord] }).then(
+					(response) => (counted.seq = response.results?.[0] as number | undefined),
+					() => undefined
+				);
+				pending.set(trans, (entry = counted));
 				return entry;
 			}
 
@@ -74,7 +76,7 @@ export function journalingMiddleware(committed: (seq: number, ops: JournalOp[]) 
 				...down,
 				transaction(stores, mode, options) {
 					if (mode !== 'readwrite') return down.transaction(stores, mode, options);
-					const trans = down.transaction(stores.includes(META_TABLE) ? stores : [...stores, META_TABLE], mode, options);
+					const trans = down.transaction(stores.includes(COMMITS_TABLE) ? stores : [...stores, COMMITS_TABLE], mode, options);
 					// Registered before Dexie's own handler, so the journal hears of the commit before the caller does.
 					(trans as unknown as IDBTransaction).addEventListener('complete', () => {
 						const entry = pending.get(trans);
@@ -84,17 +86,13 @@ export function journalingMiddleware(committed: (seq: number, ops: JournalOp[]) 
 				},
 				table(name) {
 					const table = down.table(name);
-					if (name === META_TABLE) return table;
+					if (name === COMMITS_TABLE) return table;
 					return {
 						...table,
 						async mutate(request) {
 							const response = await table.mutate(request);
 							const op = toOp(name, request, response);
-							if (changesSomething(op)) {
-								const entry = count(request.trans);
-								entry.ops.push(op);
-								await entry.counted;
-							}
+							if (changesSomething(op)) count(request.trans).ops.push(op);
 							return response;
 						}
 					};

@@ -45,9 +45,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 	},
 	{
 		version: 5,
-		name: 'a count of committed transactions, compared with the journal outside IndexedDB at every start',
+		name: 'committed transactions numbered by IndexedDB, compared with the journal outside IndexedDB at every start',
 		stores: {
-			meta: 'id'
+			commits: '++seq'
 		}
 	}
 ];
