@@ -148,7 +148,7 @@ test('killing the browser in the middle of writes loses no acknowledged answer',
 });
 
 test('closing the page in the middle of writes loses no acknowledged answer', async ({ browser }) => {
-	test.setTimeout(RUNS * 3_000 + 60_000);
+	test.setTimeout(RUNS * 5_000 + 60_000);
 	const context = await browser.newContext();
 	let page = await context.newPage();
 	const home = new HomePage(page);
