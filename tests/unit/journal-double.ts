@@ -25,7 +25,7 @@ export const journal = {
 	supported: () => true,
 	disable() {},
 	async inspect() {
-		const { state, ...summary } = store.read();
+		const { state, ...summary } = store.read('vault');
 		return { ...summary, vault: state.get('vault')?.get('vault'), erasing };
 	},
 	read: async () => store.read(),

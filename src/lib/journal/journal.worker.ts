@@ -56,7 +56,7 @@ async function handle(request: JournalRequest): Promise<unknown> {
 	const { store, directory } = await opened;
 	switch (request.op) {
 		case 'inspect': {
-			const { state, ...summary } = store.read();
+			const { state, ...summary } = store.read('vault');
 			return { ...summary, vault: state.get('vault')?.get('vault'), erasing: await erasing(directory) } satisfies JournalSummary;
 		}
 		case 'read':

@@ -62,6 +62,9 @@ describe('journal store', () => {
 		expect([...read.state.get('answers')!.keys()]).toEqual(['a1']);
 		expect(read.state.get('vault')!.get('vault')).toEqual({ id: 'vault', keyId: 'k1' });
 		expect(read).toMatchObject({ maxSeq: 4, contiguous: true, usable: true, holdsDeleted: true });
+		const vaultOnly = store.read('vault');
+		expect([...vaultOnly.state.keys()]).toEqual(['vault']);
+		expect(vaultOnly).toMatchObject({ maxSeq: 4, contiguous: true, usable: true, holdsDeleted: true });
 	});
 
 	it('orders commits by their count, not by where another tab appended them', () => {

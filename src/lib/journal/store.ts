@@ -94,18 +94,20 @@ export class JournalStore {
 		return commits.sort((a, b) => a.seq - b.seq);
 	}
 
-	read(): JournalState {
+	/** The records as of the last commit; with `onlyTable`, only that table's, so a start need not hold every record. */
+	read(onlyTable?: string): JournalState {
 		const state: TableState = new Map();
 		const active = this.active();
 		if (!active) return { state, maxSeq: 0, contiguous: true, usable: false, holdsDeleted: false };
+		const wanted = ({ table }: { table: string }) => onlyTable === undefined || table === onlyTable;
 		const commits: Commit[] = [];
 		const { damaged } = this.scan(active.index, active.head, HEAD_REGION, (frame) => {
-			if (frame.kind === 'snapshot') apply(state, [{ type: 'put', table: frame.table, values: [frame.value] }]);
+			if (frame.kind === 'snapshot' && wanted(frame)) apply(state, [{ type: 'put', table: frame.table, values: [frame.value] }]);
 			// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
 			else if (frame.kind === 'commit' && frame.seq > active.head.baseSeq) commits.push(frame);
 		});
 		commits.sort((a, b) => a.seq - b.seq);
-		apply(state, commits.flatMap((commit) => commit.ops));
+		apply(state, commits.flatMap((commit) => commit.ops).filter(wanted));
 		const contiguous = commits.every((commit, i) => commit.seq === active.head.baseSeq + i + 1);
 		const holdsDeleted = commits.some((commit) => commit.ops.some((op) => op.type !== 'put'));
 		return { state, maxSeq: commits.at(-1)?.seq ?? active.head.baseSeq, contiguous, usable: !damaged, holdsDeleted };
