@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, readDatabase, readDisk, test, unlockTablet } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, readDisk, test, unlockTablet } from './fixtures';
 import { CitizenPage, HomePage, MeetingPage } from './pages';
 
 /*
@@ -45,6 +45,7 @@ test('a database lost in a crash comes back from the journal, sealed, with every
 	expect((await readDisk(page)).vault).toBeUndefined();
 	await page.reload();
 	await expect(page.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
+	await expectNoAxeViolations(page, 'passphrase screen telling that the database was brought back');
 	await unlockTablet(page);
 	await expect(meeting.answers).toHaveCount(3);
 

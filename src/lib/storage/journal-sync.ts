@@ -14,6 +14,12 @@ import { SEALED_TABLES } from './sealing.ts';
  * holds records deleted since, is written afresh from the database.
  */
 
+/** What the journal mirrors: the sealed tables and the tablet's key. */
+const JOURNALED_TABLES = [...SEALED_TABLES, 'vault'] as const;
+
+/** A transaction over the mirrored tables and the commit numbers. */
+const mirrorScope = (db: BilledtaleDb) => [...JOURNALED_TABLES, 'commits'].map((name) => db.table(name));
+
 /** The number of the last committed transaction. */
 async function lastCommit(db: BilledtaleDb): Promise<number> {
 	return (await db.commits.orderBy('seq').last())?.seq ?? 0;
@@ -22,7 +28,7 @@ async function lastCommit(db: BilledtaleDb): Promise<number> {
 /** Every sealed record and the tablet's key, as of one transaction count. Records not yet sealed stay out. */
 async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number }> {
 	const db = getDb();
-	return db.transaction('r', [...SEALED_TABLES.map((name) => db.table(name)), db.vault, db.commits], async () => {
+	return db.transaction('r', mirrorScope(db), async () => {
 		const records: SnapshotRecord[] = [];
 		for (const table of SEALED_TABLES) {
 			for (const value of await db.table<{ payload: unknown }>(table).toArray()) {
@@ -44,8 +50,8 @@ export async function rewriteJournal(): Promise<void> {
 async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 	const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
 	try {
-		await raw.transaction('rw', [...SEALED_TABLES.map((name) => raw.table(name)), raw.vault, raw.commits], async () => {
-			for (const table of [...SEALED_TABLES, 'vault'] as const) {
+		await raw.transaction('rw', mirrorScope(raw), async () => {
+			for (const table of JOURNALED_TABLES) {
 				await raw.table(table).clear();
 				await raw.table(table).bulkPut([...(state.get(table)?.values() ?? [])]);
 			}
