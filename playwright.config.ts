@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser on these machines; Debian's Chromium is used when present.
 const systemChromium = '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

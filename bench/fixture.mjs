@@ -155,7 +155,11 @@ export function buildFixture({ seed = SEED, citizens: citizenCount = 10, bigAnsw
 	};
 
 	for (let c = 0; c < citizenCount; c++) {
-		const citizen = { id: seededUuid(rng), createdAt: BASE_TIME - (citizenCount - c) * 86_400_000, payload: { displayName: NAMES[c % NAMES.length] } };
+		const citizen = {
+			id: seededUuid(rng),
+			createdAt: BASE_TIME - (citizenCount - c) * 86_400_000,
+			payload: { displayName: NAMES[c % NAMES.length] }
+		};
 		citizens.push(citizen);
 	}
 	const [boardCitizen, bigCitizen] = citizens;
@@ -281,7 +285,11 @@ export function buildBigBoardObz(symbolIds) {
 		images: [],
 		sounds: []
 	};
-	const manifest = { format: 'open-board-0.1', root: 'boards/baenk.obf', paths: { boards: { baenk: 'boards/baenk.obf', stor: 'boards/stor.obf' } } };
+	const manifest = {
+		format: 'open-board-0.1',
+		root: 'boards/baenk.obf',
+		paths: { boards: { baenk: 'boards/baenk.obf', stor: 'boards/stor.obf' } }
+	};
 	const json = (value) => strToU8(JSON.stringify(value));
 	return zipSync({ 'manifest.json': json(manifest), 'boards/baenk.obf': json(parent), 'boards/stor.obf': json(big) });
 }

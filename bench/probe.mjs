@@ -31,7 +31,9 @@ export function installProbe(options) {
 	observe({ type: 'largest-contentful-paint', buffered: true }, (e) => {
 		B.lcp = e.renderTime || e.loadTime || e.startTime;
 		const el = e.element;
-		B.lcpElement = el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}` : e.url || '(removed)';
+		B.lcpElement = el
+			? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`
+			: e.url || '(removed)';
 	});
 	observe({ type: 'longtask', buffered: true }, (e) => B.longTasks.push({ start: e.startTime, duration: e.duration }));
 	const eventTiming = (e) => ({
@@ -53,7 +55,13 @@ export function installProbe(options) {
 		'pointerdown',
 		(e) => {
 			const button = e.target instanceof Element ? e.target.closest('button, a') : null;
-			B.taps.push({ t: e.timeStamp, label: button ? button.textContent.trim() : '', clicked: undefined, changedAfterClick: false, saved: undefined });
+			B.taps.push({
+				t: e.timeStamp,
+				label: button ? button.textContent.trim() : '',
+				clicked: undefined,
+				changedAfterClick: false,
+				saved: undefined
+			});
 		},
 		{ capture: true, passive: true }
 	);
@@ -86,7 +94,11 @@ export function installProbe(options) {
 			if (status && mutations && mutations.some((m) => status === m.target || status.contains(m.target))) {
 				if (!tap.changedAfterClick) tap.changedAfterClick = true;
 				const text = status.textContent.replace(/\s+/g, ' ');
-				if ((status.dataset.state === undefined || status.dataset.state === 'saved') && text.includes(`${savedPrefix}: ${tap.label}`) && !tap.pendingFrame) {
+				if (
+					(status.dataset.state === undefined || status.dataset.state === 'saved') &&
+					text.includes(`${savedPrefix}: ${tap.label}`) &&
+					!tap.pendingFrame
+				) {
 					// "Shown" = the frame that paints it; the rAF callback runs just before that paint.
 					tap.pendingFrame = true;
 					requestAnimationFrame(() => (tap.saved = performance.now()));

@@ -62,7 +62,8 @@ const CONFIG = {
 	buildDir: resolve(CALLER_CWD, argv.build),
 	runs: argv.runs !== undefined ? positiveNumber(argv.runs, 'runs', { integer: true }) : QUICK ? 1 : 5,
 	warmups: argv.warmup !== undefined ? positiveNumber(argv.warmup, 'warmup', { integer: true, allowZero: true }) : QUICK ? 0 : 1,
-	soakMinutes: argv['soak-minutes'] !== undefined ? positiveNumber(argv['soak-minutes'], 'soak-minutes', { allowZero: true }) : QUICK ? 0.2 : 2,
+	soakMinutes:
+		argv['soak-minutes'] !== undefined ? positiveNumber(argv['soak-minutes'], 'soak-minutes', { allowZero: true }) : QUICK ? 0.2 : 2,
 	out: argv.out ? resolve(CALLER_CWD, argv.out) : join(HERE, 'results.json'),
 	tapsPerRun: 20,
 	speechTaps: QUICK ? 8 : 20,
@@ -154,7 +155,14 @@ const METRIC_DEFS = [
 const NOT_BUILT = Symbol('not yet built');
 const FUTURE_METRICS = [
 	{ id: 'speak.call', name: 'Tap → speechSynthesis.speak() call', unit: 'ms', budget: 16, pooled: true, measure: measureSpeakCall },
-	{ id: 'tts.firstBuffer', name: 'Tap → offline voice starts playing', unit: 'ms', budget: null, pooled: true, measure: measureOfflineTtsFirstBuffer },
+	{
+		id: 'tts.firstBuffer',
+		name: 'Tap → offline voice starts playing',
+		unit: 'ms',
+		budget: null,
+		pooled: true,
+		measure: measureOfflineTtsFirstBuffer
+	},
 	{ id: 'board.switch', name: 'Board switch (8×8)', unit: 'ms', budget: 16, pooled: true, measure: measureBoardSwitch },
 	{ id: 'plan.pdf', name: 'Plan PDF (200 answers)', unit: 'ms', budget: null, measure: measurePlanPdf }
 ];
@@ -220,7 +228,10 @@ async function tapCellsAndCollect(page, count, field) {
 async function measureSpeakCall(run) {
 	const page = await openHomeBoard(run, { danishVoice: true });
 	try {
-		run.note('speak.call', 'pointerdown → speechSynthesis.speak() on the home board, device voice stubbed (headless Chromium has no Danish voice)');
+		run.note(
+			'speak.call',
+			'pointerdown → speechSynthesis.speak() on the home board, device voice stubbed (headless Chromium has no Danish voice)'
+		);
 		return await tapCellsAndCollect(page, CONFIG.speechTaps, 'speaks');
 	} finally {
 		await page.close();
@@ -231,7 +242,10 @@ async function measureSpeakCall(run) {
 async function measureOfflineTtsFirstBuffer(run) {
 	const page = await openHomeBoard(run, { danishVoice: false });
 	try {
-		run.note('tts.firstBuffer', 'pointerdown → audio play() of the eSpeak NG clip; the first tap of each run loads and compiles the 18 MB engine');
+		run.note(
+			'tts.firstBuffer',
+			'pointerdown → audio play() of the eSpeak NG clip; the first tap of each run loads and compiles the 18 MB engine'
+		);
 		return await tapCellsAndCollect(page, Math.max(2, Math.round(CONFIG.speechTaps / 4)), 'plays');
 	} finally {
 		await page.close();
@@ -245,7 +259,9 @@ async function measureOfflineTtsFirstBuffer(run) {
 async function importBigBoard(page, citizenId, symbolIds) {
 	await page.goto(`${new URL(page.url()).origin}/tavler?borger=${citizenId}`);
 	await unlockTablet(page);
-	await page.getByLabel(UI.importLabel).setInputFiles({ name: 'stor-tavle.obz', mimeType: 'application/zip', buffer: Buffer.from(buildBigBoardObz(symbolIds)) });
+	await page
+		.getByLabel(UI.importLabel)
+		.setInputFiles({ name: 'stor-tavle.obz', mimeType: 'application/zip', buffer: Buffer.from(buildBigBoardObz(symbolIds)) });
 	await page.getByText(UI.importDone).waitFor();
 	await page.getByRole('link', { name: `Åbn ${BIG_BOARD_PARENT}` }).click();
 }
@@ -295,7 +311,9 @@ async function measurePlanPdf(_run) {
 	return NOT_BUILT;
 }
 
-const metrics = new Map([...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }]));
+const metrics = new Map(
+	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
+);
 const errors = [];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -357,14 +375,22 @@ async function newTabletPage(context, { probe = false, cold = false } = {}) {
 		await cdp.send('Network.enable');
 		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 		cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
-			network.set(requestId, { url: response.url, type, mimeType: response.mimeType, fromServiceWorker: response.fromServiceWorker, bytes: 0, done: false });
+			network.set(requestId, {
+				url: response.url,
+				type,
+				mimeType: response.mimeType,
+				fromServiceWorker: response.fromServiceWorker,
+				bytes: 0,
+				done: false
+			});
 		});
 		cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
 			const entry = network.get(requestId);
 			if (entry) Object.assign(entry, { bytes: encodedDataLength, done: true });
 		});
 	}
-	if (probe) await page.addInitScript(installProbe, { boardName: UI.boardName, firstAnswerLabel: UI.firstAnswerLabel, savedPrefix: UI.savedPrefix });
+	if (probe)
+		await page.addInitScript(installProbe, { boardName: UI.boardName, firstAnswerLabel: UI.firstAnswerLabel, savedPrefix: UI.savedPrefix });
 	return { page, cdp, network };
 }
 
@@ -527,8 +553,14 @@ async function firstLoadMeeting(run) {
 	run.tab = tab;
 	sampleFirstLoad(run, 'moede', numbers);
 	run.sample('moede.clickable', numbers.boardReady);
-	run.note('moede.clickable', 'submit of the passphrase → Ja on the answer board enabled; includes PBKDF2-SHA256 600,000 and opening the sealed meeting');
-	run.note('moede.lcp', 'every load starts locked: FCP, LCP and blocking time are those of the passphrase screen (LCP stops at the first input)');
+	run.note(
+		'moede.clickable',
+		'submit of the passphrase → Ja on the answer board enabled; includes PBKDF2-SHA256 600,000 and opening the sealed meeting'
+	);
+	run.note(
+		'moede.lcp',
+		'every load starts locked: FCP, LCP and blocking time are those of the passphrase screen (LCP stops at the first input)'
+	);
 }
 
 /** 2: ≥ 20 touch taps on the board in the tab of the cold load; then the service worker is dropped again. */
@@ -569,7 +601,13 @@ async function measureTaps(run, page) {
 	const ours = taps.slice(first, first + CONFIG.tapsPerRun);
 	if (ours.length !== CONFIG.tapsPerRun) throw new Error(`expected ${CONFIG.tapsPerRun} taps, saw ${ours.length}`);
 	let belowThreshold = 0;
-	if (process.env.BENCH_DEBUG) log('taps', JSON.stringify(ours.map((tap) => ({ ...tap, entries: events.filter((e) => e.start >= tap.t - 1 && e.start <= (tap.clicked ?? tap.t) + 1) }))));
+	if (process.env.BENCH_DEBUG)
+		log(
+			'taps',
+			JSON.stringify(
+				ours.map((tap) => ({ ...tap, entries: events.filter((e) => e.start >= tap.t - 1 && e.start <= (tap.clicked ?? tap.t) + 1) }))
+			)
+		);
 	ours.forEach((tap, i) => {
 		const end = (tap.clicked ?? tap.t) + 1;
 		const entries = events.filter((e) => e.start >= tap.t - 1 && e.start <= end);
@@ -579,7 +617,8 @@ async function measureTaps(run, page) {
 			belowThreshold += 1;
 			paint = 16;
 		}
-		if (tap.label !== TAP_SEQUENCE[i % TAP_SEQUENCE.length]) throw new Error(`tap ${i} landed on "${tap.label}", not "${TAP_SEQUENCE[i % TAP_SEQUENCE.length]}" (did the board move?)`);
+		if (tap.label !== TAP_SEQUENCE[i % TAP_SEQUENCE.length])
+			throw new Error(`tap ${i} landed on "${tap.label}", not "${TAP_SEQUENCE[i % TAP_SEQUENCE.length]}" (did the board move?)`);
 		run.sample('tap.paint', paint);
 		run.sample('tap.saved', tap.saved - tap.t);
 	});
@@ -611,7 +650,8 @@ async function measureSaves(run, page) {
 	const result = await page.evaluate(
 		async ({ records, appCount, dbName }) => {
 			const Dexie = globalThis[Symbol.for('Dexie')];
-			const appDb = Dexie && Array.isArray(Dexie.connections) ? Dexie.connections.find((db) => db.name === dbName && db.isOpen()) : undefined;
+			const appDb =
+				Dexie && Array.isArray(Dexie.connections) ? Dexie.connections.find((db) => db.name === dbName && db.isOpen()) : undefined;
 			const raw = await new Promise((resolve, reject) => {
 				const request = indexedDB.open(dbName);
 				request.onsuccess = () => resolve(request.result);
@@ -664,7 +704,10 @@ async function measureSaves(run, page) {
 	if (result.rawTimes.length) {
 		run.sample('save.raw.p50', quantile(result.rawTimes, 0.5));
 		run.sample('save.raw.p95', quantile(result.rawTimes, 0.95));
-		run.note('save.raw.p50', `${result.rawTimes.length} saves/run after the Dexie ones, one readwrite transaction each, timed to oncomplete`);
+		run.note(
+			'save.raw.p50',
+			`${result.rawTimes.length} saves/run after the Dexie ones, one readwrite transaction each, timed to oncomplete`
+		);
 	} else {
 		const why = result.appPath ? 'skipped in --quick' : 'the primary rows already use the raw path';
 		run.note('save.raw.p50', why);
@@ -721,7 +764,10 @@ async function openBigMeeting(run) {
 		await page.waitForFunction(() => window.__open.t1 !== undefined, null, { polling: 100, timeout: 30_000 });
 		const open = await page.evaluate(() => window.__open);
 		run.sample('open1000', open.t1 - open.t0);
-		run.note('open1000', 'tap on the meeting link on /borger (client-side navigation) → first frame showing the 30 newest answers and "Vis alle 1000 svar"; warm HTTP cache');
+		run.note(
+			'open1000',
+			'tap on the meeting link on /borger (client-side navigation) → first frame showing the 30 newest answers and "Vis alle 1000 svar"; warm HTTP cache'
+		);
 	} finally {
 		await page.close();
 	}
@@ -740,7 +786,8 @@ async function runOnce(browser, server, fixture, index, warmup) {
 	const busy = await machineBusy();
 	if (busy !== undefined) {
 		if (!warmup) busyBeforeRuns.push(Math.round(busy * 100));
-		if (busy > 0.25) log(`warning: CPU ${Math.round(busy * 100)}% busy before run ${index} (another process is working); timings will be noisy`);
+		if (busy > 0.25)
+			log(`warning: CPU ${Math.round(busy * 100)}% busy before run ${index} (another process is working); timings will be noisy`);
 	}
 	const context = await browser.newContext(TABLET);
 	const run = {
@@ -765,7 +812,11 @@ async function runOnce(browser, server, fixture, index, warmup) {
 	};
 	const steps = [
 		['bootstrap', bootstrap, []],
-		['first load /moede', firstLoadMeeting, ['moede.js.gzip', 'moede.js.raw', 'moede.bytes', 'moede.fcp', 'moede.lcp', 'moede.tbt', 'moede.clickable']],
+		[
+			'first load /moede',
+			firstLoadMeeting,
+			['moede.js.gzip', 'moede.js.raw', 'moede.bytes', 'moede.fcp', 'moede.lcp', 'moede.tbt', 'moede.clickable']
+		],
 		['board taps', boardTaps, ['tap.paint', 'tap.saved']],
 		[
 			'first load / + saves',
@@ -777,7 +828,19 @@ async function runOnce(browser, server, fixture, index, warmup) {
 					await tab.page.close();
 				}
 			},
-			['home.js.gzip', 'home.js.raw', 'home.bytes', 'home.fcp', 'home.lcp', 'home.tbt', 'home.ready', 'save.p50', 'save.p95', 'save.raw.p50', 'save.raw.p95']
+			[
+				'home.js.gzip',
+				'home.js.raw',
+				'home.bytes',
+				'home.fcp',
+				'home.lcp',
+				'home.tbt',
+				'home.ready',
+				'save.p50',
+				'save.p95',
+				'save.raw.p50',
+				'save.raw.p95'
+			]
 		],
 		['open 1,000 answers', openBigMeeting, ['open1000']],
 		['future metrics', futureMetrics, []]
@@ -909,11 +972,19 @@ async function soak(browser, server, fixture, minutes) {
 		sample('heap.end', end.heap / MB);
 		sample('heap.growth', ((end.heap - q1.heap) / q1.heap) * 100);
 		sample('heap.reload', reloaded / MB);
-		metrics.get('heap.reload').notes.push('diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)');
+		metrics
+			.get('heap.reload')
+			.notes.push(
+				'diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)'
+			);
 		const desc = `${minutes} min scripted meeting (${cycles} cycles, ${taps} taps, page toggles); one soak, JSHeapUsedSize after forced GC; MB = 2^20 bytes`;
 		for (const id of ids.slice(0, 4)) metrics.get(id).notes.push(desc);
 		metrics.get('heap.growth').notes.push(`answers in the soak meeting: ${q1.taps} at 25%, ${end.taps} at end; growth = (end − 25%) / 25%`);
-		metrics.get('heap.growth').trace = samples.map((s) => ({ atSeconds: Math.round(s.atMs / 100) / 10, heapMB: Math.round((s.heap / MB) * 100) / 100, taps: s.taps }));
+		metrics.get('heap.growth').trace = samples.map((s) => ({
+			atSeconds: Math.round(s.atMs / 100) / 10,
+			heapMB: Math.round((s.heap / MB) * 100) / 100,
+			taps: s.taps
+		}));
 	} catch (error) {
 		const message = `soak: ${error?.message ?? error}`;
 		log('ERROR', message);
@@ -954,10 +1025,13 @@ function summarise(metric) {
 	if (metric.pooled) summary.p95 = round(quantile(metric.samples, 0.95));
 	if (metric.budget == null) summary.informational = true;
 	else summary.maxOverBudget = max > metric.budget;
-	if (metric.budget != null && metric.pooled) summary.overBudget = `${metric.samples.filter((v) => v > metric.budget).length}/${metric.samples.length}`;
+	if (metric.budget != null && metric.pooled)
+		summary.overBudget = `${metric.samples.filter((v) => v > metric.budget).length}/${metric.samples.length}`;
 	const notes = [...metric.notes, ...metric.errors.map((e) => `error: ${e}`)];
 	if (metric.id === 'tap.paint') {
-		notes.unshift(`Event Timing: longest entry of each tap (pointerdown … click), durationThreshold 16; ${metric.belowThreshold ?? 0} of ${metric.samples.length} taps had no entry ≥ 16 ms and count as 16 ms`);
+		notes.unshift(
+			`Event Timing: longest entry of each tap (pointerdown … click), durationThreshold 16; ${metric.belowThreshold ?? 0} of ${metric.samples.length} taps had no entry ≥ 16 ms and count as 16 ms`
+		);
 	}
 	if (metric.id === 'tap.saved') notes.unshift('pointerdown → the frame that first shows "Gemt: <label>" after the write committed');
 	if (notes.length) summary.note = notes.join('; ');
@@ -982,7 +1056,17 @@ function printTable(rows) {
 		formatValue(r.max, r.unit),
 		r.status === 'n/a' && r.note === 'not yet built' ? '—' : String(r.pooled ?? (r.samples > r.runs ? `${r.runs} (${r.samples})` : r.runs)),
 		r.budget == null ? '—' : `≤ ${r.budget}`,
-		r.status === 'n/a' ? (r.note === 'not yet built' ? 'n/a (not yet built)' : 'n/a') : r.status === 'MISSED' ? '*** MISSED ***' : r.informational ? 'ok (info)' : r.maxOverBudget ? 'ok (max over)' : 'ok'
+		r.status === 'n/a'
+			? r.note === 'not yet built'
+				? 'n/a (not yet built)'
+				: 'n/a'
+			: r.status === 'MISSED'
+				? '*** MISSED ***'
+				: r.informational
+					? 'ok (info)'
+					: r.maxOverBudget
+						? 'ok (max over)'
+						: 'ok'
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
 	const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
@@ -1002,11 +1086,14 @@ async function main() {
 	}
 	const fixture = buildFixture({ seed: SEED, bigAnswers: CONFIG.bigAnswers });
 	const loadBefore = loadavg()[0];
-	if (loadBefore > cpus().length * 0.75) log(`warning: the machine is busy (1-min load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); timings will be noisy`);
+	if (loadBefore > cpus().length * 0.75)
+		log(`warning: the machine is busy (1-min load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); timings will be noisy`);
 	const server = await startStaticServer(CONFIG.buildDir);
 	const browser = await chromium.launch(LAUNCH);
 	const version = browser.version();
-	log(`build ${CONFIG.buildDir} at ${server.origin}; Chromium ${version}; ${CONFIG.warmups} warm-up + ${CONFIG.runs} runs; soak ${CONFIG.soakMinutes} min`);
+	log(
+		`build ${CONFIG.buildDir} at ${server.origin}; Chromium ${version}; ${CONFIG.warmups} warm-up + ${CONFIG.runs} runs; soak ${CONFIG.soakMinutes} min`
+	);
 	let exitCode = 0;
 	try {
 		for (let i = 0; i < CONFIG.warmups + CONFIG.runs; i++) {
@@ -1036,13 +1123,16 @@ async function main() {
 	printTable(rows);
 	console.log('');
 	console.log('Notes:');
-	for (const row of rows) if (row.note && row.note !== 'not yet built') console.log(`  ${row.name}: ${row.note}${row.overBudget ? `; samples over budget: ${row.overBudget}` : ''}`);
+	for (const row of rows)
+		if (row.note && row.note !== 'not yet built')
+			console.log(`  ${row.name}: ${row.note}${row.overBudget ? `; samples over budget: ${row.overBudget}` : ''}`);
 	console.log('  Status is judged on the median; "ok (max over)" means the median meets the budget but the slowest sample did not.');
 	const missed = rows.filter((r) => r.status === 'MISSED');
 	if (missed.length) {
 		console.log('');
 		console.log(`MISSED budgets (${missed.length}):`);
-		for (const r of missed) console.log(`  MISSED  ${r.name}: median ${formatValue(r.median, r.unit)} ${r.unit} > budget ${r.budget} ${r.unit}`);
+		for (const r of missed)
+			console.log(`  MISSED  ${r.name}: median ${formatValue(r.median, r.unit)} ${r.unit} > budget ${r.budget} ${r.unit}`);
 	}
 	if (errors.length) {
 		console.log('');
@@ -1072,7 +1162,19 @@ async function main() {
 			cpuBusyBeforeRunsPercent: busyBeforeRuns
 		},
 		durationSeconds: Math.round(elapsed),
-		metrics: rows.map(({ id, name, unit, median, min, max, runs, samples, budget, status, ...rest }) => ({ name, unit, median, min, max, runs, budget, status, id, samples, ...rest })),
+		metrics: rows.map(({ id, name, unit, median, min, max, runs, samples, budget, status, ...rest }) => ({
+			name,
+			unit,
+			median,
+			min,
+			max,
+			runs,
+			budget,
+			status,
+			id,
+			samples,
+			...rest
+		})),
 		errors
 	};
 	writeFileSync(CONFIG.out, `${JSON.stringify(report, null, '\t')}\n`);

@@ -82,7 +82,9 @@ test('at rest: no canary from names, places, participants or boards in any file 
 		await context.close();
 
 		const files = filesUnder(profile);
-		const found = Object.fromEntries(Object.entries(CANARIES).map(([what, text]) => [what, filesContaining(files, text).map((file) => file.slice(profile.length))]));
+		const found = Object.fromEntries(
+			Object.entries(CANARIES).map(([what, text]) => [what, filesContaining(files, text).map((file) => file.slice(profile.length))])
+		);
 		const hits = Object.fromEntries(Object.entries(found).map(([what, where]) => [what, where.length]));
 		if (Object.values(hits).some((count) => count > 0)) console.log('canaries found in', found);
 		const control = filesContaining(files, CONTROL).length;

@@ -46,7 +46,9 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
 
-	await panel.getByLabel('Fil med sikkerhedskopi (.billedtale)').setInputFiles({ name: 'andet.billedtale', mimeType: 'application/json', buffer: Buffer.from('{"format":"andet"}') });
+	await panel
+		.getByLabel('Fil med sikkerhedskopi (.billedtale)')
+		.setInputFiles({ name: 'andet.billedtale', mimeType: 'application/json', buffer: Buffer.from('{"format":"andet"}') });
 	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
 	await expect(panel.getByRole('alert')).toHaveText('Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.');
@@ -54,13 +56,17 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await panel.getByLabel('Fil med sikkerhedskopi (.billedtale)').setInputFiles(backupPath);
 	await panel.getByLabel('Kopiens kodeord').fill('forkert kodeord igen');
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
-	await expect(panel.getByRole('alert')).toHaveText('Kodeordet passer ikke til kopien, eller filen er ændret. Intet er ændret.', { timeout: 20_000 });
+	await expect(panel.getByRole('alert')).toHaveText('Kodeordet passer ikke til kopien, eller filen er ændret. Intet er ændret.', {
+		timeout: 20_000
+	});
 	await expectNoAxeViolations(page, 'backup restore with an error');
 	expect((await readDatabase(page)).citizens).toEqual([]);
 
 	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
-	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger(e) er hentet. 0 fandtes allerede', { timeout: 20_000 });
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger(e) er hentet. 0 fandtes allerede', {
+		timeout: 20_000
+	});
 	expect(await readDatabase(page)).toEqual(before);
 
 	await page.getByRole('link', { name: 'Borgere' }).click();

@@ -38,7 +38,8 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	expect(imported.filter((b) => b.payload.root)).toEqual([]);
 	const importedFeelings = imported.find((b) => b.payload.name === 'Følelser')!;
 	const originalFeelings = before.find((b) => b.payload.name === 'Følelser')!;
-	const labels = (b: typeof before[number]) => b.payload.slots.map((c: { label: string; symbolId?: string } | null) => c && [c.label, c.symbolId]);
+	const labels = (b: (typeof before)[number]) =>
+		b.payload.slots.map((c: { label: string; symbolId?: string } | null) => c && [c.label, c.symbolId]);
 	expect(labels(importedFeelings)).toEqual(labels(originalFeelings));
 	const importedHome = imported.find((b) => b.payload.name === 'Forside')!;
 	const folderLink = importedHome.payload.slots.find((c: { label: string } | null) => c?.label === 'Følelser').linkBoardId;
@@ -82,8 +83,12 @@ test('an imported board never fetches its remote pictures and says so', async ({
 		],
 		images: [{ id: 'i1', url: 'https://billeder.example.com/kaffe.png', content_type: 'image/png' }]
 	};
-	await page.getByLabel('Vælg en .obf- eller .obz-fil').setInputFiles({ name: 'udefra.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
-	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle(r) er hentet. 1 billede(r) lå på internettet og er ikke hentet.');
+	await page
+		.getByLabel('Vælg en .obf- eller .obz-fil')
+		.setInputFiles({ name: 'udefra.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await expect(page.locator('.notices').getByRole('status')).toContainText(
+		'1 tavle(r) er hentet. 1 billede(r) lå på internettet og er ikke hentet.'
+	);
 	const imported = (await readDatabase(page)).boards.find((b) => b.payload.name === 'Udefra')!;
 	expect(imported.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['kaffe', 'te']);
 	expect(imported.payload.slots[1].background).toBe('#fff176');
@@ -110,7 +115,9 @@ test('an SVG picture with script in an imported board is shown as a picture and 
 		buttons: [{ id: '1', label: 'rød', image_id: 'svg' }],
 		images: [{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` }]
 	};
-	await page.getByLabel('Vælg en .obf- eller .obz-fil').setInputFiles({ name: 'farlig.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await page
+		.getByLabel('Vælg en .obf- eller .obz-fil')
+		.setInputFiles({ name: 'farlig.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
 	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle(r) er hentet.');
 	await page.getByRole('link', { name: 'Åbn Farlig' }).click();
 	const cell = new BoardPage(page).cell('rød');

@@ -20,7 +20,12 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 		});
 		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-			spoken.push({ text: utterance.text, lang: utterance.lang, voice: (utterance.voice as { voiceURI?: string } | null)?.voiceURI, rate: utterance.rate });
+			spoken.push({
+				text: utterance.text,
+				lang: utterance.lang,
+				voice: (utterance.voice as { voiceURI?: string } | null)?.voiceURI,
+				rate: utterance.rate
+			});
 		};
 	});
 }
@@ -148,7 +153,9 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 
 	// An own photo, shrunk on the tablet, replaces the symbol on the cell.
 	await editor.slot('ved ikke').click();
-	await editor.form.getByLabel('Eget foto (valgfrit)').setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	await editor.form
+		.getByLabel('Eget foto (valgfrit)')
+		.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
 	await expect(editor.form.getByText('Foto valgt.')).toBeVisible();
 	await editor.saveCell();
 
@@ -202,7 +209,13 @@ test('in a meeting, a board message is saved as an answer with who relayed it', 
 	const poul = (db.meetings[0]!.payload.participants as Array<{ id: string }>)[0]!.id;
 	const contents = db.answers.map((a) => a.payload.content).sort((a, b) => b.items.length - a.items.length);
 	expect(contents).toEqual([
-		{ kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }, { label: 'alene', symbolId: 'alene' }] },
+		{
+			kind: 'message',
+			items: [
+				{ label: 'vil gerne', symbolId: 'vil-gerne' },
+				{ label: 'alene', symbolId: 'alene' }
+			]
+		},
 		{ kind: 'message', items: [{ label: 'alene', symbolId: 'alene' }] }
 	]);
 	for (const answer of db.answers) expect(answer.payload.provenance).toEqual({ mode: 'formidlet', participantId: poul });

@@ -26,17 +26,21 @@ interface RunningBrowser {
 
 /** Starts Chromium as our own child process, so the test can kill it the hard way. */
 async function startBrowser(profile: string): Promise<RunningBrowser> {
-	const child = spawn(executable, [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--no-first-run',
-		`--user-data-dir=${profile}`,
-		'--remote-debugging-port=0',
-		'about:blank'
-	], { detached: true });
+	const child = spawn(
+		executable,
+		[
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			`--user-data-dir=${profile}`,
+			'--remote-debugging-port=0',
+			'about:blank'
+		],
+		{ detached: true }
+	);
 	const endpoint = await new Promise<string>((resolve, reject) => {
 		let output = '';
 		child.stderr!.on('data', (chunk: Buffer) => {

@@ -146,7 +146,8 @@ export function diskContains(value: unknown, text: string): boolean {
 	if (value instanceof Uint8Array) return Buffer.from(value).includes(text);
 	if (typeof value === 'string') return value.includes(text);
 	if (Array.isArray(value)) return value.some((item) => diskContains(item, text));
-	if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes(text) || diskContains(item, text));
+	if (value && typeof value === 'object')
+		return Object.entries(value).some(([key, item]) => key.includes(text) || diskContains(item, text));
 	return false;
 }
 

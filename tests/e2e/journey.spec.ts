@@ -56,9 +56,7 @@ test('an adviser runs a meeting where every answer records who gave it, and dele
 
 	let db = await readDatabase(page);
 	const meetingRecord = db.meetings.find((m) => m.id === meetingId)!;
-	const people = Object.fromEntries(
-		(meetingRecord.payload.participants as Array<{ id: string; name: string }>).map((p) => [p.name, p.id])
-	);
+	const people = Object.fromEntries((meetingRecord.payload.participants as Array<{ id: string; name: string }>).map((p) => [p.name, p.id]));
 	const byValue = (value: string) => db.answers.find((a) => a.payload.content.value === value)!;
 	expect(db.answers).toHaveLength(4);
 	expect(byValue('ja').payload.provenance).toEqual({ mode: 'selv' });
@@ -138,14 +136,18 @@ test('bad input gets a clear Danish message and nothing is stored', async ({ pag
 	await home.dialog.getByRole('button', { name: 'Gem' }).click();
 	await expect(home.dialog.getByRole('alert')).toHaveText('Skriv et navn eller initialer (højst 60 tegn).');
 
-	await home.dialog.getByLabel('Foto (valgfrit)').setInputFiles({ name: 'ikke-et-billede.png', mimeType: 'image/png', buffer: Buffer.from('nope') });
+	await home.dialog
+		.getByLabel('Foto (valgfrit)')
+		.setInputFiles({ name: 'ikke-et-billede.png', mimeType: 'image/png', buffer: Buffer.from('nope') });
 	await expect(home.dialog.getByRole('alert')).toHaveText('Billedet kunne ikke læses. Vælg et andet foto.');
 	// A real PNG header that declares 100,000 × 100,000 pixels: refused before the tablet tries to decode it.
 	const flood = readFileSync('static/icon-192.png');
 	flood.writeUInt32BE(100_000, 16);
 	flood.writeUInt32BE(100_000, 20);
 	await home.dialog.getByLabel('Foto (valgfrit)').setInputFiles({ name: 'flod.png', mimeType: 'image/png', buffer: flood });
-	await expect(home.dialog.getByRole('alert')).toHaveText('Billedet er for stort (højst 12.000 pixels på hver led og 40 MB). Vælg et mindre foto.');
+	await expect(home.dialog.getByRole('alert')).toHaveText(
+		'Billedet er for stort (højst 12.000 pixels på hver led og 40 MB). Vælg et mindre foto.'
+	);
 	await expectNoAxeViolations(page, 'add citizen dialog with errors');
 	expect((await readDatabase(page)).citizens).toEqual([]);
 });

@@ -48,7 +48,9 @@ test('first start sets up the passphrase and PIN in plain Danish; the data on di
 	expect(Object.keys(disk.tables.citizens[0]!).sort()).toEqual(['createdAt', 'id', 'payload']);
 });
 
-test('lock: soft lock with the PIN on demand and after idle time; after 30 minutes, five wrong PINs or "Lås helt" the passphrase is needed', async ({ page }) => {
+test('lock: soft lock with the PIN on demand and after idle time; after 30 minutes, five wrong PINs or "Lås helt" the passphrase is needed', async ({
+	page
+}) => {
 	await page.clock.install();
 	const home = new HomePage(page);
 	await home.open();
@@ -63,7 +65,9 @@ test('lock: soft lock with the PIN on demand and after idle time; after 30 minut
 	await expectNoAxeViolations(page, 'PIN lock screen');
 	await page.getByLabel('PIN').fill('1111');
 	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toHaveText('Forkert PIN. 4 forsøg tilbage. Derefter skal adgangssætningen bruges.');
+	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toHaveText(
+		'Forkert PIN. 4 forsøg tilbage. Derefter skal adgangssætningen bruges.'
+	);
 	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(home.citizenLink(CANARY)).toBeVisible();

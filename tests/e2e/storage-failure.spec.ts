@@ -93,7 +93,9 @@ test('a read the browser refuses is retried, and if it keeps failing the tablet 
 
 	await page.evaluate(() => sessionStorage.setItem('failReadsForMs', '600000'));
 	await reopen(page);
-	await expect(page.getByRole('alert').filter({ hasText: 'Data kunne' })).toHaveText('Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.');
+	await expect(page.getByRole('alert').filter({ hasText: 'Data kunne' })).toHaveText(
+		'Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.'
+	);
 	await expect(page.getByText('Der er endnu ingen borgere')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'home when reads fail');
 });

@@ -23,7 +23,9 @@ describe('the symbol set', () => {
 	});
 
 	it('ships exactly the files in the manifest, each a safe square SVG without text', () => {
-		const files = readdirSync('symbols/svg').map((name) => `svg/${name}`).sort();
+		const files = readdirSync('symbols/svg')
+			.map((name) => `svg/${name}`)
+			.sort();
 		expect(files).toEqual(manifest.map((entry) => entry.file).sort());
 		for (const entry of manifest) {
 			const path = `symbols/${entry.file}`;
@@ -35,12 +37,75 @@ describe('the symbol set', () => {
 	});
 
 	it('covers what a meeting needs', () => {
-		const needed = ['ja', 'nej', 'ved-ikke', 'pause', 'stop', 'hjaelp', 'forstaar-ikke', 'igen', 'faerdig', 'glad', 'ked-af-det', 'vred',
-			'bange', 'traet', 'rolig', 'ondt', 'syg', 'sulten', 'toerstig', 'toilet', 'mor', 'far', 'soeskende', 'ven', 'kaereste',
-			'kontaktperson', 'paedagog', 'raadgiver', 'laege', 'vaerge', 'hjem', 'bosted', 'arbejde', 'dagtilbud', 'skole', 'by', 'natur',
-			'hospital', 'spise', 'sove', 'bad', 'toej', 'indkoeb', 'madlavning', 'rengoering', 'gaa-tur', 'musik', 'tv', 'computer',
-			'telefon', 'bus', 'bil', 'cykel', 'sport', 'dyr', 'i-dag', 'i-morgen', 'morgen', 'aften', 'uge', 'weekend', 'vil-gerne',
-			'vil-ikke', 'mere', 'mindre', 'alene', 'sammen'];
+		const needed = [
+			'ja',
+			'nej',
+			'ved-ikke',
+			'pause',
+			'stop',
+			'hjaelp',
+			'forstaar-ikke',
+			'igen',
+			'faerdig',
+			'glad',
+			'ked-af-det',
+			'vred',
+			'bange',
+			'traet',
+			'rolig',
+			'ondt',
+			'syg',
+			'sulten',
+			'toerstig',
+			'toilet',
+			'mor',
+			'far',
+			'soeskende',
+			'ven',
+			'kaereste',
+			'kontaktperson',
+			'paedagog',
+			'raadgiver',
+			'laege',
+			'vaerge',
+			'hjem',
+			'bosted',
+			'arbejde',
+			'dagtilbud',
+			'skole',
+			'by',
+			'natur',
+			'hospital',
+			'spise',
+			'sove',
+			'bad',
+			'toej',
+			'indkoeb',
+			'madlavning',
+			'rengoering',
+			'gaa-tur',
+			'musik',
+			'tv',
+			'computer',
+			'telefon',
+			'bus',
+			'bil',
+			'cykel',
+			'sport',
+			'dyr',
+			'i-dag',
+			'i-morgen',
+			'morgen',
+			'aften',
+			'uge',
+			'weekend',
+			'vil-gerne',
+			'vil-ikke',
+			'mere',
+			'mindre',
+			'alene',
+			'sammen'
+		];
 		expect(needed.filter((id) => !byId.has(id))).toEqual([]);
 	});
 
@@ -66,8 +131,8 @@ describe('the default boards', () => {
 	});
 
 	it('refuse a template that names a missing symbol', () => {
-		expect(() => instantiateTemplates([{ key: 'x', name: 'X', rows: 1, columns: 1, cells: [{ symbol: 'findes-ikke' }] }], 'x', () => undefined)).toThrow(
-			'findes-ikke'
-		);
+		expect(() =>
+			instantiateTemplates([{ key: 'x', name: 'X', rows: 1, columns: 1, cells: [{ symbol: 'findes-ikke' }] }], 'x', () => undefined)
+		).toThrow('findes-ikke');
 	});
 });

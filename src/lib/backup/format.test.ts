@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoard, setCell } from '#lib/boards/model.ts';
+import { createBoard, setCell } from '#lib/domain/board.ts';
 import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
 import { ensureBoardSet, saveMedia } from '#lib/storage/boards.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
@@ -21,7 +21,10 @@ afterEach(async () => {
 });
 
 async function sampleData() {
-	const anna = await createCitizen({ displayName: 'Anna Kanariefugl', photo: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) });
+	const anna = await createCitizen({
+		displayName: 'Anna Kanariefugl',
+		photo: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' })
+	});
 	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
 	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
 	const lise = withLise.participants[0]!;
@@ -30,7 +33,12 @@ async function sampleData() {
 	await recordAnswer(withLise, { kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }] }, { mode: 'selv' });
 	const home = setCell(createBoard('Forside', 1, 2, 'home-anna'), 0, { id: 'c1', label: 'mor', photoId: 'photo-1' });
 	await ensureBoardSet(anna.id, () => ({ rootBoardId: home.id, boards: [home] }));
-	await saveMedia(anna.id, { id: 'photo-1', kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([9, 9])], { type: 'image/png' }) });
+	await saveMedia(anna.id, {
+		id: 'photo-1',
+		kind: 'image',
+		mimeType: 'image/png',
+		blob: new Blob([new Uint8Array([9, 9])], { type: 'image/png' })
+	});
 	const bo = await createCitizen({ displayName: 'Bo' });
 	return { anna, bo };
 }
@@ -39,7 +47,11 @@ async function sampleData() {
 async function snapshot() {
 	const db = getDb();
 	const tables = [db.citizens, db.meetings, db.answers, db.boards, db.media];
-	const all = await Promise.all(tables.map(async (table) => openRecords<{ id: string; payload: Record<string, unknown> }>(table.name as SealedTable, await table.toArray())));
+	const all = await Promise.all(
+		tables.map(async (table) =>
+			openRecords<{ id: string; payload: Record<string, unknown> }>(table.name as SealedTable, await table.toArray())
+		)
+	);
 	// Blobs compare by content.
 	return JSON.stringify(
 		await Promise.all(
@@ -103,24 +115,41 @@ describe('backups', () => {
 		const before = await snapshot();
 		const outcome = { restored: 0, refused: 0 };
 		const junk = fc.oneof(
-			fc.constantFrom<unknown>(null, '', 'x'.repeat(500), -1, 1e300, NaN, [], {}, true, 'formidlet', '2026-02-30', '__proto__', new Blob(['x'])),
+			fc.constantFrom<unknown>(
+				null,
+				'',
+				'x'.repeat(500),
+				-1,
+				1e300,
+				NaN,
+				[],
+				{},
+				true,
+				'formidlet',
+				'2026-02-30',
+				'__proto__',
+				new Blob(['x'])
+			),
 			fc.jsonValue({ maxDepth: 2 })
 		);
 		const paths = collectPaths(valid);
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() }), { minLength: 1, maxLength: 3 }), async (mutations) => {
-				const copy = structuredClone(valid);
-				for (const { path, value, remove } of mutations) mutate(copy, path, value, remove);
-				try {
-					const restored = restoreContent(copy);
-					// What passes is already clean: checking it again changes nothing.
-					expect(restoreContent(restored)).toEqual(restored);
-					outcome.restored += 1;
-				} catch (error) {
-					expect((error as { code?: string }).code).toBe('backup.invalid');
-					outcome.refused += 1;
+			fc.asyncProperty(
+				fc.array(fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+				async (mutations) => {
+					const copy = structuredClone(valid);
+					for (const { path, value, remove } of mutations) mutate(copy, path, value, remove);
+					try {
+						const restored = restoreContent(copy);
+						// What passes is already clean: checking it again changes nothing.
+						expect(restoreContent(restored)).toEqual(restored);
+						outcome.restored += 1;
+					} catch (error) {
+						expect((error as { code?: string }).code).toBe('backup.invalid');
+						outcome.refused += 1;
+					}
 				}
-			}),
+			),
 			{ seed: 20261123, numRuns: FUZZ_RUNS }
 		);
 		console.log(`fuzz backup: ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`);

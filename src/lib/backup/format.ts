@@ -1,4 +1,4 @@
-import { normaliseCell, validateBoardSet, type Board } from '#lib/boards/model.ts';
+import { normaliseCell, validateBoardSet, type Board } from '#lib/domain/board.ts';
 import { PROVENANCE_MODES, validateContent, type AnswerContent, type AnswerRevision, type Provenance } from '#lib/domain/answer.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { CASE_PHASES, isCalendarDate, PARTICIPANT_ROLES, PLACE_MAX, type Participant } from '#lib/domain/meeting.ts';
@@ -203,7 +203,12 @@ export function restoreContent(raw: unknown): BackupContent {
 		const payload = object(m.payload);
 		const kind = oneOf(payload.kind, ['image', 'audio'] as const);
 		const data = blob(payload.blob, kind);
-		return { id: id(m.id), citizenId: owner(m.citizenId), createdAt: time(m.createdAt), payload: { kind, mimeType: data.type, blob: data } };
+		return {
+			id: id(m.id),
+			citizenId: owner(m.citizenId),
+			createdAt: time(m.createdAt),
+			payload: { kind, mimeType: data.type, blob: data }
+		};
 	});
 
 	const boards: BoardRecord[] = list(root.boards).map((value) => {
@@ -233,7 +238,13 @@ export function restoreContent(raw: unknown): BackupContent {
 		if (own.length === 0) continue;
 		const roots = own.filter((b) => b.payload.root);
 		if (roots.length !== 1) return fail();
-		const set: Board[] = own.map((b) => ({ id: b.id, name: b.payload.name, rows: b.payload.rows, columns: b.payload.columns, slots: b.payload.slots }));
+		const set: Board[] = own.map((b) => ({
+			id: b.id,
+			name: b.payload.name,
+			rows: b.payload.rows,
+			columns: b.payload.columns,
+			slots: b.payload.slots
+		}));
 		try {
 			validateBoardSet({ rootBoardId: roots[0]!.id, boards: set });
 		} catch {

@@ -1,6 +1,6 @@
 import type { BoardTemplate } from '#lib/content/default-boards.ts';
 import { newId } from '#lib/domain/ids.ts';
-import { createBoard, setCell, validateBoardSet, type Board, type BoardSet } from './model.ts';
+import { createBoard, setCell, validateBoardSet, type Board, type BoardSet } from '#lib/domain/board.ts';
 
 /** Turns board templates into a citizen's own boards: fresh ids, folder links resolved by key. */
 export function instantiateTemplates(

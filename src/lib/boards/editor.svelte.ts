@@ -1,5 +1,5 @@
 import { saveBoard } from '#lib/storage/boards.ts';
-import type { Board } from './model.ts';
+import type { Board } from '#lib/domain/board.ts';
 
 /**
  * Saves each edit at once and remembers the board as it was before the last edit, so one tap on

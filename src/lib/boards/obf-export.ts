@@ -1,6 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import { bytesToBase64 } from '#lib/encoding/base64.ts';
-import type { Board, BoardSet, MediaItem } from './model.ts';
+import type { Board, BoardSet, MediaItem } from '#lib/domain/board.ts';
 import { EXT_SYMBOL, OBF_FORMAT, toRgb } from './obf-schema.ts';
 
 /*
@@ -49,8 +49,16 @@ interface MediaSink {
 }
 
 const inlineSink: MediaSink = {
-	image: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}` }),
-	sound: (id, mimeType, bytes) => ({ id, content_type: baseMime(mimeType), data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}` })
+	image: (id, mimeType, bytes) => ({
+		id,
+		content_type: baseMime(mimeType),
+		data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}`
+	}),
+	sound: (id, mimeType, bytes) => ({
+		id,
+		content_type: baseMime(mimeType),
+		data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}`
+	})
 };
 
 function safeName(id: string): string {
@@ -125,7 +133,9 @@ async function boardDocument(
 			if (!images.has(imageId)) {
 				const svg = symbolSvg(cell.symbolId);
 				const image: JsonObject =
-					svg === undefined ? { id: imageId, content_type: 'image/svg+xml' } : sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg));
+					svg === undefined
+						? { id: imageId, content_type: 'image/svg+xml' }
+						: sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg));
 				image[EXT_SYMBOL] = cell.symbolId;
 				images.set(imageId, image);
 			}
@@ -169,7 +179,11 @@ export async function exportObf(board: Board, media: ReadonlyMap<string, MediaIt
 }
 
 /** A board set as .obz: manifest.json, boards/<id>.obf, images/… and sounds/… referenced by path. */
-export async function exportObz(set: BoardSet, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<Uint8Array<ArrayBuffer>> {
+export async function exportObz(
+	set: BoardSet,
+	media: ReadonlyMap<string, MediaItem>,
+	symbolSvg: SymbolSvg
+): Promise<Uint8Array<ArrayBuffer>> {
 	const sink = new ZipSink();
 	const boardPaths = new Map<string, string>();
 	for (const board of set.boards) {

@@ -13,7 +13,7 @@ import {
 	type BoardCell,
 	type BoardSet,
 	type MediaItem
-} from './model.ts';
+} from '#lib/domain/board.ts';
 import {
 	decodeDataUri,
 	normalisePath,
@@ -166,7 +166,12 @@ const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 /** Trimmed, white space folded, control characters removed, at most `max` characters. */
 function cleanText(value: string | undefined, max: number): string {
 	if (!value) return '';
-	let text = value.slice(0, max * 4).replace(INVISIBLE, '').replace(SURROGATES, (m) => (m.length === 2 ? m : '\ufffd')).replace(/\s+/g, ' ').trim();
+	let text = value
+		.slice(0, max * 4)
+		.replace(INVISIBLE, '')
+		.replace(SURROGATES, (m) => (m.length === 2 ? m : '\ufffd'))
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (text.length > max) {
 		text = text.slice(0, max);
 		if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
@@ -260,11 +265,7 @@ interface LoadedBoard {
 	layout: Layout;
 }
 
-function convertBoard(
-	loaded: LoadedBoard,
-	resolveLink: (link: ObfLoadBoard) => string | undefined,
-	context: MediaContext
-): Board {
+function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => string | undefined, context: MediaContext): Board {
 	const { doc, layout } = loaded;
 	context.collector.warn('import.cellDropped', layout.dropped);
 	const slots = layout.slots.map((button): BoardCell | null => {
@@ -341,11 +342,7 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
 		const collector = new Collector();
 		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
-		const board = convertBoard(
-			loaded,
-			(link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : undefined),
-			context
-		);
+		const board = convertBoard(loaded, (link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : undefined), context);
 		return finish({ rootBoardId: board.id, boards: [board] }, collector);
 	});
 }
@@ -520,7 +517,8 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
 		}
 		const resolveLink = (link: ObfLoadBoard): string | undefined => {
-			const target = (link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
+			const target =
+				(link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
 			return target?.newId;
 		};
 

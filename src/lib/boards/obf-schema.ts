@@ -347,7 +347,10 @@ export function sniffImage(bytes: Uint8Array): string | undefined {
 	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
 	if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
 	if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
-	const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart();
+	const head = new TextDecoder('utf-8')
+		.decode(bytes.subarray(0, 4096))
+		.replace(/^\ufeff/, '')
+		.trimStart();
 	if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'image/svg+xml';
 	return undefined;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Zip, ZipDeflate, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBoard, setCell, validateBoardSet, type Board, type BoardCell, type BoardSet, type MediaItem } from './model.ts';
+import { createBoard, setCell, validateBoardSet, type Board, type BoardCell, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
 import {
 	IMPORT_LIMITS,
 	ImportError,
@@ -17,11 +17,13 @@ import { exportObf, exportObz } from './obf-export.ts';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/obf/${name}`, import.meta.url)));
 const json = (value: unknown) => strToU8(JSON.stringify(value));
 
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) =>
+	c.charCodeAt(0)
+);
 // JFIF header and a start-of-frame declaring 1×1 pixels: enough for the importer's checks.
 const JPEG = new Uint8Array([
-	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-	0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9
+	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00,
+	0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9
 ]);
 const WEBM_AUDIO = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x00, 0x7f]);
 const OGG = new Uint8Array([...strToU8('OggS'), 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x11]);
@@ -161,8 +163,28 @@ describe('importObf with hand-written fixtures', () => {
 		const board = result.set.boards[0];
 		expect(board).toMatchObject({ name: 'Gefühle', rows: 3, columns: 3 });
 		const slots = board?.slots ?? [];
-		expect(slots.map((c) => c?.label ?? null)).toEqual(['froh', 'traurig', 'wütend', 'müde', 'nicht im Raster', 'auch nicht', null, null, null]);
-		expect(slots.map((c) => c?.background)).toEqual(['#ffeb3b', '#90caf9', '#ff4444', undefined, undefined, undefined, undefined, undefined, undefined]);
+		expect(slots.map((c) => c?.label ?? null)).toEqual([
+			'froh',
+			'traurig',
+			'wütend',
+			'müde',
+			'nicht im Raster',
+			'auch nicht',
+			null,
+			null,
+			null
+		]);
+		expect(slots.map((c) => c?.background)).toEqual([
+			'#ffeb3b',
+			'#90caf9',
+			'#ff4444',
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined
+		]);
 		expect(slots[3]?.hidden).toBe(true);
 		expect(slots[4]?.linkBoardId).toBe(board?.id); // a link to itself stays
 		expect(slots[5]?.linkBoardId).toBeUndefined();
@@ -283,7 +305,12 @@ describe('importObz', () => {
 function richSet(): { set: BoardSet; media: Map<string, MediaItem> } {
 	const photo: MediaItem = { id: 'photo-1', kind: 'image', mimeType: 'image/png', blob: new Blob([PNG], { type: 'image/png' }) };
 	const portrait: MediaItem = { id: 'photo-2', kind: 'image', mimeType: 'image/jpeg', blob: new Blob([JPEG], { type: 'image/jpeg' }) };
-	const voice: MediaItem = { id: 'rec-1', kind: 'audio', mimeType: 'audio/webm;codecs=opus', blob: new Blob([WEBM_AUDIO], { type: 'audio/webm;codecs=opus' }) };
+	const voice: MediaItem = {
+		id: 'rec-1',
+		kind: 'audio',
+		mimeType: 'audio/webm;codecs=opus',
+		blob: new Blob([WEBM_AUDIO], { type: 'audio/webm;codecs=opus' })
+	};
 	let home = createBoard('Hjem', 3, 4);
 	let food = createBoard('Mad og drikke', 2, 2);
 	let people = createBoard('Familie', 1, 3);
@@ -294,7 +321,11 @@ function richSet(): { set: BoardSet; media: Map<string, MediaItem> } {
 	home = setCell(home, 11, cell('Familie', { photoId: photo.id, linkBoardId: people.id }));
 	food = setCell(food, 0, cell('æble', { symbolId: 'aeble', vocalization: 'Jeg vil gerne have et æble' }));
 	food = setCell(food, 3, cell('tilbage', { linkBoardId: home.id }));
-	people = setCell(people, 1, cell('Mor', { photoId: portrait.id, symbolId: 'ja', recordingId: voice.id, vocalization: 'Jeg vil gerne tale med mor' }));
+	people = setCell(
+		people,
+		1,
+		cell('Mor', { photoId: portrait.id, symbolId: 'ja', recordingId: voice.id, vocalization: 'Jeg vil gerne tale med mor' })
+	);
 	people = setCell(people, 2, cell('Hjem', { linkBoardId: home.id, photoId: photo.id }));
 	return { set: { rootBoardId: home.id, boards: [home, food, people] }, media: new Map([photo, portrait, voice].map((m) => [m.id, m])) };
 }
@@ -337,7 +368,10 @@ describe('export and import round trip', () => {
 		const { set, media } = richSet();
 		const zip = await exportObz(set, media, symbolSvg);
 		const entries = unzipSync(zip);
-		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { root: string; paths: { boards: Record<string, string> } };
+		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
+			root: string;
+			paths: { boards: Record<string, string> };
+		};
 		expect(manifest.root).toBe(`boards/${set.rootBoardId}.obf`);
 		expect(Object.keys(manifest.paths.boards)).toHaveLength(3);
 		const rootDoc = JSON.parse(new TextDecoder().decode(entries[manifest.root])) as Record<string, unknown>;
@@ -394,7 +428,7 @@ describe('export and import round trip', () => {
 describe('refusing bad input', () => {
 	it('names what is wrong', async () => {
 		expect((await importError(importObf(strToU8('{"format": "open-board-0.1", ')))).code).toBe('import.notJson');
-		expect((await importError(importObf(new Uint8Array([0xff, 0xfe, 0x00]))))).toMatchObject({ code: 'import.notJson' });
+		expect(await importError(importObf(new Uint8Array([0xff, 0xfe, 0x00])))).toMatchObject({ code: 'import.notJson' });
 		expect((await importError(importObf(json({ hello: 'world' })))).code).toBe('import.notObf');
 		expect((await importError(importObf(json([1, 2, 3])))).code).toBe('import.notObf');
 		expect((await importError(importObf(json(null)))).code).toBe('import.notObf');
@@ -488,7 +522,28 @@ describe('any mutation of a valid file', () => {
 		| { kind: 'insertKey'; path: number[]; key: string; value: unknown };
 
 	const base = JSON.parse(new TextDecoder().decode(fixture('simple-2x3.obf'))) as unknown;
-	const interesting = fc.constantFrom<unknown>(9, 0, -1, 8, 1e9, 1.5, '3', '', ' ', null, [], {}, true, '__proto__', 'x'.repeat(5000), 'data:image/png;base64,####', 'data:image/svg+xml,%E0%A4%A', 'rgb(1,2)', [[null, 'b1', 7]], { id: 'b1' });
+	const interesting = fc.constantFrom<unknown>(
+		9,
+		0,
+		-1,
+		8,
+		1e9,
+		1.5,
+		'3',
+		'',
+		' ',
+		null,
+		[],
+		{},
+		true,
+		'__proto__',
+		'x'.repeat(5000),
+		'data:image/png;base64,####',
+		'data:image/svg+xml,%E0%A4%A',
+		'rgb(1,2)',
+		[[null, 'b1', 7]],
+		{ id: 'b1' }
+	);
 	const value = fc.oneof(interesting, fc.jsonValue({ maxDepth: 3 }));
 	const path = fc.array(fc.nat(), { maxLength: 6 });
 	const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -499,7 +554,10 @@ describe('any mutation of a valid file', () => {
 			arbitrary: fc.record({
 				kind: fc.constant('insertKey' as const),
 				path,
-				key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'grid', 'buttons', 'id', 'load_board', 'hidden', 'image_id', 'ext_billedtale_symbol'), fc.string()),
+				key: fc.oneof(
+					fc.constantFrom('__proto__', 'constructor', 'grid', 'buttons', 'id', 'load_board', 'hidden', 'image_id', 'ext_billedtale_symbol'),
+					fc.string()
+				),
 				value
 			}),
 			weight: 2
@@ -611,7 +669,9 @@ describe('any mutation of a valid file', () => {
 			}),
 			{ seed: 20261123, numRuns: FUZZ_RUNS }
 		);
-		console.log(`fuzz .obz: ${FUZZ_RUNS} damaged packages, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`);
+		console.log(
+			`fuzz .obz: ${FUZZ_RUNS} damaged packages, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`
+		);
 		expect(outcome.imported + outcome.refused).toBe(FUZZ_RUNS);
 	}, 120_000);
 });

@@ -1,5 +1,5 @@
 import type { MessageItem } from '#lib/domain/answer.ts';
-import { spokenText, type Board, type BoardCell, type BoardSet } from './model.ts';
+import { spokenText, type Board, type BoardCell, type BoardSet } from '#lib/domain/board.ts';
 
 /** Which board is open, how the user got there, and the message being built. */
 export class BoardSession {

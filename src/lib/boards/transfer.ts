@@ -1,5 +1,5 @@
 import { symbolUrl } from '#lib/content/symbols.ts';
-import type { Board, BoardSet, MediaItem } from './model.ts';
+import type { Board, BoardSet, MediaItem } from '#lib/domain/board.ts';
 
 /** Loads the SVG text of every symbol the boards use, so exports can embed them. */
 export async function symbolSvgsFor(boards: Board[]): Promise<(symbolId: string) => string | undefined> {

@@ -65,28 +65,92 @@ export const DEFAULT_BOARDS: BoardTemplate[] = [
 		name: 'Følelser',
 		rows: 3,
 		columns: 5,
-		cells: cells('glad', 'ked-af-det', 'vred', 'bange', 'traet', 'rolig', 'tryg', 'urolig', 'forvirret', 'overrasket', 'stolt', 'flov', 'ensom', 'keder-sig', 'glaede-sig')
+		cells: cells(
+			'glad',
+			'ked-af-det',
+			'vred',
+			'bange',
+			'traet',
+			'rolig',
+			'tryg',
+			'urolig',
+			'forvirret',
+			'overrasket',
+			'stolt',
+			'flov',
+			'ensom',
+			'keder-sig',
+			'glaede-sig'
+		)
 	},
 	{
 		key: 'krop',
 		name: 'Krop og helbred',
 		rows: 3,
 		columns: 5,
-		cells: cells('ondt', 'syg', 'sulten', 'toerstig', 'toilet', 'hovedpine', 'mavepine', 'kvalme', 'svimmel', 'medicin', 'varm', 'kold', 'sover-daarligt', 'hoved', 'ryg')
+		cells: cells(
+			'ondt',
+			'syg',
+			'sulten',
+			'toerstig',
+			'toilet',
+			'hovedpine',
+			'mavepine',
+			'kvalme',
+			'svimmel',
+			'medicin',
+			'varm',
+			'kold',
+			'sover-daarligt',
+			'hoved',
+			'ryg'
+		)
 	},
 	{
 		key: 'mennesker',
 		name: 'Mennesker',
 		rows: 3,
 		columns: 5,
-		cells: cells('mig', 'mor', 'far', 'soeskende', 'ven', 'kaereste', 'kontaktperson', 'paedagog', 'raadgiver', 'laege', 'vaerge', 'familie', 'bedstemor', 'nabo', 'gruppe')
+		cells: cells(
+			'mig',
+			'mor',
+			'far',
+			'soeskende',
+			'ven',
+			'kaereste',
+			'kontaktperson',
+			'paedagog',
+			'raadgiver',
+			'laege',
+			'vaerge',
+			'familie',
+			'bedstemor',
+			'nabo',
+			'gruppe'
+		)
 	},
 	{
 		key: 'steder',
 		name: 'Steder',
 		rows: 3,
 		columns: 5,
-		cells: cells('hjem', 'bosted', 'arbejde', 'dagtilbud', 'skole', 'by', 'natur', 'hospital', 'butik', 'cafe', 'park', 'strand', 'skov', 'bibliotek', 'svoemmehal')
+		cells: cells(
+			'hjem',
+			'bosted',
+			'arbejde',
+			'dagtilbud',
+			'skole',
+			'by',
+			'natur',
+			'hospital',
+			'butik',
+			'cafe',
+			'park',
+			'strand',
+			'skov',
+			'bibliotek',
+			'svoemmehal'
+		)
 	},
 	{
 		key: 'hverdag',
@@ -94,8 +158,26 @@ export const DEFAULT_BOARDS: BoardTemplate[] = [
 		rows: 4,
 		columns: 5,
 		cells: cells(
-			'spise', 'drikke', 'sove', 'bad', 'toej', 'indkoeb', 'madlavning', 'rengoering', 'gaa-tur', 'musik',
-			'tv', 'computer', 'telefon', 'bus', 'bil', 'cykel', 'sport', 'dyr', 'i-dag', 'i-morgen'
+			'spise',
+			'drikke',
+			'sove',
+			'bad',
+			'toej',
+			'indkoeb',
+			'madlavning',
+			'rengoering',
+			'gaa-tur',
+			'musik',
+			'tv',
+			'computer',
+			'telefon',
+			'bus',
+			'bil',
+			'cykel',
+			'sport',
+			'dyr',
+			'i-dag',
+			'i-morgen'
 		)
 	},
 	{
@@ -103,6 +185,19 @@ export const DEFAULT_BOARDS: BoardTemplate[] = [
 		name: 'Ønsker',
 		rows: 3,
 		columns: 4,
-		cells: cells('vil-gerne', 'vil-ikke', 'mere', 'mindre', 'alene', 'sammen', 'droem', 'haab', 'vigtigt', 'frihed', 'selvstaendig', 'hjaelp-til')
+		cells: cells(
+			'vil-gerne',
+			'vil-ikke',
+			'mere',
+			'mindre',
+			'alene',
+			'sammen',
+			'droem',
+			'haab',
+			'vigtigt',
+			'frihed',
+			'selvstaendig',
+			'hjaelp-til'
+		)
 	}
 ];

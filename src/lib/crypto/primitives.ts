@@ -57,7 +57,7 @@ export async function encodeValue(value: unknown): Promise<Uint8Array<ArrayBuffe
 export function decodeValue(bytes: ArrayBuffer): unknown {
 	const view = new DataView(bytes);
 	const parts: Uint8Array[] = [];
-	for (let offset = 0; offset < bytes.byteLength; ) {
+	for (let offset = 0; offset < bytes.byteLength;) {
 		if (offset + 4 > bytes.byteLength) throw new RangeError('truncated length');
 		const length = view.getUint32(offset);
 		if (offset + 4 + length > bytes.byteLength) throw new RangeError('truncated part');
@@ -77,14 +77,23 @@ export function decodeValue(bytes: ArrayBuffer): unknown {
 	});
 }
 
-export async function encryptBytes(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, context: string): Promise<{ iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer }> {
+export async function encryptBytes(
+	key: CryptoKey,
+	bytes: Uint8Array<ArrayBuffer>,
+	context: string
+): Promise<{ iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer }> {
 	const iv = randomBytes(12);
 	const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, bytes);
 	return { iv, ct };
 }
 
 /** A wrong passphrase and a changed file look the same to AES-GCM: both fail authentication. */
-export async function decryptBytes(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, ct: Uint8Array<ArrayBuffer> | ArrayBuffer, context: string): Promise<ArrayBuffer> {
+export async function decryptBytes(
+	key: CryptoKey,
+	iv: Uint8Array<ArrayBuffer>,
+	ct: Uint8Array<ArrayBuffer> | ArrayBuffer,
+	context: string
+): Promise<ArrayBuffer> {
 	try {
 		return await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, ct);
 	} catch (error) {

@@ -105,7 +105,10 @@ describe('answers', () => {
 		const message = createAnswer({
 			id: 'a2',
 			meeting,
-			content: { kind: 'message', items: [{ label: ' jeg ', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }] },
+			content: {
+				kind: 'message',
+				items: [{ label: ' jeg ', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }]
+			},
 			provenance: { mode: 'med-stoette', participantId: 'p-staff' },
 			at: 1
 		});

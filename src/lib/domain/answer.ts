@@ -105,13 +105,7 @@ export function validateContent(content: AnswerContent): AnswerContent {
 	};
 }
 
-export function createAnswer(args: {
-	id: string;
-	meeting: Meeting;
-	content: AnswerContent;
-	provenance: Provenance;
-	at: number;
-}): Answer {
+export function createAnswer(args: { id: string; meeting: Meeting; content: AnswerContent; provenance: Provenance; at: number }): Answer {
 	return {
 		id: args.id,
 		meetingId: args.meeting.id,

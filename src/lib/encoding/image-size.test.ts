@@ -12,18 +12,53 @@ const png = (width: number, height: number) => {
 
 const jpeg = (width: number, height: number) =>
 	new Uint8Array([
-		0xff, 0xd8,
+		0xff,
+		0xd8,
 		// An EXIF-like segment first: the size comes after the metadata.
-		0xff, 0xe1, 0x00, 0x08, 1, 2, 3, 4, 5, 6,
-		0xff, 0xc2, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01
+		0xff,
+		0xe1,
+		0x00,
+		0x08,
+		1,
+		2,
+		3,
+		4,
+		5,
+		6,
+		0xff,
+		0xc2,
+		0x00,
+		0x11,
+		0x08,
+		height >> 8,
+		height & 0xff,
+		width >> 8,
+		width & 0xff,
+		0x03,
+		0x01,
+		0x22,
+		0x00,
+		0x02,
+		0x11,
+		0x01,
+		0x03,
+		0x11,
+		0x01
 	]);
 
-const gif = (width: number, height: number) => new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, width & 0xff, width >> 8, height & 0xff, height >> 8]);
+const gif = (width: number, height: number) =>
+	new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, width & 0xff, width >> 8, height & 0xff, height >> 8]);
 
 const webpExtended = (width: number, height: number) => {
 	const bytes = new Uint8Array(30);
-	bytes.set([...'RIFF'].map((c) => c.charCodeAt(0)), 0);
-	bytes.set([...'WEBPVP8X'].map((c) => c.charCodeAt(0)), 8);
+	bytes.set(
+		[...'RIFF'].map((c) => c.charCodeAt(0)),
+		0
+	);
+	bytes.set(
+		[...'WEBPVP8X'].map((c) => c.charCodeAt(0)),
+		8
+	);
 	const w = width - 1;
 	const h = height - 1;
 	bytes.set([w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff], 24);

@@ -193,7 +193,8 @@ export const da = {
 	'boards.exportAll': 'Eksporter alle tavler (.obz)',
 	'import.heading': 'Hent tavler fra en fil',
 	'import.label': 'Vælg en .obf- eller .obz-fil',
-	'import.help': 'Open Board Format fra fx Cboard eller AsTeRICS Grid. De hentede tavler lægges ved siden af de nuværende; intet eksisterende ændres.',
+	'import.help':
+		'Open Board Format fra fx Cboard eller AsTeRICS Grid. De hentede tavler lægges ved siden af de nuværende; intet eksisterende ændres.',
 	'import.busy': 'Henter tavler …',
 	'import.done': '{count} tavle(r) er hentet.',
 	'import.failed': 'Filen kunne ikke hentes. Intet er ændret.',
@@ -232,14 +233,16 @@ export const da = {
 	'settings.language': 'Sprog',
 	'settings.storage': 'Lagring på denne tablet',
 	'settings.storage.persisted': 'Varig lagring er slået til. Browseren sletter ikke data af sig selv.',
-	'settings.storage.not-persisted': 'Browseren har ikke givet varig lagring. Data kan i sjældne tilfælde blive ryddet, hvis tabletten mangler plads.',
+	'settings.storage.not-persisted':
+		'Browseren har ikke givet varig lagring. Data kan i sjældne tilfælde blive ryddet, hvis tabletten mangler plads.',
 	'settings.storage.unsupported': 'Browseren kan ikke give varig lagring.',
 	'settings.storage.checking': 'Undersøger lagring …',
 	'settings.storage.request': 'Bed om varig lagring',
 	'settings.offline': 'Billedtale virker uden internet, når siden har været åbnet én gang. Intet sendes væk fra tabletten.',
 
 	'backup.heading': 'Sikkerhedskopi og flytning',
-	'backup.intro': 'Gem en krypteret kopi af borgernes data som en fil, fx før tabletten skiftes ud. Kopien kan hentes ind på en anden tablet med det samme kodeord.',
+	'backup.intro':
+		'Gem en krypteret kopi af borgernes data som en fil, fx før tabletten skiftes ud. Kopien kan hentes ind på en anden tablet med det samme kodeord.',
 	'backup.who': 'Hvem skal med?',
 	'backup.everyone': 'Alle borgere på tabletten',
 	'backup.passphrase': 'Kodeord til kopien',
@@ -260,7 +263,8 @@ export const da = {
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
 	'error.wrongPassphrase': 'Kodeordet passer ikke til kopien, eller filen er ændret. Intet er ændret.',
 	'lock.heading': 'Lås og adgangssætning',
-	'lock.intro': 'Alt om borgerne er krypteret på tabletten med tabletnøglen. Adgangssætningen åbner nøglen, når Billedtale startes. PIN-koden låser skærmen op i løbet af dagen. Skærmen låses, når den ikke er rørt et stykke tid, når der skiftes væk fra appen, og når nogen trykker på Lås.',
+	'lock.intro':
+		'Alt om borgerne er krypteret på tabletten med tabletnøglen. Adgangssætningen åbner nøglen, når Billedtale startes. PIN-koden låser skærmen op i løbet af dagen. Skærmen låses, når den ikke er rørt et stykke tid, når der skiftes væk fra appen, og når nogen trykker på Lås.',
 	'lock.idle': 'Lås efter',
 	'lock.minutes': '{minutes} minutter uden berøring',
 	'lock.idleSaved': 'Låsetiden er gemt.',
@@ -293,16 +297,19 @@ export const da = {
 	'unlock.passphrase': 'Adgangssætning',
 	'unlock.submit': 'Lås op',
 	'unlock.busy': 'Åbner …',
-	'unlock.lost': 'Er adgangssætningen glemt, kan data på tabletten ikke åbnes – heller ikke af os. Så kan tabletten kun nulstilles under «Slet alt», og borgerne hentes ind igen fra en sikkerhedskopi.',
+	'unlock.lost':
+		'Er adgangssætningen glemt, kan data på tabletten ikke åbnes – heller ikke af os. Så kan tabletten kun nulstilles under «Slet alt», og borgerne hentes ind igen fra en sikkerhedskopi.',
 	'setup.title': 'Velkommen til Billedtale',
 	'setup.intro': 'Før første møde skal tabletten sikres. Alt om borgerne bliver krypteret, og kun jeres hold kan åbne det.',
 	'setup.step1': '1. Holdets adgangssætning',
-	'setup.passphraseHelp': 'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte, fx «kaffe lampe skov tirsdag cykel». Den skal skrives, hver gang Billedtale startes.',
+	'setup.passphraseHelp':
+		'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte, fx «kaffe lampe skov tirsdag cykel». Den skal skrives, hver gang Billedtale startes.',
 	'setup.passphrase': 'Adgangssætning',
 	'setup.repeatPassphrase': 'Gentag adgangssætningen',
 	'setup.suggest': 'Foreslå fem ord',
 	'setup.suggestion': 'Forslag: {words}',
-	'setup.lostWarning': 'Vigtigt: Glemmes adgangssætningen, kan ingen åbne data på tabletten igen – heller ikke os. Skriv den ned et sikkert sted, og tag jævnligt en sikkerhedskopi.',
+	'setup.lostWarning':
+		'Vigtigt: Glemmes adgangssætningen, kan ingen åbne data på tabletten igen – heller ikke os. Skriv den ned et sikkert sted, og tag jævnligt en sikkerhedskopi.',
 	'setup.understood': 'Jeg forstår, at data går tabt, hvis adgangssætningen glemmes',
 	'setup.step2': '2. PIN-kode til skærmlåsen',
 	'setup.pinHelp': '4–8 cifre. PIN-koden låser skærmen op i løbet af dagen. Efter fem forkerte forsøg skal adgangssætningen bruges.',
@@ -320,15 +327,18 @@ export const da = {
 	'erase.body': 'Når tabletten skal bruges til noget andet eller afleveres, kan alle data om alle borgere slettes på én gang.',
 	'erase.button': 'Slet alt …',
 	'erase.title': 'Slet alt på tabletten?',
-	'erase.warning': 'Alle borgere, møder, svar, tavler, fotos og optagelser slettes fra denne tablet. Det kan ikke fortrydes. Eksporter først det, der skal gemmes.',
+	'erase.warning':
+		'Alle borgere, møder, svar, tavler, fotos og optagelser slettes fra denne tablet. Det kan ikke fortrydes. Eksporter først det, der skal gemmes.',
 	'erase.word': 'SLET',
 	'erase.typeWord': 'Skriv {word} for at bekræfte',
 	'erase.confirm': 'Slet alt nu',
-	'storage.restored': 'Browseren mistede databasen ved et nedbrud. Billedtale har hentet alt gemt tilbage fra sin ekstra kopi på tabletten.',
+	'storage.restored':
+		'Browseren mistede databasen ved et nedbrud. Billedtale har hentet alt gemt tilbage fra sin ekstra kopi på tabletten.',
 	'erase.done': 'Alt er slettet fra tabletten.',
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',
-	'about.privacy': 'Intet sendes væk fra tabletten. Alt om borgerne gemmes krypteret på tabletten (AES-256-GCM) med en nøgle, som kun holdets adgangssætning kan åbne. Sikkerhedskopier krypteres med deres eget kodeord. Nøglen ligger i browserens data, mens Billedtale er åben, så brug også tablettens egen kryptering og en adgangskode til tabletten.',
+	'about.privacy':
+		'Intet sendes væk fra tabletten. Alt om borgerne gemmes krypteret på tabletten (AES-256-GCM) med en nøgle, som kun holdets adgangssætning kan åbne. Sikkerhedskopier krypteres med deres eget kodeord. Nøglen ligger i browserens data, mens Billedtale er åben, så brug også tablettens egen kryptering og en adgangskode til tabletten.',
 	'about.licence': 'Billedtale er fri software under GNU General Public License, version 3 eller senere.',
 
 	'about.credits': 'Det er Billedtale bygget af',
@@ -364,7 +374,8 @@ export const da = {
 	'error.photo': 'Billedet kunne ikke læses. Vælg et andet foto.',
 	'error.storageFull': 'Tabletten har ikke mere plads, så det blev ikke gemt. Frigør plads, og prøv igen. Intet andet er gået tabt.',
 	'error.storageWrite': 'Det blev ikke gemt, fordi lageret ikke svarede. Prøv igen.',
-	'error.storageEvicted': 'Browseren har slettet Billedtales data på denne tablet, sandsynligvis fordi der manglede plads. Borgere, møder og tavler er væk. Slå varig lagring til under Indstillinger.',
+	'error.storageEvicted':
+		'Browseren har slettet Billedtales data på denne tablet, sandsynligvis fordi der manglede plads. Borgere, møder og tavler er væk. Slå varig lagring til under Indstillinger.',
 	'error.notFound': 'Det findes ikke længere på tabletten.',
 	'error.deleteRootBoard': 'Forsiden kan ikke slettes.',
 	'error.gridSize': 'Vælg mellem 1 og 8 rækker og kolonner.',

@@ -36,7 +36,8 @@ export const en: Record<MessageKey, string> = {
 	'citizen.openMeeting': 'Open meeting {date}',
 	'citizen.delete': 'Delete citizen',
 	'citizen.delete.title': 'Delete {name}?',
-	'citizen.delete.body': 'Everything about the citizen is deleted from this tablet: meetings, participants and answers. This cannot be undone.',
+	'citizen.delete.body':
+		'Everything about the citizen is deleted from this tablet: meetings, participants and answers. This cannot be undone.',
 	'citizen.delete.confirm': 'Yes, delete everything about {name}',
 	'citizen.deleted': '{name} has been deleted from the tablet.',
 
@@ -194,7 +195,8 @@ export const en: Record<MessageKey, string> = {
 	'boards.exportAll': 'Export all boards (.obz)',
 	'import.heading': 'Get boards from a file',
 	'import.label': 'Choose an .obf or .obz file',
-	'import.help': 'Open Board Format, e.g. from Cboard or AsTeRICS Grid. Imported boards are added beside the current ones; nothing existing changes.',
+	'import.help':
+		'Open Board Format, e.g. from Cboard or AsTeRICS Grid. Imported boards are added beside the current ones; nothing existing changes.',
 	'import.busy': 'Importing boards …',
 	'import.done': '{count} board(s) imported.',
 	'import.failed': 'The file could not be imported. Nothing was changed.',
@@ -233,18 +235,21 @@ export const en: Record<MessageKey, string> = {
 	'settings.language': 'Language',
 	'settings.storage': 'Storage on this tablet',
 	'settings.storage.persisted': 'Persistent storage is on. The browser will not clear data by itself.',
-	'settings.storage.not-persisted': 'The browser has not granted persistent storage. In rare cases data may be cleared if the tablet runs out of space.',
+	'settings.storage.not-persisted':
+		'The browser has not granted persistent storage. In rare cases data may be cleared if the tablet runs out of space.',
 	'settings.storage.unsupported': 'This browser cannot grant persistent storage.',
 	'settings.storage.checking': 'Checking storage …',
 	'settings.storage.request': 'Ask for persistent storage',
 	'settings.offline': 'Billedtale works without internet once the page has been opened. Nothing is sent off the tablet.',
 
 	'backup.heading': 'Backup and moving',
-	'backup.intro': "Save an encrypted copy of the citizens' data as a file, e.g. before the tablet is replaced. The copy can be brought into another tablet with the same passphrase.",
+	'backup.intro':
+		"Save an encrypted copy of the citizens' data as a file, e.g. before the tablet is replaced. The copy can be brought into another tablet with the same passphrase.",
 	'backup.who': 'Who is included?',
 	'backup.everyone': 'All citizens on the tablet',
 	'backup.passphrase': 'Passphrase for the copy',
-	'backup.passphraseHelp': 'At least 12 characters, preferably four random words. Without the passphrase the copy cannot be opened – not even by us.',
+	'backup.passphraseHelp':
+		'At least 12 characters, preferably four random words. Without the passphrase the copy cannot be opened – not even by us.',
 	'backup.repeat': 'Repeat the passphrase',
 	'backup.mismatch': 'The two passphrases are not the same.',
 	'backup.save': 'Save backup',
@@ -261,7 +266,8 @@ export const en: Record<MessageKey, string> = {
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
 	'error.wrongPassphrase': 'The passphrase does not fit the copy, or the file was changed. Nothing was changed.',
 	'lock.heading': 'Lock and passphrase',
-	'lock.intro': 'Everything about the citizens is encrypted on the tablet with the tablet key. The passphrase opens the key when Billedtale starts. The PIN unlocks the screen during the day. The screen locks when it has not been touched for a while, when the app is left, and when someone taps Lock.',
+	'lock.intro':
+		'Everything about the citizens is encrypted on the tablet with the tablet key. The passphrase opens the key when Billedtale starts. The PIN unlocks the screen during the day. The screen locks when it has not been touched for a while, when the app is left, and when someone taps Lock.',
 	'lock.idle': 'Lock after',
 	'lock.minutes': '{minutes} minutes without a touch',
 	'lock.idleSaved': 'The lock time is saved.',
@@ -294,16 +300,20 @@ export const en: Record<MessageKey, string> = {
 	'unlock.passphrase': 'Passphrase',
 	'unlock.submit': 'Unlock',
 	'unlock.busy': 'Opening …',
-	'unlock.lost': 'If the passphrase is forgotten, the data on the tablet cannot be opened, not even by us. The tablet can then only be reset under "Delete everything", and the citizens brought back from a backup.',
+	'unlock.lost':
+		'If the passphrase is forgotten, the data on the tablet cannot be opened, not even by us. The tablet can then only be reset under "Delete everything", and the citizens brought back from a backup.',
 	'setup.title': 'Welcome to Billedtale',
-	'setup.intro': 'Before the first meeting the tablet must be secured. Everything about the citizens is encrypted, and only your team can open it.',
+	'setup.intro':
+		'Before the first meeting the tablet must be secured. Everything about the citizens is encrypted, and only your team can open it.',
 	'setup.step1': '1. The team passphrase',
-	'setup.passphraseHelp': 'At least 12 characters. Five random words are easy to remember and hard to guess, e.g. "coffee lamp forest tuesday bicycle". It is needed every time Billedtale starts.',
+	'setup.passphraseHelp':
+		'At least 12 characters. Five random words are easy to remember and hard to guess, e.g. "coffee lamp forest tuesday bicycle". It is needed every time Billedtale starts.',
 	'setup.passphrase': 'Passphrase',
 	'setup.repeatPassphrase': 'Repeat the passphrase',
 	'setup.suggest': 'Suggest five words',
 	'setup.suggestion': 'Suggestion: {words}',
-	'setup.lostWarning': 'Important: if the passphrase is forgotten, nobody can open the data on the tablet again, not even us. Write it down somewhere safe, and take a backup regularly.',
+	'setup.lostWarning':
+		'Important: if the passphrase is forgotten, nobody can open the data on the tablet again, not even us. Write it down somewhere safe, and take a backup regularly.',
 	'setup.understood': 'I understand that the data is lost if the passphrase is forgotten',
 	'setup.step2': '2. PIN for the screen lock',
 	'setup.pinHelp': '4–8 digits. The PIN unlocks the screen during the day. After five wrong tries the passphrase is needed.',
@@ -321,15 +331,19 @@ export const en: Record<MessageKey, string> = {
 	'erase.body': 'When the tablet is to be used for something else or handed in, all data about all citizens can be deleted at once.',
 	'erase.button': 'Delete everything …',
 	'erase.title': 'Delete everything on the tablet?',
-	'erase.warning': 'All citizens, meetings, answers, boards, photos and recordings are deleted from this tablet. This cannot be undone. Export what must be kept first.',
+	'erase.warning':
+		'All citizens, meetings, answers, boards, photos and recordings are deleted from this tablet. This cannot be undone. Export what must be kept first.',
 	'erase.word': 'DELETE',
 	'erase.typeWord': 'Type {word} to confirm',
 	'erase.confirm': 'Delete everything now',
-	'storage.restored': 'The browser lost the database in a crash. Billedtale has brought back everything saved from its second copy on the tablet.',
+	'storage.restored':
+		'The browser lost the database in a crash. Billedtale has brought back everything saved from its second copy on the tablet.',
 	'erase.done': 'Everything has been deleted from the tablet.',
 	'about.title': 'About Billedtale',
-	'about.body': 'Billedtale helps citizens without spoken language to be heard in their own case. Everything is stored only on this tablet.',
-	'about.privacy': "Nothing is sent off the tablet. Everything about the citizens is stored encrypted on the tablet (AES-256-GCM) under a key that only the team passphrase opens. Backups are encrypted with their own passphrase. While Billedtale is open the key is in the browser's memory, so also use the tablet's own encryption and a passcode for the tablet.",
+	'about.body':
+		'Billedtale helps citizens without spoken language to be heard in their own case. Everything is stored only on this tablet.',
+	'about.privacy':
+		"Nothing is sent off the tablet. Everything about the citizens is stored encrypted on the tablet (AES-256-GCM) under a key that only the team passphrase opens. Backups are encrypted with their own passphrase. While Billedtale is open the key is in the browser's memory, so also use the tablet's own encryption and a passcode for the tablet.",
 	'about.licence': 'Billedtale is free software under the GNU General Public License, version 3 or later.',
 
 	'about.credits': 'What Billedtale is built from',
@@ -365,7 +379,8 @@ export const en: Record<MessageKey, string> = {
 	'error.photo': 'The picture could not be read. Choose another photo.',
 	'error.storageFull': 'The tablet has no more space, so this was not saved. Free some space and try again. Nothing else was lost.',
 	'error.storageWrite': 'This was not saved, because storage did not respond. Try again.',
-	'error.storageEvicted': "The browser has deleted Billedtale's data on this tablet, probably because space ran out. Citizens, meetings and boards are gone. Turn on persistent storage in Settings.",
+	'error.storageEvicted':
+		"The browser has deleted Billedtale's data on this tablet, probably because space ran out. Citizens, meetings and boards are gone. Turn on persistent storage in Settings.",
 	'error.notFound': 'It no longer exists on the tablet.',
 	'error.deleteRootBoard': 'The home board cannot be deleted.',
 	'error.gridSize': 'Choose between 1 and 8 rows and columns.',

@@ -47,7 +47,8 @@ function pack(value: unknown, parts: Uint8Array[], offset: { at: number }): unkn
 	}
 	if (Array.isArray(value)) return value.map((item) => pack(item, parts, offset));
 	if (value === null || typeof value !== 'object') return value;
-	if (Object.getPrototypeOf(value) !== Object.prototype) throw new TypeError(`The journal cannot store a ${value.constructor?.name ?? 'value'}`);
+	if (Object.getPrototypeOf(value) !== Object.prototype)
+		throw new TypeError(`The journal cannot store a ${value.constructor?.name ?? 'value'}`);
 	const packed: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(value)) {
 		if (key.startsWith('$')) throw new TypeError(`The journal reserves the key ${key}`);

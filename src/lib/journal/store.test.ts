@@ -147,7 +147,15 @@ describe('journal store', () => {
 		store.append(1, [put('answers', sealed('a1'))]);
 		for (let writes = 0; writes < 3; writes++) {
 			for (const file of files) file.writesBeforeCrash = writes;
-			expect(() => store.writeSnapshot([{ table: 'answers', value: sealed('a1') }, { table: 'answers', value: sealed('a2') }], 1)).toThrow('crash');
+			expect(() =>
+				store.writeSnapshot(
+					[
+						{ table: 'answers', value: sealed('a1') },
+						{ table: 'answers', value: sealed('a2') }
+					],
+					1
+				)
+			).toThrow('crash');
 			for (const file of files) file.writesBeforeCrash = Infinity;
 			const read = new JournalStore(files).read();
 			expect([...read.state.get('answers')!.keys()]).toEqual(['a1']);

@@ -1,7 +1,15 @@
 import { ValidationError } from '#lib/domain/validation.ts';
 import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
-import { beginSession, currentPinLock, currentSession, dropDataKey, endSession, replacePinLock, resumeSession } from '#lib/vault/session.ts';
+import {
+	beginSession,
+	currentPinLock,
+	currentSession,
+	dropDataKey,
+	endSession,
+	replacePinLock,
+	resumeSession
+} from '#lib/vault/session.ts';
 
 /*
  * The tablet's lock, as the screens see it.

@@ -9,7 +9,11 @@ describe('offline Danish voice', () => {
 	});
 
 	it('speaks Danish text with æ, ø and å into a WAV file', async () => {
-		const espeak = await ESpeakNg({ arguments: espeakArguments('Jeg vil gerne have æblegrød på øen', 1, 1), print: () => {}, printErr: () => {} });
+		const espeak = await ESpeakNg({
+			arguments: espeakArguments('Jeg vil gerne have æblegrød på øen', 1, 1),
+			print: () => {},
+			printErr: () => {}
+		});
 		const wav = espeak.FS.readFile('/utterance.wav');
 		expect(new TextDecoder().decode(wav.slice(0, 4))).toBe('RIFF');
 		expect(new TextDecoder().decode(wav.slice(8, 12))).toBe('WAVE');

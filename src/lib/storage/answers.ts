@@ -18,7 +18,10 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
 
 /** Newest first; with a limit, only that many are read from the database. */
 export async function listAnswers(meetingId: string, limit?: number): Promise<Answer[]> {
-	const newestFirst = getDb().answers.where('[meetingId+createdAt]').between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey]).reverse();
+	const newestFirst = getDb()
+		.answers.where('[meetingId+createdAt]')
+		.between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey])
+		.reverse();
 	const stored = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
 	const records = await openRecords<AnswerRecord>('answers', stored);
 	// Equal timestamps come back in id order; the domain order decides between them.
@@ -33,12 +36,7 @@ export function countAnswers(meetingId: string): Promise<number> {
  * Stores a tapped answer. The promise resolves only after IndexedDB has committed the transaction,
  * which is what the UI's "Gemt" waits for.
  */
-export async function recordAnswer(
-	meeting: Meeting,
-	content: AnswerContent,
-	provenance: Provenance,
-	now = Date.now()
-): Promise<Answer> {
+export async function recordAnswer(meeting: Meeting, content: AnswerContent, provenance: Provenance, now = Date.now()): Promise<Answer> {
 	const answer = createAnswer({ id: newId(), meeting, content, provenance, at: now });
 	const sealed = await sealRecord('answers', answerToRecord(answer));
 	await guardedWrite(() => getDb().answers.add(sealed));
@@ -56,7 +54,8 @@ function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meetin
 		const sealed = await sealRecord('answers', answerToRecord(updated));
 		return guardedWrite(() =>
 			db.transaction('rw', [db.answers, db.meetings], async () => {
-				const unchanged = unchangedSince(stored, await db.answers.get(answerId)) && unchangedSince(storedMeeting, await db.meetings.get(stored.meetingId));
+				const unchanged =
+					unchangedSince(stored, await db.answers.get(answerId)) && unchangedSince(storedMeeting, await db.meetings.get(stored.meetingId));
 				if (!unchanged) return CHANGED_MEANWHILE;
 				await db.answers.put(sealed);
 				return updated;

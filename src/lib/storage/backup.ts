@@ -9,10 +9,8 @@ import { openRecords, sealRecords, type SealedTable, type Stored } from './seali
 export async function collectBackup(citizenIds?: string[], now = Date.now()): Promise<BackupContent> {
 	const db = getDb();
 	const ids = citizenIds ?? (await db.citizens.toCollection().primaryKeys());
-	const owned = <R extends { id: string; citizenId: string; payload: unknown }>(
-		table: SealedTable,
-		stored: Promise<Stored<R>[]>
-	) => stored.then((records) => openRecords<R>(table, records));
+	const owned = <R extends { id: string; citizenId: string; payload: unknown }>(table: SealedTable, stored: Promise<Stored<R>[]>) =>
+		stored.then((records) => openRecords<R>(table, records));
 	const citizens = await db.citizens.bulkGet(ids).then((records) => records.filter((r) => r !== undefined));
 	return {
 		createdAt: now,
@@ -40,7 +38,12 @@ export async function restoreBackup(content: BackupContent): Promise<{ added: nu
 	};
 	const result = await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.meetings, db.answers, db.boards, db.media], async () => {
-			const existing = new Set(await db.citizens.where('id').anyOf(content.citizens.map((c) => c.id)).primaryKeys());
+			const existing = new Set(
+				await db.citizens
+					.where('id')
+					.anyOf(content.citizens.map((c) => c.id))
+					.primaryKeys()
+			);
 			const fresh = <T extends { citizenId: string }>(records: T[]) => records.filter((r) => !existing.has(r.citizenId));
 			await db.citizens.bulkAdd(sealed.citizens.filter((c) => !existing.has(c.id)));
 			await db.meetings.bulkAdd(fresh(sealed.meetings));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoard, setCell, type BoardSet } from '#lib/boards/model.ts';
+import { createBoard, setCell, type BoardSet } from '#lib/domain/board.ts';
 import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -44,7 +44,9 @@ describe('board storage', () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
 		const home = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'home')!;
-		await expect(saveBoard(citizen.id, setCell(home, 1, { id: 'x', label: 'x', linkBoardId: 'nowhere' }))).rejects.toThrow('error.boardSetLink');
+		await expect(saveBoard(citizen.id, setCell(home, 1, { id: 'x', label: 'x', linkBoardId: 'nowhere' }))).rejects.toThrow(
+			'error.boardSetLink'
+		);
 		await expect(deleteBoard(citizen.id, 'home')).rejects.toThrow('error.deleteRootBoard');
 		await deleteBoard(citizen.id, 'feelings');
 		const after = (await getBoardSet(citizen.id))!;
@@ -56,13 +58,22 @@ describe('board storage', () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
 		const before = await getDb().boards.toArray();
-		await addBoards(citizen.id, [createBoard('Importeret', 2, 2, 'imported')], [
-			{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF']) }
-		]);
+		await addBoards(
+			citizen.id,
+			[createBoard('Importeret', 2, 2, 'imported')],
+			[{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF']) }]
+		);
 		const after = await getDb().boards.toArray();
 		expect(after).toHaveLength(3);
 		for (const record of before) expect(after.find((r) => r.id === record.id)).toEqual(record);
-		expect((await openRecord<BoardRecord>('boards', after.find((r) => r.id === 'imported')!)).payload.root).toBe(false);
+		expect(
+			(
+				await openRecord<BoardRecord>(
+					'boards',
+					after.find((r) => r.id === 'imported')!
+				)
+			).payload.root
+		).toBe(false);
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
 		expect(await getDb().boards.toArray()).toEqual(after);

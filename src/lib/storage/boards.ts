@@ -1,4 +1,4 @@
-import { mediaIdsOf, unlinkBoard, validateBoardSet, type Board, type BoardSet, type MediaItem } from '#lib/boards/model.ts';
+import { mediaIdsOf, unlinkBoard, validateBoardSet, type Board, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
@@ -115,8 +115,14 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 /** Adds imported boards and their media beside the existing ones; nothing existing is changed. */
 export async function addBoards(citizenId: string, boards: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
 	const db = getDb();
-	const sealedMedia = await sealRecords<MediaRecord>('media', media.map((item) => mediaToRecord(item, citizenId, now)));
-	const sealedBoards = await sealRecords('boards', boards.map((board) => boardToRecord(board, citizenId, false, now, now)));
+	const sealedMedia = await sealRecords<MediaRecord>(
+		'media',
+		media.map((item) => mediaToRecord(item, citizenId, now))
+	);
+	const sealedBoards = await sealRecords(
+		'boards',
+		boards.map((board) => boardToRecord(board, citizenId, false, now, now))
+	);
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.boards, db.media], async () => {
 			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');

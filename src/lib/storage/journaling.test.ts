@@ -25,7 +25,10 @@ describe('journaling middleware', () => {
 		db = new TestDb();
 		await db.answers.add({ id: 'a1', citizenId: 'c1' });
 		await db.transaction('rw', db.answers, async () => {
-			await db.answers.bulkPut([{ id: 'a2', citizenId: 'c1' }, { id: 'a3', citizenId: 'c2' }]);
+			await db.answers.bulkPut([
+				{ id: 'a2', citizenId: 'c1' },
+				{ id: 'a3', citizenId: 'c2' }
+			]);
 			await db.answers.where('citizenId').equals('c2').delete();
 		});
 		await db.answers.clear();
@@ -34,11 +37,21 @@ describe('journaling middleware', () => {
 			{
 				seq: 2,
 				ops: [
-					{ type: 'put', table: 'answers', values: [{ id: 'a2', citizenId: 'c1' }, { id: 'a3', citizenId: 'c2' }] },
+					{
+						type: 'put',
+						table: 'answers',
+						values: [
+							{ id: 'a2', citizenId: 'c1' },
+							{ id: 'a3', citizenId: 'c2' }
+						]
+					},
 					{ type: 'delete', table: 'answers', keys: ['a3'] }
 				]
 			},
-			{ seq: 3, ops: [{ type: 'deleteRange', table: 'answers', range: { lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false } }] }
+			{
+				seq: 3,
+				ops: [{ type: 'deleteRange', table: 'answers', range: { lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false } }]
+			}
 		]);
 		expect(await db.commits.toArray()).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }]);
 	});

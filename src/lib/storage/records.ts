@@ -1,4 +1,4 @@
-import type { Board, MediaItem } from '#lib/boards/model.ts';
+import type { Board, MediaItem } from '#lib/domain/board.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';

@@ -46,7 +46,11 @@ describe('repositories', () => {
 
 	it('store every payload sealed: no name, place or answer in the clear', async () => {
 		const citizen = await createCitizen({ displayName: 'Kanariefugl Anna' });
-		const meeting = await addParticipant((await createMeeting(citizen.id, { date: '2026-11-23', place: 'Kanariehuset', phase: 'opfoelgning' })).id, 'Kanarie Lise', 'paaroerende');
+		const meeting = await addParticipant(
+			(await createMeeting(citizen.id, { date: '2026-11-23', place: 'Kanariehuset', phase: 'opfoelgning' })).id,
+			'Kanarie Lise',
+			'paaroerende'
+		);
 		await recordAnswer(meeting, { kind: 'message', items: [{ label: 'kanarieord', symbolId: 'x' }] }, { mode: 'selv' });
 		const db = getDb();
 		const raw = await Promise.all([db.citizens, db.meetings, db.answers].map((table) => table.toArray()));
@@ -60,7 +64,14 @@ describe('repositories', () => {
 	it('seal records written before the tablet had a key, in the setup itself', async () => {
 		const db = getDb();
 		await db.citizens.add({ id: 'old', createdAt: 1, payload: { displayName: 'Gammel Anna' } } as never);
-		await db.answers.add({ id: 'old-a', meetingId: 'm', citizenId: 'old', createdAt: 2, updatedAt: 2, payload: { status: 'active' } } as never);
+		await db.answers.add({
+			id: 'old-a',
+			meetingId: 'm',
+			citizenId: 'old',
+			createdAt: 2,
+			updatedAt: 2,
+			payload: { status: 'active' }
+		} as never);
 		const created = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
 		const session = currentSession()!;
 		beginSession(created);
@@ -127,7 +138,11 @@ describe('repositories', () => {
 	it('record an answer with provenance, correct it with history, withdraw and restore it', async () => {
 		const { meeting, lise } = await meetingWithPeople();
 		const first = await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' }, 1000);
-		await correctStoredAnswer(first.id, { content: { kind: 'core', value: 'ved-ikke' }, provenance: { mode: 'formidlet', participantId: lise.id } }, 2000);
+		await correctStoredAnswer(
+			first.id,
+			{ content: { kind: 'core', value: 'ved-ikke' }, provenance: { mode: 'formidlet', participantId: lise.id } },
+			2000
+		);
 		await withdrawStoredAnswer(first.id, 3000);
 		await restoreStoredAnswer(first.id, 4000);
 		const [stored] = await listAnswers(meeting.id);
@@ -154,7 +169,9 @@ describe('repositories', () => {
 
 	it('refuse an answer relayed by nobody and store nothing', async () => {
 		const { meeting } = await meetingWithPeople();
-		await expect(recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet' })).rejects.toThrow('error.provenanceRelayNeedsPerson');
+		await expect(recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet' })).rejects.toThrow(
+			'error.provenanceRelayNeedsPerson'
+		);
 		expect(await listAnswers(meeting.id)).toEqual([]);
 	});
 

@@ -35,9 +35,18 @@ describe('schema versions', () => {
 		v2.version(2).stores(SCHEMA_VERSIONS[1]!.stores);
 		await v2.table('citizens').add({ id: 'c1', createdAt: 1, payload: { displayName: 'Anna' } });
 		await v2.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: {} });
-		await v2.table('answers').bulkAdd(
-			Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: 1000 + i, updatedAt: 1000 + i, payload: {} }))
-		);
+		await v2
+			.table('answers')
+			.bulkAdd(
+				Array.from({ length: 40 }, (_, i) => ({
+					id: `a${i}`,
+					meetingId: 'm1',
+					citizenId: 'c1',
+					createdAt: 1000 + i,
+					updatedAt: 1000 + i,
+					payload: {}
+				}))
+			);
 		await v2.table('boards').add({ id: 'b1', citizenId: 'c1', createdAt: 1, updatedAt: 1, payload: {} });
 		await v2.table('media').add({ id: 'p1', citizenId: 'c1', createdAt: 1, payload: {} });
 		v2.close();
@@ -45,7 +54,12 @@ describe('schema versions', () => {
 		const current = new BilledtaleDb(name);
 		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
 		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 40, boards: 1, media: 1, vault: 0, commits: 0 });
-		const newest = await current.answers.where('[meetingId+createdAt]').between(['m1', Dexie.minKey], ['m1', Dexie.maxKey]).reverse().limit(3).primaryKeys();
+		const newest = await current.answers
+			.where('[meetingId+createdAt]')
+			.between(['m1', Dexie.minKey], ['m1', Dexie.maxKey])
+			.reverse()
+			.limit(3)
+			.primaryKeys();
 		expect(newest).toEqual(['a39', 'a38', 'a37']);
 		await current.delete();
 	});
@@ -55,13 +69,33 @@ describe('schema versions', () => {
 		const v3 = new Dexie(name);
 		for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= 3)) v3.version(step.version).stores(step.stores);
 		await v3.table('citizens').add({ id: 'c1', createdAt: 1, payload: { displayName: 'Anna' } });
-		await v3.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: { place: 'Hjemme', phase: 'opfoelgning', participants: [] } });
-		await v3.table('answers').bulkAdd(Array.from({ length: 25 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: i, updatedAt: i, payload: {} })));
-		await v3.table('media').add({ id: 'p1', citizenId: 'c1', createdAt: 1, payload: { kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([7])]) } });
+		await v3
+			.table('meetings')
+			.add({
+				id: 'm1',
+				citizenId: 'c1',
+				createdAt: 1,
+				date: '2026-11-23',
+				payload: { place: 'Hjemme', phase: 'opfoelgning', participants: [] }
+			});
+		await v3
+			.table('answers')
+			.bulkAdd(
+				Array.from({ length: 25 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: i, updatedAt: i, payload: {} }))
+			);
+		await v3
+			.table('media')
+			.add({
+				id: 'p1',
+				citizenId: 'c1',
+				createdAt: 1,
+				payload: { kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([7])]) }
+			});
 		v3.close();
 
 		const current = new BilledtaleDb(name);
-		const count = async () => Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
+		const count = async () =>
+			Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
 		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, vault: 0, commits: 0 });
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
 		// storeNewVault works on the app's database; open this fixture under that name.
@@ -87,9 +121,18 @@ describe('schema versions', () => {
 		await v4.table('vault').add({ id: 'vault', format: 1, keyId: 'k1', idleMinutes: 5, createdAt: 1 });
 		await v4.table('citizens').add({ id: 'c1', createdAt: 1, payload: sealedPayload });
 		await v4.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: sealedPayload });
-		await v4.table('answers').bulkAdd(
-			Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: 1000 + i, updatedAt: 1000 + i, payload: sealedPayload }))
-		);
+		await v4
+			.table('answers')
+			.bulkAdd(
+				Array.from({ length: 12 }, (_, i) => ({
+					id: `a${i}`,
+					meetingId: 'm1',
+					citizenId: 'c1',
+					createdAt: 1000 + i,
+					updatedAt: 1000 + i,
+					payload: sealedPayload
+				}))
+			);
 		v4.close();
 
 		const current = new BilledtaleDb(name);

@@ -28,7 +28,9 @@ export async function storeNewVault(record: VaultRecord, dataKey: DataKey): Prom
 	const plain = all.map((records) => records.filter((r) => !isSealedPayload(r.payload)));
 	const orphans = all.map((records) => records.filter((r) => isSealedPayload(r.payload)).map((r) => r.id));
 	const sealed = await Promise.all(
-		plain.map((records, i) => Promise.all(records.map(async (r) => ({ ...r, payload: await sealPayload(dataKey, SEALED_TABLES[i]!, r.id, r.payload) }))))
+		plain.map((records, i) =>
+			Promise.all(records.map(async (r) => ({ ...r, payload: await sealPayload(dataKey, SEALED_TABLES[i]!, r.id, r.payload) })))
+		)
 	);
 	await guardedWrite(() =>
 		db.transaction('rw', [db.vault, ...tables], async () => {

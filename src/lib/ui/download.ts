@@ -11,5 +11,10 @@ export function downloadFile(fileName: string, content: string | Uint8Array, mim
 
 /** A file name from a board or person name, without characters file systems dislike. */
 export function safeFileName(name: string): string {
-	return name.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'billedtale';
+	return (
+		name
+			.trim()
+			.replace(/[\\/:*?"<>|\s]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'billedtale'
+	);
 }

@@ -51,7 +51,9 @@ describe('tablet key hierarchy', () => {
 		const renewed = await changePassphrase(created.record, PASSPHRASE, 'ny lang adgangssætning til holdet', FEW);
 		expect(renewed.keyId).toBe(created.record.keyId);
 		await expect(unlockWithPassphrase(renewed, PASSPHRASE)).rejects.toThrow('error.wrongTeamPassphrase');
-		await expect(changePassphrase(created.record, 'forkert men lang nok', 'noget helt tredje her', FEW)).rejects.toThrow('error.wrongTeamPassphrase');
+		await expect(changePassphrase(created.record, 'forkert men lang nok', 'noget helt tredje her', FEW)).rejects.toThrow(
+			'error.wrongTeamPassphrase'
+		);
 		const unlocked = await unlockWithPassphrase(renewed, 'ny lang adgangssætning til holdet');
 		expect(await openPayload(unlocked.dataKey, 'meetings', 'm1', sealed)).toEqual({ place: 'Bostedet' });
 

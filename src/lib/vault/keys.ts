@@ -152,7 +152,12 @@ export async function unlockWithPin(pinLock: PinLock, pin: string): Promise<Data
 }
 
 /** Re-wraps the data key under a new passphrase; the stored records need no change. */
-export async function changePassphrase(record: VaultRecord, current: string, next: string, iterations = KDF_ITERATIONS): Promise<VaultRecord> {
+export async function changePassphrase(
+	record: VaultRecord,
+	current: string,
+	next: string,
+	iterations = KDF_ITERATIONS
+): Promise<VaultRecord> {
 	checkPassphrase(next);
 	const raw = await unwrapWithPassphrase(record, current);
 	try {

@@ -17,7 +17,11 @@ export interface SealedPayload {
 
 /** A payload that does not open: changed on disk, or sealed under another tablet's key. */
 export class DamagedPayloadError extends Error {
-	constructor(readonly table: string, readonly id: string, options?: { cause?: unknown }) {
+	constructor(
+		readonly table: string,
+		readonly id: string,
+		options?: { cause?: unknown }
+	) {
 		super(`${table} ${id}: the stored payload cannot be opened`, options);
 		this.name = 'DamagedPayloadError';
 	}
