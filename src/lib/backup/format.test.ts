@@ -7,7 +7,7 @@ import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { addParticipant, createMeeting } from '#lib/storage/meetings.ts';
-import { openRecords, type SealedTable } from '#lib/storage/sealing.ts';
+import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
@@ -28,9 +28,17 @@ async function sampleData() {
 	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
 	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
 	const lise = withLise.participants[0]!;
-	const answer = await recordAnswer(withLise, { kind: 'core', value: 'ja' }, { mode: 'formidlet', participantId: lise.id });
+	const answer = await recordAnswer(withLise, {
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'ja' },
+		provenance: { mode: 'formidlet', participantId: lise.id }
+	});
 	await withdrawStoredAnswer(answer.id);
-	await recordAnswer(withLise, { kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }] }, { mode: 'selv' });
+	await recordAnswer(withLise, {
+		subject: { kind: 'symbol-board' },
+		content: { kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }] },
+		provenance: { mode: 'selv' }
+	});
 	const home = setCell(createBoard('Forside', 1, 2, 'home-anna'), 0, { id: 'c1', label: 'mor', photoId: 'photo-1' });
 	await ensureBoardSet(anna.id, () => ({ rootBoardId: home.id, boards: [home] }));
 	await saveMedia(anna.id, {
@@ -46,10 +54,9 @@ async function sampleData() {
 /** What the tablet holds, opened: a restore seals records afresh, so the ciphertexts differ while the content must not. */
 async function snapshot() {
 	const db = getDb();
-	const tables = [db.citizens, db.meetings, db.answers, db.boards, db.media];
 	const all = await Promise.all(
-		tables.map(async (table) =>
-			openRecords<{ id: string; payload: Record<string, unknown> }>(table.name as SealedTable, await table.toArray())
+		SEALED_TABLES.map(
+			async (name) => (await openRecords(name, await db.table(name).toArray())) as Array<{ payload: Record<string, unknown> }>
 		)
 	);
 	// Blobs compare by content.

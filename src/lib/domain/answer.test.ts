@@ -36,7 +36,14 @@ function code(fn: () => unknown): string | undefined {
 }
 
 function answer(): Answer {
-	return createAnswer({ id: 'a1', meeting, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' }, at: 100 });
+	return createAnswer({
+		id: 'a1',
+		meeting,
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'ja' },
+		provenance: { mode: 'selv' },
+		at: 100
+	});
 }
 
 describe('provenance', () => {
@@ -66,6 +73,7 @@ describe('provenance', () => {
 describe('answers', () => {
 	it('are created active, tied to the meeting and its citizen, with an empty history', () => {
 		expect(answer()).toEqual({
+			subject: { kind: 'core-board' },
 			id: 'a1',
 			meetingId: 'm1',
 			citizenId: 'c1',
@@ -80,7 +88,16 @@ describe('answers', () => {
 
 	it('reject a value that is not on the board', () => {
 		expect(
-			code(() => createAnswer({ id: 'x', meeting, content: { kind: 'core', value: 'kage' as never }, provenance: { mode: 'selv' }, at: 1 }))
+			code(() =>
+				createAnswer({
+					id: 'x',
+					meeting,
+					subject: { kind: 'core-board' },
+					content: { kind: 'core', value: 'kage' as never },
+					provenance: { mode: 'selv' },
+					at: 1
+				})
+			)
 		).toBe('error.answerValue');
 	});
 
@@ -105,6 +122,7 @@ describe('answers', () => {
 		const message = createAnswer({
 			id: 'a2',
 			meeting,
+			subject: { kind: 'symbol-board' },
 			content: {
 				kind: 'message',
 				items: [{ label: ' jeg ', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }]
@@ -117,7 +135,16 @@ describe('answers', () => {
 			items: [{ label: 'jeg', symbolId: 'mig' }, { label: 'vil gerne' }, { label: 'musik', symbolId: 'musik' }]
 		});
 		expect(
-			code(() => createAnswer({ id: 'a3', meeting, content: { kind: 'message', items: [] }, provenance: { mode: 'selv' }, at: 1 }))
+			code(() =>
+				createAnswer({
+					id: 'a3',
+					meeting,
+					subject: { kind: 'symbol-board' },
+					content: { kind: 'message', items: [] },
+					provenance: { mode: 'selv' },
+					at: 1
+				})
+			)
 		).toBe('error.messageLength');
 	});
 

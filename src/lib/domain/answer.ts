@@ -1,9 +1,19 @@
+import * as v from 'valibot';
+import {
+	answerContentSchema,
+	answerSubjectSchema,
+	CORE_ANSWERS,
+	MESSAGE_MAX_ITEMS,
+	PROVENANCE_MODES,
+	type AnswerContent,
+	type AnswerSubject,
+	type CoreAnswer,
+	type ProvenanceMode
+} from './answer-content';
 import { findParticipant, type Meeting } from './meeting';
 import { requireText, ValidationError } from './validation';
 
-/** The meeting answer board: the answers a citizen must always be able to give. */
-export const CORE_ANSWERS = ['ja', 'nej', 'ved-ikke', 'pause', 'stop', 'hjaelp', 'forstaar-ikke'] as const;
-export type CoreAnswer = (typeof CORE_ANSWERS)[number];
+export * from './answer-content';
 
 /** Answers that ask the people at the table to stop and act, not only to note them down. */
 export const CALLS_FOR_ACTION = ['pause', 'stop', 'hjaelp', 'forstaar-ikke'] as const satisfies readonly CoreAnswer[];
@@ -13,45 +23,18 @@ export function isCallForAction(value: string): value is CallForAction {
 	return (CALLS_FOR_ACTION as readonly string[]).includes(value);
 }
 
-/**
- * How an answer reached the record: from the citizen directly, with help to point or operate,
- * relayed by someone who knows the citizen, or noticed as non-verbal feedback.
- */
-export const PROVENANCE_MODES = ['selv', 'med-stoette', 'formidlet', 'observeret'] as const;
-export type ProvenanceMode = (typeof PROVENANCE_MODES)[number];
-
 export interface Provenance {
 	mode: ProvenanceMode;
-	/** The participant who relayed, supported or observed. Required when relayed. */
+	/** The participant who relayed, supported or observed. Required when relayed; never with 'selv'. */
 	participantId?: string;
 }
-
-export interface CoreAnswerContent {
-	kind: 'core';
-	value: CoreAnswer;
-}
-
-/** A message built on a symbol board: the tapped cells in order. */
-export interface MessageAnswerContent {
-	kind: 'message';
-	items: MessageItem[];
-}
-
-export interface MessageItem {
-	label: string;
-	symbolId?: string;
-}
-
-export type AnswerContent = CoreAnswerContent | MessageAnswerContent;
-
-export const MESSAGE_MAX_ITEMS = 30;
-export const MESSAGE_ITEM_MAX = 60;
 
 export type AnswerStatus = 'active' | 'withdrawn';
 
 /** One earlier state of an answer, kept whenever it is corrected or withdrawn. */
 export interface AnswerRevision {
 	content: AnswerContent;
+	note?: string;
 	provenance: Provenance;
 	status: AnswerStatus;
 	/** When this state was replaced. */
@@ -60,13 +43,19 @@ export interface AnswerRevision {
 	change: 'corrected' | 'withdrawn' | 'restored';
 }
 
+/** A short note on an answer: what was observed ("skubbede busbilledet væk"), or a relayer's remark. */
+export const ANSWER_NOTE_MAX = 280;
+
 export interface Answer {
 	id: string;
 	meetingId: string;
 	citizenId: string;
 	createdAt: number;
 	updatedAt: number;
+	/** What the answer is about. It never changes: a correction changes what was said, not what it was about. */
+	subject: AnswerSubject;
 	content: AnswerContent;
+	note?: string;
 	provenance: Provenance;
 	status: AnswerStatus;
 	history: AnswerRevision[];
@@ -85,56 +74,81 @@ export function validateProvenance(provenance: Provenance, meeting: Meeting): Pr
 	if (provenance.mode === 'formidlet' && participant?.role === 'borger') {
 		throw new ValidationError('error.provenanceRelayByCitizen');
 	}
-	return participant ? { mode: provenance.mode, participantId: participant.id } : { mode: provenance.mode };
+	// "The citizen directly" names nobody else; a person kept from an earlier choice would mean nothing.
+	if (provenance.mode === 'selv' || !participant) return { mode: provenance.mode };
+	return { mode: provenance.mode, participantId: participant.id };
 }
 
 /** Checks what was answered and returns a clean copy, so stored answers hold only known fields. */
 export function validateContent(content: AnswerContent): AnswerContent {
-	if (content.kind === 'core') {
-		if (!isCoreAnswer(content.value)) throw new ValidationError('error.answerValue');
-		return { kind: 'core', value: content.value };
-	}
-	if (content.kind !== 'message' || !Array.isArray(content.items)) throw new ValidationError('error.answerValue');
-	if (content.items.length === 0 || content.items.length > MESSAGE_MAX_ITEMS) throw new ValidationError('error.messageLength');
-	return {
-		kind: 'message',
-		items: content.items.map((item) => {
-			const label = requireText(item.label, MESSAGE_ITEM_MAX, 'error.answerValue');
-			return item.symbolId ? { label, symbolId: item.symbolId } : { label };
-		})
-	};
+	const result = v.safeParse(answerContentSchema, content);
+	if (result.success) return result.output;
+	const tooLong = content?.kind === 'message' && Array.isArray(content.items);
+	if (tooLong && (content.items.length === 0 || content.items.length > MESSAGE_MAX_ITEMS)) throw new ValidationError('error.messageLength');
+	throw new ValidationError('error.answerValue');
 }
 
-export function createAnswer(args: { id: string; meeting: Meeting; content: AnswerContent; provenance: Provenance; at: number }): Answer {
-	return {
+export function validateSubject(subject: AnswerSubject): AnswerSubject {
+	const result = v.safeParse(answerSubjectSchema, subject);
+	if (!result.success) throw new ValidationError('error.answerSubject');
+	return result.output;
+}
+
+export function validateNote(note: string | undefined): string | undefined {
+	if (note === undefined || note.trim() === '') return undefined;
+	return requireText(note, ANSWER_NOTE_MAX, 'error.answerNote');
+}
+
+export function createAnswer(args: {
+	id: string;
+	meeting: Meeting;
+	subject: AnswerSubject;
+	content: AnswerContent;
+	provenance: Provenance;
+	note?: string;
+	at: number;
+}): Answer {
+	const answer: Answer = {
 		id: args.id,
 		meetingId: args.meeting.id,
 		citizenId: args.meeting.citizenId,
 		createdAt: args.at,
 		updatedAt: args.at,
+		subject: validateSubject(args.subject),
 		content: validateContent(args.content),
 		provenance: validateProvenance(args.provenance, args.meeting),
 		status: 'active',
 		history: []
 	};
+	return withNote(answer, validateNote(args.note));
+}
+
+/** A copy with the note set, or with no `note` field at all when there is none (records hold only what was said). */
+function withNote<T extends object>(value: T & { note?: string }, note: string | undefined): T & { note?: string } {
+	const copy = { ...value };
+	delete copy.note;
+	return note === undefined ? copy : { ...copy, note };
 }
 
 function revisionOf(answer: Answer, change: AnswerRevision['change'], at: number): AnswerRevision {
-	return { content: answer.content, provenance: answer.provenance, status: answer.status, replacedAt: at, change };
+	const { content, provenance, status } = answer;
+	const revision: AnswerRevision = { content, provenance, status, replacedAt: at, change };
+	return withNote(revision, answer.note);
 }
 
 /** Replaces what was answered and/or who answered, keeping the earlier state in the history. */
 export function correctAnswer(
 	answer: Answer,
 	meeting: Meeting,
-	change: { content?: AnswerContent; provenance?: Provenance },
+	change: { content?: AnswerContent; provenance?: Provenance; note?: string },
 	at: number
 ): Answer {
 	if (answer.status === 'withdrawn') throw new ValidationError('error.answerWithdrawn');
 	const content = validateContent(change.content ?? answer.content);
 	const provenance = validateProvenance(change.provenance ?? answer.provenance, meeting);
+	const note = validateNote('note' in change ? change.note : answer.note);
 	return {
-		...answer,
+		...withNote(answer, note),
 		content,
 		provenance,
 		updatedAt: at,

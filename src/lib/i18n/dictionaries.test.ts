@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_ANSWERS, PROVENANCE_MODES } from '#lib/domain/answer.ts';
+import { PROVENANCE_MODES, type AnswerSubjectKind } from '#lib/domain/answer.ts';
 import { CASE_PHASES, PARTICIPANT_ROLES } from '#lib/domain/meeting.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
@@ -16,9 +16,21 @@ describe('dictionaries', () => {
 		for (const key of Object.keys(da) as Array<keyof typeof da>) expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
 	});
 
-	it('name every answer, provenance mode, role and phase', () => {
+	it('name every provenance mode, role, phase and answer subject', () => {
+		const subjects: Record<AnswerSubjectKind, true> = {
+			'core-board': true,
+			'symbol-board': true,
+			'vum-theme': true,
+			'vum-subtheme': true,
+			'sheet-item': true,
+			question: true,
+			'canvas-item': true,
+			goal: true,
+			agreement: true,
+			'meeting-part': true
+		};
 		const keys = [
-			...CORE_ANSWERS.map((v) => `answer.${v}`),
+			...Object.keys(subjects).map((v) => `subject.${v}`),
 			...PROVENANCE_MODES.map((v) => `provenance.${v}`),
 			...PARTICIPANT_ROLES.map((v) => `role.${v}`),
 			...CASE_PHASES.map((v) => `phase.${v}`)

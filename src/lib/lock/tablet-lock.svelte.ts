@@ -1,3 +1,4 @@
+import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
@@ -30,6 +31,19 @@ export const MAX_PIN_TRIES = 5;
 export const SOFT_LOCK_LIMIT_MS = 30 * 60_000;
 /** Stop 6 kept a PIN hash here; the PIN now lives only in the sealed vault. */
 const LEGACY_PIN_KEY = 'billedtale.screenLock';
+
+/**
+ * Records from an older version of the app are upgraded once the key is there. In the background:
+ * reads upgrade in memory anyway, so nothing waits for it; what it could not do, the next unlock does.
+ */
+function upgradeStoredRecords(): void {
+	migrateRecords().then(
+		(report) => {
+			if (report.upgraded + report.damaged + report.skipped > 0) console.info('Billedtale: stored records upgraded', report);
+		},
+		(error: unknown) => console.warn('Billedtale: stored records could not be upgraded now', error)
+	);
+}
 
 class TabletLock {
 	/**
@@ -121,6 +135,7 @@ class TabletLock {
 		localStorage.removeItem(LEGACY_PIN_KEY);
 		beginSession(created);
 		this.opened();
+		upgradeStoredRecords();
 		return sealed;
 	}
 
@@ -131,6 +146,7 @@ class TabletLock {
 		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
 		beginSession(await unlockWithPassphrase(this.record, passphrase));
 		this.opened();
+		upgradeStoredRecords();
 	}
 
 	/** Resolves to whether the PIN opened the lock; the fifth wrong PIN locks hard. */

@@ -26,7 +26,7 @@ export class AnsweringSession {
 		this.saveState = 'saving';
 		this.lastAnswer = value;
 		try {
-			await recordAnswer(meeting, { kind: 'core', value }, this.provenance);
+			await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: this.provenance });
 			this.pending -= 1;
 			if (this.pending === 0 && this.saveState === 'saving') this.saveState = 'saved';
 		} catch (error) {

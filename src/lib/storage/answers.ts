@@ -7,13 +7,14 @@ import {
 	withdrawAnswer,
 	type Answer,
 	type AnswerContent,
+	type AnswerSubject,
 	type Provenance
 } from '#lib/domain/answer.ts';
 import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
-import { answerFromRecord, answerToRecord, meetingFromRecord, type AnswerRecord, type MeetingRecord } from './records';
+import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 /** Newest first; with a limit, only that many are read from the database. */
@@ -23,7 +24,7 @@ export async function listAnswers(meetingId: string, limit?: number): Promise<An
 		.between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey])
 		.reverse();
 	const stored = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
-	const records = await openRecords<AnswerRecord>('answers', stored);
+	const records = await openRecords('answers', stored);
 	// Equal timestamps come back in id order; the domain order decides between them.
 	return records.map(answerFromRecord).sort(byCreatedAtDescending);
 }
@@ -32,12 +33,20 @@ export function countAnswers(meetingId: string): Promise<number> {
 	return getDb().answers.where('meetingId').equals(meetingId).count();
 }
 
+/** What a tool hands over when the citizen has expressed something. */
+export interface NewAnswer {
+	subject: AnswerSubject;
+	content: AnswerContent;
+	provenance: Provenance;
+	note?: string;
+}
+
 /**
  * Stores a tapped answer. The promise resolves only after IndexedDB has committed the transaction,
  * which is what the UI's "Gemt" waits for.
  */
-export async function recordAnswer(meeting: Meeting, content: AnswerContent, provenance: Provenance, now = Date.now()): Promise<Answer> {
-	const answer = createAnswer({ id: newId(), meeting, content, provenance, at: now });
+export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Date.now()): Promise<Answer> {
+	const answer = createAnswer({ id: newId(), meeting, ...input, at: now });
 	const sealed = await sealRecord('answers', answerToRecord(answer));
 	await guardedWrite(() => getDb().answers.add(sealed));
 	return answer;
@@ -49,8 +58,8 @@ function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meetin
 		const stored = await db.answers.get(answerId);
 		const storedMeeting = stored && (await db.meetings.get(stored.meetingId));
 		if (!stored || !storedMeeting) throw new StorageError('error.notFound');
-		const answer = answerFromRecord(await openRecord<AnswerRecord>('answers', stored));
-		const updated = change(answer, meetingFromRecord(await openRecord<MeetingRecord>('meetings', storedMeeting)));
+		const answer = answerFromRecord(await openRecord('answers', stored));
+		const updated = change(answer, meetingFromRecord(await openRecord('meetings', storedMeeting)));
 		const sealed = await sealRecord('answers', answerToRecord(updated));
 		return guardedWrite(() =>
 			db.transaction('rw', [db.answers, db.meetings], async () => {
@@ -66,7 +75,7 @@ function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meetin
 
 export function correctStoredAnswer(
 	answerId: string,
-	change: { content?: AnswerContent; provenance?: Provenance },
+	change: { content?: AnswerContent; provenance?: Provenance; note?: string },
 	now = Date.now()
 ): Promise<Answer> {
 	return updateAnswer(answerId, (answer, meeting) => correctAnswer(answer, meeting, change, now));

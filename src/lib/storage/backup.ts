@@ -1,25 +1,48 @@
-import type { BackupContent } from '#lib/backup/format.ts';
+import type { Table } from 'dexie';
+import { validateBoardSet } from '#lib/domain/board.ts';
+import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
-import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord } from './records.ts';
-import { openRecords, sealRecords, type SealedTable, type Stored } from './sealing.ts';
+import { boardFromRecord, type RecordsByTable } from './records.ts';
+import { DamagedRecordError, parseRecord, versionedPayload } from './registry.ts';
+import { openRecords, sealRecords, type Stored } from './sealing.ts';
+import { OWNED_TABLES, SEALED_TABLES, type SealedTable } from './tables.ts';
 
-/** Every record of the given citizens (all citizens when none are named), opened: the backup file seals them itself. */
+/**
+ * Every record of some citizens, opened, in their stored shapes: what a backup file holds. Each
+ * payload carries its version, so a later app upgrades it on restore the way it upgrades stored ones.
+ */
+export type BackupContent = { createdAt: number } & { [T in SealedTable]: RecordsByTable[T][] };
+
+type StoredTables = { [T in SealedTable]: Stored<RecordsByTable[T]>[] };
+
+function table<T extends SealedTable>(name: T): Table<Stored<RecordsByTable[T]>, string> {
+	return getDb().table(name);
+}
+
+/**
+ * Every record of the given citizens (all citizens when none are named). They are read in one
+ * transaction, so a write in another tab lands wholly before or wholly after the snapshot; they are
+ * opened after it (a crypto await inside would end the transaction early).
+ */
 export async function collectBackup(citizenIds?: string[], now = Date.now()): Promise<BackupContent> {
 	const db = getDb();
-	const ids = citizenIds ?? (await db.citizens.toCollection().primaryKeys());
-	const owned = <R extends { id: string; citizenId: string; payload: unknown }>(table: SealedTable, stored: Promise<Stored<R>[]>) =>
-		stored.then((records) => openRecords<R>(table, records));
-	const citizens = await db.citizens.bulkGet(ids).then((records) => records.filter((r) => r !== undefined));
-	return {
-		createdAt: now,
-		citizens: await openRecords<CitizenRecord>('citizens', citizens),
-		meetings: await owned<MeetingRecord>('meetings', db.meetings.where('citizenId').anyOf(ids).toArray()),
-		answers: await owned<AnswerRecord>('answers', db.answers.where('citizenId').anyOf(ids).toArray()),
-		boards: await owned<BoardRecord>('boards', db.boards.where('citizenId').anyOf(ids).toArray()),
-		media: await owned<MediaRecord>('media', db.media.where('citizenId').anyOf(ids).toArray())
-	};
+	const stored = await db.transaction('r', [...SEALED_TABLES], async () => {
+		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
+		const citizens = (await table('citizens').bulkGet(ids)).filter((record) => record !== undefined);
+		const owned = await Promise.all(OWNED_TABLES.map((name) => table(name).where('citizenId').anyOf(ids).toArray()));
+		return { citizens, ...Object.fromEntries(OWNED_TABLES.map((name, i) => [name, owned[i]])) } as StoredTables;
+	});
+	const content = { createdAt: now } as BackupContent;
+	for (const name of SEALED_TABLES) {
+		const opened = await openRecords(name, stored[name] as Stored<RecordsByTable[typeof name]>[]);
+		(content as Record<SealedTable, unknown[]>)[name] = opened.map((record) => ({
+			...record,
+			payload: versionedPayload(name, record.payload)
+		}));
+	}
+	return content;
 }
 
 /**
@@ -29,30 +52,101 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
  */
 export async function restoreBackup(content: BackupContent): Promise<{ added: number; skipped: number }> {
 	const db = getDb();
-	const sealed = {
-		citizens: await sealRecords('citizens', content.citizens),
-		meetings: await sealRecords('meetings', content.meetings),
-		answers: await sealRecords('answers', content.answers),
-		boards: await sealRecords('boards', content.boards),
-		media: await sealRecords('media', content.media)
-	};
+	const sealed = {} as StoredTables;
+	for (const name of SEALED_TABLES) {
+		(sealed as Record<SealedTable, unknown>)[name] = await sealRecords(name, content[name] as RecordsByTable[typeof name][]);
+	}
 	const result = await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.meetings, db.answers, db.boards, db.media], async () => {
+		db.transaction('rw', [...SEALED_TABLES], async () => {
 			const existing = new Set(
-				await db.citizens
+				await table('citizens')
 					.where('id')
 					.anyOf(content.citizens.map((c) => c.id))
 					.primaryKeys()
 			);
-			const fresh = <T extends { citizenId: string }>(records: T[]) => records.filter((r) => !existing.has(r.citizenId));
-			await db.citizens.bulkAdd(sealed.citizens.filter((c) => !existing.has(c.id)));
-			await db.meetings.bulkAdd(fresh(sealed.meetings));
-			await db.answers.bulkAdd(fresh(sealed.answers));
-			await db.boards.bulkAdd(fresh(sealed.boards));
-			await db.media.bulkAdd(fresh(sealed.media));
+			await table('citizens').bulkAdd(sealed.citizens.filter((c) => !existing.has(c.id)));
+			for (const name of OWNED_TABLES) {
+				const fresh = (sealed[name] as Array<{ citizenId: string }>).filter((r) => !existing.has(r.citizenId));
+				await db.table(name).bulkAdd(fresh);
+			}
 			return { added: content.citizens.length - existing.size, skipped: existing.size };
 		})
 	);
 	await rememberWhetherCitizensExist();
 	return result;
+}
+
+// --- the restore layer: every record is checked against the registry, nothing unknown is kept ------
+
+const invalid = (): never => {
+	throw new ValidationError('backup.invalid');
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const MAX_RECORDS = 200_000;
+
+function records<T extends SealedTable>(name: T, value: unknown): RecordsByTable[T][] {
+	// A table newer than the file is simply absent from it.
+	if (value === undefined && name !== 'citizens') return [];
+	if (!Array.isArray(value) || value.length > MAX_RECORDS) return invalid();
+	// Array.from turns holes in a sparse array into undefined, which parseRecord refuses.
+	return Array.from(value, (record) => {
+		try {
+			return parseRecord(name, record);
+		} catch (error) {
+			if (error instanceof DamagedRecordError) return invalid();
+			throw error;
+		}
+	});
+}
+
+/** Who an answer names must be at its meeting; only someone other than the citizen relays. */
+function checkAnswers(content: BackupContent): void {
+	const meetings = new Map(content.meetings.map((m) => [m.id, m]));
+	for (const answer of content.answers) {
+		const meeting = meetings.get(answer.meetingId) ?? invalid();
+		if (answer.citizenId !== meeting.citizenId) invalid();
+		const people = new Map(meeting.payload.participants.map((p) => [p.id, p]));
+		for (const provenance of [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)]) {
+			const person = provenance.participantId === undefined ? undefined : (people.get(provenance.participantId) ?? invalid());
+			if (provenance.mode === 'formidlet' && (!person || person.role === 'borger')) invalid();
+		}
+	}
+}
+
+function checkBoards(content: BackupContent): void {
+	for (const citizen of content.citizens) {
+		const own = content.boards.filter((b) => b.citizenId === citizen.id);
+		if (own.length === 0) continue;
+		const roots = own.filter((b) => b.payload.root);
+		if (roots.length !== 1) invalid();
+		try {
+			validateBoardSet({ rootBoardId: roots[0]!.id, boards: own.map(boardFromRecord) });
+		} catch {
+			invalid();
+		}
+	}
+}
+
+/**
+ * Checks a backup's decrypted content and returns a clean copy, or throws backup.invalid. Older record
+ * versions are upgraded on the way (the registry's migrations), so every released backup keeps restoring.
+ */
+export function restoreContent(raw: unknown): BackupContent {
+	if (!isObject(raw)) return invalid();
+	const createdAt = typeof raw.createdAt === 'number' && Number.isFinite(raw.createdAt) && raw.createdAt >= 0 ? raw.createdAt : invalid();
+	const content = { createdAt } as BackupContent;
+	for (const name of SEALED_TABLES) (content as Record<SealedTable, unknown>)[name] = records(name, raw[name]);
+	const citizenIds = new Set(content.citizens.map((c) => c.id));
+	for (const name of OWNED_TABLES) {
+		if ((content[name] as Array<{ citizenId: string }>).some((r) => !citizenIds.has(r.citizenId))) invalid();
+	}
+	checkAnswers(content);
+	checkBoards(content);
+	const allIds = SEALED_TABLES.flatMap((name) => (content[name] as Array<{ id: string }>).map((r) => r.id));
+	if (new Set(allIds).size !== allIds.length) invalid();
+	return content;
 }

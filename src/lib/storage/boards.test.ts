@@ -31,7 +31,7 @@ describe('board storage', () => {
 	it('prunes a photo no cell uses any more', async () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
-		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg']) });
+		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg'], { type: 'image/jpeg' }) });
 		const set = (await getBoardSet(citizen.id))!;
 		const feelings = set.boards.find((b) => b.id === 'feelings')!;
 		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'mor', label: 'mor', photoId: 'photo' }));
@@ -61,14 +61,14 @@ describe('board storage', () => {
 		await addBoards(
 			citizen.id,
 			[createBoard('Importeret', 2, 2, 'imported')],
-			[{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF']) }]
+			[{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF'], { type: 'audio/wav' }) }]
 		);
 		const after = await getDb().boards.toArray();
 		expect(after).toHaveLength(3);
 		for (const record of before) expect(after.find((r) => r.id === record.id)).toEqual(record);
 		expect(
 			(
-				await openRecord<BoardRecord>(
+				await openRecord(
 					'boards',
 					after.find((r) => r.id === 'imported')!
 				)

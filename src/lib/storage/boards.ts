@@ -2,7 +2,8 @@ import { mediaIdsOf, unlinkBoard, validateBoardSet, type Board, type BoardSet, t
 import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
-import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord, type MediaRecord } from './records.ts';
+import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord } from './records.ts';
+import { MEDIA_FIELD, MEDIA_REFERRING_TABLES } from './registry.ts';
 import { CHANGED_MEANWHILE, openRecords, sealRecord, sealRecords, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
 export interface StoredBoardSet extends BoardSet {
@@ -11,7 +12,7 @@ export interface StoredBoardSet extends BoardSet {
 
 async function readBoards(citizenId: string): Promise<{ stored: Stored<BoardRecord>[]; records: BoardRecord[] }> {
 	const stored = await getDb().boards.where('citizenId').equals(citizenId).toArray();
-	return { stored, records: await openRecords<BoardRecord>('boards', stored) };
+	return { stored, records: await openRecords('boards', stored) };
 }
 
 /** Inside a write: whether the citizen's boards are exactly those read before it. */
@@ -54,14 +55,27 @@ export async function ensureBoardSet(citizenId: string, makeDefault: () => Board
 	);
 }
 
-/** Deletes media that no board of the citizen uses any more, so a removed photo or voice leaves no trace. */
+/** Tables whose records can refer to media besides boards: they keep a plain, indexed `mediaIds` field. */
+const OTHER_REFERRING_TABLES = MEDIA_REFERRING_TABLES.filter((name) => name !== 'boards');
+
+/** Every table a board write touches: boards, media, and what else can keep a medium alive. */
+const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
+
+/**
+ * Deletes media that nothing of the citizen refers to any more, so a removed photo or voice leaves
+ * no trace. Boards count as given (opened, so also boards from before media ids were kept plain);
+ * every other table is asked through its media index, which needs no decryption.
+ */
 async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
-	const used = new Set(boards.flatMap(mediaIdsOf));
-	await getDb()
-		.media.where('citizenId')
-		.equals(citizenId)
-		.filter((media) => !used.has(media.id))
-		.delete();
+	const db = getDb();
+	const onBoards = new Set(boards.flatMap(mediaIdsOf));
+	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !onBoards.has(id));
+	if (candidates.length === 0) return;
+	const used = new Set<string>();
+	for (const name of OTHER_REFERRING_TABLES) {
+		for (const id of await db.table(name).where(MEDIA_FIELD).anyOf(candidates).uniqueKeys()) used.add(String(id));
+	}
+	await db.media.bulkDelete(candidates.filter((id) => !used.has(id)));
 }
 
 export function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
@@ -75,7 +89,7 @@ export function saveBoard(citizenId: string, board: Board, now = Date.now()): Pr
 		validateBoardSet({ rootBoardId: root, boards });
 		const sealed = await sealRecord('boards', boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
 		return guardedWrite(() =>
-			db.transaction('rw', [db.boards, db.media], async () => {
+			db.transaction('rw', boardWriteScope(), async () => {
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 				await db.boards.put(sealed);
 				await pruneMedia(citizenId, boards);
@@ -102,7 +116,7 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 			)
 		);
 		return guardedWrite(() =>
-			db.transaction('rw', [db.boards, db.media], async () => {
+			db.transaction('rw', boardWriteScope(), async () => {
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 				await db.boards.delete(boardId);
 				await db.boards.bulkPut(sealed);
@@ -115,7 +129,7 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 /** Adds imported boards and their media beside the existing ones; nothing existing is changed. */
 export async function addBoards(citizenId: string, boards: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
 	const db = getDb();
-	const sealedMedia = await sealRecords<MediaRecord>(
+	const sealedMedia = await sealRecords(
 		'media',
 		media.map((item) => mediaToRecord(item, citizenId, now))
 	);
@@ -140,6 +154,6 @@ export async function saveMedia(citizenId: string, item: MediaItem, now = Date.n
 
 export async function getMediaOfCitizen(citizenId: string): Promise<Map<string, MediaItem>> {
 	const stored = await getDb().media.where('citizenId').equals(citizenId).toArray();
-	const records = await openRecords<MediaRecord>('media', stored);
+	const records = await openRecords('media', stored);
 	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
 }

@@ -3,18 +3,19 @@ import { newId } from '#lib/domain/ids.ts';
 import { getDb } from './db';
 import { guardedWrite } from './errors';
 import { rememberWhetherCitizensExist } from './eviction.ts';
-import { citizenFromRecord, citizenToRecord, type CitizenRecord } from './records';
+import { citizenFromRecord, citizenToRecord } from './records';
 import { openRecord, openRecords, sealRecord } from './sealing.ts';
+import { OWNED_TABLES, SEALED_TABLES } from './tables.ts';
 
 export async function listCitizens(): Promise<Citizen[]> {
 	const stored = await getDb().citizens.toArray();
-	const records = await openRecords<CitizenRecord>('citizens', stored);
+	const records = await openRecords('citizens', stored);
 	return records.map(citizenFromRecord).sort(byDisplayName);
 }
 
 export async function getCitizen(id: string): Promise<Citizen | undefined> {
 	const stored = await getDb().citizens.get(id);
-	return stored && citizenFromRecord(await openRecord<CitizenRecord>('citizens', stored));
+	return stored && citizenFromRecord(await openRecord('citizens', stored));
 }
 
 export async function createCitizen(input: NewCitizen, now = Date.now()): Promise<Citizen> {
@@ -25,15 +26,12 @@ export async function createCitizen(input: NewCitizen, now = Date.now()): Promis
 	return citizen;
 }
 
-/** Removes the citizen and every record that belongs to them, in one transaction. */
+/** Removes the citizen and every record that belongs to them, in one transaction, whatever tables exist. */
 export async function deleteCitizen(id: string): Promise<void> {
 	const db = getDb();
 	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.meetings, db.answers, db.boards, db.media], async () => {
-			await db.media.where('citizenId').equals(id).delete();
-			await db.boards.where('citizenId').equals(id).delete();
-			await db.answers.where('citizenId').equals(id).delete();
-			await db.meetings.where('citizenId').equals(id).delete();
+		db.transaction('rw', [...SEALED_TABLES], async () => {
+			for (const name of OWNED_TABLES) await db.table(name).where('citizenId').equals(id).delete();
 			await db.citizens.delete(id);
 		})
 	);

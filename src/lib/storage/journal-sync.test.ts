@@ -23,8 +23,8 @@ async function tabletWithAnswers() {
 	beginSession(created);
 	const citizen = await createCitizen({ displayName: 'Nora' });
 	const meeting = await createMeeting(citizen.id, { date: '2026-11-23', place: 'Hjemme', phase: 'opfoelgning' });
-	await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' });
-	await recordAnswer(meeting, { kind: 'core', value: 'nej' }, { mode: 'selv' });
+	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } });
+	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'nej' }, provenance: { mode: 'selv' } });
 	return { citizen, meeting, keyId: created.record.keyId };
 }
 
@@ -48,7 +48,11 @@ describe('the start-up comparison of database and journal', () => {
 		expect((await listAnswers(meeting.id)).map((a) => (a.content as { value: string }).value).sort()).toEqual(['ja', 'nej']);
 		// Back in step: the next start has nothing to do, and new writes go on being journaled.
 		expect(await reconcileStorage()).toBe('ready');
-		await recordAnswer(meeting, { kind: 'core', value: 'pause' }, { mode: 'selv' });
+		await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'pause' },
+			provenance: { mode: 'selv' }
+		});
 		await deleteDatabase();
 		expect(await reconcileStorage()).toBe('restored');
 		expect(await listAnswers(meeting.id)).toHaveLength(3);
@@ -57,7 +61,11 @@ describe('the start-up comparison of database and journal', () => {
 	it('rewrites a journal that missed a commit, so the next loss costs nothing', async () => {
 		const { meeting } = await tabletWithAnswers();
 		dropped.next = 1;
-		const missed = await recordAnswer(meeting, { kind: 'core', value: 'stop' }, { mode: 'selv' });
+		const missed = await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'stop' },
+			provenance: { mode: 'selv' }
+		});
 		expect(contains(missed.id)).toBe(false);
 
 		expect(await reconcileStorage()).toBe('ready');

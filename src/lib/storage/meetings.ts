@@ -16,13 +16,13 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
 
 export async function listMeetings(citizenId: string): Promise<Meeting[]> {
 	const stored = await getDb().meetings.where('citizenId').equals(citizenId).toArray();
-	const records = await openRecords<MeetingRecord>('meetings', stored);
+	const records = await openRecords('meetings', stored);
 	return records.map(meetingFromRecord).sort(byMeetingDateDescending);
 }
 
 export async function getMeeting(id: string): Promise<Meeting | undefined> {
 	const stored = await getDb().meetings.get(id);
-	return stored && meetingFromRecord(await openRecord<MeetingRecord>('meetings', stored));
+	return stored && meetingFromRecord(await openRecord('meetings', stored));
 }
 
 export async function createMeeting(citizenId: string, input: NewMeeting, now = Date.now()): Promise<Meeting> {
@@ -49,8 +49,8 @@ function updateMeeting(id: string, change: (meeting: Meeting) => Meeting, check?
 		const stored = await db.meetings.get(id);
 		const storedAnswers = await readAnswers();
 		if (!stored) throw new StorageError('error.notFound');
-		check?.(await openRecords<AnswerRecord>('answers', storedAnswers));
-		const updated = change(meetingFromRecord(await openRecord<MeetingRecord>('meetings', stored)));
+		check?.(await openRecords('answers', storedAnswers));
+		const updated = change(meetingFromRecord(await openRecord('meetings', stored)));
 		const sealed = await sealRecord('meetings', meetingToRecord(updated));
 		return guardedWrite(() =>
 			db.transaction('rw', [db.meetings, db.answers], async () => {

@@ -2,6 +2,7 @@ import type { Board, MediaItem } from '#lib/domain/board.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
+import type { SealedTable } from './tables.ts';
 
 /*
  * Record shapes. Only random ids and timestamps/dates are top-level (and indexable); everything that
@@ -28,8 +29,33 @@ export interface AnswerRecord {
 	citizenId: string;
 	createdAt: number;
 	updatedAt: number;
-	payload: Pick<Answer, 'content' | 'provenance' | 'status' | 'history'>;
+	payload: Pick<Answer, 'subject' | 'content' | 'note' | 'provenance' | 'status' | 'history'>;
 }
+
+export interface BoardRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Omit<Board, 'id'> & { root: boolean };
+}
+
+export interface MediaRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	payload: Omit<MediaItem, 'id'>;
+}
+
+/** The record type of every sealed table: the registry must describe each, the type checker sees to it. */
+export interface RecordsByTable {
+	citizens: CitizenRecord;
+	meetings: MeetingRecord;
+	answers: AnswerRecord;
+	boards: BoardRecord;
+	media: MediaRecord;
+}
+export type AnyRecord = RecordsByTable[SealedTable];
 
 export function citizenToRecord({ id, createdAt, displayName, photo }: Citizen): CitizenRecord {
 	return { id, createdAt, payload: photo ? { displayName, photo } : { displayName } };
@@ -48,27 +74,12 @@ export function meetingFromRecord({ id, citizenId, createdAt, date, payload }: M
 }
 
 export function answerToRecord(answer: Answer): AnswerRecord {
-	const { id, meetingId, citizenId, createdAt, updatedAt, content, provenance, status, history } = answer;
-	return { id, meetingId, citizenId, createdAt, updatedAt, payload: { content, provenance, status, history } };
+	const { id, meetingId, citizenId, createdAt, updatedAt, ...payload } = answer;
+	return { id, meetingId, citizenId, createdAt, updatedAt, payload };
 }
 
 export function answerFromRecord({ payload, ...keys }: AnswerRecord): Answer {
 	return { ...keys, ...payload };
-}
-
-export interface BoardRecord {
-	id: string;
-	citizenId: string;
-	createdAt: number;
-	updatedAt: number;
-	payload: Omit<Board, 'id'> & { root: boolean };
-}
-
-export interface MediaRecord {
-	id: string;
-	citizenId: string;
-	createdAt: number;
-	payload: Omit<MediaItem, 'id'>;
 }
 
 export function boardFromRecord({ id, payload }: BoardRecord): Board {

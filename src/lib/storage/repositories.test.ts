@@ -33,15 +33,23 @@ describe('repositories', () => {
 
 	it('keep sensitive fields inside the payload and only ids and dates as indexes', async () => {
 		const { citizen, meeting, lise } = await meetingWithPeople();
-		await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet', participantId: lise.id });
+		await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'ja' },
+			provenance: { mode: 'formidlet', participantId: lise.id }
+		});
 		const db = getDb();
-		expect(Object.keys((await db.citizens.get(citizen.id))!).sort()).toEqual(['createdAt', 'id', 'payload']);
-		expect(Object.keys((await db.meetings.get(meeting.id))!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload']);
+		// `v` is the payload's version and `mediaIds` random media ids: neither says anything about a citizen.
+		expect(Object.keys((await db.citizens.get(citizen.id))!).sort()).toEqual(['createdAt', 'id', 'payload', 'v']);
+		expect(Object.keys((await db.meetings.get(meeting.id))!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
 		const [answer] = await db.answers.toArray();
-		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'meetingId', 'payload', 'updatedAt']);
+		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'mediaIds', 'meetingId', 'payload', 'updatedAt', 'v']);
+		expect(answer!.mediaIds).toEqual([]);
 		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
 		// `seq` numbers committed transactions (the journal's counter); it says nothing about a citizen.
-		expect(new Set(indexes)).toEqual(new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]', 'seq']));
+		expect(new Set(indexes)).toEqual(
+			new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]', 'seq', 'v', 'mediaIds'])
+		);
 	});
 
 	it('store every payload sealed: no name, place or answer in the clear', async () => {
@@ -51,7 +59,11 @@ describe('repositories', () => {
 			'Kanarie Lise',
 			'paaroerende'
 		);
-		await recordAnswer(meeting, { kind: 'message', items: [{ label: 'kanarieord', symbolId: 'x' }] }, { mode: 'selv' });
+		await recordAnswer(meeting, {
+			subject: { kind: 'symbol-board' },
+			content: { kind: 'message', items: [{ label: 'kanarieord', symbolId: 'x' }] },
+			provenance: { mode: 'selv' }
+		});
 		const db = getDb();
 		const raw = await Promise.all([db.citizens, db.meetings, db.answers].map((table) => table.toArray()));
 		for (const record of raw.flat()) {
@@ -137,7 +149,11 @@ describe('repositories', () => {
 
 	it('record an answer with provenance, correct it with history, withdraw and restore it', async () => {
 		const { meeting, lise } = await meetingWithPeople();
-		const first = await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' }, 1000);
+		const first = await recordAnswer(
+			meeting,
+			{ subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } },
+			1000
+		);
 		await correctStoredAnswer(
 			first.id,
 			{ content: { kind: 'core', value: 'ved-ikke' }, provenance: { mode: 'formidlet', participantId: lise.id } },
@@ -161,7 +177,12 @@ describe('repositories', () => {
 
 	it('list only the newest answers when asked, and count them all', async () => {
 		const { meeting } = await meetingWithPeople();
-		for (let i = 0; i < 5; i++) await recordAnswer(meeting, { kind: 'core', value: i % 2 ? 'ja' : 'nej' }, { mode: 'selv' }, 1000 + i);
+		for (let i = 0; i < 5; i++)
+			await recordAnswer(
+				meeting,
+				{ subject: { kind: 'core-board' }, content: { kind: 'core', value: i % 2 ? 'ja' : 'nej' }, provenance: { mode: 'selv' } },
+				1000 + i
+			);
 		expect((await listAnswers(meeting.id, 2)).map((a) => a.createdAt)).toEqual([1004, 1003]);
 		expect((await listAnswers(meeting.id)).map((a) => a.createdAt)).toEqual([1004, 1003, 1002, 1001, 1000]);
 		expect(await countAnswers(meeting.id)).toBe(5);
@@ -169,15 +190,19 @@ describe('repositories', () => {
 
 	it('refuse an answer relayed by nobody and store nothing', async () => {
 		const { meeting } = await meetingWithPeople();
-		await expect(recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'formidlet' })).rejects.toThrow(
-			'error.provenanceRelayNeedsPerson'
-		);
+		await expect(
+			recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'formidlet' } })
+		).rejects.toThrow('error.provenanceRelayNeedsPerson');
 		expect(await listAnswers(meeting.id)).toEqual([]);
 	});
 
 	it('keep a participant who is named on an answer', async () => {
 		const { meeting, lise } = await meetingWithPeople();
-		await recordAnswer(meeting, { kind: 'core', value: 'nej' }, { mode: 'formidlet', participantId: lise.id });
+		await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'nej' },
+			provenance: { mode: 'formidlet', participantId: lise.id }
+		});
 		await expect(removeParticipant(meeting.id, lise.id)).rejects.toThrow('error.participantInUse');
 		const citizenParticipant = meeting.participants[0]!;
 		const updated = await removeParticipant(meeting.id, citizenParticipant.id);
@@ -192,10 +217,14 @@ describe('repositories', () => {
 
 	it('delete a citizen with every meeting and answer, and nobody else’s', async () => {
 		const { citizen, meeting } = await meetingWithPeople();
-		await recordAnswer(meeting, { kind: 'core', value: 'ja' }, { mode: 'selv' });
+		await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } });
 		const other = await createCitizen({ displayName: 'Bo' });
 		const otherMeeting = await createMeeting(other.id, { date: '2026-11-24', place: '', phase: 'opfoelgning' });
-		await recordAnswer(otherMeeting, { kind: 'core', value: 'nej' }, { mode: 'selv' });
+		await recordAnswer(otherMeeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'nej' },
+			provenance: { mode: 'selv' }
+		});
 
 		await deleteCitizen(citizen.id);
 

@@ -35,25 +35,23 @@ describe('schema versions', () => {
 		v2.version(2).stores(SCHEMA_VERSIONS[1]!.stores);
 		await v2.table('citizens').add({ id: 'c1', createdAt: 1, payload: { displayName: 'Anna' } });
 		await v2.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: {} });
-		await v2
-			.table('answers')
-			.bulkAdd(
-				Array.from({ length: 40 }, (_, i) => ({
-					id: `a${i}`,
-					meetingId: 'm1',
-					citizenId: 'c1',
-					createdAt: 1000 + i,
-					updatedAt: 1000 + i,
-					payload: {}
-				}))
-			);
+		await v2.table('answers').bulkAdd(
+			Array.from({ length: 40 }, (_, i) => ({
+				id: `a${i}`,
+				meetingId: 'm1',
+				citizenId: 'c1',
+				createdAt: 1000 + i,
+				updatedAt: 1000 + i,
+				payload: {}
+			}))
+		);
 		await v2.table('boards').add({ id: 'b1', citizenId: 'c1', createdAt: 1, updatedAt: 1, payload: {} });
 		await v2.table('media').add({ id: 'p1', citizenId: 'c1', createdAt: 1, payload: {} });
 		v2.close();
 
 		const current = new BilledtaleDb(name);
 		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
-		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 40, boards: 1, media: 1, vault: 0, commits: 0 });
+		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 40, boards: 1, media: 1, vault: 0, commits: 1 });
 		const newest = await current.answers
 			.where('[meetingId+createdAt]')
 			.between(['m1', Dexie.minKey], ['m1', Dexie.maxKey])
@@ -69,34 +67,30 @@ describe('schema versions', () => {
 		const v3 = new Dexie(name);
 		for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= 3)) v3.version(step.version).stores(step.stores);
 		await v3.table('citizens').add({ id: 'c1', createdAt: 1, payload: { displayName: 'Anna' } });
-		await v3
-			.table('meetings')
-			.add({
-				id: 'm1',
-				citizenId: 'c1',
-				createdAt: 1,
-				date: '2026-11-23',
-				payload: { place: 'Hjemme', phase: 'opfoelgning', participants: [] }
-			});
+		await v3.table('meetings').add({
+			id: 'm1',
+			citizenId: 'c1',
+			createdAt: 1,
+			date: '2026-11-23',
+			payload: { place: 'Hjemme', phase: 'opfoelgning', participants: [] }
+		});
 		await v3
 			.table('answers')
 			.bulkAdd(
 				Array.from({ length: 25 }, (_, i) => ({ id: `a${i}`, meetingId: 'm1', citizenId: 'c1', createdAt: i, updatedAt: i, payload: {} }))
 			);
-		await v3
-			.table('media')
-			.add({
-				id: 'p1',
-				citizenId: 'c1',
-				createdAt: 1,
-				payload: { kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([7])]) }
-			});
+		await v3.table('media').add({
+			id: 'p1',
+			citizenId: 'c1',
+			createdAt: 1,
+			payload: { kind: 'image', mimeType: 'image/png', blob: new Blob([new Uint8Array([7])], { type: 'image/png' }) }
+		});
 		v3.close();
 
 		const current = new BilledtaleDb(name);
 		const count = async () =>
 			Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
-		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, vault: 0, commits: 0 });
+		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, vault: 0, commits: 1 });
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
 		// storeNewVault works on the app's database; open this fixture under that name.
 		current.close();
@@ -121,23 +115,21 @@ describe('schema versions', () => {
 		await v4.table('vault').add({ id: 'vault', format: 1, keyId: 'k1', idleMinutes: 5, createdAt: 1 });
 		await v4.table('citizens').add({ id: 'c1', createdAt: 1, payload: sealedPayload });
 		await v4.table('meetings').add({ id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-11-23', payload: sealedPayload });
-		await v4
-			.table('answers')
-			.bulkAdd(
-				Array.from({ length: 12 }, (_, i) => ({
-					id: `a${i}`,
-					meetingId: 'm1',
-					citizenId: 'c1',
-					createdAt: 1000 + i,
-					updatedAt: 1000 + i,
-					payload: sealedPayload
-				}))
-			);
+		await v4.table('answers').bulkAdd(
+			Array.from({ length: 12 }, (_, i) => ({
+				id: `a${i}`,
+				meetingId: 'm1',
+				citizenId: 'c1',
+				createdAt: 1000 + i,
+				updatedAt: 1000 + i,
+				payload: sealedPayload
+			}))
+		);
 		v4.close();
 
 		const current = new BilledtaleDb(name);
 		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
-		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 12, boards: 0, media: 0, vault: 1, commits: 0 });
+		expect(Object.fromEntries(counts)).toEqual({ citizens: 1, meetings: 1, answers: 12, boards: 0, media: 0, vault: 1, commits: 1 });
 		expect(isSealedPayload((await current.answers.get('a3'))!.payload)).toBe(true);
 		await current.delete();
 	});
@@ -147,7 +139,8 @@ describe('schema versions', () => {
 async function copyInto(from: string, to: string): Promise<void> {
 	const source = new BilledtaleDb(from);
 	const target = new BilledtaleDb(to);
-	for (const table of source.tables) await target.table(table.name).bulkAdd(await table.toArray());
+	// Commit numbers belong to each database; only records are copied.
+	for (const table of source.tables.filter((t) => t.name !== 'commits')) await target.table(table.name).bulkAdd(await table.toArray());
 	source.close();
 	target.close();
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { SEALED_TABLES } from './tables.ts';
 
 /**
  * Every released schema, oldest first. A change is a new entry with its own `upgrade`; released
@@ -48,6 +49,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		name: 'committed transactions numbered by IndexedDB, compared with the journal outside IndexedDB at every start',
 		stores: {
 			commits: '++seq'
+		}
+	},
+	{
+		version: 6,
+		name: 'payload versions and media references as plain indexes: old records are found and upgraded after unlock, media clean-up asks every table',
+		stores: {
+			citizens: 'id, createdAt, v',
+			meetings: 'id, citizenId, date, v',
+			answers: 'id, meetingId, citizenId, createdAt, [meetingId+createdAt], v, *mediaIds',
+			boards: 'id, citizenId, v, *mediaIds',
+			media: 'id, citizenId, v'
+		},
+		// Records from before carry no version; they are version 1. Only a plain field is set here: the
+		// payloads stay sealed until the tablet is unlocked.
+		upgrade: async (tx) => {
+			for (const name of SEALED_TABLES) {
+				await tx
+					.table(name)
+					.toCollection()
+					.modify((record: { v?: number }) => {
+						record.v ??= 1;
+					});
+			}
 		}
 	}
 ];

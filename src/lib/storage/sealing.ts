@@ -1,32 +1,82 @@
-import { openPayload, sealPayload, type SealedPayload } from '#lib/vault/payload.ts';
-import { StorageError } from './errors.ts';
+import { DamagedPayloadError, openPayload, sealPayload, type SealedPayload } from '#lib/vault/payload.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
+import { StorageError } from './errors.ts';
+import type { RecordsByTable } from './records.ts';
+import { assertRecordFits, DamagedRecordError, MEDIA_FIELD, mediaIdsOfRecord, parseRecord, REGISTRY, versionedPayload } from './registry.ts';
+import type { SealedTable } from './tables.ts';
+
+export { SEALED_TABLES, type SealedTable } from './tables.ts';
 
 /*
  * Records are sealed before a transaction opens and opened after the reads: a crypto await inside a
- * Dexie transaction would let IndexedDB commit it early.
+ * Dexie transaction would let IndexedDB commit it early. Every record opened is checked against its
+ * table's registry entry (and upgraded from an older version), so no unchecked shape reaches the app.
  */
 
-export const SEALED_TABLES = ['citizens', 'meetings', 'answers', 'boards', 'media'] as const;
-export type SealedTable = (typeof SEALED_TABLES)[number];
+/**
+ * A record as it lies on disk: its ids and dates in the clear, everything else sealed. Two plain
+ * helpers sit beside them: `v`, the payload version (so the migration pass finds old records without
+ * opening every one), and `mediaIds`, the random ids of the media it refers to (so media clean-up needs
+ * no decryption).
+ */
+export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & { payload: SealedPayload; v?: number; mediaIds?: string[] };
 
-/** A record as it lies on disk: its ids and dates in the clear, everything else sealed. */
-export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & { payload: SealedPayload };
-
-export async function sealRecord<R extends { id: string; payload: unknown }>(table: SealedTable, record: R): Promise<Stored<R>> {
-	return { ...record, payload: await sealPayload(requireDataKey(), table, record.id, record.payload) };
+export async function sealRecord<T extends SealedTable>(table: T, record: RecordsByTable[T]): Promise<Stored<RecordsByTable[T]>> {
+	assertRecordFits(table, record);
+	const payload = await sealPayload(requireDataKey(), table, record.id, versionedPayload(table, record.payload));
+	const mediaIds = mediaIdsOfRecord(table, record);
+	return { ...record, payload, v: REGISTRY[table].version, ...(mediaIds ? { [MEDIA_FIELD]: mediaIds } : {}) };
 }
 
-export async function openRecord<R extends { id: string; payload: unknown }>(table: SealedTable, stored: Stored<R>): Promise<R> {
-	return { ...stored, payload: await openPayload<R['payload']>(requireDataKey(), table, stored.id, stored.payload) } as R;
-}
-
-export function sealRecords<R extends { id: string; payload: unknown }>(table: SealedTable, records: readonly R[]): Promise<Stored<R>[]> {
+export function sealRecords<T extends SealedTable>(table: T, records: readonly RecordsByTable[T][]): Promise<Stored<RecordsByTable[T]>[]> {
 	return Promise.all(records.map((record) => sealRecord(table, record)));
 }
 
-export function openRecords<R extends { id: string; payload: unknown }>(table: SealedTable, stored: readonly Stored<R>[]): Promise<R[]> {
-	return Promise.all(stored.map((record) => openRecord<R>(table, record)));
+/** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
+export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
+	let payload: unknown;
+	try {
+		payload = await openPayload(requireDataKey(), table, stored.id, stored.payload);
+	} catch (error) {
+		if (error instanceof DamagedPayloadError) throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
+		throw error;
+	}
+	return parseRecord(table, { ...stored, payload });
+}
+
+type DamageListener = (error: DamagedRecordError) => void;
+const damageListeners = new Set<DamageListener>();
+
+/** The app shows a Danish notice for damaged records; storage itself knows no screens. */
+export function onDamagedRecord(listener: DamageListener): () => void {
+	damageListeners.add(listener);
+	return () => damageListeners.delete(listener);
+}
+
+/**
+ * Opens a list of records. A damaged record is left out and reported, so one bad record does not
+ * hide a whole meeting; any other failure (no key) is thrown.
+ */
+export async function openRecords<T extends SealedTable>(
+	table: T,
+	stored: readonly Stored<RecordsByTable[T]>[]
+): Promise<RecordsByTable[T][]> {
+	const opened = await Promise.allSettled(stored.map((record) => openRecord(table, record)));
+	const records: RecordsByTable[T][] = [];
+	for (const result of opened) {
+		if (result.status === 'fulfilled') records.push(result.value);
+		else if (result.reason instanceof DamagedRecordError) {
+			console.warn('Billedtale: a stored record is damaged and left out', result.reason);
+			for (const listener of damageListeners) listener(result.reason);
+		} else throw result.reason;
+	}
+	return records;
+}
+
+/** Whether a stored record was written before today's payload version. */
+export function isOutdated(table: SealedTable, stored: { v?: number }): boolean {
+	// Records from before versioning carry no version: they are version 1.
+	return (stored.v ?? 1) < REGISTRY[table].version;
 }
 
 /** Whether a record is still the one read earlier: every sealing draws a fresh IV. */

@@ -1,0 +1,31 @@
+import type { AnswerContent, AnswerSubject } from '#lib/domain/answer.ts';
+import type { SealedTable } from './tables.ts';
+
+/*
+ * Named, ordered steps that bring a sealed payload from one version to the next. They run on opened
+ * payloads, so after unlock (never inside Dexie's upgrade, which runs before the tablet has its key):
+ * on every read, in the migration pass that rewrites old records once (migrate.ts), and on restoring
+ * a backup. A released step is never edited; a change of shape is a new step with a fixture test.
+ */
+
+export interface Migration {
+	table: SealedTable;
+	/** The version this step reads; it writes `from + 1`. */
+	from: number;
+	name: string;
+	run(payload: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Before subjects, an answer came from the meeting's answer board or from a symbol board; its content tells which. */
+function subjectOfVersion1Answer(content: unknown): AnswerSubject {
+	return (content as AnswerContent | undefined)?.kind === 'message' ? { kind: 'symbol-board' } : { kind: 'core-board' };
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		table: 'answers',
+		from: 1,
+		name: 'answers-subject: every answer says what it is about',
+		run: (payload) => ({ subject: subjectOfVersion1Answer(payload.content), ...payload })
+	}
+];

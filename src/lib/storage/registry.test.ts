@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBackup } from '#lib/backup/format.ts';
+import { createBoard, setCell } from '#lib/domain/board.ts';
+import { sealPayload } from '#lib/vault/payload.ts';
+import { requireDataKey } from '#lib/vault/session.ts';
+import { listAnswers, recordAnswer } from './answers.ts';
+import { collectBackup, restoreBackup, restoreContent } from './backup.ts';
+import { ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
+import { createCitizen, deleteCitizen } from './citizens.ts';
+import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
+import { addParticipant, createMeeting, listMeetings } from './meetings.ts';
+import { migrateRecords } from './migrate.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
+import { SCHEMA_VERSIONS } from './schema.ts';
+import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
+import { SEALED_TABLES, type SealedTable } from './tables.ts';
+import type { AnswerRecord } from './records.ts';
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+const photo = () => new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+
+/** One record of every kind for a citizen: a photo answer, a board cell with a photo, media, a meeting. */
+async function citizenWithEverything(name: string) {
+	const citizen = await createCitizen({ displayName: name, photo: photo() });
+	const meeting = await addParticipant(
+		(await createMeeting(citizen.id, { date: '2026-12-02', place: 'Hjemme', phase: 'opfoelgning' })).id,
+		'Lise',
+		'paaroerende'
+	);
+	await saveMedia(citizen.id, { id: `${citizen.id}-answer-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
+	await saveMedia(citizen.id, { id: `${citizen.id}-cell-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
+	const answer = await recordAnswer(meeting, {
+		subject: { kind: 'core-board' },
+		content: { kind: 'photo', mediaId: `${citizen.id}-answer-photo` },
+		provenance: { mode: 'formidlet', participantId: meeting.participants[0]!.id }
+	});
+	const home = setCell(createBoard('Forside', 1, 2), 0, { id: 'c1', label: 'mor', photoId: `${citizen.id}-cell-photo` });
+	await ensureBoardSet(citizen.id, () => ({ rootBoardId: home.id, boards: [home] }));
+	return { citizen, meeting, answer, home };
+}
+
+async function recordsOf(citizenId: string): Promise<Record<SealedTable, number>> {
+	const db = getDb();
+	const counts = await Promise.all(
+		SEALED_TABLES.map(async (name) =>
+			name === 'citizens' ? db.citizens.where('id').equals(citizenId).count() : db.table(name).where('citizenId').equals(citizenId).count()
+		)
+	);
+	return Object.fromEntries(SEALED_TABLES.map((name, i) => [name, counts[i]])) as Record<SealedTable, number>;
+}
+
+describe('the table registry', () => {
+	it('describes every sealed table, and the current schema indexes what it relies on', () => {
+		const stores = Object.assign({}, ...SCHEMA_VERSIONS.map((step) => step.stores)) as Record<string, string>;
+		for (const name of SEALED_TABLES) {
+			expect(REGISTRY[name].version).toBeGreaterThanOrEqual(1);
+			expect(stores[name]!.split(', '), name).toContain('v');
+		}
+		for (const name of MEDIA_REFERRING_TABLES) expect(stores[name]!.split(', '), name).toContain('*mediaIds');
+		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards']));
+	});
+
+	it('has a named step for every version below each table’s current one', () => {
+		for (const name of SEALED_TABLES) {
+			const steps = MIGRATIONS.filter((step) => step.table === name).map((step) => step.from);
+			expect(steps.sort(), name).toEqual(Array.from({ length: REGISTRY[name].version - 1 }, (_, i) => i + 1));
+		}
+		for (const step of MIGRATIONS) expect(step.name).toMatch(/^[a-z-]+: .+/);
+	});
+
+	it('deleting a citizen leaves nothing of theirs in any table, and a backup holds all of it', async () => {
+		const anna = await citizenWithEverything('Anna');
+		const bo = await citizenWithEverything('Bo');
+		// Guards the test itself: a table added to the registry without a record here makes it fail.
+		for (const [table, count] of Object.entries(await recordsOf(anna.citizen.id))) expect(count, table).toBeGreaterThan(0);
+
+		const backup = await collectBackup([anna.citizen.id]);
+		for (const name of SEALED_TABLES) {
+			expect(backup[name].length, name).toBe((await recordsOf(anna.citizen.id))[name]);
+			expect(JSON.stringify(backup[name])).not.toContain(bo.citizen.id);
+		}
+
+		await deleteCitizen(anna.citizen.id);
+		expect(Object.values(await recordsOf(anna.citizen.id))).toEqual(SEALED_TABLES.map(() => 0));
+		// Nothing of Anna's anywhere, by any field: ids are random, so any mention is hers.
+		for (const name of SEALED_TABLES) {
+			const raw = JSON.stringify(await getDb().table(name).toArray());
+			expect(raw, name).not.toContain(anna.citizen.id);
+			expect(raw, name).not.toContain(anna.meeting.id);
+		}
+		expect(Object.values(await recordsOf(bo.citizen.id)).every((count) => count > 0)).toBe(true);
+	});
+
+	it('media clean-up keeps a photo an answer refers to when no board does', async () => {
+		const { citizen, home } = await citizenWithEverything('Anna');
+		const media = await getMediaOfCitizen(citizen.id);
+		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`]);
+		// The board drops its photo: only that one goes.
+		await saveBoard(citizen.id, setCell(home, 0, null));
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual([`${citizen.id}-answer-photo`]);
+	});
+});
+
+describe('reads check every record', () => {
+	it('a record that does not fit its table is left out of a list and reported, and refused alone', async () => {
+		const { meeting } = await citizenWithEverything('Anna');
+		const db = getDb();
+		const [good] = await db.answers.toArray();
+		// Sealed with the right key but holding a shape no version of the app wrote.
+		const payload = await sealPayload(requireDataKey(), 'answers', 'bad', { v: 2, content: { kind: 'kage' }, status: 'active' });
+		const bad = { ...good!, id: 'bad', createdAt: good!.createdAt + 1, payload };
+		await db.answers.add(bad);
+		const reported: DamagedRecordError[] = [];
+		const stop = onDamagedRecord((error) => reported.push(error));
+		try {
+			expect((await listAnswers(meeting.id)).map((a) => a.id)).toEqual([good!.id]);
+		} finally {
+			stop();
+		}
+		expect(reported.map((e) => [e.table, e.id])).toEqual([['answers', 'bad']]);
+		await expect(openRecord('answers', bad)).rejects.toBeInstanceOf(DamagedRecordError);
+	});
+
+	it('refuses a payload from a newer app instead of guessing', () => {
+		expect(() =>
+			parseRecord('citizens', { id: 'c1', createdAt: 1, payload: { v: REGISTRY.citizens.version + 1, displayName: 'Anna' } })
+		).toThrow(DamagedRecordError);
+	});
+
+	it('refuses to seal a record its table does not allow', async () => {
+		await expect(
+			sealRecord('media', {
+				id: 'm1',
+				citizenId: 'c1',
+				createdAt: 1,
+				payload: { kind: 'image', mimeType: 'text/html', blob: new Blob(['<svg onload=x>'], { type: 'text/html' }) }
+			})
+		).rejects.toBeInstanceOf(DamagedRecordError);
+	});
+});
+
+describe('migration answers-subject (version 1 → 2)', () => {
+	/** An answer exactly as schema 5 stored it: a sealed payload with no version and no subject. */
+	async function storeVersion1Answer(meetingId: string, citizenId: string, id: string, content: unknown) {
+		const payload = await sealPayload(requireDataKey(), 'answers', id, {
+			content,
+			provenance: { mode: 'selv' },
+			status: 'active',
+			history: []
+		});
+		await getDb().answers.add({ id, meetingId, citizenId, createdAt: 5, updatedAt: 5, payload, v: 1 } as Stored<AnswerRecord>);
+	}
+
+	it('reads version 1 answers with their subject, and the pass after unlock rewrites them once', async () => {
+		const { citizen, meeting } = await citizenWithEverything('Anna');
+		await storeVersion1Answer(meeting.id, citizen.id, 'old-core', { kind: 'core', value: 'nej' });
+		await storeVersion1Answer(meeting.id, citizen.id, 'old-message', { kind: 'message', items: [{ label: 'bus' }] });
+
+		const read = await listAnswers(meeting.id);
+		expect(read.find((a) => a.id === 'old-core')?.subject).toEqual({ kind: 'core-board' });
+		expect(read.find((a) => a.id === 'old-message')?.subject).toEqual({ kind: 'symbol-board' });
+
+		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
+		const stored = await getDb().answers.bulkGet(['old-core', 'old-message']);
+		expect(stored.map((r) => r?.v)).toEqual([2, 2]);
+		const opened = await openRecord('answers', stored[0]!);
+		expect(opened.payload).toEqual({
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'nej' },
+			provenance: { mode: 'selv' },
+			status: 'active',
+			history: []
+		});
+		// Nothing left to do: a second pass changes nothing.
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+
+	it('a database from schema 5 gets its records marked version 1 by the Dexie upgrade, so the pass finds them', async () => {
+		await deleteDatabase();
+		const name = DATABASE_NAME;
+		const { default: Dexie } = await import('dexie');
+		const v5 = new Dexie(name);
+		for (const step of SCHEMA_VERSIONS.filter((s) => s.version <= 5)) v5.version(step.version).stores(step.stores);
+		const payload = await sealPayload(requireDataKey(), 'answers', 'a1', {
+			content: { kind: 'core', value: 'ja' },
+			provenance: { mode: 'selv' },
+			status: 'active',
+			history: []
+		});
+		await v5.table('answers').add({ id: 'a1', meetingId: 'm1', citizenId: 'c1', createdAt: 1, updatedAt: 1, payload });
+		v5.close();
+		const upgraded = new BilledtaleDb(name);
+		expect((await upgraded.answers.get('a1'))?.v).toBe(1);
+		upgraded.close();
+		expect((await migrateRecords()).upgraded).toBe(1);
+		expect((await getDb().answers.get('a1'))?.v).toBe(2);
+	});
+});
+
+describe('backups', () => {
+	it('the golden backup of format 1 (December 2026) keeps restoring, every record upgraded', async () => {
+		const file = readFileSync(new URL('../../../tests/fixtures/backup/golden-format1-2026-12.json', import.meta.url), 'utf8');
+		const content = await readBackup(file, 'guld-kopi af billedtale 2026');
+		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
+		const db = getDb();
+		expect(await Promise.all(SEALED_TABLES.map((name) => db.table(name).count()))).toEqual([2, 1, 4, 2, 2]);
+		const anna = content.citizens.find((c) => c.payload.displayName === 'Anna Guld')!;
+		const [meeting] = await listMeetings(anna.id);
+		expect(meeting?.participants.map((p) => p.name)).toEqual(['Anna Guld', 'Lise Guld', 'Jonas Holm']);
+		const answers = await listAnswers(meeting!.id);
+		expect(answers.map((a) => [a.subject.kind, a.content.kind, a.status, a.history.length])).toEqual([
+			['core-board', 'core', 'active', 0],
+			['symbol-board', 'message', 'active', 0],
+			['core-board', 'core', 'withdrawn', 1],
+			['core-board', 'core', 'active', 1]
+		]);
+		const relayed = answers.at(-1)!;
+		expect(relayed.content).toEqual({ kind: 'core', value: 'nej' });
+		expect(relayed.history[0]?.content).toEqual({ kind: 'core', value: 'ja' });
+		const boards = await getBoardSet(anna.id);
+		expect(boards?.boards.map((b) => b.name)).toEqual(['Forside', 'Mad']);
+		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-photo', 'golden-voice']);
+		// Restored records are stored at today's versions.
+		expect((await db.answers.toArray()).every((r) => r.v === REGISTRY.answers.version)).toBe(true);
+	});
+
+	it('is one consistent snapshot while another tab keeps adding meetings with answers', async () => {
+		const { citizen } = await citizenWithEverything('Anna');
+		// Another tab: its own connection to the same database.
+		const otherTab = new BilledtaleDb(DATABASE_NAME);
+		let writes = 0;
+		let stop = false;
+		const writer = (async () => {
+			while (!stop) {
+				const meetingId = `other-meeting-${writes}`;
+				const meeting = await sealRecord('meetings', {
+					id: meetingId,
+					citizenId: citizen.id,
+					createdAt: writes,
+					date: '2026-12-02',
+					payload: { place: '', phase: 'opfoelgning', participants: [] }
+				});
+				const answer = await sealRecord('answers', {
+					id: `other-answer-${writes}`,
+					meetingId,
+					citizenId: citizen.id,
+					createdAt: writes,
+					updatedAt: writes,
+					payload: {
+						subject: { kind: 'core-board' },
+						content: { kind: 'core', value: 'ja' },
+						provenance: { mode: 'selv' },
+						status: 'active',
+						history: []
+					}
+				});
+				// The answer and its meeting arrive together, as one transaction of the other tab.
+				await otherTab.transaction('rw', otherTab.meetings, otherTab.answers, async () => {
+					await otherTab.answers.add(answer);
+					await otherTab.meetings.add(meeting);
+				});
+				writes += 1;
+			}
+		})();
+		try {
+			for (let i = 0; i < 15; i++) {
+				const backup = await collectBackup();
+				// Every answer's meeting is in the same snapshot, so the file restores.
+				expect(() => restoreContent(backup)).not.toThrow();
+			}
+		} finally {
+			stop = true;
+			await writer;
+			otherTab.close();
+		}
+		expect(writes).toBeGreaterThan(0);
+	});
+});
