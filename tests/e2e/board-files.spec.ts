@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
-import { BoardPage, HomePage } from './pages';
+import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
 
 test('boards go out as .obz and .obf and come back in; a broken file changes nothing', async ({ page }, testInfo) => {
 	const home = new HomePage(page);
@@ -24,11 +25,11 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	expect((await readDatabase(page)).boards).toEqual(before);
 
 	// Export all boards, then import the file again: eight more boards, the old ones untouched.
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Eksporter alle tavler (.obz)' }).click();
+	const list = new BoardListPage(page);
+	const download = await list.export('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?');
 	const obzPath = testInfo.outputPath('lars.obz');
-	await (await download).saveAs(obzPath);
-	expect((await download).suggestedFilename()).toBe('Lars.obz');
+	await download.saveAs(obzPath);
+	expect(download.suggestedFilename()).toBe('Lars.obz');
 	await input.setInputFiles(obzPath);
 	await expect(page.locator('.notices').getByRole('status')).toContainText('8 tavle(r) er hentet.');
 	let after = (await readDatabase(page)).boards;
@@ -46,9 +47,8 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	expect(folderLink).toBe(importedFeelings.id);
 
 	// One board as .obf.
-	const single = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Eksporter Ønsker (.obf)' }).first().click();
-	const obf = JSON.parse(readFileSync(await (await single).path(), 'utf8'));
+	const single = await list.export('Eksporter Ønsker (.obf)', 'Eksporter tavlen Ønsker?');
+	const obf = JSON.parse(readFileSync(await single.path(), 'utf8'));
 	expect(obf).toMatchObject({ format: 'open-board-0.1', name: 'Ønsker', grid: { rows: 3, columns: 4 } });
 	expect(obf.buttons.map((b: { label: string }) => b.label)).toContain('vil gerne');
 
@@ -129,4 +129,65 @@ test('an SVG picture with script in an imported board is shown as a picture and 
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 	expect(await page.locator('svg script, iframe').count()).toBe(0);
+});
+
+test('before a board file leaves the tablet, the app says it is not encrypted and how many photos and recordings it holds', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Vibeke');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	for (const [slot, name] of [
+		['ved ikke', 'mor.png'],
+		['ja', 'far.png']
+	] as const) {
+		await editor.slot(slot).click();
+		await editor.form
+			.getByLabel('Eget foto (valgfrit)')
+			.setInputFiles({ name, mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+		await expect(editor.form.getByText('Foto valgt.')).toBeVisible();
+		await editor.saveCell();
+	}
+	await editor.slot('hjælp').click();
+	await editor.form.getByRole('button', { name: 'Optag stemme' }).click();
+	await expect(editor.form.getByText('Optager …')).toBeVisible();
+	await page.waitForTimeout(1200);
+	await editor.form.getByRole('button', { name: 'Stop optagelse' }).click();
+	await expect(editor.form.getByText('Optagelsen afspilles i stedet')).toBeVisible();
+	await editor.saveCell();
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	const list = new BoardListPage(page);
+
+	// Saying no sends nothing.
+	let downloads = 0;
+	page.on('download', () => (downloads += 1));
+	const all = await list.askExport('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?');
+	await expect(all).toContainText('Filen er ikke krypteret og indeholder 2 fotos og 1 lydoptagelse.');
+	await expect(all).toContainText('Alle, der får filen, kan åbne den');
+	await expect(all.getByRole('button', { name: 'Annuller' })).toBeFocused();
+	await expectNoAxeViolations(page, 'export confirmation');
+	await all.getByRole('button', { name: 'Annuller' }).click();
+	await expect(all).toBeHidden();
+
+	const none = await list.askExport('Eksporter Ønsker (.obf)', 'Eksporter tavlen Ønsker?');
+	await expect(none).toContainText('Filen er ikke krypteret. Den indeholder tekster og symboler, men ingen fotos eller lydoptagelser.');
+	await expectNoAxeViolations(page, 'export confirmation without photos');
+	await page.keyboard.press('Escape');
+	await expect(none).toBeHidden();
+	expect(downloads).toBe(0);
+
+	// What the dialog counts is what the file holds: photos are shrunk to JPEG, symbols stay SVG.
+	const obf = JSON.parse(readFileSync(await (await list.export('Eksporter Forside (.obf)', 'Eksporter tavlen Forside?')).path(), 'utf8'));
+	const photos = (images: Array<{ content_type: string }>) => images.filter((i) => i.content_type === 'image/jpeg');
+	expect(photos(obf.images)).toHaveLength(2);
+	expect(obf.sounds).toHaveLength(1);
+	const zip = unzipSync(readFileSync(await (await list.export('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?')).path()));
+	const files = Object.keys(zip);
+	expect(files.filter((f) => f.startsWith('images/') && f.endsWith('.jpg'))).toHaveLength(2);
+	expect(files.filter((f) => f.startsWith('sounds/'))).toHaveLength(1);
+	expect(downloads).toBe(2);
 });

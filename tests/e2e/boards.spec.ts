@@ -195,14 +195,14 @@ test('in a meeting, a board message is saved as an answer with who relayed it', 
 	await board.cell('vil gerne').click();
 	await board.cell('alene').click();
 
-	await page.getByText('Svar gemmes som: Borgeren selv').click();
-	await page.getByRole('radio', { name: 'Formidlet af' }).check();
-	await expect(page.getByRole('button', { name: 'Gem beskeden som svar' })).toBeDisabled();
-	await page.getByLabel('Hvem?').selectOption({ label: 'Poul (Udfører)' });
-	await page.getByRole('button', { name: 'Gem beskeden som svar' }).click();
-	await expect(page.locator('.save').getByRole('status')).toHaveText('✓ Gemt: vil gerne alene');
-	await page.getByRole('button', { name: 'Gem sidste billede som svar' }).click();
-	await expect(page.locator('.save').getByRole('status')).toHaveText('✓ Gemt: alene');
+	await expect(board.saveSection.getByText('Svar gemmes som: Borgeren selv')).toBeVisible();
+	await board.saveSection.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
+	await board.saveSection.getByRole('radio', { name: 'Formidlet af' }).check();
+	await expect(board.saveSection.getByRole('button', { name: 'Gem beskeden som svar' })).toBeDisabled();
+	await board.saveSection.getByLabel('Hvem?').selectOption({ label: 'Poul (Udfører)' });
+	await expect(board.saveSection.getByText('Svar gemmes som: Formidlet af (Poul, Udfører)')).toBeVisible();
+	await board.saveMessage('Gem beskeden som svar', 'vil gerne alene');
+	await board.saveMessage('Gem sidste billede som svar', 'alene');
 	await expectNoAxeViolations(page, 'board in a meeting');
 
 	const db = await readDatabase(page);

@@ -1,11 +1,19 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, unlockTablet } from './fixtures';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, TEST_PIN, unlockTablet } from './fixtures';
 
 /** One page model per screen, so specs read as a user's steps. */
 
 /** Prerendered pages paint before they are interactive (a tap before that would be lost), and start locked. */
 export async function waitUntilInteractive(page: Page): Promise<void> {
 	await unlockTablet(page);
+}
+
+/** Opens the soft lock ("Lås", idle time, leaving the app) with the PIN. */
+export async function unlockWithPin(page: Page): Promise<void> {
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.locator('header nav')).toBeVisible();
 }
 
 export class HomePage {
@@ -102,10 +110,14 @@ export class MeetingPage {
 		await expect(section.getByText(name, { exact: true })).toBeVisible();
 	}
 
+	get picker(): Locator {
+		return this.page.getByRole('region', { name: 'Svartavle' }).getByRole('group', { name: 'Hvem svarer, og hvordan?' });
+	}
+
+	/** "Borgeren selv" names nobody, so it has no "Hvem?" to choose. */
 	async answeringAs(mode: string, person?: string): Promise<void> {
-		const picker = this.page.getByRole('region', { name: 'Svartavle' }).getByRole('group', { name: 'Hvem svarer, og hvordan?' });
-		await picker.getByRole('radio', { name: mode }).check();
-		await picker.getByLabel('Hvem?').selectOption(person ? { label: person } : { value: '' });
+		await this.picker.getByRole('radio', { name: mode }).check();
+		if (mode !== 'Borgeren selv') await this.picker.getByLabel('Hvem?').selectOption(person ? { label: person } : { value: '' });
 	}
 
 	async tap(answer: string): Promise<void> {
@@ -141,6 +153,16 @@ export class BoardPage {
 	get speechStatus(): Locator {
 		return this.page.locator('.speech-status');
 	}
+
+	/** The "Gem i mødet" section, shown when the board was opened from a meeting. */
+	get saveSection(): Locator {
+		return this.page.getByRole('region', { name: 'Gem i mødet' });
+	}
+
+	async saveMessage(which: 'Gem beskeden som svar' | 'Gem sidste billede som svar', words: string): Promise<void> {
+		await this.saveSection.getByRole('button', { name: which }).click();
+		await expect(this.saveSection.getByRole('status')).toHaveText(`✓ Gemt: ${words}`);
+	}
 }
 
 export class BoardEditorPage {
@@ -157,5 +179,25 @@ export class BoardEditorPage {
 	async saveCell(): Promise<void> {
 		await this.form.getByRole('button', { name: 'Gem felt' }).click();
 		await expect(this.form.getByText('Feltet er gemt.')).toBeVisible();
+	}
+}
+
+export class BoardListPage {
+	constructor(readonly page: Page) {}
+
+	/** An export asks first, saying what the unencrypted file holds; resolves to that question. */
+	async askExport(button: string, title: string): Promise<Locator> {
+		await this.page.getByRole('button', { name: button }).first().click();
+		const dialog = this.page.getByRole('dialog', { name: title });
+		await expect(dialog).toBeVisible();
+		return dialog;
+	}
+
+	async export(button: string, title: string): Promise<Download> {
+		const dialog = await this.askExport(button, title);
+		const download = this.page.waitForEvent('download');
+		await dialog.getByRole('button', { name: 'Ja, gem filen' }).click();
+		await expect(dialog).toBeHidden();
+		return download;
 	}
 }

@@ -1,6 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import { bytesToBase64 } from '#lib/encoding/base64.ts';
-import type { Board, BoardSet, MediaItem } from '#lib/domain/board.ts';
+import { cellMedia, type Board, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
 import { EXT_SYMBOL, OBF_FORMAT, toRgb } from './obf-schema.ts';
 
 /*
@@ -122,8 +122,8 @@ async function boardDocument(
 		if (background) button.background_color = background;
 		if (cell.hidden) button.hidden = true;
 
-		const photo = cell.photoId ? media.get(cell.photoId) : undefined;
-		if (photo && photo.kind === 'image') {
+		const { photo, recording } = cellMedia(cell, media);
+		if (photo) {
 			const imageId = photo.id;
 			if (!images.has(imageId)) images.set(imageId, sink.image(imageId, photo.mimeType, await bytesOf(photo)));
 			button.image_id = imageId;
@@ -142,8 +142,7 @@ async function boardDocument(
 			button.image_id = imageId;
 		}
 
-		const recording = cell.recordingId ? media.get(cell.recordingId) : undefined;
-		if (recording && recording.kind === 'audio') {
+		if (recording) {
 			if (!sounds.has(recording.id)) sounds.set(recording.id, sink.sound(recording.id, recording.mimeType, await bytesOf(recording)));
 			button.sound_id = recording.id;
 		}

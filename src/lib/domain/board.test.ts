@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	countMedia,
 	createBoard,
 	duplicateBoard,
 	mediaIdsOf,
@@ -11,7 +12,8 @@ import {
 	unlinkBoard,
 	validateBoardSet,
 	visibleCells,
-	type Board
+	type Board,
+	type MediaItem
 } from './board.ts';
 
 const cell = (id: string, extra: object = {}) => ({ id, label: id, ...extra });
@@ -75,5 +77,19 @@ describe('board model', () => {
 		expect(() => validateBoardSet({ rootBoardId: 'b1', boards: [home] })).toThrow('error.boardSetLink');
 		expect(() => validateBoardSet({ rootBoardId: 'x', boards: [home, other] })).toThrow('error.boardSetRoot');
 		expect(() => validateBoardSet({ rootBoardId: 'b1', boards: [home, other, other] })).toThrow('error.boardSetDuplicateId');
+	});
+
+	it('counts the photos and recordings an export carries: each once, hidden cells too, nothing that is missing', () => {
+		const item = (id: string, kind: MediaItem['kind']): [string, MediaItem] => [id, { id, kind, mimeType: '', blob: new Blob() }];
+		const media = new Map([item('foto1', 'image'), item('foto2', 'image'), item('lyd1', 'audio'), item('lyd2', 'audio')]);
+		let home = createBoard('Forside', 1, 4, 'b1');
+		home = setCell(home, 0, cell('a', { photoId: 'foto1', recordingId: 'lyd1' }));
+		home = setCell(home, 1, cell('b', { photoId: 'foto1', hidden: true }));
+		home = setCell(home, 2, cell('c', { photoId: 'gone', recordingId: 'foto2' }));
+		let other = createBoard('Anden', 1, 2, 'b2');
+		other = setCell(other, 0, cell('d', { photoId: 'foto2', recordingId: 'lyd2' }));
+		expect(countMedia([home], media)).toEqual({ photos: 1, recordings: 1 });
+		expect(countMedia([home, other], media)).toEqual({ photos: 2, recordings: 2 });
+		expect(countMedia([createBoard('Tom', 1, 1)], media)).toEqual({ photos: 0, recordings: 0 });
 	});
 });

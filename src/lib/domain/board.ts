@@ -155,6 +155,26 @@ export function mediaIdsOf(board: Board): string[] {
 	return board.slots.flatMap((cell) => (cell ? [cell.photoId, cell.recordingId].filter((id): id is string => !!id) : []));
 }
 
+/** A cell's photo and recording as far as they are really there: a missing item, or one of the other kind, is none. */
+export function cellMedia(cell: BoardCell, media: ReadonlyMap<string, MediaItem>): { photo?: MediaItem; recording?: MediaItem } {
+	const photo = cell.photoId ? media.get(cell.photoId) : undefined;
+	const recording = cell.recordingId ? media.get(cell.recordingId) : undefined;
+	return { photo: photo?.kind === 'image' ? photo : undefined, recording: recording?.kind === 'audio' ? recording : undefined };
+}
+
+/** How many photos and recordings of one's own the boards carry, each counted once, hidden cells too: what an export writes. */
+export function countMedia(boards: readonly Board[], media: ReadonlyMap<string, MediaItem>): { photos: number; recordings: number } {
+	const photos = new Set<string>();
+	const recordings = new Set<string>();
+	for (const cell of boards.flatMap((board) => board.slots)) {
+		if (!cell) continue;
+		const { photo, recording } = cellMedia(cell, media);
+		if (photo) photos.add(photo.id);
+		if (recording) recordings.add(recording.id);
+	}
+	return { photos: photos.size, recordings: recordings.size };
+}
+
 /** Removes links to a board that is being deleted, so no folder points into nothing. */
 export function unlinkBoard(board: Board, removedBoardId: string): Board {
 	if (!board.slots.some((cell) => cell?.linkBoardId === removedBoardId)) return board;

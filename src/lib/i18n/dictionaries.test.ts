@@ -3,7 +3,7 @@ import { PROVENANCE_MODES, type AnswerSubjectKind } from '#lib/domain/answer.ts'
 import { CASE_PHASES, PARTICIPANT_ROLES } from '#lib/domain/meeting.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
-import { format } from './index.svelte.ts';
+import { countOf, format, formatList } from './index.svelte.ts';
 
 describe('dictionaries', () => {
 	it('have the same keys in English as in Danish, none empty', () => {
@@ -41,5 +41,11 @@ describe('dictionaries', () => {
 	it('fill placeholders and leave unknown ones visible', () => {
 		expect(format('Slet {name}?', { name: 'Anna' })).toBe('Slet Anna?');
 		expect(format('Slet {name}?')).toBe('Slet {name}?');
+	});
+
+	it('count in proper Danish, without "(r)"', () => {
+		expect([countOf('photo', 1), countOf('photo', 3), countOf('photo', 0)]).toEqual(['1 foto', '3 fotos', '0 fotos']);
+		expect([countOf('recording', 1), countOf('recording', 2)]).toEqual(['1 lydoptagelse', '2 lydoptagelser']);
+		expect(formatList(['3 fotos', '2 lydoptagelser'])).toBe('3 fotos og 2 lydoptagelser');
 	});
 });

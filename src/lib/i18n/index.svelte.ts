@@ -72,3 +72,16 @@ export function formatDate(isoDate: string): string {
 export function formatTime(timestamp: number): string {
 	return formatter('time', locale.dateLocale).format(new Date(timestamp));
 }
+
+/** The words the dictionaries can count: each has a `count.<noun>.one` and a `count.<noun>.other` form. */
+export type CountedNoun = MessageKey extends infer K ? (K extends `count.${infer Noun}.one` ? Noun : never) : never;
+
+/** "1 foto", "3 fotos", "0 fotos": Danish and English both use the singular for one alone. */
+export function countOf(noun: CountedNoun, count: number): string {
+	return t(`count.${noun}.${count === 1 ? 'one' : 'other'}`, { count });
+}
+
+/** "3 fotos og 2 lydoptagelser", "a, b and c", in the language shown. */
+export function formatList(items: string[]): string {
+	return new Intl.ListFormat(locale.dateLocale, { style: 'long', type: 'conjunction' }).format(items);
+}
