@@ -150,8 +150,20 @@ export class BoardEditorPage {
 		return this.page.getByRole('group', { name: 'Tavlens felter' }).getByRole('button', { name });
 	}
 
+	heading(boardName: string): Locator {
+		return this.page.getByRole('heading', { level: 1, name: `Rediger ${boardName}` });
+	}
+
 	get form(): Locator {
 		return this.page.locator('form.cell-form');
+	}
+
+	get label(): Locator {
+		return this.form.getByLabel('Tekst på feltet');
+	}
+
+	get boardName(): Locator {
+		return this.page.getByLabel('Tavlens navn');
 	}
 
 	async saveCell(): Promise<void> {

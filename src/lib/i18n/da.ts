@@ -7,6 +7,8 @@ export const da = {
 	'nav.about': 'Om Billedtale',
 	'nav.main': 'Hovedmenu',
 	'nav.backToCitizen': 'Tilbage til {name}',
+	'nav.backHome': 'Tilbage til borgerne',
+	'nav.backToBoards': 'Tilbage til alle tavler',
 
 	'common.cancel': 'Annuller',
 	'common.save': 'Gem',
@@ -133,6 +135,7 @@ export const da = {
 	'citizen.boards': 'Symboltavler',
 	'meeting.openBoard': 'Åbn symboltavlen',
 	'editor.title': 'Rediger {name}',
+	'editor.boardNotFound': 'Tavlen findes ikke på denne tablet. Måske er den slettet.',
 	'editor.undo': 'Fortryd sidste ændring',
 	'editor.done': 'Færdig',
 	'editor.slots': 'Tavlens felter',

@@ -8,6 +8,8 @@ export const en: Record<MessageKey, string> = {
 	'nav.about': 'About Billedtale',
 	'nav.main': 'Main menu',
 	'nav.backToCitizen': 'Back to {name}',
+	'nav.backHome': 'Back to the citizens',
+	'nav.backToBoards': 'Back to all boards',
 
 	'common.cancel': 'Cancel',
 	'common.save': 'Save',
@@ -135,6 +137,7 @@ export const en: Record<MessageKey, string> = {
 	'citizen.boards': 'Symbol boards',
 	'meeting.openBoard': 'Open the symbol board',
 	'editor.title': 'Edit {name}',
+	'editor.boardNotFound': 'The board is not on this tablet. Perhaps it was deleted.',
 	'editor.undo': 'Undo last change',
 	'editor.done': 'Done',
 	'editor.slots': 'Cells of the board',
