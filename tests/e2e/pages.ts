@@ -38,8 +38,9 @@ export class HomePage {
 		return citizen;
 	}
 
+	/** A citizen's card is named by the name it shows (WCAG 2.5.3). */
 	citizenLink(name: string): Locator {
-		return this.page.getByRole('link', { name: `Åbn ${name}` });
+		return this.page.getByRole('list', { name: 'Borgere på denne tablet' }).getByRole('link', { name, exact: true });
 	}
 }
 
@@ -68,6 +69,11 @@ export class CitizenPage {
 		const meeting = new MeetingPage(this.page);
 		await expect(meeting.board).toBeVisible();
 		return meeting;
+	}
+
+	/** A meeting's card is named by what it shows: the date, then the phase and the place. */
+	meetingLink(date: string): Locator {
+		return this.page.getByRole('region', { name: 'Møder' }).getByRole('link', { name: date });
 	}
 
 	deleteDialog(name: string): Locator {

@@ -21,7 +21,6 @@ export const da = {
 	'home.title': 'Borgere på denne tablet',
 	'home.empty': 'Der er endnu ingen borgere. Tilføj den første borger for at komme i gang.',
 	'home.addCitizen': 'Tilføj borger',
-	'home.open': 'Åbn {name}',
 
 	'citizen.new.title': 'Tilføj borger',
 	'citizen.new.name': 'Navn eller initialer',
@@ -34,7 +33,6 @@ export const da = {
 	'citizen.meetings': 'Møder',
 	'citizen.noMeetings': 'Der er ingen møder endnu.',
 	'citizen.startMeeting': 'Start møde',
-	'citizen.openMeeting': 'Åbn møde {date}',
 	'citizen.delete': 'Slet borger',
 	'citizen.delete.title': 'Slet {name}?',
 	'citizen.delete.body': 'Alt om borgeren slettes fra denne tablet: møder, deltagere og svar. Det kan ikke fortrydes.',

@@ -22,7 +22,6 @@ export const en: Record<MessageKey, string> = {
 	'home.title': 'Citizens on this tablet',
 	'home.empty': 'There are no citizens yet. Add the first citizen to get started.',
 	'home.addCitizen': 'Add citizen',
-	'home.open': 'Open {name}',
 
 	'citizen.new.title': 'Add citizen',
 	'citizen.new.name': 'Name or initials',
@@ -35,7 +34,6 @@ export const en: Record<MessageKey, string> = {
 	'citizen.meetings': 'Meetings',
 	'citizen.noMeetings': 'There are no meetings yet.',
 	'citizen.startMeeting': 'Start meeting',
-	'citizen.openMeeting': 'Open meeting {date}',
 	'citizen.delete': 'Delete citizen',
 	'citizen.delete.title': 'Delete {name}?',
 	'citizen.delete.body':
