@@ -59,7 +59,7 @@ test('at rest: no canary from names, places, participants or boards in any file 
 		await meeting.answeringAs('Formidlet af', `${CANARIES.participant} (Pårørende)`);
 		await meeting.tap('Ja');
 		await page.getByRole('link', { name: 'Borgere' }).click();
-		await page.getByRole('link', { name: `Åbn ${CANARIES.citizen}` }).click();
+		await new HomePage(page).citizenLink(CANARIES.citizen).click();
 		await new BoardPage(page).openFor(citizen);
 		await page.getByRole('link', { name: 'Rediger tavlen' }).click();
 		await page.getByLabel('Tavlens navn').fill(CANARIES.board);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test, reopen } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen } from './fixtures';
 import { BoardEditorPage, BoardPage, HomePage } from './pages';
 
 /** A tablet with a Danish system voice: speak() is recorded instead of sounding. */
@@ -180,6 +180,45 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 
 	await page.getByRole('button', { name: 'Færdig' }).click();
 	await expect(board.cell('Musik')).toBeVisible();
+});
+
+test('unsaved typing in the editor is kept when the board is saved meanwhile from another tab', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Lone');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await expect(editor.heading('Forside')).toBeVisible();
+	await editor.slot('ja').click();
+	await editor.label.fill('ja tak');
+	await editor.boardName.fill('Lones forside');
+
+	// Another tab of the same tablet edits another cell and renames the board.
+	const other = await context.newPage();
+	await openApp(other, page.url());
+	const otherEditor = new BoardEditorPage(other);
+	await otherEditor.slot('nej').click();
+	await otherEditor.label.fill('nej tak');
+	await otherEditor.saveCell();
+	await otherEditor.boardName.fill('Start');
+	await other.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(otherEditor.heading('Start')).toBeVisible();
+
+	// The first tab shows both writes and still has what was typed there.
+	await expect(editor.slot('nej tak')).toBeVisible();
+	await expect(editor.heading('Start')).toBeVisible();
+	await expect(editor.label).toHaveValue('ja tak');
+	await expect(editor.boardName).toHaveValue('Lones forside');
+
+	// Saving it there keeps the other tab's cell.
+	await editor.saveCell();
+	await expect(editor.slot('ja tak')).toBeVisible();
+	await expect(editor.slot('nej tak')).toBeVisible();
+	// Choosing another cell shows that cell, not the text typed for the last one.
+	await editor.slot('nej tak').click();
+	await expect(editor.label).toHaveValue('nej tak');
+	await other.close();
 });
 
 test('in a meeting, a board message is saved as an answer with who relayed it', async ({ page }) => {

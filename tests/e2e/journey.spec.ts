@@ -180,3 +180,25 @@ test('a long meeting shows its 30 newest answers and the rest on request', async
 	await expect(meeting.answers).toHaveCount(30);
 	expect((await readDatabase(page)).answers).toHaveLength(32);
 });
+
+test('the cards of citizens and meetings are named by the text they show (WCAG 2.5.3)', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Bo');
+	await home.open();
+	const citizen = await home.addCitizen('Anna Berg', photo);
+	await citizen.startMeeting({ date: '2026-11-23', place: 'Bostedet Lyngen', phase: 'Valg af indsats' });
+	await page.getByRole('link', { name: 'Tilbage til Anna Berg' }).click();
+	await expect(citizen.heading('Anna Berg')).toBeVisible();
+	await expect(page.getByText('Valg af indsats · Bostedet Lyngen')).toBeVisible();
+	await expectNoAxeViolations(page, 'citizen page with a meeting');
+	await expect(citizen.meetingLink('23. november 2026')).toHaveAccessibleName('23. november 2026 Valg af indsats · Bostedet Lyngen');
+
+	// One citizen with initials, one with a photo.
+	await page.getByRole('link', { name: 'Borgere', exact: true }).click();
+	await expect(home.citizenLink('Anna Berg')).toBeVisible();
+	await expect(home.citizenLink('Bo')).toBeVisible();
+	await expectNoAxeViolations(page, 'home with citizens');
+	await home.citizenLink('Anna Berg').click();
+	await expect(citizen.heading('Anna Berg')).toBeVisible();
+});

@@ -46,8 +46,9 @@ export class HomePage {
 		return citizen;
 	}
 
+	/** A citizen's card is named by the name it shows (WCAG 2.5.3). */
 	citizenLink(name: string): Locator {
-		return this.page.getByRole('link', { name: `Åbn ${name}` });
+		return this.page.getByRole('list', { name: 'Borgere på denne tablet' }).getByRole('link', { name, exact: true });
 	}
 }
 
@@ -76,6 +77,11 @@ export class CitizenPage {
 		const meeting = new MeetingPage(this.page);
 		await expect(meeting.board).toBeVisible();
 		return meeting;
+	}
+
+	/** A meeting's card is named by what it shows: the date, then the phase and the place. */
+	meetingLink(date: string): Locator {
+		return this.page.getByRole('region', { name: 'Møder' }).getByRole('link', { name: date });
 	}
 
 	deleteDialog(name: string): Locator {
@@ -172,8 +178,20 @@ export class BoardEditorPage {
 		return this.page.getByRole('group', { name: 'Tavlens felter' }).getByRole('button', { name });
 	}
 
+	heading(boardName: string): Locator {
+		return this.page.getByRole('heading', { level: 1, name: `Rediger ${boardName}` });
+	}
+
 	get form(): Locator {
 		return this.page.locator('form.cell-form');
+	}
+
+	get label(): Locator {
+		return this.form.getByLabel('Tekst på feltet');
+	}
+
+	get boardName(): Locator {
+		return this.page.getByLabel('Tavlens navn');
 	}
 
 	async saveCell(): Promise<void> {

@@ -1,5 +1,5 @@
-import { expect, expectNoAxeViolations, readDatabase, test, reopen } from './fixtures';
-import { HomePage, waitUntilInteractive } from './pages';
+import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen } from './fixtures';
+import { BoardPage, HomePage, waitUntilInteractive } from './pages';
 
 test('a full disk is told in Danish at once, no "Gemt" is shown and nothing half-written remains', async ({ page }) => {
 	// Simulates the browser refusing writes the way Chromium does when the quota is used up.
@@ -98,4 +98,50 @@ test('a read the browser refuses is retried, and if it keeps failing the tablet 
 	);
 	await expect(page.getByText('Der er endnu ingen borgere')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'home when reads fail');
+});
+
+test('when reads of the boards keep failing, the board pages say so instead of "Henter …"', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Sofus');
+	const citizenId = citizen.id;
+	await new BoardPage(page).openFor(citizen);
+
+	// Every read of the boards fails from now on, however often it is tried.
+	await page.addInitScript(() => {
+		if (sessionStorage.getItem('failBoardReads') !== 'yes') return;
+		const fault = window as unknown as { failedBoardReads: number };
+		fault.failedBoardReads = 0;
+		for (const source of [IDBObjectStore.prototype, IDBIndex.prototype]) {
+			const { getAll, openCursor } = source;
+			const failing = (target: IDBObjectStore | IDBIndex) => (target instanceof IDBIndex ? target.objectStore : target).name === 'boards';
+			source.getAll = function (this: IDBObjectStore & IDBIndex, ...args: Parameters<typeof getAll>) {
+				if (failing(this)) {
+					fault.failedBoardReads++;
+					throw new DOMException('Simulated read failure', 'UnknownError');
+				}
+				return getAll.apply(this, args);
+			};
+			source.openCursor = function (this: IDBObjectStore & IDBIndex, ...args: Parameters<typeof openCursor>) {
+				if (failing(this)) {
+					fault.failedBoardReads++;
+					throw new DOMException('Simulated read failure', 'UnknownError');
+				}
+				return openCursor.apply(this, args);
+			};
+		}
+	});
+	await page.evaluate(() => sessionStorage.setItem('failBoardReads', 'yes'));
+	for (const path of [`/tavler?borger=${citizenId}`, `/tavle?borger=${citizenId}`]) {
+		await openApp(page, path);
+		// The page retries for a few seconds before it gives up.
+		await expect(page.getByRole('alert').filter({ hasText: 'Data kunne' })).toHaveText(
+			'Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.',
+			{ timeout: 15_000 }
+		);
+		expect(await page.evaluate(() => (window as unknown as { failedBoardReads: number }).failedBoardReads)).toBeGreaterThan(0);
+		await expect(page.getByText('Henter …')).toHaveCount(0);
+		await expect(page.getByRole('link', { name: 'Tilbage til borgerne' })).toBeVisible();
+		await expectNoAxeViolations(page, `${path} when reads fail`);
+	}
 });

@@ -7,6 +7,8 @@ export const da = {
 	'nav.about': 'Om Billedtale',
 	'nav.main': 'Hovedmenu',
 	'nav.backToCitizen': 'Tilbage til {name}',
+	'nav.backHome': 'Tilbage til borgerne',
+	'nav.backToBoards': 'Tilbage til alle tavler',
 
 	'common.cancel': 'Annuller',
 	'common.save': 'Gem',
@@ -19,7 +21,6 @@ export const da = {
 	'home.title': 'Borgere på denne tablet',
 	'home.empty': 'Der er endnu ingen borgere. Tilføj den første borger for at komme i gang.',
 	'home.addCitizen': 'Tilføj borger',
-	'home.open': 'Åbn {name}',
 
 	'citizen.new.title': 'Tilføj borger',
 	'citizen.new.name': 'Navn eller initialer',
@@ -32,7 +33,6 @@ export const da = {
 	'citizen.meetings': 'Møder',
 	'citizen.noMeetings': 'Der er ingen møder endnu.',
 	'citizen.startMeeting': 'Start møde',
-	'citizen.openMeeting': 'Åbn møde {date}',
 	'citizen.delete': 'Slet borger',
 	'citizen.delete.title': 'Slet {name}?',
 	'citizen.delete.body': 'Alt om borgeren slettes fra denne tablet: møder, deltagere og svar. Det kan ikke fortrydes.',
@@ -142,6 +142,7 @@ export const da = {
 	'citizen.boards': 'Symboltavler',
 	'meeting.openBoard': 'Åbn symboltavlen',
 	'editor.title': 'Rediger {name}',
+	'editor.boardNotFound': 'Tavlen findes ikke på denne tablet. Måske er den slettet.',
 	'editor.undo': 'Fortryd sidste ændring',
 	'editor.done': 'Færdig',
 	'editor.slots': 'Tavlens felter',

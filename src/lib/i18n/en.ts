@@ -8,6 +8,8 @@ export const en: Record<MessageKey, string> = {
 	'nav.about': 'About Billedtale',
 	'nav.main': 'Main menu',
 	'nav.backToCitizen': 'Back to {name}',
+	'nav.backHome': 'Back to the citizens',
+	'nav.backToBoards': 'Back to all boards',
 
 	'common.cancel': 'Cancel',
 	'common.save': 'Save',
@@ -20,7 +22,6 @@ export const en: Record<MessageKey, string> = {
 	'home.title': 'Citizens on this tablet',
 	'home.empty': 'There are no citizens yet. Add the first citizen to get started.',
 	'home.addCitizen': 'Add citizen',
-	'home.open': 'Open {name}',
 
 	'citizen.new.title': 'Add citizen',
 	'citizen.new.name': 'Name or initials',
@@ -33,7 +34,6 @@ export const en: Record<MessageKey, string> = {
 	'citizen.meetings': 'Meetings',
 	'citizen.noMeetings': 'There are no meetings yet.',
 	'citizen.startMeeting': 'Start meeting',
-	'citizen.openMeeting': 'Open meeting {date}',
 	'citizen.delete': 'Delete citizen',
 	'citizen.delete.title': 'Delete {name}?',
 	'citizen.delete.body':
@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
 	'citizen.boards': 'Symbol boards',
 	'meeting.openBoard': 'Open the symbol board',
 	'editor.title': 'Edit {name}',
+	'editor.boardNotFound': 'The board is not on this tablet. Perhaps it was deleted.',
 	'editor.undo': 'Undo last change',
 	'editor.done': 'Done',
 	'editor.slots': 'Cells of the board',

@@ -1,3 +1,4 @@
+import { ValidationError } from '#lib/domain/validation.ts';
 import { journal } from '#lib/journal/client.ts';
 
 /** A write that did not reach the disk. `code` is an i18n key for a message the user can act on. */
@@ -27,7 +28,8 @@ export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
 		await journal.settled();
 		return result;
 	} catch (error) {
-		if (error instanceof StorageError || (error instanceof Error && error.name === 'ValidationError')) throw error;
+		// By type: any error can be given the name "ValidationError", and a failed write must never pass as a broken rule.
+		if (error instanceof StorageError || error instanceof ValidationError) throw error;
 		throw new StorageError(isQuotaError(error) ? 'error.storageFull' : 'error.storageWrite', { cause: error });
 	}
 }
