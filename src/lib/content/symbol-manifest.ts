@@ -9,7 +9,18 @@ export interface SymbolEntry {
 	licence: string;
 }
 
-export const SYMBOL_CATEGORIES = ['kerne', 'foelelser', 'krop', 'mennesker', 'steder', 'hverdag', 'mad', 'tid', 'oensker'] as const;
+export const SYMBOL_CATEGORIES = [
+	'kerne',
+	'foelelser',
+	'krop',
+	'mennesker',
+	'steder',
+	'hverdag',
+	'mad',
+	'tid',
+	'oensker',
+	'temaer'
+] as const;
 export type SymbolCategory = (typeof SYMBOL_CATEGORIES)[number];
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
