@@ -17,8 +17,7 @@ import {
 	parseQuestions,
 	parseSheets,
 	questionCardById,
-	sheetItemById,
-	symbolIdsIn
+	sheetItemById
 } from './conversation.ts';
 
 const files = {
@@ -52,6 +51,10 @@ function idLists(node: unknown): Array<[string, string[]]> {
 		}
 	}
 	return lists;
+}
+
+function symbolIdsIn(node: unknown): string[] {
+	return objects(node).flatMap(([, record]) => (typeof record.symbolId === 'string' ? [record.symbolId] : []));
 }
 
 const repeated = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);

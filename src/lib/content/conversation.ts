@@ -308,19 +308,3 @@ export function agendaStepById(id: AgendaStepId): AgendaStep {
 export function contactGroupById(id: ContactGroupId): ContactGroup {
 	return MEETING.contact.find((group) => group.id === id)!;
 }
-
-/** Every symbol id a piece of parsed content names (for the check that each one is in the symbol set). */
-export function symbolIdsIn(content: unknown): string[] {
-	const found = new Set<string>();
-	const walk = (node: unknown): void => {
-		if (Array.isArray(node)) node.forEach(walk);
-		else if (node && typeof node === 'object') {
-			for (const [key, value] of Object.entries(node)) {
-				if (key === 'symbolId' && typeof value === 'string') found.add(value);
-				else walk(value);
-			}
-		}
-	};
-	walk(content);
-	return [...found];
-}
