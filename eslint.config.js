@@ -19,9 +19,11 @@ const libExcept = (folders) => new RegExp(String.raw`^[#$]lib\/(?!(?:${folders.j
 const FEATURES = ['boards', 'meeting', 'citizen', 'lock', 'backup'];
 
 const rules = {
-	// Every lib module: a page may use lib, never the other way round; `$lib` and `../` would hide the folder.
+	// Every lib module: a page may use lib, never the other way round; `$lib` and `../` would hide the folder. `app` wires
+	// the features together for the root layout, so it sits on top of lib.
 	lib: [
 		{ regex: /(?:^|\/)routes(?:\/|$)/, message: 'A lib module must not depend on a page in src/routes.' },
+		{ regex: lib(['app']), message: 'Only the root layout starts the app: nothing in lib may depend on lib/app.' },
 		{ regex: /^\$lib(?:\/|$)/, message: 'Import app modules as #lib/… so the boundary rules can see the folder.' },
 		{ regex: /^\.\.\/(?!\.\.\/\.\.\/)/, message: 'Reach another lib folder as #lib/<folder>/… so its boundary is checked.' }
 	],
