@@ -62,7 +62,7 @@ const rules = {
 	ui: [
 		{
 			regex: lib(['storage', 'vault', 'journal', ...FEATURES]),
-			message: 'ui holds primitives only: no storage, lock, meeting, boards, citizen or backup.'
+			message: 'ui holds primitives only: no storage, vault, journal, lock, meeting, boards, citizen or backup.'
 		}
 	],
 	// One feature folder must not reach into another; they share through ui, storage, domain and the service folders.
