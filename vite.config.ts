@@ -28,6 +28,9 @@ export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter({ strict: true }),
+			// Runes everywhere in the app, so a component without a rune cannot fall back to legacy reactivity;
+			// components from node_modules keep choosing their own mode.
+			compilerOptions: { runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true) },
 			csp: contentSecurityPolicy,
 			paths: { relative: false }
 		})

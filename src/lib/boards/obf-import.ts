@@ -159,6 +159,7 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 }
 
 /** C0/C1 controls, zero-width space, bidi overrides and isolates, byte order mark (ZWJ/ZWNJ stay: emoji need them). */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
 const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;

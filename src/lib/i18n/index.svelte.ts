@@ -50,6 +50,7 @@ export function errorMessage(error: unknown): string {
 }
 
 // Building an Intl formatter is slow next to using one, and a long meeting formats every answer's time.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache: nothing renders it, so it needs no reactivity
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(kind: 'date' | 'time', dateLocale: string): Intl.DateTimeFormat {
@@ -66,11 +67,12 @@ function formatter(kind: 'date' | 'time', dateLocale: string): Intl.DateTimeForm
 
 export function formatDate(isoDate: string): string {
 	const [year, month, day] = isoDate.split('-').map(Number);
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted at once and dropped, never kept as state
 	return formatter('date', locale.dateLocale).format(new Date(year!, month! - 1, day!));
 }
 
 export function formatTime(timestamp: number): string {
-	return formatter('time', locale.dateLocale).format(new Date(timestamp));
+	return formatter('time', locale.dateLocale).format(timestamp);
 }
 
 /** The words the dictionaries can count: each has a `count.<noun>.one` and a `count.<noun>.other` form. */

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { StorageError } from '#lib/storage/errors.ts';
+import type { StorageStart } from '#lib/storage/journal-sync.ts';
+import { startApp, type StartupEffects } from './startup.ts';
+
+/** Effects that write what happens, in order, to `calls`; the lock starts when the test says so. */
+function recordingEffects(storage: () => Promise<StorageStart>, options: { erased?: boolean } = {}) {
+	const calls: string[] = [];
+	const errors: StorageError[] = [];
+	let lockStarted = (): void => undefined;
+	let lockStopped = 0;
+	let lockSawStorage: Promise<StorageStart> | undefined;
+	const effects: StartupEffects = {
+		restorePreferences: () => void calls.push('preferences'),
+		requestPersistence: async () => void calls.push('persistence'),
+		reconcileStorage: () => {
+			calls.push('reconcile');
+			return storage();
+		},
+		consumeErasedFlag: () => options.erased === true,
+		acknowledgeEviction: () => void calls.push('acknowledgeEviction'),
+		showInfo: (key) => void calls.push(`info ${key}`),
+		showError: (error) => {
+			errors.push(error);
+			calls.push(`error ${error.code}`);
+		},
+		startLock: (storageChecked) => {
+			calls.push('lock');
+			lockSawStorage = storageChecked;
+			return new Promise((resolve) => {
+				lockStarted = () => {
+					calls.push('lock started');
+					resolve(() => void lockStopped++);
+				};
+			});
+		},
+		markReady: () => void calls.push('ready'),
+		warn: (message) => void calls.push(`warn ${message}`)
+	};
+	return {
+		effects,
+		calls,
+		errors,
+		startLock: () => lockStarted(),
+		lockStops: () => lockStopped,
+		storageSeenByLock: () => lockSawStorage
+	};
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('start-up', () => {
+	it('restores the settings, asks for persistence and starts the lock without waiting for the journal', async () => {
+		let finishReconcile = (_: StorageStart): void => undefined;
+		const run = recordingEffects(() => new Promise((resolve) => (finishReconcile = resolve)));
+		const startup = startApp(run.effects);
+		expect(run.calls).toEqual(['preferences', 'persistence', 'reconcile', 'lock']);
+
+		run.startLock();
+		await startup.started;
+		expect(run.calls.slice(-2)).toEqual(['lock started', 'ready']);
+		finishReconcile('ready');
+		await expect(run.storageSeenByLock()).resolves.toBe('ready');
+		await settle();
+		expect(run.calls.filter((call) => call.startsWith('info') || call.startsWith('error'))).toEqual([]);
+	});
+
+	it('marks the page ready only after the lock has started', async () => {
+		const run = recordingEffects(async () => 'ready');
+		const startup = startApp(run.effects);
+		await settle();
+		expect(run.calls).not.toContain('ready');
+		run.startLock();
+		await startup.started;
+		expect(run.calls.indexOf('ready')).toBe(run.calls.indexOf('lock started') + 1);
+	});
+
+	it('says so when the database was brought back from the journal', async () => {
+		const run = recordingEffects(async () => 'restored');
+		startApp(run.effects);
+		await settle();
+		expect(run.calls).toContain('info storage.restored');
+		expect(run.calls).not.toContain('acknowledgeEviction');
+	});
+
+	it('tells of an evicted database as an error, once: the marker is acknowledged after the notice', async () => {
+		const run = recordingEffects(async () => 'evicted');
+		startApp(run.effects);
+		await settle();
+		expect(run.errors).toHaveLength(1);
+		expect(run.errors[0]).toBeInstanceOf(StorageError);
+		expect(run.calls.slice(-2)).toEqual(['error error.storageEvicted', 'acknowledgeEviction']);
+	});
+
+	it('tells that everything was erased after "Slet alt"', async () => {
+		const run = recordingEffects(async () => 'ready', { erased: true });
+		startApp(run.effects);
+		await settle();
+		expect(run.calls).toContain('info erase.done');
+	});
+
+	it('still starts the lock, with the database as it is, when the journal comparison fails', async () => {
+		const run = recordingEffects(async () => {
+			throw new Error('journal unreadable');
+		});
+		const startup = startApp(run.effects);
+		await expect(run.storageSeenByLock()).resolves.toBe('ready');
+		run.startLock();
+		await startup.started;
+		expect(run.calls).toContain('warn Billedtale: the journal could not be compared with the database');
+		expect(run.calls.slice(-2)).toEqual(['lock started', 'ready']);
+		expect(run.errors).toEqual([]);
+	});
+
+	it('stops the lock when the page goes, also when that happens before the lock has started', async () => {
+		const run = recordingEffects(async () => 'ready');
+		const early = startApp(run.effects);
+		early.stop();
+		run.startLock();
+		await early.started;
+		expect(run.lockStops()).toBe(1);
+		expect(run.calls).not.toContain('ready');
+
+		const late = recordingEffects(async () => 'ready');
+		const startup = startApp(late.effects);
+		late.startLock();
+		await startup.started;
+		startup.stop();
+		expect(late.lockStops()).toBe(1);
+	});
+});

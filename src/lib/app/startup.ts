@@ -1,0 +1,63 @@
+import type { MessageKey } from '#lib/i18n/da.ts';
+import { StorageError } from '#lib/storage/errors.ts';
+import type { StorageStart } from '#lib/storage/journal-sync.ts';
+
+/** Everything the start-up does to the page and the tablet, passed in so a test can follow the order and the outcomes. */
+export interface StartupEffects {
+	/** Language and speech settings kept on this tablet. */
+	restorePreferences(): void;
+	requestPersistence(): Promise<unknown>;
+	/** Compares the database with its journal, restoring or rewriting whichever is behind. */
+	reconcileStorage(): Promise<StorageStart>;
+	/** True once after "Slet alt". */
+	consumeErasedFlag(): boolean;
+	acknowledgeEviction(): void;
+	showInfo(key: MessageKey): void;
+	showError(error: StorageError): void;
+	/** Resolves, with the function that stops it, once the first lock screen is known. */
+	startLock(storageChecked: Promise<StorageStart>): Promise<() => void>;
+	/** Tells automated tests (and the benchmark) that the page is interactive, not just painted. */
+	markReady(): void;
+	warn(message: string, error: unknown): void;
+}
+
+export interface Startup {
+	/** Settles once the lock has started and the page is marked ready. */
+	started: Promise<void>;
+	/** Stops the lock's listeners and timers, now or as soon as it has started. */
+	stop(): void;
+}
+
+/** The page's start: nothing here waits for the journal except the notices about it. */
+export function startApp(effects: StartupEffects): Startup {
+	effects.restorePreferences();
+	// Without this the browser may evict a citizen's answers when the tablet runs low on space.
+	effects.requestPersistence().catch((error: unknown) => effects.warn('Billedtale: persistent storage could not be requested', error));
+	// A failed comparison must not keep the tablet from opening: the database as it is stays usable.
+	const storageChecked = effects.reconcileStorage().catch((error: unknown) => {
+		effects.warn('Billedtale: the journal could not be compared with the database', error);
+		return 'ready' as const;
+	});
+	void storageChecked.then((start) => {
+		if (start === 'restored') effects.showInfo('storage.restored');
+		if (effects.consumeErasedFlag()) effects.showInfo('erase.done');
+		if (start !== 'evicted') return;
+		effects.showError(new StorageError('error.storageEvicted'));
+		effects.acknowledgeEviction();
+	});
+
+	let stopLock: (() => void) | undefined;
+	let stopped = false;
+	const started = effects.startLock(storageChecked).then((stop) => {
+		if (stopped) return stop();
+		stopLock = stop;
+		effects.markReady();
+	});
+	return {
+		started,
+		stop: () => {
+			stopped = true;
+			stopLock?.();
+		}
+	};
+}
