@@ -66,7 +66,6 @@ export const da = {
 	'role.vaerge': 'Værge',
 	'role.andet': 'Andet',
 
-
 	'attention.pause': 'Borgeren vil have en pause. Hold en pause nu, og spørg bagefter, om I skal fortsætte.',
 	'attention.stop': 'Borgeren vil have, at I stopper. Stop emnet, og spørg, hvad der skal til.',
 	'attention.hjaelp': 'Borgeren beder om hjælp. Spørg, hvad hjælpen skal være.',

@@ -68,7 +68,6 @@ export const en: Record<MessageKey, string> = {
 	'role.vaerge': 'Guardian',
 	'role.andet': 'Other',
 
-
 	'attention.pause': 'The citizen wants a break. Take a break now, and ask afterwards whether to go on.',
 	'attention.stop': 'The citizen wants you to stop. Stop the topic and ask what is needed.',
 	'attention.hjaelp': 'The citizen asks for help. Ask what the help should be.',

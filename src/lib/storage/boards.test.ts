@@ -3,7 +3,6 @@ import { createBoard, setCell, type BoardSet } from '#lib/domain/board.ts';
 import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
-import type { BoardRecord } from './records.ts';
 import { openRecord } from './sealing.ts';
 
 afterEach(async () => {

@@ -11,7 +11,7 @@ import { getDb } from './db';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { guardedWrite, StorageError } from './errors';
-import { answerFromRecord, meetingFromRecord, meetingToRecord, type AnswerRecord, type MeetingRecord } from './records';
+import { answerFromRecord, meetingFromRecord, meetingToRecord, type AnswerRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 export async function listMeetings(citizenId: string): Promise<Meeting[]> {

@@ -2,7 +2,15 @@ import { DamagedPayloadError, openPayload, sealPayload, type SealedPayload } fro
 import { requireDataKey } from '#lib/vault/session.ts';
 import { StorageError } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
-import { assertRecordFits, DamagedRecordError, MEDIA_FIELD, mediaIdsOfRecord, parseRecord, REGISTRY, versionedPayload } from './registry.ts';
+import {
+	assertRecordFits,
+	DamagedRecordError,
+	MEDIA_FIELD,
+	mediaIdsOfRecord,
+	parseRecord,
+	REGISTRY,
+	versionedPayload
+} from './registry.ts';
 import type { SealedTable } from './tables.ts';
 
 export { SEALED_TABLES, type SealedTable } from './tables.ts';

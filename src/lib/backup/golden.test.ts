@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAnswers } from '#lib/storage/answers.ts';
+import { restoreBackup } from '#lib/storage/backup.ts';
+import { getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
+import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { listMeetings } from '#lib/storage/meetings.ts';
+import { REGISTRY } from '#lib/storage/registry.ts';
+import { SEALED_TABLES } from '#lib/storage/tables.ts';
+import { readBackup } from './format.ts';
+
+/*
+ * A backup written by each released format stays in tests/fixtures/backup and must keep restoring:
+ * a tablet may be restored from a file years old. Never regenerate a golden file; add a new one.
+ */
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+describe('golden backups', () => {
+	it('the golden backup of format 1 (December 2026) keeps restoring, every record upgraded', async () => {
+		const file = readFileSync(new URL('../../../tests/fixtures/backup/golden-format1-2026-12.json', import.meta.url), 'utf8');
+		const content = await readBackup(file, 'guld-kopi af billedtale 2026');
+		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
+		const db = getDb();
+		expect(await Promise.all(SEALED_TABLES.map((name) => db.table(name).count()))).toEqual([2, 1, 4, 2, 2]);
+		const anna = content.citizens.find((c) => c.payload.displayName === 'Anna Guld')!;
+		const [meeting] = await listMeetings(anna.id);
+		expect(meeting?.participants.map((p) => p.name)).toEqual(['Anna Guld', 'Lise Guld', 'Jonas Holm']);
+		const answers = await listAnswers(meeting!.id);
+		expect(answers.map((a) => [a.subject.kind, a.content.kind, a.status, a.history.length])).toEqual([
+			['core-board', 'core', 'active', 0],
+			['symbol-board', 'message', 'active', 0],
+			['core-board', 'core', 'withdrawn', 1],
+			['core-board', 'core', 'active', 1]
+		]);
+		const relayed = answers.at(-1)!;
+		expect(relayed.content).toEqual({ kind: 'core', value: 'nej' });
+		expect(relayed.history[0]?.content).toEqual({ kind: 'core', value: 'ja' });
+		const boards = await getBoardSet(anna.id);
+		expect(boards?.boards.map((b) => b.name)).toEqual(['Forside', 'Mad']);
+		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-photo', 'golden-voice']);
+		// Restored records are stored at today's versions.
+		expect((await db.answers.toArray()).every((r) => r.v === REGISTRY.answers.version)).toBe(true);
+	});
+});
