@@ -47,7 +47,6 @@ test.describe(() => {
 		const home = new HomePage(page);
 		await home.open();
 		await home.addCitizen('Palle');
-		await home.open();
 		await page.reload();
 		await waitUntilInteractive(page);
 		await expect(page.getByRole('alert')).toBeEmpty();
