@@ -105,12 +105,9 @@ class Ledger {
 	private readonly known = new Map<string, string>();
 	private stored = new Set<string>();
 	readonly lost: string[] = [];
-	readonly halfWritten = new Set<string>();
+	/** Id → when it was first found half-written. */
+	readonly halfWritten = new Map<string, string>();
 	acknowledged = 0;
-
-	get size(): number {
-		return this.known.size;
-	}
 
 	/** Compares what is stored now with every answer known so far. */
 	check(answers: StoredAnswer[], when: string): void {
@@ -121,7 +118,7 @@ class Ledger {
 			this.known.delete(id);
 		}
 		for (const answer of answers) {
-			if (!isWhole(answer)) this.halfWritten.add(`${answer.id} (${when})`);
+			if (!isWhole(answer) && !this.halfWritten.has(answer.id)) this.halfWritten.set(answer.id, when);
 			if (!this.known.has(answer.id)) this.known.set(answer.id, `stored although caught by the fault, found ${when}`);
 		}
 		this.stored = ids;
@@ -139,12 +136,13 @@ class Ledger {
 	}
 
 	report(fault: string, extra = ''): void {
+		const halfWritten = [...this.halfWritten].map(([id, when]) => `${id} (found ${when})`);
 		console.log(
 			`fault injection (${fault}, ${TEST_TIER}): ${RUNS} runs, ${this.acknowledged} answers shown as "Gemt", ${this.known.size} stored and tracked by id, ` +
-				`${this.lost.length} lost [${this.lost.join(', ')}], ${this.halfWritten.size} half-written [${[...this.halfWritten].join(', ')}]${extra}`
+				`${this.lost.length} lost [${this.lost.join(', ')}], ${halfWritten.length} half-written [${halfWritten.join(', ')}]${extra}`
 		);
 		expect(this.lost, 'acknowledged answers lost').toEqual([]);
-		expect([...this.halfWritten], 'half-written answers').toEqual([]);
+		expect(halfWritten, 'half-written answers').toEqual([]);
 	}
 }
 
