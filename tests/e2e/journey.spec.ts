@@ -12,7 +12,7 @@ test('an adviser runs a meeting where every answer records who gave it, and dele
 
 	// A second citizen shows that deleting one leaves the others alone.
 	await home.addCitizen('Bo');
-	await home.open();
+	await home.show();
 	await home.addButton.click();
 	await expect(home.dialog).toBeVisible();
 	await expectNoAxeViolations(page, 'add citizen dialog');

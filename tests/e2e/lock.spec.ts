@@ -198,7 +198,10 @@ test('"Slet alt" destroys the key first: cut short, what is left can never be op
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
 	// The browser refuses to delete the database, as when another tab holds it open.
 	await page.evaluate(() => {
+		const state = window as unknown as { refusedDeletes: number };
+		state.refusedDeletes = 0;
 		IDBFactory.prototype.deleteDatabase = () => {
+			state.refusedDeletes += 1;
 			throw new DOMException('refused', 'UnknownError');
 		};
 	});
@@ -206,6 +209,7 @@ test('"Slet alt" destroys the key first: cut short, what is left can never be op
 	await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
 	await page.getByRole('button', { name: 'Slet alt nu' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'Noget gik galt' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { refusedDeletes: number }).refusedDeletes)).toBeGreaterThan(0);
 	const disk = await readDisk(page);
 	expect(disk.vault).toBeUndefined();
 	expect(disk.tables.citizens).toHaveLength(1);

@@ -22,7 +22,17 @@ export class HomePage {
 	async open(): Promise<void> {
 		await this.page.goto('/');
 		await waitUntilInteractive(this.page);
-		await expect(this.page.getByRole('heading', { level: 1, name: 'Borgere på denne tablet' })).toBeVisible();
+		await expect(this.heading).toBeVisible();
+	}
+
+	/** Back to the list through the menu: a full load would start the app again and ask for the passphrase. */
+	async show(): Promise<void> {
+		await this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Borgere' }).click();
+		await expect(this.heading).toBeVisible();
+	}
+
+	get heading(): Locator {
+		return this.page.getByRole('heading', { level: 1, name: 'Borgere på denne tablet' });
 	}
 
 	get addButton(): Locator {

@@ -30,8 +30,7 @@ test('settings show the storage status and switch the whole UI to English and ba
 	await page.getByRole('link', { name: 'Citizens' }).click();
 	await expect(page.getByRole('button', { name: 'Add citizen' })).toBeVisible();
 
-	await page.goto('/indstillinger');
-	await waitUntilInteractive(page);
+	await page.getByRole('link', { name: 'Settings' }).click();
 	await page.getByRole('radio', { name: 'Dansk' }).check();
 	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
@@ -102,7 +101,7 @@ test('"Slet alt" removes every citizen, board and recording from the tablet afte
 	const citizen = await home.addCitizen('Rikke');
 	await citizen.startMeeting({ phase: 'Opfølgning' });
 	await new MeetingPage(page).tap('Ja');
-	await home.open();
+	await home.show();
 	await home.addCitizen('Søren');
 	await page.getByRole('link', { name: 'Symboltavler' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Forside' })).toBeVisible();

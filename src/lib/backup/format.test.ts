@@ -8,12 +8,12 @@ import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { addParticipant, createMeeting } from '#lib/storage/meetings.ts';
 import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
+import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
 const ITERATIONS = 1_000;
 const PASSPHRASE = 'fire grønne heste springer';
-const FUZZ_RUNS = 10_000;
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -116,10 +116,11 @@ describe('backups', () => {
 		await expect(writeBackup(await collectBackup(), 'kort', ITERATIONS)).rejects.toThrow('error.passphraseShort');
 	});
 
-	it('reject any damaged content as a whole (10,000 mutated backups), never crashing, never touching the tablet', async () => {
+	// restoreContent only checks; that a refused or failed restore leaves the tablet's records as they were
+	// is proven through the app's restore path in src/lib/storage/backup.test.ts.
+	it(`reject any damaged content as a whole (${FUZZ_RUNS} mutated backups), never crashing`, async () => {
 		await sampleData();
 		const valid = await collectBackup();
-		const before = await snapshot();
 		const outcome = { restored: 0, refused: 0 };
 		const junk = fc.oneof(
 			fc.constantFrom<unknown>(
@@ -159,9 +160,12 @@ describe('backups', () => {
 			),
 			{ seed: 20261123, numRuns: FUZZ_RUNS }
 		);
-		console.log(`fuzz backup: ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`);
-		expect(outcome.restored + outcome.refused).toBe(FUZZ_RUNS);
-		expect(await snapshot()).toEqual(before);
+		console.log(
+			`fuzz backup (${TEST_TIER}): ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`
+		);
+		// Both paths are reached: the mutations neither all break the content at once nor all miss what is checked.
+		expect(outcome.restored).toBeGreaterThan(0);
+		expect(outcome.refused).toBeGreaterThan(0);
 	}, 120_000);
 });
 

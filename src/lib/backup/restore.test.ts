@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBackup, writeBackup, type BackupContent } from './format.ts';
+import { recordAnswer } from '#lib/storage/answers.ts';
+import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
+import { createCitizen } from '#lib/storage/citizens.ts';
+import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { StorageError } from '#lib/storage/errors.ts';
+import { createMeeting } from '#lib/storage/meetings.ts';
+
+// The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
+const ITERATIONS = 1_000;
+const PASSPHRASE = 'fire grønne heste springer';
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+/** What the app does with a chosen file (BackupPanel): open it, then restore it. */
+async function restoreFile(file: string, passphrase = PASSPHRASE) {
+	return restoreBackup(await readBackup(file, passphrase));
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+async function plain(value: unknown): Promise<unknown> {
+	if (value instanceof Blob) return { blob: value.type, bytes: hex(new Uint8Array(await value.arrayBuffer())) };
+	if (value instanceof ArrayBuffer) return { bytes: hex(new Uint8Array(value)) };
+	if (ArrayBuffer.isView(value)) return { bytes: hex(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
+	if (Array.isArray(value)) return Promise.all(value.map(plain));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await plain(item)])));
+	}
+	return value;
+}
+
+/** Every table exactly as stored, sealed payloads and all, read in one transaction: equal means byte-identical. */
+async function disk(): Promise<Record<string, unknown>> {
+	const db = getDb();
+	const tables = await db.transaction('r', db.tables, () =>
+		Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()]))
+	);
+	return (await plain(Object.fromEntries(tables))) as Record<string, unknown>;
+}
+
+/** A backup of Bo, made on another tablet: one citizen with a meeting and two answers. */
+async function backupFromAnotherTablet(): Promise<BackupContent> {
+	const bo = await createCitizen({ displayName: 'Bo' });
+	const meeting = await createMeeting(bo.id, { date: '2026-11-20', place: 'Hjemme', phase: 'faglig-udredning' });
+	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'nej' }, provenance: { mode: 'selv' } });
+	await recordAnswer(meeting, {
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'pause' },
+		provenance: { mode: 'observeret' }
+	});
+	const content = await collectBackup();
+	await deleteDatabase();
+	return content;
+}
+
+/** This tablet: Anna, with a photo, a meeting and an answer. */
+async function tabletWithAnna() {
+	const anna = await createCitizen({ displayName: 'Anna', photo: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) });
+	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
+	const answer = await recordAnswer(meeting, {
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'ja' },
+		provenance: { mode: 'selv' }
+	});
+	return { anna, answer };
+}
+
+describe('restoring a backup', () => {
+	it('that fails halfway through its write leaves every stored record byte-identical', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		const { answer } = await tabletWithAnna();
+		// The file is sound and passes every check, but its last answer carries an id this tablet already
+		// holds: the write fails after Bo, his meeting and his first answer went into the same transaction.
+		const colliding = structuredClone(fromBo);
+		colliding.answers.at(-1)!.id = answer.id;
+		const before = await disk();
+
+		const refused = await restoreFile(await writeBackup(colliding, PASSPHRASE, ITERATIONS)).catch((error: unknown) => error);
+		expect(refused).toBeInstanceOf(StorageError);
+		expect(await disk()).toEqual(before);
+
+		// The control: the same backup without the collision is restored, and the comparison sees it.
+		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0 });
+		const after = (await disk()) as { answers: unknown[] };
+		expect(after).not.toEqual(before);
+		expect(after.answers).toHaveLength(3);
+	});
+
+	it('that is damaged is refused before anything is written, leaving every stored record byte-identical', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await disk();
+		const file = await writeBackup(fromBo, PASSPHRASE, ITERATIONS);
+		const envelope = JSON.parse(file);
+		const data = atob(envelope.data);
+		const flipped = btoa(data.slice(0, 20) + String.fromCharCode(data.charCodeAt(20) ^ 1) + data.slice(21));
+		const orphan = structuredClone(fromBo);
+		orphan.answers[0]!.meetingId = 'a-meeting-not-in-the-file';
+		const damaged = [
+			JSON.stringify({ ...envelope, data: flipped }),
+			file.slice(0, file.length / 2),
+			await writeBackup(orphan, PASSPHRASE, ITERATIONS)
+		];
+		for (const text of damaged) {
+			await expect(restoreFile(text)).rejects.toThrow(/^(backup\.invalid|backup\.notBackup|error\.wrongPassphrase)$/);
+			expect(await disk()).toEqual(before);
+		}
+		await expect(restoreFile(file, 'en helt anden sætning')).rejects.toThrow('error.wrongPassphrase');
+		expect(await disk()).toEqual(before);
+	});
+});

@@ -1,0 +1,17 @@
+/*
+ * How hard the stress tests push, read from TEST_TIER in this one place. `npm test` (quick) keeps every
+ * kind of test with short runs, so the whole suite stays under six minutes on a two-core machine;
+ * `npm run test:deep` (TEST_TIER=deep) runs the full figures. A misspelt tier fails instead of
+ * silently running the quick one.
+ */
+
+const tier = process.env.TEST_TIER ?? 'quick';
+if (tier !== 'quick' && tier !== 'deep') throw new Error(`TEST_TIER must be "quick" or "deep", not "${tier}"`);
+
+export const TEST_TIER: 'quick' | 'deep' = tier;
+
+/** Browser kills, and page closes, in the middle of writes (tests/e2e/durability.spec.ts). */
+export const FAULT_RUNS = TEST_TIER === 'deep' ? 50 : 5;
+
+/** Mutated files per format for the backup, .obf and .obz fuzz tests, with a fixed seed so a failure replays. */
+export const FUZZ_RUNS = TEST_TIER === 'deep' ? 10_000 : 1_000;
