@@ -45,7 +45,7 @@ test('first start sets up the passphrase and PIN in plain Danish; the data on di
 	expect(vault.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600_000 });
 	for (const secret of [CANARY, 'Kanariefugl', TEST_PASSPHRASE, TEST_PIN]) expect(diskContains(disk, secret), secret).toBe(false);
 	expect(diskContains(disk, disk.tables.citizens[0]!.id), 'the check itself finds what is stored').toBe(true);
-	expect(Object.keys(disk.tables.citizens[0]!).sort()).toEqual(['createdAt', 'id', 'payload']);
+	expect(Object.keys(disk.tables.citizens[0]!).sort()).toEqual(['createdAt', 'id', 'payload', 'v']);
 });
 
 test('lock: soft lock with the PIN on demand and after idle time; after 30 minutes, five wrong PINs or "Lås helt" the passphrase is needed', async ({

@@ -5,6 +5,7 @@ import { consumeErasedFlag } from '#lib/storage/erase.ts';
 import { acknowledgeEviction } from '#lib/storage/eviction.ts';
 import { reconcileStorage } from '#lib/storage/journal-sync.ts';
 import { requestPersistence } from '#lib/storage/persistence.ts';
+import { onDamagedRecord } from '#lib/storage/sealing.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import type { StartupEffects } from './startup.ts';
 
@@ -20,6 +21,7 @@ export const browserStartup: StartupEffects = {
 	acknowledgeEviction,
 	showInfo: (key) => notices.showInfo(t(key)),
 	showError: (error) => notices.showError(error),
+	watchDamagedRecords: onDamagedRecord,
 	startLock: (storageChecked) => tabletLock.start(storageChecked),
 	markReady() {
 		document.documentElement.dataset.ready = 'true';

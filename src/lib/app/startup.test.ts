@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '#lib/storage/errors.ts';
+import { DamagedRecordError } from '#lib/storage/registry.ts';
 import type { StorageStart } from '#lib/storage/journal-sync.ts';
 import { startApp, type StartupEffects } from './startup.ts';
 
 /** Effects that write what happens, in order, to `calls`; the lock starts when the test says so. */
 function recordingEffects(storage: () => Promise<StorageStart>, options: { erased?: boolean } = {}) {
 	const calls: string[] = [];
-	const errors: StorageError[] = [];
+	const errors: Error[] = [];
+	let reportDamage: ((error: Error) => void) | undefined;
 	let lockStarted = (): void => undefined;
 	let lockStopped = 0;
 	let lockSawStorage: Promise<StorageStart> | undefined;
@@ -22,7 +24,11 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 		showInfo: (key) => void calls.push(`info ${key}`),
 		showError: (error) => {
 			errors.push(error);
-			calls.push(`error ${error.code}`);
+			calls.push(`error ${(error as { code?: string }).code}`);
+		},
+		watchDamagedRecords: (report) => {
+			reportDamage = report;
+			return () => (reportDamage = undefined);
 		},
 		startLock: (storageChecked) => {
 			calls.push('lock');
@@ -43,7 +49,9 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 		errors,
 		startLock: () => lockStarted(),
 		lockStops: () => lockStopped,
-		storageSeenByLock: () => lockSawStorage
+		storageSeenByLock: () => lockSawStorage,
+		damage: (error: Error) => reportDamage?.(error),
+		watchingDamage: () => reportDamage !== undefined
 	};
 }
 
@@ -110,6 +118,17 @@ describe('start-up', () => {
 		expect(run.calls).toContain('warn Billedtale: the journal could not be compared with the database');
 		expect(run.calls.slice(-2)).toEqual(['lock started', 'ready']);
 		expect(run.errors).toEqual([]);
+	});
+
+	it('tells of a damaged record while the page lives, and stops listening when it goes', async () => {
+		const run = recordingEffects(async () => 'ready');
+		const startup = startApp(run.effects);
+		const damaged = new DamagedRecordError('answers', 'a1', ['content: invalid']);
+		run.damage(damaged);
+		expect(run.errors).toEqual([damaged]);
+		expect(run.calls).toContain('error error.damagedRecord');
+		startup.stop();
+		expect(run.watchingDamage()).toBe(false);
 	});
 
 	it('stops the lock when the page goes, also when that happens before the lock has started', async () => {

@@ -13,7 +13,9 @@ export interface StartupEffects {
 	consumeErasedFlag(): boolean;
 	acknowledgeEviction(): void;
 	showInfo(key: MessageKey): void;
-	showError(error: StorageError): void;
+	showError(error: Error): void;
+	/** Calls back for every stored record found damaged while reading; returns how to stop. */
+	watchDamagedRecords(report: (error: Error) => void): () => void;
 	/** Resolves, with the function that stops it, once the first lock screen is known. */
 	startLock(storageChecked: Promise<StorageStart>): Promise<() => void>;
 	/** Tells automated tests (and the benchmark) that the page is interactive, not just painted. */
@@ -31,6 +33,8 @@ export interface Startup {
 /** The page's start: nothing here waits for the journal except the notices about it. */
 export function startApp(effects: StartupEffects): Startup {
 	effects.restorePreferences();
+	// A damaged record is left out of what is shown; the people at the table are told that something is missing.
+	const stopWatching = effects.watchDamagedRecords((error) => effects.showError(error));
 	// Without this the browser may evict a citizen's answers when the tablet runs low on space.
 	effects.requestPersistence().catch((error: unknown) => effects.warn('Billedtale: persistent storage could not be requested', error));
 	// A failed comparison must not keep the tablet from opening: the database as it is stays usable.
@@ -57,6 +61,7 @@ export function startApp(effects: StartupEffects): Startup {
 		started,
 		stop: () => {
 			stopped = true;
+			stopWatching();
 			stopLock?.();
 		}
 	};
