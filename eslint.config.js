@@ -163,8 +163,5 @@ export default defineConfig(
 	...['vault', 'crypto', 'journal', 'encoding'].flatMap((folder) => folderBoundaries(folder, rules.infrastructure)),
 	...folderBoundaries('content', rules.content),
 	...folderBoundaries('ui', rules.ui),
-	...FEATURES.flatMap((feature) => folderBoundaries(feature, rules.feature(feature))),
-	// Narrow exception, to be removed: SaveToMeeting still uses the meeting's provenance picker until the provenance choice
-	// gets its own folder (issue 10, item 7).
-	boundaries(['src/lib/boards/SaveToMeeting.svelte'], rules.lib, rules.feature('boards', ['meeting']))
+	...FEATURES.flatMap((feature) => folderBoundaries(feature, rules.feature(feature)))
 );

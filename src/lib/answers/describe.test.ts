@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { validateContent, type AnswerContent } from '#lib/domain/answer.ts';
+import { scaleById } from '#lib/content/scales.ts';
+import { choiceKeyOf, correctionChoices, describeContent } from './describe.ts';
+
+describe('answer descriptions', () => {
+	it('read every kind of content in plain Danish', () => {
+		const cases: Array<[AnswerContent, string]> = [
+			[{ kind: 'core', value: 'forstaar-ikke' }, 'Forstår ikke'],
+			[{ kind: 'message', items: [{ label: 'vil gerne' }, { label: 'bus' }] }, 'vil gerne bus'],
+			[{ kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' }, 'Godt'],
+			[{ kind: 'no-answer', reason: 'ikke-talt-om' }, 'Ikke talt om'],
+			[{ kind: 'mark', mark: 'vigtigt' }, 'Vigtigt for mig'],
+			[{ kind: 'text', text: 'Jeg vil bo selv', quote: true }, '»Jeg vil bo selv«'],
+			[{ kind: 'photo', mediaId: 'p1' }, 'Et foto'],
+			[{ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }, 'Tæt på']
+		];
+		for (const [content, text] of cases) expect(describeContent(content)).toBe(text);
+	});
+
+	it('offer the points of the same scale and the no-answer states as corrections, each a valid answer', () => {
+		const scale = scaleById('tre-punkt')!;
+		const choices = correctionChoices({ kind: 'scale', scaleId: scale.id, pointId: 'godt', label: 'Godt' })!;
+		expect(choices.map((c) => c.label)).toEqual(['Godt', 'Både og', 'Ikke godt', 'Vil ikke svare', 'Ikke talt om']);
+		for (const choice of choices) expect(validateContent(choice.content)).toEqual(choice.content);
+		expect(choices.map((c) => c.key)).toContain(choiceKeyOf({ kind: 'no-answer', reason: 'vil-ikke-svare' }));
+		expect(correctionChoices({ kind: 'core', value: 'ja' })).toHaveLength(7);
+		expect(correctionChoices({ kind: 'message', items: [{ label: 'bus' }] })).toBeUndefined();
+	});
+});

@@ -1,0 +1,84 @@
+import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
+import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
+import { locale, t } from '#lib/i18n/index.svelte.ts';
+
+/** How what was expressed reads in lists: the answer's words, a message word by word, a scale point as seen. */
+export function describeContent(content: AnswerContent): string {
+	switch (content.kind) {
+		case 'core':
+			return coreAnswerLabel(content.value, locale.language);
+		case 'message':
+			return content.items.map((item) => item.label).join(' ');
+		case 'scale':
+		case 'placement':
+			return content.label;
+		case 'no-answer':
+			return noAnswerLabel(content.reason, locale.language);
+		case 'mark':
+			return t(`content.${content.mark}`);
+		case 'text':
+			return content.quote ? t('content.quote', { text: content.text }) : content.text;
+		case 'photo':
+		case 'recording':
+		case 'drawing':
+			return t(`content.${content.kind}`);
+		default:
+			return assertNever(content);
+	}
+}
+
+/** What an answer is about, as a heading for it ("Svartavlen", "Symboltavle"); tools add their own names. */
+export function describeSubject(subject: AnswerSubject): string {
+	return t(`subject.${subject.kind}`);
+}
+
+/** One thing an answer can be corrected to, with a stable key for a radio group. */
+export interface CorrectionChoice {
+	key: string;
+	label: string;
+	content: AnswerContent;
+}
+
+/**
+ * What an answer's content can be corrected to without leaving its tool: another core answer, another
+ * point of the same scale, or one of the "no answer" states. Undefined for content that only its tool
+ * can change (a message, a photo, a drawing …): there, the provenance and the note can be corrected.
+ */
+export function correctionChoices(content: AnswerContent): CorrectionChoice[] | undefined {
+	const language = locale.language;
+	const noAnswer = (): CorrectionChoice[] =>
+		NO_ANSWER_STATES.map((state) => ({
+			key: `no-answer:${state.id}`,
+			label: state.label[language],
+			content: { kind: 'no-answer', reason: state.id }
+		}));
+	if (content.kind === 'core') {
+		return CORE_ANSWERS.map((value) => ({
+			key: `core:${value}`,
+			label: coreAnswerLabel(value, language),
+			content: { kind: 'core', value }
+		}));
+	}
+	if (content.kind === 'scale') {
+		const scale = scaleById(content.scaleId);
+		if (!scale) return undefined;
+		return [
+			...scale.points.map((point) => ({
+				key: `scale:${point.id}`,
+				label: point.label[language],
+				content: scaleAnswer(scale, point, language)
+			})),
+			...noAnswer()
+		];
+	}
+	if (content.kind === 'no-answer') return noAnswer();
+	return undefined;
+}
+
+/** The key of the choice an answer's content is now. */
+export function choiceKeyOf(content: AnswerContent): string {
+	if (content.kind === 'core') return `core:${content.value}`;
+	if (content.kind === 'scale') return `scale:${content.pointId}`;
+	if (content.kind === 'no-answer') return `no-answer:${content.reason}`;
+	return content.kind;
+}
