@@ -16,7 +16,7 @@ const lib = (folders) => new RegExp(String.raw`^[#$]lib\/(?:${folders.join('|')}
 const libExcept = (folders) => new RegExp(String.raw`^[#$]lib\/(?!(?:${folders.join('|')})(?:\/|$))`);
 
 // Folders that hold one capability's screens and state; they meet only through shared folders (ui, storage, domain …).
-const FEATURES = ['boards', 'meeting', 'citizen', 'lock', 'backup'];
+const FEATURES = ['boards', 'meeting', 'citizen', 'lock', 'backup', 'conversation', 'plan', 'story'];
 
 const rules = {
 	// Every lib module: a page may use lib, never the other way round; `$lib` and `../` would hide the folder. `app` wires
