@@ -25,7 +25,16 @@ describe('golden backups', () => {
 		const content = await readBackup(file, 'guld-kopi af billedtale 2026');
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
 		const db = getDb();
-		expect(await Promise.all(SEALED_TABLES.map((name) => db.table(name).count()))).toEqual([2, 1, 4, 2, 2]);
+		const counts = Object.fromEntries(await Promise.all(SEALED_TABLES.map(async (name) => [name, await db.table(name).count()])));
+		// Tables newer than the file stay empty.
+		expect(counts).toEqual({
+			...Object.fromEntries(SEALED_TABLES.map((name) => [name, 0])),
+			citizens: 2,
+			meetings: 1,
+			answers: 4,
+			boards: 2,
+			media: 2
+		});
 		const anna = content.citizens.find((c) => c.payload.displayName === 'Anna Guld')!;
 		const [meeting] = await listMeetings(anna.id);
 		expect(meeting?.participants.map((p) => p.name)).toEqual(['Anna Guld', 'Lise Guld', 'Jonas Holm']);

@@ -1,4 +1,6 @@
-import type { ParticipantRole } from './meeting';
+import * as v from 'valibot';
+import { isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, type ParticipantRole } from './meeting';
+import { ValidationError } from './validation';
 
 /*
  * The plan that comes out of a meeting: goals in the citizen's own words and agreements (what, who,
@@ -10,6 +12,7 @@ import type { ParticipantRole } from './meeting';
 export const GOAL_TEXT_MAX = 200;
 export const AGREEMENT_TEXT_MAX = 200;
 export const AGREEMENT_WHEN_MAX = 60;
+export const PLAN_NOTE_MAX = 5000;
 
 /** How a goal stands at follow-up. */
 export const GOAL_STATUSES = ['aktiv', 'naaet', 'stoppet'] as const;
@@ -58,4 +61,57 @@ export interface Plan {
 	note?: string;
 	/** Date (YYYY-MM-DD) of the next meeting, when agreed. */
 	nextMeeting?: string;
+}
+
+const ID = /^[A-Za-z0-9-]{1,100}$/;
+const id = v.pipe(v.string(), v.regex(ID));
+const contentRef = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(100));
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(max));
+const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'a calendar date'));
+
+const goalSchema = v.strictObject({
+	id,
+	text: text(GOAL_TEXT_MAX),
+	symbolId: v.optional(contentRef),
+	themeIds: v.pipe(v.array(contentRef), v.maxLength(11)),
+	goalType: v.optional(contentRef),
+	status: v.picklist(GOAL_STATUSES),
+	fromPlanId: v.optional(id)
+});
+
+const agreementSchema = v.strictObject({
+	id,
+	what: text(AGREEMENT_TEXT_MAX),
+	who: v.pipe(
+		v.array(v.strictObject({ participantId: v.optional(id), name: text(PARTICIPANT_NAME_MAX), role: v.picklist(PARTICIPANT_ROLES) })),
+		v.maxLength(20)
+	),
+	when: text(AGREEMENT_WHEN_MAX),
+	goalId: v.optional(id)
+});
+
+/** The stored part of a plan; goal and agreement ids are unique, and an agreement's goal is one of the plan's. */
+export const planPayloadSchema = v.pipe(
+	v.strictObject({
+		goals: v.pipe(v.array(goalSchema), v.maxLength(50)),
+		agreements: v.pipe(v.array(agreementSchema), v.maxLength(100)),
+		note: v.optional(v.pipe(v.string(), v.maxLength(PLAN_NOTE_MAX))),
+		nextMeeting: v.optional(calendarDate)
+	}),
+	v.check(
+		(plan) => new Set([...plan.goals, ...plan.agreements].map((x) => x.id)).size === plan.goals.length + plan.agreements.length,
+		'ids must be unique'
+	),
+	v.check(
+		(plan) => plan.agreements.every((a) => a.goalId === undefined || plan.goals.some((g) => g.id === a.goalId)),
+		'an agreement names a goal of the plan'
+	)
+);
+
+/** Checks a plan the app is about to store; throws ValidationError with a Danish message key. */
+export function validatePlan<P extends Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>>(plan: P): P {
+	if (!v.is(planPayloadSchema, { goals: plan.goals, agreements: plan.agreements, note: plan.note, nextMeeting: plan.nextMeeting })) {
+		throw new ValidationError('error.plan');
+	}
+	return plan;
 }

@@ -2,6 +2,7 @@ import type { Board, MediaItem } from '#lib/domain/board.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
+import type { Plan } from '#lib/domain/plan.ts';
 import type { SealedTable } from './tables.ts';
 
 /*
@@ -47,6 +48,15 @@ export interface MediaRecord {
 	payload: Omit<MediaItem, 'id'>;
 }
 
+export interface PlanRecord {
+	id: string;
+	citizenId: string;
+	meetingId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+}
+
 /** The record type of every sealed table: the registry must describe each, the type checker sees to it. */
 export interface RecordsByTable {
 	citizens: CitizenRecord;
@@ -54,6 +64,7 @@ export interface RecordsByTable {
 	answers: AnswerRecord;
 	boards: BoardRecord;
 	media: MediaRecord;
+	plans: PlanRecord;
 }
 export type AnyRecord = RecordsByTable[SealedTable];
 
@@ -97,4 +108,13 @@ export function mediaFromRecord({ id, payload }: MediaRecord): MediaItem {
 
 export function mediaToRecord({ id, ...payload }: MediaItem, citizenId: string, createdAt: number): MediaRecord {
 	return { id, citizenId, createdAt, payload };
+}
+
+export function planToRecord(plan: Plan): PlanRecord {
+	const { id, citizenId, meetingId, createdAt, updatedAt, ...payload } = plan;
+	return { id, citizenId, meetingId, createdAt, updatedAt, payload };
+}
+
+export function planFromRecord({ payload, ...keys }: PlanRecord): Plan {
+	return { ...keys, ...payload };
 }

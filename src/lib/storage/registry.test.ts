@@ -9,6 +9,7 @@ import { createCitizen, deleteCitizen } from './citizens.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
+import { updatePlan } from './plans.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -40,6 +41,13 @@ async function citizenWithEverything(name: string) {
 	});
 	const home = setCell(createBoard('Forside', 1, 2), 0, { id: 'c1', label: 'mor', photoId: `${citizen.id}-cell-photo` });
 	await ensureBoardSet(citizen.id, () => ({ rootBoardId: home.id, boards: [home] }));
+	await updatePlan(meeting.id, (plan) => ({
+		...plan,
+		goals: [{ id: `${citizen.id}-goal`, text: 'Jeg vil selv handle ind', themeIds: ['praktiske-opgaver'], status: 'aktiv' }],
+		agreements: [
+			{ id: `${citizen.id}-agreement`, what: 'Øve at handle ind', who: [{ name: 'Lise', role: 'paaroerende' }], when: 'Før jul' }
+		]
+	}));
 	return { citizen, meeting, answer, home };
 }
 

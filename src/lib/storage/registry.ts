@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ANSWER_NOTE_MAX, answerContentSchema, answerSubjectSchema, mediaIdsOfContent, provenanceSchema } from '#lib/domain/answer.ts';
 import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
+import { planPayloadSchema } from '#lib/domain/plan.ts';
 import { CASE_PHASES, isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, PLACE_MAX } from '#lib/domain/meeting.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import type { RecordsByTable } from './records.ts';
@@ -122,6 +123,11 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		keys: v.strictObject({ id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: boardPayload,
 		mediaIds: (payload) => mediaIdsOf({ id: '', ...payload })
+	},
+	plans: {
+		version: 1,
+		keys: v.strictObject({ id, meetingId: id, citizenId: id, createdAt: time, updatedAt: time }),
+		payload: planPayloadSchema
 	},
 	media: {
 		version: 1,

@@ -1,0 +1,49 @@
+import { newId } from '#lib/domain/ids.ts';
+import { validatePlan, type Plan } from '#lib/domain/plan.ts';
+import { getDb } from './db.ts';
+import { guardedWrite, StorageError } from './errors.ts';
+import { planFromRecord, planToRecord } from './records.ts';
+import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
+
+/** The plan of a meeting, if one has been started. */
+export async function getPlan(meetingId: string): Promise<Plan | undefined> {
+	const [stored] = await getDb().plans.where('meetingId').equals(meetingId).toArray();
+	return stored && planFromRecord(await openRecord('plans', stored));
+}
+
+/** Every plan of a citizen, oldest meeting first by creation: for goals carried over and for follow-up over time. */
+export async function listPlans(citizenId: string): Promise<Plan[]> {
+	const stored = await getDb().plans.where('citizenId').equals(citizenId).toArray();
+	return (await openRecords('plans', stored)).map(planFromRecord).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+type PlanContent = Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+
+/**
+ * Changes the plan of a meeting, creating it on first use. `change` gets the plan as stored now (or an
+ * empty one) and returns the new content; a change made meanwhile in another tab means starting over,
+ * so nothing another person wrote is overwritten.
+ */
+export function updatePlan(meetingId: string, change: (plan: PlanContent) => PlanContent, now = Date.now()): Promise<Plan> {
+	const db = getDb();
+	return writeUnlessChanged(async () => {
+		const storedMeeting = await db.meetings.get(meetingId);
+		if (!storedMeeting) throw new StorageError('error.notFound');
+		const [stored] = await db.plans.where('meetingId').equals(meetingId).toArray();
+		const current: Plan = stored
+			? planFromRecord(await openRecord('plans', stored))
+			: { id: newId(), citizenId: storedMeeting.citizenId, meetingId, createdAt: now, updatedAt: now, goals: [], agreements: [] };
+		const content = validatePlan(change(current));
+		const updated: Plan = { ...current, ...content, updatedAt: now };
+		const sealed = await sealRecord('plans', planToRecord(updated));
+		return guardedWrite(() =>
+			db.transaction('rw', [db.meetings, db.plans], async () => {
+				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
+				const [now] = await db.plans.where('meetingId').equals(meetingId).toArray();
+				if (!unchangedSince(stored, now)) return CHANGED_MEANWHILE;
+				await db.plans.put(sealed);
+				return updated;
+			})
+		);
+	});
+}
