@@ -395,6 +395,7 @@ export const da = {
 	'error.answerSubject': 'Det er ikke klart, hvad svaret handler om. Prøv igen.',
 	'error.answerNote': 'Noten må højst være 280 tegn.',
 	'error.plan': 'Planen kunne ikke gemmes: tjek mål og aftaler (tekst til hvert, højst 200 tegn).',
+	'error.assessment': 'Niveauet kunne ikke gemmes: vælg et niveau for et delemne under Aktivitet og deltagelse (noten højst 500 tegn).',
 	'error.damagedRecord': 'Noget af det gemte kan ikke læses, fordi det er beskadiget. Resten er der stadig.',
 	'error.photoTooLarge': 'Billedet er for stort (højst 12.000 pixels på hver led og 40 MB). Vælg et mindre foto.',
 	'error.photo': 'Billedet kunne ikke læses. Vælg et andet foto.',

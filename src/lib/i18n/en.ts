@@ -400,6 +400,8 @@ export const en: Record<MessageKey, string> = {
 	'error.answerSubject': 'It is not clear what the answer is about. Try again.',
 	'error.answerNote': 'The note can be at most 280 characters.',
 	'error.plan': 'The plan could not be saved: check the goals and agreements (text for each, at most 200 characters).',
+	'error.assessment':
+		'The level could not be saved: choose a level for a sub-theme of Activity and participation (note at most 500 characters).',
 	'error.damagedRecord': 'Some of what is stored cannot be read because it is damaged. The rest is still there.',
 	'error.photoTooLarge': 'The picture is too large (at most 12,000 pixels each way and 40 MB). Choose a smaller photo.',
 	'error.photo': 'The picture could not be read. Choose another photo.',
