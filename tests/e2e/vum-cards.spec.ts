@@ -76,6 +76,7 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish w
 	await cards.inHand.getByRole('button', { name: 'Vigtigt for mig' }).click();
 	await expect(cards.inHand.getByRole('button', { name: 'Vigtigt for mig' })).toHaveAttribute('aria-pressed', 'true');
 	await cards.inHand.getByRole('button', { name: 'Lad kortet ligge' }).click();
+	await expect(page.getByText('Alle kort ligger på måtten.')).toBeFocused();
 	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
 
 	// A wish for the theme, with a photo.
