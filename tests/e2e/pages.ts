@@ -229,3 +229,73 @@ export class BoardListPage {
 		return download;
 	}
 }
+
+/** The theme cards of a meeting: the adviser's overview (/moede/temaer) and the sorting of one theme. */
+export class ThemeCardsPage {
+	constructor(readonly page: Page) {}
+
+	get picker(): Locator {
+		return this.page.getByRole('group', { name: 'Hvilke temaer taler I om i dag?' });
+	}
+
+	async pickTheme(label: string): Promise<void> {
+		await this.picker.getByRole('checkbox', { name: label }).check();
+	}
+
+	overviewItem(label: string): Locator {
+		return this.page.getByRole('region', { name: 'Oversigt' }).getByRole('listitem').filter({ hasText: label });
+	}
+
+	async openTheme(label: string): Promise<void> {
+		await this.page.getByRole('link', { name: `Sortér kortene: ${label}` }).click();
+		await expect(this.page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+	}
+
+	get inHand(): Locator {
+		return this.page.getByRole('region', { name: /^(Dit kort|Flyt kortet)$/ });
+	}
+
+	/** The big card itself: a toggle button named by its label. */
+	get card(): Locator {
+		return this.inHand.locator('button.card');
+	}
+
+	get mat(): Locator {
+		return this.page.getByRole('region', { name: 'Måtten' });
+	}
+
+	/** The button that lays the card in hand under a column. */
+	placeButton(column: string): Locator {
+		return this.mat.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
+	}
+
+	/** The cards lying under a column, by their names. */
+	cardsUnder(column: string): Locator {
+		return this.mat.getByRole('list', { name: column, exact: true }).getByRole('button');
+	}
+
+	get saveStatus(): Locator {
+		return this.page.locator('.save-state').first();
+	}
+
+	/**
+	 * Drags with a finger (real touch events through the browser, which become pointer events with
+	 * pointerType "touch"); `midway` runs while the finger is still down over the page.
+	 */
+	async touchDrag(from: Locator, to: Locator, midway?: () => Promise<void>): Promise<void> {
+		const a = (await from.boundingBox())!;
+		const b = (await to.boundingBox())!;
+		const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+		const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+		const cdp = await this.page.context().newCDPSession(this.page);
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] });
+		const steps = 12;
+		for (let i = 1; i <= steps; i++) {
+			const point = { x: start.x + ((end.x - start.x) * i) / steps, y: start.y + ((end.y - start.y) * i) / steps };
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+			if (i === steps && midway) await midway();
+		}
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		await cdp.detach();
+	}
+}

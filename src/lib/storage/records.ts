@@ -1,5 +1,6 @@
 import type { Board, MediaItem } from '#lib/domain/board.ts';
 import type { Answer } from '#lib/domain/answer.ts';
+import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
@@ -57,6 +58,15 @@ export interface PlanRecord {
 	payload: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
 }
 
+export interface AssessmentRecord {
+	id: string;
+	citizenId: string;
+	meetingId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Pick<Assessment, 'subthemeId' | 'ffbCode' | 'levelId' | 'note'>;
+}
+
 /** The record type of every sealed table: the registry must describe each, the type checker sees to it. */
 export interface RecordsByTable {
 	citizens: CitizenRecord;
@@ -65,6 +75,7 @@ export interface RecordsByTable {
 	boards: BoardRecord;
 	media: MediaRecord;
 	plans: PlanRecord;
+	assessments: AssessmentRecord;
 }
 export type AnyRecord = RecordsByTable[SealedTable];
 
@@ -116,5 +127,14 @@ export function planToRecord(plan: Plan): PlanRecord {
 }
 
 export function planFromRecord({ payload, ...keys }: PlanRecord): Plan {
+	return { ...keys, ...payload };
+}
+
+export function assessmentToRecord(assessment: Assessment): AssessmentRecord {
+	const { id, citizenId, meetingId, createdAt, updatedAt, ...payload } = assessment;
+	return { id, citizenId, meetingId, createdAt, updatedAt, payload };
+}
+
+export function assessmentFromRecord({ payload, ...keys }: AssessmentRecord): Assessment {
 	return { ...keys, ...payload };
 }

@@ -10,6 +10,7 @@ import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { updatePlan } from './plans.ts';
+import { setAssessment } from './assessments.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -48,6 +49,8 @@ async function citizenWithEverything(name: string) {
 			{ id: `${citizen.id}-agreement`, what: 'Øve at handle ind', who: [{ name: 'Lise', role: 'paaroerende' }], when: 'Før jul' }
 		]
 	}));
+	// Kontakt med andre (Relationer, Aktivitet og deltagelse): a sub-theme that carries a level.
+	await setAssessment(meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7', levelId: 'let' });
 	return { citizen, meeting, answer, home };
 }
 

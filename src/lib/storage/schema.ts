@@ -80,5 +80,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			plans: 'id, citizenId, meetingId, v'
 		}
+	},
+	{
+		version: 8,
+		name: "assessments: the adviser's funktionsevneniveau per sub-theme of a meeting, kept apart from the citizen's answers",
+		stores: {
+			assessments: 'id, citizenId, meetingId, v'
+		}
 	}
 ];

@@ -1,0 +1,103 @@
+import { SvelteMap } from 'svelte/reactivity';
+import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, SCALES, scaleById, type Scale } from '#lib/content/scales.ts';
+import { vumTheme, type VumTheme } from '#lib/content/vum.ts';
+
+/** What the adviser chose for today: which themes, in which order, and the scale the cards are sorted on. */
+interface Chosen {
+	readonly themeIds: readonly string[];
+	readonly scaleId: string;
+}
+
+const NOTHING_CHOSEN: Chosen = { themeIds: [], scaleId: DEFAULT_SORTING_SCALE_ID };
+const STORAGE_PREFIX = 'billedtale.vum.';
+// Module state, like the provenance choice: moving between the theme pages and a soft lock keep it.
+const chosenByMeeting = new SvelteMap<string, Chosen>();
+
+/** The scales a card can be sorted on: every scale but the answer board's. */
+export const SORTING_SCALES: readonly Scale[] = SCALES.filter((scale) => scale.id !== CORE_SCALE_ID);
+
+/** Only known theme ids, each once, and a known sorting scale: anything else in the tab did not come from us. */
+function clean(value: unknown): Chosen {
+	if (typeof value !== 'object' || value === null) return NOTHING_CHOSEN;
+	const { themeIds, scaleId } = value as Record<string, unknown>;
+	const ids = Array.isArray(themeIds) ? themeIds.filter((id): id is string => typeof id === 'string' && vumTheme(id) !== undefined) : [];
+	const scale = typeof scaleId === 'string' && SORTING_SCALES.some((s) => s.id === scaleId) ? scaleId : DEFAULT_SORTING_SCALE_ID;
+	return { themeIds: [...new Set(ids)], scaleId: scale };
+}
+
+function restore(meetingId: string): Chosen {
+	if (!meetingId || typeof sessionStorage === 'undefined') return NOTHING_CHOSEN;
+	try {
+		return clean(JSON.parse(sessionStorage.getItem(STORAGE_PREFIX + meetingId) ?? 'null'));
+	} catch {
+		return NOTHING_CHOSEN;
+	}
+}
+
+/**
+ * Today's themes of a meeting in this tab. A reload finds them in sessionStorage: theme ids and a scale
+ * id only, never a name or an answer.
+ */
+export class TodaysThemes {
+	readonly #meetingId: () => string;
+
+	constructor(meetingId: () => string) {
+		this.#meetingId = meetingId;
+	}
+
+	get #chosen(): Chosen {
+		const id = this.#meetingId();
+		return chosenByMeeting.get(id) ?? restore(id);
+	}
+
+	#set(chosen: Chosen): void {
+		const id = this.#meetingId();
+		if (!id) return;
+		chosenByMeeting.set(id, chosen);
+		try {
+			sessionStorage.setItem(STORAGE_PREFIX + id, JSON.stringify(chosen));
+		} catch (error) {
+			// Without it only a reload forgets today's themes; the tab still keeps them.
+			console.warn('Billedtale: the themes of today could not be kept for a reload', error);
+		}
+	}
+
+	get themes(): VumTheme[] {
+		return this.#chosen.themeIds.map((id) => vumTheme(id)!);
+	}
+
+	get scale(): Scale {
+		return scaleById(this.#chosen.scaleId)!;
+	}
+
+	set scaleId(scaleId: string) {
+		this.#set(clean({ ...this.#chosen, scaleId }));
+	}
+
+	has(themeId: string): boolean {
+		return this.#chosen.themeIds.includes(themeId);
+	}
+
+	/** Taken in at the end of today's list, or left out. */
+	toggle(themeId: string): void {
+		const ids = this.#chosen.themeIds;
+		this.#set(clean({ ...this.#chosen, themeIds: ids.includes(themeId) ? ids.filter((id) => id !== themeId) : [...ids, themeId] }));
+	}
+
+	/** One step earlier (-1) or later (+1) in today's order. */
+	move(themeId: string, step: -1 | 1): void {
+		const ids = [...this.#chosen.themeIds];
+		const from = ids.indexOf(themeId);
+		const to = from + step;
+		if (from < 0 || to < 0 || to >= ids.length) return;
+		[ids[from], ids[to]] = [ids[to]!, ids[from]!];
+		this.#set({ ...this.#chosen, themeIds: ids });
+	}
+
+	/** The theme after (or before) one of today's themes, for "næste tema". */
+	neighbour(themeId: string, step: -1 | 1): VumTheme | undefined {
+		const ids = this.#chosen.themeIds;
+		const at = ids.indexOf(themeId);
+		return at < 0 ? undefined : vumTheme(ids[at + step] ?? '');
+	}
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { correctAnswer, createAnswer, withdrawAnswer, type Answer, type AnswerContent } from './answer';
+import type { Meeting } from './meeting';
+import {
+	marksOf,
+	matColumns,
+	nextCard,
+	placementsOf,
+	planMarkToggle,
+	planPlacement,
+	themeProgress,
+	wishesOf,
+	type PlaceContent
+} from './sorting';
+
+const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
+const FFB = '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7';
+const CARDS = ['kontakt', 'venner', 'fritid'];
+
+const godt: PlaceContent = { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' };
+const ikkeGodt: PlaceContent = { kind: 'scale', scaleId: 'tre-punkt', pointId: 'ikke-godt', label: 'Ikke godt' };
+const ikkeTaltOm: PlaceContent = { kind: 'no-answer', reason: 'ikke-talt-om' };
+
+let clock = 0;
+function card(subthemeId: string, content: AnswerContent, themeId = 'relationer'): Answer {
+	clock += 10;
+	return createAnswer({
+		id: `a${clock}`,
+		meeting,
+		subject: { kind: 'vum-subtheme', themeId, subthemeId, ffbCode: FFB },
+		content,
+		provenance: { mode: 'selv' },
+		at: clock
+	});
+}
+
+/** Stores a step the way the route does, so the tests follow an answer from place to move. */
+function apply(answers: Answer[], subthemeId: string, content: PlaceContent): Answer[] {
+	const step = planPlacement(answers, 'relationer', subthemeId, content);
+	clock += 10;
+	switch (step.kind) {
+		case 'record':
+			return [...answers, card(subthemeId, content)];
+		case 'correct':
+			return answers.map((a) => (a.id === step.answerId ? correctAnswer(a, meeting, { content }, clock) : a));
+		case 'restore-and-correct':
+			return answers.map((a) => (a.id === step.answerId ? correctAnswer({ ...a, status: 'active' }, meeting, { content }, clock) : a));
+		case 'unchanged':
+			return answers;
+	}
+}
+
+const COLUMNS = [
+	{ key: 'scale:tre-punkt:godt', label: 'Godt' },
+	{ key: 'scale:tre-punkt:baade-og', label: 'Både og' },
+	{ key: 'scale:tre-punkt:ikke-godt', label: 'Ikke godt' },
+	{ key: 'no-answer:vil-ikke-svare', label: 'Vil ikke svare' },
+	{ key: 'no-answer:ikke-talt-om', label: 'Ikke talt om' }
+];
+
+describe('sorting theme cards', () => {
+	it('offers the cards one at a time, in order, until every card is placed', () => {
+		let answers: Answer[] = [];
+		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('kontakt');
+		answers = apply(answers, 'kontakt', godt);
+		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('venner');
+		answers = apply(answers, 'fritid', ikkeTaltOm);
+		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('venner');
+		answers = apply(answers, 'venner', ikkeGodt);
+		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBeUndefined();
+	});
+
+	it('places a card as one answer, and a move corrects that answer with its history kept', () => {
+		let answers = apply([], 'kontakt', godt);
+		expect(answers).toHaveLength(1);
+		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt })).toEqual({ kind: 'unchanged' });
+		answers = apply(answers, 'kontakt', ikkeGodt);
+		answers = apply(answers, 'kontakt', ikkeTaltOm);
+		expect(answers).toHaveLength(1);
+		const [moved] = answers;
+		expect(moved!.content).toEqual(ikkeTaltOm);
+		expect(moved!.history.map((r) => r.content)).toEqual([godt, ikkeGodt]);
+		expect(matColumns(COLUMNS, placementsOf(answers, 'relationer')).find((c) => c.subthemeIds.length)?.key).toBe('no-answer:ikke-talt-om');
+	});
+
+	it('puts an undone card back in the deck, and placing it again restores and moves the same answer', () => {
+		let answers = apply([], 'kontakt', godt);
+		answers = answers.map((a) => withdrawAnswer(a, 99));
+		expect(placementsOf(answers, 'relationer').size).toBe(0);
+		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('kontakt');
+		expect(planPlacement(answers, 'relationer', 'kontakt', ikkeGodt)).toEqual({ kind: 'restore-and-correct', answerId: answers[0]!.id });
+	});
+
+	it('ignores other themes, marks and wishes when placing', () => {
+		const answers = [
+			card('kontakt', godt, 'kommunikation'),
+			card('kontakt', { kind: 'mark', mark: 'vigtigt' }),
+			card('kontakt', { kind: 'text', text: 'Jeg vil gerne i svømmehallen' })
+		];
+		expect(placementsOf(answers, 'relationer').size).toBe(0);
+		expect(planPlacement(answers, 'relationer', 'kontakt', godt)).toEqual({ kind: 'record' });
+	});
+
+	it('lays the mat out in the scale’s columns, in the order cards were placed, and keeps a card from another scale in its own column', () => {
+		let answers = apply([], 'venner', ikkeGodt);
+		answers = apply(answers, 'kontakt', godt);
+		answers = apply(answers, 'fritid', { kind: 'scale', scaleId: 'ansigter', pointId: 'skidt', label: 'Skidt' });
+		answers = apply(answers, 'venner', godt);
+		const mat = matColumns(COLUMNS, placementsOf(answers, 'relationer'));
+		expect(mat.map((c) => [c.label, c.subthemeIds])).toEqual([
+			['Godt', ['kontakt', 'venner']],
+			['Både og', []],
+			['Ikke godt', []],
+			['Vil ikke svare', []],
+			['Ikke talt om', []],
+			['Skidt', ['fritid']]
+		]);
+	});
+
+	it('tells per theme: not yet, skipped (only "ikke talt om") or talked about', () => {
+		expect(themeProgress(CARDS, [], 'relationer')).toEqual({ status: 'not-yet', placed: 0, total: 3 });
+		let answers = apply([], 'kontakt', ikkeTaltOm);
+		answers = apply(answers, 'venner', ikkeTaltOm);
+		expect(themeProgress(CARDS, answers, 'relationer')).toEqual({ status: 'skipped', placed: 2, total: 3 });
+		const withVilIkke = apply(answers, 'fritid', { kind: 'no-answer', reason: 'vil-ikke-svare' });
+		expect(themeProgress(CARDS, withVilIkke, 'relationer')).toEqual({ status: 'talked', placed: 3, total: 3 });
+		expect(themeProgress(CARDS, apply(answers, 'kontakt', godt), 'relationer').status).toBe('talked');
+		const wish = createAnswer({
+			id: 'w1',
+			meeting,
+			subject: { kind: 'vum-theme', themeId: 'relationer', ffbCode: FFB },
+			content: { kind: 'text', text: 'Flere venner' },
+			provenance: { mode: 'selv' },
+			at: 1
+		});
+		expect(themeProgress(CARDS, [wish], 'relationer').status).toBe('talked');
+		expect(wishesOf([wish, ...answers], 'relationer')).toEqual([wish]);
+		expect(themeProgress(CARDS, [withdrawAnswer(wish, 2)], 'relationer').status).toBe('not-yet');
+	});
+
+	it('toggles "vigtigt for mig": on records, off withdraws, on again restores the same answer', () => {
+		expect(planMarkToggle([], 'relationer', 'kontakt')).toEqual({ kind: 'record' });
+		const mark = card('kontakt', { kind: 'mark', mark: 'vigtigt' });
+		expect(marksOf([mark], 'relationer').has('kontakt')).toBe(true);
+		expect(planMarkToggle([mark], 'relationer', 'kontakt')).toEqual({ kind: 'withdraw', answerId: mark.id });
+		const off = withdrawAnswer(mark, 1000);
+		expect(marksOf([off], 'relationer').size).toBe(0);
+		expect(planMarkToggle([off], 'relationer', 'kontakt')).toEqual({ kind: 'restore', answerId: mark.id });
+	});
+});

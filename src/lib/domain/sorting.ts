@@ -1,0 +1,151 @@
+import type { Answer, AnswerContent } from './answer';
+
+/*
+ * Talking-Mats-style sorting of a VUM theme's sub-theme cards, as pure rules over the meeting's answers.
+ * A card's place IS its answer: placing records one, moving corrects that same answer (history kept),
+ * so the mat is always derived from what is stored and never kept beside it.
+ */
+
+/** Where a card can lie: a point of a scale, or one of the two "no answer" states. */
+export type PlaceContent = Extract<AnswerContent, { kind: 'scale' } | { kind: 'no-answer' }>;
+
+/** A column of the mat: a scale point or a no-answer state, with the words shown for it. */
+export interface MatColumn {
+	key: string;
+	label: string;
+}
+
+export interface MatColumnWithCards extends MatColumn {
+	/** Sub-theme ids, in the order they were placed there. */
+	subthemeIds: string[];
+}
+
+export type ThemeStatus = 'not-yet' | 'talked' | 'skipped';
+
+export interface ThemeProgress {
+	status: ThemeStatus;
+	placed: number;
+	total: number;
+}
+
+/** What storing a placement takes. */
+export type PlacementStep =
+	| { kind: 'record' }
+	| { kind: 'correct'; answerId: string }
+	/** An undone placement comes back and is moved: still one answer per card, its history whole. */
+	| { kind: 'restore-and-correct'; answerId: string }
+	| { kind: 'unchanged' };
+
+export type MarkStep = { kind: 'record' } | { kind: 'withdraw'; answerId: string } | { kind: 'restore'; answerId: string };
+
+export function isPlaceContent(content: AnswerContent): content is PlaceContent {
+	return content.kind === 'scale' || content.kind === 'no-answer';
+}
+
+/** The column a placement belongs in. */
+export function placeKey(content: PlaceContent): string {
+	return content.kind === 'scale' ? `scale:${content.scaleId}:${content.pointId}` : `no-answer:${content.reason}`;
+}
+
+function aboutSubtheme(answer: Answer, themeId: string): string | undefined {
+	const { subject } = answer;
+	return subject.kind === 'vum-subtheme' && subject.themeId === themeId ? subject.subthemeId : undefined;
+}
+
+/** Newest change first, so a card placed twice (two tabs at once) lies where it was put last. */
+function newestFirst(a: Answer, b: Answer): number {
+	return b.updatedAt - a.updatedAt || b.createdAt - a.createdAt;
+}
+
+/** Every answer of one kind per sub-theme of the theme, the newest kept; `active` drops undone ones. */
+function perSubtheme(answers: readonly Answer[], themeId: string, wanted: (a: Answer) => boolean): Map<string, Answer> {
+	const found = new Map<string, Answer>();
+	for (const answer of [...answers].sort(newestFirst)) {
+		const subthemeId = aboutSubtheme(answer, themeId);
+		if (subthemeId !== undefined && wanted(answer) && !found.has(subthemeId)) found.set(subthemeId, answer);
+	}
+	return found;
+}
+
+/** The active placement answer of every placed card of the theme. */
+export function placementsOf(answers: readonly Answer[], themeId: string): Map<string, Answer & { content: PlaceContent }> {
+	return perSubtheme(answers, themeId, (a) => a.status === 'active' && isPlaceContent(a.content)) as Map<
+		string,
+		Answer & { content: PlaceContent }
+	>;
+}
+
+/** The active "vigtigt for mig" marks of the theme's cards. */
+export function marksOf(answers: readonly Answer[], themeId: string): Map<string, Answer> {
+	return perSubtheme(answers, themeId, (a) => a.status === 'active' && a.content.kind === 'mark');
+}
+
+/** The wishes for a theme, oldest first (the order they were told). */
+export function wishesOf(answers: readonly Answer[], themeId: string): Answer[] {
+	return answers
+		.filter((a) => a.status === 'active' && a.subject.kind === 'vum-theme' && a.subject.themeId === themeId)
+		.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The card to offer next: the first of the theme's cards not placed yet, or none when all lie on the mat. */
+export function nextCard(subthemeIds: readonly string[], placed: ReadonlyMap<string, unknown>): string | undefined {
+	return subthemeIds.find((id) => !placed.has(id));
+}
+
+function samePlace(a: PlaceContent, b: PlaceContent): boolean {
+	return placeKey(a) === placeKey(b);
+}
+
+/** How to store that a card now lies at `content`: a first placement, a move, or nothing to do. */
+export function planPlacement(answers: readonly Answer[], themeId: string, subthemeId: string, content: PlaceContent): PlacementStep {
+	const active = placementsOf(answers, themeId).get(subthemeId);
+	if (active) return samePlace(active.content, content) ? { kind: 'unchanged' } : { kind: 'correct', answerId: active.id };
+	const undone = perSubtheme(answers, themeId, (a) => a.status === 'withdrawn' && isPlaceContent(a.content)).get(subthemeId);
+	return undone ? { kind: 'restore-and-correct', answerId: undone.id } : { kind: 'record' };
+}
+
+/** "Vigtigt for mig" on and off: off withdraws the mark, on again restores it. */
+export function planMarkToggle(answers: readonly Answer[], themeId: string, subthemeId: string): MarkStep {
+	const marks = perSubtheme(answers, themeId, (a) => a.content.kind === 'mark');
+	const mark = marks.get(subthemeId);
+	if (!mark) return { kind: 'record' };
+	return mark.status === 'active' ? { kind: 'withdraw', answerId: mark.id } : { kind: 'restore', answerId: mark.id };
+}
+
+/**
+ * The mat: the given columns with the cards placed in each, in the order they were placed. A card placed
+ * on another scale than today's keeps its own column, named by the label the citizen saw.
+ */
+export function matColumns(columns: readonly MatColumn[], placements: ReadonlyMap<string, Answer & { content: PlaceContent }>) {
+	const result: MatColumnWithCards[] = columns.map((column) => ({ ...column, subthemeIds: [] }));
+	const byPlacedAt = [...placements].sort(([, a], [, b]) => a.updatedAt - b.updatedAt || a.createdAt - b.createdAt);
+	for (const [subthemeId, answer] of byPlacedAt) {
+		const key = placeKey(answer.content);
+		let column = result.find((c) => c.key === key);
+		if (!column) {
+			const label = answer.content.kind === 'scale' ? answer.content.label : answer.content.reason;
+			column = { key, label, subthemeIds: [] };
+			result.push(column);
+		}
+		column.subthemeIds.push(subthemeId);
+	}
+	return result;
+}
+
+/**
+ * Where a theme stands: not yet (nothing placed, no wish), skipped (every card placed so far lies under
+ * "ikke talt om" and nothing else was said), or talked about.
+ */
+export function themeProgress(subthemeIds: readonly string[], answers: readonly Answer[], themeId: string): ThemeProgress {
+	const placements = placementsOf(answers, themeId);
+	const placed = subthemeIds.filter((id) => placements.has(id));
+	const said =
+		wishesOf(answers, themeId).length > 0 ||
+		marksOf(answers, themeId).size > 0 ||
+		placed.some((id) => {
+			const content = placements.get(id)!.content;
+			return content.kind !== 'no-answer' || content.reason !== 'ikke-talt-om';
+		});
+	const status: ThemeStatus = said ? 'talked' : placed.length > 0 ? 'skipped' : 'not-yet';
+	return { status, placed: placed.length, total: subthemeIds.length };
+}

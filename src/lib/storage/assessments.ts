@@ -1,0 +1,70 @@
+import { validateAssessment, type Assessment, type AssessmentContent } from '#lib/domain/assessment.ts';
+import { newId } from '#lib/domain/ids.ts';
+import { ValidationError } from '#lib/domain/validation.ts';
+import { FUNCTION_LEVELS, vumSubtheme } from '#lib/content/vum.ts';
+import { getDb } from './db.ts';
+import { guardedWrite, StorageError } from './errors.ts';
+import { assessmentFromRecord, assessmentToRecord } from './records.ts';
+import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
+
+/*
+ * The adviser's funktionsevneniveau per sub-theme of a meeting: at most one per sub-theme. Which
+ * sub-theme a record is about is sealed, so finding it means opening the meeting's few records.
+ */
+
+/** Every level the adviser recorded in a meeting, in the order they were first set. */
+export async function listAssessments(meetingId: string): Promise<Assessment[]> {
+	const stored = await getDb().assessments.where('meetingId').equals(meetingId).toArray();
+	return (await openRecords('assessments', stored)).map(assessmentFromRecord).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Only sub-themes of Aktivitet og deltagelse carry a level, with their own FFB code and a level of the scale. */
+function checkAgainstContent(input: AssessmentContent): void {
+	const place = vumSubtheme(input.subthemeId);
+	const leveled = place?.area.leveled === true && place.subtheme.ffb.code === input.ffbCode;
+	if (!leveled || !FUNCTION_LEVELS.some((level) => level.id === input.levelId)) throw new ValidationError('error.assessment');
+}
+
+/** The meeting's stored records and the one about the sub-theme, opened. */
+async function readFor(meetingId: string, subthemeId: string) {
+	const all = await getDb().assessments.where('meetingId').equals(meetingId).toArray();
+	const opened = (await openRecords('assessments', all)).find((record) => record.payload.subthemeId === subthemeId);
+	const stored = opened && all.find((record) => record.id === opened.id);
+	return { ids: all.map((record) => record.id).sort(), opened, stored };
+}
+
+/**
+ * Sets (or changes) the level of a sub-theme in a meeting. Another tab's change meanwhile, or a level it
+ * added for the same meeting, means starting over, so a sub-theme never gets two levels.
+ */
+export async function setAssessment(meetingId: string, input: AssessmentContent, now = Date.now()): Promise<Assessment> {
+	const content = validateAssessment(input);
+	checkAgainstContent(content);
+	const db = getDb();
+	return writeUnlessChanged(async () => {
+		const meeting = await db.meetings.get(meetingId);
+		if (!meeting) throw new StorageError('error.notFound');
+		const { ids, opened, stored } = await readFor(meetingId, content.subthemeId);
+		const keys = opened
+			? { id: opened.id, citizenId: opened.citizenId, meetingId, createdAt: opened.createdAt }
+			: { id: newId(), citizenId: meeting.citizenId, meetingId, createdAt: now };
+		const assessment: Assessment = { ...keys, updatedAt: now, ...content };
+		const sealed = await sealRecord('assessments', assessmentToRecord(assessment));
+		return guardedWrite(() =>
+			db.transaction('rw', [db.meetings, db.assessments], async () => {
+				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
+				const idsNow = (await db.assessments.where('meetingId').equals(meetingId).primaryKeys()).sort();
+				const same = idsNow.length === ids.length && idsNow.every((id, i) => id === ids[i]);
+				if (!same || (stored && !unchangedSince(stored, await db.assessments.get(stored.id)))) return CHANGED_MEANWHILE;
+				await db.assessments.put(sealed);
+				return assessment;
+			})
+		);
+	});
+}
+
+/** Takes the level of a sub-theme away again (e.g. set by mistake). */
+export async function clearAssessment(meetingId: string, subthemeId: string): Promise<void> {
+	const { stored } = await readFor(meetingId, subthemeId);
+	if (stored) await guardedWrite(() => getDb().assessments.delete(stored.id));
+}

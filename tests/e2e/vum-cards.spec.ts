@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { HomePage, ThemeCardsPage } from './pages';
+
+const THEME = 'Mig og andre mennesker';
+const KONTAKT = 'Kontakt med andre';
+const VENNER = 'Mine venner og familie';
+const FRITID = 'Fællesskaber og fritid';
+const MARKED = new RegExp(`^${VENNER}\\s*,\\s*vigtigt for mig$`);
+
+test.use({ hasTouch: true });
+
+test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish with a photo, the adviser’s level apart; all kept', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Maja');
+	const meeting = await citizen.startMeeting({ phase: 'Faglig udredning' });
+	await meeting.addParticipant('Maja', 'Borger');
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await meeting.answeringAs('Formidlet af', 'Lise (Pårørende)');
+
+	await page.getByRole('link', { name: 'Temakort' }).click();
+	const cards = new ThemeCardsPage(page);
+	await cards.pickTheme(THEME);
+	await cards.pickTheme('Ting jeg gør derhjemme');
+	await expect(cards.overviewItem(THEME)).toContainText('Ikke endnu');
+	await expectNoAxeViolations(page, 'the theme picker');
+	// Today's choice is kept for the meeting in this tab: theme ids and a scale id, never a name.
+	const kept = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+	expect(kept).toContain('relationer');
+	expect(kept).not.toContain('Maja');
+	expect(kept).not.toContain('Lise');
+
+	await cards.openTheme(THEME);
+	await expect(page.getByText('Svar gemmes som: Formidlet af (Lise, Pårørende)')).toBeVisible();
+	await expect(cards.card).toHaveAccessibleName(KONTAKT);
+	await expectNoAxeViolations(page, 'a card offered');
+
+	// 1. By drag with a finger; axe looks at the page while the card is in the air over "Godt".
+	await cards.touchDrag(cards.card, cards.placeButton('Godt'), async () => {
+		await expect(cards.card).toHaveAttribute('data-dragging', 'true');
+		await expect(page.locator('[data-drop].over')).toHaveAttribute('data-drop', 'scale:tre-punkt:godt');
+		await expectNoAxeViolations(page, 'a card being dragged');
+	});
+	await expect(cards.cardsUnder('Godt')).toHaveText([KONTAKT]);
+	await expect(cards.saveStatus).toContainText(`Gemt: ${KONTAKT}: Godt`);
+
+	// 2. Tap the card, then tap the column.
+	await expect(cards.card).toHaveAccessibleName(VENNER);
+	await cards.card.tap();
+	await expect(cards.card).toHaveAttribute('aria-pressed', 'true');
+	await expect(cards.inHand.getByText('Tryk nu dér, hvor kortet skal ligge.')).toBeVisible();
+	await cards.placeButton('Ikke godt').tap();
+	await expect(cards.cardsUnder('Ikke godt')).toHaveText([VENNER]);
+
+	// 3. By keyboard: the focus followed the next card; Tab reaches the columns, Enter lays it down.
+	await expect(cards.card).toHaveAccessibleName(FRITID);
+	await expect(cards.card).toBeFocused();
+	await cards.placeButton('Både og').focus();
+	await page.keyboard.press('Enter');
+	await expect(cards.cardsUnder('Både og')).toHaveText([FRITID]);
+	await expect(page.getByText('Alle kort ligger på måtten.')).toBeFocused();
+	await expectNoAxeViolations(page, 'the mat');
+
+	// Moving a card corrects its answer: tap it on the mat, tap the new column.
+	await cards.cardsUnder('Godt').getByText(KONTAKT).click();
+	await expect(cards.inHand.getByRole('heading', { name: 'Flyt kortet' })).toBeVisible();
+	await cards.placeButton('Både og').click();
+	await expect(cards.cardsUnder('Både og')).toHaveText([FRITID, KONTAKT]);
+	await expect(cards.cardsUnder('Godt')).toHaveCount(0);
+
+	// "Vigtigt for mig" on a placed card.
+	await cards.cardsUnder('Ikke godt').getByText(VENNER).click();
+	await cards.inHand.getByRole('button', { name: 'Vigtigt for mig' }).click();
+	await expect(cards.inHand.getByRole('button', { name: 'Vigtigt for mig' })).toHaveAttribute('aria-pressed', 'true');
+	await cards.inHand.getByRole('button', { name: 'Lad kortet ligge' }).click();
+	await expect(page.getByText('Alle kort ligger på måtten.')).toBeFocused();
+	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
+
+	// A wish for the theme, with a photo.
+	await page
+		.getByLabel('Eller vælg et foto')
+		.setInputFiles({ name: 'ven.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('img', { name: 'Foto med et ønske' })).toBeVisible();
+
+	// The overview and the adviser's panel.
+	await page.getByRole('link', { name: 'Til oversigten over temaer' }).click();
+	await expect(cards.overviewItem(THEME)).toContainText('Talt om');
+	await expect(cards.overviewItem(THEME)).toContainText('3 af 3 kort lagt');
+	await expect(cards.overviewItem('Ting jeg gør derhjemme')).toContainText('Ikke endnu');
+	await expectNoAxeViolations(page, 'the overview');
+	await page.getByRole('button', { name: 'Vis rådgiverens vurdering' }).click();
+	const level = page.getByLabel('Indgå i samspil og kontakt (Kontakt med andre)');
+	await level.selectOption({ label: 'Let nedsat' });
+	await expect(page.getByRole('region', { name: 'Rådgiverens faglige vurdering' }).getByRole('status')).toContainText(
+		'Gemt: Indgå i samspil og kontakt'
+	);
+	await expectNoAxeViolations(page, 'the adviser panel');
+
+	// After a reload everything is still there.
+	await reopen(page);
+	await expect(cards.overviewItem(THEME)).toContainText('Talt om');
+	await page.getByRole('button', { name: 'Vis rådgiverens vurdering' }).click();
+	await expect(page.getByLabel('Indgå i samspil og kontakt (Kontakt med andre)')).toHaveValue('let');
+	await cards.openTheme(THEME);
+	await expect(cards.cardsUnder('Både og')).toHaveText([FRITID, KONTAKT]);
+	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('img')).toBeVisible();
+
+	// What is stored: one answer per card, a move as a correction, the adviser's level in its own table.
+	const db = await readDatabase(page);
+	const lise = (db.meetings[0]!.payload.participants as Array<{ id: string; name: string }>).find((p) => p.name === 'Lise')!.id;
+	const relayed = { mode: 'formidlet', participantId: lise };
+	const ffb = { kontakt: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7', venner: '4c082610-b122-4019-96f2-1061e287445e' };
+	const about = (subthemeId: string) => db.answers.filter((a) => a.payload.subject.subthemeId === subthemeId).map((a) => a.payload);
+	const kontakt = about('kontakt-med-andre');
+	expect(kontakt).toHaveLength(1);
+	expect(kontakt[0]).toMatchObject({
+		subject: { kind: 'vum-subtheme', themeId: 'relationer', subthemeId: 'kontakt-med-andre', ffbCode: ffb.kontakt },
+		content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'baade-og', label: 'Både og' },
+		provenance: relayed,
+		status: 'active'
+	});
+	expect(kontakt[0]!.history).toMatchObject([
+		{ change: 'corrected', content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' }, provenance: relayed }
+	]);
+	// Stored records come back in id order (random ids): sorted by kind here.
+	expect(
+		about('venner-og-familie')
+			.map((a) => a.content)
+			.sort((a, b) => a.kind.localeCompare(b.kind))
+	).toEqual([
+		{ kind: 'mark', mark: 'vigtigt' },
+		{ kind: 'scale', scaleId: 'tre-punkt', pointId: 'ikke-godt', label: 'Ikke godt' }
+	]);
+	expect(about('faellesskaber-og-fritid').map((a) => a.content.pointId)).toEqual(['baade-og']);
+	const wish = db.answers.find((a) => a.payload.subject.kind === 'vum-theme')!;
+	expect(wish.payload.subject).toEqual({ kind: 'vum-theme', themeId: 'relationer', ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b' });
+	expect(wish.payload.content.kind).toBe('photo');
+	expect(db.media.find((m) => m.id === wish.payload.content.mediaId)?.payload.blob.type).toBe('image/jpeg');
+	expect(db.answers.every((a) => JSON.stringify(a.payload.provenance) === JSON.stringify(relayed))).toBe(true);
+	expect(db.answers).toHaveLength(5);
+	expect(db.assessments.map((a) => [a.meetingId, a.payload])).toEqual([
+		[meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: ffb.kontakt, levelId: 'let', v: 1 }]
+	]);
+	expect(JSON.stringify(db.answers)).not.toContain('"levelId"');
+});
+
+test('the theme cards reflow at 320 px without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Bo');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Temakort' }).click();
+	const cards = new ThemeCardsPage(page);
+	await cards.pickTheme(THEME);
+	await cards.pickTheme('Arbejde, skole og penge');
+	// Names the widest elements when it fails, so a regression says where it is.
+	const fits = () =>
+		page.evaluate(() =>
+			document.documentElement.scrollWidth <= 320
+				? true
+				: [...document.querySelectorAll('main *')]
+						.filter((e) => e.getBoundingClientRect().right > 320)
+						.map(
+							(e) =>
+								`${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().left)}-${Math.round(e.getBoundingClientRect().right)}`
+						)
+						.slice(-5)
+		);
+	expect(await fits()).toBe(true);
+	await page.getByRole('button', { name: 'Vis rådgiverens vurdering' }).click();
+	expect(await fits()).toBe(true);
+	await cards.openTheme(THEME);
+	expect(await fits()).toBe(true);
+	await cards.placeButton('Godt').click();
+	await expect(cards.cardsUnder('Godt')).toHaveCount(1);
+	expect(await fits()).toBe(true);
+});
