@@ -61,6 +61,14 @@ class Writer {
 		});
 		this.doc.registerFont('Body', resources.regular);
 		this.doc.registerFont('Bold', resources.bold);
+		// PDFKit's tables put the font back by its bytes after every cell, and PDFKit parses bytes it is handed
+		// anew each time (2 s for 200 answers); handed the registered name instead, it uses the parsed font.
+		const names = new Map<unknown, string>([
+			[resources.regular, 'Body'],
+			[resources.bold, 'Bold']
+		]);
+		const font = this.doc.font.bind(this.doc) as (src: unknown, ...rest: unknown[]) => PDFDocument;
+		(this.doc as { font: unknown }).font = (src: unknown, ...rest: unknown[]) => font(names.get(src) ?? src, ...rest);
 		this.doc.font('Body').fontSize(this.style.body).fillColor(INK);
 		this.width = this.doc.page.width - 2 * MARGIN;
 		this.root = this.doc.struct('Document');

@@ -45,7 +45,7 @@ const GEOMETRY: Record<string, readonly string[]> = {
 
 function attributesOf(source: string): Map<string, string> {
 	const attributes = new Map<string, string>();
-	for (const match of source.matchAll(/([a-zA-Z:-]+)\s*=\s*"([^"]*)"/g)) attributes.set(match[1]!, match[2]!);
+	for (const match of source.matchAll(/([a-zA-Z][a-zA-Z0-9:-]*)\s*=\s*"([^"]*)"/g)) attributes.set(match[1]!, match[2]!);
 	return attributes;
 }
 
@@ -95,7 +95,7 @@ export function parseSvg(source: string): ParsedSvg {
 	const unsupported: string[] = [];
 	const shapes: Shape[] = [];
 	let viewBox: ParsedSvg['viewBox'] = [0, 0, 100, 100];
-	for (const match of source.matchAll(/<([a-zA-Z]+)((?:\s+[a-zA-Z:-]+\s*=\s*"[^"]*")*)\s*\/?>/g)) {
+	for (const match of source.matchAll(/<([a-zA-Z]+)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*\s*=\s*"[^"]*")*)\s*\/?>/g)) {
 		const name = match[1]!;
 		const attributes = attributesOf(match[2] ?? '');
 		if (name === 'svg') {
@@ -134,7 +134,6 @@ export function parseSvg(source: string): ParsedSvg {
 				break;
 		}
 	}
-	for (const match of source.matchAll(/<([a-zA-Z]+)[\s>]/g)) if (match[1] === 'g' || match[1] === 'clipPath') unsupported.push(`<${match[1]}>`);
 	return { viewBox, shapes, unsupported: [...new Set(unsupported)] };
 }
 
