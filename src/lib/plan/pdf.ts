@@ -167,7 +167,10 @@ class Writer {
 		const textX = MARGIN + size + style.gap * 1.5;
 		const textWidth = width - size - style.gap * 1.5;
 		const fonts = lines.map((_, i) => (i === 0 ? 'Bold' : 'Body'));
-		const textHeight = lines.reduce((sum, line, i) => sum + doc.font(fonts[i]!).fontSize(style.body).heightOfString(line, { width: textWidth }), 0);
+		const textHeight = lines.reduce(
+			(sum, line, i) => sum + doc.font(fonts[i]!).fontSize(style.body).heightOfString(line, { width: textWidth }),
+			0
+		);
 		this.keep(Math.max(size, textHeight));
 		const top = doc.y;
 		const group = doc.struct('Div');
@@ -197,7 +200,9 @@ class Writer {
 		const { start, count } = doc.bufferedPageRange();
 		for (let i = 0; i < count; i++) {
 			doc.switchToPage(start + i);
-			const text = this.document.pageNumbers ? `${this.document.footer} · ${translate(this.document.language, 'plan.page', { page: i + 1, pages: count })}` : this.document.footer;
+			const text = this.document.pageNumbers
+				? `${this.document.footer} · ${translate(this.document.language, 'plan.page', { page: i + 1, pages: count })}`
+				: this.document.footer;
 			const y = doc.page.height - MARGIN;
 			// Writing below the bottom margin would start a new page; the footer sits in the margin on purpose.
 			const margin = doc.page.margins.bottom;

@@ -1,6 +1,6 @@
 // PDFKit 0.20 ships no TypeScript types; this declares the part the plan writer uses (see pdfkit.org/docs).
 declare module 'pdfkit' {
-	interface StructureElement {
+	export interface StructureElement {
 		add(child: StructureElement | (() => void)): this;
 		end(): void;
 	}
@@ -61,7 +61,11 @@ declare module 'pdfkit' {
 		heightOfString(text: string, options?: TextOptions): number;
 		currentLineHeight(includeGap?: boolean): number;
 		table(options: TableOptions): this;
-		struct(type: string, options?: { alt?: string; lang?: string; bbox?: number[]; placement?: string }, children?: () => void): StructureElement;
+		struct(
+			type: string,
+			options?: { alt?: string; lang?: string; bbox?: number[]; placement?: string },
+			children?: () => void
+		): StructureElement;
 		struct(type: string, children?: () => void): StructureElement;
 		addStructure(element: StructureElement): this;
 		markContent(tag: string, options?: { type?: string; bbox?: number[]; attached?: string[] }): this;

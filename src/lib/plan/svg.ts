@@ -122,11 +122,28 @@ export function parseSvg(source: string): ParsedSvg {
 				shapes.push({ ...paint, kind: 'ellipse', cx: a('cx'), cy: a('cy'), rx: a('rx'), ry: a('ry') });
 				break;
 			case 'rect':
-				shapes.push({ ...paint, kind: 'rect', x: a('x'), y: a('y'), width: a('width'), height: a('height'), rx: num(attributes.get('rx') ?? attributes.get('ry')) });
+				shapes.push({
+					...paint,
+					kind: 'rect',
+					x: a('x'),
+					y: a('y'),
+					width: a('width'),
+					height: a('height'),
+					rx: num(attributes.get('rx') ?? attributes.get('ry'))
+				});
 				break;
 			case 'line':
 				// A line has no inside: SVG never fills it.
-				shapes.push({ ...paint, fill: undefined, kind: 'poly', points: [[a('x1'), a('y1')], [a('x2'), a('y2')]], closed: false });
+				shapes.push({
+					...paint,
+					fill: undefined,
+					kind: 'poly',
+					points: [
+						[a('x1'), a('y1')],
+						[a('x2'), a('y2')]
+					],
+					closed: false
+				});
 				break;
 			case 'polyline':
 			case 'polygon':

@@ -86,7 +86,8 @@ describe('Min plan', () => {
 describe('the case-file version', () => {
 	const file = caseFilePlan(source);
 	const all = texts(file);
-	const table = (caption: string) => file.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === caption);
+	const table = (caption: string) =>
+		file.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === caption);
 
 	it('names the citizen, the meeting and its participants with roles, and has page numbers', () => {
 		expect(file.pageNumbers).toBe(true);

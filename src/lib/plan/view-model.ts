@@ -222,7 +222,12 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 			kind: 'table',
 			caption: words.t('plan.case.goals'),
 			columns: [words.t('plan.case.goal'), words.t('plan.case.themes'), words.t('plan.case.goalType'), words.t('plan.case.view')],
-			rows: goals.map((goal) => [goalText(goal, words), themesText(goal, words), goalTypeText(goal, words), viewText(goalViews.get(goal.id))]),
+			rows: goals.map((goal) => [
+				goalText(goal, words),
+				themesText(goal, words),
+				goalTypeText(goal, words),
+				viewText(goalViews.get(goal.id))
+			]),
 			rowHeaders: true
 		});
 	}
@@ -432,6 +437,9 @@ export function invitationLetter(source: Omit<PlanSource, 'answers' | 'plan'>): 
 /** `plan-2026-12-02-1a2b3c4d.pdf`: the meeting's date and the start of its random id, never a name or CPR. */
 export function pdfFileName(document: Pick<PlanDocument, 'version'>, meeting: Pick<Meeting, 'id' | 'date'>): string {
 	const prefix = document.version === 'invitation' ? 'invitation' : document.version === 'case-file' ? 'plan-sag' : 'plan';
-	const shortId = meeting.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase();
+	const shortId = meeting.id
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 8)
+		.toLowerCase();
 	return `${prefix}-${meeting.date}-${shortId}.pdf`;
 }
