@@ -37,7 +37,8 @@ const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { 
 /** pdftotext breaks lines where the page does; the words are what matter. */
 const words = (file: string) => poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
 
-describe('the plan PDF', () => {
+// Writing and reading back PDFs takes seconds on a loaded machine.
+describe('the plan PDF', { timeout: 30_000 }, () => {
 	it('Min plan: tagged, titled, A4, searchable Danish text, symbols as figures with alt text', async () => {
 		const file = await write(citizenPlan(source), 'mine.pdf');
 		const info = poppler('pdfinfo', file);
