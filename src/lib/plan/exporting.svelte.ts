@@ -5,17 +5,13 @@ import type { PlanDocument } from './document.ts';
 export class PdfExport {
 	state = $state<'idle' | 'making' | 'done'>('idle');
 	fileName = $state('');
-	/** Milliseconds the last PDF took to write, for the bench printout. */
-	lastMs = $state(0);
 
 	async run(document: PlanDocument, fileName: string): Promise<void> {
 		this.state = 'making';
 		this.fileName = fileName;
 		try {
-			const started = performance.now();
 			const { makePdf } = await import('./export.ts');
 			const file = await makePdf(document, fileName);
-			this.lastMs = performance.now() - started;
 			await shareOrDownloadFile(file);
 			this.state = 'done';
 		} catch (error) {
