@@ -299,3 +299,58 @@ export class ThemeCardsPage {
 		await cdp.detach();
 	}
 }
+
+/** The plan of a meeting: the document on the tablet, its PDF versions and the minimal goal/agreement entry. */
+export class PlanPage {
+	constructor(readonly page: Page) {}
+
+	async openFrom(meeting: MeetingPage): Promise<void> {
+		await meeting.page.getByRole('link', { name: 'Plan', exact: true }).click();
+		await expect(this.document.getByRole('heading', { level: 1 })).toBeVisible();
+	}
+
+	get document(): Locator {
+		return this.page.getByRole('region', { name: 'Dokumentet' });
+	}
+
+	async show(version: 'Min plan' | 'Sagsversion'): Promise<void> {
+		await this.page.getByRole('group', { name: 'Vis' }).getByRole('radio', { name: version }).check();
+	}
+
+	private get editor(): Locator {
+		return this.page.getByRole('region', { name: 'Mål og aftaler' });
+	}
+
+	async addGoal(text: string): Promise<void> {
+		await this.editor.getByLabel('Nyt mål i borgerens egne ord').fill(text);
+		await this.editor.getByRole('button', { name: 'Tilføj mål' }).click();
+		await expect(this.document.getByText(text, { exact: true })).toBeVisible();
+	}
+
+	async addAgreement(what: string, who: string, when: string): Promise<void> {
+		await this.editor.getByLabel('Ny aftale: hvad skal ske?').fill(what);
+		await this.editor.getByLabel('Hvem gør det?').selectOption({ label: who });
+		await this.editor.getByLabel('Hvornår?').fill(when);
+		await this.editor.getByRole('button', { name: 'Tilføj aftale' }).click();
+		await expect(this.document.getByText(what, { exact: true })).toBeVisible();
+	}
+
+	async saveDetails(nextMeeting: string, note: string): Promise<void> {
+		await this.editor.getByLabel('Næste møde').fill(nextMeeting);
+		await this.editor.getByLabel('Note til sagen').fill(note);
+		await this.editor.getByRole('button', { name: 'Gem', exact: true }).click();
+	}
+
+	get confirmDialog(): Locator {
+		return this.page.getByRole('dialog', { name: 'PDF-filen er ikke krypteret' });
+	}
+
+	/** Asks for a PDF, answers the warning and resolves to the downloaded file. */
+	async savePdf(button: 'Gem som PDF' | 'Invitation som PDF'): Promise<Download> {
+		await this.page.getByRole('button', { name: button }).click();
+		await expect(this.confirmDialog).toBeVisible();
+		const download = this.page.waitForEvent('download');
+		await this.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
+		return download;
+	}
+}

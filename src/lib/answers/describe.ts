@@ -1,35 +1,39 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
-import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { locale } from '#lib/i18n/index.svelte.ts';
+import { translate, type Language } from '#lib/i18n/translate.ts';
 
-/** How what was expressed reads in lists: the answer's words, a message word by word, a scale point as seen. */
-export function describeContent(content: AnswerContent): string {
+/**
+ * How what was expressed reads in lists: the answer's words, a message word by word, a scale point as seen.
+ * In the language shown, unless a document written in another is asking.
+ */
+export function describeContent(content: AnswerContent, language: Language = locale.language): string {
 	switch (content.kind) {
 		case 'core':
-			return coreAnswerLabel(content.value, locale.language);
+			return coreAnswerLabel(content.value, language);
 		case 'message':
 			return content.items.map((item) => item.label).join(' ');
 		case 'scale':
 		case 'placement':
 			return content.label;
 		case 'no-answer':
-			return noAnswerLabel(content.reason, locale.language);
+			return noAnswerLabel(content.reason, language);
 		case 'mark':
-			return t(`content.${content.mark}`);
+			return translate(language, `content.${content.mark}`);
 		case 'text':
-			return content.quote ? t('content.quote', { text: content.text }) : content.text;
+			return content.quote ? translate(language, 'content.quote', { text: content.text }) : content.text;
 		case 'photo':
 		case 'recording':
 		case 'drawing':
-			return t(`content.${content.kind}`);
+			return translate(language, `content.${content.kind}`);
 		default:
 			return assertNever(content);
 	}
 }
 
 /** What an answer is about, as a heading for it ("Svartavlen", "Symboltavle"); tools add their own names. */
-export function describeSubject(subject: AnswerSubject): string {
-	return t(`subject.${subject.kind}`);
+export function describeSubject(subject: AnswerSubject, language: Language = locale.language): string {
+	return translate(language, `subject.${subject.kind}`);
 }
 
 /** One thing an answer can be corrected to, with a stable key for a radio group. */

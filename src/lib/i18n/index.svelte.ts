@@ -1,19 +1,11 @@
-import { da, type MessageKey } from './da';
-import { en } from './en';
+import { da } from './da';
+import { formatDateIn, formatTimeIn, languageTag, translate, type Language, type MessageKey } from './translate';
 
-export type { MessageKey };
-export const LANGUAGES = ['da', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const dictionaries: Record<Language, Record<MessageKey, string>> = { da, en };
+export { format, LANGUAGES, type Language, type MessageKey } from './translate';
 const STORAGE_KEY = 'billedtale.language';
 
 export function isMessageKey(value: string): value is MessageKey {
 	return Object.hasOwn(da, value);
-}
-
-export function format(template: string, params: Record<string, string | number> = {}): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 class Locale {
@@ -33,14 +25,14 @@ class Locale {
 	}
 
 	get dateLocale(): string {
-		return this.language === 'da' ? 'da-DK' : 'en-GB';
+		return languageTag(this.language);
 	}
 }
 
 export const locale = new Locale();
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	return format(dictionaries[locale.language][key], params);
+	return translate(locale.language, key, params);
 }
 
 /** Shows an error's i18n code when it carries one, and a plain fallback otherwise. */
@@ -49,30 +41,12 @@ export function errorMessage(error: unknown): string {
 	return t(isMessageKey(code) ? code : 'error.unknown');
 }
 
-// Building an Intl formatter is slow next to using one, and a long meeting formats every answer's time.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache: nothing renders it, so it needs no reactivity
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(kind: 'date' | 'time', dateLocale: string): Intl.DateTimeFormat {
-	const key = `${kind}|${dateLocale}`;
-	let cached = formatters.get(key);
-	if (!cached) {
-		const options: Intl.DateTimeFormatOptions =
-			kind === 'date' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' };
-		cached = new Intl.DateTimeFormat(dateLocale, options);
-		formatters.set(key, cached);
-	}
-	return cached;
+export function formatDate(isoDate: string, language: Language = locale.language): string {
+	return formatDateIn(language, isoDate);
 }
 
-export function formatDate(isoDate: string): string {
-	const [year, month, day] = isoDate.split('-').map(Number);
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted at once and dropped, never kept as state
-	return formatter('date', locale.dateLocale).format(new Date(year!, month! - 1, day!));
-}
-
-export function formatTime(timestamp: number): string {
-	return formatter('time', locale.dateLocale).format(timestamp);
+export function formatTime(timestamp: number, language: Language = locale.language): string {
+	return formatTimeIn(language, timestamp);
 }
 
 /** The words the dictionaries can count: each has a `count.<noun>.one` and a `count.<noun>.other` form. */

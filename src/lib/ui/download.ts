@@ -18,3 +18,21 @@ export function safeFileName(name: string): string {
 			.replace(/^-+|-+$/g, '') || 'billedtale'
 	);
 }
+
+/**
+ * Hands a finished file on: the tablet's share sheet where it can take files (mail, Files, the case
+ * system's app), else a download. Cancelling the share sheet is the person's choice, not an error.
+ */
+export async function shareOrDownloadFile(file: File): Promise<'shared' | 'cancelled' | 'downloaded'> {
+	if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
+		try {
+			await navigator.share({ files: [file], title: file.name });
+			return 'shared';
+		} catch (error) {
+			if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+			// Sharing failed for another reason (no target app): a download still gets the file out.
+		}
+	}
+	downloadFile(file.name, new Uint8Array(await file.arrayBuffer()), file.type);
+	return 'downloaded';
+}

@@ -1,0 +1,36 @@
+import type { Language } from '#lib/i18n/translate.ts';
+
+/*
+ * A plan document as a small tree of blocks: the page on the tablet and the PDF writer both render
+ * this one structure, so what the citizen looks at with everyone is what they take home.
+ */
+
+/** A symbol drawn in the document, with the words a screen reader says instead. */
+export interface Figure {
+	symbolId: string;
+	alt: string;
+}
+
+export type Block =
+	| { kind: 'heading'; level: 1 | 2; text: string }
+	| { kind: 'paragraph'; text: string }
+	| { kind: 'list'; items: string[] }
+	/** `rowHeaders`: the first cell of each row names the row (the table reads as "what – who – when"). */
+	| { kind: 'table'; caption: string; columns: string[]; rows: string[][]; rowHeaders?: boolean }
+	/** Easy-read: one idea per row, a large symbol first and a few short lines beside it. */
+	| { kind: 'row'; figure: Figure; lines: string[] };
+
+export type DocumentVersion = 'citizen' | 'case-file' | 'invitation';
+
+export interface PlanDocument {
+	version: DocumentVersion;
+	language: Language;
+	/** The document's title (PDF metadata, tab title): never the citizen's name. */
+	title: string;
+	/** Easy-read documents use large type and symbols; the case file uses reading size and tables. */
+	easyRead: boolean;
+	/** Shown at the foot of every page of the PDF, before the page number. */
+	footer: string;
+	pageNumbers: boolean;
+	blocks: Block[];
+}

@@ -1,0 +1,35 @@
+import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
+import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
+import { symbolUrl } from '#lib/content/symbols.ts';
+import type { PlanDocument } from './document.ts';
+import { symbolsOf, writePdf } from './pdf.ts';
+
+/*
+ * The browser side of a PDF: fetches the fonts and the symbols the document shows (from the app's own
+ * origin, cached for offline use by the service worker) and writes the file. Imported with import() when
+ * someone asks for a PDF, so PDFKit and the fonts never weigh on the first load.
+ */
+
+async function bytes(url: string): Promise<ArrayBuffer> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return response.arrayBuffer();
+}
+
+async function symbolSources(ids: string[]): Promise<Map<string, string>> {
+	const entries = await Promise.all(
+		ids.map(async (id) => {
+			const url = symbolUrl(id);
+			if (!url) return undefined;
+			const response = await fetch(url);
+			return response.ok ? ([id, await response.text()] as const) : undefined;
+		})
+	);
+	return new Map(entries.filter((entry) => entry !== undefined));
+}
+
+export async function makePdf(document: PlanDocument, fileName: string): Promise<File> {
+	const [regular, bold, symbols] = await Promise.all([bytes(regularUrl), bytes(boldUrl), symbolSources(symbolsOf(document))]);
+	const pdf = await writePdf(document, { regular, bold, symbols });
+	return new File([new Uint8Array(pdf)], fileName, { type: 'application/pdf' });
+}

@@ -1,0 +1,119 @@
+import type { Answer } from '#lib/domain/answer.ts';
+import type { Meeting } from '#lib/domain/meeting.ts';
+import type { Plan } from '#lib/domain/plan.ts';
+
+/** A meeting as the plan tests see it: a citizen, her mother who relays, an adviser; answers from several tools. */
+export const MEETING: Meeting = {
+	id: 'a1b2c3d4-0000-4000-8000-000000000001',
+	citizenId: 'c1',
+	createdAt: Date.UTC(2026, 11, 2, 9, 0, 0),
+	date: '2026-12-02',
+	place: 'Bostedet Lyngen',
+	phase: 'opfoelgning',
+	participants: [
+		{ id: 'p-citizen', name: 'Signe', role: 'borger' },
+		{ id: 'p-mother', name: 'Mor Anne', role: 'paaroerende' },
+		{ id: 'p-adviser', name: 'Jonas', role: 'raadgiver' }
+	]
+};
+
+export const PLAN: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'> = {
+	goals: [
+		{
+			id: 'g1',
+			text: 'Jeg vil selv handle ind om fredagen.',
+			symbolId: 'indkoeb',
+			themeIds: ['relationer'],
+			goalType: 'udvikle',
+			status: 'aktiv'
+		}
+	],
+	agreements: [
+		{
+			id: 'a1',
+			what: 'Øve indkøb i Netto hver fredag',
+			who: [{ participantId: 'p-mother', name: 'Mor Anne', role: 'paaroerende' }],
+			when: '2027-01-15',
+			goalId: 'g1'
+		},
+		{
+			id: 'a2',
+			what: 'Finde en bus, der kører til butikken',
+			who: [
+				{ participantId: 'p-adviser', name: 'Jonas', role: 'raadgiver' },
+				{ participantId: 'p-citizen', name: 'Signe', role: 'borger' }
+			],
+			when: 'før jul'
+		}
+	],
+	note: 'Du fortalte, at du gerne vil handle selv.\n\nVi aftalte, at du øver med din mor.',
+	nextMeeting: '2027-02-01'
+};
+
+let clock = Date.UTC(2026, 11, 2, 9, 5, 0);
+function answer(partial: Pick<Answer, 'subject' | 'content' | 'provenance'> & Partial<Answer>): Answer {
+	clock += 60_000;
+	return {
+		id: `ans-${clock}`,
+		meetingId: MEETING.id,
+		citizenId: 'c1',
+		createdAt: clock,
+		updatedAt: clock,
+		status: 'active',
+		history: [],
+		...partial
+	};
+}
+
+export const ANSWERS: Answer[] = [
+	answer({ subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } }),
+	answer({
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'nej' },
+		provenance: { mode: 'observeret', participantId: 'p-mother' },
+		note: 'skubbede busbilledet væk'
+	}),
+	answer({
+		subject: { kind: 'symbol-board' },
+		content: {
+			kind: 'message',
+			items: [
+				{ label: 'jeg', symbolId: 'mig' },
+				{ label: 'vil gerne', symbolId: 'vil-gerne' },
+				{ label: 'indkøb', symbolId: 'indkoeb' }
+			]
+		},
+		provenance: { mode: 'selv' }
+	}),
+	answer({
+		subject: { kind: 'core-board' },
+		content: { kind: 'text', text: 'Jeg kan godt selv', quote: true },
+		provenance: { mode: 'formidlet', participantId: 'p-mother' }
+	}),
+	answer({ subject: { kind: 'core-board' }, content: { kind: 'core', value: 'pause' }, provenance: { mode: 'selv' }, status: 'withdrawn' }),
+	answer({
+		subject: { kind: 'goal', planId: 'plan1', goalId: 'g1' },
+		content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' },
+		provenance: { mode: 'med-stoette', participantId: 'p-adviser' }
+	}),
+	answer({
+		subject: { kind: 'agreement', planId: 'plan1', agreementId: 'a1' },
+		content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' },
+		provenance: { mode: 'selv' }
+	}),
+	answer({
+		subject: { kind: 'agreement', planId: 'plan1', agreementId: 'a2' },
+		content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'baade-og', label: 'Både og' },
+		provenance: { mode: 'formidlet', participantId: 'p-mother' }
+	}),
+	answer({
+		subject: { kind: 'meeting-part', part: 'contact', itemId: 'kanal' },
+		content: { kind: 'placement', zoneId: 'sms', label: 'SMS' },
+		provenance: { mode: 'selv' }
+	}),
+	answer({
+		subject: { kind: 'meeting-part', part: 'feedback', itemId: 'feedback-lyttede' },
+		content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' },
+		provenance: { mode: 'selv' }
+	})
+];

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { figureAltTexts } from '../../../tests/pdf-structure.ts';
+import type { Answer } from '#lib/domain/answer.ts';
+import type { PlanDocument } from './document.ts';
+import { ANSWERS, MEETING, PLAN } from './fixture.test-data.ts';
+import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
+import { caseFilePlan, citizenPlan } from './view-model.ts';
+
+/*
+ * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the
+ * end-to-end test checks the PDF the browser makes.
+ */
+
+const FONTS = join(process.cwd(), 'node_modules', '@expo-google-fonts', 'atkinson-hyperlegible');
+const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
+const dir = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
+
+function resources(document: PlanDocument): PdfResources {
+	return {
+		regular: readFileSync(join(FONTS, '400Regular', 'AtkinsonHyperlegible_400Regular.ttf')),
+		bold: readFileSync(join(FONTS, '700Bold', 'AtkinsonHyperlegible_700Bold.ttf')),
+		symbols: new Map(symbolsOf(document).map((id) => [id, readFileSync(join(process.cwd(), 'symbols', 'svg', `${id}.svg`), 'utf8')]))
+	};
+}
+
+async function write(document: PlanDocument, name: string): Promise<string> {
+	const file = join(dir, name);
+	writeFileSync(file, await writePdf(document, resources(document)));
+	return file;
+}
+
+const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+/** pdftotext breaks lines where the page does; the words are what matter. */
+const words = (file: string) => poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
+
+// Writing and reading back PDFs takes seconds on a loaded machine.
+describe('the plan PDF', { timeout: 30_000 }, () => {
+	it('Min plan: tagged, titled, A4, searchable Danish text, symbols as figures with alt text', async () => {
+		const file = await write(citizenPlan(source), 'mine.pdf');
+		const info = poppler('pdfinfo', file);
+		expect(info).toMatch(/Tagged:\s+yes/);
+		expect(info).toMatch(/Title:\s+Min plan – møde 2\. december 2026/);
+		expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+		expect(info).toMatch(/PDF version:\s+1\.7/);
+		const text = words(file);
+		expect(text).toContain('Jeg vil selv handle ind om fredagen.');
+		expect(text).toContain('Øve indkøb i Netto hver fredag');
+		expect(text).toContain('Hvem: Jonas og mig');
+		const struct = poppler('pdfinfo', '-struct-text', file);
+		expect(struct).toMatch(/^Document/m);
+		expect(struct).toContain('H1 (block)');
+		// Each row: the symbol as a Figure, then its words, in one Div.
+		expect(struct).toMatch(/Div\n\s+Figure:[\s\S]*?P \(block\)\n\s+"Jeg vil selv handle ind om fredagen\."/);
+		expect(figureAltTexts(readFileSync(file))).toEqual(expect.arrayContaining(['Billede: møde', 'Billede: indkøb', 'Billede: aftale']));
+		const meta = poppler('pdfinfo', '-meta', file);
+		expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+		expect(meta).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+		const fonts = poppler('pdffonts', file);
+		expect(fonts).toMatch(/AtkinsonHyperlegible[^\n]*yes\s+yes\s+yes/);
+	});
+
+	it('the case-file version: page numbers, tables with header cells, provenance in words', async () => {
+		const file = await write(caseFilePlan(source), 'case.pdf');
+		const text = words(file);
+		expect(text).toContain('Plan – sagsversion');
+		expect(text).toContain('Observeret (Mor Anne, Pårørende)');
+		expect(text).toContain('Mig og andre mennesker – FFB: Relationer (3856b434');
+		expect(text).toMatch(/Side 1 af 2.*Side 2 af 2/);
+		const struct = poppler('pdfinfo', '-struct-text', file);
+		for (const tag of ['Table', 'TR', 'TH', 'TD', 'H2', 'L', 'LI']) expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+		// The footer is an artifact: not in the structure, so a screen reader does not read it on every page.
+		expect(struct).not.toContain('Side 1 af 2');
+	});
+
+	it('writes the case file of a meeting with 200 answers (timing printed, not asserted)', async () => {
+		const many: Answer[] = Array.from({ length: 200 }, (_, i) => ({
+			...ANSWERS[i % 4]!,
+			id: `bulk-${i}`,
+			createdAt: MEETING.createdAt + i * 30_000
+		}));
+		const document = caseFilePlan({ ...source, answers: many });
+		const started = performance.now();
+		const file = await write(document, 'bulk.pdf');
+		const ms = performance.now() - started;
+		const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1]);
+		console.log(`[bench] case-file PDF, 200 answers: ${pages} pages in ${ms.toFixed(0)} ms (node, no throttle)`);
+		expect(pages).toBeGreaterThan(3);
+	});
+});

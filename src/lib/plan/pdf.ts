@@ -1,0 +1,250 @@
+import PDFDocument, { type StructureElement } from 'pdfkit';
+import { languageTag, translate } from '#lib/i18n/translate.ts';
+import type { Block, Figure, PlanDocument } from './document.ts';
+import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
+
+/*
+ * Writes a PlanDocument as a tagged PDF (PDF/UA structure: Document, H1, H2, P, L/LI, Table, Figure with
+ * Alt) that identifies as PDF/A-2a, with the fonts embedded and the symbols drawn as vectors. Blocks are
+ * drawn in reading order, so the order of the tags is the order on the page. Loaded only when a PDF is
+ * made (import() from the plan page): PDFKit is large and never part of the first load.
+ */
+
+export interface PdfResources {
+	regular: ArrayBuffer | Uint8Array;
+	bold: ArrayBuffer | Uint8Array;
+	/** SVG text of every symbol the document shows, by symbol id; a missing one is left out with its row's text kept. */
+	symbols: ReadonlyMap<string, string>;
+}
+
+const INK = '#1a1a1a';
+const MUTED = '#4a4a4a';
+const MARGIN = 56;
+const FOOTER_SIZE = 10;
+
+interface Style {
+	h1: number;
+	h2: number;
+	body: number;
+	table: number;
+	symbol: number;
+	gap: number;
+}
+
+const EASY_READ: Style = { h1: 32, h2: 24, body: 20, table: 16, symbol: 72, gap: 14 };
+const CASE_FILE: Style = { h1: 20, h2: 14, body: 10.5, table: 9, symbol: 40, gap: 8 };
+
+class Writer {
+	readonly doc: PDFDocument;
+	readonly root: StructureElement;
+	readonly style: Style;
+	readonly width: number;
+	private readonly parsed = new Map<string, ParsedSvg>();
+
+	constructor(
+		readonly document: PlanDocument,
+		private readonly resources: PdfResources
+	) {
+		this.style = document.easyRead ? EASY_READ : CASE_FILE;
+		this.doc = new PDFDocument({
+			// The browser build has no standard fonts: Helvetica would throw. Our own TTFs are registered below.
+			font: null,
+			size: 'A4',
+			margins: { top: MARGIN, bottom: MARGIN + 24, left: MARGIN, right: MARGIN },
+			pdfVersion: '1.7',
+			subset: 'PDF/A-2a',
+			tagged: true,
+			lang: languageTag(document.language),
+			displayTitle: true,
+			bufferPages: true,
+			info: { Title: document.title, Creator: 'Billedtale' }
+		});
+		this.doc.registerFont('Body', resources.regular);
+		this.doc.registerFont('Bold', resources.bold);
+		// PDFKit's tables put the font back by its bytes after every cell, and PDFKit parses bytes it is handed
+		// anew each time (2 s for 200 answers); handed the registered name instead, it uses the parsed font.
+		const names = new Map<unknown, string>([
+			[resources.regular, 'Body'],
+			[resources.bold, 'Bold']
+		]);
+		const font = this.doc.font.bind(this.doc) as (src: unknown, ...rest: unknown[]) => PDFDocument;
+		(this.doc as { font: unknown }).font = (src: unknown, ...rest: unknown[]) => font(names.get(src) ?? src, ...rest);
+		this.doc.font('Body').fontSize(this.style.body).fillColor(INK);
+		this.width = this.doc.page.width - 2 * MARGIN;
+		this.root = this.doc.struct('Document');
+		this.doc.addStructure(this.root);
+	}
+
+	private get bottom(): number {
+		return this.doc.page.height - this.doc.page.margins.bottom;
+	}
+
+	/** Starts a new page unless `height` still fits: rows and headings are never split from what follows them. */
+	private keep(height: number): void {
+		if (this.doc.y + height > this.bottom && this.doc.y > this.doc.page.margins.top) this.doc.addPage();
+	}
+
+	private svg(id: string): ParsedSvg | undefined {
+		let parsed = this.parsed.get(id);
+		const source = this.resources.symbols.get(id);
+		if (!parsed && source) {
+			parsed = parseSvg(source);
+			this.parsed.set(id, parsed);
+		}
+		return parsed;
+	}
+
+	block(block: Block): void {
+		const { doc, style, width } = this;
+		switch (block.kind) {
+			case 'heading': {
+				const size = block.level === 1 ? style.h1 : style.h2;
+				doc.font('Bold').fontSize(size);
+				if (block.level === 2) doc.y += style.gap;
+				this.keep(doc.heightOfString(block.text, { width }) + style.body * 4);
+				this.root.add(doc.struct(`H${block.level}`, () => doc.text(block.text, MARGIN, doc.y, { width })));
+				doc.y += style.gap / 2;
+				break;
+			}
+			case 'paragraph':
+				doc.font('Body').fontSize(style.body);
+				this.root.add(doc.struct('P', () => doc.text(block.text, MARGIN, doc.y, { width, lineGap: 2 })));
+				doc.y += style.gap / 2;
+				break;
+			case 'list':
+				this.list(block.items);
+				break;
+			case 'table':
+				this.table(block);
+				break;
+			case 'row':
+				this.row(block.figure, block.lines);
+				break;
+		}
+	}
+
+	private list(items: string[]): void {
+		const { doc, style, width } = this;
+		const list = doc.struct('L');
+		this.root.add(list);
+		doc.font('Body').fontSize(style.body);
+		const indent = style.body * 1.2;
+		for (const item of items) {
+			this.keep(doc.heightOfString(item, { width: width - indent }));
+			const y = doc.y;
+			const entry = doc.struct('LI');
+			list.add(entry);
+			entry.add(doc.struct('Lbl', () => doc.text('•', MARGIN, y, { lineBreak: false })));
+			entry.add(doc.struct('LBody', () => doc.text(item, MARGIN + indent, y, { width: width - indent, lineGap: 2 })));
+			doc.y += style.gap / 3;
+		}
+		list.end();
+		doc.y += style.gap / 2;
+	}
+
+	private table(block: Extract<Block, { kind: 'table' }>): void {
+		const { doc, style } = this;
+		doc.font('Body').fontSize(style.table);
+		this.keep(style.table * 6);
+		const header = block.columns.map((text) => ({ text, type: 'TH' as const, scope: 'Column' as const, font: { src: 'Bold' } }));
+		const rows = block.rows.map((row) =>
+			row.map((text, column) => (column === 0 && block.rowHeaders ? { text, type: 'TH' as const, scope: 'Row' as const } : text))
+		);
+		doc.x = MARGIN;
+		doc.table({
+			data: [header, ...rows],
+			structParent: this.root,
+			defaultStyle: { padding: [3, 4], border: 0.5, borderColor: MUTED }
+		});
+		doc.x = MARGIN;
+		doc.y += style.gap;
+	}
+
+	/** One idea per row: the symbol as a Figure with its alt text, then the lines beside it, all in one Div. */
+	private row(figure: Figure, lines: string[]): void {
+		const { doc, style, width } = this;
+		const size = style.symbol;
+		const textX = MARGIN + size + style.gap * 1.5;
+		const textWidth = width - size - style.gap * 1.5;
+		const fonts = lines.map((_, i) => (i === 0 ? 'Bold' : 'Body'));
+		const textHeight = lines.reduce(
+			(sum, line, i) => sum + doc.font(fonts[i]!).fontSize(style.body).heightOfString(line, { width: textWidth }),
+			0
+		);
+		this.keep(Math.max(size, textHeight));
+		const top = doc.y;
+		const group = doc.struct('Div');
+		this.root.add(group);
+		const svg = this.svg(figure.symbolId);
+		if (svg) {
+			group.add(
+				doc.struct('Figure', { alt: figure.alt, bbox: [MARGIN, top, MARGIN + size, top + size], placement: 'Block' }, () =>
+					drawSvg(doc, svg, MARGIN, top, size)
+				)
+			);
+		}
+		let y = top + Math.max(0, (size - textHeight) / 2);
+		lines.forEach((line, i) => {
+			doc.font(fonts[i]!).fontSize(style.body);
+			group.add(doc.struct('P', () => doc.text(line, textX, y, { width: textWidth })));
+			y = doc.y;
+		});
+		group.end();
+		doc.x = MARGIN;
+		doc.y = Math.max(doc.y, top + size) + style.gap;
+	}
+
+	/** The footer of every page, marked as an artifact so screen readers skip it: the document's name and "Side 2 af 5". */
+	footers(): void {
+		const { doc } = this;
+		const { start, count } = doc.bufferedPageRange();
+		for (let i = 0; i < count; i++) {
+			doc.switchToPage(start + i);
+			const text = this.document.pageNumbers
+				? `${this.document.footer} · ${translate(this.document.language, 'plan.page', { page: i + 1, pages: count })}`
+				: this.document.footer;
+			const y = doc.page.height - MARGIN;
+			// Writing below the bottom margin would start a new page; the footer sits in the margin on purpose.
+			const margin = doc.page.margins.bottom;
+			doc.page.margins.bottom = 0;
+			doc.markContent('Artifact', { type: 'Pagination' });
+			doc.font('Body').fontSize(FOOTER_SIZE).fillColor(MUTED).text(text, MARGIN, y, { width: this.width, lineBreak: false });
+			doc.endMarkedContent();
+			doc.fillColor(INK);
+			doc.page.margins.bottom = margin;
+		}
+	}
+}
+
+/** Collects the PDF's bytes as PDFKit writes them. */
+function collect(doc: PDFDocument): Promise<Uint8Array> {
+	return new Promise((resolve, reject) => {
+		const chunks: Uint8Array[] = [];
+		doc.on('data', (chunk) => chunks.push(chunk));
+		doc.on('error', reject);
+		doc.on('end', () => {
+			const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+			let offset = 0;
+			for (const chunk of chunks) {
+				bytes.set(chunk, offset);
+				offset += chunk.length;
+			}
+			resolve(bytes);
+		});
+	});
+}
+
+export function writePdf(document: PlanDocument, resources: PdfResources): Promise<Uint8Array> {
+	const writer = new Writer(document, resources);
+	const done = collect(writer.doc);
+	for (const block of document.blocks) writer.block(block);
+	writer.root.end();
+	writer.footers();
+	writer.doc.end();
+	return done;
+}
+
+/** The symbol ids a document draws, so the caller fetches only those files. */
+export function symbolsOf(document: PlanDocument): string[] {
+	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' ? [block.figure.symbolId] : [])))];
+}

@@ -1,0 +1,445 @@
+import { describeContent, describeSubject } from '#lib/answers/describe.ts';
+import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { symbolById } from '#lib/content/symbols.ts';
+import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
+import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
+import type { Citizen } from '#lib/domain/citizen.ts';
+import type { Meeting, ParticipantRole } from '#lib/domain/meeting.ts';
+import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
+import { formatDateIn, formatTimeIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
+import { describeProvenance } from '#lib/provenance/describe.ts';
+import type { Block, Figure, PlanDocument } from './document.ts';
+
+type MeetingPart = (typeof MEETING_PARTS)[number];
+
+/*
+ * The plan documents of a meeting, built from what is stored and nothing else: Min plan (easy-read, for
+ * the citizen to take home) and the case-file version (everything, with provenance, for the journal).
+ * Pure: the language is given, the data is handed in, the result is a PlanDocument.
+ */
+
+export interface PlanSource {
+	citizen: Pick<Citizen, 'displayName'>;
+	meeting: Meeting;
+	/** The meeting's answers in any order; withdrawn ones show only in the case file. */
+	answers: readonly Answer[];
+	plan?: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+	language: Language;
+}
+
+/** The symbol a role is shown with in Min plan and the invitation. */
+const ROLE_SYMBOLS: Record<ParticipantRole, string> = {
+	borger: 'mig',
+	paaroerende: 'paaroerende',
+	udfoerer: 'personale',
+	raadgiver: 'raadgiver',
+	vaerge: 'vaerge',
+	andet: 'gruppe'
+};
+
+class Words {
+	constructor(readonly language: Language) {}
+	t(key: MessageKey, params?: Record<string, string | number>): string {
+		return translate(this.language, key, params);
+	}
+	date(isoDate: string): string {
+		return formatDateIn(this.language, isoDate);
+	}
+	list(items: string[]): string {
+		return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
+	}
+	figure(symbolId: string): Figure {
+		const label = symbolById(symbolId)?.label[this.language] ?? symbolId;
+		return { symbolId, alt: this.t('plan.alt.symbol', { label }) };
+	}
+}
+
+const byTime = (a: Answer, b: Answer) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** The newest active answer about each goal or agreement: the citizen's view of it now. */
+function viewsOf(answers: readonly Answer[], kind: 'goal' | 'agreement'): Map<string, Answer> {
+	const views = new Map<string, Answer>();
+	for (const answer of [...answers].sort(byTime)) {
+		if (answer.status !== 'active') continue;
+		const { subject } = answer;
+		if (kind === 'goal' && subject.kind === 'goal') views.set(subject.goalId, answer);
+		if (kind === 'agreement' && subject.kind === 'agreement') views.set(subject.agreementId, answer);
+	}
+	return views;
+}
+
+function ownerNames(agreement: Agreement, words: Words, citizenFirst: boolean): string {
+	return words.list(agreement.who.map((owner) => (citizenFirst && owner.role === 'borger' ? words.t('plan.mine.me') : owner.name)));
+}
+
+/** Min plan: large symbols, one idea per row, jeg-form, the citizen's own words quoted. */
+export function citizenPlan(source: PlanSource): PlanDocument {
+	const { meeting, plan, language } = source;
+	const words = new Words(language);
+	const date = words.date(meeting.date);
+	const goals = plan?.goals ?? [];
+	const agreements = plan?.agreements ?? [];
+	const goalViews = viewsOf(source.answers, 'goal');
+	const agreementViews = viewsOf(source.answers, 'agreement');
+	const blocks: Block[] = [{ kind: 'heading', level: 1, text: words.t('plan.mine.title') }];
+
+	blocks.push({
+		kind: 'row',
+		figure: words.figure('moede'),
+		lines: [words.t('plan.mine.meetingOn', { date }), ...(meeting.place ? [words.t('plan.mine.meetingAt', { place: meeting.place })] : [])]
+	});
+
+	const said = ownWords(source.answers, words);
+	if (said.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.said') }, ...said);
+
+	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.goals') });
+	if (goals.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.mine.noGoals') });
+	for (const goal of goals) {
+		const view = goalViews.get(goal.id);
+		blocks.push({
+			kind: 'row',
+			figure: words.figure(goal.symbolId ?? 'maal'),
+			lines: [goal.text, ...(view ? [words.t('plan.mine.myView', { view: describeContent(view.content, language) })] : [])]
+		});
+	}
+
+	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.agreements') });
+	if (agreements.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.mine.noAgreements') });
+	for (const agreement of agreements) {
+		const view = agreementViews.get(agreement.id);
+		const who = ownerNames(agreement, words, true);
+		blocks.push({
+			kind: 'row',
+			figure: words.figure('aftale'),
+			lines: [
+				agreement.what,
+				...(who ? [words.t('plan.mine.who', { who: capitalise(who, language) })] : []),
+				words.t('plan.mine.when', { when: whenText(agreement.when, words) }),
+				...(view ? [words.t('plan.mine.myView', { view: describeContent(view.content, language) })] : [])
+			]
+		});
+	}
+
+	const people = meeting.participants.filter((p) => p.role !== 'borger');
+	if (people.length > 0) {
+		blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') });
+		for (const person of people) {
+			const tasks = agreements.filter((a) => a.who.some((owner) => owner.participantId === person.id));
+			blocks.push({
+				kind: 'row',
+				figure: words.figure(ROLE_SYMBOLS[person.role]),
+				lines: [
+					words.t('plan.mine.person', { name: person.name, role: words.t(`role.${person.role}`).toLocaleLowerCase(language) }),
+					...tasks.map((task) => words.t('plan.mine.willDo', { what: task.what }))
+				]
+			});
+		}
+	}
+
+	if (plan?.nextMeeting) {
+		blocks.push(
+			{ kind: 'heading', level: 2, text: words.t('plan.mine.next') },
+			{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.mine.nextOn', { date: words.date(plan.nextMeeting) })] }
+		);
+	}
+
+	return {
+		version: 'citizen',
+		language,
+		title: words.t('plan.mine.docTitle', { date }),
+		easyRead: true,
+		footer: words.t('plan.mine.footer', { date }),
+		pageNumbers: false,
+		blocks
+	};
+}
+
+/** Quotes written down as said, and messages the citizen built on a symbol board themselves. */
+function ownWords(answers: readonly Answer[], words: Words): Block[] {
+	const rows: Block[] = [];
+	for (const answer of [...answers].sort(byTime)) {
+		if (answer.status !== 'active') continue;
+		const { content, provenance } = answer;
+		if (content.kind === 'text' && content.quote) {
+			rows.push({ kind: 'row', figure: words.figure('sige-noget'), lines: [describeContent(content, words.language)] });
+		}
+		const ownMessage = provenance.mode === 'selv' || provenance.mode === 'med-stoette';
+		if (content.kind === 'message' && ownMessage) {
+			const text = translate(words.language, 'content.quote', { text: describeContent(content, words.language) });
+			rows.push({ kind: 'row', figure: words.figure(content.items[0]?.symbolId ?? 'sige-noget'), lines: [text] });
+		}
+	}
+	return rows;
+}
+
+function capitalise(text: string, language: Language): string {
+	return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}
+
+function whenText(when: string, words: Words): string {
+	return /^\d{4}-\d{2}-\d{2}$/.test(when) ? words.date(when) : when;
+}
+
+/** The case-file version: every answer with its provenance in words, FFB names and codes, the adviser's note. */
+export function caseFilePlan(source: PlanSource): PlanDocument {
+	const { meeting, plan, language, citizen } = source;
+	const words = new Words(language);
+	const date = words.date(meeting.date);
+	const goals = plan?.goals ?? [];
+	const agreements = plan?.agreements ?? [];
+	const answers = [...source.answers].sort(byTime);
+	const goalViews = viewsOf(answers, 'goal');
+	const agreementViews = viewsOf(answers, 'agreement');
+	const viewText = (view: Answer | undefined) =>
+		view
+			? words.t('plan.case.viewBy', {
+					view: describeContent(view.content, language),
+					provenance: describeProvenance(view.provenance, meeting, language)
+				})
+			: words.t('plan.case.noView');
+
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 1, text: words.t('plan.case.title') },
+		{ kind: 'paragraph', text: words.t('plan.case.citizen', { name: citizen.displayName }) },
+		{ kind: 'paragraph', text: words.t('plan.case.date', { date }) },
+		{ kind: 'paragraph', text: words.t('plan.case.phase', { phase: words.t(`phase.${meeting.phase}`) }) },
+		...(meeting.place ? [{ kind: 'paragraph', text: words.t('plan.case.place', { place: meeting.place }) } as const] : []),
+		...(plan?.nextMeeting ? [{ kind: 'paragraph', text: words.t('plan.case.next', { date: words.date(plan.nextMeeting) }) } as const] : []),
+		{ kind: 'heading', level: 2, text: words.t('plan.case.participants') },
+		{
+			kind: 'table',
+			caption: words.t('plan.case.participants'),
+			columns: [words.t('plan.case.name'), words.t('plan.case.role')],
+			rows: meeting.participants.map((p) => [p.name, words.t(`role.${p.role}`)]),
+			rowHeaders: true
+		},
+		{ kind: 'heading', level: 2, text: words.t('plan.case.goals') }
+	];
+
+	if (goals.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.noGoals') });
+	else {
+		blocks.push({
+			kind: 'table',
+			caption: words.t('plan.case.goals'),
+			columns: [words.t('plan.case.goal'), words.t('plan.case.themes'), words.t('plan.case.goalType'), words.t('plan.case.view')],
+			rows: goals.map((goal) => [
+				goalText(goal, words),
+				themesText(goal, words),
+				goalTypeText(goal, words),
+				viewText(goalViews.get(goal.id))
+			]),
+			rowHeaders: true
+		});
+	}
+
+	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.agreements') });
+	if (agreements.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.noAgreements') });
+	else {
+		blocks.push({
+			kind: 'table',
+			caption: words.t('plan.case.agreements'),
+			columns: [words.t('plan.case.what'), words.t('plan.case.who'), words.t('plan.case.when'), words.t('plan.case.view')],
+			rows: agreements.map((agreement) => [
+				agreement.what,
+				words.list(agreement.who.map((owner) => `${owner.name} (${words.t(`role.${owner.role}`)})`)),
+				whenText(agreement.when, words),
+				viewText(agreementViews.get(agreement.id))
+			]),
+			rowHeaders: true
+		});
+	}
+
+	const partAnswers = (part: 'contact' | 'feedback') =>
+		answers.filter((a) => a.status === 'active' && a.subject.kind === 'meeting-part' && a.subject.part === part);
+	for (const [part, heading] of [
+		['contact', 'plan.case.contact'],
+		['feedback', 'plan.case.feedback']
+	] as const) {
+		const items = partAnswers(part).map(
+			(a) =>
+				`${subjectText(a.subject, words, plan)}: ${describeContent(a.content, language)} – ${describeProvenance(a.provenance, meeting, language)}${a.note ? ` – ${a.note}` : ''}`
+		);
+		blocks.push(
+			{ kind: 'heading', level: 2, text: words.t(heading) },
+			items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: words.t('plan.case.none') }
+		);
+	}
+
+	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.note') });
+	const paragraphs = (plan?.note ?? '')
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	if (paragraphs.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.noNote') });
+	for (const text of paragraphs) blocks.push({ kind: 'paragraph', text });
+
+	blocks.push(
+		{ kind: 'heading', level: 2, text: words.t('plan.case.answers') },
+		{ kind: 'paragraph', text: words.t('plan.case.answersIntro', { count: answers.length }) },
+		{ kind: 'paragraph', text: words.t('plan.case.legend') },
+		{
+			kind: 'table',
+			caption: words.t('plan.case.answers'),
+			columns: [
+				words.t('plan.case.time'),
+				words.t('plan.case.about'),
+				words.t('plan.case.answer'),
+				words.t('plan.case.how'),
+				words.t('plan.case.remark')
+			],
+			rows: answers.map((a) => [
+				formatTimeIn(language, a.createdAt),
+				subjectText(a.subject, words, plan),
+				describeContent(a.content, language),
+				describeProvenance(a.provenance, meeting, language),
+				remark(a, words)
+			])
+		}
+	);
+
+	return {
+		version: 'case-file',
+		language,
+		title: words.t('plan.case.docTitle', { date }),
+		easyRead: false,
+		footer: words.t('plan.case.footer', { date }),
+		pageNumbers: true,
+		blocks
+	};
+}
+
+function goalText(goal: Goal, words: Words): string {
+	return goal.status === 'aktiv' ? goal.text : `${goal.text} (${words.t(`plan.goalStatus.${goal.status}`)})`;
+}
+
+function themesText(goal: Goal, words: Words): string {
+	const themes = goal.themeIds.flatMap((id) => {
+		const theme = vumTheme(id);
+		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name, code: theme.ffb.code })] : [];
+	});
+	return themes.join('; ') || '–';
+}
+
+function goalTypeText(goal: Goal, words: Words): string {
+	const type = GOAL_TYPES.find((candidate) => candidate.id === goal.goalType);
+	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name, code: type.ffb.code }) : '–';
+}
+
+function remark(answer: Answer, words: Words): string {
+	const parts = [
+		...(answer.status === 'withdrawn' ? [words.t('answers.withdrawn')] : []),
+		...(answer.history.some((h) => h.change === 'corrected') ? [words.t('plan.case.corrected')] : []),
+		...(answer.note ? [answer.note] : [])
+	];
+	return parts.join('. ') || '–';
+}
+
+/** What an answer is about, named as specifically as the content allows: the theme with its FFB term, the card, the goal. */
+function subjectText(subject: AnswerSubject, words: Words, plan: PlanSource['plan']): string {
+	const language = words.language;
+	switch (subject.kind) {
+		case 'vum-theme': {
+			const theme = vumTheme(subject.themeId);
+			return theme ? `${theme.label[language]} (FFB: ${theme.ffb.name})` : describeSubject(subject, language);
+		}
+		case 'vum-subtheme': {
+			const place = vumSubtheme(subject.subthemeId);
+			return place ? `${place.subtheme.label[language]} (FFB: ${place.subtheme.ffb.name})` : describeSubject(subject, language);
+		}
+		case 'sheet-item': {
+			const found = sheetItemById(subject.itemId);
+			return found ? `${found.sheet.title[language]}: ${found.item.prompt[language]}` : describeSubject(subject, language);
+		}
+		case 'question': {
+			const card = questionCardById(subject.questionId);
+			return card ? card.text[language] : describeSubject(subject, language);
+		}
+		case 'goal': {
+			const goal = plan?.goals.find((g) => g.id === subject.goalId);
+			return goal ? words.t('plan.case.aboutGoal', { text: goal.text }) : describeSubject(subject, language);
+		}
+		case 'agreement': {
+			const agreement = plan?.agreements.find((a) => a.id === subject.agreementId);
+			return agreement ? words.t('plan.case.aboutAgreement', { text: agreement.what }) : describeSubject(subject, language);
+		}
+		case 'meeting-part': {
+			const part = words.t(`plan.part.${subject.part}`);
+			const item = subject.itemId === undefined ? undefined : meetingPartItem(subject.part, subject.itemId, language);
+			return item ? `${part}: ${item}` : part;
+		}
+		default:
+			return describeSubject(subject, language);
+	}
+}
+
+/** The question or heading a meeting part's answer was given to, from the meeting content. */
+function meetingPartItem(part: MeetingPart, itemId: string, language: Language): string | undefined {
+	switch (part) {
+		case 'check-in':
+			return MEETING.checkIn.find((q) => q.id === itemId)?.text[language];
+		case 'feedback':
+			return MEETING.feedback.find((q) => q.id === itemId)?.text[language];
+		case 'contact':
+			return MEETING.contact.find((group) => group.id === itemId)?.question[language];
+		case 'about-me':
+			return MEETING.aboutMe.items.find((item) => item.id === itemId)?.label[language];
+		case 'preparation':
+			return undefined;
+		default:
+			return assertNever(part);
+	}
+}
+
+/** The invitation letter (samarbejdsbrev) for a planned meeting: when, where, who, what, and how to say what suits you. */
+export function invitationLetter(source: Omit<PlanSource, 'answers' | 'plan'>): PlanDocument {
+	const { meeting, language } = source;
+	const words = new Words(language);
+	const date = words.date(meeting.date);
+	const people = meeting.participants.filter((p) => p.role !== 'borger');
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 1, text: words.t('plan.invite.title') },
+		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date })] },
+		{
+			kind: 'row',
+			figure: words.figure('moede'),
+			lines: [meeting.place ? words.t('plan.invite.where', { place: meeting.place }) : words.t('plan.invite.whereOpen')]
+		}
+	];
+	if (people.length > 0) {
+		blocks.push({ kind: 'heading', level: 2, text: words.t('plan.invite.who') });
+		for (const person of people) {
+			blocks.push({
+				kind: 'row',
+				figure: words.figure(ROLE_SYMBOLS[person.role]),
+				lines: [words.t('plan.mine.person', { name: person.name, role: words.t(`role.${person.role}`).toLocaleLowerCase(language) })]
+			});
+		}
+	}
+	blocks.push(
+		{ kind: 'heading', level: 2, text: words.t('plan.invite.what') },
+		{ kind: 'row', figure: words.figure('snakke'), lines: [words.t(`plan.invite.topic.${meeting.phase}`)] },
+		{ kind: 'heading', level: 2, text: words.t('plan.invite.say') },
+		{ kind: 'row', figure: words.figure('ur'), lines: [words.t('plan.invite.sayTime')] },
+		{ kind: 'row', figure: words.figure('sammen'), lines: [words.t('plan.invite.sayWho')] },
+		{ kind: 'row', figure: words.figure('sige-noget'), lines: [words.t('plan.invite.sayHow')] }
+	);
+	return {
+		version: 'invitation',
+		language,
+		title: words.t('plan.invite.docTitle', { date }),
+		easyRead: true,
+		footer: words.t('plan.invite.footer', { date }),
+		pageNumbers: false,
+		blocks
+	};
+}
+
+/** `plan-2026-12-02-1a2b3c4d.pdf`: the meeting's date and the start of its random id, never a name or CPR. */
+export function pdfFileName(document: Pick<PlanDocument, 'version'>, meeting: Pick<Meeting, 'id' | 'date'>): string {
+	const prefix = document.version === 'invitation' ? 'invitation' : document.version === 'case-file' ? 'plan-sag' : 'plan';
+	const shortId = meeting.id
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 8)
+		.toLowerCase();
+	return `${prefix}-${meeting.date}-${shortId}.pdf`;
+}

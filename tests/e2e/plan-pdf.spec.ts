@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { figureAltTexts } from '../pdf-structure.ts';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { HomePage, PlanPage } from './pages';
+
+/*
+ * A meeting with answers, a goal and two agreements becomes Min plan and the case-file version on the
+ * tablet and as PDFs; the PDFs are read back with poppler.
+ */
+
+const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+const words = (file: string) => poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
+
+async function saved(download: Download, testInfo: { outputPath(name: string): string }): Promise<string> {
+	const file = testInfo.outputPath(download.suggestedFilename());
+	await download.saveAs(file);
+	return file;
+}
+
+async function meetingWithAnswers(page: Page) {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Signe Hansen');
+	const meeting = await citizen.startMeeting({ date: '2026-12-02', place: 'Bostedet Lyngen', phase: 'Opfølgning' });
+	await meeting.addParticipant('Mor Anne', 'Pårørende');
+	await meeting.addParticipant('Jonas', 'Rådgiver');
+	return meeting;
+}
+
+test('a meeting becomes Min plan and the case-file version, on the tablet and as tagged PDFs', async ({ page }, testInfo) => {
+	test.setTimeout(120_000);
+	const meeting = await meetingWithAnswers(page);
+	await meeting.tap('Ja');
+	await meeting.answeringAs('Observeret', 'Mor Anne (Pårørende)');
+	await meeting.tap('Nej');
+	await meeting.answeringAs('Formidlet af', 'Mor Anne (Pårørende)');
+	await meeting.tap('Ved ikke');
+
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	await plan.addGoal('Jeg vil selv handle ind om fredagen.');
+	await plan.addAgreement('Øve indkøb i Netto hver fredag', 'Mor Anne · Pårørende', 'hver fredag');
+	await plan.addAgreement('Finde en bus til butikken', 'Jonas · Rådgiver', 'før jul');
+	await plan.saveDetails('2027-02-01', 'Du fortalte, at du gerne vil handle selv.');
+
+	// Min plan on the tablet: easy-read rows, the people and what they will do, no answer table.
+	await expect(plan.document.getByRole('heading', { level: 1, name: 'Min plan' })).toBeVisible();
+	await expect(plan.document.getByText('Skal: Øve indkøb i Netto hver fredag')).toBeVisible();
+	await expect(plan.document.getByText('Vi ses igen 1. februar 2027.')).toBeVisible();
+	await expect(plan.document.getByRole('table')).toHaveCount(0);
+	await expect(page).toHaveTitle('Plan – Billedtale');
+	await expectNoAxeViolations(page, 'the plan page (Min plan)');
+
+	const mine = await saved(await plan.savePdf('Gem som PDF'), testInfo);
+	expect(mine).toMatch(/plan-2026-12-02-[a-z0-9]{8}\.pdf$/);
+	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toContainText('er lavet');
+	const mineInfo = poppler('pdfinfo', mine);
+	expect(mineInfo).toMatch(/Tagged:\s+yes/);
+	expect(mineInfo).toMatch(/Title:\s+Min plan – møde 2\. december 2026/);
+	expect(mineInfo).toMatch(/Pages:\s+[12]\n/);
+	expect(mineInfo).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+	const mineText = words(mine);
+	for (const text of [
+		'Min plan',
+		'Jeg vil selv handle ind om fredagen.',
+		'Øve indkøb i Netto hver fredag',
+		'Hvem: Mor Anne',
+		'Hvornår: før jul'
+	]) {
+		expect(mineText).toContain(text);
+	}
+	expect(mineText).not.toContain('Hansen');
+	const mineStruct = poppler('pdfinfo', '-struct-text', mine);
+	expect(mineStruct).toMatch(/^Document\n\s+H1 \(block\)\n\s+"Min plan"/m);
+	expect(mineStruct).toMatch(/H2 \(block\)\n\s+"Mine mål"/);
+	expect(mineStruct).toMatch(/Div\n\s+Figure:/);
+	expect(figureAltTexts(readFileSync(mine))).toEqual(expect.arrayContaining(['Billede: mål', 'Billede: aftale', 'Billede: pårørende']));
+	expect(poppler('pdfinfo', '-meta', mine)).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+
+	// The case-file version: every answer with its provenance in words, tables, page numbers.
+	await plan.show('Sagsversion');
+	await expect(plan.document.getByRole('heading', { level: 1, name: 'Plan – sagsversion' })).toBeVisible();
+	await expect(plan.document.getByRole('cell', { name: 'Observeret (Mor Anne, Pårørende)' })).toBeVisible();
+	await expectNoAxeViolations(page, 'the plan page (Sagsversion)');
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await expect(plan.confirmDialog).toContainText('alle svar fra mødet');
+	await expectNoAxeViolations(page, 'the PDF warning');
+	await plan.confirmDialog.getByRole('button', { name: 'Annuller' }).click();
+	await expect(page.getByRole('button', { name: 'Gem som PDF' })).toBeFocused();
+
+	const caseFile = await saved(await plan.savePdf('Gem som PDF'), testInfo);
+	expect(caseFile).toMatch(/plan-sag-2026-12-02-[a-z0-9]{8}\.pdf$/);
+	const caseInfo = poppler('pdfinfo', caseFile);
+	expect(caseInfo).toMatch(/Tagged:\s+yes/);
+	expect(caseInfo).toMatch(/Title:\s+Plan, sagsversion – møde 2\. december 2026/);
+	const pages = Number(/Pages:\s+(\d+)/.exec(caseInfo)?.[1]);
+	const caseText = words(caseFile);
+	for (const text of [
+		'Borger: Signe Hansen',
+		'Borgeren selv',
+		'Observeret (Mor Anne, Pårørende)',
+		'Formidlet af (Mor Anne, Pårørende)',
+		'Ved ikke',
+		'Jonas (Rådgiver)',
+		'Du fortalte, at du gerne vil handle selv.',
+		`Side ${pages} af ${pages}`
+	]) {
+		expect(caseText).toContain(text);
+	}
+	const caseStruct = poppler('pdfinfo', '-struct-text', caseFile);
+	expect(caseStruct).toMatch(/H1 \(block\)\n\s+"Plan – sagsversion"/);
+	for (const tag of ['Table', 'TR', 'TH', 'TD']) expect(caseStruct, tag).toMatch(new RegExp(`^\\s+${tag}\\b`, 'm'));
+	expect(caseStruct).not.toContain('Side 1 af');
+
+	// The invitation letter for the meeting, from the same engine.
+	const invitation = await saved(await plan.savePdf('Invitation som PDF'), testInfo);
+	expect(invitation).toMatch(/invitation-2026-12-02-[a-z0-9]{8}\.pdf$/);
+	const invitationText = words(invitation);
+	expect(invitationText).toContain('Du er inviteret til møde');
+	expect(invitationText).toContain('Hvor: Bostedet Lyngen');
+	expect(poppler('pdfinfo', invitation)).toMatch(/Tagged:\s+yes/);
+});
+
+test('bench: the case-file PDF of a meeting with 200 answers at 4× CPU throttle (printed, not asserted)', async ({ page }, testInfo) => {
+	test.setTimeout(300_000);
+	const meeting = await meetingWithAnswers(page);
+	const buttons = ['Ja', 'Nej', 'Ved ikke'];
+	for (let i = 0; i < 200; i++) await meeting.board.getByRole('button', { name: buttons[i % 3]!, exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Vis alle 200 svar' })).toBeVisible({ timeout: 60_000 });
+
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	await plan.show('Sagsversion');
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	// Twice: the first run also loads PDFKit and the fonts; the second is what a later PDF costs.
+	for (const run of ['first (loads PDFKit)', 'second']) {
+		await page.getByRole('button', { name: 'Gem som PDF' }).click();
+		const download = page.waitForEvent('download');
+		const started = Date.now();
+		await plan.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
+		const file = await saved(await download, testInfo);
+		const ms = Date.now() - started;
+		const pages = /Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1];
+		console.log(`[bench] case-file PDF, 200 answers, ${pages} pages, 4× CPU throttle, ${run}: ${ms} ms`);
+	}
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
