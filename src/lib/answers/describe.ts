@@ -1,5 +1,6 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
+import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 
@@ -33,6 +34,12 @@ export function describeContent(content: AnswerContent, language: Language = loc
 
 /** What an answer is about, as a heading for it ("Svartavlen", "Symboltavle"); tools add their own names. */
 export function describeSubject(subject: AnswerSubject, language: Language = locale.language): string {
+	// A theme by its official name (what the case file and the adviser know), a card by the citizen's own label.
+	if (subject.kind === 'vum-theme') return vumTheme(subject.themeId)?.ffb.name ?? translate(language, 'subject.vum-theme');
+	if (subject.kind === 'vum-subtheme') {
+		const place = vumSubtheme(subject.subthemeId);
+		if (place) return `${place.theme.ffb.name} · ${place.subtheme.label[language]}`;
+	}
 	return translate(language, `subject.${subject.kind}`);
 }
 
