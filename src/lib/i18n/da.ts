@@ -321,6 +321,7 @@ export const da = {
 	'unlock.busy': 'Åbner …',
 	'unlock.lost':
 		'Er adgangssætningen glemt, kan data på tabletten ikke åbnes – heller ikke af os. Så kan tabletten kun nulstilles under «Slet alt», og borgerne hentes ind igen fra en sikkerhedskopi.',
+	'secret.show': 'Vis',
 	'setup.title': 'Velkommen til Billedtale',
 	'setup.intro': 'Før første møde skal tabletten sikres. Alt om borgerne bliver krypteret, og kun jeres hold kan åbne det.',
 	'setup.step1': '1. Holdets adgangssætning',

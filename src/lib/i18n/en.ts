@@ -324,6 +324,7 @@ export const en: Record<MessageKey, string> = {
 	'unlock.busy': 'Opening …',
 	'unlock.lost':
 		'If the passphrase is forgotten, the data on the tablet cannot be opened, not even by us. The tablet can then only be reset under "Delete everything", and the citizens brought back from a backup.',
+	'secret.show': 'Show',
 	'setup.title': 'Welcome to Billedtale',
 	'setup.intro':
 		'Before the first meeting the tablet must be secured. Everything about the citizens is encrypted, and only your team can open it.',
