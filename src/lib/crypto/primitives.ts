@@ -16,8 +16,13 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 	return crypto.getRandomValues(new Uint8Array(length));
 }
 
+/** Passphrases the app's own help text once showed as examples: anyone who saw the screen could guess them. */
+const PUBLISHED_EXAMPLES = new Set(['kaffe lampe skov tirsdag cykel', 'coffee lamp forest tuesday bicycle']);
+
 export function checkPassphrase(passphrase: string): void {
 	if (passphrase.trim().length < PASSPHRASE_MIN_LENGTH) throw new ValidationError('error.passphraseShort');
+	const words = passphrase.normalize('NFC').toLowerCase().trim().split(/\s+/).join(' ');
+	if (PUBLISHED_EXAMPLES.has(words)) throw new ValidationError('error.passphraseExample');
 }
 
 export async function derivePassphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {

@@ -326,7 +326,7 @@ export const da = {
 	'setup.intro': 'Før første møde skal tabletten sikres. Alt om borgerne bliver krypteret, og kun jeres hold kan åbne det.',
 	'setup.step1': '1. Holdets adgangssætning',
 	'setup.passphraseHelp':
-		'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte, fx «kaffe lampe skov tirsdag cykel». Den skal skrives, hver gang Billedtale startes.',
+		'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte. Tryk på «Foreslå fem ord», eller find selv på ordene. Den skal skrives, hver gang Billedtale startes.',
 	'setup.passphrase': 'Adgangssætning',
 	'setup.repeatPassphrase': 'Gentag adgangssætningen',
 	'setup.suggest': 'Foreslå fem ord',
@@ -344,6 +344,7 @@ export const da = {
 	'error.locked': 'Tabletten blev låst, før det blev gemt. Lås op, og prøv igen.',
 	'error.wrongTeamPassphrase': 'Adgangssætningen passer ikke. Prøv igen.',
 	'error.passphraseShort': 'Skriv mindst 12 tegn, gerne fem tilfældige ord.',
+	'error.passphraseExample': 'Den adgangssætning har stået som eksempel, så den kan gættes. Vælg jeres egne ord, fx med «Foreslå fem ord».',
 	'error.vaultExists': 'Tabletten er allerede sikret i en anden fane. Genindlæs siden.',
 	'error.pinFormat': 'En PIN er 4 til 8 cifre.',
 	'erase.heading': 'Slet alt på denne tablet',

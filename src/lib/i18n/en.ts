@@ -330,7 +330,7 @@ export const en: Record<MessageKey, string> = {
 		'Before the first meeting the tablet must be secured. Everything about the citizens is encrypted, and only your team can open it.',
 	'setup.step1': '1. The team passphrase',
 	'setup.passphraseHelp':
-		'At least 12 characters. Five random words are easy to remember and hard to guess, e.g. "coffee lamp forest tuesday bicycle". It is needed every time Billedtale starts.',
+		'At least 12 characters. Five random words are easy to remember and hard to guess. Press "Suggest five words", or pick the words yourselves. It is needed every time Billedtale starts.',
 	'setup.passphrase': 'Passphrase',
 	'setup.repeatPassphrase': 'Repeat the passphrase',
 	'setup.suggest': 'Suggest five words',
@@ -348,6 +348,8 @@ export const en: Record<MessageKey, string> = {
 	'error.locked': 'The tablet locked before it was saved. Unlock and try again.',
 	'error.wrongTeamPassphrase': 'The passphrase does not match. Try again.',
 	'error.passphraseShort': 'Use at least 12 characters, ideally five random words.',
+	'error.passphraseExample':
+		'That passphrase was shown as an example, so it can be guessed. Choose your own words, e.g. with "Suggest five words".',
 	'error.vaultExists': 'The tablet was already secured in another tab. Reload the page.',
 	'error.pinFormat': 'A PIN is 4 to 8 digits.',
 	'erase.heading': 'Delete everything on this tablet',
