@@ -282,6 +282,13 @@ export const da = {
 	'backup.notBackup': 'Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.',
 	'backup.newerVersion': 'Kopien er lavet med en nyere udgave af Billedtale. Opdater appen, og prøv igen. Intet er ændret.',
 	'backup.invalid': 'Sikkerhedskopien er beskadiget og kan ikke hentes. Intet er ændret.',
+	'backup.weakKey':
+		'Kopien er låst med en for svag nøgle. Billedtale laver aldrig sådan en kopi, så den kan være lavet af en anden. Intet er ændret.',
+	'backup.duplicateIds': 'Kopien bruger det samme id to gange, så den kan ikke hentes sikkert. Intet er ændret.',
+	'backup.idCollision':
+		'Noget i kopien har samme id som noget, der allerede er på tabletten hos en anden borger. Kopien er ødelagt eller ændret. Intet er ændret.',
+	'backup.tooMany': 'Kopien har langt flere borgere, end en tablet kan rumme. Den er ikke fra Billedtale. Intet er ændret.',
+	'backup.badPicture': 'Et billede i kopien er ikke et almindeligt billede, eller det er for stort til en tablet. Intet er ændret.',
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
 	'error.wrongPassphrase': 'Kodeordet passer ikke til kopien, eller filen er ændret. Intet er ændret.',
 	'lock.heading': 'Lås og adgangssætning',

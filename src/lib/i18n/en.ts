@@ -285,6 +285,13 @@ export const en: Record<MessageKey, string> = {
 	'backup.notBackup': 'The file is not a Billedtale backup. Nothing was changed.',
 	'backup.newerVersion': 'The copy was made with a newer version of Billedtale. Update the app and try again. Nothing was changed.',
 	'backup.invalid': 'The backup is damaged and cannot be brought in. Nothing was changed.',
+	'backup.weakKey':
+		'The backup is locked with a key that is too weak. Billedtale never makes such a backup, so someone else may have made it. Nothing was changed.',
+	'backup.duplicateIds': 'The backup uses the same id twice, so it cannot be restored safely. Nothing was changed.',
+	'backup.idCollision':
+		'Something in the backup has the same id as something already on the tablet for another citizen. The backup is damaged or altered. Nothing was changed.',
+	'backup.tooMany': 'The backup has far more citizens than a tablet can hold. It is not from Billedtale. Nothing was changed.',
+	'backup.badPicture': 'A picture in the backup is not an ordinary picture, or it is too large for a tablet. Nothing was changed.',
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
 	'error.wrongPassphrase': 'The passphrase does not fit the copy, or the file was changed. Nothing was changed.',
 	'lock.heading': 'Lock and passphrase',
