@@ -240,6 +240,12 @@ export const da = {
 	'speech.voice': 'Stemme',
 	'speech.voiceAuto': 'Tablettens danske stemme (hvis den findes)',
 	'speech.voiceOffline': 'Indbygget dansk stemme (eSpeak NG, virker uden internet)',
+	'speech.voiceLocal': '{name} (på tabletten)',
+	'speech.voiceNetwork': '{name} (sender teksten over internettet)',
+	'speech.networkWarning':
+		'Stemmen «{name}» sender alt, hvad der skal siges, til en server på internettet. Det kan være borgerens egne ord. Brug den kun, hvis jeres kommune har godkendt det.',
+	'speech.networkKeepLocal': 'Nej, brug en stemme på tabletten',
+	'speech.networkAccept': 'Ja, send teksten over internettet',
 	'speech.noDeviceVoice': 'Tabletten har ingen dansk stemme. Den indbyggede stemme bruges.',
 	'speech.rate': 'Hastighed: {value}',
 	'speech.pitch': 'Tonehøjde: {value}',

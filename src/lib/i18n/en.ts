@@ -242,6 +242,12 @@ export const en: Record<MessageKey, string> = {
 	'speech.voice': 'Voice',
 	'speech.voiceAuto': "The tablet's Danish voice (if it has one)",
 	'speech.voiceOffline': 'Built-in Danish voice (eSpeak NG, works offline)',
+	'speech.voiceLocal': '{name} (on the tablet)',
+	'speech.voiceNetwork': '{name} (sends the text over the internet)',
+	'speech.networkWarning':
+		'The voice "{name}" sends everything to be said to a server on the internet. That may be the citizen’s own words. Only use it if your municipality has approved it.',
+	'speech.networkKeepLocal': 'No, use a voice on the tablet',
+	'speech.networkAccept': 'Yes, send the text over the internet',
 	'speech.noDeviceVoice': 'The tablet has no Danish voice. The built-in voice is used.',
 	'speech.rate': 'Speed: {value}',
 	'speech.pitch': 'Pitch: {value}',
