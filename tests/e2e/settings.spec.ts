@@ -171,7 +171,7 @@ test('"Slet alt" removes every citizen, board and recording from the tablet afte
 	await page.getByRole('link', { name: 'Borgere' }).click();
 	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
 	db = await readDatabase(page);
-	expect(db).toEqual({ citizens: [], meetings: [], answers: [], boards: [], media: [] });
+	expect(db).toEqual({ citizens: [], meetings: [], answers: [], boards: [], media: [], plans: [] });
 	await page.reload();
 	await waitUntilInteractive(page);
 	await expect(page.getByRole('alert')).toBeEmpty();
