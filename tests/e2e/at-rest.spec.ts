@@ -9,6 +9,8 @@ import { BoardPage, HomePage } from './pages';
  * Encryption at rest, checked where an attacker with the tablet would look: the browser profile's
  * files. Canary strings go in through the app; afterwards no file of the profile contains any of them.
  * A control string written to IndexedDB in the clear proves that the scan would have found them.
+ * The team passphrase and the PIN are canaries too: typed into the setup, the lock screens and the
+ * settings, they must not reach the browser's password store (`Default/Login Data`) or any other file.
  */
 
 // No two of these share four characters in a row: LevelDB compresses its files with Snappy, which could
@@ -17,7 +19,11 @@ const CANARIES = {
 	citizen: 'Zq8vHanne-Wx31',
 	place: 'Lp4kStedet-Yn72',
 	participant: 'Rb9mLise-Tc58',
-	board: 'Gd2wTavle-Fh63'
+	board: 'Gd2wTavle-Fh63',
+	passphrase: 'Hs3xSolEng-Bj85 Pv',
+	newPassphrase: 'Cw7tRegnDal-Mu26 Oi',
+	// Eight digits: a shorter PIN could turn up by chance among the numbers in the profile's files.
+	pin: '80461973'
 };
 const CONTROL = 'Kx5jKontrol-Ue94';
 
@@ -39,7 +45,9 @@ function filesContaining(files: string[], text: string): string[] {
 	});
 }
 
-test('at rest: no canary from names, places, participants or boards in any file of the browser profile', async ({ baseURL }) => {
+test('at rest: no canary from names, places, participants, boards, the passphrase or the PIN in any file of the browser profile', async ({
+	baseURL
+}) => {
 	test.setTimeout(90_000);
 	const profile = mkdtempSync(join(tmpdir(), 'billedtale-at-rest-'));
 	try {
@@ -52,7 +60,7 @@ test('at rest: no canary from names, places, participants or boards in any file 
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto('/');
-		await unlockTablet(page);
+		await unlockTablet(page, { passphrase: CANARIES.passphrase, pin: CANARIES.pin });
 		const citizen = await new HomePage(page).addCitizen(CANARIES.citizen);
 		const meeting = await citizen.startMeeting({ place: CANARIES.place, phase: 'Opfølgning' });
 		await meeting.addParticipant(CANARIES.participant, 'Pårørende');
@@ -65,6 +73,23 @@ test('at rest: no canary from names, places, participants or boards in any file 
 		await page.getByLabel('Tavlens navn').fill(CANARIES.board);
 		await page.getByRole('button', { name: 'Gem tavle' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: `Rediger ${CANARIES.board}` })).toBeVisible();
+		// Every screen where a secret is typed: the PIN lock, a fresh start, and the change of passphrase.
+		await page.getByRole('button', { name: 'Lås', exact: true }).click();
+		await page.getByLabel('PIN').fill(CANARIES.pin);
+		await page.getByRole('button', { name: 'Lås op' }).click();
+		await page.reload();
+		await unlockTablet(page, { passphrase: CANARIES.passphrase, pin: CANARIES.pin });
+		await page.getByRole('link', { name: 'Indstillinger' }).click();
+		const lockSection = page.getByRole('region', { name: 'Lås og adgangssætning' });
+		await lockSection.getByLabel('Nuværende adgangssætning').fill(CANARIES.passphrase);
+		await lockSection.getByLabel('Ny adgangssætning').fill(CANARIES.newPassphrase);
+		await lockSection.getByLabel('Gentag adgangssætningen').fill(CANARIES.newPassphrase);
+		// Shown while typed, as a user may: it must be hidden again before the form goes.
+		await lockSection.getByRole('button', { name: 'Vis Ny adgangssætning' }).click();
+		await lockSection.getByRole('button', { name: 'Skift adgangssætning' }).click();
+		await expect(lockSection.getByRole('status')).toHaveText('Adgangssætningen er skiftet. Fortæl de andre på holdet den nye.');
+		await page.getByRole('link', { name: 'Borgere' }).click();
+		await expect(new HomePage(page).heading).toBeVisible();
 		await page.evaluate(
 			(control) =>
 				new Promise<void>((resolve, reject) => {
@@ -90,7 +115,13 @@ test('at rest: no canary from names, places, participants or boards in any file 
 		const control = filesContaining(files, CONTROL).length;
 		console.log(`at rest: scanned ${files.length} profile files; control found in ${control}; canary hits ${JSON.stringify(hits)}`);
 		expect(control, 'the scan finds text stored in the clear').toBeGreaterThan(0);
-		expect(hits).toEqual({ citizen: 0, place: 0, participant: 0, board: 0 });
+		expect(
+			files.some((file) => file.endsWith(join('Default', 'Login Data'))),
+			'the password store is among the files'
+		).toBe(true);
+		const origin = new URL(baseURL!).host;
+		expect(filesContaining([join(profile, 'Default', 'Login Data')], origin), 'the password store holds nothing from the app').toEqual([]);
+		expect(hits).toEqual({ citizen: 0, place: 0, participant: 0, board: 0, passphrase: 0, newPassphrase: 0, pin: 0 });
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}

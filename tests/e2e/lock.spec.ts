@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { diskContains, expect, expectNoAxeViolations, openApp, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
-import { HomePage } from './pages';
+import { CitizenPage, HomePage } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
 
@@ -19,6 +19,13 @@ test('first start sets up the passphrase and PIN in plain Danish; the data on di
 	await page.getByLabel('Adgangssætning', { exact: true }).fill('for kort');
 	await submit.click();
 	await expect(error).toHaveText('Skriv mindst 12 tegn, gerne fem tilfældige ord.');
+	// The example the help text used to show is refused, and no real-looking example is shown any more.
+	await expect(page.locator('#setup-passphrase-help')).not.toContainText(/[a-zæøå]+( [a-zæøå]+){4}»/);
+	await page.getByLabel('Adgangssætning', { exact: true }).fill('kaffe lampe skov tirsdag cykel');
+	await submit.click();
+	await expect(error).toHaveText(
+		'Den adgangssætning har stået som eksempel, så den kan gættes. Vælg jeres egne ord, fx med «Foreslå fem ord».'
+	);
 	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
 	await page.getByLabel('Gentag adgangssætningen').fill(TEST_PASSPHRASE + 'x');
 	await submit.click();
@@ -145,6 +152,49 @@ test('leaving the app locks it, and locking one tab locks every tab', async ({ p
 	await expect(locked(second)).toBeVisible();
 	await expect(locked(page)).toBeVisible();
 	await second.close();
+});
+
+test('wrong PINs are counted across tabs and reloads: the fifth wrong one, in any tab, locks every tab hard', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const second = await context.newPage();
+	await openApp(second, '/');
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	const tryPin = async (tab: Page, left: number) => {
+		await tab.getByLabel('PIN').fill('0000');
+		await tab.getByRole('button', { name: 'Lås op' }).click();
+		await expect(tab.getByRole('alert').filter({ hasText: 'Forkert' })).toContainText(`${left} forsøg tilbage`);
+	};
+	await tryPin(page, 4);
+	await tryPin(page, 3);
+	await tryPin(second, 2);
+	await tryPin(second, 1);
+	await page.getByLabel('PIN').fill('0000');
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	for (const tab of [page, second]) await expect(tab.getByRole('heading', { name: 'Lås Billedtale op' })).toBeVisible();
+	await second.close();
+	// The passphrase starts the count afresh.
+	await unlockTablet(page);
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await tryPin(page, 4);
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(home.heading).toBeVisible();
+});
+
+test('"<navn> er slettet" does not stay on the lock screen: the lock shows nothing about a citizen', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen(CANARY);
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await new CitizenPage(page)
+		.deleteDialog(CANARY)
+		.getByRole('button', { name: `Ja, slet alt om ${CANARY}` })
+		.click();
+	await expect(page.getByRole('status').filter({ hasText: `${CANARY} er slettet fra tabletten.` })).toBeVisible();
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	await expect(page.locator('main.gate')).not.toContainText(CANARY);
 });
 
 test('settings change the PIN and the passphrase; the old ones stop working', async ({ page }) => {

@@ -89,11 +89,61 @@ test('speech settings: voice, speed, tap behaviour and a test button that really
 	expect(JSON.parse((await page.evaluate(() => localStorage.getItem('billedtale.speech')))!)).toEqual({
 		engine: 'offline',
 		voiceURI: '',
+		networkVoiceURI: '',
 		rate: 1.5,
 		pitch: 1,
 		speakOnTap: false
 	});
 	await expect(speech.getByLabel('Sig ordet med det samme, når der trykkes')).not.toBeChecked();
+});
+
+test('a voice that sends the text over the internet is never used by default, only after a plain warning and an explicit choice', async ({
+	page
+}) => {
+	// The tablet lists a network voice first, as Chrome does with "Google dansk"; speaking is recorded, not played.
+	await page.addInitScript(() => {
+		const voices = [
+			{ name: 'Google dansk', voiceURI: 'Google dansk', lang: 'da-DK', localService: false, default: true },
+			{ name: 'Sara', voiceURI: 'Sara', lang: 'da-DK', localService: true, default: false }
+		];
+		const spoken: string[] = [];
+		(window as unknown as { spoken: string[] }).spoken = spoken;
+		speechSynthesis.getVoices = () => voices as unknown as SpeechSynthesisVoice[];
+		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+			configurable: true,
+			get() {
+				return (this as { chosen?: unknown }).chosen ?? null;
+			},
+			set(value: { name: string }) {
+				(this as { chosen?: unknown }).chosen = value;
+			}
+		});
+		speechSynthesis.speak = (utterance) => void spoken.push((utterance.voice as { name: string }).name);
+	});
+	await page.goto('/indstillinger');
+	await waitUntilInteractive(page);
+	const speech = page.getByRole('region', { name: 'Tale' });
+	const voice = speech.getByLabel('Stemme');
+	await expect(voice.locator('option')).toContainText([
+		'Tablettens danske stemme',
+		'Google dansk (sender teksten over internettet)',
+		'Sara (på tabletten)'
+	]);
+	await speech.getByRole('button', { name: 'Prøv stemmen' }).click();
+	await expect(speech.getByRole('status')).toHaveText('Tablettens danske stemme talte.');
+	expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual(['Sara']);
+
+	await voice.selectOption({ label: 'Google dansk (sender teksten over internettet)' });
+	const warning = speech.getByRole('alert');
+	await expect(warning).toContainText('sender alt, hvad der skal siges, til en server på internettet');
+	await expectNoAxeViolations(page, 'network voice warning');
+	await warning.getByRole('button', { name: 'Nej, brug en stemme på tabletten' }).click();
+	await expect(warning).toHaveCount(0);
+	await expect(voice).toHaveValue('');
+	await voice.selectOption({ label: 'Google dansk (sender teksten over internettet)' });
+	await speech.getByRole('button', { name: 'Ja, send teksten over internettet' }).click();
+	await speech.getByRole('button', { name: 'Prøv stemmen' }).click();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual(['Sara', 'Google dansk']);
 });
 
 test('"Slet alt" removes every citizen, board and recording from the tablet after a typed confirmation', async ({ page }) => {

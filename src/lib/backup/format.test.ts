@@ -23,7 +23,7 @@ afterEach(async () => {
 async function sampleData() {
 	const anna = await createCitizen({
 		displayName: 'Anna Kanariefugl',
-		photo: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' })
+		photo: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: 'image/jpeg' })
 	});
 	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
 	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
@@ -45,7 +45,7 @@ async function sampleData() {
 		id: 'photo-1',
 		kind: 'image',
 		mimeType: 'image/png',
-		blob: new Blob([new Uint8Array([9, 9])], { type: 'image/png' })
+		blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9])], { type: 'image/png' })
 	});
 	const bo = await createCitizen({ displayName: 'Bo' });
 	return { anna, bo };
@@ -82,7 +82,7 @@ describe('backups', () => {
 		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
 		expect(file).not.toContain('Kanariefugl');
 		await deleteDatabase();
-		const content = await readBackup(file, PASSPHRASE);
+		const content = await readBackup(file, PASSPHRASE, ITERATIONS);
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
 		expect(await snapshot()).toEqual(before);
 	});
@@ -93,7 +93,7 @@ describe('backups', () => {
 		expect(onlyAnna.citizens.map((c) => c.id)).toEqual([anna.id]);
 		expect(onlyAnna.meetings.every((m) => m.citizenId === anna.id)).toBe(true);
 		const before = await snapshot();
-		const content = await readBackup(await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS), PASSPHRASE);
+		const content = await readBackup(await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS), PASSPHRASE, ITERATIONS);
 		expect(await restoreBackup(content)).toEqual({ added: 0, skipped: 2 });
 		expect(await snapshot()).toEqual(before);
 		expect(bo.displayName).toBe('Bo');
@@ -102,17 +102,19 @@ describe('backups', () => {
 	it('refuse a wrong passphrase, another file, a newer version and a changed byte, changing nothing', async () => {
 		await sampleData();
 		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
-		await expect(readBackup(file, 'forkert kodeord her')).rejects.toThrow('error.wrongPassphrase');
-		await expect(readBackup('{"format":"open-board-0.1"}', PASSPHRASE)).rejects.toThrow('backup.notBackup');
-		await expect(readBackup('ikke json', PASSPHRASE)).rejects.toThrow('backup.notBackup');
-		await expect(readBackup(file.replace('"version":1', '"version":2'), PASSPHRASE)).rejects.toThrow('backup.newerVersion');
+		await expect(readBackup(file, 'forkert kodeord her', ITERATIONS)).rejects.toThrow('error.wrongPassphrase');
+		await expect(readBackup('{"format":"open-board-0.1"}', PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup('ikke json', PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup(file.replace('"version":1', '"version":2'), PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.newerVersion');
 		const envelope = JSON.parse(file);
 		const data = atob(envelope.data);
 		const flipped = btoa(data.slice(0, 10) + String.fromCharCode(data.charCodeAt(10) ^ 1) + data.slice(11));
-		await expect(readBackup(JSON.stringify({ ...envelope, data: flipped }), PASSPHRASE)).rejects.toThrow('error.wrongPassphrase');
-		await expect(readBackup(JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, iterations: 1e12 } }), PASSPHRASE)).rejects.toThrow(
-			'backup.invalid'
+		await expect(readBackup(JSON.stringify({ ...envelope, data: flipped }), PASSPHRASE, ITERATIONS)).rejects.toThrow(
+			'error.wrongPassphrase'
 		);
+		await expect(
+			readBackup(JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, iterations: 1e12 } }), PASSPHRASE, ITERATIONS)
+		).rejects.toThrow('backup.invalid');
 		await expect(writeBackup(await collectBackup(), 'kort', ITERATIONS)).rejects.toThrow('error.passphraseShort');
 	});
 

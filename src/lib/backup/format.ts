@@ -58,8 +58,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Opens a backup file. Errors: backup.notBackup, backup.newerVersion, backup.invalid, error.wrongPassphrase. */
-export async function readBackup(text: string, passphrase: string): Promise<BackupContent> {
+/**
+ * Opens a backup file. Errors: backup.notBackup, backup.newerVersion, backup.invalid, backup.weakKey,
+ * error.wrongPassphrase. `minIterations` is for tests only (their files use few rounds to stay fast).
+ */
+export async function readBackup(
+	text: string,
+	passphrase: string,
+	minIterations: number = KDF_ITERATIONS_ACCEPTED.fromFile
+): Promise<BackupContent> {
 	let envelope: unknown;
 	try {
 		envelope = JSON.parse(text);
@@ -73,7 +80,8 @@ export async function readBackup(text: string, passphrase: string): Promise<Back
 	if (!isObject(kdf) || kdf.name !== 'PBKDF2-SHA256') return fail();
 	const iterations = kdf.iterations;
 	if (typeof iterations !== 'number' || !Number.isInteger(iterations)) return fail();
-	if (iterations < KDF_ITERATIONS_ACCEPTED.min || iterations > KDF_ITERATIONS_ACCEPTED.max) return fail();
+	if (iterations > KDF_ITERATIONS_ACCEPTED.max) return fail();
+	if (iterations < Math.max(minIterations, KDF_ITERATIONS_ACCEPTED.min)) throw new ValidationError('backup.weakKey');
 	const salt = fromBase64(kdf.salt);
 	const iv = fromBase64(envelope.iv);
 	if (salt.length < 16 || iv.length !== 12) return fail();

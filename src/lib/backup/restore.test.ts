@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBackup, writeBackup, type BackupContent } from './format.ts';
 import { recordAnswer } from '#lib/storage/answers.ts';
 import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
-import { StorageError } from '#lib/storage/errors.ts';
+import { ValidationError } from '#lib/domain/validation.ts';
 import { createMeeting } from '#lib/storage/meetings.ts';
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 /** What the app does with a chosen file (BackupPanel): open it, then restore it. */
 async function restoreFile(file: string, passphrase = PASSPHRASE) {
-	return restoreBackup(await readBackup(file, passphrase));
+	return restoreBackup(await readBackup(file, passphrase, ITERATIONS));
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -71,17 +72,18 @@ async function tabletWithAnna() {
 }
 
 describe('restoring a backup', () => {
-	it('that fails halfway through its write leaves every stored record byte-identical', async () => {
+	it('whose ids collide with records of another citizen is refused with its reason, every stored record byte-identical', async () => {
 		const fromBo = await backupFromAnotherTablet();
 		const { answer } = await tabletWithAnna();
 		// The file is sound and passes every check, but its last answer carries an id this tablet already
-		// holds: the write fails after Bo, his meeting and his first answer went into the same transaction.
+		// holds for Anna: told as a broken file, not as a storage that did not answer.
 		const colliding = structuredClone(fromBo);
 		colliding.answers.at(-1)!.id = answer.id;
 		const before = await disk();
 
 		const refused = await restoreFile(await writeBackup(colliding, PASSPHRASE, ITERATIONS)).catch((error: unknown) => error);
-		expect(refused).toBeInstanceOf(StorageError);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).code).toBe('backup.idCollision');
 		expect(await disk()).toEqual(before);
 
 		// The control: the same backup without the collision is restored, and the comparison sees it.
@@ -112,5 +114,33 @@ describe('restoring a backup', () => {
 		}
 		await expect(restoreFile(file, 'en helt anden sætning')).rejects.toThrow('error.wrongPassphrase');
 		expect(await disk()).toEqual(before);
+	});
+
+	it('refuses, with its reason, what a forged file could carry: SVG or pixel-flood pictures, repeated ids, absurd sizes, a weak key', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await disk();
+		const hostile = (name: string, type: string) => new Blob([readFileSync(`tests/fixtures/hostile/${name}`)], { type });
+		const withPhoto = (photo: Blob) => {
+			const copy = structuredClone(fromBo);
+			copy.citizens[0]!.payload.photo = photo;
+			return copy;
+		};
+		const repeated = structuredClone(fromBo);
+		repeated.answers[1]!.id = repeated.answers[0]!.id;
+		const crowd = structuredClone(fromBo);
+		crowd.citizens = Array.from({ length: 20_000 }, (_, i) => ({ ...fromBo.citizens[0]!, id: `c${i}` }));
+		const refusals: Array<[BackupContent, string]> = [
+			[withPhoto(hostile('script.svg', 'image/svg+xml')), 'backup.badPicture'],
+			[withPhoto(hostile('gif-frame-larger-than-screen.gif', 'image/gif')), 'backup.badPicture'],
+			[repeated, 'backup.duplicateIds'],
+			[crowd, 'backup.tooMany']
+		];
+		for (const [content, reason] of refusals) {
+			await expect(restoreFile(await writeBackup(content, PASSPHRASE, ITERATIONS))).rejects.toThrow(reason);
+			expect(await disk()).toEqual(before);
+		}
+		// Files from the app have 600,000 rounds; below 100,000 a file is refused unless a test says otherwise.
+		await expect(readBackup(await writeBackup(fromBo, PASSPHRASE, ITERATIONS), PASSPHRASE)).rejects.toThrow('backup.weakKey');
 	});
 });

@@ -1,4 +1,4 @@
-import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
+import { isDecodableSize, rasterImageType, readPixelSize } from '#lib/encoding/image-size.ts';
 import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
@@ -20,7 +20,6 @@ import {
 	parseManifest,
 	parseObfBoard,
 	sniffAudio,
-	sniffImage,
 	type ObfBoardDoc,
 	type ObfButton,
 	type ObfLoadBoard,
@@ -207,9 +206,8 @@ function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, cont
 	return undefined;
 }
 
-/** SVG draws at the size of its cell; a raster picture must not declare more pixels than a tablet can decode. */
-function hasDecodableSize(bytes: Uint8Array, mimeType: string): boolean {
-	if (mimeType === 'image/svg+xml') return true;
+/** A raster picture must not declare (in its header or in any frame) more pixels than a tablet can decode. */
+function hasDecodableSize(bytes: Uint8Array): boolean {
 	const size = readPixelSize(bytes);
 	return size !== undefined && isDecodableSize(size);
 }
@@ -225,9 +223,10 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 		result = { symbolId: ref.symbolId };
 	} else if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
-		const mimeType = bytes && sniffImage(bytes);
+		// Raster pictures only; our own symbols come as symbol ids, not as pictures.
+		const mimeType = bytes && rasterImageType(bytes);
 		if (!bytes || !mimeType) context.collector.warn('import.unsupportedImageDropped');
-		else if (!hasDecodableSize(bytes, mimeType)) context.collector.warn('import.oversizedImageDropped');
+		else if (!hasDecodableSize(bytes)) context.collector.warn('import.oversizedImageDropped');
 		else result = { photoId: context.collector.addMedia('image', mimeType, bytes) };
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteImageDropped');

@@ -341,20 +341,6 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
 
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 
-/** The image type the bytes really are, if it is one the app shows; SVG is recognised by its text. */
-export function sniffImage(bytes: Uint8Array): string | undefined {
-	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-	if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
-	if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
-	const head = new TextDecoder('utf-8')
-		.decode(bytes.subarray(0, 4096))
-		.replace(/^\ufeff/, '')
-		.trimStart();
-	if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'image/svg+xml';
-	return undefined;
-}
-
 /** The audio type the bytes really are, if it is a container browsers play. */
 export function sniffAudio(bytes: Uint8Array): string | undefined {
 	if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVE'), 8)) return 'audio/wav';

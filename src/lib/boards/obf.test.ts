@@ -99,6 +99,25 @@ afterEach(() => {
 });
 
 describe('importObf with hand-written fixtures', () => {
+	it('refuses hostile pictures: an SVG with script, a GIF and a JPEG that hide a giant frame (tests/fixtures/hostile)', async () => {
+		const hostile = ['script.svg', 'gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg'];
+		const images = hostile.map((name, i) => ({
+			id: `i${i}`,
+			data: `data:application/octet-stream;base64,${readFileSync(`tests/fixtures/hostile/${name}`).toString('base64')}`
+		}));
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Hostile',
+			buttons: images.map((image, i) => ({ id: `c${i}`, label: `c${i}`, image_id: image.id })),
+			grid: { rows: 1, columns: 3, order: [images.map((_, i) => `c${i}`)] },
+			images
+		};
+		const result = await importObf(new TextEncoder().encode(JSON.stringify(doc)));
+		expect(result.media).toEqual([]);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.oversizedImageDropped': 2 });
+	});
+
 	it('reads a simple 2×3 board, keeps data: pictures and drops remote ones without fetching', async () => {
 		const fetchSpy = vi.spyOn(globalThis, 'fetch');
 		const result = await importObf(fixture('simple-2x3.obf'));
@@ -117,16 +136,15 @@ describe('importObf with hand-written fixtures', () => {
 		expect(await bytesOf(media.get(slots[0]?.photoId ?? ''))).toEqual([...PNG]);
 		expect(slots[1]).toMatchObject({ vocalization: 'I would like toast, please' });
 		expect(slots[1]?.photoId).toBeUndefined();
-		const svg = media.get(slots[2]?.photoId ?? '');
-		expect(svg?.mimeType).toBe('image/svg+xml');
-		expect(await svg?.blob.text()).toContain('<circle');
+		// An SVG from outside could hold script: it is dropped, never stored as a picture.
+		expect(slots[2]?.photoId).toBeUndefined();
 		expect(slots[2]?.background).toBe('#c8e6c9');
 		expect(slots[3]).toMatchObject({ label: 'all done', vocalization: 'all done' });
 		expect(slots[3]?.background).toBeUndefined();
 		expect(slots[5]?.photoId).toBeUndefined();
 
-		expect(warningCounts(result)).toEqual({ 'import.remoteImageDropped': 1, 'import.unsupportedImageDropped': 1 });
-		expect(result.media).toHaveLength(2);
+		expect(warningCounts(result)).toEqual({ 'import.remoteImageDropped': 1, 'import.unsupportedImageDropped': 2 });
+		expect(result.media).toHaveLength(1);
 		expect(slots.some((c) => c?.id === 'b1')).toBe(false);
 	});
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDecodableSize, readPixelSize } from './image-size.ts';
 
@@ -84,6 +85,15 @@ describe('declared image size', () => {
 		const flood = png(100_000, 100_000);
 		expect(flood.length).toBeLessThan(64);
 		expect(isDecodableSize(readPixelSize(flood)!)).toBe(false);
+	});
+
+	it('finds the real frame size in files that hide it from a header reader (tests/fixtures/hostile)', () => {
+		const hostile = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/hostile/${name}`));
+		for (const name of ['gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg']) {
+			const size = readPixelSize(hostile(name));
+			expect(size, name).toEqual({ width: 16000, height: 16000 });
+			expect(isDecodableSize(size!), name).toBe(false);
+		}
 	});
 
 	it('never throws on arbitrary bytes (fixed seed)', () => {

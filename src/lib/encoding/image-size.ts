@@ -28,8 +28,28 @@ function pngSize(b: Uint8Array): PixelSize | undefined {
 	return { width: u32be(b, 16), height: u32be(b, 20) };
 }
 
+/**
+ * The logical screen and every frame: Chromium draws a first frame that is larger than the screen
+ * the header declares at the frame's size, so a 34-byte file could otherwise ask for gigabytes.
+ */
 function gifSize(b: Uint8Array): PixelSize {
-	return { width: u16le(b, 6), height: u16le(b, 8) };
+	let size = { width: u16le(b, 6), height: u16le(b, 8) };
+	const table = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 7) + 1) : 0);
+	const skipSubBlocks = (i: number) => {
+		while (i < b.length && at(b, i) !== 0) i += at(b, i) + 1;
+		return i + 1;
+	};
+	let i = 13 + table(at(b, 10));
+	while (i < b.length) {
+		const block = at(b, i);
+		if (block === 0x21) i = skipSubBlocks(i + 2);
+		else if (block === 0x2c) {
+			const frame = { width: u16le(b, i + 1) + u16le(b, i + 5), height: u16le(b, i + 3) + u16le(b, i + 7) };
+			size = { width: Math.max(size.width, frame.width), height: Math.max(size.height, frame.height) };
+			i = skipSubBlocks(i + 10 + table(at(b, i + 9)) + 1);
+		} else break;
+	}
+	return size;
 }
 
 function webpSize(b: Uint8Array): PixelSize | undefined {
@@ -42,20 +62,42 @@ function webpSize(b: Uint8Array): PixelSize | undefined {
 	return undefined;
 }
 
-/** Walks the JPEG segments to the first start-of-frame marker, which holds the size. */
+const isJpegFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+/**
+ * Walks the JPEG segments to the first start-of-frame marker, then takes the largest size of any
+ * start-of-frame marker anywhere in the file: a file can lead a segment walk to a small frame while the
+ * decoder finds a huge one. Coded data cannot hold such a marker (0xFF is always followed by 0 there),
+ * so only metadata could add a false one, and that can only make the check stricter.
+ */
 function jpegSize(b: Uint8Array): PixelSize | undefined {
-	let i = 2;
-	while (i + 9 < b.length) {
+	let walked: PixelSize | undefined;
+	for (let i = 2; i + 9 < b.length && !walked;) {
 		if (at(b, i) !== 0xff) return undefined;
 		const marker = at(b, i + 1);
-		if (marker === 0xff) {
-			i += 1;
-			continue;
-		}
-		const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-		if (isFrame) return { width: u16be(b, i + 7), height: u16be(b, i + 5) };
-		i += 2 + u16be(b, i + 2);
+		if (marker === 0xff) i += 1;
+		else if (isJpegFrame(marker)) walked = { width: u16be(b, i + 7), height: u16be(b, i + 5) };
+		else i += 2 + u16be(b, i + 2);
 	}
+	if (!walked) return undefined;
+	let largest = walked;
+	for (let i = 2; i + 9 < b.length; i++) {
+		if (at(b, i) !== 0xff || !isJpegFrame(at(b, i + 1))) continue;
+		const found = { width: u16be(b, i + 7), height: u16be(b, i + 5) };
+		if (found.width * found.height > largest.width * largest.height) largest = found;
+	}
+	return largest;
+}
+
+/**
+ * The raster type the bytes really are: the only pictures taken from outside (board files, backups).
+ * SVG is never one of them, since it can hold script that runs in the app's origin (issue 15).
+ */
+export function rasterImageType(b: Uint8Array): 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | undefined {
+	if (at(b, 0) === 0x89 && isAscii(b, 1, 'PNG\r\n\x1a\n')) return 'image/png';
+	if (at(b, 0) === 0xff && at(b, 1) === 0xd8 && at(b, 2) === 0xff) return 'image/jpeg';
+	if (isAscii(b, 0, 'GIF87a') || isAscii(b, 0, 'GIF89a')) return 'image/gif';
+	if (isAscii(b, 0, 'RIFF') && isAscii(b, 8, 'WEBP')) return 'image/webp';
 	return undefined;
 }
 

@@ -241,6 +241,12 @@ export const da = {
 	'speech.voice': 'Stemme',
 	'speech.voiceAuto': 'Tablettens danske stemme (hvis den findes)',
 	'speech.voiceOffline': 'Indbygget dansk stemme (eSpeak NG, virker uden internet)',
+	'speech.voiceLocal': '{name} (på tabletten)',
+	'speech.voiceNetwork': '{name} (sender teksten over internettet)',
+	'speech.networkWarning':
+		'Stemmen «{name}» sender alt, hvad der skal siges, til en server på internettet. Det kan være borgerens egne ord. Brug den kun, hvis jeres kommune har godkendt det.',
+	'speech.networkKeepLocal': 'Nej, brug en stemme på tabletten',
+	'speech.networkAccept': 'Ja, send teksten over internettet',
 	'speech.noDeviceVoice': 'Tabletten har ingen dansk stemme. Den indbyggede stemme bruges.',
 	'speech.rate': 'Hastighed: {value}',
 	'speech.pitch': 'Tonehøjde: {value}',
@@ -283,6 +289,13 @@ export const da = {
 	'backup.notBackup': 'Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.',
 	'backup.newerVersion': 'Kopien er lavet med en nyere udgave af Billedtale. Opdater appen, og prøv igen. Intet er ændret.',
 	'backup.invalid': 'Sikkerhedskopien er beskadiget og kan ikke hentes. Intet er ændret.',
+	'backup.weakKey':
+		'Kopien er låst med en for svag nøgle. Billedtale laver aldrig sådan en kopi, så den kan være lavet af en anden. Intet er ændret.',
+	'backup.duplicateIds': 'Kopien bruger det samme id to gange, så den kan ikke hentes sikkert. Intet er ændret.',
+	'backup.idCollision':
+		'Noget i kopien har samme id som noget, der allerede er på tabletten hos en anden borger. Kopien er ødelagt eller ændret. Intet er ændret.',
+	'backup.tooMany': 'Kopien har langt flere borgere, end en tablet kan rumme. Den er ikke fra Billedtale. Intet er ændret.',
+	'backup.badPicture': 'Et billede i kopien er ikke et almindeligt billede, eller det er for stort til en tablet. Intet er ændret.',
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Temakort',
@@ -367,11 +380,12 @@ export const da = {
 	'unlock.busy': 'Åbner …',
 	'unlock.lost':
 		'Er adgangssætningen glemt, kan data på tabletten ikke åbnes – heller ikke af os. Så kan tabletten kun nulstilles under «Slet alt», og borgerne hentes ind igen fra en sikkerhedskopi.',
+	'secret.show': 'Vis',
 	'setup.title': 'Velkommen til Billedtale',
 	'setup.intro': 'Før første møde skal tabletten sikres. Alt om borgerne bliver krypteret, og kun jeres hold kan åbne det.',
 	'setup.step1': '1. Holdets adgangssætning',
 	'setup.passphraseHelp':
-		'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte, fx «kaffe lampe skov tirsdag cykel». Den skal skrives, hver gang Billedtale startes.',
+		'Mindst 12 tegn. Fem tilfældige ord er både nemme at huske og svære at gætte. Tryk på «Foreslå fem ord», eller find selv på ordene. Den skal skrives, hver gang Billedtale startes.',
 	'setup.passphrase': 'Adgangssætning',
 	'setup.repeatPassphrase': 'Gentag adgangssætningen',
 	'setup.suggest': 'Foreslå fem ord',
@@ -389,6 +403,7 @@ export const da = {
 	'error.locked': 'Tabletten blev låst, før det blev gemt. Lås op, og prøv igen.',
 	'error.wrongTeamPassphrase': 'Adgangssætningen passer ikke. Prøv igen.',
 	'error.passphraseShort': 'Skriv mindst 12 tegn, gerne fem tilfældige ord.',
+	'error.passphraseExample': 'Den adgangssætning har stået som eksempel, så den kan gættes. Vælg jeres egne ord, fx med «Foreslå fem ord».',
 	'error.vaultExists': 'Tabletten er allerede sikret i en anden fane. Genindlæs siden.',
 	'error.pinFormat': 'En PIN er 4 til 8 cifre.',
 	'erase.heading': 'Slet alt på denne tablet',

@@ -243,6 +243,12 @@ export const en: Record<MessageKey, string> = {
 	'speech.voice': 'Voice',
 	'speech.voiceAuto': "The tablet's Danish voice (if it has one)",
 	'speech.voiceOffline': 'Built-in Danish voice (eSpeak NG, works offline)',
+	'speech.voiceLocal': '{name} (on the tablet)',
+	'speech.voiceNetwork': '{name} (sends the text over the internet)',
+	'speech.networkWarning':
+		'The voice "{name}" sends everything to be said to a server on the internet. That may be the citizen’s own words. Only use it if your municipality has approved it.',
+	'speech.networkKeepLocal': 'No, use a voice on the tablet',
+	'speech.networkAccept': 'Yes, send the text over the internet',
 	'speech.noDeviceVoice': 'The tablet has no Danish voice. The built-in voice is used.',
 	'speech.rate': 'Speed: {value}',
 	'speech.pitch': 'Pitch: {value}',
@@ -286,6 +292,13 @@ export const en: Record<MessageKey, string> = {
 	'backup.notBackup': 'The file is not a Billedtale backup. Nothing was changed.',
 	'backup.newerVersion': 'The copy was made with a newer version of Billedtale. Update the app and try again. Nothing was changed.',
 	'backup.invalid': 'The backup is damaged and cannot be brought in. Nothing was changed.',
+	'backup.weakKey':
+		'The backup is locked with a key that is too weak. Billedtale never makes such a backup, so someone else may have made it. Nothing was changed.',
+	'backup.duplicateIds': 'The backup uses the same id twice, so it cannot be restored safely. Nothing was changed.',
+	'backup.idCollision':
+		'Something in the backup has the same id as something already on the tablet for another citizen. The backup is damaged or altered. Nothing was changed.',
+	'backup.tooMany': 'The backup has far more citizens than a tablet can hold. It is not from Billedtale. Nothing was changed.',
+	'backup.badPicture': 'A picture in the backup is not an ordinary picture, or it is too large for a tablet. Nothing was changed.',
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Theme cards',
@@ -370,12 +383,13 @@ export const en: Record<MessageKey, string> = {
 	'unlock.busy': 'Opening …',
 	'unlock.lost':
 		'If the passphrase is forgotten, the data on the tablet cannot be opened, not even by us. The tablet can then only be reset under "Delete everything", and the citizens brought back from a backup.',
+	'secret.show': 'Show',
 	'setup.title': 'Welcome to Billedtale',
 	'setup.intro':
 		'Before the first meeting the tablet must be secured. Everything about the citizens is encrypted, and only your team can open it.',
 	'setup.step1': '1. The team passphrase',
 	'setup.passphraseHelp':
-		'At least 12 characters. Five random words are easy to remember and hard to guess, e.g. "coffee lamp forest tuesday bicycle". It is needed every time Billedtale starts.',
+		'At least 12 characters. Five random words are easy to remember and hard to guess. Press "Suggest five words", or pick the words yourselves. It is needed every time Billedtale starts.',
 	'setup.passphrase': 'Passphrase',
 	'setup.repeatPassphrase': 'Repeat the passphrase',
 	'setup.suggest': 'Suggest five words',
@@ -393,6 +407,8 @@ export const en: Record<MessageKey, string> = {
 	'error.locked': 'The tablet locked before it was saved. Unlock and try again.',
 	'error.wrongTeamPassphrase': 'The passphrase does not match. Try again.',
 	'error.passphraseShort': 'Use at least 12 characters, ideally five random words.',
+	'error.passphraseExample':
+		'That passphrase was shown as an example, so it can be guessed. Choose your own words, e.g. with "Suggest five words".',
 	'error.vaultExists': 'The tablet was already secured in another tab. Reload the page.',
 	'error.pinFormat': 'A PIN is 4 to 8 digits.',
 	'erase.heading': 'Delete everything on this tablet',

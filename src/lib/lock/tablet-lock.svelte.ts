@@ -1,5 +1,6 @@
 import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { notices } from '#lib/ui/notices.svelte.ts';
 import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
 import {
@@ -19,7 +20,7 @@ import {
  *   softLocked  idle, app left or "Lås": the key is dropped, the PIN opens its in-memory copy for 30 minutes
  *   open        the data key is in memory
  *   reloading   a hard lock is clearing the page's memory by loading it afresh
- * Five wrong PINs, or "Lås helt", end the session and reload the page, which clears its memory.
+ * Five wrong PINs, counted across every tab and reload of this tablet, or "Lås helt", end the session and reload the page, which clears its memory.
  * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page.
  */
 
@@ -31,6 +32,11 @@ export const MAX_PIN_TRIES = 5;
 export const SOFT_LOCK_LIMIT_MS = 30 * 60_000;
 /** Stop 6 kept a PIN hash here; the PIN now lives only in the sealed vault. */
 const LEGACY_PIN_KEY = 'billedtale.screenLock';
+/**
+ * Wrong PINs since the last unlock, shared by every tab: each tab holds its own copy of the PIN lock, so
+ * a count per tab would give two tabs ten tries. Only a count is kept here, nothing about the PIN.
+ */
+const WRONG_PINS_KEY = 'billedtale.wrongPins';
 
 /**
  * Records from an older version of the app are upgraded once the key is there. In the background:
@@ -122,6 +128,7 @@ class TabletLock {
 	private opened(): void {
 		clearTimeout(this.softLockTimer);
 		this.status = 'open';
+		localStorage.removeItem(WRONG_PINS_KEY);
 		this.pinTriesLeft = MAX_PIN_TRIES;
 		this.restartIdleTimer();
 	}
@@ -163,14 +170,25 @@ class TabletLock {
 			this.opened();
 			return true;
 		}
-		this.pinTriesLeft -= 1;
-		if (this.pinTriesLeft <= 0) this.hardLock();
+		const wrong = await this.countWrongPin();
+		this.pinTriesLeft = Math.max(0, MAX_PIN_TRIES - wrong);
+		if (this.pinTriesLeft === 0) this.hardLock();
 		return false;
+	}
+
+	/** One tab at a time, so two tabs tried at once cannot both read the same count. */
+	private countWrongPin(): Promise<number> {
+		return navigator.locks.request(WRONG_PINS_KEY, () => {
+			const wrong = (Number(localStorage.getItem(WRONG_PINS_KEY)) || 0) + 1;
+			localStorage.setItem(WRONG_PINS_KEY, String(wrong));
+			return wrong;
+		});
 	}
 
 	softLock(tellOtherTabs = true): void {
 		if (this.status !== 'open') return;
 		dropDataKey();
+		notices.clearInfo();
 		this.status = 'softLocked';
 		clearTimeout(this.idleTimer);
 		this.softLockedAt = Date.now();

@@ -3,6 +3,8 @@ export interface SpeechPreferences {
 	/** 'auto' uses a Danish voice of the device when there is one, else the built-in offline voice. */
 	engine: 'auto' | 'offline';
 	voiceURI: string;
+	/** A voice that sends the text over the internet, accepted by hand after a warning; '' for none. */
+	networkVoiceURI: string;
 	rate: number;
 	pitch: number;
 	speakOnTap: boolean;
@@ -11,7 +13,7 @@ export interface SpeechPreferences {
 export const RATE_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
 export const PITCH_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
 const STORAGE_KEY = 'billedtale.speech';
-const DEFAULTS: SpeechPreferences = { engine: 'auto', voiceURI: '', rate: 1, pitch: 1, speakOnTap: true };
+const DEFAULTS: SpeechPreferences = { engine: 'auto', voiceURI: '', networkVoiceURI: '', rate: 1, pitch: 1, speakOnTap: true };
 
 function clamp(value: unknown, range: { min: number; max: number }, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, value)) : fallback;
@@ -28,6 +30,7 @@ export function parsePreferences(raw: string | null): SpeechPreferences {
 	return {
 		engine: data.engine === 'offline' ? 'offline' : 'auto',
 		voiceURI: typeof data.voiceURI === 'string' ? data.voiceURI : '',
+		networkVoiceURI: typeof data.networkVoiceURI === 'string' ? data.networkVoiceURI : '',
 		rate: clamp(data.rate, RATE_RANGE, DEFAULTS.rate),
 		pitch: clamp(data.pitch, PITCH_RANGE, DEFAULTS.pitch),
 		speakOnTap: typeof data.speakOnTap === 'boolean' ? data.speakOnTap : DEFAULTS.speakOnTap

@@ -1,4 +1,5 @@
 import type { SpeechPreferences } from './settings.svelte.ts';
+import { pickVoice } from './voices.ts';
 
 export type SpeechEngine = 'recording' | 'web' | 'offline' | 'none';
 
@@ -66,8 +67,7 @@ async function speakOffline(text: string, preferences: SpeechPreferences): Promi
 
 async function chooseAndSpeak(text: string, preferences: SpeechPreferences, recording?: Blob): Promise<SpeechEngine> {
 	if (recording && (await playRecording(recording))) return 'recording';
-	const voices = preferences.engine === 'auto' ? danishVoices() : [];
-	const voice = voices.find((v) => v.voiceURI === preferences.voiceURI) ?? voices[0];
+	const voice = preferences.engine === 'auto' ? pickVoice(danishVoices(), preferences) : undefined;
 	if (voice) {
 		speakWithDevice(text, voice, preferences);
 		return 'web';

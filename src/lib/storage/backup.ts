@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { validateBoardSet } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { isDecodableSize, rasterImageType, readPixelSize } from '#lib/encoding/image-size.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
@@ -51,6 +52,7 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
  * overwrites newer work.
  */
 export async function restoreBackup(content: BackupContent): Promise<{ added: number; skipped: number }> {
+	await checkPictures(content);
 	const db = getDb();
 	const sealed = {} as StoredTables;
 	for (const name of SEALED_TABLES) {
@@ -64,11 +66,18 @@ export async function restoreBackup(content: BackupContent): Promise<{ added: nu
 					.anyOf(content.citizens.map((c) => c.id))
 					.primaryKeys()
 			);
-			await table('citizens').bulkAdd(sealed.citizens.filter((c) => !existing.has(c.id)));
+			const fresh = { citizens: sealed.citizens.filter((c) => !existing.has(c.id)) } as StoredTables;
 			for (const name of OWNED_TABLES) {
-				const fresh = (sealed[name] as Array<{ citizenId: string }>).filter((r) => !existing.has(r.citizenId));
-				await db.table(name).bulkAdd(fresh);
+				(fresh as Record<SealedTable, unknown>)[name] = (sealed[name] as Array<{ citizenId: string }>).filter(
+					(r) => !existing.has(r.citizenId)
+				);
 			}
+			// A new record whose id the tablet already holds (for another citizen) is a broken or forged file, not a full disk.
+			for (const name of SEALED_TABLES) {
+				const ids = (fresh[name] as Array<{ id: string }>).map((r) => r.id);
+				if ((await db.table(name).where(':id').anyOf(ids).count()) > 0) throw new ValidationError('backup.idCollision');
+			}
+			for (const name of SEALED_TABLES) await db.table(name).bulkAdd(fresh[name]);
 			return { added: content.citizens.length - existing.size, skipped: existing.size };
 		})
 	);
@@ -87,6 +96,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const MAX_RECORDS = 200_000;
+/** Far more than one team's tablet holds; a file with more is not a backup from Billedtale. */
+const MAX_CITIZENS = 2_000;
 
 function records<T extends SealedTable>(name: T, value: unknown): RecordsByTable[T][] {
 	// A table newer than the file is simply absent from it.
@@ -117,7 +128,28 @@ function checkAnswers(content: BackupContent): void {
 	}
 }
 
+/**
+ * Pictures come from outside like an imported board's: only PNG, JPEG, GIF or WebP (an SVG can hold
+ * script), and never one whose header or frames declare more pixels than the tablet can decode.
+ */
+async function checkPictures(content: BackupContent): Promise<void> {
+	const pictures = [
+		...content.media.filter((m) => m.payload.kind === 'image').map((m) => m.payload.blob),
+		...content.citizens.flatMap((c) => (c.payload.photo ? [c.payload.photo] : []))
+	];
+	for (const picture of pictures) {
+		const bytes = new Uint8Array(await picture.arrayBuffer());
+		// A cut-off picture declares no size; it cannot be decoded either, so it is harmless and stays.
+		const size = readPixelSize(bytes);
+		if (!rasterImageType(bytes) || (size && !isDecodableSize(size))) throw new ValidationError('backup.badPicture');
+	}
+}
+
 function checkBoards(content: BackupContent): void {
+	for (const board of content.boards) {
+		const cellIds = board.payload.slots.flatMap((cell) => (cell ? [cell.id] : []));
+		if (new Set(cellIds).size !== cellIds.length) throw new ValidationError('backup.duplicateIds');
+	}
 	for (const citizen of content.citizens) {
 		const own = content.boards.filter((b) => b.citizenId === citizen.id);
 		if (own.length === 0) continue;
@@ -139,6 +171,7 @@ export function restoreContent(raw: unknown): BackupContent {
 	if (!isObject(raw)) return invalid();
 	const createdAt = typeof raw.createdAt === 'number' && Number.isFinite(raw.createdAt) && raw.createdAt >= 0 ? raw.createdAt : invalid();
 	const content = { createdAt } as BackupContent;
+	if (Array.isArray(raw.citizens) && raw.citizens.length > MAX_CITIZENS) throw new ValidationError('backup.tooMany');
 	for (const name of SEALED_TABLES) (content as Record<SealedTable, unknown>)[name] = records(name, raw[name]);
 	const citizenIds = new Set(content.citizens.map((c) => c.id));
 	for (const name of OWNED_TABLES) {
@@ -147,6 +180,6 @@ export function restoreContent(raw: unknown): BackupContent {
 	checkAnswers(content);
 	checkBoards(content);
 	const allIds = SEALED_TABLES.flatMap((name) => (content[name] as Array<{ id: string }>).map((r) => r.id));
-	if (new Set(allIds).size !== allIds.length) invalid();
+	if (new Set(allIds).size !== allIds.length) throw new ValidationError('backup.duplicateIds');
 	return content;
 }

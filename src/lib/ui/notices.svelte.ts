@@ -15,6 +15,11 @@ class Notices {
 		this.info = message;
 	}
 
+	/** A message about what was done may name a citizen; the lock screens must not keep it. */
+	clearInfo(): void {
+		this.info = undefined;
+	}
+
 	clear(): void {
 		this.error = undefined;
 		this.info = undefined;

@@ -1,18 +1,17 @@
 import { ValidationError } from '#lib/domain/validation.ts';
-import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
+import { isDecodableSize, rasterImageType, readPixelSize } from '#lib/encoding/image-size.ts';
 
 export const PHOTO_MAX_SIDE = 480;
 export const PHOTO_MAX_BYTES = 40 * 1024 * 1024;
-/** A JPEG's size sits after its metadata segments, which stay well within this. */
-const HEADER_BYTES = 1024 * 1024;
-
 /**
  * Shrinks a camera photo on the device before it is stored: small enough for lists, and no EXIF kept.
- * The header is checked first, so a file that declares a giant image is refused before it is decoded.
+ * The whole file is checked first (header and every frame: a GIF frame or a hidden JPEG frame can be
+ * larger than the header says), so a file that declares a giant image is refused before it is decoded.
  */
 export async function resizePhoto(file: Blob, maxSide = PHOTO_MAX_SIDE): Promise<Blob> {
 	if (file.size > PHOTO_MAX_BYTES) throw new ValidationError('error.photoTooLarge');
-	const declared = readPixelSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const declared = rasterImageType(bytes) && readPixelSize(bytes);
 	if (!declared) throw new ValidationError('error.photo');
 	if (!isDecodableSize(declared)) throw new ValidationError('error.photoTooLarge');
 	let bitmap: ImageBitmap;

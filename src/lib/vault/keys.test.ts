@@ -3,7 +3,7 @@ import { KDF_ITERATIONS } from '#lib/crypto/primitives.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin } from './keys.ts';
 import { DamagedPayloadError, openPayload, sealPayload } from './payload.ts';
 
-const PASSPHRASE = 'kaffe lampe skov tirsdag cykel';
+const PASSPHRASE = 'spurv kobber ørken fløjte månedag';
 const FEW = 1_000;
 
 function bytesOf(value: unknown): string {
@@ -20,6 +20,14 @@ describe('tablet key hierarchy', () => {
 		expect(record.kdf.salt).toHaveLength(16);
 	});
 
+	it('refuses the passphrases the setup screen once showed as examples, in any case or spacing', async () => {
+		await expect(createVault('Kaffe  lampe skov tirsdag cykel ', '2468', 5, 0, FEW)).rejects.toThrow('error.passphraseExample');
+		const created = await createVault(PASSPHRASE, '2468', 5, 0, FEW);
+		await expect(changePassphrase(created.record, PASSPHRASE, 'coffee lamp forest tuesday bicycle', FEW)).rejects.toThrow(
+			'error.passphraseExample'
+		);
+	});
+
 	it('opens the data key with the passphrase only; the working key is never readable by script', async () => {
 		const created = await createVault(PASSPHRASE, '2468', 5, 0, FEW);
 		expect(created.dataKey.key.extractable).toBe(false);
@@ -27,7 +35,7 @@ describe('tablet key hierarchy', () => {
 		const unlocked = await unlockWithPassphrase(created.record, PASSPHRASE);
 		expect(unlocked.dataKey.key.extractable).toBe(false);
 		expect(await openPayload(unlocked.dataKey, 'citizens', 'c1', sealed)).toEqual({ displayName: 'Anna' });
-		await expect(unlockWithPassphrase(created.record, 'kaffe lampe skov tirsdag cyklen')).rejects.toThrow('error.wrongTeamPassphrase');
+		await expect(unlockWithPassphrase(created.record, 'spurv kobber ørken fløjte mandag')).rejects.toThrow('error.wrongTeamPassphrase');
 		// The stored record holds neither the PIN nor anything that opens without the passphrase.
 		expect(bytesOf(created.record)).not.toContain('2468');
 		await expect(createVault('kort', '2468', 5, 0, FEW)).rejects.toThrow('error.passphraseShort');

@@ -1,0 +1,22 @@
+import type { SpeechPreferences } from './settings.svelte.ts';
+
+/** The part of a Web Speech voice the choice needs, so the rule can be tested without a browser. */
+export interface VoiceInfo {
+	voiceURI: string;
+	/** False for a voice that sends the text to a server (e.g. "Google dansk"). */
+	localService: boolean;
+}
+
+/**
+ * The device voice to speak with: only voices on the tablet, unless a network voice was chosen by hand
+ * after the warning in the settings. What a citizen says must not leave the tablet by default (issue 15).
+ */
+export function pickVoice<V extends VoiceInfo>(
+	voices: readonly V[],
+	preferences: Pick<SpeechPreferences, 'voiceURI' | 'networkVoiceURI'>
+): V | undefined {
+	const allowed = voices.filter(
+		(voice) => voice.localService || (preferences.networkVoiceURI !== '' && voice.voiceURI === preferences.networkVoiceURI)
+	);
+	return allowed.find((voice) => voice.voiceURI === preferences.voiceURI) ?? allowed.find((voice) => voice.localService);
+}
