@@ -33,7 +33,13 @@ export async function createMeeting(citizenId: string, input: NewMeeting, now = 
 	const storedCitizen = await db.citizens.get(citizenId);
 	if (!storedCitizen) throw new StorageError('error.notFound');
 	const citizen = citizenFromRecord(await openRecord('citizens', storedCitizen));
-	const meeting: Meeting = { id: newId(), citizenId, createdAt: now, ...details, participants: [createParticipant(citizen.displayName, 'borger')] };
+	const meeting: Meeting = {
+		id: newId(),
+		citizenId,
+		createdAt: now,
+		...details,
+		participants: [createParticipant(citizen.displayName, 'borger')]
+	};
 	const sealed = await sealRecord('meetings', meetingToRecord(meeting));
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.meetings], async () => {
