@@ -34,6 +34,9 @@ test('the whole meeting journey can be done with the keyboard alone', async ({ p
 	await expect(dialog.getByRole('radio', { name: 'Valg af indsats' })).toBeChecked();
 	await activate(page, dialog.getByRole('button', { name: 'Start møde' }));
 	const meeting = new MeetingPage(page);
+	// The meeting opens at its check-in: the answer board is one part further, the adviser's controls in the panel.
+	await activate(page, meeting.agenda.getByRole('link', { name: 'Det taler vi om' }));
+	await activate(page, page.getByRole('button', { name: 'Åbn rådgiverpanel' }));
 	await expect(meeting.board).toBeVisible();
 
 	const participants = page.getByRole('region', { name: 'Deltagere' });

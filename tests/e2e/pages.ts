@@ -85,6 +85,9 @@ export class CitizenPage {
 		await dialog.getByRole('radio', { name: options.phase }).check();
 		await dialog.getByRole('button', { name: 'Start møde' }).click();
 		const meeting = new MeetingPage(this.page);
+		// A meeting opens at its check-in; the answer board is in "Det taler vi om", the adviser's controls in the panel.
+		await meeting.openStep('Det taler vi om');
+		await meeting.openStaffPanel();
 		await expect(meeting.board).toBeVisible();
 		return meeting;
 	}
@@ -111,7 +114,34 @@ export class MeetingPage {
 	}
 
 	get saveStatus(): Locator {
-		return this.page.locator('.save-state');
+		return this.page.locator('.save-state[data-state]');
+	}
+
+	get agenda(): Locator {
+		return this.page.getByRole('navigation', { name: 'Dagsorden' });
+	}
+
+	get stepHeading(): Locator {
+		return this.page.locator('#step-heading');
+	}
+
+	/** Opens a part of the meeting from the agenda strip; the address keeps it. */
+	async openStep(label: string): Promise<void> {
+		await this.agenda.getByRole('link', { name: label }).click();
+		await expect(this.stepHeading).toHaveText(label);
+		await expect(this.agenda.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'step');
+	}
+
+	get staffPanel(): Locator {
+		return this.page.getByRole('complementary', { name: 'Rådgiverpanel' });
+	}
+
+	/** The adviser's panel (participants, who answers, the answer list); it stays open through reloads. */
+	async openStaffPanel(): Promise<void> {
+		const toggle = this.page.getByRole('button', { name: /^(Åbn|Luk) rådgiverpanel$/ });
+		await expect(toggle).toBeVisible();
+		if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+		await expect(this.staffPanel).toBeVisible();
 	}
 
 	get answers(): Locator {
@@ -119,15 +149,19 @@ export class MeetingPage {
 	}
 
 	async addParticipant(name: string, role: string): Promise<void> {
+		await this.openStaffPanel();
 		const section = this.page.getByRole('region', { name: 'Deltagere' });
+		// The citizen is a participant of their own meeting from the start.
+		const listed = section.getByRole('listitem').filter({ has: this.page.getByText(name, { exact: true }) });
+		if ((await listed.filter({ hasText: role }).count()) > 0) return;
 		await section.getByLabel('Navn').fill(name);
 		await section.getByLabel('Rolle').selectOption({ label: role });
 		await section.getByRole('button', { name: 'Tilføj deltager' }).click();
-		await expect(section.getByText(name, { exact: true })).toBeVisible();
+		await expect(section.getByText(name, { exact: true }).last()).toBeVisible();
 	}
 
 	get picker(): Locator {
-		return this.page.getByRole('region', { name: 'Svartavle' }).getByRole('group', { name: 'Hvem svarer, og hvordan?' });
+		return this.staffPanel.getByRole('group', { name: 'Hvem svarer, og hvordan?' });
 	}
 
 	/** "Borgeren selv" names nobody, so it has no "Hvem?" to choose. */

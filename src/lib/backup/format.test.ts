@@ -27,7 +27,7 @@ async function sampleData() {
 	});
 	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
 	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
-	const lise = withLise.participants[0]!;
+	const lise = withLise.participants.at(-1)!;
 	const answer = await recordAnswer(withLise, {
 		subject: { kind: 'core-board' },
 		content: { kind: 'core', value: 'ja' },

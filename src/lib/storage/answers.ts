@@ -88,3 +88,9 @@ export function withdrawStoredAnswer(answerId: string, now = Date.now()): Promis
 export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
 	return updateAnswer(answerId, (answer) => restoreAnswer(answer, now));
 }
+
+/** Every answer of a citizen, from all their meetings: for "Om mig" and for how answers moved over time. */
+export async function listCitizenAnswers(citizenId: string): Promise<Answer[]> {
+	const stored = await getDb().answers.where('citizenId').equals(citizenId).toArray();
+	return (await openRecords('answers', stored)).map(answerFromRecord).sort(byCreatedAtDescending);
+}

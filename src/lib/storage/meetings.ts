@@ -8,10 +8,11 @@ import {
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
+import { MEETING_OWNED_TABLES } from './registry.ts';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { guardedWrite, StorageError } from './errors';
-import { answerFromRecord, meetingFromRecord, meetingToRecord, type AnswerRecord } from './records';
+import { answerFromRecord, citizenFromRecord, meetingFromRecord, meetingToRecord, type AnswerRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 export async function listMeetings(citizenId: string): Promise<Meeting[]> {
@@ -25,9 +26,20 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
 	return stored && meetingFromRecord(await openRecord('meetings', stored));
 }
 
+/** The citizen takes part in their own meeting from the start, named as they are on the tablet. */
 export async function createMeeting(citizenId: string, input: NewMeeting, now = Date.now()): Promise<Meeting> {
 	const db = getDb();
-	const meeting: Meeting = { id: newId(), citizenId, createdAt: now, ...normaliseNewMeeting(input), participants: [] };
+	const details = normaliseNewMeeting(input);
+	const storedCitizen = await db.citizens.get(citizenId);
+	if (!storedCitizen) throw new StorageError('error.notFound');
+	const citizen = citizenFromRecord(await openRecord('citizens', storedCitizen));
+	const meeting: Meeting = {
+		id: newId(),
+		citizenId,
+		createdAt: now,
+		...details,
+		participants: [createParticipant(citizen.displayName, 'borger')]
+	};
 	const sealed = await sealRecord('meetings', meetingToRecord(meeting));
 	await guardedWrite(() =>
 		db.transaction('rw', [db.citizens, db.meetings], async () => {
@@ -63,6 +75,27 @@ function updateMeeting(id: string, change: (meeting: Meeting) => Meeting, check?
 			})
 		);
 	});
+}
+
+/** A changed date, place or phase; who took part and what was answered stay as they are. */
+export async function editMeeting(id: string, input: NewMeeting): Promise<Meeting> {
+	const details = normaliseNewMeeting(input);
+	return updateMeeting(id, (meeting) => ({ ...meeting, ...details }));
+}
+
+/**
+ * Deletes a meeting with everything of it — its answers, its plan, any record of a table whose keys
+ * name a meeting (read from the registry, so a table added later is included) — in one transaction.
+ * Media stay: they belong to the citizen and may be used elsewhere; media clean-up decides.
+ */
+export async function deleteMeeting(id: string): Promise<void> {
+	const db = getDb();
+	await guardedWrite(() =>
+		db.transaction('rw', [db.meetings, ...MEETING_OWNED_TABLES.map((name) => db.table(name))], async () => {
+			for (const name of MEETING_OWNED_TABLES) await db.table(name).where('meetingId').equals(id).delete();
+			await db.meetings.delete(id);
+		})
+	);
 }
 
 export async function addParticipant(meetingId: string, name: string, role: ParticipantRole): Promise<Meeting> {

@@ -38,7 +38,7 @@ async function citizenWithEverything(name: string) {
 	const answer = await recordAnswer(meeting, {
 		subject: { kind: 'core-board' },
 		content: { kind: 'photo', mediaId: `${citizen.id}-answer-photo` },
-		provenance: { mode: 'formidlet', participantId: meeting.participants[0]!.id }
+		provenance: { mode: 'formidlet', participantId: meeting.participants.at(-1)!.id }
 	});
 	const home = setCell(createBoard('Forside', 1, 2), 0, { id: 'c1', label: 'mor', photoId: `${citizen.id}-cell-photo` });
 	await ensureBoardSet(citizen.id, () => ({ rootBoardId: home.id, boards: [home] }));

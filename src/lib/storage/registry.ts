@@ -237,6 +237,15 @@ export function assertRecordFits<T extends SealedTable>(table: T, record: Record
 /** Plain field holding the media ids a record refers to (random ids), indexed so clean-up needs no decryption. */
 export const MEDIA_FIELD = 'mediaIds';
 
+/** Whether a table's plain keys include the given field, read from its key schema. */
+function keysInclude(table: SealedTable, field: string): boolean {
+	const keys = REGISTRY[table].keys as unknown as { entries?: Record<string, unknown> };
+	return keys.entries !== undefined && Object.hasOwn(keys.entries, field);
+}
+
+/** The tables whose records belong to one meeting through a `meetingId` key: deleting a meeting deletes those too. */
+export const MEETING_OWNED_TABLES = SEALED_TABLES.filter((name) => keysInclude(name, 'meetingId'));
+
 /** The tables whose records can refer to media. */
 export const MEDIA_REFERRING_TABLES = SEALED_TABLES.filter((name) => REGISTRY[name].mediaIds !== undefined);
 

@@ -1,10 +1,13 @@
+import { setAssessment } from './assessments.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countAnswers, listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, restoreStoredAnswer } from './answers';
 import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens';
 import { deleteDatabase, getDb } from './db';
 import { StorageError, guardedWrite } from './errors';
 import { acknowledgeEviction, storageWasEvicted } from './eviction.ts';
-import { addParticipant, createMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
+import { addParticipant, createMeeting, deleteMeeting, editMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
+import { updatePlan } from './plans.ts';
+import { MEETING_OWNED_TABLES } from './registry.ts';
 import { readVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
@@ -18,7 +21,8 @@ afterEach(async () => {
 async function meetingWithPeople() {
 	const citizen = await createCitizen({ displayName: 'Anna' });
 	const created = await createMeeting(citizen.id, { date: '2026-11-23', place: 'Hjemme', phase: 'faglig-udredning' });
-	await addParticipant(created.id, 'Anna', 'borger');
+	// The citizen is a participant from the start.
+	expect(created.participants.map((p) => [p.name, p.role])).toEqual([['Anna', 'borger']]);
 	const meeting = await addParticipant(created.id, 'Lise', 'paaroerende');
 	return { citizen, meeting, lise: meeting.participants[1]! };
 }
@@ -208,6 +212,32 @@ describe('repositories', () => {
 		const updated = await removeParticipant(meeting.id, citizenParticipant.id);
 		expect(updated.participants.map((p) => p.name)).toEqual(['Lise']);
 		expect((await getMeeting(meeting.id))!.participants.map((p) => p.name)).toEqual(['Lise']);
+	});
+
+	it('edit a meeting’s date, place and phase, keeping who took part', async () => {
+		const { meeting } = await meetingWithPeople();
+		await expect(editMeeting(meeting.id, { date: '2026-02-30', place: '', phase: 'opfoelgning' })).rejects.toThrow('error.meetingDate');
+		const edited = await editMeeting(meeting.id, { date: '2027-01-05', place: ' Kommunen ', phase: 'valg-af-indsats' });
+		expect(await getMeeting(meeting.id)).toEqual({ ...meeting, date: '2027-01-05', place: 'Kommunen', phase: 'valg-af-indsats' });
+		expect(edited.participants).toEqual(meeting.participants);
+	});
+
+	it('delete a meeting with its answers and plan, and nothing of the citizen’s other meetings', async () => {
+		const { citizen, meeting } = await meetingWithPeople();
+		const other = await createMeeting(citizen.id, { date: '2026-12-24', place: '', phase: 'opfoelgning' });
+		for (const m of [meeting, other]) {
+			await recordAnswer(m, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } });
+			await updatePlan(m.id, (plan) => ({ ...plan, agreements: [{ id: 'x', what: 'Ring', who: [], when: 'I morgen' }] }));
+			await setAssessment(m.id, { subthemeId: 'kontakt-med-andre', ffbCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7', levelId: 'let' });
+		}
+		expect(MEETING_OWNED_TABLES).toEqual(expect.arrayContaining(['answers', 'plans', 'assessments']));
+		await deleteMeeting(meeting.id);
+		expect(await getMeeting(meeting.id)).toBeUndefined();
+		for (const name of MEETING_OWNED_TABLES) {
+			expect(await getDb().table(name).where('meetingId').equals(meeting.id).count(), name).toBe(0);
+			expect(await getDb().table(name).where('meetingId').equals(other.id).count(), name).toBe(1);
+		}
+		expect((await listMeetings(citizen.id)).map((m) => m.id)).toEqual([other.id]);
 	});
 
 	it('refuse a meeting for a citizen that does not exist', async () => {

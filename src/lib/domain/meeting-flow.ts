@@ -1,0 +1,90 @@
+/*
+ * The meeting's flow as a small state machine: the parts of a meeting in their usual order, which
+ * part the table is at now, which were done or skipped, and whether the citizen asked for a pause.
+ * Nothing is forced: any part can be opened at any time, skipped, or opened again. The part shown is
+ * kept in the page's address (`&trin=`), so a reload or the back button lands in the same part.
+ */
+
+/** Before the meeting (`forberedelse`), then the agenda of the meeting itself. */
+export const FLOW_STEPS = ['forberedelse', 'check-in', 'emner', 'kontakt', 'opsummering', 'maal-og-aftaler', 'feedback'] as const;
+export type FlowStep = (typeof FLOW_STEPS)[number];
+
+/** Where a meeting opens when its address names no part: the check-in, since preparation happens before. */
+export const FIRST_MEETING_STEP: FlowStep = 'check-in';
+
+export interface FlowState {
+	step: FlowStep;
+	done: readonly FlowStep[];
+	skipped: readonly FlowStep[];
+	paused: boolean;
+}
+
+export type FlowEvent =
+	{ type: 'go'; step: FlowStep } | { type: 'next' } | { type: 'back' } | { type: 'skip' } | { type: 'pause' } | { type: 'resume' };
+
+export function isFlowStep(value: string): value is FlowStep {
+	return (FLOW_STEPS as readonly string[]).includes(value);
+}
+
+/** The part an address names; an unknown or missing name opens the meeting's first part. */
+export function stepFromParam(value: string | null | undefined): FlowStep {
+	return value && isFlowStep(value) ? value : FIRST_MEETING_STEP;
+}
+
+export function startFlow(step: FlowStep = FIRST_MEETING_STEP): FlowState {
+	return { step, done: [], skipped: [], paused: false };
+}
+
+const without = (list: readonly FlowStep[], step: FlowStep) => list.filter((s) => s !== step);
+const adding = (list: readonly FlowStep[], step: FlowStep) => (list.includes(step) ? list : [...list, step]);
+
+function neighbour(step: FlowStep, by: 1 | -1): FlowStep {
+	const index = FLOW_STEPS.indexOf(step) + by;
+	return FLOW_STEPS[Math.min(Math.max(index, 0), FLOW_STEPS.length - 1)]!;
+}
+
+/**
+ * The next state. Moving on marks the part left as done, skipping marks it as skipped (doing it
+ * later clears that), and a pause keeps the part: the meeting goes on where it stopped. Opening any
+ * part also ends a pause, since nothing waits behind it.
+ */
+export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
+	switch (event.type) {
+		case 'pause':
+			return { ...state, paused: true };
+		case 'resume':
+			return { ...state, paused: false };
+		case 'go':
+			return { ...state, step: event.step, paused: false };
+		case 'back':
+			return { ...state, step: neighbour(state.step, -1), paused: false };
+		case 'next':
+			return {
+				step: neighbour(state.step, 1),
+				done: adding(state.done, state.step),
+				skipped: without(state.skipped, state.step),
+				paused: false
+			};
+		case 'skip':
+			return {
+				step: neighbour(state.step, 1),
+				done: without(state.done, state.step),
+				skipped: adding(state.skipped, state.step),
+				paused: false
+			};
+	}
+}
+
+export type StepStatus = 'now' | 'done' | 'skipped' | 'open';
+
+/** What the agenda strip shows for a part. */
+export function stepStatus(state: FlowState, step: FlowStep): StepStatus {
+	if (state.step === step) return 'now';
+	if (state.done.includes(step)) return 'done';
+	if (state.skipped.includes(step)) return 'skipped';
+	return 'open';
+}
+
+export function isLastStep(step: FlowStep): boolean {
+	return step === FLOW_STEPS[FLOW_STEPS.length - 1];
+}

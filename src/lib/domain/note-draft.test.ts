@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerContent, AnswerSubject, Provenance } from './answer';
+import { draftNote, type NoteWords } from './note-draft';
+
+let clock = 0;
+function answer(id: string, subject: AnswerSubject, content: AnswerContent, provenance: Provenance = { mode: 'selv' }): Answer {
+	clock += 1;
+	return {
+		id,
+		meetingId: 'm',
+		citizenId: 'c',
+		createdAt: clock,
+		updatedAt: clock,
+		subject,
+		content,
+		provenance,
+		status: 'active',
+		history: []
+	};
+}
+
+const checkIn: AnswerSubject = { kind: 'meeting-part', part: 'check-in', itemId: 'check-in-i-dag' };
+const board: AnswerSubject = { kind: 'core-board' };
+const scale = (label: string): AnswerContent => ({ kind: 'scale', scaleId: 'ansigter', pointId: label.toLowerCase(), label });
+
+const words: NoteWords = {
+	topic: (a) => (a.subject.kind === 'meeting-part' ? 'hvordan du har det' : a.subject.kind === 'core-board' ? 'svartavlen' : undefined),
+	content: (a) => (a.content.kind === 'scale' ? a.content.label : a.content.kind === 'core' ? a.content.value : a.content.kind),
+	person: (a) => (a.provenance.participantId === 'p1' ? 'Lise' : undefined),
+	list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`),
+	told: (topic, said) => `Du fortalte om ${topic}: ${said}.`,
+	relayed: (person, topic, said) => `${person} fortalte for dig om ${topic}: ${said}.`,
+	observed: (topic, said) => `Vi så ved ${topic}: ${said}.`,
+	quote: (text) => `Du sagde: »${text}«.`,
+	goal: (goal) => `Dit mål: »${goal.text}«.`,
+	agreement: (agreement, view) => `Vi aftalte, at ${agreement.what}.${view ? ` Du synes: ${view}.` : ''}`
+};
+
+describe('the du-form note draft', () => {
+	it('makes one sentence per topic and voice, in the order first given, each linked to its answers', () => {
+		const answers = [
+			answer('a1', checkIn, scale('Godt')),
+			answer('a2', board, { kind: 'core', value: 'ja' }),
+			answer('a3', board, { kind: 'core', value: 'nej' }, { mode: 'formidlet', participantId: 'p1' }),
+			answer('a4', board, { kind: 'core', value: 'stop' }),
+			answer('a5', board, { kind: 'core', value: 'pause' }, { mode: 'observeret', participantId: 'p1' })
+		];
+		expect(draftNote({ answers: [...answers].reverse() }, words)).toEqual([
+			{ text: 'Du fortalte om hvordan du har det: Godt.', answerIds: ['a1'] },
+			{ text: 'Du fortalte om svartavlen: ja og stop.', answerIds: ['a2', 'a4'] },
+			{ text: 'Lise fortalte for dig om svartavlen: nej.', answerIds: ['a3'] },
+			{ text: 'Vi så ved svartavlen: pause.', answerIds: ['a5'] }
+		]);
+	});
+
+	it('leaves out withdrawn answers and keeps the citizen’s own words as a quote', () => {
+		const withdrawn = { ...answer('w', board, { kind: 'core', value: 'ja' }), status: 'withdrawn' as const };
+		const quote = answer(
+			'q',
+			{ kind: 'meeting-part', part: 'check-in', itemId: 'check-in-andet' },
+			{ kind: 'text', text: 'Jeg vil ud at gå', quote: true }
+		);
+		expect(draftNote({ answers: [withdrawn, quote] }, words)).toEqual([{ text: 'Du sagde: »Jeg vil ud at gå«.', answerIds: ['q'] }]);
+	});
+
+	it('ends with the goals and the agreements, each agreement with the citizen’s newest view of it', () => {
+		const plan = {
+			goals: [{ id: 'g1', text: 'Jeg vil selv handle ind', themeIds: [], status: 'aktiv' as const }],
+			agreements: [
+				{ id: 'x1', what: 'Lise køber en cykel', who: [], when: 'i maj' },
+				{ id: 'x2', what: 'vi ses igen', who: [], when: 'i juni' }
+			]
+		};
+		const older = answer('v1', { kind: 'agreement', planId: 'p', agreementId: 'x1' }, scale('Skidt'));
+		const newer = answer('v2', { kind: 'agreement', planId: 'p', agreementId: 'x1' }, scale('Godt'));
+		expect(draftNote({ answers: [older, newer], plan }, words)).toEqual([
+			{ text: 'Dit mål: »Jeg vil selv handle ind«.', answerIds: [] },
+			{ text: 'Vi aftalte, at Lise køber en cykel. Du synes: Godt.', answerIds: ['v2'] },
+			{ text: 'Vi aftalte, at vi ses igen.', answerIds: [] }
+		]);
+	});
+});

@@ -1,0 +1,111 @@
+import { byCreatedAtDescending, type Answer } from './answer';
+import type { Agreement, Goal, Plan } from './plan';
+
+/*
+ * The draft of the du-form note for the case file: what the citizen told, what was relayed or seen,
+ * the citizen's own words, the goals and the agreements, one sentence each, every sentence with the
+ * answers it came from. The adviser edits the draft before it goes into the plan; the wording comes
+ * from the caller (the dictionaries), so this stays free of any language.
+ */
+
+export interface NoteSentence {
+	text: string;
+	/** The answers the sentence says something about: a reader can check it against them. */
+	answerIds: string[];
+}
+
+export interface NoteWords {
+	/** What an answer is about, as words that fit in a sentence ("hvordan du har det"); undefined leaves it out. */
+	topic(answer: Answer): string | undefined;
+	/** What was expressed, in plain words. */
+	content(answer: Answer): string;
+	/** The name of the person who relayed or observed, when one is named. */
+	person(answer: Answer): string | undefined;
+	/** Several answers in one sentence: "godt, rigtig godt og skidt". */
+	list(items: string[]): string;
+	told(topic: string, answers: string): string;
+	relayed(person: string, topic: string, answers: string): string;
+	observed(topic: string, answers: string): string;
+	quote(text: string): string;
+	goal(goal: Goal): string;
+	agreement(agreement: Agreement, view: string | undefined): string;
+}
+
+type Voice = 'told' | 'relayed' | 'observed';
+
+interface Group {
+	voice: Voice;
+	topic: string;
+	person?: string;
+	answers: Answer[];
+}
+
+function voiceOf(answer: Answer): Voice {
+	if (answer.provenance.mode === 'observeret') return 'observed';
+	if (answer.provenance.mode === 'formidlet') return 'relayed';
+	return 'told';
+}
+
+function isAboutPlan(answer: Answer): boolean {
+	return answer.subject.kind === 'goal' || answer.subject.kind === 'agreement';
+}
+
+/** The newest active view of each agreement, by the agreement's id. */
+function agreementViews(answers: readonly Answer[]): Map<string, Answer> {
+	const views = new Map<string, Answer>();
+	for (const answer of [...answers].sort(byCreatedAtDescending)) {
+		if (answer.subject.kind === 'agreement' && !views.has(answer.subject.agreementId)) views.set(answer.subject.agreementId, answer);
+	}
+	return views;
+}
+
+export function draftNote(
+	input: { answers: readonly Answer[]; plan?: Pick<Plan, 'goals' | 'agreements'> },
+	words: NoteWords
+): NoteSentence[] {
+	const active = input.answers.filter((answer) => answer.status === 'active');
+	const oldestFirst = [...active].sort((a, b) => a.createdAt - b.createdAt);
+	// Answers about the same thing, given the same way, make one sentence, in the order first given.
+	const entries: (NoteSentence | Group)[] = [];
+	const groups = new Map<string, Group>();
+	for (const answer of oldestFirst) {
+		if (isAboutPlan(answer)) continue;
+		if (answer.content.kind === 'text' && answer.content.quote) {
+			entries.push({ text: words.quote(answer.content.text), answerIds: [answer.id] });
+			continue;
+		}
+		const topic = words.topic(answer);
+		if (topic === undefined) continue;
+		const voice = voiceOf(answer);
+		const person = voice === 'relayed' ? words.person(answer) : undefined;
+		const key = `${voice}|${person ?? ''}|${topic}`;
+		const group = groups.get(key);
+		if (group) group.answers.push(answer);
+		else {
+			const created: Group = { voice, topic, person, answers: [answer] };
+			groups.set(key, created);
+			entries.push(created);
+		}
+	}
+	const told = entries.map((entry): NoteSentence => {
+		if (!('voice' in entry)) return entry;
+		const said = words.list(entry.answers.map((answer) => words.content(answer)));
+		const text =
+			entry.voice === 'observed'
+				? words.observed(entry.topic, said)
+				: entry.voice === 'relayed' && entry.person
+					? words.relayed(entry.person, entry.topic, said)
+					: words.told(entry.topic, said);
+		return { text, answerIds: entry.answers.map((answer) => answer.id) };
+	});
+	const goals = (input.plan?.goals ?? []).map((goal) => ({
+		text: words.goal(goal),
+		answerIds: active.filter((a) => a.subject.kind === 'goal' && a.subject.goalId === goal.id).map((a) => a.id)
+	}));
+	const views = agreementViews(active);
+	const agreements = (input.plan?.agreements ?? []).map((agreement) => {
+		const view = views.get(agreement.id);
+		return { text: words.agreement(agreement, view && words.content(view)), answerIds: view ? [view.id] : [] };
+	});
+	return [...told, ...goals, ...agreements];
+}

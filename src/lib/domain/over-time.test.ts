@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerSubject } from './answer';
+import type { Meeting } from './meeting';
+import { overTimeSeries, rankValue, type PointValue } from './over-time';
+
+const meeting = (id: string, date: string): Meeting => ({
+	id,
+	citizenId: 'c',
+	createdAt: 0,
+	date,
+	place: '',
+	phase: 'opfoelgning',
+	participants: []
+});
+function scaleAnswer(id: string, meetingId: string, subject: AnswerSubject, pointId: string, status: Answer['status'] = 'active'): Answer {
+	return {
+		id,
+		meetingId,
+		citizenId: 'c',
+		createdAt: 1,
+		updatedAt: 1,
+		subject,
+		content: { kind: 'scale', scaleId: 'tre-punkt', pointId, label: pointId },
+		provenance: { mode: 'selv' },
+		status,
+		history: []
+	};
+}
+const POINTS = ['godt', 'baade-og', 'ikke-godt'];
+const value: PointValue = (scaleId, pointId) => (scaleId === 'tre-punkt' ? rankValue(POINTS.indexOf(pointId), POINTS.length) : undefined);
+const checkIn: AnswerSubject = { kind: 'meeting-part', part: 'check-in', itemId: 'check-in-i-dag' };
+const feedback: AnswerSubject = { kind: 'meeting-part', part: 'feedback', itemId: 'feedback-lyttede' };
+const work: AnswerSubject = { kind: 'vum-theme', themeId: 'arbejde', ffbCode: '00000000-0000-0000-0000-000000000000' };
+
+describe('the over-time series', () => {
+	it('follows check-in, feedback and each theme from meeting to meeting, oldest meeting first', () => {
+		const meetings = [meeting('m2', '2026-03-01'), meeting('m1', '2026-01-01')];
+		const answers = [
+			scaleAnswer('a', 'm1', checkIn, 'ikke-godt'),
+			scaleAnswer('b', 'm2', checkIn, 'godt'),
+			scaleAnswer('c', 'm2', feedback, 'baade-og'),
+			scaleAnswer('d', 'm1', work, 'godt'),
+			scaleAnswer('e', 'm1', work, 'ikke-godt')
+		];
+		expect(overTimeSeries(meetings, answers, value)).toEqual([
+			{
+				key: 'check-in',
+				points: [
+					{ meetingId: 'm1', date: '2026-01-01', value: 0, count: 1 },
+					{ meetingId: 'm2', date: '2026-03-01', value: 1, count: 1 }
+				]
+			},
+			{ key: 'feedback', points: [{ meetingId: 'm2', date: '2026-03-01', value: 0.5, count: 1 }] },
+			{ key: 'theme:arbejde', points: [{ meetingId: 'm1', date: '2026-01-01', value: 0.5, count: 2 }] }
+		]);
+	});
+
+	it('counts only active answers on a scale with an order', () => {
+		const answers = [
+			scaleAnswer('a', 'm1', checkIn, 'godt', 'withdrawn'),
+			{ ...scaleAnswer('b', 'm1', checkIn, 'ja'), content: { kind: 'scale' as const, scaleId: 'kerne', pointId: 'ja', label: 'Ja' } },
+			scaleAnswer('c', 'm1', { kind: 'core-board' }, 'godt')
+		];
+		expect(overTimeSeries([meeting('m1', '2026-01-01')], answers, value)).toEqual([]);
+	});
+
+	it('places a point from worst (0) to best (1) on a scale listed best first', () => {
+		expect([0, 1, 2].map((i) => rankValue(i, 3))).toEqual([1, 0.5, 0]);
+		expect(rankValue(-1, 3)).toBeUndefined();
+	});
+});

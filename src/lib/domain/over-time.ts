@@ -1,0 +1,69 @@
+import type { Answer } from './answer';
+import type { Meeting } from './meeting';
+
+/*
+ * "Over tid": how the citizen's scale answers moved from meeting to meeting — the check-in, the
+ * meeting feedback, and each VUM theme. One series per line, one point per meeting that has answers
+ * for it; a meeting with several answers for a line shows their mean. Only active answers count.
+ */
+
+export type SeriesKey = 'check-in' | 'feedback' | `theme:${string}`;
+
+export interface SeriesPoint {
+	meetingId: string;
+	date: string;
+	/** From 0 (the scale's worst point) to 1 (its best); a mean when the meeting had several answers. */
+	value: number;
+	count: number;
+}
+
+export interface Series {
+	key: SeriesKey;
+	points: SeriesPoint[];
+}
+
+/**
+ * Where a scale point sits, from 0 (worst) to 1 (best), or undefined for a point that says nothing
+ * about better or worse (the core board's "pause", an unknown scale). The caller knows the scales.
+ */
+export type PointValue = (scaleId: string, pointId: string) => number | undefined;
+
+function seriesKeyOf(answer: Answer): SeriesKey | undefined {
+	const subject = answer.subject;
+	if (subject.kind === 'meeting-part' && (subject.part === 'check-in' || subject.part === 'feedback')) return subject.part;
+	if (subject.kind === 'vum-theme' || subject.kind === 'vum-subtheme') return `theme:${subject.themeId}`;
+	return undefined;
+}
+
+/** Meetings oldest first; the series come back in the order of their first point, check-in and feedback first. */
+export function overTimeSeries(meetings: readonly Meeting[], answers: readonly Answer[], pointValue: PointValue): Series[] {
+	const ordered = [...meetings].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
+	const sums = new Map<SeriesKey, Map<string, { sum: number; count: number }>>();
+	for (const answer of answers) {
+		if (answer.status !== 'active' || answer.content.kind !== 'scale') continue;
+		const key = seriesKeyOf(answer);
+		const value = pointValue(answer.content.scaleId, answer.content.pointId);
+		if (key === undefined || value === undefined) continue;
+		const perMeeting = sums.get(key) ?? new Map<string, { sum: number; count: number }>();
+		const entry = perMeeting.get(answer.meetingId) ?? { sum: 0, count: 0 };
+		perMeeting.set(answer.meetingId, { sum: entry.sum + value, count: entry.count + 1 });
+		sums.set(key, perMeeting);
+	}
+	const rank = (key: SeriesKey) => (key === 'check-in' ? 0 : key === 'feedback' ? 1 : 2);
+	return [...sums.entries()]
+		.map(([key, perMeeting]) => ({
+			key,
+			points: ordered.flatMap((meeting) => {
+				const entry = perMeeting.get(meeting.id);
+				return entry ? [{ meetingId: meeting.id, date: meeting.date, value: entry.sum / entry.count, count: entry.count }] : [];
+			})
+		}))
+		.filter((series) => series.points.length > 0)
+		.sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}
+
+/** A point's place on a scale of `size` points listed best first, as 0 (worst) to 1 (best). */
+export function rankValue(index: number, size: number): number | undefined {
+	if (index < 0 || size < 2) return undefined;
+	return (size - 1 - index) / (size - 1);
+}

@@ -1,0 +1,28 @@
+import { MEETING, type AboutMeItem } from '#lib/content/conversation.ts';
+import type { Answer } from '#lib/domain/answer.ts';
+
+/*
+ * "Om mig — sådan kommunikerer jeg" lives in the answers: each entry is an answer about the meeting
+ * part 'about-me' with the item's id, given in the meeting where it was written (an answer always
+ * belongs to a meeting, and so keeps who told it, with provenance and history). The page shows,
+ * per item, the newest active entry from any of the citizen's meetings: a later meeting updates an
+ * entry without a second store that could disagree with the answers.
+ */
+export interface AboutMeEntry {
+	item: AboutMeItem;
+	answer: Answer | undefined;
+}
+
+/** `answers`: the citizen's answers from all meetings, newest first. */
+export function aboutMeEntries(answers: readonly Answer[]): AboutMeEntry[] {
+	return MEETING.aboutMe.items.map((item) => ({
+		item,
+		answer: answers.find(
+			(answer) =>
+				answer.status === 'active' &&
+				answer.subject.kind === 'meeting-part' &&
+				answer.subject.part === 'about-me' &&
+				answer.subject.itemId === item.id
+		)
+	}));
+}

@@ -1,0 +1,33 @@
+import { draftNote, type NoteSentence } from '#lib/domain/note-draft.ts';
+import type { Answer } from '#lib/domain/answer.ts';
+import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
+import type { Plan } from '#lib/domain/plan.ts';
+import { describeContent } from '#lib/answers/describe.ts';
+import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { summaryGroup } from './summary.ts';
+
+/** The du-form draft of the meeting's note in the language shown, every sentence with its answers. */
+export function meetingNoteDraft(meeting: Meeting, answers: readonly Answer[], plan: Plan | undefined): NoteSentence[] {
+	const list = new Intl.ListFormat(locale.dateLocale, { type: 'conjunction' });
+	return draftNote(
+		{ answers, plan },
+		{
+			topic: (answer) => summaryGroup(answer.subject).toLocaleLowerCase(locale.dateLocale),
+			content: (answer) => describeContent(answer.content).toLocaleLowerCase(locale.dateLocale),
+			person: (answer) => findParticipant(meeting, answer.provenance.participantId)?.name,
+			list: (items) => list.format(items),
+			told: (topic, answersSaid) => t('note.told', { topic, answers: answersSaid }),
+			relayed: (person, topic, answersSaid) => t('note.relayed', { person, topic, answers: answersSaid }),
+			observed: (topic, answersSaid) => t('note.observed', { topic, answers: answersSaid }),
+			quote: (text) => t('note.quote', { text }),
+			goal: (goal) => t('note.goal', { goal: goal.text }),
+			agreement: (agreement, view) =>
+				t(view ? 'note.agreementView' : 'note.agreement', {
+					what: agreement.what,
+					who: list.format(agreement.who.map((owner) => owner.name)) || t('note.nobody'),
+					when: agreement.when,
+					view: view ?? ''
+				})
+		}
+	);
+}

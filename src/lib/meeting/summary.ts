@@ -1,0 +1,60 @@
+import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
+import { assertNever, type Answer, type AnswerSubject } from '#lib/domain/answer.ts';
+import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { describeSubject } from '#lib/answers/describe.ts';
+
+/*
+ * Opsummering: the meeting's answers grouped by the tool and theme they belong to, in plain words.
+ * A group's name is what the answers are about ("Hvordan går det?", "Arbejde", "Svartavlen").
+ */
+
+/** The group an answer belongs to in the summary, by what it is about. */
+export function summaryGroup(subject: AnswerSubject): string {
+	const language = locale.language;
+	switch (subject.kind) {
+		case 'vum-theme':
+			return vumTheme(subject.themeId)?.label[language] ?? describeSubject(subject);
+		case 'vum-subtheme':
+			return vumSubtheme(subject.subthemeId)?.theme.label[language] ?? describeSubject(subject);
+		case 'sheet-item':
+			return sheetItemById(subject.itemId)?.sheet.title[language] ?? describeSubject(subject);
+		case 'question':
+			return t('summary.questions');
+		case 'meeting-part':
+			return t(`summary.part.${subject.part}`);
+		case 'core-board':
+		case 'symbol-board':
+		case 'canvas-item':
+		case 'goal':
+		case 'agreement':
+			return describeSubject(subject);
+		default:
+			return assertNever(subject);
+	}
+}
+
+/** What the answer answered, when that is a question of our own content: shown before the answer. */
+export function summaryQuestion(subject: AnswerSubject): string | undefined {
+	const language = locale.language;
+	if (subject.kind === 'question') return questionCardById(subject.questionId)?.text[language];
+	if (subject.kind === 'sheet-item') return sheetItemById(subject.itemId)?.item.prompt[language];
+	if (subject.kind === 'vum-subtheme') return vumSubtheme(subject.subthemeId)?.subtheme.label[language];
+	if (subject.kind !== 'meeting-part' || !subject.itemId) return undefined;
+	const questions = [...MEETING.checkIn, ...MEETING.feedback, ...MEETING.aboutMe.items.map((item) => ({ id: item.id, text: item.prompt }))];
+	const found = questions.find((question) => question.id === subject.itemId);
+	if (found) return found.text[language];
+	const contact = MEETING.contact.find((group) => group.id === subject.itemId);
+	if (contact) return contact.question[language];
+	return subject.part === 'preparation' ? t(`prep.${subject.itemId}` as Parameters<typeof t>[0]) : undefined;
+}
+
+/** The answers in groups, each group in the order its first answer was given. */
+export function groupAnswers(answers: readonly Answer[]): { name: string; answers: Answer[] }[] {
+	const groups = new Map<string, Answer[]>();
+	for (const answer of [...answers].reverse()) {
+		const name = summaryGroup(answer.subject);
+		groups.set(name, [...(groups.get(name) ?? []), answer]);
+	}
+	return [...groups.entries()].map(([name, list]) => ({ name, answers: list }));
+}

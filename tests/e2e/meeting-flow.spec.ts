@@ -1,0 +1,169 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { HomePage, MeetingPage } from './pages';
+
+/* A whole meeting, from preparation to feedback, as the citizen and the adviser go through it. */
+
+async function expectReflow(page: Page, context: string): Promise<void> {
+	await page.setViewportSize({ width: 320, height: 800 });
+	await page.evaluate(() => new Promise(requestAnimationFrame));
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const wide = await page.evaluate(() =>
+		[...document.querySelectorAll('body *')]
+			.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth || e.scrollWidth > e.clientWidth + 1)
+			.map((e) => e.tagName + '.' + e.className)
+			.slice(0, 8)
+			.join(' | ')
+	);
+	expect(overflow, `${context} scrolls sideways at 320 px: ${wide}`).toBeLessThanOrEqual(0);
+	await page.setViewportSize({ width: 1024, height: 768 });
+}
+
+async function choosePoint(page: Page, question: string, point: string): Promise<void> {
+	const group = page.getByRole('group', { name: question });
+	await group.getByRole('radio', { name: point, exact: true }).check();
+	await expect(group.getByRole('radio', { name: point, exact: true })).toBeChecked();
+}
+
+test('a meeting runs from preparation to feedback and keeps every answer, goal and agreement', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting: MeetingPage = await citizen.startMeeting({ place: 'Bostedet', phase: 'Opfølgning' });
+	// The citizen is at the table from the start.
+	await expect(page.getByRole('list', { name: 'Med i mødet' }).getByText('Karen', { exact: true })).toBeVisible();
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await expectNoAxeViolations(page, 'topics step with the adviser panel');
+	await expectReflow(page, '/moede');
+
+	await meeting.openStep('Forberedelse');
+	const talkAbout = page.getByRole('group', { name: 'Hvad vil du tale om?' });
+	await talkAbout.getByRole('button', { name: 'At komme rundt' }).click();
+	await expect(talkAbout.getByRole('button', { name: 'At komme rundt' })).toHaveAttribute('aria-pressed', 'true');
+	await expectNoAxeViolations(page, 'preparation');
+
+	await meeting.openStep('Hvordan går det?');
+	await expect(page.getByRole('region', { name: 'Det vil du tale om i dag' })).toContainText('At komme rundt');
+	await choosePoint(page, 'Hvordan har du det i dag?', 'Godt');
+	await expectNoAxeViolations(page, 'check-in');
+
+	await meeting.openStep('Det taler vi om');
+	await meeting.tap('Ja');
+	await meeting.tap('Nej');
+
+	await meeting.openStep('Har vi forstået dig?');
+	await expect(page.getByRole('region', { name: 'Svartavle' }).getByText('Nej', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Ret svaret Nej', exact: true }).click();
+	const correct = page.getByRole('dialog', { name: 'Ret svar' });
+	await correct.getByRole('radio', { name: 'Ved ikke' }).check();
+	await correct.getByRole('button', { name: 'Gem' }).click();
+	await expect(correct).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Ret svaret Ved ikke', exact: true })).toBeVisible();
+	await expectNoAxeViolations(page, 'summary');
+
+	await meeting.openStep('Mål og aftaler');
+	await page.getByLabel('Målet med borgerens egne ord').fill('Jeg vil selv handle ind');
+	await page.getByRole('radio', { name: 'Udvikle' }).check();
+	await page.getByRole('button', { name: 'Tilføj mål' }).click();
+	await expect(page.getByRole('region', { name: 'Mål', exact: true }).getByText('Jeg vil selv handle ind', { exact: true })).toBeVisible();
+	const agreements = [
+		{ what: 'Lise hjælper med indkøb', who: 'Lise (Pårørende)', when: 'Hver fredag' },
+		{ what: 'Vi ses igen', who: 'Karen (Borger)', when: 'I marts' }
+	];
+	for (const agreement of agreements) {
+		await page.getByLabel('Hvad skal der ske?').fill(agreement.what);
+		await page.getByRole('group', { name: 'Hvem gør det?' }).getByLabel(agreement.who).check();
+		await page.getByLabel('Hvornår?').fill(agreement.when);
+		await page.getByRole('button', { name: 'Tilføj aftale' }).click();
+		await expect(page.getByRole('article', { name: agreement.what })).toBeVisible();
+	}
+	await choosePoint(page, 'Hvad synes du om aftalen »Lise hjælper med indkøb«?', 'Godt');
+	await choosePoint(page, 'Hvad synes du om aftalen »Vi ses igen«?', 'Både og');
+	await expectNoAxeViolations(page, 'goals and agreements');
+
+	await meeting.openStep('Hvordan var mødet?');
+	await choosePoint(page, 'Lyttede vi til dig?', 'Rigtig godt');
+	await expectNoAxeViolations(page, 'feedback');
+
+	// Pause is one tap away, and the meeting goes on where it stopped.
+	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Fortsæt mødet' })).toBeFocused();
+	await expectNoAxeViolations(page, 'pause');
+	await page.getByRole('button', { name: 'Fortsæt mødet' }).click();
+	await expect(meeting.stepHeading).toHaveText('Hvordan var mødet?');
+
+	// The note draft speaks to the citizen and links every sentence to its answers.
+	const draft = page.getByRole('list', { name: 'Udkast' });
+	await expect(draft).toContainText('Vi aftalte, at Lise hjælper med indkøb. Det gør Lise, Hver fredag. Du synes om aftalen: godt.');
+	await page.getByRole('button', { name: 'Brug udkastet' }).click();
+	await page.getByRole('button', { name: 'Gem notat' }).click();
+	await expect(page.getByRole('region', { name: 'Notat til journalen' }).getByRole('status')).toContainText('Gemt');
+
+	await reopen(page);
+	await expect(meeting.stepHeading).toHaveText('Hvordan var mødet?');
+	const db = (await readDatabase(page)) as Awaited<ReturnType<typeof readDatabase>> & { plans: Array<{ meetingId: string; payload: any }> };
+	const answers = db.answers.filter((a) => a.meetingId === meeting.id).map((a) => a.payload);
+	const about = (kind: string, part?: string) =>
+		answers.filter((a) => a.subject.kind === kind && (part === undefined || a.subject.part === part));
+	expect(about('meeting-part', 'preparation').map((a) => a.content.items[0].label)).toEqual(['At komme rundt']);
+	expect(about('meeting-part', 'check-in').map((a) => a.content.pointId)).toEqual(['godt']);
+	expect(about('meeting-part', 'feedback').map((a) => a.content.pointId)).toEqual(['rigtig-godt']);
+	const corrected = about('core-board').find((a) => a.content.value === 'ved-ikke');
+	expect(corrected?.history).toEqual([expect.objectContaining({ change: 'corrected', content: { kind: 'core', value: 'nej' } })]);
+	const plan = db.plans.find((p) => p.meetingId === meeting.id)!;
+	expect(plan.payload.goals).toEqual([expect.objectContaining({ text: 'Jeg vil selv handle ind', goalType: 'udvikle', status: 'aktiv' })]);
+	expect(plan.payload.agreements.map((a: { what: string; when: string }) => [a.what, a.when])).toEqual(
+		agreements.map((a) => [a.what, a.when])
+	);
+	expect(plan.payload.note).toContain('Vi aftalte, at Vi ses igen');
+	const views = about('agreement').map((a) => [a.subject.agreementId, a.content.pointId]);
+	expect(views).toEqual(
+		expect.arrayContaining([
+			[plan.payload.agreements[0].id, 'godt'],
+			[plan.payload.agreements[1].id, 'baade-og']
+		])
+	);
+});
+
+test('a meeting is planned ahead, edited and deleted with everything of it', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ole');
+	// The phase is chosen, never assumed.
+	await page.getByRole('button', { name: 'Start møde' }).click();
+	const dialog = citizen.startMeetingDialog;
+	await dialog.getByLabel('Dato').fill('2030-05-01');
+	await dialog.getByRole('button', { name: 'Start møde' }).click();
+	await expect(dialog.getByRole('alert')).toHaveText('Vælg fasen i sagen.');
+	await dialog.getByRole('radio', { name: 'Valg af indsats' }).check();
+	await dialog.getByRole('button', { name: 'Start møde' }).click();
+	const meeting = new MeetingPage(page);
+	await meeting.openStep('Det taler vi om');
+	await meeting.openStaffPanel();
+	await meeting.tap('Ja');
+
+	await meeting.staffPanel.getByRole('button', { name: 'Ret mødet' }).click();
+	const edit = page.getByRole('dialog', { name: 'Ret mødet' });
+	await expect(edit.getByRole('radio', { name: 'Valg af indsats' })).toBeChecked();
+	await edit.getByLabel('Sted (valgfrit)').fill('Kommunen');
+	await edit.getByRole('radio', { name: 'Opfølgning' }).check();
+	await expectNoAxeViolations(page, 'edit meeting');
+	await edit.getByRole('button', { name: 'Gem ændringer' }).click();
+	await expect(page.getByText('Opfølgning · Kommunen')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
+	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt');
+	await expectReflow(page, '/borger');
+	await citizen.meetingLink('1. maj 2030').click();
+	await meeting.openStaffPanel();
+	await meeting.staffPanel.getByRole('button', { name: 'Slet mødet' }).click();
+	const confirm = page.getByRole('dialog', { name: 'Slet mødet 1. maj 2030?' });
+	await expectNoAxeViolations(page, 'delete meeting');
+	await confirm.getByRole('button', { name: 'Ja, slet mødet' }).click();
+	await expect(citizen.heading('Ole')).toBeVisible();
+	await expect(page.getByText('Der er ingen møder endnu.')).toBeVisible();
+	const db = await readDatabase(page);
+	expect(db.meetings).toEqual([]);
+	expect(db.answers).toEqual([]);
+	expect(db.citizens).toHaveLength(1);
+});
