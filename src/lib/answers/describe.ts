@@ -1,5 +1,6 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
+import { findQuestion, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 
 /** How what was expressed reads in lists: the answer's words, a message word by word, a scale point as seen. */
@@ -27,9 +28,41 @@ export function describeContent(content: AnswerContent): string {
 	}
 }
 
-/** What an answer is about, as a heading for it ("Svartavlen", "Symboltavle"); tools add their own names. */
+/**
+ * What an answer is about, as a heading for it: "Svartavlen", "Trivsel · Hvad gør dig glad?", "CHIME · Håb · Hvad
+ * drømmer du om?", "Netværk · Mor (Familie)". Content that is no longer there falls back to the tool's name.
+ */
 export function describeSubject(subject: AnswerSubject): string {
-	return t(`subject.${subject.kind}`);
+	const language = locale.language;
+	const parts = (...names: Array<string | undefined>) => names.filter(Boolean).join(' · ');
+	switch (subject.kind) {
+		case 'sheet-item': {
+			const found = sheetItemById(subject.itemId);
+			return found ? parts(found.sheet.term[language], found.item.prompt[language]) : t('subject.sheet-item');
+		}
+		case 'question': {
+			const found = findQuestion(subject.questionId);
+			if (!found) return t('subject.question');
+			return parts(QUESTIONS[found.deckId].term[language], found.area?.term[language], found.question.text[language]);
+		}
+		case 'network-person': {
+			const network = networkSheet();
+			const role = network.network.roles.find((r) => r.id === subject.roleId);
+			const person = role ? `${subject.name} (${role.label[language]})` : subject.name;
+			return parts(network.term[language], person);
+		}
+		case 'core-board':
+		case 'symbol-board':
+		case 'vum-theme':
+		case 'vum-subtheme':
+		case 'canvas-item':
+		case 'goal':
+		case 'agreement':
+		case 'meeting-part':
+			return t(`subject.${subject.kind}`);
+		default:
+			return assertNever(subject);
+	}
 }
 
 /** One thing an answer can be corrected to, with a stable key for a radio group. */
