@@ -104,6 +104,7 @@ export function seatOnRing(ringIndex: number, seat: number, count: number): { x:
 	const inner = ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!;
 	const outer = RING_EDGES[ringIndex] ?? 1;
 	const middle = (inner + outer) / 2;
-	const angle = -Math.PI / 2 + (ringIndex * Math.PI) / 5 + (2 * Math.PI * seat) / Math.max(1, count);
+	// Starting right of the top, where each ring shows its name.
+	const angle = -Math.PI / 2 + 0.7 + (ringIndex * Math.PI) / 5 + (2 * Math.PI * seat) / Math.max(1, count);
 	return { x: middle * Math.cos(angle), y: middle * Math.sin(angle) };
 }
