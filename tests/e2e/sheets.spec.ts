@@ -32,6 +32,8 @@ async function expectReflow(page: Page, what: string): Promise<void> {
 test('sheets and question cards: a network map placed by finger and by keyboard, a face scale, a relayed CHIME card, all kept', async ({
 	page
 }) => {
+	// One long journey through both tools on a shared 2-core machine.
+	test.setTimeout(120_000);
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Sofie');
@@ -53,6 +55,16 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 		'false'
 	);
 	await expectNoAxeViolations(page, 'the trivsel sheet with an answer');
+	// What makes her glad: a message of two symbols from the symbol search.
+	const glad = sheet.question('Hvad gør dig glad?');
+	await glad.getByLabel('Søg efter symbol').fill('musik');
+	await glad.getByRole('button', { name: 'musik', exact: true }).click();
+	await glad.getByLabel('Søg efter symbol').fill('hund');
+	await glad.getByRole('button', { name: 'hund', exact: true }).click();
+	await glad.getByRole('button', { name: 'Gem symbolerne' }).click();
+	await expect(glad.getByRole('status')).toHaveText('✓ Gemt: musik hund');
+	await expect(glad.getByLabel('Søg efter symbol')).toBeFocused();
+	await expect(glad.getByRole('list', { name: 'Svar, der er gemt her' })).toContainText('musik hund');
 
 	// Netværk: Mor is added with a role symbol and dragged onto the closest ring with a finger.
 	await sheet.open('Mine mennesker');
@@ -98,6 +110,13 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 
 	await sheet.showAs('Kort');
 	await expect(sheet.token('Mor, Længere væk, Med til mine møder')).toBeVisible();
+	// Tap the person, then the ring: Kim moves closer, and back again.
+	await sheet.token('Kim, Midt imellem').tap();
+	await sheet.map.getByRole('button', { name: 'Sæt Kim: Tæt på' }).tap();
+	await expect(sheet.token('Kim, Tæt på')).toBeFocused();
+	await sheet.token('Kim, Tæt på').tap();
+	// A ring is tapped on its own band (its middle lies under the closer rings), here on its name.
+	await sheet.map.getByRole('button', { name: 'Sæt Kim: Midt imellem' }).getByText('Midt imellem').tap();
 	await expect(sheet.token('Kim, Midt imellem')).toBeVisible();
 
 	// The adviser's prompts are closed and apart from the citizen's answers.
@@ -141,7 +160,10 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 		const mor = meeting.answers.filter({ hasText: 'Netværk · Mor (Familie)' });
 		await expect(mor.locator('.value')).toHaveText(['Med til mine møder', 'Længere væk']);
 		await expect(mor.filter({ hasText: 'Længere væk' })).toContainText('Rettet 1 gang');
-		await expect(meeting.answers.filter({ hasText: 'Netværk · Kim' }).locator('.value')).toHaveText('Midt imellem');
+		const kim = meeting.answers.filter({ hasText: 'Netværk · Kim' });
+		await expect(kim.locator('.value')).toHaveText('Midt imellem');
+		await expect(kim).toContainText('Rettet 2 gang');
+		await expect(meeting.answers.filter({ hasText: 'Trivsel · Hvad gør dig glad?' }).locator('.value')).toHaveText('musik hund');
 	};
 	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
 	await expectAnswerList();
@@ -160,8 +182,15 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	const db = await readDatabase(page);
 	const lise = (db.meetings[0]!.payload.participants as Array<{ id: string; name: string }>).find((p) => p.name === 'Lise')!.id;
 	const about = (kind: string) => db.answers.filter((a) => a.payload.subject.kind === kind).map((a) => a.payload);
-	const [scale] = about('sheet-item');
-	expect(about('sheet-item')).toHaveLength(1);
+	const [scale] = about('sheet-item').filter((a) => a.subject.itemId === 'trivsel-lige-nu');
+	expect(about('sheet-item')).toHaveLength(2);
+	expect(about('sheet-item').find((a) => a.subject.itemId === 'trivsel-glad')!.content).toStrictEqual({
+		kind: 'message',
+		items: [
+			{ label: 'musik', symbolId: 'musik' },
+			{ label: 'hund', symbolId: 'hund' }
+		]
+	});
 	expect(scale!.subject).toStrictEqual({ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-lige-nu' });
 	expect(scale!.content).toStrictEqual({ kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' });
 	expect(scale!.history.map((h: { content: { pointId: string } }) => h.content.pointId)).toEqual(['skidt']);
@@ -185,7 +214,7 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	const kim = people.find((p) => p.subject.name === 'Kim')!;
 	expect(kim.subject).not.toHaveProperty('roleId');
 	expect(kim.content).toStrictEqual({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' });
-	expect(kim.history).toEqual([]);
+	expect(kim.history.map((h: { content: { zoneId: string } }) => h.content.zoneId)).toEqual(['midt-imellem', 'taet-paa']);
 
 	// Both routes reflow at 320 px, the map and the list included.
 	await page.setViewportSize({ width: 320, height: 800 });
