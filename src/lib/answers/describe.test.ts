@@ -27,6 +27,11 @@ describe('answer descriptions', () => {
 		expect(choices.map((c) => c.key)).toContain(choiceKeyOf({ kind: 'no-answer', reason: 'vil-ikke-svare' }));
 		expect(correctionChoices({ kind: 'core', value: 'ja' })).toHaveLength(7);
 		expect(correctionChoices({ kind: 'message', items: [{ label: 'bus' }] })).toBeUndefined();
+		const rings = correctionChoices({ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' })!;
+		expect(rings.map((c) => c.label)).toEqual(['Tæt på', 'Midt imellem', 'Længere væk']);
+		for (const choice of rings) expect(validateContent(choice.content)).toEqual(choice.content);
+		expect(choiceKeyOf({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' })).toBe(rings[1]!.key);
+		expect(correctionChoices({ kind: 'placement', zoneId: 'et-andet-sted', label: 'Et andet sted' })).toBeUndefined();
 	});
 
 	it('name a sheet item, a question card and a person on the network map by their sheet or deck and their own words', () => {

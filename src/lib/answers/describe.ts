@@ -74,7 +74,7 @@ export interface CorrectionChoice {
 
 /**
  * What an answer's content can be corrected to without leaving its tool: another core answer, another
- * point of the same scale, or one of the "no answer" states. Undefined for content that only its tool
+ * point of the same scale, one of the "no answer" states, or another ring of the network map. Undefined for content that only its tool
  * can change (a message, a photo, a drawing …): there, the provenance and the note can be corrected.
  */
 export function correctionChoices(content: AnswerContent): CorrectionChoice[] | undefined {
@@ -105,6 +105,16 @@ export function correctionChoices(content: AnswerContent): CorrectionChoice[] | 
 		];
 	}
 	if (content.kind === 'no-answer') return noAnswer();
+	if (content.kind === 'placement') {
+		// Another ring of the network map: the same move as on the map, from the answer list.
+		const rings = networkSheet().network.rings;
+		if (!rings.some((ring) => ring.id === content.zoneId)) return undefined;
+		return rings.map((ring) => ({
+			key: `placement:${ring.id}`,
+			label: ring.label[language],
+			content: { kind: 'placement', zoneId: ring.id, label: ring.label[language] }
+		}));
+	}
 	return undefined;
 }
 
@@ -113,5 +123,6 @@ export function choiceKeyOf(content: AnswerContent): string {
 	if (content.kind === 'core') return `core:${content.value}`;
 	if (content.kind === 'scale') return `scale:${content.pointId}`;
 	if (content.kind === 'no-answer') return `no-answer:${content.reason}`;
+	if (content.kind === 'placement') return `placement:${content.zoneId}`;
 	return content.kind;
 }
