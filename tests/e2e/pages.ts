@@ -388,3 +388,78 @@ export class PlanPage {
 		return download;
 	}
 }
+/** Where answers are given in a conversation tool: the meeting's choice in words and the way to change it. */
+class ConversationToolPage {
+	constructor(readonly page: Page) {}
+
+	get provenance(): Locator {
+		return this.page.locator('.current-provenance');
+	}
+
+	/** Changes who answers for the next answers, right where they are given. */
+	async answeringAs(mode: string, person?: string): Promise<void> {
+		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
+		const picker = this.page.getByRole('group', { name: 'Hvem svarer, og hvordan?' });
+		await picker.getByRole('radio', { name: mode }).check();
+		if (person) await picker.getByLabel('Hvem?').selectOption({ label: person });
+		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
+	}
+
+	/** A sheet item or a card: the list item that holds the question as its heading. */
+	question(text: string): Locator {
+		return this.page
+			.getByRole('listitem')
+			.filter({ has: this.page.getByRole('heading', { name: text, exact: true }) })
+			.first();
+	}
+
+	/** Answers a question on its scale and waits for "Gemt". */
+	async answerOnScale(question: string, point: string): Promise<void> {
+		const card = this.question(question);
+		await card.getByRole('group', { name: question }).getByRole('button', { name: point, exact: true }).click();
+		await expect(card.getByRole('status')).toHaveText(`✓ Gemt: ${point}`);
+		await expect(card.getByRole('button', { name: point, exact: true })).toHaveAttribute('aria-pressed', 'true');
+	}
+
+	get adviserPanel(): Locator {
+		return this.page.locator('details.adviser');
+	}
+}
+
+export class SheetPage extends ConversationToolPage {
+	async open(title: string): Promise<void> {
+		await this.page.getByRole('navigation', { name: 'Vælg samtaleark' }).getByRole('link', { name: title }).click();
+		await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	}
+
+	get map(): Locator {
+		return this.page.getByRole('group', { name: 'Netværkskort' });
+	}
+
+	get networkList(): Locator {
+		return this.page.getByRole('list', { name: 'Personer i netværket' });
+	}
+
+	/** A person's row in the list view. */
+	person(name: string): Locator {
+		return this.networkList.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+	}
+
+	/** A person on the map (or waiting beside it), named by name, ring and marks. */
+	token(label: string): Locator {
+		return this.page.getByRole('button', { name: label, exact: true });
+	}
+
+	async addPerson(name: string, role?: string): Promise<void> {
+		const form = this.page.getByRole('form', { name: 'Tilføj en person' });
+		await form.getByLabel('Navn').fill(name);
+		if (role) await form.getByRole('radio', { name: role, exact: true }).check();
+		await form.getByRole('button', { name: 'Tilføj person' }).click();
+	}
+
+	async showAs(view: 'Kort' | 'Liste'): Promise<void> {
+		await this.page.getByRole('group', { name: 'Vis netværket som' }).getByRole('button', { name: view }).click();
+	}
+}
+
+export class CardsPage extends ConversationToolPage {}

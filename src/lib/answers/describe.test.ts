@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateContent, type AnswerContent } from '#lib/domain/answer.ts';
 import { scaleById } from '#lib/content/scales.ts';
-import { choiceKeyOf, correctionChoices, describeContent } from './describe.ts';
+import { choiceKeyOf, correctionChoices, describeContent, describeSubject } from './describe.ts';
 
 describe('answer descriptions', () => {
 	it('read every kind of content in plain Danish', () => {
@@ -13,7 +13,8 @@ describe('answer descriptions', () => {
 			[{ kind: 'mark', mark: 'vigtigt' }, 'Vigtigt for mig'],
 			[{ kind: 'text', text: 'Jeg vil bo selv', quote: true }, '»Jeg vil bo selv«'],
 			[{ kind: 'photo', mediaId: 'p1' }, 'Et foto'],
-			[{ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }, 'Tæt på']
+			[{ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }, 'Tæt på'],
+			[{ kind: 'mark', mark: 'med-til-moeder' }, 'Med til mine møder']
 		];
 		for (const [content, text] of cases) expect(describeContent(content)).toBe(text);
 	});
@@ -26,5 +27,25 @@ describe('answer descriptions', () => {
 		expect(choices.map((c) => c.key)).toContain(choiceKeyOf({ kind: 'no-answer', reason: 'vil-ikke-svare' }));
 		expect(correctionChoices({ kind: 'core', value: 'ja' })).toHaveLength(7);
 		expect(correctionChoices({ kind: 'message', items: [{ label: 'bus' }] })).toBeUndefined();
+		const rings = correctionChoices({ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' })!;
+		expect(rings.map((c) => c.label)).toEqual(['Tæt på', 'Midt imellem', 'Længere væk']);
+		for (const choice of rings) expect(validateContent(choice.content)).toEqual(choice.content);
+		expect(choiceKeyOf({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' })).toBe(rings[1]!.key);
+		expect(correctionChoices({ kind: 'placement', zoneId: 'et-andet-sted', label: 'Et andet sted' })).toBeUndefined();
+	});
+
+	it('name a sheet item, a question card and a person on the network map by their sheet or deck and their own words', () => {
+		expect(describeSubject({ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-glad' })).toBe('Trivsel · Hvad gør dig glad?');
+		expect(describeSubject({ kind: 'question', deckId: 'chime', questionId: 'haab-droemmer-om' })).toBe(
+			'CHIME · Håb · Hvad drømmer du om?'
+		);
+		expect(describeSubject({ kind: 'question', deckId: 'loeft', questionId: 'loeft-et-trin-op' })).toBe(
+			'LØFT · Hvad skal der til for ét trin op?'
+		);
+		expect(describeSubject({ kind: 'network-person', personId: 'p1', name: 'Mor', roleId: 'familie' })).toBe('Netværk · Mor (Familie)');
+		expect(describeSubject({ kind: 'network-person', personId: 'p1', name: 'Kim' })).toBe('Netværk · Kim');
+		// Content that is gone (a municipality removed the item) still names the tool.
+		expect(describeSubject({ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'fjernet' })).toBe('Samtaleark');
+		expect(describeSubject({ kind: 'core-board' })).toBe('Svartavlen');
 	});
 });

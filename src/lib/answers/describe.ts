@@ -1,5 +1,6 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
+import { findQuestion, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
@@ -32,15 +33,46 @@ export function describeContent(content: AnswerContent, language: Language = loc
 	}
 }
 
-/** What an answer is about, as a heading for it ("Svartavlen", "Symboltavle"); tools add their own names. */
+/**
+ * What an answer is about, as a heading for it: "Svartavlen", "Relationer · Mine venner", "Trivsel · Hvad gør dig
+ * glad?", "CHIME · Håb · Hvad drømmer du om?", "Netværk · Mor (Familie)". A theme goes by its official name (what the
+ * case file and the adviser know), a card by the citizen's own label. Content that is no longer there falls back to the
+ * tool's name.
+ */
 export function describeSubject(subject: AnswerSubject, language: Language = locale.language): string {
-	// A theme by its official name (what the case file and the adviser know), a card by the citizen's own label.
-	if (subject.kind === 'vum-theme') return vumTheme(subject.themeId)?.ffb.name ?? translate(language, 'subject.vum-theme');
-	if (subject.kind === 'vum-subtheme') {
-		const place = vumSubtheme(subject.subthemeId);
-		if (place) return `${place.theme.ffb.name} · ${place.subtheme.label[language]}`;
+	const parts = (...names: Array<string | undefined>) => names.filter(Boolean).join(' · ');
+	const generic = () => translate(language, `subject.${subject.kind}`);
+	switch (subject.kind) {
+		case 'vum-theme':
+			return vumTheme(subject.themeId)?.ffb.name ?? generic();
+		case 'vum-subtheme': {
+			const place = vumSubtheme(subject.subthemeId);
+			return place ? parts(place.theme.ffb.name, place.subtheme.label[language]) : generic();
+		}
+		case 'sheet-item': {
+			const found = sheetItemById(subject.itemId);
+			return found ? parts(found.sheet.term[language], found.item.prompt[language]) : generic();
+		}
+		case 'question': {
+			const found = findQuestion(subject.questionId);
+			if (!found) return generic();
+			return parts(QUESTIONS[found.deckId].term[language], found.area?.term[language], found.question.text[language]);
+		}
+		case 'network-person': {
+			const network = networkSheet();
+			const role = network.network.roles.find((r) => r.id === subject.roleId);
+			return parts(network.term[language], role ? `${subject.name} (${role.label[language]})` : subject.name);
+		}
+		case 'core-board':
+		case 'symbol-board':
+		case 'canvas-item':
+		case 'goal':
+		case 'agreement':
+		case 'meeting-part':
+			return generic();
+		default:
+			return assertNever(subject);
 	}
-	return translate(language, `subject.${subject.kind}`);
 }
 
 /** One thing an answer can be corrected to, with a stable key for a radio group. */
@@ -52,7 +84,7 @@ export interface CorrectionChoice {
 
 /**
  * What an answer's content can be corrected to without leaving its tool: another core answer, another
- * point of the same scale, or one of the "no answer" states. Undefined for content that only its tool
+ * point of the same scale, one of the "no answer" states, or another ring of the network map. Undefined for content that only its tool
  * can change (a message, a photo, a drawing …): there, the provenance and the note can be corrected.
  */
 export function correctionChoices(content: AnswerContent): CorrectionChoice[] | undefined {
@@ -83,6 +115,16 @@ export function correctionChoices(content: AnswerContent): CorrectionChoice[] | 
 		];
 	}
 	if (content.kind === 'no-answer') return noAnswer();
+	if (content.kind === 'placement') {
+		// Another ring of the network map: the same move as on the map, from the answer list.
+		const rings = networkSheet().network.rings;
+		if (!rings.some((ring) => ring.id === content.zoneId)) return undefined;
+		return rings.map((ring) => ({
+			key: `placement:${ring.id}`,
+			label: ring.label[language],
+			content: { kind: 'placement', zoneId: ring.id, label: ring.label[language] }
+		}));
+	}
 	return undefined;
 }
 
@@ -91,5 +133,6 @@ export function choiceKeyOf(content: AnswerContent): string {
 	if (content.kind === 'core') return `core:${content.value}`;
 	if (content.kind === 'scale') return `scale:${content.pointId}`;
 	if (content.kind === 'no-answer') return `no-answer:${content.reason}`;
+	if (content.kind === 'placement') return `placement:${content.zoneId}`;
 	return content.kind;
 }

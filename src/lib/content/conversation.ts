@@ -20,6 +20,10 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number];
 export const SCALE_IDS = ['tre-punkt', 'ansigter', 'stige', 'kerne'] as const;
 export type ScaleId = (typeof SCALE_IDS)[number];
 
+/** The question decks; a stored question answer names its deck by one of these. */
+export const DECK_IDS = ['chime', 'loeft'] as const;
+export type DeckId = (typeof DECK_IDS)[number];
+
 export const CHIME_AREA_IDS = ['forbundethed', 'haab', 'identitet', 'mening', 'handlekraft'] as const;
 export type ChimeAreaId = (typeof CHIME_AREA_IDS)[number];
 
@@ -173,6 +177,8 @@ export type NetworkMap = v.InferOutput<typeof networkMap>;
 
 const sheet = v.strictObject({
 	id: v.picklist(SHEET_IDS),
+	/** The method's name for the sheet, for the adviser and the answer list ("Trivsel"). */
+	term: localizedText,
 	title: localizedText,
 	intro: localizedText,
 	symbolId,
@@ -274,6 +280,17 @@ const cardsById = new Map<string, Question | QuestionCard>(
 /** A CHIME or LØFT card, or a follow-up, by its id (the id a stored answer names). */
 export function questionCardById(id: string): Question | QuestionCard | undefined {
 	return cardsById.get(id);
+}
+
+/** A card by id with where it sits: its deck, its CHIME area, and the card a follow-up belongs to. */
+export function findQuestion(id: string): { deckId: DeckId; area?: ChimeArea; card: QuestionCard; question: Question } | undefined {
+	const within = (card: QuestionCard) => card.id === id || card.followUp?.id === id;
+	for (const area of QUESTIONS.chime.areas) {
+		const card = area.cards.find(within);
+		if (card) return { deckId: 'chime', area, card, question: questionCardById(id)! };
+	}
+	const card = QUESTIONS.loeft.cards.find(within);
+	return card && { deckId: 'loeft', card, question: questionCardById(id)! };
 }
 
 export function chimeAreaById(id: ChimeAreaId): ChimeArea {

@@ -18,7 +18,9 @@ export type CoreAnswer = (typeof CORE_ANSWERS)[number];
 export const NO_ANSWER_REASONS = ['vil-ikke-svare', 'ikke-talt-om'] as const;
 export type NoAnswerReason = (typeof NO_ANSWER_REASONS)[number];
 
-export const MARKS = ['vigtigt'] as const;
+/** "Vigtigt for mig" on a card; on the network map: "I want them at my meetings" and "I can ask them for help". */
+export const MARKS = ['vigtigt', 'med-til-moeder', 'spoerg-om-hjaelp'] as const;
+export type Mark = (typeof MARKS)[number];
 
 /** The parts of a meeting that collect answers of their own. */
 export const MEETING_PARTS = ['check-in', 'feedback', 'contact', 'about-me', 'preparation'] as const;
@@ -28,6 +30,7 @@ export const MESSAGE_ITEM_MAX = 60;
 export const SHORT_TEXT_MAX = 500;
 export const LABEL_SNAPSHOT_MAX = 120;
 export const DRAWING_MAX_STROKES = 200;
+export const PERSON_NAME_MAX = 60;
 export const STROKE_MAX_POINTS = 2000;
 
 /** Ids of our own content (themes, sheets, questions, scales): lower-case words joined by hyphens. */
@@ -49,7 +52,19 @@ export const answerSubjectSchema = v.variant('kind', [
 	v.strictObject({ kind: v.literal('canvas-item'), storyId: recordRef, itemId: recordRef }),
 	v.strictObject({ kind: v.literal('goal'), planId: recordRef, goalId: recordRef }),
 	v.strictObject({ kind: v.literal('agreement'), planId: recordRef, agreementId: recordRef }),
-	v.strictObject({ kind: v.literal('meeting-part'), part: v.picklist(MEETING_PARTS), itemId: v.optional(contentRef) })
+	v.strictObject({ kind: v.literal('meeting-part'), part: v.picklist(MEETING_PARTS), itemId: v.optional(contentRef) }),
+	/**
+	 * A person on the citizen's network map. The person lives only in the answers about them (their ring, their
+	 * marks), so each answer says whom it is about without a lookup, and the map is rebuilt from the meeting's answers.
+	 * `roleId` is a role of the network sheet (content); `photoId` a photo in the media table.
+	 */
+	v.strictObject({
+		kind: v.literal('network-person'),
+		personId: recordRef,
+		name: text(PERSON_NAME_MAX),
+		roleId: v.optional(contentRef),
+		photoId: v.optional(recordRef)
+	})
 ]);
 export type AnswerSubject = v.InferOutput<typeof answerSubjectSchema>;
 export type AnswerSubjectKind = AnswerSubject['kind'];
@@ -110,6 +125,11 @@ export const provenanceSchema = v.strictObject({ mode: v.picklist(PROVENANCE_MOD
 /** For a `switch` that must handle every kind: adding a kind makes each such switch a type error. */
 export function assertNever(value: never): never {
 	throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+/** The media an answer's subject refers to (a network person's photo); media clean-up keeps these. */
+export function mediaIdsOfSubject(subject: AnswerSubject): string[] {
+	return subject.kind === 'network-person' && subject.photoId ? [subject.photoId] : [];
 }
 
 /** The media (photo, recording) an answer's content refers to; media clean-up keeps these. */

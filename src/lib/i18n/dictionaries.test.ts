@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVENANCE_MODES, type AnswerSubjectKind } from '#lib/domain/answer.ts';
+import { MARKS, PROVENANCE_MODES, type AnswerSubjectKind } from '#lib/domain/answer.ts';
 import { CASE_PHASES, PARTICIPANT_ROLES } from '#lib/domain/meeting.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
@@ -16,7 +16,7 @@ describe('dictionaries', () => {
 		for (const key of Object.keys(da) as Array<keyof typeof da>) expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
 	});
 
-	it('name every provenance mode, role, phase and answer subject', () => {
+	it('name every provenance mode, role, phase, answer subject and mark', () => {
 		const subjects: Record<AnswerSubjectKind, true> = {
 			'core-board': true,
 			'symbol-board': true,
@@ -27,13 +27,15 @@ describe('dictionaries', () => {
 			'canvas-item': true,
 			goal: true,
 			agreement: true,
-			'meeting-part': true
+			'meeting-part': true,
+			'network-person': true
 		};
 		const keys = [
 			...Object.keys(subjects).map((v) => `subject.${v}`),
 			...PROVENANCE_MODES.map((v) => `provenance.${v}`),
 			...PARTICIPANT_ROLES.map((v) => `role.${v}`),
-			...CASE_PHASES.map((v) => `phase.${v}`)
+			...CASE_PHASES.map((v) => `phase.${v}`),
+			...MARKS.map((v) => `content.${v}`)
 		];
 		for (const key of keys) expect(Object.keys(da)).toContain(key);
 	});

@@ -1,4 +1,4 @@
-import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject } from '#lib/domain/answer.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
@@ -21,6 +21,8 @@ export function summaryGroup(subject: AnswerSubject): string {
 			return sheetItemById(subject.itemId)?.sheet.title[language] ?? describeSubject(subject);
 		case 'question':
 			return t('summary.questions');
+		case 'network-person':
+			return networkSheet().title[language];
 		case 'meeting-part':
 			return t(`summary.part.${subject.part}`);
 		case 'core-board':

@@ -152,6 +152,13 @@ export async function saveMedia(citizenId: string, item: MediaItem, now = Date.n
 	await guardedWrite(() => getDb().media.put(sealed));
 }
 
+/** Only the media asked for (e.g. the photos of the people on a network map), not every picture and voice of the citizen. */
+export async function getMediaByIds(ids: readonly string[]): Promise<Map<string, MediaItem>> {
+	const stored = (await getDb().media.bulkGet([...ids])).filter((record) => record !== undefined);
+	const records = await openRecords('media', stored);
+	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
+}
+
 export async function getMediaOfCitizen(citizenId: string): Promise<Map<string, MediaItem>> {
 	const stored = await getDb().media.where('citizenId').equals(citizenId).toArray();
 	const records = await openRecords('media', stored);

@@ -107,12 +107,19 @@ describe('the table registry', () => {
 	});
 
 	it('media clean-up keeps a photo an answer refers to when no board does', async () => {
-		const { citizen, home } = await citizenWithEverything('Anna');
+		const { citizen, meeting, home } = await citizenWithEverything('Anna');
+		await saveMedia(citizen.id, { id: `${citizen.id}-person-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
+		// A person on the network map: the photo is named by the answer's subject, not by its content.
+		await recordAnswer(meeting, {
+			subject: { kind: 'network-person', personId: `${citizen.id}-person`, name: 'Mor', photoId: `${citizen.id}-person-photo` },
+			content: { kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' },
+			provenance: { mode: 'selv' }
+		});
 		const media = await getMediaOfCitizen(citizen.id);
-		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`]);
+		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`, `${citizen.id}-person-photo`]);
 		// The board drops its photo: only that one goes.
 		await saveBoard(citizen.id, setCell(home, 0, null));
-		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual([`${citizen.id}-answer-photo`]);
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-person-photo`]);
 	});
 });
 

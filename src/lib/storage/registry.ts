@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { ANSWER_NOTE_MAX, answerContentSchema, answerSubjectSchema, mediaIdsOfContent, provenanceSchema } from '#lib/domain/answer.ts';
+import {
+	ANSWER_NOTE_MAX,
+	answerContentSchema,
+	answerSubjectSchema,
+	mediaIdsOfContent,
+	mediaIdsOfSubject,
+	provenanceSchema
+} from '#lib/domain/answer.ts';
 import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { planPayloadSchema } from '#lib/domain/plan.ts';
@@ -117,7 +124,10 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 			history: v.pipe(v.array(revision), v.maxLength(1000))
 		}),
 		// Earlier states count too: a restore from the history must find its photo still there.
-		mediaIds: (payload) => [payload.content, ...payload.history.map((r) => r.content)].flatMap(mediaIdsOfContent)
+		mediaIds: (payload) => [
+			...mediaIdsOfSubject(payload.subject),
+			...[payload.content, ...payload.history.map((r) => r.content)].flatMap(mediaIdsOfContent)
+		]
 	},
 	boards: {
 		version: 1,

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer } from './answer';
+import type { AnswerStep } from './answer-steps';
+import type { Meeting } from './meeting';
+import {
+	CENTRE_RADIUS,
+	markStep,
+	neighbourRing,
+	networkPeople,
+	newNetworkPerson,
+	placeStep,
+	removeSteps,
+	ringIndexAt,
+	RING_EDGES,
+	seatOnRing
+} from './network-map';
+
+const meeting: Meeting = {
+	id: 'm1',
+	citizenId: 'c1',
+	createdAt: 0,
+	date: '2026-12-02',
+	place: '',
+	phase: 'opfoelgning',
+	participants: [{ id: 'p1', name: 'Lise', role: 'paaroerende' }]
+};
+
+const rings = [
+	{ id: 'taet-paa', label: 'Tæt på' },
+	{ id: 'midt-imellem', label: 'Midt imellem' },
+	{ id: 'laengere-vaek', label: 'Længere væk' }
+];
+
+let clock = 0;
+let ids = 0;
+
+/** Carries a step out on a list of answers the way the repository would, newest first like listAnswers. */
+function apply(answers: Answer[], step: AnswerStep | undefined): Answer[] {
+	if (!step) return answers;
+	const at = ++clock;
+	if (step.kind === 'record') {
+		const answer = createAnswer({
+			id: `a${++ids}`,
+			meeting,
+			subject: step.subject,
+			content: step.content,
+			provenance: { mode: 'selv' },
+			at
+		});
+		return [answer, ...answers];
+	}
+	return answers.map((answer) => {
+		if (answer.id !== step.answerId) return answer;
+		if (step.kind === 'correct') return correctAnswer(answer, meeting, { content: step.content }, at);
+		return step.kind === 'withdraw' ? withdrawAnswer(answer, at) : restoreAnswer(answer, at);
+	});
+}
+
+const mor = newNetworkPerson({ personId: 'person-1', name: 'Mor', roleId: 'familie' });
+const kim = newNetworkPerson({ personId: 'person-2', name: 'Kim', photoId: 'photo-1' });
+
+describe('the network map', () => {
+	it('places a person with one answer and moves them by correcting it, keeping where they were', () => {
+		let answers = apply([], placeStep([], mor, rings[0]!));
+		answers = apply(answers, placeStep(answers, kim, rings[2]!));
+		expect(networkPeople(answers).map((p) => [p.subject.name, p.ringId])).toEqual([
+			['Mor', 'taet-paa'],
+			['Kim', 'laengere-vaek']
+		]);
+
+		const move = placeStep(answers, mor, rings[1]!);
+		expect(move).toMatchObject({ kind: 'correct', answerId: networkPeople(answers)[0]!.placement.id });
+		answers = apply(answers, move);
+		expect(answers).toHaveLength(2);
+		const moved = networkPeople(answers)[0]!;
+		expect(moved.ringId).toBe('midt-imellem');
+		expect(moved.placement.content).toEqual({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' });
+		expect(moved.placement.history.map((h) => h.content)).toEqual([{ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }]);
+		// The same ring again is no change at all.
+		expect(placeStep(answers, mor, rings[1]!)).toBeUndefined();
+	});
+
+	it('sets, unsets and sets a mark again on one answer, and keeps marks apart per person', () => {
+		let answers = apply([], placeStep([], mor, rings[0]!));
+		answers = apply(answers, placeStep(answers, kim, rings[0]!));
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true));
+		expect(markStep(answers, mor, 'med-til-moeder', true)).toBeUndefined();
+		answers = apply(answers, markStep(answers, kim, 'spoerg-om-hjaelp', true));
+		expect(networkPeople(answers).map((p) => p.marks)).toEqual([['med-til-moeder'], ['spoerg-om-hjaelp']]);
+
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', false));
+		expect(networkPeople(answers)[0]!.marks).toEqual([]);
+		expect(markStep(answers, mor, 'med-til-moeder', false)).toBeUndefined();
+		const again = markStep(answers, mor, 'med-til-moeder', true);
+		expect(again?.kind).toBe('restore');
+		answers = apply(answers, again);
+		expect(networkPeople(answers)[0]!.marks).toEqual(['med-til-moeder']);
+		expect(answers.filter((a) => a.content.kind === 'mark')).toHaveLength(2);
+	});
+
+	it('takes a removed person off the map by withdrawing every answer about them, and only theirs', () => {
+		let answers = apply([], placeStep([], mor, rings[0]!));
+		answers = apply(answers, placeStep(answers, kim, rings[1]!));
+		answers = apply(answers, markStep(answers, mor, 'spoerg-om-hjaelp', true));
+		const steps = removeSteps(answers, mor);
+		expect(steps).toHaveLength(2);
+		for (const step of steps) answers = apply(answers, step);
+		expect(networkPeople(answers).map((p) => p.subject.name)).toEqual(['Kim']);
+		expect(answers.filter((a) => a.status === 'withdrawn')).toHaveLength(2);
+		// Placed again, the person comes back as a new placement, not as a restored old one.
+		answers = apply(answers, placeStep(answers, mor, rings[2]!));
+		expect(networkPeople(answers).map((p) => [p.subject.name, p.ringId, p.marks])).toEqual([
+			['Kim', 'midt-imellem', []],
+			['Mor', 'laengere-vaek', []]
+		]);
+	});
+
+	it('refuses a person without a name or with an id no answer may carry', () => {
+		expect(() => newNetworkPerson({ personId: 'p', name: '   ' })).toThrow();
+		expect(() => newNetworkPerson({ personId: 'not an id', name: 'Mor' })).toThrow();
+		expect(() => newNetworkPerson({ personId: 'p', name: 'x'.repeat(61) })).toThrow();
+	});
+
+	it('steps one ring in or out and stops at the edges', () => {
+		expect(neighbourRing(rings, 'midt-imellem', -1)?.id).toBe('taet-paa');
+		expect(neighbourRing(rings, 'midt-imellem', 1)?.id).toBe('laengere-vaek');
+		expect(neighbourRing(rings, 'taet-paa', -1)).toBeUndefined();
+		expect(neighbourRing(rings, 'laengere-vaek', 1)).toBeUndefined();
+	});
+
+	it('finds the ring under a dropped point, the middle counting as the closest ring, and nothing outside', () => {
+		expect(ringIndexAt(0, 0, 100)).toBe(0);
+		expect(ringIndexAt(0, -RING_EDGES[0] * 100, 100)).toBe(0);
+		expect(ringIndexAt(60, 0, 100)).toBe(1);
+		expect(ringIndexAt(0, 90, 100)).toBe(2);
+		expect(ringIndexAt(80, 80, 100)).toBeUndefined();
+		expect(ringIndexAt(10, 10, 0)).toBeUndefined();
+	});
+
+	it('seats people inside their own ring band, apart from each other', () => {
+		for (let ring = 0; ring < 3; ring += 1) {
+			const seats = [0, 1, 2, 3].map((seat) => seatOnRing(ring, seat, 4));
+			for (const seat of seats) {
+				expect(ringIndexAt(seat.x, seat.y, 1)).toBe(ring);
+				expect(Math.hypot(seat.x, seat.y)).toBeGreaterThan(CENTRE_RADIUS);
+			}
+			expect(new Set(seats.map((s) => `${s.x.toFixed(3)},${s.y.toFixed(3)}`)).size).toBe(4);
+		}
+	});
+});

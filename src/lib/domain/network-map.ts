@@ -1,0 +1,110 @@
+import { validateSubject, type Answer, type AnswerSubject, type Mark } from './answer';
+import { singleAnswerStep, toggleStep, type AnswerStep } from './answer-steps';
+
+/*
+ * The citizen's network map: "me" in the middle and rings around, close to far. A person exists in the answers
+ * about them: the placement answer (which ring) and the mark answers ("vil have med til møder", "kan spørge om
+ * hjælp"), all with the subject `network-person`, which names the person. So the map is rebuilt from a
+ * meeting's answers, a move is a correction of the placement answer, and removing a person takes their answers
+ * back, with the history kept like every other answer's.
+ */
+
+export type NetworkPersonSubject = Extract<AnswerSubject, { kind: 'network-person' }>;
+
+export const NETWORK_MARKS = ['med-til-moeder', 'spoerg-om-hjaelp'] as const satisfies readonly Mark[];
+export type NetworkMark = (typeof NETWORK_MARKS)[number];
+
+export interface NetworkPerson {
+	subject: NetworkPersonSubject;
+	/** The ring the person is placed on (a ring id of the map). */
+	ringId: string;
+	placement: Answer;
+	/** The marks that are set now. */
+	marks: NetworkMark[];
+}
+
+export interface Ring {
+	id: string;
+	label: string;
+}
+
+/** Checks a new person (name, role or photo) the way a stored answer is checked. */
+export function newNetworkPerson(person: Omit<NetworkPersonSubject, 'kind'>): NetworkPersonSubject {
+	const subject = { kind: 'network-person' as const, ...person };
+	return validateSubject(subject) as NetworkPersonSubject;
+}
+
+/** Everyone placed on the map, in the order they were first placed, so nobody jumps around when another moves. */
+export function networkPeople(answers: readonly Answer[]): NetworkPerson[] {
+	const people = new Map<string, NetworkPerson>();
+	const marks = new Map<string, Set<NetworkMark>>();
+	// Oldest first: the newest active placement of a person wins (two tabs could each have placed them once).
+	for (const answer of [...answers].sort((a, b) => a.createdAt - b.createdAt)) {
+		const { subject, content } = answer;
+		if (subject.kind !== 'network-person' || answer.status !== 'active') continue;
+		if (content.kind === 'placement') {
+			const earlier = people.get(subject.personId);
+			people.set(subject.personId, { subject, ringId: content.zoneId, placement: answer, marks: earlier?.marks ?? [] });
+		} else if (content.kind === 'mark' && isNetworkMark(content.mark)) {
+			marks.set(subject.personId, (marks.get(subject.personId) ?? new Set()).add(content.mark));
+		}
+	}
+	return [...people.values()]
+		.sort((a, b) => a.placement.createdAt - b.placement.createdAt)
+		.map((person) => ({ ...person, marks: NETWORK_MARKS.filter((mark) => marks.get(person.subject.personId)?.has(mark)) }));
+}
+
+function isNetworkMark(mark: Mark): mark is NetworkMark {
+	return (NETWORK_MARKS as readonly string[]).includes(mark);
+}
+
+/** Placing a person on a ring: the first time a new answer, later a correction of it; the same ring changes nothing. */
+export function placeStep(answers: readonly Answer[], person: NetworkPersonSubject, ring: Ring): AnswerStep | undefined {
+	return singleAnswerStep(answers, person, { kind: 'placement', zoneId: ring.id, label: ring.label }, ['placement']);
+}
+
+export function markStep(answers: readonly Answer[], person: NetworkPersonSubject, mark: NetworkMark, on: boolean): AnswerStep | undefined {
+	return toggleStep(answers, person, { kind: 'mark', mark }, on);
+}
+
+/** Taking a person off the map takes back every answer about them that still stands. */
+export function removeSteps(answers: readonly Answer[], person: NetworkPersonSubject): AnswerStep[] {
+	return answers
+		.filter((a) => a.subject.kind === 'network-person' && a.subject.personId === person.personId && a.status === 'active')
+		.map((a) => ({ kind: 'withdraw', answerId: a.id }));
+}
+
+/** One ring closer (-1) or further away (+1), or undefined at the edge. */
+export function neighbourRing<R extends Ring>(rings: readonly R[], ringId: string, direction: -1 | 1): R | undefined {
+	const index = rings.findIndex((ring) => ring.id === ringId);
+	return index < 0 ? undefined : rings[index + direction];
+}
+
+/*
+ * Geometry of the drawn map, in fractions of its radius: "me" in the middle, then the rings as bands outwards.
+ * A drop anywhere inside the outer edge lands on a ring (the middle counts as the closest one).
+ */
+export const CENTRE_RADIUS = 0.2;
+export const RING_EDGES = [0.47, 0.74, 1] as const;
+
+/** The ring index under a point (dx, dy from the centre, in the same unit as `radius`), or undefined outside the map. */
+export function ringIndexAt(dx: number, dy: number, radius: number, rings = RING_EDGES.length): number | undefined {
+	if (!(radius > 0)) return undefined;
+	const distance = Math.hypot(dx, dy) / radius;
+	const edges = RING_EDGES.slice(RING_EDGES.length - rings);
+	const index = edges.findIndex((edge) => distance <= edge);
+	return index < 0 ? undefined : index;
+}
+
+/**
+ * Where the n-th of `count` people on a ring sits: spread evenly on the middle of its band, each ring turned a little
+ * so people on neighbouring rings do not line up. Returns x and y from the centre, in fractions of the radius.
+ */
+export function seatOnRing(ringIndex: number, seat: number, count: number): { x: number; y: number } {
+	const inner = ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!;
+	const outer = RING_EDGES[ringIndex] ?? 1;
+	const middle = (inner + outer) / 2;
+	// Starting right of the top, where each ring shows its name.
+	const angle = -Math.PI / 2 + 0.7 + (ringIndex * Math.PI) / 5 + (2 * Math.PI * seat) / Math.max(1, count);
+	return { x: middle * Math.cos(angle), y: middle * Math.sin(angle) };
+}

@@ -1,0 +1,234 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
+import { CardsPage, HomePage, SheetPage } from './pages';
+
+// The map is dragged with a finger: touch events, as on the tablet.
+test.use({ hasTouch: true });
+
+/** Drags with one finger (touch, not mouse) from the middle of an element to a point given as fractions of another's box. */
+async function touchDrag(page: Page, from: Locator, onto: Locator, at: { x: number; y: number }): Promise<void> {
+	const start = (await from.boundingBox())!;
+	const box = (await onto.boundingBox())!;
+	const cdp = await page.context().newCDPSession(page);
+	const x0 = start.x + start.width / 2;
+	const y0 = start.y + start.height / 2;
+	const x1 = box.x + box.width * at.x;
+	const y1 = box.y + box.height * at.y;
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+	for (let step = 1; step <= 8; step += 1) {
+		const point = { x: x0 + ((x1 - x0) * step) / 8, y: y0 + ((y1 - y0) * step) / 8 };
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+	}
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+/** WCAG 1.4.10: at 320 CSS px nothing needs scrolling sideways. */
+async function expectReflow(page: Page, what: string): Promise<void> {
+	const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+	expect(widths.page, `${what} scrolls sideways at ${widths.viewport} px`).toBeLessThanOrEqual(widths.viewport);
+}
+
+test('sheets and question cards: a network map placed by finger and by keyboard, a face scale, a relayed CHIME card, all kept', async ({
+	page
+}) => {
+	// One long journey through both tools on a shared 2-core machine.
+	test.setTimeout(120_000);
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Sofie');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.addParticipant('Lise', 'Pårørende');
+	const meetingUrl = page.url();
+
+	// Trivsel: the face scale, answered by the citizen herself.
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Sådan har jeg det' })).toBeVisible();
+	await expect(sheet.provenance).toHaveText('Svar gemmes som: Borgeren selv');
+	await expectNoAxeViolations(page, 'the trivsel sheet');
+	await sheet.answerOnScale('Hvordan har du det lige nu?', 'Skidt');
+	// Another face corrects the answer instead of adding one.
+	await sheet.answerOnScale('Hvordan har du det lige nu?', 'Godt');
+	await expect(sheet.question('Hvordan har du det lige nu?').getByRole('button', { name: 'Skidt', exact: true })).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+	await expectNoAxeViolations(page, 'the trivsel sheet with an answer');
+	// What makes her glad: a message of two symbols from the symbol search.
+	const glad = sheet.question('Hvad gør dig glad?');
+	await glad.getByLabel('Søg efter symbol').fill('musik');
+	await glad.getByRole('button', { name: 'musik', exact: true }).click();
+	await glad.getByLabel('Søg efter symbol').fill('hund');
+	await glad.getByRole('button', { name: 'hund', exact: true }).click();
+	await glad.getByRole('button', { name: 'Gem symbolerne' }).click();
+	await expect(glad.getByRole('status')).toHaveText('✓ Gemt: musik hund');
+	await expect(glad.getByLabel('Søg efter symbol')).toBeFocused();
+	await expect(glad.getByRole('list', { name: 'Svar, der er gemt her' })).toContainText('musik hund');
+
+	// Netværk: Mor is added with a role symbol and dragged onto the closest ring with a finger.
+	await sheet.open('Mine mennesker');
+	await sheet.addPerson('Mor', 'Familie');
+	const waiting = sheet.token('Mor, ikke sat på kortet');
+	await expect(waiting).toBeFocused();
+	await expectNoAxeViolations(page, 'the network map with a person waiting');
+	await touchDrag(page, waiting, sheet.map, { x: 0.5, y: 0.33 });
+	await expect(sheet.token('Mor, Tæt på')).toBeVisible();
+	await expect(sheet.token('Mor, Tæt på')).toBeFocused();
+	await expect(page.getByRole('status').filter({ hasText: 'Mor er sat: Tæt på' })).toBeVisible();
+	// Tapping her shows what can be done with her; the rings then say whom they would place.
+	await sheet.token('Mor, Tæt på').click();
+	await expect(sheet.map.getByRole('button', { name: 'Sæt Mor: Midt imellem' })).toBeEnabled();
+	await expectNoAxeViolations(page, 'the network map with a person chosen');
+	await sheet.token('Mor, Tæt på').click();
+
+	// The list view is the keyboard path: Kim is added and placed with the keyboard alone.
+	await sheet.showAs('Liste');
+	await sheet.addPerson('Kim');
+	await expect(page.getByRole('heading', { name: 'Kim', exact: true })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	const kimMiddle = sheet.person('Kim').getByRole('button', { name: 'Midt imellem' });
+	await expect(kimMiddle).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(kimMiddle).toHaveAttribute('aria-pressed', 'true');
+	await expect(kimMiddle).toBeFocused();
+	await expect(sheet.person('Kim')).toContainText('Ring: Midt imellem');
+
+	// Mor moves further away (a correction), and is one the citizen wants at her meetings.
+	const morFar = sheet.person('Mor').getByRole('button', { name: 'Længere væk' });
+	await morFar.focus();
+	await page.keyboard.press('Enter');
+	await expect(morFar).toHaveAttribute('aria-pressed', 'true');
+	await expect(morFar).toBeFocused();
+	const atMeetings = sheet.person('Mor').getByRole('checkbox', { name: 'Med til mine møder' });
+	await atMeetings.focus();
+	await page.keyboard.press('Space');
+	await expect(atMeetings).toBeChecked();
+	await expect(atMeetings).toBeFocused();
+	await expectNoAxeViolations(page, 'the network as a list');
+
+	await sheet.showAs('Kort');
+	await expect(sheet.token('Mor, Længere væk, Med til mine møder')).toBeVisible();
+	// Tap the person, then the ring: Kim moves closer, and back again.
+	await sheet.token('Kim, Midt imellem').tap();
+	await sheet.map.getByRole('button', { name: 'Sæt Kim: Tæt på' }).tap();
+	await expect(sheet.token('Kim, Tæt på')).toBeFocused();
+	await sheet.token('Kim, Tæt på').tap();
+	// A ring is tapped on its own band (its middle lies under the closer rings), here on its name.
+	await sheet.map.getByRole('button', { name: 'Sæt Kim: Midt imellem' }).getByText('Midt imellem').tap();
+	await expect(sheet.token('Kim, Midt imellem')).toBeVisible();
+
+	// The adviser's prompts are closed and apart from the citizen's answers.
+	await expect(sheet.adviserPanel).not.toHaveAttribute('open');
+	await sheet.adviserPanel.getByText('For rådgiveren: hjælp til samtalen').click();
+	await expect(sheet.adviserPanel.getByText('Kun til dig som rådgiver. Det er ikke borgerens svar.')).toBeVisible();
+	await expectNoAxeViolations(page, 'a sheet with the adviser panel open');
+
+	// A CHIME card, relayed by Lise, the relative: the choice is changed right where the card is answered.
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await page.getByRole('link', { name: 'Spørgekort' }).click();
+	const cards = new CardsPage(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Spørgekort' })).toBeVisible();
+	await expectNoAxeViolations(page, 'the CHIME cards');
+	await cards.answeringAs('Formidlet af', 'Lise (Pårørende)');
+	await expect(cards.provenance).toHaveText('Svar gemmes som: Formidlet af (Lise, Pårørende)');
+	const question = 'Hvordan er det for dig at være sammen med andre?';
+	await cards.answerOnScale(question, 'Både og');
+
+	await cards
+		.question(question)
+		.getByRole('button', { name: `Vis stort: ${question}` })
+		.click();
+	const large = page.getByRole('dialog', { name: question });
+	await expect(large).toBeVisible();
+	await expect(large.getByRole('button', { name: `Læs op: ${question}` })).toBeVisible();
+	await expectNoAxeViolations(page, 'a card shown large');
+	await large.getByRole('button', { name: 'Luk' }).click();
+	await expect(large).toBeHidden();
+	await cards.adviserPanel.getByText('For rådgiveren: hjælp til samtalen').click();
+	await expectNoAxeViolations(page, 'the cards with the adviser panel open');
+
+	// The meeting's answer list names each answer's sheet, card or person, with who gave it.
+	const expectAnswerList = async () => {
+		const relayed = meeting.answers.filter({ hasText: `CHIME · Forbundethed · ${question}` });
+		await expect(relayed).toContainText('Formidlet af (Lise, Pårørende)');
+		await expect(relayed.locator('.value')).toHaveText('Både og');
+		const trivsel = meeting.answers.filter({ hasText: 'Trivsel · Hvordan har du det lige nu?' });
+		await expect(trivsel.locator('.value')).toHaveText('Godt');
+		await expect(trivsel).toContainText('Borgeren selv');
+		const mor = meeting.answers.filter({ hasText: 'Netværk · Mor (Familie)' });
+		await expect(mor.locator('.value')).toHaveText(['Med til mine møder', 'Længere væk']);
+		await expect(mor.filter({ hasText: 'Længere væk' })).toContainText('Rettet 1 gang');
+		const kim = meeting.answers.filter({ hasText: 'Netværk · Kim' });
+		await expect(kim.locator('.value')).toHaveText('Midt imellem');
+		await expect(kim).toContainText('Rettet 2 gang');
+		await expect(meeting.answers.filter({ hasText: 'Trivsel · Hvad gør dig glad?' }).locator('.value')).toHaveText('musik hund');
+	};
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expectAnswerList();
+	await expectNoAxeViolations(page, 'the meeting with sheet and card answers');
+
+	// After a reload everything is still there: the list, the map, the scale and the card.
+	await reopen(page);
+	await expectAnswerList();
+	await openApp(page, `${meetingUrl.replace('/moede?', '/moede/ark?')}&ark=netvaerk`);
+	await expect(sheet.token('Mor, Længere væk, Med til mine møder')).toBeVisible();
+	await sheet.showAs('Liste');
+	await expect(sheet.person('Kim').getByRole('button', { name: 'Midt imellem' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(sheet.person('Mor').getByRole('checkbox', { name: 'Med til mine møder' })).toBeChecked();
+
+	// Stored as answers, sealed, read back through the app's own codec.
+	const db = await readDatabase(page);
+	const lise = (db.meetings[0]!.payload.participants as Array<{ id: string; name: string }>).find((p) => p.name === 'Lise')!.id;
+	const about = (kind: string) => db.answers.filter((a) => a.payload.subject.kind === kind).map((a) => a.payload);
+	const [scale] = about('sheet-item').filter((a) => a.subject.itemId === 'trivsel-lige-nu');
+	expect(about('sheet-item')).toHaveLength(2);
+	expect(about('sheet-item').find((a) => a.subject.itemId === 'trivsel-glad')!.content).toStrictEqual({
+		kind: 'message',
+		items: [
+			{ label: 'musik', symbolId: 'musik' },
+			{ label: 'hund', symbolId: 'hund' }
+		]
+	});
+	expect(scale!.subject).toStrictEqual({ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-lige-nu' });
+	expect(scale!.content).toStrictEqual({ kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' });
+	expect(scale!.history.map((h: { content: { pointId: string } }) => h.content.pointId)).toEqual(['skidt']);
+	expect(scale!.provenance).toStrictEqual({ mode: 'selv' });
+
+	const [card] = about('question');
+	expect(card!.subject).toStrictEqual({ kind: 'question', deckId: 'chime', questionId: 'forbundethed-med-andre' });
+	expect(card!.content).toStrictEqual({ kind: 'scale', scaleId: 'tre-punkt', pointId: 'baade-og', label: 'Både og' });
+	expect(card!.provenance).toStrictEqual({ mode: 'formidlet', participantId: lise });
+
+	const people = about('network-person');
+	expect(people).toHaveLength(3);
+	const morPlacement = people.find((p) => p.subject.name === 'Mor' && p.content.kind === 'placement')!;
+	expect(morPlacement.subject).toMatchObject({ kind: 'network-person', name: 'Mor', roleId: 'familie' });
+	expect(morPlacement.content).toStrictEqual({ kind: 'placement', zoneId: 'laengere-vaek', label: 'Længere væk' });
+	expect(morPlacement.history).toHaveLength(1);
+	expect(morPlacement.history[0].content).toStrictEqual({ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' });
+	const morMark = people.find((p) => p.content.kind === 'mark')!;
+	expect(morMark.subject.personId).toBe(morPlacement.subject.personId);
+	expect(morMark.content).toStrictEqual({ kind: 'mark', mark: 'med-til-moeder' });
+	const kim = people.find((p) => p.subject.name === 'Kim')!;
+	expect(kim.subject).not.toHaveProperty('roleId');
+	expect(kim.content).toStrictEqual({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' });
+	expect(kim.history.map((h: { content: { zoneId: string } }) => h.content.zoneId)).toEqual(['midt-imellem', 'taet-paa']);
+
+	// Both routes reflow at 320 px, the map and the list included.
+	await page.setViewportSize({ width: 320, height: 800 });
+	await expectReflow(page, 'the network list');
+	await sheet.showAs('Kort');
+	await expectReflow(page, 'the network map');
+	await expectNoAxeViolations(page, 'the network map at 320 px');
+	await sheet.open('Sådan har jeg det');
+	await expectReflow(page, 'the trivsel sheet');
+	await openApp(page, meetingUrl.replace('/moede?', '/moede/kort?'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Spørgekort' })).toBeVisible();
+	await expectReflow(page, 'the CHIME cards');
+	await page.getByRole('link', { name: /LØFT/ }).click();
+	await expect(cards.question('Hvor er du på stigen nu?')).toBeVisible();
+	await expectReflow(page, 'the LØFT cards');
+	await expectNoAxeViolations(page, 'the LØFT cards at 320 px');
+});
