@@ -74,4 +74,17 @@ describe('the speech fallback chain', () => {
 		await expect(spoken).resolves.toBe('none');
 		expect(warnings).toHaveLength(3);
 	});
+
+	it('a newer text stops the attempt under way and the ways after it, so an old word is never said late', async () => {
+		const offline = fake('offline', 'hangs', 25_000);
+		const later = fake('offline', 'starts');
+		const newer = new AbortController();
+		const spoken = speakFirstThatStarts([offline.attempt, later.attempt], warn, newer.signal);
+		await vi.advanceTimersByTimeAsync(1_000);
+		newer.abort();
+		await expect(spoken).resolves.toBe('none');
+		expect(offline.record.aborted).toBe(true);
+		expect(later.record.called).toBe(false);
+		expect(warnings).toEqual([]);
+	});
 });

@@ -15,6 +15,8 @@ let element: HTMLAudioElement | undefined;
 let unlocked = false;
 /** The clip the element holds; freed when the next one comes. */
 let clipUrl: string | undefined;
+/** Gives up the clip still waiting to start when a newer one takes the element. */
+let replaceWaiting: (() => void) | undefined;
 
 function audio(): HTMLAudioElement {
 	element ??= new Audio();
@@ -60,6 +62,7 @@ export function unlockAudio(): void {
  */
 export function playClip(blob: Blob, signal?: AbortSignal, startWithinMs = CLIP_START_MS): Promise<void> {
 	const player = audio();
+	replaceWaiting?.();
 	player.pause();
 	if (clipUrl) URL.revokeObjectURL(clipUrl);
 	const url = (clipUrl = URL.createObjectURL(blob));
@@ -67,6 +70,7 @@ export function playClip(blob: Blob, signal?: AbortSignal, startWithinMs = CLIP_
 	return new Promise<void>((resolve, reject) => {
 		const done = (error?: Error) => {
 			clearTimeout(timer);
+			if (replaceWaiting === onReplaced) replaceWaiting = undefined;
 			player.removeEventListener('playing', onPlaying);
 			player.removeEventListener('error', onError);
 			signal?.removeEventListener('abort', onAbort);
@@ -77,6 +81,8 @@ export function playClip(blob: Blob, signal?: AbortSignal, startWithinMs = CLIP_
 		const onPlaying = () => done();
 		const onError = () => done(new Error(`The clip could not be played (${player.error?.message ?? player.error?.code ?? 'unknown'})`));
 		const onAbort = () => done(new Error('Stopped'));
+		const onReplaced = () => done(new Error('A newer clip took its place'));
+		replaceWaiting = onReplaced;
 		const timer = setTimeout(() => done(new Error(`The clip did not start within ${startWithinMs} ms`)), startWithinMs);
 		player.addEventListener('playing', onPlaying);
 		player.addEventListener('error', onError);

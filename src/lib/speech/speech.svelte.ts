@@ -23,6 +23,10 @@ export function danishVoices(): SpeechSynthesisVoice[] {
 	return speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().replace('_', '-').startsWith('da'));
 }
 
+let lastUtterance: SpeechSynthesisUtterance | undefined;
+/** Stops the text being said when a newer one comes, so an old word is never said after the new one. */
+let sayingNow: AbortController | undefined;
+
 /** Starts the device voice in the caller's task (keeps tap → speech fast); resolves when it begins to speak. */
 function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences: SpeechPreferences, signal: AbortSignal): Promise<void> {
 	const utterance = new SpeechSynthesisUtterance(text);
@@ -33,9 +37,11 @@ function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences:
 	const started = new Promise<void>((resolve, reject) => {
 		utterance.addEventListener('start', () => resolve());
 		utterance.addEventListener('error', (event) => reject(new Error(`The device voice failed: ${event.error}`)));
-		signal.addEventListener('abort', () => speechSynthesis.cancel());
+		// Only this utterance is cancelled: a newer tap's may be speaking by now.
+		signal.addEventListener('abort', () => utterance === lastUtterance && speechSynthesis.cancel());
 	});
 	speechSynthesis.cancel();
+	lastUtterance = utterance;
 	speechSynthesis.speak(utterance);
 	return started;
 }
@@ -68,15 +74,22 @@ function attempts(text: string, preferences: SpeechPreferences, recording?: Blob
  * the screen shows the words with a notice that there was no sound. Call it from the tap itself.
  */
 export async function say(text: string, preferences: SpeechPreferences, recording?: Blob): Promise<SpeechEngine> {
+	sayingNow?.abort();
+	const saying = (sayingNow = new AbortController());
 	speechStatus.text = text;
 	speechStatus.engine = undefined;
 	speechStatus.busy = true;
 	unlockAudio();
 	try {
-		const engine = await speakFirstThatStarts(attempts(text, preferences, recording), (message, error) => console.warn(message, error));
-		if (speechStatus.text === text) speechStatus.engine = engine;
+		const engine = await speakFirstThatStarts(
+			attempts(text, preferences, recording),
+			(message, error) => console.warn(message, error),
+			saying.signal
+		);
+		if (saying.signal.aborted) return engine;
+		speechStatus.engine = engine;
 		return engine;
 	} finally {
-		speechStatus.busy = false;
+		if (sayingNow === saying) speechStatus.busy = false;
 	}
 }
