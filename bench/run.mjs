@@ -169,7 +169,7 @@ const FUTURE_METRICS = [
 
 /**
  * In-page recorder for the speech metrics: the time of every pointerdown, every speechSynthesis.speak() call
- * and every HTMLMediaElement.play() (the offline voice and recordings play through howler's HTML5 audio).
+ * and every HTMLMediaElement.play() (the offline voice and recordings play through one HTML audio element).
  * With `danishVoice`, the page sees one Danish system voice (headless Chromium has none) whose speak() only records.
  */
 function installSpeechProbe({ danishVoice }) {
@@ -178,7 +178,7 @@ function installSpeechProbe({ danishVoice }) {
 	addEventListener('pointerdown', (event) => S.downs.push(event.timeStamp), { capture: true, passive: true });
 	const play = HTMLMediaElement.prototype.play;
 	HTMLMediaElement.prototype.play = function (...args) {
-		// Only our clips (blob: URLs); howler also plays a silent sound once to unlock audio.
+		// Only our clips (blob: URLs); the player also plays a silent data: sound once to unlock audio.
 		if (this.src.startsWith('blob:')) S.plays.push(performance.now());
 		return play.apply(this, args);
 	};
@@ -194,7 +194,11 @@ function installSpeechProbe({ danishVoice }) {
 		}
 	});
 	speechSynthesis.getVoices = () => [voice];
-	speechSynthesis.speak = () => S.speaks.push(performance.now());
+	speechSynthesis.speak = (utterance) => {
+		S.speaks.push(performance.now());
+		// A voice that never starts is given up and the offline voice tried; this one starts at once.
+		setTimeout(() => utterance.dispatchEvent(new Event('start')));
+	};
 }
 
 const SPEECH_TAP_LABELS = ['ja', 'nej', 'ved ikke', 'stop'];

@@ -17,11 +17,12 @@ self.addEventListener('install', (event) => {
 	);
 });
 
+// Only our own older precaches go: the page keeps its "citizens were kept here" marker in another cache.
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		caches
 			.keys()
-			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+			.then((keys) => Promise.all(keys.filter((key) => key.startsWith('billedtale-') && key !== CACHE).map((key) => caches.delete(key))))
 			.then(() => self.clients.claim())
 	);
 });

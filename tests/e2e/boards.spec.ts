@@ -26,6 +26,8 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 				voice: (utterance.voice as { voiceURI?: string } | null)?.voiceURI,
 				rate: utterance.rate
 			});
+			// A real voice tells the page it began; the app gives up a voice that never does.
+			setTimeout(() => utterance.dispatchEvent(new Event('start')));
 		};
 	});
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, readDatabase, readDisk, test, unlockTablet } from './fixtures';
-import { CitizenPage, HomePage, MeetingPage } from './pages';
+import { CitizenPage, HomePage, MeetingPage, unlockWithPin } from './pages';
 
 /*
  * The journal is the app's second copy of its database, in the browser's private file system. These
@@ -116,4 +116,46 @@ test('"Slet alt" empties the journal, so nothing comes back', async ({ page }) =
 	await unlockTablet(page);
 	await expect(home.citizenLink('Bo')).toHaveCount(0);
 	expect(Object.values((await readDisk(page)).tables).flat()).toEqual([]);
+});
+
+/** Who holds the journal's files, and how many tabs' workers wait to take over. */
+async function holderLocks(page: Page): Promise<{ held: number; waiting: number }> {
+	return page.evaluate(async () => {
+		const { held = [], pending = [] } = await navigator.locks.query();
+		const holder = (lock: LockInfo) => lock.name === 'billedtale-journal-holder';
+		return { held: held.filter(holder).length, waiting: pending.filter(holder).length };
+	});
+}
+
+test('two tabs share one journal holder; when its tab closes the other takes over, and nothing written in either is lost', async ({
+	page,
+	context
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Tove');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+
+	// A second tab of the same meeting: its worker does not hold the files, so its writes go through the first tab's.
+	const second = await context.newPage();
+	await second.goto(page.url());
+	await unlockTablet(second);
+	const secondMeeting = new MeetingPage(second);
+	await secondMeeting.tap('Nej');
+	expect(await readJournal(second)).toContain((await readDatabase(second)).answers.find((a) => a.payload.content.value === 'nej')!.id);
+	expect(await holderLocks(second)).toEqual({ held: 1, waiting: 1 });
+
+	// The holder's tab closes; the lock passes to the second tab's worker, which opens the files itself.
+	await page.close();
+	// Leaving the app in one tab locks every tab.
+	await unlockWithPin(second);
+	await expect.poll(() => holderLocks(second)).toEqual({ held: 1, waiting: 0 });
+	await secondMeeting.tap('Pause');
+	await loseDatabase(second);
+	await second.reload();
+	await expect(second.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
+	await unlockTablet(second);
+	await expect(secondMeeting.answers).toHaveCount(3);
+	expect((await readDatabase(second)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej', 'pause']);
 });

@@ -4,7 +4,6 @@ import { speechSettings } from '#lib/speech/settings.svelte.ts';
 import { consumeErasedFlag } from '#lib/storage/erase.ts';
 import { acknowledgeEviction } from '#lib/storage/eviction.ts';
 import { reconcileStorage } from '#lib/storage/journal-sync.ts';
-import { requestPersistence } from '#lib/storage/persistence.ts';
 import { onDamagedRecord } from '#lib/storage/sealing.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import type { StartupEffects } from './startup.ts';
@@ -15,7 +14,6 @@ export const browserStartup: StartupEffects = {
 		locale.restore();
 		speechSettings.restore();
 	},
-	requestPersistence,
 	reconcileStorage,
 	consumeErasedFlag,
 	acknowledgeEviction,

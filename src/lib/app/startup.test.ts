@@ -14,7 +14,6 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 	let lockSawStorage: Promise<StorageStart> | undefined;
 	const effects: StartupEffects = {
 		restorePreferences: () => void calls.push('preferences'),
-		requestPersistence: async () => void calls.push('persistence'),
 		reconcileStorage: () => {
 			calls.push('reconcile');
 			return storage();
@@ -58,11 +57,11 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('start-up', () => {
-	it('restores the settings, asks for persistence and starts the lock without waiting for the journal', async () => {
+	it('restores the settings and starts the lock without waiting for the journal', async () => {
 		let finishReconcile = (_: StorageStart): void => undefined;
 		const run = recordingEffects(() => new Promise((resolve) => (finishReconcile = resolve)));
 		const startup = startApp(run.effects);
-		expect(run.calls).toEqual(['preferences', 'persistence', 'reconcile', 'lock']);
+		expect(run.calls).toEqual(['preferences', 'reconcile', 'lock']);
 
 		run.startLock();
 		await startup.started;

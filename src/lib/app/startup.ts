@@ -6,7 +6,6 @@ import type { StorageStart } from '#lib/storage/journal-sync.ts';
 export interface StartupEffects {
 	/** Language and speech settings kept on this tablet. */
 	restorePreferences(): void;
-	requestPersistence(): Promise<unknown>;
 	/** Compares the database with its journal, restoring or rewriting whichever is behind. */
 	reconcileStorage(): Promise<StorageStart>;
 	/** True once after "Slet alt". */
@@ -35,8 +34,7 @@ export function startApp(effects: StartupEffects): Startup {
 	effects.restorePreferences();
 	// A damaged record is left out of what is shown; the people at the table are told that something is missing.
 	const stopWatching = effects.watchDamagedRecords((error) => effects.showError(error));
-	// Without this the browser may evict a citizen's answers when the tablet runs low on space.
-	effects.requestPersistence().catch((error: unknown) => effects.warn('Billedtale: persistent storage could not be requested', error));
+	// Persistent storage is asked for once a citizen is added (storage/eviction.ts), not at every start.
 	// A failed comparison must not keep the tablet from opening: the database as it is stays usable.
 	const storageChecked = effects.reconcileStorage().catch((error: unknown) => {
 		effects.warn('Billedtale: the journal could not be compared with the database', error);

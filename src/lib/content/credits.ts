@@ -11,6 +11,5 @@ export const CREDITS: Credit[] = [
 	{ name: 'eSpeak NG (espeak-ng.js)', what: 'speech', licence: 'GPL-3.0-or-later', author: 'eSpeak NG contributors, Ian Armour' },
 	{ name: 'Dexie.js', what: 'storage', licence: 'Apache-2.0', author: 'David Fahlander' },
 	{ name: 'Svelte and SvelteKit', what: 'ui', licence: 'MIT', author: 'Svelte contributors' },
-	{ name: 'howler.js', what: 'audio', licence: 'MIT', author: 'James Simpson, GoldFire Studios' },
 	{ name: 'fflate', what: 'zip', licence: 'MIT', author: 'Arjun Barrett' }
 ];

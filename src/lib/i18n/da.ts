@@ -137,7 +137,7 @@ export const da = {
 	'board.manage': 'Alle tavler',
 	'board.backToMeeting': 'Tilbage til mødet',
 	'board.speaking': 'Siger: {text}',
-	'board.silent': 'Ingen stemme virker på denne enhed. Der står: {text}',
+	'board.silent': 'Ingen lyd – ingen stemme kunne tale. Der står: {text}',
 	'board.saveHeading': 'Gem i mødet',
 	'board.saveMessage': 'Gem beskeden som svar',
 	'board.saveLast': 'Gem sidste billede som svar',
@@ -256,7 +256,7 @@ export const da = {
 	'speech.engine.web': 'Tablettens danske stemme talte.',
 	'speech.engine.offline': 'Den indbyggede danske stemme talte.',
 	'speech.engine.recording': 'En indtalt optagelse blev afspillet.',
-	'speech.engine.none': 'Ingen stemme virker på denne enhed. Teksten vises i stedet.',
+	'speech.engine.none': 'Ingen lyd – ingen stemme kunne tale. Teksten vises i stedet.',
 	'editor.cellSaved': 'Feltet er gemt.',
 	'settings.title': 'Indstillinger',
 	'settings.language': 'Sprog',
@@ -267,6 +267,27 @@ export const da = {
 	'settings.storage.unsupported': 'Browseren kan ikke give varig lagring.',
 	'settings.storage.checking': 'Undersøger lagring …',
 	'settings.storage.request': 'Bed om varig lagring',
+	'settings.crash.journal':
+		'Beskyttelse mod nedbrud: databasen og en ekstra kopi. Hvert svar gemmes også i en kopi på tabletten, så et nedbrud i browseren ikke koster noget.',
+	'settings.crash.database-only':
+		'Beskyttelse mod nedbrud: kun databasen. Denne browser kan ikke holde den ekstra kopi. Det, der står som »Gemt«, er gemt, men går browseren ned midt i en skrivning, kan browseren i sjældne tilfælde miste databasen.',
+	'settings.crash.checking': 'Undersøger beskyttelse mod nedbrud …',
+	'homeScreen.heading': 'Føj Billedtale til hjemmeskærmen',
+	'homeScreen.installed':
+		'Billedtale kører fra hjemmeskærmen. Safari sletter ikke appens data, fordi den ikke har været brugt et stykke tid.',
+	'homeScreen.why':
+		'Billedtale kører nu i en fane i browseren. På en iPad sletter Safari alt, hvad en hjemmeside har gemt, når den ikke har været brugt i 7 dage – også borgere, møder og svar. Det sker ikke, når Billedtale åbnes fra hjemmeskærmen.',
+	'homeScreen.stepsHeading': 'Sådan gør du på en iPad',
+	'homeScreen.step1': 'Åbn Billedtale i Safari.',
+	'homeScreen.step2': 'Tryk på Del-knappen: firkanten med en pil, der peger op.',
+	'homeScreen.step3': 'Vælg »Føj til hjemmeskærm«, og tryk på »Tilføj«.',
+	'homeScreen.step4': 'Åbn Billedtale fra ikonet på hjemmeskærmen fra nu af.',
+	'homeScreen.move':
+		'Appen på hjemmeskærmen har sit eget lager. Har du allerede data her i fanen, så tag en sikkerhedskopi under Indstillinger, og hent den ind i appen.',
+	'homeScreen.other': 'På andre tablets: vælg »Installer app« eller »Føj til startskærm« i browserens menu.',
+	'homeScreen.dismiss': 'Forstået',
+	'homeScreen.firstStart':
+		'Har Billedtale været brugt på denne tablet før? Så har browseren slettet dataene. Du kan hente dem tilbage fra en sikkerhedskopi, når du har valgt en adgangsfrase.',
 	'settings.offline': 'Billedtale virker uden internet, når siden har været åbnet én gang. Intet sendes væk fra tabletten.',
 
 	'backup.heading': 'Sikkerhedskopi og flytning',

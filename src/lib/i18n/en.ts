@@ -139,7 +139,7 @@ export const en: Record<MessageKey, string> = {
 	'board.manage': 'All boards',
 	'board.backToMeeting': 'Back to the meeting',
 	'board.speaking': 'Saying: {text}',
-	'board.silent': 'No voice works on this device. It says: {text}',
+	'board.silent': 'No sound – no voice could speak. It says: {text}',
 	'board.saveHeading': 'Save in the meeting',
 	'board.saveMessage': 'Save the message as an answer',
 	'board.saveLast': 'Save the last picture as an answer',
@@ -258,7 +258,7 @@ export const en: Record<MessageKey, string> = {
 	'speech.engine.web': "The tablet's Danish voice spoke.",
 	'speech.engine.offline': 'The built-in Danish voice spoke.',
 	'speech.engine.recording': 'A recording was played.',
-	'speech.engine.none': 'No voice works on this device. The text is shown instead.',
+	'speech.engine.none': 'No sound – no voice could speak. The text is shown instead.',
 	'editor.cellSaved': 'The cell is saved.',
 	'settings.title': 'Settings',
 	'settings.language': 'Language',
@@ -269,6 +269,26 @@ export const en: Record<MessageKey, string> = {
 	'settings.storage.unsupported': 'This browser cannot grant persistent storage.',
 	'settings.storage.checking': 'Checking storage …',
 	'settings.storage.request': 'Ask for persistent storage',
+	'settings.crash.journal':
+		'Crash protection: the database and an extra copy. Every answer also goes to a copy on the tablet, so a browser crash costs nothing.',
+	'settings.crash.database-only':
+		'Crash protection: the database only. This browser cannot keep the extra copy. What says "Saved" is saved, but if the browser crashes in the middle of a write it may, rarely, lose the database.',
+	'settings.crash.checking': 'Checking crash protection …',
+	'homeScreen.heading': 'Add Billedtale to the home screen',
+	'homeScreen.installed': 'Billedtale runs from the home screen. Safari does not delete the app’s data after a while without use.',
+	'homeScreen.why':
+		'Billedtale is running in a browser tab. On an iPad, Safari deletes everything a website has stored when it has not been used for 7 days – citizens, meetings and answers too. This does not happen when Billedtale is opened from the home screen.',
+	'homeScreen.stepsHeading': 'How to do it on an iPad',
+	'homeScreen.step1': 'Open Billedtale in Safari.',
+	'homeScreen.step2': 'Tap the Share button: the square with an arrow pointing up.',
+	'homeScreen.step3': 'Choose "Add to Home Screen", then tap "Add".',
+	'homeScreen.step4': 'From now on, open Billedtale from the icon on the home screen.',
+	'homeScreen.move':
+		'The app on the home screen has its own storage. If you already have data here in the tab, make a backup under Settings and restore it in the app.',
+	'homeScreen.other': 'On other tablets: choose "Install app" or "Add to Home screen" in the browser’s menu.',
+	'homeScreen.dismiss': 'Got it',
+	'homeScreen.firstStart':
+		'Has Billedtale been used on this tablet before? Then the browser has deleted the data. You can restore it from a backup once you have chosen a passphrase.',
 	'settings.offline': 'Billedtale works without internet once the page has been opened. Nothing is sent off the tablet.',
 
 	'backup.heading': 'Backup and moving',

@@ -1,3 +1,4 @@
+import { withTimeout } from '#lib/domain/timeout.ts';
 import type { JournalOp } from './frames.ts';
 import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
 import type { JournalState, SnapshotRecord } from './store.ts';
@@ -7,12 +8,6 @@ const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
 
 /** How long the page waits for the worker before going on without it. */
 const ANSWER_WITHIN_MS = 15_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type Appended = { bytes: number; snapshotBytes: number } | undefined;

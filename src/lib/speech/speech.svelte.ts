@@ -1,7 +1,14 @@
+import { speakFirstThatStarts, type SpeechAttempt, type SpeechEngine } from './chain.ts';
+import { CLIP_START_MS, playClip, unlockAudio } from './player.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 import { pickVoice } from './voices.ts';
 
-export type SpeechEngine = 'recording' | 'web' | 'offline' | 'none';
+export type { SpeechEngine } from './chain.ts';
+
+/** The device voice must begin this soon; a voice that never starts is cancelled and the offline one speaks. */
+const DEVICE_VOICE_START_MS = 3_000;
+/** eSpeak NG is compiled on first use (an 18 MB module), so the offline voice gets longer to start. */
+const OFFLINE_VOICE_START_MS = 25_000;
 
 /** What was said last, and how: shown on screen, so a tap is never silent without anyone noticing. */
 class SpeechStatus {
@@ -17,60 +24,73 @@ export function danishVoices(): SpeechSynthesisVoice[] {
 	return speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().replace('_', '-').startsWith('da'));
 }
 
-function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences: SpeechPreferences): void {
+let lastUtterance: SpeechSynthesisUtterance | undefined;
+/** Stops the text being said when a newer one comes, so an old word is never said after the new one. */
+let sayingNow: AbortController | undefined;
+
+/** Starts the device voice in the caller's task (keeps tap → speech fast); resolves when it begins to speak. */
+function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences: SpeechPreferences, signal: AbortSignal): Promise<void> {
 	const utterance = new SpeechSynthesisUtterance(text);
 	utterance.lang = 'da-DK';
 	utterance.voice = voice;
 	utterance.rate = preferences.rate;
 	utterance.pitch = preferences.pitch;
+	const started = new Promise<void>((resolve, reject) => {
+		utterance.addEventListener('start', () => resolve());
+		utterance.addEventListener('error', (event) => reject(new Error(`The device voice failed: ${event.error}`)));
+		// Only this utterance is cancelled: a newer tap's may be speaking by now.
+		signal.addEventListener('abort', () => utterance === lastUtterance && speechSynthesis.cancel());
+	});
 	speechSynthesis.cancel();
+	lastUtterance = utterance;
 	speechSynthesis.speak(utterance);
+	return started;
+}
+
+async function speakOffline(text: string, preferences: SpeechPreferences, signal: AbortSignal): Promise<void> {
+	const { synthesizeDanish } = await import('./offline-tts.ts');
+	const clip = await synthesizeDanish(text, preferences.rate, preferences.pitch);
+	if (signal.aborted) throw new Error('Given up');
+	await playClip(clip, signal);
+}
+
+/** The ways to say a text, best first: a recorded voice, the device's Danish voice, then the offline voice. */
+function attempts(text: string, preferences: SpeechPreferences, recording?: Blob): SpeechAttempt[] {
+	const ways: SpeechAttempt[] = [];
+	if (recording) ways.push({ engine: 'recording', startWithinMs: CLIP_START_MS + 1_000, start: (signal) => playClip(recording, signal) });
+	// Only a voice on the tablet, unless a network voice was accepted by hand (voices.ts).
+	const voice = preferences.engine === 'auto' ? pickVoice(danishVoices(), preferences) : undefined;
+	if (voice)
+		ways.push({
+			engine: 'web',
+			startWithinMs: DEVICE_VOICE_START_MS,
+			start: (signal) => speakWithDevice(text, voice, preferences, signal)
+		});
+	ways.push({ engine: 'offline', startWithinMs: OFFLINE_VOICE_START_MS, start: (signal) => speakOffline(text, preferences, signal) });
+	return ways;
 }
 
 /**
- * Says a text: a recorded voice first, then the device's Danish voice, then the offline voice.
- * The device voice is started synchronously in the tap's own task, which keeps tap → speech fast.
+ * Says a text by the first way that starts within its time. When none does, the engine is 'none' and
+ * the screen shows the words with a notice that there was no sound. Call it from the tap itself.
  */
 export async function say(text: string, preferences: SpeechPreferences, recording?: Blob): Promise<SpeechEngine> {
+	sayingNow?.abort();
+	const saying = (sayingNow = new AbortController());
 	speechStatus.text = text;
+	speechStatus.engine = undefined;
 	speechStatus.busy = true;
+	unlockAudio();
 	try {
-		const engine = await chooseAndSpeak(text, preferences, recording);
+		const engine = await speakFirstThatStarts(
+			attempts(text, preferences, recording),
+			(message, error) => console.warn(message, error),
+			saying.signal
+		);
+		if (saying.signal.aborted) return engine;
 		speechStatus.engine = engine;
 		return engine;
 	} finally {
-		speechStatus.busy = false;
+		if (sayingNow === saying) speechStatus.busy = false;
 	}
-}
-
-async function playRecording(recording: Blob): Promise<boolean> {
-	try {
-		const { playClip } = await import('./player.ts');
-		await playClip(recording);
-		return true;
-	} catch {
-		// A clip the device cannot play falls through to synthetic speech.
-		return false;
-	}
-}
-
-async function speakOffline(text: string, preferences: SpeechPreferences): Promise<SpeechEngine> {
-	try {
-		const [{ synthesizeDanish }, { playClip }] = await Promise.all([import('./offline-tts.ts'), import('./player.ts')]);
-		await playClip(await synthesizeDanish(text, preferences.rate, preferences.pitch));
-		return 'offline';
-	} catch (error) {
-		console.warn('Billedtale: offline speech failed', error);
-		return 'none';
-	}
-}
-
-async function chooseAndSpeak(text: string, preferences: SpeechPreferences, recording?: Blob): Promise<SpeechEngine> {
-	if (recording && (await playRecording(recording))) return 'recording';
-	const voice = preferences.engine === 'auto' ? pickVoice(danishVoices(), preferences) : undefined;
-	if (voice) {
-		speakWithDevice(text, voice, preferences);
-		return 'web';
-	}
-	return speakOffline(text, preferences);
 }

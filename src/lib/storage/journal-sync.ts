@@ -67,9 +67,23 @@ async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 /** `evicted`: the browser cleared the database and the journal alike (storage pressure). */
 export type StorageStart = 'ready' | 'restored' | 'evicted';
 
+/** Settles once the start has tried the journal; until then whether it runs is not known. */
+let journalTried: Promise<unknown> = Promise.resolve();
+
+/**
+ * What guards against a crash on this tablet: the journal as well as the database, or the database
+ * alone (no private file system for workers, or the journal's files could not be opened).
+ */
+export async function crashProtection(): Promise<'journal' | 'database-only'> {
+	await journalTried;
+	return journal.supported() ? 'journal' : 'database-only';
+}
+
 /** Runs once at start; a tablet without a key in its database waits for it before choosing its first screen. */
 export async function reconcileStorage(): Promise<StorageStart> {
-	const outcome = await compareWithJournal();
+	const compared = compareWithJournal();
+	journalTried = compared.catch(() => undefined);
+	const outcome = await compared;
 	return outcome === 'ready' && (await storageWasEvicted()) ? 'evicted' : outcome;
 }
 

@@ -1,0 +1,130 @@
+import { App } from './app.ts';
+
+const PASSPHRASE = 'mælkebøtte regnvejr ananas søndag cykel';
+const PIN = '2468';
+const BACKUP_PASSPHRASE = 'en lang kopi-adgangssætning';
+
+export interface Figures {
+	[name: string]: string | number | boolean;
+}
+
+async function setUp(app: App): Promise<void> {
+	const lock = await app.ready();
+	if (lock !== 'setup') throw new Error(`expected the first-start screen, found ${lock}`);
+	await app.see('the first-start note', '[data-testid="first-start-note"]', 'Har Billedtale været brugt på denne tablet før?');
+	await app.fillById('setup-passphrase', PASSPHRASE);
+	await app.fillById('setup-passphrase-repeat', PASSPHRASE);
+	await app.session.click(await app.waitFor('the warning checkbox', `return document.querySelector('main.gate input[type="checkbox"]')`));
+	await app.fillById('setup-pin', PIN);
+	await app.fillById('setup-pin-repeat', PIN);
+	await app.session.click(await app.waitFor('the setup button', `return document.querySelector('main.gate button[type="submit"]')`));
+	await app.waitFor('the app behind the lock', `return !!document.querySelector('header nav')`, 30_000);
+}
+
+async function unlock(app: App): Promise<void> {
+	const lock = await app.ready();
+	if (lock !== 'hardLocked') throw new Error(`expected the passphrase screen, found ${lock}`);
+	await app.fillById('unlock-passphrase', PASSPHRASE);
+	await app.session.click(await app.waitFor('the unlock button', `return document.querySelector('main.gate form button[type="submit"]')`));
+	await app.waitFor('the app behind the lock', `return !!document.querySelector('header nav')`, 30_000);
+}
+
+/** Taps a board cell and waits until speech has ended one way or the other: a sound, or the words with "Ingen lyd". */
+async function speak(app: App, cell: string): Promise<string> {
+	await app.click('button', cell, 'main');
+	const engine = await app.waitFor<string>(
+		'speech to end audibly or with the notice',
+		`return document.querySelector('.speech-status')?.dataset.engine || null`,
+		45_000
+	);
+	const status = await app.text('.speech-status');
+	if (engine === 'none' && !status.startsWith('Ingen lyd')) throw new Error(`no sound, and the notice is missing: "${status}"`);
+	if (engine !== 'none' && status !== `Siger: ${cell}`) throw new Error(`unexpected speech status "${status}"`);
+	return engine;
+}
+
+/** The backup file is caught as the page hands it to the browser: WebDriver cannot see downloads. */
+async function downloadBackup(app: App): Promise<void> {
+	await app.session.run(`
+		window.__downloads = [];
+		// Our CSP has no blob: in connect-src, so the file is read from the Blob the page made, not fetched.
+		const blobs = new Map();
+		const createObjectURL = URL.createObjectURL;
+		URL.createObjectURL = (blob) => {
+			const url = createObjectURL.call(URL, blob);
+			blobs.set(url, blob);
+			return url;
+		};
+		const click = HTMLAnchorElement.prototype.click;
+		HTMLAnchorElement.prototype.click = function () {
+			const blob = blobs.get(this.href);
+			if (this.download && blob) window.__downloads.push(blob.text().then((text) => ({ name: this.download, text })));
+			return click.call(this);
+		};`);
+	await app.fill('Kodeord til kopien', BACKUP_PASSPHRASE);
+	await app.fill('Gentag kodeordet', BACKUP_PASSPHRASE);
+	await app.click('button', 'Gem sikkerhedskopi');
+	await app.waitFor('the backup file', `return window.__downloads.length > 0`, 60_000);
+	const file = await app.session.runAsync<{ name: string; text: string }>(`return await window.__downloads[0];`);
+	const parsed = JSON.parse(file.text) as { format?: string; kdf?: { iterations?: number }; data?: string };
+	if (parsed.format !== 'billedtale-backup' || parsed.kdf?.iterations !== 600_000 || !parsed.data)
+		throw new Error(`not a backup file: ${file.name}`);
+	if (file.text.includes('Kaj')) throw new Error('the backup shows the citizen’s name');
+}
+
+/** The core journey: setup, citizen, meeting answer, reload, board with speech, backup. */
+export async function coreJourney(app: App, figures: Figures): Promise<void> {
+	await app.session.go(app.origin + '/');
+	await setUp(app);
+	const advice = await app.session.run<boolean>(`return !!document.querySelector('[data-testid="home-screen-advice"]')`);
+	if (!advice) throw new Error('the home-screen advice is missing in a browser tab');
+	figures['home-screen advice shown'] = advice;
+
+	await app.click('button', 'Tilføj borger');
+	await app.fill('Navn eller initialer', 'Kaj', 'dialog[open]');
+	await app.click('button', 'Gem', 'dialog[open]');
+	await app.see('the citizen page', 'h1', 'Kaj');
+
+	await app.click('button', 'Start møde');
+	await app.click('label', 'Opfølgning', 'dialog[open]');
+	await app.click('button', 'Start møde', 'dialog[open]');
+	await app.click('button', 'Ja', 'main');
+	await app.see('the answer saved', '.save-state', 'Gemt: Ja');
+
+	await app.session.refresh();
+	await unlock(app);
+	await app.see('the answer after a reload', 'main', 'Ja');
+	await app.click('link', 'Borgere');
+	await app.click('link', 'Kaj');
+	await app.see('the citizen page', 'h1', 'Kaj');
+
+	await app.click('link', 'Symboltavler');
+	await app.see('the home board', 'h1', 'Forside');
+	figures['speech engine'] = await speak(app, 'ja');
+
+	await app.click('link', 'Indstillinger');
+	await app.see('settings', 'h1', 'Indstillinger');
+	figures['crash protection'] = await app.waitFor<string>(
+		'the crash protection',
+		`const state = document.querySelector('[data-testid="crash-protection"]')?.dataset.state; return state === 'checking' ? null : state;`,
+		20_000
+	);
+	figures['persistent storage'] = await app.waitFor<string>(
+		'the storage status',
+		`const state = document.querySelector('[data-testid="persistence"]')?.dataset.state; return state === 'checking' ? null : state;`
+	);
+	await downloadBackup(app);
+	figures['backup downloaded'] = true;
+}
+
+/** Deep only: with audio that never starts, speech still ends, with the notice. */
+export async function silentAudioJourney(app: App, figures: Figures): Promise<void> {
+	await app.session.run(`HTMLMediaElement.prototype.play = () => new Promise(() => {});`);
+	await app.click('link', 'Borgere');
+	await app.click('link', 'Kaj');
+	await app.click('link', 'Symboltavler');
+	await app.see('the home board', 'h1', 'Forside');
+	const engine = await speak(app, 'nej');
+	if (engine !== 'none' && engine !== 'web') throw new Error(`audio was blocked, yet "${engine}" played`);
+	figures['speech with audio blocked'] = engine;
+}
