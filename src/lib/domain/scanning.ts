@@ -17,9 +17,7 @@ export interface ScanTiming {
 }
 
 export type ScanState =
-	| { phase: 'idle' }
-	| { phase: 'rows'; row: number; pass: number }
-	| { phase: 'cells'; row: number; cell: number; pass: number };
+	{ phase: 'idle' } | { phase: 'rows'; row: number; pass: number } | { phase: 'cells'; row: number; cell: number; pass: number };
 
 export type ScanEvent = 'switch' | 'move' | 'tick' | 'cancel';
 
