@@ -67,6 +67,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	let dwellFrame = 0;
 	let holdTimer: ReturnType<typeof setTimeout> | undefined;
 	let pressed: HTMLElement | undefined;
+	// The target whose release selected: its click, which the browser sends next, is let through.
+	let released: HTMLElement | undefined;
 	// Our own activation: the click it makes must pass the capture filter below.
 	let activating = false;
 
@@ -79,8 +81,13 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		}
 	}
 
+	/** Targets are told apart by an id of their own, so the repeat filter knows a second tap on the same one. */
+	function idOf(el: HTMLElement): string {
+		return (el.dataset.scanId ??= crypto.randomUUID());
+	}
+
 	function accept(el: HTMLElement): void {
-		const step = tapAccept(profile(), tap, Date.now());
+		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
 		tap = step.state;
 		if (step.select) activate(el);
 	}
@@ -107,7 +114,11 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		mode: () => (profile().method === 'two-switch' ? 'step' : 'auto'),
 		timing: () => ({ intervalMs: profile().scanIntervalMs, startDelayMs: profile().scanStartDelayMs, loops: profile().scanLoops }),
 		rows: () => {
-			rows = rowsByPosition(targetsIn(root), (el) => el.getBoundingClientRect());
+			rows = rowsByPosition(targetsIn(root), (el) => {
+				// A DOMRect's fields are getters on its prototype: copied one by one, since spreading would lose them.
+				const { top, left, height } = el.getBoundingClientRect();
+				return { top, left, height };
+			});
 			return rows.map((row) => row.length);
 		},
 		onchange: show,
@@ -147,13 +158,25 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		return el && root.contains(el) ? el : undefined;
 	}
 
+	function swallow(event: Event): void {
+		event.preventDefault();
+		event.stopImmediatePropagation();
+	}
+
 	function onClick(event: MouseEvent): void {
 		const el = targetOf(event);
 		if (!el || activating) return;
-		// Pointer taps are decided by the press and release handlers; a key's click only by the repeat filter.
-		event.preventDefault();
-		event.stopImmediatePropagation();
-		if (event.detail === 0) accept(el);
+		// A pointer's own click (trusted, with a click count) was decided on release: it goes on only if the release selected.
+		if (event.isTrusted && event.detail > 0) {
+			if (released === el) released = undefined;
+			else swallow(event);
+			return;
+		}
+		// A key's or a script's click passes the repeat filter. It is let through rather than repeated: the browser ignores
+		// a click() on an element that is already in the middle of a key's click.
+		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
+		tap = step.state;
+		if (!step.select) swallow(event);
 	}
 
 	function onPointerDown(event: PointerEvent): void {
@@ -161,7 +184,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		if (!el || event.button !== 0) return;
 		pressed = el;
 		const settings = profile();
-		const step = tapPress(settings, tap, Date.now());
+		const step = tapPress(settings, tap, Date.now(), idOf(el));
 		tap = step.state;
 		if (step.select) activate(el);
 		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
@@ -177,10 +200,10 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	function onPointerUp(event: PointerEvent): void {
 		clearTimeout(holdTimer);
 		const el = targetOf(event);
-		const step = tapRelease(profile(), tap, Date.now());
-		tap = step.state;
 		// Sliding off the target before lifting cancels, as with a native button.
-		if (step.select && el && el === pressed) activate(el);
+		const step = tapRelease(profile(), tap, Date.now(), el && idOf(el));
+		tap = step.state;
+		released = step.select ? el : undefined;
 		pressed = undefined;
 	}
 
@@ -193,7 +216,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	function onPointerMove(event: PointerEvent): void {
 		if (profile().method !== 'dwell') return;
 		const el = targetOf(event);
-		const next = dwellMove(dwell, el ? (el.dataset.scanId ??= crypto.randomUUID()) : undefined, Date.now());
+		const next = dwellMove(dwell, el && idOf(el), Date.now());
 		if (next === dwell) return;
 		dwell = next;
 		clearDwell();

@@ -113,15 +113,15 @@ describe('dwell', () => {
 describe('tap filter', () => {
 	const release: TapFilterSettings = { ignoreRepeatsMs: 400, holdMs: 0, activateOn: 'release' };
 
-	function taps(settings: TapFilterSettings, presses: [down: number, up: number][]): number[] {
+	function taps(settings: TapFilterSettings, presses: [down: number, up: number, target?: string][]): number[] {
 		let state = TAP_IDLE;
 		const selectedAt: number[] = [];
-		for (const [down, up] of presses) {
-			let step = tapPress(settings, state, down);
+		for (const [down, up, target = 'ja'] of presses) {
+			let step = tapPress(settings, state, down, target);
 			if (step.select) selectedAt.push(down);
 			step = tapHold(settings, step.state, up);
 			if (step.select) selectedAt.push(up);
-			step = tapRelease(settings, step.state, up);
+			step = tapRelease(settings, step.state, up, target);
 			if (step.select) selectedAt.push(up);
 			state = step.state;
 		}
@@ -154,6 +154,18 @@ describe('tap filter', () => {
 		expect(taps({ ...release, holdMs: 300 }, [[0, 200]])).toEqual([]);
 		expect(taps({ ...release, holdMs: 300 }, [[0, 400]])).toEqual([400]);
 		expect(taps({ ignoreRepeatsMs: 0, holdMs: 300, activateOn: 'press' }, [[0, 500]])).toEqual([500]);
+	});
+
+	it('a quick tap on another target is not a repeat, and sliding off before lifting cancels', () => {
+		expect(
+			taps(release, [
+				[0, 50, 'ja'],
+				[100, 150, 'nej']
+			])
+		).toEqual([50, 150]);
+		const pressed = tapPress(release, TAP_IDLE, 0, 'ja').state;
+		expect(tapRelease(release, pressed, 100, 'nej').select).toBe(false);
+		expect(tapRelease(release, pressed, 100, undefined).select).toBe(false);
 	});
 
 	it('with the filter off every tap counts', () => {

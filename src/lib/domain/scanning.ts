@@ -130,44 +130,54 @@ export interface TapFilterSettings {
 
 export interface TapState {
 	pressedAt?: number;
-	/** When the last accepted selection happened. */
+	pressed?: string;
+	/** When, and on which target, the last selection (or swallowed repeat) happened. */
 	lastAt?: number;
+	last?: string;
 	/** Whether the current press already selected (activate on press). */
 	done: boolean;
 }
 
 export const TAP_IDLE: TapState = { done: false };
 
-function repeated(settings: TapFilterSettings, state: TapState, now: number): boolean {
-	return state.lastAt !== undefined && settings.ignoreRepeatsMs > 0 && now - state.lastAt < settings.ignoreRepeatsMs;
+type TapStep = { state: TapState; select: boolean };
+
+/** A repeat is a second tap on the same target: tapping two different pictures quickly is deliberate. */
+function repeated(settings: TapFilterSettings, state: TapState, now: number, target: string): boolean {
+	return (
+		state.last === target && state.lastAt !== undefined && settings.ignoreRepeatsMs > 0 && now - state.lastAt < settings.ignoreRepeatsMs
+	);
 }
 
-/** A finger or pointer goes down. On-press selection without a hold time selects here. */
-export function tapPress(settings: TapFilterSettings, state: TapState, now: number): { state: TapState; select: boolean } {
-	const pressed = { ...state, pressedAt: now, done: false };
-	if (settings.activateOn === 'press' && settings.holdMs === 0) return tapAccept(settings, pressed, now);
+/** A finger or pointer goes down on a target. On-press selection without a hold time selects here. */
+export function tapPress(settings: TapFilterSettings, state: TapState, now: number, target: string): TapStep {
+	const pressed = { ...state, pressedAt: now, pressed: target, done: false };
+	if (settings.activateOn === 'press' && settings.holdMs === 0) return tapAccept(settings, pressed, now, target);
 	return { state: pressed, select: false };
 }
 
 /** Time passes while held: on-press selection with a hold time selects once the hold is reached. */
-export function tapHold(settings: TapFilterSettings, state: TapState, now: number): { state: TapState; select: boolean } {
-	if (settings.activateOn !== 'press' || state.pressedAt === undefined || state.done) return { state, select: false };
-	if (now - state.pressedAt < settings.holdMs) return { state, select: false };
-	return tapAccept(settings, state, now);
+export function tapHold(settings: TapFilterSettings, state: TapState, now: number): TapStep {
+	const { pressedAt, pressed } = state;
+	if (settings.activateOn !== 'press' || pressedAt === undefined || pressed === undefined || state.done) return { state, select: false };
+	if (now - pressedAt < settings.holdMs) return { state, select: false };
+	return tapAccept(settings, state, now, pressed);
 }
 
-/** The finger is lifted over the target. */
-export function tapRelease(settings: TapFilterSettings, state: TapState, now: number): { state: TapState; select: boolean } {
-	const { pressedAt } = state;
-	const released = { ...state, pressedAt: undefined };
-	if (settings.activateOn === 'press' || pressedAt === undefined) return { state: { ...released, done: false }, select: false };
+/** The finger is lifted; `target` is what it is over now (undefined: it slid off, which cancels). */
+export function tapRelease(settings: TapFilterSettings, state: TapState, now: number, target: string | undefined): TapStep {
+	const { pressedAt, pressed } = state;
+	const released = { ...state, pressedAt: undefined, pressed: undefined, done: false };
+	if (settings.activateOn === 'press' || pressedAt === undefined || target === undefined || target !== pressed) {
+		return { state: released, select: false };
+	}
 	if (now - pressedAt < settings.holdMs) return { state: released, select: false };
-	return tapAccept(settings, released, now);
+	return tapAccept(settings, released, now, target);
 }
 
-/** A selection that has no press of its own (a key, a switch): only the repeat filter applies. */
-export function tapAccept(settings: TapFilterSettings, state: TapState, now: number): { state: TapState; select: boolean } {
+/** A selection that has no press of its own (a key, a switch, a dwell): only the repeat filter applies. */
+export function tapAccept(settings: TapFilterSettings, state: TapState, now: number, target: string): TapStep {
 	// A repeat is swallowed but still counts as the last tap: a tremor of five taps gives one selection, not three.
-	if (repeated(settings, state, now)) return { state: { ...state, done: true, lastAt: now }, select: false };
-	return { state: { ...state, done: true, lastAt: now }, select: true };
+	const next = { ...state, done: true, lastAt: now, last: target };
+	return { state: next, select: !repeated(settings, state, now, target) };
 }
