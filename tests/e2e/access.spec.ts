@@ -63,6 +63,7 @@ async function twoSwitchTo(page: Page, target: Locator): Promise<void> {
 
 /** Rests the pointer on the target (with small moves inside it, as a hand or head pointer does) for the dwell time. */
 async function dwellOn(page: Page, target: Locator, dwellMs: number): Promise<void> {
+	await target.scrollIntoViewIfNeeded();
 	const box = (await target.boundingBox())!;
 	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
 	await page.clock.runFor(dwellMs / 2);
@@ -146,6 +147,7 @@ test.describe('answer ja on the meeting board', () => {
 		await page.clock.install();
 		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
 		// Sweep across the other answers without resting.
+		await meeting.board.scrollIntoViewIfNeeded();
 		for (const name of ['Stop', 'Pause', 'Ved ikke', 'Nej']) {
 			const box = (await meeting.board.getByRole('button', { name, exact: true }).boundingBox())!;
 			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
