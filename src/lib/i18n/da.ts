@@ -6,6 +6,7 @@ export const da = {
 	'nav.settings': 'Indstillinger',
 	'nav.about': 'Om Billedtale',
 	'nav.main': 'Hovedmenu',
+	'nav.skip': 'Gå til indholdet',
 	'nav.backToCitizen': 'Tilbage til {name}',
 	'nav.backHome': 'Tilbage til borgerne',
 	'nav.backToBoards': 'Tilbage til alle tavler',

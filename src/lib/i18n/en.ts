@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.settings': 'Settings',
 	'nav.about': 'About Billedtale',
 	'nav.main': 'Main menu',
+	'nav.skip': 'Skip to content',
 	'nav.backToCitizen': 'Back to {name}',
 	'nav.backHome': 'Back to the citizens',
 	'nav.backToBoards': 'Back to all boards',
