@@ -253,6 +253,39 @@ export const da = {
 	'access.switchOne': 'Kontakt',
 	'access.switchMove': 'Flyt',
 	'access.switchSelect': 'Vælg',
+	'a11y.title': 'Tilgængelighedserklæring',
+	'a11y.intro':
+		'Billedtale skal kunne bruges af alle, også af borgere, der bruger kontakter, peger med hovedet eller ser dårligt. Her kan du læse, hvad der virker, hvad der ikke virker endnu, og hvordan du siger til, hvis noget ikke virker for dig.',
+	'a11y.statusHeading': 'Overholdelse',
+	'a11y.status':
+		'Billedtale overholder delvist standarden EN 301 549, som bygger på WCAG 2.1 niveau AA. Vi sigter efter WCAG 2.2 niveau AA. Det, der ikke er overholdt, står under "Det virker ikke endnu".',
+	'a11y.worksHeading': 'Det virker',
+	'a11y.works.1':
+		'Symboltavlerne og svartavlen kan bruges med tryk, tastatur, én kontakt, to kontakter eller ved at holde stille på et billede.',
+	'a11y.works.2':
+		'Hver borger har sine egne indstillinger: høj kontrast, større tekst, større billeder, mere luft, ord over, under eller skjult, færre bevægelser og farver til eller fra.',
+	'a11y.works.3': 'Et tryk-filter gør, at et dobbelttryk kun tæller én gang. Tid til at holde fingeren nede kan også stilles.',
+	'a11y.works.4': 'Knapperne er store, fokus kan altid ses, og et link fører forbi menuen direkte til indholdet.',
+	'a11y.works.5': 'Billeder og svar kan siges højt med en dansk stemme, også uden internet.',
+	'a11y.works.6': 'Hver skærm testes automatisk med axe (WCAG 2.2 A og AA) og med tastatur, kontakter og pegning.',
+	'a11y.gapsHeading': 'Det virker ikke endnu',
+	'a11y.gaps.1': 'Kontakter og pegning virker kun på symboltavlerne og svartavlen, ikke på de andre skærme.',
+	'a11y.gaps.2': 'Tasterne til kontakter er faste: mellemrum og Enter.',
+	'a11y.gaps.3': 'Tabletten låser efter den valgte tid uden en advarsel først, og et møde kan ikke holde låsen tilbage (WCAG 2.2.1).',
+	'a11y.gaps.4': 'Ikke alle ændringer bliver læst op af en skærmlæser, fx når en deltager fjernes.',
+	'a11y.gaps.5': 'Nogle skærme kan kræve, at man ruller til siden, hvis skærmen er meget smal (WCAG 1.4.10).',
+	'a11y.methodHeading': 'Sådan er erklæringen lavet',
+	'a11y.method':
+		'Holdet bag Billedtale har selv vurderet appen med automatiske test (axe i Chromium) og med test med tastatur, kontakter og pegning. Erklæringen er senest opdateret {date}.',
+	'a11y.contactHeading': 'Sig til, hvis noget ikke virker',
+	'a11y.contact':
+		'Sig det til din rådgiver eller til kommunens it-support. Fortæl, hvilken skærm det var, og hvad du prøvede at gøre. Kommunen skal svare dig.',
+	'a11y.officialNote':
+		'Kommunen offentliggør også sin officielle erklæring i Digitaliseringsstyrelsens WAS-Tool med telefonnummer og mailadresse.',
+	'a11y.complaintHeading': 'Klage',
+	'a11y.complaint':
+		'Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med tilgængeligheden af offentlige hjemmesider og apps.',
+	'about.accessibility': 'Læs tilgængelighedserklæringen',
 	'count.round.one': '{count} runde',
 	'count.round.other': '{count} runder',
 	'count.correction.one': 'Rettet {count} gang',

@@ -255,6 +255,39 @@ export const en: Record<MessageKey, string> = {
 	'access.switchOne': 'Switch',
 	'access.switchMove': 'Move',
 	'access.switchSelect': 'Select',
+	'a11y.title': 'Accessibility statement',
+	'a11y.intro':
+		'Billedtale should be usable by everyone, including citizens who use switches, point with their head or see poorly. Here you can read what works, what does not work yet, and how to tell us when something does not work for you.',
+	'a11y.statusHeading': 'Compliance',
+	'a11y.status':
+		'Billedtale partly complies with EN 301 549, which is based on WCAG 2.1 level AA. We aim at WCAG 2.2 level AA. What does not comply is listed under "What does not work yet".',
+	'a11y.worksHeading': 'What works',
+	'a11y.works.1':
+		'The symbol boards and the answer board can be used by touch, keyboard, one switch, two switches or by resting on a picture (dwell).',
+	'a11y.works.2':
+		'Each citizen has their own settings: high contrast, larger text, larger pictures, more space, words above, below or hidden, less motion and colours on or off.',
+	'a11y.works.3': 'A tap filter makes a double tap count once. A time to hold the finger down can be set too.',
+	'a11y.works.4': 'Buttons are large, focus is always visible, and a link leads past the menu straight to the content.',
+	'a11y.works.5': 'Pictures and answers can be said aloud with a Danish voice, also without internet.',
+	'a11y.works.6': 'Every screen is tested automatically with axe (WCAG 2.2 A and AA) and with keyboard, switches and pointing.',
+	'a11y.gapsHeading': 'What does not work yet',
+	'a11y.gaps.1': 'Switches and pointing work only on the symbol boards and the answer board, not on the other screens.',
+	'a11y.gaps.2': 'The switch keys are fixed: space and Enter.',
+	'a11y.gaps.3': 'The tablet locks after the chosen time without a warning first, and a meeting cannot hold the lock off (WCAG 2.2.1).',
+	'a11y.gaps.4': 'Not every change is announced by a screen reader, e.g. when a participant is removed.',
+	'a11y.gaps.5': 'Some screens may need sideways scrolling on a very narrow screen (WCAG 1.4.10).',
+	'a11y.methodHeading': 'How this statement was made',
+	'a11y.method':
+		'The team behind Billedtale assessed the app itself with automatic tests (axe in Chromium) and tests with keyboard, switches and pointing. The statement was last updated {date}.',
+	'a11y.contactHeading': 'Tell us when something does not work',
+	'a11y.contact':
+		"Tell your adviser or the municipality's IT support. Say which screen it was and what you tried to do. The municipality must answer you.",
+	'a11y.officialNote':
+		"The municipality also publishes its official statement in the Danish Agency for Digital Government's WAS-Tool, with a phone number and an e-mail address.",
+	'a11y.complaintHeading': 'Complaints',
+	'a11y.complaint':
+		'If you are not satisfied with the answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises the accessibility of public websites and apps.',
+	'about.accessibility': 'Read the accessibility statement',
 	'count.round.one': '{count} round',
 	'count.round.other': '{count} rounds',
 	'count.correction.one': 'Corrected {count} time',
