@@ -241,3 +241,88 @@ test('high contrast, larger text and big cells: no axe violations on the board a
 	await expectNoAxeViolations(page, 'the answer board in high contrast and larger text');
 	await meeting.tap('Ja');
 });
+
+test('every route reflows at 320 px: no sideways scrolling, no text cut', async ({ page }) => {
+	const citizen = await citizenWith(page, async () => {});
+	const citizenId = citizen.id;
+	const meeting = await meetingFor(citizen);
+	const meetingId = meeting.id;
+	await meeting.addParticipant('Lise', 'Pårørende');
+	const routes = [
+		'/',
+		`/borger?id=${citizenId}`,
+		`/moede?id=${meetingId}`,
+		`/tavle?borger=${citizenId}&moede=${meetingId}`,
+		`/tavler?borger=${citizenId}`,
+		'/indstillinger',
+		'/om',
+		'/tilgaengelighed'
+	];
+	await page.setViewportSize({ width: 320, height: 640 });
+	for (const route of routes) {
+		// Client-side navigation: a full load would lock the tablet again.
+		await page.evaluate((href) => {
+			const link = Object.assign(document.createElement('a'), { href });
+			document.body.append(link);
+			link.click();
+			link.remove();
+		}, route);
+		await expect(page).toHaveURL(route);
+		await expect(page.locator('main h1').first()).toBeVisible();
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `sideways scroll on ${route}`).toBeLessThanOrEqual(0);
+	}
+	// The board editor, reached through its own link.
+	await page.evaluate((href) => {
+		const link = Object.assign(document.createElement('a'), { href });
+		document.body.append(link);
+		link.click();
+	}, `/tavle?borger=${citizenId}`);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	await expect(page.locator('main h1').first()).toBeVisible();
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+		'board editor'
+	).toBeLessThanOrEqual(0);
+	// A board label never breaks inside a short word ("Mø/det/avl/e").
+	await page.goBack();
+	const labels = page.locator('.grid .cell-label');
+	for (const label of await labels.all()) {
+		const broken = await label.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+			return lines.size > (el.textContent ?? '').trim().split(/\s+/).length;
+		});
+		expect(broken, await label.textContent()).toBe(false);
+	}
+});
+
+test('forced colours: the chosen provenance and the yes/no cells stay apart without background colours', async ({ page }) => {
+	const meeting = await meetingFor(await citizenWith(page, async () => {}));
+	await page.emulateMedia({ forcedColors: 'active' });
+	const self = meeting.picker.locator('.mode').filter({ hasText: 'Borgeren selv' });
+	const other = meeting.picker.locator('.mode').filter({ hasText: 'Observeret' });
+	const chosen = await self.screenshot();
+	const notChosen = await other.screenshot();
+	// The chosen option has an edge the others lack: a thicker border and an outline, both kept in forced colours.
+	const edge = (mode: Locator) => mode.evaluate((el) => [getComputedStyle(el).borderTopWidth, getComputedStyle(el).outlineStyle]);
+	expect(await edge(self)).toEqual(['4px', 'solid']);
+	expect(await edge(other)).toEqual(['2px', 'none']);
+	expect(chosen.equals(notChosen)).toBe(false);
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	const board = new BoardPage(page);
+	for (const name of ['ja', 'nej']) {
+		const style = await board.cell(name).evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopWidth]);
+		expect(style, name).toEqual(['solid', '3px']);
+	}
+	expect((await board.cell('ja').screenshot()).equals(await board.cell('nej').screenshot())).toBe(false);
+	await expect(page.locator('header')).toHaveCSS('border-bottom-style', 'solid');
+});
+
+test('the first-start setup reflows at 320 px', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/');
+	await expect(page.locator('main.gate[data-lock="setup"]')).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});

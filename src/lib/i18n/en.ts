@@ -275,7 +275,6 @@ export const en: Record<MessageKey, string> = {
 	'a11y.gaps.2': 'The switch keys are fixed: space and Enter.',
 	'a11y.gaps.3': 'The tablet locks after the chosen time without a warning first, and a meeting cannot hold the lock off (WCAG 2.2.1).',
 	'a11y.gaps.4': 'Not every change is announced by a screen reader, e.g. when a participant is removed.',
-	'a11y.gaps.5': 'Some screens may need sideways scrolling on a very narrow screen (WCAG 1.4.10).',
 	'a11y.methodHeading': 'How this statement was made',
 	'a11y.method':
 		'The team behind Billedtale assessed the app itself with automatic tests (axe in Chromium) and tests with keyboard, switches and pointing. The statement was last updated {date}.',
