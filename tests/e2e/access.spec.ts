@@ -294,7 +294,7 @@ test('every route reflows at 320 px: no sideways scrolling, no text cut', async 
 			const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
 			return lines.size > (el.textContent ?? '').trim().split(/\s+/).length;
 		});
-		expect(broken, await label.textContent()).toBe(false);
+		expect(broken, (await label.textContent()) ?? '').toBe(false);
 	}
 });
 
