@@ -326,3 +326,66 @@ test('the first-start setup reflows at 320 px', async ({ page }) => {
 	await expect(page.locator('main.gate[data-lock="setup"]')).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('focus is never dropped to the page body, and each change is announced politely', async ({ page }) => {
+	const focusOnBody = () => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+	const announced = page.locator('[data-announcer]');
+	const citizen = await citizenWith(page, async () => {});
+	const meeting = await meetingFor(citizen);
+	await expect(announced).toHaveAttribute('aria-live', 'polite');
+
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await expect(announced).toHaveText('Lise er med i mødet.');
+	await page.getByRole('button', { name: 'Fjern Lise' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Lise er fjernet fra mødet.');
+	expect(await focusOnBody(), 'after removing a participant').toBe(false);
+
+	await meeting.tap('Ja');
+	await meeting.answers
+		.first()
+		.getByRole('button', { name: /^Fortryd svaret Ja/ })
+		.focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Svaret Ja er fortrudt.');
+	await expect(meeting.answers.first().getByRole('button', { name: /^Gendan svaret Ja/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Svaret Ja gælder igen.');
+	await expect(meeting.answers.first().getByRole('button', { name: /^Fortryd svaret Ja/ })).toBeFocused();
+
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	const board = new BoardPage(page);
+	await expect(board.heading('Forside')).toBeVisible();
+	await board.cell('ja').focus();
+	await page.keyboard.press('Enter');
+	await board.folder('Følelser').focus();
+	await page.keyboard.press('Enter');
+	await expect(board.heading('Følelser')).toBeVisible();
+	await expect(announced).toHaveText('Tavlen Følelser');
+	await expect(page.locator('.grid [data-scan]').first()).toBeFocused();
+	await page.getByRole('button', { name: 'Forside', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(board.heading('Forside')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Forside', exact: true })).toBeFocused();
+
+	await page.getByRole('button', { name: 'Slet sidste' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Slettet: ja');
+	await expect(page.getByRole('button', { name: 'Slet sidste' })).toBeFocused();
+	await board.cell('nej').click();
+	await page.getByRole('button', { name: 'Ryd' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Beskeden er ryddet. Tryk Fortryd ryd for at få den tilbage.');
+	expect(await focusOnBody(), 'after Ryd').toBe(false);
+	await page.getByRole('button', { name: 'Fortryd ryd' }).click();
+	await expect(board.message.getByRole('listitem')).toHaveText(['nej']);
+
+	// A wrong PIN on the lock screen.
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await page.getByLabel('PIN').fill('0000');
+	await page.getByLabel('PIN').press('Enter');
+	await expect(page.getByText('Forkert PIN. 4 forsøg tilbage.', { exact: false })).toBeVisible();
+	// Focus is back in the field, and the error is tied to it.
+	await expect(page.getByLabel('PIN')).toBeFocused();
+	await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(/Forkert PIN/);
+});

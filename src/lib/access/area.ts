@@ -45,7 +45,11 @@ export interface AreaControl {
 
 function targetsIn(root: Element): HTMLElement[] {
 	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter(
-		(el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && !el.closest('[inert]')
+		(el) =>
+			!(el as HTMLButtonElement).disabled &&
+			el.getAttribute('aria-disabled') !== 'true' &&
+			el.getClientRects().length > 0 &&
+			!el.closest('[inert]')
 	);
 }
 
