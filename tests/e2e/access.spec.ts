@@ -323,7 +323,7 @@ test('forced colours: the chosen provenance and the yes/no cells stay apart with
 test('the first-start setup reflows at 320 px', async ({ page }) => {
 	await page.setViewportSize({ width: 320, height: 640 });
 	await page.goto('/');
-	await expect(page.locator('main.gate[data-lock="setup"]')).toBeVisible();
+	await expect(page.locator('#setup-passphrase')).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 

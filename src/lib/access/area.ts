@@ -90,12 +90,6 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		return (el.dataset.scanId ??= crypto.randomUUID());
 	}
 
-	function accept(el: HTMLElement): void {
-		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
-		tap = step.state;
-		if (step.select) activate(el);
-	}
-
 	function show(state: ScanState): void {
 		for (const el of root.querySelectorAll(`[${ROW}], [${CELL}]`)) {
 			el.removeAttribute(ROW);
@@ -126,9 +120,10 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 			return rows.map((row) => row.length);
 		},
 		onchange: show,
+		// A scan choice takes at least two presses, so it cannot be a double tap: the repeat filter is for taps only.
 		onselect: (row, cell) => {
 			const el = rows[row]?.[cell];
-			if (el?.isConnected) accept(el);
+			if (el?.isConnected) activate(el);
 		}
 	});
 
@@ -236,7 +231,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 			const check = dwellCheck(dwell, dwellMs, Date.now());
 			dwell = check.state;
 			clearDwell();
-			if (check.select && el.isConnected) accept(el);
+			// Dwell fires once until the pointer leaves, so it needs no repeat filter either.
+			if (check.select && el.isConnected) activate(el);
 		}, dwellMs);
 	}
 
