@@ -277,7 +277,7 @@ export const da = {
 	'a11y.gaps.1': 'Kontakter og pegning virker kun på symboltavlerne og svartavlen, ikke på de andre skærme.',
 	'a11y.gaps.2': 'Tasterne til kontakter er faste: mellemrum og Enter.',
 	'a11y.gaps.3': 'Tabletten låser efter den valgte tid uden en advarsel først, og et møde kan ikke holde låsen tilbage (WCAG 2.2.1).',
-	'a11y.gaps.4': 'Ikke alle ændringer bliver læst op af en skærmlæser, fx når en deltager fjernes.',
+	'a11y.gaps.4': 'Ikke alle skærme siger endnu deres ændringer til en skærmlæser. Det gør mødet og symboltavlerne.',
 	'a11y.methodHeading': 'Sådan er erklæringen lavet',
 	'a11y.method':
 		'Holdet bag Billedtale har selv vurderet appen med automatiske test (axe i Chromium) og med test med tastatur, kontakter og pegning. Erklæringen er senest opdateret {date}.',

@@ -279,7 +279,7 @@ export const en: Record<MessageKey, string> = {
 	'a11y.gaps.1': 'Switches and pointing work only on the symbol boards and the answer board, not on the other screens.',
 	'a11y.gaps.2': 'The switch keys are fixed: space and Enter.',
 	'a11y.gaps.3': 'The tablet locks after the chosen time without a warning first, and a meeting cannot hold the lock off (WCAG 2.2.1).',
-	'a11y.gaps.4': 'Not every change is announced by a screen reader, e.g. when a participant is removed.',
+	'a11y.gaps.4': 'Not every screen announces its changes to a screen reader yet. The meeting and the symbol boards do.',
 	'a11y.methodHeading': 'How this statement was made',
 	'a11y.method':
 		'The team behind Billedtale assessed the app itself with automatic tests (axe in Chromium) and tests with keyboard, switches and pointing. The statement was last updated {date}.',
