@@ -64,7 +64,7 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 
 	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
-	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger(e) er hentet. 0 fandtes allerede', {
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger er hentet. 0 borgere fandtes allerede', {
 		timeout: 20_000
 	});
 	expect(await readDatabase(page)).toEqual(before);

@@ -68,7 +68,7 @@ test('the whole meeting journey can be done with the keyboard alone', async ({ p
 	await expect(correct.getByRole('radio', { name: 'Nej' })).toBeChecked();
 	await activate(page, correct.getByRole('button', { name: 'Gem' }));
 	await expect(correct).toBeHidden();
-	await expect(meeting.answers.first()).toContainText('Rettet 1 gang(e)');
+	await expect(meeting.answers.first()).toContainText('Rettet 1 gang');
 
 	await activate(page, meeting.answers.first().getByRole('button', { name: /^Fortryd svaret Nej/ }));
 	await expect(meeting.answers.first().getByText('Fortrudt', { exact: true })).toBeVisible();

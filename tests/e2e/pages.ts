@@ -463,3 +463,34 @@ export class SheetPage extends ConversationToolPage {
 }
 
 export class CardsPage extends ConversationToolPage {}
+/** The "Adgang og udseende" section of the citizen page: every change is saved at once. */
+export class AccessSettingsPage {
+	constructor(readonly page: Page) {}
+
+	get section(): Locator {
+		return this.page.getByRole('region', { name: 'Adgang og udseende' });
+	}
+
+	/** The radio's label starts with these words. */
+	async method(words: string): Promise<void> {
+		await this.section.getByRole('radio', { name: new RegExp(`^${words}`) }).check();
+		await expect(this.section.getByRole('radio', { name: new RegExp(`^${words}`) })).toBeChecked();
+	}
+
+	async choose(label: string, option: string): Promise<void> {
+		await this.section.getByLabel(label, { exact: true }).selectOption({ label: option });
+		await expect(this.section.getByLabel(label, { exact: true }).locator('option:checked')).toHaveText(option);
+	}
+
+	async toggle(label: string): Promise<void> {
+		const box = this.section.getByRole('checkbox', { name: label, exact: true });
+		const before = await box.isChecked();
+		await box.click();
+		await expect(box).toBeChecked({ checked: !before });
+	}
+}
+
+/** Whether the switch-scanning highlight is on the target's row or on the target itself. */
+export async function scanHighlight(target: Locator): Promise<{ row: boolean; cell: boolean }> {
+	return target.evaluate((el) => ({ row: el.hasAttribute('data-scan-row'), cell: el.hasAttribute('data-scan-cell') }));
+}

@@ -1,10 +1,12 @@
 import type { MessageItem } from '#lib/domain/answer.ts';
 import { spokenText, type Board, type BoardCell, type BoardSet } from '#lib/domain/board.ts';
 
+type SessionItem = MessageItem & { spoken: string; cellId: string };
+
 /** Which board is open, how the user got there, and the message being built. */
 export class BoardSession {
 	boardId = $state('');
-	message = $state<Array<MessageItem & { spoken: string; cellId: string }>>([]);
+	message = $state<SessionItem[]>([]);
 	private trail: string[] = [];
 	canGoBack = $state(false);
 
@@ -41,15 +43,25 @@ export class BoardSession {
 		}
 		const item = { label: cell.label, spoken: spokenText(cell), cellId: cell.id };
 		this.message = [...this.message, cell.symbolId ? { ...item, symbolId: cell.symbolId } : item];
+		this.cleared = undefined;
 		return 'added';
 	}
+
+	/** What "Ryd" took away, until something new is added: "Fortryd" brings it back. */
+	cleared = $state<SessionItem[] | undefined>();
 
 	deleteLast(): void {
 		this.message = this.message.slice(0, -1);
 	}
 
 	clear(): void {
+		if (this.message.length > 0) this.cleared = this.message;
 		this.message = [];
+	}
+
+	undoClear(): void {
+		if (this.cleared) this.message = this.cleared;
+		this.cleared = undefined;
 	}
 
 	get spokenMessage(): string {

@@ -57,22 +57,32 @@ function fold(text: string): string {
 	return text.toLocaleLowerCase('da').normalize('NFC').trim();
 }
 
+/** The words of a label or keyword ("vil gerne" → vil, gerne), so a query can match where a word begins. */
+function wordsOf(text: string): string[] {
+	return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 /**
- * Finds symbols by label or keyword in the chosen language. Labels that start with the query come
- * first, then keywords that start with it, then anything that contains it.
+ * Finds symbols by label or keyword in the chosen language. Only the start of a word matches, never its inside ("ur"
+ * never finds "sur"); a query of one or two letters matches whole words only, since nearly every word starts with some
+ * such pair ("ur" finds the clock, not "urolig"). Labels come first, then keywords.
  */
 export function searchSymbols(entries: readonly SymbolEntry[], query: string, language: 'da' | 'en', limit = 48): SymbolEntry[] {
 	const needle = fold(query);
 	if (!needle) return [];
+	const short = needle.length <= 2;
+	const matches = (text: string) =>
+		text === needle ||
+		(!short && (text.startsWith(needle) || wordsOf(text).some((w) => w.startsWith(needle)))) ||
+		(short && wordsOf(text).includes(needle));
 	const ranked: Array<[number, SymbolEntry]> = [];
 	for (const entry of entries) {
 		const label = fold(entry.label[language]);
 		const keywords = entry.keywords[language].map(fold);
 		let rank = -1;
 		if (label === needle) rank = 0;
-		else if (label.startsWith(needle)) rank = 1;
-		else if (keywords.some((k) => k.startsWith(needle))) rank = 2;
-		else if (label.includes(needle) || keywords.some((k) => k.includes(needle))) rank = 3;
+		else if (matches(label)) rank = 1;
+		else if (keywords.some(matches)) rank = 2;
 		if (rank >= 0) ranked.push([rank, entry]);
 	}
 	return ranked

@@ -1,3 +1,4 @@
+import type { AccessProfile } from './access.ts';
 import { requireText } from './validation';
 
 export const DISPLAY_NAME_MAX = 60;
@@ -8,6 +9,8 @@ export interface Citizen {
 	createdAt: number;
 	displayName: string;
 	photo?: Blob;
+	/** How the citizen reaches the screen and how it looks for them (part of their communication profile). */
+	access: AccessProfile;
 }
 
 export interface NewCitizen {

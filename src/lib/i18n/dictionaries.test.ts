@@ -3,7 +3,7 @@ import { MARKS, PROVENANCE_MODES, type AnswerSubjectKind } from '#lib/domain/ans
 import { CASE_PHASES, PARTICIPANT_ROLES } from '#lib/domain/meeting.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
-import { countOf, format, formatList } from './index.svelte.ts';
+import { countOf, format, formatDecimal, formatList } from './index.svelte.ts';
 
 describe('dictionaries', () => {
 	it('have the same keys in English as in Danish, none empty', () => {
@@ -49,5 +49,16 @@ describe('dictionaries', () => {
 		expect([countOf('photo', 1), countOf('photo', 3), countOf('photo', 0)]).toEqual(['1 foto', '3 fotos', '0 fotos']);
 		expect([countOf('recording', 1), countOf('recording', 2)]).toEqual(['1 lydoptagelse', '2 lydoptagelser']);
 		expect(formatList(['3 fotos', '2 lydoptagelser'])).toBe('3 fotos og 2 lydoptagelser');
+		expect([countOf('correction', 1), countOf('correction', 2), countOf('board', 1), countOf('citizen', 0)]).toEqual([
+			'Rettet 1 gang',
+			'Rettet 2 gange',
+			'1 tavle',
+			'0 borgere'
+		]);
+		expect([formatDecimal(0.8), formatDecimal(1)]).toEqual(['0,8', '1']);
+	});
+
+	it('no text counts with a bracketed plural', () => {
+		for (const [key, text] of [...Object.entries(da), ...Object.entries(en)]) expect(text, key).not.toMatch(/\w\((e|r|s|er)\)/);
 	});
 });

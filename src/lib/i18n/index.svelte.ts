@@ -57,6 +57,11 @@ export function countOf(noun: CountedNoun, count: number): string {
 	return t(`count.${noun}.${count === 1 ? 'one' : 'other'}`, { count });
 }
 
+/** A number with one decimal in the language shown: "0,8" in Danish, "0.8" in English. */
+export function formatDecimal(value: number): string {
+	return new Intl.NumberFormat(locale.dateLocale, { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value);
+}
+
 /** "3 fotos og 2 lydoptagelser", "a, b and c", in the language shown. */
 export function formatList(items: string[]): string {
 	return new Intl.ListFormat(locale.dateLocale, { style: 'long', type: 'conjunction' }).format(items);

@@ -1,10 +1,11 @@
+import { DEFAULT_ACCESS, type AccessProfile } from '#lib/domain/access.ts';
 import { byDisplayName, normaliseNewCitizen, type Citizen, type NewCitizen } from '#lib/domain/citizen.ts';
 import { newId } from '#lib/domain/ids.ts';
 import { getDb } from './db';
-import { guardedWrite } from './errors';
+import { guardedWrite, StorageError } from './errors';
 import { rememberWhetherCitizensExist } from './eviction.ts';
 import { citizenFromRecord, citizenToRecord } from './records';
-import { openRecord, openRecords, sealRecord } from './sealing.ts';
+import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 import { OWNED_TABLES, SEALED_TABLES } from './tables.ts';
 
 export async function listCitizens(): Promise<Citizen[]> {
@@ -19,7 +20,7 @@ export async function getCitizen(id: string): Promise<Citizen | undefined> {
 }
 
 export async function createCitizen(input: NewCitizen, now = Date.now()): Promise<Citizen> {
-	const citizen: Citizen = { id: newId(), createdAt: now, ...normaliseNewCitizen(input) };
+	const citizen: Citizen = { id: newId(), createdAt: now, ...normaliseNewCitizen(input), access: { ...DEFAULT_ACCESS } };
 	const sealed = await sealRecord('citizens', citizenToRecord(citizen));
 	await guardedWrite(() => getDb().citizens.add(sealed));
 	await rememberWhetherCitizensExist();
@@ -36,4 +37,22 @@ export async function deleteCitizen(id: string): Promise<void> {
 		})
 	);
 	await rememberWhetherCitizensExist();
+}
+
+/** Stores the citizen's access and visual settings; a change from another tab meanwhile is read again, not overwritten. */
+export function saveCitizenAccess(id: string, access: AccessProfile): Promise<Citizen> {
+	const db = getDb();
+	return writeUnlessChanged(async () => {
+		const stored = await db.citizens.get(id);
+		if (!stored) throw new StorageError('error.notFound');
+		const citizen = { ...citizenFromRecord(await openRecord('citizens', stored)), access };
+		const sealed = await sealRecord('citizens', citizenToRecord(citizen));
+		return guardedWrite(() =>
+			db.transaction('rw', db.citizens, async () => {
+				if (!unchangedSince(stored, await db.citizens.get(id))) return CHANGED_MEANWHILE;
+				await db.citizens.put(sealed);
+				return citizen;
+			})
+		);
+	});
 }

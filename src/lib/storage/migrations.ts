@@ -1,3 +1,4 @@
+import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import type { AnswerContent, AnswerSubject } from '#lib/domain/answer.ts';
 import type { SealedTable } from './tables.ts';
 
@@ -21,11 +22,21 @@ function subjectOfVersion1Answer(content: unknown): AnswerSubject {
 	return (content as AnswerContent | undefined)?.kind === 'message' ? { kind: 'symbol-board' } : { kind: 'core-board' };
 }
 
+/** The defaults as released with citizens version 2; frozen here, since DEFAULT_ACCESS may change later. */
+const VERSION_2_ACCESS = Object.freeze({ ...DEFAULT_ACCESS });
+
 export const MIGRATIONS: readonly Migration[] = [
 	{
 		table: 'answers',
 		from: 1,
 		name: 'answers-subject: every answer says what it is about',
 		run: (payload) => ({ subject: subjectOfVersion1Answer(payload.content), ...payload })
+	},
+	{
+		table: 'citizens',
+		from: 1,
+		name: 'citizens-access: every citizen has access and visual settings, starting from touch and the defaults',
+		// A copy, so no later change to the defaults can reach into a released step.
+		run: (payload) => ({ access: { ...VERSION_2_ACCESS }, ...payload })
 	}
 ];

@@ -1,5 +1,6 @@
 import type { Board, MediaItem } from '#lib/domain/board.ts';
 import type { Answer } from '#lib/domain/answer.ts';
+import type { AccessProfile } from '#lib/domain/access.ts';
 import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
@@ -14,7 +15,7 @@ import type { SealedTable } from './tables.ts';
 export interface CitizenRecord {
 	id: string;
 	createdAt: number;
-	payload: { displayName: string; photo?: Blob };
+	payload: { displayName: string; photo?: Blob; access: AccessProfile };
 }
 
 export interface MeetingRecord {
@@ -79,8 +80,8 @@ export interface RecordsByTable {
 }
 export type AnyRecord = RecordsByTable[SealedTable];
 
-export function citizenToRecord({ id, createdAt, displayName, photo }: Citizen): CitizenRecord {
-	return { id, createdAt, payload: photo ? { displayName, photo } : { displayName } };
+export function citizenToRecord({ id, createdAt, displayName, photo, access }: Citizen): CitizenRecord {
+	return { id, createdAt, payload: photo ? { displayName, photo, access } : { displayName, access } };
 }
 
 export function citizenFromRecord({ id, createdAt, payload }: CitizenRecord): Citizen {

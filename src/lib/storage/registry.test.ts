@@ -5,7 +5,8 @@ import { requireDataKey } from '#lib/vault/session.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { collectBackup, restoreContent } from './backup.ts';
 import { ensureBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
-import { createCitizen, deleteCitizen } from './citizens.ts';
+import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
+import { changeAccess } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
@@ -16,7 +17,7 @@ import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } fro
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
-import type { AnswerRecord } from './records.ts';
+import type { AnswerRecord, CitizenRecord } from './records.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -216,6 +217,30 @@ describe('migration answers-subject (version 1 → 2)', () => {
 		upgraded.close();
 		expect((await migrateRecords()).upgraded).toBe(1);
 		expect((await getDb().answers.get('a1'))?.v).toBe(2);
+	});
+});
+
+describe('migration citizens-access (version 1 → 2)', () => {
+	it('gives a version 1 citizen the released default access settings on read, and the pass rewrites it once', async () => {
+		// A citizen exactly as version 1 stored it: name and photo, no access settings.
+		const payload = await sealPayload(requireDataKey(), 'citizens', 'old-citizen', { displayName: 'Gammel Anna' });
+		await getDb().citizens.add({ id: 'old-citizen', createdAt: 5, payload, v: 1 } as Stored<CitizenRecord>);
+
+		const read = await getCitizen('old-citizen');
+		expect(read?.access).toMatchObject({ method: 'touch', ignoreRepeatsMs: 400, labels: 'below', highContrast: false, speakOnTap: true });
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		const stored = (await getDb().citizens.get('old-citizen'))!;
+		expect(stored.v).toBe(2);
+		expect((await openRecord('citizens', stored)).payload).toEqual({ displayName: 'Gammel Anna', access: read!.access });
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+
+	it('stores changed settings sealed, and refuses values outside their range', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await saveCitizenAccess(citizen.id, changeAccess(citizen.access, { method: 'two-switch', scanIntervalMs: 99_999, labels: 'hidden' }));
+		const read = await getCitizen(citizen.id);
+		expect(read?.access).toMatchObject({ method: 'two-switch', scanIntervalMs: 10_000, labels: 'hidden' });
+		await expect(saveCitizenAccess(citizen.id, { ...read!.access, dwellMs: 1 })).rejects.toBeInstanceOf(DamagedRecordError);
 	});
 });
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { accessProfileSchema } from '#lib/domain/access.ts';
 import {
 	ANSWER_NOTE_MAX,
 	answerContentSchema,
@@ -90,9 +91,9 @@ export interface TableSpec<T extends SealedTable> {
 
 export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 	citizens: {
-		version: 1,
+		version: 2,
 		keys: v.strictObject({ id, createdAt: time }),
-		payload: v.strictObject({ displayName: text(DISPLAY_NAME_MAX), photo: v.optional(blob('image')) })
+		payload: v.strictObject({ displayName: text(DISPLAY_NAME_MAX), photo: v.optional(blob('image')), access: accessProfileSchema })
 	},
 	meetings: {
 		version: 1,

@@ -1,0 +1,264 @@
+import type { AccessProfile } from '#lib/domain/access.ts';
+import {
+	DWELL_NONE,
+	dwellCheck,
+	dwellMove,
+	dwellProgress,
+	rowsByPosition,
+	TAP_IDLE,
+	tapAccept,
+	tapHold,
+	tapPress,
+	tapRelease,
+	type ScanState
+} from '#lib/domain/scanning.ts';
+import { ScanDriver } from './scan-driver.ts';
+
+/*
+ * The one place where the access rules meet the page. An area (an element) holds targets: any element inside it with
+ * the attribute `data-scan` (see README, "Access"). Inside an area
+ * - taps on targets pass the tap filter (repeats, press or release, hold time),
+ * - in switch modes the targets are scanned row → cell in reading order, with keys or on-screen switches,
+ * - in dwell mode resting the pointer on a target selects it.
+ * Activation is always the target's own click(), so a component needs no code of its own for any of this.
+ */
+
+export const TARGET = '[data-scan]';
+const ROW = 'data-scan-row';
+const CELL = 'data-scan-cell';
+const DWELL = 'data-dwell';
+
+/** Keys that act as switches. One switch: either key. Two switches: Space moves, Enter selects. */
+export const SWITCH_KEYS = { move: [' ', 'Spacebar'], select: ['Enter'] } as const;
+
+export interface AreaOptions {
+	profile: () => AccessProfile;
+	/** Says the name of a highlighted target (spoken cue), when the profile asks for it. */
+	cue?: (text: string) => void;
+}
+
+export interface AreaControl {
+	/** An on-screen switch was pressed. */
+	press(which: 'move' | 'select'): void;
+	destroy(): void;
+}
+
+function targetsIn(root: Element): HTMLElement[] {
+	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter(
+		(el) =>
+			!(el as HTMLButtonElement).disabled &&
+			el.getAttribute('aria-disabled') !== 'true' &&
+			el.getClientRects().length > 0 &&
+			!el.closest('[inert]')
+	);
+}
+
+/** What a screen reader would say for the target: its own name, else its text. */
+export function nameOf(el: Element): string {
+	return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function isTyping(target: EventTarget | null): boolean {
+	return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl {
+	const profile = options.profile;
+	let rows: HTMLElement[][] = [];
+	let tap = TAP_IDLE;
+	let dwell = DWELL_NONE;
+	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
+	let dwellFrame = 0;
+	let holdTimer: ReturnType<typeof setTimeout> | undefined;
+	let pressed: HTMLElement | undefined;
+	// The target whose release selected: its click, which the browser sends next, is let through.
+	let released: HTMLElement | undefined;
+	// Our own activation: the click it makes must pass the capture filter below.
+	let activating = false;
+
+	function activate(el: HTMLElement): void {
+		activating = true;
+		try {
+			el.click();
+		} finally {
+			activating = false;
+		}
+	}
+
+	/** Targets are told apart by an id of their own, so the repeat filter knows a second tap on the same one. */
+	function idOf(el: HTMLElement): string {
+		return (el.dataset.scanId ??= crypto.randomUUID());
+	}
+
+	function show(state: ScanState): void {
+		for (const el of root.querySelectorAll(`[${ROW}], [${CELL}]`)) {
+			el.removeAttribute(ROW);
+			el.removeAttribute(CELL);
+		}
+		if (state.phase === 'idle') return;
+		const row = rows[state.row] ?? [];
+		if (state.phase === 'rows') {
+			for (const el of row) el.setAttribute(ROW, '');
+			if (profile().scanSpeak) options.cue?.(row.map(nameOf).join(', '));
+		} else {
+			const el = row[state.cell];
+			el?.setAttribute(CELL, '');
+			el?.scrollIntoView({ block: 'nearest' });
+			if (el && profile().scanSpeak) options.cue?.(nameOf(el));
+		}
+	}
+
+	const scanner = new ScanDriver({
+		mode: () => (profile().method === 'two-switch' ? 'step' : 'auto'),
+		timing: () => ({ intervalMs: profile().scanIntervalMs, startDelayMs: profile().scanStartDelayMs, loops: profile().scanLoops }),
+		rows: () => {
+			rows = rowsByPosition(targetsIn(root), (el) => {
+				// A DOMRect's fields are getters on its prototype: copied one by one, since spreading would lose them.
+				const { top, left, height } = el.getBoundingClientRect();
+				return { top, left, height };
+			});
+			return rows.map((row) => row.length);
+		},
+		onchange: show,
+		// A scan choice takes at least two presses, so it cannot be a double tap: the repeat filter is for taps only.
+		onselect: (row, cell) => {
+			const el = rows[row]?.[cell];
+			if (el?.isConnected) activate(el);
+		}
+	});
+
+	function press(which: 'move' | 'select'): void {
+		const method = profile().method;
+		if (method === 'two-switch') scanner.press(which === 'move' ? 'move' : 'switch');
+		else if (method === 'one-switch') scanner.press('switch');
+	}
+
+	function switchKey(event: KeyboardEvent): 'move' | 'select' | undefined {
+		if ((SWITCH_KEYS.move as readonly string[]).includes(event.key)) return 'move';
+		if ((SWITCH_KEYS.select as readonly string[]).includes(event.key)) return 'select';
+		return undefined;
+	}
+
+	function onKey(event: KeyboardEvent): void {
+		const method = profile().method;
+		if (method !== 'one-switch' && method !== 'two-switch') return;
+		// Typing in a field or working in a dialog is not the citizen's switch.
+		if (isTyping(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
+		const which = switchKey(event);
+		if (!which) return;
+		// The key must not also press the focused button or scroll the page.
+		event.preventDefault();
+		event.stopPropagation();
+		if (event.type === 'keydown' && !event.repeat) press(which);
+	}
+
+	function targetOf(event: Event): HTMLElement | undefined {
+		const el = event.target instanceof Element ? event.target.closest<HTMLElement>(TARGET) : null;
+		return el && root.contains(el) ? el : undefined;
+	}
+
+	function swallow(event: Event): void {
+		event.preventDefault();
+		event.stopImmediatePropagation();
+	}
+
+	function onClick(event: MouseEvent): void {
+		const el = targetOf(event);
+		if (!el || activating) return;
+		// A pointer's own click (trusted, with a click count) was decided on release: it goes on only if the release selected.
+		if (event.isTrusted && event.detail > 0) {
+			if (released === el) released = undefined;
+			else swallow(event);
+			return;
+		}
+		// A key's or a script's click passes the repeat filter. It is let through rather than repeated: the browser ignores
+		// a click() on an element that is already in the middle of a key's click.
+		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
+		tap = step.state;
+		if (!step.select) swallow(event);
+	}
+
+	function onPointerDown(event: PointerEvent): void {
+		const el = targetOf(event);
+		if (!el || event.button !== 0) return;
+		pressed = el;
+		const settings = profile();
+		const step = tapPress(settings, tap, Date.now(), idOf(el));
+		tap = step.state;
+		if (step.select) activate(el);
+		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
+			clearTimeout(holdTimer);
+			holdTimer = setTimeout(() => {
+				const held = tapHold(profile(), tap, Date.now());
+				tap = held.state;
+				if (held.select && pressed === el) activate(el);
+			}, settings.holdMs);
+		}
+	}
+
+	function onPointerUp(event: PointerEvent): void {
+		clearTimeout(holdTimer);
+		const el = targetOf(event);
+		// Sliding off the target before lifting cancels, as with a native button.
+		const step = tapRelease(profile(), tap, Date.now(), el && idOf(el));
+		tap = step.state;
+		released = step.select ? el : undefined;
+		pressed = undefined;
+	}
+
+	function clearDwell(): void {
+		clearTimeout(dwellTimer);
+		cancelAnimationFrame(dwellFrame);
+		for (const el of root.querySelectorAll(`[${DWELL}]`)) el.removeAttribute(DWELL);
+	}
+
+	function onPointerMove(event: PointerEvent): void {
+		if (profile().method !== 'dwell') return;
+		const el = targetOf(event);
+		const next = dwellMove(dwell, el && idOf(el), Date.now());
+		if (next === dwell) return;
+		dwell = next;
+		clearDwell();
+		if (!el) return;
+		const dwellMs = profile().dwellMs;
+		el.setAttribute(DWELL, '');
+		const draw = () => {
+			el.style.setProperty('--dwell', String(dwellProgress(dwell, dwellMs, Date.now())));
+			dwellFrame = requestAnimationFrame(draw);
+		};
+		draw();
+		dwellTimer = setTimeout(() => {
+			const check = dwellCheck(dwell, dwellMs, Date.now());
+			dwell = check.state;
+			clearDwell();
+			// Dwell fires once until the pointer leaves, so it needs no repeat filter either.
+			if (check.select && el.isConnected) activate(el);
+		}, dwellMs);
+	}
+
+	function onPointerLeave(): void {
+		dwell = dwellMove(dwell, undefined, Date.now());
+		clearDwell();
+	}
+
+	const listeners: [EventTarget, string, EventListener, boolean][] = [
+		[window, 'keydown', onKey as EventListener, true],
+		[window, 'keyup', onKey as EventListener, true],
+		[root, 'click', onClick as EventListener, true],
+		[root, 'pointerdown', onPointerDown as EventListener, true],
+		[root, 'pointerup', onPointerUp as EventListener, true],
+		[root, 'pointermove', onPointerMove as EventListener, false],
+		[root, 'pointerleave', onPointerLeave as EventListener, false]
+	];
+	for (const [target, type, listener, capture] of listeners) target.addEventListener(type, listener, capture);
+
+	return {
+		press,
+		destroy() {
+			scanner.stop();
+			clearDwell();
+			clearTimeout(holdTimer);
+			for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener, capture);
+		}
+	};
+}

@@ -1,0 +1,109 @@
+import * as v from 'valibot';
+
+/*
+ * How one citizen reaches the screen and how it should look for them. Part of the citizen's communication profile, so
+ * it is kept (sealed) in the citizen's record and travels with their backup to another tablet.
+ */
+
+export const ACCESS_METHODS = ['touch', 'one-switch', 'two-switch', 'dwell'] as const;
+export type AccessMethod = (typeof ACCESS_METHODS)[number];
+
+export const LABEL_POSITIONS = ['below', 'above', 'hidden'] as const;
+export type LabelPosition = (typeof LABEL_POSITIONS)[number];
+
+export const CELL_SIZES = ['normal', 'large', 'extra-large'] as const;
+export type CellSize = (typeof CELL_SIZES)[number];
+
+export const GRID_DENSITIES = ['normal', 'roomy'] as const;
+export type GridDensity = (typeof GRID_DENSITIES)[number];
+
+/** Bounds of every adjustable time, in milliseconds: wide enough for slow movers, never zero where zero means "never". */
+export const RANGES = {
+	scanIntervalMs: { min: 500, max: 10_000, step: 100 },
+	scanStartDelayMs: { min: 0, max: 10_000, step: 100 },
+	scanLoops: { min: 1, max: 10, step: 1 },
+	dwellMs: { min: 300, max: 5_000, step: 100 },
+	ignoreRepeatsMs: { min: 0, max: 3_000, step: 50 },
+	holdMs: { min: 0, max: 3_000, step: 50 }
+} as const;
+
+export interface AccessProfile {
+	method: AccessMethod;
+	/** How long each row or cell stays highlighted in automatic scanning. */
+	scanIntervalMs: number;
+	/** Extra time on the first row or cell of a pass, so the citizen can get ready. */
+	scanStartDelayMs: number;
+	/** Passes without a choice before automatic scanning stops and waits for the switch again. */
+	scanLoops: number;
+	/** Say the name of what is highlighted. */
+	scanSpeak: boolean;
+	dwellMs: number;
+	/** A second tap within this time is ignored (tremor, double taps). 0 turns the filter off. */
+	ignoreRepeatsMs: number;
+	/** The press must last this long before it counts. */
+	holdMs: number;
+	/** Select when the finger goes down or when it is lifted (then it can slide off to cancel). */
+	activateOn: 'press' | 'release';
+	cellSize: CellSize;
+	density: GridDensity;
+	labels: LabelPosition;
+	highContrast: boolean;
+	largeText: boolean;
+	reducedMotion: boolean;
+	colourCoding: boolean;
+	speakOnTap: boolean;
+}
+
+export const DEFAULT_ACCESS: AccessProfile = {
+	method: 'touch',
+	scanIntervalMs: 1500,
+	scanStartDelayMs: 1000,
+	scanLoops: 3,
+	scanSpeak: false,
+	dwellMs: 1200,
+	// A double tap lands within ~300 ms; a deliberate second answer takes longer.
+	ignoreRepeatsMs: 400,
+	holdMs: 0,
+	activateOn: 'release',
+	cellSize: 'normal',
+	density: 'normal',
+	labels: 'below',
+	highContrast: false,
+	largeText: false,
+	reducedMotion: false,
+	colourCoding: true,
+	speakOnTap: true
+};
+
+const ranged = (range: { min: number; max: number }) => v.pipe(v.number(), v.integer(), v.minValue(range.min), v.maxValue(range.max));
+
+export const accessProfileSchema = v.strictObject({
+	method: v.picklist(ACCESS_METHODS),
+	scanIntervalMs: ranged(RANGES.scanIntervalMs),
+	scanStartDelayMs: ranged(RANGES.scanStartDelayMs),
+	scanLoops: ranged(RANGES.scanLoops),
+	scanSpeak: v.boolean(),
+	dwellMs: ranged(RANGES.dwellMs),
+	ignoreRepeatsMs: ranged(RANGES.ignoreRepeatsMs),
+	holdMs: ranged(RANGES.holdMs),
+	activateOn: v.picklist(['press', 'release']),
+	cellSize: v.picklist(CELL_SIZES),
+	density: v.picklist(GRID_DENSITIES),
+	labels: v.picklist(LABEL_POSITIONS),
+	highContrast: v.boolean(),
+	largeText: v.boolean(),
+	reducedMotion: v.boolean(),
+	colourCoding: v.boolean(),
+	speakOnTap: v.boolean()
+});
+
+/** A change from a form: numbers are brought into their range, so a slider can never store a value the schema refuses. */
+export function changeAccess(profile: AccessProfile, change: Partial<AccessProfile>): AccessProfile {
+	const next = { ...profile, ...change };
+	for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
+		const { min, max } = RANGES[key];
+		const value = Number.isFinite(next[key]) ? Math.round(next[key]) : DEFAULT_ACCESS[key];
+		next[key] = Math.min(max, Math.max(min, value));
+	}
+	return v.parse(accessProfileSchema, next);
+}

@@ -1,0 +1,391 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { AccessSettingsPage, BoardPage, CitizenPage, HomePage, MeetingPage, scanHighlight } from './pages';
+
+/*
+ * The issue's two tasks, "answer ja on the meeting board" and "build a two-symbol message", done by every access
+ * method: keyboard, one switch (keys and Playwright's clock), two switches, dwell, and a double tap the filter catches.
+ */
+
+async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+	for (let i = 0; i < maxPresses; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${target}`);
+}
+
+async function citizenWith(page: Page, settings: (access: AccessSettingsPage) => Promise<void>): Promise<CitizenPage> {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Frida');
+	await settings(new AccessSettingsPage(page));
+	return citizen;
+}
+
+async function meetingFor(citizen: CitizenPage): Promise<MeetingPage> {
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await expect(meeting.board).toBeVisible();
+	return meeting;
+}
+
+async function storedAnswers(page: Page): Promise<string[]> {
+	const answers = (await readDatabase(page)).answers.sort((a: any, b: any) => a.createdAt - b.createdAt);
+	return answers.map((a: any) => a.payload.content.value);
+}
+
+/**
+ * One switch: Space starts a pass and chooses; the clock moves the highlight. Steps until the target is chosen,
+ * checking the highlight at every step, so a wrong order or timing fails here.
+ */
+async function oneSwitchTo(page: Page, target: Locator, intervalMs: number): Promise<void> {
+	await page.keyboard.press('Space');
+	for (let step = 0; step < 40; step++) {
+		const { row, cell } = await scanHighlight(target);
+		if (cell) return page.keyboard.press('Space');
+		if (row) await page.keyboard.press('Space');
+		else await page.clock.runFor(intervalMs);
+	}
+	throw new Error('scanning never reached the target');
+}
+
+/** Two switches: Space moves, Enter chooses; time alone never moves the highlight. */
+async function twoSwitchTo(page: Page, target: Locator): Promise<void> {
+	await page.keyboard.press('Space');
+	for (let step = 0; step < 40; step++) {
+		const { row, cell } = await scanHighlight(target);
+		if (cell) return page.keyboard.press('Enter');
+		if (row) await page.keyboard.press('Enter');
+		else await page.keyboard.press('Space');
+	}
+	throw new Error('step scanning never reached the target');
+}
+
+/** Rests the pointer on the target (with small moves inside it, as a hand or head pointer does) for the dwell time. */
+async function dwellOn(page: Page, target: Locator, dwellMs: number): Promise<void> {
+	await target.scrollIntoViewIfNeeded();
+	const box = (await target.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+	await page.clock.runFor(dwellMs / 2);
+	await expect(target).toHaveAttribute('data-dwell');
+	await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2 + 3);
+	await page.clock.runFor(dwellMs / 2 + 50);
+	await page.mouse.move(0, 0);
+}
+
+test.describe('answer ja on the meeting board', () => {
+	test('with the keyboard only', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, async () => {}));
+		await tabTo(page, meeting.board.getByRole('button', { name: 'Ja', exact: true }));
+		await page.keyboard.press('Enter');
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('with one switch: automatic scanning by rows, then cells, on the clock', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			await access.choose('Ekstra tid på det første', '0,5 sek.');
+		});
+		const meeting = await meetingFor(citizen);
+		await page.clock.install();
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		const forstaarIkke = meeting.board.getByRole('button', { name: 'Forstår ikke', exact: true });
+
+		await page.keyboard.press('Space');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		// The first row holds 1.5 s (interval plus start delay), the next ones 1 s.
+		await page.clock.runFor(1400);
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.clock.runFor(200);
+		await expect(forstaarIkke).toHaveAttribute('data-scan-row');
+		await expect(ja).not.toHaveAttribute('data-scan-row');
+		await page.clock.runFor(1000);
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('Space');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		// The scan highlight is not the keyboard focus ring: a thick solid black frame, not the 4 px orange ring.
+		expect(await ja.evaluate((el) => getComputedStyle(el).outlineWidth)).toBe('8px');
+		await page.keyboard.press('Space');
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		expect(await storedAnswers(page)).toEqual(['ja']);
+
+		// After three passes without a choice the scan stops and nothing is highlighted.
+		await page.keyboard.press('Space');
+		await page.clock.runFor(10_000);
+		await expect(meeting.board.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
+		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('with two switches: Space moves, Enter selects, time moves nothing', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
+		await page.clock.install();
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		await page.keyboard.press('Space');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.clock.runFor(20_000);
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('Enter');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('Enter');
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		// The large on-screen switches do the same.
+		await page.getByRole('button', { name: 'Flyt', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await expect.poll(() => storedAnswers(page)).toEqual(['ja', 'ja']);
+	});
+
+	test('with dwell: resting selects once, passing over other answers selects nothing', async ({ page }) => {
+		const meeting = await meetingFor(
+			await citizenWith(page, async (access) => {
+				await access.method('Peger og holder stille');
+				await access.choose('Tid at holde stille, før der vælges', '1,2 sek.');
+			})
+		);
+		await page.clock.install();
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		// Sweep across the other answers without resting.
+		await meeting.board.scrollIntoViewIfNeeded();
+		for (const name of ['Stop', 'Pause', 'Ved ikke', 'Nej']) {
+			const box = (await meeting.board.getByRole('button', { name, exact: true }).boundingBox())!;
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+			await page.clock.runFor(300);
+		}
+		await dwellOn(page, ja, 1200);
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('a double tap within the filter stores one answer', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, async () => {}));
+		await meeting.board.getByRole('button', { name: 'Ja', exact: true }).dblclick();
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		await page.waitForTimeout(500);
+		expect(await storedAnswers(page)).toEqual(['ja']);
+		// After the filter time a new tap counts again.
+		await meeting.board.getByRole('button', { name: 'Nej', exact: true }).click();
+		await expect.poll(() => storedAnswers(page)).toEqual(['ja', 'nej']);
+	});
+});
+
+test.describe('build a two-symbol message', () => {
+	async function boardFor(citizen: CitizenPage): Promise<BoardPage> {
+		const board = new BoardPage(citizen.page);
+		await board.openFor(citizen);
+		return board;
+	}
+
+	test('with the keyboard only', async ({ page }) => {
+		const board = await boardFor(await citizenWith(page, async () => {}));
+		await tabTo(page, board.cell('ja'));
+		await page.keyboard.press('Enter');
+		await tabTo(page, board.cell('hjælp'));
+		await page.keyboard.press('Space');
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'hjælp']);
+	});
+
+	test('with one switch on the clock', async ({ page }) => {
+		const board = await boardFor(
+			await citizenWith(page, async (access) => {
+				await access.method('Én kontakt');
+				await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			})
+		);
+		await page.clock.install();
+		await oneSwitchTo(page, board.cell('ja'), 1000);
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja']);
+		await oneSwitchTo(page, board.cell('hjælp'), 1000);
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'hjælp']);
+	});
+
+	test('with two switches', async ({ page }) => {
+		const board = await boardFor(await citizenWith(page, (access) => access.method('To kontakter')));
+		await twoSwitchTo(page, board.cell('ja'));
+		await twoSwitchTo(page, board.cell('hjælp'));
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'hjælp']);
+	});
+
+	test('with dwell', async ({ page }) => {
+		const board = await boardFor(await citizenWith(page, (access) => access.method('Peger og holder stille')));
+		await page.clock.install();
+		await dwellOn(page, board.cell('ja'), 1200);
+		await dwellOn(page, board.cell('hjælp'), 1200);
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'hjælp']);
+	});
+
+	test('a double tap adds one picture', async ({ page }) => {
+		const board = await boardFor(await citizenWith(page, async () => {}));
+		await board.cell('ja').dblclick();
+		await board.cell('hjælp').click({ delay: 50 });
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'hjælp']);
+	});
+});
+
+test('high contrast, larger text and big cells: no axe violations on the board and the answer board', async ({ page }) => {
+	const citizen = await citizenWith(page, async (access) => {
+		await access.toggle('Høj kontrast');
+		await access.toggle('Større tekst');
+		await access.choose('Størrelse på billederne', 'Meget store');
+		await access.choose('Ord til billederne', 'Over billedet');
+	});
+	await expectNoAxeViolations(page, 'the citizen page with access settings');
+	const board = new BoardPage(page);
+	await board.openFor(citizen);
+	await expect(page.locator('.access-area.high-contrast.large-text')).toBeVisible();
+	await expectNoAxeViolations(page, 'the board in high contrast and larger text');
+	await page.goBack();
+	const meeting = await meetingFor(new CitizenPage(page));
+	await expect(page.locator('.access-area.high-contrast')).toBeVisible();
+	await expectNoAxeViolations(page, 'the answer board in high contrast and larger text');
+	await meeting.tap('Ja');
+});
+
+test('every route reflows at 320 px: no sideways scrolling, no text cut', async ({ page }) => {
+	const citizen = await citizenWith(page, async () => {});
+	const citizenId = citizen.id;
+	const meeting = await meetingFor(citizen);
+	const meetingId = meeting.id;
+	await meeting.addParticipant('Lise', 'Pårørende');
+	const routes = [
+		'/',
+		`/borger?id=${citizenId}`,
+		`/moede?id=${meetingId}`,
+		`/tavle?borger=${citizenId}&moede=${meetingId}`,
+		`/tavler?borger=${citizenId}`,
+		'/indstillinger',
+		'/om',
+		'/tilgaengelighed'
+	];
+	await page.setViewportSize({ width: 320, height: 640 });
+	for (const route of routes) {
+		// Client-side navigation: a full load would lock the tablet again.
+		await page.evaluate((href) => {
+			const link = Object.assign(document.createElement('a'), { href });
+			document.body.append(link);
+			link.click();
+			link.remove();
+		}, route);
+		await expect(page).toHaveURL(route);
+		await expect(page.locator('main h1').first()).toBeVisible();
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `sideways scroll on ${route}`).toBeLessThanOrEqual(0);
+	}
+	// The board editor, reached through its own link.
+	await page.evaluate((href) => {
+		const link = Object.assign(document.createElement('a'), { href });
+		document.body.append(link);
+		link.click();
+	}, `/tavle?borger=${citizenId}`);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	await expect(page.locator('main h1').first()).toBeVisible();
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+		'board editor'
+	).toBeLessThanOrEqual(0);
+	// A board label never breaks inside a short word ("Mø/det/avl/e").
+	await page.goBack();
+	const labels = page.locator('.grid .cell-label');
+	for (const label of await labels.all()) {
+		const broken = await label.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+			return lines.size > (el.textContent ?? '').trim().split(/\s+/).length;
+		});
+		expect(broken, (await label.textContent()) ?? '').toBe(false);
+	}
+});
+
+test('forced colours: the chosen provenance and the yes/no cells stay apart without background colours', async ({ page }) => {
+	const meeting = await meetingFor(await citizenWith(page, async () => {}));
+	await page.emulateMedia({ forcedColors: 'active' });
+	const self = meeting.picker.locator('.mode').filter({ hasText: 'Borgeren selv' });
+	const other = meeting.picker.locator('.mode').filter({ hasText: 'Observeret' });
+	const chosen = await self.screenshot();
+	const notChosen = await other.screenshot();
+	// The chosen option has an edge the others lack: a thicker border and an outline, both kept in forced colours.
+	const edge = (mode: Locator) => mode.evaluate((el) => [getComputedStyle(el).borderTopWidth, getComputedStyle(el).outlineStyle]);
+	expect(await edge(self)).toEqual(['4px', 'solid']);
+	expect(await edge(other)).toEqual(['2px', 'none']);
+	expect(chosen.equals(notChosen)).toBe(false);
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	const board = new BoardPage(page);
+	for (const name of ['ja', 'nej']) {
+		const style = await board.cell(name).evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopWidth]);
+		expect(style, name).toEqual(['solid', '3px']);
+	}
+	expect((await board.cell('ja').screenshot()).equals(await board.cell('nej').screenshot())).toBe(false);
+	await expect(page.locator('header')).toHaveCSS('border-bottom-style', 'solid');
+});
+
+test('the first-start setup reflows at 320 px', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/');
+	await expect(page.locator('#setup-passphrase')).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test('focus is never dropped to the page body, and each change is announced politely', async ({ page }) => {
+	const focusOnBody = () => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+	const announced = page.locator('[data-announcer]');
+	const citizen = await citizenWith(page, async () => {});
+	const meeting = await meetingFor(citizen);
+	await expect(announced).toHaveAttribute('aria-live', 'polite');
+
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await expect(announced).toHaveText('Lise er med i mødet.');
+	await page.getByRole('button', { name: 'Fjern Lise' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Lise er fjernet fra mødet.');
+	expect(await focusOnBody(), 'after removing a participant').toBe(false);
+
+	await meeting.tap('Ja');
+	await meeting.answers
+		.first()
+		.getByRole('button', { name: /^Fortryd svaret Ja/ })
+		.focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Svaret Ja er fortrudt.');
+	await expect(meeting.answers.first().getByRole('button', { name: /^Gendan svaret Ja/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Svaret Ja gælder igen.');
+	await expect(meeting.answers.first().getByRole('button', { name: /^Fortryd svaret Ja/ })).toBeFocused();
+
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	const board = new BoardPage(page);
+	await expect(board.heading('Forside')).toBeVisible();
+	await board.cell('ja').focus();
+	await page.keyboard.press('Enter');
+	await board.folder('Følelser').focus();
+	await page.keyboard.press('Enter');
+	await expect(board.heading('Følelser')).toBeVisible();
+	await expect(announced).toHaveText('Tavlen Følelser');
+	await expect(page.locator('.grid [data-scan]').first()).toBeFocused();
+	await page.getByRole('button', { name: 'Forside', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(board.heading('Forside')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Forside', exact: true })).toBeFocused();
+
+	await page.getByRole('button', { name: 'Slet sidste' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Slettet: ja');
+	await expect(page.getByRole('button', { name: 'Slet sidste' })).toBeFocused();
+	await board.cell('nej').click();
+	await page.getByRole('button', { name: 'Ryd' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Beskeden er ryddet. Tryk Fortryd ryd for at få den tilbage.');
+	expect(await focusOnBody(), 'after Ryd').toBe(false);
+	await page.getByRole('button', { name: 'Fortryd ryd' }).click();
+	await expect(board.message.getByRole('listitem')).toHaveText(['nej']);
+
+	// A wrong PIN on the lock screen.
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await page.getByLabel('PIN').fill('0000');
+	await page.getByLabel('PIN').press('Enter');
+	await expect(page.getByText('Forkert PIN. 4 forsøg tilbage.', { exact: false })).toBeVisible();
+	// Focus is back in the field, and the error is tied to it.
+	await expect(page.getByLabel('PIN')).toBeFocused();
+	await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(/Forkert PIN/);
+});
