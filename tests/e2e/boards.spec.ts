@@ -247,7 +247,7 @@ test('in a meeting, a board message is saved as an answer with who relayed it', 
 	await expectNoAxeViolations(page, 'board in a meeting');
 
 	const db = await readDatabase(page);
-	const poul = (db.meetings[0]!.payload.participants as Array<{ id: string }>)[0]!.id;
+	const poul = (db.meetings[0]!.payload.participants as Array<{ id: string; name: string }>).find((p) => p.name === 'Poul')!.id;
 	const contents = db.answers.map((a) => a.payload.content).sort((a, b) => b.items.length - a.items.length);
 	expect(contents).toEqual([
 		{

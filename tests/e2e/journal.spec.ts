@@ -156,6 +156,7 @@ test('two tabs share one journal holder; when its tab closes the other takes ove
 	await second.reload();
 	await expect(second.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
 	await unlockTablet(second);
+	await secondMeeting.openStaffPanel();
 	await expect(secondMeeting.answers).toHaveCount(3);
 	expect((await readDatabase(second)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej', 'pause']);
 });

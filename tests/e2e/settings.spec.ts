@@ -118,7 +118,12 @@ test('a voice that sends the text over the internet is never used by default, on
 				(this as { chosen?: unknown }).chosen = value;
 			}
 		});
-		speechSynthesis.speak = (utterance) => void spoken.push((utterance.voice as { name: string }).name);
+		// A real voice starts speaking: the app waits for that before it says which voice spoke.
+		speechSynthesis.speak = (utterance) => {
+			spoken.push((utterance.voice as { name: string }).name);
+			setTimeout(() => utterance.dispatchEvent(new Event('start')), 0);
+			setTimeout(() => utterance.dispatchEvent(new Event('end')), 10);
+		};
 	});
 	await page.goto('/indstillinger');
 	await waitUntilInteractive(page);
