@@ -100,6 +100,8 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await morFar.focus();
 	await page.keyboard.press('Enter');
 	await expect(morFar).toHaveAttribute('aria-pressed', 'true');
+	// The move is saved and told before anything else is done with Mor: until then her controls may still be redrawn.
+	await expect(page.getByRole('status').filter({ hasText: 'Mor er sat: Længere væk' })).toBeVisible();
 	await expect(morFar).toBeFocused();
 	const atMeetings = sheet.person('Mor').getByRole('checkbox', { name: 'Med til mine møder' });
 	await atMeetings.focus();
