@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { journal } from '#lib/journal/client.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
-import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord, PlanRecord } from './records';
+import type { AnswerRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord, PlanRecord, StoryItemRecord } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
@@ -15,6 +15,7 @@ export class BilledtaleDb extends Dexie {
 	boards!: EntityTable<Stored<BoardRecord>, 'id'>;
 	media!: EntityTable<Stored<MediaRecord>, 'id'>;
 	plans!: EntityTable<Stored<PlanRecord>, 'id'>;
+	storyItems!: EntityTable<Stored<StoryItemRecord>, 'id'>;
 	vault!: EntityTable<VaultRecord, 'id'>;
 	commits!: EntityTable<CommitRecord, 'seq'>;
 

@@ -3,6 +3,7 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
+import type { StoryItem, StoryItemPayload } from '#lib/domain/story.ts';
 import type { SealedTable } from './tables.ts';
 
 /*
@@ -57,6 +58,15 @@ export interface PlanRecord {
 	payload: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
 }
 
+/** One item of a citizen's recovery story: a drag rewrites this record only. */
+export interface StoryItemRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: StoryItemPayload;
+}
+
 /** The record type of every sealed table: the registry must describe each, the type checker sees to it. */
 export interface RecordsByTable {
 	citizens: CitizenRecord;
@@ -65,6 +75,7 @@ export interface RecordsByTable {
 	boards: BoardRecord;
 	media: MediaRecord;
 	plans: PlanRecord;
+	storyItems: StoryItemRecord;
 }
 export type AnyRecord = RecordsByTable[SealedTable];
 
@@ -116,5 +127,14 @@ export function planToRecord(plan: Plan): PlanRecord {
 }
 
 export function planFromRecord({ payload, ...keys }: PlanRecord): Plan {
+	return { ...keys, ...payload };
+}
+
+export function storyItemToRecord(item: StoryItem): StoryItemRecord {
+	const { id, citizenId, createdAt, updatedAt, ...payload } = item;
+	return { id, citizenId, createdAt, updatedAt, payload };
+}
+
+export function storyItemFromRecord({ payload, ...keys }: StoryItemRecord): StoryItem {
 	return { ...keys, ...payload };
 }

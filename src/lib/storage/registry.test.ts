@@ -10,6 +10,7 @@ import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { updatePlan } from './plans.ts';
+import { addStoryItem } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -48,6 +49,17 @@ async function citizenWithEverything(name: string) {
 			{ id: `${citizen.id}-agreement`, what: 'Øve at handle ind', who: [{ name: 'Lise', role: 'paaroerende' }], when: 'Før jul' }
 		]
 	}));
+	await saveMedia(citizen.id, { id: `${citizen.id}-story-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
+	await addStoryItem({
+		id: `${citizen.id}-story-item`,
+		citizenId: citizen.id,
+		templateId: 'min-historie',
+		placement: { areaId: 'haab', x: 20, y: 20, w: 200, h: 160 },
+		content: { kind: 'photo', mediaId: `${citizen.id}-story-photo` },
+		provenance: { mode: 'formidlet', participantId: meeting.participants[0]!.id, name: 'Lise', role: 'paaroerende' },
+		meetingId: meeting.id,
+		at: 5
+	});
 	return { citizen, meeting, answer, home };
 }
 
@@ -69,7 +81,7 @@ describe('the table registry', () => {
 			expect(stores[name]!.split(', '), name).toContain('v');
 		}
 		for (const name of MEDIA_REFERRING_TABLES) expect(stores[name]!.split(', '), name).toContain('*mediaIds');
-		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards']));
+		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards', 'storyItems']));
 	});
 
 	it('has a named step for every version below each table’s current one', () => {
@@ -103,13 +115,13 @@ describe('the table registry', () => {
 		expect(Object.values(await recordsOf(bo.citizen.id)).every((count) => count > 0)).toBe(true);
 	});
 
-	it('media clean-up keeps a photo an answer refers to when no board does', async () => {
+	it('media clean-up keeps a photo an answer or a story item refers to when no board does', async () => {
 		const { citizen, home } = await citizenWithEverything('Anna');
 		const media = await getMediaOfCitizen(citizen.id);
-		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`]);
-		// The board drops its photo: only that one goes.
+		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`, `${citizen.id}-story-photo`]);
+		// The board drops its photo: only that one goes; the story's photo stays with its item.
 		await saveBoard(citizen.id, setCell(home, 0, null));
-		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual([`${citizen.id}-answer-photo`]);
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-story-photo`]);
 	});
 });
 

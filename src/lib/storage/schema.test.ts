@@ -58,6 +58,7 @@ describe('schema versions', () => {
 			boards: 1,
 			media: 1,
 			plans: 0,
+			storyItems: 0,
 			vault: 0,
 			commits: 1
 		});
@@ -99,7 +100,7 @@ describe('schema versions', () => {
 		const current = new BilledtaleDb(name);
 		const count = async () =>
 			Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
-		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, vault: 0, commits: 1 });
+		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, storyItems: 0, vault: 0, commits: 1 });
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
 		// storeNewVault works on the app's database; open this fixture under that name.
 		current.close();
@@ -109,7 +110,7 @@ describe('schema versions', () => {
 		expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 28, removed: 0 });
 		const records = appDb.tables.filter((table) => table.name !== 'commits');
 		const sealedCounts = Object.fromEntries(await Promise.all(records.map(async (table) => [table.name, await table.count()] as const)));
-		expect(sealedCounts).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, vault: 1 });
+		expect(sealedCounts).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, storyItems: 0, vault: 1 });
 		const media = await appDb.media.get('p1');
 		expect(isSealedPayload(media!.payload)).toBe(true);
 		await deleteDatabase();
@@ -145,6 +146,7 @@ describe('schema versions', () => {
 			boards: 0,
 			media: 0,
 			plans: 0,
+			storyItems: 0,
 			vault: 1,
 			commits: 1
 		});

@@ -80,5 +80,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			plans: 'id, citizenId, meetingId, v'
 		}
+	},
+	{
+		version: 8,
+		name: 'story items: one sealed record per item of a citizen’s recovery story, with the media it shows',
+		stores: {
+			storyItems: 'id, citizenId, createdAt, updatedAt, v, *mediaIds'
+		}
 	}
 ];
