@@ -85,7 +85,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		version: 8,
 		name: 'story items: one sealed record per item of a citizen’s recovery story, with the media it shows',
 		stores: {
-			storyItems: 'id, citizenId, createdAt, updatedAt, v, *mediaIds'
+			storyItems: 'id, citizenId, v, *mediaIds'
 		}
 	}
 ];
