@@ -275,8 +275,7 @@ export function simplifyStroke(points: readonly number[], tolerance: number): nu
 		let farthestDistance = tolerance;
 		for (let i = start + 1; i < end; i++) {
 			const [px, py] = [points[i * 2]!, points[i * 2 + 1]!];
-			const distance =
-				length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
+			const distance = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
 			if (distance > farthestDistance) [farthest, farthestDistance] = [i, distance];
 		}
 		if (farthest > 0) {

@@ -100,7 +100,17 @@ describe('schema versions', () => {
 		const current = new BilledtaleDb(name);
 		const count = async () =>
 			Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
-		expect(await count()).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, storyItems: 0, vault: 0, commits: 1 });
+		expect(await count()).toEqual({
+			citizens: 1,
+			meetings: 1,
+			answers: 25,
+			boards: 0,
+			media: 1,
+			plans: 0,
+			storyItems: 0,
+			vault: 0,
+			commits: 1
+		});
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
 		// storeNewVault works on the app's database; open this fixture under that name.
 		current.close();

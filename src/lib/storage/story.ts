@@ -12,7 +12,9 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
 /** Every item of the citizen's story, also the removed ones (then and now needs them), oldest first. */
 export async function listStoryItems(citizenId: string): Promise<StoryItem[]> {
 	const stored = await getDb().storyItems.where('citizenId').equals(citizenId).toArray();
-	return (await openRecords('storyItems', stored)).map(storyItemFromRecord).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+	return (await openRecords('storyItems', stored))
+		.map(storyItemFromRecord)
+		.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 /** Puts a new item on the story. Resolves after IndexedDB has committed it. */
