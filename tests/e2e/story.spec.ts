@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
-import { centreOf, HomePage, StoryPage, touchDrag, touchTap, type MeetingPage } from './pages';
+import { centreOf, CitizenPage, HomePage, StoryPage, touchDrag, touchTap, type MeetingPage } from './pages';
 
 test.use({ hasTouch: true });
 
@@ -101,4 +101,99 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 			.map((m) => m.payload.kind)
 			.sort()
 	).toEqual(['audio', 'image']);
+});
+
+test('the list view with the keyboard alone, then and now at the next meeting, 320 px, and deleting the citizen takes the story', async ({
+	page
+}) => {
+	const firstMeetingId = (await meetingWithLise(page, 'Sofus')).id;
+	const story = new StoryPage(page);
+	await story.open();
+	await story.view('Liste');
+	await expect(story.listArea('Mine håb, ønsker og drømme')).toBeVisible();
+
+	// Keyboard only: type, Enter, then the area's button from the pending bar.
+	const addText = async (words: string, area: string) => {
+		await page.getByLabel('Kort tekst').focus();
+		await page.keyboard.type(words);
+		await page.keyboard.press('Enter');
+		await story.putIn(area).focus();
+		await page.keyboard.press('Enter');
+		await expect(story.listArea(area).getByText(`Tekst: ${words}`, { exact: true })).toBeVisible();
+	};
+	await addText('Bo i egen lejlighed', 'Mine håb, ønsker og drømme');
+	await addText('Larm om natten', 'Det står i vejen');
+	await page.getByLabel('Søg efter et billede').focus();
+	await page.keyboard.type('musik');
+	await page.keyboard.press('Tab');
+	await expect(story.symbolResult('musik')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await story.putIn('Det gør mit liv bedre').focus();
+	await page.keyboard.press('Enter');
+	const music = story.listArea('Det gør mit liv bedre').getByRole('listitem').filter({ hasText: 'Billede: musik' });
+	await expect(music).toContainText('Formidlet af (Lise, Pårørende)');
+	await expectNoAxeViolations(page, 'the story list view');
+
+	// The next meeting opens the story where the last one left it.
+	await page.getByRole('link', { name: 'Tilbage til Sofus' }).click();
+	const citizen = new CitizenPage(page);
+	const second = await citizen.startMeeting({ phase: 'Opfølgning' });
+	expect(second.id).not.toBe(firstMeetingId);
+	await story.open();
+	await story.view('Liste');
+	await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+
+	// Move "Larm om natten" to "Det gør mit liv bedre", remove the music, add a new step: by keyboard.
+	await story.listArea('Det står i vejen').getByLabel('Flyt Tekst: Larm om natten til').focus();
+	await page.keyboard.press('End');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Flyt Tekst: Larm om natten' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+	// Focus follows the item to its new area, and goes to the area's heading after a removal.
+	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeFocused();
+	await page.getByRole('button', { name: 'Fjern Billede: musik' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(music).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Det gør mit liv bedre' })).toBeFocused();
+	await addText('Gå til kor', 'Det kan hjælpe mig – og hvem kan hjælpe');
+
+	// Then and now: the story at the first meeting beside today's, with what changed in words.
+	await story.view('Før og nu');
+	await expect(page.getByLabel('Sammenlign med')).toHaveValue(firstMeetingId);
+	const changes = page.getByRole('region', { name: 'Før og nu' }).locator('ul.changes li');
+	await expect(changes).toHaveText([
+		'Flyttet: Tekst: Larm om natten fra Det står i vejen til Næste lille skridt',
+		'Fjernet: Billede: musik fra Det gør mit liv bedre',
+		'Nyt: Tekst: Gå til kor i Det kan hjælpe mig – og hvem kan hjælpe'
+	]);
+	await expect(page.locator('figure').first().locator('[data-mark="removed"]')).toHaveCount(1);
+	await expect(page.locator('figure').last().locator('[data-mark="new"]')).toHaveCount(1);
+	await expectNoAxeViolations(page, 'then and now');
+
+	// 320 px: the list view reflows without sideways scrolling.
+	await page.setViewportSize({ width: 320, height: 720 });
+	await story.view('Liste');
+	await expect(story.listArea('Næste lille skridt')).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectNoAxeViolations(page, 'the story list view at 320 px');
+	await page.setViewportSize({ width: 1180, height: 820 });
+
+	const before = await readDatabase(page);
+	const stored = (before as unknown as { storyItems: Array<{ citizenId: string; payload: Record<string, any> }> }).storyItems;
+	expect(stored.map((i) => i.payload.content.text ?? i.payload.content.label).sort()).toEqual([
+		'Bo i egen lejlighed',
+		'Gå til kor',
+		'Larm om natten',
+		'musik'
+	]);
+	const citizenId = stored[0]!.citizenId;
+
+	await page.getByRole('link', { name: 'Tilbage til Sofus' }).click();
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await citizen.deleteDialog('Sofus').getByRole('button', { name: 'Ja, slet alt om Sofus' }).click();
+	await expect(new HomePage(page).heading).toBeVisible();
+	const after = await readDatabase(page);
+	expect((after as unknown as { storyItems: unknown[] }).storyItems).toEqual([]);
+	expect(after.media.filter((m) => m.citizenId === citizenId)).toEqual([]);
 });

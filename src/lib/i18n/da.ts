@@ -467,6 +467,8 @@ export const da = {
 	'story.putBy': '{provenance} · {when}',
 	'story.moveTo': 'Flyt {item} til',
 	'story.moveChoose': 'Vælg område',
+	'story.moveItem': 'Flyt {item}',
+	'story.removeItem': 'Fjern {item}',
 	'story.move': 'Flyt',
 	'story.thenNow': 'Før og nu',
 	'story.thenNowNone': 'Der er ikke et tidligere møde at sammenligne med endnu.',

@@ -472,6 +472,8 @@ export const en: Record<MessageKey, string> = {
 	'story.putBy': '{provenance} · {when}',
 	'story.moveTo': 'Move {item} to',
 	'story.moveChoose': 'Choose area',
+	'story.moveItem': 'Move {item}',
+	'story.removeItem': 'Remove {item}',
 	'story.move': 'Move',
 	'story.thenNow': 'Then and now',
 	'story.thenNowNone': 'There is no earlier meeting to compare with yet.',
