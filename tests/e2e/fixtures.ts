@@ -85,6 +85,7 @@ export interface RawRecords {
 	answers: Array<{ id: string; meetingId: string; citizenId: string; payload: Record<string, any> }>;
 	boards: Array<{ id: string; citizenId: string; payload: Record<string, any> }>;
 	media: Array<{ id: string; citizenId: string; payload: { kind: string; mimeType: string; blob: { type: string; size: number } } }>;
+	storyItems: Array<{ id: string; citizenId: string; mediaIds: string[]; payload: Record<string, any> }>;
 }
 
 // The app's own list of sealed tables: a new table is read (and checked by the at-rest tests) without editing this file.

@@ -85,7 +85,7 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await expect(story.item('Tekst: Have min egen hund')).toBeVisible();
 
 	const db = await readDatabase(page);
-	const items = (db as unknown as { storyItems: Array<{ payload: Record<string, any>; mediaIds: string[] }> }).storyItems;
+	const items = db.storyItems;
 	expect(items.map((i) => i.payload.content.kind).sort()).toEqual(['drawing', 'photo', 'recording', 'symbol', 'symbol', 'text']);
 	expect(items.every((i) => i.payload.provenance.mode === 'formidlet' && i.payload.provenance.name === 'Lise')).toBe(true);
 	const gladRecord = items.find((i) => i.payload.content.symbolId === 'glad')!;
@@ -180,7 +180,7 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await page.setViewportSize({ width: 1180, height: 820 });
 
 	const before = await readDatabase(page);
-	const stored = (before as unknown as { storyItems: Array<{ citizenId: string; payload: Record<string, any> }> }).storyItems;
+	const stored = before.storyItems;
 	expect(stored.map((i) => i.payload.content.text ?? i.payload.content.label).sort()).toEqual([
 		'Bo i egen lejlighed',
 		'Gå til kor',
@@ -194,6 +194,6 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await citizen.deleteDialog('Sofus').getByRole('button', { name: 'Ja, slet alt om Sofus' }).click();
 	await expect(new HomePage(page).heading).toBeVisible();
 	const after = await readDatabase(page);
-	expect((after as unknown as { storyItems: unknown[] }).storyItems).toEqual([]);
+	expect(after.storyItems).toEqual([]);
 	expect(after.media.filter((m) => m.citizenId === citizenId)).toEqual([]);
 });
