@@ -88,6 +88,7 @@ export interface RawRecords {
 	boards: Array<{ id: string; citizenId: string; payload: Record<string, any> }>;
 	media: Array<{ id: string; citizenId: string; payload: { kind: string; mimeType: string; blob: { type: string; size: number } } }>;
 	assessments: Array<{ id: string; citizenId: string; meetingId: string; payload: Record<string, unknown> }>;
+	storyItems: Array<{ id: string; citizenId: string; mediaIds: string[]; payload: Record<string, any> }>;
 }
 
 // The app's own list of sealed tables: a new table is read (and checked by the at-rest tests) without editing this file.

@@ -1,4 +1,4 @@
-import type { Download, Locator, Page } from '@playwright/test';
+import type { CDPSession, Download, Locator, Page } from '@playwright/test';
 import { expect, TEST_PIN, unlockTablet } from './fixtures';
 
 /** One page model per screen, so specs read as a user's steps. */
@@ -463,6 +463,7 @@ export class SheetPage extends ConversationToolPage {
 }
 
 export class CardsPage extends ConversationToolPage {}
+
 /** The "Adgang og udseende" section of the citizen page: every change is saved at once. */
 export class AccessSettingsPage {
 	constructor(readonly page: Page) {}
@@ -493,4 +494,92 @@ export class AccessSettingsPage {
 /** Whether the switch-scanning highlight is on the target's row or on the target itself. */
 export async function scanHighlight(target: Locator): Promise<{ row: boolean; cell: boolean }> {
 	return target.evaluate((el) => ({ row: el.hasAttribute('data-scan-row'), cell: el.hasAttribute('data-scan-cell') }));
+}
+
+/** The citizen's recovery story (/historie): the canvas, the list view and then-and-now. */
+export class StoryPage {
+	constructor(readonly page: Page) {}
+
+	/** From the citizen's page or the meeting page: both link to it by the same name. */
+	async open(): Promise<void> {
+		await this.page.getByRole('link', { name: 'Min historie' }).click();
+		await expect(this.page.getByRole('heading', { level: 1, name: /historie$/ })).toBeVisible();
+	}
+
+	get canvas(): Locator {
+		return this.page.locator('.canvas[data-template]');
+	}
+
+	area(label: string): Locator {
+		return this.canvas.getByRole('button', { name: label, exact: true });
+	}
+
+	/** Items are named by what they show, then their area and who put them there. */
+	item(what: string): Locator {
+		return this.canvas.getByRole('button', { name: new RegExp(`^${what}\\.`) });
+	}
+
+	get items(): Locator {
+		return this.canvas.locator('[data-item]');
+	}
+
+	async view(name: 'Tegning' | 'Liste' | 'Før og nu'): Promise<void> {
+		await this.page.getByRole('group', { name: 'Vis historien som' }).getByRole('button', { name }).click();
+	}
+
+	async search(query: string): Promise<void> {
+		await this.page.getByLabel('Søg efter et billede').fill(query);
+	}
+
+	symbolResult(label: string): Locator {
+		return this.page.getByRole('list', { name: 'Symboler' }).getByRole('button', { name: label, exact: true });
+	}
+
+	/** Lays what waits in an area through the pending bar (the keyboard path). */
+	putIn(area: string): Locator {
+		return this.page.getByRole('group', { name: 'Vælg et område' }).getByRole('button', { name: `Læg i: ${area}` });
+	}
+
+	get status(): Locator {
+		return this.page.locator('p.announce');
+	}
+
+	listArea(label: string): Locator {
+		return this.page.locator('.story-list').getByRole('region', { name: label });
+	}
+}
+
+/** A finger drag through Chromium's own touch input: touch start, moves, end (pointer events follow from them). */
+export async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
+	let cdp = touchSessions.get(page);
+	if (!cdp) touchSessions.set(page, (cdp = await page.context().newCDPSession(page)));
+	const at = (x: number, y: number) => [{ x: Math.round(x), y: Math.round(y), id: 1 }];
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(from.x, from.y) });
+	for (let i = 1; i <= steps; i++) {
+		const x = from.x + ((to.x - from.x) * i) / steps;
+		const y = from.y + ((to.y - from.y) * i) / steps;
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x, y) });
+	}
+	if (steps > 0) {
+		// The finger rests before it lifts, as a hand placing something does. A lift at speed starts a fling,
+		// and Chromium swallows the next tap as the one that stops it.
+		await page.waitForTimeout(150);
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(to.x, to.y) });
+	}
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+// One session per page, kept open: detaching in the middle of Chromium's gesture handling leaves later taps without a click.
+const touchSessions = new WeakMap<Page, CDPSession>();
+
+/** A finger tap through the same touch input as the drags. */
+export async function touchTap(locator: Locator): Promise<void> {
+	const point = await centreOf(locator);
+	await touchDrag(locator.page(), point, point, 0);
+}
+
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+	await locator.scrollIntoViewIfNeeded();
+	const box = (await locator.boundingBox())!;
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

@@ -34,9 +34,9 @@ export const PERSON_NAME_MAX = 60;
 export const STROKE_MAX_POINTS = 2000;
 
 /** Ids of our own content (themes, sheets, questions, scales): lower-case words joined by hyphens. */
-const contentRef = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(100));
+export const contentRef = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(100));
 /** Random record ids (crypto.randomUUID) and imported ids of the same alphabet. */
-const recordRef = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/));
+export const recordRef = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/));
 /** An FFB code (KL's common terminology): a UUID. */
 const ffbCode = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 
@@ -85,6 +85,15 @@ export const strokeSchema = v.strictObject({
 });
 export type Stroke = v.InferOutput<typeof strokeSchema>;
 
+/** `quote`: the citizen's own words, written down as said. */
+export const textContentSchema = v.strictObject({ kind: v.literal('text'), text: text(SHORT_TEXT_MAX), quote: v.optional(v.boolean()) });
+export const photoContentSchema = v.strictObject({ kind: v.literal('photo'), mediaId: recordRef });
+export const recordingContentSchema = v.strictObject({ kind: v.literal('recording'), mediaId: recordRef });
+export const drawingContentSchema = v.strictObject({
+	kind: v.literal('drawing'),
+	strokes: v.pipe(v.array(strokeSchema), v.minLength(1), v.maxLength(DRAWING_MAX_STROKES))
+});
+
 export const answerContentSchema = v.variant('kind', [
 	v.strictObject({ kind: v.literal('core'), value: v.picklist(CORE_ANSWERS) }),
 	v.strictObject({ kind: v.literal('message'), items: v.pipe(v.array(messageItem), v.minLength(1), v.maxLength(MESSAGE_MAX_ITEMS)) }),
@@ -92,11 +101,10 @@ export const answerContentSchema = v.variant('kind', [
 	v.strictObject({ kind: v.literal('scale'), scaleId: contentRef, pointId: contentRef, label: text(LABEL_SNAPSHOT_MAX) }),
 	v.strictObject({ kind: v.literal('no-answer'), reason: v.picklist(NO_ANSWER_REASONS) }),
 	v.strictObject({ kind: v.literal('mark'), mark: v.picklist(MARKS) }),
-	/** `quote`: the citizen's own words, written down as said. */
-	v.strictObject({ kind: v.literal('text'), text: text(SHORT_TEXT_MAX), quote: v.optional(v.boolean()) }),
-	v.strictObject({ kind: v.literal('photo'), mediaId: recordRef }),
-	v.strictObject({ kind: v.literal('recording'), mediaId: recordRef }),
-	v.strictObject({ kind: v.literal('drawing'), strokes: v.pipe(v.array(strokeSchema), v.minLength(1), v.maxLength(DRAWING_MAX_STROKES)) }),
+	textContentSchema,
+	photoContentSchema,
+	recordingContentSchema,
+	drawingContentSchema,
 	/** Placed in a zone of a layout (a ring of the network map, an area of a sheet); the zone's label as seen. */
 	v.strictObject({
 		kind: v.literal('placement'),

@@ -1,7 +1,16 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { journal } from '#lib/journal/client.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
-import type { AnswerRecord, AssessmentRecord, BoardRecord, CitizenRecord, MediaRecord, MeetingRecord, PlanRecord } from './records';
+import type {
+	AnswerRecord,
+	AssessmentRecord,
+	BoardRecord,
+	CitizenRecord,
+	MediaRecord,
+	MeetingRecord,
+	PlanRecord,
+	StoryItemRecord
+} from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
@@ -16,6 +25,7 @@ export class BilledtaleDb extends Dexie {
 	media!: EntityTable<Stored<MediaRecord>, 'id'>;
 	plans!: EntityTable<Stored<PlanRecord>, 'id'>;
 	assessments!: EntityTable<Stored<AssessmentRecord>, 'id'>;
+	storyItems!: EntityTable<Stored<StoryItemRecord>, 'id'>;
 	vault!: EntityTable<VaultRecord, 'id'>;
 	commits!: EntityTable<CommitRecord, 'seq'>;
 

@@ -5,6 +5,7 @@ import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
+import type { StoryItem, StoryItemPayload } from '#lib/domain/story.ts';
 import type { SealedTable } from './tables.ts';
 
 /*
@@ -68,6 +69,15 @@ export interface AssessmentRecord {
 	payload: Pick<Assessment, 'subthemeId' | 'ffbCode' | 'levelId' | 'note'>;
 }
 
+/** One item of a citizen's recovery story: a drag rewrites this record only. */
+export interface StoryItemRecord {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: StoryItemPayload;
+}
+
 /** The record type of every sealed table: the registry must describe each, the type checker sees to it. */
 export interface RecordsByTable {
 	citizens: CitizenRecord;
@@ -77,6 +87,7 @@ export interface RecordsByTable {
 	media: MediaRecord;
 	plans: PlanRecord;
 	assessments: AssessmentRecord;
+	storyItems: StoryItemRecord;
 }
 export type AnyRecord = RecordsByTable[SealedTable];
 
@@ -137,5 +148,14 @@ export function assessmentToRecord(assessment: Assessment): AssessmentRecord {
 }
 
 export function assessmentFromRecord({ payload, ...keys }: AssessmentRecord): Assessment {
+	return { ...keys, ...payload };
+}
+
+export function storyItemToRecord(item: StoryItem): StoryItemRecord {
+	const { id, citizenId, createdAt, updatedAt, ...payload } = item;
+	return { id, citizenId, createdAt, updatedAt, payload };
+}
+
+export function storyItemFromRecord({ payload, ...keys }: StoryItemRecord): StoryItem {
 	return { ...keys, ...payload };
 }

@@ -12,6 +12,7 @@ import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
+import { addStoryItem } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -52,6 +53,17 @@ async function citizenWithEverything(name: string) {
 	}));
 	// Kontakt med andre (Relationer, Aktivitet og deltagelse): a sub-theme that carries a level.
 	await setAssessment(meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7', levelId: 'let' });
+	await saveMedia(citizen.id, { id: `${citizen.id}-story-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
+	await addStoryItem({
+		id: `${citizen.id}-story-item`,
+		citizenId: citizen.id,
+		templateId: 'min-historie',
+		placement: { areaId: 'haab', x: 20, y: 20, w: 200, h: 160 },
+		content: { kind: 'photo', mediaId: `${citizen.id}-story-photo` },
+		provenance: { mode: 'formidlet', participantId: meeting.participants[0]!.id, name: 'Lise', role: 'paaroerende' },
+		meetingId: meeting.id,
+		at: 5
+	});
 	return { citizen, meeting, answer, home };
 }
 
@@ -73,7 +85,7 @@ describe('the table registry', () => {
 			expect(stores[name]!.split(', '), name).toContain('v');
 		}
 		for (const name of MEDIA_REFERRING_TABLES) expect(stores[name]!.split(', '), name).toContain('*mediaIds');
-		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards']));
+		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards', 'storyItems']));
 	});
 
 	it('has a named step for every version below each table’s current one', () => {
@@ -107,7 +119,7 @@ describe('the table registry', () => {
 		expect(Object.values(await recordsOf(bo.citizen.id)).every((count) => count > 0)).toBe(true);
 	});
 
-	it('media clean-up keeps a photo an answer refers to when no board does', async () => {
+	it('media clean-up keeps a photo an answer, a network person or a story item refers to when no board does', async () => {
 		const { citizen, meeting, home } = await citizenWithEverything('Anna');
 		await saveMedia(citizen.id, { id: `${citizen.id}-person-photo`, kind: 'image', mimeType: 'image/png', blob: photo() });
 		// A person on the network map: the photo is named by the answer's subject, not by its content.
@@ -116,11 +128,11 @@ describe('the table registry', () => {
 			content: { kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' },
 			provenance: { mode: 'selv' }
 		});
-		const media = await getMediaOfCitizen(citizen.id);
-		expect([...media.keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-cell-photo`, `${citizen.id}-person-photo`]);
-		// The board drops its photo: only that one goes.
+		const kept = [`${citizen.id}-answer-photo`, `${citizen.id}-person-photo`, `${citizen.id}-story-photo`];
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual([...kept, `${citizen.id}-cell-photo`].sort());
+		// The board drops its photo: only that one goes; the others stay with what refers to them.
 		await saveBoard(citizen.id, setCell(home, 0, null));
-		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual([`${citizen.id}-answer-photo`, `${citizen.id}-person-photo`]);
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual(kept.sort());
 	});
 });
 

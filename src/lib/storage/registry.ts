@@ -11,6 +11,7 @@ import {
 import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { planPayloadSchema } from '#lib/domain/plan.ts';
+import { mediaIdsOfStoryContent, storyItemPayloadSchema } from '#lib/domain/story.ts';
 import { assessmentPayloadSchema } from '#lib/domain/assessment.ts';
 import { CASE_PHASES, isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, PLACE_MAX } from '#lib/domain/meeting.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
@@ -140,6 +141,12 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		version: 1,
 		keys: v.strictObject({ id, meetingId: id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: planPayloadSchema
+	},
+	storyItems: {
+		version: 1,
+		keys: v.strictObject({ id, citizenId: id, createdAt: time, updatedAt: time }),
+		payload: storyItemPayloadSchema,
+		mediaIds: (payload) => mediaIdsOfStoryContent(payload.content)
 	},
 	media: {
 		version: 1,

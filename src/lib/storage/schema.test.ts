@@ -59,6 +59,7 @@ describe('schema versions', () => {
 			media: 1,
 			plans: 0,
 			assessments: 0,
+			storyItems: 0,
 			vault: 0,
 			commits: 1
 		});
@@ -108,6 +109,7 @@ describe('schema versions', () => {
 			media: 1,
 			plans: 0,
 			assessments: 0,
+			storyItems: 0,
 			vault: 0,
 			commits: 1
 		});
@@ -120,7 +122,17 @@ describe('schema versions', () => {
 		expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 28, removed: 0 });
 		const records = appDb.tables.filter((table) => table.name !== 'commits');
 		const sealedCounts = Object.fromEntries(await Promise.all(records.map(async (table) => [table.name, await table.count()] as const)));
-		expect(sealedCounts).toEqual({ citizens: 1, meetings: 1, answers: 25, boards: 0, media: 1, plans: 0, assessments: 0, vault: 1 });
+		expect(sealedCounts).toEqual({
+			citizens: 1,
+			meetings: 1,
+			answers: 25,
+			boards: 0,
+			media: 1,
+			plans: 0,
+			assessments: 0,
+			storyItems: 0,
+			vault: 1
+		});
 		const media = await appDb.media.get('p1');
 		expect(isSealedPayload(media!.payload)).toBe(true);
 		await deleteDatabase();
@@ -157,6 +169,7 @@ describe('schema versions', () => {
 			media: 0,
 			plans: 0,
 			assessments: 0,
+			storyItems: 0,
 			vault: 1,
 			commits: 1
 		});

@@ -87,5 +87,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			assessments: 'id, citizenId, meetingId, v'
 		}
+	},
+	{
+		version: 9,
+		name: 'story items: one sealed record per item of a citizen’s recovery story, with the media it shows',
+		stores: {
+			storyItems: 'id, citizenId, v, *mediaIds'
+		}
 	}
 ];

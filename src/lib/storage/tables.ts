@@ -4,7 +4,7 @@
  * all derived from this list and the registry beside it (registry.ts), never listed again by hand.
  * Kept free of imports, so the e2e suite can read it too.
  */
-export const SEALED_TABLES = ['citizens', 'meetings', 'answers', 'boards', 'media', 'plans', 'assessments'] as const;
+export const SEALED_TABLES = ['citizens', 'meetings', 'answers', 'boards', 'media', 'plans', 'assessments', 'storyItems'] as const;
 export type SealedTable = (typeof SEALED_TABLES)[number];
 
 /** Tables whose records belong to a citizen through a `citizenId` field (all but the citizens themselves). */

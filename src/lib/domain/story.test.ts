@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+	AREA_PADDING,
+	changeStoryItem,
+	compareStory,
+	createStoryItem,
+	drawingFromStrokes,
+	freeSpotIn,
+	positionOf,
+	resizeInArea,
+	simplifyStroke,
+	snapIntoArea,
+	storyAt,
+	storyMoments,
+	storyProvenance,
+	type StoryArea,
+	type StoryItem
+} from './story';
+
+const areas: StoryArea[] = [
+	{ id: 'haab', x: 0, y: 0, w: 1000, h: 300 },
+	{ id: 'bedre', x: 0, y: 320, w: 480, h: 300 },
+	{ id: 'i-vejen', x: 520, y: 320, w: 480, h: 300 }
+];
+
+function item(id: string, at: number, areaId = 'haab', meetingId = 'm1'): StoryItem {
+	return createStoryItem({
+		id,
+		citizenId: 'c1',
+		templateId: 'min-historie',
+		placement: { areaId, x: 20, y: 20, w: 100, h: 100 },
+		content: { kind: 'symbol', symbolId: 'glad', label: 'Glad' },
+		provenance: { mode: 'selv' },
+		meetingId,
+		at
+	});
+}
+
+describe('story items', () => {
+	it('keep every earlier state with its date and meeting when moved, removed and brought back', () => {
+		const first = item('a', 10);
+		const moved = changeStoryItem(first, { areaId: 'bedre', x: 30, y: 340, w: 100, h: 100, removed: false }, 20, 'm2');
+		const removed = changeStoryItem(moved, { ...positionOf(moved), removed: true }, 30, 'm2');
+		const back = changeStoryItem(removed, { ...positionOf(removed), removed: false }, 40);
+		expect([moved.areaId, moved.updatedAt, moved.changedIn]).toEqual(['bedre', 20, 'm2']);
+		expect(removed.removedAt).toBe(30);
+		expect(back.removedAt).toBeUndefined();
+		expect(back.history.map((s) => [s.areaId, s.at, s.meetingId, s.removedAt])).toEqual([
+			['haab', 10, 'm1', undefined],
+			['bedre', 20, 'm2', undefined],
+			['bedre', 30, 'm2', 30]
+		]);
+		// A change from the citizen's page belongs to no meeting.
+		expect(back.changedIn).toBeUndefined();
+		expect(back.meetingId).toBe('m1');
+	});
+
+	it('refuse content and provenance the story does not know', () => {
+		expect(() => createStoryItem({ ...newInput(), content: { kind: 'core', value: 'ja' } as never })).toThrow('error.storyItem');
+		expect(() => createStoryItem({ ...newInput(), provenance: { mode: 'formidlet' } })).toThrow('error.storyItem');
+		expect(() => createStoryItem({ ...newInput(), provenance: { mode: 'selv', name: 'Lise' } })).toThrow('error.storyItem');
+		expect(() => createStoryItem({ ...newInput(), content: { kind: 'text', text: '   ' } })).toThrow('error.storyItem');
+		expect(storyProvenance('formidlet', { id: 'p1', name: 'Lise', role: 'paaroerende' })).toEqual({
+			mode: 'formidlet',
+			participantId: 'p1',
+			name: 'Lise',
+			role: 'paaroerende'
+		});
+		expect(storyProvenance('selv', { id: 'p1', name: 'Lise', role: 'paaroerende' })).toEqual({ mode: 'selv' });
+	});
+});
+
+function newInput() {
+	return {
+		id: 'x',
+		citizenId: 'c1',
+		templateId: 'min-historie',
+		placement: { areaId: 'haab', x: 20, y: 20, w: 100, h: 100 },
+		content: { kind: 'text' as const, text: 'Have en hund' },
+		provenance: { mode: 'selv' as const },
+		at: 1
+	};
+}
+
+describe('snapping', () => {
+	it('puts a dropped box in the area its centre fell in, whole and inside the padding', () => {
+		expect(snapIntoArea(areas, { x: 950, y: 250, w: 100, h: 100 })).toEqual({
+			areaId: 'haab',
+			x: 1000 - AREA_PADDING - 100,
+			y: 300 - AREA_PADDING - 100,
+			w: 100,
+			h: 100
+		});
+		expect(snapIntoArea(areas, { x: 600, y: 400, w: 100, h: 100 }).areaId).toBe('i-vejen');
+	});
+
+	it('sends a drop between areas to the nearest one, and shrinks a box too big for it', () => {
+		// Centre at (500, 470): 20 from "bedre", 20 from "i-vejen"; 1 more to the right tips it.
+		expect(snapIntoArea(areas, { x: 451, y: 420, w: 100, h: 100 }).areaId).toBe('i-vejen');
+		const big = snapIntoArea(areas, { x: 0, y: 320, w: 960, h: 600 });
+		expect(big.areaId).toBe('bedre');
+		expect(big.w / big.h).toBeCloseTo(960 / 600);
+		expect(big.w).toBeLessThanOrEqual(480 - 2 * AREA_PADDING);
+	});
+
+	it('finds a free spot that covers no item already in the area', () => {
+		const area = areas[1]!;
+		const first = freeSpotIn(area, [], { w: 100, h: 100 });
+		expect([first.x, first.y]).toEqual([AREA_PADDING, 320 + AREA_PADDING]);
+		const second = freeSpotIn(area, [first], { w: 100, h: 100 });
+		expect(second.x).toBe(first.x + 100 + AREA_PADDING);
+		expect(second.y).toBe(first.y);
+	});
+
+	it('resizes about the centre, never below the smallest side, always inside the area', () => {
+		const area = areas[0]!;
+		const grown = resizeInArea(area, { x: 400, y: 100, w: 100, h: 100 }, 1.5);
+		expect([grown.x, grown.y, grown.w, grown.h]).toEqual([375, 75, 150, 150]);
+		expect(resizeInArea(area, { x: 400, y: 100, w: 70, h: 70 }, 0.5).w).toBe(60);
+		expect(resizeInArea(area, { x: 400, y: 100, w: 200, h: 200 }, 3).h).toBe(300 - 2 * AREA_PADDING);
+	});
+});
+
+describe('stroke simplification (Ramer–Douglas–Peucker)', () => {
+	it('drops points on a straight line and keeps the corner', () => {
+		const line = Array.from({ length: 50 }, (_, i) => [i, i < 25 ? 0 : i - 24]).flat();
+		expect(simplifyStroke(line, 0.5)).toEqual([0, 0, 24, 0, 49, 25]);
+	});
+
+	it('keeps a wobble wider than the tolerance and drops one within it', () => {
+		const wobble = [0, 0, 5, 3, 10, 0];
+		expect(simplifyStroke(wobble, 2)).toEqual(wobble);
+		expect(simplifyStroke(wobble, 4)).toEqual([0, 0, 10, 0]);
+		expect(simplifyStroke([4, 4], 1)).toEqual([4, 4]);
+	});
+
+	it('turns strokes into a drawing item stored relative to its box', () => {
+		const drawing = drawingFromStrokes([{ points: [100, 100, 150, 150, 200, 200, 300, 100], width: 6, colour: '#222222' }])!;
+		expect(drawing.box.x).toBeLessThan(100);
+		expect(drawing.box.w).toBeGreaterThan(200);
+		const [stroke] = drawing.strokes;
+		// The straight first half is one segment now.
+		expect(stroke!.points).toHaveLength(6);
+		expect(Math.min(...stroke!.points)).toBeGreaterThanOrEqual(0);
+		expect(Math.max(...stroke!.points)).toBeLessThanOrEqual(1000);
+	});
+});
+
+describe('then and now', () => {
+	const a = item('a', 10);
+	const b = changeStoryItem(item('b', 11), { areaId: 'bedre', x: 20, y: 340, w: 100, h: 100, removed: false }, 50, 'm2');
+	const c = changeStoryItem(item('c', 12), { ...positionOf(item('c', 12)), removed: true }, 51, 'm2');
+	const d = item('d', 52, 'i-vejen', 'm2');
+	const nudged = changeStoryItem(a, { ...positionOf(a), x: 200 }, 53, 'm2');
+	const story = [nudged, b, c, d];
+
+	it('shows the story as it was at a moment', () => {
+		const then = storyAt(story, 20);
+		expect([...then.keys()].sort()).toEqual(['a', 'b', 'c']);
+		expect(then.get('b')?.areaId).toBe('haab');
+		expect(then.get('a')?.x).toBe(20);
+		expect([...storyAt(story, Infinity).keys()].sort()).toEqual(['a', 'b', 'd']);
+	});
+
+	it('marks what is new, moved to another area, removed, and the same (a shift inside an area)', () => {
+		const changes = Object.fromEntries(compareStory(story, 20).map((c) => [c.itemId, c.change]));
+		expect(changes).toEqual({ a: 'same', b: 'moved', c: 'removed', d: 'new' });
+		expect(compareStory(story, 20, 20).every((c) => c.change === 'same')).toBe(true);
+	});
+
+	it('offers each meeting the story was worked on in, at its last change there', () => {
+		expect(storyMoments(story)).toEqual([
+			{ meetingId: 'm1', at: 12 },
+			{ meetingId: 'm2', at: 53 }
+		]);
+	});
+});

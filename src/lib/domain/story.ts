@@ -1,0 +1,396 @@
+import * as v from 'valibot';
+import {
+	contentRef,
+	drawingContentSchema,
+	LABEL_SNAPSHOT_MAX,
+	photoContentSchema,
+	PROVENANCE_MODES,
+	recordingContentSchema,
+	recordRef,
+	textContentSchema,
+	type Stroke
+} from './answer-content';
+import { PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, type ParticipantRole } from './meeting';
+import { ValidationError } from './validation';
+
+/*
+ * The citizen's recovery story: items (a symbol, a photo, a short text, a recording, a drawing) placed
+ * in the areas of a template. One stored record per item, so dragging one item never rewrites another.
+ * A story lives across meetings: every change keeps the state before it with its date, so a later
+ * meeting can show the story as it was then beside today's ("then and now").
+ * Positions are canvas units of the template, so the story looks the same on every screen.
+ */
+
+export interface Rect {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+export interface StoryArea extends Rect {
+	id: string;
+}
+
+/** Where an item lies: its area and its box in canvas units. */
+export interface Placement extends Rect {
+	areaId: string;
+}
+
+export const STORY_HISTORY_MAX = 500;
+/** Inner margin of an area: an item snapped into it never touches its border or its label. */
+export const AREA_PADDING = 12;
+export const ITEM_MIN_SIDE = 60;
+
+const unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
+const side = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(100_000));
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+export const symbolItemSchema = v.strictObject({
+	kind: v.literal('symbol'),
+	symbolId: contentRef,
+	/** As the citizen saw it: the symbol set's wording may change later, the story must not. */
+	label: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LABEL_SNAPSHOT_MAX))
+});
+
+/** What an item shows: the answer content kinds that fit a story, plus a symbol. */
+export const storyContentSchema = v.variant('kind', [
+	symbolItemSchema,
+	textContentSchema,
+	photoContentSchema,
+	recordingContentSchema,
+	drawingContentSchema
+]);
+export type StoryContent = v.InferOutput<typeof storyContentSchema>;
+export type StoryContentKind = StoryContent['kind'];
+
+/**
+ * Who put the item there and how. The person's name and role are kept as shown then: a story outlives
+ * the meeting whose participant list named them.
+ */
+export const storyProvenanceSchema = v.pipe(
+	v.strictObject({
+		mode: v.picklist(PROVENANCE_MODES),
+		participantId: v.optional(recordRef),
+		name: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(PARTICIPANT_NAME_MAX))),
+		role: v.optional(v.picklist(PARTICIPANT_ROLES))
+	}),
+	v.check((p) => p.mode !== 'selv' || (p.participantId === undefined && p.name === undefined), '"selv" names nobody'),
+	v.check((p) => p.mode !== 'formidlet' || p.name !== undefined, 'a relayed item names who relayed it')
+);
+export type StoryProvenance = v.InferOutput<typeof storyProvenanceSchema>;
+
+const placementEntries = { areaId: contentRef, x: unit, y: unit, w: side, h: side };
+
+/** An earlier state of an item: where it lay (or that it was removed) from `at` on, and in which meeting. */
+const stateSchema = v.strictObject({
+	...placementEntries,
+	at: time,
+	meetingId: v.optional(recordRef),
+	removedAt: v.optional(time)
+});
+export type StoryState = v.InferOutput<typeof stateSchema>;
+
+/** The stored part of an item (keys id, citizenId, createdAt, updatedAt stay plain). */
+export const storyItemPayloadSchema = v.strictObject({
+	templateId: contentRef,
+	...placementEntries,
+	content: storyContentSchema,
+	provenance: storyProvenanceSchema,
+	/** The meeting the item was put on the story in. */
+	meetingId: v.optional(recordRef),
+	/** The meeting of the latest change; the latest change itself is `updatedAt`. */
+	changedIn: v.optional(recordRef),
+	removedAt: v.optional(time),
+	history: v.pipe(v.array(stateSchema), v.maxLength(STORY_HISTORY_MAX))
+});
+export type StoryItemPayload = v.InferOutput<typeof storyItemPayloadSchema>;
+
+export interface StoryItem extends StoryItemPayload {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface NewStoryItem {
+	id: string;
+	citizenId: string;
+	templateId: string;
+	placement: Placement;
+	content: StoryContent;
+	provenance: StoryProvenance;
+	meetingId?: string;
+	at: number;
+}
+
+function checked(item: StoryItem): StoryItem {
+	const { id, citizenId, createdAt, updatedAt, ...payload } = item;
+	if (!v.is(storyItemPayloadSchema, payload) || updatedAt < createdAt || !id || !citizenId) throw new ValidationError('error.storyItem');
+	return item;
+}
+
+export function createStoryItem(input: NewStoryItem): StoryItem {
+	const { placement, at, meetingId } = input;
+	return checked({
+		id: input.id,
+		citizenId: input.citizenId,
+		createdAt: at,
+		updatedAt: at,
+		templateId: input.templateId,
+		...placementOf(placement),
+		content: input.content,
+		provenance: input.provenance,
+		...(meetingId ? { meetingId, changedIn: meetingId } : {}),
+		history: []
+	});
+}
+
+function placementOf(p: Placement): Placement {
+	return { areaId: p.areaId, x: p.x, y: p.y, w: p.w, h: p.h };
+}
+
+/** The state an item is in now, in the shape of its history entries. */
+export function currentState(item: StoryItem): StoryState {
+	return {
+		...placementOf(item),
+		at: item.updatedAt,
+		...(item.changedIn ? { meetingId: item.changedIn } : {}),
+		...(item.removedAt !== undefined ? { removedAt: item.removedAt } : {})
+	};
+}
+
+/** What a change sets: a new place, and whether the item is on the story. Undo and redo set the same. */
+export interface ItemPosition extends Placement {
+	removed: boolean;
+}
+
+export function positionOf(item: StoryItem): ItemPosition {
+	return { ...placementOf(item), removed: item.removedAt !== undefined };
+}
+
+/**
+ * Moves, resizes, removes or brings back an item. The state before is kept with its date, so the
+ * story can be shown as it was; the oldest states go first when the history is full.
+ */
+export function changeStoryItem(item: StoryItem, next: ItemPosition, at: number, meetingId?: string): StoryItem {
+	const when = Math.max(at, item.updatedAt);
+	const history = [...item.history, currentState(item)].slice(-STORY_HISTORY_MAX);
+	const { removedAt: _removed, changedIn: _changed, ...rest } = item;
+	return checked({
+		...rest,
+		...placementOf(next),
+		updatedAt: when,
+		...(meetingId ? { changedIn: meetingId } : {}),
+		...(next.removed ? { removedAt: item.removedAt ?? when } : {}),
+		history
+	});
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function distanceToRect(px: number, py: number, r: Rect): number {
+	const dx = Math.max(r.x - px, 0, px - (r.x + r.w));
+	const dy = Math.max(r.y - py, 0, py - (r.y + r.h));
+	return Math.hypot(dx, dy);
+}
+
+/** The area a point lies in, or the nearest one: a drop just outside every area still lands somewhere. */
+export function areaAt(areas: readonly StoryArea[], px: number, py: number): StoryArea {
+	if (areas.length === 0) throw new ValidationError('error.storyTemplate');
+	let best = areas[0]!;
+	let bestDistance = Infinity;
+	for (const area of areas) {
+		const distance = distanceToRect(px, py, area);
+		if (distance < bestDistance) [best, bestDistance] = [area, distance];
+	}
+	return best;
+}
+
+/** Fits a box inside an area: shrunk (keeping its shape) if it is too big, pushed in from the edges. */
+export function fitInArea(area: StoryArea, box: Rect): Placement {
+	const room = { w: area.w - 2 * AREA_PADDING, h: area.h - 2 * AREA_PADDING };
+	const scale = Math.min(1, room.w / box.w, room.h / box.h);
+	const w = box.w * scale;
+	const h = box.h * scale;
+	const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
+	return {
+		areaId: area.id,
+		x: clamp(box.x, area.x + AREA_PADDING, area.x + area.w - AREA_PADDING - w),
+		y: clamp(box.y, area.y + AREA_PADDING, area.y + area.h - AREA_PADDING - h),
+		w,
+		h
+	};
+}
+
+/** A dropped box snaps into the area its centre fell in (or the nearest), and stays whole inside it. */
+export function snapIntoArea(areas: readonly StoryArea[], box: Rect): Placement {
+	return fitInArea(areaAt(areas, box.x + box.w / 2, box.y + box.h / 2), box);
+}
+
+/**
+ * A place for a new or moved item that covers none of the items already in the area, row by row from
+ * the top left. Tap-tap and the list view need no precision; a full area stacks on its first spot.
+ */
+export function freeSpotIn(area: StoryArea, occupied: readonly Rect[], size: { w: number; h: number }): Placement {
+	const gap = AREA_PADDING;
+	const first = fitInArea(area, { x: 0, y: 0, ...size });
+	for (let y = first.y; y + first.h <= area.y + area.h - AREA_PADDING + 0.001; y += first.h + gap) {
+		for (let x = first.x; x + first.w <= area.x + area.w - AREA_PADDING + 0.001; x += first.w + gap) {
+			const spot = { x, y, w: first.w, h: first.h };
+			if (!occupied.some((other) => overlaps(spot, other))) return { areaId: area.id, ...spot };
+		}
+	}
+	return first;
+}
+
+/** Grows or shrinks a box about its centre, keeping its shape, then fits it back into its area. */
+export function resizeInArea(area: StoryArea, box: Rect, factor: number): Placement {
+	const smallest = Math.max(ITEM_MIN_SIDE / box.w, ITEM_MIN_SIDE / box.h);
+	const scale = Math.max(factor, Math.min(1, smallest));
+	const w = box.w * scale;
+	const h = box.h * scale;
+	return fitInArea(area, { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h });
+}
+
+/**
+ * Ramer–Douglas–Peucker on a flat [x0, y0, x1, y1, …] list: drops the points that lie within
+ * `tolerance` of the line between the points kept, so a stroke is stored as few points as still
+ * draw it. The first and last points are always kept.
+ */
+export function simplifyStroke(points: readonly number[], tolerance: number): number[] {
+	const count = Math.floor(points.length / 2);
+	if (count <= 2) return points.slice(0, count * 2);
+	const keep = new Uint8Array(count);
+	keep[0] = 1;
+	keep[count - 1] = 1;
+	const stack: Array<[number, number]> = [[0, count - 1]];
+	while (stack.length > 0) {
+		const [start, end] = stack.pop()!;
+		const [ax, ay, bx, by] = [points[start * 2]!, points[start * 2 + 1]!, points[end * 2]!, points[end * 2 + 1]!];
+		const length = Math.hypot(bx - ax, by - ay);
+		let farthest = -1;
+		let farthestDistance = tolerance;
+		for (let i = start + 1; i < end; i++) {
+			const [px, py] = [points[i * 2]!, points[i * 2 + 1]!];
+			const distance = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
+			if (distance > farthestDistance) [farthest, farthestDistance] = [i, distance];
+		}
+		if (farthest > 0) {
+			keep[farthest] = 1;
+			stack.push([start, farthest], [farthest, end]);
+		}
+	}
+	const kept: number[] = [];
+	for (let i = 0; i < count; i++) if (keep[i]) kept.push(points[i * 2]!, points[i * 2 + 1]!);
+	return kept;
+}
+
+/** Side of the box a drawing's strokes are stored in: the drawing scales with its item. */
+export const DRAWING_BOX = 1000;
+const DRAWING_MARGIN = 8;
+
+/**
+ * Turns strokes drawn in canvas units into a drawing item: its box on the canvas, and the strokes
+ * simplified and stored relative to that box, so moving or resizing the item moves the drawing with it.
+ */
+export function drawingFromStrokes(strokes: readonly Stroke[], tolerance = 2): { box: Rect; strokes: Stroke[] } | undefined {
+	const xs = strokes.flatMap((s) => s.points.filter((_, i) => i % 2 === 0));
+	const ys = strokes.flatMap((s) => s.points.filter((_, i) => i % 2 === 1));
+	if (xs.length === 0) return undefined;
+	const margin = DRAWING_MARGIN + Math.max(...strokes.map((s) => s.width)) / 2;
+	const x = Math.max(0, Math.min(...xs) - margin);
+	const y = Math.max(0, Math.min(...ys) - margin);
+	const w = Math.max(ITEM_MIN_SIDE, Math.max(...xs) + margin - x);
+	const h = Math.max(ITEM_MIN_SIDE, Math.max(...ys) + margin - y);
+	const scale = DRAWING_BOX / Math.max(w, h);
+	const local = strokes.map((stroke) => ({
+		...stroke,
+		width: Math.min(64, Math.max(1, stroke.width * scale)),
+		points: simplifyStroke(stroke.points, tolerance).map((value, i) => Math.round((value - (i % 2 === 0 ? x : y)) * scale * 10) / 10)
+	}));
+	// A tap draws a dot: a stroke needs two points, so the one point is doubled.
+	const whole = local.map((s) => (s.points.length === 2 ? { ...s, points: [...s.points, ...s.points] } : s));
+	return { box: { x, y, w, h }, strokes: whole };
+}
+
+/** The viewBox a drawing's strokes are drawn in, for an item box of this shape. */
+export function drawingViewBox(box: { w: number; h: number }): string {
+	const scale = DRAWING_BOX / Math.max(box.w, box.h);
+	return `0 0 ${box.w * scale} ${box.h * scale}`;
+}
+
+/** The items on the story at a moment, each in the state it was in then. Removed items are not on it. */
+export function storyAt(items: readonly StoryItem[], at: number): Map<string, StoryState> {
+	const result = new Map<string, StoryState>();
+	for (const item of items) {
+		if (item.createdAt > at) continue;
+		const states = [...item.history, currentState(item)];
+		let then: StoryState | undefined;
+		for (const state of states) if (state.at <= at) then = state;
+		if (then && then.removedAt === undefined) result.set(item.id, then);
+	}
+	return result;
+}
+
+export type StoryChangeKind = 'new' | 'moved' | 'removed' | 'same';
+
+export interface StoryChange {
+	itemId: string;
+	change: StoryChangeKind;
+	then?: StoryState;
+	now?: StoryState;
+}
+
+/**
+ * Then and now: every item on either story, marked new (not there then), removed (not there now),
+ * moved (in another area) or the same. A shift inside the same area is not a change of meaning.
+ */
+export function compareStory(items: readonly StoryItem[], then: number, now = Infinity): StoryChange[] {
+	const before = storyAt(items, then);
+	const after = storyAt(items, now);
+	const changes: StoryChange[] = [];
+	for (const item of items) {
+		const a = before.get(item.id);
+		const b = after.get(item.id);
+		if (!a && !b) continue;
+		const change: StoryChangeKind = !a ? 'new' : !b ? 'removed' : a.areaId !== b.areaId ? 'moved' : 'same';
+		changes.push({ itemId: item.id, change, ...(a ? { then: a } : {}), ...(b ? { now: b } : {}) });
+	}
+	return changes;
+}
+
+/** A meeting the story was worked on in, and the time of its last change there: a "then" to compare with. */
+export interface StoryMoment {
+	meetingId: string;
+	at: number;
+}
+
+export function storyMoments(items: readonly StoryItem[]): StoryMoment[] {
+	const latest = new Map<string, number>();
+	for (const item of items) {
+		for (const state of [...item.history, currentState(item)]) {
+			if (state.meetingId) latest.set(state.meetingId, Math.max(latest.get(state.meetingId) ?? 0, state.at));
+		}
+	}
+	return [...latest].map(([meetingId, at]) => ({ meetingId, at })).sort((a, b) => a.at - b.at);
+}
+
+/** A person named in an item's provenance, as the meeting showed them. */
+export interface NamedPerson {
+	id: string;
+	name: string;
+	role: ParticipantRole;
+}
+
+export function storyProvenance(mode: StoryProvenance['mode'], person?: NamedPerson): StoryProvenance {
+	if (mode === 'selv' || !person) return { mode };
+	return { mode, participantId: person.id, name: person.name, role: person.role };
+}
+
+/** Media an item refers to; media clean-up keeps these. */
+export function mediaIdsOfStoryContent(content: StoryContent): string[] {
+	return content.kind === 'photo' || content.kind === 'recording' ? [content.mediaId] : [];
+}

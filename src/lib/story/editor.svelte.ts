@@ -1,0 +1,197 @@
+import { newId } from '#lib/domain/ids.ts';
+import {
+	freeSpotIn,
+	positionOf,
+	resizeInArea,
+	snapIntoArea,
+	type ItemPosition,
+	type Placement,
+	type Rect,
+	type StoryContent,
+	type StoryItem,
+	type StoryProvenance
+} from '#lib/domain/story.ts';
+import type { StoryTemplate } from '#lib/content/story-templates.ts';
+import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { addStoryItem, moveStoryItem } from '#lib/storage/story.ts';
+
+/** How big an item starts, in canvas units: big enough to see across the table. */
+const START_SIZE: Record<StoryContent['kind'], { w: number; h: number }> = {
+	symbol: { w: 150, h: 170 },
+	text: { w: 260, h: 130 },
+	photo: { w: 220, h: 180 },
+	recording: { w: 190, h: 120 },
+	drawing: { w: 200, h: 200 }
+};
+
+/** One step that undo takes back and redo does again: an item from one position to another. */
+interface Step {
+	itemId: string;
+	before: ItemPosition;
+	after: ItemPosition;
+}
+
+export interface StoryEditorSource {
+	citizenId: () => string;
+	meetingId: () => string | undefined;
+	template: () => StoryTemplate;
+	items: () => readonly StoryItem[];
+	/** The meeting's one provenance choice, with the person's name and role as shown now. */
+	provenance: () => StoryProvenance;
+}
+
+/**
+ * The story being worked on: what is selected, what waits for an area (tap an item, then an area),
+ * and undo/redo. Every change goes straight to storage as a dated change of one item; undo is a new
+ * change back, so the history keeps it too.
+ */
+export class StoryEditor {
+	readonly #source: StoryEditorSource;
+	selectedId = $state<string | undefined>();
+	/** Content chosen in the panel that waits for an area: tap an area, drag it there, or pick one in a list. */
+	pending = $state.raw<StoryContent | undefined>();
+	drawing = $state(false);
+	/** What just happened, for the live region: screen-reader users hear every placement and undo. */
+	announcement = $state('');
+	#undo = $state.raw<Step[]>([]);
+	#redo = $state.raw<Step[]>([]);
+	/** The canvas on screen, so a drag from the panel can be dropped on it. */
+	surface = $state.raw<HTMLElement | undefined>();
+
+	constructor(source: StoryEditorSource) {
+		this.#source = source;
+	}
+
+	readonly visible: StoryItem[] = $derived.by(() => this.#source.items().filter((item) => item.removedAt === undefined));
+	readonly selected: StoryItem | undefined = $derived(this.visible.find((item) => item.id === this.selectedId));
+	readonly canUndo = $derived(this.#undo.length > 0);
+	readonly canRedo = $derived(this.#redo.length > 0);
+
+	get template(): StoryTemplate {
+		return this.#source.template();
+	}
+
+	area(areaId: string) {
+		return this.template.areas.find((a) => a.id === areaId) ?? this.template.areas[0]!;
+	}
+
+	/** Canvas units of a point on screen, or undefined when it is off the canvas. */
+	pointToCanvas(clientX: number, clientY: number): { x: number; y: number } | undefined {
+		const box = this.surface?.getBoundingClientRect();
+		if (!box || clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom) return undefined;
+		return { x: ((clientX - box.left) / box.width) * this.template.width, y: ((clientY - box.top) / box.height) * this.template.height };
+	}
+
+	/** Canvas units per screen pixel, for turning a drag into a move. */
+	unitsPerPixel(): number {
+		const width = this.surface?.getBoundingClientRect().width;
+		return width ? this.template.width / width : 1;
+	}
+
+	#occupied(areaId: string, except?: string): Rect[] {
+		return this.visible.filter((item) => item.areaId === areaId && item.id !== except);
+	}
+
+	async #add(content: StoryContent, placement: Placement): Promise<void> {
+		const item = await addStoryItem({
+			id: newId(),
+			citizenId: this.#source.citizenId(),
+			templateId: this.template.id,
+			placement,
+			content,
+			provenance: this.#source.provenance(),
+			meetingId: this.#source.meetingId(),
+			at: Date.now()
+		});
+		this.#record({ itemId: item.id, before: { ...positionOf(item), removed: true }, after: positionOf(item) });
+		this.pending = undefined;
+		this.selectedId = item.id;
+		this.announcement = t('story.announce.placed', { area: this.area(placement.areaId).label[locale.language] });
+	}
+
+	/** Puts content in the first free spot of an area (tap-tap, the list view). */
+	addToArea(content: StoryContent, areaId: string): Promise<void> {
+		return this.#add(content, freeSpotIn(this.area(areaId), this.#occupied(areaId), START_SIZE[content.kind]));
+	}
+
+	/** Puts content where it was dropped, snapped into the area under it. */
+	addAt(content: StoryContent, point: { x: number; y: number }): Promise<void> {
+		const size = START_SIZE[content.kind];
+		return this.#add(content, snapIntoArea(this.template.areas, { x: point.x - size.w / 2, y: point.y - size.h / 2, ...size }));
+	}
+
+	/** A drawing keeps the box it was drawn in, snapped into the area it lies in. */
+	addInBox(content: StoryContent, box: Rect): Promise<void> {
+		return this.#add(content, snapIntoArea(this.template.areas, box));
+	}
+
+	/** A tap on an area: places what is pending there, or moves the selected item there. */
+	async tapArea(areaId: string): Promise<void> {
+		if (this.pending) return this.addToArea(this.pending, areaId);
+		const item = this.selected;
+		if (item && item.areaId !== areaId) await this.moveToArea(item.id, areaId);
+		else this.selectedId = undefined;
+	}
+
+	moveToArea(itemId: string, areaId: string): Promise<void> {
+		const item = this.#item(itemId);
+		const spot = freeSpotIn(this.area(areaId), this.#occupied(areaId, itemId), { w: item.w, h: item.h });
+		return this.#change(item, { ...spot, removed: false });
+	}
+
+	/** A drag ends: the item snaps into the area its centre was dropped in. */
+	dropAt(itemId: string, box: Rect): Promise<void> {
+		return this.#change(this.#item(itemId), { ...snapIntoArea(this.template.areas, box), removed: false });
+	}
+
+	resize(itemId: string, factor: number): Promise<void> {
+		const item = this.#item(itemId);
+		return this.#change(item, { ...resizeInArea(this.area(item.areaId), item, factor), removed: false });
+	}
+
+	remove(itemId: string): Promise<void> {
+		const item = this.#item(itemId);
+		if (this.selectedId === itemId) this.selectedId = undefined;
+		return this.#change(item, { ...positionOf(item), removed: true });
+	}
+
+	async undo(): Promise<void> {
+		const step = this.#undo.at(-1);
+		if (!step) return;
+		await moveStoryItem(step.itemId, step.before, this.#source.meetingId());
+		this.#undo = this.#undo.slice(0, -1);
+		this.#redo = [...this.#redo, step];
+		this.announcement = t('story.announce.undone');
+	}
+
+	async redo(): Promise<void> {
+		const step = this.#redo.at(-1);
+		if (!step) return;
+		await moveStoryItem(step.itemId, step.after, this.#source.meetingId());
+		this.#redo = this.#redo.slice(0, -1);
+		this.#undo = [...this.#undo, step];
+		this.announcement = t('story.announce.redone');
+	}
+
+	#item(itemId: string): StoryItem {
+		const item = this.#source.items().find((i) => i.id === itemId);
+		if (!item) throw new Error(`no story item ${itemId}`);
+		return item;
+	}
+
+	async #change(item: StoryItem, next: ItemPosition): Promise<void> {
+		const before = positionOf(item);
+		const same = (Object.keys(next) as (keyof ItemPosition)[]).every((key) => next[key] === before[key]);
+		if (same) return;
+		await moveStoryItem(item.id, next, this.#source.meetingId());
+		this.#record({ itemId: item.id, before, after: next });
+		this.announcement = next.removed
+			? t('story.announce.removed')
+			: t('story.announce.moved', { area: this.area(next.areaId).label[locale.language] });
+	}
+
+	#record(step: Step): void {
+		this.#undo = [...this.#undo.slice(-99), step];
+		this.#redo = [];
+	}
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
+import { centreOf, CitizenPage, HomePage, StoryPage, touchDrag, touchTap, type MeetingPage } from './pages';
+
+test.use({ hasTouch: true });
+
+const photo = { name: 'have.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') };
+
+async function meetingWithLise(page: import('@playwright/test').Page, name: string): Promise<MeetingPage> {
+	await openApp(page, '/');
+	const citizen = await new HomePage(page).addCitizen(name);
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await meeting.answeringAs('Formidlet af', 'Lise (Pårørende)');
+	return meeting;
+}
+
+test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move, undo and redo, and all of it after a reload', async ({
+	page
+}) => {
+	await meetingWithLise(page, 'Ruth');
+	const story = new StoryPage(page);
+	await story.open();
+	await expect(story.area('Mine håb, ønsker og drømme')).toBeVisible();
+	await expectNoAxeViolations(page, 'the empty story canvas');
+
+	// Taps and drags go through one touch input (touchTap/touchDrag): mixing it with Playwright's own tap loses clicks.
+	// A symbol dragged by a finger onto "Det gør mit liv bedre" lands there.
+	await story.search('glad');
+	await touchDrag(page, await centreOf(story.symbolResult('glad')), await centreOf(story.area('Det gør mit liv bedre')));
+	await expect(story.item('Billede: glad')).toHaveAttribute('data-area', 'bedre');
+	await expect(story.item('Billede: glad')).toHaveAccessibleName(/Formidlet af \(Lise, Pårørende\)$/);
+
+	// Tap the symbol, then tap an area.
+	await story.search('hund');
+	await touchTap(story.symbolResult('hund'));
+	await touchTap(story.area('Mine håb, ønsker og drømme'));
+	await expect(story.item('Billede: hund')).toHaveAttribute('data-area', 'haab');
+
+	await page.getByLabel('Kort tekst').fill('Have min egen hund');
+	await touchTap(page.getByRole('button', { name: 'Tilføj tekst' }));
+	await touchTap(story.area('Næste lille skridt'));
+	await expect(story.item('Tekst: Have min egen hund')).toHaveAttribute('data-area', 'naeste-skridt');
+
+	await page.getByText('Tag eller vælg et foto').locator('input[type=file]').setInputFiles(photo);
+	await expect(story.putIn('Det står i vejen')).toBeVisible();
+	await touchTap(story.area('Det står i vejen'));
+	await expect(story.item('Foto')).toHaveAttribute('data-area', 'i-vejen');
+
+	await touchTap(page.getByRole('button', { name: 'Optag lyd' }));
+	await page.waitForTimeout(600);
+	await touchTap(page.getByRole('button', { name: 'Stop optagelse' }));
+	await touchTap(story.area('Det kan hjælpe mig – og hvem kan hjælpe'));
+	await expect(story.item('Lydoptagelse')).toHaveAttribute('data-area', 'hjaelp');
+
+	// A stroke drawn by finger in the hopes area becomes a drawing item there.
+	await touchTap(page.getByRole('button', { name: 'Tegn', exact: true }));
+	const hopes = (await story.area('Mine håb, ønsker og drømme').boundingBox())!;
+	const left = { x: hopes.x + hopes.width * 0.55, y: hopes.y + hopes.height * 0.4 };
+	await touchDrag(page, left, { x: left.x + 120, y: left.y + 60 }, 30);
+	await touchTap(page.getByRole('button', { name: 'Gem tegningen' }));
+	await expect(story.item('Tegning')).toHaveAttribute('data-area', 'haab');
+	await expect(story.items).toHaveCount(6);
+	await expectNoAxeViolations(page, 'the story canvas with six items');
+
+	// Drag "glad" from "Det gør mit liv bedre" to "Det står i vejen"; undo brings it back, redo moves it again.
+	const glad = story.item('Billede: glad');
+	await touchDrag(page, await centreOf(glad), await centreOf(story.area('Det står i vejen')));
+	await expect(glad).toHaveAttribute('data-area', 'i-vejen');
+	await page.getByRole('button', { name: 'Fortryd' }).click();
+	await expect(glad).toHaveAttribute('data-area', 'bedre');
+	await page.getByRole('button', { name: 'Gør igen' }).click();
+	await expect(glad).toHaveAttribute('data-area', 'i-vejen');
+	await expect(story.status).toHaveText('Gjort igen.');
+
+	// Full screen for the table.
+	await page.getByRole('button', { name: 'Hele skærmen' }).click();
+	await expect(page.locator('.stage.full')).toBeVisible();
+	await expectNoAxeViolations(page, 'the story in full screen');
+	await page.getByRole('button', { name: 'Hele skærmen' }).click();
+
+	await reopen(page);
+	await expect(story.items).toHaveCount(6);
+	await expect(story.item('Billede: glad')).toHaveAttribute('data-area', 'i-vejen');
+	await expect(story.item('Tekst: Have min egen hund')).toBeVisible();
+
+	const db = await readDatabase(page);
+	const items = db.storyItems;
+	expect(items.map((i) => i.payload.content.kind).sort()).toEqual(['drawing', 'photo', 'recording', 'symbol', 'symbol', 'text']);
+	expect(items.every((i) => i.payload.provenance.mode === 'formidlet' && i.payload.provenance.name === 'Lise')).toBe(true);
+	const gladRecord = items.find((i) => i.payload.content.symbolId === 'glad')!;
+	// Three changes after it was put there: the move, the undo and the redo, each kept with its date.
+	expect(gladRecord.payload.history.map((s: { areaId: string }) => s.areaId)).toEqual(['bedre', 'i-vejen', 'bedre']);
+	// 30 touch moves, simplified to the few points that still draw a straight line.
+	const stroke = items.find((i) => i.payload.content.kind === 'drawing')!.payload.content.strokes[0];
+	expect(stroke.points.length).toBeLessThan(10);
+	const mediaIds = items.flatMap((i) => i.mediaIds);
+	expect(
+		db.media
+			.filter((m) => mediaIds.includes(m.id))
+			.map((m) => m.payload.kind)
+			.sort()
+	).toEqual(['audio', 'image']);
+});
+
+test('the list view with the keyboard alone, then and now at the next meeting, 320 px, and deleting the citizen takes the story', async ({
+	page
+}) => {
+	const firstMeetingId = (await meetingWithLise(page, 'Sofus')).id;
+	const story = new StoryPage(page);
+	await story.open();
+	await story.view('Liste');
+	await expect(story.listArea('Mine håb, ønsker og drømme')).toBeVisible();
+
+	// Keyboard only: type, Enter, then the area's button from the pending bar.
+	const addText = async (words: string, area: string) => {
+		await page.getByLabel('Kort tekst').focus();
+		await page.keyboard.type(words);
+		await page.keyboard.press('Enter');
+		await story.putIn(area).focus();
+		await page.keyboard.press('Enter');
+		await expect(story.listArea(area).getByText(`Tekst: ${words}`, { exact: true })).toBeVisible();
+	};
+	await addText('Bo i egen lejlighed', 'Mine håb, ønsker og drømme');
+	await addText('Larm om natten', 'Det står i vejen');
+	await page.getByLabel('Søg efter et billede').focus();
+	await page.keyboard.type('musik');
+	await page.keyboard.press('Tab');
+	await expect(story.symbolResult('musik')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await story.putIn('Det gør mit liv bedre').focus();
+	await page.keyboard.press('Enter');
+	const music = story.listArea('Det gør mit liv bedre').getByRole('listitem').filter({ hasText: 'Billede: musik' });
+	await expect(music).toContainText('Formidlet af (Lise, Pårørende)');
+	await expectNoAxeViolations(page, 'the story list view');
+
+	// The next meeting opens the story where the last one left it.
+	await page.getByRole('link', { name: 'Tilbage til Sofus' }).click();
+	const citizen = new CitizenPage(page);
+	const second = await citizen.startMeeting({ phase: 'Opfølgning' });
+	expect(second.id).not.toBe(firstMeetingId);
+	await story.open();
+	await story.view('Liste');
+	await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+
+	// Move "Larm om natten" to "Det gør mit liv bedre", remove the music, add a new step: by keyboard.
+	await story.listArea('Det står i vejen').getByLabel('Flyt Tekst: Larm om natten til').focus();
+	await page.keyboard.press('End');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Flyt Tekst: Larm om natten' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+	// Focus follows the item to its new area, and goes to the area's heading after a removal.
+	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeFocused();
+	await page.getByRole('button', { name: 'Fjern Billede: musik' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(music).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Det gør mit liv bedre' })).toBeFocused();
+	await addText('Gå til kor', 'Det kan hjælpe mig – og hvem kan hjælpe');
+
+	// Then and now: the story at the first meeting beside today's, with what changed in words.
+	await story.view('Før og nu');
+	await expect(page.getByLabel('Sammenlign med')).toHaveValue(firstMeetingId);
+	const changes = page.getByRole('region', { name: 'Før og nu' }).locator('ul.changes li');
+	await expect(changes).toHaveText([
+		'Flyttet: Tekst: Larm om natten fra Det står i vejen til Næste lille skridt',
+		'Fjernet: Billede: musik fra Det gør mit liv bedre',
+		'Nyt: Tekst: Gå til kor i Det kan hjælpe mig – og hvem kan hjælpe'
+	]);
+	await expect(page.locator('figure').first().locator('[data-mark="removed"]')).toHaveCount(1);
+	await expect(page.locator('figure').last().locator('[data-mark="new"]')).toHaveCount(1);
+	await expectNoAxeViolations(page, 'then and now');
+
+	// 320 px: the list view reflows without sideways scrolling.
+	await page.setViewportSize({ width: 320, height: 720 });
+	await story.view('Liste');
+	await expect(story.listArea('Næste lille skridt')).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectNoAxeViolations(page, 'the story list view at 320 px');
+	await page.setViewportSize({ width: 1180, height: 820 });
+
+	const before = await readDatabase(page);
+	const stored = before.storyItems;
+	expect(stored.map((i) => i.payload.content.text ?? i.payload.content.label).sort()).toEqual([
+		'Bo i egen lejlighed',
+		'Gå til kor',
+		'Larm om natten',
+		'musik'
+	]);
+	const citizenId = stored[0]!.citizenId;
+
+	await page.getByRole('link', { name: 'Tilbage til Sofus' }).click();
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await citizen.deleteDialog('Sofus').getByRole('button', { name: 'Ja, slet alt om Sofus' }).click();
+	await expect(new HomePage(page).heading).toBeVisible();
+	const after = await readDatabase(page);
+	expect(after.storyItems).toEqual([]);
+	expect(after.media.filter((m) => m.citizenId === citizenId)).toEqual([]);
+});
