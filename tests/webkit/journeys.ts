@@ -88,6 +88,10 @@ export async function coreJourney(app: App, figures: Figures): Promise<void> {
 	await app.click('button', 'Start møde');
 	await app.click('label', 'Opfølgning', 'dialog[open]');
 	await app.click('button', 'Start møde', 'dialog[open]');
+	// The meeting opens at its first part; the answer board is in "Det taler vi om".
+	await app.see('the meeting agenda', 'main nav', 'Det taler vi om');
+	await app.click('link', 'Det taler vi om', 'main');
+	await app.see('the topics step', '#step-heading', 'Det taler vi om');
 	await app.click('button', 'Ja', 'main');
 	await app.see('the answer saved', '.save-state', 'Gemt: Ja');
 
