@@ -380,6 +380,11 @@ export class PlanPage {
 	}
 
 	/** Asks for a PDF, answers the warning and resolves to the downloaded file. */
+	/** The story drawn in the document: one image named by its summary. */
+	get storyPicture(): Locator {
+		return this.document.getByRole('img', { name: /^Tegning af (min|borgerens) historie\./ });
+	}
+
 	async savePdf(button: 'Gem som PDF' | 'Invitation som PDF'): Promise<Download> {
 		await this.page.getByRole('button', { name: button }).click();
 		await expect(this.confirmDialog).toBeVisible();

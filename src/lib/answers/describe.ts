@@ -1,4 +1,5 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
+import type { StoryContent } from '#lib/domain/story.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
 import { findQuestion, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
@@ -28,6 +29,22 @@ export function describeContent(content: AnswerContent, language: Language = loc
 		case 'recording':
 		case 'drawing':
 			return translate(language, `content.${content.kind}`);
+		default:
+			return assertNever(content);
+	}
+}
+
+/** What a story item shows, in words: "Billede: Hund", "Tekst: …", "Foto". Its name on the canvas, its line in lists and documents. */
+export function describeStoryContent(content: StoryContent, language: Language = locale.language): string {
+	switch (content.kind) {
+		case 'symbol':
+			return translate(language, 'story.item.symbol', { label: content.label });
+		case 'text':
+			return translate(language, 'story.item.text', { text: content.text });
+		case 'photo':
+		case 'recording':
+		case 'drawing':
+			return translate(language, `story.item.${content.kind}`);
 		default:
 			return assertNever(content);
 	}

@@ -11,14 +11,36 @@ export interface Figure {
 	alt: string;
 }
 
+/** A box of the story picture, in the template's canvas units. */
+export interface PictureBox {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+/**
+ * The recovery story drawn small: the template's areas as labelled boxes, each item as a box with its
+ * symbol or a short word. `alt` says in words what the picture shows; the items follow as text.
+ */
+export interface StoryPicture {
+	alt: string;
+	width: number;
+	height: number;
+	areas: (PictureBox & { label: string; fill: string; stroke: string })[];
+	/** `symbolId` draws the symbol; without one the item shows `label` ("Foto", the first words of a text). */
+	items: (PictureBox & { symbolId?: string; label: string })[];
+}
+
 export type Block =
-	| { kind: 'heading'; level: 1 | 2; text: string }
+	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
 	| { kind: 'paragraph'; text: string }
 	| { kind: 'list'; items: string[] }
 	/** `rowHeaders`: the first cell of each row names the row (the table reads as "what – who – when"). */
 	| { kind: 'table'; caption: string; columns: string[]; rows: string[][]; rowHeaders?: boolean }
 	/** Easy-read: one idea per row, a large symbol first and a few short lines beside it. */
-	| { kind: 'row'; figure: Figure; lines: string[] };
+	| { kind: 'row'; figure: Figure; lines: string[] }
+	| { kind: 'story'; picture: StoryPicture };
 
 export type DocumentVersion = 'citizen' | 'case-file' | 'invitation';
 

@@ -1,6 +1,7 @@
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
+import { changeStoryItem, createStoryItem, type StoryContent, type StoryItem, type StoryProvenance } from '#lib/domain/story.ts';
 
 /** A meeting as the plan tests see it: a citizen, her mother who relays, an adviser; answers from several tools. */
 export const MEETING: Meeting = {
@@ -116,4 +117,37 @@ export const ANSWERS: Answer[] = [
 		content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' },
 		provenance: { mode: 'selv' }
 	})
+];
+
+const storyAtTime = Date.UTC(2026, 11, 2, 9, 30, 0);
+function storyItem(id: string, areaId: string, x: number, content: StoryContent, provenance: StoryProvenance): StoryItem {
+	const placement = { areaId, x, y: areaId === 'haab' ? 60 : 380, w: 120, h: 120 };
+	return createStoryItem({
+		id,
+		citizenId: 'c1',
+		templateId: 'min-historie',
+		placement,
+		content,
+		provenance,
+		meetingId: MEETING.id,
+		at: storyAtTime
+	});
+}
+
+/** Her story: a symbol and her own words among her hopes, a photo that helps (put there by her mother), one item removed. */
+export const STORY: StoryItem[] = [
+	storyItem('s1', 'haab', 200, { kind: 'symbol', symbolId: 'indkoeb', label: 'indkøb' }, { mode: 'selv' }),
+	storyItem('s2', 'haab', 40, { kind: 'text', text: 'Jeg vil have mit eget køkken' }, { mode: 'selv' }),
+	storyItem(
+		's3',
+		'bedre',
+		40,
+		{ kind: 'photo', mediaId: 'm1' },
+		{ mode: 'formidlet', participantId: 'p-mother', name: 'Mor Anne', role: 'paaroerende' }
+	),
+	changeStoryItem(
+		storyItem('s4', 'i-vejen', 840, { kind: 'text', text: 'Bussen' }, { mode: 'selv' }),
+		{ areaId: 'i-vejen', x: 840, y: 380, w: 120, h: 120, removed: true },
+		storyAtTime + 60_000
+	)
 ];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { figureAltTexts } from '../../../tests/pdf-structure.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { PlanDocument } from './document.ts';
-import { ANSWERS, MEETING, PLAN } from './fixture.test-data.ts';
+import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { caseFilePlan, citizenPlan } from './view-model.ts';
 
@@ -74,6 +74,20 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		for (const tag of ['Table', 'TR', 'TH', 'TD', 'H2', 'L', 'LI']) expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
 		// The footer is an artifact: not in the structure, so a screen reader does not read it on every page.
 		expect(struct).not.toContain('Side 1 af 2');
+	});
+
+	it('Min historie: the story as one vector Figure with its alt text, then area by area as text', async () => {
+		const document = citizenPlan({ ...source, story: STORY });
+		const file = await write(document, 'story.pdf');
+		const text = words(file);
+		expect(text).toContain('Min historie');
+		expect(text).toContain('Det gør mit liv bedre');
+		expect(text).toContain('Jeg vil have mit eget køkken');
+		const story = document.blocks.find((b) => b.kind === 'story');
+		expect(figureAltTexts(readFileSync(file))).toContain(story?.kind === 'story' ? story.picture.alt : '');
+		expect(poppler('pdfinfo', '-struct-text', file)).toMatch(/H3 \(block\)\n\s+"Mine håb, ønsker og drømme"/);
+		// Vectors, not a picture of pixels: no image is embedded.
+		expect(poppler('pdfimages', '-list', file).trim().split('\n')).toHaveLength(2);
 	});
 
 	it('writes the case file of a meeting with 200 answers (timing printed, not asserted)', async () => {

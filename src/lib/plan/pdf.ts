@@ -1,6 +1,6 @@
 import PDFDocument, { type StructureElement } from 'pdfkit';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
-import type { Block, Figure, PlanDocument } from './document.ts';
+import type { Block, Figure, PlanDocument, StoryPicture } from './document.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
 
 /*
@@ -25,14 +25,15 @@ const FOOTER_SIZE = 10;
 interface Style {
 	h1: number;
 	h2: number;
+	h3: number;
 	body: number;
 	table: number;
 	symbol: number;
 	gap: number;
 }
 
-const EASY_READ: Style = { h1: 32, h2: 24, body: 20, table: 16, symbol: 72, gap: 14 };
-const CASE_FILE: Style = { h1: 20, h2: 14, body: 10.5, table: 9, symbol: 40, gap: 8 };
+const EASY_READ: Style = { h1: 32, h2: 24, h3: 21, body: 20, table: 16, symbol: 72, gap: 14 };
+const CASE_FILE: Style = { h1: 20, h2: 14, h3: 11.5, body: 10.5, table: 9, symbol: 40, gap: 8 };
 
 class Writer {
 	readonly doc: PDFDocument;
@@ -98,9 +99,9 @@ class Writer {
 		const { doc, style, width } = this;
 		switch (block.kind) {
 			case 'heading': {
-				const size = block.level === 1 ? style.h1 : style.h2;
+				const size = block.level === 1 ? style.h1 : block.level === 2 ? style.h2 : style.h3;
 				doc.font('Bold').fontSize(size);
-				if (block.level === 2) doc.y += style.gap;
+				if (block.level > 1) doc.y += style.gap / (block.level - 1);
 				this.keep(doc.heightOfString(block.text, { width }) + style.body * 4);
 				this.root.add(doc.struct(`H${block.level}`, () => doc.text(block.text, MARGIN, doc.y, { width })));
 				doc.y += style.gap / 2;
@@ -119,6 +120,9 @@ class Writer {
 				break;
 			case 'row':
 				this.row(block.figure, block.lines);
+				break;
+			case 'story':
+				this.story(block.picture);
 				break;
 		}
 	}
@@ -194,6 +198,52 @@ class Writer {
 		doc.y = Math.max(doc.y, top + size) + style.gap;
 	}
 
+	/**
+	 * The story as one Figure with its alt text, drawn as vectors across the text width: each area a
+	 * labelled box in its own colours, each item a white box with its symbol or its short label.
+	 */
+	private story(picture: StoryPicture): void {
+		const { doc, style, width } = this;
+		const scale = width / picture.width;
+		const height = picture.height * scale;
+		this.keep(height);
+		const top = doc.y;
+		const at = (box: { x: number; y: number; w: number; h: number }) => ({
+			x: MARGIN + box.x * scale,
+			y: top + box.y * scale,
+			w: box.w * scale,
+			h: box.h * scale
+		});
+		const label = 9;
+		this.root.add(
+			doc.struct('Figure', { alt: picture.alt, bbox: [MARGIN, top, MARGIN + width, top + height], placement: 'Block' }, () => {
+				doc.save().lineWidth(1);
+				for (const area of picture.areas) {
+					const box = at(area);
+					doc.roundedRect(box.x, box.y, box.w, box.h, 6).fillAndStroke(area.fill, area.stroke);
+					doc.font('Bold').fontSize(label).fillColor(INK);
+					doc.text(area.label, box.x + 5, box.y + 4, { width: box.w - 10, height: label * 1.3, ellipsis: true, lineBreak: false });
+				}
+				for (const item of picture.items) {
+					const box = at(item);
+					doc.lineWidth(0.75).roundedRect(box.x, box.y, box.w, box.h, 3).fillAndStroke('#ffffff', MUTED);
+					const svg = item.symbolId ? this.svg(item.symbolId) : undefined;
+					const inner = Math.min(box.w, box.h) - 4;
+					if (svg) drawSvg(doc, svg, box.x + (box.w - inner) / 2, box.y + (box.h - inner) / 2, inner);
+					else {
+						const size = Math.min(7, box.h / 3);
+						doc.font('Body').fontSize(size).fillColor(INK);
+						doc.text(item.label, box.x + 2, box.y + 2, { width: box.w - 4, height: box.h - 4, ellipsis: true, align: 'center' });
+					}
+				}
+				doc.restore();
+			})
+		);
+		doc.fillColor(INK);
+		doc.x = MARGIN;
+		doc.y = top + height + style.gap;
+	}
+
 	/** The footer of every page, marked as an artifact so screen readers skip it: the document's name and "Side 2 af 5". */
 	footers(): void {
 		const { doc } = this;
@@ -246,5 +296,15 @@ export function writePdf(document: PlanDocument, resources: PdfResources): Promi
 
 /** The symbol ids a document draws, so the caller fetches only those files. */
 export function symbolsOf(document: PlanDocument): string[] {
-	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' ? [block.figure.symbolId] : [])))];
+	return [
+		...new Set(
+			document.blocks.flatMap((block) =>
+				block.kind === 'row'
+					? [block.figure.symbolId]
+					: block.kind === 'story'
+						? block.picture.items.flatMap((item) => (item.symbolId ? [item.symbolId] : []))
+						: []
+			)
+		)
+	];
 }

@@ -11,6 +11,9 @@ declare module 'pdfkit' {
 		paragraphGap?: number;
 		lineBreak?: boolean;
 		align?: 'left' | 'center' | 'right' | 'justify';
+		/** With `ellipsis`, text that does not fit this height ends in "…". */
+		height?: number;
+		ellipsis?: boolean | string;
 	}
 
 	interface TableCell {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, PlanDocument } from './document.ts';
-import { ANSWERS, MEETING, PLAN } from './fixture.test-data.ts';
+import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { caseFilePlan, citizenPlan, invitationLetter, pdfFileName } from './view-model.ts';
 
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
@@ -18,6 +18,8 @@ function texts(document: PlanDocument): string[] {
 				return [...block.columns, ...block.rows.flat()];
 			case 'row':
 				return [block.figure.alt, ...block.lines];
+			case 'story':
+				return [block.picture.alt];
 		}
 	});
 }
@@ -141,6 +143,81 @@ describe('the case-file version', () => {
 	it('is written in the language asked for', () => {
 		const english = texts(caseFilePlan({ ...source, language: 'en' }));
 		expect(english).toContain('Godt – The citizen with support (Jonas, Adviser)');
+	});
+});
+
+/** The blocks from the "Min historie" heading up to the next H2 (or the end). */
+function storyBlocks(document: PlanDocument): Block[] {
+	const start = document.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Min historie');
+	if (start < 0) return [];
+	const end = document.blocks.findIndex((b, i) => i > start && b.kind === 'heading' && b.level <= 2);
+	return document.blocks.slice(start, end < 0 ? undefined : end);
+}
+
+const pictureOf = (blocks: Block[]) => blocks.find((b): b is Extract<Block, { kind: 'story' }> => b.kind === 'story')?.picture;
+const listAfter = (blocks: Block[], heading: string) => {
+	const at = blocks.findIndex((b) => b.kind === 'heading' && b.level === 3 && b.text === heading);
+	return blocks[at + 1];
+};
+
+describe('Min historie in the plan', () => {
+	const withStory = { ...source, story: STORY };
+
+	it('is left out of both versions when the citizen has no story, or only removed items', () => {
+		expect(storyBlocks(citizenPlan(source))).toEqual([]);
+		expect(storyBlocks(caseFilePlan(source))).toEqual([]);
+		expect(storyBlocks(citizenPlan({ ...source, story: STORY.slice(3) }))).toEqual([]);
+	});
+
+	it('Min plan: a picture of the areas and items now, then each area in jeg-form words', () => {
+		const blocks = storyBlocks(citizenPlan(withStory));
+		expect(blocks[0]).toEqual({ kind: 'heading', level: 2, text: 'Min historie' });
+		const picture = pictureOf(blocks)!;
+		expect(picture.areas.map((a) => a.label)).toEqual([
+			'Mine håb, ønsker og drømme',
+			'Det gør mit liv bedre',
+			'Det står i vejen',
+			'Det kan hjælpe mig – og hvem kan hjælpe',
+			'Næste lille skridt'
+		]);
+		expect(picture.items).toHaveLength(3);
+		expect(picture.items.find((i) => i.symbolId === 'indkoeb')).toMatchObject({ label: 'indkøb', x: 200, y: 60 });
+		expect(picture.items.find((i) => !i.symbolId && i.x === 40 && i.y === 60)?.label).toBe('Jeg vil have mit eget k…');
+		expect(picture.alt).toBe(
+			'Tegning af min historie. Mine håb, ønsker og drømme: Jeg vil have mit eget k… og indkøb. Det gør mit liv bedre: Foto. ' +
+				'Det står i vejen: intet endnu. Det kan hjælpe mig – og hvem kan hjælpe: intet endnu. Næste lille skridt: intet endnu.'
+		);
+		// Left to right within an area, as it is read; the removed "Bussen" is not there.
+		expect(listAfter(blocks, 'Mine håb, ønsker og drømme')).toEqual({ kind: 'list', items: ['Jeg vil have mit eget køkken', 'indkøb'] });
+		expect(listAfter(blocks, 'Det gør mit liv bedre')).toEqual({ kind: 'list', items: ['Et foto'] });
+		expect(listAfter(blocks, 'Det står i vejen')).toEqual({ kind: 'paragraph', text: 'Intet her endnu.' });
+		expect(texts(citizenPlan(withStory)).join('\n')).not.toContain('Bussen');
+	});
+
+	it('the case file: each item with who put it there, how, and the date', () => {
+		const blocks = storyBlocks(caseFilePlan(withStory));
+		expect(pictureOf(blocks)?.alt).toMatch(/^Tegning af borgerens historie\. Mine håb/);
+		expect(listAfter(blocks, 'Mine håb, ønsker og drømme')).toEqual({
+			kind: 'list',
+			items: [
+				'Tekst: Jeg vil have mit eget køkken – Borgeren selv – sat på 2. december 2026',
+				'Billede: indkøb – Borgeren selv – sat på 2. december 2026'
+			]
+		});
+		expect(listAfter(blocks, 'Det gør mit liv bedre')).toEqual({
+			kind: 'list',
+			items: ['Foto – Formidlet af (Mor Anne, Pårørende) – sat på 2. december 2026']
+		});
+		expect(listAfter(blocks, 'Det står i vejen')).toEqual({ kind: 'paragraph', text: 'Intet registreret.' });
+	});
+
+	it('is written in the language asked for', () => {
+		const english = caseFilePlan({ ...withStory, language: 'en' });
+		expect(texts(english)).toContain('My story');
+		expect(listAfter(english.blocks, 'This makes my life better')).toEqual({
+			kind: 'list',
+			items: ['Photo – Relayed by (Mor Anne, Relative) – added 2 December 2026']
+		});
 	});
 });
 

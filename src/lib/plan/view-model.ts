@@ -1,14 +1,16 @@
-import { describeContent, describeSubject } from '#lib/answers/describe.ts';
+import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
 import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { storyTemplate } from '#lib/content/story-templates.ts';
 import { symbolById } from '#lib/content/symbols.ts';
 import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
-import type { Meeting, ParticipantRole } from '#lib/domain/meeting.ts';
+import { localIsoDate, type Meeting, type ParticipantRole } from '#lib/domain/meeting.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
+import { storyAt, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
-import { describeProvenance } from '#lib/provenance/describe.ts';
-import type { Block, Figure, PlanDocument } from './document.ts';
+import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
+import type { Block, Figure, PlanDocument, StoryPicture } from './document.ts';
 
 type MeetingPart = (typeof MEETING_PARTS)[number];
 
@@ -24,6 +26,8 @@ export interface PlanSource {
 	/** The meeting's answers in any order; withdrawn ones show only in the case file. */
 	answers: readonly Answer[];
 	plan?: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+	/** The citizen's recovery story, every item (removed ones too); it is shown as it is now. */
+	story?: readonly StoryItem[];
 	language: Language;
 }
 
@@ -135,6 +139,8 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 			});
 		}
 	}
+
+	blocks.push(...storySection(source.story, words, 'citizen'));
 
 	if (plan?.nextMeeting) {
 		blocks.push(
@@ -273,6 +279,8 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 	if (paragraphs.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.noNote') });
 	for (const text of paragraphs) blocks.push({ kind: 'paragraph', text });
 
+	blocks.push(...storySection(source.story, words, 'case-file'));
+
 	blocks.push(
 		{ kind: 'heading', level: 2, text: words.t('plan.case.answers') },
 		{ kind: 'paragraph', text: words.t('plan.case.answersIntro', { count: answers.length }) },
@@ -388,6 +396,117 @@ function meetingPartItem(part: MeetingPart, itemId: string, language: Language):
 		default:
 			return assertNever(part);
 	}
+}
+
+/** The first words of a text item, to fit in its small box in the picture. */
+const PICTURE_TEXT_MAX = 24;
+
+function pictureLabel(content: StoryContent, language: Language): string {
+	switch (content.kind) {
+		case 'symbol':
+			return content.label;
+		case 'text':
+			return content.text.length > PICTURE_TEXT_MAX ? `${content.text.slice(0, PICTURE_TEXT_MAX - 1).trimEnd()}…` : content.text;
+		case 'photo':
+		case 'recording':
+		case 'drawing':
+			return translate(language, `story.item.${content.kind}`);
+		default:
+			return assertNever(content);
+	}
+}
+
+/** An item as the citizen reads it in Min plan: the words or the symbol's label, or what kind of thing it is. */
+function mineItemText(content: StoryContent, words: Words): string {
+	switch (content.kind) {
+		case 'symbol':
+			return content.label;
+		case 'text':
+			return content.text;
+		case 'photo':
+		case 'recording':
+		case 'drawing':
+			return words.t(`plan.story.mine.${content.kind}`);
+		default:
+			return assertNever(content);
+	}
+}
+
+/**
+ * "Min historie": the story as it is now, drawn as a picture (areas with their items), then area by area in
+ * words – short in Min plan, with who put each item there, how and when in the case file. Nothing without a story.
+ */
+function storySection(story: readonly StoryItem[] | undefined, words: Words, version: 'citizen' | 'case-file'): Block[] {
+	const items = story ?? [];
+	const now = storyAt(items, Infinity);
+	const placed = items.flatMap((item) => {
+		const state = now.get(item.id);
+		return state ? [{ item, state }] : [];
+	});
+	if (placed.length === 0) return [];
+	const template = storyTemplate(placed[0]!.item.templateId);
+	const language = words.language;
+	// An item whose area its template no longer has is shown in the first area rather than lost.
+	const areaIds = new Set(template.areas.map((a) => a.id));
+	const areaOf = (areaId: string) => (areaIds.has(areaId) ? areaId : template.areas[0]!.id);
+	const areas = template.areas.map((area) => ({
+		label: area.label[language],
+		entries: placed.filter((p) => areaOf(p.state.areaId) === area.id).sort((a, b) => a.state.y - b.state.y || a.state.x - b.state.x)
+	}));
+
+	const summary = areas
+		.map(({ label, entries }) =>
+			words.t('plan.story.altArea', {
+				area: label,
+				items: entries.length > 0 ? words.list(entries.map((e) => pictureLabel(e.item.content, language))) : words.t('plan.story.altEmpty')
+			})
+		)
+		.join(' ');
+	const picture: StoryPicture = {
+		alt: words.t(version === 'citizen' ? 'plan.story.alt' : 'plan.story.altCase', { areas: summary }),
+		width: template.width,
+		height: template.height,
+		areas: template.areas.map((area) => ({
+			x: area.x,
+			y: area.y,
+			w: area.w,
+			h: area.h,
+			label: area.label[language],
+			fill: area.fill,
+			stroke: area.stroke
+		})),
+		items: placed.map(({ item, state }) => ({
+			x: state.x,
+			y: state.y,
+			w: state.w,
+			h: state.h,
+			label: pictureLabel(item.content, language),
+			...(item.content.kind === 'symbol' ? { symbolId: item.content.symbolId } : {})
+		}))
+	};
+
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 2, text: words.t('plan.story.title') },
+		{ kind: 'story', picture }
+	];
+	for (const { label, entries } of areas) {
+		blocks.push({ kind: 'heading', level: 3, text: label });
+		if (entries.length === 0) {
+			blocks.push({ kind: 'paragraph', text: words.t(version === 'citizen' ? 'plan.story.mine.empty' : 'plan.case.none') });
+			continue;
+		}
+		const lines = entries.map(({ item }) =>
+			version === 'citizen'
+				? mineItemText(item.content, words)
+				: words.t('plan.story.caseItem', {
+						item: describeStoryContent(item.content, language),
+						provenance: describeStoryProvenance(item.provenance, language),
+						date: words.date(localIsoDate(new Date(item.createdAt)))
+					})
+		);
+		blocks.push({ kind: 'list', items: lines });
+	}
+	return blocks;
 }
 
 /** The invitation letter (samarbejdsbrev) for a planned meeting: when, where, who, what, and how to say what suits you. */

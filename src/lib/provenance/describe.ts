@@ -1,5 +1,6 @@
 import type { Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
+import type { StoryProvenance } from '#lib/domain/story.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 
@@ -9,4 +10,12 @@ export function describeProvenance(provenance: Provenance, meeting: Meeting, lan
 	const participant = findParticipant(meeting, provenance.participantId);
 	if (!participant) return mode;
 	return translate(language, 'provenance.by', { mode, name: `${participant.name}, ${translate(language, `role.${participant.role}`)}` });
+}
+
+/** A story item's provenance in full, from the name and role kept on the item: "Formidlet af (Lise, Pårørende)". */
+export function describeStoryProvenance(provenance: StoryProvenance, language: Language = locale.language): string {
+	const mode = translate(language, `provenance.${provenance.mode}`);
+	if (!provenance.name) return mode;
+	const role = provenance.role ? `, ${translate(language, `role.${provenance.role}`)}` : '';
+	return translate(language, 'provenance.by', { mode, name: `${provenance.name}${role}` });
 }
