@@ -460,7 +460,7 @@ export const da = {
 	'vum.wishHeading': 'Dit ønske: {theme}',
 	'vum.wishText': 'Skriv dit ønske',
 	'vum.saveWish': 'Gem ønsket',
-	'vum.wishPhoto': 'Eller vælg et foto',
+	'vum.wishOther': 'Eller vis dit ønske med symboler, et foto eller din stemme',
 	'vum.wishes': 'Dine ønsker',
 	'vum.wishPhotoAlt': 'Foto med et ønske',
 

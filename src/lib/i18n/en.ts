@@ -462,7 +462,7 @@ export const en: Record<MessageKey, string> = {
 	'vum.wishHeading': 'Your wish: {theme}',
 	'vum.wishText': 'Write your wish',
 	'vum.saveWish': 'Save the wish',
-	'vum.wishPhoto': 'Or choose a photo',
+	'vum.wishOther': 'Or show your wish with symbols, a photo or your voice',
 	'vum.wishes': 'Your wishes',
 	'vum.wishPhotoAlt': 'Photo with a wish',
 
