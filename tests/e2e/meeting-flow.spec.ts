@@ -29,6 +29,7 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Karen');
+	const citizenId = citizen.id;
 	const meeting: MeetingPage = await citizen.startMeeting({ place: 'Bostedet', phase: 'Opfølgning' });
 	// The citizen is at the table from the start.
 	await expect(page.getByRole('list', { name: 'Med i mødet' }).getByText('Karen', { exact: true })).toBeVisible();
@@ -45,6 +46,21 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await meeting.openStep('Hvordan går det?');
 	await expect(page.getByRole('region', { name: 'Det vil du tale om i dag' })).toContainText('At komme rundt');
 	await choosePoint(page, 'Hvordan har du det i dag?', 'Godt');
+	// »Om mig« is picture-first: how she shows yes, as a symbol, is shown large at the check-in.
+	await meeting.staffPanel.getByText('Skriv i »Om mig«').click();
+	const yesSummary = meeting.staffPanel.getByText('Vis det med et symbol eller et foto: Sådan viser jeg ja');
+	await yesSummary.click();
+	const yes = yesSummary.locator('..');
+	await yes.getByLabel('Søg efter symbol').fill('tommel');
+	await yes.getByRole('button', { name: 'tommel op', exact: true }).click();
+	await yes.getByRole('button', { name: 'Gem symbolet' }).click();
+	await expect(yes.getByRole('status')).toHaveText('✓ Gemt: tommel op');
+	await expect(yes.getByLabel('Søg efter symbol')).toBeFocused();
+	const aboutMe = page.getByRole('region', { name: 'Om mig – sådan kommunikerer jeg' });
+	await expect(aboutMe.getByRole('listitem')).toContainText('Sådan viser jeg ja');
+	await expect(aboutMe.getByRole('img', { name: 'tommel op' })).toBeVisible();
+	// Large: about twice the size of the small picture that only marks the item.
+	expect((await aboutMe.getByRole('img', { name: 'tommel op' }).boundingBox())!.width).toBeGreaterThanOrEqual(96);
 	await expectNoAxeViolations(page, 'check-in');
 
 	await meeting.openStep('Det taler vi om');
@@ -123,6 +139,15 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 			[plan.payload.agreements[1].id, 'baade-og']
 		])
 	);
+	expect(about('meeting-part', 'about-me').map((a) => [a.subject.itemId, a.content])).toEqual([
+		['om-mig-ja', { kind: 'message', items: [{ label: 'tommel op', symbolId: 'tommel-op' }] }]
+	]);
+
+	// The citizen's own page shows the symbol too.
+	await page.getByRole('link', { name: 'Tilbage til Karen' }).click();
+	await expect(page).toHaveURL(`/borger?id=${citizenId}`);
+	await expect(page.getByRole('region', { name: 'Om mig – sådan kommunikerer jeg' }).getByRole('img', { name: 'tommel op' })).toBeVisible();
+	await expectNoAxeViolations(page, 'the citizen page with »Om mig«');
 });
 
 test('a meeting is planned ahead, edited and deleted with everything of it', async ({ page }) => {

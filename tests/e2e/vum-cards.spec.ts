@@ -10,7 +10,7 @@ const MARKED = new RegExp(`^${VENNER}\\s*,\\s*vigtigt for mig$`);
 
 test.use({ hasTouch: true });
 
-test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish with a photo, the adviser’s level apart; all kept', async ({
+test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes with a photo, symbols and a recording, the adviser’s level apart; all kept', async ({
 	page
 }) => {
 	const home = new HomePage(page);
@@ -79,11 +79,23 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish w
 	await expect(page.getByText('Alle kort ligger på måtten.')).toBeFocused();
 	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
 
-	// A wish for the theme, with a photo.
+	// Wishes for the theme: a photo, a message of symbols and a recording.
+	const wishes = page.getByRole('list', { name: 'Dine ønsker' });
 	await page
-		.getByLabel('Eller vælg et foto')
+		.getByLabel('Vælg eller tag et foto')
 		.setInputFiles({ name: 'ven.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
-	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('img', { name: 'Foto med et ønske' })).toBeVisible();
+	await expect(wishes.getByRole('img', { name: 'Foto med et ønske' })).toBeVisible();
+	await page.getByLabel('Søg efter symbol').fill('hund');
+	await page.getByRole('button', { name: 'hund', exact: true }).click();
+	await page.getByRole('button', { name: 'Gem symbolerne' }).click();
+	await expect(wishes.getByRole('listitem').nth(1)).toHaveText('hund');
+	await expect(page.getByLabel('Søg efter symbol')).toBeFocused();
+	await page.getByRole('button', { name: 'Optag svaret' }).click();
+	await expect(page.getByText('Optager …')).toBeVisible();
+	await expectNoAxeViolations(page, 'a wish being recorded');
+	await page.getByRole('button', { name: 'Stop og gem optagelsen' }).click();
+	await expect(wishes.getByRole('listitem').nth(2)).toHaveText('En lydoptagelse');
+	await expect(page.getByRole('button', { name: 'Optag svaret' })).toBeFocused();
 
 	// The overview and the adviser's panel.
 	await page.getByRole('link', { name: 'Til oversigten over temaer' }).click();
@@ -107,7 +119,7 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish w
 	await cards.openTheme(THEME);
 	await expect(cards.cardsUnder('Både og')).toHaveText([FRITID, KONTAKT]);
 	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
-	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('img')).toBeVisible();
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('listitem')).toHaveCount(3);
 
 	// What is stored: one answer per card, a move as a correction, the adviser's level in its own table.
 	const db = await readDatabase(page);
@@ -136,12 +148,17 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, a wish w
 		{ kind: 'scale', scaleId: 'tre-punkt', pointId: 'ikke-godt', label: 'Ikke godt' }
 	]);
 	expect(about('faellesskaber-og-fritid').map((a) => a.content.pointId)).toEqual(['baade-og']);
-	const wish = db.answers.find((a) => a.payload.subject.kind === 'vum-theme')!;
-	expect(wish.payload.subject).toEqual({ kind: 'vum-theme', themeId: 'relationer', ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b' });
-	expect(wish.payload.content.kind).toBe('photo');
-	expect(db.media.find((m) => m.id === wish.payload.content.mediaId)?.payload.blob.type).toBe('image/jpeg');
+	const storedWishes = db.answers.filter((a) => a.payload.subject.kind === 'vum-theme').map((a) => a.payload);
+	expect(new Set(storedWishes.map((w) => JSON.stringify(w.subject)))).toEqual(
+		new Set([JSON.stringify({ kind: 'vum-theme', themeId: 'relationer', ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b' })])
+	);
+	const wishOf = (kind: string) => storedWishes.find((w) => w.content.kind === kind)!.content;
+	expect(db.media.find((m) => m.id === wishOf('photo').mediaId)?.payload.blob.type).toBe('image/jpeg');
+	expect(wishOf('message')).toEqual({ kind: 'message', items: [{ label: 'hund', symbolId: 'hund' }] });
+	expect(db.media.find((m) => m.id === wishOf('recording').mediaId)?.payload).toMatchObject({ kind: 'audio' });
+	expect(storedWishes).toHaveLength(3);
 	expect(db.answers.every((a) => JSON.stringify(a.payload.provenance) === JSON.stringify(relayed))).toBe(true);
-	expect(db.answers).toHaveLength(5);
+	expect(db.answers).toHaveLength(7);
 	expect(db.assessments.map((a) => [a.meetingId, a.payload])).toEqual([
 		[meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: ffb.kontakt, levelId: 'let', v: 1 }]
 	]);

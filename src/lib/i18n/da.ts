@@ -460,7 +460,7 @@ export const da = {
 	'vum.wishHeading': 'Dit ønske: {theme}',
 	'vum.wishText': 'Skriv dit ønske',
 	'vum.saveWish': 'Gem ønsket',
-	'vum.wishPhoto': 'Eller vælg et foto',
+	'vum.wishOther': 'Eller vis dit ønske med symboler, et foto eller din stemme',
 	'vum.wishes': 'Dine ønsker',
 	'vum.wishPhotoAlt': 'Foto med et ønske',
 
@@ -961,6 +961,9 @@ export const da = {
 	'staff.open': 'Åbn rådgiverpanel',
 	'staff.close': 'Luk rådgiverpanel',
 	'aboutMe.empty': 'Der står ikke noget endnu.',
+	'aboutMe.photoAlt': 'Foto: {label}',
+	'aboutMe.picture': 'Vis det med et symbol eller et foto: {label}',
+	'aboutMe.saveSymbol': 'Gem symbolet',
 	'overTime.title': 'Over tid',
 	'overTime.help': 'Sådan har svarene flyttet sig fra møde til møde. Højere er bedre.',
 	'overTime.empty': 'Der er endnu ingen svar på en skala at vise.',

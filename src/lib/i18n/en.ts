@@ -462,7 +462,7 @@ export const en: Record<MessageKey, string> = {
 	'vum.wishHeading': 'Your wish: {theme}',
 	'vum.wishText': 'Write your wish',
 	'vum.saveWish': 'Save the wish',
-	'vum.wishPhoto': 'Or choose a photo',
+	'vum.wishOther': 'Or show your wish with symbols, a photo or your voice',
 	'vum.wishes': 'Your wishes',
 	'vum.wishPhotoAlt': 'Photo with a wish',
 
@@ -968,6 +968,9 @@ export const en: Record<MessageKey, string> = {
 	'staff.open': 'Open adviser panel',
 	'staff.close': 'Close adviser panel',
 	'aboutMe.empty': 'Nothing has been written yet.',
+	'aboutMe.photoAlt': 'Photo: {label}',
+	'aboutMe.picture': 'Show it with a symbol or a photo: {label}',
+	'aboutMe.saveSymbol': 'Save the symbol',
 	'overTime.title': 'Over time',
 	'overTime.help': 'How the answers moved from meeting to meeting. Higher is better.',
 	'overTime.empty': 'There are no scale answers to show yet.',

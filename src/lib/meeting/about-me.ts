@@ -1,5 +1,5 @@
 import { MEETING, type AboutMeItem } from '#lib/content/conversation.ts';
-import type { Answer } from '#lib/domain/answer.ts';
+import type { Answer, AnswerContent } from '#lib/domain/answer.ts';
 
 /*
  * "Om mig — sådan kommunikerer jeg" lives in the answers: each entry is an answer about the meeting
@@ -10,19 +10,24 @@ import type { Answer } from '#lib/domain/answer.ts';
  */
 export interface AboutMeEntry {
 	item: AboutMeItem;
-	answer: Answer | undefined;
+	/** The newest symbol or photo: shown large, first, as the page is read by someone who may not read words. */
+	picture: Answer | undefined;
+	/** The newest entry in words (or a recording), shown beside the picture. */
+	words: Answer | undefined;
 }
+
+const isPicture = (content: AnswerContent) => content.kind === 'message' || content.kind === 'photo';
 
 /** `answers`: the citizen's answers from all meetings, newest first. */
 export function aboutMeEntries(answers: readonly Answer[]): AboutMeEntry[] {
-	return MEETING.aboutMe.items.map((item) => ({
-		item,
-		answer: answers.find(
+	return MEETING.aboutMe.items.map((item) => {
+		const about = answers.filter(
 			(answer) =>
 				answer.status === 'active' &&
 				answer.subject.kind === 'meeting-part' &&
 				answer.subject.part === 'about-me' &&
 				answer.subject.itemId === item.id
-		)
-	}));
+		);
+		return { item, picture: about.find((answer) => isPicture(answer.content)), words: about.find((answer) => !isPicture(answer.content)) };
+	});
 }

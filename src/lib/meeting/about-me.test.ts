@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswer, withdrawAnswer, type AnswerContent } from '#lib/domain/answer.ts';
+import type { Meeting } from '#lib/domain/meeting.ts';
+import { aboutMeEntries } from './about-me.ts';
+
+const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 0, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
+const entry = (id: string, itemId: string, content: AnswerContent) =>
+	createAnswer({ id, meeting, subject: { kind: 'meeting-part', part: 'about-me', itemId }, content, provenance: { mode: 'selv' }, at: 1 });
+const ja: AnswerContent = { kind: 'message', items: [{ label: 'ja', symbolId: 'ja' }] };
+
+describe('Om mig', () => {
+	it('keeps the newest picture and the newest words of each item side by side', () => {
+		// Newest first, as the citizen's answers are read.
+		const answers = [
+			entry('a3', 'om-mig-ja', { kind: 'photo', mediaId: 'p1' }),
+			entry('a2', 'om-mig-ja', { kind: 'text', text: 'Jeg nikker' }),
+			entry('a1', 'om-mig-ja', ja),
+			withdrawAnswer(entry('a0', 'om-mig-nej', ja), 2)
+		];
+		const [yes, no] = aboutMeEntries(answers);
+		expect(yes).toMatchObject({ item: { id: 'om-mig-ja' }, picture: { id: 'a3' }, words: { id: 'a2' } });
+		expect(no).toMatchObject({ item: { id: 'om-mig-nej' }, picture: undefined, words: undefined });
+		expect(aboutMeEntries(answers.slice(1))[0]).toMatchObject({ picture: { id: 'a1' }, words: { id: 'a2' } });
+	});
+});
