@@ -362,7 +362,7 @@ async function measureBoardSwitch(run) {
 async function measureRealSave(run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	try {
-		await page.goto(`${run.origin}/moede?id=${run.fixture.ids.soakMeeting}`, { waitUntil: 'load' });
+		await page.goto(`${run.origin}/moede?id=${run.fixture.ids.soakMeeting}&trin=emner`, { waitUntil: 'load' });
 		await unlockTablet(page);
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
@@ -837,7 +837,7 @@ function sampleFirstLoad(run, prefix, n) {
 
 /** 1: cold /moede?id=<meeting in progress>. The tab stays open for the taps. */
 async function firstLoadMeeting(run) {
-	const { tab, numbers } = await coldLoad(run, `/moede?id=${run.fixture.ids.boardMeeting}`, { board: true });
+	const { tab, numbers } = await coldLoad(run, `/moede?id=${run.fixture.ids.boardMeeting}&trin=emner`, { board: true });
 	run.tab = tab;
 	sampleFirstLoad(run, 'moede', numbers);
 	run.sample('moede.clickable', numbers.boardReady);
@@ -1192,7 +1192,7 @@ async function soak(browser, server, fixture, minutes) {
 		await seedDatabase(page, fixture);
 		await setUpTablet(page);
 		const { soakMeeting, soakCitizen } = fixture.ids;
-		await page.goto(`${server.origin}/moede?id=${soakMeeting}`, { waitUntil: 'load' });
+		await page.goto(`${server.origin}/moede?id=${soakMeeting}&trin=emner`, { waitUntil: 'load' });
 		await unlockTablet(page);
 		await cdp.send('Performance.enable');
 		const heap = async () => {
