@@ -110,7 +110,7 @@ const UI = {
 	recentAnswers: 30,
 	addCitizen: 'Tilføj borger',
 	importLabel: 'Vælg en .obf- eller .obz-fil',
-	importDone: '2 tavle(r) er hentet.'
+	importDone: '2 tavler er hentet.'
 };
 // Board taps cycle through answers that only record (Pause/Stop may get their own behaviour later).
 const TAP_SEQUENCE = ['Ja', 'Nej', 'Ved ikke', 'Forstår ikke', 'Hjælp'];
@@ -1207,6 +1207,11 @@ async function soak(browser, server, fixture, minutes) {
 		const citizenLink = page.locator(`main a[href*="borger?id=${soakCitizen}"]`);
 		const navLink = (href) => page.locator(`header a[href="${href}"]`).first();
 		await boardReady();
+		// A meeting link opens the meeting's first step; the answer board is on "Det taler vi om".
+		const openTopics = async () => {
+			await page.getByRole('navigation', { name: 'Dagsorden' }).getByRole('link', { name: 'Det taler vi om' }).tap();
+			await boardReady();
+		};
 		let taps = 0;
 		let cycles = 0;
 		const tapSome = async (count) => {
@@ -1224,7 +1229,7 @@ async function soak(browser, server, fixture, minutes) {
 			await meetingLink.first().waitFor();
 			await sleep(300);
 			await meetingLink.first().tap();
-			await boardReady();
+			await openTopics();
 			if (cycles % 3 === 2) {
 				await navLink('/indstillinger').tap();
 				await page.getByRole('heading', { level: 1 }).waitFor();
@@ -1237,7 +1242,7 @@ async function soak(browser, server, fixture, minutes) {
 				await citizenLink.first().tap();
 				await meetingLink.first().waitFor();
 				await meetingLink.first().tap();
-				await boardReady();
+				await openTopics();
 			}
 			cycles += 1;
 		};
