@@ -132,8 +132,17 @@ export function makeAnswers(rng, meeting, count, { start = meeting.createdAt, va
  *  - bigCitizen / bigMeeting: a citizen whose meeting holds `bigAnswers` answers — "open meeting with 1,000 answers"
  *  - soakMeeting: an empty meeting for the memory soak
  *  - saveMeeting: an empty meeting that the storage benchmark writes into
+ *  - planMeeting: a meeting with `planAnswers` answers — the case-file plan PDF
+ *  - themeMeeting: an empty meeting of the first phase — theme cards opened and moved
+ *  - storyCitizen: a citizen whose recovery story holds `storyItemCount` text items — frames during a drag
  */
-export function buildFixture({ seed = SEED, citizens: citizenCount = 10, bigAnswers = 1000 } = {}) {
+export function buildFixture({
+	seed = SEED,
+	citizens: citizenCount = 10,
+	bigAnswers = 1000,
+	planAnswers = 200,
+	storyItemCount = 100
+} = {}) {
 	const rng = mulberry32(seed);
 	const citizens = [];
 	const meetings = [];
@@ -179,12 +188,21 @@ export function buildFixture({ seed = SEED, citizens: citizenCount = 10, bigAnsw
 
 	const soakMeeting = newMeeting(citizens[2], 0, 2);
 	const saveMeeting = newMeeting(citizens[3], 0, 2);
+	// Issue 12: the case-file plan of a meeting with 200 answers.
+	const planMeeting = newMeeting(citizens[4], 0, 3);
+	answers.push(...makeAnswers(rng, planMeeting, planAnswers));
+	// Issue 11: an empty meeting of the first phase, whose theme cards are sorted and moved.
+	const themeMeeting = newMeeting(citizens[5], 0, 2);
+	themeMeeting.payload.phase = 'faglig-udredning';
+	const storyCitizen = citizens[6];
+	const storyItems = makeStoryItems(rng, storyCitizen, storyItemCount);
 
 	return {
 		seed,
 		citizens,
 		meetings,
 		answers,
+		storyItems,
 		ids: {
 			boardCitizen: boardCitizen.id,
 			boardMeeting: boardMeeting.id,
@@ -194,10 +212,56 @@ export function buildFixture({ seed = SEED, citizens: citizenCount = 10, bigAnsw
 			bigAnswers,
 			soakCitizen: citizens[2].id,
 			soakMeeting: soakMeeting.id,
-			saveMeeting: saveMeeting.id
+			saveMeeting: saveMeeting.id,
+			planMeeting: planMeeting.id,
+			planAnswers,
+			themeMeeting: themeMeeting.id,
+			storyCitizen: storyCitizen.id,
+			storyItems: storyItemCount
 		},
 		meetingsById: Object.fromEntries(meetings.map((m) => [m.id, m]))
 	};
+}
+
+/** The areas of the default story template ("min-historie", src/lib/content/story-templates.json), canvas units. */
+const STORY_AREAS = [
+	{ id: 'haab', x: 16, y: 16, w: 1568, h: 300 },
+	{ id: 'bedre', x: 16, y: 332, w: 776, h: 316 },
+	{ id: 'i-vejen', x: 808, y: 332, w: 776, h: 316 },
+	{ id: 'hjaelp', x: 16, y: 664, w: 1000, h: 320 },
+	{ id: 'naeste-skridt', x: 1032, y: 664, w: 552, h: 320 }
+];
+
+/**
+ * Story items in the stored shape of src/lib/domain/story.ts (payload: templateId, placement, content, provenance,
+ * history), short texts laid in a 5 × 4 grid at the left of each area (its right part stays free to drop on), "Punkt 1" first in "Mine håb, ønsker og drømme".
+ */
+export function makeStoryItems(rng, citizen, count) {
+	const items = [];
+	for (let i = 0; i < count; i++) {
+		const area = STORY_AREAS[i % STORY_AREAS.length];
+		const slot = Math.floor(i / STORY_AREAS.length) % 20;
+		const w = Math.min(100, Math.floor((area.w - 24) / 5) - 8);
+		const at = BASE_TIME - 86_400_000 + i * 60_000;
+		items.push({
+			id: seededUuid(rng),
+			citizenId: citizen.id,
+			createdAt: at,
+			updatedAt: at,
+			payload: {
+				templateId: 'min-historie',
+				areaId: area.id,
+				x: area.x + 12 + (slot % 5) * (w + 8),
+				y: area.y + 40 + Math.floor(slot / 5) * 62,
+				w,
+				h: 60,
+				content: { kind: 'text', text: `Punkt ${i + 1}` },
+				provenance: { mode: 'selv' },
+				history: []
+			}
+		});
+	}
+	return items;
 }
 
 /** `count` answer records for the storage benchmark, seeded so every run writes the same records. */
@@ -227,7 +291,7 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 				request.onerror = () => resolve(false);
 				request.onsuccess = () => {
 					const db = request.result;
-					const ok = ['citizens', 'meetings', 'answers'].every((s) => db.objectStoreNames.contains(s));
+					const ok = ['citizens', 'meetings', 'answers', 'storyItems'].every((s) => db.objectStoreNames.contains(s));
 					db.close();
 					resolve(ok);
 				};
@@ -236,7 +300,7 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 		dbName,
 		{ timeout, polling: 100 }
 	);
-	const records = { citizens: fixture.citizens, meetings: fixture.meetings, answers: fixture.answers };
+	const records = { citizens: fixture.citizens, meetings: fixture.meetings, answers: fixture.answers, storyItems: fixture.storyItems };
 	return page.evaluate(
 		({ name, records }) =>
 			new Promise((resolve, reject) => {
@@ -244,14 +308,14 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
 					const db = request.result;
-					const tx = db.transaction(['citizens', 'meetings', 'answers'], 'readwrite');
+					const tx = db.transaction(Object.keys(records), 'readwrite');
 					for (const [store, rows] of Object.entries(records)) {
 						const os = tx.objectStore(store);
 						for (const row of rows) os.put(row);
 					}
 					tx.oncomplete = () => {
 						db.close();
-						resolve({ citizens: records.citizens.length, meetings: records.meetings.length, answers: records.answers.length });
+						resolve(Object.fromEntries(Object.entries(records).map(([store, rows]) => [store, rows.length])));
 					};
 					tx.onerror = () => reject(tx.error);
 					tx.onabort = () => reject(tx.error ?? new Error('seed transaction aborted'));
