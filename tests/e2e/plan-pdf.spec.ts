@@ -122,29 +122,3 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(invitationText).toContain('Hvor: Bostedet Lyngen');
 	expect(poppler('pdfinfo', invitation)).toMatch(/Tagged:\s+yes/);
 });
-
-test('bench: the case-file PDF of a meeting with 200 answers at 4× CPU throttle (printed, not asserted)', async ({ page }, testInfo) => {
-	test.setTimeout(300_000);
-	const meeting = await meetingWithAnswers(page);
-	const buttons = ['Ja', 'Nej', 'Ved ikke'];
-	for (let i = 0; i < 200; i++) await meeting.board.getByRole('button', { name: buttons[i % 3]!, exact: true }).click();
-	await expect(page.getByRole('button', { name: 'Vis alle 200 svar' })).toBeVisible({ timeout: 60_000 });
-
-	const plan = new PlanPage(page);
-	await plan.openFrom(meeting);
-	await plan.show('Sagsversion');
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-	// Twice: the first run also loads PDFKit and the fonts; the second is what a later PDF costs.
-	for (const run of ['first (loads PDFKit)', 'second']) {
-		await page.getByRole('button', { name: 'Gem som PDF' }).click();
-		const download = page.waitForEvent('download');
-		const started = Date.now();
-		await plan.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
-		const file = await saved(await download, testInfo);
-		const ms = Date.now() - started;
-		const pages = /Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1];
-		console.log(`[bench] case-file PDF, 200 answers, ${pages} pages, 4× CPU throttle, ${run}: ${ms} ms`);
-	}
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-});
