@@ -54,6 +54,7 @@ test('an unknown citizen or meeting id says so in Danish', async ({ page }) => {
 	await expectNoAxeViolations(page, 'missing citizen');
 	await openApp(page, '/moede?id=findes-ikke');
 	await expect(page.getByText('Mødet findes ikke på denne tablet.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Tilbage til borgerne' })).toBeVisible();
 	await expectNoAxeViolations(page, 'missing meeting');
 });
 
