@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { diskContains, expect, expectNoAxeViolations, openApp, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
-import { CitizenPage, HomePage } from './pages';
+import { CitizenPage, HomePage, unlockWithPin } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
 
@@ -284,4 +284,94 @@ test('"Slet alt" destroys the key first: cut short, what is left can never be op
 	const after = await readDisk(page);
 	expect(after.vault).toBeUndefined();
 	expect(Object.values(after.tables).flat()).toEqual([]);
+});
+
+test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold it off while its page is open; typed text stays through the lock', async ({
+	page
+}) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen(CANARY);
+	// Five minutes is the default lock time.
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	const warning = page.getByRole('dialog', { name: 'Tabletten låses om lidt' });
+	const moreTime = warning.getByRole('button', { name: 'Mere tid' });
+	const said = warning.locator('[data-idle-countdown]');
+	const lockedHeading = page.getByRole('heading', { name: 'Billedtale er låst' });
+	const keepOpen = page.getByRole('checkbox', { name: 'Hold tabletten åben under mødet' });
+
+	// No warning before four minutes without a touch; at four minutes it shows, with focus on "Mere tid".
+	await page.clock.fastForward('03:59');
+	await expect(warning).toBeHidden();
+	await page.clock.fastForward('00:02');
+	await expect(warning).toBeVisible();
+	await expect(moreTime).toBeFocused();
+	await expect(warning.getByText(/^Låses om 59 sekunder$/)).toBeVisible();
+	// The countdown is said politely at 30 and 10 seconds, not every second.
+	await expect(said).toHaveAttribute('aria-live', 'polite');
+	await expect(said).toHaveText('');
+	await expectNoAxeViolations(page, 'idle warning');
+	await page.clock.fastForward('00:30');
+	await expect(warning.getByText(/^Låses om 29 sekunder$/)).toBeVisible();
+	await expect(said).toHaveText('Låses om 30 sekunder');
+	await page.clock.fastForward('00:02');
+	await expect(said).toHaveText('Låses om 30 sekunder');
+
+	// "Mere tid" starts the five minutes again.
+	await moreTime.click();
+	await expect(warning).toBeHidden();
+	// Focus goes back to where it was before the warning: the adviser panel's button, tapped last.
+	const panelButton = page.getByRole('button', { name: 'Luk rådgiverpanel' });
+	await expect(panelButton).toBeFocused();
+	await page.clock.fastForward('03:59');
+	await expect(warning).toBeHidden();
+	await expect(lockedHeading).toBeHidden();
+
+	// Any touch does too.
+	await page.clock.fastForward('00:02');
+	await expect(warning).toBeVisible();
+	await page.mouse.click(5, 5);
+	await expect(warning).toBeHidden();
+	await expect(panelButton).toBeFocused();
+
+	// Without the toggle it locks when nobody answers the warning.
+	await page.clock.fastForward('04:01');
+	await expect(warning).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(lockedHeading).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await unlockWithPin(page);
+
+	// Something typed but not yet saved, and the toggle on: no warning and no lock however long the meeting sits still.
+	const participants = page.getByRole('region', { name: 'Deltagere' });
+	await participants.getByLabel('Navn').fill('Ole Sørensen');
+	await participants.getByLabel('Rolle').selectOption({ label: 'Værge' });
+	await keepOpen.check();
+	await expectNoAxeViolations(page, 'meeting page held open');
+	await page.clock.fastForward('20:00');
+	await expect(warning).toBeHidden();
+	await expect(lockedHeading).toBeHidden();
+
+	// "Lås" still locks at once, and nothing on the screen is lost or changed by it.
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(lockedHeading).toBeVisible();
+	expect(await pageHtml(page)).not.toContain('Ole Sørensen');
+	await unlockWithPin(page);
+	await expect(participants.getByLabel('Navn')).toHaveValue('Ole Sørensen');
+	await expect(participants.getByLabel('Rolle')).toHaveValue('vaerge');
+	await expect(keepOpen).toBeChecked();
+	// The form's own state followed the restored text: adding stores what is shown.
+	await participants.getByRole('button', { name: 'Tilføj deltager' }).click();
+	await expect(participants.getByRole('listitem').filter({ hasText: 'Ole Sørensen' })).toContainText('Værge');
+	await page.clock.fastForward('20:00');
+	await expect(lockedHeading).toBeHidden();
+
+	// Leaving the meeting page lets go of the hold: the lock comes again after the idle time.
+	await page.getByRole('link', { name: `Tilbage til ${CANARY}` }).click();
+	await expect(citizen.heading(CANARY)).toBeVisible();
+	await page.clock.fastForward('04:01');
+	await expect(warning).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(lockedHeading).toBeVisible();
 });

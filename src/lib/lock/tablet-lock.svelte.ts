@@ -1,6 +1,7 @@
 import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
+import { keepScreen, restoreScreen } from './screen-keeper.ts';
 import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
 import {
@@ -21,13 +22,17 @@ import {
  *   open        the data key is in memory
  *   reloading   a hard lock is clearing the page's memory by loading it afresh
  * Five wrong PINs, counted across every tab and reload of this tablet, or "Lås helt", end the session and reload the page, which clears its memory.
- * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page.
+ * While not open, nothing but the lock screens is rendered, so no citizen data stays in the page; what was typed is kept
+ * in memory and put back after the PIN (screen-keeper.ts).
+ * The idle lock warns a minute ahead (WCAG 2.2.1), and a meeting page can hold it off while people sit at the table.
  */
 
 export type LockStatus = 'setup' | 'hardLocked' | 'softLocked' | 'open' | 'reloading' | 'failed';
 export const IDLE_CHOICES = [2, 5, 10, 15] as const;
 export const DEFAULT_IDLE_MINUTES = 5;
 export const MAX_PIN_TRIES = 5;
+/** How long before the idle lock the warning shows: time to notice it and tap "Mere tid". */
+export const IDLE_WARNING_MS = 60_000;
 /** The PIN's in-memory copy of the key is kept this long at most; after that only the passphrase opens. */
 export const SOFT_LOCK_LIMIT_MS = 30 * 60_000;
 /** Stop 6 kept a PIN hash here; the PIN now lives only in the sealed vault. */
@@ -60,9 +65,14 @@ class TabletLock {
 	known = $state(false);
 	idleMinutes = $state(DEFAULT_IDLE_MINUTES);
 	pinTriesLeft = $state(MAX_PIN_TRIES);
+	/** While the idle warning shows: when the tablet locks unless someone touches it. */
+	lockingAt = $state<number | undefined>();
+	/** A meeting page is holding the idle lock off; "Lås" and leaving the app still lock. */
+	held = $state(false);
 	private record: VaultRecord | undefined;
 	private storageChecked: Promise<unknown> = Promise.resolve();
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+	private warningTimer: ReturnType<typeof setTimeout> | undefined;
 	private softLockTimer: ReturnType<typeof setTimeout> | undefined;
 	private softLockedAt = 0;
 	// Locking one tab locks every tab of the app on this tablet.
@@ -116,18 +126,48 @@ class TabletLock {
 			removeEventListener('pageshow', restored);
 			document.removeEventListener('visibilitychange', hidden);
 			this.channel?.close();
-			clearTimeout(this.idleTimer);
+			this.stopIdleTimer();
 		};
 	}
 
-	private restartIdleTimer(): void {
+	/** Any touch or key press, and "Mere tid" in the warning, start the idle time again. */
+	restartIdleTimer(): void {
+		this.stopIdleTimer();
+		if (this.status !== 'open' || this.held) return;
+		const idle = this.idleMinutes * 60_000;
+		// From when the lock is due, not from when the warning's timer ran: timers of a busy or hidden tab run late.
+		const lockDueAt = Date.now() + idle;
+		this.warningTimer = setTimeout(() => (this.lockingAt = lockDueAt), idle - IDLE_WARNING_MS);
+		this.idleTimer = setTimeout(() => this.softLock(), idle);
+	}
+
+	private stopIdleTimer(): void {
 		clearTimeout(this.idleTimer);
-		if (this.status === 'open') this.idleTimer = setTimeout(() => this.softLock(), this.idleMinutes * 60_000);
+		clearTimeout(this.warningTimer);
+		this.lockingAt = undefined;
+	}
+
+	/**
+	 * Holds the idle lock off until the returned function is called: a meeting page does so while its toggle is on and
+	 * lets go when the toggle is turned off or the page is left, so the hold can never outlive the meeting page.
+	 */
+	holdOpen(): () => void {
+		this.held = true;
+		this.stopIdleTimer();
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.held = false;
+			this.restartIdleTimer();
+		};
 	}
 
 	private opened(): void {
 		clearTimeout(this.softLockTimer);
+		const wasSoftLocked = this.status === 'softLocked';
 		this.status = 'open';
+		if (wasSoftLocked) restoreScreen();
 		localStorage.removeItem(WRONG_PINS_KEY);
 		this.pinTriesLeft = MAX_PIN_TRIES;
 		this.restartIdleTimer();
@@ -187,10 +227,12 @@ class TabletLock {
 
 	softLock(tellOtherTabs = true): void {
 		if (this.status !== 'open') return;
+		// Before the pages are unmounted by the status change below.
+		keepScreen();
 		dropDataKey();
 		notices.clearInfo();
 		this.status = 'softLocked';
-		clearTimeout(this.idleTimer);
+		this.stopIdleTimer();
 		this.softLockedAt = Date.now();
 		this.softLockTimer = setTimeout(() => this.hardLock(false), SOFT_LOCK_LIMIT_MS);
 		if (tellOtherTabs) this.channel?.postMessage('soft');
@@ -202,7 +244,7 @@ class TabletLock {
 		if (this.status === 'setup') return;
 		// Nothing is shown until the fresh page stands, which then asks for the passphrase.
 		this.status = 'reloading';
-		clearTimeout(this.idleTimer);
+		this.stopIdleTimer();
 		location.reload();
 	}
 

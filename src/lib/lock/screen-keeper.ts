@@ -1,0 +1,87 @@
+/*
+ * A soft lock unmounts every page, so nothing about a citizen stays in the page while the tablet is locked. Whatever was
+ * typed or chosen but not yet saved must still be there after the PIN (WCAG 2.2.5: no loss of data after signing in
+ * again): just before the lock the fields of the page are read into memory, and when the same page stands again they
+ * are filled in as if typed. The copy lives only in this tab's memory, as the PIN's copy of the key does; a hard lock
+ * reloads the page and so clears it. Secrets (PIN and passphrase fields) are never kept.
+ */
+
+/** Fields found again by their id; password and one-time-code fields are the PIN and passphrase inputs. */
+const FIELDS = ':is(input, textarea, select)[id]:not([type="password"], [type="hidden"], [type="file"], [autocomplete="one-time-code"])';
+/** The page is rebuilt from the database after the PIN; fields that have not come back by then are let go. */
+const RESTORE_WITHIN_MS = 5_000;
+
+type FieldElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+interface KeptScreen {
+	address: string;
+	values: Map<string, string | boolean>;
+	focusedId: string | undefined;
+}
+
+let kept: KeptScreen | undefined;
+
+function address(): string {
+	return location.pathname + location.search;
+}
+
+function isToggle(field: FieldElement): field is HTMLInputElement {
+	return field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio');
+}
+
+/** Reads the page's fields; call it while the page is still mounted. */
+export function keepScreen(root: ParentNode = document.getElementById('main') ?? document): void {
+	const values = new Map<string, string | boolean>();
+	for (const field of root.querySelectorAll<FieldElement>(FIELDS)) values.set(field.id, isToggle(field) ? field.checked : field.value);
+	const focused = document.activeElement;
+	kept = { address: address(), values, focusedId: focused instanceof HTMLElement && focused.id ? focused.id : undefined };
+}
+
+/** Fills one field the way typing would, so the component's own state (bind:value, onchange) follows. */
+function fill(field: FieldElement, value: string | boolean): void {
+	if (isToggle(field)) {
+		if (field.checked === value) return;
+		field.checked = value === true;
+		field.dispatchEvent(new Event('input', { bubbles: true }));
+		field.dispatchEvent(new Event('change', { bubbles: true }));
+		return;
+	}
+	if (field.value === value) return;
+	field.value = String(value);
+	field.dispatchEvent(new Event('input', { bubbles: true }));
+	if (field instanceof HTMLSelectElement) field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Puts the kept fields back as the page comes back (its data is read again after the PIN, so fields appear a little
+ * later), and focus where it was. Only on the same page: another page does not get the fields of this one.
+ */
+export function restoreScreen(): void {
+	const screen = kept;
+	kept = undefined;
+	if (!screen || screen.address !== address()) return;
+	const pending = new Map(screen.values);
+	let focusId = screen.focusedId;
+	const apply = () => {
+		for (const [id, value] of pending) {
+			const field = document.getElementById(id);
+			if (!field || !field.matches(FIELDS)) continue;
+			fill(field as FieldElement, value);
+			pending.delete(id);
+		}
+		const focusTarget = focusId && document.getElementById(focusId);
+		if (focusTarget) {
+			focusTarget.focus();
+			focusId = undefined;
+		}
+		if (pending.size === 0 && !focusId) stop();
+	};
+	const observer = new MutationObserver(apply);
+	const timer = setTimeout(() => stop(), RESTORE_WITHIN_MS);
+	function stop() {
+		observer.disconnect();
+		clearTimeout(timer);
+	}
+	observer.observe(document.body, { childList: true, subtree: true });
+	apply();
+}
