@@ -338,7 +338,7 @@ test('focus is never dropped to the page body, and each change is announced poli
 	await expect(announced).toHaveText('Lise er med i mødet.');
 	await page.getByRole('button', { name: 'Fjern Lise' }).focus();
 	await page.keyboard.press('Enter');
-	await expect(announced).toHaveText('Lise er fjernet fra mødet.');
+	await expect(announced).toHaveText('Lise er fjernet fra mødet. Tryk Fortryd, hvis det var en fejl.');
 	expect(await focusOnBody(), 'after removing a participant').toBe(false);
 
 	await meeting.tap('Ja');

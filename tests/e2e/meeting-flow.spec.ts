@@ -192,3 +192,38 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	expect(db.answers).toEqual([]);
 	expect(db.citizens).toHaveLength(1);
 });
+
+test('removing a participant can be undone: the same participant comes back in the same place, focus and announcements follow', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.addParticipant('Lise', 'Pårørende');
+	await meeting.addParticipant('Ole', 'Værge');
+	const stored = async () => ((await readDatabase(page)).meetings[0] as any).payload.participants as { id: string; name: string }[];
+	const before = await stored();
+	expect(before.map((p) => p.name)).toEqual(['Karen', 'Lise', 'Ole']);
+	const section = page.getByRole('region', { name: 'Deltagere' });
+	const announced = page.locator('[data-announcer]');
+	const undo = section.getByRole('button', { name: 'Fortryd og tag Lise med igen' });
+
+	await section.getByRole('button', { name: 'Fjern Lise' }).click();
+	await expect(announced).toHaveText('Lise er fjernet fra mødet. Tryk Fortryd, hvis det var en fejl.');
+	await expect(undo).toBeFocused();
+	await expect(section.getByRole('listitem').filter({ hasText: 'Lise' })).toHaveCount(0);
+	await expect.poll(async () => (await stored()).map((p) => p.name)).toEqual(['Karen', 'Ole']);
+	await expectNoAxeViolations(page, 'participant removed, with undo');
+	await expectReflow(page, '/moede with undo');
+
+	await page.keyboard.press('Enter');
+	await expect(announced).toHaveText('Lise er med i mødet igen.');
+	await expect(undo).toBeHidden();
+	await expect(section.getByLabel('Navn')).toBeFocused();
+	await expect(section.getByRole('listitem').nth(1)).toContainText('Lise · Pårørende');
+	// The same participant, not a new one with the same name: answers and the provenance choice name them by id.
+	await expect.poll(stored).toEqual(before);
+	await reopen(page);
+	await expect(page.getByRole('region', { name: 'Deltagere' }).getByRole('listitem').nth(1)).toContainText('Lise · Pårørende');
+});

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { initialsOf, normaliseNewCitizen } from './citizen';
-import { byMeetingDateDescending, createParticipant, isCalendarDate, localIsoDate, normaliseNewMeeting, type Meeting } from './meeting';
+import {
+	byMeetingDateDescending,
+	createParticipant,
+	isCalendarDate,
+	localIsoDate,
+	normaliseNewMeeting,
+	withParticipantBack,
+	type Meeting
+} from './meeting';
 import { ValidationError } from './validation';
 
 describe('citizens', () => {
@@ -21,6 +29,20 @@ describe('citizens', () => {
 });
 
 describe('meetings', () => {
+	it('bring a removed participant back with the same id and in the same place, once', () => {
+		const [bo, lise, kaj] = [
+			createParticipant('Bo', 'borger'),
+			createParticipant('Lise', 'paaroerende'),
+			createParticipant('Kaj', 'andet')
+		];
+		const meeting = { participants: [bo, kaj] } as Meeting;
+		const back = withParticipantBack(meeting, lise, 1);
+		expect(back.participants).toEqual([bo, lise, kaj]);
+		expect(withParticipantBack(back, lise, 0)).toBe(back);
+		// The list may have shrunk since: the participant goes last rather than nowhere.
+		expect(withParticipantBack({ participants: [bo] } as Meeting, lise, 5).participants).toEqual([bo, lise]);
+	});
+
 	it('accept only real calendar dates', () => {
 		expect(isCalendarDate('2026-02-28')).toBe(true);
 		expect(isCalendarDate('2026-02-29')).toBe(false);

@@ -59,6 +59,17 @@ export function findParticipant(meeting: Meeting, participantId: string | undefi
 	return participantId === undefined ? undefined : meeting.participants.find((p) => p.id === participantId);
 }
 
+/**
+ * Undoing "Fjern": the participant comes back with the same id (answers and the provenance choice name them by it) and
+ * in the same place in the list, which is where the staff last saw them. Already there again: nothing changes.
+ */
+export function withParticipantBack(meeting: Meeting, participant: Participant, index: number): Meeting {
+	if (meeting.participants.some((p) => p.id === participant.id)) return meeting;
+	const participants = [...meeting.participants];
+	participants.splice(Math.max(0, Math.min(index, participants.length)), 0, participant);
+	return { ...meeting, participants };
+}
+
 /** Today's date in the tablet's own time zone, as the default for a new meeting. */
 export function localIsoDate(now: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,8 +3,10 @@ import {
 	byMeetingDateDescending,
 	createParticipant,
 	normaliseNewMeeting,
+	withParticipantBack,
 	type Meeting,
 	type NewMeeting,
+	type Participant,
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
@@ -101,6 +103,11 @@ export async function deleteMeeting(id: string): Promise<void> {
 export async function addParticipant(meetingId: string, name: string, role: ParticipantRole): Promise<Meeting> {
 	const participant = createParticipant(name, role);
 	return updateMeeting(meetingId, (meeting) => ({ ...meeting, participants: [...meeting.participants, participant] }));
+}
+
+/** "Fortryd" after removing a participant. */
+export async function restoreParticipant(meetingId: string, participant: Participant, index: number): Promise<Meeting> {
+	return updateMeeting(meetingId, (meeting) => withParticipantBack(meeting, participant, index));
 }
 
 /** A participant named in an answer's provenance stays, so the record of who relayed what stays whole. */
