@@ -174,7 +174,7 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await edit.getByRole('radio', { name: 'Opfølgning' }).check();
 	await expectNoAxeViolations(page, 'edit meeting');
 	await edit.getByRole('button', { name: 'Gem ændringer' }).click();
-	await expect(page.getByText('Opfølgning · Kommunen')).toBeVisible();
+	await expect(page.getByText('Vi ser på, hvordan det går med din hjælp · Kommunen')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
 	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt');
@@ -205,6 +205,12 @@ test('removing a participant can be undone: the same participant comes back in t
 	const stored = async () => ((await readDatabase(page)).meetings[0] as any).payload.participants as { id: string; name: string }[];
 	const before = await stored();
 	expect(before.map((p) => p.name)).toEqual(['Karen', 'Lise', 'Ole']);
+	// What the citizen and the family see at the table is in everyday words; the adviser's list keeps the roles.
+	await expect(page.getByRole('list', { name: 'Med i mødet' }).getByRole('listitem').filter({ hasText: 'Lise' })).toContainText(
+		'Familie eller ven'
+	);
+	await expect(page.getByText('Vi ser på, hvordan det går med din hjælp', { exact: true })).toBeVisible();
+	await expect(page.locator('.page-head')).not.toContainText('Opfølgning');
 	const section = page.getByRole('region', { name: 'Deltagere' });
 	const announced = page.locator('[data-announcer]');
 	const undo = section.getByRole('button', { name: 'Fortryd og tag Lise med igen' });

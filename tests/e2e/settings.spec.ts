@@ -1,6 +1,7 @@
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
 import { expect, expectNoAxeViolations, readDatabase, test, openApp, unlockTablet } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
+import type { Locator } from '@playwright/test';
 
 test('settings show the storage status and switch the whole UI to English and back', async ({ page }) => {
 	await page.goto('/indstillinger');
@@ -184,4 +185,48 @@ test('"Slet alt" removes every citizen, board and recording from the tablet afte
 	await page.reload();
 	await waitUntilInteractive(page);
 	await expect(page.getByRole('alert')).toBeEmpty();
+});
+
+test('in the English UI the Danish board content keeps lang="da", and a reload in English asks for the passphrase in English', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Frida');
+	const citizenId = citizen.id;
+	const langOf = (locator: Locator) => locator.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'));
+
+	// The home board is listed once by its name, not as "Forside (Forside)".
+	await openApp(page, `/tavler?borger=${citizenId}`);
+	await expect(page.locator('.board-list .name').first()).toHaveText('Forside');
+
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.getByRole('radio', { name: 'English' }).check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+	// A full load in English: the passphrase screen is English from the start of the session.
+	await page.goto(`/tavle?borger=${citizenId}`);
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	await expect(page.getByRole('heading', { level: 1, name: 'Unlock Billedtale' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+	await unlockTablet(page);
+
+	// Board name, folder and symbol labels are Danish; the word "Folder:" is English.
+	const heading = page.getByRole('heading', { level: 1, name: 'Forside' });
+	await expect(heading).toBeVisible();
+	expect(await langOf(heading)).toBe('da');
+	const folder = page.locator('.grid').getByRole('button', { name: 'Folder: Følelser' });
+	await expect(folder).toBeVisible();
+	expect(await langOf(folder.locator('.cell-label'))).toBe('da');
+	expect(await langOf(folder.getByText('Folder:'))).toBe('en');
+	expect(await langOf(page.locator('.grid').getByRole('button', { name: 'ja', exact: true }).locator('.cell-label'))).toBe('da');
+	expect(await langOf(page.getByRole('group', { name: 'Forside' }))).toBe('da');
+	await expectNoAxeViolations(page, 'board in the English UI');
+
+	// The board list in English: the Danish name, then the English marker.
+	await page.goto(`/tavler?borger=${citizenId}`);
+	await unlockTablet(page);
+	const rootName = page.locator('.board-list .name').first();
+	await expect(rootName).toHaveText('Forside (Home board)');
+	expect(await langOf(rootName.getByText('Forside', { exact: true }))).toBe('da');
 });

@@ -5,6 +5,7 @@ import {
 	duplicateBoard,
 	mediaIdsOf,
 	moveCell,
+	needsHomeMarker,
 	normaliseCell,
 	resizeBoard,
 	setCell,
@@ -25,6 +26,15 @@ function board2x2(): Board {
 	board = setCell(board, 3, cell('d', { photoId: 'p1', recordingId: 'r1' }));
 	return board;
 }
+
+describe('the home board marker', () => {
+	it('is left out when the name already says it, never doubled as "Forside (Forside)"', () => {
+		expect(needsHomeMarker('Forside', 'Forside')).toBe(false);
+		expect(needsHomeMarker(' forside ', 'Forside')).toBe(false);
+		expect(needsHomeMarker('Mad', 'Forside')).toBe(true);
+		expect(needsHomeMarker('Forside', 'Home board')).toBe(true);
+	});
+});
 
 describe('board model', () => {
 	it('creates grids from 1×1 to 8×8 only', () => {

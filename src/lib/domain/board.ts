@@ -133,6 +133,15 @@ export function resizeBoard(board: Board, rows: number, columns: number): Board 
 	return { ...board, rows, columns, slots };
 }
 
+/**
+ * Whether the home board's list entry needs "(Forside)" after its name: not when the name already is that word,
+ * which would read "Forside (Forside)". Case and spaces do not count.
+ */
+export function needsHomeMarker(name: string, homeWord: string): boolean {
+	const plain = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+	return plain(name) !== plain(homeWord);
+}
+
 export function renameBoard(board: Board, name: string): Board {
 	return { ...board, name: requireText(name, BOARD_NAME_MAX, 'error.boardName') };
 }

@@ -66,11 +66,21 @@ export const da = {
 	'role.raadgiver': 'Rådgiver',
 	'role.vaerge': 'Værge',
 	'role.andet': 'Andet',
+	// What the citizen and the family read (the people at the table, "Min plan"): everyday words, no case-work jargon.
+	'role.plain.borger': 'Borger',
+	'role.plain.paaroerende': 'Familie eller ven',
+	'role.plain.udfoerer': 'Hjælper i hverdagen',
+	'role.plain.raadgiver': 'Rådgiver fra kommunen',
+	'role.plain.vaerge': 'Værge',
+	'role.plain.andet': 'Er med i mødet',
+	'phase.plain.faglig-udredning': 'Vi finder ud af, hvad du har brug for',
+	'phase.plain.valg-af-indsats': 'Vi vælger, hvilken hjælp du skal have',
+	'phase.plain.opfoelgning': 'Vi ser på, hvordan det går med din hjælp',
 
-	'attention.pause': 'Borgeren vil have en pause. Hold en pause nu, og spørg bagefter, om I skal fortsætte.',
-	'attention.stop': 'Borgeren vil have, at I stopper. Stop emnet, og spørg, hvad der skal til.',
-	'attention.hjaelp': 'Borgeren beder om hjælp. Spørg, hvad hjælpen skal være.',
-	'attention.forstaar-ikke': 'Borgeren forstår ikke. Sig det på en anden måde, gerne med billeder.',
+	'attention.pause': '{name} vil have en pause. Hold en pause nu, og spørg bagefter, om I skal fortsætte.',
+	'attention.stop': '{name} vil have, at I stopper. Hold op med det, I taler om nu, og spørg, hvad der skal til.',
+	'attention.hjaelp': '{name} beder om hjælp. Spørg, hvad hjælpen skal være.',
+	'attention.forstaar-ikke': '{name} forstår ikke. Sig det på en anden måde, gerne med billeder.',
 	'provenance.legend': 'Hvem svarer, og hvordan?',
 	'provenance.selv': 'Borgeren selv',
 	'provenance.med-stoette': 'Borgeren med støtte',
@@ -125,7 +135,7 @@ export const da = {
 	'editor.pageTitle': 'Rediger tavle',
 	'citizen.pageTitle': 'Borger',
 	'board.navigation': 'Tavlens knapper',
-	'board.folder': 'Mappe: {name}',
+	'board.folder': 'Mappe:',
 	'board.message': 'Besked',
 	'board.messageEmpty': 'Tryk på billederne for at sige noget.',
 	'board.speakAll': 'Sig det hele',
@@ -295,6 +305,7 @@ export const da = {
 	'meeting.participant.removed': '{name} er fjernet fra mødet. Tryk Fortryd, hvis det var en fejl.',
 	'meeting.participant.undo': 'Fortryd og tag {name} med igen',
 	'meeting.participant.back': '{name} er med i mødet igen.',
+	'meeting.participant.stays': '{name} står ved et svar i mødet og bliver derfor på listen. Så kan man altid se, hvem der sagde hvad.',
 	'answers.withdrawnSaid': 'Svaret {answer} er fortrudt.',
 	'answers.restoredSaid': 'Svaret {answer} gælder igen.',
 	'count.second.one': '{count} sekund',
@@ -392,16 +403,19 @@ export const da = {
 	'homeScreen.other': 'På andre tablets: vælg »Installer app« eller »Føj til startskærm« i browserens menu.',
 	'homeScreen.dismiss': 'Forstået',
 	'homeScreen.firstStart':
-		'Har Billedtale været brugt på denne tablet før? Så har browseren slettet dataene. Du kan hente dem tilbage fra en sikkerhedskopi, når du har valgt en adgangsfrase.',
+		'Har Billedtale været brugt på denne tablet før? Så har browseren slettet dataene. Du kan hente dem tilbage fra en sikkerhedskopi, når du har valgt en adgangssætning.',
 	'settings.offline': 'Billedtale virker uden internet, når siden har været åbnet én gang. Intet sendes væk fra tabletten.',
 
+	// Two secrets, two words: «adgangssætning» is the team's passphrase that opens the tablet; «kodeord» is only ever
+	// the password a backup file is sealed with, chosen for that copy (dictionaries.test.ts holds the texts to it).
 	'backup.heading': 'Sikkerhedskopi og flytning',
 	'backup.intro':
 		'Gem en krypteret kopi af borgernes data som en fil, fx før tabletten skiftes ud. Kopien kan hentes ind på en anden tablet med det samme kodeord.',
 	'backup.who': 'Hvem skal med?',
 	'backup.everyone': 'Alle borgere på tabletten',
 	'backup.passphrase': 'Kodeord til kopien',
-	'backup.passphraseHelp': 'Mindst 12 tegn, gerne fire tilfældige ord. Uden kodeordet kan kopien ikke åbnes – heller ikke af os.',
+	'backup.passphraseHelp':
+		'Mindst 12 tegn, gerne fem tilfældige ord. Det er ikke holdets adgangssætning, men et kodeord kun til denne kopi. Uden kodeordet kan kopien ikke åbnes – heller ikke af os.',
 	'backup.repeat': 'Gentag kodeordet',
 	'backup.mismatch': 'De to kodeord er ikke ens.',
 	'backup.save': 'Gem sikkerhedskopi',
@@ -554,7 +568,7 @@ export const da = {
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',
 	'about.privacy':
-		'Intet sendes væk fra tabletten. Alt om borgerne gemmes krypteret på tabletten (AES-256-GCM) med en nøgle, som kun holdets adgangssætning kan åbne. Sikkerhedskopier krypteres med deres eget kodeord. Nøglen ligger i browserens data, mens Billedtale er åben, så brug også tablettens egen kryptering og en adgangskode til tabletten.',
+		'Intet sendes væk fra tabletten. Alt om borgerne gemmes krypteret på tabletten (AES-256-GCM) med en nøgle, som kun holdets adgangssætning kan åbne. Sikkerhedskopier krypteres med deres eget kodeord. Nøglen ligger i browserens data, mens Billedtale er åben, så brug også tablettens egen kryptering og skærmlås.',
 	'about.licence': 'Billedtale er fri software under GNU General Public License, version 3 eller senere.',
 
 	'about.credits': 'Det er Billedtale bygget af',
@@ -703,7 +717,7 @@ export const da = {
 	'error.meetingPlace': 'Stedet må højst være 80 tegn.',
 	'error.participantName': 'Skriv deltagerens navn (højst 60 tegn).',
 	'error.participantRole': 'Vælg deltagerens rolle.',
-	'error.participantInUse': 'Deltageren kan ikke fjernes, fordi deltageren står ved et svar.',
+	'error.participantInUse': 'Deltageren står ved et svar i mødet og bliver derfor på listen.',
 	'error.provenanceMode': 'Vælg, hvem der svarer.',
 	'error.provenanceParticipant': 'Den valgte person er ikke med i mødet.',
 	'error.provenanceRelayNeedsPerson': 'Vælg, hvem der formidler svaret.',

@@ -58,6 +58,41 @@ describe('dictionaries', () => {
 		expect([formatDecimal(0.8), formatDecimal(1)]).toEqual(['0,8', '1']);
 	});
 
+	it('use one word per secret: «adgangssætning» for the team passphrase, «kodeord» only for a backup copy', () => {
+		const texts = (dictionary: Record<string, string>) => Object.entries(dictionary);
+		for (const [key, text] of texts(da)) {
+			expect(text, key).not.toMatch(/adgangsfrase|løsen/i);
+			if (/kodeord/i.test(text))
+				expect(key.startsWith('backup.') || /kopi/i.test(text), `${key} uses «kodeord» outside the backup`).toBe(true);
+			// The same advice everywhere: five random words, as «Foreslå fem ord» suggests.
+			expect(text, key).not.toMatch(/fire (tilfældige )?ord/i);
+		}
+		for (const [key, text] of texts(en)) {
+			if (/password/i.test(text))
+				expect(key.startsWith('backup.') || /cop(y|ies)|backup/i.test(text), `${key} uses "password" outside the backup`).toBe(true);
+			expect(text, key).not.toMatch(/four (random )?words/i);
+		}
+		expect(da['backup.passphrase']).toMatch(/kodeord/i);
+		expect(da['lock.changePassphrase']).toMatch(/adgangssætning/i);
+	});
+
+	it('speak to the people at the table by name and in everyday words', () => {
+		// The citizen sits there: a call for action names them instead of saying «Borgeren».
+		for (const key of Object.keys(da).filter((k) => k.startsWith('attention.')) as Array<keyof typeof da>) {
+			expect(da[key], key).toMatch(/^\{name\} /);
+			expect(en[key], key).toMatch(/^\{name\} /);
+		}
+		for (const text of Object.values(da)) expect(text).not.toMatch(/Stop emnet/i);
+		// What the citizen and the family read has no case-work words; the adviser's lists keep them.
+		for (const role of PARTICIPANT_ROLES) expect(da[`role.plain.${role}`], role).not.toMatch(/udfører/i);
+		for (const phase of CASE_PHASES) {
+			expect(da[`phase.plain.${phase}`], phase).not.toContain(da[`phase.${phase}`]);
+			expect(da[`phase.plain.${phase}`], phase).toMatch(/\bdu\b|\bdin\b/);
+		}
+		// A participant who stays because an answer names them is told as information, not as a failure.
+		expect(da['meeting.participant.stays']).not.toMatch(/kan ikke|fejl/i);
+	});
+
 	it('no text counts with a bracketed plural', () => {
 		for (const [key, text] of [...Object.entries(da), ...Object.entries(en)]) expect(text, key).not.toMatch(/\w\((e|r|s|er)\)/);
 	});

@@ -68,8 +68,11 @@ describe('Min plan', () => {
 	});
 
 	it('names the people and what each will do, and the next meeting', () => {
-		expect(rowWith(mine, 'Mor Anne – pårørende')?.lines).toEqual(['Mor Anne – pårørende', 'Skal: Øve indkøb i Netto hver fredag']);
-		expect(rowWith(mine, 'Jonas – rådgiver')?.figure.symbolId).toBe('raadgiver');
+		expect(rowWith(mine, 'Mor Anne – familie eller ven')?.lines).toEqual([
+			'Mor Anne – familie eller ven',
+			'Skal: Øve indkøb i Netto hver fredag'
+		]);
+		expect(rowWith(mine, 'Jonas – rådgiver fra kommunen')?.figure.symbolId).toBe('raadgiver');
 		expect(all).toContain('Vi ses igen 1. februar 2027.');
 	});
 
@@ -226,7 +229,7 @@ describe('the invitation letter', () => {
 		const letter = texts(invitationLetter(source));
 		expect(letter).toContain('Hvornår: 2. december 2026');
 		expect(letter).toContain('Hvor: Bostedet Lyngen');
-		expect(letter).toContain('Mor Anne – pårørende');
+		expect(letter).toContain('Mor Anne – familie eller ven');
 		expect(letter).toContain('Hvordan det går med din hjælp og dine mål.');
 		expect(letter).toContain('Passer tiden eller stedet ikke, så sig det.');
 	});

@@ -133,7 +133,7 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 				kind: 'row',
 				figure: words.figure(ROLE_SYMBOLS[person.role]),
 				lines: [
-					words.t('plan.mine.person', { name: person.name, role: words.t(`role.${person.role}`).toLocaleLowerCase(language) }),
+					words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
 					...tasks.map((task) => words.t('plan.mine.willDo', { what: task.what }))
 				]
 			});
@@ -530,7 +530,7 @@ export function invitationLetter(source: Omit<PlanSource, 'answers' | 'plan'>): 
 			blocks.push({
 				kind: 'row',
 				figure: words.figure(ROLE_SYMBOLS[person.role]),
-				lines: [words.t('plan.mine.person', { name: person.name, role: words.t(`role.${person.role}`).toLocaleLowerCase(language) })]
+				lines: [words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) })]
 			});
 		}
 	}
