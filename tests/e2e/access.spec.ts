@@ -1,6 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
-import { AccessSettingsPage, BoardPage, CitizenPage, HomePage, MeetingPage, scanHighlight } from './pages';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import {
+	AccessSettingsPage,
+	BoardPage,
+	CitizenPage,
+	HomePage,
+	MeetingPage,
+	scanHighlight,
+	SheetPage,
+	StoryPage,
+	ThemeCardsPage
+} from './pages';
 
 /*
  * The issue's two tasks, "answer ja on the meeting board" and "build a two-symbol message", done by every access
@@ -50,8 +60,8 @@ async function oneSwitchTo(page: Page, target: Locator, intervalMs: number): Pro
 }
 
 /** Two switches: Space moves, Enter chooses; time alone never moves the highlight. */
-async function twoSwitchTo(page: Page, target: Locator): Promise<void> {
-	await page.keyboard.press('Space');
+async function twoSwitchTo(page: Page, target: Locator, start = true): Promise<void> {
+	if (start) await page.keyboard.press('Space');
 	for (let step = 0; step < 40; step++) {
 		const { row, cell } = await scanHighlight(target);
 		if (cell) return page.keyboard.press('Enter');
@@ -388,4 +398,159 @@ test('focus is never dropped to the page body, and each change is announced poli
 	// Focus is back in the field, and the error is tied to it.
 	await expect(page.getByLabel('PIN')).toBeFocused();
 	await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(/Forkert PIN/);
+});
+
+test.describe('the same scanning and dwell on theme cards, sheets, the story list and the meeting steps', () => {
+	test('one switch sorts a theme card onto "Godt" in three presses, the highlight passes axe and is not the focus ring', async ({
+		page
+	}) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+		});
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Temakort' }).click();
+		const cards = new ThemeCardsPage(page);
+		await cards.pickTheme('Mig og andre mennesker');
+		await cards.openTheme('Mig og andre mennesker');
+		await expect(cards.card).toHaveAccessibleName('Kontakt med andre');
+		await page.clock.install();
+
+		// The card is in hand already, and the columns are the first row: start, choose the row, choose the column.
+		const godt = cards.placeButton('Godt');
+		await page.keyboard.press('Space');
+		await expect(godt).toHaveAttribute('data-scan-row');
+		await expect(cards.placeButton('Ikke godt')).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('Space');
+		await expect(godt).toHaveAttribute('data-scan-cell');
+		await expectNoAxeViolations(page, 'a theme card column under the scan highlight');
+		// The scan highlight and the keyboard focus ring look different on the same kind of button.
+		const ring = (el: Element) => {
+			const style = getComputedStyle(el);
+			return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.boxShadow}`;
+		};
+		const highlighted = await godt.evaluate(ring);
+		await cards.placeButton('Både og').focus();
+		await expect(cards.placeButton('Både og')).toBeFocused();
+		const focused = await cards.placeButton('Både og').evaluate(ring);
+		expect(highlighted).toContain('solid 8px');
+		expect(focused).toContain('solid 4px');
+		expect(focused).not.toBe(highlighted);
+		// Focus on another button does not move the scan: the switch still chooses "Godt".
+		await page.keyboard.press('Space');
+		await expect(cards.cardsUnder('Godt')).toHaveText(['Kontakt med andre']);
+		await expect(cards.saveStatus).toContainText('Gemt: Kontakt med andre: Godt');
+		await expect(cards.card).toHaveAccessibleName('Mine venner og familie');
+
+		// Read back: after a reload the mat shows it, and the one stored answer is the citizen's "Godt".
+		await page.clock.runFor(1000);
+		await reopen(page);
+		await expect(cards.cardsUnder('Godt')).toHaveText(['Kontakt med andre']);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'vum-subtheme', themeId: 'relationer', subthemeId: 'kontakt-med-andre' },
+			content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt' },
+			provenance: { mode: 'selv' },
+			status: 'active'
+		});
+	});
+
+	test('two switches answer a sheet question, and time alone moves nothing', async ({ page }) => {
+		const citizen = await citizenWith(page, (access) => access.method('To kontakter'));
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		await expect(page.getByRole('heading', { level: 1, name: 'Sådan har jeg det' })).toBeVisible();
+		await page.clock.install();
+		const question = sheet.question('Hvordan har du det lige nu?');
+		const godt = question.getByRole('button', { name: 'Godt', exact: true });
+
+		await page.keyboard.press('Space');
+		await expect(page.locator('[data-scan-row]').first()).toBeVisible();
+		const first = await page.locator('[data-scan-row]').allTextContents();
+		await page.clock.runFor(20_000);
+		expect(await page.locator('[data-scan-row]').allTextContents()).toEqual(first);
+		await twoSwitchTo(page, godt, false);
+		await expect(question.getByRole('status')).toHaveText('✓ Gemt: Godt');
+		await expect(godt).toHaveAttribute('aria-pressed', 'true');
+		await expectNoAxeViolations(page, 'the sheet after a switch answer');
+
+		await reopen(page);
+		await expect(sheet.question('Hvordan har du det lige nu?').getByRole('button', { name: 'Godt', exact: true })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'sheet-item' },
+			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
+		});
+	});
+
+	test('dwell chooses a story item in the list view and moves it to another area', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Peger og holder stille');
+			await access.choose('Tid at holde stille, før der vælges', '1,2 sek.');
+		});
+		await meetingFor(citizen);
+		const story = new StoryPage(page);
+		await story.open();
+		await story.view('Liste');
+		// The adviser writes; the pending bar's buttons are ordinary clicks for them.
+		for (const [words, area] of [
+			['Larm om natten', 'Det står i vejen'],
+			['Gå til kor', 'Det gør mit liv bedre']
+		] as const) {
+			await page.getByLabel('Kort tekst').fill(words);
+			await page.getByRole('button', { name: 'Tilføj tekst' }).click();
+			await story.putIn(area).click();
+			await expect(story.listArea(area).getByRole('button', { name: `Tekst: ${words}`, exact: true })).toBeVisible();
+		}
+		await page.mouse.move(0, 0);
+		await page.clock.install();
+
+		const larm = story.listArea('Det står i vejen').getByRole('button', { name: 'Tekst: Larm om natten', exact: true });
+		await expect(larm).toHaveAttribute('aria-pressed', 'false');
+		await dwellOn(page, larm, 1200);
+		await expect(larm).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('Valgt: Tekst: Larm om natten')).toBeVisible();
+		const moveHere = story.listArea('Næste lille skridt').getByRole('button', { name: 'Flyt Tekst: Larm om natten hertil' });
+		await dwellOn(page, moveHere, 1200);
+		await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+		await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toHaveCount(0);
+		await expectNoAxeViolations(page, 'the story list after a dwell move');
+
+		await reopen(page);
+		await story.view('Liste');
+		await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+		const items = (await readDatabase(page)).storyItems.map((i) => i.payload);
+		expect(items.find((i) => i.content.text === 'Larm om natten')).toMatchObject({ areaId: 'naeste-skridt' });
+		expect(items.find((i) => i.content.text === 'Gå til kor')).toMatchObject({ areaId: 'bedre' });
+	});
+
+	test('one switch answers the check-in face scale and opens the next agenda card', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+		});
+		const meeting = await meetingFor(citizen);
+		await meeting.openStep('Hvordan går det?');
+		await page.clock.install();
+		const faces = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+		// The label is the target: it is what the citizen sees, and it chooses its radio.
+		const godt = faces.locator('label', { has: page.getByRole('radio', { name: 'Godt', exact: true }) });
+		await oneSwitchTo(page, godt, 1000);
+		await expect(faces.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+		await oneSwitchTo(page, meeting.agenda.getByRole('link', { name: 'Det taler vi om' }), 1000);
+		await expect(meeting.board).toBeVisible();
+
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'meeting-part', part: 'check-in' },
+			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
+		});
+	});
 });

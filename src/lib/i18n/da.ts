@@ -844,6 +844,7 @@ export const da = {
 	'story.moveItem': 'Flyt {item}',
 	'story.removeItem': 'Fjern {item}',
 	'story.move': 'Flyt',
+	'story.moveHere': 'Flyt {item} hertil',
 	'story.thenNow': 'Før og nu',
 	'story.thenNowNone': 'Der er ikke et tidligere møde at sammenligne med endnu.',
 	'story.thenMoment': 'Sammenlign med',

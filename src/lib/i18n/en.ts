@@ -850,6 +850,7 @@ export const en: Record<MessageKey, string> = {
 	'story.moveItem': 'Move {item}',
 	'story.removeItem': 'Remove {item}',
 	'story.move': 'Move',
+	'story.moveHere': 'Move {item} here',
 	'story.thenNow': 'Then and now',
 	'story.thenNowNone': 'There is no earlier meeting to compare with yet.',
 	'story.thenMoment': 'Compare with',
