@@ -216,7 +216,8 @@ export const da = {
 	'boards.exportAnyone': 'Alle, der får filen, kan åbne den og se og høre alt, hvad der er på tavlerne.',
 	'boards.exportConfirm': 'Ja, gem filen',
 	'access.title': 'Adgang og udseende',
-	'access.help': 'Sådan bruger {name} skærmen. Det gælder på tavlerne og på svartavlen i mødet. Ændringer gemmes med det samme.',
+	'access.help':
+		'Sådan bruger {name} skærmen. Det gælder på tavlerne, i mødet, på temakort, samtaleark og spørgekort og i historien. Ændringer gemmes med det samme.',
 	'access.method': 'Sådan vælger {name}',
 	'access.method.touch': 'Trykker på skærmen',
 	'access.method.one-switch': 'Én kontakt: markeringen flytter sig selv, kontakten vælger',
