@@ -539,6 +539,10 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 		await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
 		await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toHaveCount(0);
 		await expectNoAxeViolations(page, 'the story list after a dwell move');
+		// Still chosen, so every other area offers "Flyt … hertil": it reflows at 320 px too.
+		await page.setViewportSize({ width: 320, height: 640 });
+		await expect(story.listArea('Det står i vejen').getByRole('button', { name: 'Flyt Tekst: Larm om natten hertil' })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
 		await reopen(page);
 		await story.view('Liste');
@@ -546,6 +550,20 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 		const items = (await readDatabase(page)).storyItems.map((i) => i.payload);
 		expect(items.find((i) => i.content.text === 'Larm om natten')).toMatchObject({ areaId: 'naeste-skridt' });
 		expect(items.find((i) => i.content.text === 'Gå til kor')).toMatchObject({ areaId: 'bedre' });
+	});
+
+	test('a tap on a face’s picture or word (not its radio) chooses it through the tap filter', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, async () => {}));
+		await meeting.openStep('Hvordan går det?');
+		const faces = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+		const face = (name: string) => faces.locator('label', { has: page.getByRole('radio', { name, exact: true }) });
+		await face('Skidt').locator('img').click();
+		await expect(faces.getByRole('radio', { name: 'Skidt', exact: true })).toBeChecked();
+		await face('Godt').getByText('Godt', { exact: true }).click();
+		await expect(faces.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+		await expect
+			.poll(async () => (await readDatabase(page)).answers.map((a) => [a.payload.content.pointId, a.payload.status]))
+			.toEqual([['godt', 'active']]);
 	});
 
 	test('one switch answers the check-in face scale and opens the next agenda card', async ({ page }) => {
