@@ -3,6 +3,7 @@ import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fix
 import {
 	AccessSettingsPage,
 	BoardPage,
+	CardsPage,
 	CitizenPage,
 	HomePage,
 	MeetingPage,
@@ -505,6 +506,21 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 			subject: { kind: 'sheet-item' },
 			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
 		});
+	});
+
+	test('dwell answers a question card on its scale', async ({ page }) => {
+		const citizen = await citizenWith(page, (access) => access.method('Peger og holder stille'));
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Spørgekort' }).click();
+		const cards = new CardsPage(page);
+		await expect(page.getByRole('heading', { level: 1, name: 'Spørgekort' })).toBeVisible();
+		await page.clock.install();
+		const question = cards.question('Hvordan er det for dig at være sammen med andre?');
+		await dwellOn(page, question.getByRole('button', { name: 'Både og', exact: true }), 1200);
+		await expect(question.getByRole('status')).toHaveText('✓ Gemt: Både og');
+		await expect
+			.poll(async () => (await readDatabase(page)).answers.map((a) => [a.payload.subject.kind, a.payload.content.pointId]))
+			.toEqual([['question', 'baade-og']]);
 	});
 
 	test('dwell chooses a story item in the list view and moves it to another area', async ({ page }) => {
