@@ -1,6 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
-import { AccessSettingsPage, BoardPage, CitizenPage, HomePage, MeetingPage, scanHighlight } from './pages';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import {
+	AccessSettingsPage,
+	BoardPage,
+	CardsPage,
+	CitizenPage,
+	HomePage,
+	MeetingPage,
+	scanHighlight,
+	SheetPage,
+	StoryPage,
+	ThemeCardsPage
+} from './pages';
 
 /*
  * The issue's two tasks, "answer ja on the meeting board" and "build a two-symbol message", done by every access
@@ -49,16 +60,27 @@ async function oneSwitchTo(page: Page, target: Locator, intervalMs: number): Pro
 	throw new Error('scanning never reached the target');
 }
 
-/** Two switches: Space moves, Enter chooses; time alone never moves the highlight. */
-async function twoSwitchTo(page: Page, target: Locator): Promise<void> {
-	await page.keyboard.press('Space');
+/** Playwright's clock, stopped: only runFor moves the scan, so a slow check (axe) never sees the highlight move on. */
+async function stoppedClock(page: Page): Promise<void> {
+	await page.clock.install();
+	await page.clock.pauseAt(Date.now() + 1000);
+}
+
+/** Two switches: Space moves, Enter chooses the row; stops with the highlight on the target, not yet chosen. */
+async function stepScanTo(page: Page, target: Locator, start = true): Promise<void> {
+	if (start) await page.keyboard.press('Space');
 	for (let step = 0; step < 40; step++) {
 		const { row, cell } = await scanHighlight(target);
-		if (cell) return page.keyboard.press('Enter');
-		if (row) await page.keyboard.press('Enter');
-		else await page.keyboard.press('Space');
+		if (cell) return;
+		await page.keyboard.press(row ? 'Enter' : 'Space');
 	}
 	throw new Error('step scanning never reached the target');
+}
+
+/** Two switches: Space moves, Enter chooses; time alone never moves the highlight. */
+async function twoSwitchTo(page: Page, target: Locator): Promise<void> {
+	await stepScanTo(page, target);
+	await page.keyboard.press('Enter');
 }
 
 /** Rests the pointer on the target (with small moves inside it, as a hand or head pointer does) for the dwell time. */
@@ -388,4 +410,200 @@ test('focus is never dropped to the page body, and each change is announced poli
 	// Focus is back in the field, and the error is tied to it.
 	await expect(page.getByLabel('PIN')).toBeFocused();
 	await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(/Forkert PIN/);
+});
+
+test.describe('the same scanning and dwell on theme cards, sheets, the story list and the meeting steps', () => {
+	test('one switch sorts a theme card onto "Godt" in three presses', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+		});
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Temakort' }).click();
+		const cards = new ThemeCardsPage(page);
+		await cards.pickTheme('Mig og andre mennesker');
+		await cards.openTheme('Mig og andre mennesker');
+		await expect(cards.card).toHaveAccessibleName('Kontakt med andre');
+		await stoppedClock(page);
+
+		// The card is in hand already, and the columns are the first row: start, choose the row, choose the column.
+		const godt = cards.placeButton('Godt');
+		await page.keyboard.press('Space');
+		await expect(godt).toHaveAttribute('data-scan-row');
+		await expect(cards.placeButton('Ikke godt')).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('Space');
+		await expect(godt).toHaveAttribute('data-scan-cell');
+		// The clock is stopped: the highlight stays until the switch chooses.
+		await expect(cards.placeButton('Både og')).not.toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('Space');
+		// The choice is made on the press; saving needs the page's timers again.
+		await page.clock.resume();
+		await expect(cards.cardsUnder('Godt')).toHaveText(['Kontakt med andre']);
+		await expect(cards.saveStatus).toContainText('Gemt: Kontakt med andre: Godt');
+		await expect(cards.card).toHaveAccessibleName('Mine venner og familie');
+
+		// Read back: after a reload the mat shows it, and the one stored answer is the citizen's "Godt".
+		await reopen(page);
+		await expect(cards.cardsUnder('Godt')).toHaveText(['Kontakt med andre']);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'vum-subtheme', themeId: 'relationer', subthemeId: 'kontakt-med-andre' },
+			content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt' },
+			provenance: { mode: 'selv' },
+			status: 'active'
+		});
+	});
+
+	test('two switches answer a sheet question; the highlight passes axe, is not the focus ring and does not follow focus', async ({
+		page
+	}) => {
+		const citizen = await citizenWith(page, (access) => access.method('To kontakter'));
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		await expect(page.getByRole('heading', { level: 1, name: 'Sådan har jeg det' })).toBeVisible();
+		await page.clock.install();
+		const question = sheet.question('Hvordan har du det lige nu?');
+		const godt = question.getByRole('button', { name: 'Godt', exact: true });
+		const skidt = question.getByRole('button', { name: 'Skidt', exact: true });
+
+		await page.keyboard.press('Space');
+		await expect(page.locator('[data-scan-row]').first()).toBeVisible();
+		const first = await page.locator('[data-scan-row]').allTextContents();
+		await page.clock.runFor(20_000);
+		expect(await page.locator('[data-scan-row]').allTextContents()).toEqual(first);
+		await stepScanTo(page, godt, false);
+		await expectNoAxeViolations(page, 'a sheet answer under the scan highlight');
+
+		// The scan highlight and the keyboard focus ring look different on the same kind of button.
+		const ring = (el: Element) => {
+			const style = getComputedStyle(el);
+			return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.boxShadow}`;
+		};
+		await skidt.focus();
+		await expect(skidt).toBeFocused();
+		const highlighted = await godt.evaluate(ring);
+		const focused = await skidt.evaluate(ring);
+		expect(highlighted).toContain('solid 8px');
+		expect(highlighted).toContain('rgb(255, 212, 0)');
+		expect(focused).toContain('solid 4px');
+		expect(focused).not.toContain('rgb(255, 212, 0)');
+		// Enter is the select switch: it chooses the highlighted answer, not the focused one.
+		await page.keyboard.press('Enter');
+		await expect(question.getByRole('status')).toHaveText('✓ Gemt: Godt');
+		await expect(godt).toHaveAttribute('aria-pressed', 'true');
+		await expect(skidt).toHaveAttribute('aria-pressed', 'false');
+
+		await reopen(page);
+		await expect(sheet.question('Hvordan har du det lige nu?').getByRole('button', { name: 'Godt', exact: true })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'sheet-item' },
+			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
+		});
+	});
+
+	test('dwell answers a question card on its scale', async ({ page }) => {
+		const citizen = await citizenWith(page, (access) => access.method('Peger og holder stille'));
+		await meetingFor(citizen);
+		await page.getByRole('link', { name: 'Spørgekort' }).click();
+		const cards = new CardsPage(page);
+		await expect(page.getByRole('heading', { level: 1, name: 'Spørgekort' })).toBeVisible();
+		await page.clock.install();
+		const question = cards.question('Hvordan er det for dig at være sammen med andre?');
+		await dwellOn(page, question.getByRole('button', { name: 'Både og', exact: true }), 1200);
+		await expect(question.getByRole('status')).toHaveText('✓ Gemt: Både og');
+		await expect
+			.poll(async () => (await readDatabase(page)).answers.map((a) => [a.payload.subject.kind, a.payload.content.pointId]))
+			.toEqual([['question', 'baade-og']]);
+	});
+
+	test('dwell chooses a story item in the list view and moves it to another area', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Peger og holder stille');
+			await access.choose('Tid at holde stille, før der vælges', '1,2 sek.');
+		});
+		await meetingFor(citizen);
+		const story = new StoryPage(page);
+		await story.open();
+		await story.view('Liste');
+		// The adviser writes; the pending bar's buttons are ordinary clicks for them.
+		for (const [words, area] of [
+			['Larm om natten', 'Det står i vejen'],
+			['Gå til kor', 'Det gør mit liv bedre']
+		] as const) {
+			await page.getByLabel('Kort tekst').fill(words);
+			await page.getByRole('button', { name: 'Tilføj tekst' }).click();
+			await story.putIn(area).click();
+			await expect(story.listArea(area).getByRole('button', { name: `Tekst: ${words}`, exact: true })).toBeVisible();
+		}
+		await page.mouse.move(0, 0);
+		await page.clock.install();
+
+		const larm = story.listArea('Det står i vejen').getByRole('button', { name: 'Tekst: Larm om natten', exact: true });
+		await expect(larm).toHaveAttribute('aria-pressed', 'false');
+		await dwellOn(page, larm, 1200);
+		await expect(larm).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('Valgt: Tekst: Larm om natten')).toBeVisible();
+		const moveHere = story.listArea('Næste lille skridt').getByRole('button', { name: 'Flyt Tekst: Larm om natten hertil' });
+		await dwellOn(page, moveHere, 1200);
+		await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+		await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toHaveCount(0);
+		await expectNoAxeViolations(page, 'the story list after a dwell move');
+		// Still chosen, so every other area offers "Flyt … hertil": it reflows at 320 px too.
+		await page.setViewportSize({ width: 320, height: 640 });
+		await expect(story.listArea('Det står i vejen').getByRole('button', { name: 'Flyt Tekst: Larm om natten hertil' })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+		await reopen(page);
+		await story.view('Liste');
+		await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
+		const items = (await readDatabase(page)).storyItems.map((i) => i.payload);
+		expect(items.find((i) => i.content.text === 'Larm om natten')).toMatchObject({ areaId: 'naeste-skridt' });
+		expect(items.find((i) => i.content.text === 'Gå til kor')).toMatchObject({ areaId: 'bedre' });
+	});
+
+	test('a tap on a face’s picture or word (not its radio) chooses it through the tap filter', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, async () => {}));
+		await meeting.openStep('Hvordan går det?');
+		const faces = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+		const face = (name: string) => faces.locator('label', { has: page.getByRole('radio', { name, exact: true }) });
+		await face('Skidt').locator('img').click();
+		await expect(faces.getByRole('radio', { name: 'Skidt', exact: true })).toBeChecked();
+		await face('Godt').getByText('Godt', { exact: true }).click();
+		await expect(faces.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+		await expect
+			.poll(async () => (await readDatabase(page)).answers.map((a) => [a.payload.content.pointId, a.payload.status]))
+			.toEqual([['godt', 'active']]);
+	});
+
+	test('one switch answers the check-in face scale and opens the next agenda card', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+		});
+		const meeting = await meetingFor(citizen);
+		await meeting.openStep('Hvordan går det?');
+		await stoppedClock(page);
+		const faces = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+		// The label is the target: it is what the citizen sees, and it chooses its radio.
+		const godt = faces.locator('label', { has: page.getByRole('radio', { name: 'Godt', exact: true }) });
+		await oneSwitchTo(page, godt, 1000);
+		await expect(faces.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+		await oneSwitchTo(page, meeting.agenda.getByRole('link', { name: 'Det taler vi om' }), 1000);
+		await page.clock.resume();
+		await expect(meeting.board).toBeVisible();
+
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({
+			subject: { kind: 'meeting-part', part: 'check-in' },
+			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
+		});
+	});
 });

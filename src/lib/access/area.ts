@@ -58,8 +58,12 @@ export function nameOf(el: Element): string {
 	return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+// Inputs that take no text: a radio or a checkbox chosen by a scan keeps the focus, and the switch must go on working.
+const NOT_TYPED = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'image', 'file', 'color', 'range']);
+
 function isTyping(target: EventTarget | null): boolean {
-	return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+	if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
+	return target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl {
@@ -75,6 +79,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	let released: HTMLElement | undefined;
 	// Our own activation: the click it makes must pass the capture filter below.
 	let activating = false;
+	// A label target whose click passed: the click the browser then sends to its control belongs to it.
+	let forwarding: HTMLLabelElement | undefined;
 
 	function activate(el: HTMLElement): void {
 		activating = true;
@@ -99,6 +105,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		const row = rows[state.row] ?? [];
 		if (state.phase === 'rows') {
 			for (const el of row) el.setAttribute(ROW, '');
+			// A long sheet or story list scrolls: the row being offered must be on screen.
+			row[0]?.scrollIntoView({ block: 'nearest' });
 			if (profile().scanSpeak) options.cue?.(row.map(nameOf).join(', '));
 		} else {
 			const el = row[state.cell];
@@ -165,17 +173,26 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	function onClick(event: MouseEvent): void {
 		const el = targetOf(event);
 		if (!el || activating) return;
+		if (forwarding === el && event.target === forwarding.control) {
+			forwarding = undefined;
+			return;
+		}
+		if (passes(event, el)) forwarding = el instanceof HTMLLabelElement ? el : undefined;
+		else swallow(event);
+	}
+
+	function passes(event: MouseEvent, el: HTMLElement): boolean {
 		// A pointer's own click (trusted, with a click count) was decided on release: it goes on only if the release selected.
 		if (event.isTrusted && event.detail > 0) {
-			if (released === el) released = undefined;
-			else swallow(event);
-			return;
+			if (released !== el) return false;
+			released = undefined;
+			return true;
 		}
 		// A key's or a script's click passes the repeat filter. It is let through rather than repeated: the browser ignores
 		// a click() on an element that is already in the middle of a key's click.
 		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
 		tap = step.state;
-		if (!step.select) swallow(event);
+		return step.select;
 	}
 
 	function onPointerDown(event: PointerEvent): void {

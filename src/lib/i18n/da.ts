@@ -226,7 +226,8 @@ export const da = {
 	'boards.exportAnyone': 'Alle, der får filen, kan åbne den og se og høre alt, hvad der er på tavlerne.',
 	'boards.exportConfirm': 'Ja, gem filen',
 	'access.title': 'Adgang og udseende',
-	'access.help': 'Sådan bruger {name} skærmen. Det gælder på tavlerne og på svartavlen i mødet. Ændringer gemmes med det samme.',
+	'access.help':
+		'Sådan bruger {name} skærmen. Det gælder på tavlerne, i mødet, på temakort, samtaleark og spørgekort og i historien. Ændringer gemmes med det samme.',
 	'access.method': 'Sådan vælger {name}',
 	'access.method.touch': 'Trykker på skærmen',
 	'access.method.one-switch': 'Én kontakt: markeringen flytter sig selv, kontakten vælger',
@@ -869,6 +870,7 @@ export const da = {
 	'story.moveItem': 'Flyt {item}',
 	'story.removeItem': 'Fjern {item}',
 	'story.move': 'Flyt',
+	'story.moveHere': 'Flyt {item} hertil',
 	'story.thenNow': 'Før og nu',
 	'story.thenNowNone': 'Der er ikke et tidligere møde at sammenligne med endnu.',
 	'story.thenMoment': 'Sammenlign med',

@@ -227,7 +227,8 @@ export const en: Record<MessageKey, string> = {
 	'boards.exportAnyone': 'Anyone who gets the file can open it and see and hear everything on the boards.',
 	'boards.exportConfirm': 'Yes, save the file',
 	'access.title': 'Access and appearance',
-	'access.help': 'How {name} uses the screen, on the boards and on the answer board in the meeting. Changes are saved at once.',
+	'access.help':
+		'How {name} uses the screen, on the boards, in the meeting, on theme cards, sheets and question cards, and in the story. Changes are saved at once.',
 	'access.method': 'How {name} selects',
 	'access.method.touch': 'Touches the screen',
 	'access.method.one-switch': 'One switch: the highlight moves by itself, the switch selects',
@@ -872,6 +873,7 @@ export const en: Record<MessageKey, string> = {
 	'story.moveItem': 'Move {item}',
 	'story.removeItem': 'Remove {item}',
 	'story.move': 'Move',
+	'story.moveHere': 'Move {item} here',
 	'story.thenNow': 'Then and now',
 	'story.thenNowNone': 'There is no earlier meeting to compare with yet.',
 	'story.thenMoment': 'Compare with',
