@@ -61,6 +61,7 @@ function answer(partial: Pick<Answer, 'subject' | 'content' | 'provenance'> & Pa
 		createdAt: clock,
 		updatedAt: clock,
 		status: 'active',
+		confirmations: [],
 		history: [],
 		...partial
 	};

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import {
 	byCreatedAtDescending,
+	confirmAnswer,
 	correctAnswer,
 	createAnswer,
 	restoreAnswer,
@@ -92,6 +93,11 @@ export function correctStoredAnswer(
 
 export function withdrawStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
 	return updateAnswer(answerId, (answer) => withdrawAnswer(answer, now));
+}
+
+/** "Rigtigt" in the summary: who confirmed the answer as it stands, and how. */
+export function confirmStoredAnswer(answerId: string, provenance: Provenance, now = Date.now()): Promise<Answer> {
+	return updateAnswer(answerId, (answer, meeting) => confirmAnswer(answer, meeting, provenance, now));
 }
 
 export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
