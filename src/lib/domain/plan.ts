@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { byMeetingDateDescending, isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, type Meeting, type ParticipantRole } from './meeting';
+import {
+	byMeetingDateDescending,
+	isCalendarDate,
+	PARTICIPANT_NAME_MAX,
+	PARTICIPANT_ROLES,
+	type Meeting,
+	type ParticipantRole
+} from './meeting';
 import { ValidationError } from './validation';
 
 /*

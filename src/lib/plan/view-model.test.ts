@@ -126,10 +126,15 @@ describe('the case-file version', () => {
 		]);
 	});
 
-	it('lists every answer oldest first, with provenance in words, notes, and withdrawn ones marked', () => {
+	it('lists every answer oldest first, with provenance in words, who confirmed it, notes, and withdrawn ones marked', () => {
 		const answers = table('Alle svar i mødet')!;
 		expect(answers.rows).toHaveLength(ANSWERS.length);
-		expect(answers.rows[0]!.slice(1)).toEqual(['Svartavlen', 'Ja', 'Borgeren selv', '–']);
+		expect(answers.rows[0]!.slice(1)).toEqual([
+			'Svartavlen',
+			'Ja',
+			'Borgeren selv',
+			'Bekræftet af: Borgeren selv. Bekræftet af: Formidlet af (Mor Anne, Pårørende)'
+		]);
 		expect(answers.rows[1]!.slice(1)).toEqual(['Svartavlen', 'Nej', 'Observeret (Mor Anne, Pårørende)', 'skubbede busbilledet væk']);
 		expect(answers.rows[4]![4]).toBe('Fortrudt');
 		expect(answers.rows[5]![1]).toBe('Mål: Jeg vil selv handle ind om fredagen.');

@@ -300,7 +300,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 				subjectText(a.subject, words, plan),
 				describeContent(a.content, language),
 				describeProvenance(a.provenance, meeting, language),
-				remark(a, words)
+				remark(a, meeting, words)
 			])
 		}
 	);
@@ -333,10 +333,13 @@ function goalTypeText(goal: Goal, words: Words): string {
 	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name, code: type.ffb.code }) : '–';
 }
 
-function remark(answer: Answer, words: Words): string {
+function remark(answer: Answer, meeting: Meeting, words: Words): string {
 	const parts = [
 		...(answer.status === 'withdrawn' ? [words.t('answers.withdrawn')] : []),
 		...(answer.history.some((h) => h.change === 'corrected') ? [words.t('plan.case.corrected')] : []),
+		...answer.confirmations.map((c) =>
+			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })
+		),
 		...(answer.note ? [answer.note] : [])
 	];
 	return parts.join('. ') || '–';
