@@ -587,6 +587,7 @@ export const da = {
 	'language.en': 'English',
 
 	'plan.alt.symbol': 'Billede: {label}',
+	'plan.alt.photo': 'Foto: {name}',
 	'plan.mine.title': 'Min plan',
 	'plan.mine.docTitle': 'Min plan – møde {date}',
 	'plan.mine.meetingOn': 'Vi holdt møde {date}.',
@@ -602,6 +603,7 @@ export const da = {
 	'plan.mine.me': 'mig',
 	'plan.mine.people': 'Dem, der var med',
 	'plan.mine.person': '{name} – {role}',
+	'plan.mine.wanted': '{name} – jeg vil gerne have {name} med',
 	'plan.mine.willDo': 'Skal: {what}',
 	'plan.mine.next': 'Næste møde',
 	'plan.mine.nextOn': 'Vi ses igen {date}.',
@@ -674,6 +676,7 @@ export const da = {
 	'plan.invite.where': 'Hvor: {place}',
 	'plan.invite.whereOpen': 'Hvor: det aftaler vi sammen.',
 	'plan.invite.who': 'Hvem kommer?',
+	'plan.invite.wanted': '{name} – du vil gerne have {name} med',
 	'plan.invite.what': 'Det skal vi tale om',
 	'plan.invite.topic.faglig-udredning': 'Hvordan du har det, og hvad du har brug for.',
 	'plan.invite.topic.valg-af-indsats': 'Hvilken hjælp der passer til dig.',

@@ -589,6 +589,7 @@ export const en: Record<MessageKey, string> = {
 	'language.en': 'English',
 
 	'plan.alt.symbol': 'Picture: {label}',
+	'plan.alt.photo': 'Photo: {name}',
 	'plan.mine.title': 'My plan',
 	'plan.mine.docTitle': 'My plan – meeting {date}',
 	'plan.mine.meetingOn': 'We met on {date}.',
@@ -604,6 +605,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.mine.me': 'me',
 	'plan.mine.people': 'The people who were there',
 	'plan.mine.person': '{name} – {role}',
+	'plan.mine.wanted': '{name} – I would like {name} to come',
 	'plan.mine.willDo': 'Will: {what}',
 	'plan.mine.next': 'Next meeting',
 	'plan.mine.nextOn': 'We meet again on {date}.',
@@ -676,6 +678,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.invite.where': 'Where: {place}',
 	'plan.invite.whereOpen': 'Where: we agree on that together.',
 	'plan.invite.who': 'Who is coming?',
+	'plan.invite.wanted': '{name} – you would like {name} to come',
 	'plan.invite.what': 'What we will talk about',
 	'plan.invite.topic.faglig-udredning': 'How you are, and what you need.',
 	'plan.invite.topic.valg-af-indsats': 'Which help suits you.',

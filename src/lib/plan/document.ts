@@ -8,6 +8,8 @@ import type { Language } from '#lib/i18n/translate.ts';
 /** A symbol drawn in the document, with the words a screen reader says instead. */
 export interface Figure {
 	symbolId: string;
+	/** A photo (media id) the citizen chose, drawn instead of the symbol; the symbol stands in when the photo is gone. */
+	photoId?: string;
 	alt: string;
 }
 

@@ -8,7 +8,7 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
-import { caseFilePlan, citizenPlan } from './view-model.ts';
+import { caseFilePlan, citizenPlan, invitationLetter } from './view-model.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the
@@ -119,6 +119,24 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		// ...while the structure tree holds each header cell once.
 		const struct = poppler('pdfinfo', '-struct-text', file);
 		expect(struct.split('\n').filter((line) => line.trim() === '"Hvem og hvordan"')).toHaveLength(1);
+	});
+
+	it('the invitation: a photo the citizen chose is an embedded image in a Figure with its alt text', async () => {
+		const wanted: Answer = {
+			...ANSWERS[0]!,
+			id: 'wants-anne',
+			subject: { kind: 'network-person', personId: 'anne', name: 'Mor Anne', photoId: 'photo-anne' },
+			content: { kind: 'mark', mark: 'med-til-moeder' }
+		};
+		const letter = invitationLetter({ ...source, answers: [wanted] });
+		const file = join(dir, 'invitation.pdf');
+		const photos = new Map([['photo-anne', readFileSync(join(process.cwd(), 'static', 'icon-192.png'))]]);
+		writeFileSync(file, await writePdf(letter, { ...resources(letter), photos }));
+		expect(figureAltTexts(readFileSync(file))).toContain('Foto: Mor Anne');
+		// One raster image (the photo, with its alpha mask), the symbols stay vectors.
+		const images = poppler('pdfimages', '-list', file).trim().split('\n').slice(2);
+		expect(images.filter((line) => /\simage\s/.test(line))).toHaveLength(1);
+		expect(words(file)).toContain('Mor Anne – familie eller ven');
 	});
 
 	it('identifies as PDF/A-2a: XMP part 2 conformance A, tagged, Danish, every font embedded', async () => {

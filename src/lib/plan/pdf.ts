@@ -15,6 +15,8 @@ export interface PdfResources {
 	bold: ArrayBuffer | Uint8Array;
 	/** SVG text of every symbol the document shows, by symbol id; a missing one is left out with its row's text kept. */
 	symbols: ReadonlyMap<string, string>;
+	/** JPEG or PNG bytes of the photos the document shows, by media id (photosOf); a missing one shows its symbol. */
+	photos?: ReadonlyMap<string, ArrayBuffer | Uint8Array>;
 }
 
 const INK = '#1a1a1a';
@@ -212,7 +214,14 @@ class Writer {
 		const group = doc.struct('Div');
 		this.root.add(group);
 		const svg = this.svg(figure.symbolId);
-		if (svg) {
+		const photo = figure.photoId ? this.resources.photos?.get(figure.photoId) : undefined;
+		if (photo) {
+			group.add(
+				doc.struct('Figure', { alt: figure.alt, bbox: [MARGIN, top, MARGIN + size, top + size], placement: 'Block' }, () =>
+					doc.image(photo, MARGIN, top, { fit: [size, size], align: 'center', valign: 'center' })
+				)
+			);
+		} else if (svg) {
 			group.add(
 				doc.struct('Figure', { alt: figure.alt, bbox: [MARGIN, top, MARGIN + size, top + size], placement: 'Block' }, () =>
 					drawSvg(doc, svg, MARGIN, top, size)
@@ -324,6 +333,11 @@ export function writePdf(document: PlanDocument, resources: PdfResources): Promi
 	writer.footers();
 	writer.doc.end();
 	return done;
+}
+
+/** The photos (media ids) a document shows, so the caller reads only those. */
+export function photosOf(document: PlanDocument): string[] {
+	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];
 }
 
 /** The symbol ids a document draws, so the caller fetches only those files. */

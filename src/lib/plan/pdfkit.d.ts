@@ -102,6 +102,13 @@ declare module 'pdfkit' {
 		fill(colour: string): this;
 		stroke(colour: string): this;
 		fillAndStroke(fill: string, stroke: string): this;
+		/** JPEG or PNG bytes; the browser build needs an ArrayBuffer (a plain Uint8Array is taken for a file name). */
+		image(
+			source: ArrayBuffer | Uint8Array,
+			x: number,
+			y: number,
+			options?: { fit?: [number, number]; align?: 'center'; valign?: 'center' }
+		): this;
 	}
 
 	export default PDFDocument;
