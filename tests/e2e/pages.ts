@@ -93,8 +93,11 @@ export class CitizenPage {
 	}
 
 	/** A meeting's card is named by what it shows: the date, then the phase and the place. */
+	/** The meeting's own link, whose name starts with its date (its invitation link names the date later). */
 	meetingLink(date: string): Locator {
-		return this.page.getByRole('region', { name: 'Møder' }).getByRole('link', { name: date });
+		return this.page
+			.getByRole('region', { name: 'Møder' })
+			.getByRole('link', { name: new RegExp(`^${date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
 	}
 
 	deleteDialog(name: string): Locator {
