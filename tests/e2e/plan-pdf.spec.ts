@@ -32,7 +32,6 @@ async function meetingWithAnswers(page: Page) {
 test('a meeting becomes Min plan and the case-file version, on the tablet and as tagged PDFs', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
 	const meeting = await meetingWithAnswers(page);
-	const meetingUrl = page.url();
 	// Signe puts her mother, with a photo, on her network map and wants her at her meetings: the photo is in the letter.
 	await page.getByRole('link', { name: 'Samtaleark' }).click();
 	const sheet = new SheetPage(page);
@@ -48,7 +47,19 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await expect(sheet.person('Mor Anne').getByRole('button', { name: 'Tæt på' })).toHaveAttribute('aria-pressed', 'true');
 	await sheet.person('Mor Anne').getByRole('checkbox', { name: 'Med til mine møder' }).check();
 	await expect(sheet.person('Mor Anne').getByRole('checkbox', { name: 'Med til mine møder' })).toBeChecked();
-	await page.goto(meetingUrl);
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	// In the preparation, the people she knows are there by photo; her mother is chosen, and a tap takes her off and on.
+	await meeting.openStep('Forberedelse');
+	const known = page.getByRole('group', { name: 'Hvem af dem, du kender, vil du have med?' });
+	const mother = known.getByRole('button', { name: 'Mor Anne' });
+	await expect(mother).toHaveAttribute('aria-pressed', 'true');
+	await mother.click();
+	await expect(mother).toHaveAttribute('aria-pressed', 'false');
+	await mother.click();
+	await expect(mother).toHaveAttribute('aria-pressed', 'true');
+	await expectNoAxeViolations(page, 'the preparation with the people she knows');
+	await expect(page.getByRole('link', { name: 'Se invitationen til mødet' })).toBeVisible();
+	await meeting.openStep('Det taler vi om');
 	await meeting.tap('Ja');
 	await meeting.answeringAs('Observeret', 'Mor Anne (Pårørende)');
 	await meeting.tap('Nej');
@@ -94,7 +105,10 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(mineStruct).toMatch(/^Document\n\s+H1 \(block\)\n\s+"Min plan"/m);
 	expect(mineStruct).toMatch(/H2 \(block\)\n\s+"Mine mål"/);
 	expect(mineStruct).toMatch(/Div\n\s+Figure:/);
-	expect(figureAltTexts(readFileSync(mine))).toEqual(expect.arrayContaining(['Billede: mål', 'Billede: aftale', 'Billede: pårørende']));
+	// Her mother shows with the photo Signe chose; the adviser with his role's symbol.
+	expect(figureAltTexts(readFileSync(mine))).toEqual(
+		expect.arrayContaining(['Billede: mål', 'Billede: aftale', 'Foto: Mor Anne', 'Billede: rådgiver'])
+	);
 	expect(poppler('pdfinfo', '-meta', mine)).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
 
 	// The case-file version: every answer with its provenance in words, tables, page numbers.
