@@ -58,3 +58,8 @@ export interface PlanDocument {
 	pageNumbers: boolean;
 	blocks: Block[];
 }
+
+/** The photos (media ids) a document shows, so a page reads only those. Here, not in pdf.ts: pages must not load PDFKit. */
+export function photosOf(document: PlanDocument): string[] {
+	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];
+}

@@ -1,8 +1,8 @@
 import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
 import { symbolUrl } from '#lib/content/symbols.ts';
-import type { PlanDocument } from './document.ts';
-import { photosOf, symbolsOf, writePdf } from './pdf.ts';
+import { photosOf, type PlanDocument } from './document.ts';
+import { symbolsOf, writePdf } from './pdf.ts';
 
 /*
  * The browser side of a PDF: fetches the fonts and the symbols the document shows (from the app's own

@@ -335,11 +335,6 @@ export function writePdf(document: PlanDocument, resources: PdfResources): Promi
 	return done;
 }
 
-/** The photos (media ids) a document shows, so the caller reads only those. */
-export function photosOf(document: PlanDocument): string[] {
-	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];
-}
-
 /** The symbol ids a document draws, so the caller fetches only those files. */
 export function symbolsOf(document: PlanDocument): string[] {
 	return [

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, PlanDocument } from './document.ts';
+import { photosOf, type Block, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
-import { photosOf } from './pdf.ts';
 import { caseFilePlan, citizenPlan, invitationLetter, pdfFileName } from './view-model.ts';
 
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
