@@ -91,11 +91,12 @@ async function unwrap(tabletKey: DataKey, citizenId: string, record: CitizenKeyR
 async function loadKey(citizenId: string, create: boolean): Promise<DataKey> {
 	const tabletKey = requireDataKey();
 	const found = await readKey(citizenId);
-	if (found) return unwrap(tabletKey, citizenId, found);
+	if (found && (found.wrappedBy === tabletKey.keyId || !create)) return unwrap(tabletKey, citizenId, found);
 	if (!create) throw new MissingCitizenKeyError(citizenId);
 	return oneTabAtATime(async () => {
 		const meanwhile = await readKey(citizenId);
-		if (meanwhile) return unwrap(tabletKey, citizenId, meanwhile);
+		// A key left by an earlier tablet key (a "Slet alt" cut short) opens nothing here and is replaced.
+		if (meanwhile && meanwhile.wrappedBy === tabletKey.keyId) return unwrap(tabletKey, citizenId, meanwhile);
 		const { record, key } = await createCitizenKey(tabletKey, citizenId);
 		await storeKey(record);
 		return key;
