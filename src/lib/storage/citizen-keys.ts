@@ -135,6 +135,9 @@ export async function destroyEveryCitizenKey(): Promise<void> {
 	if (!filesWritable()) return;
 	const directory = await keyDirectory(false);
 	if (!directory) return;
-	for await (const name of directory.keys()) await shredKeyFile(directory, name);
+	// Names first: removing entries while iterating the directory could skip some.
+	const names: string[] = [];
+	for await (const name of directory.keys()) names.push(name);
+	for (const name of names) await shredKeyFile(directory, name);
 	await (await navigator.storage.getDirectory()).removeEntry(KEY_DIRECTORY, { recursive: true });
 }

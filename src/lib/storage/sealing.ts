@@ -39,6 +39,7 @@ function citizenOf(table: SealedTable, record: { id: string; citizenId?: string 
 /** Sealed under its citizen's key, so that deleting the citizen's key makes every copy of it unreadable. */
 export async function sealRecord<T extends SealedTable>(table: T, record: RecordsByTable[T]): Promise<Stored<RecordsByTable[T]>> {
 	assertRecordFits(table, record);
+	// A locked tablet refuses before any citizen key is looked for (the cache of citizen keys goes with a lock anyway).
 	requireDataKey();
 	const key = await citizenKeyForSealing(citizenOf(table, record));
 	const payload = await sealPayload(key, table, record.id, versionedPayload(table, record.payload));
