@@ -7,7 +7,7 @@ import { unlockWithPassphrase, type DataKey, type VaultRecord } from '#lib/vault
 import { openPayload, PAYLOAD_FORMAT } from '#lib/vault/payload.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
 import { DELETION_ANSWERS } from '../tier';
-import { expect, readCitizenKeys, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
+import { expect, readCitizenKeys, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet, vaultOf } from './fixtures';
 import { CitizenPage, HomePage } from './pages';
 import { filesUnder, sealedBoxesIn, type SealedBox } from './profile-scan';
 
@@ -107,13 +107,7 @@ test('deleted data: no box left in the profile opens for a deleted citizen, nor 
 				};
 			})
 		);
-		const vaultStored = disk.vault as Record<string, any>;
-		const vault = {
-			...vaultStored,
-			kdf: { ...vaultStored.kdf, salt: new Uint8Array(vaultStored.kdf.salt) },
-			wrappedKey: { iv: new Uint8Array(vaultStored.wrappedKey.iv), ct: vaultStored.wrappedKey.ct.slice().buffer },
-			pin: { iv: new Uint8Array(vaultStored.pin.iv), ct: vaultStored.pin.ct.slice().buffer }
-		} as VaultRecord;
+		const vault = vaultOf(disk.vault!);
 
 		const home = new HomePage(page);
 		await page.getByRole('link', { name: 'Borgere' }).click();

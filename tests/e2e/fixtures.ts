@@ -174,6 +174,17 @@ function asSealed(payload: unknown): unknown {
 	return { ...rest, iv: new Uint8Array(iv), ct: ct.slice().buffer };
 }
 
+/** The stored vault record with its salt, IVs and ciphertexts as the app's codec expects them. */
+export function vaultOf(stored: Record<string, unknown>): VaultRecord {
+	const vault = stored as Record<string, any>;
+	return {
+		...vault,
+		kdf: { ...vault.kdf, salt: new Uint8Array(vault.kdf.salt) },
+		wrappedKey: asSealed(vault.wrappedKey),
+		pin: asSealed(vault.pin)
+	} as unknown as VaultRecord;
+}
+
 /** The fault tests read the same tablet a hundred times; its key is derived once (600,000 PBKDF2 rounds each time add up). */
 const openedKeys = new Map<string, DataKey>();
 
@@ -185,13 +196,7 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 	const disk = await readDisk(page);
 	const result = Object.fromEntries(TABLES.map((name) => [name, []])) as unknown as Record<TableName, unknown[]>;
 	if (!disk.vault) return result as unknown as RawRecords;
-	const vault = disk.vault as Record<string, any>;
-	const record = {
-		...vault,
-		kdf: { ...vault.kdf, salt: new Uint8Array(vault.kdf.salt) },
-		wrappedKey: asSealed(vault.wrappedKey),
-		pin: asSealed(vault.pin)
-	} as unknown as VaultRecord;
+	const record = vaultOf(disk.vault);
 	const citizenKeys = await readCitizenKeys(page);
 	const cacheKey = `${record.keyId}|${Buffer.from(record.kdf.salt).toString('base64')}`;
 	let dataKey = openedKeys.get(cacheKey);
