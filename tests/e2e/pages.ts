@@ -52,6 +52,8 @@ export class HomePage {
 		}
 		await this.dialog.getByRole('button', { name: 'Gem' }).click();
 		const citizen = new CitizenPage(this.page);
+		// The citizen's own page, not a heading that merely contains the name ("Bo" is in "Borgere …").
+		await expect(this.page).toHaveURL(/\/borger\?id=/);
 		await expect(citizen.heading(name)).toBeVisible();
 		return citizen;
 	}
