@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
 import { HomePage } from './pages';
 
 /*
@@ -91,4 +91,40 @@ test('fault injection: the worker checks the real decoded frame against the pixe
 	expect(await page.evaluate(() => (window as unknown as { faultsFired: number }).faultsFired)).toBe(1);
 	await expect(home.dialog.getByText('Foto valgt')).toHaveCount(0);
 	expect((await readDatabase(page)).citizens).toEqual([]);
+});
+
+test('a stored picture that is not raster (as from before re-encoding) is never given a URL of the app', async ({ page }) => {
+	// The fault: the worker's answer is swapped for SVG bytes with script, so the tablet stores a picture
+	// that is not raster, as an older version could have. The display must still refuse to show it.
+	const svg = readFileSync('tests/fixtures/hostile/script.svg', 'utf8');
+	await page.addInitScript((text) => {
+		const state = window as unknown as { faultsFired: number };
+		state.faultsFired = 0;
+		const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
+		Object.defineProperty(Worker.prototype, 'onmessage', {
+			...handler,
+			set(this: Worker, listener: ((event: MessageEvent) => void) | null) {
+				const swapped = (event: MessageEvent) => {
+					if (event.data?.ok !== true || !('type' in event.data)) return listener?.call(this, event);
+					state.faultsFired += 1;
+					const bytes = new TextEncoder().encode(text).buffer;
+					return listener?.call(this, new MessageEvent('message', { data: { ...event.data, bytes } }));
+				};
+				handler.set!.call(this, listener && swapped);
+			}
+		});
+	}, svg);
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Sune', GPS_PHOTO);
+	expect(await page.evaluate(() => (window as unknown as { faultsFired: number }).faultsFired)).toBe(1);
+	const [sune] = (await readDatabase(page, { blobBytes: true })).citizens;
+	expect((sune?.payload.photo as { bytes: Buffer }).bytes.toString('utf8')).toBe(svg);
+
+	await reopen(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Sune' })).toBeVisible();
+	await page.waitForTimeout(300);
+	expect(await page.locator('img[src^="blob:"]').count()).toBe(0);
+	expect(await page.title()).not.toBe('svg ran');
+	await expectNoAxeViolations(page, 'citizen page with a stored picture that is not shown');
 });
