@@ -15,7 +15,3 @@ export type IncomingPictureType = (typeof INCOMING_PICTURE_TYPES)[number];
  */
 export const STORED_PICTURE_TYPES = ['image/png', 'image/jpeg'] as const;
 export type StoredPictureType = (typeof STORED_PICTURE_TYPES)[number];
-
-export function isStoredPictureType(type: string): type is StoredPictureType {
-	return (STORED_PICTURE_TYPES as readonly string[]).includes(type);
-}
