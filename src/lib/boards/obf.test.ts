@@ -14,6 +14,10 @@ import {
 } from './obf-import.ts';
 import { exportObf, exportObz } from './obf-export.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
+import { worker } from '../../../tests/unit/picture-worker-double.ts';
+
+// Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
+vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/obf/${name}`, import.meta.url)));
 const json = (value: unknown) => strToU8(JSON.stringify(value));
@@ -96,11 +100,13 @@ function expectValidResult(result: ImportResult): void {
 
 afterEach(() => {
 	vi.restoreAllMocks();
+	worker.decoded = 0;
+	worker.refuse = [];
 });
 
 describe('importObf with hand-written fixtures', () => {
-	it('refuses hostile pictures: an SVG with script, a GIF and a JPEG that hide a giant frame (tests/fixtures/hostile)', async () => {
-		const hostile = ['script.svg', 'gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg'];
+	it('refuses hostile pictures: an SVG with script, a GIF and a JPEG that hide a giant frame, a PNG bomb (tests/fixtures/hostile)', async () => {
+		const hostile = ['script.svg', 'gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg', 'png-decompression-bomb.png'];
 		const images = hostile.map((name, i) => ({
 			id: `i${i}`,
 			data: `data:application/octet-stream;base64,${readFileSync(`tests/fixtures/hostile/${name}`).toString('base64')}`
@@ -110,12 +116,42 @@ describe('importObf with hand-written fixtures', () => {
 			id: 'b',
 			name: 'Hostile',
 			buttons: images.map((image, i) => ({ id: `c${i}`, label: `c${i}`, image_id: image.id })),
-			grid: { rows: 1, columns: 3, order: [images.map((_, i) => `c${i}`)] },
+			grid: { rows: 1, columns: 4, order: [images.map((_, i) => `c${i}`)] },
 			images
 		};
 		const result = await importObf(new TextEncoder().encode(JSON.stringify(doc)));
 		expect(result.media).toEqual([]);
-		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.oversizedImageDropped': 2 });
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.oversizedImageDropped': 3 });
+		// Refused before any decoding: none of them reached the worker.
+		expect(worker.decoded).toBe(0);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(['c0', 'c1', 'c2', 'c3']);
+	});
+
+	it('stores only what the worker re-encoded, and keeps the board when the worker refuses a picture', async () => {
+		const picture = (bytes: Uint8Array) => `data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}`;
+		const photo = readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg');
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Fotos',
+			buttons: [
+				{ id: 'a', label: 'lyver', image_id: 'liar' },
+				{ id: 'b', label: 'ulæselig', image_id: 'broken' },
+				{ id: 'c', label: 'fint', image_id: 'fine' }
+			],
+			grid: { rows: 1, columns: 3, order: [['a', 'b', 'c']] },
+			images: ['liar', 'broken', 'fine'].map((id) => ({ id, data: picture(photo) }))
+		};
+		worker.refuse = ['tooLarge', 'undecodable'];
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		expect(worker.decoded).toBe(3);
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 1, 'import.unsupportedImageDropped': 1 });
+		const [liar, broken, fine] = result.set.boards[0]?.slots ?? [];
+		expect([liar?.label, broken?.label, fine?.label]).toEqual(['lyver', 'ulæselig', 'fint']);
+		expect([liar?.photoId, broken?.photoId]).toEqual([undefined, undefined]);
+		expect(result.media).toHaveLength(1);
+		expect(result.media[0]).toMatchObject({ id: fine?.photoId, kind: 'image', mimeType: 'image/jpeg' });
 	});
 
 	it('reads a simple 2×3 board, keeps data: pictures and drops remote ones without fetching', async () => {

@@ -437,6 +437,7 @@ export const da = {
 		'Noget i kopien har samme id som noget, der allerede er på tabletten hos en anden borger. Kopien er ødelagt eller ændret. Intet er ændret.',
 	'backup.tooMany': 'Kopien har langt flere borgere, end en tablet kan rumme. Den er ikke fra Billedtale. Intet er ændret.',
 	'backup.badPicture': 'Et billede i kopien er ikke et almindeligt billede, eller det er for stort til en tablet. Intet er ændret.',
+	'backup.droppedPictures': ' {things} i kopien kunne ikke læses og er ikke lagt ind.',
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Temakort',

@@ -436,6 +436,7 @@ export const en: Record<MessageKey, string> = {
 		'Something in the backup has the same id as something already on the tablet for another citizen. The backup is damaged or altered. Nothing was changed.',
 	'backup.tooMany': 'The backup has far more citizens than a tablet can hold. It is not from Billedtale. Nothing was changed.',
 	'backup.badPicture': 'A picture in the backup is not an ordinary picture, or it is too large for a tablet. Nothing was changed.',
+	'backup.droppedPictures': ' {things} in the backup could not be read and were left out.',
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Theme cards',
