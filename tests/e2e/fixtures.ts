@@ -26,6 +26,15 @@ export const test = base.extend<{ guards: void }>({
 			page.on('console', (message) => {
 				if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
 			});
+			// The console misses violations of documents that log nowhere (new tabs, blob: documents, report-only);
+			// the event reaches every document of the context, including the ones the test opens itself.
+			await context.exposeBinding('__billedtaleCspViolation', (_source, violation: string) => cspViolations.push(violation));
+			await context.addInitScript(() => {
+				const report = (window as unknown as { __billedtaleCspViolation: (violation: string) => void }).__billedtaleCspViolation;
+				document.addEventListener('securitypolicyviolation', (event) =>
+					report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} in ${event.documentURI} (${event.sample})`)
+				);
+			});
 			await use();
 			expect(foreign, 'requests outside the origin').toEqual([]);
 			expect(cspViolations, 'CSP violations').toEqual([]);
