@@ -86,7 +86,10 @@ function unavailablePage(): Response {
 	const html = `<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Billedtale</title><main><h1>Billedtale kunne ikke åbnes</h1>
 <p>En gemt del af appen var ændret, så den blev ikke brugt. Opret forbindelse til nettet, og åbn Billedtale igen. Jeres data er ikke rørt.</p></main></html>`;
-	return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+	return new Response(html, {
+		status: 503,
+		headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" }
+	});
 }
 
 self.addEventListener('fetch', (event) => {

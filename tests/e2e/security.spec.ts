@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, test } from './fixtures';
 
 /*
  * Issue 15 items 10 and 2 (defence in depth): the headers of deploy/serve.ts, the policy without inline style, and
@@ -122,6 +122,9 @@ test('a cached page or script that is not the shipped file is never served, onli
 	await page.reload();
 	await expect(page.getByText('Falsk oplåsning')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: 'Billedtale kunne ikke åbnes' })).toBeVisible();
+	await expectNoAxeViolations(page, 'the message instead of a changed page');
+	await page.setViewportSize({ width: 320, height: 640 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
 	// Back online, the app opens again from the real page.
 	await context.setOffline(false);

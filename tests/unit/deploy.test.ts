@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServer, headerPolicy, metaPolicy } from '../../deploy/server.ts';
+import { createAppServer, headerPolicy, metaPolicy, securityHeaders } from '../../deploy/server.ts';
+import { integrityTable, urlPathOf, writeIntegrity } from '../../deploy/sw-integrity.ts';
 import type { Server } from 'node:http';
 
 const page = (hash: string) =>
@@ -130,5 +131,40 @@ describe('the header policy', () => {
 		expect(metaPolicy(page('sha256-a'))).toBe("default-src 'self'; script-src 'self' 'sha256-a'; style-src 'self'");
 		expect(metaPolicy('<html></html>')).toBeUndefined();
 		expect(headerPolicy(["default-src 'self'; frame-ancestors *"])).toBe("default-src 'self'; frame-ancestors 'none'");
+	});
+});
+
+describe('deploy/nginx.conf', () => {
+	it('sends the same headers as deploy/serve.ts, the policy from the build', async () => {
+		const conf = await readFile('deploy/nginx.conf', 'utf8');
+		const added = Object.fromEntries([...conf.matchAll(/^\s*add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+		const { 'Content-Security-Policy': _policy, ...others } = securityHeaders('');
+		expect(added).toEqual(others);
+		expect(conf).toMatch(/^\s*include snippets\/billedtale-csp\.conf;$/m);
+		expect(conf).toContain('try_files $uri $uri.html $uri/index.html =404;');
+	});
+});
+
+describe('deploy/sw-integrity.ts', () => {
+	it('keys each file by the path the app fetches it by', () => {
+		expect(urlPathOf('index.html')).toBe('/');
+		expect(urlPathOf(join('moede', 'plan.html'))).toBe('/moede/plan');
+		expect(urlPathOf(join('_app', 'immutable', 'start.abc.js'))).toBe('/_app/immutable/start.abc.js');
+	});
+
+	it('writes the hashes of the build into the worker once, and refuses a worker without the placeholder', async () => {
+		const worker = join(root, 'service-worker.js');
+		await writeFile(worker, 'const INTEGRITY = parse(`__BILLEDTALE_INTEGRITY__`);');
+		const table = await integrityTable(root);
+		// sha256("export {};"), as the worker will compute it from the cached bytes.
+		expect(table['/_app/immutable/start.abc.js']).toBe('2e29cd9a98755c46896f7a2d56524db2d6d96b248e36db46de14c30bf47c8d05');
+		expect(table['/borger']).toMatch(/^[0-9a-f]{64}$/);
+		expect(table['/service-worker.js']).toBeUndefined();
+		await writeIntegrity(root);
+		const written = await readFile(worker, 'utf8');
+		const literal = written.slice('const INTEGRITY = parse('.length, -');'.length);
+		expect(JSON.parse(JSON.parse(literal) as string)).toEqual(table);
+		await expect(writeIntegrity(root)).rejects.toThrow('no integrity placeholder');
+		await rm(worker);
 	});
 });
