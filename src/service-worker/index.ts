@@ -4,6 +4,12 @@ import { self } from '$app/service-worker';
 
 const CACHE = `billedtale-${version}`;
 
+// Manifest paths are relative to the app's base, which is where this worker script lives.
+const absolute = (path: string) => new URL(`./${path}`, self.location.href).pathname;
+const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => absolute(path));
+const PAGES = new Set<string>(prerendered.map(({ path }) => absolute(path)));
+const PRECACHED = new Set(PRECACHE);
+
 /*
  * SHA-256 (hex) of every file of the build by the path it is fetched from, written in by deploy/sw-integrity.ts after
  * `vite build`. The Cache API is writable by any script of the origin, so a script that once ran here (a hostile
@@ -21,11 +27,9 @@ function parseIntegrity(json: string): Record<string, string> {
 		return {};
 	}
 }
-const expectedHash = (path: string): string | undefined => (Object.hasOwn(INTEGRITY, path) ? INTEGRITY[path] : undefined);
-// Manifest paths are relative to the app's base, which is where this worker script lives.
-const absolute = (path: string) => new URL(`./${path}`, self.location.href).pathname;
-const PRECACHE = [...immutable, ...assets, ...prerendered].map(({ path }) => absolute(path));
-const PAGES = new Set<string>(prerendered.map(({ path }) => absolute(path)));
+// Only what the worker precaches is ever served from the cache; everything else (version.json for one) always comes from the server.
+const expectedHash = (path: string): string | undefined =>
+	PRECACHED.has(path) && Object.hasOwn(INTEGRITY, path) ? INTEGRITY[path] : undefined;
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -81,11 +85,11 @@ async function refetch(cache: Cache, key: string, request: Request): Promise<Res
 	return fresh;
 }
 
-/** Offline with a page that failed its check: a plain message rather than the browser's error or the bad copy. */
+/** Offline with a page that failed its check (or went missing): a plain message rather than the browser's error or the bad copy. */
 function unavailablePage(): Response {
 	const html = `<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Billedtale</title><main><h1>Billedtale kunne ikke åbnes</h1>
-<p>En gemt del af appen var ændret, så den blev ikke brugt. Opret forbindelse til nettet, og åbn Billedtale igen. Jeres data er ikke rørt.</p></main></html>`;
+<p>En gemt del af appen manglede eller var ændret, så den blev ikke brugt. Opret forbindelse til nettet, og åbn Billedtale igen. Jeres data er ikke rørt.</p></main></html>`;
 	return new Response(html, {
 		status: 503,
 		headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" }
