@@ -22,15 +22,19 @@ const MIME_TYPES: Record<string, string> = {
 	'.jpg': 'image/jpeg',
 	'.jpeg': 'image/jpeg',
 	'.webp': 'image/webp',
+	'.avif': 'image/avif',
 	'.gif': 'image/gif',
 	'.ico': 'image/x-icon',
 	'.ttf': 'font/ttf',
+	'.otf': 'font/otf',
 	'.woff': 'font/woff',
 	'.woff2': 'font/woff2',
 	'.wasm': 'application/wasm',
 	'.mp3': 'audio/mpeg',
 	'.ogg': 'audio/ogg',
-	'.wav': 'audio/wav'
+	'.wav': 'audio/wav',
+	'.m4a': 'audio/mp4',
+	'.pdf': 'application/pdf'
 };
 
 /** With nosniff, an unknown type is never guessed into something a browser runs. */
