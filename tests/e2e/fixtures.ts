@@ -9,27 +9,47 @@ export { expect };
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+/** Lets a test that provokes a CSP violation on purpose take it out of the guard's list (and assert on it). */
+export interface CspViolations {
+	take(): string[];
+}
+
 /**
  * Every test runs with two guards: no request may leave the app's origin (including the service
  * worker's), and the browser must never report a Content-Security-Policy violation.
  */
-export const test = base.extend<{ guards: void }>({
+export const test = base.extend<{ guards: void; csp: CspViolations }>({
 	guards: [
-		async ({ context, page, baseURL }, use) => {
+		async ({ context, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;
 			const foreign: string[] = [];
-			const cspViolations: string[] = [];
 			context.on('request', (request) => {
 				const url = request.url();
 				if (url.startsWith('data:') || url.startsWith('blob:')) return;
 				if (new URL(url).origin !== origin) foreign.push(url);
 			});
-			page.on('console', (message) => {
-				if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
-			});
 			await use();
 			expect(foreign, 'requests outside the origin').toEqual([]);
-			expect(cspViolations, 'CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	],
+	csp: [
+		async ({ context, page }, use) => {
+			const violations: string[] = [];
+			page.on('console', (message) => {
+				if (message.text().includes('Content Security Policy')) violations.push(message.text());
+			});
+			// The console misses documents other than the test's page (new tabs, blob: documents); the event reaches every
+			// document of the context.
+			await context.exposeBinding('__billedtaleCspViolation', (_source, violation: string) => violations.push(violation));
+			await context.addInitScript(() => {
+				const report = (window as unknown as { __billedtaleCspViolation: (violation: string) => void }).__billedtaleCspViolation;
+				document.addEventListener('securitypolicyviolation', (event) =>
+					report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} in ${event.documentURI} (${event.sample})`)
+				);
+			});
+			await use({ take: () => violations.splice(0) });
+			expect(violations, 'CSP violations').toEqual([]);
 		},
 		{ auto: true }
 	]
