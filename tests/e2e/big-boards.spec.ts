@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
 import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
-import { AccessSettingsPage, BoardListPage, BoardPage, HomePage, scanHighlight, stepScanTo } from './pages';
+import { AccessSettingsPage, BoardEditorPage, BoardListPage, BoardPage, HomePage, scanHighlight, stepScanTo } from './pages';
 
 /*
  * Issue 17: core-vocabulary boards as other AAC apps ship them (84 cells in 7 × 12, 144 in 12 × 12). They come in,
@@ -168,4 +168,17 @@ test('at 320 px a 12-column board keeps 44 px cells, scrolls sideways inside its
 	await board.cell('felt 12').click();
 	await expect(board.message.getByRole('listitem')).toHaveText(['felt 12']);
 	await expectNoAxeViolations(page, 'a 12 × 12 board at 320 px');
+
+	// The editor shows all 144 slots, 44 px wide at least, scrolling sideways inside its grid; the size choices go to 12.
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await expect(editor.heading('Kerneord 144')).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Tavlens felter' }).getByRole('button')).toHaveCount(144);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	const lastSlot = editor.slot('felt 144');
+	expect((await lastSlot.boundingBox())!.width).toBeGreaterThanOrEqual(44);
+	await lastSlot.click();
+	await expect(editor.label).toHaveValue('felt 144');
+	for (const size of ['Rækker', 'Kolonner']) await expect(page.getByLabel(size).locator('option:checked')).toHaveText('12');
+	await expectNoAxeViolations(page, 'the editor of a 12 × 12 board at 320 px');
 });
