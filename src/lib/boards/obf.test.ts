@@ -466,6 +466,42 @@ describe('export and import round trip', () => {
 		expect(await describeSet(result.set, mediaMap(result.media))).toEqual(expected);
 	});
 
+	// Issue 17: core-vocabulary boards as other AAC apps ship them, with gaps, a hidden cell and a folder among the words.
+	it.each([
+		[7, 12],
+		[12, 12]
+	])('keeps a %i × %i board exactly, every slot in its place, through .obf and through .obz', async (rows, columns) => {
+		let core = createBoard('Kerneord', rows, columns);
+		const folder = createBoard('Mad', 1, 2);
+		for (let i = 0; i < rows * columns; i++) {
+			if (i % 17 === 5) continue;
+			core = setCell(core, i, {
+				id: crypto.randomUUID(),
+				label: `ord ${i + 1}`,
+				symbolId: i % 3 === 0 ? 'ja' : undefined,
+				hidden: i === 40
+			});
+		}
+		core = setCell(core, rows * columns - 1, { id: crypto.randomUUID(), label: 'mad', linkBoardId: folder.id });
+		const set: BoardSet = { rootBoardId: core.id, boards: [core, folder] };
+		const media = new Map<string, MediaItem>();
+
+		const fromObf = await importObf(strToU8(await exportObf(core, media, symbolSvg)));
+		expectValidResult(fromObf);
+		const alone = await describeSet({ rootBoardId: core.id, boards: [core] }, media);
+		const lastSlot = alone.boards[0]?.slots.at(-1);
+		// A lone .obf cannot carry the folder's board: its link is dropped and reported, the cell stays.
+		if (lastSlot) lastSlot.link = undefined;
+		expect(await describeSet(fromObf.set, mediaMap(fromObf.media))).toEqual(alone);
+		expect(warningCounts(fromObf)).toEqual({ 'import.brokenLinkDropped': 1 });
+
+		const fromObz = await importObz(await exportObz(set, media, symbolSvg));
+		expectValidResult(fromObz);
+		expect(fromObz.warnings).toEqual([]);
+		expect(await describeSet(fromObz.set, mediaMap(fromObz.media))).toEqual(await describeSet(set, media));
+		expect(fromObz.set.boards[0]).toMatchObject({ rows, columns });
+	});
+
 	it('exports symbols as SVG data: URIs tagged with the symbol id', async () => {
 		const { set, media } = richSet();
 		const doc = JSON.parse(await exportObf(set.boards[0] as Board, media, symbolSvg)) as {
@@ -487,10 +523,18 @@ describe('refusing bad input', () => {
 		expect((await importError(importObf(json({ hello: 'world' })))).code).toBe('import.notObf');
 		expect((await importError(importObf(json([1, 2, 3])))).code).toBe('import.notObf');
 		expect((await importError(importObf(json(null)))).code).toBe('import.notObf');
-		const grid9 = { format: 'open-board-0.1', id: 'x', name: 'x', grid: { rows: 9, columns: 9, order: [] }, buttons: [] };
-		expect((await importError(importObf(json(grid9)))).code).toBe('import.badGrid');
-		const tooMany = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 65 }, (_, i) => ({ id: i, label: 'x' })) };
+		// Up to 12 × 12, as core-vocabulary boards come; one row or column more is refused.
+		for (const [rows, columns] of [
+			[13, 12],
+			[12, 13]
+		]) {
+			const tooBig = { format: 'open-board-0.1', id: 'x', name: 'x', grid: { rows, columns, order: [] }, buttons: [] };
+			expect((await importError(importObf(json(tooBig)))).code).toBe('import.badGrid');
+		}
+		const tooMany = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 145 }, (_, i) => ({ id: i, label: 'x' })) };
 		expect((await importError(importObf(json(tooMany)))).code).toBe('import.badGrid');
+		const most = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 144 }, (_, i) => ({ id: i, label: 'x' })) };
+		expect((await importObf(json(most))).set.boards[0]).toMatchObject({ rows: 12, columns: 12 });
 		expect((await importError(importObz(strToU8('not a zip at all')))).code).toBe('import.notZip');
 		expect((await importError(importBoardFile('tavler.obz', strToU8('not a zip at all')))).code).toBe('import.notZip');
 		expect((await importError(importObz(cboardObz().subarray(0, 300)))).code).toBe('import.notZip');
