@@ -5,10 +5,7 @@ import type { StorageStart } from '#lib/storage/journal-sync.ts';
 import { startApp, type StartupEffects } from './startup.ts';
 
 /** Effects that write what happens, in order, to `calls`; the lock starts when the test says so. */
-function recordingEffects(
-	storage: () => Promise<StorageStart>,
-	options: { erased?: boolean; preferences?: () => Promise<void> } = {}
-) {
+function recordingEffects(storage: () => Promise<StorageStart>, options: { erased?: boolean; preferences?: () => Promise<void> } = {}) {
 	const calls: string[] = [];
 	const errors: Error[] = [];
 	let reportDamage: ((error: Error) => void) | undefined;

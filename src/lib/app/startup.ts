@@ -32,7 +32,9 @@ export interface Startup {
 /** The page's start: nothing here waits for the journal except the notices about it. */
 export function startApp(effects: StartupEffects): Startup {
 	// A language that could not be loaded (offline before the app was cached) leaves the page in Danish.
-	const preferences = effects.restorePreferences().catch((error: unknown) => effects.warn('Billedtale: the chosen language did not load', error));
+	const preferences = effects
+		.restorePreferences()
+		.catch((error: unknown) => effects.warn('Billedtale: the chosen language did not load', error));
 	// A damaged record is left out of what is shown; the people at the table are told that something is missing.
 	const stopWatching = effects.watchDamagedRecords((error) => effects.showError(error));
 	// Persistent storage is asked for once a citizen is added (storage/eviction.ts), not at every start.
