@@ -107,7 +107,7 @@ describe('a data key per citizen', () => {
 		const oldKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
 		const lingering = await storedOf(anna.citizen.id);
 		await deleteCitizen(anna.citizen.id);
-		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0 });
+		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 		const newKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
 		expect(newKey.keyId).not.toBe(oldKey.keyId);
 		expect((await listAnswers(anna.meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);
