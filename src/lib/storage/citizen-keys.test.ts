@@ -101,6 +101,29 @@ describe('a data key per citizen', () => {
 		}
 	});
 
+	it('drops a citizen key from memory when another tab deletes that citizen', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const tabletKey = requireDataKey();
+		dropDataKey();
+		resumeSession(tabletKey);
+		const unwraps = countUnwraps();
+		const otherTab = new BroadcastChannel('billedtale-citizen-keys');
+		try {
+			await listAnswers(anna.meeting.id);
+			await listAnswers(anna.meeting.id);
+			expect(unwraps.count()).toBe(1);
+			// What destroyCitizenKey posts in the tab that deletes; this tab must let go of the key it holds.
+			otherTab.postMessage({ forget: anna.citizen.id });
+			await vi.waitFor(async () => {
+				await listAnswers(anna.meeting.id);
+				expect(unwraps.count()).toBe(2);
+			});
+		} finally {
+			otherTab.close();
+			unwraps.restore();
+		}
+	});
+
 	it('gives a restored citizen a new key: the deleted one stays destroyed', async () => {
 		const anna = await citizenWithAnswer('Anna');
 		const backup = await collectBackup([anna.citizen.id]);
