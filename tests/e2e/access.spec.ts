@@ -140,6 +140,82 @@ test.describe('answer ja on the meeting board', () => {
 		expect(await storedAnswers(page)).toEqual(['ja']);
 	});
 
+	test('with one switch on a key chosen by pressing it (F9), which alone scans and chooses', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			const change = access.section.getByRole('button', { name: 'Skift tast for kontakten' });
+			await expect(access.section.getByText('Kontakten er: Mellemrum')).toBeVisible();
+			// Tab moves the focus for everyone: it is refused with a plain reason, and the key stays as it was.
+			await change.click();
+			await expect(access.section.getByRole('status').filter({ hasText: 'Tryk på din kontakt nu' })).toBeVisible();
+			await page.keyboard.press('Tab');
+			await expect(access.section.getByRole('alert')).toHaveText('Den tast bruges til at komme rundt på skærmen. Vælg en anden tast.');
+			await expect(change).toBeFocused();
+			await expect(change).toHaveAccessibleDescription(/Mellemrum.*Den tast bruges/);
+			await expectNoAxeViolations(page, 'a refused switch key');
+			await change.click();
+			await page.keyboard.press('F9');
+			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
+			await expect(access.section.getByRole('alert')).toHaveCount(0);
+			// Read back from the stored citizen, not from the form.
+			await reopen(page);
+			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
+		});
+		const meeting = await meetingFor(citizen);
+		await stoppedClock(page);
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		// Space is no longer the switch: it starts nothing.
+		await page.keyboard.press('Space');
+		await expect(meeting.board.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
+		await page.keyboard.press('F9');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		// The clock moves the highlight on (first row: 1 s plus the 1 s start delay), and round again to Ja.
+		await page.clock.runFor(2000);
+		await expect(ja).not.toHaveAttribute('data-scan-row');
+		for (let step = 0; step < 10 && !(await scanHighlight(ja)).row; step++) await page.clock.runFor(1000);
+		await page.keyboard.press('F9');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('F9');
+		await page.clock.resume();
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('two switches on keys of their own; the same key for both is refused', async ({ page }) => {
+		const meeting = await meetingFor(
+			await citizenWith(page, async (access) => {
+				await access.method('To kontakter');
+				await access.section.getByRole('button', { name: 'Skift tast for Flyt' }).click();
+				await page.keyboard.press('Enter');
+				await expect(access.section.getByRole('alert')).toHaveText('Flyt og Vælg skal være to forskellige taster. Vælg en anden tast.');
+				await expect(access.section.getByText('Kontakten, der flytter, er: Mellemrum')).toBeVisible();
+				await access.section.getByRole('button', { name: 'Skift tast for Flyt' }).click();
+				await page.keyboard.press('1');
+				await access.section.getByRole('button', { name: 'Skift tast for Vælg' }).click();
+				await page.keyboard.press('2');
+				await expect(access.section.getByText('Kontakten, der flytter, er: 1')).toBeVisible();
+				await expect(access.section.getByText('Kontakten, der vælger, er: 2')).toBeVisible();
+				// Escape gives up and changes nothing.
+				await access.section.getByRole('button', { name: 'Skift tast for Vælg' }).click();
+				await page.keyboard.press('Escape');
+				await expect(access.section.getByText('Kontakten, der vælger, er: 2')).toBeVisible();
+			})
+		);
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		await page.keyboard.press('1');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('2');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('2');
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		// The large on-screen switches stay.
+		await page.getByRole('button', { name: 'Flyt', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await expect.poll(() => storedAnswers(page)).toEqual(['ja', 'ja']);
+	});
+
 	test('with two switches: Space moves, Enter selects, time moves nothing', async ({ page }) => {
 		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
 		await page.clock.install();
