@@ -235,8 +235,7 @@ export const en: Record<MessageKey, string> = {
 	'access.method.two-switch': 'Two switches: one moves the highlight, the other selects',
 	'access.method.dwell': 'Points and rests on the picture',
 	'access.scanning': 'Switches',
-	'access.scanningHelp':
-		'A switch is a key or a switch on a switch interface, chosen below, or the large button below the board.',
+	'access.scanningHelp': 'A switch is a key or a switch on a switch interface, chosen below, or the large button below the board.',
 	'access.scanInterval': 'Time on each row and picture',
 	'access.scanStartDelay': 'Extra time on the first',
 	'access.scanLoops': 'Rounds before the highlight stops',
