@@ -683,3 +683,58 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 		});
 	});
 });
+
+test('each citizen is spoken for at their own speed; a citizen without one gets the tablet’s', async ({ page }) => {
+	// A Danish device voice that says what it was given: the speed of every call is seen, with no sound needed.
+	await page.addInitScript(() => {
+		const spoken: { text: string; rate: number }[] = [];
+		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
+		const voice = { name: 'Sara', lang: 'da-DK', voiceURI: 'sara-da', default: true, localService: true };
+		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+			configurable: true,
+			get() {
+				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
+			},
+			set(value) {
+				(this as { fakeVoice?: unknown }).fakeVoice = value;
+			}
+		});
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+		speechSynthesis.speak = (utterance) => {
+			// The browser keeps the rate as a 32-bit float: 1.3 comes back as 1.2999…
+			spoken.push({ text: utterance.text, rate: Math.round(utterance.rate * 100) / 100 });
+			setTimeout(() => utterance.dispatchEvent(new Event('start')));
+		};
+		speechSynthesis.cancel = () => {};
+	});
+	const lastSpoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; rate: number }[] }).spoken.at(-1));
+	const home = new HomePage(page);
+	await home.open();
+	// The tablet's own speed, set before any citizen chose theirs.
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.locator('#speech-rate').fill('1.3');
+	await expect(page.getByText('Hastighed: 1,3')).toBeVisible();
+
+	const access = new AccessSettingsPage(page);
+	for (const [name, speed] of [
+		['Anna', '0,5'],
+		['Bo', '1,5'],
+		['Cecilie', undefined]
+	] as const) {
+		await home.show();
+		const citizen = await home.addCitizen(name);
+		await expect(access.section.getByLabel('Hastighed (1 er normal)')).toHaveValue('');
+		if (speed) await access.choose('Hastighed (1 er normal)', speed);
+		await expectNoAxeViolations(page, `the voice settings for ${name}`);
+		const meeting = await meetingFor(citizen);
+		await meeting.tap('Ja');
+		await expect.poll(lastSpoken).toEqual({ text: 'Ja', rate: speed ? Number(speed.replace(',', '.')) : 1.3 });
+	}
+	// Read back: after a reload Anna's speed is still hers.
+	await reopen(page);
+	await home.show();
+	await home.citizenLink('Anna').click();
+	await expect(access.section.getByLabel('Hastighed (1 er normal)').locator('option:checked')).toHaveText('0,5');
+	await meetingFor(new CitizenPage(page)).then((meeting) => meeting.tap('Nej'));
+	await expect.poll(lastSpoken).toEqual({ text: 'Nej', rate: 0.5 });
+});

@@ -280,6 +280,11 @@ export const da = {
 	'access.key.space': 'Mellemrum',
 	'access.keyReserved': 'Den tast bruges til at komme rundt på skærmen. Vælg en anden tast.',
 	'access.keySameAsOther': 'Flyt og Vælg skal være to forskellige taster. Vælg en anden tast.',
+	'access.speech': 'Stemme til {name}',
+	'access.speechTablet': 'Som tabletten',
+	'access.speechRate': 'Hastighed (1 er normal)',
+	'access.voiceMissing': 'En stemme, denne tablet ikke har (en anden dansk stemme bruges)',
+	'access.speechTest': 'Prøv stemmen til {name}',
 	'a11y.title': 'Tilgængelighedserklæring',
 	'a11y.intro':
 		'Billedtale skal kunne bruges af alle, også af borgere, der bruger kontakter, peger med hovedet eller ser dårligt. Her kan du læse, hvad der virker, hvad der ikke virker endnu, og hvordan du siger til, hvis noget ikke virker for dig.',

@@ -280,6 +280,11 @@ export const en: Record<MessageKey, string> = {
 	'access.key.space': 'Space',
 	'access.keyReserved': 'That key is used to move around the screen. Choose another key.',
 	'access.keySameAsOther': 'Move and Select must be two different keys. Choose another key.',
+	'access.speech': 'Voice for {name}',
+	'access.speechTablet': 'As the tablet',
+	'access.speechRate': 'Speed (1 is normal)',
+	'access.voiceMissing': 'A voice this tablet lacks (another Danish voice is used)',
+	'access.speechTest': 'Try the voice for {name}',
 	'a11y.title': 'Accessibility statement',
 	'a11y.intro':
 		'Billedtale should be usable by everyone, including citizens who use switches, point with their head or see poorly. Here you can read what works, what does not work yet, and how to tell us when something does not work for you.',
