@@ -49,13 +49,18 @@ async function storedAnswers(page: Page): Promise<string[]> {
  * One switch: Space starts a pass and chooses; the clock moves the highlight. Steps until the target is chosen,
  * checking the highlight at every step, so a wrong order or timing fails here.
  */
-async function oneSwitchTo(page: Page, target: Locator, intervalMs: number): Promise<void> {
+async function oneSwitchTo(page: Page, target: Locator, intervalMs: number, maxSteps = 40): Promise<void> {
 	await page.keyboard.press('Space');
-	for (let step = 0; step < 40; step++) {
+	for (let step = 0; step < maxSteps; step++) {
 		const { row, cell } = await scanHighlight(target);
 		if (cell) return page.keyboard.press('Space');
-		if (row) await page.keyboard.press('Space');
-		else await page.clock.runFor(intervalMs);
+		if (!row) {
+			await page.clock.runFor(intervalMs);
+			continue;
+		}
+		await page.keyboard.press('Space');
+		// A row with one target is chosen at once: no cell is highlighted after it (the target may be gone by now).
+		if ((await page.locator('[data-scan-cell]').count()) === 0) return;
 	}
 	throw new Error('scanning never reached the target');
 }
@@ -681,6 +686,108 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 			subject: { kind: 'meeting-part', part: 'check-in' },
 			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
 		});
+	});
+});
+
+test.describe('one switch on the clock reaches the theme wish, the network map, the symbol search and the story canvas', () => {
+	async function oneSwitchCitizen(page: Page): Promise<CitizenPage> {
+		return citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			await access.choose('Ekstra tid på det første', 'Fra');
+		});
+	}
+
+	test('a wish in symbols on a theme card', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Temakort' }).click();
+		const cards = new ThemeCardsPage(page);
+		await cards.pickTheme('Mig og andre mennesker');
+		await cards.openTheme('Mig og andre mennesker');
+		const wish = page.getByRole('region', { name: 'Dit ønske: Mig og andre mennesker' });
+		// The adviser searches; the citizen chooses among what was found with the switch.
+		await wish.getByLabel('Søg efter symbol').fill('musik');
+		await wish.getByLabel('Søg efter symbol').blur();
+		await stoppedClock(page);
+		await oneSwitchTo(page, wish.getByRole('button', { name: 'musik', exact: true }), 1000, 80);
+		await expect(wish.getByRole('list', { name: 'Valgte symboler' })).toHaveText(/musik/);
+		await oneSwitchTo(page, wish.getByRole('button', { name: 'Gem symbolerne' }), 1000, 80);
+		await page.clock.resume();
+		await expect(wish.getByRole('list', { name: 'Dine ønsker' })).toHaveText(/musik/);
+		await reopen(page);
+		await expect(page.getByRole('list', { name: 'Dine ønsker' })).toHaveText(/musik/);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({ content: { kind: 'message', items: [{ label: 'musik' }] }, provenance: { mode: 'selv' } });
+	});
+
+	test('a person placed on the network map', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		await sheet.open('Mine mennesker');
+		await sheet.addPerson('Mor', 'Familie');
+		await expect(sheet.token('Mor, ikke sat på kortet')).toBeFocused();
+		await stoppedClock(page);
+		await oneSwitchTo(page, sheet.token('Mor, ikke sat på kortet'), 1000, 80);
+		await expect(sheet.token('Mor, ikke sat på kortet')).toHaveAttribute('aria-pressed', 'true');
+		// Chosen, she can be put on a ring: the rings are targets now.
+		await oneSwitchTo(page, sheet.map.getByRole('button', { name: 'Sæt Mor: Tæt på' }), 1000, 80);
+		await page.clock.resume();
+		await expect(sheet.token('Mor, Tæt på')).toBeVisible();
+		await expectNoAxeViolations(page, 'the network map after a switch placed a person');
+		await reopen(page);
+		await expect(sheet.token('Mor, Tæt på')).toBeVisible();
+	});
+
+	test('an answer in symbols on a sheet question, with a wrong symbol taken off again', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		const glad = sheet.question('Hvad gør dig glad?');
+		await glad.getByLabel('Søg efter symbol').fill('hund');
+		await glad.getByLabel('Søg efter symbol').blur();
+		await stoppedClock(page);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'hund', exact: true }), 1000, 80);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'hund', exact: true }), 1000, 80);
+		await expect(glad.getByRole('list', { name: 'Valgte symboler' }).getByRole('listitem')).toHaveCount(2);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'Fjern hund' }).first(), 1000, 80);
+		await expect(glad.getByRole('list', { name: 'Valgte symboler' }).getByRole('listitem')).toHaveCount(1);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'Gem symbolerne' }), 1000, 80);
+		await page.clock.resume();
+		await expect(glad.getByRole('status')).toHaveText('✓ Gemt: hund');
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({ subject: { kind: 'sheet-item' }, content: { kind: 'message', items: [{ label: 'hund' }] } });
+	});
+
+	test('an item put in an area of the story canvas, let go, chosen again there and moved to another', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		const story = new StoryPage(page);
+		await story.open();
+		await expect(story.canvas).toBeVisible();
+		// Nothing waits to be put in: the areas are not offered, so no pass is wasted on them.
+		await expect(story.area('Det gør mit liv bedre')).not.toHaveAttribute('data-scan');
+		await page.getByLabel('Kort tekst').fill('Gå til kor');
+		await page.getByRole('button', { name: 'Tilføj tekst' }).click();
+		await stoppedClock(page);
+		await oneSwitchTo(page, story.area('Det gør mit liv bedre'), 1000, 80);
+		// Storing needs the page's timers: a moment of clock (the scan has stopped after the choice, so nothing moves).
+		await page.clock.runFor(500);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'bedre');
+		// What was just put in stays chosen; the switch lets go of it and takes it again, on the canvas itself.
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'true');
+		await oneSwitchTo(page, story.item('Tekst: Gå til kor'), 1000, 80);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'false');
+		await oneSwitchTo(page, story.item('Tekst: Gå til kor'), 1000, 80);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'true');
+		await oneSwitchTo(page, story.area('Næste lille skridt'), 1000, 80);
+		await page.clock.resume();
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'naeste-skridt');
+		await reopen(page);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'naeste-skridt');
+		const items = (await readDatabase(page)).storyItems.map((i) => i.payload);
+		expect(items).toMatchObject([{ content: { text: 'Gå til kor' }, areaId: 'naeste-skridt' }]);
 	});
 });
 
