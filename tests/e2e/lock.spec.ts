@@ -376,3 +376,34 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	await page.clock.fastForward('01:00');
 	await expect(lockedHeading).toBeVisible();
 });
+
+test('a field in an open dialog comes back after a soft lock, in the dialog opened again, with the focus', async ({ page }) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Anna');
+	await home.show();
+	await home.addButton.click();
+	const name = home.dialog.getByLabel('Navn eller initialer');
+	await name.fill(CANARY);
+	await expect(name).toBeFocused();
+
+	// The idle lock comes while the dialog is open (a warning at four minutes, the lock at five).
+	await page.clock.fastForward('04:01');
+	await expect(page.getByRole('dialog', { name: 'Tabletten låses om lidt' })).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await unlockWithPin(page);
+
+	await expect(home.dialog).toBeVisible();
+	await expect(name).toHaveValue(CANARY);
+	await expect(name).toBeFocused();
+	await expectNoAxeViolations(page, 'a dialog opened again after the lock');
+	// The form's own state followed the restored text: saving stores what is shown, read back on the citizen's page.
+	await home.dialog.getByRole('button', { name: 'Gem' }).click();
+	await expect(new CitizenPage(page).heading(CANARY)).toBeVisible();
+	await home.show();
+	await expect(home.citizenLink(CANARY)).toBeVisible();
+	await expect(home.dialog).toBeHidden();
+});
