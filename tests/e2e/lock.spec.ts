@@ -343,7 +343,7 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	expect(await pageHtml(page)).not.toContain(CANARY);
 	await unlockWithPin(page);
 
-	// Something typed but not yet saved, and the toggle on: no warning and no lock however long the meeting sits still.
+	// Something typed but not yet saved, and the toggle on: no warning and no lock while people sit still for a while.
 	const participants = page.getByRole('region', { name: 'Deltagere' });
 	await participants.getByLabel('Navn').fill('Ole Sørensen');
 	await participants.getByLabel('Rolle').selectOption({ label: 'Værge' });
@@ -406,4 +406,42 @@ test('a field in an open dialog comes back after a soft lock, in the dialog open
 	await home.show();
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 	await expect(home.dialog).toBeHidden();
+});
+
+test('the meeting’s hold lasts while someone touches the tablet now and then, and lapses after 30 minutes without a touch', async ({
+	page
+}) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Anna');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	const warning = page.getByRole('dialog', { name: 'Tabletten låses om lidt' });
+	const lockedHeading = page.getByRole('heading', { name: 'Billedtale er låst' });
+	const keepOpen = page.getByRole('checkbox', { name: 'Hold tabletten åben under mødet' });
+	await keepOpen.check();
+	await expect(keepOpen).toHaveAccessibleDescription(/låser tabletten først, når ingen har rørt den i 30 minutter/);
+
+	// A touch every 25 minutes: far past the five minutes, and never a warning.
+	for (let round = 0; round < 3; round++) {
+		await page.clock.fastForward('25:00');
+		await expect(warning).toBeHidden();
+		await page.mouse.click(5, 5);
+	}
+	// Then nobody touches it: the warning comes a minute before the 30 minutes, as it does without the hold.
+	await page.clock.fastForward('28:59');
+	await expect(warning).toBeHidden();
+	await page.clock.fastForward('00:02');
+	await expect(warning).toBeVisible();
+	await expect(warning.getByRole('button', { name: 'Mere tid' })).toBeFocused();
+	// "Mere tid" gives the held meeting its 30 minutes again.
+	await page.keyboard.press('Enter');
+	await expect(warning).toBeHidden();
+	await expect(keepOpen).toBeChecked();
+	await page.clock.fastForward('28:59');
+	await expect(warning).toBeHidden();
+	await page.clock.fastForward('00:02');
+	await expect(warning).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(lockedHeading).toBeVisible();
 });

@@ -535,7 +535,7 @@ export const da = {
 	'lock.warning.more': 'Mere tid',
 	'lock.hold': 'Hold tabletten åben under mødet',
 	'lock.holdHelp':
-		'Tabletten låser ikke af sig selv, så længe denne side er åben. Den låser igen, når I går fra siden. Tryk Lås, når I går fra tabletten.',
+		'Så længe denne side er åben, låser tabletten først, når ingen har rørt den i {minutes} minutter. Den låser igen efter den korte tid, når I går fra siden. Tryk Lås, når I går fra tabletten.',
 	'unlock.title': 'Lås Billedtale op',
 	'unlock.body': 'Data på denne tablet er krypteret. Skriv holdets adgangssætning.',
 	'unlock.passphrase': 'Adgangssætning',

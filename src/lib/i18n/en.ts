@@ -533,7 +533,7 @@ export const en: Record<MessageKey, string> = {
 	'lock.warning.more': 'More time',
 	'lock.hold': 'Keep the tablet open during the meeting',
 	'lock.holdHelp':
-		'The tablet does not lock by itself while this page is open. It locks again when you leave the page. Tap Lock when you leave the tablet.',
+		'While this page is open, the tablet locks only when nobody has touched it for {minutes} minutes. It locks after the short time again when you leave the page. Tap Lock when you leave the tablet.',
 	'unlock.title': 'Unlock Billedtale',
 	'unlock.body': 'The data on this tablet is encrypted. Enter the team passphrase.',
 	'unlock.passphrase': 'Passphrase',
