@@ -301,9 +301,11 @@ export const da = {
 	'a11y.works.5': 'Billeder og svar kan siges højt med en dansk stemme, også uden internet.',
 	'a11y.works.6': 'Hver skærm testes automatisk med axe (WCAG 2.2 A og AA) og med tastatur, kontakter og pegning.',
 	'a11y.gapsHeading': 'Det virker ikke endnu',
-	'a11y.gaps.1': 'Kontakter og pegning virker kun på symboltavlerne og svartavlen, ikke på de andre skærme.',
-	'a11y.gaps.2': 'Tasterne til kontakter er faste: mellemrum og Enter.',
-	'a11y.gaps.3': 'Tabletten låser efter den valgte tid uden en advarsel først, og et møde kan ikke holde låsen tilbage (WCAG 2.2.1).',
+	'a11y.gaps.1':
+		'Kontakter og pegning virker på det, borgeren bruger, men ikke i rådgiverens formularer, fx at skrive et navn eller vælge et foto.',
+	'a11y.gaps.2': 'Symbolsøgningen kræver, at en anden skriver søgeordet. Borgeren vælger så blandt det fundne med sin kontakt.',
+	'a11y.gaps.3':
+		'Et møde kan holde låsen tilbage, men kun så længe nogen rører tabletten inden for 30 minutter. Det er for at beskytte borgerens oplysninger.',
 	'a11y.gaps.4': 'Ikke alle skærme siger endnu deres ændringer til en skærmlæser. Det gør mødet og symboltavlerne.',
 	'a11y.methodHeading': 'Sådan er erklæringen lavet',
 	'a11y.method':

@@ -301,9 +301,12 @@ export const en: Record<MessageKey, string> = {
 	'a11y.works.5': 'Pictures and answers can be said aloud with a Danish voice, also without internet.',
 	'a11y.works.6': 'Every screen is tested automatically with axe (WCAG 2.2 A and AA) and with keyboard, switches and pointing.',
 	'a11y.gapsHeading': 'What does not work yet',
-	'a11y.gaps.1': 'Switches and pointing work only on the symbol boards and the answer board, not on the other screens.',
-	'a11y.gaps.2': 'The switch keys are fixed: space and Enter.',
-	'a11y.gaps.3': 'The tablet locks after the chosen time without a warning first, and a meeting cannot hold the lock off (WCAG 2.2.1).',
+	'a11y.gaps.1':
+		"Switches and pointing work on what the citizen uses, but not in the adviser's forms, such as typing a name or choosing a photo.",
+	'a11y.gaps.2':
+		'The symbol search needs someone else to type the search word. The citizen then chooses among the results with their switch.',
+	'a11y.gaps.3':
+		"A meeting can hold the lock off, but only while someone touches the tablet within 30 minutes. This protects the citizen's information.",
 	'a11y.gaps.4': 'Not every screen announces its changes to a screen reader yet. The meeting and the symbol boards do.',
 	'a11y.methodHeading': 'How this statement was made',
 	'a11y.method':
