@@ -426,22 +426,18 @@ test('the meeting’s hold lasts while someone touches the tablet now and then, 
 	for (let round = 0; round < 3; round++) {
 		await page.clock.fastForward('25:00');
 		await expect(warning).toBeHidden();
-		await page.mouse.click(5, 5);
+		// A touch on the page itself (its heading): nothing that navigates away and so lets go of the hold.
+		await page.getByRole('heading', { level: 1 }).click();
 	}
+	await expect(keepOpen).toBeChecked();
+	await expect(lockedHeading).toBeHidden();
 	// Then nobody touches it: the warning comes a minute before the 30 minutes, as it does without the hold.
 	await page.clock.fastForward('28:59');
 	await expect(warning).toBeHidden();
 	await page.clock.fastForward('00:02');
 	await expect(warning).toBeVisible();
 	await expect(warning.getByRole('button', { name: 'Mere tid' })).toBeFocused();
-	// "Mere tid" gives the held meeting its 30 minutes again.
-	await page.keyboard.press('Enter');
-	await expect(warning).toBeHidden();
-	await expect(keepOpen).toBeChecked();
-	await page.clock.fastForward('28:59');
-	await expect(warning).toBeHidden();
-	await page.clock.fastForward('00:02');
-	await expect(warning).toBeVisible();
+	// Nobody answers it: the tablet locks, held or not.
 	await page.clock.fastForward('01:00');
 	await expect(lockedHeading).toBeVisible();
 });
