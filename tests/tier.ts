@@ -15,3 +15,6 @@ export const FAULT_RUNS = TEST_TIER === 'deep' ? 50 : 5;
 
 /** Mutated files per format for the backup, .obf and .obz fuzz tests, with a fixed seed so a failure replays. */
 export const FUZZ_RUNS = TEST_TIER === 'deep' ? 10_000 : 1_000;
+
+/** Answers given for each citizen before one of them is deleted and the profile is scanned (tests/e2e/deleted-data.spec.ts). */
+export const DELETION_ANSWERS = TEST_TIER === 'deep' ? 30 : 3;

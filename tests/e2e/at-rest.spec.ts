@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { expect, test, unlockTablet } from './fixtures';
 import { BoardPage, HomePage } from './pages';
+import { filesUnder } from './profile-scan';
 
 /*
  * Encryption at rest, checked where an attacker with the tablet would look: the browser profile's
@@ -26,15 +27,6 @@ const CANARIES = {
 	pin: '80461973'
 };
 const CONTROL = 'Kx5jKontrol-Ue94';
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		const stat = statSync(path, { throwIfNoEntry: false });
-		if (!stat) return [];
-		return stat.isDirectory() ? filesUnder(path) : stat.isFile() ? [path] : [];
-	});
-}
 
 /** Files that hold the string as UTF-8/Latin-1 or UTF-16, the two ways Chromium stores text. */
 function filesContaining(files: string[], text: string): string[] {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { unlockWithPassphrase, type DataKey, type VaultRecord } from '#lib/vault/keys.ts';
 import { openPayload } from '#lib/vault/payload.ts';
+import { decodeCitizenKey, unwrapCitizenKey, type CitizenKeyRecord } from '#lib/vault/citizen-keys.ts';
 import { SEALED_TABLES, type SealedTable } from '#lib/storage/tables.ts';
 
 export { expect };
@@ -98,6 +99,7 @@ type Bytes = { $bytes: string };
 
 interface DiskImage {
 	vault: Record<string, unknown> | undefined;
+	citizenKeys: Array<Record<string, unknown>>;
 	tables: Record<TableName, Array<Record<string, unknown> & { id: string; payload: unknown }>>;
 }
 
@@ -121,12 +123,12 @@ export async function readDisk(page: Page): Promise<DiskImage> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const existing = [...names, 'vault'].filter((n) => db.objectStoreNames.contains(n));
+					const existing = [...names, 'vault', 'citizenKeys'].filter((n) => db.objectStoreNames.contains(n));
 					const result: Record<string, unknown[]> = {};
 					for (const name of names) result[name] = [];
 					if (existing.length === 0) {
 						db.close();
-						resolve({ vault: undefined, tables: result });
+						resolve({ vault: undefined, citizenKeys: [], tables: result });
 						return;
 					}
 					const tx = db.transaction(existing, 'readonly');
@@ -136,8 +138,8 @@ export async function readDisk(page: Page): Promise<DiskImage> {
 					}
 					tx.oncomplete = () => {
 						db.close();
-						const { vault, ...tables } = result;
-						resolve({ vault: vault?.[0], tables });
+						const { vault, citizenKeys, ...tables } = result;
+						resolve({ vault: vault?.[0], citizenKeys: citizenKeys ?? [], tables });
 					};
 					tx.onerror = () => reject(tx.error);
 				};
@@ -172,6 +174,17 @@ function asSealed(payload: unknown): unknown {
 	return { ...rest, iv: new Uint8Array(iv), ct: ct.slice().buffer };
 }
 
+/** The stored vault record with its salt, IVs and ciphertexts as the app's codec expects them. */
+export function vaultOf(stored: Record<string, unknown>): VaultRecord {
+	const vault = stored as Record<string, any>;
+	return {
+		...vault,
+		kdf: { ...vault.kdf, salt: new Uint8Array(vault.kdf.salt) },
+		wrappedKey: asSealed(vault.wrappedKey),
+		pin: asSealed(vault.pin)
+	} as unknown as VaultRecord;
+}
+
 /** The fault tests read the same tablet a hundred times; its key is derived once (600,000 PBKDF2 rounds each time add up). */
 const openedKeys = new Map<string, DataKey>();
 
@@ -183,13 +196,8 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 	const disk = await readDisk(page);
 	const result = Object.fromEntries(TABLES.map((name) => [name, []])) as unknown as Record<TableName, unknown[]>;
 	if (!disk.vault) return result as unknown as RawRecords;
-	const vault = disk.vault as Record<string, any>;
-	const record = {
-		...vault,
-		kdf: { ...vault.kdf, salt: new Uint8Array(vault.kdf.salt) },
-		wrappedKey: asSealed(vault.wrappedKey),
-		pin: asSealed(vault.pin)
-	} as unknown as VaultRecord;
+	const record = vaultOf(disk.vault);
+	const citizenKeys = await readCitizenKeys(page);
 	const cacheKey = `${record.keyId}|${Buffer.from(record.kdf.salt).toString('base64')}`;
 	let dataKey = openedKeys.get(cacheKey);
 	if (!dataKey) {
@@ -201,11 +209,44 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 	for (const table of TABLES) {
 		result[table] = await Promise.all(
 			disk.tables[table].map(async (stored) => {
-				const payload = await openPayload<Record<string, unknown>>(dataKey, table, stored.id, asSealed(stored.payload));
+				// Each record is sealed under its citizen's key (records from before citizen keys: the tablet key).
+				const wrapped = citizenKeys.get(table === 'citizens' ? stored.id : (stored.citizenId as string));
+				const citizenKey = wrapped && (await unwrapCitizenKey(dataKey, wrapped.id, wrapped));
+				const key = (stored.payload as { keyId: string }).keyId === dataKey.keyId ? dataKey : (citizenKey ?? dataKey);
+				const payload = await openPayload<Record<string, unknown>>(key, table, stored.id, asSealed(stored.payload));
 				const described = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, describe(v)]));
 				return { ...stored, payload: described };
 			})
 		);
 	}
 	return result as unknown as RawRecords;
+}
+
+/**
+ * The citizens' wrapped keys where the app keeps them: one file each in the origin private file system
+ * (Chromium), else the `citizenKeys` table of IndexedDB.
+ */
+export async function readCitizenKeys(page: Page): Promise<Map<string, CitizenKeyRecord>> {
+	const files = await page.evaluate(async () => {
+		const root = await navigator.storage.getDirectory();
+		const directory = await root.getDirectoryHandle('citizen-keys').catch(() => undefined);
+		const found: string[] = [];
+		for await (const handle of directory?.values() ?? []) {
+			if (handle.kind !== 'file') continue;
+			const bytes = new Uint8Array(await (await (handle as FileSystemFileHandle).getFile()).arrayBuffer());
+			found.push(btoa(String.fromCharCode(...bytes)));
+		}
+		return found;
+	});
+	const keys = new Map<string, CitizenKeyRecord>();
+	for (const file of files) {
+		const record = decodeCitizenKey(new Uint8Array(Buffer.from(file, 'base64')));
+		if (record) keys.set(record.id, record);
+	}
+	const table = (await readDisk(page)).citizenKeys;
+	for (const stored of table) {
+		const record = { ...stored, wrapped: asSealed(stored.wrapped) } as CitizenKeyRecord;
+		if (!keys.has(record.id)) keys.set(record.id, record);
+	}
+	return keys;
 }

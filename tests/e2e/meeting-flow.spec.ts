@@ -75,7 +75,15 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await correct.getByRole('button', { name: 'Gem' }).click();
 	await expect(correct).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Ret svaret Ved ikke', exact: true })).toBeVisible();
+	// "Rigtigt": Karen confirms her "Ja"; who answered and who confirmed read in the family's words, with her name.
+	const yesAnswer = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Rigtigt: svaret Ja', exact: true }) });
+	await expect(yesAnswer).toContainText('Karen selv');
+	await expect(yesAnswer).not.toContainText('Borgeren selv');
+	await yesAnswer.getByRole('button', { name: 'Rigtigt: svaret Ja', exact: true }).click();
+	await expect(yesAnswer).toContainText('Rigtigt: Karen selv');
+	await expect(page.locator('[data-announcer]')).toHaveText('Rigtigt: Karen selv');
 	await expectNoAxeViolations(page, 'summary');
+	await expectReflow(page, 'the summary with a confirmed answer');
 
 	await meeting.openStep('Mål og aftaler');
 	await page.getByLabel('Målet med borgerens egne ord').fill('Jeg vil selv handle ind');
@@ -124,6 +132,8 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	expect(about('meeting-part', 'preparation').map((a) => a.content.items[0].label)).toEqual(['At komme rundt']);
 	expect(about('meeting-part', 'check-in').map((a) => a.content.pointId)).toEqual(['godt']);
 	expect(about('meeting-part', 'feedback').map((a) => a.content.pointId)).toEqual(['rigtig-godt']);
+	const confirmed = about('core-board').find((a) => a.content.value === 'ja');
+	expect(confirmed?.confirmations).toEqual([{ provenance: { mode: 'selv' }, at: expect.any(Number) }]);
 	const corrected = about('core-board').find((a) => a.content.value === 'ved-ikke');
 	expect(corrected?.history).toEqual([expect.objectContaining({ change: 'corrected', content: { kind: 'core', value: 'nej' } })]);
 	const plan = db.plans.find((p) => p.meetingId === meeting.id)!;
@@ -179,6 +189,14 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
 	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt');
 	await expectReflow(page, '/borger');
+	// Beside the planned meeting: its invitation letter, shown on the tablet before it is saved or printed.
+	await page.getByRole('link', { name: 'Invitation til mødet 1. maj 2030' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er inviteret til møde' })).toBeVisible();
+	await expect(page.getByText('Hvor: Kommunen')).toBeVisible();
+	await expect(page).toHaveTitle('Invitation – Billedtale');
+	await expectNoAxeViolations(page, 'the invitation page');
+	await expectReflow(page, '/moede/invitation');
+	await page.goBack();
 	await citizen.meetingLink('1. maj 2030').click();
 	await meeting.openStaffPanel();
 	await meeting.staffPanel.getByRole('button', { name: 'Slet mødet' }).click();

@@ -52,6 +52,8 @@ export class HomePage {
 		}
 		await this.dialog.getByRole('button', { name: 'Gem' }).click();
 		const citizen = new CitizenPage(this.page);
+		// The citizen's own page, not a heading that merely contains the name ("Bo" is in "Borgere …").
+		await expect(this.page).toHaveURL(/\/borger\?id=/);
 		await expect(citizen.heading(name)).toBeVisible();
 		return citizen;
 	}
@@ -93,8 +95,11 @@ export class CitizenPage {
 	}
 
 	/** A meeting's card is named by what it shows: the date, then the phase and the place. */
+	/** The meeting's own link, whose name starts with its date (its invitation link names the date later). */
 	meetingLink(date: string): Locator {
-		return this.page.getByRole('region', { name: 'Møder' }).getByRole('link', { name: date });
+		return this.page
+			.getByRole('region', { name: 'Møder' })
+			.getByRole('link', { name: new RegExp(`^${date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
 	}
 
 	deleteDialog(name: string): Locator {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { figureAltTexts } from '../pdf-structure.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { HomePage, PlanPage } from './pages';
+import { HomePage, PlanPage, SheetPage } from './pages';
 
 /*
  * A meeting with answers, a goal and two agreements becomes Min plan and the case-file version on the
@@ -32,6 +32,34 @@ async function meetingWithAnswers(page: Page) {
 test('a meeting becomes Min plan and the case-file version, on the tablet and as tagged PDFs', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
 	const meeting = await meetingWithAnswers(page);
+	// Signe puts her mother, with a photo, on her network map and wants her at her meetings: the photo is in the letter.
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await sheet.open('Mine mennesker');
+	await sheet.showAs('Liste');
+	const add = page.getByRole('form', { name: 'Tilføj en person' });
+	await add
+		.getByLabel('Foto (frivilligt)')
+		.setInputFiles({ name: 'anne.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	await expect(add.getByText('Foto valgt')).toBeVisible();
+	await sheet.addPerson('Mor Anne', 'Familie');
+	await sheet.person('Mor Anne').getByRole('button', { name: 'Tæt på' }).click();
+	await expect(sheet.person('Mor Anne').getByRole('button', { name: 'Tæt på' })).toHaveAttribute('aria-pressed', 'true');
+	await sheet.person('Mor Anne').getByRole('checkbox', { name: 'Med til mine møder' }).check();
+	await expect(sheet.person('Mor Anne').getByRole('checkbox', { name: 'Med til mine møder' })).toBeChecked();
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	// In the preparation, the people she knows are there by photo; her mother is chosen, and a tap takes her off and on.
+	await meeting.openStep('Forberedelse');
+	const known = page.getByRole('group', { name: 'Hvem af dem, du kender, vil du have med?' });
+	const mother = known.getByRole('button', { name: 'Mor Anne' });
+	await expect(mother).toHaveAttribute('aria-pressed', 'true');
+	await mother.click();
+	await expect(mother).toHaveAttribute('aria-pressed', 'false');
+	await mother.click();
+	await expect(mother).toHaveAttribute('aria-pressed', 'true');
+	await expectNoAxeViolations(page, 'the preparation with the people she knows');
+	await expect(page.getByRole('link', { name: 'Se invitationen til mødet' })).toBeVisible();
+	await meeting.openStep('Det taler vi om');
 	await meeting.tap('Ja');
 	await meeting.answeringAs('Observeret', 'Mor Anne (Pårørende)');
 	await meeting.tap('Nej');
@@ -49,6 +77,7 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await expect(plan.document.getByRole('heading', { level: 1, name: 'Min plan' })).toBeVisible();
 	await expect(plan.document.getByText('Skal: Øve indkøb i Netto hver fredag')).toBeVisible();
 	await expect(plan.document.getByText('Vi ses igen 1. februar 2027.')).toBeVisible();
+	await expect(plan.document.getByRole('img', { name: 'Foto: Mor Anne' })).toBeVisible();
 	await expect(plan.document.getByRole('table')).toHaveCount(0);
 	await expect(page).toHaveTitle('Plan – Billedtale');
 	await expectNoAxeViolations(page, 'the plan page (Min plan)');
@@ -76,7 +105,10 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(mineStruct).toMatch(/^Document\n\s+H1 \(block\)\n\s+"Min plan"/m);
 	expect(mineStruct).toMatch(/H2 \(block\)\n\s+"Mine mål"/);
 	expect(mineStruct).toMatch(/Div\n\s+Figure:/);
-	expect(figureAltTexts(readFileSync(mine))).toEqual(expect.arrayContaining(['Billede: mål', 'Billede: aftale', 'Billede: pårørende']));
+	// Her mother shows with the photo Signe chose; the adviser with his role's symbol.
+	expect(figureAltTexts(readFileSync(mine))).toEqual(
+		expect.arrayContaining(['Billede: mål', 'Billede: aftale', 'Foto: Mor Anne', 'Billede: rådgiver'])
+	);
 	expect(poppler('pdfinfo', '-meta', mine)).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
 
 	// The case-file version: every answer with its provenance in words, tables, page numbers.
@@ -120,5 +152,10 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	const invitationText = words(invitation);
 	expect(invitationText).toContain('Du er inviteret til møde');
 	expect(invitationText).toContain('Hvor: Bostedet Lyngen');
+	expect(invitationText).toContain('Mor Anne – familie eller ven');
 	expect(poppler('pdfinfo', invitation)).toMatch(/Tagged:\s+yes/);
+	// The photo she chose is drawn beside her mother's name: an embedded image, tagged as a Figure with Danish alt text.
+	expect(poppler('pdfinfo', '-struct-text', invitation)).toMatch(/Div\n\s+Figure:[\s\S]*?"Mor Anne – familie eller ven"/);
+	expect(figureAltTexts(readFileSync(invitation))).toContain('Foto: Mor Anne');
+	expect(poppler('pdfimages', '-list', invitation)).toMatch(/\bimage\b/);
 });

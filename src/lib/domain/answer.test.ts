@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	answerNamesParticipant,
+	confirmAnswer,
 	correctAnswer,
 	createAnswer,
 	isCallForAction,
@@ -82,6 +83,7 @@ describe('answers', () => {
 			content: { kind: 'core', value: 'ja' },
 			provenance: { mode: 'selv' },
 			status: 'active',
+			confirmations: [],
 			history: []
 		});
 	});
@@ -168,5 +170,37 @@ describe('answers', () => {
 			['withdrawn', 'active', 200],
 			['restored', 'withdrawn', 400]
 		]);
+	});
+
+	it('are confirmed by who and how, once per person and way, and a withdrawn answer cannot be confirmed', () => {
+		const bySelf = confirmAnswer(answer(), meeting, { mode: 'selv', participantId: 'p-mother' }, 200);
+		// "The citizen directly" names nobody else, as with any provenance.
+		expect(bySelf.confirmations).toEqual([{ provenance: { mode: 'selv' }, at: 200 }]);
+		expect(bySelf.updatedAt).toBe(200);
+		expect(confirmAnswer(bySelf, meeting, { mode: 'selv' }, 300)).toBe(bySelf);
+		const relayed = confirmAnswer(bySelf, meeting, { mode: 'formidlet', participantId: 'p-mother' }, 300);
+		expect(relayed.confirmations.map((c) => c.provenance)).toEqual([{ mode: 'selv' }, { mode: 'formidlet', participantId: 'p-mother' }]);
+		expect(answerNamesParticipant(relayed, 'p-mother')).toBe(true);
+		expect(code(() => confirmAnswer(answer(), meeting, { mode: 'formidlet', participantId: 'nobody' }, 300))).toBe(
+			'error.provenanceParticipant'
+		);
+		expect(code(() => confirmAnswer(withdrawAnswer(answer(), 150), meeting, { mode: 'selv' }, 300))).toBe('error.answerWithdrawn');
+	});
+
+	it('start a corrected state unconfirmed and keep the earlier confirmations in the history', () => {
+		const confirmed = confirmAnswer(answer(), meeting, { mode: 'med-stoette', participantId: 'p-staff' }, 200);
+		const corrected = correctAnswer(confirmed, meeting, { content: { kind: 'core', value: 'nej' } }, 300);
+		expect(corrected.confirmations).toEqual([]);
+		expect(corrected.history).toEqual([
+			{
+				content: { kind: 'core', value: 'ja' },
+				provenance: { mode: 'selv' },
+				status: 'active',
+				replacedAt: 300,
+				change: 'corrected',
+				confirmations: [{ provenance: { mode: 'med-stoette', participantId: 'p-staff' }, at: 200 }]
+			}
+		]);
+		expect(withdrawAnswer(confirmed, 300).confirmations).toEqual([]);
 	});
 });

@@ -31,6 +31,19 @@ export interface Provenance {
 
 export type AnswerStatus = 'active' | 'withdrawn';
 
+/**
+ * "Rigtigt" in the summary ("har vi forstået dig rigtigt?"): someone at the table confirmed the answer as it stands,
+ * and how (the citizen directly, with support, or relayed by a named person). It belongs to that state of the
+ * answer: a correction, withdrawal or restore starts the new state unconfirmed and keeps the confirmations in the history.
+ */
+export interface AnswerConfirmation {
+	provenance: Provenance;
+	at: number;
+}
+
+/** More confirmations of one state than people at a table would give; stored records stay small. */
+export const CONFIRMATIONS_MAX = 50;
+
 /** One earlier state of an answer, kept whenever it is corrected or withdrawn. */
 export interface AnswerRevision {
 	content: AnswerContent;
@@ -41,6 +54,8 @@ export interface AnswerRevision {
 	replacedAt: number;
 	/** Why it was replaced. */
 	change: 'corrected' | 'withdrawn' | 'restored';
+	/** The confirmations of the replaced state, when it had any. */
+	confirmations?: AnswerConfirmation[];
 }
 
 /** A short note on an answer: what was observed ("skubbede busbilledet væk"), or a relayer's remark. */
@@ -58,6 +73,8 @@ export interface Answer {
 	note?: string;
 	provenance: Provenance;
 	status: AnswerStatus;
+	/** Who confirmed the answer as it stands now; empty until someone does. */
+	confirmations: AnswerConfirmation[];
 	history: AnswerRevision[];
 }
 
@@ -118,6 +135,7 @@ export function createAnswer(args: {
 		content: validateContent(args.content),
 		provenance: validateProvenance(args.provenance, args.meeting),
 		status: 'active',
+		confirmations: [],
 		history: []
 	};
 	return withNote(answer, validateNote(args.note));
@@ -131,9 +149,9 @@ function withNote<T extends object>(value: T & { note?: string }, note: string |
 }
 
 function revisionOf(answer: Answer, change: AnswerRevision['change'], at: number): AnswerRevision {
-	const { content, provenance, status } = answer;
+	const { content, provenance, status, confirmations } = answer;
 	const revision: AnswerRevision = { content, provenance, status, replacedAt: at, change };
-	return withNote(revision, answer.note);
+	return withNote(confirmations.length > 0 ? { ...revision, confirmations } : revision, answer.note);
 }
 
 /** Replaces what was answered and/or who answered, keeping the earlier state in the history. */
@@ -152,6 +170,7 @@ export function correctAnswer(
 		content,
 		provenance,
 		updatedAt: at,
+		confirmations: [],
 		history: [...answer.history, revisionOf(answer, 'corrected', at)]
 	};
 }
@@ -163,6 +182,7 @@ export function withdrawAnswer(answer: Answer, at: number): Answer {
 		...answer,
 		status: 'withdrawn',
 		updatedAt: at,
+		confirmations: [],
 		history: [...answer.history, revisionOf(answer, 'withdrawn', at)]
 	};
 }
@@ -173,8 +193,22 @@ export function restoreAnswer(answer: Answer, at: number): Answer {
 		...answer,
 		status: 'active',
 		updatedAt: at,
+		confirmations: [],
 		history: [...answer.history, revisionOf(answer, 'restored', at)]
 	};
+}
+
+/**
+ * "Rigtigt": records who confirmed the answer as it stands. The same person confirming the same way twice (a double
+ * tap, two tabs) is one confirmation; a withdrawn answer has nothing to confirm.
+ */
+export function confirmAnswer(answer: Answer, meeting: Meeting, provenance: Provenance, at: number): Answer {
+	if (answer.status === 'withdrawn') throw new ValidationError('error.answerWithdrawn');
+	const by = validateProvenance(provenance, meeting);
+	const same = (other: Provenance) => other.mode === by.mode && other.participantId === by.participantId;
+	if (answer.confirmations.some((confirmation) => same(confirmation.provenance))) return answer;
+	if (answer.confirmations.length >= CONFIRMATIONS_MAX) return answer;
+	return { ...answer, updatedAt: at, confirmations: [...answer.confirmations, { provenance: by, at }] };
 }
 
 export function byCreatedAtDescending(a: Answer, b: Answer): number {
@@ -182,7 +216,8 @@ export function byCreatedAtDescending(a: Answer, b: Answer): number {
 }
 
 export function answerNamesParticipant(answer: Answer, participantId: string): boolean {
-	return [answer.provenance, ...answer.history.map((revision) => revision.provenance)].some(
+	const confirmers = [answer, ...answer.history].flatMap((state) => (state.confirmations ?? []).map((c) => c.provenance));
+	return [answer.provenance, ...answer.history.map((revision) => revision.provenance), ...confirmers].some(
 		(provenance) => provenance.participantId === participantId
 	);
 }

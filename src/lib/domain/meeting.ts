@@ -77,6 +77,6 @@ export function localIsoDate(now: Date): string {
 }
 
 /** Newest meeting first; a tie on the date falls back to when it was created. */
-export function byMeetingDateDescending(a: Meeting, b: Meeting): number {
+export function byMeetingDateDescending(a: Pick<Meeting, 'date' | 'createdAt'>, b: Pick<Meeting, 'date' | 'createdAt'>): number {
 	return b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
 }

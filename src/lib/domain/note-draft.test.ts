@@ -15,6 +15,7 @@ function answer(id: string, subject: AnswerSubject, content: AnswerContent, prov
 		content,
 		provenance,
 		status: 'active',
+		confirmations: [],
 		history: []
 	};
 }

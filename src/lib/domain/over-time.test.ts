@@ -23,6 +23,7 @@ function scaleAnswer(id: string, meetingId: string, subject: AnswerSubject, poin
 		content: { kind: 'scale', scaleId: 'tre-punkt', pointId, label: pointId },
 		provenance: { mode: 'selv' },
 		status,
+		confirmations: [],
 		history: []
 	};
 }

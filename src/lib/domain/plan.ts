@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, type ParticipantRole } from './meeting';
+import {
+	byMeetingDateDescending,
+	isCalendarDate,
+	PARTICIPANT_NAME_MAX,
+	PARTICIPANT_ROLES,
+	type Meeting,
+	type ParticipantRole
+} from './meeting';
 import { ValidationError } from './validation';
 
 /*
@@ -114,4 +121,24 @@ export function validatePlan<P extends Pick<Plan, 'goals' | 'agreements' | 'note
 		throw new ValidationError('error.plan');
 	}
 	return plan;
+}
+
+/**
+ * The plan to follow up in a meeting: the plan of the latest earlier meeting by the meetings' dates (a tie on the
+ * date goes by when the meeting was created), not the plan created last — a meeting can be written up afterwards,
+ * or planned ahead and filled in out of order.
+ */
+export function previousPlan(
+	plans: readonly Plan[],
+	meetings: readonly Pick<Meeting, 'id' | 'date' | 'createdAt'>[],
+	meeting: Pick<Meeting, 'id' | 'date' | 'createdAt'>
+): Plan | undefined {
+	const earlier = meetings
+		.filter((other) => other.id !== meeting.id && byMeetingDateDescending(other, meeting) > 0)
+		.sort((a, b) => byMeetingDateDescending(a, b));
+	for (const other of earlier) {
+		const plan = plans.find((p) => p.meetingId === other.id);
+		if (plan) return plan;
+	}
+	return undefined;
 }

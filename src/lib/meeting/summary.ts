@@ -1,6 +1,7 @@
 import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
-import { assertNever, type Answer, type AnswerSubject } from '#lib/domain/answer.ts';
+import { assertNever, type Answer, type AnswerSubject, type Provenance } from '#lib/domain/answer.ts';
+import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { describeSubject } from '#lib/answers/describe.ts';
 
@@ -59,4 +60,27 @@ export function groupAnswers(answers: readonly Answer[]): { name: string; answer
 		groups.set(name, [...(groups.get(name) ?? []), answer]);
 	}
 	return [...groups.entries()].map(([name, list]) => ({ name, answers: list }));
+}
+
+/**
+ * Who gave an answer (or confirmed it), in the words the people at the table use: the citizen's name and everyday
+ * roles ("Lise (familie eller ven) på vegne af Kaj"). The case file keeps the case roles (describeProvenance).
+ */
+export function plainProvenance(provenance: Provenance, meeting: Meeting, citizen: string): string {
+	const participant = findParticipant(meeting, provenance.participantId);
+	const person =
+		participant &&
+		t('summary.person', { name: participant.name, role: t(`role.plain.${participant.role}`).toLocaleLowerCase(locale.language) });
+	switch (provenance.mode) {
+		case 'selv':
+			return t('summary.by.selv', { citizen });
+		case 'med-stoette':
+			return person ? t('summary.by.med-stoette', { citizen, person }) : t('summary.by.med-stoetteNobody', { citizen });
+		case 'formidlet':
+		case 'observeret':
+			// A relayed answer always names its person (validateProvenance); an observation may not.
+			return person ? t(`summary.by.${provenance.mode}`, { citizen, person }) : t('summary.by.observeretNobody');
+		default:
+			return assertNever(provenance.mode);
+	}
 }

@@ -8,6 +8,8 @@ import type { Language } from '#lib/i18n/translate.ts';
 /** A symbol drawn in the document, with the words a screen reader says instead. */
 export interface Figure {
 	symbolId: string;
+	/** A photo (media id) the citizen chose, drawn instead of the symbol; the symbol stands in when the photo is gone. */
+	photoId?: string;
 	alt: string;
 }
 
@@ -55,4 +57,9 @@ export interface PlanDocument {
 	footer: string;
 	pageNumbers: boolean;
 	blocks: Block[];
+}
+
+/** The photos (media ids) a document shows, so a page reads only those. Here, not in pdf.ts: pages must not load PDFKit. */
+export function photosOf(document: PlanDocument): string[] {
+	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];
 }

@@ -1,7 +1,7 @@
 import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
 import { symbolUrl } from '#lib/content/symbols.ts';
-import type { PlanDocument } from './document.ts';
+import { photosOf, type PlanDocument } from './document.ts';
 import { symbolsOf, writePdf } from './pdf.ts';
 
 /*
@@ -28,8 +28,30 @@ async function symbolSources(ids: string[]): Promise<Map<string, string>> {
 	return new Map(entries.filter((entry) => entry !== undefined));
 }
 
-export async function makePdf(document: PlanDocument, fileName: string): Promise<File> {
-	const [regular, bold, symbols] = await Promise.all([bytes(regularUrl), bytes(boldUrl), symbolSources(symbolsOf(document))]);
-	const pdf = await writePdf(document, { regular, bold, symbols });
+/** PDFKit embeds JPEG and PNG only; any other photo leaves its symbol in its place. */
+const EMBEDDABLE = ['image/jpeg', 'image/png'];
+
+async function photoBytes(ids: string[], photos: ReadonlyMap<string, { blob: Blob }>): Promise<Map<string, ArrayBuffer>> {
+	const entries = await Promise.all(
+		ids.map(async (id) => {
+			const blob = photos.get(id)?.blob;
+			return blob && EMBEDDABLE.includes(blob.type) ? ([id, await blob.arrayBuffer()] as const) : undefined;
+		})
+	);
+	return new Map(entries.filter((entry) => entry !== undefined));
+}
+
+export async function makePdf(
+	document: PlanDocument,
+	fileName: string,
+	photos: ReadonlyMap<string, { blob: Blob }> = new Map()
+): Promise<File> {
+	const [regular, bold, symbols, photoData] = await Promise.all([
+		bytes(regularUrl),
+		bytes(boldUrl),
+		symbolSources(symbolsOf(document)),
+		photoBytes(photosOf(document), photos)
+	]);
+	const pdf = await writePdf(document, { regular, bold, symbols, photos: photoData });
 	return new File([new Uint8Array(pdf)], fileName, { type: 'application/pdf' });
 }

@@ -6,12 +6,13 @@ export class PdfExport {
 	state = $state<'idle' | 'making' | 'done'>('idle');
 	fileName = $state('');
 
-	async run(document: PlanDocument, fileName: string): Promise<void> {
+	/** `photos`: the media the document shows (photosOf), as the page already holds them. */
+	async run(document: PlanDocument, fileName: string, photos?: ReadonlyMap<string, { blob: Blob }>): Promise<void> {
 		this.state = 'making';
 		this.fileName = fileName;
 		try {
 			const { makePdf } = await import('./export.ts');
-			const file = await makePdf(document, fileName);
+			const file = await makePdf(document, fileName, photos);
 			await shareOrDownloadFile(file);
 			this.state = 'done';
 		} catch (error) {

@@ -61,13 +61,23 @@ function answer(partial: Pick<Answer, 'subject' | 'content' | 'provenance'> & Pa
 		createdAt: clock,
 		updatedAt: clock,
 		status: 'active',
+		confirmations: [],
 		history: [],
 		...partial
 	};
 }
 
 export const ANSWERS: Answer[] = [
-	answer({ subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } }),
+	answer({
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'ja' },
+		provenance: { mode: 'selv' },
+		// Confirmed in the summary by the citizen, and by the mother on the citizen's behalf.
+		confirmations: [
+			{ provenance: { mode: 'selv' }, at: Date.UTC(2026, 11, 2, 10, 0, 0) },
+			{ provenance: { mode: 'formidlet', participantId: 'p-mother' }, at: Date.UTC(2026, 11, 2, 10, 1, 0) }
+		]
+	}),
 	answer({
 		subject: { kind: 'core-board' },
 		content: { kind: 'core', value: 'nej' },

@@ -8,7 +8,7 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
-import { caseFilePlan, citizenPlan } from './view-model.ts';
+import { caseFilePlan, citizenPlan, invitationLetter } from './view-model.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the
@@ -36,6 +36,11 @@ async function write(document: PlanDocument, name: string): Promise<string> {
 const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
 /** pdftotext breaks lines where the page does; the words are what matter. */
 const words = (file: string) => poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
+
+/** A long meeting: the first answers of the fixture over and over, half a minute apart. */
+function manyAnswers(count: number): Answer[] {
+	return Array.from({ length: count }, (_, i) => ({ ...ANSWERS[i % 4]!, id: `bulk-${i}`, createdAt: MEETING.createdAt + i * 30_000 }));
+}
 
 // Writing and reading back PDFs takes seconds on a loaded machine.
 describe('the plan PDF', { timeout: 30_000 }, () => {
@@ -91,17 +96,61 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 	});
 
 	it('writes the case file of a meeting with 200 answers (timing printed, not asserted)', async () => {
-		const many: Answer[] = Array.from({ length: 200 }, (_, i) => ({
-			...ANSWERS[i % 4]!,
-			id: `bulk-${i}`,
-			createdAt: MEETING.createdAt + i * 30_000
-		}));
-		const document = caseFilePlan({ ...source, answers: many });
+		const document = caseFilePlan({ ...source, answers: manyAnswers(200) });
 		const started = performance.now();
 		const file = await write(document, 'bulk.pdf');
 		const ms = performance.now() - started;
 		const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1]);
 		console.log(`[bench] case-file PDF, 200 answers: ${pages} pages in ${ms.toFixed(0)} ms (node, no throttle)`);
 		expect(pages).toBeGreaterThan(3);
+	});
+
+	it('repeats a table’s header on each page it runs onto, as an artifact kept out of the structure tree', async () => {
+		const document = caseFilePlan({ ...source, answers: manyAnswers(60) });
+		const file = await write(document, 'long-table.pdf');
+		const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1]);
+		expect(pages).toBeGreaterThan(2);
+		// The answer table starts on page 2 here and runs on: every later page begins with its header, for the eye...
+		for (let page = 3; page <= pages; page++) {
+			const top = poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').trimStart();
+			expect(top.startsWith('Kl.'), `page ${page}`).toBe(true);
+			expect(top).toContain('Hvem og hvordan');
+		}
+		// ...while the structure tree holds each header cell once.
+		const struct = poppler('pdfinfo', '-struct-text', file);
+		expect(struct.split('\n').filter((line) => line.trim() === '"Hvem og hvordan"')).toHaveLength(1);
+	});
+
+	it('the invitation: a photo the citizen chose is an embedded image in a Figure with its alt text', async () => {
+		const wanted: Answer = {
+			...ANSWERS[0]!,
+			id: 'wants-anne',
+			subject: { kind: 'network-person', personId: 'anne', name: 'Mor Anne', photoId: 'photo-anne' },
+			content: { kind: 'mark', mark: 'med-til-moeder' }
+		};
+		const letter = invitationLetter({ ...source, answers: [wanted] });
+		const file = join(dir, 'invitation.pdf');
+		const photos = new Map([['photo-anne', readFileSync(join(process.cwd(), 'static', 'icon-192.png'))]]);
+		writeFileSync(file, await writePdf(letter, { ...resources(letter), photos }));
+		expect(figureAltTexts(readFileSync(file))).toContain('Foto: Mor Anne');
+		// One raster image (the photo, with its alpha mask), the symbols stay vectors.
+		const images = poppler('pdfimages', '-list', file).trim().split('\n').slice(2);
+		expect(images.filter((line) => /\simage\s/.test(line))).toHaveLength(1);
+		expect(words(file)).toContain('Mor Anne – familie eller ven');
+	});
+
+	it('identifies as PDF/A-2a: XMP part 2 conformance A, tagged, Danish, every font embedded', async () => {
+		const file = await write(caseFilePlan(source), 'pdfa.pdf');
+		const meta = poppler('pdfinfo', '-meta', file);
+		expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+		expect(meta).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+		expect(poppler('pdfinfo', file)).toMatch(/Tagged:\s+yes/);
+		// The catalog's /Lang: poppler prints it nowhere, so it is read from the file (the catalog is not compressed).
+		expect(Buffer.from(readFileSync(file)).toString('latin1')).toMatch(/\/Lang \(da-DK\)/);
+		const fonts = poppler('pdffonts', file).trim().split('\n').slice(2);
+		expect(fonts.length).toBeGreaterThan(0);
+		// name type encoding emb sub uni: every font embedded.
+		for (const font of fonts) expect(font, font).toMatch(/\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\S+\s+\S+\s*$/);
+		for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe('yes');
 	});
 });

@@ -15,12 +15,16 @@ export interface PdfResources {
 	bold: ArrayBuffer | Uint8Array;
 	/** SVG text of every symbol the document shows, by symbol id; a missing one is left out with its row's text kept. */
 	symbols: ReadonlyMap<string, string>;
+	/** JPEG or PNG bytes of the photos the document shows, by media id (photosOf); a missing one shows its symbol. */
+	photos?: ReadonlyMap<string, ArrayBuffer | Uint8Array>;
 }
 
 const INK = '#1a1a1a';
 const MUTED = '#4a4a4a';
 const MARGIN = 56;
 const FOOTER_SIZE = 10;
+/** Cell padding of tables: [vertical, horizontal]. */
+const TABLE_PADDING: [number, number] = [3, 4];
 
 interface Style {
 	h1: number;
@@ -147,19 +151,49 @@ class Writer {
 	}
 
 	private table(block: Extract<Block, { kind: 'table' }>): void {
-		const { doc, style } = this;
+		const { doc, style, width } = this;
 		doc.font('Body').fontSize(style.table);
 		this.keep(style.table * 6);
 		const header = block.columns.map((text) => ({ text, type: 'TH' as const, scope: 'Column' as const, font: { src: 'Bold' } }));
 		const rows = block.rows.map((row) =>
 			row.map((text, column) => (column === 0 && block.rowHeaders ? { text, type: 'TH' as const, scope: 'Row' as const } : text))
 		);
+		// Equal columns, as PDFKit would make them, but known here: the header repeated on a new page needs them.
+		const columnWidth = width / block.columns.length;
+		const [padY, padX] = TABLE_PADDING;
+		doc.font('Bold');
+		const headerHeight = Math.max(...block.columns.map((text) => doc.heightOfString(text, { width: columnWidth - 2 * padX }))) + 2 * padY;
+		doc.font('Body');
 		doc.x = MARGIN;
-		doc.table({
-			data: [header, ...rows],
+		const table = doc.table({
 			structParent: this.root,
-			defaultStyle: { padding: [3, 4], border: 0.5, borderColor: MUTED }
+			columnStyles: block.columns.map(() => columnWidth),
+			defaultStyle: { padding: TABLE_PADDING, border: 0.5, borderColor: MUTED }
 		});
+		table.row(header);
+		// A table that runs onto a new page shows its header there again, for the eye only: it is an artifact, so the
+		// structure tree holds the header once and a screen reader does not read it on every page. The page's top
+		// margin is moved below the repeated header while the table lasts, so PDFKit puts the next row under it.
+		const repeatHeader = () => {
+			doc.page.margins.top = MARGIN + headerHeight;
+			doc.markContent('Artifact', { type: 'Pagination' });
+			doc.save().lineWidth(0.5);
+			block.columns.forEach((text, i) => {
+				const x = MARGIN + i * columnWidth;
+				doc.rect(x, MARGIN, columnWidth, headerHeight).stroke(MUTED);
+				doc.font('Bold').fontSize(style.table).fillColor(INK);
+				doc.text(text, x + padX, MARGIN + padY, { width: columnWidth - 2 * padX });
+			});
+			doc.restore();
+			doc.endMarkedContent();
+			doc.font('Body').fontSize(style.table);
+		};
+		doc.page.margins.top = MARGIN + headerHeight;
+		doc.on('pageAdded', repeatHeader);
+		for (const row of rows) table.row(row);
+		table.end();
+		doc.off('pageAdded', repeatHeader);
+		doc.page.margins.top = MARGIN;
 		doc.x = MARGIN;
 		doc.y += style.gap;
 	}
@@ -180,7 +214,14 @@ class Writer {
 		const group = doc.struct('Div');
 		this.root.add(group);
 		const svg = this.svg(figure.symbolId);
-		if (svg) {
+		const photo = figure.photoId ? this.resources.photos?.get(figure.photoId) : undefined;
+		if (photo) {
+			group.add(
+				doc.struct('Figure', { alt: figure.alt, bbox: [MARGIN, top, MARGIN + size, top + size], placement: 'Block' }, () =>
+					doc.image(photo, MARGIN, top, { fit: [size, size], align: 'center', valign: 'center' })
+				)
+			);
+		} else if (svg) {
 			group.add(
 				doc.struct('Figure', { alt: figure.alt, bbox: [MARGIN, top, MARGIN + size, top + size], placement: 'Block' }, () =>
 					drawSvg(doc, svg, MARGIN, top, size)

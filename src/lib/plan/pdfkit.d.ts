@@ -24,10 +24,16 @@ declare module 'pdfkit' {
 	}
 
 	interface TableOptions {
-		data: (string | TableCell)[][];
+		/** Without `data`, the table is written row by row through the returned PDFTable. */
+		data?: (string | TableCell)[][];
 		structParent?: StructureElement;
 		columnStyles?: (number | string | { width?: number | string; minWidth?: number })[];
 		defaultStyle?: { padding?: number | number[]; border?: number | number[]; borderColor?: string; font?: { src: string; size?: number } };
+	}
+
+	interface PDFTable {
+		row(cells: (string | TableCell)[]): this;
+		end(): PDFDocument;
 	}
 
 	interface DocumentOptions {
@@ -52,6 +58,7 @@ declare module 'pdfkit' {
 		on(event: 'data', listener: (chunk: Uint8Array) => void): this;
 		on(event: 'end' | 'pageAdded', listener: () => void): this;
 		on(event: 'error', listener: (error: unknown) => void): this;
+		off(event: 'pageAdded', listener: () => void): this;
 		end(): void;
 		addPage(): this;
 		bufferedPageRange(): { start: number; count: number };
@@ -63,7 +70,8 @@ declare module 'pdfkit' {
 		text(text: string, x?: number, y?: number, options?: TextOptions): this;
 		heightOfString(text: string, options?: TextOptions): number;
 		currentLineHeight(includeGap?: boolean): number;
-		table(options: TableOptions): this;
+		table(options: TableOptions & { data: NonNullable<TableOptions['data']> }): this;
+		table(options: TableOptions): PDFTable;
 		struct(
 			type: string,
 			options?: { alt?: string; lang?: string; bbox?: number[]; placement?: string },
@@ -94,6 +102,13 @@ declare module 'pdfkit' {
 		fill(colour: string): this;
 		stroke(colour: string): this;
 		fillAndStroke(fill: string, stroke: string): this;
+		/** JPEG or PNG bytes; the browser build needs an ArrayBuffer (a plain Uint8Array is taken for a file name). */
+		image(
+			source: ArrayBuffer | Uint8Array,
+			x: number,
+			y: number,
+			options?: { fit?: [number, number]; align?: 'center'; valign?: 'center' }
+		): this;
 	}
 
 	export default PDFDocument;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, PlanDocument } from './document.ts';
+import { photosOf, type Block, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
+import type { Answer } from '#lib/domain/answer.ts';
 import { caseFilePlan, citizenPlan, invitationLetter, pdfFileName } from './view-model.ts';
 
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
@@ -126,10 +127,15 @@ describe('the case-file version', () => {
 		]);
 	});
 
-	it('lists every answer oldest first, with provenance in words, notes, and withdrawn ones marked', () => {
+	it('lists every answer oldest first, with provenance in words, who confirmed it, notes, and withdrawn ones marked', () => {
 		const answers = table('Alle svar i mødet')!;
 		expect(answers.rows).toHaveLength(ANSWERS.length);
-		expect(answers.rows[0]!.slice(1)).toEqual(['Svartavlen', 'Ja', 'Borgeren selv', '–']);
+		expect(answers.rows[0]!.slice(1)).toEqual([
+			'Svartavlen',
+			'Ja',
+			'Borgeren selv',
+			'Bekræftet af: Borgeren selv. Bekræftet af: Formidlet af (Mor Anne, Pårørende)'
+		]);
 		expect(answers.rows[1]!.slice(1)).toEqual(['Svartavlen', 'Nej', 'Observeret (Mor Anne, Pårørende)', 'skubbede busbilledet væk']);
 		expect(answers.rows[4]![4]).toBe('Fortrudt');
 		expect(answers.rows[5]![1]).toBe('Mål: Jeg vil selv handle ind om fredagen.');
@@ -232,6 +238,37 @@ describe('the invitation letter', () => {
 		expect(letter).toContain('Mor Anne – familie eller ven');
 		expect(letter).toContain('Hvordan det går med din hjælp og dine mål.');
 		expect(letter).toContain('Passer tiden eller stedet ikke, så sig det.');
+	});
+});
+
+describe('the people the citizen chose, with their photos', () => {
+	// Chosen in the preparation from the network map: Mor Anne (with a photo) is at the table, Ole (no photo) is not.
+	const wanted = (personId: string, name: string, photoId?: string): Answer => ({
+		...ANSWERS[0]!,
+		id: `wants-${personId}`,
+		subject: { kind: 'network-person', personId, name, roleId: 'familie', ...(photoId ? { photoId } : {}) },
+		content: { kind: 'mark', mark: 'med-til-moeder' },
+		confirmations: []
+	});
+	const withChoices = { ...source, answers: [...ANSWERS, wanted('anne', 'Mor Anne', 'photo-anne'), wanted('ole', 'Ole')] };
+
+	it('the invitation shows the photo of a chosen participant and names the chosen people not yet invited', () => {
+		const letter = invitationLetter(withChoices);
+		expect(rowWith(letter, 'Mor Anne – familie eller ven')?.figure).toEqual({
+			symbolId: 'paaroerende',
+			photoId: 'photo-anne',
+			alt: 'Foto: Mor Anne'
+		});
+		expect(rowWith(letter, 'Jonas – rådgiver fra kommunen')?.figure.photoId).toBeUndefined();
+		expect(rowWith(letter, 'Ole – du vil gerne have Ole med')?.figure.photoId).toBeUndefined();
+		expect(photosOf(letter)).toEqual(['photo-anne']);
+	});
+
+	it('Min plan shows the same photo beside what the person will do', () => {
+		const mine = citizenPlan(withChoices);
+		expect(rowWith(mine, 'Mor Anne – familie eller ven')?.figure.photoId).toBe('photo-anne');
+		expect(texts(mine)).toContain('Ole – jeg vil gerne have Ole med');
+		expect(photosOf(citizenPlan(source))).toEqual([]);
 	});
 });
 

@@ -1,11 +1,13 @@
 import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
-import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { storyTemplate } from '#lib/content/story-templates.ts';
 import { symbolById } from '#lib/content/symbols.ts';
 import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
-import { localIsoDate, type Meeting, type ParticipantRole } from '#lib/domain/meeting.ts';
+import { localIsoDate, type Meeting, type Participant, type ParticipantRole } from '#lib/domain/meeting.ts';
+import { wantedPeople } from '#lib/domain/meeting-people.ts';
+import type { NetworkPersonSubject } from '#lib/domain/network-map.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
 import { storyAt, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
@@ -56,6 +58,53 @@ class Words {
 		const label = symbolById(symbolId)?.label[this.language] ?? symbolId;
 		return { symbolId, alt: this.t('plan.alt.symbol', { label }) };
 	}
+	/** A person's photo the citizen chose, with their role's symbol in reserve. */
+	photo(symbolId: string, photoId: string, name: string): Figure {
+		return { symbolId, photoId, alt: this.t('plan.alt.photo', { name }) };
+	}
+}
+
+/**
+ * The people of a meeting as easy-read rows: those at the table, with the photo of the person of the same name the
+ * citizen chose in the preparation ("Hvem vil du have med?"), then the chosen people not (yet) at the table.
+ * `extra` adds lines to a participant's row (what they will do, in Min plan).
+ */
+function peopleRows(
+	meeting: Meeting,
+	answers: readonly Answer[],
+	words: Words,
+	wantedLine: MessageKey,
+	extra: (person: Participant) => string[] = () => []
+): Block[] {
+	const language = words.language;
+	const wanted = wantedPeople(answers);
+	const same = (a: string, b: string) => a.trim().toLocaleLowerCase(language) === b.trim().toLocaleLowerCase(language);
+	const figureOf = (chosen: NetworkPersonSubject | undefined, symbolId: string, name: string) =>
+		chosen?.photoId ? words.photo(symbolId, chosen.photoId, name) : words.figure(symbolId);
+	const rows: Block[] = meeting.participants
+		.filter((person) => person.role !== 'borger')
+		.map((person) => ({
+			kind: 'row',
+			figure: figureOf(
+				wanted.find((chosen) => same(chosen.name, person.name)),
+				ROLE_SYMBOLS[person.role],
+				person.name
+			),
+			lines: [
+				words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
+				...extra(person)
+			]
+		}));
+	for (const chosen of wanted) {
+		if (meeting.participants.some((person) => same(person.name, chosen.name))) continue;
+		const role = networkSheet().network.roles.find((r) => r.id === chosen.roleId);
+		rows.push({
+			kind: 'row',
+			figure: figureOf(chosen, role?.symbolId ?? ROLE_SYMBOLS.andet, chosen.name),
+			lines: [words.t(wantedLine, { name: chosen.name })]
+		});
+	}
+	return rows;
 }
 
 const byTime = (a: Answer, b: Answer) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
@@ -124,21 +173,12 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 		});
 	}
 
-	const people = meeting.participants.filter((p) => p.role !== 'borger');
-	if (people.length > 0) {
-		blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') });
-		for (const person of people) {
-			const tasks = agreements.filter((a) => a.who.some((owner) => owner.participantId === person.id));
-			blocks.push({
-				kind: 'row',
-				figure: words.figure(ROLE_SYMBOLS[person.role]),
-				lines: [
-					words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
-					...tasks.map((task) => words.t('plan.mine.willDo', { what: task.what }))
-				]
-			});
-		}
-	}
+	const people = peopleRows(meeting, source.answers, words, 'plan.mine.wanted', (person) =>
+		agreements
+			.filter((a) => a.who.some((owner) => owner.participantId === person.id))
+			.map((task) => words.t('plan.mine.willDo', { what: task.what }))
+	);
+	if (people.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') }, ...people);
 
 	blocks.push(...storySection(source.story, words, 'citizen'));
 
@@ -300,7 +340,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 				subjectText(a.subject, words, plan),
 				describeContent(a.content, language),
 				describeProvenance(a.provenance, meeting, language),
-				remark(a, words)
+				remark(a, meeting, words)
 			])
 		}
 	);
@@ -333,10 +373,13 @@ function goalTypeText(goal: Goal, words: Words): string {
 	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name, code: type.ffb.code }) : '–';
 }
 
-function remark(answer: Answer, words: Words): string {
+function remark(answer: Answer, meeting: Meeting, words: Words): string {
 	const parts = [
 		...(answer.status === 'withdrawn' ? [words.t('answers.withdrawn')] : []),
 		...(answer.history.some((h) => h.change === 'corrected') ? [words.t('plan.case.corrected')] : []),
+		...answer.confirmations.map((c) =>
+			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })
+		),
 		...(answer.note ? [answer.note] : [])
 	];
 	return parts.join('. ') || '–';
@@ -510,11 +553,11 @@ function storySection(story: readonly StoryItem[] | undefined, words: Words, ver
 }
 
 /** The invitation letter (samarbejdsbrev) for a planned meeting: when, where, who, what, and how to say what suits you. */
-export function invitationLetter(source: Omit<PlanSource, 'answers' | 'plan'>): PlanDocument {
+export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument {
 	const { meeting, language } = source;
 	const words = new Words(language);
 	const date = words.date(meeting.date);
-	const people = meeting.participants.filter((p) => p.role !== 'borger');
+	const people = peopleRows(meeting, source.answers, words, 'plan.invite.wanted');
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: words.t('plan.invite.title') },
 		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date })] },
@@ -524,16 +567,7 @@ export function invitationLetter(source: Omit<PlanSource, 'answers' | 'plan'>): 
 			lines: [meeting.place ? words.t('plan.invite.where', { place: meeting.place }) : words.t('plan.invite.whereOpen')]
 		}
 	];
-	if (people.length > 0) {
-		blocks.push({ kind: 'heading', level: 2, text: words.t('plan.invite.who') });
-		for (const person of people) {
-			blocks.push({
-				kind: 'row',
-				figure: words.figure(ROLE_SYMBOLS[person.role]),
-				lines: [words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) })]
-			});
-		}
-	}
+	if (people.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.invite.who') }, ...people);
 	blocks.push(
 		{ kind: 'heading', level: 2, text: words.t('plan.invite.what') },
 		{ kind: 'row', figure: words.figure('snakke'), lines: [words.t(`plan.invite.topic.${meeting.phase}`)] },

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import {
 	byCreatedAtDescending,
+	confirmAnswer,
 	correctAnswer,
 	createAnswer,
 	restoreAnswer,
@@ -10,6 +11,7 @@ import {
 	type AnswerSubject,
 	type Provenance
 } from '#lib/domain/answer.ts';
+import type { AnswerStep } from '#lib/domain/answer-steps.ts';
 import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
@@ -94,6 +96,11 @@ export function withdrawStoredAnswer(answerId: string, now = Date.now()): Promis
 	return updateAnswer(answerId, (answer) => withdrawAnswer(answer, now));
 }
 
+/** "Rigtigt" in the summary: who confirmed the answer as it stands, and how. */
+export function confirmStoredAnswer(answerId: string, provenance: Provenance, now = Date.now()): Promise<Answer> {
+	return updateAnswer(answerId, (answer, meeting) => confirmAnswer(answer, meeting, provenance, now));
+}
+
 export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
 	return updateAnswer(answerId, (answer) => restoreAnswer(answer, now));
 }
@@ -102,4 +109,21 @@ export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise
 export async function listCitizenAnswers(citizenId: string): Promise<Answer[]> {
 	const stored = await getDb().answers.where('citizenId').equals(citizenId).toArray();
 	return (await openRecords('answers', stored)).map(answerFromRecord).sort(byCreatedAtDescending);
+}
+
+/**
+ * Carries out what the domain decided (answer-steps). A correction is given by whoever is answering now: when a relative
+ * moves a person on the map, the new state is theirs, while the history keeps who said the earlier one.
+ */
+export function applyAnswerStep(meeting: Meeting, step: AnswerStep, provenance: Provenance): Promise<Answer> {
+	switch (step.kind) {
+		case 'record':
+			return recordAnswer(meeting, { subject: step.subject, content: step.content, provenance });
+		case 'correct':
+			return correctStoredAnswer(step.answerId, { content: step.content, provenance });
+		case 'withdraw':
+			return withdrawStoredAnswer(step.answerId);
+		case 'restore':
+			return restoreStoredAnswer(step.answerId);
+	}
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_ACCESS, type AccessProfile } from '#lib/domain/access.ts';
 import { byDisplayName, normaliseNewCitizen, type Citizen, type NewCitizen } from '#lib/domain/citizen.ts';
 import { newId } from '#lib/domain/ids.ts';
+import { destroyCitizenKey } from './citizen-keys.ts';
 import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
 import { rememberWhetherCitizensExist } from './eviction.ts';
@@ -27,9 +28,14 @@ export async function createCitizen(input: NewCitizen, now = Date.now()): Promis
 	return citizen;
 }
 
-/** Removes the citizen and every record that belongs to them, in one transaction, whatever tables exist. */
+/**
+ * Destroys the citizen's key, then removes the citizen and every record that belongs to them, in one
+ * transaction, whatever tables exist. The key goes first: should the rest fail, or linger in the
+ * browser's files, it can no longer be opened.
+ */
 export async function deleteCitizen(id: string): Promise<void> {
 	const db = getDb();
+	await destroyCitizenKey(id);
 	await guardedWrite(() =>
 		db.transaction('rw', [...SEALED_TABLES], async () => {
 			for (const name of OWNED_TABLES) await db.table(name).where('citizenId').equals(id).delete();

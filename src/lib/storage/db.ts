@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { journal } from '#lib/journal/client.ts';
+import type { CitizenKeyRecord } from '#lib/vault/citizen-keys.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import type {
 	AnswerRecord,
@@ -27,6 +28,7 @@ export class BilledtaleDb extends Dexie {
 	assessments!: EntityTable<Stored<AssessmentRecord>, 'id'>;
 	storyItems!: EntityTable<Stored<StoryItemRecord>, 'id'>;
 	vault!: EntityTable<VaultRecord, 'id'>;
+	citizenKeys!: EntityTable<CitizenKeyRecord, 'id'>;
 	commits!: EntityTable<CommitRecord, 'seq'>;
 
 	/** `journaled: false` is for writing back what came from the journal. */

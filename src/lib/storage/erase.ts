@@ -1,4 +1,5 @@
 import { journal } from '#lib/journal/client.ts';
+import { destroyEveryCitizenKey } from './citizen-keys.ts';
 import { deleteDatabase } from './db.ts';
 import { acknowledgeEviction } from './eviction.ts';
 import { destroyKey } from './vault.ts';
@@ -6,11 +7,14 @@ import { destroyKey } from './vault.ts';
 const ERASED_FLAG = 'billedtale.erased';
 
 /**
- * "Slet alt": the journal, the tablet's key, then every citizen, meeting, answer, board, photo and
- * recording. Once begun it is finished: a start that finds the journal's erase marker erases again.
+ * "Slet alt": the journal, the citizens' keys, the tablet's key, then every citizen, meeting, answer,
+ * board, photo and recording. Once begun it is finished: a start that finds the journal's erase marker
+ * erases again. The citizens' keys are files overwritten and removed, so the records IndexedDB keeps in
+ * its files until a compaction cannot be opened, not even with the passphrase and the stale tablet key.
  */
 export async function eraseEverything(): Promise<void> {
 	await journal.beginErase();
+	await destroyEveryCitizenKey();
 	await destroyKey();
 	await deleteDatabase();
 	await journal.finishErase();

@@ -9,7 +9,7 @@ import { reconcileStorage } from './journal-sync.ts';
 import { createMeeting } from './meetings.ts';
 import { readVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
-import { beginSession } from '#lib/vault/session.ts';
+import { beginSession, dropDataKey, resumeSession } from '#lib/vault/session.ts';
 
 vi.mock('#lib/journal/client.ts', () => import('../../../tests/unit/journal-double.ts'));
 
@@ -25,7 +25,7 @@ async function tabletWithAnswers() {
 	const meeting = await createMeeting(citizen.id, { date: '2026-11-23', place: 'Hjemme', phase: 'opfoelgning' });
 	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } });
 	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'nej' }, provenance: { mode: 'selv' } });
-	return { citizen, meeting, keyId: created.record.keyId };
+	return { citizen, meeting, keyId: created.record.keyId, dataKey: created.dataKey };
 }
 
 beforeEach(resetJournal);
@@ -37,13 +37,18 @@ afterEach(async () => {
 
 describe('the start-up comparison of database and journal', () => {
 	it('restores a database lost in a crash from the journal, records still sealed as they were', async () => {
-		const { meeting, keyId } = await tabletWithAnswers();
+		const { meeting, keyId, dataKey } = await tabletWithAnswers();
 		const before = await getDb().answers.toArray();
+		const citizenKeys = await getDb().citizenKeys.toArray();
 		await deleteDatabase();
 
 		expect(await reconcileStorage()).toBe('restored');
 		expect(await getDb().answers.toArray()).toEqual(before);
 		expect((await readVault())?.keyId).toBe(keyId);
+		// The citizen's key comes back too, and is read again rather than taken from memory.
+		expect(await getDb().citizenKeys.toArray()).toEqual(citizenKeys);
+		dropDataKey();
+		resumeSession(dataKey);
 		expect((await listCitizens()).map((c) => c.displayName)).toEqual(['Nora']);
 		expect((await listAnswers(meeting.id)).map((a) => (a.content as { value: string }).value).sort()).toEqual(['ja', 'nej']);
 		// Back in step: the next start has nothing to do, and new writes go on being journaled.

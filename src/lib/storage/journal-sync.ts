@@ -14,8 +14,8 @@ import { SEALED_TABLES } from './sealing.ts';
  * holds records deleted since, is written afresh from the database.
  */
 
-/** What the journal mirrors: the sealed tables and the tablet's key. */
-const JOURNALED_TABLES = [...SEALED_TABLES, 'vault'] as const;
+/** What the journal mirrors: the sealed tables, the tablet's key and the citizens' keys kept in IndexedDB. */
+const JOURNALED_TABLES = [...SEALED_TABLES, 'vault', 'citizenKeys'] as const;
 
 /** A transaction over the mirrored tables and the commit numbers. */
 const mirrorScope = (db: BilledtaleDb) => [...JOURNALED_TABLES, 'commits'].map((name) => db.table(name));
@@ -37,6 +37,7 @@ async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number 
 		}
 		const vault = await db.vault.get('vault');
 		if (vault) records.push({ table: 'vault', value: vault });
+		for (const value of await db.citizenKeys.toArray()) records.push({ table: 'citizenKeys', value });
 		return { records, seq: await lastCommit(db) };
 	});
 }

@@ -5,6 +5,7 @@ import type { RecordsByTable } from './records.ts';
 import { DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
+import { requireDataKey } from '#lib/vault/session.ts';
 
 /*
  * The migration pass: after unlock, records written with an older payload version are opened,
@@ -48,7 +49,30 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 	);
 }
 
-/** Upgrades every stored record older than its table's payload version. Needs the unlocked tablet's key. */
+/**
+ * Reseals every record still under the tablet key (written before citizen keys) under its citizen's key,
+ * creating the key on the way. Resumable and idempotent: it only ever looks for records under the tablet
+ * key, by index, and a record moves only when it is still the one read; a pass cut short is taken up by
+ * the next unlock.
+ */
+async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
+	const tabletKeyId = requireDataKey().keyId;
+	for (const name of SEALED_TABLES) {
+		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
+		const underTabletKey = await table.where('payload.keyId').equals(tabletKeyId).primaryKeys();
+		for (let i = 0; i < underTabletKey.length; i += BATCH) {
+			const batch = (await table.bulkGet(underTabletKey.slice(i, i + BATCH))).filter(
+				(record): record is Stored<RecordsByTable[typeof name]> => record?.payload.keyId === tabletKeyId
+			);
+			await upgradeBatch(name, batch, report);
+		}
+	}
+}
+
+/**
+ * Upgrades every stored record older than its table's payload version, then moves what is left under
+ * the tablet key to its citizen's key. Needs the unlocked tablet's key.
+ */
 export async function migrateRecords(): Promise<MigrationReport> {
 	const report: MigrationReport = { upgraded: 0, damaged: 0, skipped: 0 };
 	for (const name of SEALED_TABLES) {
@@ -62,5 +86,6 @@ export async function migrateRecords(): Promise<MigrationReport> {
 			await upgradeBatch(name, batch, report);
 		}
 	}
+	await resealUnderCitizenKeys(report);
 	return report;
 }

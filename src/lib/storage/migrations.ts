@@ -33,6 +33,12 @@ export const MIGRATIONS: readonly Migration[] = [
 		run: (payload) => ({ subject: subjectOfVersion1Answer(payload.content), ...payload })
 	},
 	{
+		table: 'answers',
+		from: 2,
+		name: 'answers-confirmations: every answer lists who confirmed it in the summary ("Rigtigt"); answers from before start unconfirmed',
+		run: (payload) => ({ confirmations: [], ...payload })
+	},
+	{
 		table: 'citizens',
 		from: 1,
 		name: 'citizens-access: every citizen has access and visual settings, starting from touch and the defaults',

@@ -11,7 +11,7 @@ export async function getPlan(meetingId: string): Promise<Plan | undefined> {
 	return stored && planFromRecord(await openRecord('plans', stored));
 }
 
-/** Every plan of a citizen, oldest meeting first by creation: for goals carried over and for follow-up over time. */
+/** Every plan of a citizen, in the order they were created; which one is followed up goes by the meetings' dates (domain previousPlan). */
 export async function listPlans(citizenId: string): Promise<Plan[]> {
 	const stored = await getDb().plans.where('citizenId').equals(citizenId).toArray();
 	return (await openRecords('plans', stored)).map(planFromRecord).sort((a, b) => a.createdAt - b.createdAt);

@@ -33,7 +33,7 @@ export interface AnswerRecord {
 	citizenId: string;
 	createdAt: number;
 	updatedAt: number;
-	payload: Pick<Answer, 'subject' | 'content' | 'note' | 'provenance' | 'status' | 'history'>;
+	payload: Pick<Answer, 'subject' | 'content' | 'note' | 'provenance' | 'status' | 'confirmations' | 'history'>;
 }
 
 export interface BoardRecord {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBoard, setCell } from '#lib/domain/board.ts';
 import { sealPayload } from '#lib/vault/payload.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
-import { listAnswers, recordAnswer } from './answers.ts';
+import { confirmStoredAnswer, listAnswers, recordAnswer } from './answers.ts';
 import { collectBackup, restoreContent } from './backup.ts';
 import { ensureBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
@@ -197,13 +197,14 @@ describe('migration answers-subject (version 1 → 2)', () => {
 
 		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
 		const stored = await getDb().answers.bulkGet(['old-core', 'old-message']);
-		expect(stored.map((r) => r?.v)).toEqual([2, 2]);
+		expect(stored.map((r) => r?.v)).toEqual([3, 3]);
 		const opened = await openRecord('answers', stored[0]!);
 		expect(opened.payload).toEqual({
 			subject: { kind: 'core-board' },
 			content: { kind: 'core', value: 'nej' },
 			provenance: { mode: 'selv' },
 			status: 'active',
+			confirmations: [],
 			history: []
 		});
 		// Nothing left to do: a second pass changes nothing.
@@ -228,7 +229,48 @@ describe('migration answers-subject (version 1 → 2)', () => {
 		expect((await upgraded.answers.get('a1'))?.v).toBe(1);
 		upgraded.close();
 		expect((await migrateRecords()).upgraded).toBe(1);
-		expect((await getDb().answers.get('a1'))?.v).toBe(2);
+		expect((await getDb().answers.get('a1'))?.v).toBe(3);
+	});
+});
+
+describe('migration answers-confirmations (version 2 → 3)', () => {
+	it('reads a version 2 answer (with its history) unconfirmed, the pass rewrites it once, and it can then be confirmed', async () => {
+		const { citizen, meeting } = await citizenWithEverything('Anna');
+		const lise = meeting.participants.find((p) => p.role === 'paaroerende')!;
+		const earlier = {
+			content: { kind: 'core', value: 'ja' },
+			provenance: { mode: 'selv' },
+			status: 'active',
+			replacedAt: 6,
+			change: 'corrected'
+		};
+		const payload = await sealPayload(requireDataKey(), 'answers', 'v2-answer', {
+			v: 2,
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'nej' },
+			provenance: { mode: 'selv' },
+			status: 'active',
+			history: [earlier]
+		});
+		await getDb().answers.add({
+			id: 'v2-answer',
+			meetingId: meeting.id,
+			citizenId: citizen.id,
+			createdAt: 5,
+			updatedAt: 6,
+			payload,
+			v: 2
+		} as Stored<AnswerRecord>);
+
+		const [read] = (await listAnswers(meeting.id)).filter((a) => a.id === 'v2-answer');
+		expect(read).toMatchObject({ confirmations: [], history: [earlier] });
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		expect((await getDb().answers.get('v2-answer'))?.v).toBe(3);
+
+		await confirmStoredAnswer('v2-answer', { mode: 'formidlet', participantId: lise.id }, 50);
+		const stored = await openRecord('answers', (await getDb().answers.get('v2-answer'))!);
+		expect(stored.payload.confirmations).toEqual([{ provenance: { mode: 'formidlet', participantId: lise.id }, at: 50 }]);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 });
 
@@ -302,6 +344,7 @@ describe('backups', () => {
 						content: { kind: 'core', value: 'ja' },
 						provenance: { mode: 'selv' },
 						status: 'active',
+						confirmations: [],
 						history: []
 					}
 				});

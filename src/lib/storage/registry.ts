@@ -4,6 +4,7 @@ import {
 	ANSWER_NOTE_MAX,
 	answerContentSchema,
 	answerSubjectSchema,
+	CONFIRMATIONS_MAX,
 	mediaIdsOfContent,
 	mediaIdsOfSubject,
 	provenanceSchema
@@ -39,13 +40,16 @@ const blob = (kind: 'image' | 'audio') =>
 const participant = v.strictObject({ id, name: text(PARTICIPANT_NAME_MAX), role: v.picklist(PARTICIPANT_ROLES) });
 const status = v.picklist(['active', 'withdrawn']);
 
+const confirmations = v.pipe(v.array(v.strictObject({ provenance: provenanceSchema, at: time })), v.maxLength(CONFIRMATIONS_MAX));
+
 const revision = v.strictObject({
 	content: answerContentSchema,
 	note: v.optional(text(ANSWER_NOTE_MAX)),
 	provenance: provenanceSchema,
 	status,
 	replacedAt: time,
-	change: v.picklist(['corrected', 'withdrawn', 'restored'])
+	change: v.picklist(['corrected', 'withdrawn', 'restored']),
+	confirmations: v.optional(confirmations)
 });
 
 /** A cell passes through the board model's own rules, so stored boards and edited boards obey the same ones. */
@@ -115,7 +119,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		})
 	},
 	answers: {
-		version: 2,
+		version: 3,
 		keys: v.strictObject({ id, meetingId: id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: v.strictObject({
 			subject: answerSubjectSchema,
@@ -123,6 +127,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 			note: v.optional(text(ANSWER_NOTE_MAX)),
 			provenance: provenanceSchema,
 			status,
+			confirmations,
 			history: v.pipe(v.array(revision), v.maxLength(1000))
 		}),
 		// Earlier states count too: a restore from the history must find its photo still there.

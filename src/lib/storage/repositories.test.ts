@@ -50,9 +50,10 @@ describe('repositories', () => {
 		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'mediaIds', 'meetingId', 'payload', 'updatedAt', 'v']);
 		expect(answer!.mediaIds).toEqual([]);
 		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
-		// `seq` numbers committed transactions (the journal's counter); it says nothing about a citizen.
+		// `seq` numbers committed transactions (the journal's counter), `payload.keyId` names the random key
+		// that seals a payload (already plain in it): neither says anything about a citizen.
 		expect(new Set(indexes)).toEqual(
-			new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]', 'seq', 'v', 'mediaIds'])
+			new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]', 'seq', 'v', 'mediaIds', 'payload.keyId'])
 		);
 	});
 

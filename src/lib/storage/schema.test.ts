@@ -61,7 +61,8 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 0,
-			commits: 1
+			commits: 1,
+			citizenKeys: 0
 		});
 		const newest = await current.answers
 			.where('[meetingId+createdAt]')
@@ -111,7 +112,8 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 0,
-			commits: 1
+			commits: 1,
+			citizenKeys: 0
 		});
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
 		// storeNewVault works on the app's database; open this fixture under that name.
@@ -131,7 +133,8 @@ describe('schema versions', () => {
 			plans: 0,
 			assessments: 0,
 			storyItems: 0,
-			vault: 1
+			vault: 1,
+			citizenKeys: 0
 		});
 		const media = await appDb.media.get('p1');
 		expect(isSealedPayload(media!.payload)).toBe(true);
@@ -171,7 +174,8 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 1,
-			commits: 1
+			commits: 1,
+			citizenKeys: 0
 		});
 		expect(isSealedPayload((await current.answers.get('a3'))!.payload)).toBe(true);
 		await current.delete();

@@ -94,5 +94,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			storyItems: 'id, citizenId, v, *mediaIds'
 		}
+	},
+	{
+		version: 10,
+		name: 'a data key per citizen, kept in its own table where the browser cannot keep it in a file; payloads indexed by the key that seals them, so records still under the tablet key are found without opening them',
+		stores: {
+			citizenKeys: 'id',
+			citizens: 'id, createdAt, v, payload.keyId',
+			meetings: 'id, citizenId, date, v, payload.keyId',
+			answers: 'id, meetingId, citizenId, createdAt, [meetingId+createdAt], v, *mediaIds, payload.keyId',
+			boards: 'id, citizenId, v, *mediaIds, payload.keyId',
+			media: 'id, citizenId, v, payload.keyId',
+			plans: 'id, citizenId, meetingId, v, payload.keyId',
+			assessments: 'id, citizenId, meetingId, v, payload.keyId',
+			storyItems: 'id, citizenId, v, *mediaIds, payload.keyId'
+		}
 	}
 ];

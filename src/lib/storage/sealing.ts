@@ -1,5 +1,7 @@
-import { DamagedPayloadError, openPayload, sealPayload, type SealedPayload } from '#lib/vault/payload.ts';
+import { DamagedPayloadError, isSealedPayload, openPayload, sealPayload, type SealedPayload } from '#lib/vault/payload.ts';
+import type { DataKey } from '#lib/vault/keys.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
+import { citizenKey, citizenKeyForSealing, MissingCitizenKeyError } from './citizen-keys.ts';
 import { StorageError } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
 import {
@@ -29,9 +31,18 @@ export { SEALED_TABLES, type SealedTable } from './tables.ts';
  */
 export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & { payload: SealedPayload; v?: number; mediaIds?: string[] };
 
+/** Every sealed record belongs to one citizen: the citizen record itself, or the one its `citizenId` names. */
+function citizenOf(table: SealedTable, record: { id: string; citizenId?: string }): string {
+	return table === 'citizens' ? record.id : record.citizenId!;
+}
+
+/** Sealed under its citizen's key, so that deleting the citizen's key makes every copy of it unreadable. */
 export async function sealRecord<T extends SealedTable>(table: T, record: RecordsByTable[T]): Promise<Stored<RecordsByTable[T]>> {
 	assertRecordFits(table, record);
-	const payload = await sealPayload(requireDataKey(), table, record.id, versionedPayload(table, record.payload));
+	// A locked tablet refuses before any citizen key is looked for (the cache of citizen keys goes with a lock anyway).
+	requireDataKey();
+	const key = await citizenKeyForSealing(citizenOf(table, record));
+	const payload = await sealPayload(key, table, record.id, versionedPayload(table, record.payload));
 	const mediaIds = mediaIdsOfRecord(table, record);
 	return { ...record, payload, v: REGISTRY[table].version, ...(mediaIds ? { [MEDIA_FIELD]: mediaIds } : {}) };
 }
@@ -40,13 +51,23 @@ export function sealRecords<T extends SealedTable>(table: T, records: readonly R
 	return Promise.all(records.map((record) => sealRecord(table, record)));
 }
 
+/** Records from before citizen keys are under the tablet key until the migration pass (migrate.ts) reseals them. */
+function keyOf(table: SealedTable, stored: { id: string; citizenId?: string; payload: SealedPayload }): Promise<DataKey> {
+	const tabletKey = requireDataKey();
+	// A payload that is no sealed payload at all fails to open under either key.
+	const underCitizenKey = isSealedPayload(stored.payload) && stored.payload.keyId !== tabletKey.keyId;
+	return underCitizenKey ? citizenKey(citizenOf(table, stored)) : Promise.resolve(tabletKey);
+}
+
 /** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
 export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
 	let payload: unknown;
 	try {
-		payload = await openPayload(requireDataKey(), table, stored.id, stored.payload);
+		payload = await openPayload(await keyOf(table, stored), table, stored.id, stored.payload);
 	} catch (error) {
-		if (error instanceof DamagedPayloadError) throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
+		if (error instanceof DamagedPayloadError || error instanceof MissingCitizenKeyError) {
+			throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
+		}
 		throw error;
 	}
 	return parseRecord(table, { ...stored, payload });

@@ -7,6 +7,11 @@ import type { DataKey, PinLock, Unlocked } from './keys.ts';
 
 let dataKey: DataKey | undefined;
 let pinLock: PinLock | undefined;
+/**
+ * Citizen keys unwrapped in this session: each is unwrapped once and then reused (issue 17), and goes
+ * with the data key. Non-extractable CryptoKeys: script can use them, never read them.
+ */
+const citizenKeys = new Map<string, Promise<DataKey>>();
 
 /** Storage asks for the key on every read and write; a locked tablet refuses both. */
 export class LockedError extends Error {
@@ -46,9 +51,31 @@ export function replacePinLock(next: PinLock): void {
 
 export function dropDataKey(): void {
 	dataKey = undefined;
+	citizenKeys.clear();
 }
 
 export function endSession(): void {
 	dataKey = undefined;
 	pinLock = undefined;
+	citizenKeys.clear();
+}
+
+/** The citizen's key, loaded at most once per session; a load that fails is tried again next time. */
+export function citizenKeyOnce(citizenId: string, load: () => Promise<DataKey>): Promise<DataKey> {
+	let loading = citizenKeys.get(citizenId);
+	if (!loading) {
+		loading = load();
+		citizenKeys.set(citizenId, loading);
+		const started = loading;
+		started.catch(() => {
+			if (citizenKeys.get(citizenId) === started) citizenKeys.delete(citizenId);
+		});
+	}
+	return loading;
+}
+
+/** A deleted citizen's key leaves memory too. Undefined: every citizen key (the tablet was erased). */
+export function forgetCitizenKey(citizenId?: string): void {
+	if (citizenId === undefined) citizenKeys.clear();
+	else citizenKeys.delete(citizenId);
 }

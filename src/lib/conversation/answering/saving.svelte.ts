@@ -1,8 +1,8 @@
 import type { Answer, Provenance } from '#lib/domain/answer.ts';
 import type { AnswerStep } from '#lib/domain/answer-steps.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
+import { applyAnswerStep } from '#lib/storage/answers.ts';
 import { attempt } from '#lib/ui/notices.svelte.ts';
-import { applyStep } from './steps.ts';
 
 /** "Gemt" for one place where answers are given; shown only after the write has committed. */
 export class SaveState {
@@ -18,7 +18,7 @@ export class SaveState {
 		try {
 			return await attempt(async () => {
 				let last: Answer | undefined;
-				for (const step of todo) last = await applyStep(meeting, step, provenance);
+				for (const step of todo) last = await applyAnswerStep(meeting, step, provenance);
 				this.last = last;
 			});
 		} finally {

@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sealPayload } from '#lib/vault/payload.ts';
+import { dropDataKey, requireDataKey, resumeSession } from '#lib/vault/session.ts';
+import { listAnswers, recordAnswer } from './answers.ts';
+import { collectBackup, restoreBackup, restoreContent } from './backup.ts';
+import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens.ts';
+import { deleteDatabase, getDb } from './db.ts';
+import { addParticipant, createMeeting, listMeetings } from './meetings.ts';
+import { migrateRecords } from './migrate.ts';
+import { DamagedRecordError } from './registry.ts';
+import { openRecord } from './sealing.ts';
+import { SEALED_TABLES } from './tables.ts';
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+async function citizenWithAnswer(name: string) {
+	const citizen = await createCitizen({ displayName: name });
+	const meeting = await addParticipant(
+		(await createMeeting(citizen.id, { date: '2026-12-03', place: 'Hjemme', phase: 'opfoelgning' })).id,
+		'Lise',
+		'paaroerende'
+	);
+	await recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' } });
+	return { citizen, meeting };
+}
+
+/** Every stored record of a citizen, as on disk. */
+async function storedOf(citizenId: string) {
+	const db = getDb();
+	return {
+		citizens: await db.citizens.where('id').equals(citizenId).toArray(),
+		meetings: await db.meetings.where('citizenId').equals(citizenId).toArray(),
+		answers: await db.answers.where('citizenId').equals(citizenId).toArray()
+	};
+}
+
+/** Counts the unwrappings of citizen keys: each is one AES-GCM decryption bound to a citizen-key context. */
+function countUnwraps() {
+	const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+	const context = (params: unknown) => new TextDecoder().decode((params as AesGcmParams).additionalData as Uint8Array);
+	return {
+		count: () => decrypt.mock.calls.filter(([params]) => context(params).startsWith('billedtale|citizen-key|')).length,
+		restore: () => decrypt.mockRestore()
+	};
+}
+
+describe('a data key per citizen', () => {
+	it('seals every record of a citizen under that citizen’s own key, wrapped by the tablet key', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const bo = await citizenWithAnswer('Bo');
+		const keys = await getDb().citizenKeys.toArray();
+		expect(keys.map((k) => k.id).sort()).toEqual([anna.citizen.id, bo.citizen.id].sort());
+		for (const key of keys) {
+			expect(key.wrappedBy).toBe(requireDataKey().keyId);
+			const stored = await storedOf(key.id);
+			const keyIds = [...stored.citizens, ...stored.meetings, ...stored.answers].map((r) => r.payload.keyId);
+			expect(keyIds.length).toBe(3);
+			expect(new Set(keyIds)).toEqual(new Set([key.keyId]));
+		}
+		expect((await listAnswers(anna.meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);
+	});
+
+	it('destroys the key when the citizen is deleted, so a lingering copy of their records no longer opens', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const bo = await citizenWithAnswer('Bo');
+		// What Chromium may keep in its files after the deletion: the records exactly as they were stored.
+		const lingering = await storedOf(anna.citizen.id);
+		const lingeringKey = await getDb().citizenKeys.get(anna.citizen.id);
+		expect(lingeringKey).toBeDefined();
+		await deleteCitizen(anna.citizen.id);
+		expect(await getDb().citizenKeys.get(anna.citizen.id)).toBeUndefined();
+		await expect(openRecord('answers', lingering.answers[0]!)).rejects.toThrow(DamagedRecordError);
+		await expect(openRecord('citizens', lingering.citizens[0]!)).rejects.toThrow(DamagedRecordError);
+		// Bo's records open as before.
+		expect((await listCitizens()).map((c) => c.displayName)).toEqual(['Bo']);
+		expect(await listAnswers(bo.meeting.id)).toHaveLength(1);
+	});
+
+	it('unwraps each citizen key once per session, and again only after a soft lock', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const tabletKey = requireDataKey();
+		dropDataKey();
+		resumeSession(tabletKey);
+		const unwraps = countUnwraps();
+		try {
+			for (let i = 0; i < 3; i++) {
+				await getCitizen(anna.citizen.id);
+				await listMeetings(anna.citizen.id);
+				await listAnswers(anna.meeting.id);
+			}
+			expect(unwraps.count()).toBe(1);
+			dropDataKey();
+			resumeSession(tabletKey);
+			await listAnswers(anna.meeting.id);
+			expect(unwraps.count()).toBe(2);
+		} finally {
+			unwraps.restore();
+		}
+	});
+
+	it('gives a restored citizen a new key: the deleted one stays destroyed', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const backup = await collectBackup([anna.citizen.id]);
+		const oldKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
+		const lingering = await storedOf(anna.citizen.id);
+		await deleteCitizen(anna.citizen.id);
+		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0 });
+		const newKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
+		expect(newKey.keyId).not.toBe(oldKey.keyId);
+		expect((await listAnswers(anna.meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);
+		await expect(openRecord('answers', lingering.answers[0]!)).rejects.toThrow(DamagedRecordError);
+	});
+});
+
+describe('the migration to citizen keys', () => {
+	/** Puts a citizen's records back under the tablet key and removes the citizen key, as an older app left them. */
+	async function asBeforeCitizenKeys(citizenId: string): Promise<number> {
+		const db = getDb();
+		const tabletKey = requireDataKey();
+		let moved = 0;
+		for (const name of SEALED_TABLES) {
+			const table = db.table(name);
+			const stored =
+				name === 'citizens'
+					? await table.where('id').equals(citizenId).toArray()
+					: await table.where('citizenId').equals(citizenId).toArray();
+			for (const record of stored) {
+				const opened = await openRecord(name, record);
+				await table.put({ ...record, payload: await sealPayload(tabletKey, name, record.id, { ...opened.payload, v: record.v }) });
+				moved += 1;
+			}
+		}
+		await db.citizenKeys.delete(citizenId);
+		dropDataKey();
+		resumeSession(tabletKey);
+		return moved;
+	}
+
+	it('reseals every record under its citizen’s new key, keeps every record, and does nothing the second time', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const bo = await citizenWithAnswer('Bo');
+		const before = { anna: await listAnswers(anna.meeting.id), bo: await listAnswers(bo.meeting.id) };
+		const moved = (await asBeforeCitizenKeys(anna.citizen.id)) + (await asBeforeCitizenKeys(bo.citizen.id));
+		expect(moved).toBe(6);
+		const tabletKeyId = requireDataKey().keyId;
+		// Records under the tablet key still open before the pass (the app works while it runs).
+		expect(await listAnswers(anna.meeting.id)).toEqual(before.anna);
+		expect(await getDb().answers.where('payload.keyId').equals(tabletKeyId).count()).toBe(2);
+
+		expect(await migrateRecords()).toEqual({ upgraded: 6, damaged: 0, skipped: 0 });
+		for (const name of SEALED_TABLES) expect(await getDb().table(name).where('payload.keyId').equals(tabletKeyId).count()).toBe(0);
+		expect((await getDb().citizenKeys.toArray()).length).toBe(2);
+		expect({ anna: await listAnswers(anna.meeting.id), bo: await listAnswers(bo.meeting.id) }).toEqual(before);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+
+	it('picks up where a pass cut short stopped, with the key it already created', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const before = await listAnswers(anna.meeting.id);
+		await asBeforeCitizenKeys(anna.citizen.id);
+		// A pass that died after moving the citizen record: the key exists, the meeting and the answer are still under the tablet key.
+		const db = getDb();
+		const stored = (await db.citizens.get(anna.citizen.id))!;
+		const { sealRecord } = await import('./sealing.ts');
+		await db.citizens.put(await sealRecord('citizens', await openRecord('citizens', stored)));
+		const created = (await db.citizenKeys.get(anna.citizen.id))!;
+
+		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
+		expect((await db.citizenKeys.get(anna.citizen.id))!.keyId).toBe(created.keyId);
+		const keyIds = Object.values(await storedOf(anna.citizen.id)).flatMap((records) => records.map((r) => r.payload.keyId));
+		expect(new Set(keyIds)).toEqual(new Set([created.keyId]));
+		expect(await listAnswers(anna.meeting.id)).toEqual(before);
+	});
+});
