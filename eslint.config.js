@@ -148,7 +148,7 @@ export default defineConfig(
 	{ files: ['src/**/*.worker.ts'], languageOptions: { globals: globals.worker } },
 	{ files: ['src/service-worker/**'], languageOptions: { globals: globals.serviceworker } },
 	{
-		files: ['*.{js,ts}', 'bench/**', 'tests/**', 'src/**/*.test.ts'],
+		files: ['*.{js,ts}', 'bench/**', 'deploy/**', 'tests/**', 'src/**/*.test.ts'],
 		languageOptions: { globals: globals.node }
 	},
 	// The benchmark's functions handed to page.evaluate() run inside the app's page.

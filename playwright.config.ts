@@ -37,7 +37,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		// The sample server with the production headers (CSP header, frame-ancestors …), so every test runs under them.
+		command: `node deploy/serve.ts --port ${port}`,
 		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

@@ -6,12 +6,19 @@ import { defineConfig } from 'vitest/config';
 // plus blob:/data: for photos and recordings the user makes on the device. media-src allows data:
 // because howler unlocks audio on tablets by playing a tiny silent data: clip on the first touch;
 // wasm-unsafe-eval lets the offline Danish voice (eSpeak NG) compile its WebAssembly.
+// No inline style: Svelte sets dynamic styles through the CSSOM (el.style), which CSP does not govern, so the only
+// style attribute left in markup is SvelteKit's own route announcer; 'unsafe-hashes' allows exactly that value and no other.
+// frame-ancestors and the other header-only directives are added by the web server (deploy/serve.ts, deploy/nginx.conf).
+// sha256 of the style attribute of #svelte-announcer in @sveltejs/kit's root.svelte; a Kit update that changes it shows
+// up as a CSP violation in every e2e test (tests/e2e/fixtures.ts).
+const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=' as const;
 const contentSecurityPolicy = {
 	mode: 'hash' as const,
 	directives: {
 		'default-src': ['self' as const],
 		'script-src': ['self' as const, 'wasm-unsafe-eval' as const],
-		'style-src': ['self' as const, 'unsafe-inline' as const],
+		'style-src': ['self' as const],
+		'style-src-attr': ['unsafe-hashes' as const, ANNOUNCER_STYLE_HASH],
 		'img-src': ['self' as const, 'blob:' as const, 'data:' as const],
 		'media-src': ['self' as const, 'blob:' as const, 'data:' as const],
 		'font-src': ['self' as const],

@@ -327,33 +327,47 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 
 export const BIG_BOARD_PARENT = 'Bænk';
 
-/** An Open Board Format package: a start board with one folder to an 8×8 board of the app's own symbols. */
+/** The boards behind the start board's folders: name, file id and size (rows = columns). */
+export const BIG_BOARDS = [
+	{ id: 'stor', name: 'Stor tavle', size: 8 },
+	{ id: 'kaempe', name: 'Kæmpe tavle', size: 12 }
+];
+
+/** An Open Board Format package: a start board with one folder to each of BIG_BOARDS, filled with the app's own symbols. */
 export function buildBigBoardObz(symbolIds) {
 	const symbolExt = 'ext_billedtale_symbol';
-	const cells = symbolIds.slice(0, 64).map((id, i) => ({ id: `cell-${i}`, label: id.replaceAll('-', ' '), [symbolExt]: id }));
-	const big = {
-		format: 'open-board-0.1',
-		id: 'stor',
-		name: 'Stor tavle',
-		grid: { rows: 8, columns: 8, order: Array.from({ length: 8 }, (_, r) => cells.slice(r * 8, r * 8 + 8).map((c) => c.id)) },
-		buttons: cells,
-		images: [],
-		sounds: []
-	};
+	const json = (value) => strToU8(JSON.stringify(value));
+	const files = {};
+	for (const { id, name, size } of BIG_BOARDS) {
+		const cells = symbolIds
+			.slice(0, size * size)
+			.map((symbol, i) => ({ id: `${id}-${i}`, label: symbol.replaceAll('-', ' '), [symbolExt]: symbol }));
+		const order = Array.from({ length: size }, (_, r) => cells.slice(r * size, r * size + size).map((c) => c.id));
+		files[`boards/${id}.obf`] = json({
+			format: 'open-board-0.1',
+			id,
+			name,
+			grid: { rows: size, columns: size, order },
+			buttons: cells,
+			images: [],
+			sounds: []
+		});
+	}
 	const parent = {
 		format: 'open-board-0.1',
 		id: 'baenk',
 		name: BIG_BOARD_PARENT,
-		grid: { rows: 1, columns: 2, order: [['folder', null]] },
-		buttons: [{ id: 'folder', label: 'Stor tavle', [symbolExt]: 'spoergsmaal', load_board: { id: 'stor', path: 'boards/stor.obf' } }],
+		grid: { rows: 1, columns: BIG_BOARDS.length, order: [BIG_BOARDS.map(({ id }) => `folder-${id}`)] },
+		buttons: BIG_BOARDS.map(({ id, name }) => ({
+			id: `folder-${id}`,
+			label: name,
+			[symbolExt]: 'spoergsmaal',
+			load_board: { id, path: `boards/${id}.obf` }
+		})),
 		images: [],
 		sounds: []
 	};
-	const manifest = {
-		format: 'open-board-0.1',
-		root: 'boards/baenk.obf',
-		paths: { boards: { baenk: 'boards/baenk.obf', stor: 'boards/stor.obf' } }
-	};
-	const json = (value) => strToU8(JSON.stringify(value));
-	return zipSync({ 'manifest.json': json(manifest), 'boards/baenk.obf': json(parent), 'boards/stor.obf': json(big) });
+	const paths = Object.fromEntries([['baenk', 'boards/baenk.obf'], ...BIG_BOARDS.map(({ id }) => [id, `boards/${id}.obf`])]);
+	const manifest = { format: 'open-board-0.1', root: 'boards/baenk.obf', paths: { boards: paths } };
+	return zipSync({ 'manifest.json': json(manifest), 'boards/baenk.obf': json(parent), ...files });
 }

@@ -1,61 +1,12 @@
 // A tiny static server for a SvelteKit adapter-static build, so the benchmark does not depend on Vite.
 // No compression on the wire (sizes are compressed with node:zlib for the report instead).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { contentType, resolveFile } from '../deploy/server.ts';
 
-const TYPES = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.webmanifest': 'application/manifest+json; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.avif': 'image/avif',
-	'.gif': 'image/gif',
-	'.ico': 'image/x-icon',
-	'.woff': 'font/woff',
-	'.woff2': 'font/woff2',
-	'.ttf': 'font/ttf',
-	'.otf': 'font/otf',
-	'.wasm': 'application/wasm',
-	'.mp3': 'audio/mpeg',
-	'.ogg': 'audio/ogg',
-	'.wav': 'audio/wav',
-	'.m4a': 'audio/mp4',
-	'.pdf': 'application/pdf',
-	'.txt': 'text/plain; charset=utf-8',
-	'.map': 'application/json; charset=utf-8'
-};
-
-async function isFile(path) {
-	try {
-		return (await stat(path)).isFile();
-	} catch {
-		return false;
-	}
-}
-
-/** Maps a URL path to a file in the build, the way a static host serves a prerendered SvelteKit app. */
-export async function resolveFile(root, pathname) {
-	let decoded;
-	try {
-		decoded = decodeURIComponent(pathname);
-	} catch {
-		return undefined;
-	}
-	const safe = normalize(decoded).replace(/^([/\\])+/, '');
-	const base = join(root, safe);
-	if (base !== root && !base.startsWith(root + sep)) return undefined;
-	const candidates = decoded.endsWith('/') ? [join(base, 'index.html')] : [base, `${base}.html`, join(base, 'index.html')];
-	for (const candidate of candidates) if (await isFile(candidate)) return candidate;
-	return undefined;
-}
+// The same file lookup and types as the production server (deploy/server.ts), so the benchmark loads what a tablet would.
+export { resolveFile };
 
 /**
  * Starts the server on 127.0.0.1 and a free port. Resolves to { origin, close, stats }.
@@ -77,7 +28,7 @@ export async function startStaticServer(dir) {
 		const body = await readFile(file);
 		const immutable = url.pathname.startsWith('/_app/immutable/');
 		res.writeHead(200, {
-			'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+			'content-type': contentType(file),
 			'content-length': body.length,
 			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
 		});

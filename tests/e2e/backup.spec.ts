@@ -67,7 +67,13 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger er hentet. 0 borgere fandtes allerede', {
 		timeout: 20_000
 	});
-	expect(await readDatabase(page)).toEqual(before);
+	// Pictures from a backup are decoded and drawn anew on this tablet (issue 15), so Ulla's photo is a new
+	// JPEG of its own: every record is the same except that photo's byte count.
+	const restored = await readDatabase(page);
+	const photoSize = (db: typeof before) => (db.citizens[0]?.payload.photo as { size: number }).size;
+	expect(photoSize(restored)).toBeGreaterThan(0);
+	(restored.citizens[0]!.payload.photo as { size: number }).size = photoSize(before);
+	expect(restored).toEqual(before);
 
 	await page.getByRole('link', { name: 'Borgere' }).click();
 	await expect(home.citizenLink('Ulla')).toBeVisible();

@@ -189,3 +189,58 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	expect(files.filter((f) => f.startsWith('sounds/'))).toHaveLength(1);
 	expect(downloads).toBe(2);
 });
+
+test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS is stored, hostile ones are dropped (issue 15)', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Rikke');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	const picture = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
+	const photo = picture('jpeg-with-gps.jpg');
+	// The latitude's seconds in the fixture's GPS block (3000/100): the control finds it in the file.
+	const gpsSeconds = Buffer.from([0, 0, 0x0b, 0xb8, 0, 0, 0, 0x64]);
+	expect(photo.includes('Exif') && photo.includes(gpsSeconds)).toBe(true);
+	const images = [
+		['foto', 'jpeg-with-gps.jpg', 'image/jpeg'],
+		['gif', 'gif-frame-larger-than-screen.gif', 'image/gif'],
+		['bombe', 'png-decompression-bomb.png', 'image/png']
+	].map(([id, name, type]) => ({ id, content_type: type, data: `data:${type};base64,${picture(name!).toString('base64')}` }));
+	const obf = {
+		format: 'open-board-0.1',
+		id: 'fotos',
+		locale: 'da',
+		name: 'Fotos',
+		grid: { rows: 1, columns: 3, order: [['1', '2', '3']] },
+		buttons: images.map((image, i) => ({ id: String(i + 1), label: image.id, image_id: image.id })),
+		images
+	};
+	await page
+		.getByLabel('Vælg en .obf- eller .obz-fil')
+		.setInputFiles({ name: 'fotos.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	const notice = page.locator('.notices').getByRole('status');
+	await expect(notice).toContainText('1 tavle er hentet.');
+	await expect(notice).toContainText('For store til at blive vist på en tablet og sprunget over: 2 billeder.');
+	await expectNoAxeViolations(page, 'board list after an import with dropped pictures');
+
+	const db = await readDatabase(page, { blobBytes: true });
+	const board = db.boards.find((b) => b.payload.name === 'Fotos')!;
+	expect(board.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['foto', 'gif', 'bombe']);
+	expect(board.payload.slots.map((c: { photoId?: string } | null) => c?.photoId !== undefined)).toEqual([true, false, false]);
+	expect(db.media).toHaveLength(1);
+	const [stored] = db.media;
+	expect(stored?.id).toBe(board.payload.slots[0].photoId);
+	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/jpeg', 'image/jpeg']);
+	const bytes = stored!.payload.blob.bytes!;
+	expect(bytes.includes('Exif'), 'no EXIF block').toBe(false);
+	expect(bytes.includes(gpsSeconds), 'no GPS position').toBe(false);
+
+	// The cell shows the picture the tablet made.
+	await page.getByRole('link', { name: 'Åbn Fotos' }).click();
+	const cell = new BoardPage(page).cell('foto');
+	await expect(cell.locator('img')).toHaveCount(1);
+	await expect.poll(() => cell.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+	await expect(new BoardPage(page).cell('gif').locator('img')).toHaveCount(0);
+});

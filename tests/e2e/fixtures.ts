@@ -9,27 +9,47 @@ export { expect };
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+/** Lets a test that provokes a CSP violation on purpose take it out of the guard's list (and assert on it). */
+export interface CspViolations {
+	take(): string[];
+}
+
 /**
  * Every test runs with two guards: no request may leave the app's origin (including the service
  * worker's), and the browser must never report a Content-Security-Policy violation.
  */
-export const test = base.extend<{ guards: void }>({
+export const test = base.extend<{ guards: void; csp: CspViolations }>({
 	guards: [
-		async ({ context, page, baseURL }, use) => {
+		async ({ context, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;
 			const foreign: string[] = [];
-			const cspViolations: string[] = [];
 			context.on('request', (request) => {
 				const url = request.url();
 				if (url.startsWith('data:') || url.startsWith('blob:')) return;
 				if (new URL(url).origin !== origin) foreign.push(url);
 			});
-			page.on('console', (message) => {
-				if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
-			});
 			await use();
 			expect(foreign, 'requests outside the origin').toEqual([]);
-			expect(cspViolations, 'CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	],
+	csp: [
+		async ({ context, page }, use) => {
+			const violations: string[] = [];
+			page.on('console', (message) => {
+				if (message.text().includes('Content Security Policy')) violations.push(message.text());
+			});
+			// The console misses documents other than the test's page (new tabs, blob: documents); the event reaches every
+			// document of the context.
+			await context.exposeBinding('__billedtaleCspViolation', (_source, violation: string) => violations.push(violation));
+			await context.addInitScript(() => {
+				const report = (window as unknown as { __billedtaleCspViolation: (violation: string) => void }).__billedtaleCspViolation;
+				document.addEventListener('securitypolicyviolation', (event) =>
+					report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} in ${event.documentURI} (${event.sample})`)
+				);
+			});
+			await use({ take: () => violations.splice(0) });
+			expect(violations, 'CSP violations').toEqual([]);
 		},
 		{ auto: true }
 	]
@@ -87,7 +107,11 @@ export interface RawRecords {
 	meetings: Array<{ id: string; citizenId: string; date: string; payload: Record<string, unknown> }>;
 	answers: Array<{ id: string; meetingId: string; citizenId: string; payload: Record<string, any> }>;
 	boards: Array<{ id: string; citizenId: string; payload: Record<string, any> }>;
-	media: Array<{ id: string; citizenId: string; payload: { kind: string; mimeType: string; blob: { type: string; size: number } } }>;
+	media: Array<{
+		id: string;
+		citizenId: string;
+		payload: { kind: string; mimeType: string; blob: { type: string; size: number; bytes?: Buffer } };
+	}>;
 	assessments: Array<{ id: string; citizenId: string; meetingId: string; payload: Record<string, unknown> }>;
 	storyItems: Array<{ id: string; citizenId: string; mediaIds: string[]; payload: Record<string, any> }>;
 }
@@ -192,7 +216,7 @@ const openedKeys = new Map<string, DataKey>();
  * Reads what is really stored, straight from IndexedDB, and opens it with the team passphrase, the way
  * another copy of the app would: proof that the data on disk is sealed and that the passphrase opens it.
  */
-export async function readDatabase(page: Page): Promise<RawRecords> {
+export async function readDatabase(page: Page, options: { blobBytes?: boolean } = {}): Promise<RawRecords> {
 	const disk = await readDisk(page);
 	const result = Object.fromEntries(TABLES.map((name) => [name, []])) as unknown as Record<TableName, unknown[]>;
 	if (!disk.vault) return result as unknown as RawRecords;
@@ -204,8 +228,11 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 		dataKey = (await unlockWithPassphrase(record, TEST_PASSPHRASE)).dataKey;
 		openedKeys.set(cacheKey, dataKey);
 	}
-	// Blobs are described rather than compared byte for byte.
-	const describe = (value: unknown) => (value instanceof Blob ? { type: value.type, size: value.size } : value);
+	// Blobs are described rather than compared byte for byte; their bytes come along only when asked for.
+	const describe = async (value: unknown) => {
+		if (!(value instanceof Blob)) return value;
+		return { type: value.type, size: value.size, ...(options.blobBytes ? { bytes: Buffer.from(await value.arrayBuffer()) } : {}) };
+	};
 	for (const table of TABLES) {
 		result[table] = await Promise.all(
 			disk.tables[table].map(async (stored) => {
@@ -214,7 +241,7 @@ export async function readDatabase(page: Page): Promise<RawRecords> {
 				const citizenKey = wrapped && (await unwrapCitizenKey(dataKey, wrapped.id, wrapped));
 				const key = (stored.payload as { keyId: string }).keyId === dataKey.keyId ? dataKey : (citizenKey ?? dataKey);
 				const payload = await openPayload<Record<string, unknown>>(key, table, stored.id, asSealed(stored.payload));
-				const described = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, describe(v)]));
+				const described = Object.fromEntries(await Promise.all(Object.entries(payload).map(async ([k, v]) => [k, await describe(v)])));
 				return { ...stored, payload: described };
 			})
 		);

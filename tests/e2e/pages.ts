@@ -506,6 +506,17 @@ export async function scanHighlight(target: Locator): Promise<{ row: boolean; ce
 	return target.evaluate((el) => ({ row: el.hasAttribute('data-scan-row'), cell: el.hasAttribute('data-scan-cell') }));
 }
 
+/** Two switches: Space moves, Enter chooses the row; stops with the highlight on the target, not yet chosen. */
+export async function stepScanTo(page: Page, target: Locator, start = true): Promise<void> {
+	if (start) await page.keyboard.press('Space');
+	for (let step = 0; step < 40; step++) {
+		const { row, cell } = await scanHighlight(target);
+		if (cell) return;
+		await page.keyboard.press(row ? 'Enter' : 'Space');
+	}
+	throw new Error('step scanning never reached the target');
+}
+
 /** The citizen's recovery story (/historie): the canvas, the list view and then-and-now. */
 export class StoryPage {
 	constructor(readonly page: Page) {}

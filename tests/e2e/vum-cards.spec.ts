@@ -81,10 +81,14 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 
 	// Wishes for the theme: a photo, a message of symbols and a recording.
 	const wishes = page.getByRole('list', { name: 'Dine ønsker' });
-	await page
-		.getByLabel('Vælg eller tag et foto')
-		.setInputFiles({ name: 'ven.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	// The photo carries EXIF with a GPS position; what the answer stores is a JPEG the tablet drew anew (issue 15).
+	const gpsPhoto = readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg');
+	await page.getByLabel('Vælg eller tag et foto').setInputFiles({ name: 'ven.jpg', mimeType: 'image/jpeg', buffer: gpsPhoto });
 	await expect(wishes.getByRole('img', { name: 'Foto med et ønske' })).toBeVisible();
+	const [wishPhoto] = (await readDatabase(page, { blobBytes: true })).media;
+	expect(wishPhoto?.payload.blob.type).toBe('image/jpeg');
+	expect(gpsPhoto.includes('Exif')).toBe(true);
+	expect(wishPhoto?.payload.blob.bytes?.includes('Exif')).toBe(false);
 	await page.getByLabel('Søg efter symbol').fill('hund');
 	await page.getByRole('button', { name: 'hund', exact: true }).click();
 	await page.getByRole('button', { name: 'Gem symbolerne' }).click();

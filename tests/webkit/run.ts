@@ -75,7 +75,8 @@ async function main(): Promise<void> {
 	await until('Xvfb', async () => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`));
 
 	const appPort = Number(process.env.WEBKIT_APP_PORT ?? (await freePort()));
-	start('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort']);
+	// The same server and headers as the Chromium suite (deploy/serve.ts); this process already runs Node 22.
+	start(process.execPath, ['deploy/serve.ts', '--port', String(appPort)]);
 	const origin = `http://127.0.0.1:${appPort}`;
 	await until('the app server', async () => (await fetch(origin)).ok);
 

@@ -11,8 +11,8 @@ import type { StartupEffects } from './startup.ts';
 /** The start-up's effects in the browser. */
 export const browserStartup: StartupEffects = {
 	restorePreferences() {
-		locale.restore();
 		speechSettings.restore();
+		return locale.restore();
 	},
 	reconcileStorage,
 	consumeErasedFlag,

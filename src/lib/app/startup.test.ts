@@ -5,7 +5,7 @@ import type { StorageStart } from '#lib/storage/journal-sync.ts';
 import { startApp, type StartupEffects } from './startup.ts';
 
 /** Effects that write what happens, in order, to `calls`; the lock starts when the test says so. */
-function recordingEffects(storage: () => Promise<StorageStart>, options: { erased?: boolean } = {}) {
+function recordingEffects(storage: () => Promise<StorageStart>, options: { erased?: boolean; preferences?: () => Promise<void> } = {}) {
 	const calls: string[] = [];
 	const errors: Error[] = [];
 	let reportDamage: ((error: Error) => void) | undefined;
@@ -13,7 +13,10 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 	let lockStopped = 0;
 	let lockSawStorage: Promise<StorageStart> | undefined;
 	const effects: StartupEffects = {
-		restorePreferences: () => void calls.push('preferences'),
+		restorePreferences: () => {
+			calls.push('preferences');
+			return options.preferences?.() ?? Promise.resolve();
+		},
 		reconcileStorage: () => {
 			calls.push('reconcile');
 			return storage();
@@ -80,6 +83,28 @@ describe('start-up', () => {
 		run.startLock();
 		await startup.started;
 		expect(run.calls.indexOf('ready')).toBe(run.calls.indexOf('lock started') + 1);
+	});
+
+	it('marks the page ready only once the chosen language can be shown', async () => {
+		let languageLoaded = (): void => undefined;
+		const run = recordingEffects(async () => 'ready', { preferences: () => new Promise((resolve) => (languageLoaded = resolve)) });
+		const startup = startApp(run.effects);
+		run.startLock();
+		await settle();
+		expect(run.calls).toContain('lock started');
+		expect(run.calls).not.toContain('ready');
+		languageLoaded();
+		await startup.started;
+		expect(run.calls.at(-1)).toBe('ready');
+	});
+
+	it('still opens, in Danish, when the chosen language does not load', async () => {
+		const run = recordingEffects(async () => 'ready', { preferences: () => Promise.reject(new Error('offline')) });
+		const startup = startApp(run.effects);
+		run.startLock();
+		await startup.started;
+		expect(run.calls).toContain('warn Billedtale: the chosen language did not load');
+		expect(run.calls.at(-1)).toBe('ready');
 	});
 
 	it('says so when the database was brought back from the journal', async () => {

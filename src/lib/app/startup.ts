@@ -4,8 +4,8 @@ import type { StorageStart } from '#lib/storage/journal-sync.ts';
 
 /** Everything the start-up does to the page and the tablet, passed in so a test can follow the order and the outcomes. */
 export interface StartupEffects {
-	/** Language and speech settings kept on this tablet. */
-	restorePreferences(): void;
+	/** Language and speech settings kept on this tablet; resolves once the chosen language can be shown. */
+	restorePreferences(): Promise<void>;
 	/** Compares the database with its journal, restoring or rewriting whichever is behind. */
 	reconcileStorage(): Promise<StorageStart>;
 	/** True once after "Slet alt". */
@@ -31,7 +31,10 @@ export interface Startup {
 
 /** The page's start: nothing here waits for the journal except the notices about it. */
 export function startApp(effects: StartupEffects): Startup {
-	effects.restorePreferences();
+	// A language that could not be loaded (offline before the app was cached) leaves the page in Danish.
+	const preferences = effects
+		.restorePreferences()
+		.catch((error: unknown) => effects.warn('Billedtale: the chosen language did not load', error));
 	// A damaged record is left out of what is shown; the people at the table are told that something is missing.
 	const stopWatching = effects.watchDamagedRecords((error) => effects.showError(error));
 	// Persistent storage is asked for once a citizen is added (storage/eviction.ts), not at every start.
@@ -50,7 +53,8 @@ export function startApp(effects: StartupEffects): Startup {
 
 	let stopLock: (() => void) | undefined;
 	let stopped = false;
-	const started = effects.startLock(storageChecked).then((stop) => {
+	// Ready means in the chosen language too: a test or a user acting on the first screen meets the words it will keep.
+	const started = Promise.all([effects.startLock(storageChecked), preferences]).then(([stop]) => {
 		if (stopped) return stop();
 		stopLock = stop;
 		effects.markReady();

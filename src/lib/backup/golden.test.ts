@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAnswers } from '#lib/storage/answers.ts';
 import { restoreBackup } from '#lib/storage/backup.ts';
 import { getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
@@ -8,6 +8,9 @@ import { listMeetings } from '#lib/storage/meetings.ts';
 import { REGISTRY } from '#lib/storage/registry.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
 import { readBackup } from './format.ts';
+
+// Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
+vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
 
 /*
  * A backup written by each released format stays in tests/fixtures/backup and must keep restoring:
@@ -24,7 +27,8 @@ describe('golden backups', () => {
 		const file = readFileSync(new URL('../../../tests/fixtures/backup/golden-format1-2026-12.json', import.meta.url), 'utf8');
 		// Written with 1,000 rounds by the test of its day; files from the app itself have 600,000.
 		const content = await readBackup(file, 'guld-kopi af billedtale 2026', 1_000);
-		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0 });
+		// Its two "photos" are 11-byte PNG stubs that no decoder can read: left out and counted, never stored unchecked.
+		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0, droppedPictures: 2 });
 		const db = getDb();
 		const counts = Object.fromEntries(await Promise.all(SEALED_TABLES.map(async (name) => [name, await db.table(name).count()])));
 		// Tables newer than the file stay empty.
@@ -34,7 +38,7 @@ describe('golden backups', () => {
 			meetings: 1,
 			answers: 4,
 			boards: 2,
-			media: 2
+			media: 1
 		});
 		const anna = content.citizens.find((c) => c.payload.displayName === 'Anna Guld')!;
 		const [meeting] = await listMeetings(anna.id);
@@ -51,7 +55,7 @@ describe('golden backups', () => {
 		expect(relayed.history[0]?.content).toEqual({ kind: 'core', value: 'ja' });
 		const boards = await getBoardSet(anna.id);
 		expect(boards?.boards.map((b) => b.name)).toEqual(['Forside', 'Mad']);
-		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-photo', 'golden-voice']);
+		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-voice']);
 		// Restored records are stored at today's versions.
 		expect((await db.answers.toArray()).every((r) => r.v === REGISTRY.answers.version)).toBe(true);
 	});

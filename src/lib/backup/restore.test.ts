@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBackup, writeBackup, type BackupContent } from './format.ts';
 import { recordAnswer } from '#lib/storage/answers.ts';
 import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
@@ -7,12 +7,18 @@ import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { createMeeting } from '#lib/storage/meetings.ts';
+import { getCitizen } from '#lib/storage/citizens.ts';
+import { worker } from '../../../tests/unit/picture-worker-double.ts';
+
+// Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
+vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
 const ITERATIONS = 1_000;
 const PASSPHRASE = 'fire grønne heste springer';
 
 afterEach(async () => {
+	worker.refuse = [];
 	await deleteDatabase();
 	localStorage.clear();
 });
@@ -87,7 +93,7 @@ describe('restoring a backup', () => {
 		expect(await disk()).toEqual(before);
 
 		// The control: the same backup without the collision is restored, and the comparison sees it.
-		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0 });
+		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 		const after = (await disk()) as { answers: unknown[] };
 		expect(after).not.toEqual(before);
 		expect(after.answers).toHaveLength(3);
@@ -133,6 +139,7 @@ describe('restoring a backup', () => {
 		const refusals: Array<[BackupContent, string]> = [
 			[withPhoto(hostile('script.svg', 'image/svg+xml')), 'backup.badPicture'],
 			[withPhoto(hostile('gif-frame-larger-than-screen.gif', 'image/gif')), 'backup.badPicture'],
+			[withPhoto(hostile('png-decompression-bomb.png', 'image/png')), 'backup.badPicture'],
 			[repeated, 'backup.duplicateIds'],
 			[crowd, 'backup.tooMany']
 		];
@@ -142,5 +149,29 @@ describe('restoring a backup', () => {
 		}
 		// Files from the app have 600,000 rounds; below 100,000 a file is refused unless a test says otherwise.
 		await expect(readBackup(await writeBackup(fromBo, PASSPHRASE, ITERATIONS), PASSPHRASE)).rejects.toThrow('backup.weakKey');
+	});
+
+	it('re-encodes every picture in the worker: one whose real frame is too large refuses the file, an unreadable one is left out', async () => {
+		const photo = new Blob([readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg')], { type: 'image/jpeg' });
+		const fromBo = await backupFromAnotherTablet();
+		fromBo.citizens[0]!.payload.photo = photo;
+		await tabletWithAnna();
+		const before = await disk();
+		const file = await writeBackup(fromBo, PASSPHRASE, ITERATIONS);
+
+		worker.refuse = ['tooLarge'];
+		await expect(restoreFile(file)).rejects.toThrow('backup.badPicture');
+		expect(await disk()).toEqual(before);
+
+		worker.refuse = ['undecodable'];
+		expect(await restoreFile(file)).toEqual({ added: 1, skipped: 0, droppedPictures: 1 });
+		expect((await getCitizen(fromBo.citizens[0]!.id))?.photo).toBeUndefined();
+	});
+
+	it('stores the picture the worker made, under the type the worker chose', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		fromBo.citizens[0]!.payload.photo = new Blob([readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg')], { type: 'image/svg+xml' });
+		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
+		expect((await getCitizen(fromBo.citizens[0]!.id))?.photo?.type).toBe('image/jpeg');
 	});
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_BOARDS, ROOT_TEMPLATE } from '#lib/content/default-boards.ts';
-import { symbolById } from '#lib/content/symbols.ts';
+import { symbolById } from '#lib/content/symbol-set.ts';
 import { ensureBoardSet, getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
 import { getCitizen } from '#lib/storage/citizens.ts';
 import { LiveQuery } from '#lib/storage/live.svelte.ts';

@@ -1,7 +1,7 @@
-import { isDecodableSize, rasterImageType, readPixelSize } from '#lib/encoding/image-size.ts';
 import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -95,6 +95,7 @@ const BOARD_NAME_FALLBACK = 'Tavle';
 
 class Collector {
 	readonly media: MediaItem[] = [];
+	private readonly pictures = new Map<string, Uint8Array<ArrayBuffer>>();
 	private readonly counts = new Map<ImportWarningCode, number>();
 
 	warn(code: ImportWarningCode, count = 1): void {
@@ -105,6 +106,35 @@ class Collector {
 		const id = newId();
 		this.media.push({ id, kind, mimeType, blob: new Blob([bytes], { type: mimeType }) });
 		return id;
+	}
+
+	/** A picture is only given its id here; it becomes media once the worker has re-encoded it (`addPictures`). */
+	addPicture(bytes: Uint8Array<ArrayBuffer>): string {
+		const id = newId();
+		this.pictures.set(id, bytes);
+		return id;
+	}
+
+	/**
+	 * Re-encodes every picture on the device, one at a time. One that is refused is dropped with a warning
+	 * and the cells that showed it keep their label and symbol, as for a picture the file could not give.
+	 */
+	async addPictures(boards: Board[]): Promise<void> {
+		const refused = new Set<string>();
+		for (const [id, bytes] of this.pictures) {
+			try {
+				const { blob, type } = await reencodePicture(bytes);
+				this.media.push({ id, kind: 'image', mimeType: type, blob });
+			} catch (error) {
+				if (!(error instanceof PictureRefused)) throw error;
+				refused.add(id);
+				this.warn(error.refusal === 'tooLarge' ? 'import.oversizedImageDropped' : 'import.unsupportedImageDropped');
+			}
+		}
+		this.pictures.clear();
+		for (const cell of boards.flatMap((board) => board.slots)) {
+			if (cell?.photoId !== undefined && refused.has(cell.photoId)) delete cell.photoId;
+		}
 	}
 
 	get warnings(): ImportWarning[] {
@@ -206,12 +236,6 @@ function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, cont
 	return undefined;
 }
 
-/** A raster picture must not declare (in its header or in any frame) more pixels than a tablet can decode. */
-function hasDecodableSize(bytes: Uint8Array): boolean {
-	const size = readPixelSize(bytes);
-	return size !== undefined && isDecodableSize(size);
-}
-
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
 	const path = ref?.path ?? (ref ? undefined : context.manifest?.images.get(imageId));
@@ -223,11 +247,9 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 		result = { symbolId: ref.symbolId };
 	} else if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
-		// Raster pictures only; our own symbols come as symbol ids, not as pictures.
-		const mimeType = bytes && rasterImageType(bytes);
-		if (!bytes || !mimeType) context.collector.warn('import.unsupportedImageDropped');
-		else if (!hasDecodableSize(bytes)) context.collector.warn('import.oversizedImageDropped');
-		else result = { photoId: context.collector.addMedia('image', mimeType, bytes) };
+		// Our own symbols come as symbol ids; a picture is checked and re-encoded in `addPictures`.
+		if (!bytes) context.collector.warn('import.unsupportedImageDropped');
+		else result = { photoId: context.collector.addPicture(bytes) };
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteImageDropped');
 	} else {
@@ -296,7 +318,8 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 	return { id: loaded.newId, name: boardName(doc), rows: layout.rows, columns: layout.columns, slots };
 }
 
-function finish(set: BoardSet, collector: Collector): ImportResult {
+async function finish(set: BoardSet, collector: Collector): Promise<ImportResult> {
+	await collector.addPictures(set.boards);
 	validateBoardSet(set);
 	return { set, media: collector.media, warnings: collector.warnings };
 }
@@ -336,7 +359,7 @@ function readBoardDoc(bytes: Uint8Array): ObfBoardDoc {
 
 /** One board from an .obf file. It becomes the root; links to other boards are dropped. */
 export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
-	return guarded(() => {
+	return guarded(async () => {
 		if (bytes.length > IMPORT_LIMITS.maxFileBytes) throw new ImportError('import.tooLarge');
 		const doc = readBoardDoc(bytes);
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };

@@ -1,3 +1,4 @@
+import { GRID_MAX } from '#lib/domain/board.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 
 /*
@@ -18,7 +19,6 @@ const ID_MAX = 256;
 const PATH_MAX = 1024;
 /** Longest raw label or vocalization looked at; the importer caps far below this. */
 const TEXT_MAX = 2000;
-const GRID_LIMIT = 8;
 
 export type JsonRecord = { readonly [key: string]: unknown };
 
@@ -249,7 +249,7 @@ function parseGrid(value: unknown): ObfGrid | 'invalid' | undefined {
 	const rows = asInteger(own(value, 'rows'));
 	const columns = asInteger(own(value, 'columns'));
 	if (rows === undefined || columns === undefined) return 'invalid';
-	if (rows < 1 || columns < 1 || rows > GRID_LIMIT || columns > GRID_LIMIT) return 'invalid';
+	if (rows < 1 || columns < 1 || rows > GRID_MAX || columns > GRID_MAX) return 'invalid';
 	const orderRows = asArray(own(value, 'order')) ?? [];
 	const order: Array<string | null> = [];
 	for (let r = 0; r < rows; r++) {

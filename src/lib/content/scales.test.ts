@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CORE_ANSWERS, NO_ANSWER_REASONS } from '#lib/domain/answer.ts';
 import data from './scales.json';
 import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, NO_ANSWER_STATES, SCALES, scaleById, scalesFileSchema } from './scales.ts';
-import { symbolById } from './symbols.ts';
+import { symbolById } from './symbol-set.ts';
 
 describe('scales', () => {
 	it('hold the answer board, three-point, five-face and ladder scales, each point with a label in both languages', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchSymbols } from './symbol-manifest.ts';
-import { SYMBOLS } from './symbols.ts';
+import { SYMBOLS } from './symbol-set.ts';
 
 const ids = (query: string) => searchSymbols(SYMBOLS, query, 'da').map((entry) => entry.id);
 

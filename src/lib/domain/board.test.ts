@@ -8,6 +8,8 @@ import {
 	needsHomeMarker,
 	normaliseCell,
 	resizeBoard,
+	rowPage,
+	rowsThatFit,
 	setCell,
 	spokenText,
 	unlinkBoard,
@@ -37,10 +39,15 @@ describe('the home board marker', () => {
 });
 
 describe('board model', () => {
-	it('creates grids from 1×1 to 8×8 only', () => {
+	it('creates grids from 1×1 to 12×12 only, as core-vocabulary boards of other AAC apps come', () => {
 		expect(createBoard('Lille', 1, 1).slots).toEqual([null]);
 		expect(createBoard('Stor', 8, 8).slots).toHaveLength(64);
-		expect(() => createBoard('For stor', 9, 1)).toThrow('error.gridSize');
+		expect(createBoard('Kerneord', 7, 12).slots).toHaveLength(84);
+		expect(createBoard('Kerneord', 12, 12).slots).toHaveLength(144);
+		expect(() => createBoard('For stor', 13, 1)).toThrow('error.gridSize');
+		expect(() => createBoard('For stor', 1, 13)).toThrow('error.gridSize');
+		expect(() => createBoard('Ingen', 0, 4)).toThrow('error.gridSize');
+		expect(() => createBoard('Halv', 2.5, 4)).toThrow('error.gridSize');
 		expect(() => createBoard('  ', 2, 2)).toThrow('error.boardName');
 	});
 
@@ -101,5 +108,35 @@ describe('board model', () => {
 		expect(countMedia([home], media)).toEqual({ photos: 1, recordings: 1 });
 		expect(countMedia([home, other], media)).toEqual({ photos: 2, recordings: 2 });
 		expect(countMedia([createBoard('Tom', 1, 1)], media)).toEqual({ photos: 0, recordings: 0 });
+	});
+});
+
+describe('pages of rows, for a board taller than the screen', () => {
+	it('counts the whole rows that fit, gaps between them, and at least one', () => {
+		// 64 px rows, 8 px apart: 8 rows take 8 × 64 + 7 × 8 = 568 px.
+		expect(rowsThatFit(568, 64, 8)).toBe(8);
+		expect(rowsThatFit(567, 64, 8)).toBe(7);
+		expect(rowsThatFit(10, 64, 8)).toBe(1);
+		expect(rowsThatFit(-50, 64, 8)).toBe(1);
+		expect(rowsThatFit(500, 0, 8)).toBe(1);
+	});
+
+	it('shows every row on one page when they all fit', () => {
+		expect(rowPage(8, 8, 0)).toEqual({ first: 0, count: 8, index: 0, pages: 1 });
+		expect(rowPage(8, 20, 0)).toEqual({ first: 0, count: 8, index: 0, pages: 1 });
+	});
+
+	it('starts pages at fixed rows, the last page holding what is left', () => {
+		expect(rowPage(12, 8, 0)).toEqual({ first: 0, count: 8, index: 0, pages: 2 });
+		expect(rowPage(12, 8, 1)).toEqual({ first: 8, count: 4, index: 1, pages: 2 });
+		expect(rowPage(7, 3, 2)).toEqual({ first: 6, count: 1, index: 2, pages: 3 });
+		expect(rowPage(12, 1, 11)).toEqual({ first: 11, count: 1, index: 11, pages: 12 });
+	});
+
+	it('takes a page out of range as the nearest one, e.g. after the screen grew', () => {
+		expect(rowPage(12, 8, 5)).toEqual({ first: 8, count: 4, index: 1, pages: 2 });
+		expect(rowPage(12, 12, 1)).toEqual({ first: 0, count: 12, index: 0, pages: 1 });
+		expect(rowPage(12, 8, -1).index).toBe(0);
+		expect(rowPage(12, 0, 0)).toEqual({ first: 0, count: 1, index: 0, pages: 12 });
 	});
 });

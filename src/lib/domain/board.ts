@@ -8,7 +8,8 @@ import { requireText, ValidationError } from '#lib/domain/validation.ts';
  */
 
 export const GRID_MIN = 1;
-export const GRID_MAX = 8;
+/** Core-vocabulary boards from other AAC apps come with up to 144 cells (12 × 12). */
+export const GRID_MAX = 12;
 export const BOARD_NAME_MAX = 60;
 export const CELL_LABEL_MAX = 60;
 export const CELL_VOCALIZATION_MAX = 200;
@@ -154,6 +155,35 @@ export function duplicateBoard(board: Board, name: string): Board {
 		name: requireText(name, BOARD_NAME_MAX, 'error.boardName'),
 		slots: board.slots.map((cell) => cell && { ...cell, id: newId() })
 	};
+}
+
+/** Rows of a board shown at once: a board taller than the screen is shown a page of whole rows at a time. */
+export interface RowPage {
+	/** The first row shown, from 0. */
+	first: number;
+	/** How many rows are shown. */
+	count: number;
+	/** Which page this is, from 0, and how many there are. */
+	index: number;
+	pages: number;
+}
+
+/** How many whole rows fit in `height` when each needs at least `rowMin` and rows are `gap` apart: never fewer than one. */
+export function rowsThatFit(height: number, rowMin: number, gap: number): number {
+	if (!(rowMin > 0)) return 1;
+	return Math.max(1, Math.floor((height + gap) / (rowMin + gap)));
+}
+
+/**
+ * Page `index` of a board with `rows` rows, `perPage` whole rows a page. Pages start at fixed rows (1–8, 9–12 …), so a
+ * cell is always on the same page at the same place; an index out of range is taken as the nearest page.
+ */
+export function rowPage(rows: number, perPage: number, index: number): RowPage {
+	const size = Math.max(1, Math.min(rows, Math.floor(perPage) || 1));
+	const pages = Math.max(1, Math.ceil(rows / size));
+	const page = Math.min(pages - 1, Math.max(0, Math.floor(index) || 0));
+	const first = page * size;
+	return { first, count: Math.min(size, rows - first), index: page, pages };
 }
 
 export function visibleCells(board: Board): Array<BoardCell | null> {

@@ -1,3 +1,5 @@
+import type { IncomingPictureType } from '#lib/domain/media-types.ts';
+
 /*
  * The pixel size an image file declares in its header, read without decoding it. A small file can
  * declare a huge image ("pixel flood"); decoding that would use gigabytes of memory on the tablet.
@@ -89,11 +91,8 @@ function jpegSize(b: Uint8Array): PixelSize | undefined {
 	return largest;
 }
 
-/**
- * The raster type the bytes really are: the only pictures taken from outside (board files, backups).
- * SVG is never one of them, since it can hold script that runs in the app's origin (issue 15).
- */
-export function rasterImageType(b: Uint8Array): 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | undefined {
+/** The raster type the bytes really are, from the allow-list in domain/media-types.ts; never SVG. */
+export function rasterImageType(b: Uint8Array): IncomingPictureType | undefined {
 	if (at(b, 0) === 0x89 && isAscii(b, 1, 'PNG\r\n\x1a\n')) return 'image/png';
 	if (at(b, 0) === 0xff && at(b, 1) === 0xd8 && at(b, 2) === 0xff) return 'image/jpeg';
 	if (isAscii(b, 0, 'GIF87a') || isAscii(b, 0, 'GIF89a')) return 'image/gif';

@@ -1,5 +1,5 @@
 import { da } from './da';
-import { formatDateIn, formatTimeIn, languageTag, translate, type Language, type MessageKey } from './translate';
+import { formatDateIn, formatTimeIn, languageTag, loadLanguage, translate, type Language, type MessageKey } from './translate';
 
 export { format, LANGUAGES, type Language, type MessageKey } from './translate';
 const STORAGE_KEY = 'billedtale.language';
@@ -11,16 +11,30 @@ export function isMessageKey(value: string): value is MessageKey {
 class Locale {
 	language = $state<Language>('da');
 
-	/** Reads the saved choice; called once in the browser, since prerendering has no storage. */
-	restore(): void {
+	/**
+	 * Reads the saved choice; called once in the browser, since prerendering has no storage. Resolves when the page
+	 * can show it (a language other than Danish is loaded first); until then the page stays in Danish.
+	 */
+	async restore(): Promise<void> {
 		const saved = localStorage.getItem(STORAGE_KEY);
-		if (saved === 'da' || saved === 'en') this.language = saved;
-		document.documentElement.lang = this.language;
+		if (saved === 'da' || saved === 'en') await this.show(saved);
+		else document.documentElement.lang = this.language;
 	}
 
-	set(language: Language): void {
-		this.language = language;
+	async set(language: Language): Promise<void> {
 		localStorage.setItem(STORAGE_KEY, language);
+		await this.show(language);
+	}
+
+	#wanted: Language = 'da';
+
+	private async show(language: Language): Promise<void> {
+		this.#wanted = language;
+		// The words arrive before the language changes, so no text is ever looked up in a dictionary not yet here.
+		await loadLanguage(language);
+		// A quicker later choice (back to Danish while English loads) wins.
+		if (this.#wanted !== language) return;
+		this.language = language;
 		document.documentElement.lang = language;
 	}
 

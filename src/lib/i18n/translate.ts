@@ -1,5 +1,4 @@
 import { da, type MessageKey } from './da';
-import { en } from './en';
 
 /*
  * Translation with the language given explicitly: for what is written once for a reader (the plan
@@ -11,14 +10,27 @@ export type { MessageKey };
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { da, en };
+type Dictionary = Record<MessageKey, string>;
+
+// Danish is the default and always here. The English dictionary is as large as the Danish one and most tablets never
+// show it, so it is fetched only when chosen (or when a tablet that chose it starts): it stays out of every first load.
+const dictionaries: Partial<Record<Language, Dictionary>> = { da };
+
+/** Makes a language's words available to translate(); resolves at once when they already are. */
+export async function loadLanguage(language: Language): Promise<void> {
+	if (dictionaries[language]) return;
+	dictionaries[language] = (await import('./en')).en;
+}
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-	return format(dictionaries[language][key], params);
+	const dictionary = dictionaries[language];
+	// A programming error, not a user's: every way to English (the setting, a saved choice, a document) loads it first.
+	if (!dictionary) throw new Error(`Billedtale: the ${language} dictionary is used before loadLanguage('${language}')`);
+	return format(dictionary[key], params);
 }
 
 /** The BCP 47 tag of a language, for dates and for the `lang` of documents. */

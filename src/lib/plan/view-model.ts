@@ -1,7 +1,7 @@
 import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
 import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { storyTemplate } from '#lib/content/story-templates.ts';
-import { symbolById } from '#lib/content/symbols.ts';
+import { symbolById } from '#lib/content/symbol-set.ts';
 import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';

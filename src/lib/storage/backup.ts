@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { validateBoardSet } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
-import { isDecodableSize, rasterImageType, readPixelSize } from '#lib/encoding/image-size.ts';
+import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
@@ -51,8 +51,8 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
  * tablet is left exactly as it is, with none of the backup's records for it, so a restore never
  * overwrites newer work.
  */
-export async function restoreBackup(content: BackupContent): Promise<{ added: number; skipped: number }> {
-	await checkPictures(content);
+export async function restoreBackup(backup: BackupContent): Promise<{ added: number; skipped: number; droppedPictures: number }> {
+	const { content, dropped } = await reencodePictures(backup);
 	const db = getDb();
 	const sealed = {} as StoredTables;
 	for (const name of SEALED_TABLES) {
@@ -78,7 +78,7 @@ export async function restoreBackup(content: BackupContent): Promise<{ added: nu
 				if ((await db.table(name).where(':id').anyOf(ids).count()) > 0) throw new ValidationError('backup.idCollision');
 			}
 			for (const name of SEALED_TABLES) await db.table(name).bulkAdd(fresh[name]);
-			return { added: content.citizens.length - existing.size, skipped: existing.size };
+			return { added: content.citizens.length - existing.size, skipped: existing.size, droppedPictures: dropped };
 		})
 	);
 	await rememberWhetherCitizensExist();
@@ -129,20 +129,40 @@ function checkAnswers(content: BackupContent): void {
 }
 
 /**
- * Pictures come from outside like an imported board's: only PNG, JPEG, GIF or WebP (an SVG can hold
- * script), and never one whose header or frames declare more pixels than the tablet can decode.
+ * Pictures come from outside like an imported board's, and are decoded and re-encoded on this tablet the
+ * same way (encoding/reencode.ts). One that is not an allowed raster picture, or declares or decodes to
+ * more pixels than a tablet can hold, can only come from a forged file: the whole restore is refused.
+ * One that is cut off or otherwise cannot be decoded shows nothing anyway: it is left out and counted.
+ * Returns a copy; the content read from the file is not changed.
  */
-async function checkPictures(content: BackupContent): Promise<void> {
-	const pictures = [
-		...content.media.filter((m) => m.payload.kind === 'image').map((m) => m.payload.blob),
-		...content.citizens.flatMap((c) => (c.payload.photo ? [c.payload.photo] : []))
-	];
-	for (const picture of pictures) {
-		const bytes = new Uint8Array(await picture.arrayBuffer());
-		// A cut-off picture declares no size; it cannot be decoded either, so it is harmless and stays.
-		const size = readPixelSize(bytes);
-		if (!rasterImageType(bytes) || (size && !isDecodableSize(size))) throw new ValidationError('backup.badPicture');
+async function reencodePictures(backup: BackupContent): Promise<{ content: BackupContent; dropped: number }> {
+	let dropped = 0;
+	const reencode = async (picture: Blob): Promise<Blob | undefined> => {
+		try {
+			return (await reencodePicture(picture)).blob;
+		} catch (error) {
+			if (!(error instanceof PictureRefused)) throw error;
+			if (error.refusal !== 'undecodable') throw new ValidationError('backup.badPicture', { cause: error });
+			dropped++;
+			return undefined;
+		}
+	};
+	const citizens: BackupContent['citizens'] = [];
+	for (const citizen of backup.citizens) {
+		const { photo, ...payload } = citizen.payload;
+		const kept = photo && (await reencode(photo));
+		citizens.push({ ...citizen, payload: kept ? { ...payload, photo: kept } : payload });
 	}
+	const media: BackupContent['media'] = [];
+	for (const item of backup.media) {
+		if (item.payload.kind !== 'image') {
+			media.push(item);
+			continue;
+		}
+		const blob = await reencode(item.payload.blob);
+		if (blob) media.push({ ...item, payload: { ...item.payload, mimeType: blob.type, blob } });
+	}
+	return { content: { ...backup, citizens, media }, dropped };
 }
 
 function checkBoards(content: BackupContent): void {

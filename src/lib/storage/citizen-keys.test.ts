@@ -101,13 +101,36 @@ describe('a data key per citizen', () => {
 		}
 	});
 
+	it('drops a citizen key from memory when another tab deletes that citizen', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const tabletKey = requireDataKey();
+		dropDataKey();
+		resumeSession(tabletKey);
+		const unwraps = countUnwraps();
+		const otherTab = new BroadcastChannel('billedtale-citizen-keys');
+		try {
+			await listAnswers(anna.meeting.id);
+			await listAnswers(anna.meeting.id);
+			expect(unwraps.count()).toBe(1);
+			// What destroyCitizenKey posts in the tab that deletes; this tab must let go of the key it holds.
+			otherTab.postMessage({ forget: anna.citizen.id });
+			await vi.waitFor(async () => {
+				await listAnswers(anna.meeting.id);
+				expect(unwraps.count()).toBe(2);
+			});
+		} finally {
+			otherTab.close();
+			unwraps.restore();
+		}
+	});
+
 	it('gives a restored citizen a new key: the deleted one stays destroyed', async () => {
 		const anna = await citizenWithAnswer('Anna');
 		const backup = await collectBackup([anna.citizen.id]);
 		const oldKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
 		const lingering = await storedOf(anna.citizen.id);
 		await deleteCitizen(anna.citizen.id);
-		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0 });
+		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 		const newKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
 		expect(newKey.keyId).not.toBe(oldKey.keyId);
 		expect((await listAnswers(anna.meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);

@@ -88,7 +88,29 @@ async function unwrap(tabletKey: DataKey, citizenId: string, record: CitizenKeyR
 	return key;
 }
 
+/*
+ * A deleted citizen's key must leave every tab's memory, not only the tab that deleted them: other tabs
+ * would otherwise open lingering copies of the records until their next lock. A tab listens once it has
+ * loaded a key (before that it holds none to forget).
+ */
+const FORGET_CHANNEL = 'billedtale-citizen-keys';
+let forgetting: BroadcastChannel | undefined;
+
+function listenForDeletions(): void {
+	if (forgetting || typeof BroadcastChannel === 'undefined') return;
+	forgetting = new BroadcastChannel(FORGET_CHANNEL);
+	forgetting.onmessage = (event: MessageEvent<{ forget: string | null }>) => forgetCitizenKey(event.data.forget ?? undefined);
+}
+
+function tellOtherTabsToForget(citizenId: string | null): void {
+	if (typeof BroadcastChannel === 'undefined') return;
+	const channel = new BroadcastChannel(FORGET_CHANNEL);
+	channel.postMessage({ forget: citizenId });
+	channel.close();
+}
+
 async function loadKey(citizenId: string, create: boolean): Promise<DataKey> {
+	listenForDeletions();
 	const tabletKey = requireDataKey();
 	const found = await readKey(citizenId);
 	if (found && (found.wrappedBy === tabletKey.keyId || !create)) return unwrap(tabletKey, citizenId, found);
@@ -122,6 +144,7 @@ export async function citizenKeyForSealing(citizenId: string): Promise<DataKey> 
 /** Destroys a citizen's key wherever it is kept; what is left of their records can then never be opened. */
 export async function destroyCitizenKey(citizenId: string): Promise<void> {
 	forgetCitizenKey(citizenId);
+	tellOtherTabsToForget(citizenId);
 	if (filesWritable()) {
 		const directory = await keyDirectory(false);
 		if (directory) await shredKeyFile(directory, citizenId);
@@ -132,6 +155,7 @@ export async function destroyCitizenKey(citizenId: string): Promise<void> {
 /** "Slet alt": every citizen key file is overwritten and removed, then the directory goes. */
 export async function destroyEveryCitizenKey(): Promise<void> {
 	forgetCitizenKey();
+	tellOtherTabsToForget(null);
 	if (!filesWritable()) return;
 	const directory = await keyDirectory(false);
 	if (!directory) return;
