@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { diskContains, expect, expectNoAxeViolations, openApp, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
+import {
+	diskContains,
+	expect,
+	expectNoAxeViolations,
+	openApp,
+	readDatabase,
+	readDisk,
+	test,
+	TEST_PASSPHRASE,
+	TEST_PIN,
+	unlockTablet
+} from './fixtures';
 import { CitizenPage, HomePage, unlockWithPin } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
@@ -377,16 +388,17 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	await expect(lockedHeading).toBeVisible();
 });
 
-test('a field in an open dialog comes back after a soft lock, in the dialog opened again, with the focus', async ({ page }) => {
+test('a field in an open dialog comes back after a soft lock, in the dialog opened again, with the focus inside it', async ({ page }) => {
 	await page.clock.install();
 	const home = new HomePage(page);
 	await home.open();
-	await home.addCitizen('Anna');
-	await home.show();
-	await home.addButton.click();
-	const name = home.dialog.getByLabel('Navn eller initialer');
-	await name.fill(CANARY);
-	await expect(name).toBeFocused();
+	const citizen = await home.addCitizen('Anna');
+	await page.getByRole('button', { name: 'Start møde' }).click();
+	const dialog = citizen.startMeetingDialog;
+	const place = dialog.getByLabel('Sted (valgfrit)');
+	await dialog.getByRole('radio', { name: 'Opfølgning' }).check();
+	await place.fill(CANARY);
+	await expect(place).toBeFocused();
 
 	// The idle lock comes while the dialog is open (a warning at four minutes, the lock at five).
 	await page.clock.fastForward('04:01');
@@ -396,16 +408,17 @@ test('a field in an open dialog comes back after a soft lock, in the dialog open
 	expect(await pageHtml(page)).not.toContain(CANARY);
 	await unlockWithPin(page);
 
-	await expect(home.dialog).toBeVisible();
-	await expect(name).toHaveValue(CANARY);
-	await expect(name).toBeFocused();
+	await expect(dialog).toBeVisible();
+	await expect(place).toHaveValue(CANARY);
+	// Radios without an id are not kept by the screen keeper (it finds fields by id): chosen again.
+	await dialog.getByRole('radio', { name: 'Opfølgning' }).check();
+	// The warning had the focus at the lock: it goes into the dialog opened again, not to the page body.
+	expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 	await expectNoAxeViolations(page, 'a dialog opened again after the lock');
-	// The form's own state followed the restored text: saving stores what is shown, read back on the citizen's page.
-	await home.dialog.getByRole('button', { name: 'Gem' }).click();
-	await expect(new CitizenPage(page).heading(CANARY)).toBeVisible();
-	await home.show();
-	await expect(home.citizenLink(CANARY)).toBeVisible();
-	await expect(home.dialog).toBeHidden();
+	// The form's own state followed the restored text: the meeting is stored with the place shown.
+	await dialog.getByRole('button', { name: 'Start møde' }).click();
+	await expect(dialog).toBeHidden();
+	await expect.poll(async () => (await readDatabase(page)).meetings.map((m) => m.payload.place)).toEqual([CANARY]);
 });
 
 test('the meeting’s hold lasts while someone touches the tablet now and then, and lapses after 30 minutes without a touch', async ({
