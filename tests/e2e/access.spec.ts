@@ -163,6 +163,12 @@ test.describe('answer ja on the meeting board', () => {
 			await page.keyboard.press('F9');
 			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
 			await expect(access.section.getByRole('alert')).toHaveCount(0);
+			// The form shows the key at once and stores it right after; the reload must come after the write.
+			await expect
+				.poll(async () =>
+					(await readDatabase(page)).citizens.map((c) => (c.payload.access as { switchKey?: string } | undefined)?.switchKey)
+				)
+				.toContain('F9');
 			// Read back from the stored citizen, not from the form.
 			await reopen(page);
 			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
