@@ -77,6 +77,12 @@ test('on the board: the menu and editing are gone, a tap on "Voksen" does nothin
 	for (const href of [...STAFF_LINKS, '/tavler']) expect(stops.some((stop) => stop.endsWith(` ${href}`) || stop === href)).toBe(false);
 	expect(stops.some((stop) => stop.includes('/tavle/rediger'))).toBe(false);
 
+	// The browser's back gesture would lead to the citizen's page: it is held.
+	await page.evaluate(() => history.back());
+	await page.waitForTimeout(500);
+	await expect(page).toHaveURL(/\/tavle\?/);
+	await expect(board.heading('Forside')).toBeVisible();
+
 	// The board itself is fully usable.
 	await board.folder('Følelser').click();
 	await expect(board.heading('Følelser')).toBeVisible();
@@ -142,6 +148,8 @@ test('in the meeting: the staff panel cannot be opened, pause stays, and the PIN
 	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
 	await expect(meeting.staffPanel).toBeVisible();
 
+	// The meeting's own pause, not the answer board's "Pause" symbol.
+	const pause = page.locator('.page-head').getByRole('button', { name: 'Pause', exact: true });
 	await turnOn(page).click();
 	await expect(adult(page)).toBeVisible();
 	await expect(meeting.staffPanel).toHaveCount(0);
@@ -149,7 +157,7 @@ test('in the meeting: the staff panel cannot be opened, pause stays, and the PIN
 	await expect(page.getByLabel('Hold tabletten åben under mødet')).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Tilbage til Karen' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Åbn symboltavlen' })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+	await expect(pause).toBeVisible();
 	await expect(meeting.board).toBeVisible();
 	await expectNoAxeViolations(page, 'meeting in citizen mode');
 	await expectReflow(page, 'meeting in citizen mode');
@@ -157,9 +165,9 @@ test('in the meeting: the staff panel cannot be opened, pause stays, and the PIN
 	expect(stops.some((stop) => /rådgiverpanel|\/borger|\/indstillinger|\/moede\/(temaer|ark|kort|plan)/.test(stop))).toBe(false);
 
 	// Pause and back: the citizen's own break stays reachable.
-	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	await pause.click();
 	await page.getByRole('button', { name: 'Fortsæt mødet' }).click();
-	await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeFocused();
+	await expect(pause).toBeFocused();
 
 	// "Brug PIN": a wrong PIN says so at the field and keeps the mode; the right one leaves.
 	await page.getByRole('button', { name: 'Brug PIN' }).click();
