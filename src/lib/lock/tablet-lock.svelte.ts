@@ -224,6 +224,23 @@ class TabletLock {
 		return false;
 	}
 
+	/**
+	 * The PIN asked while open, e.g. to leave citizen mode. Wrong tries count with the lock screen's, so this is no
+	 * second way to guess the PIN; the fifth locks hard.
+	 */
+	async checkPin(pin: string): Promise<boolean> {
+		const pinLock = currentPinLock();
+		if (pinLock && (await unlockWithPin(pinLock, pin))) {
+			localStorage.removeItem(WRONG_PINS_KEY);
+			this.pinTriesLeft = MAX_PIN_TRIES;
+			return true;
+		}
+		const wrong = await this.countWrongPin();
+		this.pinTriesLeft = Math.max(0, MAX_PIN_TRIES - wrong);
+		if (this.pinTriesLeft === 0) this.hardLock();
+		return false;
+	}
+
 	/** One tab at a time, so two tabs tried at once cannot both read the same count. */
 	private countWrongPin(): Promise<number> {
 		return navigator.locks.request(WRONG_PINS_KEY, () => {
