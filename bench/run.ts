@@ -8,18 +8,47 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { BIG_BOARD_PARENT, BIG_BOARDS, buildBigBoardObz, buildFixture, buildSaveRecords, seedDatabase, SEED } from './fixture.mjs';
-import { installProbe } from './probe.mjs';
-import { resolveFile, startStaticServer } from './server.mjs';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core';
+import {
+	BIG_BOARD_PARENT,
+	BIG_BOARDS,
+	buildBigBoardObz,
+	buildFixture,
+	buildSaveRecords,
+	seedDatabase,
+	SEED,
+	type Fixture
+} from './fixture.ts';
+import { installProbe } from './probe.ts';
+import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+
+// What the in-page recorders below leave on window, for page.evaluate() to read back.
+interface SpeechRecord {
+	downs: number[];
+	ups: number[];
+	speaks: number[];
+	plays: number[];
+}
+interface FrameTimer {
+	t0: number | undefined;
+	t1: number | undefined;
+}
+declare global {
+	interface Window {
+		__speech: SpeechRecord;
+		__switch: FrameTimer;
+		__frameTimer: FrameTimer;
+		__frames: { times: number[]; stop: boolean };
+	}
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------------------------------
 
-const HELP = `Usage: node bench/run.mjs [--build DIR] [--runs N] [--quick] [--soak-minutes M] [--only IDS] [--out FILE] [--fail-on-missed]
+const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soak-minutes M] [--only IDS] [--out FILE] [--fail-on-missed]
 
   --build DIR        static build to measure (default: ./build)
   --runs N           measured runs per metric, after warm-up (default 5; --quick: 1)
@@ -52,7 +81,7 @@ if (argv.help) {
 	process.exit(0);
 }
 
-function positiveNumber(value, name, { integer = false, allowZero = false } = {}) {
+function positiveNumber(value: string, name: string, { integer = false, allowZero = false } = {}): number {
 	const n = Number(value);
 	if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0) || (integer && !Number.isInteger(n))) {
 		console.error(`--${name} must be a ${integer ? 'whole' : ''} number${allowZero ? ' ≥ 0' : ' > 0'}, got ${value}`);
@@ -69,7 +98,7 @@ const ONLY = argv.only
 			.filter(Boolean)
 	: undefined;
 /** Whether a row is measured in this bench (all of them unless --only narrows it). */
-const wanted = (id) => ONLY === undefined || ONLY.some((prefix) => id.startsWith(prefix));
+const wanted = (id: string): boolean => ONLY === undefined || ONLY.some((prefix) => id.startsWith(prefix));
 // `npm run bench` runs in the package root; relative paths are taken from where the command was typed.
 const CALLER_CWD = process.env.INIT_CWD ?? process.cwd();
 const CONFIG = {
@@ -96,7 +125,9 @@ const CONFIG = {
 };
 
 // Symbols for the 8×8 and 12×12 boards of the board-switch metrics, from the app's own symbol set.
-const SYMBOL_IDS = JSON.parse(readFileSync(join(HERE, '..', 'symbols', 'manifest.json'), 'utf8')).map((entry) => entry.id);
+const SYMBOL_IDS: string[] = (JSON.parse(readFileSync(join(HERE, '..', 'symbols', 'manifest.json'), 'utf8')) as { id: string }[]).map(
+	(entry) => entry.id
+);
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const LAUNCH = {
@@ -104,7 +135,7 @@ const LAUNCH = {
 	executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
 };
-const TABLET = {
+const TABLET: Parameters<Browser['newContext']>[0] = {
 	viewport: { width: 1180, height: 820 },
 	hasTouch: true,
 	isMobile: false,
@@ -135,7 +166,33 @@ const TAP_SEQUENCE = ['Ja', 'Nej', 'Ved ikke', 'Forstår ikke', 'Hjælp'];
 
 const KB = 1000; // kB as Vite prints them; the stricter reading of "120 KB".
 
-const METRIC_DEFS = [
+/** One row of the report. `measure` makes a row of FUTURE_METRICS real; `fills` names rows it samples besides its own. */
+interface MetricDef {
+	id: string;
+	name: string;
+	unit: string;
+	budget?: number | null;
+	pooled?: boolean;
+	measure?: (run: Run) => Promise<number | number[] | Record<string, number> | typeof NOT_BUILT | void>;
+	fills?: string[];
+}
+
+/** What one bench run hands every scenario. Scenarios keep a tab or page for the next one in the optional fields. */
+interface Run {
+	index: number;
+	warmup: boolean;
+	context: BrowserContext;
+	server: StaticServer;
+	origin: string;
+	fixture: Fixture;
+	sample(id: string, value: number): void;
+	note(id: string, text: string): void;
+	tab?: Tab;
+	themePage?: Page;
+	bigBoardsUrl?: string;
+}
+
+const METRIC_DEFS: MetricDef[] = [
 	// 1. First load (cold HTTP cache, no service worker), /moede?id=<meeting in progress>
 	{ id: 'moede.js.gzip', name: 'First load /moede: JS gzip', unit: 'kB', budget: 120 },
 	{ id: 'moede.js.raw', name: 'First load /moede: JS transferred', unit: 'kB' },
@@ -173,7 +230,7 @@ const METRIC_DEFS = [
 // 5. Features that do not exist yet. Each row becomes real by giving it a `measure(run)` function that returns a
 // number (or an array of numbers) per run, and a budget; until then it reports status 'n/a', "not yet built".
 const NOT_BUILT = Symbol('not yet built');
-const FUTURE_METRICS = [
+const FUTURE_METRICS: MetricDef[] = [
 	{ id: 'speak.call', name: 'Tap → speechSynthesis.speak() call', unit: 'ms', budget: 16, pooled: true, measure: measureSpeakCall },
 	{
 		id: 'tts.firstBuffer',
@@ -189,7 +246,7 @@ const FUTURE_METRICS = [
 		unit: 'ms',
 		budget: 16,
 		pooled: true,
-		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[0])
+		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[0]!)
 	},
 	// Issue 17: boards as other AAC apps ship them; a board taller than the screen shows its first page of rows.
 	{
@@ -198,7 +255,7 @@ const FUTURE_METRICS = [
 		unit: 'ms',
 		budget: 16,
 		pooled: true,
-		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[1])
+		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[1]!)
 	},
 	// Issue 17: the app's own save as the user sees it (sealing, validation, IndexedDB, journal) and the database write alone.
 	{
@@ -256,14 +313,14 @@ const FUTURE_METRICS = [
  * and every HTMLMediaElement.play() (the offline voice and recordings play through one HTML audio element).
  * With `danishVoice`, the page sees one Danish system voice (headless Chromium has none) whose speak() only records.
  */
-function installSpeechProbe({ danishVoice }) {
-	const S = { downs: [], ups: [], speaks: [], plays: [] };
+function installSpeechProbe({ danishVoice }: { danishVoice: boolean }): void {
+	const S: SpeechRecord = { downs: [], ups: [], speaks: [], plays: [] };
 	Object.defineProperty(window, '__speech', { value: S, enumerable: false });
 	addEventListener('pointerdown', (event) => S.downs.push(event.timeStamp), { capture: true, passive: true });
 	// The release: a board cell activates on it by default (the tap filter lets a finger slide off to cancel).
 	addEventListener('pointerup', (event) => S.ups.push(event.timeStamp), { capture: true, passive: true });
 	const play = HTMLMediaElement.prototype.play;
-	HTMLMediaElement.prototype.play = function (...args) {
+	HTMLMediaElement.prototype.play = function (this: HTMLMediaElement, ...args: []) {
 		// Only our clips (blob: URLs); the player also plays a silent data: sound once to unlock audio.
 		if (this.src.startsWith('blob:')) S.plays.push(performance.now());
 		return play.apply(this, args);
@@ -290,7 +347,7 @@ function installSpeechProbe({ danishVoice }) {
 const SPEECH_TAP_LABELS = ['ja', 'nej', 'ved ikke', 'stop'];
 
 /** Opens the fixture citizen's home board (the first visit gives the citizen the default boards). */
-async function openHomeBoard(run, { danishVoice }) {
+async function openHomeBoard(run: Run, { danishVoice }: { danishVoice: boolean }) {
 	const { page, cdp } = await newTabletPage(run.context);
 	await page.addInitScript(installSpeechProbe, { danishVoice });
 	await page.goto(`${run.origin}/tavle?borger=${run.fixture.ids.boardCitizen}`);
@@ -298,7 +355,7 @@ async function openHomeBoard(run, { danishVoice }) {
 	await page.locator('.grid').getByRole('button', { name: 'ja', exact: true }).waitFor();
 	// The unlock's own tap is not one of the measured taps: speak() calls are paired with pointerdowns by index.
 	await page.evaluate(() => {
-		for (const list of Object.values(window.__speech)) list.length = 0;
+		for (const list of Object.values(window.__speech) as number[][]) list.length = 0;
 	});
 	return { page, cdp };
 }
@@ -308,7 +365,7 @@ async function openHomeBoard(run, { danishVoice }) {
  * and release at once with one time, so the release's listeners waited for all the press's work and the figure
  * measured that queue rather than the tap → speech path.
  */
-async function fingerTap(page, cdp, locator) {
+async function fingerTap(page: Page, cdp: CDPSession, locator: Locator) {
 	await locator.scrollIntoViewIfNeeded();
 	const box = await locator.boundingBox();
 	if (!box) throw new Error(`nothing to tap: ${locator}`);
@@ -322,7 +379,13 @@ async function fingerTap(page, cdp, locator) {
  * Taps cells and returns, per tap, the time from the release (the event that selects a cell with the default tap
  * setting, "on release") to the `field` event; the time from the press is noted for comparison.
  */
-async function tapCellsAndCollect(run, id, { page, cdp }, count, field) {
+async function tapCellsAndCollect(
+	run: Run,
+	id: string,
+	{ page, cdp }: { page: Page; cdp: CDPSession },
+	count: number,
+	field: 'speaks' | 'plays'
+) {
 	const grid = page.locator('.grid');
 	for (let i = 0; i < count; i++) {
 		await fingerTap(page, cdp, grid.getByRole('button', { name: SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length], exact: true }));
@@ -331,13 +394,13 @@ async function tapCellsAndCollect(run, id, { page, cdp }, count, field) {
 	}
 	const speech = await page.evaluate(() => window.__speech);
 	if (speech.ups.length !== speech[field].length) throw new Error(`${speech.ups.length} releases but ${speech[field].length} ${field}`);
-	const fromPress = speech[field].map((t, i) => t - speech.downs[i]);
+	const fromPress = speech[field].map((t, i) => t - speech.downs[i]!);
 	run.note(id, `from the press instead: median ${median(fromPress).toFixed(1)} ms (includes the 50 ms the finger rests)`);
-	return speech[field].map((t, i) => t - speech.ups[i]);
+	return speech[field].map((t, i) => t - speech.ups[i]!);
 }
 
 /** Symbol board with a Danish device voice: touch → the page calls speechSynthesis.speak(). First tap included. */
-async function measureSpeakCall(run) {
+async function measureSpeakCall(run: Run) {
 	const tab = await openHomeBoard(run, { danishVoice: true });
 	try {
 		run.note(
@@ -351,7 +414,7 @@ async function measureSpeakCall(run) {
 }
 
 /** No device voice: touch → the offline eSpeak NG clip starts playing. The first tap includes loading the engine. */
-async function measureOfflineTtsFirstBuffer(run) {
+async function measureOfflineTtsFirstBuffer(run: Run) {
 	const tab = await openHomeBoard(run, { danishVoice: false });
 	try {
 		run.note(
@@ -368,7 +431,7 @@ async function measureOfflineTtsFirstBuffer(run) {
  * Large boards for the fixture citizen, brought in the way a user would: an .obz file (a start board with a folder
  * to each of BIG_BOARDS) imported on the board list. The app seals the imported boards like any other.
  */
-async function importBigBoards(run, page, symbolIds) {
+async function importBigBoards(run: Run, page: Page, symbolIds: string[]) {
 	if (run.bigBoardsUrl) {
 		await page.goto(run.bigBoardsUrl);
 		await unlockTablet(page);
@@ -406,8 +469,8 @@ function visibleCells() {
  * "Tilbage". How many cells it shows (all, or the first page of rows of a board taller than the screen) is read on a
  * first visit that is not measured.
  */
-async function measureBoardSwitch(run, { name, size }) {
-	const page = await openHomeBoard(run, { danishVoice: true });
+async function measureBoardSwitch(run: Run, { name, size }: { name: string; size: number }) {
+	const { page } = await openHomeBoard(run, { danishVoice: true });
 	try {
 		await importBigBoards(run, page, SYMBOL_IDS);
 		const folder = page.locator('.grid').getByRole('button', { name: `Mappe: ${name}` });
@@ -418,7 +481,7 @@ async function measureBoardSwitch(run, { name, size }) {
 		const shown = await page.evaluate(visibleCells);
 		await touch(page, back);
 		await folder.waitFor();
-		const samples = [];
+		const samples: number[] = [];
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
 		if (CONFIG.trace)
 			await page
@@ -428,7 +491,7 @@ async function measureBoardSwitch(run, { name, size }) {
 		for (let i = 0; i < CONFIG.switchesPerRun; i++) {
 			await page.evaluate(
 				({ name, shown }) => {
-					window.__switch = {};
+					window.__switch = { t0: undefined, t1: undefined };
 					addEventListener(
 						'pointerdown',
 						(event) => {
@@ -452,7 +515,7 @@ async function measureBoardSwitch(run, { name, size }) {
 			await touch(page, folder);
 			await page.waitForFunction(() => window.__switch.t1 !== undefined, null, { polling: 20, timeout: 10_000 });
 			const { t0, t1 } = await page.evaluate(() => window.__switch);
-			samples.push(t1 - t0);
+			samples.push(t1! - t0!);
 			await touch(page, back);
 			await folder.waitFor();
 			await sleep(CONFIG.tapGapMs);
@@ -474,7 +537,7 @@ async function measureBoardSwitch(run, { name, size }) {
  * whole save (recordAnswer: validation, sealing, IndexedDB, the journal); the database write is the user-timing
  * measure recordAnswer() adds around the IndexedDB add alone (src/lib/storage/answers.ts).
  */
-async function measureRealSave(run) {
+async function measureRealSave(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	try {
 		await page.goto(`${run.origin}/moede?id=${run.fixture.ids.soakMeeting}&trin=emner`, { waitUntil: 'load' });
@@ -501,14 +564,14 @@ async function measureRealSave(run) {
 }
 
 /** Times in the page from the next pointerdown to the first animation frame showing `selector` (holding `text`). */
-function armFrameTimer(page, selector, text) {
+function armFrameTimer(page: Page, selector: string, text?: string) {
 	return page.evaluate(
 		({ selector, text }) => {
 			const shown = () => {
 				const element = document.querySelector(selector);
-				return element !== null && (text === undefined || element.textContent.includes(text));
+				return element !== null && (text === undefined || (element.textContent ?? '').includes(text));
 			};
-			const state = (window.__frameTimer = { t0: undefined, t1: undefined });
+			const state: FrameTimer = (window.__frameTimer = { t0: undefined, t1: undefined });
 			addEventListener(
 				'pointerdown',
 				(e) => {
@@ -527,16 +590,16 @@ function armFrameTimer(page, selector, text) {
 	);
 }
 
-async function frameTimerResult(page) {
+async function frameTimerResult(page: Page) {
 	await page.waitForFunction(() => window.__frameTimer.t1 !== undefined, null, { polling: 50, timeout: 30_000 });
 	const { t0, t1 } = await page.evaluate(() => window.__frameTimer);
-	return t1 - t0;
+	return t1! - t0!;
 }
 
 const THEME = { label: 'Mig og andre mennesker', columns: ['Godt', 'Ikke godt'] };
 
 /** The theme overview of the theme meeting with today's theme picked; run.themePage keeps it for the move. */
-async function openThemeOverview(run) {
+async function openThemeOverview(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	await page.goto(`${run.origin}/moede/temaer?id=${run.fixture.ids.themeMeeting}`, { waitUntil: 'load' });
 	await unlockTablet(page);
@@ -546,7 +609,7 @@ async function openThemeOverview(run) {
 }
 
 /** Issue 11: on the overview, tap "Sortér kortene: <theme>" (client-side navigation) → the first card in hand shown. */
-async function measureThemeOpen(run) {
+async function measureThemeOpen(run: Run) {
 	const page = await openThemeOverview(run);
 	run.themePage = page;
 	const samples = [];
@@ -570,7 +633,7 @@ async function measureThemeOpen(run) {
  * Issue 11: a card lying under one column is tapped (it becomes "Flyt kortet"), then the other column's place button:
  * pointerdown on that button → the first frame showing the card in the new column's list (a correction saved).
  */
-async function measureThemeMove(run) {
+async function measureThemeMove(run: Run) {
 	const page = run.themePage;
 	run.themePage = undefined;
 	if (!page) throw new Error('no theme page (opening the theme failed)');
@@ -602,7 +665,7 @@ async function measureThemeMove(run) {
  * Issue 12: /moede/plan of a meeting with 200 answers, the case-file version, "Gem som PDF", the warning answered:
  * click on "Lav PDF" → the download (the PDF code loads on demand, so its first load is included).
  */
-async function measurePlanPdf(run) {
+async function measurePlanPdf(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/moede/plan?id=${run.fixture.ids.planMeeting}`, { waitUntil: 'load' });
@@ -628,7 +691,7 @@ async function measurePlanPdf(run) {
 	}
 }
 
-function pdfInfo(file) {
+function pdfInfo(file: string) {
 	try {
 		return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 	} catch {
@@ -637,9 +700,9 @@ function pdfInfo(file) {
 }
 
 /** requestAnimationFrame intervals in the page while `action` runs. */
-async function frameGapsDuring(page, action) {
+async function frameGapsDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
 	await page.evaluate(() => {
-		const f = (window.__frames = { times: [], stop: false });
+		const f: Window['__frames'] = (window.__frames = { times: [], stop: false });
 		const tick = (time) => {
 			f.times.push(time);
 			if (!f.stop) requestAnimationFrame(tick);
@@ -659,7 +722,7 @@ async function frameGapsDuring(page, action) {
  * the first touch to the lift; the stroke must have been taken (its save button turns on), then it is cancelled so every
  * run starts from the same story.
  */
-async function measureStoryStroke(run) {
+async function measureStoryStroke(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
@@ -701,7 +764,7 @@ async function measureStoryStroke(run) {
  * tests/e2e/pages.ts touchDrag does: rounded points, a rest before lifting) to the free right part of another area
  * and back. Frame gaps are requestAnimationFrame intervals from touchStart to touchEnd of both drags.
  */
-async function measureStoryDrag(run) {
+async function measureStoryDrag(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
@@ -775,26 +838,26 @@ const errors = [];
 // Helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...parts) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...parts: unknown[]) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
 const T0 = performance.now();
 
-function quantile(values, q) {
+function quantile(values: number[], q: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	if (sorted.length === 0) return NaN;
 	const pos = (sorted.length - 1) * q;
 	const lo = Math.floor(pos);
 	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
-const median = (values) => quantile(values, 0.5);
+const median = (values: number[]) => quantile(values, 0.5);
 
 /** Share of all CPU time that was busy over `ms` (Linux /proc/stat), to flag runs measured on a busy machine. */
 async function machineBusy(ms = 300) {
 	const read = () => {
 		try {
-			const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-			return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+			const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+			return { idle: (fields[3] ?? 0) + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
 		} catch {
 			return undefined;
 		}
@@ -805,10 +868,10 @@ async function machineBusy(ms = 300) {
 	if (!a || !b || b.total === a.total) return undefined;
 	return 1 - (b.idle - a.idle) / (b.total - a.total);
 }
-const busyBeforeRuns = [];
+const busyBeforeRuns: number[] = [];
 
-const gzipCache = new Map();
-function gzipSizeOfUrl(root, url) {
+const gzipCache = new Map<string, Promise<number>>();
+function gzipSizeOfUrl(root: string, url: string): Promise<number> {
 	const pathname = new URL(url).pathname;
 	if (!gzipCache.has(pathname)) {
 		gzipCache.set(
@@ -816,16 +879,26 @@ function gzipSizeOfUrl(root, url) {
 			resolveFile(root, pathname).then((file) => (file ? gzipSync(readFileSync(file)).length : 0))
 		);
 	}
-	return gzipCache.get(pathname);
+	return gzipCache.get(pathname)!;
 }
 
 /** A fresh tab in the context, with the CPU throttled before anything loads. */
-async function newTabletPage(context, { probe = false, cold = false } = {}) {
+interface NetworkEntry {
+	url: string;
+	type: string;
+	mimeType: string;
+	fromServiceWorker: boolean | undefined;
+	bytes: number;
+	done: boolean;
+}
+type Tab = { page: Page; cdp: CDPSession; network: Map<string, NetworkEntry> };
+
+async function newTabletPage(context: BrowserContext, { probe = false, cold = false } = {}): Promise<Tab> {
 	const page = await context.newPage();
 	page.setDefaultTimeout(30_000);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CONFIG.cpuThrottle });
-	const network = new Map();
+	const network = new Map<string, NetworkEntry>();
 	if (cold) {
 		await cdp.send('Network.enable');
 		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -850,10 +923,10 @@ async function newTabletPage(context, { probe = false, cold = false } = {}) {
 }
 
 /** Touches the centre of the element and lets go, like a finger tap. */
-async function touch(page, locator) {
+async function touch(page: Page, locator: Locator) {
 	let box = await locator.boundingBox();
 	const viewport = page.viewportSize();
-	if (box && (box.y < 0 || box.y + box.height > viewport.height)) {
+	if (box && viewport && (box.y < 0 || box.y + box.height > viewport.height)) {
 		await locator.scrollIntoViewIfNeeded();
 		box = await locator.boundingBox();
 	}
@@ -861,7 +934,7 @@ async function touch(page, locator) {
 	await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-async function waitReady(page) {
+async function waitReady(page: Page) {
 	await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
 }
 
@@ -874,7 +947,7 @@ async function waitReady(page) {
 const BENCH_PASSPHRASE = 'gulerod trappe vindue blomst mandag';
 const BENCH_PIN = '2468';
 
-async function setUpTablet(page) {
+async function setUpTablet(page: Page) {
 	await waitReady(page);
 	await page.locator('#setup-passphrase').fill(BENCH_PASSPHRASE);
 	await page.locator('#setup-passphrase-repeat').fill(BENCH_PASSPHRASE);
@@ -885,7 +958,7 @@ async function setUpTablet(page) {
 	await page.locator('header nav').waitFor();
 }
 
-async function unlockTablet(page) {
+async function unlockTablet(page: Page) {
 	await waitReady(page);
 	await page.locator('#unlock-passphrase').fill(BENCH_PASSPHRASE);
 	// Submitted from the keyboard: a mouse click would leave a pointer hovering where the first screen then draws a link,
@@ -898,15 +971,15 @@ async function unlockTablet(page) {
  * Lets the service worker finish installing, then removes it and its caches, so the next tab loads the app cold
  * from the network. The app registers its worker on `load`, so we give it a moment to appear.
  */
-async function dropServiceWorker(page) {
+async function dropServiceWorker(page: Page) {
 	return page.evaluate(async () => {
 		if (!('serviceWorker' in navigator)) return 'unsupported';
-		let registrations = [];
+		let registrations: readonly ServiceWorkerRegistration[] = [];
 		for (let i = 0; i < 30 && registrations.length === 0; i++) {
 			registrations = await navigator.serviceWorker.getRegistrations();
 			if (registrations.length === 0) await new Promise((r) => setTimeout(r, 100));
 		}
-		const settled = (reg) => !reg.installing && !reg.waiting;
+		const settled = (reg: ServiceWorkerRegistration) => !reg.installing && !reg.waiting;
 		for (let i = 0; i < 150 && !registrations.every(settled); i++) await new Promise((r) => setTimeout(r, 100));
 		await Promise.all(registrations.map((reg) => reg.unregister()));
 		if (globalThis.caches) for (const key of await caches.keys()) await caches.delete(key);
@@ -919,7 +992,7 @@ async function dropServiceWorker(page) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Fresh context → load / once so the app creates its database → seed the fixture → drop the service worker. */
-async function bootstrap(run) {
+async function bootstrap(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	await page.goto(`${run.origin}/`, { waitUntil: 'load' });
 	await waitReady(page);
@@ -937,7 +1010,7 @@ async function bootstrap(run) {
 }
 
 /** Cold load of `path` with the probe; returns the page (still open) and the first-load numbers. */
-async function coldLoad(run, path, { board }) {
+async function coldLoad(run: Run, path: string, { board }: { board: boolean }) {
 	const tab = await newTabletPage(run.context, { probe: true, cold: true });
 	try {
 		return await measureColdLoad(run, tab, path, { board });
@@ -947,7 +1020,7 @@ async function coldLoad(run, path, { board }) {
 	}
 }
 
-async function measureColdLoad(run, tab, path, { board }) {
+async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { board: boolean }) {
 	const { page, network } = tab;
 	await page.goto(`${run.origin}${path}`, { waitUntil: 'load' });
 	await page.waitForFunction(
@@ -985,7 +1058,7 @@ async function measureColdLoad(run, tab, path, { board }) {
 	if (process.env.BENCH_DEBUG) log(path, JSON.stringify({ ...inPage, longTasks: await page.evaluate(() => window.__bench.longTasks) }));
 	const requests = [...network.values()].filter((r) => r.url.startsWith('http') && r.done);
 	if (process.env.BENCH_DEBUG) log(path, 'requests', JSON.stringify(requests.map((r) => [new URL(r.url).pathname, r.type, r.bytes])));
-	const isJs = (r) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
+	const isJs = (r: NetworkEntry) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
 	const js = requests.filter(isJs);
 	const gzip = (await Promise.all(js.map((r) => gzipSizeOfUrl(run.server.root, r.url)))).reduce((a, b) => a + b, 0);
 	return {
@@ -1000,7 +1073,9 @@ async function measureColdLoad(run, tab, path, { board }) {
 	};
 }
 
-function sampleFirstLoad(run, prefix, n) {
+type FirstLoad = Awaited<ReturnType<typeof measureColdLoad>>['numbers'];
+
+function sampleFirstLoad(run: Run, prefix: string, n: FirstLoad) {
 	run.sample(`${prefix}.js.gzip`, n.jsGzip / KB);
 	run.sample(`${prefix}.js.raw`, n.jsBytes / KB);
 	run.sample(`${prefix}.bytes`, n.bytes / KB);
@@ -1012,7 +1087,7 @@ function sampleFirstLoad(run, prefix, n) {
 }
 
 /** 1: cold /moede?id=<meeting in progress>. The tab stays open for the taps. */
-async function firstLoadMeeting(run) {
+async function firstLoadMeeting(run: Run) {
 	const { tab, numbers } = await coldLoad(run, `/moede?id=${run.fixture.ids.boardMeeting}&trin=emner`, { board: true });
 	run.tab = tab;
 	sampleFirstLoad(run, 'moede', numbers);
@@ -1028,7 +1103,7 @@ async function firstLoadMeeting(run) {
 }
 
 /** 2: ≥ 20 touch taps on the board in the tab of the cold load; then the service worker is dropped again. */
-async function boardTaps(run) {
+async function boardTaps(run: Run) {
 	const tab = run.tab;
 	run.tab = undefined;
 	if (!tab) throw new Error('no meeting tab (the first load failed)');
@@ -1041,7 +1116,7 @@ async function boardTaps(run) {
 }
 
 /** `count` touch taps on the answer board (cycling TAP_SEQUENCE), each awaited until "Gemt" shows; the probe's taps. */
-async function tapBoard(page, count) {
+async function tapBoard(page: Page, count: number) {
 	const board = page.getByRole('group', { name: UI.boardName });
 	await board.scrollIntoViewIfNeeded();
 	await sleep(300);
@@ -1068,7 +1143,7 @@ async function tapBoard(page, count) {
 	return ours;
 }
 
-async function measureTaps(run, page) {
+async function measureTaps(run: Run, page: Page) {
 	const ours = await tapBoard(page, CONFIG.tapsPerRun);
 	const events = await page.evaluate(() => window.__bench.events);
 	let belowThreshold = 0;
@@ -1097,7 +1172,7 @@ async function measureTaps(run, page) {
 }
 
 /** 1: cold load of / (with the fixture's citizens in the database). */
-async function firstLoadHome(run) {
+async function firstLoadHome(run: Run) {
 	const { tab, numbers } = await coldLoad(run, '/', { board: false });
 	sampleFirstLoad(run, 'home', numbers);
 	const enabled = await tab.page.getByRole('button', { name: UI.addCitizen }).isEnabled();
@@ -1110,7 +1185,7 @@ async function firstLoadHome(run) {
  * 3a: the floor under the real save (the save.real rows): a record added to the answers store by raw IndexedDB in its
  * own readwrite transaction, timed to oncomplete; no sealing, no Dexie, no journal. Each add awaited before the next.
  */
-async function measureSaves(run, page) {
+async function measureSaves(run: Run, page: Page) {
 	const records = buildSaveRecords(run.fixture, CONFIG.rawSavesPerRun);
 	const times = await page.evaluate(
 		async ({ records, dbName }) => {
@@ -1148,7 +1223,7 @@ async function measureSaves(run, page) {
  * the first frame in which the list shows the newest answers and offers "Vis alle 1000 svar" (so all 1,000 were
  * read). Timed in the page from the tap's pointerdown timestamp.
  */
-async function openBigMeeting(run) {
+async function openBigMeeting(run: Run) {
 	const { bigCitizen, bigMeeting, bigAnswers } = run.fixture.ids;
 	const { page } = await newTabletPage(run.context);
 	try {
@@ -1212,7 +1287,7 @@ async function openBigMeeting(run) {
  * Each measure returns a number or an array of numbers for its own row, or an object of them by row id when it fills
  * more rows (`fills`). One failing measure marks its own rows and the others still run.
  */
-async function futureMetrics(run) {
+async function futureMetrics(run: Run) {
 	for (const def of FUTURE_METRICS) {
 		if (!def.measure || ![def.id, ...(def.fills ?? [])].some(wanted)) continue;
 		const t = performance.now();
@@ -1232,7 +1307,7 @@ async function futureMetrics(run) {
 }
 
 /** One complete measured run in a fresh browser context. */
-async function runOnce(browser, server, fixture, index, warmup) {
+async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture, index: number, warmup: boolean) {
 	const busy = await machineBusy();
 	if (busy !== undefined) {
 		if (!warmup) busyBeforeRuns.push(Math.round(busy * 100));
@@ -1311,7 +1386,7 @@ async function runOnce(browser, server, fixture, index, warmup) {
 // 4. Memory soak: a scripted meeting of tapping and page toggling
 // ---------------------------------------------------------------------------------------------------------------
 
-async function soak(browser, server, fixture, minutes) {
+async function soak(browser: Browser, server: StaticServer, fixture: Fixture, minutes: number) {
 	const ids = ['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'];
 	if (minutes <= 0) {
 		for (const id of ids) metrics.get(id).notes.push('skipped (--soak-minutes 0)');
