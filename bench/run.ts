@@ -19,7 +19,7 @@ import {
 	SEED,
 	type Fixture
 } from './fixture.ts';
-import { installProbe } from './probe.ts';
+import { installProbe, type ProbeTap } from './probe.ts';
 import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -41,6 +41,7 @@ declare global {
 		__switch: FrameTimer;
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
+		__open: FrameTimer & { n: number };
 	}
 }
 
@@ -135,7 +136,7 @@ const LAUNCH = {
 	executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
 };
-const TABLET: Parameters<Browser['newContext']>[0] = {
+const TABLET = {
 	viewport: { width: 1180, height: 820 },
 	hasTouch: true,
 	isMobile: false,
@@ -143,7 +144,7 @@ const TABLET: Parameters<Browser['newContext']>[0] = {
 	locale: 'da-DK',
 	timezoneId: 'Europe/Copenhagen',
 	serviceWorkers: 'allow'
-};
+} satisfies Parameters<Browser['newContext']>[0];
 
 // What the app shows today (tests/e2e/pages.ts uses the same names).
 const UI = {
@@ -173,7 +174,7 @@ interface MetricDef {
 	unit: string;
 	budget?: number | null;
 	pooled?: boolean;
-	measure?: (run: Run) => Promise<number | number[] | Record<string, number> | typeof NOT_BUILT | void>;
+	measure?: (run: Run) => Promise<number | number[] | Record<string, number> | typeof NOT_BUILT>;
 	fills?: string[];
 }
 
@@ -185,7 +186,8 @@ interface Run {
 	server: StaticServer;
 	origin: string;
 	fixture: Fixture;
-	sample(id: string, value: number): void;
+	/** Records a value; anything but a finite number (a figure the page did not report) fails the step. */
+	sample(id: string, value: number | undefined): void;
 	note(id: string, text: string): void;
 	tab?: Tab;
 	themePage?: Page;
@@ -484,10 +486,7 @@ async function measureBoardSwitch(run: Run, { name, size }: { name: string; size
 		const samples: number[] = [];
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
 		if (CONFIG.trace)
-			await page
-				.context()
-				.browser()
-				.startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
+			await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < CONFIG.switchesPerRun; i++) {
 			await page.evaluate(
 				({ name, shown }) => {
@@ -515,12 +514,12 @@ async function measureBoardSwitch(run: Run, { name, size }: { name: string; size
 			await touch(page, folder);
 			await page.waitForFunction(() => window.__switch.t1 !== undefined, null, { polling: 20, timeout: 10_000 });
 			const { t0, t1 } = await page.evaluate(() => window.__switch);
-			samples.push(t1! - t0!);
+			samples.push(frameTime({ t0, t1 }));
 			await touch(page, back);
 			await folder.waitFor();
 			await sleep(CONFIG.tapGapMs);
 		}
-		if (CONFIG.trace) await page.context().browser().stopTracing();
+		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const cells = shown === size * size ? `all ${shown} cells` : `the ${shown} cells of its first page of rows`;
 		run.note(
 			size === 8 ? 'board.switch' : 'board.switch.12',
@@ -545,7 +544,7 @@ async function measureRealSave(run: Run) {
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
 		const taps = await tapBoard(page, CONFIG.realSaves);
-		const saved = taps.map((tap) => tap.saved - tap.t);
+		const saved = taps.map(tapToSaved);
 		const writes = await page.evaluate(() => performance.getEntriesByName('billedtale:answer-write').map((e) => e.duration));
 		if (writes.length !== taps.length) throw new Error(`${taps.length} taps but ${writes.length} database-write measures`);
 		run.note(
@@ -592,11 +591,10 @@ function armFrameTimer(page: Page, selector: string, text?: string) {
 
 async function frameTimerResult(page: Page) {
 	await page.waitForFunction(() => window.__frameTimer.t1 !== undefined, null, { polling: 50, timeout: 30_000 });
-	const { t0, t1 } = await page.evaluate(() => window.__frameTimer);
-	return t1! - t0!;
+	return frameTime(await page.evaluate(() => window.__frameTimer));
 }
 
-const THEME = { label: 'Mig og andre mennesker', columns: ['Godt', 'Ikke godt'] };
+const THEME: { label: string; columns: [string, string] } = { label: 'Mig og andre mennesker', columns: ['Godt', 'Ikke godt'] };
 
 /** The theme overview of the theme meeting with today's theme picked; run.themePage keeps it for the move. */
 async function openThemeOverview(run: Run) {
@@ -638,14 +636,14 @@ async function measureThemeMove(run: Run) {
 	run.themePage = undefined;
 	if (!page) throw new Error('no theme page (opening the theme failed)');
 	try {
-		const placeButton = (column) => page.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
-		const cardsUnder = (column) => page.locator(`ul.cards[aria-label="${column}"] button`);
+		const placeButton = (column: string) => page.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
+		const cardsUnder = (column: string) => page.locator(`ul.cards[aria-label="${column}"] button`);
 		await touch(page, placeButton(THEME.columns[0]));
 		await cardsUnder(THEME.columns[0]).first().waitFor();
-		const card = (await cardsUnder(THEME.columns[0]).first().textContent()).trim();
-		const samples = [];
+		const card = ((await cardsUnder(THEME.columns[0]).first().textContent()) ?? '').trim();
+		const samples: number[] = [];
 		for (let i = 0; i < CONFIG.themeMoves; i++) {
-			const [from, to] = i % 2 === 0 ? THEME.columns : [...THEME.columns].reverse();
+			const [from, to] = i % 2 === 0 ? THEME.columns : ([THEME.columns[1], THEME.columns[0]] as const);
 			await sleep(300);
 			await touch(page, cardsUnder(from).filter({ hasText: card }));
 			await page.getByRole('heading', { name: 'Flyt kortet' }).waitFor();
@@ -703,7 +701,7 @@ function pdfInfo(file: string) {
 async function frameGapsDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
 	await page.evaluate(() => {
 		const f: Window['__frames'] = (window.__frames = { times: [], stop: false });
-		const tick = (time) => {
+		const tick = (time: number) => {
 			f.times.push(time);
 			if (!f.stop) requestAnimationFrame(tick);
 		};
@@ -714,7 +712,7 @@ async function frameGapsDuring(page: Page, action: () => Promise<void>): Promise
 		window.__frames.stop = true;
 		return window.__frames.times;
 	});
-	return times.slice(1).map((t, i) => t - times[i]);
+	return times.slice(1).map((t, i) => t - times[i]!);
 }
 
 /**
@@ -735,8 +733,10 @@ async function measureStoryStroke(run: Run) {
 		await page.getByRole('button', { name: 'Tegn', exact: true }).click();
 		const surface = page.locator('svg.draw');
 		await surface.waitFor();
-		const box = await surface.boundingBox();
-		const at = (fx, fy) => [{ x: Math.round(box.x + box.width * fx), y: Math.round(box.y + Math.min(box.height, 700) * fy), id: 1 }];
+		const box = required(await surface.boundingBox(), 'the drawing surface');
+		const at = (fx: number, fy: number) => [
+			{ x: Math.round(box.x + box.width * fx), y: Math.round(box.y + Math.min(box.height, 700) * fy), id: 1 }
+		];
 		const moves = 60;
 		const gaps = await frameGapsDuring(page, async () => {
 			await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.1, 0.3) });
@@ -781,16 +781,17 @@ async function measureStoryDrag(run: Run) {
 		const item = canvas.getByRole('button', { name: /^Tekst: Punkt 1\./ });
 		await item.scrollIntoViewIfNeeded();
 		await sleep(500);
-		const box = await canvas.boundingBox();
+		const box = required(await canvas.boundingBox(), 'the story canvas');
 		const scale = box.width / 1600; // the template's width in canvas units
-		const point = (x, y) => ({ x: Math.round(box.x + x * scale), y: Math.round(box.y + y * scale) });
-		const itemBox = await item.boundingBox();
+		const point = (x: number, y: number) => ({ x: Math.round(box.x + x * scale), y: Math.round(box.y + y * scale) });
+		const itemBox = required(await item.boundingBox(), '"Punkt 1"');
 		const home = { x: Math.round(itemBox.x + itemBox.width / 2), y: Math.round(itemBox.y + itemBox.height / 2) };
 		const there = point(700, 490); // "Det gør mit liv bedre", right of its seeded items
-		if (there.y > page.viewportSize().height || home.y < 0)
+		if (there.y > required(page.viewportSize(), 'the viewport').height || home.y < 0)
 			throw new Error(`drag points not on screen: ${JSON.stringify({ home, there })}`);
-		const drag = async (from, to, area) => {
-			const touchAt = (p) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
+		type Point = { x: number; y: number };
+		const drag = async (from: Point, to: Point, area: string) => {
+			const touchAt = (p: Point) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
 			const gaps = await frameGapsDuring(page, async () => {
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touchAt(from) });
 				for (let i = 1; i <= CONFIG.storyDragSteps; i++) {
@@ -804,9 +805,9 @@ async function measureStoryDrag(run: Run) {
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touchAt(to) });
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 			});
-			const landed = (area) =>
+			const landed = (area: string) =>
 				[...document.querySelectorAll('.canvas[data-template] [data-item]')].some(
-					(el) => el.getAttribute('aria-label')?.startsWith('Tekst: Punkt 1.') && el.dataset.area === area
+					(el) => el.getAttribute('aria-label')?.startsWith('Tekst: Punkt 1.') && el.getAttribute('data-area') === area
 				);
 			if (
 				!(await page.waitForFunction(landed, area, { timeout: 10_000 }).then(
@@ -829,10 +830,38 @@ async function measureStoryDrag(run: Run) {
 	}
 }
 
-const metrics = new Map(
+/** A row being measured: its definition plus what the runs collected. */
+interface Metric extends MetricDef {
+	samples: number[];
+	runsSeen: Set<number>;
+	notes: string[];
+	errors: string[];
+	belowThreshold?: number;
+	trace?: { atSeconds: number; heapMB: number; taps: number }[];
+}
+
+const metrics = new Map<string, Metric>(
 	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
 );
-const errors = [];
+/** The row `id`; an unknown id is a bug in the bench, not a measurement. */
+function metric(id: string): Metric {
+	const found = metrics.get(id);
+	if (!found) throw new Error(`unknown metric ${id}`);
+	return found;
+}
+const errors: string[] = [];
+/** The value, or a clear error naming what was missing (an element without a box, a page without a viewport …). */
+function required<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is not there`);
+	return value;
+}
+/** The browser of a page, for tracing. */
+const browserOf = (page: Page) => required(page.context().browser(), 'the browser of the page');
+/** Tap → "Gemt" shown; tapBoard() waits for every tap's "saved". */
+/** pointerdown → the frame an in-page timer stopped at; the caller waited for t1. */
+const frameTime = (timer: FrameTimer) => required(timer.t1, 'the frame') - required(timer.t0, 'the pointerdown');
+const tapToSaved = (tap: ProbeTap) => required(tap.saved, `"Gemt" after the tap on "${tap.label}"`) - tap.t;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -1025,7 +1054,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { bo
 	await page.goto(`${run.origin}${path}`, { waitUntil: 'load' });
 	await page.waitForFunction(
 		({ settle }) => {
-			const nav = performance.getEntriesByType('navigation')[0];
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 			const b = window.__bench;
 			return nav && nav.loadEventEnd > 0 && performance.now() >= nav.loadEventEnd + settle && b.ready !== undefined;
 		},
@@ -1036,7 +1065,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { bo
 	if (board) await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 	const inPage = await page.evaluate((settle) => {
 		const b = window.__bench;
-		const nav = performance.getEntriesByType('navigation')[0];
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 		const windowEnd = nav.loadEventEnd + settle;
 		const blocking = b.longTasks.filter((t) => t.start < windowEnd).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
 		return {
@@ -1046,7 +1075,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { bo
 			blocking,
 			longTasks: b.longTasks.length,
 			ready: b.ready,
-			boardReady: b.boardReady - b.unlockSubmitted,
+			boardReady: b.boardReady === undefined || b.unlockSubmitted === undefined ? undefined : b.boardReady - b.unlockSubmitted,
 			load: nav.loadEventEnd,
 			domContentLoaded: nav.domContentLoadedEventEnd,
 			controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller) && nav.workerStart > 0,
@@ -1123,16 +1152,17 @@ async function tapBoard(page: Page, count: number) {
 	// The board does not move while answering, so each button's centre is measured once. A tap is a bare touch
 	// there (CDP touch events): Locator.tap() would add Playwright's hit-target listeners to the events being timed.
 	// The probe records which button each touch landed on, and that is checked below.
-	const centres = {};
+	const centres = new Map<string, { x: number; y: number }>();
 	for (const label of TAP_SEQUENCE) {
 		const box = await board.getByRole('button', { name: label, exact: true }).boundingBox();
-		if (!box || box.y < 0 || box.y + box.height > page.viewportSize().height) throw new Error(`"${label}" is not on screen`);
-		centres[label] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		if (!box || box.y < 0 || box.y + box.height > required(page.viewportSize(), 'the viewport').height)
+			throw new Error(`"${label}" is not on screen`);
+		centres.set(label, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
 	}
 	const first = await page.evaluate(() => window.__bench.taps.length);
 	for (let i = 0; i < count; i++) {
-		const label = TAP_SEQUENCE[i % TAP_SEQUENCE.length];
-		await page.touchscreen.tap(centres[label].x, centres[label].y);
+		const centre = required(centres.get(TAP_SEQUENCE[i % TAP_SEQUENCE.length]!), 'a tap target');
+		await page.touchscreen.tap(centre.x, centre.y);
 		await page.waitForFunction((index) => window.__bench.taps[index]?.saved !== undefined, first + i, { polling: 50, timeout: 10_000 });
 		await sleep(CONFIG.tapGapMs);
 	}
@@ -1166,9 +1196,9 @@ async function measureTaps(run: Run, page: Page) {
 		if (tap.label !== TAP_SEQUENCE[i % TAP_SEQUENCE.length])
 			throw new Error(`tap ${i} landed on "${tap.label}", not "${TAP_SEQUENCE[i % TAP_SEQUENCE.length]}" (did the board move?)`);
 		run.sample('tap.paint', paint);
-		run.sample('tap.saved', tap.saved - tap.t);
+		run.sample('tap.saved', tapToSaved(tap));
 	});
-	if (!run.warmup) metrics.get('tap.paint').belowThreshold = (metrics.get('tap.paint').belowThreshold ?? 0) + belowThreshold;
+	if (!run.warmup) metric('tap.paint').belowThreshold = (metric('tap.paint').belowThreshold ?? 0) + belowThreshold;
 }
 
 /** 1: cold load of / (with the fixture's citizens in the database). */
@@ -1189,15 +1219,15 @@ async function measureSaves(run: Run, page: Page) {
 	const records = buildSaveRecords(run.fixture, CONFIG.rawSavesPerRun);
 	const times = await page.evaluate(
 		async ({ records, dbName }) => {
-			const raw = await new Promise((resolve, reject) => {
+			const raw = await new Promise<IDBDatabase>((resolve, reject) => {
 				const request = indexedDB.open(dbName);
 				request.onsuccess = () => resolve(request.result);
 				request.onerror = () => reject(request.error);
 			});
-			const rawTimes = [];
+			const rawTimes: number[] = [];
 			for (const record of records) {
 				const t = performance.now();
-				await new Promise((resolve, reject) => {
+				await new Promise<void>((resolve, reject) => {
 					const tx = raw.transaction('answers', 'readwrite');
 					tx.objectStore('answers').add(record);
 					tx.oncomplete = () => resolve();
@@ -1247,7 +1277,7 @@ async function openBigMeeting(run: Run) {
 				};
 				// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede).
 				sessionStorage.setItem('billedtale.staffPanel', 'open');
-				const state = (window.__open = { t0: undefined, t1: undefined, n: 0 });
+				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0 });
 				addEventListener(
 					'pointerdown',
 					(e) => {
@@ -1271,9 +1301,9 @@ async function openBigMeeting(run: Run) {
 		if (process.env.BENCH_DEBUG) {
 			await sleep(3000);
 			const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
-			log('open1000', JSON.stringify({ t0: Math.round(open.t0), t1: Math.round(open.t1), marks }));
+			log('open1000', JSON.stringify({ t0: open.t0, t1: open.t1, marks }));
 		}
-		run.sample('open1000', open.t1 - open.t0);
+		run.sample('open1000', frameTime(open));
 		run.note(
 			'open1000',
 			'tap on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Vis alle 1000 svar"; warm HTTP cache'
@@ -1297,10 +1327,10 @@ async function futureMetrics(run: Run) {
 			const byRow = typeof value === 'number' || Array.isArray(value) ? { [def.id]: value } : value;
 			for (const [id, values] of Object.entries(byRow)) for (const v of [values].flat()) run.sample(id, v);
 		} catch (error) {
-			const message = `run ${run.index}${run.warmup ? ' (warm-up)' : ''}, ${def.id}: ${error?.message ?? error}`;
+			const message = `run ${run.index}${run.warmup ? ' (warm-up)' : ''}, ${def.id}: ${errorText(error)}`;
 			log('ERROR', message);
 			errors.push(message);
-			for (const id of [def.id, ...(def.fills ?? [])]) metrics.get(id).errors.push(message);
+			for (const id of [def.id, ...(def.fills ?? [])]) metric(id).errors.push(message);
 		}
 		log(`run ${run.index}${run.warmup ? ' (warm-up)' : ''}: ${def.id} ${((performance.now() - t) / 1000).toFixed(1)}s`);
 	}
@@ -1315,7 +1345,7 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 			log(`warning: CPU ${Math.round(busy * 100)}% busy before run ${index} (another process is working); timings will be noisy`);
 	}
 	const context = await browser.newContext(TABLET);
-	const run = {
+	const run: Run = {
 		index,
 		warmup,
 		context,
@@ -1323,19 +1353,18 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 		origin: server.origin,
 		fixture,
 		sample(id, value) {
-			const metric = metrics.get(id);
-			if (!metric) throw new Error(`unknown metric ${id}`);
+			const row = metric(id);
 			if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${id}: not a number (${value})`);
 			if (warmup) return;
-			metric.samples.push(value);
-			metric.runsSeen.add(index);
+			row.samples.push(value);
+			row.runsSeen.add(index);
 		},
 		note(id, text) {
-			const metric = metrics.get(id);
-			if (!warmup && !metric.notes.includes(text)) metric.notes.push(text);
+			const row = metric(id);
+			if (!warmup && !row.notes.includes(text)) row.notes.push(text);
 		}
 	};
-	const steps = [
+	const steps: [string, (run: Run) => Promise<unknown>, string[]][] = [
 		['bootstrap', bootstrap, []],
 		[
 			'first load /moede',
@@ -1369,10 +1398,10 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 			try {
 				await step(run);
 			} catch (error) {
-				const message = `run ${index}${warmup ? ' (warm-up)' : ''}, ${label}: ${error?.message ?? error}`;
+				const message = `run ${index}${warmup ? ' (warm-up)' : ''}, ${label}: ${errorText(error)}`;
 				log('ERROR', message);
 				errors.push(message);
-				for (const id of ids) metrics.get(id).errors.push(message);
+				for (const id of ids) metric(id).errors.push(message);
 				if (label === 'bootstrap') break;
 			}
 			log(`run ${index}${warmup ? ' (warm-up)' : ''}: ${label} ${((performance.now() - t) / 1000).toFixed(1)}s`);
@@ -1389,7 +1418,7 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 async function soak(browser: Browser, server: StaticServer, fixture: Fixture, minutes: number) {
 	const ids = ['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'];
 	if (minutes <= 0) {
-		for (const id of ids) metrics.get(id).notes.push('skipped (--soak-minutes 0)');
+		for (const id of ids) metric(id).notes.push('skipped (--soak-minutes 0)');
 		return;
 	}
 	const context = await browser.newContext(TABLET);
@@ -1407,13 +1436,15 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 			await cdp.send('HeapProfiler.collectGarbage');
 			await cdp.send('HeapProfiler.collectGarbage');
 			const { metrics: list } = await cdp.send('Performance.getMetrics');
-			return list.find((m) => m.name === 'JSHeapUsedSize').value;
+			const used = list.find((m) => m.name === 'JSHeapUsedSize');
+			if (!used) throw new Error('no JSHeapUsedSize in Performance.getMetrics');
+			return used.value;
 		};
 		const board = page.getByRole('group', { name: UI.boardName });
 		const boardReady = () => board.getByRole('button', { name: UI.firstAnswerLabel, exact: true }).and(page.locator(':enabled')).waitFor();
 		const meetingLink = page.locator(`main a[href*="${soakMeeting}"]`);
 		const citizenLink = page.locator(`main a[href*="borger?id=${soakCitizen}"]`);
-		const navLink = (href) => page.locator(`header a[href="${href}"]`).first();
+		const navLink = (href: string) => page.locator(`header a[href="${href}"]`).first();
 		await boardReady();
 		// A meeting link opens the meeting's first step; the answer board is on "Det taler vi om".
 		const openTopics = async () => {
@@ -1422,7 +1453,7 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 		};
 		let taps = 0;
 		let cycles = 0;
-		const tapSome = async (count) => {
+		const tapSome = async (count: number) => {
 			for (let i = 0; i < count; i++) {
 				const label = TAP_SEQUENCE[taps % TAP_SEQUENCE.length];
 				await board.getByRole('button', { name: label, exact: true }).tap();
@@ -1486,33 +1517,31 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 		await sleep(1000);
 		const reloaded = await heap();
 		const MB = 1024 * 1024;
-		const sample = (id, v) => {
-			metrics.get(id).samples.push(v);
-			metrics.get(id).runsSeen.add(0);
+		const sample = (id: string, v: number) => {
+			metric(id).samples.push(v);
+			metric(id).runsSeen.add(0);
 		};
 		sample('heap.start', startHeap / MB);
 		sample('heap.q1', q1.heap / MB);
 		sample('heap.end', end.heap / MB);
 		sample('heap.growth', ((end.heap - q1.heap) / q1.heap) * 100);
 		sample('heap.reload', reloaded / MB);
-		metrics
-			.get('heap.reload')
-			.notes.push(
-				'diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)'
-			);
+		metric('heap.reload').notes.push(
+			'diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)'
+		);
 		const desc = `${minutes} min scripted meeting (${cycles} cycles, ${taps} taps, page toggles); one soak, JSHeapUsedSize after forced GC; MB = 2^20 bytes`;
-		for (const id of ids.slice(0, 4)) metrics.get(id).notes.push(desc);
-		metrics.get('heap.growth').notes.push(`answers in the soak meeting: ${q1.taps} at 25%, ${end.taps} at end; growth = (end − 25%) / 25%`);
-		metrics.get('heap.growth').trace = samples.map((s) => ({
+		for (const id of ids.slice(0, 4)) metric(id).notes.push(desc);
+		metric('heap.growth').notes.push(`answers in the soak meeting: ${q1.taps} at 25%, ${end.taps} at end; growth = (end − 25%) / 25%`);
+		metric('heap.growth').trace = samples.map((s) => ({
 			atSeconds: Math.round(s.atMs / 100) / 10,
 			heapMB: Math.round((s.heap / MB) * 100) / 100,
 			taps: s.taps
 		}));
 	} catch (error) {
-		const message = `soak: ${error?.message ?? error}`;
+		const message = `soak: ${errorText(error)}`;
 		log('ERROR', message);
 		errors.push(message);
-		for (const id of ids) metrics.get(id).errors.push(message);
+		for (const id of ids) metric(id).errors.push(message);
 	} finally {
 		await context.close();
 	}
@@ -1522,7 +1551,28 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 // Report
 // ---------------------------------------------------------------------------------------------------------------
 
-function summarise(metric) {
+/** One row of the printed table and of results.json. */
+interface Summary {
+	id: string;
+	name: string;
+	unit: string;
+	budget: number | null;
+	median: number | null;
+	min: number | null;
+	max: number | null;
+	runs: number;
+	samples: number;
+	status: 'ok' | 'MISSED' | 'n/a';
+	note?: string;
+	p95?: number;
+	informational?: boolean;
+	maxOverBudget?: boolean;
+	overBudget?: string;
+	pooled?: string;
+	trace?: Metric['trace'];
+}
+
+function summarise(metric: Metric): Summary {
 	const base = { id: metric.id, name: metric.name, unit: metric.unit, budget: metric.budget ?? null };
 	if (!wanted(metric.id) && metric.samples.length === 0) {
 		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status: 'n/a', note: 'not measured (--only)' };
@@ -1536,23 +1586,23 @@ function summarise(metric) {
 		const status = metric.budget != null && metric.errors.length ? 'MISSED' : 'n/a';
 		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status, note };
 	}
-	const round = (v) => Math.round(v * 100) / 100;
+	const round = (v: number) => Math.round(v * 100) / 100;
 	const med = median(metric.samples);
 	const max = Math.max(...metric.samples);
-	const summary = {
+	const budget = metric.budget;
+	const summary: Summary = {
 		...base,
 		median: round(med),
 		min: round(Math.min(...metric.samples)),
 		max: round(max),
 		runs: metric.runsSeen.size,
 		samples: metric.samples.length,
-		status: metric.budget == null ? 'ok' : med <= metric.budget ? 'ok' : 'MISSED'
+		status: budget == null ? 'ok' : med <= budget ? 'ok' : 'MISSED'
 	};
 	if (metric.pooled) summary.p95 = round(quantile(metric.samples, 0.95));
-	if (metric.budget == null) summary.informational = true;
-	else summary.maxOverBudget = max > metric.budget;
-	if (metric.budget != null && metric.pooled)
-		summary.overBudget = `${metric.samples.filter((v) => v > metric.budget).length}/${metric.samples.length}`;
+	if (budget == null) summary.informational = true;
+	else summary.maxOverBudget = max > budget;
+	if (budget != null && metric.pooled) summary.overBudget = `${metric.samples.filter((v) => v > budget).length}/${metric.samples.length}`;
 	const notes = [...metric.notes, ...metric.errors.map((e) => `error: ${e}`)];
 	if (metric.id === 'tap.paint') {
 		notes.unshift(
@@ -1565,14 +1615,14 @@ function summarise(metric) {
 	return summary;
 }
 
-function formatValue(v, unit) {
+function formatValue(v: number | null | undefined, unit: string): string {
 	if (v === null || v === undefined) return '—';
 	if (unit === 'ms') return v >= 100 ? v.toFixed(0) : v.toFixed(1);
 	if (unit === '%') return v.toFixed(1);
 	return v.toFixed(1);
 }
 
-function printTable(rows) {
+function printTable(rows: Summary[]) {
 	const header = ['Metric', 'Unit', 'Median', 'Min', 'Max', 'Runs', 'Budget', 'Status'];
 	const body = rows.map((r) => [
 		r.name,
@@ -1596,8 +1646,8 @@ function printTable(rows) {
 						? 'ok (max over)'
 						: 'ok'
 	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-	const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 	console.log(line(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const row of body) console.log(line(row));
@@ -1613,7 +1663,7 @@ async function main() {
 		process.exit(2);
 	}
 	const fixture = buildFixture({ seed: SEED, bigAnswers: CONFIG.bigAnswers });
-	const loadBefore = loadavg()[0];
+	const [loadBefore] = loadavg() as [number, number, number];
 	if (loadBefore > cpus().length * 0.75)
 		log(`warning: the machine is busy (1-min load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); timings will be noisy`);
 	const server = await startStaticServer(CONFIG.buildDir);
@@ -1636,9 +1686,9 @@ async function main() {
 	}
 
 	const rows = [...metrics.values()].map(summarise);
-	for (const row of rows) if (metrics.get(row.id).pooled && row.samples) row.pooled = `${row.runs}×${row.samples / row.runs}`;
+	for (const row of rows) if (metric(row.id).pooled && row.samples) row.pooled = `${row.runs}×${row.samples / row.runs}`;
 	const elapsed = (performance.now() - T0) / 1000;
-	const loadAfter = loadavg()[0];
+	const [loadAfter] = loadavg() as [number, number, number];
 	console.log('');
 	console.log(`Billedtale benchmark — ${new Date().toISOString()}`);
 	console.log(`build: ${CONFIG.buildDir}`);
