@@ -20,6 +20,8 @@ import {
 	type Fixture
 } from './fixture.ts';
 import { installProbe, type ProbeTap } from './probe.ts';
+import { median, NOT_BUILT, quantile, type Metric, type MetricDef } from './metrics.ts';
+import { formatValue, printTable, summarise } from './report.ts';
 import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -167,17 +169,6 @@ const TAP_SEQUENCE = ['Ja', 'Nej', 'Ved ikke', 'Forstår ikke', 'Hjælp'];
 
 const KB = 1000; // kB as Vite prints them; the stricter reading of "120 KB".
 
-/** One row of the report. `measure` makes a row of FUTURE_METRICS real; `fills` names rows it samples besides its own. */
-interface MetricDef {
-	id: string;
-	name: string;
-	unit: string;
-	budget?: number | null;
-	pooled?: boolean;
-	measure?: (run: Run) => Promise<number | number[] | Record<string, number> | typeof NOT_BUILT>;
-	fills?: string[];
-}
-
 /** What one bench run hands every scenario. Scenarios keep a tab or page for the next one in the optional fields. */
 interface Run {
 	index: number;
@@ -194,7 +185,7 @@ interface Run {
 	bigBoardsUrl?: string;
 }
 
-const METRIC_DEFS: MetricDef[] = [
+const METRIC_DEFS: MetricDef<Run>[] = [
 	// 1. First load (cold HTTP cache, no service worker), /moede?id=<meeting in progress>
 	{ id: 'moede.js.gzip', name: 'First load /moede: JS gzip', unit: 'kB', budget: 120 },
 	{ id: 'moede.js.raw', name: 'First load /moede: JS transferred', unit: 'kB' },
@@ -231,8 +222,7 @@ const METRIC_DEFS: MetricDef[] = [
 
 // 5. Features that do not exist yet. Each row becomes real by giving it a `measure(run)` function that returns a
 // number (or an array of numbers) per run, and a budget; until then it reports status 'n/a', "not yet built".
-const NOT_BUILT = Symbol('not yet built');
-const FUTURE_METRICS: MetricDef[] = [
+const FUTURE_METRICS: MetricDef<Run>[] = [
 	{ id: 'speak.call', name: 'Tap → speechSynthesis.speak() call', unit: 'ms', budget: 16, pooled: true, measure: measureSpeakCall },
 	{
 		id: 'tts.firstBuffer',
@@ -830,21 +820,11 @@ async function measureStoryDrag(run: Run) {
 	}
 }
 
-/** A row being measured: its definition plus what the runs collected. */
-interface Metric extends MetricDef {
-	samples: number[];
-	runsSeen: Set<number>;
-	notes: string[];
-	errors: string[];
-	belowThreshold?: number;
-	trace?: { atSeconds: number; heapMB: number; taps: number }[];
-}
-
-const metrics = new Map<string, Metric>(
+const metrics = new Map<string, Metric<Run>>(
 	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
 );
 /** The row `id`; an unknown id is a bug in the bench, not a measurement. */
-function metric(id: string): Metric {
+function metric(id: string): Metric<Run> {
 	const found = metrics.get(id);
 	if (!found) throw new Error(`unknown metric ${id}`);
 	return found;
@@ -870,16 +850,6 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...parts: unknown[]) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
 const T0 = performance.now();
-
-function quantile(values: number[], q: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	if (sorted.length === 0) return NaN;
-	const pos = (sorted.length - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-const median = (values: number[]) => quantile(values, 0.5);
 
 /** Share of all CPU time that was busy over `ms` (Linux /proc/stat), to flag runs measured on a busy machine. */
 async function machineBusy(ms = 300) {
@@ -1548,112 +1518,6 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Report
-// ---------------------------------------------------------------------------------------------------------------
-
-/** One row of the printed table and of results.json. */
-interface Summary {
-	id: string;
-	name: string;
-	unit: string;
-	budget: number | null;
-	median: number | null;
-	min: number | null;
-	max: number | null;
-	runs: number;
-	samples: number;
-	status: 'ok' | 'MISSED' | 'n/a';
-	note?: string;
-	p95?: number;
-	informational?: boolean;
-	maxOverBudget?: boolean;
-	overBudget?: string;
-	pooled?: string;
-	trace?: Metric['trace'];
-}
-
-function summarise(metric: Metric): Summary {
-	const base = { id: metric.id, name: metric.name, unit: metric.unit, budget: metric.budget ?? null };
-	if (!wanted(metric.id) && metric.samples.length === 0) {
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status: 'n/a', note: 'not measured (--only)' };
-	}
-	if (metric.measure && metric.samples.length === 0 && metric.errors.length === 0) {
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status: 'n/a', note: 'not yet built' };
-	}
-	if (metric.samples.length === 0) {
-		const note = metric.errors.length ? `no samples — ${metric.errors[0]}` : metric.notes.join('; ') || 'no samples';
-		// A budgeted metric that could not be measured has not met its budget.
-		const status = metric.budget != null && metric.errors.length ? 'MISSED' : 'n/a';
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status, note };
-	}
-	const round = (v: number) => Math.round(v * 100) / 100;
-	const med = median(metric.samples);
-	const max = Math.max(...metric.samples);
-	const budget = metric.budget;
-	const summary: Summary = {
-		...base,
-		median: round(med),
-		min: round(Math.min(...metric.samples)),
-		max: round(max),
-		runs: metric.runsSeen.size,
-		samples: metric.samples.length,
-		status: budget == null ? 'ok' : med <= budget ? 'ok' : 'MISSED'
-	};
-	if (metric.pooled) summary.p95 = round(quantile(metric.samples, 0.95));
-	if (budget == null) summary.informational = true;
-	else summary.maxOverBudget = max > budget;
-	if (budget != null && metric.pooled) summary.overBudget = `${metric.samples.filter((v) => v > budget).length}/${metric.samples.length}`;
-	const notes = [...metric.notes, ...metric.errors.map((e) => `error: ${e}`)];
-	if (metric.id === 'tap.paint') {
-		notes.unshift(
-			`Event Timing: longest entry of each tap (pointerdown … click), durationThreshold 16; ${metric.belowThreshold ?? 0} of ${metric.samples.length} taps had no entry ≥ 16 ms and count as 16 ms`
-		);
-	}
-	if (metric.id === 'tap.saved') notes.unshift('pointerdown → the frame that first shows "Gemt: <label>" after the write committed');
-	if (notes.length) summary.note = notes.join('; ');
-	if (metric.trace) summary.trace = metric.trace;
-	return summary;
-}
-
-function formatValue(v: number | null | undefined, unit: string): string {
-	if (v === null || v === undefined) return '—';
-	if (unit === 'ms') return v >= 100 ? v.toFixed(0) : v.toFixed(1);
-	if (unit === '%') return v.toFixed(1);
-	return v.toFixed(1);
-}
-
-function printTable(rows: Summary[]) {
-	const header = ['Metric', 'Unit', 'Median', 'Min', 'Max', 'Runs', 'Budget', 'Status'];
-	const body = rows.map((r) => [
-		r.name,
-		r.unit,
-		formatValue(r.median, r.unit),
-		formatValue(r.min, r.unit),
-		formatValue(r.max, r.unit),
-		r.status === 'n/a' && r.note === 'not yet built' ? '—' : String(r.pooled ?? (r.samples > r.runs ? `${r.runs} (${r.samples})` : r.runs)),
-		r.budget == null ? '—' : `≤ ${r.budget}`,
-		r.status === 'n/a'
-			? r.note === 'not yet built'
-				? 'n/a (not yet built)'
-				: r.note === 'not measured (--only)'
-					? 'n/a (not measured)'
-					: 'n/a'
-			: r.status === 'MISSED'
-				? '*** MISSED ***'
-				: r.informational
-					? 'ok (info)'
-					: r.maxOverBudget
-						? 'ok (max over)'
-						: 'ok'
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-	console.log(line(header));
-	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	for (const row of body) console.log(line(row));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -1685,7 +1549,7 @@ async function main() {
 		await server.close();
 	}
 
-	const rows = [...metrics.values()].map(summarise);
+	const rows = [...metrics.values()].map((row) => summarise(row, wanted(row.id)));
 	for (const row of rows) if (metric(row.id).pooled && row.samples) row.pooled = `${row.runs}×${row.samples / row.runs}`;
 	const elapsed = (performance.now() - T0) / 1000;
 	const [loadAfter] = loadavg() as [number, number, number];
