@@ -49,13 +49,18 @@ async function storedAnswers(page: Page): Promise<string[]> {
  * One switch: Space starts a pass and chooses; the clock moves the highlight. Steps until the target is chosen,
  * checking the highlight at every step, so a wrong order or timing fails here.
  */
-async function oneSwitchTo(page: Page, target: Locator, intervalMs: number): Promise<void> {
+async function oneSwitchTo(page: Page, target: Locator, intervalMs: number, maxSteps = 40): Promise<void> {
 	await page.keyboard.press('Space');
-	for (let step = 0; step < 40; step++) {
+	for (let step = 0; step < maxSteps; step++) {
 		const { row, cell } = await scanHighlight(target);
 		if (cell) return page.keyboard.press('Space');
-		if (row) await page.keyboard.press('Space');
-		else await page.clock.runFor(intervalMs);
+		if (!row) {
+			await page.clock.runFor(intervalMs);
+			continue;
+		}
+		await page.keyboard.press('Space');
+		// A row with one target is chosen at once: no cell is highlighted after it (the target may be gone by now).
+		if ((await page.locator('[data-scan-cell]').count()) === 0) return;
 	}
 	throw new Error('scanning never reached the target');
 }
@@ -138,6 +143,82 @@ test.describe('answer ja on the meeting board', () => {
 		await page.clock.runFor(10_000);
 		await expect(meeting.board.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
 		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('with one switch on a key chosen by pressing it (F9), which alone scans and chooses', async ({ page }) => {
+		const citizen = await citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			const change = access.section.getByRole('button', { name: 'Skift tast for kontakten' });
+			await expect(access.section.getByText('Kontakten er: Mellemrum')).toBeVisible();
+			// Tab moves the focus for everyone: it is refused with a plain reason, and the key stays as it was.
+			await change.click();
+			await expect(access.section.getByRole('status').filter({ hasText: 'Tryk på din kontakt nu' })).toBeVisible();
+			await page.keyboard.press('Tab');
+			await expect(access.section.getByRole('alert')).toHaveText('Den tast bruges til at komme rundt på skærmen. Vælg en anden tast.');
+			await expect(change).toBeFocused();
+			await expect(change).toHaveAccessibleDescription(/Mellemrum.*Den tast bruges/);
+			await expectNoAxeViolations(page, 'a refused switch key');
+			await change.click();
+			await page.keyboard.press('F9');
+			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
+			await expect(access.section.getByRole('alert')).toHaveCount(0);
+			// Read back from the stored citizen, not from the form.
+			await reopen(page);
+			await expect(access.section.getByText('Kontakten er: F9')).toBeVisible();
+		});
+		const meeting = await meetingFor(citizen);
+		await stoppedClock(page);
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		// Space is no longer the switch: it starts nothing.
+		await page.keyboard.press('Space');
+		await expect(meeting.board.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
+		await page.keyboard.press('F9');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		// The clock moves the highlight on (first row: 1 s plus the 1 s start delay), and round again to Ja.
+		await page.clock.runFor(2000);
+		await expect(ja).not.toHaveAttribute('data-scan-row');
+		for (let step = 0; step < 10 && !(await scanHighlight(ja)).row; step++) await page.clock.runFor(1000);
+		await page.keyboard.press('F9');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('F9');
+		await page.clock.resume();
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		expect(await storedAnswers(page)).toEqual(['ja']);
+	});
+
+	test('two switches on keys of their own; the same key for both is refused', async ({ page }) => {
+		const meeting = await meetingFor(
+			await citizenWith(page, async (access) => {
+				await access.method('To kontakter');
+				await access.section.getByRole('button', { name: 'Skift tast for Flyt' }).click();
+				await page.keyboard.press('Enter');
+				await expect(access.section.getByRole('alert')).toHaveText('Flyt og Vælg skal være to forskellige taster. Vælg en anden tast.');
+				await expect(access.section.getByText('Kontakten, der flytter, er: Mellemrum')).toBeVisible();
+				await access.section.getByRole('button', { name: 'Skift tast for Flyt' }).click();
+				await page.keyboard.press('1');
+				await access.section.getByRole('button', { name: 'Skift tast for Vælg' }).click();
+				await page.keyboard.press('2');
+				await expect(access.section.getByText('Kontakten, der flytter, er: 1')).toBeVisible();
+				await expect(access.section.getByText('Kontakten, der vælger, er: 2')).toBeVisible();
+				// Escape gives up and changes nothing.
+				await access.section.getByRole('button', { name: 'Skift tast for Vælg' }).click();
+				await page.keyboard.press('Escape');
+				await expect(access.section.getByText('Kontakten, der vælger, er: 2')).toBeVisible();
+			})
+		);
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		await page.keyboard.press('1');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await page.keyboard.press('2');
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await page.keyboard.press('2');
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		// The large on-screen switches stay.
+		await page.getByRole('button', { name: 'Flyt', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await page.getByRole('button', { name: 'Vælg', exact: true }).click();
+		await expect.poll(() => storedAnswers(page)).toEqual(['ja', 'ja']);
 	});
 
 	test('with two switches: Space moves, Enter selects, time moves nothing', async ({ page }) => {
@@ -606,4 +687,163 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 			content: { kind: 'scale', scaleId: 'ansigter', pointId: 'godt' }
 		});
 	});
+});
+
+test.describe('one switch on the clock reaches the theme wish, the network map, the symbol search and the story canvas', () => {
+	async function oneSwitchCitizen(page: Page): Promise<CitizenPage> {
+		return citizenWith(page, async (access) => {
+			await access.method('Én kontakt');
+			await access.choose('Tid på hver række og hvert billede', '1 sek.');
+			await access.choose('Ekstra tid på det første', 'Fra');
+		});
+	}
+
+	test('a wish in symbols on a theme card', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Temakort' }).click();
+		const cards = new ThemeCardsPage(page);
+		await cards.pickTheme('Mig og andre mennesker');
+		await cards.openTheme('Mig og andre mennesker');
+		const wish = page.getByRole('region', { name: 'Dit ønske: Mig og andre mennesker' });
+		// The adviser searches; the citizen chooses among what was found with the switch.
+		await wish.getByLabel('Søg efter symbol').fill('musik');
+		await wish.getByLabel('Søg efter symbol').blur();
+		await stoppedClock(page);
+		await oneSwitchTo(page, wish.getByRole('button', { name: 'musik', exact: true }), 1000, 80);
+		await expect(wish.getByRole('list', { name: 'Valgte symboler' })).toHaveText(/musik/);
+		await oneSwitchTo(page, wish.getByRole('button', { name: 'Gem symbolerne' }), 1000, 80);
+		await page.clock.resume();
+		await expect(wish.getByRole('list', { name: 'Dine ønsker' })).toHaveText(/musik/);
+		await reopen(page);
+		await expect(page.getByRole('list', { name: 'Dine ønsker' })).toHaveText(/musik/);
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({ content: { kind: 'message', items: [{ label: 'musik' }] }, provenance: { mode: 'selv' } });
+	});
+
+	test('a person placed on the network map', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		await sheet.open('Mine mennesker');
+		await sheet.addPerson('Mor', 'Familie');
+		await expect(sheet.token('Mor, ikke sat på kortet')).toBeFocused();
+		await stoppedClock(page);
+		await oneSwitchTo(page, sheet.token('Mor, ikke sat på kortet'), 1000, 80);
+		await expect(sheet.token('Mor, ikke sat på kortet')).toHaveAttribute('aria-pressed', 'true');
+		// Chosen, she can be put on a ring: the rings are targets now.
+		await oneSwitchTo(page, sheet.map.getByRole('button', { name: 'Sæt Mor: Tæt på' }), 1000, 80);
+		await page.clock.resume();
+		await expect(sheet.token('Mor, Tæt på')).toBeVisible();
+		await expectNoAxeViolations(page, 'the network map after a switch placed a person');
+		await reopen(page);
+		await expect(sheet.token('Mor, Tæt på')).toBeVisible();
+	});
+
+	test('an answer in symbols on a sheet question, with a wrong symbol taken off again', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		await page.getByRole('link', { name: 'Samtaleark' }).click();
+		const sheet = new SheetPage(page);
+		const glad = sheet.question('Hvad gør dig glad?');
+		await glad.getByLabel('Søg efter symbol').fill('hund');
+		await glad.getByLabel('Søg efter symbol').blur();
+		await stoppedClock(page);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'hund', exact: true }), 1000, 80);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'hund', exact: true }), 1000, 80);
+		await expect(glad.getByRole('list', { name: 'Valgte symboler' }).getByRole('listitem')).toHaveCount(2);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'Fjern hund' }).first(), 1000, 80);
+		await expect(glad.getByRole('list', { name: 'Valgte symboler' }).getByRole('listitem')).toHaveCount(1);
+		await oneSwitchTo(page, glad.getByRole('button', { name: 'Gem symbolerne' }), 1000, 80);
+		await page.clock.resume();
+		await expect(glad.getByRole('status')).toHaveText('✓ Gemt: hund');
+		const answers = (await readDatabase(page)).answers.map((a) => a.payload);
+		expect(answers).toHaveLength(1);
+		expect(answers[0]).toMatchObject({ subject: { kind: 'sheet-item' }, content: { kind: 'message', items: [{ label: 'hund' }] } });
+	});
+
+	test('an item put in an area of the story canvas, let go, chosen again there and moved to another', async ({ page }) => {
+		await meetingFor(await oneSwitchCitizen(page));
+		const story = new StoryPage(page);
+		await story.open();
+		await expect(story.canvas).toBeVisible();
+		// Nothing waits to be put in: the areas are not offered, so no pass is wasted on them.
+		await expect(story.area('Det gør mit liv bedre')).not.toHaveAttribute('data-scan');
+		await page.getByLabel('Kort tekst').fill('Gå til kor');
+		await page.getByRole('button', { name: 'Tilføj tekst' }).click();
+		await stoppedClock(page);
+		await oneSwitchTo(page, story.area('Det gør mit liv bedre'), 1000, 80);
+		// Storing needs the page's timers: the clock runs on in small steps (the scan has stopped after the choice).
+		await expect(async () => {
+			await page.clock.runFor(200);
+			await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'bedre', { timeout: 500 });
+		}).toPass();
+		// What was just put in stays chosen; the switch lets go of it and takes it again, on the canvas itself.
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'true');
+		await oneSwitchTo(page, story.item('Tekst: Gå til kor'), 1000, 80);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'false');
+		await oneSwitchTo(page, story.item('Tekst: Gå til kor'), 1000, 80);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('aria-pressed', 'true');
+		await oneSwitchTo(page, story.area('Næste lille skridt'), 1000, 80);
+		await page.clock.resume();
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'naeste-skridt');
+		await reopen(page);
+		await expect(story.item('Tekst: Gå til kor')).toHaveAttribute('data-area', 'naeste-skridt');
+		const items = (await readDatabase(page)).storyItems.map((i) => i.payload);
+		expect(items).toMatchObject([{ content: { text: 'Gå til kor' }, areaId: 'naeste-skridt' }]);
+	});
+});
+
+test('each citizen is spoken for at their own speed; a citizen without one gets the tablet’s', async ({ page }) => {
+	// A Danish device voice that says what it was given: the speed of every call is seen, with no sound needed.
+	await page.addInitScript(() => {
+		const spoken: { text: string; rate: number }[] = [];
+		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
+		const voice = { name: 'Sara', lang: 'da-DK', voiceURI: 'sara-da', default: true, localService: true };
+		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+			configurable: true,
+			get() {
+				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
+			},
+			set(value) {
+				(this as { fakeVoice?: unknown }).fakeVoice = value;
+			}
+		});
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+		speechSynthesis.speak = (utterance) => {
+			// The browser keeps the rate as a 32-bit float: 1.3 comes back as 1.2999…
+			spoken.push({ text: utterance.text, rate: Math.round(utterance.rate * 100) / 100 });
+			setTimeout(() => utterance.dispatchEvent(new Event('start')));
+		};
+		speechSynthesis.cancel = () => {};
+	});
+	const lastSpoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; rate: number }[] }).spoken.at(-1));
+	const home = new HomePage(page);
+	await home.open();
+	// The tablet's own speed, set before any citizen chose theirs.
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.locator('#speech-rate').fill('1.3');
+	await expect(page.getByText('Hastighed: 1,3')).toBeVisible();
+
+	const access = new AccessSettingsPage(page);
+	for (const [name, speed] of [
+		['Anna', '0,5'],
+		['Bo', '1,5'],
+		['Cecilie', undefined]
+	] as const) {
+		await home.show();
+		const citizen = await home.addCitizen(name);
+		await expect(access.section.getByLabel('Hastighed (1 er normal)')).toHaveValue('');
+		if (speed) await access.choose('Hastighed (1 er normal)', speed);
+		await expectNoAxeViolations(page, `the voice settings for ${name}`);
+		const meeting = await meetingFor(citizen);
+		await meeting.tap('Ja');
+		await expect.poll(lastSpoken).toEqual({ text: 'Ja', rate: speed ? Number(speed.replace(',', '.')) : 1.3 });
+	}
+	// Read back: after a reload Anna's speed is still hers.
+	await reopen(page);
+	await home.show();
+	await home.citizenLink('Anna').click();
+	await expect(access.section.getByLabel('Hastighed (1 er normal)').locator('option:checked')).toHaveText('0,5');
+	await meetingFor(new CitizenPage(page)).then((meeting) => meeting.tap('Nej'));
+	await expect.poll(lastSpoken).toEqual({ text: 'Nej', rate: 0.5 });
 });

@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { diskContains, expect, expectNoAxeViolations, openApp, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './fixtures';
+import {
+	diskContains,
+	expect,
+	expectNoAxeViolations,
+	openApp,
+	readDatabase,
+	readDisk,
+	test,
+	TEST_PASSPHRASE,
+	TEST_PIN,
+	unlockTablet
+} from './fixtures';
 import { CitizenPage, HomePage, unlockWithPin } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
@@ -343,7 +354,7 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	expect(await pageHtml(page)).not.toContain(CANARY);
 	await unlockWithPin(page);
 
-	// Something typed but not yet saved, and the toggle on: no warning and no lock however long the meeting sits still.
+	// Something typed but not yet saved, and the toggle on: no warning and no lock while people sit still for a while.
 	const participants = page.getByRole('region', { name: 'Deltagere' });
 	await participants.getByLabel('Navn').fill('Ole Sørensen');
 	await participants.getByLabel('Rolle').selectOption({ label: 'Værge' });
@@ -373,6 +384,73 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	await expect(page.getByRole('button', { name: 'Start møde' })).toBeVisible();
 	await page.clock.fastForward('04:01');
 	await expect(warning).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(lockedHeading).toBeVisible();
+});
+
+test('a field in an open dialog comes back after a soft lock, in the dialog opened again, with the focus inside it', async ({ page }) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Anna');
+	await page.getByRole('button', { name: 'Start møde' }).click();
+	const dialog = citizen.startMeetingDialog;
+	const place = dialog.getByLabel('Sted (valgfrit)');
+	await dialog.getByRole('radio', { name: 'Opfølgning' }).check();
+	await place.fill(CANARY);
+	await expect(place).toBeFocused();
+
+	// The idle lock comes while the dialog is open (a warning at four minutes, the lock at five).
+	await page.clock.fastForward('04:01');
+	await expect(page.getByRole('dialog', { name: 'Tabletten låses om lidt' })).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await unlockWithPin(page);
+
+	await expect(dialog).toBeVisible();
+	await expect(place).toHaveValue(CANARY);
+	// Radios without an id are not kept by the screen keeper (it finds fields by id): chosen again.
+	await dialog.getByRole('radio', { name: 'Opfølgning' }).check();
+	// The warning had the focus at the lock: it goes into the dialog opened again, not to the page body.
+	expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+	await expectNoAxeViolations(page, 'a dialog opened again after the lock');
+	// The form's own state followed the restored text: the meeting is stored with the place shown.
+	await dialog.getByRole('button', { name: 'Start møde' }).click();
+	await expect(dialog).toBeHidden();
+	await expect.poll(async () => (await readDatabase(page)).meetings.map((m) => m.payload.place)).toEqual([CANARY]);
+});
+
+test('the meeting’s hold lasts while someone touches the tablet now and then, and lapses after 30 minutes without a touch', async ({
+	page
+}) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Anna');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	const warning = page.getByRole('dialog', { name: 'Tabletten låses om lidt' });
+	const lockedHeading = page.getByRole('heading', { name: 'Billedtale er låst' });
+	const keepOpen = page.getByRole('checkbox', { name: 'Hold tabletten åben under mødet' });
+	await keepOpen.check();
+	await expect(keepOpen).toHaveAccessibleDescription(/låser tabletten først, når ingen har rørt den i 30 minutter/);
+
+	// A touch every 25 minutes: far past the five minutes, and never a warning.
+	for (let round = 0; round < 3; round++) {
+		await page.clock.fastForward('25:00');
+		await expect(warning).toBeHidden();
+		// A touch on the page itself (its heading): nothing that navigates away and so lets go of the hold.
+		await page.getByRole('heading', { level: 1 }).click();
+	}
+	await expect(keepOpen).toBeChecked();
+	await expect(lockedHeading).toBeHidden();
+	// Then nobody touches it: the warning comes a minute before the 30 minutes, as it does without the hold.
+	await page.clock.fastForward('28:59');
+	await expect(warning).toBeHidden();
+	await page.clock.fastForward('00:02');
+	await expect(warning).toBeVisible();
+	await expect(warning.getByRole('button', { name: 'Mere tid' })).toBeFocused();
+	// Nobody answers it: the tablet locks, held or not.
 	await page.clock.fastForward('01:00');
 	await expect(lockedHeading).toBeVisible();
 });

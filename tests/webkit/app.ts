@@ -16,7 +16,13 @@ export class App {
 		for (;;) {
 			const value = await this.session.run<T>(script, ...args).catch(() => undefined);
 			if (value) return value;
-			if (Date.now() > until) throw new Error(`WebKit: waited ${timeoutMs} ms for ${what}`);
+			if (Date.now() > until) {
+				// What the page shows instead, so a failure on a CI machine can be read without a screenshot.
+				const shown = await this.session
+					.run<string>(`return location.pathname + location.search + ' | ' + document.body.innerText.slice(0, 600)`)
+					.catch(() => '?');
+				throw new Error(`WebKit: waited ${timeoutMs} ms for ${what}; the page shows: ${shown}`);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 150));
 		}
 	}

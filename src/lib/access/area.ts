@@ -1,4 +1,4 @@
-import type { AccessProfile } from '#lib/domain/access.ts';
+import { switchOf, type AccessProfile } from '#lib/domain/access.ts';
 import {
 	DWELL_NONE,
 	dwellCheck,
@@ -27,9 +27,6 @@ export const TARGET = '[data-scan]';
 const ROW = 'data-scan-row';
 const CELL = 'data-scan-cell';
 const DWELL = 'data-dwell';
-
-/** Keys that act as switches. One switch: either key. Two switches: Space moves, Enter selects. */
-export const SWITCH_KEYS = { move: [' ', 'Spacebar'], select: ['Enter'] } as const;
 
 export interface AreaOptions {
 	profile: () => AccessProfile;
@@ -141,18 +138,13 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		else if (method === 'one-switch') scanner.press('switch');
 	}
 
-	function switchKey(event: KeyboardEvent): 'move' | 'select' | undefined {
-		if ((SWITCH_KEYS.move as readonly string[]).includes(event.key)) return 'move';
-		if ((SWITCH_KEYS.select as readonly string[]).includes(event.key)) return 'select';
-		return undefined;
-	}
-
 	function onKey(event: KeyboardEvent): void {
 		const method = profile().method;
 		if (method !== 'one-switch' && method !== 'two-switch') return;
 		// Typing in a field or working in a dialog is not the citizen's switch.
 		if (isTyping(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
-		const which = switchKey(event);
+		// The citizen's own keys (Space and Enter unless chosen otherwise in the access settings).
+		const which = switchOf(profile(), event.key);
 		if (!which) return;
 		// The key must not also press the focused button or scroll the page.
 		event.preventDefault();

@@ -52,6 +52,15 @@ export interface AccessProfile {
 	reducedMotion: boolean;
 	colourCoding: boolean;
 	speakOnTap: boolean;
+	/** The key that is the one switch (a USB switch interface sends a key too), as KeyboardEvent.key. */
+	switchKey: string;
+	/** With two switches: the key that moves the highlight and the key that chooses. */
+	moveKey: string;
+	selectKey: string;
+	/** The citizen's own voice (a device voice's URI or 'offline'); '' speaks with the tablet's voice. */
+	voiceURI: string;
+	/** The citizen's own speed; null speaks at the tablet's speed. */
+	speechRate: number | null;
 }
 
 export const DEFAULT_ACCESS: AccessProfile = {
@@ -72,10 +81,66 @@ export const DEFAULT_ACCESS: AccessProfile = {
 	largeText: false,
 	reducedMotion: false,
 	colourCoding: true,
-	speakOnTap: true
+	speakOnTap: true,
+	switchKey: ' ',
+	moveKey: ' ',
+	selectKey: 'Enter',
+	// Until someone chooses for the citizen, the tablet's voice and speed (as before speech was per citizen).
+	voiceURI: '',
+	speechRate: null
 };
 
 const ranged = (range: { min: number; max: number }) => v.pipe(v.number(), v.integer(), v.minValue(range.min), v.maxValue(range.max));
+
+/** Speech speed, as SpeechSynthesisUtterance.rate (1 is normal). */
+export const SPEECH_RATE = { min: 0.5, max: 2, step: 0.1 } as const;
+
+/* Switch keys: any key a keyboard or a switch interface sends, except the few the adviser needs to work the tablet. */
+
+export const SWITCH_KEY_FIELDS = ['switchKey', 'moveKey', 'selectKey'] as const;
+export type SwitchKeyField = (typeof SWITCH_KEY_FIELDS)[number];
+
+/** Tab and Shift move the keyboard focus, Escape closes dialogs: as a switch they would trap a keyboard user. */
+const RESERVED_KEYS = new Set([
+	'Tab',
+	'Escape',
+	'Shift',
+	'Control',
+	'Alt',
+	'Meta',
+	'AltGraph',
+	'CapsLock',
+	'Dead',
+	'Unidentified',
+	'Process'
+]);
+
+const switchKeySchema = v.pipe(
+	v.string(),
+	v.nonEmpty(),
+	v.maxLength(30),
+	v.check((key) => !RESERVED_KEYS.has(key), 'a key free for a switch')
+);
+
+/** Why `key` cannot be the switch in `field` (a message key), or undefined when it can. */
+export function switchKeyProblem(
+	profile: AccessProfile,
+	field: SwitchKeyField,
+	key: string
+): 'access.keyReserved' | 'access.keySameAsOther' | undefined {
+	if (!v.is(switchKeySchema, key)) return 'access.keyReserved';
+	// The two switches must differ, or every press would both move and choose.
+	const other = field === 'moveKey' ? profile.selectKey : field === 'selectKey' ? profile.moveKey : undefined;
+	return other === key ? 'access.keySameAsOther' : undefined;
+}
+
+/** Which switch a key is for the profile's method, if any. */
+export function switchOf(profile: AccessProfile, key: string): 'move' | 'select' | undefined {
+	if (profile.method === 'one-switch') return key === profile.switchKey ? 'select' : undefined;
+	if (profile.method !== 'two-switch') return undefined;
+	if (key === profile.moveKey) return 'move';
+	return key === profile.selectKey ? 'select' : undefined;
+}
 
 export const accessProfileSchema = v.strictObject({
 	method: v.picklist(ACCESS_METHODS),
@@ -94,7 +159,12 @@ export const accessProfileSchema = v.strictObject({
 	largeText: v.boolean(),
 	reducedMotion: v.boolean(),
 	colourCoding: v.boolean(),
-	speakOnTap: v.boolean()
+	speakOnTap: v.boolean(),
+	switchKey: switchKeySchema,
+	moveKey: switchKeySchema,
+	selectKey: switchKeySchema,
+	voiceURI: v.pipe(v.string(), v.maxLength(500)),
+	speechRate: v.nullable(v.pipe(v.number(), v.minValue(SPEECH_RATE.min), v.maxValue(SPEECH_RATE.max)))
 });
 
 /** A change from a form: numbers are brought into their range, so a slider can never store a value the schema refuses. */

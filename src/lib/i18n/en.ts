@@ -238,8 +238,7 @@ export const en: Record<MessageKey, string> = {
 	'access.method.two-switch': 'Two switches: one moves the highlight, the other selects',
 	'access.method.dwell': 'Points and rests on the picture',
 	'access.scanning': 'Switches',
-	'access.scanningHelp':
-		'A switch is the space bar, Enter or the large button below the board. With two switches, space moves and Enter selects.',
+	'access.scanningHelp': 'A switch is a key or a switch on a switch interface, chosen below, or the large button below the board.',
 	'access.scanInterval': 'Time on each row and picture',
 	'access.scanStartDelay': 'Extra time on the first',
 	'access.scanLoops': 'Rounds before the highlight stops',
@@ -274,6 +273,21 @@ export const en: Record<MessageKey, string> = {
 	'access.switchOne': 'Switch',
 	'access.switchMove': 'Move',
 	'access.switchSelect': 'Select',
+	'access.switchKey': 'The switch is: {key}',
+	'access.moveKey': 'The switch that moves is: {key}',
+	'access.selectKey': 'The switch that selects is: {key}',
+	'access.switchKey.change': 'Change the key for the switch',
+	'access.moveKey.change': 'Change the key for Move',
+	'access.selectKey.change': 'Change the key for Select',
+	'access.pressSwitchNow': 'Press your switch now. Press Escape to cancel.',
+	'access.key.space': 'Space',
+	'access.keyReserved': 'That key is used to move around the screen. Choose another key.',
+	'access.keySameAsOther': 'Move and Select must be two different keys. Choose another key.',
+	'access.speech': 'Voice for {name}',
+	'access.speechTablet': 'As the tablet',
+	'access.speechRate': 'Speed (1 is normal)',
+	'access.voiceMissing': 'A voice this tablet lacks (another Danish voice is used)',
+	'access.speechTest': 'Try the voice for {name}',
 	'a11y.title': 'Accessibility statement',
 	'a11y.intro':
 		'Billedtale should be usable by everyone, including citizens who use switches, point with their head or see poorly. Here you can read what works, what does not work yet, and how to tell us when something does not work for you.',
@@ -290,9 +304,12 @@ export const en: Record<MessageKey, string> = {
 	'a11y.works.5': 'Pictures and answers can be said aloud with a Danish voice, also without internet.',
 	'a11y.works.6': 'Every screen is tested automatically with axe (WCAG 2.2 A and AA) and with keyboard, switches and pointing.',
 	'a11y.gapsHeading': 'What does not work yet',
-	'a11y.gaps.1': 'Switches and pointing work only on the symbol boards and the answer board, not on the other screens.',
-	'a11y.gaps.2': 'The switch keys are fixed: space and Enter.',
-	'a11y.gaps.3': 'The tablet locks after the chosen time without a warning first, and a meeting cannot hold the lock off (WCAG 2.2.1).',
+	'a11y.gaps.1':
+		"Switches and pointing work on what the citizen uses, but not in the adviser's forms, such as typing a name or choosing a photo.",
+	'a11y.gaps.2':
+		'The symbol search needs someone else to type the search word. The citizen then chooses among the results with their switch.',
+	'a11y.gaps.3':
+		"A meeting can hold the lock off, but only while someone touches the tablet within 30 minutes. This protects the citizen's information.",
 	'a11y.gaps.4': 'Not every screen announces its changes to a screen reader yet. The meeting and the symbol boards do.',
 	'a11y.methodHeading': 'How this statement was made',
 	'a11y.method':
@@ -523,7 +540,7 @@ export const en: Record<MessageKey, string> = {
 	'lock.warning.more': 'More time',
 	'lock.hold': 'Keep the tablet open during the meeting',
 	'lock.holdHelp':
-		'The tablet does not lock by itself while this page is open. It locks again when you leave the page. Tap Lock when you leave the tablet.',
+		'While this page is open, the tablet locks only when nobody has touched it for {minutes} minutes. It locks after the short time again when you leave the page. Tap Lock when you leave the tablet.',
 	'unlock.title': 'Unlock Billedtale',
 	'unlock.body': 'The data on this tablet is encrypted. Enter the team passphrase.',
 	'unlock.passphrase': 'Passphrase',

@@ -6,6 +6,8 @@
  * reloads the page and so clears it. Secrets (PIN and passphrase fields) are never kept.
  */
 
+import { openDialogs, reopenDialog, type DialogMark } from '#lib/ui/dialogs.ts';
+
 /** Fields found again by their id; password and one-time-code fields are the PIN and passphrase inputs. */
 const FIELDS = ':is(input, textarea, select)[id]:not([type="password"], [type="hidden"], [type="file"], [autocomplete="one-time-code"])';
 /** The page is rebuilt from the database after the PIN; fields that have not come back by then are let go. */
@@ -17,6 +19,8 @@ interface KeptScreen {
 	address: string;
 	values: Map<string, string | boolean>;
 	focusedId: string | undefined;
+	/** Dialogs that were open: their fields come back only once they are open again. */
+	dialogs: DialogMark[];
 }
 
 let kept: KeptScreen | undefined;
@@ -34,7 +38,12 @@ export function keepScreen(root: ParentNode = document.getElementById('main') ??
 	const values = new Map<string, string | boolean>();
 	for (const field of root.querySelectorAll<FieldElement>(FIELDS)) values.set(field.id, isToggle(field) ? field.checked : field.value);
 	const focused = document.activeElement;
-	kept = { address: address(), values, focusedId: focused instanceof HTMLElement && focused.id ? focused.id : undefined };
+	kept = {
+		address: address(),
+		values,
+		focusedId: focused instanceof HTMLElement && focused.id ? focused.id : undefined,
+		dialogs: openDialogs(root)
+	};
 }
 
 /** Fills one field the way typing would, so the component's own state (bind:value, onchange) follows. */
@@ -62,7 +71,10 @@ export function restoreScreen(): void {
 	if (!screen || screen.address !== address()) return;
 	const pending = new Map(screen.values);
 	let focusId = screen.focusedId;
+	let dialogs = screen.dialogs;
 	const apply = () => {
+		// First the dialogs, as their fields are only there while they are open.
+		dialogs = dialogs.filter((dialog) => !reopenDialog(dialog));
 		for (const [id, value] of pending) {
 			const field = document.getElementById(id);
 			if (!field || !field.matches(FIELDS)) continue;
@@ -74,7 +86,7 @@ export function restoreScreen(): void {
 			focusTarget.focus();
 			focusId = undefined;
 		}
-		if (pending.size === 0 && !focusId) stop();
+		if (pending.size === 0 && !focusId && dialogs.length === 0) stop();
 	};
 	const observer = new MutationObserver(apply);
 	const timer = setTimeout(() => stop(), RESTORE_WITHIN_MS);

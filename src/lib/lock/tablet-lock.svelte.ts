@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
@@ -33,6 +34,11 @@ export const DEFAULT_IDLE_MINUTES = 5;
 export const MAX_PIN_TRIES = 5;
 /** How long before the idle lock the warning shows: time to notice it and tap "Mere tid". */
 export const IDLE_WARNING_MS = 60_000;
+/**
+ * A meeting's hold lasts while someone is at the table: people there touch the tablet now and then, an empty room does
+ * not. After this long without a touch or a key the hold lapses, and the warning and the lock come as usual.
+ */
+export const HOLD_IDLE_MINUTES = 30;
 /** The PIN's in-memory copy of the key is kept this long at most; after that only the passphrase opens. */
 export const SOFT_LOCK_LIMIT_MS = 30 * 60_000;
 /** Stop 6 kept a PIN hash here; the PIN now lives only in the sealed vault. */
@@ -67,7 +73,7 @@ class TabletLock {
 	pinTriesLeft = $state(MAX_PIN_TRIES);
 	/** While the idle warning shows: when the tablet locks unless someone touches it. */
 	lockingAt = $state<number | undefined>();
-	/** A meeting page is holding the idle lock off; "Lås" and leaving the app still lock. */
+	/** A meeting page is holding the idle lock off (up to HOLD_IDLE_MINUTES without a touch); "Lås" and leaving the app still lock. */
 	held = $state(false);
 	private record: VaultRecord | undefined;
 	private storageChecked: Promise<unknown> = Promise.resolve();
@@ -133,8 +139,8 @@ class TabletLock {
 	/** Any touch or key press, and "Mere tid" in the warning, start the idle time again. */
 	restartIdleTimer(): void {
 		this.stopIdleTimer();
-		if (this.status !== 'open' || this.held) return;
-		const idle = this.idleMinutes * 60_000;
+		if (this.status !== 'open') return;
+		const idle = (this.held ? Math.max(HOLD_IDLE_MINUTES, this.idleMinutes) : this.idleMinutes) * 60_000;
 		// From when the lock is due, not from when the warning's timer ran: timers of a busy or hidden tab run late.
 		const lockDueAt = Date.now() + idle;
 		this.warningTimer = setTimeout(() => (this.lockingAt = lockDueAt), idle - IDLE_WARNING_MS);
@@ -149,11 +155,13 @@ class TabletLock {
 
 	/**
 	 * Holds the idle lock off until the returned function is called: a meeting page does so while its toggle is on and
-	 * lets go when the toggle is turned off or the page is left, so the hold can never outlive the meeting page.
+	 * lets go when the toggle is turned off or the page is left, so the hold can never outlive the meeting page. Even
+	 * held, the tablet warns and locks after HOLD_IDLE_MINUTES without a touch: nobody is at the table any more.
 	 */
 	holdOpen(): () => void {
 		this.held = true;
-		this.stopIdleTimer();
+		// Called from a page's effect: the timer's own state must not become what that effect depends on.
+		untrack(() => this.restartIdleTimer());
 		let released = false;
 		return () => {
 			if (released) return;

@@ -1,4 +1,10 @@
-/** How the tablet speaks. Not about any citizen, so it is kept in localStorage, per tablet. */
+import { SPEECH_RATE, type AccessProfile } from '#lib/domain/access.ts';
+import { preferencesFor } from './voices.ts';
+
+/**
+ * How the tablet speaks. Not about any citizen, so it is kept in localStorage, per tablet. A citizen's own voice and
+ * speed (their access profile) take its place for them: see `preferencesFor`.
+ */
 export interface SpeechPreferences {
 	/** 'auto' uses a Danish voice of the device when there is one, else the built-in offline voice. */
 	engine: 'auto' | 'offline';
@@ -10,7 +16,7 @@ export interface SpeechPreferences {
 	speakOnTap: boolean;
 }
 
-export const RATE_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
+export const RATE_RANGE = SPEECH_RATE;
 export const PITCH_RANGE = { min: 0.5, max: 2, step: 0.1 } as const;
 const STORAGE_KEY = 'billedtale.speech';
 const DEFAULTS: SpeechPreferences = { engine: 'auto', voiceURI: '', networkVoiceURI: '', rate: 1, pitch: 1, speakOnTap: true };
@@ -42,6 +48,11 @@ class SpeechSettings {
 
 	restore(): void {
 		this.current = parsePreferences(localStorage.getItem(STORAGE_KEY));
+	}
+
+	/** How to speak for this citizen. */
+	forCitizen(access: Pick<AccessProfile, 'voiceURI' | 'speechRate'>): SpeechPreferences {
+		return preferencesFor(this.current, access);
 	}
 
 	update(change: Partial<SpeechPreferences>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice } from './voices.ts';
+import { pickVoice, preferencesFor } from './voices.ts';
 
 const google = { voiceURI: 'Google dansk', localService: false };
 const local = { voiceURI: 'Sara', localService: true };
@@ -14,5 +14,22 @@ describe('choosing a device voice', () => {
 
 	it('uses a network voice only when it was chosen by hand after the warning', () => {
 		expect(pickVoice([google, local], { voiceURI: google.voiceURI, networkVoiceURI: google.voiceURI })).toBe(google);
+	});
+});
+
+describe('a citizen’s own voice and speed', () => {
+	const tablet = { engine: 'auto', voiceURI: 'Sara', networkVoiceURI: 'Google dansk', rate: 1.2, pitch: 0.9, speakOnTap: true } as const;
+
+	it('are the tablet’s until chosen', () => {
+		expect(preferencesFor(tablet, { voiceURI: '', speechRate: null })).toEqual(tablet);
+	});
+
+	it('replace the tablet’s voice and speed only, and cannot accept a network voice for the tablet', () => {
+		expect(preferencesFor(tablet, { voiceURI: 'Magnus', speechRate: 0.5 })).toEqual({ ...tablet, voiceURI: 'Magnus', rate: 0.5 });
+		expect(preferencesFor({ ...tablet, engine: 'offline' }, { voiceURI: 'Magnus', speechRate: null })).toMatchObject({ engine: 'auto' });
+		expect(preferencesFor(tablet, { voiceURI: 'offline', speechRate: 2 })).toEqual({ ...tablet, engine: 'offline', rate: 2 });
+		// The network voice stays the one the tablet's settings accepted: a citizen's choice passes through pickVoice.
+		const chosen = preferencesFor({ ...tablet, networkVoiceURI: '' }, { voiceURI: google.voiceURI, speechRate: null });
+		expect(pickVoice([google, local], chosen)).toBe(local);
 	});
 });

@@ -1,3 +1,4 @@
+import type { AccessProfile } from '#lib/domain/access.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 
 /** The part of a Web Speech voice the choice needs, so the rule can be tested without a browser. */
@@ -19,4 +20,11 @@ export function pickVoice<V extends VoiceInfo>(
 		(voice) => voice.localService || (preferences.networkVoiceURI !== '' && voice.voiceURI === preferences.networkVoiceURI)
 	);
 	return allowed.find((voice) => voice.voiceURI === preferences.voiceURI) ?? allowed.find((voice) => voice.localService);
+}
+
+/** The tablet's way of speaking with the citizen's own voice and speed where they have one. */
+export function preferencesFor(tablet: SpeechPreferences, citizen: Pick<AccessProfile, 'voiceURI' | 'speechRate'>): SpeechPreferences {
+	const voice: Partial<SpeechPreferences> =
+		citizen.voiceURI === '' ? {} : citizen.voiceURI === 'offline' ? { engine: 'offline' } : { engine: 'auto', voiceURI: citizen.voiceURI };
+	return { ...tablet, ...voice, rate: citizen.speechRate ?? tablet.rate };
 }

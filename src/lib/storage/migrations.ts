@@ -44,5 +44,14 @@ export const MIGRATIONS: readonly Migration[] = [
 		name: 'citizens-access: every citizen has access and visual settings, starting from touch and the defaults',
 		// A copy, so no later change to the defaults can reach into a released step.
 		run: (payload) => ({ access: { ...VERSION_2_ACCESS }, ...payload })
+	},
+	{
+		table: 'citizens',
+		from: 2,
+		name: 'citizens-switch-keys-and-speech: switch keys Space and Enter as before, and the tablet’s voice and speed until chosen',
+		run: (payload) => ({
+			...payload,
+			access: { switchKey: ' ', moveKey: ' ', selectKey: 'Enter', voiceURI: '', speechRate: null, ...(payload.access as object) }
+		})
 	}
 ];

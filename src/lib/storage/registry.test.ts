@@ -6,7 +6,7 @@ import { confirmStoredAnswer, listAnswers, recordAnswer } from './answers.ts';
 import { collectBackup, restoreContent } from './backup.ts';
 import { ensureBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
-import { changeAccess } from '#lib/domain/access.ts';
+import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
@@ -284,9 +284,27 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		expect(read?.access).toMatchObject({ method: 'touch', ignoreRepeatsMs: 400, labels: 'below', highContrast: false, speakOnTap: true });
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
 		const stored = (await getDb().citizens.get('old-citizen'))!;
-		expect(stored.v).toBe(2);
+		// Straight on through the later steps to today's version.
+		expect(stored.v).toBe(3);
 		expect((await openRecord('citizens', stored)).payload).toEqual({ displayName: 'Gammel Anna', access: read!.access });
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+
+	it('version 2 → 3 keeps a citizen’s settings and adds the switch keys Space and Enter and the tablet’s voice and speed', async () => {
+		// A citizen exactly as version 2 stored it: two switches and big cells, no switch keys, no voice of their own.
+		const { switchKey, moveKey, selectKey, voiceURI, speechRate, ...version2 } = {
+			...DEFAULT_ACCESS,
+			method: 'two-switch',
+			cellSize: 'large'
+		};
+		expect([switchKey, moveKey, selectKey, voiceURI, speechRate]).toEqual([' ', ' ', 'Enter', '', null]);
+		const payload = await sealPayload(requireDataKey(), 'citizens', 'v2-citizen', { displayName: 'Bo', access: version2 });
+		await getDb().citizens.add({ id: 'v2-citizen', createdAt: 5, payload, v: 2 } as Stored<CitizenRecord>);
+
+		const read = await getCitizen('v2-citizen');
+		expect(read?.access).toEqual({ ...version2, switchKey: ' ', moveKey: ' ', selectKey: 'Enter', voiceURI: '', speechRate: null });
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		expect((await getDb().citizens.get('v2-citizen'))!.v).toBe(3);
 	});
 
 	it('stores changed settings sealed, and refuses values outside their range', async () => {

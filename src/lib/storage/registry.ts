@@ -96,7 +96,7 @@ export interface TableSpec<T extends SealedTable> {
 
 export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 	citizens: {
-		version: 2,
+		version: 3,
 		keys: v.strictObject({ id, createdAt: time }),
 		payload: v.strictObject({ displayName: text(DISPLAY_NAME_MAX), photo: v.optional(blob('image')), access: accessProfileSchema })
 	},
