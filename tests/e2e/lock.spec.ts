@@ -324,13 +324,15 @@ test('idle lock: a warning a minute before with "Mere tid"; a meeting can hold i
 	await expect(said).toHaveText('');
 	await expectNoAxeViolations(page, 'idle warning');
 	await page.clock.fastForward('00:30');
-	await expect(warning.getByText(/^Låses om 29 sekunder$/)).toBeVisible();
+	// The installed clock also runs in real time (the axe check above takes some), so "29" may already be a little less.
+	await expect(warning.getByText(/^Låses om (29|2[0-8]) sekunder$/)).toBeVisible();
 	await expect(said).toHaveText('Låses om 30 sekunder');
 	await page.clock.fastForward('00:02');
 	await expect(said).toHaveText('Låses om 30 sekunder');
 
-	// "Mere tid" starts the five minutes again.
-	await moreTime.click();
+	// "Mere tid" starts the five minutes again. Its own click is sent without moving the pointer: a real pointer moving
+	// there is a touch, which hides the warning by itself (tested below) and races the click.
+	await moreTime.dispatchEvent('click');
 	await expect(warning).toBeHidden();
 	// Focus goes back to where it was before the warning: the adviser panel's button, tapped last.
 	const panelButton = page.getByRole('button', { name: 'Luk rådgiverpanel' });
