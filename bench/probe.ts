@@ -2,9 +2,67 @@
 // Everything is timed with performance.now()/entry.startTime, i.e. relative to the navigation start of the document.
 // It is a plain function (serialised by Playwright), so it may not reference anything outside itself.
 
-export function installProbe(options) {
+export interface ProbeOptions {
+	boardName: string;
+	firstAnswerLabel: string;
+	savedPrefix: string;
+}
+
+export interface ProbeTap {
+	t: number;
+	label: string;
+	clicked: number | undefined;
+	changedAfterClick: boolean;
+	saved: number | undefined;
+	pendingFrame?: boolean;
+}
+
+export interface ProbeEvent {
+	name: string;
+	start: number;
+	processingStart: number;
+	processingEnd: number;
+	duration: number;
+	interactionId: number;
+	firstInput?: boolean;
+}
+
+/** What the probe collects, read back as `window.__bench`. */
+export interface ProbeState {
+	paints: Record<string, number>;
+	lcp: number | undefined;
+	lcpElement: string | undefined;
+	longTasks: { start: number; duration: number }[];
+	events: ProbeEvent[];
+	taps: ProbeTap[];
+	ready: number | undefined;
+	unlockSubmitted: number | undefined;
+	boardReady: number | undefined;
+	observerErrors: string[];
+}
+
+declare global {
+	interface Window {
+		__bench: ProbeState;
+	}
+}
+
+// Entry types that lib.dom does not describe (yet).
+interface LcpEntry extends PerformanceEntry {
+	renderTime: number;
+	loadTime: number;
+	element: Element | null;
+	url: string;
+}
+interface EventEntry extends PerformanceEntry {
+	processingStart: number;
+	processingEnd: number;
+	interactionId: number;
+}
+
+export function installProbe(options: ProbeOptions): void {
 	const { boardName, firstAnswerLabel, savedPrefix } = options;
-	const B = {
+	const B: ProbeState = {
 		paints: {},
 		lcp: undefined,
 		lcpElement: undefined,
@@ -18,25 +76,28 @@ export function installProbe(options) {
 	};
 	Object.defineProperty(window, '__bench', { value: B, enumerable: false });
 
-	function observe(init, onEntry) {
+	function observe<E extends PerformanceEntry>(
+		init: PerformanceObserverInit & { durationThreshold?: number },
+		onEntry: (entry: E) => void
+	) {
 		try {
 			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) onEntry(entry);
+				for (const entry of list.getEntries()) onEntry(entry as E);
 			}).observe(init);
 		} catch (error) {
 			B.observerErrors.push(`${init.type}: ${error}`);
 		}
 	}
-	observe({ type: 'paint', buffered: true }, (e) => (B.paints[e.name] = e.startTime));
-	observe({ type: 'largest-contentful-paint', buffered: true }, (e) => {
+	observe({ type: 'paint', buffered: true }, (e: PerformanceEntry) => (B.paints[e.name] = e.startTime));
+	observe({ type: 'largest-contentful-paint', buffered: true }, (e: LcpEntry) => {
 		B.lcp = e.renderTime || e.loadTime || e.startTime;
 		const el = e.element;
 		B.lcpElement = el
 			? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`
 			: e.url || '(removed)';
 	});
-	observe({ type: 'longtask', buffered: true }, (e) => B.longTasks.push({ start: e.startTime, duration: e.duration }));
-	const eventTiming = (e) => ({
+	observe({ type: 'longtask', buffered: true }, (e: PerformanceEntry) => B.longTasks.push({ start: e.startTime, duration: e.duration }));
+	const eventTiming = (e: EventEntry): ProbeEvent => ({
 		name: e.name,
 		start: e.startTime,
 		processingStart: e.processingStart,
@@ -44,8 +105,8 @@ export function installProbe(options) {
 		duration: e.duration,
 		interactionId: e.interactionId
 	});
-	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e) => B.events.push(eventTiming(e)));
-	observe({ type: 'first-input', buffered: true }, (e) => B.events.push({ ...eventTiming(e), firstInput: true }));
+	observe({ type: 'event', durationThreshold: 16, buffered: true }, (e: EventEntry) => B.events.push(eventTiming(e)));
+	observe({ type: 'first-input', buffered: true }, (e: EventEntry) => B.events.push({ ...eventTiming(e), firstInput: true }));
 
 	// Every load starts locked: the passphrase form's submit is when the user has done their part.
 	addEventListener('submit', (e) => (B.unlockSubmitted ??= e.timeStamp), { capture: true, passive: true });
@@ -57,7 +118,7 @@ export function installProbe(options) {
 			const button = e.target instanceof Element ? e.target.closest('button, a') : null;
 			B.taps.push({
 				t: e.timeStamp,
-				label: button ? button.textContent.trim() : '',
+				label: button ? (button.textContent ?? '').trim() : '',
 				clicked: undefined,
 				changedAfterClick: false,
 				saved: undefined
@@ -78,10 +139,10 @@ export function installProbe(options) {
 		const board = document.querySelector(`[role="group"][aria-label="${boardName}"]`);
 		if (!board) return null;
 		const buttons = Array.from(board.querySelectorAll('button'));
-		return buttons.find((b) => b.textContent.trim() === firstAnswerLabel) || buttons[0] || null;
+		return buttons.find((b) => (b.textContent ?? '').trim() === firstAnswerLabel) || buttons[0] || null;
 	}
 
-	function check(mutations) {
+	function check(mutations?: MutationRecord[]) {
 		const now = performance.now();
 		if (B.ready === undefined && document.documentElement && document.documentElement.dataset.ready === 'true') B.ready = now;
 		if (B.boardReady === undefined && B.ready !== undefined) {
@@ -90,10 +151,10 @@ export function installProbe(options) {
 		}
 		const tap = B.taps[B.taps.length - 1];
 		if (tap && tap.clicked !== undefined && tap.saved === undefined) {
-			const status = document.querySelector('.save-state');
-			if (status && mutations && mutations.some((m) => status === m.target || status.contains(m.target))) {
+			const status = document.querySelector<HTMLElement>('.save-state');
+			if (status && mutations && mutations.some((m) => status === m.target || status.contains(m.target as Node))) {
 				if (!tap.changedAfterClick) tap.changedAfterClick = true;
-				const text = status.textContent.replace(/\s+/g, ' ');
+				const text = (status.textContent ?? '').replace(/\s+/g, ' ');
 				if (
 					(status.dataset.state === undefined || status.dataset.state === 'saved') &&
 					text.includes(`${savedPrefix}: ${tap.label}`) &&

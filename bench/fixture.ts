@@ -2,11 +2,54 @@
 // Every run builds the same records from the same seed, and writes them straight into IndexedDB inside the page.
 
 import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+
+type Rng = () => number;
+
+// The stored shapes the bench writes (src/lib/storage/records.ts), as far as the bench fills them in.
+interface Participant {
+	id: string;
+	name: string;
+	role: string;
+}
+export interface CitizenRow {
+	id: string;
+	createdAt: number;
+	payload: { displayName: string };
+}
+export interface MeetingRow {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	date: string;
+	payload: { place: string; phase: string; participants: Participant[] };
+}
+interface AnswerState {
+	content: { kind: 'core'; value: string };
+	provenance: { mode: string; participantId?: string };
+	status: string;
+}
+export interface AnswerRow {
+	id: string;
+	meetingId: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: AnswerState & { history: (AnswerState & { replacedAt: number; change: string })[] };
+}
+export interface StoryItemRow {
+	id: string;
+	citizenId: string;
+	createdAt: number;
+	updatedAt: number;
+	payload: Record<string, unknown>;
+}
+export type Fixture = ReturnType<typeof buildFixture>;
 
 export const SEED = 20261123;
 
 /** mulberry32: a small, fast, seedable PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed) {
+export function mulberry32(seed: number): Rng {
 	let a = seed >>> 0;
 	return function next() {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -18,29 +61,29 @@ export function mulberry32(seed) {
 }
 
 /** A version-4-shaped UUID from the PRNG, so ids look like crypto.randomUUID() but repeat run to run. */
-export function seededUuid(rng) {
+export function seededUuid(rng: Rng): string {
 	const bytes = Array.from({ length: 16 }, () => Math.floor(rng() * 256));
-	bytes[6] = (bytes[6] & 0x0f) | 0x40;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+	bytes[8] = (bytes[8]! & 0x3f) | 0x80;
 	const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function pick(rng, items) {
-	return items[Math.floor(rng() * items.length)];
+function pick<T>(rng: Rng, items: readonly T[]): T {
+	return items[Math.floor(rng() * items.length)]!;
 }
 
-function weighted(rng, table) {
+function weighted<T>(rng: Rng, table: readonly (readonly [T, number])[]): T {
 	const total = table.reduce((sum, [, w]) => sum + w, 0);
 	let r = rng() * total;
 	for (const [value, w] of table) {
 		r -= w;
 		if (r < 0) return value;
 	}
-	return table[table.length - 1][0];
+	return table[table.length - 1]![0];
 }
 
-const ANSWER_WEIGHTS = [
+const ANSWER_WEIGHTS: [string, number][] = [
 	['ja', 34],
 	['nej', 24],
 	['ved-ikke', 14],
@@ -50,7 +93,7 @@ const ANSWER_WEIGHTS = [
 	['stop', 4]
 ];
 const NAMES = ['Karen M.', 'Jens P.', 'A. H.', 'Birthe L.', 'Mads K.', 'Sofie R.', 'Ole', 'Hanne T.', 'Peter S.', 'Lise N.'];
-const PARTICIPANTS = [
+const PARTICIPANTS: [string, string][] = [
 	['Mette (mor)', 'paaroerende'],
 	['Lars (kontaktperson)', 'udfoerer'],
 	['Susanne (rådgiver)', 'raadgiver'],
@@ -63,7 +106,7 @@ const PHASES = ['faglig-udredning', 'valg-af-indsats', 'opfoelgning'];
 export const BASE_TIME = Date.UTC(2026, 10, 23, 9, 0, 0);
 export const BASE_DATE = '2026-11-23';
 
-function isoDate(time) {
+function isoDate(time: number): string {
 	return new Date(time).toISOString().slice(0, 10);
 }
 
@@ -71,8 +114,13 @@ function isoDate(time) {
  * Answer records for one meeting. Mostly active answers without history, as a meeting produces them; a few are
  * corrected or withdrawn, so the list renders the same variety a real meeting shows.
  */
-export function makeAnswers(rng, meeting, count, { start = meeting.createdAt, variety = true } = {}) {
-	const answers = [];
+export function makeAnswers(
+	rng: Rng,
+	meeting: MeetingRow,
+	count: number,
+	{ start = meeting.createdAt, variety = true }: { start?: number; variety?: boolean } = {}
+): AnswerRow[] {
+	const answers: AnswerRow[] = [];
 	let at = start;
 	const people = meeting.payload.participants;
 	const relays = people.filter((p) => p.role !== 'borger');
@@ -87,7 +135,7 @@ export function makeAnswers(rng, meeting, count, { start = meeting.createdAt, va
 		]);
 		const person = mode === 'selv' || people.length === 0 ? undefined : pick(rng, mode === 'formidlet' ? relays : people);
 		const provenance = person ? { mode, participantId: person.id } : { mode };
-		const record = {
+		const record: AnswerRow = {
 			id: seededUuid(rng),
 			meetingId: meeting.id,
 			citizenId: meeting.citizenId,
@@ -142,17 +190,17 @@ export function buildFixture({
 	bigAnswers = 1000,
 	planAnswers = 200,
 	storyItemCount = 100
-} = {}) {
+}: { seed?: number; citizens?: number; bigAnswers?: number; planAnswers?: number; storyItemCount?: number } = {}) {
 	const rng = mulberry32(seed);
-	const citizens = [];
-	const meetings = [];
-	const answers = [];
+	const citizens: CitizenRow[] = [];
+	const meetings: MeetingRow[] = [];
+	const answers: AnswerRow[] = [];
 
-	const newMeeting = (citizen, index, participantCount) => {
+	const newMeeting = (citizen: CitizenRow, index: number, participantCount: number): MeetingRow => {
 		const createdAt = BASE_TIME - index * 7 * 86_400_000 + Math.floor(rng() * 3_600_000);
-		const participants = [{ id: seededUuid(rng), name: citizen.payload.displayName, role: 'borger' }];
+		const participants: Participant[] = [{ id: seededUuid(rng), name: citizen.payload.displayName, role: 'borger' }];
 		for (const [name, role] of PARTICIPANTS.slice(0, participantCount)) participants.push({ id: seededUuid(rng), name, role });
-		const meeting = {
+		const meeting: MeetingRow = {
 			id: seededUuid(rng),
 			citizenId: citizen.id,
 			createdAt,
@@ -167,11 +215,17 @@ export function buildFixture({
 		const citizen = {
 			id: seededUuid(rng),
 			createdAt: BASE_TIME - (citizenCount - c) * 86_400_000,
-			payload: { displayName: NAMES[c % NAMES.length] }
+			payload: { displayName: NAMES[c % NAMES.length]! }
 		};
 		citizens.push(citizen);
 	}
-	const [boardCitizen, bigCitizen] = citizens;
+	// The scenarios below each take their own citizen.
+	const citizen = (index: number): CitizenRow => {
+		const found = citizens[index];
+		if (!found) throw new Error(`buildFixture needs at least ${index + 1} citizens`);
+		return found;
+	};
+	const [boardCitizen, bigCitizen] = [citizen(0), citizen(1)];
 
 	// Earlier meetings for everyone, so citizen pages list a few.
 	for (const citizen of citizens) {
@@ -186,15 +240,15 @@ export function buildFixture({
 	const bigMeeting = newMeeting(bigCitizen, 0, 3);
 	answers.push(...makeAnswers(rng, bigMeeting, bigAnswers));
 
-	const soakMeeting = newMeeting(citizens[2], 0, 2);
-	const saveMeeting = newMeeting(citizens[3], 0, 2);
+	const soakMeeting = newMeeting(citizen(2), 0, 2);
+	const saveMeeting = newMeeting(citizen(3), 0, 2);
 	// Issue 12: the case-file plan of a meeting with 200 answers.
-	const planMeeting = newMeeting(citizens[4], 0, 3);
+	const planMeeting = newMeeting(citizen(4), 0, 3);
 	answers.push(...makeAnswers(rng, planMeeting, planAnswers));
 	// Issue 11: an empty meeting of the first phase, whose theme cards are sorted and moved.
-	const themeMeeting = newMeeting(citizens[5], 0, 2);
+	const themeMeeting = newMeeting(citizen(5), 0, 2);
 	themeMeeting.payload.phase = 'faglig-udredning';
-	const storyCitizen = citizens[6];
+	const storyCitizen = citizen(6);
 	const storyItems = makeStoryItems(rng, storyCitizen, storyItemCount);
 
 	return {
@@ -210,7 +264,7 @@ export function buildFixture({
 			bigMeeting: bigMeeting.id,
 			bigMeetingDate: bigMeeting.date,
 			bigAnswers,
-			soakCitizen: citizens[2].id,
+			soakCitizen: citizen(2).id,
 			soakMeeting: soakMeeting.id,
 			saveMeeting: saveMeeting.id,
 			planMeeting: planMeeting.id,
@@ -236,10 +290,10 @@ const STORY_AREAS = [
  * Story items in the stored shape of src/lib/domain/story.ts (payload: templateId, placement, content, provenance,
  * history), short texts laid in a 5 × 4 grid at the left of each area (its right part stays free to drop on), "Punkt 1" first in "Mine håb, ønsker og drømme".
  */
-export function makeStoryItems(rng, citizen, count) {
-	const items = [];
+export function makeStoryItems(rng: Rng, citizen: CitizenRow, count: number): StoryItemRow[] {
+	const items: StoryItemRow[] = [];
 	for (let i = 0; i < count; i++) {
-		const area = STORY_AREAS[i % STORY_AREAS.length];
+		const area = STORY_AREAS[i % STORY_AREAS.length]!;
 		const slot = Math.floor(i / STORY_AREAS.length) % 20;
 		const w = Math.min(100, Math.floor((area.w - 24) / 5) - 8);
 		const at = BASE_TIME - 86_400_000 + i * 60_000;
@@ -265,8 +319,9 @@ export function makeStoryItems(rng, citizen, count) {
 }
 
 /** `count` answer records for the storage benchmark, seeded so every run writes the same records. */
-export function buildSaveRecords(fixture, count, seed = SEED + 1) {
+export function buildSaveRecords(fixture: Fixture, count: number, seed = SEED + 1): AnswerRow[] {
 	const meeting = fixture.meetingsById[fixture.ids.saveMeeting];
+	if (!meeting) throw new Error('the fixture has no save meeting');
 	return makeAnswers(mulberry32(seed), meeting, count, { start: BASE_TIME + 3_600_000, variety: false });
 }
 
@@ -274,9 +329,13 @@ export function buildSaveRecords(fixture, count, seed = SEED + 1) {
  * Waits until the app has created its database (by being loaded once), then writes the fixture straight into
  * IndexedDB with plain put()s in one readwrite transaction. Runs inside the page.
  */
-export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeout = 30_000 } = {}) {
+export async function seedDatabase(
+	page: Page,
+	fixture: Fixture,
+	{ dbName = 'billedtale', timeout = 30_000 }: { dbName?: string; timeout?: number } = {}
+): Promise<Record<string, number>> {
 	await page.waitForFunction(
-		async (name) => {
+		async (name: string) => {
 			if (indexedDB.databases) {
 				const dbs = await indexedDB.databases();
 				if (!dbs.some((d) => d.name === name)) return false;
@@ -285,7 +344,7 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 				const request = indexedDB.open(name);
 				request.onupgradeneeded = () => {
 					// The app has not created it yet: do not create it ourselves.
-					request.transaction.abort();
+					request.transaction?.abort();
 					resolve(false);
 				};
 				request.onerror = () => resolve(false);
@@ -303,19 +362,19 @@ export async function seedDatabase(page, fixture, { dbName = 'billedtale', timeo
 	const records = { citizens: fixture.citizens, meetings: fixture.meetings, answers: fixture.answers, storyItems: fixture.storyItems };
 	return page.evaluate(
 		({ name, records }) =>
-			new Promise((resolve, reject) => {
+			new Promise<Record<string, number>>((resolve, reject) => {
 				const request = indexedDB.open(name);
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
 					const db = request.result;
 					const tx = db.transaction(Object.keys(records), 'readwrite');
-					for (const [store, rows] of Object.entries(records)) {
+					for (const [store, rows] of Object.entries(records) as [string, unknown[]][]) {
 						const os = tx.objectStore(store);
 						for (const row of rows) os.put(row);
 					}
 					tx.oncomplete = () => {
 						db.close();
-						resolve(Object.fromEntries(Object.entries(records).map(([store, rows]) => [store, rows.length])));
+						resolve(Object.fromEntries(Object.entries(records).map(([store, rows]) => [store, (rows as unknown[]).length])));
 					};
 					tx.onerror = () => reject(tx.error);
 					tx.onabort = () => reject(tx.error ?? new Error('seed transaction aborted'));
@@ -334,10 +393,10 @@ export const BIG_BOARDS = [
 ];
 
 /** An Open Board Format package: a start board with one folder to each of BIG_BOARDS, filled with the app's own symbols. */
-export function buildBigBoardObz(symbolIds) {
+export function buildBigBoardObz(symbolIds: string[]): Uint8Array {
 	const symbolExt = 'ext_billedtale_symbol';
-	const json = (value) => strToU8(JSON.stringify(value));
-	const files = {};
+	const json = (value: unknown) => strToU8(JSON.stringify(value));
+	const files: Record<string, Uint8Array> = {};
 	for (const { id, name, size } of BIG_BOARDS) {
 		const cells = symbolIds
 			.slice(0, size * size)

@@ -4,99 +4,53 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { BIG_BOARD_PARENT, BIG_BOARDS, buildBigBoardObz, buildFixture, buildSaveRecords, seedDatabase, SEED } from './fixture.mjs';
-import { installProbe } from './probe.mjs';
-import { resolveFile, startStaticServer } from './server.mjs';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core';
+import {
+	BIG_BOARD_PARENT,
+	BIG_BOARDS,
+	buildBigBoardObz,
+	buildFixture,
+	buildSaveRecords,
+	seedDatabase,
+	SEED,
+	type Fixture
+} from './fixture.ts';
+import { argv, CONFIG, QUICK, wanted } from './cli.ts';
+import { installProbe, type ProbeTap } from './probe.ts';
+import { median, NOT_BUILT, quantile, type Metric, type MetricDef } from './metrics.ts';
+import { formatValue, printTable, summarise } from './report.ts';
+import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-// ---------------------------------------------------------------------------------------------------------------
-// Options
-// ---------------------------------------------------------------------------------------------------------------
-
-const HELP = `Usage: node bench/run.mjs [--build DIR] [--runs N] [--quick] [--soak-minutes M] [--only IDS] [--out FILE] [--fail-on-missed]
-
-  --build DIR        static build to measure (default: ./build)
-  --runs N           measured runs per metric, after warm-up (default 5; --quick: 1)
-  --warmup N         discarded warm-up runs (default 1; --quick: 0)
-  --quick            smoke mode: 1 run, no warm-up, 200 saves, a 0.2-minute soak (aim: under 90 s)
-  --soak-minutes M   length of the scripted-meeting memory soak (default 2; --quick: 0.2; the full brief: 30)
-  --trace PREFIX     write a Chrome trace (timeline + JS samples) of each board-switch row to PREFIX-<size>.json
-  --out FILE         where to write the JSON (default: bench/results.json)
-  --fail-on-missed   exit with status 1 when a budget is MISSED (default: only on errors)
-  --only IDS         measure only the rows whose id starts with one of these (comma-separated, e.g. open1000,home.,save.real)
-                     and the scenarios they need; the others report "n/a (not measured)" (a noisy shared machine)
-`;
-
-const { values: argv } = parseArgs({
-	options: {
-		build: { type: 'string', default: 'build' },
-		runs: { type: 'string' },
-		warmup: { type: 'string' },
-		quick: { type: 'boolean', default: false },
-		'soak-minutes': { type: 'string' },
-		trace: { type: 'string' },
-		out: { type: 'string' },
-		'fail-on-missed': { type: 'boolean', default: false },
-		only: { type: 'string' },
-		help: { type: 'boolean', short: 'h', default: false }
-	}
-});
-if (argv.help) {
-	process.stdout.write(HELP);
-	process.exit(0);
+// What the in-page recorders below leave on window, for page.evaluate() to read back.
+interface SpeechRecord {
+	downs: number[];
+	ups: number[];
+	speaks: number[];
+	plays: number[];
 }
-
-function positiveNumber(value, name, { integer = false, allowZero = false } = {}) {
-	const n = Number(value);
-	if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0) || (integer && !Number.isInteger(n))) {
-		console.error(`--${name} must be a ${integer ? 'whole' : ''} number${allowZero ? ' ≥ 0' : ' > 0'}, got ${value}`);
-		process.exit(2);
-	}
-	return n;
+interface FrameTimer {
+	t0: number | undefined;
+	t1: number | undefined;
 }
-
-const QUICK = argv.quick;
-const ONLY = argv.only
-	? argv.only
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean)
-	: undefined;
-/** Whether a row is measured in this bench (all of them unless --only narrows it). */
-const wanted = (id) => ONLY === undefined || ONLY.some((prefix) => id.startsWith(prefix));
-// `npm run bench` runs in the package root; relative paths are taken from where the command was typed.
-const CALLER_CWD = process.env.INIT_CWD ?? process.cwd();
-const CONFIG = {
-	buildDir: resolve(CALLER_CWD, argv.build),
-	runs: argv.runs !== undefined ? positiveNumber(argv.runs, 'runs', { integer: true }) : QUICK ? 1 : 5,
-	warmups: argv.warmup !== undefined ? positiveNumber(argv.warmup, 'warmup', { integer: true, allowZero: true }) : QUICK ? 0 : 1,
-	soakMinutes:
-		argv['soak-minutes'] !== undefined ? positiveNumber(argv['soak-minutes'], 'soak-minutes', { allowZero: true }) : QUICK ? 0.2 : 2,
-	out: argv.out ? resolve(CALLER_CWD, argv.out) : join(HERE, 'results.json'),
-	// On a shared machine one row can be measured without the minutes the others take.
-	trace: argv.trace ? resolve(CALLER_CWD, argv.trace) : undefined,
-	tapsPerRun: 20,
-	speechTaps: QUICK ? 8 : 20,
-	switchesPerRun: QUICK ? 5 : 10,
-	tapGapMs: 120,
-	realSaves: QUICK ? 10 : 20,
-	themeOpens: QUICK ? 2 : 5,
-	themeMoves: QUICK ? 4 : 10,
-	storyDragSteps: 30,
-	rawSavesPerRun: QUICK ? 50 : 200,
-	bigAnswers: 1000,
-	cpuThrottle: 4,
-	settleAfterLoadMs: 2000
-};
+declare global {
+	interface Window {
+		__speech: SpeechRecord;
+		__switch: FrameTimer;
+		__frameTimer: FrameTimer;
+		__frames: { times: number[]; stop: boolean };
+		__open: FrameTimer & { n: number };
+	}
+}
 
 // Symbols for the 8×8 and 12×12 boards of the board-switch metrics, from the app's own symbol set.
-const SYMBOL_IDS = JSON.parse(readFileSync(join(HERE, '..', 'symbols', 'manifest.json'), 'utf8')).map((entry) => entry.id);
+const SYMBOL_IDS: string[] = (JSON.parse(readFileSync(join(HERE, '..', 'symbols', 'manifest.json'), 'utf8')) as { id: string }[]).map(
+	(entry) => entry.id
+);
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const LAUNCH = {
@@ -112,7 +66,7 @@ const TABLET = {
 	locale: 'da-DK',
 	timezoneId: 'Europe/Copenhagen',
 	serviceWorkers: 'allow'
-};
+} satisfies Parameters<Browser['newContext']>[0];
 
 // What the app shows today (tests/e2e/pages.ts uses the same names).
 const UI = {
@@ -135,7 +89,23 @@ const TAP_SEQUENCE = ['Ja', 'Nej', 'Ved ikke', 'Forstår ikke', 'Hjælp'];
 
 const KB = 1000; // kB as Vite prints them; the stricter reading of "120 KB".
 
-const METRIC_DEFS = [
+/** What one bench run hands every scenario. Scenarios keep a tab or page for the next one in the optional fields. */
+interface Run {
+	index: number;
+	warmup: boolean;
+	context: BrowserContext;
+	server: StaticServer;
+	origin: string;
+	fixture: Fixture;
+	/** Records a value; anything but a finite number (a figure the page did not report) fails the step. */
+	sample(id: string, value: number | undefined): void;
+	note(id: string, text: string): void;
+	tab?: Tab;
+	themePage?: Page;
+	bigBoardsUrl?: string;
+}
+
+const METRIC_DEFS: MetricDef<Run>[] = [
 	// 1. First load (cold HTTP cache, no service worker), /moede?id=<meeting in progress>
 	{ id: 'moede.js.gzip', name: 'First load /moede: JS gzip', unit: 'kB', budget: 120 },
 	{ id: 'moede.js.raw', name: 'First load /moede: JS transferred', unit: 'kB' },
@@ -172,8 +142,7 @@ const METRIC_DEFS = [
 
 // 5. Features that do not exist yet. Each row becomes real by giving it a `measure(run)` function that returns a
 // number (or an array of numbers) per run, and a budget; until then it reports status 'n/a', "not yet built".
-const NOT_BUILT = Symbol('not yet built');
-const FUTURE_METRICS = [
+const FUTURE_METRICS: MetricDef<Run>[] = [
 	{ id: 'speak.call', name: 'Tap → speechSynthesis.speak() call', unit: 'ms', budget: 16, pooled: true, measure: measureSpeakCall },
 	{
 		id: 'tts.firstBuffer',
@@ -189,7 +158,7 @@ const FUTURE_METRICS = [
 		unit: 'ms',
 		budget: 16,
 		pooled: true,
-		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[0])
+		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[0]!)
 	},
 	// Issue 17: boards as other AAC apps ship them; a board taller than the screen shows its first page of rows.
 	{
@@ -198,7 +167,7 @@ const FUTURE_METRICS = [
 		unit: 'ms',
 		budget: 16,
 		pooled: true,
-		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[1])
+		measure: (run) => measureBoardSwitch(run, BIG_BOARDS[1]!)
 	},
 	// Issue 17: the app's own save as the user sees it (sealing, validation, IndexedDB, journal) and the database write alone.
 	{
@@ -256,14 +225,14 @@ const FUTURE_METRICS = [
  * and every HTMLMediaElement.play() (the offline voice and recordings play through one HTML audio element).
  * With `danishVoice`, the page sees one Danish system voice (headless Chromium has none) whose speak() only records.
  */
-function installSpeechProbe({ danishVoice }) {
-	const S = { downs: [], ups: [], speaks: [], plays: [] };
+function installSpeechProbe({ danishVoice }: { danishVoice: boolean }): void {
+	const S: SpeechRecord = { downs: [], ups: [], speaks: [], plays: [] };
 	Object.defineProperty(window, '__speech', { value: S, enumerable: false });
 	addEventListener('pointerdown', (event) => S.downs.push(event.timeStamp), { capture: true, passive: true });
 	// The release: a board cell activates on it by default (the tap filter lets a finger slide off to cancel).
 	addEventListener('pointerup', (event) => S.ups.push(event.timeStamp), { capture: true, passive: true });
 	const play = HTMLMediaElement.prototype.play;
-	HTMLMediaElement.prototype.play = function (...args) {
+	HTMLMediaElement.prototype.play = function (this: HTMLMediaElement, ...args: []) {
 		// Only our clips (blob: URLs); the player also plays a silent data: sound once to unlock audio.
 		if (this.src.startsWith('blob:')) S.plays.push(performance.now());
 		return play.apply(this, args);
@@ -290,7 +259,7 @@ function installSpeechProbe({ danishVoice }) {
 const SPEECH_TAP_LABELS = ['ja', 'nej', 'ved ikke', 'stop'];
 
 /** Opens the fixture citizen's home board (the first visit gives the citizen the default boards). */
-async function openHomeBoard(run, { danishVoice }) {
+async function openHomeBoard(run: Run, { danishVoice }: { danishVoice: boolean }) {
 	const { page, cdp } = await newTabletPage(run.context);
 	await page.addInitScript(installSpeechProbe, { danishVoice });
 	await page.goto(`${run.origin}/tavle?borger=${run.fixture.ids.boardCitizen}`);
@@ -298,7 +267,7 @@ async function openHomeBoard(run, { danishVoice }) {
 	await page.locator('.grid').getByRole('button', { name: 'ja', exact: true }).waitFor();
 	// The unlock's own tap is not one of the measured taps: speak() calls are paired with pointerdowns by index.
 	await page.evaluate(() => {
-		for (const list of Object.values(window.__speech)) list.length = 0;
+		for (const list of Object.values(window.__speech) as number[][]) list.length = 0;
 	});
 	return { page, cdp };
 }
@@ -308,7 +277,7 @@ async function openHomeBoard(run, { danishVoice }) {
  * and release at once with one time, so the release's listeners waited for all the press's work and the figure
  * measured that queue rather than the tap → speech path.
  */
-async function fingerTap(page, cdp, locator) {
+async function fingerTap(page: Page, cdp: CDPSession, locator: Locator) {
 	await locator.scrollIntoViewIfNeeded();
 	const box = await locator.boundingBox();
 	if (!box) throw new Error(`nothing to tap: ${locator}`);
@@ -322,7 +291,13 @@ async function fingerTap(page, cdp, locator) {
  * Taps cells and returns, per tap, the time from the release (the event that selects a cell with the default tap
  * setting, "on release") to the `field` event; the time from the press is noted for comparison.
  */
-async function tapCellsAndCollect(run, id, { page, cdp }, count, field) {
+async function tapCellsAndCollect(
+	run: Run,
+	id: string,
+	{ page, cdp }: { page: Page; cdp: CDPSession },
+	count: number,
+	field: 'speaks' | 'plays'
+) {
 	const grid = page.locator('.grid');
 	for (let i = 0; i < count; i++) {
 		await fingerTap(page, cdp, grid.getByRole('button', { name: SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length], exact: true }));
@@ -331,13 +306,13 @@ async function tapCellsAndCollect(run, id, { page, cdp }, count, field) {
 	}
 	const speech = await page.evaluate(() => window.__speech);
 	if (speech.ups.length !== speech[field].length) throw new Error(`${speech.ups.length} releases but ${speech[field].length} ${field}`);
-	const fromPress = speech[field].map((t, i) => t - speech.downs[i]);
+	const fromPress = speech[field].map((t, i) => t - speech.downs[i]!);
 	run.note(id, `from the press instead: median ${median(fromPress).toFixed(1)} ms (includes the 50 ms the finger rests)`);
-	return speech[field].map((t, i) => t - speech.ups[i]);
+	return speech[field].map((t, i) => t - speech.ups[i]!);
 }
 
 /** Symbol board with a Danish device voice: touch → the page calls speechSynthesis.speak(). First tap included. */
-async function measureSpeakCall(run) {
+async function measureSpeakCall(run: Run) {
 	const tab = await openHomeBoard(run, { danishVoice: true });
 	try {
 		run.note(
@@ -351,7 +326,7 @@ async function measureSpeakCall(run) {
 }
 
 /** No device voice: touch → the offline eSpeak NG clip starts playing. The first tap includes loading the engine. */
-async function measureOfflineTtsFirstBuffer(run) {
+async function measureOfflineTtsFirstBuffer(run: Run) {
 	const tab = await openHomeBoard(run, { danishVoice: false });
 	try {
 		run.note(
@@ -368,7 +343,7 @@ async function measureOfflineTtsFirstBuffer(run) {
  * Large boards for the fixture citizen, brought in the way a user would: an .obz file (a start board with a folder
  * to each of BIG_BOARDS) imported on the board list. The app seals the imported boards like any other.
  */
-async function importBigBoards(run, page, symbolIds) {
+async function importBigBoards(run: Run, page: Page, symbolIds: string[]) {
 	if (run.bigBoardsUrl) {
 		await page.goto(run.bigBoardsUrl);
 		await unlockTablet(page);
@@ -406,8 +381,8 @@ function visibleCells() {
  * "Tilbage". How many cells it shows (all, or the first page of rows of a board taller than the screen) is read on a
  * first visit that is not measured.
  */
-async function measureBoardSwitch(run, { name, size }) {
-	const page = await openHomeBoard(run, { danishVoice: true });
+async function measureBoardSwitch(run: Run, { name, size }: { name: string; size: number }) {
+	const { page } = await openHomeBoard(run, { danishVoice: true });
 	try {
 		await importBigBoards(run, page, SYMBOL_IDS);
 		const folder = page.locator('.grid').getByRole('button', { name: `Mappe: ${name}` });
@@ -418,17 +393,14 @@ async function measureBoardSwitch(run, { name, size }) {
 		const shown = await page.evaluate(visibleCells);
 		await touch(page, back);
 		await folder.waitFor();
-		const samples = [];
+		const samples: number[] = [];
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
 		if (CONFIG.trace)
-			await page
-				.context()
-				.browser()
-				.startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
+			await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < CONFIG.switchesPerRun; i++) {
 			await page.evaluate(
 				({ name, shown }) => {
-					window.__switch = {};
+					window.__switch = { t0: undefined, t1: undefined };
 					addEventListener(
 						'pointerdown',
 						(event) => {
@@ -452,12 +424,12 @@ async function measureBoardSwitch(run, { name, size }) {
 			await touch(page, folder);
 			await page.waitForFunction(() => window.__switch.t1 !== undefined, null, { polling: 20, timeout: 10_000 });
 			const { t0, t1 } = await page.evaluate(() => window.__switch);
-			samples.push(t1 - t0);
+			samples.push(frameTime({ t0, t1 }));
 			await touch(page, back);
 			await folder.waitFor();
 			await sleep(CONFIG.tapGapMs);
 		}
-		if (CONFIG.trace) await page.context().browser().stopTracing();
+		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const cells = shown === size * size ? `all ${shown} cells` : `the ${shown} cells of its first page of rows`;
 		run.note(
 			size === 8 ? 'board.switch' : 'board.switch.12',
@@ -474,7 +446,7 @@ async function measureBoardSwitch(run, { name, size }) {
  * whole save (recordAnswer: validation, sealing, IndexedDB, the journal); the database write is the user-timing
  * measure recordAnswer() adds around the IndexedDB add alone (src/lib/storage/answers.ts).
  */
-async function measureRealSave(run) {
+async function measureRealSave(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	try {
 		await page.goto(`${run.origin}/moede?id=${run.fixture.ids.soakMeeting}&trin=emner`, { waitUntil: 'load' });
@@ -482,7 +454,7 @@ async function measureRealSave(run) {
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
 		const taps = await tapBoard(page, CONFIG.realSaves);
-		const saved = taps.map((tap) => tap.saved - tap.t);
+		const saved = taps.map(tapToSaved);
 		const writes = await page.evaluate(() => performance.getEntriesByName('billedtale:answer-write').map((e) => e.duration));
 		if (writes.length !== taps.length) throw new Error(`${taps.length} taps but ${writes.length} database-write measures`);
 		run.note(
@@ -501,14 +473,14 @@ async function measureRealSave(run) {
 }
 
 /** Times in the page from the next pointerdown to the first animation frame showing `selector` (holding `text`). */
-function armFrameTimer(page, selector, text) {
+function armFrameTimer(page: Page, selector: string, text?: string) {
 	return page.evaluate(
 		({ selector, text }) => {
 			const shown = () => {
 				const element = document.querySelector(selector);
-				return element !== null && (text === undefined || element.textContent.includes(text));
+				return element !== null && (text === undefined || (element.textContent ?? '').includes(text));
 			};
-			const state = (window.__frameTimer = { t0: undefined, t1: undefined });
+			const state: FrameTimer = (window.__frameTimer = { t0: undefined, t1: undefined });
 			addEventListener(
 				'pointerdown',
 				(e) => {
@@ -527,16 +499,15 @@ function armFrameTimer(page, selector, text) {
 	);
 }
 
-async function frameTimerResult(page) {
+async function frameTimerResult(page: Page) {
 	await page.waitForFunction(() => window.__frameTimer.t1 !== undefined, null, { polling: 50, timeout: 30_000 });
-	const { t0, t1 } = await page.evaluate(() => window.__frameTimer);
-	return t1 - t0;
+	return frameTime(await page.evaluate(() => window.__frameTimer));
 }
 
-const THEME = { label: 'Mig og andre mennesker', columns: ['Godt', 'Ikke godt'] };
+const THEME: { label: string; columns: [string, string] } = { label: 'Mig og andre mennesker', columns: ['Godt', 'Ikke godt'] };
 
 /** The theme overview of the theme meeting with today's theme picked; run.themePage keeps it for the move. */
-async function openThemeOverview(run) {
+async function openThemeOverview(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	await page.goto(`${run.origin}/moede/temaer?id=${run.fixture.ids.themeMeeting}`, { waitUntil: 'load' });
 	await unlockTablet(page);
@@ -546,7 +517,7 @@ async function openThemeOverview(run) {
 }
 
 /** Issue 11: on the overview, tap "Sortér kortene: <theme>" (client-side navigation) → the first card in hand shown. */
-async function measureThemeOpen(run) {
+async function measureThemeOpen(run: Run) {
 	const page = await openThemeOverview(run);
 	run.themePage = page;
 	const samples = [];
@@ -570,19 +541,19 @@ async function measureThemeOpen(run) {
  * Issue 11: a card lying under one column is tapped (it becomes "Flyt kortet"), then the other column's place button:
  * pointerdown on that button → the first frame showing the card in the new column's list (a correction saved).
  */
-async function measureThemeMove(run) {
+async function measureThemeMove(run: Run) {
 	const page = run.themePage;
 	run.themePage = undefined;
 	if (!page) throw new Error('no theme page (opening the theme failed)');
 	try {
-		const placeButton = (column) => page.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
-		const cardsUnder = (column) => page.locator(`ul.cards[aria-label="${column}"] button`);
+		const placeButton = (column: string) => page.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
+		const cardsUnder = (column: string) => page.locator(`ul.cards[aria-label="${column}"] button`);
 		await touch(page, placeButton(THEME.columns[0]));
 		await cardsUnder(THEME.columns[0]).first().waitFor();
-		const card = (await cardsUnder(THEME.columns[0]).first().textContent()).trim();
-		const samples = [];
+		const card = ((await cardsUnder(THEME.columns[0]).first().textContent()) ?? '').trim();
+		const samples: number[] = [];
 		for (let i = 0; i < CONFIG.themeMoves; i++) {
-			const [from, to] = i % 2 === 0 ? THEME.columns : [...THEME.columns].reverse();
+			const [from, to] = i % 2 === 0 ? THEME.columns : ([THEME.columns[1], THEME.columns[0]] as const);
 			await sleep(300);
 			await touch(page, cardsUnder(from).filter({ hasText: card }));
 			await page.getByRole('heading', { name: 'Flyt kortet' }).waitFor();
@@ -602,7 +573,7 @@ async function measureThemeMove(run) {
  * Issue 12: /moede/plan of a meeting with 200 answers, the case-file version, "Gem som PDF", the warning answered:
  * click on "Lav PDF" → the download (the PDF code loads on demand, so its first load is included).
  */
-async function measurePlanPdf(run) {
+async function measurePlanPdf(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/moede/plan?id=${run.fixture.ids.planMeeting}`, { waitUntil: 'load' });
@@ -628,7 +599,7 @@ async function measurePlanPdf(run) {
 	}
 }
 
-function pdfInfo(file) {
+function pdfInfo(file: string) {
 	try {
 		return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 	} catch {
@@ -637,10 +608,10 @@ function pdfInfo(file) {
 }
 
 /** requestAnimationFrame intervals in the page while `action` runs. */
-async function frameGapsDuring(page, action) {
+async function frameGapsDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
 	await page.evaluate(() => {
-		const f = (window.__frames = { times: [], stop: false });
-		const tick = (time) => {
+		const f: Window['__frames'] = (window.__frames = { times: [], stop: false });
+		const tick = (time: number) => {
 			f.times.push(time);
 			if (!f.stop) requestAnimationFrame(tick);
 		};
@@ -651,7 +622,7 @@ async function frameGapsDuring(page, action) {
 		window.__frames.stop = true;
 		return window.__frames.times;
 	});
-	return times.slice(1).map((t, i) => t - times[i]);
+	return times.slice(1).map((t, i) => t - times[i]!);
 }
 
 /**
@@ -659,7 +630,7 @@ async function frameGapsDuring(page, action) {
  * the first touch to the lift; the stroke must have been taken (its save button turns on), then it is cancelled so every
  * run starts from the same story.
  */
-async function measureStoryStroke(run) {
+async function measureStoryStroke(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
@@ -672,8 +643,10 @@ async function measureStoryStroke(run) {
 		await page.getByRole('button', { name: 'Tegn', exact: true }).click();
 		const surface = page.locator('svg.draw');
 		await surface.waitFor();
-		const box = await surface.boundingBox();
-		const at = (fx, fy) => [{ x: Math.round(box.x + box.width * fx), y: Math.round(box.y + Math.min(box.height, 700) * fy), id: 1 }];
+		const box = required(await surface.boundingBox(), 'the drawing surface');
+		const at = (fx: number, fy: number) => [
+			{ x: Math.round(box.x + box.width * fx), y: Math.round(box.y + Math.min(box.height, 700) * fy), id: 1 }
+		];
 		const moves = 60;
 		const gaps = await frameGapsDuring(page, async () => {
 			await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.1, 0.3) });
@@ -701,7 +674,7 @@ async function measureStoryStroke(run) {
  * tests/e2e/pages.ts touchDrag does: rounded points, a rest before lifting) to the free right part of another area
  * and back. Frame gaps are requestAnimationFrame intervals from touchStart to touchEnd of both drags.
  */
-async function measureStoryDrag(run) {
+async function measureStoryDrag(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
@@ -718,16 +691,17 @@ async function measureStoryDrag(run) {
 		const item = canvas.getByRole('button', { name: /^Tekst: Punkt 1\./ });
 		await item.scrollIntoViewIfNeeded();
 		await sleep(500);
-		const box = await canvas.boundingBox();
+		const box = required(await canvas.boundingBox(), 'the story canvas');
 		const scale = box.width / 1600; // the template's width in canvas units
-		const point = (x, y) => ({ x: Math.round(box.x + x * scale), y: Math.round(box.y + y * scale) });
-		const itemBox = await item.boundingBox();
+		const point = (x: number, y: number) => ({ x: Math.round(box.x + x * scale), y: Math.round(box.y + y * scale) });
+		const itemBox = required(await item.boundingBox(), '"Punkt 1"');
 		const home = { x: Math.round(itemBox.x + itemBox.width / 2), y: Math.round(itemBox.y + itemBox.height / 2) };
 		const there = point(700, 490); // "Det gør mit liv bedre", right of its seeded items
-		if (there.y > page.viewportSize().height || home.y < 0)
+		if (there.y > required(page.viewportSize(), 'the viewport').height || home.y < 0)
 			throw new Error(`drag points not on screen: ${JSON.stringify({ home, there })}`);
-		const drag = async (from, to, area) => {
-			const touchAt = (p) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
+		type Point = { x: number; y: number };
+		const drag = async (from: Point, to: Point, area: string) => {
+			const touchAt = (p: Point) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
 			const gaps = await frameGapsDuring(page, async () => {
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touchAt(from) });
 				for (let i = 1; i <= CONFIG.storyDragSteps; i++) {
@@ -741,9 +715,9 @@ async function measureStoryDrag(run) {
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touchAt(to) });
 				await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 			});
-			const landed = (area) =>
+			const landed = (area: string) =>
 				[...document.querySelectorAll('.canvas[data-template] [data-item]')].some(
-					(el) => el.getAttribute('aria-label')?.startsWith('Tekst: Punkt 1.') && el.dataset.area === area
+					(el) => el.getAttribute('aria-label')?.startsWith('Tekst: Punkt 1.') && el.getAttribute('data-area') === area
 				);
 			if (
 				!(await page.waitForFunction(landed, area, { timeout: 10_000 }).then(
@@ -766,35 +740,43 @@ async function measureStoryDrag(run) {
 	}
 }
 
-const metrics = new Map(
+const metrics = new Map<string, Metric<Run>>(
 	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
 );
-const errors = [];
+/** The row `id`; an unknown id is a bug in the bench, not a measurement. */
+function metric(id: string): Metric<Run> {
+	const found = metrics.get(id);
+	if (!found) throw new Error(`unknown metric ${id}`);
+	return found;
+}
+const errors: string[] = [];
+/** The value, or a clear error naming what was missing (an element without a box, a page without a viewport …). */
+function required<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is not there`);
+	return value;
+}
+/** The browser of a page, for tracing. */
+const browserOf = (page: Page) => required(page.context().browser(), 'the browser of the page');
+/** Tap → "Gemt" shown; tapBoard() waits for every tap's "saved". */
+/** pointerdown → the frame an in-page timer stopped at; the caller waited for t1. */
+const frameTime = (timer: FrameTimer) => required(timer.t1, 'the frame') - required(timer.t0, 'the pointerdown');
+const tapToSaved = (tap: ProbeTap) => required(tap.saved, `"Gemt" after the tap on "${tap.label}"`) - tap.t;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...parts) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...parts: unknown[]) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...parts);
 const T0 = performance.now();
-
-function quantile(values, q) {
-	const sorted = [...values].sort((a, b) => a - b);
-	if (sorted.length === 0) return NaN;
-	const pos = (sorted.length - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-const median = (values) => quantile(values, 0.5);
 
 /** Share of all CPU time that was busy over `ms` (Linux /proc/stat), to flag runs measured on a busy machine. */
 async function machineBusy(ms = 300) {
 	const read = () => {
 		try {
-			const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-			return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+			const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+			return { idle: (fields[3] ?? 0) + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
 		} catch {
 			return undefined;
 		}
@@ -805,10 +787,10 @@ async function machineBusy(ms = 300) {
 	if (!a || !b || b.total === a.total) return undefined;
 	return 1 - (b.idle - a.idle) / (b.total - a.total);
 }
-const busyBeforeRuns = [];
+const busyBeforeRuns: number[] = [];
 
-const gzipCache = new Map();
-function gzipSizeOfUrl(root, url) {
+const gzipCache = new Map<string, Promise<number>>();
+function gzipSizeOfUrl(root: string, url: string): Promise<number> {
 	const pathname = new URL(url).pathname;
 	if (!gzipCache.has(pathname)) {
 		gzipCache.set(
@@ -816,16 +798,26 @@ function gzipSizeOfUrl(root, url) {
 			resolveFile(root, pathname).then((file) => (file ? gzipSync(readFileSync(file)).length : 0))
 		);
 	}
-	return gzipCache.get(pathname);
+	return gzipCache.get(pathname)!;
 }
 
 /** A fresh tab in the context, with the CPU throttled before anything loads. */
-async function newTabletPage(context, { probe = false, cold = false } = {}) {
+interface NetworkEntry {
+	url: string;
+	type: string;
+	mimeType: string;
+	fromServiceWorker: boolean | undefined;
+	bytes: number;
+	done: boolean;
+}
+type Tab = { page: Page; cdp: CDPSession; network: Map<string, NetworkEntry> };
+
+async function newTabletPage(context: BrowserContext, { probe = false, cold = false } = {}): Promise<Tab> {
 	const page = await context.newPage();
 	page.setDefaultTimeout(30_000);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CONFIG.cpuThrottle });
-	const network = new Map();
+	const network = new Map<string, NetworkEntry>();
 	if (cold) {
 		await cdp.send('Network.enable');
 		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -850,10 +842,10 @@ async function newTabletPage(context, { probe = false, cold = false } = {}) {
 }
 
 /** Touches the centre of the element and lets go, like a finger tap. */
-async function touch(page, locator) {
+async function touch(page: Page, locator: Locator) {
 	let box = await locator.boundingBox();
 	const viewport = page.viewportSize();
-	if (box && (box.y < 0 || box.y + box.height > viewport.height)) {
+	if (box && viewport && (box.y < 0 || box.y + box.height > viewport.height)) {
 		await locator.scrollIntoViewIfNeeded();
 		box = await locator.boundingBox();
 	}
@@ -861,7 +853,7 @@ async function touch(page, locator) {
 	await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-async function waitReady(page) {
+async function waitReady(page: Page) {
 	await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
 }
 
@@ -874,7 +866,7 @@ async function waitReady(page) {
 const BENCH_PASSPHRASE = 'gulerod trappe vindue blomst mandag';
 const BENCH_PIN = '2468';
 
-async function setUpTablet(page) {
+async function setUpTablet(page: Page) {
 	await waitReady(page);
 	await page.locator('#setup-passphrase').fill(BENCH_PASSPHRASE);
 	await page.locator('#setup-passphrase-repeat').fill(BENCH_PASSPHRASE);
@@ -885,7 +877,7 @@ async function setUpTablet(page) {
 	await page.locator('header nav').waitFor();
 }
 
-async function unlockTablet(page) {
+async function unlockTablet(page: Page) {
 	await waitReady(page);
 	await page.locator('#unlock-passphrase').fill(BENCH_PASSPHRASE);
 	// Submitted from the keyboard: a mouse click would leave a pointer hovering where the first screen then draws a link,
@@ -898,15 +890,15 @@ async function unlockTablet(page) {
  * Lets the service worker finish installing, then removes it and its caches, so the next tab loads the app cold
  * from the network. The app registers its worker on `load`, so we give it a moment to appear.
  */
-async function dropServiceWorker(page) {
+async function dropServiceWorker(page: Page) {
 	return page.evaluate(async () => {
 		if (!('serviceWorker' in navigator)) return 'unsupported';
-		let registrations = [];
+		let registrations: readonly ServiceWorkerRegistration[] = [];
 		for (let i = 0; i < 30 && registrations.length === 0; i++) {
 			registrations = await navigator.serviceWorker.getRegistrations();
 			if (registrations.length === 0) await new Promise((r) => setTimeout(r, 100));
 		}
-		const settled = (reg) => !reg.installing && !reg.waiting;
+		const settled = (reg: ServiceWorkerRegistration) => !reg.installing && !reg.waiting;
 		for (let i = 0; i < 150 && !registrations.every(settled); i++) await new Promise((r) => setTimeout(r, 100));
 		await Promise.all(registrations.map((reg) => reg.unregister()));
 		if (globalThis.caches) for (const key of await caches.keys()) await caches.delete(key);
@@ -919,7 +911,7 @@ async function dropServiceWorker(page) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Fresh context → load / once so the app creates its database → seed the fixture → drop the service worker. */
-async function bootstrap(run) {
+async function bootstrap(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	await page.goto(`${run.origin}/`, { waitUntil: 'load' });
 	await waitReady(page);
@@ -937,7 +929,7 @@ async function bootstrap(run) {
 }
 
 /** Cold load of `path` with the probe; returns the page (still open) and the first-load numbers. */
-async function coldLoad(run, path, { board }) {
+async function coldLoad(run: Run, path: string, { board }: { board: boolean }) {
 	const tab = await newTabletPage(run.context, { probe: true, cold: true });
 	try {
 		return await measureColdLoad(run, tab, path, { board });
@@ -947,12 +939,12 @@ async function coldLoad(run, path, { board }) {
 	}
 }
 
-async function measureColdLoad(run, tab, path, { board }) {
+async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { board: boolean }) {
 	const { page, network } = tab;
 	await page.goto(`${run.origin}${path}`, { waitUntil: 'load' });
 	await page.waitForFunction(
 		({ settle }) => {
-			const nav = performance.getEntriesByType('navigation')[0];
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 			const b = window.__bench;
 			return nav && nav.loadEventEnd > 0 && performance.now() >= nav.loadEventEnd + settle && b.ready !== undefined;
 		},
@@ -963,7 +955,7 @@ async function measureColdLoad(run, tab, path, { board }) {
 	if (board) await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 	const inPage = await page.evaluate((settle) => {
 		const b = window.__bench;
-		const nav = performance.getEntriesByType('navigation')[0];
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 		const windowEnd = nav.loadEventEnd + settle;
 		const blocking = b.longTasks.filter((t) => t.start < windowEnd).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
 		return {
@@ -973,7 +965,7 @@ async function measureColdLoad(run, tab, path, { board }) {
 			blocking,
 			longTasks: b.longTasks.length,
 			ready: b.ready,
-			boardReady: b.boardReady - b.unlockSubmitted,
+			boardReady: b.boardReady === undefined || b.unlockSubmitted === undefined ? undefined : b.boardReady - b.unlockSubmitted,
 			load: nav.loadEventEnd,
 			domContentLoaded: nav.domContentLoadedEventEnd,
 			controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller) && nav.workerStart > 0,
@@ -985,7 +977,7 @@ async function measureColdLoad(run, tab, path, { board }) {
 	if (process.env.BENCH_DEBUG) log(path, JSON.stringify({ ...inPage, longTasks: await page.evaluate(() => window.__bench.longTasks) }));
 	const requests = [...network.values()].filter((r) => r.url.startsWith('http') && r.done);
 	if (process.env.BENCH_DEBUG) log(path, 'requests', JSON.stringify(requests.map((r) => [new URL(r.url).pathname, r.type, r.bytes])));
-	const isJs = (r) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
+	const isJs = (r: NetworkEntry) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
 	const js = requests.filter(isJs);
 	const gzip = (await Promise.all(js.map((r) => gzipSizeOfUrl(run.server.root, r.url)))).reduce((a, b) => a + b, 0);
 	return {
@@ -1000,7 +992,9 @@ async function measureColdLoad(run, tab, path, { board }) {
 	};
 }
 
-function sampleFirstLoad(run, prefix, n) {
+type FirstLoad = Awaited<ReturnType<typeof measureColdLoad>>['numbers'];
+
+function sampleFirstLoad(run: Run, prefix: string, n: FirstLoad) {
 	run.sample(`${prefix}.js.gzip`, n.jsGzip / KB);
 	run.sample(`${prefix}.js.raw`, n.jsBytes / KB);
 	run.sample(`${prefix}.bytes`, n.bytes / KB);
@@ -1012,7 +1006,7 @@ function sampleFirstLoad(run, prefix, n) {
 }
 
 /** 1: cold /moede?id=<meeting in progress>. The tab stays open for the taps. */
-async function firstLoadMeeting(run) {
+async function firstLoadMeeting(run: Run) {
 	const { tab, numbers } = await coldLoad(run, `/moede?id=${run.fixture.ids.boardMeeting}&trin=emner`, { board: true });
 	run.tab = tab;
 	sampleFirstLoad(run, 'moede', numbers);
@@ -1028,7 +1022,7 @@ async function firstLoadMeeting(run) {
 }
 
 /** 2: ≥ 20 touch taps on the board in the tab of the cold load; then the service worker is dropped again. */
-async function boardTaps(run) {
+async function boardTaps(run: Run) {
 	const tab = run.tab;
 	run.tab = undefined;
 	if (!tab) throw new Error('no meeting tab (the first load failed)');
@@ -1041,23 +1035,24 @@ async function boardTaps(run) {
 }
 
 /** `count` touch taps on the answer board (cycling TAP_SEQUENCE), each awaited until "Gemt" shows; the probe's taps. */
-async function tapBoard(page, count) {
+async function tapBoard(page: Page, count: number) {
 	const board = page.getByRole('group', { name: UI.boardName });
 	await board.scrollIntoViewIfNeeded();
 	await sleep(300);
 	// The board does not move while answering, so each button's centre is measured once. A tap is a bare touch
 	// there (CDP touch events): Locator.tap() would add Playwright's hit-target listeners to the events being timed.
 	// The probe records which button each touch landed on, and that is checked below.
-	const centres = {};
+	const centres = new Map<string, { x: number; y: number }>();
 	for (const label of TAP_SEQUENCE) {
 		const box = await board.getByRole('button', { name: label, exact: true }).boundingBox();
-		if (!box || box.y < 0 || box.y + box.height > page.viewportSize().height) throw new Error(`"${label}" is not on screen`);
-		centres[label] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		if (!box || box.y < 0 || box.y + box.height > required(page.viewportSize(), 'the viewport').height)
+			throw new Error(`"${label}" is not on screen`);
+		centres.set(label, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
 	}
 	const first = await page.evaluate(() => window.__bench.taps.length);
 	for (let i = 0; i < count; i++) {
-		const label = TAP_SEQUENCE[i % TAP_SEQUENCE.length];
-		await page.touchscreen.tap(centres[label].x, centres[label].y);
+		const centre = required(centres.get(TAP_SEQUENCE[i % TAP_SEQUENCE.length]!), 'a tap target');
+		await page.touchscreen.tap(centre.x, centre.y);
 		await page.waitForFunction((index) => window.__bench.taps[index]?.saved !== undefined, first + i, { polling: 50, timeout: 10_000 });
 		await sleep(CONFIG.tapGapMs);
 	}
@@ -1068,7 +1063,7 @@ async function tapBoard(page, count) {
 	return ours;
 }
 
-async function measureTaps(run, page) {
+async function measureTaps(run: Run, page: Page) {
 	const ours = await tapBoard(page, CONFIG.tapsPerRun);
 	const events = await page.evaluate(() => window.__bench.events);
 	let belowThreshold = 0;
@@ -1091,13 +1086,13 @@ async function measureTaps(run, page) {
 		if (tap.label !== TAP_SEQUENCE[i % TAP_SEQUENCE.length])
 			throw new Error(`tap ${i} landed on "${tap.label}", not "${TAP_SEQUENCE[i % TAP_SEQUENCE.length]}" (did the board move?)`);
 		run.sample('tap.paint', paint);
-		run.sample('tap.saved', tap.saved - tap.t);
+		run.sample('tap.saved', tapToSaved(tap));
 	});
-	if (!run.warmup) metrics.get('tap.paint').belowThreshold = (metrics.get('tap.paint').belowThreshold ?? 0) + belowThreshold;
+	if (!run.warmup) metric('tap.paint').belowThreshold = (metric('tap.paint').belowThreshold ?? 0) + belowThreshold;
 }
 
 /** 1: cold load of / (with the fixture's citizens in the database). */
-async function firstLoadHome(run) {
+async function firstLoadHome(run: Run) {
 	const { tab, numbers } = await coldLoad(run, '/', { board: false });
 	sampleFirstLoad(run, 'home', numbers);
 	const enabled = await tab.page.getByRole('button', { name: UI.addCitizen }).isEnabled();
@@ -1110,19 +1105,19 @@ async function firstLoadHome(run) {
  * 3a: the floor under the real save (the save.real rows): a record added to the answers store by raw IndexedDB in its
  * own readwrite transaction, timed to oncomplete; no sealing, no Dexie, no journal. Each add awaited before the next.
  */
-async function measureSaves(run, page) {
+async function measureSaves(run: Run, page: Page) {
 	const records = buildSaveRecords(run.fixture, CONFIG.rawSavesPerRun);
 	const times = await page.evaluate(
 		async ({ records, dbName }) => {
-			const raw = await new Promise((resolve, reject) => {
+			const raw = await new Promise<IDBDatabase>((resolve, reject) => {
 				const request = indexedDB.open(dbName);
 				request.onsuccess = () => resolve(request.result);
 				request.onerror = () => reject(request.error);
 			});
-			const rawTimes = [];
+			const rawTimes: number[] = [];
 			for (const record of records) {
 				const t = performance.now();
-				await new Promise((resolve, reject) => {
+				await new Promise<void>((resolve, reject) => {
 					const tx = raw.transaction('answers', 'readwrite');
 					tx.objectStore('answers').add(record);
 					tx.oncomplete = () => resolve();
@@ -1148,7 +1143,7 @@ async function measureSaves(run, page) {
  * the first frame in which the list shows the newest answers and offers "Vis alle 1000 svar" (so all 1,000 were
  * read). Timed in the page from the tap's pointerdown timestamp.
  */
-async function openBigMeeting(run) {
+async function openBigMeeting(run: Run) {
 	const { bigCitizen, bigMeeting, bigAnswers } = run.fixture.ids;
 	const { page } = await newTabletPage(run.context);
 	try {
@@ -1172,7 +1167,7 @@ async function openBigMeeting(run) {
 				};
 				// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede).
 				sessionStorage.setItem('billedtale.staffPanel', 'open');
-				const state = (window.__open = { t0: undefined, t1: undefined, n: 0 });
+				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0 });
 				addEventListener(
 					'pointerdown',
 					(e) => {
@@ -1196,9 +1191,9 @@ async function openBigMeeting(run) {
 		if (process.env.BENCH_DEBUG) {
 			await sleep(3000);
 			const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
-			log('open1000', JSON.stringify({ t0: Math.round(open.t0), t1: Math.round(open.t1), marks }));
+			log('open1000', JSON.stringify({ t0: open.t0, t1: open.t1, marks }));
 		}
-		run.sample('open1000', open.t1 - open.t0);
+		run.sample('open1000', frameTime(open));
 		run.note(
 			'open1000',
 			'tap on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Vis alle 1000 svar"; warm HTTP cache'
@@ -1212,7 +1207,7 @@ async function openBigMeeting(run) {
  * Each measure returns a number or an array of numbers for its own row, or an object of them by row id when it fills
  * more rows (`fills`). One failing measure marks its own rows and the others still run.
  */
-async function futureMetrics(run) {
+async function futureMetrics(run: Run) {
 	for (const def of FUTURE_METRICS) {
 		if (!def.measure || ![def.id, ...(def.fills ?? [])].some(wanted)) continue;
 		const t = performance.now();
@@ -1222,17 +1217,17 @@ async function futureMetrics(run) {
 			const byRow = typeof value === 'number' || Array.isArray(value) ? { [def.id]: value } : value;
 			for (const [id, values] of Object.entries(byRow)) for (const v of [values].flat()) run.sample(id, v);
 		} catch (error) {
-			const message = `run ${run.index}${run.warmup ? ' (warm-up)' : ''}, ${def.id}: ${error?.message ?? error}`;
+			const message = `run ${run.index}${run.warmup ? ' (warm-up)' : ''}, ${def.id}: ${errorText(error)}`;
 			log('ERROR', message);
 			errors.push(message);
-			for (const id of [def.id, ...(def.fills ?? [])]) metrics.get(id).errors.push(message);
+			for (const id of [def.id, ...(def.fills ?? [])]) metric(id).errors.push(message);
 		}
 		log(`run ${run.index}${run.warmup ? ' (warm-up)' : ''}: ${def.id} ${((performance.now() - t) / 1000).toFixed(1)}s`);
 	}
 }
 
 /** One complete measured run in a fresh browser context. */
-async function runOnce(browser, server, fixture, index, warmup) {
+async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture, index: number, warmup: boolean) {
 	const busy = await machineBusy();
 	if (busy !== undefined) {
 		if (!warmup) busyBeforeRuns.push(Math.round(busy * 100));
@@ -1240,7 +1235,7 @@ async function runOnce(browser, server, fixture, index, warmup) {
 			log(`warning: CPU ${Math.round(busy * 100)}% busy before run ${index} (another process is working); timings will be noisy`);
 	}
 	const context = await browser.newContext(TABLET);
-	const run = {
+	const run: Run = {
 		index,
 		warmup,
 		context,
@@ -1248,19 +1243,18 @@ async function runOnce(browser, server, fixture, index, warmup) {
 		origin: server.origin,
 		fixture,
 		sample(id, value) {
-			const metric = metrics.get(id);
-			if (!metric) throw new Error(`unknown metric ${id}`);
+			const row = metric(id);
 			if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${id}: not a number (${value})`);
 			if (warmup) return;
-			metric.samples.push(value);
-			metric.runsSeen.add(index);
+			row.samples.push(value);
+			row.runsSeen.add(index);
 		},
 		note(id, text) {
-			const metric = metrics.get(id);
-			if (!warmup && !metric.notes.includes(text)) metric.notes.push(text);
+			const row = metric(id);
+			if (!warmup && !row.notes.includes(text)) row.notes.push(text);
 		}
 	};
-	const steps = [
+	const steps: [string, (run: Run) => Promise<unknown>, string[]][] = [
 		['bootstrap', bootstrap, []],
 		[
 			'first load /moede',
@@ -1294,10 +1288,10 @@ async function runOnce(browser, server, fixture, index, warmup) {
 			try {
 				await step(run);
 			} catch (error) {
-				const message = `run ${index}${warmup ? ' (warm-up)' : ''}, ${label}: ${error?.message ?? error}`;
+				const message = `run ${index}${warmup ? ' (warm-up)' : ''}, ${label}: ${errorText(error)}`;
 				log('ERROR', message);
 				errors.push(message);
-				for (const id of ids) metrics.get(id).errors.push(message);
+				for (const id of ids) metric(id).errors.push(message);
 				if (label === 'bootstrap') break;
 			}
 			log(`run ${index}${warmup ? ' (warm-up)' : ''}: ${label} ${((performance.now() - t) / 1000).toFixed(1)}s`);
@@ -1311,10 +1305,10 @@ async function runOnce(browser, server, fixture, index, warmup) {
 // 4. Memory soak: a scripted meeting of tapping and page toggling
 // ---------------------------------------------------------------------------------------------------------------
 
-async function soak(browser, server, fixture, minutes) {
+async function soak(browser: Browser, server: StaticServer, fixture: Fixture, minutes: number) {
 	const ids = ['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'];
 	if (minutes <= 0) {
-		for (const id of ids) metrics.get(id).notes.push('skipped (--soak-minutes 0)');
+		for (const id of ids) metric(id).notes.push('skipped (--soak-minutes 0)');
 		return;
 	}
 	const context = await browser.newContext(TABLET);
@@ -1332,13 +1326,15 @@ async function soak(browser, server, fixture, minutes) {
 			await cdp.send('HeapProfiler.collectGarbage');
 			await cdp.send('HeapProfiler.collectGarbage');
 			const { metrics: list } = await cdp.send('Performance.getMetrics');
-			return list.find((m) => m.name === 'JSHeapUsedSize').value;
+			const used = list.find((m) => m.name === 'JSHeapUsedSize');
+			if (!used) throw new Error('no JSHeapUsedSize in Performance.getMetrics');
+			return used.value;
 		};
 		const board = page.getByRole('group', { name: UI.boardName });
 		const boardReady = () => board.getByRole('button', { name: UI.firstAnswerLabel, exact: true }).and(page.locator(':enabled')).waitFor();
 		const meetingLink = page.locator(`main a[href*="${soakMeeting}"]`);
 		const citizenLink = page.locator(`main a[href*="borger?id=${soakCitizen}"]`);
-		const navLink = (href) => page.locator(`header a[href="${href}"]`).first();
+		const navLink = (href: string) => page.locator(`header a[href="${href}"]`).first();
 		await boardReady();
 		// A meeting link opens the meeting's first step; the answer board is on "Det taler vi om".
 		const openTopics = async () => {
@@ -1347,7 +1343,7 @@ async function soak(browser, server, fixture, minutes) {
 		};
 		let taps = 0;
 		let cycles = 0;
-		const tapSome = async (count) => {
+		const tapSome = async (count: number) => {
 			for (let i = 0; i < count; i++) {
 				const label = TAP_SEQUENCE[taps % TAP_SEQUENCE.length];
 				await board.getByRole('button', { name: label, exact: true }).tap();
@@ -1411,121 +1407,34 @@ async function soak(browser, server, fixture, minutes) {
 		await sleep(1000);
 		const reloaded = await heap();
 		const MB = 1024 * 1024;
-		const sample = (id, v) => {
-			metrics.get(id).samples.push(v);
-			metrics.get(id).runsSeen.add(0);
+		const sample = (id: string, v: number) => {
+			metric(id).samples.push(v);
+			metric(id).runsSeen.add(0);
 		};
 		sample('heap.start', startHeap / MB);
 		sample('heap.q1', q1.heap / MB);
 		sample('heap.end', end.heap / MB);
 		sample('heap.growth', ((end.heap - q1.heap) / q1.heap) * 100);
 		sample('heap.reload', reloaded / MB);
-		metrics
-			.get('heap.reload')
-			.notes.push(
-				'diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)'
-			);
+		metric('heap.reload').notes.push(
+			'diagnostic: the soak meeting reloaded after the soak; compare with "at end" (difference = memory kept across the session)'
+		);
 		const desc = `${minutes} min scripted meeting (${cycles} cycles, ${taps} taps, page toggles); one soak, JSHeapUsedSize after forced GC; MB = 2^20 bytes`;
-		for (const id of ids.slice(0, 4)) metrics.get(id).notes.push(desc);
-		metrics.get('heap.growth').notes.push(`answers in the soak meeting: ${q1.taps} at 25%, ${end.taps} at end; growth = (end − 25%) / 25%`);
-		metrics.get('heap.growth').trace = samples.map((s) => ({
+		for (const id of ids.slice(0, 4)) metric(id).notes.push(desc);
+		metric('heap.growth').notes.push(`answers in the soak meeting: ${q1.taps} at 25%, ${end.taps} at end; growth = (end − 25%) / 25%`);
+		metric('heap.growth').trace = samples.map((s) => ({
 			atSeconds: Math.round(s.atMs / 100) / 10,
 			heapMB: Math.round((s.heap / MB) * 100) / 100,
 			taps: s.taps
 		}));
 	} catch (error) {
-		const message = `soak: ${error?.message ?? error}`;
+		const message = `soak: ${errorText(error)}`;
 		log('ERROR', message);
 		errors.push(message);
-		for (const id of ids) metrics.get(id).errors.push(message);
+		for (const id of ids) metric(id).errors.push(message);
 	} finally {
 		await context.close();
 	}
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Report
-// ---------------------------------------------------------------------------------------------------------------
-
-function summarise(metric) {
-	const base = { id: metric.id, name: metric.name, unit: metric.unit, budget: metric.budget ?? null };
-	if (!wanted(metric.id) && metric.samples.length === 0) {
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status: 'n/a', note: 'not measured (--only)' };
-	}
-	if (metric.measure && metric.samples.length === 0 && metric.errors.length === 0) {
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status: 'n/a', note: 'not yet built' };
-	}
-	if (metric.samples.length === 0) {
-		const note = metric.errors.length ? `no samples — ${metric.errors[0]}` : metric.notes.join('; ') || 'no samples';
-		// A budgeted metric that could not be measured has not met its budget.
-		const status = metric.budget != null && metric.errors.length ? 'MISSED' : 'n/a';
-		return { ...base, median: null, min: null, max: null, runs: 0, samples: 0, status, note };
-	}
-	const round = (v) => Math.round(v * 100) / 100;
-	const med = median(metric.samples);
-	const max = Math.max(...metric.samples);
-	const summary = {
-		...base,
-		median: round(med),
-		min: round(Math.min(...metric.samples)),
-		max: round(max),
-		runs: metric.runsSeen.size,
-		samples: metric.samples.length,
-		status: metric.budget == null ? 'ok' : med <= metric.budget ? 'ok' : 'MISSED'
-	};
-	if (metric.pooled) summary.p95 = round(quantile(metric.samples, 0.95));
-	if (metric.budget == null) summary.informational = true;
-	else summary.maxOverBudget = max > metric.budget;
-	if (metric.budget != null && metric.pooled)
-		summary.overBudget = `${metric.samples.filter((v) => v > metric.budget).length}/${metric.samples.length}`;
-	const notes = [...metric.notes, ...metric.errors.map((e) => `error: ${e}`)];
-	if (metric.id === 'tap.paint') {
-		notes.unshift(
-			`Event Timing: longest entry of each tap (pointerdown … click), durationThreshold 16; ${metric.belowThreshold ?? 0} of ${metric.samples.length} taps had no entry ≥ 16 ms and count as 16 ms`
-		);
-	}
-	if (metric.id === 'tap.saved') notes.unshift('pointerdown → the frame that first shows "Gemt: <label>" after the write committed');
-	if (notes.length) summary.note = notes.join('; ');
-	if (metric.trace) summary.trace = metric.trace;
-	return summary;
-}
-
-function formatValue(v, unit) {
-	if (v === null || v === undefined) return '—';
-	if (unit === 'ms') return v >= 100 ? v.toFixed(0) : v.toFixed(1);
-	if (unit === '%') return v.toFixed(1);
-	return v.toFixed(1);
-}
-
-function printTable(rows) {
-	const header = ['Metric', 'Unit', 'Median', 'Min', 'Max', 'Runs', 'Budget', 'Status'];
-	const body = rows.map((r) => [
-		r.name,
-		r.unit,
-		formatValue(r.median, r.unit),
-		formatValue(r.min, r.unit),
-		formatValue(r.max, r.unit),
-		r.status === 'n/a' && r.note === 'not yet built' ? '—' : String(r.pooled ?? (r.samples > r.runs ? `${r.runs} (${r.samples})` : r.runs)),
-		r.budget == null ? '—' : `≤ ${r.budget}`,
-		r.status === 'n/a'
-			? r.note === 'not yet built'
-				? 'n/a (not yet built)'
-				: r.note === 'not measured (--only)'
-					? 'n/a (not measured)'
-					: 'n/a'
-			: r.status === 'MISSED'
-				? '*** MISSED ***'
-				: r.informational
-					? 'ok (info)'
-					: r.maxOverBudget
-						? 'ok (max over)'
-						: 'ok'
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-	const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-	console.log(line(header));
-	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	for (const row of body) console.log(line(row));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1538,7 +1447,7 @@ async function main() {
 		process.exit(2);
 	}
 	const fixture = buildFixture({ seed: SEED, bigAnswers: CONFIG.bigAnswers });
-	const loadBefore = loadavg()[0];
+	const [loadBefore] = loadavg() as [number, number, number];
 	if (loadBefore > cpus().length * 0.75)
 		log(`warning: the machine is busy (1-min load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); timings will be noisy`);
 	const server = await startStaticServer(CONFIG.buildDir);
@@ -1560,10 +1469,10 @@ async function main() {
 		await server.close();
 	}
 
-	const rows = [...metrics.values()].map(summarise);
-	for (const row of rows) if (metrics.get(row.id).pooled && row.samples) row.pooled = `${row.runs}×${row.samples / row.runs}`;
+	const rows = [...metrics.values()].map((row) => summarise(row, wanted(row.id)));
+	for (const row of rows) if (metric(row.id).pooled && row.samples) row.pooled = `${row.runs}×${row.samples / row.runs}`;
 	const elapsed = (performance.now() - T0) / 1000;
-	const loadAfter = loadavg()[0];
+	const [loadAfter] = loadavg() as [number, number, number];
 	console.log('');
 	console.log(`Billedtale benchmark — ${new Date().toISOString()}`);
 	console.log(`build: ${CONFIG.buildDir}`);

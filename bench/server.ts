@@ -12,9 +12,16 @@ export { resolveFile };
  * Starts the server on 127.0.0.1 and a free port. Resolves to { origin, close, stats }.
  * `stats.bytes` counts body bytes sent, for a sanity check against what the browser reports.
  */
-export async function startStaticServer(dir) {
+export interface StaticServer {
+	origin: string;
+	root: string;
+	stats: { requests: number; bytes: number; notFound: string[] };
+	close: () => Promise<void>;
+}
+
+export async function startStaticServer(dir: string): Promise<StaticServer> {
 	const root = resolve(dir);
-	const stats = { requests: 0, bytes: 0, notFound: [] };
+	const stats: StaticServer['stats'] = { requests: 0, bytes: 0, notFound: [] };
 	const server = createServer(async (req, res) => {
 		stats.requests += 1;
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -39,18 +46,20 @@ export async function startStaticServer(dir) {
 		stats.bytes += body.length;
 		res.end(body);
 	});
-	await new Promise((ok, fail) => {
+	await new Promise<void>((ok, fail) => {
 		server.once('error', fail);
-		server.listen(0, '127.0.0.1', ok);
+		server.listen(0, '127.0.0.1', () => ok());
 	});
-	const { port } = server.address();
+	const address = server.address();
+	if (address === null || typeof address === 'string') throw new Error('the bench server has no TCP port');
+	const { port } = address;
 	return {
 		origin: `http://127.0.0.1:${port}`,
 		root,
 		stats,
 		close: () =>
-			new Promise((ok) => {
-				server.closeAllConnections?.();
+			new Promise<void>((ok) => {
+				server.closeAllConnections();
 				server.close(() => ok());
 			})
 	};
