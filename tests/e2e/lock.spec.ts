@@ -456,3 +456,23 @@ test('the meeting’s hold lasts while someone touches the tablet now and then, 
 	await page.clock.fastForward('01:00');
 	await expect(lockedHeading).toBeVisible();
 });
+
+test('the new-citizen form, fetched only when asked for, is fetched and filled in again after a soft lock', async ({ page }) => {
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	await page.getByRole('button', { name: 'Tilføj borger' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Tilføj borger' });
+	await dialog.getByLabel('Navn eller initialer').fill(CANARY);
+	// The idle lock comes while the form is open (a warning at four minutes, the lock at five).
+	await page.clock.fastForward('04:01');
+	await expect(page.getByRole('dialog', { name: 'Tabletten låses om lidt' })).toBeVisible();
+	await page.clock.fastForward('01:00');
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	expect(await pageHtml(page)).not.toContain(CANARY);
+	await unlockWithPin(page);
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByLabel('Navn eller initialer')).toHaveValue(CANARY);
+	await dialog.getByRole('button', { name: 'Gem' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: CANARY })).toBeVisible();
+});

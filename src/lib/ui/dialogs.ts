@@ -45,3 +45,19 @@ export function onReopen(dialog: HTMLDialogElement, open: () => void): () => voi
 	window.addEventListener(REOPEN, listener);
 	return () => window.removeEventListener(REOPEN, listener);
 }
+
+/**
+ * For a dialog that is fetched only when first asked for, so it is not on the page to hear the request itself: the
+ * page opens it when its title is asked for (the first of that title). Returns the clean-up.
+ */
+export function onReopenLazy(title: () => string, open: () => void): () => void {
+	const listener = (event: Event) => {
+		const wanted = (event as CustomEvent<DialogMark>).detail;
+		const onPage = [...document.querySelectorAll('dialog')].some((dialog) => titleOf(dialog) === wanted.title);
+		if (event.defaultPrevented || onPage || wanted.title !== title() || wanted.index !== 0) return;
+		event.preventDefault();
+		open();
+	};
+	window.addEventListener(REOPEN, listener);
+	return () => window.removeEventListener(REOPEN, listener);
+}
