@@ -9,6 +9,7 @@ import {
 	MeetingPage,
 	scanHighlight,
 	SheetPage,
+	stepScanTo,
 	StoryPage,
 	ThemeCardsPage
 } from './pages';
@@ -69,17 +70,6 @@ async function oneSwitchTo(page: Page, target: Locator, intervalMs: number, maxS
 async function stoppedClock(page: Page): Promise<void> {
 	await page.clock.install();
 	await page.clock.pauseAt(Date.now() + 1000);
-}
-
-/** Two switches: Space moves, Enter chooses the row; stops with the highlight on the target, not yet chosen. */
-async function stepScanTo(page: Page, target: Locator, start = true): Promise<void> {
-	if (start) await page.keyboard.press('Space');
-	for (let step = 0; step < 40; step++) {
-		const { row, cell } = await scanHighlight(target);
-		if (cell) return;
-		await page.keyboard.press(row ? 'Enter' : 'Space');
-	}
-	throw new Error('step scanning never reached the target');
 }
 
 /** Two switches: Space moves, Enter chooses; time alone never moves the highlight. */
@@ -382,11 +372,15 @@ test('every route reflows at 320 px: no sideways scrolling, no text cut', async 
 		expect(overflow, `sideways scroll on ${route}`).toBeLessThanOrEqual(0);
 	}
 	// The board editor, reached through its own link.
-	await page.evaluate((href) => {
-		const link = Object.assign(document.createElement('a'), { href });
-		document.body.append(link);
-		link.click();
-	}, `/tavle?borger=${citizenId}`);
+	const openBoard = async () => {
+		await page.evaluate((href) => {
+			const link = Object.assign(document.createElement('a'), { href });
+			document.body.append(link);
+			link.click();
+		}, `/tavle?borger=${citizenId}`);
+		await expect(page.locator('.grid .cell-label:visible').first()).toBeVisible();
+	};
+	await openBoard();
 	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
 	await expect(page.locator('main h1').first()).toBeVisible();
 	expect(
@@ -394,10 +388,9 @@ test('every route reflows at 320 px: no sideways scrolling, no text cut', async 
 		'board editor'
 	).toBeLessThanOrEqual(0);
 	// A board label never breaks inside a short word ("Mø/det/avl/e").
-	await page.goBack();
-	// Only the board shown: the last boards shown stay in the page, hidden, and the page may still be changing to it.
+	await openBoard();
+	// Only the board shown: the last boards shown stay in the page, hidden.
 	const labels = page.locator('.grid .cell-label:visible');
-	await expect(labels.first()).toBeVisible();
 	for (const label of await labels.all()) {
 		const broken = await label.evaluate((el) => {
 			const range = document.createRange();
