@@ -412,8 +412,8 @@ test('a field in an open dialog comes back after a soft lock, in the dialog open
 
 	await expect(dialog).toBeVisible();
 	await expect(place).toHaveValue(CANARY);
-	// Radios without an id are not kept by the screen keeper (it finds fields by id): chosen again.
-	await dialog.getByRole('radio', { name: 'Opfølgning' }).check();
+	// The chosen phase too: a radio without an id is found again by its group's name and value.
+	await expect(dialog.getByRole('radio', { name: 'Opfølgning' })).toBeChecked();
 	// The warning had the focus at the lock: it goes into the dialog opened again, not to the page body.
 	expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 	await expectNoAxeViolations(page, 'a dialog opened again after the lock');

@@ -10,6 +10,9 @@ import { openDialogs, reopenDialog, type DialogMark } from '#lib/ui/dialogs.ts';
 
 /** Fields found again by their id; password and one-time-code fields are the PIN and passphrase inputs. */
 const FIELDS = ':is(input, textarea, select)[id]:not([type="password"], [type="hidden"], [type="file"], [autocomplete="one-time-code"])';
+/** Radio groups often have no ids: their chosen option is found again by its group's name and its value. */
+const NAMED_RADIOS = 'input[type="radio"][name]:not([id])';
+const RADIO_PREFIX = 'radio:';
 /** The page is rebuilt from the database after the PIN; fields that have not come back by then are let go. */
 const RESTORE_WITHIN_MS = 5_000;
 
@@ -37,6 +40,9 @@ function isToggle(field: FieldElement): field is HTMLInputElement {
 export function keepScreen(root: ParentNode = document.getElementById('main') ?? document): void {
 	const values = new Map<string, string | boolean>();
 	for (const field of root.querySelectorAll<FieldElement>(FIELDS)) values.set(field.id, isToggle(field) ? field.checked : field.value);
+	for (const radio of root.querySelectorAll<HTMLInputElement>(NAMED_RADIOS)) {
+		if (radio.checked) values.set(RADIO_PREFIX + JSON.stringify([radio.name, radio.value]), true);
+	}
 	const focused = document.activeElement;
 	kept = {
 		address: address(),
@@ -44,6 +50,15 @@ export function keepScreen(root: ParentNode = document.getElementById('main') ??
 		focusedId: focused instanceof HTMLElement && focused.id ? focused.id : undefined,
 		dialogs: openDialogs(root)
 	};
+}
+
+function findField(key: string): FieldElement | undefined {
+	if (key.startsWith(RADIO_PREFIX)) {
+		const [name, value] = JSON.parse(key.slice(RADIO_PREFIX.length)) as [string, string];
+		return [...document.querySelectorAll<HTMLInputElement>(NAMED_RADIOS)].find((radio) => radio.name === name && radio.value === value);
+	}
+	const field = document.getElementById(key);
+	return field?.matches(FIELDS) ? (field as FieldElement) : undefined;
 }
 
 /** Fills one field the way typing would, so the component's own state (bind:value, onchange) follows. */
@@ -76,8 +91,8 @@ export function restoreScreen(): void {
 		// First the dialogs, as their fields are only there while they are open.
 		dialogs = dialogs.filter((dialog) => !reopenDialog(dialog));
 		for (const [id, value] of pending) {
-			const field = document.getElementById(id);
-			if (!field || !field.matches(FIELDS)) continue;
+			const field = findField(id);
+			if (!field) continue;
 			fill(field as FieldElement, value);
 			pending.delete(id);
 		}
