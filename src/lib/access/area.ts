@@ -95,14 +95,13 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	}
 
 	/**
-	 * A press or release chose the target: it is activated now. Then focus goes to it, as the browser's own press would
-	 * have put it there (a finger's press no longer reaches the browser's mouse events, see onTouchEnd); after, since
-	 * focusing brings the page's style up to date first, which speech and a new board need not wait for.
+	 * A press or release chose the target: it is activated now. A finger's tap leaves the focus where it was (the browser's
+	 * mouse events, which would move it, are cancelled: onTouchEnd): focusing would bring the page's style up to date in
+	 * the middle of the tap, which cost a board switch more than 2 ms at the bench's CPU (issue 17); a finger shows no focus.
 	 */
 	function choose(el: HTMLElement): void {
 		chose = true;
 		activate(el);
-		if (el.isConnected) el.focus({ preventScroll: true });
 	}
 
 	/** Targets are told apart by an id of their own, so the repeat filter knows a second tap on the same one. */
