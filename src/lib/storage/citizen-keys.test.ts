@@ -180,6 +180,24 @@ describe('the migration to citizen keys', () => {
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 
+	it('moves records in small batches with the page’s turns between them, and keeps an answer recorded meanwhile', async () => {
+		const anna = await citizenWithAnswer('Anna');
+		const answer = { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'nej' }, provenance: { mode: 'selv' } } as const;
+		for (let i = 0; i < 24; i++) await recordAnswer(anna.meeting, answer);
+		expect(await asBeforeCitizenKeys(anna.citizen.id)).toBe(27);
+		const turns = vi.spyOn(globalThis, 'setTimeout');
+		const pass = migrateRecords();
+		// The citizen taps while the pass runs.
+		await recordAnswer(anna.meeting, answer);
+		expect(await pass).toEqual({ upgraded: 27, damaged: 0, skipped: 0 });
+		// 27 records in batches of 10: the page had a turn before each of the three (Node has no scheduler.yield()).
+		expect(turns.mock.calls.filter(([, delay]) => delay === 0).length).toBeGreaterThanOrEqual(3);
+		turns.mockRestore();
+		const keyIds = Object.values(await storedOf(anna.citizen.id)).flatMap((records) => records.map((r) => r.payload.keyId));
+		expect(new Set(keyIds)).toEqual(new Set([(await getDb().citizenKeys.get(anna.citizen.id))!.keyId]));
+		expect(await listAnswers(anna.meeting.id)).toHaveLength(26);
+	});
+
 	it('picks up where a pass cut short stopped, with the key it already created', async () => {
 		const anna = await citizenWithAnswer('Anna');
 		const before = await listAnswers(anna.meeting.id);
