@@ -23,6 +23,7 @@ import { installProbe, type ProbeTap } from './probe.ts';
 import { median, NOT_BUILT, quantile, type Metric, type MetricDef } from './metrics.ts';
 import { formatValue, printTable, summarise } from './report.ts';
 import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
+import { runYears, yearsMetricDefs } from './scenarios-years.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -741,7 +742,10 @@ async function measureStoryDrag(run: Run) {
 }
 
 const metrics = new Map<string, Metric<Run>>(
-	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
+	[...METRIC_DEFS, ...FUTURE_METRICS, ...yearsMetricDefs(CONFIG.yearsScales)].map((def) => [
+		def.id,
+		{ ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }
+	])
 );
 /** The row `id`; an unknown id is a bug in the bench, not a measurement. */
 function metric(id: string): Metric<Run> {
@@ -1437,6 +1441,40 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 	}
 }
 
+/** Issue 17: the years-of-use tablet (bench/scenarios-years.ts), measured once per scale with this file's tablet steps. */
+function years(browser: Browser, server: StaticServer) {
+	return runYears(
+		{
+			browser,
+			origin: server.origin,
+			tablet: TABLET,
+			newTabletPage: (context) => newTabletPage(context),
+			setUpTablet,
+			unlockTablet,
+			waitReady,
+			touch,
+			armFrameTimer,
+			frameTimerResult,
+			sample(id, value) {
+				metric(id).samples.push(value);
+				metric(id).runsSeen.add(0);
+			},
+			note(id, text) {
+				if (!metric(id).notes.includes(text)) metric(id).notes.push(text);
+			},
+			fail(ids, error) {
+				const message = `years: ${errorText(error)}`;
+				log('ERROR', message);
+				errors.push(message);
+				for (const id of ids) metric(id).errors.push(message);
+			},
+			log
+		},
+		CONFIG.yearsScales,
+		wanted
+	);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------------------------
@@ -1458,12 +1496,15 @@ async function main() {
 	);
 	let exitCode = 0;
 	try {
-		for (let i = 0; i < CONFIG.warmups + CONFIG.runs; i++) {
+		// The soak and the years rows have browsers of their own; `--only years` needs no run of the others.
+		const ownRuns = [...metrics.keys()].some((id) => !id.startsWith('years.') && !id.startsWith('heap.') && wanted(id));
+		for (let i = 0; ownRuns && i < CONFIG.warmups + CONFIG.runs; i++) {
 			const warmup = i < CONFIG.warmups;
 			await runOnce(browser, server, fixture, warmup ? -1 - i : i - CONFIG.warmups + 1, warmup);
 		}
 		if (['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'].some(wanted))
 			await soak(browser, server, fixture, CONFIG.soakMinutes);
+		if ([...metrics.keys()].some((id) => id.startsWith('years.') && wanted(id))) await years(browser, server);
 	} finally {
 		await browser.close();
 		await server.close();
