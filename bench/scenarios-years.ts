@@ -230,6 +230,7 @@ async function measureStartup(
 			await page.addInitScript(() => {
 				Object.defineProperty(window, 'Worker', { value: undefined });
 			});
+		let rewrites = 0;
 		for (let i = 0; i < REPEATS; i++) {
 			await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
 			await hooks.waitReady(page);
@@ -237,10 +238,11 @@ async function measureStartup(
 			await armStartupTimer(page, fixture.ids.citizens);
 			await hooks.unlockTablet(page);
 			record(id, await startupTime(page));
+			rewrites += await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot').length);
 		}
 		hooks.note(
 			id,
-			`${REPEATS} loads of / (warm HTTP cache): submit of the passphrase → first frame listing all ${fixture.ids.citizens} citizens; includes PBKDF2-SHA256 600,000${journal ? '' : '; no Worker in the page, so the app runs on IndexedDB alone (database-only, as in settings)'}`
+			`${REPEATS} loads of / (warm HTTP cache): submit of the passphrase → first frame listing all ${fixture.ids.citizens} citizens; includes PBKDF2-SHA256 600,000${journal ? '' : '; no Worker in the page, so the app runs on IndexedDB alone (database-only, as in settings)'}; journal rewritten during ${rewrites} of these starts`
 		);
 	} finally {
 		await page.close();
@@ -283,6 +285,19 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await hooks.touch(page, citizenLink);
 		const meetingLink = page.locator(`main a[href="/moede?id=${fixture.ids.meeting}"]`);
+		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the meeting opens at each scale.
+		const trace = process.env.BENCH_YEARS_TRACE;
+		if (trace)
+			await hooks.browser.startTracing(page, {
+				path: `${trace}-meeting-${fixture.scale}x.json`,
+				categories: [
+					'devtools.timeline',
+					'disabled-by-default-devtools.timeline',
+					'v8.execute',
+					'disabled-by-default-v8.cpu_profiler',
+					'blink.user_timing'
+				]
+			});
 		for (let i = 0; i < REPEATS; i++) {
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();
@@ -292,6 +307,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			record('years.meeting', await hooks.frameTimerResult(page));
 			await page.goBack();
 		}
+		if (trace) await hooks.browser.stopTracing();
 		hooks.note(
 			'years.meeting',
 			`touch on the newest meeting on the citizen page → first frame with its 30 newest answers and "Vis alle ${fixture.ids.meetingAnswers} svar"`
@@ -349,26 +365,28 @@ async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: st
 }
 
 /**
- * The journal written afresh from the database: its files are removed (from a page of the origin that does not run the
- * app), and the next start finds it behind. The app's own user-timing measure (storage/journal-sync.ts) times it.
+ * The journal written afresh from the database: a commit is numbered in IndexedDB around the app (from a page of the
+ * origin that does not run it), so the next start finds the journal one transaction behind, as after a write that did
+ * not reach it, and rewrites it. The app's own user-timing measure (storage/journal-sync.ts) times the rewrite.
  */
 async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext, record: Record_) {
-	for (const open of context.pages()) await open.close();
 	const { page } = await hooks.newTabletPage(context);
 	try {
 		await page.goto(`${hooks.origin}/manifest.webmanifest`);
-		// The closed tabs' journal worker may hold its files for a moment longer.
-		await page.evaluate(async () => {
-			const root = await navigator.storage.getDirectory();
-			for (let attempt = 1; ; attempt++) {
-				try {
-					return await root.removeEntry('journal', { recursive: true });
-				} catch (error) {
-					if (attempt >= 50) throw error;
-					await new Promise((r) => setTimeout(r, 200));
-				}
-			}
-		});
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open('billedtale');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const db = request.result;
+						const tx = db.transaction('commits', 'readwrite');
+						tx.objectStore('commits').add({});
+						tx.oncomplete = () => (db.close(), resolve());
+						tx.onerror = () => reject(tx.error);
+					};
+				})
+		);
 		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
 		await page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
 			polling: 200,
@@ -377,7 +395,7 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 		record('years.journal.snapshot', await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot')[0]!.duration));
 		hooks.note(
 			'years.journal.snapshot',
-			'journal files removed, then / loaded: the start rewrites the journal from the database (before unlock)'
+			'one commit numbered in IndexedDB around the app, then / loaded: the start finds the journal behind and rewrites it from the database (before unlock)'
 		);
 	} finally {
 		await page.close();
