@@ -26,6 +26,7 @@ import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
 // The e2e page models and lock steps: the bench opens and finds the screens as the specs do (they load in plain Node).
 import { BoardListPage, BoardPage, HomePage, MeetingPage, PlanPage, StoryPage, ThemeCardsPage, touchTap } from '../tests/e2e/pages.ts';
 import { expect, lockState, unlockTablet, useStepTimeout } from '../tests/e2e/tablet.ts';
+import { runYears, yearsMetricDefs } from './scenarios-years.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -742,7 +743,10 @@ async function measureStoryDrag(run: Run) {
 }
 
 const metrics = new Map<string, Metric<Run>>(
-	[...METRIC_DEFS, ...FUTURE_METRICS].map((def) => [def.id, { ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }])
+	[...METRIC_DEFS, ...FUTURE_METRICS, ...yearsMetricDefs(CONFIG.yearsScales)].map((def) => [
+		def.id,
+		{ ...def, samples: [], runsSeen: new Set(), notes: [], errors: [] }
+	])
 );
 /** The row `id`; an unknown id is a bug in the bench, not a measurement. */
 function metric(id: string): Metric<Run> {
@@ -1402,6 +1406,37 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 	}
 }
 
+/** Issue 17: the years-of-use tablet (bench/scenarios-years.ts), measured once per scale with this file's tablet steps. */
+function years(browser: Browser, server: StaticServer) {
+	return runYears(
+		{
+			browser,
+			origin: server.origin,
+			tablet: TABLET,
+			newTabletPage: (context) => newTabletPage(context),
+			unlockTablet: unlock,
+			armFrameTimer,
+			frameTimerResult,
+			sample(id, value) {
+				metric(id).samples.push(value);
+				metric(id).runsSeen.add(0);
+			},
+			note(id, text) {
+				if (!metric(id).notes.includes(text)) metric(id).notes.push(text);
+			},
+			fail(ids, error) {
+				const message = `years: ${errorText(error)}`;
+				log('ERROR', message);
+				errors.push(message);
+				for (const id of ids) metric(id).errors.push(message);
+			},
+			log
+		},
+		CONFIG.yearsScales,
+		wanted
+	);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------------------------
@@ -1424,12 +1459,15 @@ async function main() {
 	);
 	let exitCode = 0;
 	try {
-		for (let i = 0; i < CONFIG.warmups + CONFIG.runs; i++) {
+		// The soak and the years rows have browsers of their own; `--only years` needs no run of the others.
+		const ownRuns = [...metrics.keys()].some((id) => !id.startsWith('years.') && !id.startsWith('heap.') && wanted(id));
+		for (let i = 0; ownRuns && i < CONFIG.warmups + CONFIG.runs; i++) {
 			const warmup = i < CONFIG.warmups;
 			await runOnce(browser, server, fixture, warmup ? -1 - i : i - CONFIG.warmups + 1, warmup);
 		}
 		if (['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'].some(wanted))
 			await soak(browser, server, fixture, CONFIG.soakMinutes);
+		if ([...metrics.keys()].some((id) => id.startsWith('years.') && wanted(id))) await years(browser, server);
 	} finally {
 		await browser.close();
 		await server.close();
