@@ -26,7 +26,7 @@ describe('golden backups', () => {
 	it('the golden backup of format 1 (December 2026) keeps restoring, every record upgraded', async () => {
 		const file = readFileSync(new URL('../../../tests/fixtures/backup/golden-format1-2026-12.json', import.meta.url), 'utf8');
 		// Written with 1,000 rounds by the test of its day; files from the app itself have 600,000.
-		const content = await readBackup(file, 'guld-kopi af billedtale 2026', 1_000);
+		const content = await readBackup(new Blob([file]), 'guld-kopi af billedtale 2026', 1_000);
 		// Its two "photos" are 11-byte PNG stubs that no decoder can read: left out and counted, never stored unchecked.
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0, droppedPictures: 2 });
 		const db = getDb();
