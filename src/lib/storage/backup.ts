@@ -32,6 +32,7 @@ export interface BackupSource {
  * of plaintext; a media record (up to 20 MB) is a group of its own, so a file's chunks follow its media.
  */
 const RECORDS_PER_GROUP = 200;
+const groupSize = (table: SealedTable) => (table === 'media' ? 1 : RECORDS_PER_GROUP);
 
 function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
 	for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
@@ -40,7 +41,7 @@ function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
 /** A backup already held whole (tests, a checked copy) as the groups a file is written from. */
 export function* groupsOfContent(content: BackupContent): Generator<BackupGroup> {
 	for (const name of SEALED_TABLES) {
-		for (const records of batches(content[name] as unknown[], name === 'media' ? 1 : RECORDS_PER_GROUP)) {
+		for (const records of batches(content[name] as unknown[], groupSize(name))) {
 			yield { table: name, records } as BackupGroup;
 		}
 	}
@@ -103,14 +104,20 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
 /**
  * Adds a backup's citizens in one transaction, sealed with this tablet's key. A citizen already on this
  * tablet is left exactly as it is, with none of the backup's records for it, so a restore never
- * overwrites newer work.
+ * overwrites newer work. One transaction means an interrupted restore leaves nothing half added; its
+ * price is that the sealed records are all held until it commits (about the size of the media once).
+ * They are sealed a group at a time, so no more than one group's plain bytes are read out at once.
  */
 export async function restoreBackup(backup: BackupContent): Promise<{ added: number; skipped: number; droppedPictures: number }> {
 	const { content, dropped } = await reencodePictures(backup);
 	const db = getDb();
 	const sealed = {} as StoredTables;
 	for (const name of SEALED_TABLES) {
-		(sealed as Record<SealedTable, unknown>)[name] = await sealRecords(name, content[name] as RecordsByTable[typeof name][]);
+		const records: Stored<RecordsByTable[typeof name]>[] = [];
+		for (const group of batches(content[name] as RecordsByTable[typeof name][], groupSize(name))) {
+			for (const record of await sealRecords(name, group)) records.push(record);
+		}
+		(sealed as Record<SealedTable, unknown>)[name] = records;
 	}
 	const result = await guardedWrite(() =>
 		db.transaction('rw', [...SEALED_TABLES], async () => {
