@@ -2,8 +2,8 @@ import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
 
 /*
  * eSpeak NG compiled to WebAssembly, with its Danish voice. Loaded only when the device has no Danish
- * voice of its own. The 18 MB module is compiled once; each utterance instantiates it afresh because
- * the program exits after writing its WAV file.
+ * voice of its own, and run in a worker (offline-tts.worker.ts). The 18 MB module is compiled once; each
+ * utterance instantiates it afresh because the program exits after writing its WAV file.
  */
 
 let compiled: Promise<WebAssembly.Module> | undefined;
