@@ -11,7 +11,7 @@ import { synthesizeDanish } from './offline-tts.ts';
 self.onmessage = async ({ data }: MessageEvent<OfflineSpeechRequest>) => {
 	let response: OfflineSpeechResponse;
 	try {
-		response = { id: data.id, clip: await synthesizeDanish(data.text, data.rate, data.pitch) };
+		response = { id: data.id, clip: await synthesizeDanish(data.text, data.rate, data.pitch, data.wasmUrl) };
 	} catch (error) {
 		response = { id: data.id, error: String(error) };
 	}

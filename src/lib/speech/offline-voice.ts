@@ -1,9 +1,12 @@
+import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
+
 /** What the page asks the offline voice's worker (offline-tts.worker.ts) for, and what it answers. */
 export interface OfflineSpeechRequest {
 	id: number;
 	text: string;
 	rate: number;
 	pitch: number;
+	wasmUrl: string;
 }
 export type OfflineSpeechResponse = { id: number; clip: Blob; error?: undefined } | { id: number; error: string };
 
@@ -38,6 +41,6 @@ export function synthesizeInWorker(text: string, rate: number, pitch: number): P
 	worker ??= start();
 	const id = nextId++;
 	const clip = new Promise<Blob>((resolve, reject) => pending.set(id, { resolve, reject }));
-	worker.postMessage({ id, text, rate, pitch } satisfies OfflineSpeechRequest);
+	worker.postMessage({ id, text, rate, pitch, wasmUrl } satisfies OfflineSpeechRequest);
 	return clip;
 }
