@@ -467,7 +467,10 @@ async function measureRealSave(run: Run) {
 		await unlock(page);
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
+		// A profile of the measured taps (issue 17): where the time from tap to "Gemt" goes.
+		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-save.json`, categories: TRACE_CATEGORIES });
 		const taps = await tapBoard(page, CONFIG.realSaves);
+		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const saved = taps.map(tapToSaved);
 		const writes = await page.evaluate(() => performance.getEntriesByName('billedtale:answer-write').map((e) => e.duration));
 		if (writes.length !== taps.length) throw new Error(`${taps.length} taps but ${writes.length} database-write measures`);
