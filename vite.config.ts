@@ -31,6 +31,16 @@ const contentSecurityPolicy = {
 	}
 };
 
+// The offline voice's worker is handed the page's copy of eSpeak NG's module (src/lib/speech/offline-voice.ts), the one the
+// service worker keeps for offline use; eSpeak's own fallback URL, never taken, would put a second 18 MB copy into the build.
+const ESPEAK_FALLBACK_URL = "new URL('espeak-ng.wasm', import.meta.url).href";
+const espeakModuleFromPage = {
+	name: 'espeak-module-from-page',
+	transform(code: string, id: string) {
+		if (id.includes('/espeak-ng/dist/espeak-ng.js') && code.includes(ESPEAK_FALLBACK_URL)) return code.replace(ESPEAK_FALLBACK_URL, "''");
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		sveltekit({
@@ -42,6 +52,7 @@ export default defineConfig({
 			paths: { relative: false }
 		})
 	],
+	worker: { plugins: () => [espeakModuleFromPage] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -4,7 +4,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 
-type Rng = () => number;
+export type Rng = () => number;
 
 // The stored shapes the bench writes (src/lib/storage/records.ts), as far as the bench fills them in.
 interface Participant {
@@ -69,11 +69,11 @@ export function seededUuid(rng: Rng): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function pick<T>(rng: Rng, items: readonly T[]): T {
+export function pick<T>(rng: Rng, items: readonly T[]): T {
 	return items[Math.floor(rng() * items.length)]!;
 }
 
-function weighted<T>(rng: Rng, table: readonly (readonly [T, number])[]): T {
+export function weighted<T>(rng: Rng, table: readonly (readonly [T, number])[]): T {
 	const total = table.reduce((sum, [, w]) => sum + w, 0);
 	let r = rng() * total;
 	for (const [value, w] of table) {
@@ -325,17 +325,13 @@ export function buildSaveRecords(fixture: Fixture, count: number, seed = SEED + 
 	return makeAnswers(mulberry32(seed), meeting, count, { start: BASE_TIME + 3_600_000, variety: false });
 }
 
-/**
- * Waits until the app has created its database (by being loaded once), then writes the fixture straight into
- * IndexedDB with plain put()s in one readwrite transaction. Runs inside the page.
- */
-export async function seedDatabase(
+/** Waits until the app has created its database (by being loaded once) with `stores`; the bench never creates it itself. */
+export async function waitForAppDatabase(
 	page: Page,
-	fixture: Fixture,
-	{ dbName = 'billedtale', timeout = 30_000 }: { dbName?: string; timeout?: number } = {}
-): Promise<Record<string, number>> {
+	{ dbName = 'billedtale', timeout = 30_000, stores = ['citizens'] } = {}
+): Promise<void> {
 	await page.waitForFunction(
-		async (name: string) => {
+		async ({ name, stores }) => {
 			if (indexedDB.databases) {
 				const dbs = await indexedDB.databases();
 				if (!dbs.some((d) => d.name === name)) return false;
@@ -350,15 +346,27 @@ export async function seedDatabase(
 				request.onerror = () => resolve(false);
 				request.onsuccess = () => {
 					const db = request.result;
-					const ok = ['citizens', 'meetings', 'answers', 'storyItems'].every((s) => db.objectStoreNames.contains(s));
+					const ok = stores.every((s) => db.objectStoreNames.contains(s));
 					db.close();
 					resolve(ok);
 				};
 			});
 		},
-		dbName,
+		{ name: dbName, stores },
 		{ timeout, polling: 100 }
 	);
+}
+
+/**
+ * Waits until the app has created its database (by being loaded once), then writes the fixture straight into
+ * IndexedDB with plain put()s in one readwrite transaction. Runs inside the page.
+ */
+export async function seedDatabase(
+	page: Page,
+	fixture: Fixture,
+	{ dbName = 'billedtale', timeout = 30_000 }: { dbName?: string; timeout?: number } = {}
+): Promise<Record<string, number>> {
+	await waitForAppDatabase(page, { dbName, timeout, stores: ['citizens', 'meetings', 'answers', 'storyItems'] });
 	const records = { citizens: fixture.citizens, meetings: fixture.meetings, answers: fixture.answers, storyItems: fixture.storyItems };
 	return page.evaluate(
 		({ name, records }) =>

@@ -118,7 +118,7 @@ describe('backups', () => {
 		await sampleData();
 		const before = await snapshot();
 		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
-		expect(file).not.toContain('Kanariefugl');
+		expect(Buffer.from(await file.arrayBuffer()).includes('Kanariefugl')).toBe(false);
 		await deleteDatabase();
 		const content = await readBackup(file, PASSPHRASE, ITERATIONS);
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0, droppedPictures: 0 });
@@ -137,23 +137,94 @@ describe('backups', () => {
 		expect(bo.displayName).toBe('Bo');
 	});
 
-	it('refuse a wrong passphrase, another file, a newer version and a changed byte, changing nothing', async () => {
+	it('refuse a wrong passphrase, another file, a newer version and a changed header, changing nothing', async () => {
 		await sampleData();
 		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
 		await expect(readBackup(file, 'forkert kodeord her', ITERATIONS)).rejects.toThrow('error.wrongPassphrase');
-		await expect(readBackup('{"format":"open-board-0.1"}', PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
-		await expect(readBackup('ikke json', PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
-		await expect(readBackup(file.replace('"version":1', '"version":2'), PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.newerVersion');
-		const envelope = JSON.parse(file);
-		const data = atob(envelope.data);
-		const flipped = btoa(data.slice(0, 10) + String.fromCharCode(data.charCodeAt(10) ^ 1) + data.slice(11));
-		await expect(readBackup(JSON.stringify({ ...envelope, data: flipped }), PASSPHRASE, ITERATIONS)).rejects.toThrow(
-			'error.wrongPassphrase'
-		);
+		await expect(readBackup(new Blob(['{"format":"open-board-0.1"}']), PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup(new Blob(['ikke json']), PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
+		await expect(readBackup(new Blob(['ikke json\nmere']), PASSPHRASE, ITERATIONS)).rejects.toThrow('backup.notBackup');
+		const { header, chunks } = await takeApart(file);
+		const withHeader = (change: (header: Record<string, unknown>) => void) => {
+			const changed = JSON.parse(header);
+			change(changed);
+			return new Blob([JSON.stringify(changed) + '\n', ...chunks]);
+		};
 		await expect(
-			readBackup(JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, iterations: 1e12 } }), PASSPHRASE, ITERATIONS)
+			readBackup(
+				withHeader((h) => (h.version = 3)),
+				PASSPHRASE,
+				ITERATIONS
+			)
+		).rejects.toThrow('backup.newerVersion');
+		await expect(
+			readBackup(
+				withHeader((h) => (h.version = 1)),
+				PASSPHRASE,
+				ITERATIONS
+			)
+		).rejects.toThrow('backup.invalid');
+		// The header is bound to every chunk: a changed date fails the first chunk's tag, as a wrong passphrase does.
+		await expect(
+			readBackup(
+				withHeader((h) => (h.createdAt = 0)),
+				PASSPHRASE,
+				ITERATIONS
+			)
+		).rejects.toThrow('error.wrongPassphrase');
+		await expect(
+			readBackup(
+				withHeader((h) => ((h.kdf as { iterations: number }).iterations = 1e12)),
+				PASSPHRASE,
+				ITERATIONS
+			)
 		).rejects.toThrow('backup.invalid');
 		await expect(writeBackup(await collectBackup(), 'kort', ITERATIONS)).rejects.toThrow('error.passphraseShort');
+	});
+
+	it('refuse a chunk changed, moved, dropped, repeated or cut off, or taken from another file', async () => {
+		await sampleData();
+		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
+		const { header, chunks } = await takeApart(file);
+		// citizens, meetings, answers, boards, one media record, the final chunk.
+		expect(chunks).toHaveLength(6);
+		const put = (...parts: Uint8Array<ArrayBuffer>[]) => new Blob([header + '\n', ...parts]);
+		// The control: put together unchanged, the file reads, so each refusal below is the change's doing.
+		expect((await readBackup(put(...chunks), PASSPHRASE, ITERATIONS)).media).toHaveLength(1);
+		const flipped = chunks.map((chunk) => chunk.slice());
+		flipped[2]![40]! ^= 1;
+		const other = await takeApart(await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS));
+		const damaged = {
+			'a changed byte': put(...flipped),
+			'two chunks swapped': put(chunks[0]!, chunks[2]!, chunks[1]!, ...chunks.slice(3)),
+			'a chunk dropped': put(chunks[0]!, ...chunks.slice(2)),
+			'a chunk repeated': put(chunks[0]!, ...chunks),
+			'the final chunk dropped': put(...chunks.slice(0, -1)),
+			'a chunk after the final one': put(...chunks, chunks[1]!),
+			'cut off inside a chunk': file.slice(0, file.size - 10),
+			'a chunk from another file': put(chunks[0]!, other.chunks[1]!, ...chunks.slice(2)),
+			'a chunk length beyond the file': put(...chunks.slice(0, -1), new Uint8Array([0, 0, 1, 0, 1, 2, 3]))
+		};
+		for (const [what, blob] of Object.entries(damaged)) {
+			await expect(readBackup(blob, PASSPHRASE, ITERATIONS), what).rejects.toThrow('backup.invalid');
+		}
+	});
+
+	it('write media one record to a chunk, and other records in chunks of a bounded size', async () => {
+		const { anna } = await sampleData();
+		const meeting = (await collectBackup()).meetings[0]!;
+		const many = { ...(await collectBackup()) };
+		many.answers = Array.from({ length: 450 }, (_, i) => ({
+			...many.answers[1]!,
+			id: `answer-${i}`,
+			meetingId: meeting.id,
+			citizenId: anna.id
+		}));
+		const { chunks } = await takeApart(await writeBackup(many, PASSPHRASE, ITERATIONS));
+		// citizens, meetings, 3 × answers (200 + 200 + 50), boards, media, final.
+		expect(chunks).toHaveLength(8);
+		expect(Math.max(...chunks.map((chunk) => chunk.byteLength))).toBeLessThan(1024 * 1024);
+		expect((await readBackup(await writeBackup(many, PASSPHRASE, ITERATIONS), PASSPHRASE, ITERATIONS)).answers).toHaveLength(450);
 	});
 
 	// restoreContent only checks; that a refused or failed restore leaves the tablet's records as they were
@@ -208,6 +279,19 @@ describe('backups', () => {
 		expect(outcome.refused).toBeGreaterThan(0);
 	}, 120_000);
 });
+
+/** A version 2 file taken apart: its header line and its chunks, each with its 4-byte length, to be put together changed. */
+async function takeApart(file: Blob): Promise<{ header: string; chunks: Uint8Array<ArrayBuffer>[] }> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const end = bytes.indexOf(0x0a);
+	const chunks: Uint8Array<ArrayBuffer>[] = [];
+	for (let at = end + 1; at < bytes.length;) {
+		const length = new DataView(bytes.buffer, at, 4).getUint32(0);
+		chunks.push(bytes.slice(at, at + 4 + length));
+		at += 4 + length;
+	}
+	return { header: new TextDecoder().decode(bytes.subarray(0, end)), chunks };
+}
 
 type Path = Array<string | number>;
 

@@ -1,6 +1,7 @@
 import { ValidationError } from '#lib/domain/validation.ts';
 import { base64ToBytes, bytesToBase64 } from '#lib/encoding/base64.ts';
-import { restoreContent, type BackupContent } from '#lib/storage/backup.ts';
+import { groupsOfContent, MAX_RECORDS, restoreContent, type BackupContent, type BackupSource } from '#lib/storage/backup.ts';
+import { SEALED_TABLES, type SealedTable } from '#lib/storage/tables.ts';
 import {
 	checkPassphrase,
 	decodeValue,
@@ -14,15 +15,37 @@ import {
 } from '#lib/crypto/primitives.ts';
 
 /*
- * A backup file is a small JSON envelope (format, version, KDF parameters) around one AES-GCM
- * ciphertext of every record of the chosen citizens, in their stored shapes. Reading one goes
- * through `restoreContent`, which checks every field and rejects the whole file on any fault.
+ * A backup file, version 2, is read and written a chunk at a time, so a tablet with 500 MB of photos and
+ * recordings needs memory for about one chunk, not for the whole backup several times over:
+ *
+ *   header   one line of JSON: format, version, createdAt, KDF parameters with a fresh salt; then "\n"
+ *   chunk*   4-byte big-endian length n, then n bytes: a random 12-byte IV and the AES-GCM ciphertext (tag
+ *            included) of one group of records of one table (encodeValue: JSON + blob bytes); a media
+ *            record is a chunk of its own
+ *   final    the last chunk, holding {"end": true}
+ *
+ * The additional data binds each chunk to the header line (with the file's own salt), its index and
+ * whether it is the last, so a chunk changed, moved, dropped, repeated or cut off, or a header changed,
+ * fails its tag. Reading checks every chunk and every record (restoreContent) before returning anything;
+ * the caller writes to the database only after that. Version 1 (one JSON envelope around one
+ * ciphertext of everything, in base64) is still read.
  */
 
 export const BACKUP_FORMAT = 'billedtale-backup';
-export const BACKUP_VERSION = 1;
-export const BACKUP_MAX_BYTES = 300 * 1024 * 1024;
-const ENVELOPE_CONTEXT = `${BACKUP_FORMAT}|${BACKUP_VERSION}`;
+export const BACKUP_VERSION = 2;
+/**
+ * A file is read a chunk at a time, so its size no longer sets the memory it needs; the cap keeps a wrong
+ * or forged file from filling the tablet's storage (a tablet's photos and recordings fit in far less).
+ */
+export const BACKUP_MAX_BYTES = 1024 * 1024 * 1024;
+/** A version 1 file is read whole, as text, several copies at once: its cap stays where it was. */
+const VERSION1_MAX_BYTES = 300 * 1024 * 1024;
+/** One media record (at most 20 MB) with its fields; the writer never makes a bigger chunk. */
+const CHUNK_MAX_BYTES = 24 * 1024 * 1024;
+const HEADER_MAX_BYTES = 4096;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const MIME_TYPE = 'application/octet-stream';
 
 export { restoreContent, type BackupContent };
 
@@ -39,54 +62,146 @@ function fromBase64(text: unknown): Uint8Array<ArrayBuffer> {
 	}
 }
 
-export async function writeBackup(content: BackupContent, passphrase: string, iterations = KDF_ITERATIONS): Promise<string> {
-	checkPassphrase(passphrase);
-	const salt = randomBytes(16);
-	const key = await derivePassphraseKey(passphrase, salt, iterations);
-	const { iv, ct } = await encryptBytes(key, await encodeValue(content), ENVELOPE_CONTEXT);
-	return JSON.stringify({
-		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
-		createdAt: content.createdAt,
-		kdf: { name: 'PBKDF2-SHA256', iterations, salt: bytesToBase64(salt) },
-		iv: bytesToBase64(iv),
-		data: bytesToBase64(new Uint8Array(ct))
-	});
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The additional data of chunk `index`: the header line it belongs to, where it stands, and whether it ends the file. */
+const chunkContext = (header: string, index: number, final: boolean) => `${header}|${index}|${final ? 'final' : 'more'}`;
+
 /**
- * Opens a backup file. Errors: backup.notBackup, backup.newerVersion, backup.invalid, backup.weakKey,
- * error.wrongPassphrase. `minIterations` is for tests only (their files use few rounds to stay fast).
+ * Writes a backup file. The chunks are handed to the Blob as they are sealed, so the browser keeps them
+ * (on disk when they are many) while the page holds one group at a time.
  */
-export async function readBackup(
-	text: string,
-	passphrase: string,
-	minIterations: number = KDF_ITERATIONS_ACCEPTED.fromFile
-): Promise<BackupContent> {
-	let envelope: unknown;
-	try {
-		envelope = JSON.parse(text);
-	} catch {
-		throw new ValidationError('backup.notBackup');
-	}
-	if (!isObject(envelope) || envelope.format !== BACKUP_FORMAT) throw new ValidationError('backup.notBackup');
-	if (typeof envelope.version !== 'number' || envelope.version > BACKUP_VERSION) throw new ValidationError('backup.newerVersion');
-	if (envelope.version !== 1) return fail();
-	const kdf = envelope.kdf;
+export async function writeBackup(source: BackupSource | BackupContent, passphrase: string, iterations = KDF_ITERATIONS): Promise<Blob> {
+	checkPassphrase(passphrase);
+	const { createdAt, groups } = 'groups' in source ? source : { createdAt: source.createdAt, groups: groupsOfContent(source) };
+	const salt = randomBytes(16);
+	const key = await derivePassphraseKey(passphrase, salt, iterations);
+	const header = JSON.stringify({
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		createdAt,
+		kdf: { name: 'PBKDF2-SHA256', iterations, salt: bytesToBase64(salt) }
+	});
+	const parts: BlobPart[] = [header + '\n'];
+	let index = 0;
+	const seal = async (value: unknown, final: boolean) => {
+		const { iv, ct } = await encryptBytes(key, await encodeValue(value), chunkContext(header, index, final));
+		const length = new Uint8Array(4);
+		new DataView(length.buffer).setUint32(0, IV_BYTES + ct.byteLength);
+		parts.push(new Blob([length, iv, ct]));
+		index++;
+	};
+	for await (const group of groups) await seal(group, false);
+	await seal({ end: true }, true);
+	return new Blob(parts, { type: MIME_TYPE });
+}
+
+async function fileKey(kdf: unknown, passphrase: string, minIterations: number): Promise<CryptoKey> {
 	if (!isObject(kdf) || kdf.name !== 'PBKDF2-SHA256') return fail();
 	const iterations = kdf.iterations;
 	if (typeof iterations !== 'number' || !Number.isInteger(iterations)) return fail();
 	if (iterations > KDF_ITERATIONS_ACCEPTED.max) return fail();
 	if (iterations < Math.max(minIterations, KDF_ITERATIONS_ACCEPTED.min)) throw new ValidationError('backup.weakKey');
 	const salt = fromBase64(kdf.salt);
+	if (salt.length < 16) return fail();
+	return derivePassphraseKey(passphrase, salt, iterations);
+}
+
+/**
+ * Opens a backup file, checking every chunk and record; nothing is written. Errors: backup.notBackup,
+ * backup.newerVersion, backup.tooLarge, backup.invalid, backup.weakKey, error.wrongPassphrase, and those of
+ * restoreContent. `minIterations` is for tests only (their files use few rounds to stay fast).
+ */
+export async function readBackup(
+	file: Blob,
+	passphrase: string,
+	minIterations: number = KDF_ITERATIONS_ACCEPTED.fromFile
+): Promise<BackupContent> {
+	if (file.size > BACKUP_MAX_BYTES) throw new ValidationError('backup.tooLarge');
+	const head = new Uint8Array(await file.slice(0, HEADER_MAX_BYTES).arrayBuffer());
+	const end = head.indexOf(0x0a);
+	// A version 1 file is one line of JSON with no line break.
+	if (end < 0) return readVersion1(file, passphrase, minIterations);
+	let header: unknown;
+	const headerText = new TextDecoder().decode(head.subarray(0, end));
+	try {
+		header = JSON.parse(headerText);
+	} catch {
+		throw new ValidationError('backup.notBackup');
+	}
+	checkFormat(header);
+	if ((header as { version: number }).version !== 2) return fail();
+	return readVersion2(file, headerText, header as Record<string, unknown>, passphrase, minIterations);
+}
+
+function checkFormat(header: unknown): asserts header is Record<string, unknown> & { version: number } {
+	if (!isObject(header) || header.format !== BACKUP_FORMAT) throw new ValidationError('backup.notBackup');
+	if (typeof header.version !== 'number' || header.version > BACKUP_VERSION) throw new ValidationError('backup.newerVersion');
+}
+
+async function readVersion2(
+	file: Blob,
+	headerText: string,
+	header: Record<string, unknown>,
+	passphrase: string,
+	minIterations: number
+): Promise<BackupContent> {
+	const key = await fileKey(header.kdf, passphrase, minIterations);
+	const raw: Record<string, unknown> = { createdAt: header.createdAt };
+	const tables = Object.fromEntries(SEALED_TABLES.map((name) => [name, [] as unknown[]])) as Record<SealedTable, unknown[]>;
+	let offset = new TextEncoder().encode(headerText).byteLength + 1;
+	for (let index = 0; ; index++) {
+		// A file that stops before its final chunk was cut off.
+		if (offset + 4 > file.size) return fail();
+		const length = new DataView(await file.slice(offset, offset + 4).arrayBuffer()).getUint32(0);
+		if (length < IV_BYTES + TAG_BYTES || length > CHUNK_MAX_BYTES || offset + 4 + length > file.size) return fail();
+		offset += 4 + length;
+		const final = offset === file.size;
+		const chunk = await file.slice(offset - length, offset).arrayBuffer();
+		const iv = new Uint8Array(chunk, 0, IV_BYTES).slice();
+		let value: unknown;
+		try {
+			value = decodeValue(await decryptBytes(key, iv, new Uint8Array(chunk, IV_BYTES), chunkContext(headerText, index, final)));
+		} catch (error) {
+			// Past the first chunk the passphrase is known to be right: the file itself was changed.
+			if (index > 0 || !(error instanceof ValidationError)) return fail();
+			throw error;
+		}
+		if (final) {
+			if (!isObject(value) || value.end !== true) return fail();
+			break;
+		}
+		const group = groupOf(value);
+		const records = tables[group.table];
+		// Checked as they come, so a forged file cannot make the tablet hold more than a real one would.
+		if (records.length + group.records.length > MAX_RECORDS) return fail();
+		for (const record of group.records) records.push(record);
+	}
+	return restoreContent({ ...raw, ...tables });
+}
+
+function groupOf(value: unknown): { table: SealedTable; records: unknown[] } {
+	if (!isObject(value) || !Array.isArray(value.records)) return fail();
+	const table = SEALED_TABLES.find((name) => name === value.table) ?? fail();
+	return { table, records: value.records };
+}
+
+async function readVersion1(file: Blob, passphrase: string, minIterations: number): Promise<BackupContent> {
+	if (file.size > VERSION1_MAX_BYTES) throw new ValidationError('backup.tooLarge');
+	let envelope: unknown;
+	try {
+		envelope = JSON.parse(await file.text());
+	} catch {
+		throw new ValidationError('backup.notBackup');
+	}
+	checkFormat(envelope);
+	if (envelope.version !== 1) return fail();
+	const key = await fileKey(envelope.kdf, passphrase, minIterations);
 	const iv = fromBase64(envelope.iv);
-	if (salt.length < 16 || iv.length !== 12) return fail();
-	const key = await derivePassphraseKey(passphrase, salt, iterations);
-	const plain = await decryptBytes(key, iv, fromBase64(envelope.data), ENVELOPE_CONTEXT);
+	if (iv.length !== 12) return fail();
+	const plain = await decryptBytes(key, iv, fromBase64(envelope.data), `${BACKUP_FORMAT}|1`);
 	let raw: unknown;
 	try {
 		raw = decodeValue(plain);

@@ -1,14 +1,12 @@
-import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
-
 /*
  * eSpeak NG compiled to WebAssembly, with its Danish voice. Loaded only when the device has no Danish
- * voice of its own. The 18 MB module is compiled once; each utterance instantiates it afresh because
- * the program exits after writing its WAV file.
+ * voice of its own, and run in a worker (offline-tts.worker.ts). The 18 MB module is compiled once; each
+ * utterance instantiates it afresh because the program exits after writing its WAV file.
  */
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 
-function compileOnce(): Promise<WebAssembly.Module> {
+function compileOnce(wasmUrl: string): Promise<WebAssembly.Module> {
 	compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch((error: unknown) => {
 		compiled = undefined;
 		throw error;
@@ -23,8 +21,9 @@ export function espeakArguments(text: string, rate: number, pitch: number): stri
 	return ['-v', 'da', '-s', String(speed), '-p', String(espeakPitch), '-w', '/utterance.wav', text];
 }
 
-export async function synthesizeDanish(text: string, rate: number, pitch: number): Promise<Blob> {
-	const [{ default: ESpeakNg }, module] = await Promise.all([import('espeak-ng'), compileOnce()]);
+/** `wasmUrl`: where the page's build put the module (the service worker keeps the page's files for offline use, not a worker's). */
+export async function synthesizeDanish(text: string, rate: number, pitch: number, wasmUrl: string): Promise<Blob> {
+	const [{ default: ESpeakNg }, module] = await Promise.all([import('espeak-ng'), compileOnce(wasmUrl)]);
 	const espeak = await ESpeakNg({
 		arguments: espeakArguments(text, rate, pitch),
 		locateFile: () => wasmUrl,

@@ -1,4 +1,5 @@
 import { speakFirstThatStarts, type SpeechAttempt, type SpeechEngine } from './chain.ts';
+import { synthesizeInWorker } from './offline-voice.ts';
 import { CLIP_START_MS, playClip, unlockAudio } from './player.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 import { pickVoice } from './voices.ts';
@@ -48,8 +49,7 @@ function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences:
 }
 
 async function speakOffline(text: string, preferences: SpeechPreferences, signal: AbortSignal): Promise<void> {
-	const { synthesizeDanish } = await import('./offline-tts.ts');
-	const clip = await synthesizeDanish(text, preferences.rate, preferences.pitch);
+	const clip = await synthesizeInWorker(text, preferences.rate, preferences.pitch);
 	if (signal.aborted) throw new Error('Given up');
 	await playClip(clip, signal);
 }

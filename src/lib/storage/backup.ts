@@ -18,45 +18,106 @@ export type BackupContent = { createdAt: number } & { [T in SealedTable]: Record
 
 type StoredTables = { [T in SealedTable]: Stored<RecordsByTable[T]>[] };
 
+/** Some records of one table: what one chunk of a backup file holds. */
+export type BackupGroup = { [T in SealedTable]: { table: T; records: RecordsByTable[T][] } }[SealedTable];
+
+/** A backup as it is written: its groups are produced one at a time, so no more than one is open at once. */
+export interface BackupSource {
+	createdAt: number;
+	groups: AsyncIterable<BackupGroup> | Iterable<BackupGroup>;
+}
+
+/**
+ * Records per group. Answers, meetings and boards are at most a few kB each, so a group stays around 1 MB
+ * of plaintext; a media record (up to 20 MB) is a group of its own, so a file's chunks follow its media.
+ */
+const RECORDS_PER_GROUP = 200;
+const groupSize = (table: SealedTable) => (table === 'media' ? 1 : RECORDS_PER_GROUP);
+
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+	for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
+}
+
+/** A backup already held whole (tests, a checked copy) as the groups a file is written from. */
+export function* groupsOfContent(content: BackupContent): Generator<BackupGroup> {
+	for (const name of SEALED_TABLES) {
+		for (const records of batches(content[name] as unknown[], groupSize(name))) {
+			yield { table: name, records } as BackupGroup;
+		}
+	}
+}
+
 function table<T extends SealedTable>(name: T): Table<Stored<RecordsByTable[T]>, string> {
 	return getDb().table(name);
 }
 
+async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTable[T]>[]): Promise<RecordsByTable[T][]> {
+	const records = await openRecords(name, stored);
+	return records.map((record) => ({ ...record, payload: versionedPayload(name, record.payload) }));
+}
+
 /**
- * Every record of the given citizens (all citizens when none are named). They are read in one
- * transaction, so a write in another tab lands wholly before or wholly after the snapshot; they are
- * opened after it (a crypto await inside would end the transaction early).
+ * Every record of the given citizens (all citizens when none are named), group by group. Every record but
+ * the media is read in one transaction, so a write in another tab lands wholly before or wholly after the
+ * snapshot; they are opened after it (a crypto await inside would end the transaction early). The media,
+ * which are most of the bytes, are only listed there and then read one at a time, so the whole backup is
+ * never in memory at once. A media record is written once and never changed; one deleted meanwhile (its
+ * last use removed) is left out, as if it had been deleted before the snapshot.
  */
-export async function collectBackup(citizenIds?: string[], now = Date.now()): Promise<BackupContent> {
+async function* backupGroups(citizenIds: string[] | undefined): AsyncGenerator<BackupGroup> {
 	const db = getDb();
-	const stored = await db.transaction('r', [...SEALED_TABLES], async () => {
+	const { stored, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
 		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
 		const citizens = (await table('citizens').bulkGet(ids)).filter((record) => record !== undefined);
-		const owned = await Promise.all(OWNED_TABLES.map((name) => table(name).where('citizenId').anyOf(ids).toArray()));
-		return { citizens, ...Object.fromEntries(OWNED_TABLES.map((name, i) => [name, owned[i]])) } as StoredTables;
+		const rest = OWNED_TABLES.filter((name) => name !== 'media');
+		const owned = await Promise.all(rest.map((name) => table(name).where('citizenId').anyOf(ids).toArray()));
+		return {
+			stored: { citizens, ...Object.fromEntries(rest.map((name, i) => [name, owned[i]])) } as Omit<StoredTables, 'media'>,
+			mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys()
+		};
 	});
-	const content = { createdAt: now } as BackupContent;
 	for (const name of SEALED_TABLES) {
-		const opened = await openRecords(name, stored[name] as Stored<RecordsByTable[typeof name]>[]);
-		(content as Record<SealedTable, unknown[]>)[name] = opened.map((record) => ({
-			...record,
-			payload: versionedPayload(name, record.payload)
-		}));
+		if (name === 'media') continue;
+		for (const batch of batches(stored[name] as Stored<RecordsByTable[typeof name]>[], RECORDS_PER_GROUP)) {
+			yield { table: name, records: await opened(name, batch) } as BackupGroup;
+		}
 	}
+	for (const id of mediaIds) {
+		const record = await table('media').get(id);
+		const media = record ? await opened('media', [record]) : [];
+		if (media.length > 0) yield { table: 'media', records: media };
+	}
+}
+
+/** What a backup file of the given citizens is written from (all citizens when none are named). */
+export function streamBackup(citizenIds?: string[], now = Date.now()): BackupSource {
+	return { createdAt: now, groups: backupGroups(citizenIds) };
+}
+
+/** Every record of the given citizens at once, for checks that look at them all. */
+export async function collectBackup(citizenIds?: string[], now = Date.now()): Promise<BackupContent> {
+	const content = { createdAt: now, ...Object.fromEntries(SEALED_TABLES.map((name) => [name, []])) } as unknown as BackupContent;
+	for await (const group of backupGroups(citizenIds)) (content[group.table] as unknown[]).push(...group.records);
 	return content;
 }
 
 /**
  * Adds a backup's citizens in one transaction, sealed with this tablet's key. A citizen already on this
  * tablet is left exactly as it is, with none of the backup's records for it, so a restore never
- * overwrites newer work.
+ * overwrites newer work. One transaction means an interrupted restore leaves nothing half added; its
+ * price is that the sealed records are all held until it commits (about the size of the media once).
+ * They are sealed a group at a time, so no more than one group's plain bytes are read out at once.
  */
 export async function restoreBackup(backup: BackupContent): Promise<{ added: number; skipped: number; droppedPictures: number }> {
 	const { content, dropped } = await reencodePictures(backup);
 	const db = getDb();
 	const sealed = {} as StoredTables;
 	for (const name of SEALED_TABLES) {
-		(sealed as Record<SealedTable, unknown>)[name] = await sealRecords(name, content[name] as RecordsByTable[typeof name][]);
+		const records: Stored<RecordsByTable[typeof name]>[] = [];
+		for (const group of batches(content[name] as RecordsByTable[typeof name][], groupSize(name))) {
+			for (const record of await sealRecords(name, group)) records.push(record);
+		}
+		(sealed as Record<SealedTable, unknown>)[name] = records;
 	}
 	const result = await guardedWrite(() =>
 		db.transaction('rw', [...SEALED_TABLES], async () => {
@@ -95,7 +156,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const MAX_RECORDS = 200_000;
+/** Records of one table a file may hold; the reader stops at it before holding more. */
+export const MAX_RECORDS = 200_000;
 /** Far more than one team's tablet holds; a file with more is not a backup from Billedtale. */
 const MAX_CITIZENS = 2_000;
 

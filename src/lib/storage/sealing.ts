@@ -59,18 +59,52 @@ function keyOf(table: SealedTable, stored: { id: string; citizenId?: string; pay
 	return underCitizenKey ? citizenKey(citizenOf(table, stored)) : Promise.resolve(tabletKey);
 }
 
+/** Answers opened and checked, by id, with the sealed payload they came from. */
+type OpenedAnswers = Map<string, { payload: SealedPayload; record: RecordsByTable['answers'] }>;
+
+/**
+ * A meeting's open lists read its answers again after every tap (live queries); only an answer whose sealed payload
+ * changed since (each sealing draws a fresh IV) is decrypted and checked again. Kept per key: a reader is served
+ * only what it holds the key for, and a lock or a deleted citizen, which drop their keys, leave their answers
+ * unreachable with them. The records are the ones the lists hold anyway; the bound keeps a long history from piling up.
+ */
+const openedAnswers = new WeakMap<DataKey, OpenedAnswers>();
+const OPENED_ANSWERS_KEPT = 10_000;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/** The very bytes that were opened before, not only the same IV: a payload changed on disk is found damaged, as on a first read. */
+function sameSealing(a: SealedPayload, b: SealedPayload): boolean {
+	return a.keyId === b.keyId && sameBytes(a.iv, b.iv) && sameBytes(new Uint8Array(a.ct), new Uint8Array(b.ct));
+}
+
+function rememberAnswer(key: DataKey, payload: SealedPayload, record: RecordsByTable['answers']): void {
+	let opened = openedAnswers.get(key);
+	if (!opened) openedAnswers.set(key, (opened = new Map()));
+	opened.delete(record.id);
+	opened.set(record.id, { payload, record });
+	// Maps keep insertion order: the first entry is the one opened longest ago.
+	if (opened.size > OPENED_ANSWERS_KEPT) opened.delete(opened.keys().next().value!);
+}
+
 /** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
 export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
+	let key: DataKey;
 	let payload: unknown;
 	try {
-		payload = await openPayload(await keyOf(table, stored), table, stored.id, stored.payload);
+		key = await keyOf(table, stored);
+		const known = table === 'answers' ? openedAnswers.get(key)?.get(stored.id) : undefined;
+		if (known && sameSealing(known.payload, stored.payload)) return known.record as RecordsByTable[T];
+		payload = await openPayload(key, table, stored.id, stored.payload);
 	} catch (error) {
 		if (error instanceof DamagedPayloadError || error instanceof MissingCitizenKeyError) {
 			throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
 		}
 		throw error;
 	}
-	return parseRecord(table, { ...stored, payload });
+	const record = parseRecord(table, { ...stored, payload });
+	if (table === 'answers') rememberAnswer(key, stored.payload, record as RecordsByTable['answers']);
+	return record;
 }
 
 type DamageListener = (error: DamagedRecordError) => void;

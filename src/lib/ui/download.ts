@@ -1,6 +1,7 @@
 /** Hands a file to the person at the tablet; nothing is uploaded anywhere. */
-export function downloadFile(fileName: string, content: string | Uint8Array, mimeType: string): void {
-	const part = typeof content === 'string' ? content : new Uint8Array(content);
+export function downloadFile(fileName: string, content: string | Uint8Array | Blob, mimeType: string): void {
+	// A Blob is handed on as it is: a large one (a backup) is not copied into the page's memory.
+	const part = typeof content === 'string' || content instanceof Blob ? content : new Uint8Array(content);
 	const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
 	const link = document.createElement('a');
 	link.href = url;

@@ -1,0 +1,429 @@
+// Issue 17, "years of use on one tablet": the rows measured on the years fixture (bench/years.ts), at two scales so
+// that each row also reports how its cost grows with the years. The tablet helpers come from run.ts (`YearsHooks`).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { touchTap } from '../tests/e2e/pages.ts';
+import { lockState } from '../tests/e2e/tablet.ts';
+import { median, type MetricDef } from './metrics.ts';
+import { buildYearsFixture, seedYears, type YearsFixture } from './years.ts';
+
+/** What run.ts lends this module: its tablet, its unlock steps, its in-page timers and its rows. */
+export interface YearsHooks {
+	browser: Browser;
+	origin: string;
+	tablet: Parameters<Browser['newContext']>[0];
+	newTabletPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }>;
+	/** Sets a fresh tablet up, or unlocks it (the e2e lock steps, as run.ts submits them). */
+	unlockTablet(page: Page): Promise<void>;
+	armFrameTimer(page: Page, selector: string, text?: string): Promise<void>;
+	frameTimerResult(page: Page): Promise<number>;
+	sample(id: string, value: number): void;
+	note(id: string, text: string): void;
+	fail(ids: string[], error: unknown): void;
+	log(...parts: unknown[]): void;
+}
+
+/** The rows at 1×; each has a `.growth` row beside it (see yearsMetricDefs). */
+const ROWS: MetricDef<unknown>[] = [
+	{ id: 'years.citizen', name: 'Years: open the citizen → meeting list shown', unit: 'ms', budget: 200 },
+	{ id: 'years.overtime', name: 'Years: open the citizen → "Over tid" shown', unit: 'ms', budget: 200 },
+	{ id: 'years.meeting', name: 'Years: open a meeting of the citizen → list shown', unit: 'ms', budget: 100 },
+	{ id: 'years.startup', name: 'Years: passphrase submit → citizen list shown', unit: 'ms', budget: 1000 },
+	{ id: 'years.startup.nojournal', name: 'Years: start-up as above, without the journal', unit: 'ms' },
+	{ id: 'years.journal.snapshot', name: "Years: the journal's snapshot (read + write)", unit: 'ms' },
+	{ id: 'years.backup', name: 'Years: encrypted backup of all citizens', unit: 'ms' },
+	{ id: 'years.backup.heap', name: 'Years: backup, peak JS heap', unit: 'MB' },
+	{ id: 'years.backup.size', name: 'Years: backup file', unit: 'MB' },
+	{ id: 'years.restore', name: 'Years: restore the backup on an empty tablet', unit: 'ms' },
+	{ id: 'years.disk', name: 'Years: bytes on disk (storage.estimate usage)', unit: 'MB' }
+];
+
+/** The scales: --quick compares 0.1× with 1×, the full bench 1× with 10× (cli.ts). The rows show the 1× figures. */
+export function yearsMetricDefs(scales: readonly [number, number]): MetricDef<unknown>[] {
+	return ROWS.flatMap((row) => [row, { id: `${row.id}.growth`, name: `  growth ${scales[0]}× → ${scales[1]}×`, unit: '×', budget: null }]);
+}
+
+const MB = 1024 * 1024;
+const REPEATS = 3;
+const BACKUP_PASSPHRASE = 'blå cykel over broen i regnvejr';
+const CITIZEN_LINK = 'main a[href^="/borger?id="]';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Per scale, the figures of each row; the growth rows are computed from the two scales at the end. */
+type Figures = Map<string, number[]>;
+
+export async function runYears(hooks: YearsHooks, scales: readonly [number, number], wanted: (id: string) => boolean): Promise<void> {
+	const byScale = new Map<number, Figures>();
+	for (const scale of scales) {
+		const figures: Figures = new Map();
+		byScale.set(scale, figures);
+		const record = (id: string, value: number) => figures.set(id, [...(figures.get(id) ?? []), value]);
+		const t = performance.now();
+		const fixture = buildYearsFixture({ scale });
+		hooks.log(`years ${scale}×: ${JSON.stringify(fixture.counts)}`);
+		try {
+			await measureScale(hooks, fixture, record, wanted);
+		} catch (error) {
+			hooks.fail(
+				ROWS.map((r) => r.id),
+				error
+			);
+		}
+		hooks.log(`years ${scale}×: ${((performance.now() - t) / 1000).toFixed(1)}s`);
+	}
+	const [small, large] = scales.map((s) => byScale.get(s)!) as [Figures, Figures];
+	const main = byScale.get(1) ?? large;
+	for (const row of ROWS) {
+		for (const v of main.get(row.id) ?? []) hooks.sample(row.id, v);
+		const [a, b] = [small.get(row.id), large.get(row.id)];
+		if (a?.length && b?.length) {
+			hooks.sample(`${row.id}.growth`, median(b) / median(a));
+			hooks.note(
+				`${row.id}.growth`,
+				`median ${median(a).toFixed(1)} at ${scales[0]}×, ${median(b).toFixed(1)} at ${scales[1]}× (${row.unit})`
+			);
+		}
+	}
+}
+
+type Record_ = (id: string, value: number) => void;
+
+async function measureScale(hooks: YearsHooks, fixture: YearsFixture, record: Record_, wanted: (id: string) => boolean) {
+	const context = await hooks.browser.newContext(hooks.tablet);
+	const dir = mkdtempSync(join(tmpdir(), 'billedtale-years-'));
+	try {
+		const seedStart = performance.now();
+		await seedAndSetUp(hooks, context, fixture);
+		hooks.log(`years ${fixture.scale}×: seeded, set up and migrated in ${((performance.now() - seedStart) / 1000).toFixed(1)}s`);
+		// One failing step marks its own rows; the others still run.
+		const step = async <T>(ids: string[], run: () => Promise<T>): Promise<T | undefined> => {
+			if (!ids.some(wanted)) return undefined;
+			try {
+				return await run();
+			} catch (error) {
+				hooks.fail(ids, `${fixture.scale}×: ${error instanceof Error ? error.message : String(error)}`);
+				return undefined;
+			}
+		};
+		await step(['years.disk'], async () => record('years.disk', await diskUsage(hooks, context)));
+		await step(['years.startup', 'years.citizen', 'years.overtime', 'years.meeting'], () => measureViews(hooks, context, fixture, record));
+		await step(['years.startup.nojournal'], () => measureStartup(hooks, context, fixture, record, { journal: false }));
+		const backupFile = await step(['years.backup', 'years.backup.heap', 'years.backup.size', 'years.restore'], () =>
+			measureBackup(hooks, context, dir, record)
+		);
+		await step(['years.journal.snapshot'], () => measureJournalSnapshot(hooks, context, record));
+		if (backupFile) await step(['years.restore'], () => measureRestore(hooks, backupFile, fixture, record));
+	} finally {
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** A fresh tablet: load once (the app creates its database), seed in the clear, set up (seals), unlock (migration pass). */
+async function seedAndSetUp(hooks: YearsHooks, context: BrowserContext, fixture: YearsFixture) {
+	const { page, cdp } = await hooks.newTabletPage(context);
+	// Seeding is not measured: at full speed, so 10× seeds in minutes rather than many.
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	page.setDefaultTimeout(600_000);
+	await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+	await lockState(page);
+	await seedYears(page, fixture);
+	await hooks.unlockTablet(page);
+	// The migration pass after unlock upgrades the records and reseals them under their citizens' keys; a tablet used
+	// for years holds them like that, so the rows wait until no record is left under the tablet key.
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((resolve, reject) => {
+				const request = indexedDB.open('billedtale');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction(['vault', 'citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'], 'readonly');
+					const vault = tx.objectStore('vault').get('vault');
+					vault.onsuccess = () => {
+						const keyId = (vault.result as { keyId: string } | undefined)?.keyId;
+						if (!keyId) return resolve(false);
+						const counts = ['citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'].map((s) =>
+							tx.objectStore(s).index('payload.keyId').count(keyId)
+						);
+						tx.oncomplete = () => (db.close(), resolve(counts.every((c) => c.result === 0)));
+					};
+				};
+			}),
+		null,
+		{ polling: 1000, timeout: 900_000 }
+	);
+	// Let the journal take the last writes.
+	await sleep(3000);
+	await page.close();
+}
+
+async function diskUsage(hooks: YearsHooks, context: BrowserContext) {
+	const { page } = await hooks.newTabletPage(context);
+	try {
+		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+		await lockState(page);
+		const estimate = await page.evaluate(() => navigator.storage.estimate());
+		const details = (estimate as { usageDetails?: Record<string, number> }).usageDetails ?? {};
+		hooks.note(
+			'years.disk',
+			`navigator.storage.estimate().usage after set-up and migration (MB = 2^20 bytes); ${Object.entries(details)
+				.map(([k, v]) => `${k} ${(v / MB).toFixed(1)} MB`)
+				.join(', ')}`
+		);
+		return (estimate.usage ?? NaN) / MB;
+	} finally {
+		await page.close();
+	}
+}
+
+/** Arms a timer from the passphrase's submit to the first frame listing every citizen on the first screen. */
+function armStartupTimer(page: Page, citizens: number) {
+	return page.evaluate(
+		({ selector, citizens }) => {
+			const state = { t0: undefined as number | undefined, t1: undefined as number | undefined };
+			(window as unknown as { __yearsStart: typeof state }).__yearsStart = state;
+			addEventListener(
+				'submit',
+				(event) => {
+					state.t0 = event.timeStamp;
+					const tick = () => {
+						if (document.querySelectorAll(selector).length >= citizens) state.t1 = performance.now();
+						else requestAnimationFrame(tick);
+					};
+					requestAnimationFrame(tick);
+				},
+				{ capture: true, passive: true, once: true }
+			);
+		},
+		{ selector: CITIZEN_LINK, citizens }
+	);
+}
+
+async function startupTime(page: Page) {
+	await page.waitForFunction(() => (window as unknown as { __yearsStart: { t1?: number } }).__yearsStart.t1 !== undefined, null, {
+		polling: 50,
+		timeout: 60_000
+	});
+	const { t0, t1 } = await page.evaluate(() => (window as unknown as { __yearsStart: { t0: number; t1: number } }).__yearsStart);
+	return t1 - t0;
+}
+
+/**
+ * Start-up: `/` loaded (warm HTTP cache), the passphrase submitted from the keyboard → the first frame listing all 40
+ * citizens. Without the journal: the page sees no private file system, as on a browser that has none.
+ */
+async function measureStartup(
+	hooks: YearsHooks,
+	context: BrowserContext,
+	fixture: YearsFixture,
+	record: Record_,
+	{ journal }: { journal: boolean }
+) {
+	const id = journal ? 'years.startup' : 'years.startup.nojournal';
+	const { page } = await hooks.newTabletPage(context);
+	try {
+		if (!journal)
+			// No workers: the journal runs in one. (Hiding the private file system would hide the citizens' keys as well.)
+			await page.addInitScript(() => {
+				Object.defineProperty(window, 'Worker', { value: undefined });
+			});
+		let rewrites = 0;
+		for (let i = 0; i < REPEATS; i++) {
+			await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+			await lockState(page);
+			await sleep(500);
+			await armStartupTimer(page, fixture.ids.citizens);
+			await hooks.unlockTablet(page);
+			record(id, await startupTime(page));
+			rewrites += await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot').length);
+		}
+		hooks.note(
+			id,
+			`${REPEATS} loads of / (warm HTTP cache): submit of the passphrase → first frame listing all ${fixture.ids.citizens} citizens; includes PBKDF2-SHA256 600,000${journal ? '' : '; no Worker in the page, so the app runs on IndexedDB alone (database-only, as in settings)'}; journal rewritten during ${rewrites} of these starts`
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/** Start-up, then on the same tab: citizen page (meeting list, then "Over tid") and the newest meeting, by touch. */
+async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture: YearsFixture, record: Record_) {
+	await measureStartup(hooks, context, fixture, record, { journal: true });
+	const { page } = await hooks.newTabletPage(context);
+	try {
+		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+		await hooks.unlockTablet(page);
+		const n = fixture.ids.meetings;
+		const citizenLink = page.locator(`main a[href="/borger?id=${fixture.ids.citizen}"]`);
+		const home = page.locator('header a[href="/"]').first();
+		const targets: [string, string][] = [
+			['years.citizen', `section[aria-labelledby="meetings-heading"] li.meeting:nth-child(${n})`],
+			['years.overtime', `section[aria-labelledby="over-time-heading"] tbody tr:nth-child(${n})`]
+		];
+		for (let i = 0; i < REPEATS; i++) {
+			for (const [id, selector] of targets) {
+				await citizenLink.waitFor();
+				await sleep(500);
+				await hooks.armFrameTimer(page, selector);
+				await touchTap(citizenLink);
+				record(id, await hooks.frameTimerResult(page));
+				// Everything the page reads has arrived before going back, so the next tap starts from a quiet page.
+				await page.locator(targets[1]![1]).waitFor();
+				await touchTap(home);
+			}
+		}
+		hooks.note('years.citizen', `touch on the citizen on / (client-side navigation) → first frame with all ${n} meetings listed`);
+		hooks.note(
+			'years.overtime',
+			`touch on the citizen on / → first frame whose "Over tid" table has a row for each of the ${n} meetings (read from all ${fixture.counts.citizenAnswers} answers of the citizen)`
+		);
+		// The meeting: from the citizen page, with the adviser's panel open, as open1000 opens it.
+		await citizenLink.waitFor();
+		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
+		await touchTap(citizenLink);
+		const meetingLink = page.locator(`main a[href="/moede?id=${fixture.ids.meeting}"]`);
+		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the meeting opens at each scale.
+		const trace = process.env.BENCH_YEARS_TRACE;
+		if (trace)
+			await hooks.browser.startTracing(page, {
+				path: `${trace}-meeting-${fixture.scale}x.json`,
+				categories: [
+					'devtools.timeline',
+					'disabled-by-default-devtools.timeline',
+					'v8.execute',
+					'disabled-by-default-v8.cpu_profiler',
+					'blink.user_timing'
+				]
+			});
+		for (let i = 0; i < REPEATS; i++) {
+			await meetingLink.waitFor();
+			await page.locator(targets[1]![1]).waitFor();
+			await sleep(500);
+			await hooks.armFrameTimer(page, 'button.more', `${fixture.ids.meetingAnswers}`);
+			await touchTap(meetingLink);
+			record('years.meeting', await hooks.frameTimerResult(page));
+			await page.goBack();
+		}
+		if (trace) await hooks.browser.stopTracing();
+		hooks.note(
+			'years.meeting',
+			`touch on the newest meeting on the citizen page → first frame with its 30 newest answers and "Vis alle ${fixture.ids.meetingAnswers} svar"`
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/** Settings → "Gem sikkerhedskopi" → the download; the JS heap sampled through the DevTools protocol meanwhile. */
+async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: string, record: Record_) {
+	const { page, cdp } = await hooks.newTabletPage(context);
+	try {
+		await page.goto(`${hooks.origin}/indstillinger`, { waitUntil: 'load' });
+		await hooks.unlockTablet(page);
+		const panel = page.getByRole('region', { name: 'Sikkerhedskopi og flytning' });
+		await panel.getByLabel('Kodeord til kopien').fill(BACKUP_PASSPHRASE);
+		await panel.getByLabel('Gentag kodeordet').fill(BACKUP_PASSPHRASE);
+		await cdp.send('Performance.enable');
+		await cdp.send('HeapProfiler.collectGarbage');
+		const heap = async () => {
+			const { metrics } = await cdp.send('Performance.getMetrics');
+			return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+		};
+		const before = await heap();
+		let peak = before;
+		let sampling = true;
+		const sampler = (async () => {
+			while (sampling) {
+				peak = Math.max(peak, await heap());
+				await sleep(50);
+			}
+		})();
+		const download = page.waitForEvent('download', { timeout: 600_000 });
+		const t0 = performance.now();
+		await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
+		const file = await download;
+		const ms = performance.now() - t0;
+		sampling = false;
+		await sampler;
+		const path = join(dir, 'years.billedtale');
+		await file.saveAs(path);
+		record('years.backup', ms);
+		record('years.backup.heap', peak / MB);
+		record('years.backup.size', statSync(path).size / MB);
+		hooks.note('years.backup', 'click on "Gem sikkerhedskopi" (passphrase typed) → download event; includes PBKDF2 for the backup key');
+		hooks.note(
+			'years.backup.heap',
+			`JSHeapUsedSize sampled every 50 ms (Performance.getMetrics, no forced GC) during the backup; ${(before / MB).toFixed(1)} MB before it`
+		);
+		return path;
+	} finally {
+		await page.close();
+	}
+}
+
+/**
+ * The journal written afresh from the database: a commit is numbered in IndexedDB around the app (from a page of the
+ * origin that does not run it), so the next start finds the journal one transaction behind, as after a write that did
+ * not reach it, and rewrites it. The app's own user-timing measure (storage/journal-sync.ts) times the rewrite.
+ */
+async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext, record: Record_) {
+	const { page } = await hooks.newTabletPage(context);
+	try {
+		await page.goto(`${hooks.origin}/manifest.webmanifest`);
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open('billedtale');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const db = request.result;
+						const tx = db.transaction('commits', 'readwrite');
+						tx.objectStore('commits').add({});
+						tx.oncomplete = () => (db.close(), resolve());
+						tx.onerror = () => reject(tx.error);
+					};
+				})
+		);
+		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+		await page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
+			polling: 200,
+			timeout: 600_000
+		});
+		record('years.journal.snapshot', await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot')[0]!.duration));
+		hooks.note(
+			'years.journal.snapshot',
+			'one commit numbered in IndexedDB around the app, then / loaded: the start finds the journal behind and rewrites it from the database (before unlock)'
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/** An empty tablet (fresh context, set up with its own key) → settings → the backup file and its passphrase → "hentet". */
+async function measureRestore(hooks: YearsHooks, backupFile: string, fixture: YearsFixture, record: Record_) {
+	const context = await hooks.browser.newContext(hooks.tablet);
+	try {
+		const { page } = await hooks.newTabletPage(context);
+		page.setDefaultTimeout(600_000);
+		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
+		await hooks.unlockTablet(page);
+		await page.locator('header a[href="/indstillinger"]').first().click();
+		const panel = page.getByRole('region', { name: 'Sikkerhedskopi og flytning' });
+		await panel.getByLabel('Fil med sikkerhedskopi (.billedtale)').setInputFiles(backupFile);
+		await panel.getByLabel('Kopiens kodeord').fill(BACKUP_PASSPHRASE);
+		const done = page
+			.locator('.notices')
+			.getByRole('status')
+			.filter({ hasText: `${fixture.ids.citizens} borgere er hentet` });
+		const t0 = performance.now();
+		await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
+		await done.waitFor({ timeout: 900_000 });
+		record('years.restore', performance.now() - t0);
+		hooks.note('years.restore', `click on "Hent sikkerhedskopi" on a freshly set-up tablet → "${fixture.ids.citizens} borgere er hentet"`);
+	} finally {
+		await context.close();
+	}
+}
