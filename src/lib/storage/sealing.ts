@@ -59,18 +59,50 @@ function keyOf(table: SealedTable, stored: { id: string; citizenId?: string; pay
 	return underCitizenKey ? citizenKey(citizenOf(table, stored)) : Promise.resolve(tabletKey);
 }
 
+/*
+ * Records opened in this session, by the key that opened them. A live list is read again after every write, and the
+ * steps of a meeting read the same answers as its list: each record is decrypted and checked once, and read again only
+ * when it was sealed anew (every sealing draws a fresh IV). Held by the key object: when a lock drops the keys, or a
+ * deleted citizen's key is forgotten, the opened records go with it.
+ */
+type Opened = Map<string, { iv: Uint8Array; clear: string; record: unknown }>;
+const openedByKey = new WeakMap<DataKey, Opened>();
+/** Enough for years of one citizen's answers (issue 17: 7,200) without holding every citizen of a tablet in memory. */
+const OPENED_LIMIT = 10_000;
+
+/** The fields stored in the clear (ids, dates, version): the record is rebuilt when one of them changed without a new seal. */
+const clearFields = (stored: Stored<{ payload: unknown }>) => JSON.stringify({ ...stored, payload: undefined });
+
+function remember(opened: Opened, slot: string, entry: { iv: Uint8Array; clear: string; record: unknown }) {
+	opened.delete(slot);
+	opened.set(slot, entry);
+	// A Map keeps insertion order: the first entry is the one used least recently.
+	if (opened.size > OPENED_LIMIT) opened.delete(opened.keys().next().value!);
+}
+
 /** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
 export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
-	let payload: unknown;
 	try {
-		payload = await openPayload(await keyOf(table, stored), table, stored.id, stored.payload);
+		const key = await keyOf(table, stored);
+		let opened = openedByKey.get(key);
+		if (!opened) openedByKey.set(key, (opened = new Map()));
+		const slot = `${table}/${stored.id}`;
+		const known = opened.get(slot);
+		const clear = clearFields(stored);
+		if (known && isSealedPayload(stored.payload) && sameBytes(known.iv, stored.payload.iv) && known.clear === clear) {
+			remember(opened, slot, known);
+			return known.record as RecordsByTable[T];
+		}
+		const payload = await openPayload(key, table, stored.id, stored.payload);
+		const record = parseRecord(table, { ...stored, payload });
+		remember(opened, slot, { iv: stored.payload.iv, clear, record });
+		return record;
 	} catch (error) {
 		if (error instanceof DamagedPayloadError || error instanceof MissingCitizenKeyError) {
 			throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
 		}
 		throw error;
 	}
-	return parseRecord(table, { ...stored, payload });
 }
 
 type DamageListener = (error: DamagedRecordError) => void;
@@ -83,6 +115,15 @@ export function onDamagedRecord(listener: DamageListener): () => void {
 }
 
 /**
+ * How many records are opened at once. A long list is opened a batch at a time, with a task between batches: a
+ * thousand decryptions started together would fill the crypto queue and the microtask queue in one go, so a small
+ * read started meanwhile (the newest answers of a list) would wait for all of them and no frame could be painted.
+ */
+export const OPEN_BATCH = 32;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
  * Opens a list of records. A damaged record is left out and reported, so one bad record does not
  * hide a whole meeting; any other failure (no key) is thrown.
  */
@@ -90,14 +131,17 @@ export async function openRecords<T extends SealedTable>(
 	table: T,
 	stored: readonly Stored<RecordsByTable[T]>[]
 ): Promise<RecordsByTable[T][]> {
-	const opened = await Promise.allSettled(stored.map((record) => openRecord(table, record)));
 	const records: RecordsByTable[T][] = [];
-	for (const result of opened) {
-		if (result.status === 'fulfilled') records.push(result.value);
-		else if (result.reason instanceof DamagedRecordError) {
-			console.warn('Billedtale: a stored record is damaged and left out', result.reason);
-			for (const listener of damageListeners) listener(result.reason);
-		} else throw result.reason;
+	for (let start = 0; start < stored.length; start += OPEN_BATCH) {
+		if (start > 0) await nextTask();
+		const opened = await Promise.allSettled(stored.slice(start, start + OPEN_BATCH).map((record) => openRecord(table, record)));
+		for (const result of opened) {
+			if (result.status === 'fulfilled') records.push(result.value);
+			else if (result.reason instanceof DamagedRecordError) {
+				console.warn('Billedtale: a stored record is damaged and left out', result.reason);
+				for (const listener of damageListeners) listener(result.reason);
+			} else throw result.reason;
+		}
 	}
 	return records;
 }
@@ -111,8 +155,10 @@ export function isOutdated(table: SealedTable, stored: { v?: number }): boolean 
 /** Whether a record is still the one read earlier: every sealing draws a fresh IV. */
 export function unchangedSince(read: { payload: SealedPayload } | undefined, now: { payload: SealedPayload } | undefined): boolean {
 	if (!read || !now) return read === now;
-	const a = read.payload.iv;
-	const b = now.payload.iv;
+	return sameBytes(read.payload.iv, now.payload.iv);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
