@@ -23,6 +23,9 @@ import { installProbe, type ProbeTap } from './probe.ts';
 import { median, NOT_BUILT, quantile, type Metric, type MetricDef } from './metrics.ts';
 import { formatValue, printTable, summarise } from './report.ts';
 import { resolveFile, startStaticServer, type StaticServer } from './server.ts';
+// The e2e page models and lock steps: the bench opens and finds the screens as the specs do (they load in plain Node).
+import { BoardListPage, BoardPage, HomePage, MeetingPage, PlanPage, StoryPage, ThemeCardsPage, touchTap } from '../tests/e2e/pages.ts';
+import { expect, lockState, unlockTablet, useStepTimeout } from '../tests/e2e/tablet.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -69,7 +72,10 @@ const TABLET = {
 	serviceWorkers: 'allow'
 } satisfies Parameters<Browser['newContext']>[0];
 
-// What the app shows today (tests/e2e/pages.ts uses the same names).
+// How long a step may wait, the page models' included: the CPU is 4× slowed and the machine may be shared.
+const STEP_TIMEOUT_MS = 30_000;
+
+// Names the in-page recorders look for (code run in the page cannot take a Locator; tests/e2e/pages.ts uses the same names).
 const UI = {
 	boardName: 'Svartavle',
 	answersRegion: 'Svar i mødet',
@@ -78,8 +84,6 @@ const UI = {
 	// The meeting page lists this many newest answers, says "Viser de 30 nyeste af N svar." and offers older ones a page at a time.
 	recentAnswers: 30,
 	shownOf: (shown: number, total: number) => `Viser de ${shown} nyeste af ${total} svar.`,
-	addCitizen: 'Tilføj borger',
-	importLabel: 'Vælg en .obf- eller .obz-fil',
 	importDone: `${BIG_BOARDS.length + 1} tavler er hentet.`
 };
 // Board taps cycle through answers that only record (Pause/Stop may get their own behaviour later).
@@ -267,8 +271,8 @@ async function openHomeBoard(run: Run, { danishVoice }: { danishVoice: boolean }
 	const { page, cdp } = await newTabletPage(run.context);
 	await page.addInitScript(installSpeechProbe, { danishVoice });
 	await page.goto(`${run.origin}/tavle?borger=${run.fixture.ids.boardCitizen}`);
-	await unlockTablet(page);
-	await page.locator('.grid').getByRole('button', { name: 'ja', exact: true }).waitFor();
+	await unlock(page);
+	await new BoardPage(page).cell('ja').waitFor();
 	// The unlock's own tap is not one of the measured taps: speak() calls are paired with pointerdowns by index.
 	await page.evaluate(() => {
 		for (const list of Object.values(window.__speech) as number[][]) list.length = 0;
@@ -302,9 +306,9 @@ async function tapCellsAndCollect(
 	count: number,
 	field: 'speaks' | 'plays'
 ) {
-	const grid = page.locator('.grid');
+	const board = new BoardPage(page);
 	for (let i = 0; i < count; i++) {
-		await fingerTap(page, cdp, grid.getByRole('button', { name: SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length], exact: true }));
+		await fingerTap(page, cdp, board.cell(SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length]!));
 		await page.waitForFunction(({ n, key }) => window.__speech[key].length > n, { n: i, key: field }, { polling: 20, timeout: 30_000 });
 		await sleep(CONFIG.tapGapMs);
 	}
@@ -323,7 +327,14 @@ async function measureSpeakCall(run: Run) {
 			'speak.call',
 			'release of a finger tap (pointerup, which selects with the default tap setting) → speechSynthesis.speak() on the home board, device voice stubbed (headless Chromium has no Danish voice)'
 		);
-		return await tapCellsAndCollect(run, 'speak.call', tab, CONFIG.speechTaps, 'speaks');
+		// A profile of the taps (issue 17), as for the board switch.
+		if (CONFIG.trace)
+			await browserOf(tab.page).startTracing(tab.page, { path: `${CONFIG.trace}-speak.json`, categories: TRACE_CATEGORIES });
+		try {
+			return await tapCellsAndCollect(run, 'speak.call', tab, CONFIG.speechTaps, 'speaks');
+		} finally {
+			if (CONFIG.trace) await browserOf(tab.page).stopTracing();
+		}
 	} finally {
 		await tab.page.close();
 	}
@@ -350,14 +361,16 @@ async function measureOfflineTtsFirstBuffer(run: Run) {
 async function importBigBoards(run: Run, page: Page, symbolIds: string[]) {
 	if (run.bigBoardsUrl) {
 		await page.goto(run.bigBoardsUrl);
-		await unlockTablet(page);
+		await unlock(page);
 		return;
 	}
 	await page.goto(`${run.origin}/tavler?borger=${run.fixture.ids.boardCitizen}`);
-	await unlockTablet(page);
-	await page
-		.getByLabel(UI.importLabel)
-		.setInputFiles({ name: 'store-tavler.obz', mimeType: 'application/zip', buffer: Buffer.from(buildBigBoardObz(symbolIds)) });
+	await unlock(page);
+	await new BoardListPage(page).importFile.setInputFiles({
+		name: 'store-tavler.obz',
+		mimeType: 'application/zip',
+		buffer: Buffer.from(buildBigBoardObz(symbolIds))
+	});
 	await page.getByText(UI.importDone).waitFor();
 	await page.getByRole('link', { name: `Åbn ${BIG_BOARD_PARENT}` }).click();
 	await page.waitForURL(/\/tavle\?/);
@@ -389,13 +402,13 @@ async function measureBoardSwitch(run: Run, { name, size }: { name: string; size
 	const { page } = await openHomeBoard(run, { danishVoice: true });
 	try {
 		await importBigBoards(run, page, SYMBOL_IDS);
-		const folder = page.locator('.grid').getByRole('button', { name: `Mappe: ${name}` });
-		const back = page.getByRole('button', { name: 'Tilbage', exact: true });
+		const board = new BoardPage(page);
+		const folder = board.folder(name);
 		await folder.waitFor();
-		await touch(page, folder);
-		await page.getByRole('heading', { name, exact: true }).waitFor();
+		await touchTap(folder);
+		await board.heading(name).waitFor();
 		const shown = await page.evaluate(visibleCells);
-		await touch(page, back);
+		await touchTap(board.back);
 		await folder.waitFor();
 		const samples: number[] = [];
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
@@ -425,11 +438,11 @@ async function measureBoardSwitch(run: Run, { name, size }: { name: string; size
 				},
 				{ name, shown }
 			);
-			await touch(page, folder);
+			await touchTap(folder);
 			await page.waitForFunction(() => window.__switch.t1 !== undefined, null, { polling: 20, timeout: 10_000 });
 			const { t0, t1 } = await page.evaluate(() => window.__switch);
 			samples.push(frameTime({ t0, t1 }));
-			await touch(page, back);
+			await touchTap(board.back);
 			await folder.waitFor();
 			await sleep(CONFIG.tapGapMs);
 		}
@@ -454,7 +467,7 @@ async function measureRealSave(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	try {
 		await page.goto(`${run.origin}/moede?id=${run.fixture.ids.soakMeeting}&trin=emner`, { waitUntil: 'load' });
-		await unlockTablet(page);
+		await unlock(page);
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
 		const taps = await tapBoard(page, CONFIG.realSaves);
@@ -514,9 +527,8 @@ const THEME: { label: string; columns: [string, string] } = { label: 'Mig og and
 async function openThemeOverview(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	await page.goto(`${run.origin}/moede/temaer?id=${run.fixture.ids.themeMeeting}`, { waitUntil: 'load' });
-	await unlockTablet(page);
-	const picked = page.getByRole('group', { name: 'Hvilke temaer taler I om i dag?' }).getByRole('checkbox', { name: THEME.label });
-	await picked.check();
+	await unlock(page);
+	await new ThemeCardsPage(page).pickTheme(THEME.label);
 	return page;
 }
 
@@ -526,13 +538,13 @@ async function measureThemeOpen(run: Run) {
 	run.themePage = page;
 	const samples = [];
 	for (let i = 0; i < CONFIG.themeOpens; i++) {
-		const link = page.getByRole('link', { name: `Sortér kortene: ${THEME.label}` });
+		const link = new ThemeCardsPage(page).themeLink(THEME.label);
 		await link.waitFor();
 		await sleep(300);
 		await armFrameTimer(page, '.hand button.card');
-		await touch(page, link);
+		await touchTap(link);
 		samples.push(await frameTimerResult(page));
-		if (i < CONFIG.themeOpens - 1) await touch(page, page.getByRole('link', { name: 'Til oversigten over temaer' }));
+		if (i < CONFIG.themeOpens - 1) await touchTap(page.getByRole('link', { name: 'Til oversigten over temaer' }));
 	}
 	run.note(
 		'theme.open',
@@ -550,20 +562,19 @@ async function measureThemeMove(run: Run) {
 	run.themePage = undefined;
 	if (!page) throw new Error('no theme page (opening the theme failed)');
 	try {
-		const placeButton = (column: string) => page.getByRole('button', { name: `Læg kortet under ${column}`, exact: true });
-		const cardsUnder = (column: string) => page.locator(`ul.cards[aria-label="${column}"] button`);
-		await touch(page, placeButton(THEME.columns[0]));
-		await cardsUnder(THEME.columns[0]).first().waitFor();
-		const card = ((await cardsUnder(THEME.columns[0]).first().textContent()) ?? '').trim();
+		const themes = new ThemeCardsPage(page);
+		await touchTap(themes.placeButton(THEME.columns[0]));
+		await themes.cardsUnder(THEME.columns[0]).first().waitFor();
+		const card = ((await themes.cardsUnder(THEME.columns[0]).first().textContent()) ?? '').trim();
 		const samples: number[] = [];
 		for (let i = 0; i < CONFIG.themeMoves; i++) {
 			const [from, to] = i % 2 === 0 ? THEME.columns : ([THEME.columns[1], THEME.columns[0]] as const);
 			await sleep(300);
-			await touch(page, cardsUnder(from).filter({ hasText: card }));
-			await page.getByRole('heading', { name: 'Flyt kortet' }).waitFor();
+			await touchTap(themes.cardsUnder(from).filter({ hasText: card }));
+			await themes.inHand.getByRole('heading', { name: 'Flyt kortet' }).waitFor();
 			await sleep(CONFIG.tapGapMs);
 			await armFrameTimer(page, `ul.cards[aria-label="${to}"]`, card);
-			await touch(page, placeButton(to));
+			await touchTap(themes.placeButton(to));
 			samples.push(await frameTimerResult(page));
 		}
 		run.note('theme.move', `"${card}" tapped under one column, then pointerdown on "Læg kortet under <other>" → first frame with it there`);
@@ -581,13 +592,13 @@ async function measurePlanPdf(run: Run) {
 	const { page } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/moede/plan?id=${run.fixture.ids.planMeeting}`, { waitUntil: 'load' });
-		await unlockTablet(page);
-		const documentRegion = page.getByRole('region', { name: 'Dokumentet' });
-		await documentRegion.getByRole('heading', { level: 1 }).waitFor();
-		await page.getByRole('group', { name: 'Vis' }).getByRole('radio', { name: 'Sagsversion' }).check();
+		await unlock(page);
+		const plan = new PlanPage(page);
+		await plan.document.getByRole('heading', { level: 1 }).waitFor();
+		await plan.show('Sagsversion');
 		await sleep(500);
 		await page.getByRole('button', { name: 'Gem som PDF' }).click();
-		const dialog = page.getByRole('dialog', { name: 'PDF-filen er ikke krypteret' });
+		const dialog = plan.confirmDialog;
 		await dialog.waitFor();
 		const downloaded = page.waitForEvent('download', { timeout: 60_000 });
 		const t0 = performance.now();
@@ -638,12 +649,8 @@ async function measureStoryStroke(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
-		await unlockTablet(page);
-		await page.waitForFunction(
-			(n) => document.querySelectorAll('.canvas[data-template] [data-item]').length === n,
-			run.fixture.ids.storyItems,
-			{ timeout: 30_000 }
-		);
+		await unlock(page);
+		await expect(new StoryPage(page).items).toHaveCount(run.fixture.ids.storyItems);
 		await page.getByRole('button', { name: 'Tegn', exact: true }).click();
 		const surface = page.locator('svg.draw');
 		await surface.waitFor();
@@ -682,17 +689,11 @@ async function measureStoryDrag(run: Run) {
 	const { page, cdp } = await newTabletPage(run.context);
 	try {
 		await page.goto(`${run.origin}/historie?borger=${run.fixture.ids.storyCitizen}`, { waitUntil: 'load' });
-		await unlockTablet(page);
-		const canvas = page.locator('.canvas[data-template]');
-		const items = canvas.locator('[data-item]');
-		await page.waitForFunction(
-			(n) => document.querySelectorAll('.canvas[data-template] [data-item]').length === n,
-			run.fixture.ids.storyItems,
-			{
-				timeout: 30_000
-			}
-		);
-		const item = canvas.getByRole('button', { name: /^Tekst: Punkt 1\./ });
+		await unlock(page);
+		const story = new StoryPage(page);
+		const { canvas, items } = story;
+		await expect(items).toHaveCount(run.fixture.ids.storyItems);
+		const item = story.item('Tekst: Punkt 1');
 		await item.scrollIntoViewIfNeeded();
 		await sleep(500);
 		const box = required(await canvas.boundingBox(), 'the story canvas');
@@ -818,7 +819,7 @@ type Tab = { page: Page; cdp: CDPSession; network: Map<string, NetworkEntry> };
 
 async function newTabletPage(context: BrowserContext, { probe = false, cold = false } = {}): Promise<Tab> {
 	const page = await context.newPage();
-	page.setDefaultTimeout(30_000);
+	page.setDefaultTimeout(STEP_TIMEOUT_MS);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CONFIG.cpuThrottle });
 	const network = new Map<string, NetworkEntry>();
@@ -845,50 +846,13 @@ async function newTabletPage(context: BrowserContext, { probe = false, cold = fa
 	return { page, cdp, network };
 }
 
-/** Touches the centre of the element and lets go, like a finger tap. */
-async function touch(page: Page, locator: Locator) {
-	let box = await locator.boundingBox();
-	const viewport = page.viewportSize();
-	if (box && viewport && (box.y < 0 || box.y + box.height > viewport.height)) {
-		await locator.scrollIntoViewIfNeeded();
-		box = await locator.boundingBox();
-	}
-	if (!box) throw new Error(`nothing to tap: ${locator}`);
-	await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-async function waitReady(page: Page) {
-	await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
-}
-
 /*
- * Every full load of the app starts locked; the team passphrase opens the tablet's data key (PBKDF2-SHA256,
+ * Every full load of the app starts locked; the e2e team passphrase opens the tablet's data key (PBKDF2-SHA256,
  * 600,000 iterations). The first load of a fresh context sets the tablet up, which also seals the records the
- * fixture seeded in the clear (the path a tablet from before encryption takes).
+ * fixture seeded in the clear (the path a tablet from before encryption takes). The passphrase is sent from the
+ * keyboard, so no mouse hovers a link whose code SvelteKit would then preload (see unlockTablet).
  */
-// Not the app's published example: that one is refused as guessable (src/lib/crypto/primitives.ts).
-const BENCH_PASSPHRASE = 'gulerod trappe vindue blomst mandag';
-const BENCH_PIN = '2468';
-
-async function setUpTablet(page: Page) {
-	await waitReady(page);
-	await page.locator('#setup-passphrase').fill(BENCH_PASSPHRASE);
-	await page.locator('#setup-passphrase-repeat').fill(BENCH_PASSPHRASE);
-	await page.locator('main.gate input[type="checkbox"]').check();
-	await page.locator('#setup-pin').fill(BENCH_PIN);
-	await page.locator('#setup-pin-repeat').fill(BENCH_PIN);
-	await page.locator('main.gate button[type="submit"]').click();
-	await page.locator('header nav').waitFor();
-}
-
-async function unlockTablet(page: Page) {
-	await waitReady(page);
-	await page.locator('#unlock-passphrase').fill(BENCH_PASSPHRASE);
-	// Submitted from the keyboard: a mouse click would leave a pointer hovering where the first screen then draws a link,
-	// and SvelteKit's hover preload would fetch that page's code, which a finger on the tablet never does.
-	await page.locator('#unlock-passphrase').press('Enter');
-	await page.locator('header nav').waitFor();
-}
+const unlock = (page: Page) => unlockTablet(page, undefined, { submitWith: 'Enter' });
 
 /**
  * Lets the service worker finish installing, then removes it and its caches, so the next tab loads the app cold
@@ -918,15 +882,15 @@ async function dropServiceWorker(page: Page) {
 async function bootstrap(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	await page.goto(`${run.origin}/`, { waitUntil: 'load' });
-	await waitReady(page);
 	// The fresh context has no HTTP cache and no service worker: this is a tablet's first start, on the setup screen.
-	await page.locator('#setup-passphrase').waitFor();
+	const lock = await lockState(page);
+	if (lock !== 'setup') throw new Error(`a fresh context starts on the setup screen, not "${lock}"`);
 	await sleep(1000); // LCP entries stop at the first input; nothing is typed before this.
 	const setup = await page.evaluate(() => ({ lcp: window.__bench.lcp, element: window.__bench.lcpElement }));
 	run.sample('setup.lcp', setup.lcp);
 	run.note('setup.lcp', `cold first load of / in a fresh context (no data key); LCP element: ${setup.element}`);
 	const seeded = await seedDatabase(page, run.fixture);
-	await setUpTablet(page);
+	await unlock(page);
 	await dropServiceWorker(page);
 	await page.close();
 	return seeded;
@@ -955,7 +919,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { bo
 		{ settle: CONFIG.settleAfterLoadMs },
 		{ polling: 100, timeout: 30_000 }
 	);
-	await unlockTablet(page);
+	await unlock(page);
 	if (board) await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 	const inPage = await page.evaluate((settle) => {
 		const b = window.__bench;
@@ -1099,7 +1063,7 @@ async function measureTaps(run: Run, page: Page) {
 async function firstLoadHome(run: Run) {
 	const { tab, numbers } = await coldLoad(run, '/', { board: false });
 	sampleFirstLoad(run, 'home', numbers);
-	const enabled = await tab.page.getByRole('button', { name: UI.addCitizen }).isEnabled();
+	const enabled = await new HomePage(tab.page).addButton.isEnabled();
 	if (!enabled) throw new Error('"Tilføj borger" is not enabled after load');
 	run.sample('home.ready', numbers.ready);
 	return tab;
@@ -1161,7 +1125,7 @@ async function openBigMeeting(run: Run) {
 			};
 		});
 		await page.goto(`${run.origin}/borger?id=${bigCitizen}`, { waitUntil: 'load' });
-		await unlockTablet(page);
+		await unlock(page);
 		const link = page.locator(`main a[href*="${bigMeeting}"]`);
 		await link.waitFor();
 		await sleep(500);
@@ -1207,7 +1171,7 @@ async function openBigMeeting(run: Run) {
 		);
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples from the tap to the list shown.
 		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-open1000.json`, categories: TRACE_CATEGORIES });
-		await touch(page, link);
+		await touchTap(link);
 		await page.waitForFunction(() => window.__open.t1 !== undefined, null, { polling: 100, timeout: 30_000 });
 		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const open = await page.evaluate(() => window.__open);
@@ -1339,12 +1303,12 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 	try {
 		const { page, cdp } = await newTabletPage(context);
 		await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-		await waitReady(page);
+		await lockState(page);
 		await seedDatabase(page, fixture);
-		await setUpTablet(page);
+		await unlock(page);
 		const { soakMeeting, soakCitizen } = fixture.ids;
 		await page.goto(`${server.origin}/moede?id=${soakMeeting}&trin=emner`, { waitUntil: 'load' });
-		await unlockTablet(page);
+		await unlock(page);
 		await cdp.send('Performance.enable');
 		const heap = async () => {
 			await cdp.send('HeapProfiler.collectGarbage');
@@ -1354,7 +1318,8 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 			if (!used) throw new Error('no JSHeapUsedSize in Performance.getMetrics');
 			return used.value;
 		};
-		const board = page.getByRole('group', { name: UI.boardName });
+		const meeting = new MeetingPage(page);
+		const board = meeting.board;
 		const boardReady = () => board.getByRole('button', { name: UI.firstAnswerLabel, exact: true }).and(page.locator(':enabled')).waitFor();
 		const meetingLink = page.locator(`main a[href*="${soakMeeting}"]`);
 		const citizenLink = page.locator(`main a[href*="borger?id=${soakCitizen}"]`);
@@ -1362,7 +1327,7 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 		await boardReady();
 		// A meeting link opens the meeting's first step; the answer board is on "Det taler vi om".
 		const openTopics = async () => {
-			await page.getByRole('navigation', { name: 'Dagsorden' }).getByRole('link', { name: 'Det taler vi om' }).tap();
+			await meeting.agenda.getByRole('link', { name: 'Det taler vi om' }).tap();
 			await boardReady();
 		};
 		let taps = 0;
@@ -1371,7 +1336,7 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 			for (let i = 0; i < count; i++) {
 				const label = TAP_SEQUENCE[taps % TAP_SEQUENCE.length];
 				await board.getByRole('button', { name: label, exact: true }).tap();
-				await page.locator('.save-state', { hasText: `${UI.savedPrefix}: ${label}` }).waitFor();
+				await expect(meeting.saveStatus).toContainText(`${UI.savedPrefix}: ${label}`);
 				taps += 1;
 				await sleep(500);
 			}
@@ -1425,9 +1390,9 @@ async function soak(browser: Browser, server: StaticServer, fixture: Fixture, mi
 		// Diagnostic: the same meeting, same answers, in a freshly loaded page. If "end" is well above this, the growth
 		// is memory the app keeps across the session (a leak); if close, it is the meeting's data itself.
 		await page.reload({ waitUntil: 'load' });
-		await unlockTablet(page);
+		await unlock(page);
 		await boardReady();
-		await page.locator('.save-state').waitFor({ state: 'attached' });
+		await meeting.saveStatus.waitFor({ state: 'attached' });
 		await sleep(1000);
 		const reloaded = await heap();
 		const MB = 1024 * 1024;
@@ -1470,6 +1435,7 @@ async function main() {
 		console.error(`No build at ${CONFIG.buildDir} (index.html missing). Build the app first, or pass --build DIR.`);
 		process.exit(2);
 	}
+	useStepTimeout(STEP_TIMEOUT_MS);
 	const fixture = buildFixture({ seed: SEED, bigAnswers: CONFIG.bigAnswers });
 	const [loadBefore] = loadavg() as [number, number, number];
 	if (loadBefore > cpus().length * 0.75)

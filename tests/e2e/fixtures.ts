@@ -4,8 +4,11 @@ import { unlockWithPassphrase, type DataKey, type VaultRecord } from '#lib/vault
 import { openPayload } from '#lib/vault/payload.ts';
 import { decodeCitizenKey, unwrapCitizenKey, type CitizenKeyRecord } from '#lib/vault/citizen-keys.ts';
 import { SEALED_TABLES, type SealedTable } from '#lib/storage/tables.ts';
+import { TEST_PASSPHRASE } from './tablet.ts';
 
 export { expect };
+// The lock's steps live beside the page models, which the bench loads in plain Node (see tablet.ts).
+export { openApp, reopen, TEST_PASSPHRASE, TEST_PIN, unlockTablet } from './tablet.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -59,47 +62,6 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 	expect(summary, `axe violations on ${context}`).toEqual([]);
-}
-
-// Not the kind of example the setup screen could show: the setup refuses the passphrases of its own old help text.
-export const TEST_PASSPHRASE = 'spurv kobber ørken fløjte månedag';
-export const TEST_PIN = '2468';
-
-/**
- * Every full page load starts locked. The first one on a fresh profile walks through the setup; later
- * ones enter the passphrase. Resolves when the app itself is shown.
- */
-export async function unlockTablet(page: Page, secrets = { passphrase: TEST_PASSPHRASE, pin: TEST_PIN }): Promise<void> {
-	const { passphrase, pin } = secrets;
-	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
-	// Once the app is ready, either the lock screens (main.gate) or the app itself are in the page.
-	const gate = page.locator('main.gate');
-	const lock = (await gate.count()) > 0 ? await gate.getAttribute('data-lock') : null;
-	// By id, not by label: the helper must also work while the UI is in English.
-	if (lock === 'setup') {
-		await page.locator('#setup-passphrase').fill(passphrase);
-		await page.locator('#setup-passphrase-repeat').fill(passphrase);
-		await page.locator('main.gate input[type="checkbox"]').check();
-		await page.locator('#setup-pin').fill(pin);
-		await page.locator('#setup-pin-repeat').fill(pin);
-		await page.locator('main.gate button[type="submit"]').click();
-	} else if (lock === 'hardLocked') {
-		await page.locator('#unlock-passphrase').fill(passphrase);
-		await page.locator('main.gate form button[type="submit"]').first().click();
-	} else if (lock !== null) {
-		throw new Error(`unexpected lock state ${lock}`);
-	}
-	await expect(page.locator('header nav')).toBeVisible();
-}
-
-export async function openApp(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await unlockTablet(page);
-}
-
-export async function reopen(page: Page): Promise<void> {
-	await page.reload();
-	await unlockTablet(page);
 }
 
 export interface RawRecords {

@@ -1,7 +1,15 @@
 import type { CDPSession, Download, Locator, Page } from '@playwright/test';
-import { expect, TEST_PIN, unlockTablet } from './fixtures';
+import { expect, TEST_PIN, unlockTablet } from './tablet.ts';
 
-/** One page model per screen, so specs read as a user's steps. */
+/** One page model per screen, so specs read as a user's steps; the bench drives the same screens through them. */
+
+/** What every model holds. A plain field, not a constructor parameter property: Node's type stripping (the bench) refuses those. */
+class Screen {
+	readonly page: Page;
+	constructor(page: Page) {
+		this.page = page;
+	}
+}
 
 /** Prerendered pages paint before they are interactive (a tap before that would be lost), and start locked. */
 export async function waitUntilInteractive(page: Page): Promise<void> {
@@ -16,9 +24,7 @@ export async function unlockWithPin(page: Page): Promise<void> {
 	await expect(page.locator('header nav')).toBeVisible();
 }
 
-export class HomePage {
-	constructor(readonly page: Page) {}
-
+export class HomePage extends Screen {
 	async open(): Promise<void> {
 		await this.page.goto('/');
 		await waitUntilInteractive(this.page);
@@ -64,9 +70,7 @@ export class HomePage {
 	}
 }
 
-export class CitizenPage {
-	constructor(readonly page: Page) {}
-
+export class CitizenPage extends Screen {
 	heading(name: string): Locator {
 		return this.page.getByRole('heading', { level: 1, name });
 	}
@@ -107,9 +111,7 @@ export class CitizenPage {
 	}
 }
 
-export class MeetingPage {
-	constructor(readonly page: Page) {}
-
+export class MeetingPage extends Screen {
 	get id(): string {
 		return new URL(this.page.url()).searchParams.get('id')!;
 	}
@@ -181,9 +183,7 @@ export class MeetingPage {
 	}
 }
 
-export class BoardPage {
-	constructor(readonly page: Page) {}
-
+export class BoardPage extends Screen {
 	async openFor(citizen: CitizenPage): Promise<void> {
 		await citizen.page.getByRole('link', { name: 'Symboltavler' }).click();
 		await expect(this.heading('Forside')).toBeVisible();
@@ -199,6 +199,11 @@ export class BoardPage {
 
 	folder(label: string): Locator {
 		return this.page.locator('.grid').getByRole('button', { name: `Mappe: ${label}` });
+	}
+
+	/** Out of a folder, to the board it was opened from. */
+	get back(): Locator {
+		return this.page.getByRole('button', { name: 'Tilbage', exact: true });
 	}
 
 	get message(): Locator {
@@ -220,9 +225,7 @@ export class BoardPage {
 	}
 }
 
-export class BoardEditorPage {
-	constructor(readonly page: Page) {}
-
+export class BoardEditorPage extends Screen {
 	slot(name: string | RegExp): Locator {
 		return this.page.getByRole('group', { name: 'Tavlens felter' }).getByRole('button', { name });
 	}
@@ -249,8 +252,11 @@ export class BoardEditorPage {
 	}
 }
 
-export class BoardListPage {
-	constructor(readonly page: Page) {}
+export class BoardListPage extends Screen {
+	/** The file input of the import (.obf boards and .obz sets of boards). */
+	get importFile(): Locator {
+		return this.page.getByLabel('Vælg en .obf- eller .obz-fil');
+	}
 
 	/** An export asks first, saying what the unencrypted file holds; resolves to that question. */
 	async askExport(button: string, title: string): Promise<Locator> {
@@ -270,9 +276,7 @@ export class BoardListPage {
 }
 
 /** The theme cards of a meeting: the adviser's overview (/moede/temaer) and the sorting of one theme. */
-export class ThemeCardsPage {
-	constructor(readonly page: Page) {}
-
+export class ThemeCardsPage extends Screen {
 	get picker(): Locator {
 		return this.page.getByRole('group', { name: 'Hvilke temaer taler I om i dag?' });
 	}
@@ -285,8 +289,12 @@ export class ThemeCardsPage {
 		return this.page.getByRole('region', { name: 'Oversigt' }).getByRole('listitem').filter({ hasText: label });
 	}
 
+	themeLink(label: string): Locator {
+		return this.page.getByRole('link', { name: `Sortér kortene: ${label}` });
+	}
+
 	async openTheme(label: string): Promise<void> {
-		await this.page.getByRole('link', { name: `Sortér kortene: ${label}` }).click();
+		await this.themeLink(label).click();
 		await expect(this.page.getByRole('heading', { level: 1, name: label })).toBeVisible();
 	}
 
@@ -340,9 +348,7 @@ export class ThemeCardsPage {
 }
 
 /** The plan of a meeting: the document on the tablet, its PDF versions and the minimal goal/agreement entry. */
-export class PlanPage {
-	constructor(readonly page: Page) {}
-
+export class PlanPage extends Screen {
 	async openFrom(meeting: MeetingPage): Promise<void> {
 		await meeting.page.getByRole('link', { name: 'Plan', exact: true }).click();
 		await expect(this.document.getByRole('heading', { level: 1 })).toBeVisible();
@@ -399,9 +405,7 @@ export class PlanPage {
 	}
 }
 /** Where answers are given in a conversation tool: the meeting's choice in words and the way to change it. */
-class ConversationToolPage {
-	constructor(readonly page: Page) {}
-
+class ConversationToolPage extends Screen {
 	get provenance(): Locator {
 		return this.page.locator('.current-provenance');
 	}
@@ -475,9 +479,7 @@ export class SheetPage extends ConversationToolPage {
 export class CardsPage extends ConversationToolPage {}
 
 /** The "Adgang og udseende" section of the citizen page: every change is saved at once. */
-export class AccessSettingsPage {
-	constructor(readonly page: Page) {}
-
+export class AccessSettingsPage extends Screen {
 	get section(): Locator {
 		return this.page.getByRole('region', { name: 'Adgang og udseende' });
 	}
@@ -518,9 +520,7 @@ export async function stepScanTo(page: Page, target: Locator, start = true): Pro
 }
 
 /** The citizen's recovery story (/historie): the canvas, the list view and then-and-now. */
-export class StoryPage {
-	constructor(readonly page: Page) {}
-
+export class StoryPage extends Screen {
 	/** From the citizen's page or the meeting page: both link to it by the same name. */
 	async open(): Promise<void> {
 		await this.page.getByRole('link', { name: 'Min historie' }).click();
