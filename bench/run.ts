@@ -47,7 +47,8 @@ declare global {
 		__switch: FrameTimer;
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
-		__open: FrameTimer & { n: number };
+		__open: FrameTimer & { n: number; decrypts: number };
+		__decrypts: number;
 	}
 }
 
@@ -81,8 +82,9 @@ const UI = {
 	answersRegion: 'Svar i mødet',
 	savedPrefix: 'Gemt',
 	firstAnswerLabel: 'Ja',
-	// The meeting page lists this many newest answers and offers "Vis alle N svar" for the rest.
+	// The meeting page lists this many newest answers, says "Viser de 30 nyeste af N svar." and offers older ones a page at a time.
 	recentAnswers: 30,
+	shownOf: (shown: number, total: number) => `Viser de ${shown} nyeste af ${total} svar.`,
 	importDone: `${BIG_BOARDS.length + 1} tavler er hentet.`
 };
 // Board taps cycle through answers that only record (Pause/Stop may get their own behaviour later).
@@ -137,6 +139,8 @@ const METRIC_DEFS: MetricDef<Run>[] = [
 	{ id: 'save.raw.p50', name: 'Save one answer p50 (raw IndexedDB)', unit: 'ms' },
 	{ id: 'save.raw.p95', name: 'Save one answer p95 (raw IndexedDB)', unit: 'ms' },
 	{ id: 'open1000', name: 'Open meeting with 1,000 answers → list shown', unit: 'ms', budget: 100 },
+	// Issue 17: what the figure above is bounded by, counted rather than timed (a busy machine cannot move it).
+	{ id: 'open1000.decrypts', name: 'Open meeting with 1,000 answers: AES-GCM decryptions until the list is shown', unit: 'records' },
 	// 4. Memory
 	{ id: 'heap.start', name: 'Soak: JS heap at start', unit: 'MB' },
 	{ id: 'heap.q1', name: 'Soak: JS heap after first 25%', unit: 'MB' },
@@ -1111,53 +1115,72 @@ async function measureSaves(run: Run, page: Page) {
 
 /**
  * 3b: on the citizen page, tap the meeting with 1,000 answers (a client-side navigation, as a user opens it) →
- * the first frame in which the list shows the newest answers and offers "Vis alle 1000 svar" (so all 1,000 were
- * read). Timed in the page from the tap's pointerdown timestamp.
+ * the first frame in which the list shows the newest answers and says how many there are ("… af 1000 svar", counted
+ * from the index). Timed in the page from the tap's pointerdown timestamp.
  */
 async function openBigMeeting(run: Run) {
 	const { bigCitizen, bigMeeting, bigAnswers } = run.fixture.ids;
 	const { page } = await newTabletPage(run.context);
 	try {
+		// Every record opened is one AES-GCM decryption (a citizen key unwrapped is one more).
+		await page.addInitScript(() => {
+			window.__decrypts = 0;
+			const decrypt = SubtleCrypto.prototype.decrypt;
+			SubtleCrypto.prototype.decrypt = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['decrypt']>) {
+				window.__decrypts++;
+				return decrypt.apply(this, args);
+			};
+		});
 		await page.goto(`${run.origin}/borger?id=${bigCitizen}`, { waitUntil: 'load' });
 		await unlock(page);
 		const link = page.locator(`main a[href*="${bigMeeting}"]`);
 		await link.waitFor();
 		await sleep(500);
 		await page.evaluate(
-			({ regionName, count, total }) => {
+			({ regionName, count, shownOf }) => {
 				// The list is the <ol> in the region named "Svar i mødet" (as tests/e2e/pages.ts finds it).
 				const countAnswers = () => {
 					for (const section of document.querySelectorAll('section')) {
 						const id = section.getAttribute('aria-labelledby');
 						const heading = id && document.getElementById(id);
 						if (!heading || heading.textContent.trim() !== regionName) continue;
-						const allRead = [...section.querySelectorAll('button')].some((b) => b.textContent.includes(`${total}`));
-						return allRead ? section.querySelectorAll(':scope ol > li').length : 0;
+						const counted = [...section.querySelectorAll('p')].some((p) => p.textContent.trim() === shownOf);
+						return counted ? section.querySelectorAll(':scope ol > li').length : 0;
 					}
 					return 0;
 				};
 				// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede).
 				sessionStorage.setItem('billedtale.staffPanel', 'open');
-				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0 });
+				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0, decrypts: 0 });
 				addEventListener(
 					'pointerdown',
 					(e) => {
 						if (state.t0 !== undefined) return;
 						state.t0 = e.timeStamp;
+						const before = window.__decrypts;
 						const tick = () => {
 							state.n = countAnswers();
-							if (state.n >= count) state.t1 = performance.now();
-							else requestAnimationFrame(tick);
+							if (state.n >= count) {
+								state.t1 = performance.now();
+								state.decrypts = window.__decrypts - before;
+							} else requestAnimationFrame(tick);
 						};
 						requestAnimationFrame(tick);
 					},
 					{ capture: true, passive: true }
 				);
 			},
-			{ regionName: UI.answersRegion, count: Math.min(bigAnswers, UI.recentAnswers), total: bigAnswers }
+			{
+				regionName: UI.answersRegion,
+				count: Math.min(bigAnswers, UI.recentAnswers),
+				shownOf: UI.shownOf(Math.min(bigAnswers, UI.recentAnswers), bigAnswers)
+			}
 		);
+		// A profile, not a guess (issue 17): the timeline and JavaScript samples from the tap to the list shown.
+		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-open1000.json`, categories: TRACE_CATEGORIES });
 		await touchTap(link);
 		await page.waitForFunction(() => window.__open.t1 !== undefined, null, { polling: 100, timeout: 30_000 });
+		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const open = await page.evaluate(() => window.__open);
 		if (process.env.BENCH_DEBUG) {
 			await sleep(3000);
@@ -1165,9 +1188,10 @@ async function openBigMeeting(run: Run) {
 			log('open1000', JSON.stringify({ t0: open.t0, t1: open.t1, marks }));
 		}
 		run.sample('open1000', frameTime(open));
+		run.sample('open1000.decrypts', open.decrypts);
 		run.note(
 			'open1000',
-			'tap on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Vis alle 1000 svar"; warm HTTP cache'
+			'tap on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Viser de 30 nyeste af 1000 svar."; warm HTTP cache'
 		);
 	} finally {
 		await page.close();
@@ -1245,7 +1269,7 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 			},
 			['home.js.gzip', 'home.js.raw', 'home.bytes', 'home.fcp', 'home.lcp', 'home.tbt', 'home.ready', 'save.raw.p50', 'save.raw.p95']
 		],
-		['open 1,000 answers', openBigMeeting, ['open1000']],
+		['open 1,000 answers', openBigMeeting, ['open1000', 'open1000.decrypts']],
 		['future metrics', futureMetrics, []]
 	];
 	try {
