@@ -1,4 +1,4 @@
-import { AGENDA_STEP_IDS, agendaStepById, type AgendaStepId } from '#lib/content/conversation.ts';
+import { AGENDA_STEP_IDS, agendaStepById, type AgendaStepId } from '#lib/content/agenda.ts';
 import { symbolUrl } from '#lib/content/symbols.ts';
 import type { FlowStep } from '#lib/domain/meeting-flow.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
