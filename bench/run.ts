@@ -319,7 +319,14 @@ async function measureSpeakCall(run: Run) {
 			'speak.call',
 			'release of a finger tap (pointerup, which selects with the default tap setting) → speechSynthesis.speak() on the home board, device voice stubbed (headless Chromium has no Danish voice)'
 		);
-		return await tapCellsAndCollect(run, 'speak.call', tab, CONFIG.speechTaps, 'speaks');
+		// A profile of the taps (issue 17), as for the board switch.
+		if (CONFIG.trace)
+			await browserOf(tab.page).startTracing(tab.page, { path: `${CONFIG.trace}-speak.json`, categories: TRACE_CATEGORIES });
+		try {
+			return await tapCellsAndCollect(run, 'speak.call', tab, CONFIG.speechTaps, 'speaks');
+		} finally {
+			if (CONFIG.trace) await browserOf(tab.page).stopTracing();
+		}
 	} finally {
 		await tab.page.close();
 	}

@@ -7,6 +7,13 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 	await page.addInitScript(() => {
 		const spoken: Array<{ text: string; lang: string; voice: string | undefined; rate: number }> = [];
 		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
+		// The event being handled when speak() was called: a finger's tap must speak in its own pointerup (issue 17), which is
+		// under way from the window's capture listener to its bubbling one (window.event is the activating click inside it).
+		const spokenIn: string[] = [];
+		(window as unknown as { spokenIn: typeof spokenIn }).spokenIn = spokenIn;
+		let inPointerUp = false;
+		addEventListener('pointerup', () => (inPointerUp = true), { capture: true });
+		addEventListener('pointerup', () => (inPointerUp = false));
 		const voice = { name: 'Test dansk', lang: 'da-DK', voiceURI: 'test-da', default: true, localService: true };
 		// The page may only assign real SpeechSynthesisVoice objects; this device's voice is a stand-in.
 		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
@@ -20,6 +27,7 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 		});
 		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+			spokenIn.push(inPointerUp ? 'pointerup' : (window.event?.type ?? ''));
 			spoken.push({
 				text: utterance.text,
 				lang: utterance.lang,
@@ -67,6 +75,58 @@ test('folders, the message bar and speech in Danish through the device voice', a
 	await page.getByRole('button', { name: 'Ryd', exact: true }).click();
 	await expect(board.message).toContainText('Tryk på billederne');
 	await expectNoAxeViolations(page, 'board after use');
+});
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true });
+
+	test('a finger’s tap speaks once, in its own release; a key press once; a folder’s tap selects nothing on the board it opens', async ({
+		page
+	}) => {
+		await withDanishDeviceVoice(page);
+		const home = new HomePage(page);
+		await home.open();
+		const board = new BoardPage(page);
+		await board.openFor(await home.addCitizen('Tove'));
+		const spokenIn = () => page.evaluate(() => (window as unknown as { spokenIn: string[] }).spokenIn);
+
+		await board.cell('ja').tap();
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja']);
+		expect(await spokenIn()).toEqual(['pointerup']);
+
+		// The keyboard: Enter and Space each choose once, through the button's own click.
+		await board.cell('nej').focus();
+		await page.keyboard.press('Enter');
+		await board.cell('stop').focus();
+		await page.keyboard.press('Space');
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej', 'stop']);
+		expect((await spokenTexts(page)).map((said) => said.text)).toEqual(['ja', 'nej', 'stop']);
+		expect(await spokenIn()).toEqual(['pointerup', 'click', 'click']);
+
+		// A finger that slides off before lifting chooses nothing.
+		const box = (await board.cell('hjælp').boundingBox())!;
+		const cdp = await page.context().newCDPSession(page);
+		const at = (dy: number) => [{ x: box.x + box.width / 2, y: box.y + box.height / 2 + dy }];
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(box.height) });
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		await cdp.detach();
+
+		// The folder opens on the release; the browser's click, which would land on the new board's cell under the finger,
+		// is never made.
+		await board.folder('Følelser').tap();
+		await expect(board.heading('Følelser')).toBeVisible();
+		await page.waitForTimeout(500);
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej', 'stop']);
+		// Two quick taps on one picture are one (the citizen's repeat filter).
+		await board.cell('glad').tap();
+		await board.cell('glad').tap();
+		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej', 'stop', 'glad']);
+		await page.waitForTimeout(500);
+		expect((await spokenTexts(page)).map((said) => said.text)).toEqual(['ja', 'nej', 'stop', 'glad']);
+		expect(await spokenIn()).toEqual(['pointerup', 'click', 'click', 'pointerup']);
+		await expectNoAxeViolations(page, 'board after touch taps');
+	});
 });
 
 test('without a device voice the built-in Danish voice speaks, offline too', async ({ page, context }) => {

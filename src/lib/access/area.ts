@@ -5,6 +5,7 @@ import {
 	dwellMove,
 	dwellProgress,
 	rowsByPosition,
+	slidOff,
 	TAP_IDLE,
 	tapAccept,
 	tapHold,
@@ -17,7 +18,8 @@ import { ScanDriver } from './scan-driver.ts';
 /*
  * The one place where the access rules meet the page. An area (an element) holds targets: any element inside it with
  * the attribute `data-scan` (see README, "Access"). Inside an area
- * - taps on targets pass the tap filter (repeats, press or release, hold time),
+ * - taps on targets pass the tap filter (repeats, press or release, hold time); a finger's tap acts in the pointer event
+ *   that selects, not in the click the browser makes up to a frame later (see onPointerUp),
  * - in switch modes the targets are scanned row → cell in reading order, with keys or on-screen switches,
  * - in dwell mode resting the pointer on a target selects it.
  * Activation is always the target's own click(), so a component needs no code of its own for any of this.
@@ -72,7 +74,11 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	let dwellFrame = 0;
 	let holdTimer: ReturnType<typeof setTimeout> | undefined;
 	let pressed: HTMLElement | undefined;
-	// The target whose release selected: its click, which the browser sends next, is let through.
+	// Where the finger went down: a finger that moved before lifting did not tap (see slidOff).
+	let downAt = { x: 0, y: 0 };
+	// The current press has selected already (on press, after the hold, or a finger's release): its click is not wanted.
+	let chose = false;
+	// The target whose mouse or pen release selected: its click, which the browser sends in the same task, is let through.
 	let released: HTMLElement | undefined;
 	// Our own activation: the click it makes must pass the capture filter below.
 	let activating = false;
@@ -86,6 +92,16 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		} finally {
 			activating = false;
 		}
+	}
+
+	/**
+	 * A press or release chose the target: it is activated now. A finger's tap leaves the focus where it was (the browser's
+	 * mouse events, which would move it, are cancelled: onTouchEnd): focusing would bring the page's style up to date in
+	 * the middle of the tap, which cost a board switch more than 2 ms at the bench's CPU (issue 17); a finger shows no focus.
+	 */
+	function choose(el: HTMLElement): void {
+		chose = true;
+		activate(el);
 	}
 
 	/** Targets are told apart by an id of their own, so the repeat filter knows a second tap on the same one. */
@@ -174,7 +190,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	}
 
 	function passes(event: MouseEvent, el: HTMLElement): boolean {
-		// A pointer's own click (trusted, with a click count) was decided on release: it goes on only if the release selected.
+		// A pointer's own click (trusted, with a click count) was decided by its press and release: a mouse's or a pen's goes on
+		// only if its release selected; a finger's choice has acted already (onPointerUp).
 		if (event.isTrusted && event.detail > 0) {
 			if (released !== el) return false;
 			released = undefined;
@@ -188,31 +205,51 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	}
 
 	function onPointerDown(event: PointerEvent): void {
+		chose = false;
 		const el = targetOf(event);
 		if (!el || event.button !== 0) return;
 		pressed = el;
+		downAt = { x: event.clientX, y: event.clientY };
 		const settings = profile();
 		const step = tapPress(settings, tap, Date.now(), idOf(el));
 		tap = step.state;
-		if (step.select) activate(el);
+		if (step.select) choose(el);
 		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
 			clearTimeout(holdTimer);
 			holdTimer = setTimeout(() => {
 				const held = tapHold(profile(), tap, Date.now());
 				tap = held.state;
-				if (held.select && pressed === el) activate(el);
+				if (held.select && pressed === el) choose(el);
 			}, settings.holdMs);
 		}
 	}
 
 	function onPointerUp(event: PointerEvent): void {
 		clearTimeout(holdTimer);
-		const el = targetOf(event);
-		// Sliding off the target before lifting cancels, as with a native button.
+		const finger = event.pointerType === 'touch';
+		// Sliding off the target before lifting cancels, as with a native button. A finger stays with the target it pressed
+		// wherever it is lifted, so for a finger the distance it moved decides (a drag of a story item or a person is no tap).
+		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(event);
 		const step = tapRelease(profile(), tap, Date.now(), el && idOf(el));
 		tap = step.state;
-		released = step.select ? el : undefined;
 		pressed = undefined;
+		released = undefined;
+		if (!step.select || !el) return;
+		// The browser makes a finger's click only after the release has been handled and the page has painted, up to a frame
+		// later: the tap acts now, so speech starts and a folder opens in this very event (issue 17). A mouse's or a pen's
+		// click follows the release in the same task, and a drag's click must reach the dragged target (it ignores it).
+		if (finger) choose(el);
+		else released = el;
+	}
+
+	/**
+	 * A finger's press or release chose: the browser must not make a click of its own. Cancelling the touchend stops that
+	 * click and the mouse events before it, which would otherwise land on whatever the choice put under the finger (a
+	 * cell of the board just opened). Were the touchend not cancelable, the click filter still swallows the click.
+	 */
+	function onTouchEnd(event: TouchEvent): void {
+		if (chose && event.cancelable) event.preventDefault();
+		chose = false;
 	}
 
 	function clearDwell(): void {
@@ -256,6 +293,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		[root, 'click', onClick as EventListener, true],
 		[root, 'pointerdown', onPointerDown as EventListener, true],
 		[root, 'pointerup', onPointerUp as EventListener, true],
+		[root, 'touchend', onTouchEnd as EventListener, true],
 		[root, 'pointermove', onPointerMove as EventListener, false],
 		[root, 'pointerleave', onPointerLeave as EventListener, false]
 	];

@@ -8,7 +8,9 @@ import {
 	SCAN_IDLE,
 	scanDelay,
 	scanStep,
+	slidOff,
 	TAP_IDLE,
+	TAP_SLOP_PX,
 	tapHold,
 	tapPress,
 	tapRelease,
@@ -166,6 +168,14 @@ describe('tap filter', () => {
 		const pressed = tapPress(release, TAP_IDLE, 0, 'ja').state;
 		expect(tapRelease(release, pressed, 100, 'nej').select).toBe(false);
 		expect(tapRelease(release, pressed, 100, undefined).select).toBe(false);
+	});
+
+	it('a finger that moved further than a tap allows slid off or dragged: its release is no tap', () => {
+		const down = { x: 100, y: 100 };
+		expect(slidOff(down, { x: 100, y: 100 })).toBe(false);
+		expect(slidOff(down, { x: 100 + TAP_SLOP_PX, y: 100 })).toBe(false);
+		expect(slidOff(down, { x: 108, y: 108 })).toBe(true);
+		expect(slidOff(down, { x: 40, y: 100 })).toBe(true);
 	});
 
 	it('with the filter off every tap counts', () => {

@@ -175,6 +175,18 @@ export function tapRelease(settings: TapFilterSettings, state: TapState, now: nu
 	return tapAccept(settings, released, now, target);
 }
 
+/**
+ * How far a finger may move between press and release and still tap, in CSS pixels: further is a drag or a slide off
+ * the target (with a finger the press's target keeps receiving the release wherever it lands, so the distance decides).
+ * About what the browser's own tap detection allows before it makes no click.
+ */
+export const TAP_SLOP_PX = 10;
+
+/** Whether a finger lifted at `up` after pressing at `down` moved too far for a tap. */
+export function slidOff(down: { x: number; y: number }, up: { x: number; y: number }): boolean {
+	return Math.hypot(up.x - down.x, up.y - down.y) > TAP_SLOP_PX;
+}
+
 /** A selection that has no press of its own (a key, a switch, a dwell): only the repeat filter applies. */
 export function tapAccept(settings: TapFilterSettings, state: TapState, now: number, target: string): TapStep {
 	// A repeat is swallowed but still counts as the last tap: a tremor of five taps gives one selection, not three.
