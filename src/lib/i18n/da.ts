@@ -929,6 +929,8 @@ export const da = {
 
 	'error.read': 'Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.',
 	'error.unknown': 'Der skete en uventet fejl. Prøv igen.',
+	'lazy.failed': 'Denne del af skærmen kunne ikke hentes. Der er ikke mistet noget.',
+	'lazy.retry': 'Prøv igen',
 	'flow.step.forberedelse': 'Forberedelse',
 	'flow.step.kontakt': 'Kontakt og møder',
 	'flow.hint.forberedelse': 'Før mødet: vælg billeder sammen med en, du kender.',

@@ -932,6 +932,8 @@ export const en: Record<MessageKey, string> = {
 
 	'error.read': 'Data could not be read from the tablet just now. Reload the page. Nothing has been deleted.',
 	'error.unknown': 'An unexpected error happened. Try again.',
+	'lazy.failed': 'This part of the screen could not be loaded. Nothing has been lost.',
+	'lazy.retry': 'Try again',
 	'flow.step.forberedelse': 'Preparation',
 	'flow.step.kontakt': 'Contact and meetings',
 	'flow.hint.forberedelse': 'Before the meeting: choose pictures with someone you know.',
