@@ -169,7 +169,7 @@ test('a relayed answer cannot be given before choosing who relays it', async ({ 
 	expect((await readDatabase(page)).answers).toEqual([]);
 });
 
-test('a long meeting shows its 30 newest answers and the rest on request', async ({ page }) => {
+test('a long meeting shows its 30 newest answers and older ones a page at a time, live', async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Tove');
@@ -177,12 +177,22 @@ test('a long meeting shows its 30 newest answers and the rest on request', async
 	const labels = ['Ja', 'Nej'];
 	for (let i = 0; i < 32; i++) await meeting.tap(labels[i % 2]!);
 	await expect(meeting.answers).toHaveCount(30);
-	await page.getByRole('button', { name: 'Vis alle 32 svar' }).click();
+	const list = page.getByRole('region', { name: 'Svar i mødet' });
+	await expect(list.getByText('Viser de 30 nyeste af 32 svar.')).toBeVisible();
+	await list.getByRole('button', { name: 'Vis 2 ældre svar' }).press('Enter');
 	await expect(meeting.answers).toHaveCount(32);
-	await expectNoAxeViolations(page, 'meeting with all answers shown');
-	await page.getByRole('button', { name: 'Vis kun de 30 nyeste svar' }).click();
-	await expect(meeting.answers).toHaveCount(30);
-	expect((await readDatabase(page)).answers).toHaveLength(32);
+	// Keyboard and screen reader go on at the first of the older answers; nothing more to show.
+	await expect(meeting.answers.nth(30)).toBeFocused();
+	// The two answers given first (Ja, then Nej) come last, oldest at the bottom.
+	await expect(meeting.answers.nth(30).locator('.value')).toHaveText('Nej');
+	await expect(meeting.answers.nth(31).locator('.value')).toHaveText('Ja');
+	await expect(list.getByRole('button', { name: /ældre svar/ })).toHaveCount(0);
+	await expectNoAxeViolations(page, 'meeting with older answers shown');
+	// A new answer appears at the top at once, the older ones stay shown.
+	await meeting.tap('Ved ikke');
+	await expect(meeting.answers).toHaveCount(33);
+	await expect(meeting.answers.first().locator('.value')).toHaveText('Ved ikke');
+	expect((await readDatabase(page)).answers).toHaveLength(33);
 });
 
 test('the cards of citizens and meetings are named by the text they show (WCAG 2.5.3)', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { loadSetupScreen } from '#lib/lock/setup-screen.ts';
 import { tabletLock } from '#lib/lock/tablet-lock.svelte.ts';
 import { speechSettings } from '#lib/speech/settings.svelte.ts';
 import { consumeErasedFlag } from '#lib/storage/erase.ts';
@@ -20,7 +21,8 @@ export const browserStartup: StartupEffects = {
 	showInfo: (key) => notices.showInfo(t(key)),
 	showError: (error) => notices.showError(error),
 	watchDamagedRecords: onDamagedRecord,
-	startLock: (storageChecked) => tabletLock.start(storageChecked),
+	// A failed early fetch is left to the setup screen's own, which says so and offers to try again.
+	startLock: (storageChecked) => tabletLock.start(storageChecked, () => void loadSetupScreen().catch(() => {})),
 	markReady() {
 		document.documentElement.dataset.ready = 'true';
 	},

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AGENDA, parseAgenda } from './agenda.ts';
 import type { SymbolEntry } from './symbol-manifest.ts';
 import {
 	ADVISER_PROMPTS,
@@ -24,7 +25,8 @@ const files = {
 	questions: { raw: readJson('questions.json'), parse: parseQuestions },
 	sheets: { raw: readJson('sheets.json'), parse: parseSheets },
 	'adviser-prompts': { raw: readJson('adviser-prompts.json'), parse: parseAdviserPrompts },
-	meeting: { raw: readJson('meeting.json'), parse: parseMeeting }
+	meeting: { raw: readJson('meeting.json'), parse: parseMeeting },
+	agenda: { raw: readJson('agenda.json'), parse: parseAgenda }
 };
 const manifest = JSON.parse(readFileSync('symbols/manifest.json', 'utf8')) as SymbolEntry[];
 const symbolIds = new Set(manifest.map((entry) => entry.id));
@@ -163,7 +165,7 @@ describe('the decks, sheets and meeting parts', () => {
 	});
 
 	it('has the agenda in order, a face-scale check-in and four face-scale feedback questions', () => {
-		expect(MEETING.agenda.map((step) => step.id)).toEqual(['check-in', 'emner', 'opsummering', 'maal-og-aftaler', 'feedback']);
+		expect(AGENDA.map((step) => step.id)).toEqual(['check-in', 'emner', 'opsummering', 'maal-og-aftaler', 'feedback']);
 		expect(MEETING.checkIn[0]?.answers.scaleId).toBe('ansigter');
 		expect(MEETING.feedback).toHaveLength(4);
 		for (const question of MEETING.feedback) expect(question.answers.scaleId, question.id).toBe('ansigter');
@@ -263,8 +265,13 @@ describe('a broken copy', () => {
 	it('is refused for an empty text, an unknown field or a bad id in the other files', () => {
 		const prompts = withChanges(files['adviser-prompts'].raw, { 'groups.0.prompts.0.text.da': '   ' });
 		expect(() => parseAdviserPrompts(prompts)).toThrow('groups.0.prompts.0.text.da: text must not be empty');
-		const meeting = withChanges(files.meeting.raw, { 'contact.0.options.0.colour': 'red', 'agenda.0.symbolId': 'Hej Med Dig' });
+		const meeting = withChanges(files.meeting.raw, { 'contact.0.options.0.colour': 'red' });
 		expect(() => parseMeeting(meeting)).toThrow('contact.0.options.0.colour: Invalid key: Expected never but received "colour"');
-		expect(() => parseMeeting(meeting)).toThrow('agenda.0.symbolId: id: lower-case words joined by hyphens');
+		const agenda = withChanges(files.agenda.raw, { 'agenda.0.symbolId': 'Hej Med Dig' });
+		expect(() => parseAgenda(agenda)).toThrow('agenda.0.symbolId: id: lower-case words joined by hyphens');
+		const order = { agenda: [...(at(files.agenda.raw, 'agenda') as unknown[])].reverse() };
+		expect(() => parseAgenda(order)).toThrow(
+			'agenda: the ids must be exactly check-in, emner, opsummering, maal-og-aftaler, feedback in this order'
+		);
 	});
 });

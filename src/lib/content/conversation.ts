@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { contentId, localizedText, parseContent } from './schema.ts';
+import { contentId, exactIds, localizedText, parseContent } from './schema.ts';
 import questionsData from './conversation/questions.json';
 import sheetsData from './conversation/sheets.json';
 import adviserPromptsData from './conversation/adviser-prompts.json';
@@ -7,7 +7,7 @@ import meetingData from './conversation/meeting.json';
 
 /*
  * The conversation content (issues 11 and 12): CHIME and LØFT question cards, the LA2u-style sheets,
- * the adviser's prompts and the meeting's agenda, check-in, feedback, contact wishes and "Om mig".
+ * the adviser's prompts and the meeting's check-in, feedback, contact wishes and "Om mig" (its agenda: agenda.ts).
  * The texts are data so a municipality can reword them without code; the ids are not: stored
  * answers point at them, so the ids the screens rely on are fixed here and checked at load.
  */
@@ -39,9 +39,6 @@ export type NetworkMarkId = (typeof NETWORK_MARK_IDS)[number];
 export const ADVISER_PROMPT_GROUP_IDS = ['start', 'midte', 'slut', 'perspektiv'] as const;
 export type AdviserPromptGroupId = (typeof ADVISER_PROMPT_GROUP_IDS)[number];
 
-export const AGENDA_STEP_IDS = ['check-in', 'emner', 'opsummering', 'maal-og-aftaler', 'feedback'] as const;
-export type AgendaStepId = (typeof AGENDA_STEP_IDS)[number];
-
 export const CONTACT_GROUP_IDS = ['kanal', 'hyppighed', 'sted', 'tidspunkt'] as const;
 export type ContactGroupId = (typeof CONTACT_GROUP_IDS)[number];
 
@@ -57,17 +54,6 @@ function uniqueIds<const S extends v.GenericSchema<unknown, { id: string }>>(ite
 		v.check(
 			(items) => duplicates(items.map((entry) => entry.id)).length === 0,
 			(issue) => `duplicate id: ${duplicates((issue.input as { id: string }[]).map((entry) => entry.id)).join(', ')}`
-		)
-	);
-}
-
-/** A list that holds exactly the given ids in the given order, so screens and stored answers can rely on them. */
-function exactIds<const S extends v.GenericSchema<unknown, { id: string }>>(item: S, ids: readonly string[]) {
-	return v.pipe(
-		v.array(item),
-		v.check(
-			(items) => items.length === ids.length && items.every((entry, index) => entry.id === ids[index]),
-			`the ids must be exactly ${ids.join(', ')} in this order`
 		)
 	);
 }
@@ -222,10 +208,6 @@ export type AdviserPromptsFile = v.InferOutput<typeof adviserPromptsFile>;
 export type AdviserPromptGroup = AdviserPromptsFile['groups'][number];
 
 const meetingFile = v.strictObject({
-	agenda: exactIds(
-		v.strictObject({ id: v.picklist(AGENDA_STEP_IDS), label: localizedText, hint: localizedText, symbolId }),
-		AGENDA_STEP_IDS
-	),
 	checkIn: uniqueIds(question),
 	feedback: uniqueIds(question),
 	contact: exactIds(
@@ -257,7 +239,6 @@ const meetingFile = v.strictObject({
 	})
 });
 export type MeetingFile = v.InferOutput<typeof meetingFile>;
-export type AgendaStep = MeetingFile['agenda'][number];
 export type ContactGroup = MeetingFile['contact'][number];
 export type AboutMeItem = MeetingFile['aboutMe']['items'][number];
 
@@ -316,10 +297,6 @@ export function sheetItemById(id: string): { sheet: Sheet; item: SheetItem } | u
 
 export function adviserPromptGroupById(id: AdviserPromptGroupId): AdviserPromptGroup {
 	return ADVISER_PROMPTS.groups.find((group) => group.id === id)!;
-}
-
-export function agendaStepById(id: AgendaStepId): AgendaStep {
-	return MEETING.agenda.find((step) => step.id === id)!;
 }
 
 export function contactGroupById(id: ContactGroupId): ContactGroup {

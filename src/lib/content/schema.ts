@@ -15,6 +15,17 @@ const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('text must not be empty
 export const localizedText = v.strictObject({ da: nonEmpty, en: nonEmpty });
 export type LocalizedText = v.InferOutput<typeof localizedText>;
 
+/** A list that holds exactly the given ids in the given order, so screens and stored answers can rely on them. */
+export function exactIds<const S extends v.GenericSchema<unknown, { id: string }>>(item: S, ids: readonly string[]) {
+	return v.pipe(
+		v.array(item),
+		v.check(
+			(items) => items.length === ids.length && items.every((entry, index) => entry.id === ids[index]),
+			`the ids must be exactly ${ids.join(', ')} in this order`
+		)
+	);
+}
+
 /** Parses content and turns valibot's issues into one readable line each (for tests and a refusal message). */
 export function parseContent<const S extends v.GenericSchema>(schema: S, data: unknown, what: string): v.InferOutput<S> {
 	const result = v.safeParse(schema, data);

@@ -87,9 +87,10 @@ class TabletLock {
 	/**
 	 * Called once in the browser. Resolves when the first screen is known. `storageChecked` settles once
 	 * the database has been compared with its journal: a tablet whose database holds a key need not wait
-	 * for that to show the passphrase screen, but the key is read again before it is used.
+	 * for that to show the passphrase screen, but the key is read again before it is used. `onNoKey` is told when the
+	 * first read finds no key (most likely a first start), before that wait.
 	 */
-	async start(storageChecked: Promise<unknown>): Promise<() => void> {
+	async start(storageChecked: Promise<unknown>, onNoKey: () => void = () => {}): Promise<() => void> {
 		this.storageChecked = storageChecked;
 		const activity = () => this.restartIdleTimer();
 		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
@@ -108,6 +109,7 @@ class TabletLock {
 			this.record = await readVault();
 			// No key here may mean a database lost in a crash, which the journal is bringing back.
 			if (!this.record) {
+				onNoKey();
 				await storageChecked;
 				this.record = await readVault();
 			}

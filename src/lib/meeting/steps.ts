@@ -1,5 +1,4 @@
-import { AGENDA_STEP_IDS, agendaStepById, type AgendaStepId } from '#lib/content/conversation.ts';
-import { symbolUrl } from '#lib/content/symbols.ts';
+import { AGENDA_STEP_IDS, agendaStepById, type AgendaStepId } from '#lib/content/agenda.ts';
 import type { FlowStep } from '#lib/domain/meeting-flow.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 
@@ -19,6 +18,15 @@ export function stepHint(step: FlowStep): string {
 
 const OWN_SYMBOLS: Record<Exclude<FlowStep, AgendaStepId>, string> = { forberedelse: 'plan', kontakt: 'telefon' };
 
+// Only the pictures of the meeting's parts, not the address of every symbol (content/symbols.ts): the agenda strip is on
+// every meeting step, and the whole set's addresses would be fetched with it. A picture the agenda names that is not in
+// this list is caught by steps.test.ts.
+const PICTURES = import.meta.glob<string>('/symbols/svg/{hej,snakke,lytte,maal,humoer,plan,telefon}.svg', {
+	query: '?url&no-inline',
+	import: 'default',
+	eager: true
+});
+
 export function stepSymbolUrl(step: FlowStep): string | undefined {
-	return symbolUrl(isAgendaStep(step) ? agendaStepById(step).symbolId : OWN_SYMBOLS[step]);
+	return PICTURES[`/symbols/svg/${isAgendaStep(step) ? agendaStepById(step).symbolId : OWN_SYMBOLS[step]}.svg`];
 }

@@ -43,7 +43,7 @@ export interface NewAnswer {
 	note?: string;
 }
 
-/** The name of the user-timing measure of one answer's IndexedDB write (bench/run.ts reads it by this name). */
+/** The name of the user-timing measure of one answer's IndexedDB write (bench/scenarios/answers.ts reads it by this name). */
 const ANSWER_WRITE_MEASURE = 'billedtale:answer-write';
 
 /**

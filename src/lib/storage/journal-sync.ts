@@ -42,7 +42,7 @@ async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number 
 	});
 }
 
-/** The name of the user-timing measure of one rewrite of the journal (bench/scenarios-years.ts reads it by this name). */
+/** The name of the user-timing measure of one rewrite of the journal (bench/scenarios/years.ts reads it by this name). */
 const SNAPSHOT_MEASURE = 'billedtale:journal-snapshot';
 
 export async function rewriteJournal(): Promise<void> {

@@ -59,52 +59,57 @@ function keyOf(table: SealedTable, stored: { id: string; citizenId?: string; pay
 	return underCitizenKey ? citizenKey(citizenOf(table, stored)) : Promise.resolve(tabletKey);
 }
 
-/** Answers opened and checked, by id, with the sealed payload they came from. */
-type OpenedAnswers = Map<string, { payload: SealedPayload; record: RecordsByTable['answers'] }>;
-
-/**
- * A meeting's open lists read its answers again after every tap (live queries); only an answer whose sealed payload
- * changed since (each sealing draws a fresh IV) is decrypted and checked again. Kept per key: a reader is served
- * only what it holds the key for, and a lock or a deleted citizen, which drop their keys, leave their answers
- * unreachable with them. The records are the ones the lists hold anyway; the bound keeps a long history from piling up.
+/*
+ * Records opened in this session, by the key that opened them. A live list is read again after every write, and the
+ * steps of a meeting read the same answers as its list: each record is decrypted and checked once, and read again only
+ * when it was sealed anew (every sealing draws a fresh IV) or a field stored in the clear changed. Held by the key
+ * object: when a lock drops the keys, or a deleted citizen's key is forgotten, the opened records go with it.
  */
-const openedAnswers = new WeakMap<DataKey, OpenedAnswers>();
-const OPENED_ANSWERS_KEPT = 10_000;
+type Opened = Map<string, { payload: SealedPayload; clear: string; record: unknown }>;
+const openedByKey = new WeakMap<DataKey, Opened>();
+/** Enough for years of one citizen's answers (issue 17: 7,200) without holding every citizen of a tablet in memory. */
+const OPENED_LIMIT = 10_000;
+/** Photos and recordings are not kept opened: they are large, shown through object URLs and read again rarely. */
+const kept = (table: SealedTable) => table !== 'media';
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+/** The fields stored in the clear (ids, dates, version): the record is rebuilt when one of them changed without a new seal. */
+const clearFields = (stored: Stored<{ payload: unknown }>) => JSON.stringify({ ...stored, payload: undefined });
 
 /** The very bytes that were opened before, not only the same IV: a payload changed on disk is found damaged, as on a first read. */
-function sameSealing(a: SealedPayload, b: SealedPayload): boolean {
-	return a.keyId === b.keyId && sameBytes(a.iv, b.iv) && sameBytes(new Uint8Array(a.ct), new Uint8Array(b.ct));
+function sameSealing(a: SealedPayload, b: unknown): boolean {
+	return isSealedPayload(b) && a.keyId === b.keyId && sameBytes(a.iv, b.iv) && sameBytes(new Uint8Array(a.ct), new Uint8Array(b.ct));
 }
 
-function rememberAnswer(key: DataKey, payload: SealedPayload, record: RecordsByTable['answers']): void {
-	let opened = openedAnswers.get(key);
-	if (!opened) openedAnswers.set(key, (opened = new Map()));
-	opened.delete(record.id);
-	opened.set(record.id, { payload, record });
-	// Maps keep insertion order: the first entry is the one opened longest ago.
-	if (opened.size > OPENED_ANSWERS_KEPT) opened.delete(opened.keys().next().value!);
+function remember(opened: Opened, slot: string, entry: { payload: SealedPayload; clear: string; record: unknown }) {
+	opened.delete(slot);
+	opened.set(slot, entry);
+	// A Map keeps insertion order: the first entry is the one used least recently.
+	if (opened.size > OPENED_LIMIT) opened.delete(opened.keys().next().value!);
 }
 
 /** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
 export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
-	let key: DataKey;
-	let payload: unknown;
 	try {
-		key = await keyOf(table, stored);
-		const known = table === 'answers' ? openedAnswers.get(key)?.get(stored.id) : undefined;
-		if (known && sameSealing(known.payload, stored.payload)) return known.record as RecordsByTable[T];
-		payload = await openPayload(key, table, stored.id, stored.payload);
+		const key = await keyOf(table, stored);
+		let opened = openedByKey.get(key);
+		if (!opened) openedByKey.set(key, (opened = new Map()));
+		const slot = `${table}/${stored.id}`;
+		const known = kept(table) ? opened.get(slot) : undefined;
+		const clear = clearFields(stored);
+		if (known && known.clear === clear && sameSealing(known.payload, stored.payload)) {
+			remember(opened, slot, known);
+			return known.record as RecordsByTable[T];
+		}
+		const payload = await openPayload(key, table, stored.id, stored.payload);
+		const record = parseRecord(table, { ...stored, payload });
+		if (kept(table)) remember(opened, slot, { payload: stored.payload as SealedPayload, clear, record });
+		return record;
 	} catch (error) {
 		if (error instanceof DamagedPayloadError || error instanceof MissingCitizenKeyError) {
 			throw new DamagedRecordError(table, stored.id, ['cannot be opened'], { cause: error });
 		}
 		throw error;
 	}
-	const record = parseRecord(table, { ...stored, payload });
-	if (table === 'answers') rememberAnswer(key, stored.payload, record as RecordsByTable['answers']);
-	return record;
 }
 
 type DamageListener = (error: DamagedRecordError) => void;
@@ -117,6 +122,15 @@ export function onDamagedRecord(listener: DamageListener): () => void {
 }
 
 /**
+ * How many records are opened at once. A long list is opened a batch at a time, with a task between batches: a
+ * thousand decryptions started together would fill the crypto queue and the microtask queue in one go, so a small
+ * read started meanwhile (the newest answers of a list) would wait for all of them and no frame could be painted.
+ */
+export const OPEN_BATCH = 32;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
  * Opens a list of records. A damaged record is left out and reported, so one bad record does not
  * hide a whole meeting; any other failure (no key) is thrown.
  */
@@ -124,14 +138,17 @@ export async function openRecords<T extends SealedTable>(
 	table: T,
 	stored: readonly Stored<RecordsByTable[T]>[]
 ): Promise<RecordsByTable[T][]> {
-	const opened = await Promise.allSettled(stored.map((record) => openRecord(table, record)));
 	const records: RecordsByTable[T][] = [];
-	for (const result of opened) {
-		if (result.status === 'fulfilled') records.push(result.value);
-		else if (result.reason instanceof DamagedRecordError) {
-			console.warn('Billedtale: a stored record is damaged and left out', result.reason);
-			for (const listener of damageListeners) listener(result.reason);
-		} else throw result.reason;
+	for (let start = 0; start < stored.length; start += OPEN_BATCH) {
+		if (start > 0) await nextTask();
+		const opened = await Promise.allSettled(stored.slice(start, start + OPEN_BATCH).map((record) => openRecord(table, record)));
+		for (const result of opened) {
+			if (result.status === 'fulfilled') records.push(result.value);
+			else if (result.reason instanceof DamagedRecordError) {
+				console.warn('Billedtale: a stored record is damaged and left out', result.reason);
+				for (const listener of damageListeners) listener(result.reason);
+			} else throw result.reason;
+		}
 	}
 	return records;
 }
@@ -145,8 +162,10 @@ export function isOutdated(table: SealedTable, stored: { v?: number }): boolean 
 /** Whether a record is still the one read earlier: every sealing draws a fresh IV. */
 export function unchangedSince(read: { payload: SealedPayload } | undefined, now: { payload: SealedPayload } | undefined): boolean {
 	if (!read || !now) return read === now;
-	const a = read.payload.iv;
-	const b = now.payload.iv;
+	return sameBytes(read.payload.iv, now.payload.iv);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 

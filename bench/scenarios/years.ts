@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { touchTap } from '../tests/e2e/pages.ts';
-import { lockState } from '../tests/e2e/tablet.ts';
-import { median, type MetricDef } from './metrics.ts';
-import { buildYearsFixture, seedYears, type YearsFixture } from './years.ts';
+import { touchTap } from '../../tests/e2e/pages.ts';
+import { lockState } from '../../tests/e2e/tablet.ts';
+import { median, type MetricDef } from '../metrics.ts';
+import { buildYearsFixture, seedYears, type YearsFixture } from '../years.ts';
 
 /** What run.ts lends this module: its tablet, its unlock steps, its in-page timers and its rows. */
 export interface YearsHooks {

@@ -1,0 +1,116 @@
+// Board switches on imported 8×8 and 12×12 boards.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { BoardListPage, BoardPage, touchTap } from '../../tests/e2e/pages.ts';
+import { browserOf, frameTime, type Run, sleep, UI, unlock } from '../browser.ts';
+import { CONFIG } from '../cli.ts';
+import { BIG_BOARD_PARENT, buildBigBoardObz } from '../fixture.ts';
+import { openHomeBoard } from './speech.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+// Symbols for the 8×8 and 12×12 boards of the board-switch metrics, from the app's own symbol set.
+const SYMBOL_IDS: string[] = (JSON.parse(readFileSync(join(HERE, '..', '..', 'symbols', 'manifest.json'), 'utf8')) as { id: string }[]).map(
+	(entry) => entry.id
+);
+/**
+ * Large boards for the fixture citizen, brought in the way a user would: an .obz file (a start board with a folder
+ * to each of BIG_BOARDS) imported on the board list. The app seals the imported boards like any other.
+ */
+async function importBigBoards(run: Run, page: Page, symbolIds: string[]) {
+	if (run.bigBoardsUrl) {
+		await page.goto(run.bigBoardsUrl);
+		await unlock(page);
+		return;
+	}
+	await page.goto(`${run.origin}/tavler?borger=${run.fixture.ids.boardCitizen}`);
+	await unlock(page);
+	await new BoardListPage(page).importFile.setInputFiles({
+		name: 'store-tavler.obz',
+		mimeType: 'application/zip',
+		buffer: Buffer.from(buildBigBoardObz(symbolIds))
+	});
+	await page.getByText(UI.importDone).waitFor();
+	await page.getByRole('link', { name: `Åbn ${BIG_BOARD_PARENT}` }).click();
+	await page.waitForURL(/\/tavle\?/);
+	// Imported once per run: the rows that follow open the same start board again.
+	run.bigBoardsUrl = page.url();
+}
+export const TRACE_CATEGORIES = [
+	'devtools.timeline',
+	'disabled-by-default-devtools.timeline',
+	'v8.execute',
+	'disabled-by-default-v8.cpu_profiler',
+	'blink.user_timing'
+];
+/** How many board cells are on screen (a board may be kept in the page, hidden). Runs in the page. */
+function visibleCells() {
+	return [...document.querySelectorAll('.grid')]
+		.filter((grid) => grid.checkVisibility())
+		.reduce((n, grid) => n + grid.querySelectorAll('button').length, 0);
+}
+/**
+ * Touch a folder → the first frame in which the board's heading and all the cells it shows are in the page. Back with
+ * "Tilbage". How many cells it shows (all, or the first page of rows of a board taller than the screen) is read on a
+ * first visit that is not measured.
+ */
+export async function measureBoardSwitch(run: Run, { name, size }: { name: string; size: number }) {
+	const { page } = await openHomeBoard(run, { danishVoice: true });
+	try {
+		await importBigBoards(run, page, SYMBOL_IDS);
+		const board = new BoardPage(page);
+		const folder = board.folder(name);
+		await folder.waitFor();
+		await touchTap(folder);
+		await board.heading(name).waitFor();
+		const shown = await page.evaluate(visibleCells);
+		await touchTap(board.back);
+		await folder.waitFor();
+		const samples: number[] = [];
+		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
+		if (CONFIG.trace)
+			await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
+		for (let i = 0; i < CONFIG.switchesPerRun; i++) {
+			await page.evaluate(
+				({ name, shown }) => {
+					window.__switch = { t0: undefined, t1: undefined };
+					addEventListener(
+						'pointerdown',
+						(event) => {
+							window.__switch.t0 = event.timeStamp;
+							const tick = () => {
+								// Cells on screen only: the app may keep boards shown before in the page, hidden. checkVisibility() brings
+								// the page's style up to date, which the frame would do next anyway.
+								const cells = [...document.querySelectorAll('.grid')]
+									.filter((grid) => grid.checkVisibility())
+									.reduce((n, grid) => n + grid.querySelectorAll('button').length, 0);
+								if (cells === shown && document.querySelector('h1')?.textContent === name) window.__switch.t1 = performance.now();
+								else requestAnimationFrame(tick);
+							};
+							requestAnimationFrame(tick);
+						},
+						{ capture: true, passive: true, once: true }
+					);
+				},
+				{ name, shown }
+			);
+			await touchTap(folder);
+			await page.waitForFunction(() => window.__switch.t1 !== undefined, null, { polling: 20, timeout: 10_000 });
+			const { t0, t1 } = await page.evaluate(() => window.__switch);
+			samples.push(frameTime({ t0, t1 }));
+			await touchTap(board.back);
+			await folder.waitFor();
+			await sleep(CONFIG.tapGapMs);
+		}
+		if (CONFIG.trace) await browserOf(page).stopTracing();
+		const cells = shown === size * size ? `all ${shown} cells` : `the ${shown} cells of its first page of rows`;
+		run.note(
+			size === 8 ? 'board.switch' : 'board.switch.12',
+			`pointerdown on a folder → first animation frame with ${cells} of the ${size}×${size} board in the page`
+		);
+		return samples;
+	} finally {
+		await page.close();
+	}
+}

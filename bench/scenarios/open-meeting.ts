@@ -1,0 +1,90 @@
+// A meeting with 1,000 answers opened from the citizen page.
+import { touchTap } from '../../tests/e2e/pages.ts';
+import { browserOf, frameTime, log, newTabletPage, type Run, sleep, UI, unlock } from '../browser.ts';
+import { CONFIG } from '../cli.ts';
+import { TRACE_CATEGORIES } from './boards.ts';
+
+/**
+ * 3b: on the citizen page, tap the meeting with 1,000 answers (a client-side navigation, as a user opens it) →
+ * the first frame in which the list shows the newest answers and says how many there are ("… af 1000 svar", counted
+ * from the index). Timed in the page from the tap's pointerdown timestamp.
+ */
+export async function openBigMeeting(run: Run) {
+	const { bigCitizen, bigMeeting, bigAnswers } = run.fixture.ids;
+	const { page } = await newTabletPage(run.context);
+	try {
+		// Every record opened is one AES-GCM decryption (a citizen key unwrapped is one more).
+		await page.addInitScript(() => {
+			window.__decrypts = 0;
+			const decrypt = SubtleCrypto.prototype.decrypt;
+			SubtleCrypto.prototype.decrypt = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['decrypt']>) {
+				window.__decrypts++;
+				return decrypt.apply(this, args);
+			};
+		});
+		await page.goto(`${run.origin}/borger?id=${bigCitizen}`, { waitUntil: 'load' });
+		await unlock(page);
+		const link = page.locator(`main a[href*="${bigMeeting}"]`);
+		await link.waitFor();
+		await sleep(500);
+		await page.evaluate(
+			({ regionName, count, shownOf }) => {
+				// The list is the <ol> in the region named "Svar i mødet" (as tests/e2e/pages.ts finds it).
+				const countAnswers = () => {
+					for (const section of document.querySelectorAll('section')) {
+						const id = section.getAttribute('aria-labelledby');
+						const heading = id && document.getElementById(id);
+						if (!heading || heading.textContent.trim() !== regionName) continue;
+						const counted = [...section.querySelectorAll('p')].some((p) => p.textContent.trim() === shownOf);
+						return counted ? section.querySelectorAll(':scope ol > li').length : 0;
+					}
+					return 0;
+				};
+				// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede).
+				sessionStorage.setItem('billedtale.staffPanel', 'open');
+				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0, decrypts: 0 });
+				addEventListener(
+					'pointerdown',
+					(e) => {
+						if (state.t0 !== undefined) return;
+						state.t0 = e.timeStamp;
+						const before = window.__decrypts;
+						const tick = () => {
+							state.n = countAnswers();
+							if (state.n >= count) {
+								state.t1 = performance.now();
+								state.decrypts = window.__decrypts - before;
+							} else requestAnimationFrame(tick);
+						};
+						requestAnimationFrame(tick);
+					},
+					{ capture: true, passive: true }
+				);
+			},
+			{
+				regionName: UI.answersRegion,
+				count: Math.min(bigAnswers, UI.recentAnswers),
+				shownOf: UI.shownOf(Math.min(bigAnswers, UI.recentAnswers), bigAnswers)
+			}
+		);
+		// A profile, not a guess (issue 17): the timeline and JavaScript samples from the tap to the list shown.
+		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-open1000.json`, categories: TRACE_CATEGORIES });
+		await touchTap(link);
+		await page.waitForFunction(() => window.__open.t1 !== undefined, null, { polling: 100, timeout: 30_000 });
+		if (CONFIG.trace) await browserOf(page).stopTracing();
+		const open = await page.evaluate(() => window.__open);
+		if (process.env.BENCH_DEBUG) {
+			await sleep(3000);
+			const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+			log('open1000', JSON.stringify({ t0: open.t0, t1: open.t1, marks }));
+		}
+		run.sample('open1000', frameTime(open));
+		run.sample('open1000.decrypts', open.decrypts);
+		run.note(
+			'open1000',
+			'tap on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Viser de 30 nyeste af 1000 svar."; warm HTTP cache'
+		);
+	} finally {
+		await page.close();
+	}
+}

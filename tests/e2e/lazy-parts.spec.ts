@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { HomePage } from './pages';
+
+/*
+ * Parts fetched when first shown (a dialog, a meeting step, the setup screen) can fail to arrive, e.g. under heavy load.
+ * The screen then says so in Danish and offers "Prøv igen", which fetches the part again.
+ */
+
+// The service worker would answer the app's files from its cache; these tests must reach (and break) the network.
+test.use({ serviceWorkers: 'block' });
+
+/** From now on, every file of the app's code not fetched yet answers 404 until `restore()`; counts the refusals. */
+async function breakCodeFetches(page: Page) {
+	let failing = true;
+	let refused = 0;
+	await page.route('**/_app/immutable/**', (route) => {
+		if (!failing) return route.fallback();
+		refused += 1;
+		return route.fulfill({ status: 404, body: 'Not found' });
+	});
+	return {
+		refused: () => refused,
+		restore: () => {
+			failing = false;
+		}
+	};
+}
+
+test('the new-citizen form that does not arrive is told in Danish, and "Prøv igen" opens it', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const network = await breakCodeFetches(page);
+
+	await home.addButton.click();
+	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
+	await expect(failed).toBeVisible();
+	expect(network.refused(), 'the form was asked for and refused').toBeGreaterThan(0);
+	await expect(home.dialog).toHaveCount(0);
+	await expectNoAxeViolations(page, 'a part that could not be fetched');
+
+	network.restore();
+	await page.getByRole('button', { name: 'Prøv igen' }).click();
+	await expect(home.dialog).toBeVisible();
+	await expect(failed).toHaveCount(0);
+	// The form that arrived late works: the citizen is stored.
+	await home.dialog.getByLabel('Navn eller initialer').fill('Birthe');
+	await home.dialog.getByRole('button', { name: 'Gem' }).click();
+	await expect(page).toHaveURL(/\/borger\?id=/);
+	expect((await readDatabase(page)).citizens.map((c) => c.payload.displayName)).toEqual(['Birthe']);
+});
+
+test('a first start whose setup screen does not arrive says so, and "Prøv igen" shows it', async ({ page }) => {
+	// Only the setup screen's own code is refused: what every start needs is let through.
+	let refused = 0;
+	let failing = true;
+	await page.route('**/_app/immutable/**', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		// The setup screen's module is the one with the id of its second passphrase field.
+		if (failing && body.includes('setup-passphrase-repeat')) {
+			refused += 1;
+			return route.fulfill({ status: 404, body: 'Not found' });
+		}
+		return route.fulfill({ response, body });
+	});
+	await page.goto('/');
+	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
+	await expect(failed).toBeVisible();
+	expect(refused, 'the setup screen was asked for and refused').toBeGreaterThan(0);
+	await expectNoAxeViolations(page, 'a setup screen that could not be fetched');
+
+	failing = false;
+	await page.getByRole('button', { name: 'Prøv igen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	await expect(page.locator('#setup-passphrase')).toBeVisible();
+});
