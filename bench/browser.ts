@@ -21,7 +21,8 @@ export interface FrameTimer {
 declare global {
 	interface Window {
 		__speech: SpeechRecord;
-		__switch: FrameTimer;
+		/** `up`: the release, which shows the board (taps act on release; see README "Access"). */
+		__switch: FrameTimer & { up: number | undefined };
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
 		__open: FrameTimer & { n: number; decrypts: number };
