@@ -13,21 +13,14 @@ type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type Appended = { bytes: number; snapshotBytes: number } | undefined;
 type RequestBody = JournalRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-/** The page's side of the journal worker (exported for its tests; the app uses `journal`). */
-export class JournalClient {
+/** The page's side of the journal worker. */
+class JournalClient {
 	private worker: Worker | undefined;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
 	private appends: Promise<void> = Promise.resolve();
 	private disabled = false;
-	/** A rewrite the next write waits for: the journal missed a write, or still holds records deleted since. */
 	private rewriteDue = false;
-	/**
-	 * A rewrite that only makes a grown journal small again: every write is in it already, so no write waits for it (a
-	 * snapshot of years of records would hold up one tap's "Gemt" for seconds). One at a time.
-	 */
-	private compactionDue = false;
-	private compacting: Promise<void> | undefined;
 	private erasing = false;
 	/** Writes a fresh snapshot from the database; set when storage starts. */
 	rewrite: (() => Promise<void>) | undefined;
@@ -85,9 +78,6 @@ export class JournalClient {
 	async beginErase(): Promise<void> {
 		this.erasing = true;
 		this.rewriteDue = false;
-		this.compactionDue = false;
-		// A snapshot under way must not fill the journal again after the marker.
-		await this.compacting;
 		if (this.supported()) await this.call({ op: 'beginErase' });
 	}
 
@@ -98,17 +88,15 @@ export class JournalClient {
 
 	/**
 	 * Called by the database as each transaction commits. A rewrite becomes due when records were
-	 * deleted (so they leave the journal too) or when there is no usable journal to append to; a
-	 * compaction when the journal has grown large.
+	 * deleted (so they leave the journal too), when the journal has grown large, or when there is no
+	 * usable journal to append to.
 	 */
 	committed(seq: number, ops: JournalOp[]): void {
 		if (!this.supported()) return;
 		const deletes = ops.some((op) => op.type !== 'put');
 		const appended = this.call<Appended>({ op: 'append', seq, ops }).then(
 			(result) => {
-				if (!result || deletes) this.rewriteDue = true;
-				// Sizes measured while a compaction runs are the old file's: the next append after it measures the new one.
-				else if (!this.compacting && result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.compactionDue = true;
+				if (!result || deletes || result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.rewriteDue = true;
 			},
 			// The next start finds the journal behind the database and rewrites it.
 			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
@@ -117,26 +105,15 @@ export class JournalClient {
 	}
 
 	/**
-	 * Resolves once every committed transaction is in the journal and deleted records have left it;
-	 * a compaction goes on after it. A journal that does not answer in time (a tab frozen holding its lock) does not hold up writes
+	 * Resolves once every committed transaction is in the journal and deleted records have left it.
+	 * A journal that does not answer in time (a tab frozen holding its lock) does not hold up writes
 	 * that IndexedDB has already committed; the next start finds it behind and rewrites it.
 	 */
 	async settled(): Promise<void> {
 		await withTimeout(this.appends, ANSWER_WITHIN_MS).catch((error: unknown) => console.warn('Billedtale: the journal is slow', error));
-		if (!this.rewrite || this.erasing) return;
-		const failed = (error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error);
-		if (this.rewriteDue) {
-			this.rewriteDue = false;
-			this.compactionDue = false;
-			// After a compaction under way: two snapshots read at different counts could reach the worker in either order.
-			await this.compacting;
-			await this.rewrite().catch(failed);
-		} else if (this.compactionDue && !this.compacting) {
-			this.compactionDue = false;
-			this.compacting = this.rewrite()
-				.catch(failed)
-				.finally(() => (this.compacting = undefined));
-		}
+		if (!this.rewriteDue || !this.rewrite || this.erasing) return;
+		this.rewriteDue = false;
+		await this.rewrite().catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error));
 	}
 }
 
