@@ -302,7 +302,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();
 			await sleep(500);
-			await hooks.armFrameTimer(page, 'button.more', `${fixture.ids.meetingAnswers}`);
+			await hooks.armFrameTimer(page, 'p.more', `af ${fixture.ids.meetingAnswers} svar`);
 			await touchTap(meetingLink);
 			record('years.meeting', await hooks.frameTimerResult(page));
 			await page.goBack();
@@ -310,7 +310,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		if (trace) await hooks.browser.stopTracing();
 		hooks.note(
 			'years.meeting',
-			`touch on the newest meeting on the citizen page → first frame with its 30 newest answers and "Vis alle ${fixture.ids.meetingAnswers} svar"`
+			`touch on the newest meeting on the citizen page → first frame with its 30 newest answers and "Viser de 30 nyeste af ${fixture.ids.meetingAnswers} svar."`
 		);
 	} finally {
 		await page.close();

@@ -122,13 +122,13 @@ export function onDamagedRecord(listener: DamageListener): () => void {
 }
 
 /**
- * How many records are opened at once. A long list is opened a batch at a time, with a task between batches: a
- * thousand decryptions started together would fill the crypto queue and the microtask queue in one go, so a small
- * read started meanwhile (the newest answers of a list) would wait for all of them and no frame could be painted.
+ * How many records are opened at once. A long list is opened a batch at a time: a thousand decryptions started
+ * together would fill the crypto queue in one go, so a small read started meanwhile (the newest answers of a list)
+ * would wait for all of them. No timer between batches: the decryptions' own completions already let other work in,
+ * and a timer hop per batch made reading years of answers many times slower (bench years.overtime: over 30 s instead
+ * of about 0.6 s at 7,200 answers).
  */
 export const OPEN_BATCH = 32;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Opens a list of records. A damaged record is left out and reported, so one bad record does not
@@ -140,7 +140,6 @@ export async function openRecords<T extends SealedTable>(
 ): Promise<RecordsByTable[T][]> {
 	const records: RecordsByTable[T][] = [];
 	for (let start = 0; start < stored.length; start += OPEN_BATCH) {
-		if (start > 0) await nextTask();
 		const opened = await Promise.allSettled(stored.slice(start, start + OPEN_BATCH).map((record) => openRecord(table, record)));
 		for (const result of opened) {
 			if (result.status === 'fulfilled') records.push(result.value);
