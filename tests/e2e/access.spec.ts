@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test, fakeDanishVoice } from './fixtures';
 import {
 	AccessSettingsPage,
 	BoardPage,
@@ -797,20 +797,10 @@ test.describe('one switch on the clock reaches the theme wish, the network map, 
 
 test('each citizen is spoken for at their own speed; a citizen without one gets the tablet’s', async ({ page }) => {
 	// A Danish device voice that says what it was given: the speed of every call is seen, with no sound needed.
+	await fakeDanishVoice(page, { name: 'Sara', voiceURI: 'sara-da' });
 	await page.addInitScript(() => {
 		const spoken: { text: string; rate: number }[] = [];
 		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
-		const voice = { name: 'Sara', lang: 'da-DK', voiceURI: 'sara-da', default: true, localService: true };
-		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
-			configurable: true,
-			get() {
-				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
-			},
-			set(value) {
-				(this as { fakeVoice?: unknown }).fakeVoice = value;
-			}
-		});
-		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		speechSynthesis.speak = (utterance) => {
 			// The browser keeps the rate as a 32-bit float: 1.3 comes back as 1.2999…
 			spoken.push({ text: utterance.text, rate: Math.round(utterance.rate * 100) / 100 });

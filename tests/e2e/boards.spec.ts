@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen, fakeDanishVoice } from './fixtures';
 import { BoardEditorPage, BoardPage, HomePage } from './pages';
 
 /** A tablet with a Danish system voice: speak() is recorded instead of sounding. */
 async function withDanishDeviceVoice(page: import('@playwright/test').Page): Promise<void> {
+	await fakeDanishVoice(page, { name: 'Test dansk', voiceURI: 'test-da' });
 	await page.addInitScript(() => {
 		const spoken: Array<{ text: string; lang: string; voice: string | undefined; rate: number }> = [];
 		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
@@ -14,18 +15,6 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 		let inPointerUp = false;
 		addEventListener('pointerup', () => (inPointerUp = true), { capture: true });
 		addEventListener('pointerup', () => (inPointerUp = false));
-		const voice = { name: 'Test dansk', lang: 'da-DK', voiceURI: 'test-da', default: true, localService: true };
-		// The page may only assign real SpeechSynthesisVoice objects; this device's voice is a stand-in.
-		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
-			configurable: true,
-			get() {
-				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
-			},
-			set(value) {
-				(this as { fakeVoice?: unknown }).fakeVoice = value;
-			}
-		});
-		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
 			spokenIn.push(inPointerUp ? 'pointerup' : (window.event?.type ?? ''));
 			spoken.push({

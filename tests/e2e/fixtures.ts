@@ -58,6 +58,27 @@ export const test = base.extend<{ guards: void; csp: CspViolations }>({
 	]
 });
 
+/**
+ * Gives headless Chromium, which has no voices, one Danish device voice. A page may only assign real
+ * SpeechSynthesisVoice objects to an utterance, so the utterance keeps this stand-in instead. Each test replaces
+ * speechSynthesis.speak in an init script of its own, added after this one, to see what is said.
+ */
+export async function fakeDanishVoice(page: Page, named: { name: string; voiceURI: string }): Promise<void> {
+	await page.addInitScript((named) => {
+		const voice = { ...named, lang: 'da-DK', default: true, localService: true };
+		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+			configurable: true,
+			get() {
+				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
+			},
+			set(value) {
+				(this as { fakeVoice?: unknown }).fakeVoice = value;
+			}
+		});
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+	}, named);
+}
+
 export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

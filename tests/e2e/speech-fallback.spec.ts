@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, fakeDanishVoice } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 
 /*
@@ -20,20 +20,10 @@ async function blockAudioPlayback(page: import('@playwright/test').Page): Promis
 
 /** A Danish device voice that accepts speak() but never begins. */
 async function withDeviceVoiceThatNeverStarts(page: import('@playwright/test').Page): Promise<void> {
+	await fakeDanishVoice(page, { name: 'Stum dansk', voiceURI: 'stum-da' });
 	await page.addInitScript(() => {
 		const calls = { speak: 0, cancel: 0 };
 		(window as unknown as { voiceCalls: typeof calls }).voiceCalls = calls;
-		const voice = { name: 'Stum dansk', lang: 'da-DK', voiceURI: 'stum-da', default: true, localService: true };
-		Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
-			configurable: true,
-			get() {
-				return (this as { fakeVoice?: unknown }).fakeVoice ?? null;
-			},
-			set(value) {
-				(this as { fakeVoice?: unknown }).fakeVoice = value;
-			}
-		});
-		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		speechSynthesis.speak = () => void (calls.speak += 1);
 		speechSynthesis.cancel = () => void (calls.cancel += 1);
 	});
