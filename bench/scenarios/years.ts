@@ -49,6 +49,14 @@ const MB = 1024 * 1024;
 const REPEATS = 3;
 const BACKUP_PASSPHRASE = 'blå cykel over broen i regnvejr';
 const CITIZEN_LINK = 'main a[href^="/borger?id="]';
+/** What a BENCH_YEARS_TRACE profile records: the timeline, JS samples and the app's user-timing marks. */
+const TRACE_CATEGORIES = [
+	'devtools.timeline',
+	'disabled-by-default-devtools.timeline',
+	'v8.execute',
+	'disabled-by-default-v8.cpu_profiler',
+	'blink.user_timing'
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Per scale, the figures of each row; the growth rows are computed from the two scales at the end. */
@@ -263,6 +271,10 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			['years.citizen', `section[aria-labelledby="meetings-heading"] li.meeting:nth-child(${n})`],
 			['years.overtime', `section[aria-labelledby="over-time-heading"] tbody tr:nth-child(${n})`]
 		];
+		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the citizen page's opens (meeting list
+		// and "Over tid") and of the meeting opens at each scale.
+		const trace = process.env.BENCH_YEARS_TRACE;
+		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-citizen-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < REPEATS; i++) {
 			for (const [id, selector] of targets) {
 				await citizenLink.waitFor();
@@ -275,6 +287,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 				await touchTap(home);
 			}
 		}
+		if (trace) await hooks.browser.stopTracing();
 		hooks.note('years.citizen', `touch on the citizen on / (client-side navigation) → first frame with all ${n} meetings listed`);
 		hooks.note(
 			'years.overtime',
@@ -285,19 +298,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await touchTap(citizenLink);
 		const meetingLink = page.locator(`main a[href="/moede?id=${fixture.ids.meeting}"]`);
-		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the meeting opens at each scale.
-		const trace = process.env.BENCH_YEARS_TRACE;
-		if (trace)
-			await hooks.browser.startTracing(page, {
-				path: `${trace}-meeting-${fixture.scale}x.json`,
-				categories: [
-					'devtools.timeline',
-					'disabled-by-default-devtools.timeline',
-					'v8.execute',
-					'disabled-by-default-v8.cpu_profiler',
-					'blink.user_timing'
-				]
-			});
+		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-meeting-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < REPEATS; i++) {
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();

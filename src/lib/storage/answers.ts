@@ -9,6 +9,7 @@ import {
 	type Answer,
 	type AnswerContent,
 	type AnswerSubject,
+	type AnswerSubjectKind,
 	type Provenance
 } from '#lib/domain/answer.ts';
 import type { AnswerStep } from '#lib/domain/answer-steps.ts';
@@ -114,10 +115,32 @@ export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise
 	return updateAnswer(answerId, (answer) => restoreAnswer(answer, now));
 }
 
-/** Every answer of a citizen, from all their meetings: for "Om mig" and for how answers moved over time. */
-export async function listCitizenAnswers(citizenId: string): Promise<Answer[]> {
-	const stored = await getDb().answers.where('citizenId').equals(citizenId).toArray();
-	return (await openRecords('answers', stored)).map(answerFromRecord).sort(byCreatedAtDescending);
+/**
+ * A citizen's answers from all their meetings about the given kinds of subject, newest first: "Om mig", "Over tid" and
+ * the network map's people each read only their own tools' answers, not years of every answer (issue 17). Read through
+ * the `[citizenId+about]` index; while any answer of the citizen lacks `about` (written before it and not yet given it
+ * by the migration pass, or written back from an older journal), it is in no index, so every answer of the citizen is
+ * read and the kinds are picked once opened.
+ */
+export async function listCitizenAnswers(citizenId: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
+	const db = getDb();
+	const stored = await db.transaction('r', db.answers, async () => {
+		const [all, indexed] = await Promise.all([
+			db.answers.where('citizenId').equals(citizenId).count(),
+			db.answers.where('[citizenId+about]').between([citizenId, Dexie.minKey], [citizenId, Dexie.maxKey]).count()
+		]);
+		return all === indexed
+			? db.answers
+					.where('[citizenId+about]')
+					.anyOf(about.map((kind) => [citizenId, kind]))
+					.toArray()
+			: db.answers.where('citizenId').equals(citizenId).toArray();
+	});
+	const wanted = new Set<string>(about);
+	return (await openRecords('answers', stored))
+		.map(answerFromRecord)
+		.filter((answer) => wanted.has(answer.subject.kind))
+		.sort(byCreatedAtDescending);
 }
 
 /**
