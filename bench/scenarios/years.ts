@@ -139,30 +139,39 @@ async function seedAndSetUp(hooks: YearsHooks, context: BrowserContext, fixture:
 	await lockState(page);
 	await seedYears(page, fixture);
 	await hooks.unlockTablet(page);
-	// The migration pass after unlock upgrades the records and reseals them under their citizens' keys; a tablet used
-	// for years holds them like that, so the rows wait until no record is left under the tablet key.
-	await page.waitForFunction(
-		() =>
-			new Promise<boolean>((resolve, reject) => {
-				const request = indexedDB.open('billedtale');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const db = request.result;
-					const tx = db.transaction(['vault', 'citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'], 'readonly');
-					const vault = tx.objectStore('vault').get('vault');
-					vault.onsuccess = () => {
-						const keyId = (vault.result as { keyId: string } | undefined)?.keyId;
-						if (!keyId) return resolve(false);
-						const counts = ['citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'].map((s) =>
-							tx.objectStore(s).index('payload.keyId').count(keyId)
-						);
-						tx.oncomplete = () => (db.close(), resolve(counts.every((c) => c.result === 0)));
+	// The migration pass after unlock upgrades the records and reseals them under their citizens' keys (which also gives
+	// each answer its plain `about`); a tablet used for years holds them like that, so the rows wait until no record is
+	// left under the tablet key and every answer is in the `about` index. Polled from here with page.evaluate, which
+	// awaits the page's promise: waitForFunction took the pending promise itself as a truthy answer and went on at once,
+	// so at 1× the rows were measured while the pass was still resealing thousands of answers beside them.
+	const migrated = () =>
+		page.evaluate(
+			() =>
+				new Promise<boolean>((resolve, reject) => {
+					const request = indexedDB.open('billedtale');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const db = request.result;
+						const tx = db.transaction(['vault', 'citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'], 'readonly');
+						const vault = tx.objectStore('vault').get('vault');
+						const answers = tx.objectStore('answers').count();
+						const about = tx.objectStore('answers').index('[citizenId+about]').count();
+						vault.onsuccess = () => {
+							const keyId = (vault.result as { keyId: string } | undefined)?.keyId;
+							if (!keyId) return resolve(false);
+							const counts = ['citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'].map((s) =>
+								tx.objectStore(s).index('payload.keyId').count(keyId)
+							);
+							tx.oncomplete = () => (db.close(), resolve(counts.every((c) => c.result === 0) && about.result === answers.result));
+						};
 					};
-				};
-			}),
-		null,
-		{ polling: 1000, timeout: 900_000 }
-	);
+				})
+		);
+	const deadline = performance.now() + 900_000;
+	while (!(await migrated())) {
+		if (performance.now() > deadline) throw new Error('the migration pass did not finish within 15 minutes');
+		await sleep(1000);
+	}
 	// Let the journal take the last writes.
 	await sleep(3000);
 	await page.close();
