@@ -8,13 +8,14 @@ import { HomePage, type CitizenPage } from './pages';
  */
 
 async function checkIn(citizen: CitizenPage, page: Page, date: string, point: string): Promise<void> {
+	const citizenId = citizen.id;
 	const meeting = await citizen.startMeeting({ date, phase: 'Opfølgning' });
 	await meeting.openStep('Hvordan går det?');
 	const group = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
 	await group.getByRole('radio', { name: point, exact: true }).check();
 	await expect(group.getByRole('radio', { name: point, exact: true })).toBeChecked();
 	await page.getByRole('link', { name: 'Tilbage til Karen' }).click();
-	await expect(page).toHaveURL(`/borger?id=${citizen.id}`);
+	await expect(page).toHaveURL(`/borger?id=${citizenId}`);
 }
 
 /** The stored answers as they lie in IndexedDB, plain fields only. */
@@ -63,7 +64,7 @@ test('"Over tid" shows every meeting\'s check-in, also one stored before answers
 	await home.open();
 	const citizen = await home.addCitizen('Karen');
 	await checkIn(citizen, page, '2026-10-01', 'Godt');
-	await checkIn(citizen, page, '2026-11-01', 'Ikke godt');
+	await checkIn(citizen, page, '2026-11-01', 'Skidt');
 
 	const overTime = page.getByRole('region', { name: 'Over tid' });
 	const rows = overTime.getByRole('table', { name: 'Svar over tid' }).locator('tbody tr');
