@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
-import { correctStoredAnswer, listAnswers, listCitizenAnswers, recordAnswer } from './answers.ts';
+import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
@@ -127,6 +127,16 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		const shown = await listCitizenAnswers(citizen.id, ['meeting-part', 'vum-theme']);
 		expect(shown.map((a) => a.subject.kind)).toEqual(['vum-theme', 'meeting-part', 'vum-theme', 'meeting-part']);
 		expect(decrypt).toHaveBeenCalledTimes(4);
+	});
+
+	it("a meeting's answers about a tool are read through `[meetingId+about]`, and found without the field until the pass", async () => {
+		const { meetings } = await twoMeetings();
+		const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+		const themes = await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
+		expect(themes.map((a) => [a.meetingId, a.subject.kind])).toEqual([[meetings[0]!.id, 'vum-theme']]);
+		expect(decrypt).toHaveBeenCalledTimes(1);
+		await getDb().answers.update(themes[0]!.id, { about: undefined });
+		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
 	});
 
 	it('an answer stored before `about` is still found, and the pass after unlock gives it the field', async () => {

@@ -116,31 +116,44 @@ export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise
 }
 
 /**
- * A citizen's answers from all their meetings about the given kinds of subject, newest first: "Om mig", "Over tid" and
- * the network map's people each read only their own tools' answers, not years of every answer (issue 17). Read through
- * the `[citizenId+about]` index; while any answer of the citizen lacks `about` (written before it and not yet given it
- * by the migration pass, or written back from an older journal), it is in no index, so every answer of the citizen is
- * read and the kinds are picked once opened.
+ * The answers of a citizen or of a meeting about the given kinds of subject, newest first, read through the
+ * `[citizenId+about]` or `[meetingId+about]` index. While any answer of that citizen or meeting lacks `about` (written
+ * before it and not yet given it by the migration pass, or written back from an older journal), that answer is in no
+ * such index, so every answer of theirs is read and the kinds are picked once opened.
  */
-export async function listCitizenAnswers(citizenId: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
+async function listAnswersAbout(owner: 'citizenId' | 'meetingId', id: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
 	const db = getDb();
+	const index = `[${owner}+about]`;
 	const stored = await db.transaction('r', db.answers, async () => {
 		const [all, indexed] = await Promise.all([
-			db.answers.where('citizenId').equals(citizenId).count(),
-			db.answers.where('[citizenId+about]').between([citizenId, Dexie.minKey], [citizenId, Dexie.maxKey]).count()
+			db.answers.where(owner).equals(id).count(),
+			db.answers.where(index).between([id, Dexie.minKey], [id, Dexie.maxKey]).count()
 		]);
 		return all === indexed
 			? db.answers
-					.where('[citizenId+about]')
-					.anyOf(about.map((kind) => [citizenId, kind]))
+					.where(index)
+					.anyOf(about.map((kind) => [id, kind]))
 					.toArray()
-			: db.answers.where('citizenId').equals(citizenId).toArray();
+			: db.answers.where(owner).equals(id).toArray();
 	});
 	const wanted = new Set<string>(about);
 	return (await openRecords('answers', stored))
 		.map(answerFromRecord)
 		.filter((answer) => wanted.has(answer.subject.kind))
 		.sort(byCreatedAtDescending);
+}
+
+/**
+ * A citizen's answers from all their meetings about the given kinds of subject: "Om mig", "Over tid" and the network
+ * map's people each read only their own tools' answers, not years of every answer (issue 17).
+ */
+export function listCitizenAnswers(citizenId: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
+	return listAnswersAbout('citizenId', citizenId, about);
+}
+
+/** A meeting's answers about the given kinds of subject: a tool's page reads only its own tool's answers. */
+export function listMeetingAnswers(meetingId: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
+	return listAnswersAbout('meetingId', meetingId, about);
 }
 
 /**
