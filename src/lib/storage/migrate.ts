@@ -6,6 +6,7 @@ import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 /*
  * The migration pass: after unlock, records written with an older payload version are opened,
@@ -19,11 +20,6 @@ import { requireDataKey } from '#lib/vault/session.ts';
  */
 
 const BATCH = 10;
-
-/** Lets waiting input and rendering run first: scheduler.yield() where the browser has it, else a new task. */
-function yieldToPage(): Promise<void> {
-	return 'scheduler' in globalThis ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export interface MigrationReport {
 	upgraded: number;
