@@ -409,10 +409,27 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 					};
 				})
 		);
+		// The app says in the console when it gives the journal up (it then runs on IndexedDB alone and never rewrites it):
+		// the row fails at once with the app's reason, instead of waiting for a rewrite that will not come.
+		const givenUp = new Promise<never>((_, reject) =>
+			page.on('console', (message) => {
+				if (message.type() === 'warning' && /journal/i.test(message.text())) reject(new Error(`the app: ${message.text()}`));
+			})
+		);
+		// A warning after the rewrite (a later slow append) is not this row's failure.
+		givenUp.catch(() => undefined);
+		const t0 = performance.now();
 		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
-		await page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
-			polling: 200,
-			timeout: 600_000
+		await Promise.race([
+			givenUp,
+			page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
+				polling: 200,
+				timeout: 600_000
+			})
+		]).catch((error: unknown) => {
+			throw new Error(
+				`${((performance.now() - t0) / 1000).toFixed(1)} s after loading /: ${error instanceof Error ? error.message : error}`
+			);
 		});
 		record('years.journal.snapshot', await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot')[0]!.duration));
 		hooks.note(
