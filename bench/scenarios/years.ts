@@ -1,6 +1,6 @@
 // Issue 17, "years of use on one tablet": the rows measured on the years fixture (bench/years.ts), at two scales so
 // that each row also reports how its cost grows with the years. The tablet helpers come from run.ts (`YearsHooks`).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -62,6 +62,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * lost (at 10× "Over tid" read 72,000 answers for over 30 s, a step's wait, on the shared 2-core machine).
  */
 const VIEW_WAIT_MS = 300_000;
+
+/**
+ * A profile, not a guess: with BENCH_YEARS_TRACE=PREFIX the backup and the restore are sampled by V8's profiler (every
+ * 10 ms; a Chrome trace of minutes would not fit in memory) into PREFIX-<what>-<scale>x.cpuprofile, for DevTools.
+ */
+async function profiled<T>(cdp: CDPSession, what: string, scale: number, run: () => Promise<T>): Promise<T> {
+	const prefix = process.env.BENCH_YEARS_TRACE;
+	if (!prefix) return run();
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 10_000 });
+	await cdp.send('Profiler.start');
+	try {
+		return await run();
+	} finally {
+		const { profile } = await cdp.send('Profiler.stop');
+		writeFileSync(`${prefix}-${what}-${scale}x.cpuprofile`, JSON.stringify(profile));
+	}
+}
 
 /** Per scale, the figures of each row; the growth rows are computed from the two scales at the end. */
 type Figures = Map<string, number[]>;
@@ -127,7 +145,7 @@ async function measureScale(hooks: YearsHooks, fixture: YearsFixture, record: Re
 		await step(['years.startup', 'years.citizen', 'years.overtime', 'years.meeting'], () => measureViews(hooks, context, fixture, record));
 		await step(['years.startup.nojournal'], () => measureStartup(hooks, context, fixture, record, { journal: false }));
 		const backupFile = await step(['years.backup', 'years.backup.heap', 'years.backup.size', 'years.restore'], () =>
-			measureBackup(hooks, context, dir, record)
+			measureBackup(hooks, context, dir, record, fixture.scale)
 		);
 		await step(['years.journal.snapshot'], () => measureJournalSnapshot(hooks, context, record));
 		if (backupFile) await step(['years.restore'], () => measureRestore(hooks, backupFile, fixture, record));
@@ -340,7 +358,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 }
 
 /** Settings → "Gem sikkerhedskopi" → the download; the JS heap sampled through the DevTools protocol meanwhile. */
-async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: string, record: Record_) {
+async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: string, record: Record_, scale: number) {
 	const { page, cdp } = await hooks.newTabletPage(context);
 	try {
 		await page.goto(`${hooks.origin}/indstillinger`, { waitUntil: 'load' });
@@ -365,8 +383,10 @@ async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: st
 		})();
 		const download = page.waitForEvent('download', { timeout: 600_000 });
 		const t0 = performance.now();
-		await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
-		const file = await download;
+		const file = await profiled(cdp, 'backup', scale, async () => {
+			await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
+			return download;
+		});
 		const ms = performance.now() - t0;
 		sampling = false;
 		await sampler;
@@ -445,7 +465,7 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 async function measureRestore(hooks: YearsHooks, backupFile: string, fixture: YearsFixture, record: Record_) {
 	const context = await hooks.browser.newContext(hooks.tablet);
 	try {
-		const { page } = await hooks.newTabletPage(context);
+		const { page, cdp } = await hooks.newTabletPage(context);
 		page.setDefaultTimeout(600_000);
 		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
 		await hooks.unlockTablet(page);
@@ -458,8 +478,10 @@ async function measureRestore(hooks: YearsHooks, backupFile: string, fixture: Ye
 			.getByRole('status')
 			.filter({ hasText: `${fixture.ids.citizens} borgere er hentet` });
 		const t0 = performance.now();
-		await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
-		await done.waitFor({ timeout: 900_000 });
+		await profiled(cdp, 'restore', fixture.scale, async () => {
+			await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
+			await done.waitFor({ timeout: 900_000 });
+		});
 		record('years.restore', performance.now() - t0);
 		hooks.note('years.restore', `click on "Hent sikkerhedskopi" on a freshly set-up tablet → "${fixture.ids.citizens} borgere er hentet"`);
 	} finally {
