@@ -393,13 +393,16 @@ async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: st
 		})();
 		const download = page.waitForEvent('download', { timeout: 600_000 });
 		const t0 = performance.now();
+		// The sampler stops whatever happens: left running after a failed backup, its next call on the closed page threw
+		// outside any step and ended the whole bench (10×, a backup over 600 s), losing every figure measured before.
 		const file = await profiled(cdp, 'backup', scale, async () => {
 			await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
 			return download;
+		}).finally(async () => {
+			sampling = false;
+			await sampler;
 		});
 		const ms = performance.now() - t0;
-		sampling = false;
-		await sampler;
 		const path = join(dir, 'years.billedtale');
 		await file.saveAs(path);
 		record('years.backup', ms);
