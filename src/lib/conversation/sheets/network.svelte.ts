@@ -14,6 +14,7 @@ import {
 import { t } from '#lib/i18n/index.svelte.ts';
 import type { ProvenanceChoice } from '#lib/provenance/choice.svelte.ts';
 import { SaveState } from '#lib/conversation/answering/saving.svelte.ts';
+import { untilShown } from '#lib/ui/until-shown.ts';
 
 /** A person on the map or still waiting beside it; both views (map and list) show the same rows. */
 export interface NetworkRow {
@@ -65,7 +66,7 @@ export class NetworkSession {
 	async place(subject: NetworkPersonSubject, ring: Ring): Promise<boolean> {
 		const ok = await this.#apply([placeStep(this.#answers(), subject, ring)]);
 		if (ok) {
-			await this.#shown(() => this.people.some((p) => p.subject.personId === subject.personId && p.ringId === ring.id));
+			await untilShown(() => this.people.some((p) => p.subject.personId === subject.personId && p.ringId === ring.id));
 			this.waiting = this.waiting.filter((w) => w.personId !== subject.personId);
 			this.selectedId = undefined;
 			this.announcement = t('conv.network.placed', { name: subject.name, ring: ring.label });
@@ -80,21 +81,12 @@ export class NetworkSession {
 	async remove(subject: NetworkPersonSubject): Promise<boolean> {
 		const ok = await this.#apply(removeSteps(this.#answers(), subject));
 		if (ok) {
-			await this.#shown(() => !this.people.some((p) => p.subject.personId === subject.personId));
+			await untilShown(() => !this.people.some((p) => p.subject.personId === subject.personId));
 			this.waiting = this.waiting.filter((w) => w.personId !== subject.personId);
 			if (this.selectedId === subject.personId) this.selectedId = undefined;
 			this.announcement = t('conv.network.removed', { name: subject.name });
 		}
 		return ok;
-	}
-
-	/**
-	 * Waits (a second at most) until the meeting's live answers show a saved change: they are read again after the
-	 * commit, a moment after the save resolves, and the row then moves in the list. Focus set before that move would be
-	 * lost with it.
-	 */
-	async #shown(done: () => boolean): Promise<void> {
-		for (let frame = 0; frame < 60 && !done(); frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
 	}
 
 	#apply(steps: Parameters<SaveState['apply']>[1]): Promise<boolean> {
