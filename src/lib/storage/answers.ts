@@ -65,7 +65,11 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 		// add was still in flight, on the same thread that has to hear of its commit. Now they read once, after it.
 		await db.transaction('rw', db.answers, (transaction) => {
 			transaction.idbtrans.addEventListener('complete', (event) => (committedAt = event.timeStamp));
-			return db.answers.add(sealed);
+			const added = db.answers.add(sealed);
+			// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
+			// without first handing each request's answer to this thread, which a tap keeps busy painting and speaking.
+			transaction.idbtrans.commit();
+			return added;
 		});
 		performance.measure(ANSWER_WRITE_MEASURE, { start, end: committedAt ?? performance.now() });
 	});
