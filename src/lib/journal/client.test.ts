@@ -86,7 +86,8 @@ function steppedRewrite(client: JournalClient) {
 	return rewrite;
 }
 
-const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The time a background rewrite waits after the start (fake timers). */
+const afterStart = () => vi.advanceTimersByTimeAsync(10_000);
 
 beforeEach(() => {
 	store = new JournalStore([new MemoryFile(), new MemoryFile()]);
@@ -96,8 +97,12 @@ beforeEach(() => {
 	seq = 0;
 	vi.stubGlobal('Worker', WorkerDouble);
 	vi.stubGlobal('navigator', { storage: { getDirectory: async () => ({}) } });
+	vi.useFakeTimers();
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+	vi.useRealTimers();
+	vi.unstubAllGlobals();
+});
 
 describe('compacting a journal that has grown large', () => {
 	it('holds up no write: the one that made it due and those made while it runs resolve first, and all are kept', async () => {
@@ -106,7 +111,9 @@ describe('compacting a journal that has grown large', () => {
 		await write(client, answer('a'));
 		// Beyond twice the (empty) snapshot plus 8 MB: this write makes the compaction due.
 		await write(client, answer('big', 9 * 1024 * 1024));
-		// "Gemt" may show: the compaction has begun and is held before its first step.
+		// "Gemt" may show; the compaction waits until the start has had the page, then begins and is held before its first step.
+		expect(rewrite.started).toBe(0);
+		await afterStart();
 		expect(rewrite).toMatchObject({ started: 1, finished: 0 });
 
 		await write(client, answer('during'));
@@ -122,7 +129,7 @@ describe('compacting a journal that has grown large', () => {
 		expect({ maxSeq, contiguous, usable }).toEqual({ maxSeq: 4, contiguous: true, usable: true });
 		// The new snapshot holds the large record: the journal is small again beside it, and the next write compacts nothing.
 		await write(client, answer('after'));
-		await turn();
+		await afterStart();
 		expect(rewrite.started).toBe(1);
 		expect((await client.read()).maxSeq).toBe(5);
 	});
@@ -132,6 +139,7 @@ describe('compacting a journal that has grown large', () => {
 		const rewrite = steppedRewrite(client);
 		await write(client, answer('kept'));
 		await write(client, answer('big', 9 * 1024 * 1024));
+		await afterStart();
 		expect(rewrite.started).toBe(1);
 
 		// The deletion's rewrite runs at once and is waited for; the compaction under way is given up at its next step.
@@ -149,6 +157,7 @@ describe('compacting a journal that has grown large', () => {
 		const rewrite = steppedRewrite(client);
 		await write(client, answer('a'));
 		await write(client, answer('big', 9 * 1024 * 1024));
+		await afterStart();
 		await client.beginErase();
 		rewrite.release();
 		await rewrite.done;
@@ -162,18 +171,13 @@ describe('compacting a journal that has grown large', () => {
 
 describe('a rewrite the start found due', () => {
 	it('begins only after the start has had the page', async () => {
-		vi.useFakeTimers();
-		try {
-			const client = new JournalClient();
-			const rewrite = steppedRewrite(client);
-			rewrite.release();
-			client.rewriteLater();
-			await vi.advanceTimersByTimeAsync(5_000);
-			expect(rewrite.started).toBe(0);
-			await vi.advanceTimersByTimeAsync(5_000);
-			expect(rewrite.started).toBe(1);
-		} finally {
-			vi.useRealTimers();
-		}
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		rewrite.release();
+		client.rewriteLater();
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(rewrite.started).toBe(0);
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(rewrite.started).toBe(1);
 	});
 });

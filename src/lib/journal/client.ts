@@ -6,7 +6,7 @@ import type { JournalState, SnapshotRecord } from './store.ts';
 /** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
 const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
 
-/** How long after the start a rewrite the start found due begins (the unlock and the first screen come first). */
+/** How long after the start a background rewrite may begin (the unlock and the first screen come first). */
 const REWRITE_AFTER_START_MS = 10_000;
 /** How long the page waits for the worker before going on without it. */
 const ANSWER_WITHIN_MS = 15_000;
@@ -29,6 +29,9 @@ export class JournalClient {
 	/** The rewrite under way in this tab, if any. */
 	private rewriting: Promise<void> | undefined;
 	private rewritesFinished = 0;
+	private waitingToRewrite = false;
+	/** When this page started (the module loads with it). */
+	private readonly startedAt = performance.now();
 	private erasing = false;
 	/** Writes a fresh snapshot from the database; set when storage starts. */
 	rewrite: (() => Promise<void>) | undefined;
@@ -141,15 +144,21 @@ export class JournalClient {
 	}
 
 	/**
-	 * A rewrite the start found due (the journal missed a write, or holds deleted records): in the background, once the
-	 * first screen and the unlock have had the page, never before them. Until then writes go on being appended.
+	 * A rewrite in the background: the start found it due (the journal missed a write, or holds deleted records), or the
+	 * journal has grown. Never before the unlock and the first screen have had the page: a tablet used for years found a
+	 * grown journal at its first write after unlock, and a compaction then ran through its first screen. Until it runs,
+	 * writes go on being appended.
 	 */
 	rewriteLater(): void {
+		if (this.waitingToRewrite) return;
+		this.waitingToRewrite = true;
 		const finishedBefore = this.rewritesFinished;
+		const wait = Math.max(0, this.startedAt + REWRITE_AFTER_START_MS - performance.now());
 		setTimeout(() => {
+			this.waitingToRewrite = false;
 			// A rewrite since (a deletion's, or a first write's) has done it already.
 			if (this.rewrite && !this.erasing && !this.rewriting && this.rewritesFinished === finishedBefore) void this.startRewrite();
-		}, REWRITE_AFTER_START_MS);
+		}, wait);
 	}
 
 	/**
@@ -168,7 +177,7 @@ export class JournalClient {
 			await this.startRewrite();
 		} else if (this.compactionDue && !this.rewriting) {
 			this.compactionDue = false;
-			void this.startRewrite();
+			this.rewriteLater();
 		}
 	}
 }

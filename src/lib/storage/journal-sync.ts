@@ -5,7 +5,6 @@ import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
 import { eraseEverything } from './erase.ts';
 import { storageWasEvicted } from './eviction.ts';
-import { yieldToPage } from './migrate.ts';
 import { SEALED_TABLES } from './sealing.ts';
 
 /*
@@ -29,12 +28,22 @@ async function lastCommit(db: BilledtaleDb): Promise<number> {
 /** Records read per step of a rewrite, each step in its own short transaction; about the migration pass's task size. */
 const STEP_RECORDS = 50;
 
+/**
+ * The next step of a rewrite waits until the page has nothing more urgent: at background priority where the browser has
+ * it (scheduler.yield, as the migration pass uses, would run the steps ahead of the page's own tasks), else a new task.
+ */
+function inBackground(): Promise<void> {
+	return 'scheduler' in globalThis
+		? scheduler.postTask(() => undefined, { priority: 'background' })
+		: new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The name of the user-timing measure of one rewrite of the journal (bench/scenarios/years.ts reads it by this name). */
 const SNAPSHOT_MEASURE = 'billedtale:journal-snapshot';
 
 /**
  * Writes the journal afresh from the database: every sealed record, the tablet's key and the citizens' keys (records
- * not yet sealed stay out). Read in short transactions, with the page's turn before each, and written in steps while
+ * not yet sealed stay out). Read in short transactions, each when the page has nothing more urgent, and written in steps while
  * writes go on being appended to the old file; the new file becomes the journal in one step at the end (store.ts).
  * Records read at different counts are consistent: each step reads after `baseSeq`, and every commit after it is replayed
  * over the snapshot in order.
@@ -48,7 +57,7 @@ export async function rewriteJournal(): Promise<void> {
 	for (const name of JOURNALED_TABLES) {
 		const table = db.table<{ id: string; payload?: unknown }, string>(name);
 		for (let after: string | undefined; ;) {
-			await yieldToPage();
+			await inBackground();
 			const values = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray();
 			const kept = name === 'vault' || name === 'citizenKeys' ? values : values.filter((value) => isSealedPayload(value.payload));
 			if (kept.length > 0)

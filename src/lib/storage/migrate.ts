@@ -21,7 +21,7 @@ import { requireDataKey } from '#lib/vault/session.ts';
 const BATCH = 10;
 
 /** Lets waiting input and rendering run first: scheduler.yield() where the browser has it, else a new task. */
-export function yieldToPage(): Promise<void> {
+function yieldToPage(): Promise<void> {
 	return 'scheduler' in globalThis ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
