@@ -91,7 +91,8 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 			const added = db.answers.add(sealed);
 			// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
 			// without first handing each request's answer to this thread, which a tap keeps busy painting and speaking.
-			transaction.idbtrans.commit();
+			// (Safari before 15 has no commit(): there IndexedDB commits once the answers have come back, as before.)
+			if (typeof transaction.idbtrans.commit === 'function') transaction.idbtrans.commit();
 			return added;
 		});
 		performance.measure(ANSWER_WRITE_MEASURE, { start, end: committedAt ?? performance.now() });
