@@ -133,7 +133,8 @@ export async function newTabletPage(context: BrowserContext, { probe = false, co
  * fixture seeded in the clear (the path a tablet from before encryption takes). The passphrase is sent from the
  * keyboard, so no mouse hovers a link whose code SvelteKit would then preload (see unlockTablet).
  */
-export const unlock = (page: Page) => unlockTablet(page, undefined, { submitWith: 'Enter' });
+export const unlock = (page: Page, { timeout }: { timeout?: number } = {}) =>
+	unlockTablet(page, undefined, { submitWith: 'Enter', timeout });
 /**
  * Lets the service worker finish installing, then removes it and its caches, so the next tab loads the app cold
  * from the network. The app registers its worker on `load`, so we give it a moment to appear.

@@ -17,6 +17,8 @@ const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soa
                      PREFIX-open1000.json and of the first start (navigation → setup screen) to PREFIX-setup.json
   --out FILE         where to write the JSON (default: bench/results.json)
   --fail-on-missed   exit with status 1 when a budget is MISSED (default: only on errors)
+  --years-scales S   the years-of-use fixture's scales, one or two, comma-separated (default 1,10; --quick: 0.1,1); with
+                     one scale (e.g. 10, to look at the large tablet alone) the years rows show it and no growth
   --only IDS         measure only the rows whose id starts with one of these (comma-separated, e.g. open1000,home.,save.real)
                      and the scenarios they need; the others report "n/a (not measured)" (a noisy shared machine)
 `;
@@ -32,6 +34,7 @@ export const { values: argv } = parseArgs({
 		out: { type: 'string' },
 		'fail-on-missed': { type: 'boolean', default: false },
 		only: { type: 'string' },
+		'years-scales': { type: 'string' },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
@@ -50,6 +53,16 @@ function positiveNumber(value: string, name: string, { integer = false, allowZer
 }
 
 export const QUICK = argv.quick;
+
+function yearsScales(value: string | undefined): readonly number[] {
+	if (value === undefined) return QUICK ? [0.1, 1] : [1, 10];
+	const scales = value.split(',').map((s) => positiveNumber(s.trim(), 'years-scales'));
+	if (scales.length > 2 || (scales.length === 2 && scales[0]! >= scales[1]!)) {
+		console.error(`--years-scales takes one scale or two in rising order (e.g. 1,10), got ${value}`);
+		process.exit(2);
+	}
+	return scales;
+}
 const ONLY = argv.only
 	? argv.only
 			.split(',')
@@ -81,7 +94,7 @@ export const CONFIG = {
 	bigAnswers: 1000,
 	// The years-of-use fixture at two scales (issue 17): its rows show 1×, their growth rows the cost at the larger scale
 	// over the smaller. The full bench compares 1× with 10×; --quick 0.1× with 1×, so that it stays a smoke check.
-	yearsScales: (QUICK ? [0.1, 1] : [1, 10]) as [number, number],
+	yearsScales: yearsScales(argv['years-scales']),
 	cpuThrottle: 4,
 	settleAfterLoadMs: 2000
 };

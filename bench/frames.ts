@@ -28,8 +28,9 @@ export function armFrameTimer(page: Page, selector: string, text?: string) {
 		{ selector, text }
 	);
 }
-export async function frameTimerResult(page: Page) {
-	await page.waitForFunction(() => window.__frameTimer.t1 !== undefined, null, { polling: 50, timeout: 30_000 });
+/** Waits up to `timeout` ms for the frame (the years bench's large tablet takes longer than a step). */
+export async function frameTimerResult(page: Page, timeout = 30_000) {
+	await page.waitForFunction(() => window.__frameTimer.t1 !== undefined, null, { polling: 50, timeout });
 	return frameTime(await page.evaluate(() => window.__frameTimer));
 }
 /** requestAnimationFrame intervals in the page while `action` runs. */

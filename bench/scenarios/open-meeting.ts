@@ -23,7 +23,16 @@ export async function openBigMeeting(run: Run) {
 			};
 		});
 		await page.goto(`${run.origin}/borger?id=${bigCitizen}`, { waitUntil: 'load' });
+		// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede): left
+		// open before this page shows its meetings, as when the adviser had it open in an earlier meeting.
+		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await unlock(page);
+		// A settled tablet: the first unlocks of a fresh context still upgrade the seeded records, and every batch that pass
+		// writes makes the open lists read again (the app marks the end of the pass; src/lib/lock/tablet-lock.svelte.ts).
+		await page.waitForFunction(() => performance.getEntriesByName('billedtale:upgrade-pass-done').length > 0, null, {
+			polling: 100,
+			timeout: 60_000
+		});
 		const link = page.locator(`main a[href*="${bigMeeting}"]`);
 		await link.waitFor();
 		await sleep(500);
@@ -40,8 +49,6 @@ export async function openBigMeeting(run: Run) {
 					}
 					return 0;
 				};
-				// The answer list is in the adviser's panel, which stays open in a tab once opened (sessionStorage, /moede).
-				sessionStorage.setItem('billedtale.staffPanel', 'open');
 				const state: Window['__open'] = (window.__open = { t0: undefined, t1: undefined, n: 0, decrypts: 0 });
 				addEventListener(
 					'pointerdown',

@@ -116,8 +116,11 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await page.getByRole('button', { name: 'Fortsæt mødet' }).click();
 	await expect(meeting.stepHeading).toHaveText('Hvordan var mødet?');
 
-	// The note draft speaks to the citizen and links every sentence to its answers.
-	const draft = page.getByRole('list', { name: 'Udkast' });
+	// The note draft speaks to the citizen and links every sentence to its answers. It is worded when the adviser opens it.
+	const note = page.getByRole('region', { name: 'Notat til journalen' });
+	await expect(note.getByRole('list', { name: 'Udkast' })).toHaveCount(0);
+	await note.getByText('Udkast', { exact: true }).click();
+	const draft = note.getByRole('list', { name: 'Udkast' });
 	await expect(draft).toContainText('Vi aftalte, at Lise hjælper med indkøb. Det gør Lise, Hver fredag. Du synes om aftalen: godt.');
 	await page.getByRole('button', { name: 'Brug udkastet' }).click();
 	await page.getByRole('button', { name: 'Gem notat' }).click();

@@ -33,11 +33,12 @@ export async function lockState(page: Page): Promise<string | null> {
  * ones enter the passphrase. Resolves when the app itself is shown. `submitWith: 'Enter'` sends the passphrase from
  * the keyboard: a click leaves the mouse hovering where the first screen then draws a link, and SvelteKit's hover
  * preload fetches that page's code, which a finger on the tablet never does (the bench's timings must not include it).
+ * `timeout` waits longer than a step for the app to show (the years bench's first setup seals a whole seeded tablet).
  */
 export async function unlockTablet(
 	page: Page,
 	secrets = { passphrase: TEST_PASSPHRASE, pin: TEST_PIN },
-	{ submitWith = 'click' }: { submitWith?: 'click' | 'Enter' } = {}
+	{ submitWith = 'click', timeout }: { submitWith?: 'click' | 'Enter'; timeout?: number } = {}
 ): Promise<void> {
 	const { passphrase, pin } = secrets;
 	const lock = await lockState(page);
@@ -56,7 +57,7 @@ export async function unlockTablet(
 	} else if (lock !== null) {
 		throw new Error(`unexpected lock state ${lock}`);
 	}
-	await expect(page.locator('header nav')).toBeVisible();
+	await expect(page.locator('header nav')).toBeVisible({ timeout });
 }
 
 export async function openApp(page: Page, path: string): Promise<void> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFile } from '../../../tests/unit/memory-file.ts';
-import { encodeFrame, readFrame, type JournalOp } from './frames.ts';
+import { crc32, encodeFrame, readFrame, type JournalOp } from './frames.ts';
 import { HEAD_REGION, JournalStore } from './store.ts';
 
 const sealed = (id: string, citizenId = 'c1') => ({
@@ -37,6 +37,34 @@ describe('journal frames', () => {
 		const payload = (read?.frame as { value: ReturnType<typeof sealed> }).value.payload;
 		expect(payload.iv).toBeInstanceOf(Uint8Array);
 		expect(payload.ct).toBeInstanceOf(ArrayBuffer);
+	});
+
+	it('are checked with the standard CRC-32, whatever the length', () => {
+		// The check value of CRC-32 (IEEE), and the plain byte-at-a-time definition for every length around the 8-byte steps.
+		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+		const bytewise = (bytes: Uint8Array) => {
+			let crc = 0xffffffff;
+			for (const byte of bytes) {
+				crc ^= byte;
+				for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+			}
+			return (crc ^ 0xffffffff) >>> 0;
+		};
+		fc.assert(fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => crc32(bytes) === bytewise(bytes)));
+	});
+
+	it('of other tables are checked but not decoded when a start looks for one table only', () => {
+		const file = new MemoryFile();
+		const frame = encodeFrame({ kind: 'snapshot', table: 'answers', value: sealed('a1') });
+		file.write(0, frame);
+		expect(readFrame(file, 0, file.size(), 'vault')).toEqual({
+			frame: { kind: 'snapshot', table: 'answers', value: undefined },
+			next: frame.length
+		});
+		expect(readFrame(file, 0, file.size(), 'answers')?.frame).toEqual({ kind: 'snapshot', table: 'answers', value: sealed('a1') });
+		// A damaged record is found all the same.
+		file.write(frame.length - 1, new Uint8Array([frame.at(-1)! ^ 1]));
+		expect(readFrame(file, 0, file.size(), 'vault')).toBeUndefined();
 	});
 
 	it('refuse values the journal could not give back as they were', () => {
@@ -231,6 +259,27 @@ describe('journal store', () => {
 		store.erase();
 		expect(() => store.finishSnapshot(second, 0)).toThrow('given up');
 		expect(store.read().usable).toBe(false);
+	});
+
+	it('reads one table as a full read holds it, and finds a damaged snapshot of another table', () => {
+		const { files, store } = setUp();
+		const records = [
+			{ table: 'answers', value: sealed('a1') },
+			{ table: 'vault', value: { id: 'vault', keyId: 'k1' } },
+			{ table: 'answers', value: sealed('a2') }
+		];
+		store.writeSnapshot(records, 1);
+		store.append(2, [put('vault', { id: 'vault', keyId: 'k2' })]);
+		const full = store.read();
+		const vault = store.read('vault');
+		expect([...vault.state.keys()]).toEqual(['vault']);
+		expect(vault.state.get('vault')).toEqual(full.state.get('vault'));
+		expect(vault).toMatchObject({ maxSeq: 2, contiguous: true, usable: true, holdsDeleted: false });
+		// One byte of the first answer changed: the snapshot is damaged, though the vault's own frame is intact.
+		const active = files.findIndex((file) => file.size() > 0);
+		const at = HEAD_REGION + 20;
+		files[active]!.write(at, new Uint8Array([files[active]!.read(at, 1)[0]! ^ 1]));
+		expect(new JournalStore(files).read('vault').usable).toBe(false);
 	});
 
 	it('erases both files', () => {

@@ -75,11 +75,17 @@ export class JournalStore {
 	}
 
 	/** Visits the frames after the head; a torn tail left by a crash is cut off so that appends follow valid frames. */
-	private scan(index: 0 | 1, head: Head, from: number, visit?: (frame: Frame) => void): { end: number; damaged: boolean } {
+	private scan(
+		index: 0 | 1,
+		head: Head,
+		from: number,
+		visit?: (frame: Frame) => void,
+		onlyTable?: string
+	): { end: number; damaged: boolean } {
 		const file = this.files[index];
 		const size = file.size();
 		let at = from;
-		for (let found = readFrame(file, at, size); found; found = readFrame(file, at, size)) {
+		for (let found = readFrame(file, at, size, onlyTable); found; found = readFrame(file, at, size, onlyTable)) {
 			visit?.(found.frame);
 			at = found.next;
 		}
@@ -107,11 +113,17 @@ export class JournalStore {
 		if (!active) return { state, maxSeq: 0, contiguous: true, usable: false, holdsDeleted: false };
 		const wanted = ({ table }: { table: string }) => onlyTable === undefined || table === onlyTable;
 		const commits: Commit[] = [];
-		const { damaged } = this.scan(active.index, active.head, HEAD_REGION, (frame) => {
-			if (frame.kind === 'snapshot' && wanted(frame)) apply(state, [{ type: 'put', table: frame.table, values: [frame.value] }]);
-			// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
-			else if (frame.kind === 'commit' && frame.seq > active.head.baseSeq) commits.push(frame);
-		});
+		const { damaged } = this.scan(
+			active.index,
+			active.head,
+			HEAD_REGION,
+			(frame) => {
+				if (frame.kind === 'snapshot' && wanted(frame)) apply(state, [{ type: 'put', table: frame.table, values: [frame.value] }]);
+				// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
+				else if (frame.kind === 'commit' && frame.seq > active.head.baseSeq) commits.push(frame);
+			},
+			onlyTable
+		);
 		commits.sort((a, b) => a.seq - b.seq);
 		apply(state, commits.flatMap((commit) => commit.ops).filter(wanted));
 		const contiguous = commits.every((commit, i) => commit.seq === active.head.baseSeq + i + 1);
