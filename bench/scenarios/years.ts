@@ -467,7 +467,7 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 		record('years.journal.snapshot', await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot')[0]!.duration));
 		hooks.note(
 			'years.journal.snapshot',
-			'one commit numbered in IndexedDB around the app, then / loaded: the start finds the journal behind and rewrites it from the database (before unlock)'
+			'one commit numbered in IndexedDB around the app, then / loaded: the start finds the journal behind and rewrites it from the database in the background, 10 s after the start (steps of 50 records, the page gets its turn before each; from its first step to the new head)'
 		);
 	} finally {
 		await page.close();

@@ -14,10 +14,21 @@ let erasing = false;
 /** How many of the next commits never reach the journal, as when the browser dies right after IndexedDB committed. */
 export const dropped = { next: 0 };
 
+/** Whether a start asked for a rewrite later. */
+export const later = { due: false };
+
+/** Runs the rewrite a start asked for, as the client does once the first screen has had the page. */
+export async function runLaterRewrite(): Promise<void> {
+	if (!later.due) throw new Error('no rewrite was asked for');
+	later.due = false;
+	await journal.rewrite!();
+}
+
 export function resetJournal(): void {
 	store.erase();
 	erasing = false;
 	dropped.next = 0;
+	later.due = false;
 }
 
 export const journal = {
@@ -29,7 +40,13 @@ export const journal = {
 		return { ...summary, vault: state.get('vault')?.get('vault'), erasing };
 	},
 	read: async () => store.read(),
-	snapshot: async (records: SnapshotRecord[], baseSeq: number) => store.writeSnapshot(records, baseSeq),
+	beginSnapshot: async () => store.beginSnapshot(),
+	addToSnapshot: async (build: number, records: SnapshotRecord[]) => store.addToSnapshot(build, records),
+	finishSnapshot: async (build: number, baseSeq: number) => store.finishSnapshot(build, baseSeq),
+	/** The start's rewrite waits here until a test runs it (`runLaterRewrite`): the client's timer stands for the first screen. */
+	rewriteLater() {
+		later.due = true;
+	},
 	async beginErase() {
 		erasing = true;
 		store.erase();

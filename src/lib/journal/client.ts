@@ -6,6 +6,8 @@ import type { JournalState, SnapshotRecord } from './store.ts';
 /** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
 const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
 
+/** How long after the start a background rewrite may begin (the unlock and the first screen come first). */
+const REWRITE_AFTER_START_MS = 10_000;
 /** How long the page waits for the worker before going on without it. */
 const ANSWER_WITHIN_MS = 15_000;
 
@@ -13,14 +15,23 @@ type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type Appended = { bytes: number; snapshotBytes: number } | undefined;
 type RequestBody = JournalRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-/** The page's side of the journal worker. */
-class JournalClient {
+/** The page's side of the journal worker (exported for its tests; the app uses `journal`). */
+export class JournalClient {
 	private worker: Worker | undefined;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
 	private appends: Promise<void> = Promise.resolve();
 	private disabled = false;
+	/** A rewrite the write that made it due waits for: records were deleted, or there was no journal to append to. */
 	private rewriteDue = false;
+	/** A rewrite that only makes a grown journal small again; no write waits for it. */
+	private compactionDue = false;
+	/** The rewrite under way in this tab, if any. */
+	private rewriting: Promise<void> | undefined;
+	private rewritesFinished = 0;
+	private waitingToRewrite = false;
+	/** When this page started (the module loads with it). */
+	private readonly startedAt = performance.now();
 	private erasing = false;
 	/** Writes a fresh snapshot from the database; set when storage starts. */
 	rewrite: (() => Promise<void>) | undefined;
@@ -70,14 +81,25 @@ class JournalClient {
 		return this.call({ op: 'read' });
 	}
 
-	snapshot(records: SnapshotRecord[], baseSeq: number): Promise<void> {
-		return this.call({ op: 'snapshot', records, baseSeq });
+	/** A snapshot in steps (store.ts): begun, filled while appends go on to the old file, then made the journal at once. */
+	beginSnapshot(): Promise<number> {
+		return this.call({ op: 'snapshotBegin' });
+	}
+
+	addToSnapshot(build: number, records: SnapshotRecord[]): Promise<void> {
+		return this.call({ op: 'snapshotAdd', build, records });
+	}
+
+	finishSnapshot(build: number, baseSeq: number): Promise<void> {
+		return this.call({ op: 'snapshotFinish', build, baseSeq });
 	}
 
 	/** Leaves a marker and empties the journal: from here on, the next start finishes the erasing. */
 	async beginErase(): Promise<void> {
 		this.erasing = true;
 		this.rewriteDue = false;
+		this.compactionDue = false;
+		// A rewrite under way is given up: the worker refuses its steps from here on (host.ts).
 		if (this.supported()) await this.call({ op: 'beginErase' });
 	}
 
@@ -88,15 +110,17 @@ class JournalClient {
 
 	/**
 	 * Called by the database as each transaction commits. A rewrite becomes due when records were
-	 * deleted (so they leave the journal too), when the journal has grown large, or when there is no
-	 * usable journal to append to.
+	 * deleted (so they leave the journal too) or when there is no usable journal to append to; a
+	 * compaction when the journal has grown large.
 	 */
 	committed(seq: number, ops: JournalOp[]): void {
 		if (!this.supported()) return;
 		const deletes = ops.some((op) => op.type !== 'put');
 		const appended = this.call<Appended>({ op: 'append', seq, ops }).then(
 			(result) => {
-				if (!result || deletes || result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.rewriteDue = true;
+				if (!result || deletes) this.rewriteDue = true;
+				// Sizes measured while a rewrite runs are the old file's: the first append after it measures the new one.
+				else if (!this.rewriting && result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.compactionDue = true;
 			},
 			// The next start finds the journal behind the database and rewrites it.
 			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
@@ -105,15 +129,56 @@ class JournalClient {
 	}
 
 	/**
+	 * Runs a rewrite. One begun while another runs takes its place: the worker keeps only the last snapshot begun, so the
+	 * earlier one is given up at its next step (it may have read records before the change that made this one due).
+	 */
+	private startRewrite(): Promise<void> {
+		const run: Promise<void> = this.rewrite!()
+			.then(() => void (this.rewritesFinished += 1))
+			.catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error))
+			.finally(() => {
+				if (this.rewriting === run) this.rewriting = undefined;
+			});
+		this.rewriting = run;
+		return run;
+	}
+
+	/**
+	 * A rewrite in the background: the start found it due (the journal missed a write, or holds deleted records), or the
+	 * journal has grown. Never before the unlock and the first screen have had the page: a tablet used for years found a
+	 * grown journal at its first write after unlock, and a compaction then ran through its first screen. Until it runs,
+	 * writes go on being appended.
+	 */
+	rewriteLater(): void {
+		if (this.waitingToRewrite) return;
+		this.waitingToRewrite = true;
+		const finishedBefore = this.rewritesFinished;
+		const wait = Math.max(0, this.startedAt + REWRITE_AFTER_START_MS - performance.now());
+		setTimeout(() => {
+			this.waitingToRewrite = false;
+			// A rewrite since (a deletion's, or a first write's) has done it already.
+			if (this.rewrite && !this.erasing && !this.rewriting && this.rewritesFinished === finishedBefore) void this.startRewrite();
+		}, wait);
+	}
+
+	/**
 	 * Resolves once every committed transaction is in the journal and deleted records have left it.
+	 * A compaction (the journal has only grown) goes on in the background: every write is in the journal
+	 * already, and a snapshot of years of records would hold up a "Gemt" for seconds.
 	 * A journal that does not answer in time (a tab frozen holding its lock) does not hold up writes
 	 * that IndexedDB has already committed; the next start finds it behind and rewrites it.
 	 */
 	async settled(): Promise<void> {
 		await withTimeout(this.appends, ANSWER_WITHIN_MS).catch((error: unknown) => console.warn('Billedtale: the journal is slow', error));
-		if (!this.rewriteDue || !this.rewrite || this.erasing) return;
-		this.rewriteDue = false;
-		await this.rewrite().catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error));
+		if (!this.rewrite || this.erasing) return;
+		if (this.rewriteDue) {
+			this.rewriteDue = false;
+			this.compactionDue = false;
+			await this.startRewrite();
+		} else if (this.compactionDue && !this.rewriting) {
+			this.compactionDue = false;
+			this.rewriteLater();
+		}
 	}
 }
 

@@ -69,12 +69,18 @@ const put = (seq: number, id: string) => ({
 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** An empty journal, as a first start writes it. */
+async function startJournal(host: JournalHost) {
+	const build = (await host.handle({ op: 'snapshotBegin' })) as number;
+	await host.handle({ op: 'snapshotFinish', build, baseSeq: 0 });
+}
+
 describe('one journal holder per origin', () => {
 	it('elects the first worker; another tab’s writes reach the files through it', async () => {
 		const origin = new Origin();
 		const first = origin.worker('first');
 		const second = origin.worker('second');
-		await first.handle({ op: 'snapshot', records: [], baseSeq: 0 });
+		await startJournal(first);
 		expect([first.holding, second.holding]).toEqual([true, false]);
 		await second.handle(put(1, 'a'));
 		await first.handle(put(2, 'b'));
@@ -87,7 +93,7 @@ describe('one journal holder per origin', () => {
 	it('a worker started after the holder finds it (hello) and relays to it', async () => {
 		const origin = new Origin();
 		const first = origin.worker('first');
-		await first.handle({ op: 'snapshot', records: [], baseSeq: 0 });
+		await startJournal(first);
 		const late = origin.worker('late');
 		await expect(late.handle(put(1, 'a'))).resolves.toMatchObject({ bytes: expect.any(Number) });
 		expect(origin.opens).toEqual(['first']);
@@ -98,7 +104,7 @@ describe('one journal holder per origin', () => {
 		const first = origin.worker('first');
 		const second = origin.worker('second');
 		const third = origin.worker('third');
-		await first.handle({ op: 'snapshot', records: [], baseSeq: 0 });
+		await startJournal(first);
 		await second.handle(put(1, 'a'));
 
 		// The holder dies with a request of the third tab unanswered.
@@ -122,7 +128,7 @@ describe('one journal holder per origin', () => {
 		const origin = new Origin();
 		const first = origin.worker('first');
 		const second = origin.worker('second');
-		await first.handle({ op: 'snapshot', records: [], baseSeq: 0 });
+		await startJournal(first);
 		origin.kill(first);
 		await second.handle(put(1, 'a'));
 		expect(second.holding).toBe(true);

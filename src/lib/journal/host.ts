@@ -50,8 +50,15 @@ export function journalExecutor(store: JournalStore, marker: ErasingMarker, sett
 				return store.read();
 			case 'append':
 				return store.append(work.seq, work.ops);
-			case 'snapshot':
-				return store.writeSnapshot(work.records, work.baseSeq);
+			case 'snapshotBegin':
+				// A snapshot begun while "Slet alt" runs could read records not yet deleted and bring them back.
+				if (await marker.isSet()) throw new Error('The journal is being erased');
+				return store.beginSnapshot();
+			case 'snapshotAdd':
+				return store.addToSnapshot(work.build, work.records);
+			case 'snapshotFinish':
+				if (await marker.isSet()) throw new Error('The journal is being erased');
+				return store.finishSnapshot(work.build, work.baseSeq);
 			case 'beginErase':
 				// The marker comes first: a crash after it makes the next start finish the erasing.
 				await marker.set();

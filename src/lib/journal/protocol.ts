@@ -6,7 +6,9 @@ export type JournalRequest = { id: number } & (
 	| { op: 'inspect' }
 	| { op: 'read' }
 	| { op: 'append'; seq: number; ops: JournalOp[] }
-	| { op: 'snapshot'; records: SnapshotRecord[]; baseSeq: number }
+	| { op: 'snapshotBegin' }
+	| { op: 'snapshotAdd'; build: number; records: SnapshotRecord[] }
+	| { op: 'snapshotFinish'; build: number; baseSeq: number }
 	| { op: 'beginErase' }
 	| { op: 'finishErase' }
 );

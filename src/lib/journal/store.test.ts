@@ -191,6 +191,76 @@ describe('journal store', () => {
 		}
 	});
 
+	it('builds a snapshot in steps while commits go on to the old file, from records read at different counts', () => {
+		const { store } = setUp();
+		store.append(1, [put('answers', sealed('a1'), sealed('a2'), sealed('a3'))]);
+		// The snapshot begins at commit 1; each step reads the database as it stands then.
+		const build = store.beginSnapshot();
+		store.addToSnapshot(build, [{ table: 'answers', value: sealed('a1') }]);
+		store.append(2, [put('answers', { ...sealed('a1'), createdAt: 2 }), put('answers', sealed('a4'))]);
+		store.append(3, [{ type: 'delete', table: 'answers', keys: ['a2'] }]);
+		// Read after commits 2 and 3: a2 is gone, a4 is there already.
+		store.addToSnapshot(build, [
+			{ table: 'answers', value: sealed('a3') },
+			{ table: 'answers', value: sealed('a4') }
+		]);
+		store.append(4, [put('answers', { ...sealed('a3'), createdAt: 4 })]);
+		// Until it is finished the old journal is the journal, with every commit.
+		expect([...store.read().state.get('answers')!.keys()].sort()).toEqual(['a1', 'a3', 'a4']);
+		store.finishSnapshot(build, 1);
+		store.append(5, [put('answers', sealed('a5'))]);
+		const read = store.read();
+		const answers = read.state.get('answers')!;
+		expect([...answers.keys()].sort()).toEqual(['a1', 'a3', 'a4', 'a5']);
+		expect(answers.get('a1')).toMatchObject({ createdAt: 2 });
+		expect(answers.get('a3')).toMatchObject({ createdAt: 4 });
+		expect(read).toMatchObject({ maxSeq: 5, contiguous: true, usable: true });
+	});
+
+	it('keeps the old journal whole, with the commits appended meanwhile, when a crash cuts a stepped snapshot short at any write', () => {
+		let crashes = 0;
+		for (let writes = 0; ; writes++) {
+			const { files, store } = setUp();
+			store.append(1, [put('answers', sealed('a1'))]);
+			const build = store.beginSnapshot();
+			store.addToSnapshot(build, [{ table: 'answers', value: sealed('a1') }]);
+			store.append(2, [put('answers', sealed('a2'))]);
+			// The crash comes at the `writes`-th write from here on: a step, an append, the carried commits or the head.
+			for (const file of files) file.writesBeforeCrash = writes;
+			let crashed = false;
+			try {
+				store.addToSnapshot(build, [{ table: 'answers', value: sealed('a2') }]);
+				store.append(3, [put('answers', sealed('a3'))]);
+				store.finishSnapshot(build, 1);
+			} catch (error) {
+				expect(error).toEqual(new Error('crash'));
+				crashed = true;
+			}
+			for (const file of files) file.writesBeforeCrash = Infinity;
+			const read = new JournalStore(files).read();
+			const kept = [...read.state.get('answers')!.keys()];
+			// Every commit that was appended before the crash is there; nothing half-written is.
+			expect(kept).toEqual(['a1', 'a2', 'a3'].slice(0, read.maxSeq));
+			expect(read).toMatchObject({ contiguous: true, usable: true });
+			expect(read.maxSeq).toBeGreaterThanOrEqual(2);
+			if (!crashed) break;
+			crashes += 1;
+		}
+		// A step, the append and its flush, the carried commit and the head: the fault fired at each of them.
+		expect(crashes).toBeGreaterThanOrEqual(4);
+	});
+
+	it('gives up a snapshot when another begins or the journal is erased', () => {
+		const { store } = setUp();
+		const first = store.beginSnapshot();
+		const second = store.beginSnapshot();
+		expect(() => store.addToSnapshot(first, [])).toThrow('given up');
+		expect(() => store.finishSnapshot(first, 0)).toThrow('given up');
+		store.erase();
+		expect(() => store.finishSnapshot(second, 0)).toThrow('given up');
+		expect(store.read().usable).toBe(false);
+	});
+
 	it('reads one table as a full read holds it, and finds a damaged snapshot of another table', () => {
 		const { files, store } = setUp();
 		const records = [

@@ -33,6 +33,9 @@ export interface SnapshotRecord {
 	value: unknown;
 }
 
+/** A snapshot under way: which file, and where its next frame goes. */
+type Building = { id: number; index: 0 | 1; at: number };
+
 function inRange(key: string, { lower, upper, lowerOpen, upperOpen }: KeyRange): boolean {
 	if (lower !== undefined && (lowerOpen ? key <= lower : key < lower)) return false;
 	if (upper !== undefined && (upperOpen ? key >= upper : key > upper)) return false;
@@ -52,6 +55,9 @@ function apply(state: TableState, ops: readonly JournalOp[]): void {
 export class JournalStore {
 	/** Where the valid frames of a file end, as this tab last saw it (another tab may have appended). */
 	private knownEnd = new Map<string, number>();
+	/** The snapshot being written into the idle file, if any. */
+	private building: Building | undefined;
+	private lastBuild = 0;
 
 	constructor(private readonly files: readonly [JournalFile, JournalFile]) {}
 
@@ -147,28 +153,68 @@ export class JournalStore {
 	 * records deleted from the database leave the journal too.
 	 */
 	writeSnapshot(records: Iterable<SnapshotRecord>, baseSeq: number): void {
-		const current = this.active();
-		const index: 0 | 1 = current?.index === 0 ? 1 : 0;
-		const target = this.files[index];
-		const later = current ? this.commitsAfter(current.index, current.head, baseSeq) : [];
-		target.truncate(0);
-		let at = HEAD_REGION;
+		const build = this.beginSnapshot();
+		this.addToSnapshot(build, records);
+		this.finishSnapshot(build, baseSeq);
+	}
+
+	/**
+	 * Begins a snapshot in the idle file, to be filled in steps (`addToSnapshot`) while commits go on being appended to the
+	 * active one, and made the journal by `finishSnapshot`. Until then the idle file has no head, so a crash at any point
+	 * leaves the old journal in use, whole. One snapshot at a time: beginning another (or erasing) gives up this one.
+	 */
+	beginSnapshot(): number {
+		const index: 0 | 1 = this.active()?.index === 0 ? 1 : 0;
+		this.files[index].truncate(0);
+		this.building = { id: ++this.lastBuild, index, at: HEAD_REGION };
+		return this.building.id;
+	}
+
+	private buildOf(id: number): Building {
+		if (this.building?.id !== id) throw new Error('The journal snapshot was given up (another one began, or the journal was erased)');
+		return this.building;
+	}
+
+	/**
+	 * Adds records to the snapshot under way. The records may be read from the database in several transactions after
+	 * `baseSeq`: a record changed meanwhile is changed again by its commit, which follows the snapshot (see `finishSnapshot`).
+	 */
+	addToSnapshot(id: number, records: Iterable<SnapshotRecord>): void {
+		const build = this.buildOf(id);
+		const target = this.files[build.index];
 		for (const { table, value } of records) {
 			const frame = encodeFrame({ kind: 'snapshot', table, value });
-			target.write(at, frame);
-			at += frame.length;
+			target.write(build.at, frame);
+			build.at += frame.length;
 		}
-		const snapshotEnd = at;
+	}
+
+	/**
+	 * Makes the snapshot the journal: the commits after `baseSeq` that reached the old file are copied after it (replayed in
+	 * order over the snapshot they give every record its last state, whenever it was read), then its head is written.
+	 */
+	finishSnapshot(id: number, baseSeq: number): void {
+		const build = this.buildOf(id);
+		this.building = undefined;
+		const current = this.active();
+		if (current?.index === build.index) throw new Error('The journal snapshot was written over');
+		const target = this.files[build.index];
+		const later = current ? this.commitsAfter(current.index, current.head, baseSeq) : [];
+		const snapshotEnd = build.at;
+		let at = snapshotEnd;
 		for (const commit of later) {
 			const frame = encodeFrame(commit);
 			target.write(at, frame);
 			at += frame.length;
 		}
 		target.flush();
-		const head = encodeFrame({ kind: 'head', generation: (current?.head.generation ?? 0) + 1, baseSeq, snapshotEnd });
+		const generation = (current?.head.generation ?? 0) + 1;
+		const head = encodeFrame({ kind: 'head', generation, baseSeq, snapshotEnd });
 		if (head.length > HEAD_REGION) throw new RangeError('The journal head does not fit its region');
 		target.write(0, head);
 		target.flush();
+		// The next append goes straight to the end, rather than reading the whole new file through first.
+		this.knownEnd.set(`${build.index}:${generation}`, at);
 		if (current) {
 			this.files[current.index].truncate(0);
 			this.files[current.index].flush();
@@ -177,6 +223,7 @@ export class JournalStore {
 
 	/** Empties both files: no journal is left until the next snapshot. */
 	erase(): void {
+		this.building = undefined;
 		for (const file of this.files) {
 			file.truncate(0);
 			file.flush();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dropped, files, journal, resetJournal } from '../../../tests/unit/journal-double.ts';
+import { dropped, files, journal, later, resetJournal, runLaterRewrite } from '../../../tests/unit/journal-double.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen, listCitizens } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -18,6 +18,8 @@ const contains = (needle: string) => files.some((file) => Buffer.from(file.bytes
 /** A set-up tablet with one citizen in a meeting with two answers, all of it journaled. */
 async function tabletWithAnswers() {
 	expect(await reconcileStorage()).toBe('ready');
+	// No journal yet: the first is written after the start.
+	await runLaterRewrite();
 	const created = await createVault('en lang test-adgangssætning', '2468', 5, Date.now(), 1_000);
 	await storeNewVault(created.record, created.dataKey);
 	beginSession(created);
@@ -53,6 +55,7 @@ describe('the start-up comparison of database and journal', () => {
 		expect((await listAnswers(meeting.id)).map((a) => (a.content as { value: string }).value).sort()).toEqual(['ja', 'nej']);
 		// Back in step: the next start has nothing to do, and new writes go on being journaled.
 		expect(await reconcileStorage()).toBe('ready');
+		expect(later.due).toBe(false);
 		await recordAnswer(meeting, {
 			subject: { kind: 'core-board' },
 			content: { kind: 'core', value: 'pause' },
@@ -74,6 +77,9 @@ describe('the start-up comparison of database and journal', () => {
 		expect(contains(missed.id)).toBe(false);
 
 		expect(await reconcileStorage()).toBe('ready');
+		// Not before the first screen: the start only asks for the rewrite.
+		expect(contains(missed.id)).toBe(false);
+		await runLaterRewrite();
 		expect(contains(missed.id)).toBe(true);
 		await deleteDatabase();
 		expect(await reconcileStorage()).toBe('restored');
@@ -85,8 +91,34 @@ describe('the start-up comparison of database and journal', () => {
 		await deleteCitizen(citizen.id);
 		expect(contains(meeting.id)).toBe(true);
 		expect(await reconcileStorage()).toBe('ready');
+		await runLaterRewrite();
 		expect(contains(citizen.id)).toBe(false);
 		expect(contains(meeting.id)).toBe(false);
+	});
+
+	it('rewrites in steps while answers go on being saved, and the journal then holds every one', async () => {
+		const { meeting } = await tabletWithAnswers();
+		const record = (value: 'ja' | 'nej') =>
+			recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: { mode: 'selv' } });
+		// More answers than one step reads, so that saves fall between the steps.
+		for (let i = 0; i < 60; i++) await record('ja');
+		const steps = vi.spyOn(journal, 'addToSnapshot');
+		let rewritten = false;
+		const rewrite = journal.rewrite!().then(() => (rewritten = true));
+		const savedWhileRewriting: boolean[] = [];
+		const during = await Promise.all(
+			Array.from({ length: 5 }, () => record('nej').then((answer) => (savedWhileRewriting.push(!rewritten), answer)))
+		);
+		await rewrite;
+		expect(savedWhileRewriting).toContain(true);
+		expect(steps.mock.calls.filter(([, records]) => records[0]?.table === 'answers').length).toBeGreaterThan(1);
+		const { state, contiguous, usable } = await journal.read();
+		expect({ contiguous, usable }).toEqual({ contiguous: true, usable: true });
+		for (const answer of during) expect(state.get('answers')!.has(answer.id)).toBe(true);
+
+		await deleteDatabase();
+		expect(await reconcileStorage()).toBe('restored');
+		expect(await listAnswers(meeting.id)).toHaveLength(67);
 	});
 
 	it('finishes an erase that a crash cut short after it began', async () => {

@@ -1,5 +1,5 @@
 import { journal } from '#lib/journal/client.ts';
-import type { SnapshotRecord, TableState } from '#lib/journal/store.ts';
+import type { TableState } from '#lib/journal/store.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
@@ -11,7 +11,7 @@ import { SEALED_TABLES } from './sealing.ts';
  * The database and its journal are compared at every start. Whichever holds more committed
  * transactions is copied over the other: after a crash that cost the database (Chromium deletes a
  * database it finds torn), the journal brings it back; a journal that missed a write, or that still
- * holds records deleted since, is written afresh from the database.
+ * holds records deleted since, is written afresh from the database, in the background after the start.
  */
 
 /** What the journal mirrors: the sealed tables, the tablet's key and the citizens' keys kept in IndexedDB. */
@@ -25,31 +25,51 @@ async function lastCommit(db: BilledtaleDb): Promise<number> {
 	return (await db.commits.orderBy('seq').last())?.seq ?? 0;
 }
 
-/** Every sealed record and the tablet's key, as of one transaction count. Records not yet sealed stay out. */
-async function readSnapshot(): Promise<{ records: SnapshotRecord[]; seq: number }> {
-	const db = getDb();
-	return db.transaction('r', mirrorScope(db), async () => {
-		const records: SnapshotRecord[] = [];
-		for (const table of SEALED_TABLES) {
-			for (const value of await db.table<{ payload: unknown }>(table).toArray()) {
-				if (isSealedPayload(value.payload)) records.push({ table, value });
-			}
-		}
-		const vault = await db.vault.get('vault');
-		if (vault) records.push({ table: 'vault', value: vault });
-		for (const value of await db.citizenKeys.toArray()) records.push({ table: 'citizenKeys', value });
-		return { records, seq: await lastCommit(db) };
-	});
+/** Records read per step of a rewrite, each step in its own short transaction; about the migration pass's task size. */
+const STEP_RECORDS = 50;
+
+/**
+ * The next step of a rewrite waits until the page has nothing more urgent: at background priority where the browser has
+ * it (scheduler.yield, as the migration pass uses, would run the steps ahead of the page's own tasks), else a new task.
+ */
+function inBackground(): Promise<void> {
+	return 'scheduler' in globalThis
+		? scheduler.postTask(() => undefined, { priority: 'background' })
+		: new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The name of the user-timing measure of one rewrite of the journal (bench/scenarios/years.ts reads it by this name). */
 const SNAPSHOT_MEASURE = 'billedtale:journal-snapshot';
 
+/**
+ * Writes the journal afresh from the database: every sealed record, the tablet's key and the citizens' keys (records
+ * not yet sealed stay out). Read in short transactions, each when the page has nothing more urgent, and written in steps while
+ * writes go on being appended to the old file; the new file becomes the journal in one step at the end (store.ts).
+ * Records read at different counts are consistent: each step reads after `baseSeq`, and every commit after it is replayed
+ * over the snapshot in order.
+ */
 export async function rewriteJournal(): Promise<void> {
 	// One small entry per rewrite, so `npm run bench` can time the snapshot of a tablet used for years.
 	const start = performance.now();
-	const { records, seq } = await readSnapshot();
-	await journal.snapshot(records, seq);
+	const db = getDb();
+	const build = await journal.beginSnapshot();
+	const baseSeq = await lastCommit(db);
+	for (const name of JOURNALED_TABLES) {
+		const table = db.table<{ id: string; payload?: unknown }, string>(name);
+		for (let after: string | undefined; ;) {
+			await inBackground();
+			const values = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray();
+			const kept = name === 'vault' || name === 'citizenKeys' ? values : values.filter((value) => isSealedPayload(value.payload));
+			if (kept.length > 0)
+				await journal.addToSnapshot(
+					build,
+					kept.map((value) => ({ table: name, value }))
+				);
+			if (values.length < STEP_RECORDS) break;
+			after = values.at(-1)!.id;
+		}
+	}
+	await journal.finishSnapshot(build, baseSeq);
 	performance.measure(SNAPSHOT_MEASURE, { start });
 }
 
@@ -120,7 +140,8 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 		return 'restored';
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
-	if (journalBehind || summary.holdsDeleted) await rewriteJournal();
+	// Not before the first screen: on a tablet used for years the rewrite takes seconds, and the database holds every write.
+	if (journalBehind || summary.holdsDeleted) journal.rewriteLater();
 	// Only the last number is needed; the rows before it go.
 	await db.commits.where('seq').below(seq).delete();
 	return 'ready';

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryFile } from '../../../tests/unit/memory-file.ts';
+import { JournalClient } from './client.ts';
+import { journalExecutor, type JournalWork } from './host.ts';
+import type { JournalRequest } from './protocol.ts';
+import { JournalStore } from './store.ts';
+
+/*
+ * The page's client against the worker's own executor, in this process: files in memory, one request
+ * at a time in the order they came (as the holder runs them), answered asynchronously.
+ */
+let store: JournalStore;
+let erasing: boolean;
+
+class WorkerDouble {
+	onmessage: ((event: { data: unknown }) => void) | undefined;
+	onerror: ((event: { message: string }) => void) | undefined;
+	private queue: Promise<unknown> = Promise.resolve();
+	private readonly execute = journalExecutor(store, {
+		isSet: async () => erasing,
+		set: async () => void (erasing = true),
+		clear: async () => void (erasing = false)
+	});
+
+	postMessage({ id, ...work }: JournalRequest): void {
+		this.queue = this.queue
+			.then(() => this.execute(work as JournalWork))
+			.then(
+				(result) => this.onmessage?.({ data: { id, result } }),
+				(error: unknown) => this.onmessage?.({ data: { id, error: String(error) } })
+			);
+	}
+	terminate(): void {}
+}
+
+/** A sealed answer; `bytes` makes it as large as years of photos would make a journal. */
+const answer = (id: string, bytes = 16) => ({ id, payload: { v: 1, keyId: 'k1', iv: new Uint8Array(12), ct: new Uint8Array(bytes) } });
+
+/** The database the client journals: committed records and the last transaction's number. */
+let database: Map<string, ReturnType<typeof answer>>;
+let seq: number;
+
+function write(client: JournalClient, record: ReturnType<typeof answer>): Promise<void> {
+	database.set(record.id, record);
+	client.committed(++seq, [{ type: 'put', table: 'answers', values: [record] }]);
+	return client.settled();
+}
+
+function remove(client: JournalClient, id: string): Promise<void> {
+	database.delete(id);
+	client.committed(++seq, [{ type: 'delete', table: 'answers', keys: [id] }]);
+	return client.settled();
+}
+
+/**
+ * Rewrites as journal-sync does them: begun, then the database read one record per step (as it stands at that step),
+ * then finished. The first rewrite waits before each step until `release`; later ones run straight through.
+ */
+function steppedRewrite(client: JournalClient) {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const rewrite = { started: 0, finished: 0, gaveUp: 0, done: Promise.resolve(), release };
+	client.rewrite = () => {
+		const gate = rewrite.started++ === 0 ? held : Promise.resolve();
+		const run = async () => {
+			const build = await client.beginSnapshot();
+			const baseSeq = seq;
+			try {
+				for (const id of [...database.keys()]) {
+					await gate;
+					const value = database.get(id);
+					if (value) await client.addToSnapshot(build, [{ table: 'answers', value }]);
+				}
+				await client.finishSnapshot(build, baseSeq);
+				rewrite.finished += 1;
+			} catch (error) {
+				rewrite.gaveUp += 1;
+				throw error;
+			}
+		};
+		const done = run();
+		// Every rewrite begun so far, settled.
+		rewrite.done = Promise.all([rewrite.done, done.catch(() => undefined)]).then(() => undefined);
+		return done;
+	};
+	return rewrite;
+}
+
+/** The time a background rewrite waits after the start (fake timers). */
+const afterStart = () => vi.advanceTimersByTimeAsync(10_000);
+
+beforeEach(() => {
+	store = new JournalStore([new MemoryFile(), new MemoryFile()]);
+	store.writeSnapshot([], 0);
+	erasing = false;
+	database = new Map();
+	seq = 0;
+	vi.stubGlobal('Worker', WorkerDouble);
+	vi.stubGlobal('navigator', { storage: { getDirectory: async () => ({}) } });
+	vi.useFakeTimers();
+});
+afterEach(() => {
+	vi.useRealTimers();
+	vi.unstubAllGlobals();
+});
+
+describe('compacting a journal that has grown large', () => {
+	it('holds up no write: the one that made it due and those made while it runs resolve first, and all are kept', async () => {
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		await write(client, answer('a'));
+		// Beyond twice the (empty) snapshot plus 8 MB: this write makes the compaction due.
+		await write(client, answer('big', 9 * 1024 * 1024));
+		// "Gemt" may show; the compaction waits until the start has had the page, then begins and is held before its first step.
+		expect(rewrite.started).toBe(0);
+		await afterStart();
+		expect(rewrite).toMatchObject({ started: 1, finished: 0 });
+
+		await write(client, answer('during'));
+		await write(client, { ...answer('a'), payload: { ...answer('a').payload, ct: new Uint8Array([7]) } });
+		expect(rewrite).toMatchObject({ started: 1, finished: 0 });
+
+		rewrite.release();
+		await rewrite.done;
+		expect(rewrite).toMatchObject({ started: 1, finished: 1 });
+		const { state, maxSeq, contiguous, usable } = await client.read();
+		expect([...state.get('answers')!.keys()].sort()).toEqual(['a', 'big', 'during']);
+		expect(state.get('answers')!.get('a')).toEqual(database.get('a'));
+		expect({ maxSeq, contiguous, usable }).toEqual({ maxSeq: 4, contiguous: true, usable: true });
+		// The new snapshot holds the large record: the journal is small again beside it, and the next write compacts nothing.
+		await write(client, answer('after'));
+		await afterStart();
+		expect(rewrite.started).toBe(1);
+		expect((await client.read()).maxSeq).toBe(5);
+	});
+
+	it('gives way to a rewrite that a deletion makes due, so the deleted record leaves the journal', async () => {
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		await write(client, answer('kept'));
+		await write(client, answer('big', 9 * 1024 * 1024));
+		await afterStart();
+		expect(rewrite.started).toBe(1);
+
+		// The deletion's rewrite runs at once and is waited for; the compaction under way is given up at its next step.
+		await remove(client, 'big');
+		rewrite.release();
+		await rewrite.done;
+		expect(rewrite).toMatchObject({ started: 2, finished: 1, gaveUp: 1 });
+		const { state, maxSeq, holdsDeleted, contiguous } = await client.read();
+		expect([...state.get('answers')!.keys()]).toEqual(['kept']);
+		expect({ maxSeq, holdsDeleted, contiguous }).toEqual({ maxSeq: 3, holdsDeleted: false, contiguous: true });
+	});
+
+	it('is given up by "Slet alt", and cannot fill the journal again after it', async () => {
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		await write(client, answer('a'));
+		await write(client, answer('big', 9 * 1024 * 1024));
+		await afterStart();
+		await client.beginErase();
+		rewrite.release();
+		await rewrite.done;
+		expect(rewrite).toMatchObject({ started: 1, finished: 0, gaveUp: 1 });
+		expect((await client.read()).usable).toBe(false);
+		// Nor can a snapshot begin while the erasing is under way (another tab's, for instance).
+		await expect(client.beginSnapshot()).rejects.toThrow('erased');
+		await client.finishErase();
+	});
+});
+
+describe('a rewrite the start found due', () => {
+	it('begins only after the start has had the page', async () => {
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		rewrite.release();
+		client.rewriteLater();
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(rewrite.started).toBe(0);
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(rewrite.started).toBe(1);
+	});
+});
