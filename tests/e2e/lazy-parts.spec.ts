@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, readDatabase, test, unlockTablet } from './fixtures';
 import { HomePage } from './pages';
 
 /*
@@ -74,4 +74,49 @@ test('a first start whose setup screen does not arrive says so, and "Prøv igen"
 	await page.getByRole('button', { name: 'Prøv igen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
 	await expect(page.locator('#setup-passphrase')).toBeVisible();
+});
+
+test('English whose words do not arrive leaves the page in Danish, says so in Danish, and choosing it again works', async ({ page }) => {
+	await openApp(page, '/indstillinger');
+	// Only the English dictionary is refused: its module is the one holding the English name of the home screen's button.
+	let refused = 0;
+	let failing = true;
+	await page.route('**/_app/immutable/**', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (failing && body.includes('Add citizen')) {
+			refused += 1;
+			return route.fulfill({ status: 404, body: 'Not found' });
+		}
+		return route.fulfill({ response, body });
+	});
+	const english = page.getByRole('radio', { name: 'English' });
+	const danish = page.getByRole('radio', { name: 'Dansk' });
+
+	// A click, not check(): the radio is meant to end up unchecked again.
+	await english.click();
+	const failed = page.getByRole('alert').filter({ hasText: 'Engelsk kunne ikke hentes, så Billedtale er stadig på dansk.' });
+	await expect(failed).toBeVisible();
+	expect(refused, 'the English dictionary was asked for and refused').toBeGreaterThan(0);
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
+	// The radios show the language on screen, so English can be chosen again.
+	await expect(danish).toBeChecked();
+	await expect(english).not.toBeChecked();
+	await expectNoAxeViolations(page, 'a language that could not be fetched');
+
+	// The failed choice is not kept: the next start is Danish and does not try English again.
+	await page.reload();
+	await unlockTablet(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	const refusedBeforeRetry = refused;
+
+	failing = false;
+	await english.check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+	expect(refused, 'the start after the failure did not ask for English').toBe(refusedBeforeRetry);
+	await page.reload();
+	await unlockTablet(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });

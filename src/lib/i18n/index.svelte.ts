@@ -4,6 +4,15 @@ import { formatDateIn, formatTimeIn, languageTag, loadLanguage, translate, type 
 export { format, LANGUAGES, type Language, type MessageKey } from './translate';
 const STORAGE_KEY = 'billedtale.language';
 
+/** A language's words could not be fetched; `code` says so in the language still shown. */
+export class LanguageLoadError extends Error {
+	readonly code = 'error.languageLoad';
+	constructor(options?: { cause?: unknown }) {
+		super('the dictionary could not be loaded', options);
+		this.name = 'LanguageLoadError';
+	}
+}
+
 export function isMessageKey(value: string): value is MessageKey {
 	return Object.hasOwn(da, value);
 }
@@ -21,21 +30,31 @@ class Locale {
 		else document.documentElement.lang = this.language;
 	}
 
+	/**
+	 * Shows a language chosen in the settings and keeps the choice for the next start. A dictionary that does not arrive
+	 * (offline before the app was cached) throws LanguageLoadError: the page stays as it was and nothing is kept, so the
+	 * next start does not try it again unasked; choosing it again fetches it again.
+	 */
 	async set(language: Language): Promise<void> {
-		localStorage.setItem(STORAGE_KEY, language);
-		await this.show(language);
+		if (await this.show(language)) localStorage.setItem(STORAGE_KEY, language);
 	}
 
 	#wanted: Language = 'da';
 
-	private async show(language: Language): Promise<void> {
+	/** Resolves to whether the language is shown now; false when a later choice overtook it. */
+	private async show(language: Language): Promise<boolean> {
 		this.#wanted = language;
 		// The words arrive before the language changes, so no text is ever looked up in a dictionary not yet here.
-		await loadLanguage(language);
+		try {
+			await loadLanguage(language);
+		} catch (error) {
+			throw new LanguageLoadError({ cause: error });
+		}
 		// A quicker later choice (back to Danish while English loads) wins.
-		if (this.#wanted !== language) return;
+		if (this.#wanted !== language) return false;
 		this.language = language;
 		document.documentElement.lang = language;
+		return true;
 	}
 
 	get dateLocale(): string {
