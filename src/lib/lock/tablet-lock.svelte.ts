@@ -1,9 +1,8 @@
 import { untrack } from 'svelte';
-import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
-import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
+import { peekVault } from '#lib/storage/vault-peek.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
 import {
 	beginSession,
@@ -49,17 +48,24 @@ const LEGACY_PIN_KEY = 'billedtale.screenLock';
  */
 const WRONG_PINS_KEY = 'billedtale.wrongPins';
 
+/** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
+const vaultStorage = () => import('#lib/storage/vault.ts');
+const readVault = async () => (await vaultStorage()).readVault();
+const saveVault = async (record: VaultRecord) => (await vaultStorage()).saveVault(record);
+
 /**
  * Records from an older version of the app are upgraded once the key is there. In the background:
  * reads upgrade in memory anyway, so nothing waits for it; what it could not do, the next unlock does.
  */
 function upgradeStoredRecords(): void {
-	migrateRecords().then(
-		(report) => {
-			if (report.upgraded + report.damaged + report.skipped > 0) console.info('Billedtale: stored records upgraded', report);
-		},
-		(error: unknown) => console.warn('Billedtale: stored records could not be upgraded now', error)
-	);
+	import('#lib/storage/migrate.ts')
+		.then(({ migrateRecords }) => migrateRecords())
+		.then(
+			(report) => {
+				if (report.upgraded + report.damaged + report.skipped > 0) console.info('Billedtale: stored records upgraded', report);
+			},
+			(error: unknown) => console.warn('Billedtale: stored records could not be upgraded now', error)
+		);
 }
 
 class TabletLock {
@@ -106,7 +112,7 @@ class TabletLock {
 			if (event.data === 'hard') this.hardLock(false);
 		};
 		try {
-			this.record = await readVault();
+			this.record = await peekVault();
 			// No key here may mean a database lost in a crash, which the journal is bringing back.
 			if (!this.record) {
 				onNoKey();
@@ -185,7 +191,7 @@ class TabletLock {
 
 	/** Resolves to how many records from before encryption were sealed, so the screen can say so. */
 	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<number> {
-		const created = await createVault(passphrase, pin, idleMinutes);
+		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage()]);
 		const { sealed } = await storeNewVault(created.record, created.dataKey);
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
