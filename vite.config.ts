@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
@@ -14,11 +16,16 @@ import { partOf, type DictionaryPart } from './src/lib/i18n/parts.ts';
 // sha256 of the style attribute of #svelte-announcer in @sveltejs/kit's root.svelte; a Kit update that changes it shows
 // up as a CSP violation in every e2e test (tests/e2e/fixtures.ts).
 const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=' as const;
+// app.html's one inline script (the first start's guess, which must run before the first paint) is allowed by its hash,
+// taken from the file itself so that editing the script cannot leave a stale hash behind.
+const APP_HTML_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('src/app.html', import.meta.url), 'utf8'))?.[1];
+if (APP_HTML_SCRIPT === undefined) throw new Error('src/app.html holds no inline <script> to allow by its hash');
+const APP_HTML_SCRIPT_HASH = `sha256-${createHash('sha256').update(APP_HTML_SCRIPT).digest('base64')}` as const;
 const contentSecurityPolicy = {
 	mode: 'hash' as const,
 	directives: {
 		'default-src': ['self' as const],
-		'script-src': ['self' as const, 'wasm-unsafe-eval' as const],
+		'script-src': ['self' as const, 'wasm-unsafe-eval' as const, APP_HTML_SCRIPT_HASH],
 		'style-src': ['self' as const],
 		'style-src-attr': ['unsafe-hashes' as const, ANNOUNCER_STYLE_HASH],
 		'img-src': ['self' as const, 'blob:' as const, 'data:' as const],

@@ -13,8 +13,8 @@ const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soa
   --quick            smoke mode: 1 run, no warm-up, 200 saves, a 0.2-minute soak (aim: under 90 s)
   --soak-minutes M   length of the scripted-meeting memory soak (default 2; --quick: 0.2; the full brief: 30)
   --trace PREFIX     write a Chrome trace (timeline + JS samples) of each board-switch row to PREFIX-<size>.json, of
-                     the speech taps to PREFIX-speak.json, of the real-save taps to PREFIX-save.json and of open1000 to
-                     PREFIX-open1000.json
+                     the speech taps to PREFIX-speak.json, of the real-save taps to PREFIX-save.json, of open1000 to
+                     PREFIX-open1000.json and of the first start (navigation → setup screen) to PREFIX-setup.json
   --out FILE         where to write the JSON (default: bench/results.json)
   --fail-on-missed   exit with status 1 when a budget is MISSED (default: only on errors)
   --only IDS         measure only the rows whose id starts with one of these (comma-separated, e.g. open1000,home.,save.real)

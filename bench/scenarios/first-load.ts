@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { HomePage } from '../../tests/e2e/pages.ts';
 import { lockState } from '../../tests/e2e/tablet.ts';
-import { dropServiceWorker, log, type NetworkEntry, newTabletPage, type Run, sleep, type Tab, unlock } from '../browser.ts';
+import { browserOf, dropServiceWorker, log, type NetworkEntry, newTabletPage, type Run, sleep, type Tab, unlock } from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { seedDatabase } from '../fixture.ts';
 import { resolveFile } from '../server.ts';
+import { TRACE_CATEGORIES } from './boards.ts';
 
 const KB = 1000; // kB as Vite prints them; the stricter reading of "120 KB".
 const gzipCache = new Map<string, Promise<number>>();
@@ -23,11 +24,15 @@ function gzipSizeOfUrl(root: string, url: string): Promise<number> {
 /** Fresh context → load / once so the app creates its database → seed the fixture → drop the service worker. */
 export async function bootstrap(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
+	// A profile of the first start (issue 17): navigation → the setup screen's paint, for DevTools.
+	const tracing = CONFIG.trace && !run.warmup;
+	if (tracing) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-setup.json`, categories: TRACE_CATEGORIES });
 	await page.goto(`${run.origin}/`, { waitUntil: 'load' });
 	// The fresh context has no HTTP cache and no service worker: this is a tablet's first start, on the setup screen.
 	const lock = await lockState(page);
 	if (lock !== 'setup') throw new Error(`a fresh context starts on the setup screen, not "${lock}"`);
 	await sleep(1000); // LCP entries stop at the first input; nothing is typed before this.
+	if (tracing) await browserOf(page).stopTracing();
 	const setup = await page.evaluate(() => ({ lcp: window.__bench.lcp, element: window.__bench.lcpElement }));
 	run.sample('setup.lcp', setup.lcp);
 	run.note('setup.lcp', `cold first load of / in a fresh context (no data key); LCP element: ${setup.element}`);

@@ -60,7 +60,7 @@ export async function openHomeBoard(run: Run, { danishVoice }: { danishVoice: bo
  * and release at once with one time, so the release's listeners waited for all the press's work and the figure
  * measured that queue rather than the tap → speech path.
  */
-async function fingerTap(page: Page, cdp: CDPSession, locator: Locator) {
+export async function fingerTap(cdp: CDPSession, locator: Locator) {
 	await locator.scrollIntoViewIfNeeded();
 	const box = await locator.boundingBox();
 	if (!box) throw new Error(`nothing to tap: ${locator}`);
@@ -82,7 +82,7 @@ async function tapCellsAndCollect(
 ) {
 	const board = new BoardPage(page);
 	for (let i = 0; i < count; i++) {
-		await fingerTap(page, cdp, board.cell(SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length]!));
+		await fingerTap(cdp, board.cell(SPEECH_TAP_LABELS[i % SPEECH_TAP_LABELS.length]!));
 		await page.waitForFunction(({ n, key }) => window.__speech[key].length > n, { n: i, key: field }, { polling: 20, timeout: 30_000 });
 		await sleep(CONFIG.tapGapMs);
 	}

@@ -1,5 +1,4 @@
 import { locale, t } from '#lib/i18n/index.svelte.ts';
-import { loadSetupScreen } from '#lib/lock/setup-screen.ts';
 import { tabletLock } from '#lib/lock/tablet-lock.svelte.ts';
 import { speechSettings } from '#lib/speech/settings.svelte.ts';
 import { onDamagedRecord } from '#lib/storage/damage.ts';
@@ -22,8 +21,7 @@ export const browserStartup: StartupEffects = {
 	showInfo: (key) => notices.showInfo(t(key)),
 	showError: (error) => notices.showError(error),
 	watchDamagedRecords: onDamagedRecord,
-	// A failed early fetch is left to the setup screen's own, which says so and offers to try again.
-	startLock: (storageChecked) => tabletLock.start(storageChecked, () => void loadSetupScreen().catch(() => {})),
+	startLock: (storageChecked) => tabletLock.start(storageChecked),
 	markReady() {
 		document.documentElement.dataset.ready = 'true';
 	},

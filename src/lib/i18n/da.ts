@@ -568,6 +568,7 @@ export const da = {
 	'setup.repeatPassphrase': 'Gentag adgangssætningen',
 	'setup.suggest': 'Foreslå fem ord',
 	'setup.suggestion': 'Forslag: {words}',
+	'setup.suggestFailed': 'Forslaget kunne ikke hentes. Der er ikke mistet noget. Tryk på «Foreslå fem ord» igen.',
 	'setup.lostWarning':
 		'Vigtigt: Glemmes adgangssætningen, kan ingen åbne data på tabletten igen – heller ikke os. Skriv den ned et sikkert sted, og tag jævnligt en sikkerhedskopi.',
 	'setup.understood': 'Jeg forstår, at data går tabt, hvis adgangssætningen glemmes',

@@ -568,6 +568,7 @@ export const en: Record<MessageKey, string> = {
 	'setup.repeatPassphrase': 'Repeat the passphrase',
 	'setup.suggest': 'Suggest five words',
 	'setup.suggestion': 'Suggestion: {words}',
+	'setup.suggestFailed': 'The suggestion could not be loaded. Nothing has been lost. Tap «Suggest five words» again.',
 	'setup.lostWarning':
 		'Important: if the passphrase is forgotten, nobody can open the data on the tablet again, not even us. Write it down somewhere safe, and take a backup regularly.',
 	'setup.understood': 'I understand that the data is lost if the passphrase is forgotten',

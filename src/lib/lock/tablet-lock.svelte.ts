@@ -48,6 +48,16 @@ const LEGACY_PIN_KEY = 'billedtale.screenLock';
  * a count per tab would give two tabs ten tries. Only a count is kept here, nothing about the PIN.
  */
 const WRONG_PINS_KEY = 'billedtale.wrongPins';
+/**
+ * Kept while this tablet has a key, so that app.html can tell a first start (and paint the setup screen) before any of
+ * the app's code runs. It says nothing about the key; the key itself is always read from the database.
+ */
+const KEYED_KEY = 'billedtale.keyed';
+
+function rememberKeyed(keyed: boolean): void {
+	if (keyed) localStorage.setItem(KEYED_KEY, '1');
+	else localStorage.removeItem(KEYED_KEY);
+}
 
 /** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
 const vaultStorage = () => import('#lib/storage/vault.ts');
@@ -76,8 +86,9 @@ function upgradeStoredRecords(): void {
 
 class TabletLock {
 	/**
-	 * Almost every load finds a set-up tablet, so the prerendered page already shows the passphrase screen
-	 * (it paints before any script runs); `known` says whether the stored key has been read yet.
+	 * Almost every load finds a set-up tablet, so the app starts as if on the passphrase screen; the prerendered page holds
+	 * the setup screen too, and app.html's guess picks which one paints before any of the app's code runs (routes/+layout.svelte).
+	 * `known` says whether the stored key has been read yet.
 	 */
 	status = $state<LockStatus>('hardLocked');
 	known = $state(false);
@@ -99,10 +110,9 @@ class TabletLock {
 	/**
 	 * Called once in the browser. Resolves when the first screen is known. `storageChecked` settles once
 	 * the database has been compared with its journal: a tablet whose database holds a key need not wait
-	 * for that to show the passphrase screen, but the key is read again before it is used. `onNoKey` is told when the
-	 * first read finds no key (most likely a first start), before that wait.
+	 * for that to show the passphrase screen, but the key is read again before it is used.
 	 */
-	async start(storageChecked: Promise<unknown>, onNoKey: () => void = () => {}): Promise<() => void> {
+	async start(storageChecked: Promise<unknown>): Promise<() => void> {
 		this.storageChecked = storageChecked;
 		const activity = () => this.restartIdleTimer();
 		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
@@ -121,12 +131,12 @@ class TabletLock {
 			this.record = await peekVault();
 			// No key here may mean a database lost in a crash, which the journal is bringing back.
 			if (!this.record) {
-				onNoKey();
 				await storageChecked;
 				this.record = await readVault();
 			}
 			this.idleMinutes = this.record?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
 			this.status = this.record ? 'hardLocked' : 'setup';
+			rememberKeyed(this.record !== undefined);
 		} catch (error) {
 			console.warn('Billedtale: the tablet key could not be read', error);
 			this.status = 'failed';
@@ -138,6 +148,7 @@ class TabletLock {
 				this.record = await readVault();
 				// A key read while the erase was deleting the database may also have failed.
 				if (!this.record && (this.status === 'hardLocked' || this.status === 'failed')) this.status = 'setup';
+				rememberKeyed(this.record !== undefined);
 			})
 			.catch((error: unknown) => console.warn('Billedtale: the tablet key could not be read', error));
 		return () => {
@@ -202,6 +213,7 @@ class TabletLock {
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
 		localStorage.removeItem(LEGACY_PIN_KEY);
+		rememberKeyed(true);
 		beginSession(created);
 		this.opened();
 		upgradeStoredRecords();
