@@ -49,6 +49,14 @@ const MB = 1024 * 1024;
 const REPEATS = 3;
 const BACKUP_PASSPHRASE = 'blå cykel over broen i regnvejr';
 const CITIZEN_LINK = 'main a[href^="/borger?id="]';
+/** What a BENCH_YEARS_TRACE profile records: the timeline, JS samples and the app's user-timing marks. */
+const TRACE_CATEGORIES = [
+	'devtools.timeline',
+	'disabled-by-default-devtools.timeline',
+	'v8.execute',
+	'disabled-by-default-v8.cpu_profiler',
+	'blink.user_timing'
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Per scale, the figures of each row; the growth rows are computed from the two scales at the end. */
@@ -131,30 +139,39 @@ async function seedAndSetUp(hooks: YearsHooks, context: BrowserContext, fixture:
 	await lockState(page);
 	await seedYears(page, fixture);
 	await hooks.unlockTablet(page);
-	// The migration pass after unlock upgrades the records and reseals them under their citizens' keys; a tablet used
-	// for years holds them like that, so the rows wait until no record is left under the tablet key.
-	await page.waitForFunction(
-		() =>
-			new Promise<boolean>((resolve, reject) => {
-				const request = indexedDB.open('billedtale');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const db = request.result;
-					const tx = db.transaction(['vault', 'citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'], 'readonly');
-					const vault = tx.objectStore('vault').get('vault');
-					vault.onsuccess = () => {
-						const keyId = (vault.result as { keyId: string } | undefined)?.keyId;
-						if (!keyId) return resolve(false);
-						const counts = ['citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'].map((s) =>
-							tx.objectStore(s).index('payload.keyId').count(keyId)
-						);
-						tx.oncomplete = () => (db.close(), resolve(counts.every((c) => c.result === 0)));
+	// The migration pass after unlock upgrades the records and reseals them under their citizens' keys (which also gives
+	// each answer its plain `about`); a tablet used for years holds them like that, so the rows wait until no record is
+	// left under the tablet key and every answer is in the `about` index. Polled from here with page.evaluate, which
+	// awaits the page's promise: waitForFunction took the pending promise itself as a truthy answer and went on at once,
+	// so at 1× the rows were measured while the pass was still resealing thousands of answers beside them.
+	const migrated = () =>
+		page.evaluate(
+			() =>
+				new Promise<boolean>((resolve, reject) => {
+					const request = indexedDB.open('billedtale');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const db = request.result;
+						const tx = db.transaction(['vault', 'citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'], 'readonly');
+						const vault = tx.objectStore('vault').get('vault');
+						const answers = tx.objectStore('answers').count();
+						const about = tx.objectStore('answers').index('[citizenId+about]').count();
+						vault.onsuccess = () => {
+							const keyId = (vault.result as { keyId: string } | undefined)?.keyId;
+							if (!keyId) return resolve(false);
+							const counts = ['citizens', 'meetings', 'answers', 'media', 'boards', 'storyItems'].map((s) =>
+								tx.objectStore(s).index('payload.keyId').count(keyId)
+							);
+							tx.oncomplete = () => (db.close(), resolve(counts.every((c) => c.result === 0) && about.result === answers.result));
+						};
 					};
-				};
-			}),
-		null,
-		{ polling: 1000, timeout: 900_000 }
-	);
+				})
+		);
+	const deadline = performance.now() + 900_000;
+	while (!(await migrated())) {
+		if (performance.now() > deadline) throw new Error('the migration pass did not finish within 15 minutes');
+		await sleep(1000);
+	}
 	// Let the journal take the last writes.
 	await sleep(3000);
 	await page.close();
@@ -263,6 +280,10 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			['years.citizen', `section[aria-labelledby="meetings-heading"] li.meeting:nth-child(${n})`],
 			['years.overtime', `section[aria-labelledby="over-time-heading"] tbody tr:nth-child(${n})`]
 		];
+		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the citizen page's opens (meeting list
+		// and "Over tid") and of the meeting opens at each scale.
+		const trace = process.env.BENCH_YEARS_TRACE;
+		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-citizen-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < REPEATS; i++) {
 			for (const [id, selector] of targets) {
 				await citizenLink.waitFor();
@@ -275,6 +296,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 				await touchTap(home);
 			}
 		}
+		if (trace) await hooks.browser.stopTracing();
 		hooks.note('years.citizen', `touch on the citizen on / (client-side navigation) → first frame with all ${n} meetings listed`);
 		hooks.note(
 			'years.overtime',
@@ -285,19 +307,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await touchTap(citizenLink);
 		const meetingLink = page.locator(`main a[href="/moede?id=${fixture.ids.meeting}"]`);
-		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the meeting opens at each scale.
-		const trace = process.env.BENCH_YEARS_TRACE;
-		if (trace)
-			await hooks.browser.startTracing(page, {
-				path: `${trace}-meeting-${fixture.scale}x.json`,
-				categories: [
-					'devtools.timeline',
-					'disabled-by-default-devtools.timeline',
-					'v8.execute',
-					'disabled-by-default-v8.cpu_profiler',
-					'blink.user_timing'
-				]
-			});
+		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-meeting-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
 		for (let i = 0; i < REPEATS; i++) {
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();

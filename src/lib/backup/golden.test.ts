@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listAnswers } from '#lib/storage/answers.ts';
+import { listAnswers, listCitizenAnswers } from '#lib/storage/answers.ts';
 import { restoreBackup } from '#lib/storage/backup.ts';
 import { getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
@@ -65,7 +65,9 @@ describe('golden backups', () => {
 		const boards = await getBoardSet(anna.id);
 		expect(boards?.boards.map((b) => b.name)).toEqual(['Forside', 'Mad']);
 		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-voice']);
-		// Restored records are stored at today's versions.
+		// Restored records are stored at today's versions, each answer saying which tool it came from.
 		expect((await db.answers.toArray()).every((r) => r.v === REGISTRY.answers.version)).toBe(true);
+		expect((await db.answers.toArray()).map((r) => r.about).sort()).toEqual(['core-board', 'core-board', 'core-board', 'symbol-board']);
+		expect((await listCitizenAnswers(anna.id, ['symbol-board'])).map((a) => a.content.kind)).toEqual(['message']);
 	});
 });

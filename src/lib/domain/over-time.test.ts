@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerSubject } from './answer';
+import { answerSubjectSchema, type Answer, type AnswerSubject } from './answer';
 import type { Meeting } from './meeting';
-import { overTimeSeries, rankValue, type PointValue } from './over-time';
+import { OVER_TIME_SUBJECTS, overTimeSeries, rankValue, type PointValue } from './over-time';
 
 const meeting = (id: string, date: string): Meeting => ({
 	id,
@@ -68,5 +68,39 @@ describe('the over-time series', () => {
 	it('places a point from worst (0) to best (1) on a scale listed best first', () => {
 		expect([0, 1, 2].map((i) => rankValue(i, 3))).toEqual([1, 0.5, 0]);
 		expect(rankValue(-1, 3)).toBeUndefined();
+	});
+});
+
+describe('what "Over tid" reads (issue 17: only the answers of its own tools)', () => {
+	it('makes a series from no answer whose subject kind is outside OVER_TIME_SUBJECTS, and from each kind inside it', () => {
+		const network: AnswerSubject = { kind: 'network-person', personId: 'p1', name: 'Lise' };
+		const subtheme: AnswerSubject = {
+			kind: 'vum-subtheme',
+			themeId: 'arbejde',
+			subthemeId: 'job',
+			ffbCode: '00000000-0000-0000-0000-000000000000'
+		};
+		const others: AnswerSubject[] = [
+			{ kind: 'core-board' },
+			{ kind: 'symbol-board' },
+			{ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'sovn' },
+			{ kind: 'question', deckId: 'chime', questionId: 'q1' },
+			{ kind: 'canvas-item', storyId: 's1', itemId: 'i1' },
+			{ kind: 'goal', planId: 'p', goalId: 'g' },
+			{ kind: 'agreement', planId: 'p', agreementId: 'a' },
+			network
+		];
+		const meetings = [meeting('m1', '2026-01-01')];
+		// Every kind of subject is listed once here: a new kind must be placed on one side or the other.
+		const kinds = [...others, checkIn, work, subtheme].map((s) => s.kind);
+		expect(kinds.sort()).toEqual(answerSubjectSchema.options.map((option) => option.entries.kind.literal).sort());
+		for (const subject of others) {
+			expect(OVER_TIME_SUBJECTS).not.toContain(subject.kind);
+			expect(overTimeSeries(meetings, [scaleAnswer('a', 'm1', subject, 'godt')], value)).toEqual([]);
+		}
+		for (const subject of [checkIn, work, subtheme]) {
+			expect(OVER_TIME_SUBJECTS).toContain(subject.kind);
+			expect(overTimeSeries(meetings, [scaleAnswer('a', 'm1', subject, 'godt')], value)).toHaveLength(1);
+		}
 	});
 });

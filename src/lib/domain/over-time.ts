@@ -1,4 +1,4 @@
-import type { Answer } from './answer';
+import type { Answer, AnswerSubjectKind } from './answer';
 import type { Meeting } from './meeting';
 
 /*
@@ -27,6 +27,9 @@ export interface Series {
  * about better or worse (the core board's "pause", an unknown scale). The caller knows the scales.
  */
 export type PointValue = (scaleId: string, pointId: string) => number | undefined;
+
+/** The kinds of subject a series can come from (seriesKeyOf): "Over tid" reads only answers about these. */
+export const OVER_TIME_SUBJECTS: readonly AnswerSubjectKind[] = ['meeting-part', 'vum-theme', 'vum-subtheme'];
 
 function seriesKeyOf(answer: Answer): SeriesKey | undefined {
 	const subject = answer.subject;

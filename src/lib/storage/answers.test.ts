@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
-import { correctStoredAnswer, listAnswers, recordAnswer } from './answers.ts';
+import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
+import { migrateRecords } from './migrate.ts';
 import { onDamagedRecord } from './sealing.ts';
 
 afterEach(async () => {
@@ -78,5 +79,89 @@ describe('answers read again (issue 17)', () => {
 		expect(values(await listAnswers(meeting.id))).toEqual(['ja']);
 		// The citizen's key is unwrapped again, and the answer opened with it.
 		expect(decrypt).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe("a citizen's answers about some tools (issue 17)", () => {
+	/** Two meetings, each with answers on the core board, a check-in and a VUM theme card. */
+	async function twoMeetings() {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meetings = [];
+		for (const [i, date] of ['2026-11-03', '2026-12-03'].entries()) {
+			const meeting = await createMeeting(citizen.id, { date, place: 'Hjemme', phase: 'opfoelgning' });
+			const at = 10_000 * (i + 1);
+			for (const value of ['ja', 'nej', 'ved-ikke'] as const) await say(meeting, value, at);
+			await recordAnswer(
+				meeting,
+				{
+					subject: { kind: 'meeting-part', part: 'check-in' },
+					content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' },
+					provenance: { mode: 'selv' }
+				},
+				at + 1
+			);
+			await recordAnswer(
+				meeting,
+				{
+					subject: { kind: 'vum-theme', themeId: 'relationer', ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b' },
+					content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'ikke-godt', label: 'Ikke godt' },
+					provenance: { mode: 'selv' }
+				},
+				at + 2
+			);
+			meetings.push(meeting);
+		}
+		return { citizen, meetings };
+	}
+
+	it('are read through the `about` index: only those answers are opened, from every meeting, newest first', async () => {
+		const { citizen, meetings } = await twoMeetings();
+		const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+		const checkIns = await listCitizenAnswers(citizen.id, ['meeting-part']);
+		expect(checkIns.map((a) => [a.meetingId, a.subject.kind])).toEqual([
+			[meetings[1]!.id, 'meeting-part'],
+			[meetings[0]!.id, 'meeting-part']
+		]);
+		// The two check-ins, not the ten answers of the two meetings.
+		expect(decrypt).toHaveBeenCalledTimes(2);
+		const shown = await listCitizenAnswers(citizen.id, ['meeting-part', 'vum-theme']);
+		expect(shown.map((a) => a.subject.kind)).toEqual(['vum-theme', 'meeting-part', 'vum-theme', 'meeting-part']);
+		expect(decrypt).toHaveBeenCalledTimes(4);
+	});
+
+	it("a meeting's answers about a tool are read through `[meetingId+about]`, and found without the field until the pass", async () => {
+		const { meetings } = await twoMeetings();
+		const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+		const themes = await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
+		expect(themes.map((a) => [a.meetingId, a.subject.kind])).toEqual([[meetings[0]!.id, 'vum-theme']]);
+		expect(decrypt).toHaveBeenCalledTimes(1);
+		await getDb().answers.update(themes[0]!.id, { about: undefined });
+		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
+	});
+
+	it('an answer stored before `about` is still found, and the pass after unlock gives it the field', async () => {
+		const { citizen, meetings } = await twoMeetings();
+		const db = getDb();
+		const old = (await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).first())!;
+		// As an answer written before schema 11 lies on disk: sealed under the citizen's key, without the plain field.
+		await db.answers.update(old.id, { about: undefined });
+		expect(await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count()).toBe(1);
+
+		const read = await listCitizenAnswers(citizen.id, ['meeting-part']);
+		expect(read.map((a) => a.id).sort()).toEqual(
+			(await db.answers.where('citizenId').equals(citizen.id).toArray())
+				.filter((r) => r.id === old.id || r.about === 'meeting-part')
+				.map((r) => r.id)
+				.sort()
+		);
+		expect(read.map((a) => a.meetingId).sort()).toEqual(meetings.map((m) => m.id).sort());
+
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		expect((await db.answers.get(old.id))?.about).toBe('meeting-part');
+		expect(await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count()).toBe(2);
+		expect(await db.answers.where('[meetingId+about]').equals([old.meetingId, 'meeting-part']).count()).toBe(1);
+		expect((await listCitizenAnswers(citizen.id, ['meeting-part'])).map((a) => a.id)).toEqual(read.map((a) => a.id));
+		// Nothing left to do: a second pass changes nothing.
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 });

@@ -1,18 +1,20 @@
-import { listAnswers } from './answers.ts';
+import type { AnswerSubjectKind } from '#lib/domain/answer.ts';
+import { listAnswers, listMeetingAnswers } from './answers.ts';
 import { getCitizen } from './citizens.ts';
 import { LiveQuery } from './live.svelte.ts';
 import { getMeeting } from './meetings.ts';
 
 /**
  * What every page of one meeting reads first, kept live: the meeting, its citizen (whose access settings and names the
- * page uses) and the meeting's answers. Must be created while a component initialises, as LiveQuery must.
+ * page uses) and the meeting's answers: with `about`, only those about these kinds of subject (a tool's own answers).
+ * Must be created while a component initialises, as LiveQuery must.
  */
 export class MeetingReads {
 	readonly meeting;
 	readonly citizen;
 	readonly answers;
 
-	constructor(meetingId: () => string) {
+	constructor(meetingId: () => string, about?: readonly AnswerSubjectKind[]) {
 		this.meeting = new LiveQuery(() => {
 			const id = meetingId();
 			return () => getMeeting(id);
@@ -23,7 +25,7 @@ export class MeetingReads {
 		});
 		this.answers = new LiveQuery(() => {
 			const id = meetingId();
-			return () => listAnswers(id);
+			return () => (about ? listMeetingAnswers(id, about) : listAnswers(id));
 		});
 	}
 }

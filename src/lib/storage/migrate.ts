@@ -1,8 +1,8 @@
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
-import { DamagedRecordError, REGISTRY } from './registry.ts';
+import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
@@ -80,8 +80,36 @@ async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
 }
 
 /**
+ * Gives `about` (which tool an answer comes from, registry.ts) to every record written before it, by resealing it:
+ * sealRecord sets the field. Such a record is in no `about` index, so a citizen whose records outnumber their entries
+ * in `[citizenId+about]` has some; only those citizens' keys are compared, and only the records lacking it are opened.
+ * Until a citizen is done, readers read all their answers (answers.ts), so nothing is missed meanwhile.
+ */
+async function giveAbout(report: MigrationReport): Promise<void> {
+	const citizenIds = await getDb().citizens.toCollection().primaryKeys();
+	for (const name of ABOUT_TABLES) {
+		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
+		for (const citizenId of citizenIds) {
+			const all = table.where('citizenId').equals(citizenId);
+			const indexed = table.where('[citizenId+about]').between([citizenId, Dexie.minKey], [citizenId, Dexie.maxKey]);
+			if ((await all.count()) === (await indexed.count())) continue;
+			const known = new Set(await indexed.primaryKeys());
+			const lacking = (await all.primaryKeys()).filter((id) => !known.has(id));
+			for (let i = 0; i < lacking.length; i += BATCH) {
+				await yieldToPage();
+				const batch = (await table.bulkGet(lacking.slice(i, i + BATCH))).filter(
+					(record): record is Stored<RecordsByTable[typeof name]> => record !== undefined && record.about === undefined
+				);
+				await upgradeBatch(name, batch, report);
+			}
+		}
+	}
+}
+
+/**
  * Upgrades every stored record older than its table's payload version, then moves what is left under
- * the tablet key to its citizen's key. Needs the unlocked tablet's key.
+ * the tablet key to its citizen's key, then gives `about` to records from before it. Needs the unlocked
+ * tablet's key.
  */
 export async function migrateRecords(): Promise<MigrationReport> {
 	const report: MigrationReport = { upgraded: 0, damaged: 0, skipped: 0 };
@@ -98,5 +126,6 @@ export async function migrateRecords(): Promise<MigrationReport> {
 		}
 	}
 	await resealUnderCitizenKeys(report);
+	await giveAbout(report);
 	return report;
 }

@@ -14,7 +14,7 @@ import { updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
 import { addStoryItem } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
+import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
@@ -85,6 +85,9 @@ describe('the table registry', () => {
 			expect(stores[name]!.split(', '), name).toContain('v');
 		}
 		for (const name of MEDIA_REFERRING_TABLES) expect(stores[name]!.split(', '), name).toContain('*mediaIds');
+		for (const name of ABOUT_TABLES)
+			expect(stores[name]!.split(', '), name).toEqual(expect.arrayContaining(['[citizenId+about]', '[meetingId+about]']));
+		expect(ABOUT_TABLES).toEqual(['answers']);
 		expect(MEDIA_REFERRING_TABLES).toEqual(expect.arrayContaining(['answers', 'boards', 'storyItems']));
 	});
 

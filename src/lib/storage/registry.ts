@@ -92,6 +92,11 @@ export interface TableSpec<T extends SealedTable> {
 	 * A table with this needs a `*mediaIds` index (schema.ts; a unit test checks it).
 	 */
 	mediaIds?: (payload: Payload<T>) => string[];
+	/**
+	 * Which tool a record comes from, stored in the clear beside the keys (ABOUT_FIELD), so a view reads only the records
+	 * of the tools it shows. A table with this needs `[citizenId+about]` and `[meetingId+about]` indexes (schema.ts).
+	 */
+	about?: (payload: Payload<T>) => string;
 }
 
 export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
@@ -134,7 +139,10 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		mediaIds: (payload) => [
 			...mediaIdsOfSubject(payload.subject),
 			...[payload.content, ...payload.history.map((r) => r.content)].flatMap(mediaIdsOfContent)
-		]
+		],
+		// The subject's kind only (the check-in, a VUM theme card, the core board …): never which theme, item, person or
+		// text, since this field lies unencrypted on disk and may say no more about the citizen than which tool was used.
+		about: (payload) => payload.subject.kind
 	},
 	boards: {
 		version: 1,
@@ -230,6 +238,7 @@ export function parseRecord<T extends SealedTable>(table: T, record: unknown): R
 	// Plain fields the storage adds beside the keys (version hint, media references) are not part of the record.
 	delete plain[VERSION_FIELD];
 	delete plain[MEDIA_FIELD];
+	delete plain[ABOUT_FIELD];
 	let upgraded: Record<string, unknown>;
 	try {
 		upgraded = upgradePayload(table, payload);
@@ -277,3 +286,18 @@ export function mediaIdsOfRecord<T extends SealedTable>(table: T, record: Record
 	const spec: TableSpec<T> = REGISTRY[table];
 	return spec.mediaIds && [...new Set(spec.mediaIds(record.payload))];
 }
+
+/**
+ * Plain field saying which tool a record comes from (an answer's subject kind, see the registry's `about`). Records
+ * written before it lack it until the migration pass (migrate.ts) reseals them, and readers allow for that.
+ */
+export const ABOUT_FIELD = 'about';
+
+/** The plain `about` field of a record as stored; undefined for tables without one. */
+export function aboutOfRecord<T extends SealedTable>(table: T, record: RecordsByTable[T]): string | undefined {
+	const spec: TableSpec<T> = REGISTRY[table];
+	return spec.about?.(record.payload);
+}
+
+/** The tables whose records say which tool they come from. */
+export const ABOUT_TABLES = SEALED_TABLES.filter((name) => REGISTRY[name].about !== undefined);

@@ -43,17 +43,42 @@ describe('repositories', () => {
 			provenance: { mode: 'formidlet', participantId: lise.id }
 		});
 		const db = getDb();
-		// `v` is the payload's version and `mediaIds` random media ids: neither says anything about a citizen.
+		// `v` is the payload's version and `mediaIds` random media ids: neither says anything about a citizen. `about` says
+		// which tool an answer came from (the subject's kind), never which theme, item, person or words.
 		expect(Object.keys((await db.citizens.get(citizen.id))!).sort()).toEqual(['createdAt', 'id', 'payload', 'v']);
 		expect(Object.keys((await db.meetings.get(meeting.id))!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
 		const [answer] = await db.answers.toArray();
-		expect(Object.keys(answer!).sort()).toEqual(['citizenId', 'createdAt', 'id', 'mediaIds', 'meetingId', 'payload', 'updatedAt', 'v']);
+		expect(Object.keys(answer!).sort()).toEqual([
+			'about',
+			'citizenId',
+			'createdAt',
+			'id',
+			'mediaIds',
+			'meetingId',
+			'payload',
+			'updatedAt',
+			'v'
+		]);
 		expect(answer!.mediaIds).toEqual([]);
+		expect(answer!.about).toBe('core-board');
 		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
 		// `seq` numbers committed transactions (the journal's counter), `payload.keyId` names the random key
 		// that seals a payload (already plain in it): neither says anything about a citizen.
 		expect(new Set(indexes)).toEqual(
-			new Set(['id', 'createdAt', 'citizenId', 'date', 'meetingId', '[meetingId+createdAt]', 'seq', 'v', 'mediaIds', 'payload.keyId'])
+			new Set([
+				'id',
+				'createdAt',
+				'citizenId',
+				'date',
+				'meetingId',
+				'[meetingId+createdAt]',
+				'seq',
+				'v',
+				'mediaIds',
+				'payload.keyId',
+				'[citizenId+about]',
+				'[meetingId+about]'
+			])
 		);
 	});
 

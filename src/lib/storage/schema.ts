@@ -109,5 +109,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			assessments: 'id, citizenId, meetingId, v, payload.keyId',
 			storyItems: 'id, citizenId, v, *mediaIds, payload.keyId'
 		}
+	},
+	{
+		version: 11,
+		name: 'answers indexed by which tool they come from (the subject kind, never more), so "Over tid", "Om mig" and a step read only their own answers, not years of all answers',
+		stores: {
+			answers:
+				'id, meetingId, citizenId, createdAt, [meetingId+createdAt], v, *mediaIds, payload.keyId, [citizenId+about], [meetingId+about]'
+		}
+		// No upgrade: the kind is inside the sealed payload, so records from before are given it by the migration pass
+		// after unlock (migrate.ts); until then they lack it, are in neither index, and readers fall back (answers.ts).
 	}
 ];

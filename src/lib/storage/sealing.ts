@@ -6,6 +6,8 @@ import { reportDamaged } from './damage.ts';
 import { StorageError } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
 import {
+	ABOUT_FIELD,
+	aboutOfRecord,
 	assertRecordFits,
 	DamagedRecordError,
 	MEDIA_FIELD,
@@ -25,12 +27,18 @@ export { SEALED_TABLES, type SealedTable } from './tables.ts';
  */
 
 /**
- * A record as it lies on disk: its ids and dates in the clear, everything else sealed. Two plain
- * helpers sit beside them: `v`, the payload version (so the migration pass finds old records without
- * opening every one), and `mediaIds`, the random ids of the media it refers to (so media clean-up needs
- * no decryption).
+ * A record as it lies on disk: its ids and dates in the clear, everything else sealed. Plain helpers
+ * sit beside them: `v`, the payload version (so the migration pass finds old records without opening
+ * every one), `mediaIds`, the random ids of the media it refers to (so media clean-up needs no
+ * decryption), and for answers `about`, the kind of tool (so a view opens only the answers it shows).
  */
-export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & { payload: SealedPayload; v?: number; mediaIds?: string[] };
+export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & {
+	payload: SealedPayload;
+	v?: number;
+	mediaIds?: string[];
+	/** Which tool the record comes from (registry.ts, ABOUT_FIELD); missing on records written before it. */
+	about?: string;
+};
 
 /** Every sealed record belongs to one citizen: the citizen record itself, or the one its `citizenId` names. */
 function citizenOf(table: SealedTable, record: { id: string; citizenId?: string }): string {
@@ -45,7 +53,14 @@ export async function sealRecord<T extends SealedTable>(table: T, record: Record
 	const key = await citizenKeyForSealing(citizenOf(table, record));
 	const payload = await sealPayload(key, table, record.id, versionedPayload(table, record.payload));
 	const mediaIds = mediaIdsOfRecord(table, record);
-	return { ...record, payload, v: REGISTRY[table].version, ...(mediaIds ? { [MEDIA_FIELD]: mediaIds } : {}) };
+	const about = aboutOfRecord(table, record);
+	return {
+		...record,
+		payload,
+		v: REGISTRY[table].version,
+		...(mediaIds ? { [MEDIA_FIELD]: mediaIds } : {}),
+		...(about ? { [ABOUT_FIELD]: about } : {})
+	};
 }
 
 export function sealRecords<T extends SealedTable>(table: T, records: readonly RecordsByTable[T][]): Promise<Stored<RecordsByTable[T]>[]> {
