@@ -243,6 +243,8 @@ test('settings change the PIN and the passphrase; the old ones stop working', as
 	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
 
 	await page.reload();
+	// Until the key is read the page holds both prerendered first screens, each with a field of that name.
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
