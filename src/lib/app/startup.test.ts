@@ -21,8 +21,8 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 			calls.push('reconcile');
 			return storage();
 		},
-		consumeErasedFlag: () => options.erased === true,
-		acknowledgeEviction: () => void calls.push('acknowledgeEviction'),
+		consumeErasedFlag: () => Promise.resolve(options.erased === true),
+		acknowledgeEviction: () => Promise.resolve(void calls.push('acknowledgeEviction')),
 		showInfo: (key) => void calls.push(`info ${key}`),
 		showError: (error) => {
 			errors.push(error);

@@ -9,8 +9,8 @@ export interface StartupEffects {
 	/** Compares the database with its journal, restoring or rewriting whichever is behind. */
 	reconcileStorage(): Promise<StorageStart>;
 	/** True once after "Slet alt". */
-	consumeErasedFlag(): boolean;
-	acknowledgeEviction(): void;
+	consumeErasedFlag(): Promise<boolean>;
+	acknowledgeEviction(): Promise<void>;
 	showInfo(key: MessageKey): void;
 	showError(error: Error): void;
 	/** Calls back for every stored record found damaged while reading; returns how to stop. */
@@ -43,13 +43,15 @@ export function startApp(effects: StartupEffects): Startup {
 		effects.warn('Billedtale: the journal could not be compared with the database', error);
 		return 'ready' as const;
 	});
-	void storageChecked.then((start) => {
-		if (start === 'restored') effects.showInfo('storage.restored');
-		if (effects.consumeErasedFlag()) effects.showInfo('erase.done');
-		if (start !== 'evicted') return;
-		effects.showError(new StorageError('error.storageEvicted'));
-		effects.acknowledgeEviction();
-	});
+	void storageChecked
+		.then(async (start) => {
+			if (start === 'restored') effects.showInfo('storage.restored');
+			if (await effects.consumeErasedFlag()) effects.showInfo('erase.done');
+			if (start !== 'evicted') return;
+			effects.showError(new StorageError('error.storageEvicted'));
+			await effects.acknowledgeEviction();
+		})
+		.catch((error: unknown) => effects.warn('Billedtale: the start-up notices could not be given', error));
 
 	let stopLock: (() => void) | undefined;
 	let stopped = false;

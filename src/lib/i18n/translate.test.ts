@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { da } from './da.ts';
+import { LOCK_SCREEN_PREFIXES, partOf } from './parts.ts';
+import lockScreenWords from 'virtual:dictionary/da/lock';
+import rest from 'virtual:dictionary/da/rest';
 import { loadLanguage, translate } from './translate.ts';
 
 describe('loading a language', () => {
@@ -7,5 +11,20 @@ describe('loading a language', () => {
 		expect(() => translate('en', 'nav.home')).toThrow(/before loadLanguage\('en'\)/);
 		await loadLanguage('en');
 		expect(translate('en', 'nav.home')).toBe('Citizens');
+	});
+});
+
+describe('the two parts of the Danish dictionary', () => {
+	it('hold every Danish key once, the lock screens’ by their first segment', () => {
+		expect({ ...lockScreenWords, ...rest }).toEqual(da);
+		expect(Object.keys(lockScreenWords).filter((key) => key in rest)).toEqual([]);
+		for (const key of Object.keys(lockScreenWords)) expect(LOCK_SCREEN_PREFIXES, key).toContain(key.split('.')[0]);
+		expect(partOf('lock.title')).toBe('lock');
+		expect(partOf('plan.title')).toBe('rest');
+	});
+
+	it('leave most words out of the first load', () => {
+		const size = (words: object) => JSON.stringify(words).length;
+		expect(size(lockScreenWords)).toBeLessThan(size(rest) / 2);
 	});
 });

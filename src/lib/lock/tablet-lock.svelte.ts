@@ -1,9 +1,9 @@
 import { untrack } from 'svelte';
-import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { loadLanguage } from '#lib/i18n/index.svelte.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
-import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
+import { peekVault } from '#lib/storage/vault-peek.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
 import {
 	beginSession,
@@ -61,13 +61,23 @@ function rememberKeyed(keyed: boolean): void {
 
 /** The user-timing mark set when a pass of upgradeStoredRecords has ended (bench/scenarios/open-meeting.ts reads it by this name). */
 const UPGRADE_PASS_MARK = 'billedtale:upgrade-pass-done';
+/** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
+const vaultStorage = () => import('#lib/storage/vault.ts');
+/**
+ * Only the lock screens' words are part of the first load (i18n/parts.ts): the rest is fetched while the key is derived,
+ * and every other screen shows only once it is here. A fetch that fails fails the unlock, which says so and can be retried.
+ */
+const appWords = () => loadLanguage('da');
+const readVault = async () => (await vaultStorage()).readVault();
+const saveVault = async (record: VaultRecord) => (await vaultStorage()).saveVault(record);
 
 /**
  * Records from an older version of the app are upgraded once the key is there. In the background:
  * reads upgrade in memory anyway, so nothing waits for it; what it could not do, the next unlock does.
  */
 function upgradeStoredRecords(): void {
-	migrateRecords()
+	import('#lib/storage/migrate.ts')
+		.then(({ migrateRecords }) => migrateRecords())
 		.then(
 			(report) => {
 				if (report.upgraded + report.damaged + report.skipped > 0) console.info('Billedtale: stored records upgraded', report);
@@ -122,7 +132,7 @@ class TabletLock {
 			if (event.data === 'hard') this.hardLock(false);
 		};
 		try {
-			this.record = await readVault();
+			this.record = await peekVault();
 			// No key here may mean a database lost in a crash, which the journal is bringing back.
 			if (!this.record) {
 				await storageChecked;
@@ -202,7 +212,7 @@ class TabletLock {
 
 	/** Resolves to how many records from before encryption were sealed, so the screen can say so. */
 	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<number> {
-		const created = await createVault(passphrase, pin, idleMinutes);
+		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage(), appWords()]);
 		const { sealed } = await storeNewVault(created.record, created.dataKey);
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
@@ -216,10 +226,12 @@ class TabletLock {
 
 	/** Throws error.wrongTeamPassphrase. */
 	async unlockWithPassphrase(passphrase: string): Promise<void> {
+		const words = appWords();
 		await this.storageChecked;
 		this.record = await readVault();
 		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
-		beginSession(await unlockWithPassphrase(this.record, passphrase));
+		const [unlocked] = await Promise.all([unlockWithPassphrase(this.record, passphrase), words]);
+		beginSession(unlocked);
 		this.opened();
 		upgradeStoredRecords();
 	}
