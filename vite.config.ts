@@ -50,7 +50,7 @@ const espeakModuleFromPage = {
 	}
 };
 
-// The Danish dictionary as its two parts (src/lib/i18n/parts.ts): `virtual:dictionary/da/lock` and `…/rest`.
+// The Danish dictionary as its two parts (src/lib/i18n/parts.ts): `virtual:dictionary/da/first` and `…/rest`.
 const DICTIONARY_PART = 'virtual:dictionary/da/';
 const dictionaryParts = {
 	name: 'dictionary-parts',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { da } from './da.ts';
-import { LOCK_SCREEN_PREFIXES, partOf } from './parts.ts';
-import lockScreenWords from 'virtual:dictionary/da/lock';
+import { FIRST_SCREEN_PREFIXES, partOf } from './parts.ts';
+import firstScreenWords from 'virtual:dictionary/da/first';
 import rest from 'virtual:dictionary/da/rest';
 import { loadLanguage, translate } from './translate.ts';
 
@@ -15,16 +15,17 @@ describe('loading a language', () => {
 });
 
 describe('the two parts of the Danish dictionary', () => {
-	it('hold every Danish key once, the lock screens’ by their first segment', () => {
-		expect({ ...lockScreenWords, ...rest }).toEqual(da);
-		expect(Object.keys(lockScreenWords).filter((key) => key in rest)).toEqual([]);
-		for (const key of Object.keys(lockScreenWords)) expect(LOCK_SCREEN_PREFIXES, key).toContain(key.split('.')[0]);
-		expect(partOf('lock.title')).toBe('lock');
+	it('hold every Danish key once, the first screens’ by their first segment', () => {
+		expect({ ...firstScreenWords, ...rest }).toEqual(da);
+		expect(Object.keys(firstScreenWords).filter((key) => key in rest)).toEqual([]);
+		for (const key of Object.keys(firstScreenWords)) expect(FIRST_SCREEN_PREFIXES, key).toContain(key.split('.')[0]);
+		expect(partOf('lock.title')).toBe('first');
+		expect(partOf('home.title')).toBe('first');
 		expect(partOf('plan.title')).toBe('rest');
 	});
 
 	it('leave most words out of the first load', () => {
 		const size = (words: object) => JSON.stringify(words).length;
-		expect(size(lockScreenWords)).toBeLessThan(size(rest) / 2);
+		expect(size(firstScreenWords)).toBeLessThan(size(rest) / 2);
 	});
 });

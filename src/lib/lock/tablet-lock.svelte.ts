@@ -1,6 +1,5 @@
 import { untrack } from 'svelte';
 import { ValidationError } from '#lib/domain/validation.ts';
-import { loadLanguage } from '#lib/i18n/index.svelte.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
 import { peekVault } from '#lib/storage/vault-peek.ts';
@@ -63,11 +62,6 @@ function rememberKeyed(keyed: boolean): void {
 const UPGRADE_PASS_MARK = 'billedtale:upgrade-pass-done';
 /** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
 const vaultStorage = () => import('#lib/storage/vault.ts');
-/**
- * Only the lock screens' words are part of the first load (i18n/parts.ts): the rest is fetched while the key is derived,
- * and every other screen shows only once it is here. A fetch that fails fails the unlock, which says so and can be retried.
- */
-const appWords = () => loadLanguage('da');
 const readVault = async () => (await vaultStorage()).readVault();
 const saveVault = async (record: VaultRecord) => (await vaultStorage()).saveVault(record);
 
@@ -212,7 +206,7 @@ class TabletLock {
 
 	/** Resolves to how many records from before encryption were sealed, so the screen can say so. */
 	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<number> {
-		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage(), appWords()]);
+		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage()]);
 		const { sealed } = await storeNewVault(created.record, created.dataKey);
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
@@ -226,12 +220,10 @@ class TabletLock {
 
 	/** Throws error.wrongTeamPassphrase. */
 	async unlockWithPassphrase(passphrase: string): Promise<void> {
-		const words = appWords();
 		await this.storageChecked;
 		this.record = await readVault();
 		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
-		const [unlocked] = await Promise.all([unlockWithPassphrase(this.record, passphrase), words]);
-		beginSession(unlocked);
+		beginSession(await unlockWithPassphrase(this.record, passphrase));
 		this.opened();
 		upgradeStoredRecords();
 	}
