@@ -71,7 +71,9 @@ export default defineConfig({
 			// components from node_modules keep choosing their own mode.
 			compilerOptions: { runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true) },
 			csp: contentSecurityPolicy,
-			paths: { relative: false }
+			paths: { relative: false },
+			// Registered by the app once its first screen answers (src/lib/app/service-worker.ts), not on `load`.
+			serviceWorker: { register: false }
 		})
 	],
 	worker: { plugins: () => [espeakModuleFromPage] },

@@ -3,6 +3,7 @@ import { tabletLock } from '#lib/lock/tablet-lock.svelte.ts';
 import { speechSettings } from '#lib/speech/settings.svelte.ts';
 import { onDamagedRecord } from '#lib/storage/damage.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
+import { registerServiceWorker } from './service-worker.ts';
 import type { StartupEffects } from './startup.ts';
 
 /**
@@ -24,6 +25,7 @@ export const browserStartup: StartupEffects = {
 	startLock: (storageChecked) => tabletLock.start(storageChecked),
 	markReady() {
 		document.documentElement.dataset.ready = 'true';
+		registerServiceWorker();
 	},
 	warn: (message, error) => console.warn(message, error)
 };
