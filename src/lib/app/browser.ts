@@ -1,6 +1,5 @@
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { tabletLock } from '#lib/lock/tablet-lock.svelte.ts';
-import { speechSettings } from '#lib/speech/settings.svelte.ts';
 import { onDamagedRecord } from '#lib/storage/damage.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { registerServiceWorker } from './service-worker.ts';
@@ -12,10 +11,7 @@ import type { StartupEffects } from './startup.ts';
  * neither in the first screen's download nor run before it answers.
  */
 export const browserStartup: StartupEffects = {
-	restorePreferences() {
-		speechSettings.restore();
-		return locale.restore();
-	},
+	restorePreferences: () => locale.restore(),
 	reconcileStorage: async () => (await import('#lib/storage/journal-sync.ts')).reconcileStorage(),
 	consumeErasedFlag: async () => (await import('#lib/storage/erase.ts')).consumeErasedFlag(),
 	acknowledgeEviction: async () => (await import('#lib/storage/eviction.ts')).acknowledgeEviction(),

@@ -4,7 +4,7 @@ import type { StorageStart } from '#lib/storage/journal-sync.ts';
 
 /** Everything the start-up does to the page and the tablet, passed in so a test can follow the order and the outcomes. */
 export interface StartupEffects {
-	/** Language and speech settings kept on this tablet; resolves once the chosen language can be shown. */
+	/** The language kept on this tablet (speech settings are read where speech is used); resolves once it can be shown. */
 	restorePreferences(): Promise<void>;
 	/** Compares the database with its journal, restoring or rewriting whichever is behind. */
 	reconcileStorage(): Promise<StorageStart>;
