@@ -1,4 +1,7 @@
+import { FLOW_STEPS } from '#lib/domain/meeting-flow.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
+import { warmPictures } from '#lib/ui/warm-pictures.ts';
+import { stepSymbolUrl } from './steps.ts';
 
 /*
  * The meeting page's parts that are fetched when shown (Lazy), and fetched ahead only from inside the app. On a direct
@@ -21,12 +24,17 @@ export const loadAboutMe = lazyPart(() => import('./AboutMe.svelte'));
 export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
 
 /**
- * Fetches the first step's parts and, when it is open in this tab, the panel's, for a meeting about to be opened from a
+ * Fetches the first step's parts and pictures and, when it is open in this tab, the panel's, for a meeting about to be opened from a
  * page of the app (the citizen page, once its meetings are listed). Fetching a lazy part first adds a link to the
  * document for each of its files (~50 for the panel), which took 150 ms of the tap at 4× CPU when it waited for the
  * meeting to open (issue 17, profile of open1000); the loaders then hand the parts over at once. A failed fetch is tried
  * again where the part is shown.
  */
 export function warmMeetingParts(): void {
-	for (const load of [loadAboutMe, loadCheckIn, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
+	for (const load of [loadAboutMe, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
+	// And the pictures the meeting opens with: the agenda strip's and the check-in's (ui/warm-pictures.ts says why).
+	warmPictures(FLOW_STEPS.map(stepSymbolUrl));
+	Promise.resolve(loadCheckIn())
+		.then(({ checkInPictures }) => warmPictures(checkInPictures()))
+		.catch(() => {});
 }
