@@ -1,3 +1,5 @@
+import type { AnswerSubjectKind } from './answer';
+
 /*
  * The meeting's flow as a small state machine: the parts of a meeting in their usual order, which
  * part the table is at now, which were done or skipped, and whether the citizen asked for a pause.
@@ -88,3 +90,23 @@ export function stepStatus(state: FlowState, step: FlowStep): StepStatus {
 export function isLastStep(step: FlowStep): boolean {
 	return step === FLOW_STEPS[FLOW_STEPS.length - 1];
 }
+
+const MEETING_PART_ANSWERS: readonly AnswerSubjectKind[] = ['meeting-part'];
+
+/**
+ * The kinds of answer each part shows or works out from; `undefined`: every answer of the meeting (the summary lists
+ * them all). A part reads only these from the meeting (the `[meetingId+about]` index), so what opens first does not grow
+ * with the answers given on the boards and cards: the meeting with 1,000 answers opened 1,000 decryptions deep (issue
+ * 17, bench open1000). The agenda (what the citizen chose to talk about) is a meeting-part answer of the preparation;
+ * the people wanted at the meeting are network-person answers. Parts reading the same kinds share one list, so moving
+ * between them does not read the meeting again.
+ */
+export const STEP_ANSWER_KINDS: Readonly<Record<FlowStep, readonly AnswerSubjectKind[] | undefined>> = {
+	forberedelse: ['meeting-part', 'network-person'],
+	'check-in': MEETING_PART_ANSWERS,
+	emner: MEETING_PART_ANSWERS,
+	kontakt: MEETING_PART_ANSWERS,
+	opsummering: undefined,
+	'maal-og-aftaler': ['agreement'],
+	feedback: MEETING_PART_ANSWERS
+};

@@ -1,0 +1,41 @@
+import { countAnswers, listAnswers } from '#lib/storage/answers.ts';
+import { LiveQuery } from '#lib/storage/live.svelte.ts';
+
+/** How many answers the list shows at first, and how many more each "Vis ældre svar" adds. */
+export const ANSWERS_PAGE = 30;
+
+/**
+ * What the adviser's answer list shows, kept live: a meeting's newest answers, a page at a time, read (and decrypted)
+ * through the meeting's time index, and how many there are, counted from the index without opening them. The meeting
+ * page creates it as it opens, not the list as it is drawn: its reads then run beside the meeting's own, instead of
+ * starting after the page's first render and frame (issue 17, profile of open1000: a read, a render and a frame more
+ * before the list was shown). With no meeting id ('', the panel closed) nothing is read.
+ * Must be created while a component initialises, as LiveQuery must.
+ */
+export class NewestAnswers {
+	#limit = $state(ANSWERS_PAGE);
+	readonly page;
+	readonly count;
+
+	constructor(meetingId: () => string) {
+		this.page = new LiveQuery(() => {
+			const id = meetingId();
+			const newest = this.#limit;
+			return () => (id ? listAnswers(id, newest) : Promise.resolve([]));
+		});
+		this.count = new LiveQuery(() => {
+			const id = meetingId();
+			return () => (id ? countAnswers(id) : Promise.resolve(0));
+		});
+	}
+
+	/** Whether the first page and the count have been read (or have failed). */
+	get loaded(): boolean {
+		return this.page.loaded && this.count.loaded;
+	}
+
+	/** Shows a page more than the `shown` answers on screen. */
+	showOlder(shown: number): void {
+		this.#limit = shown + ANSWERS_PAGE;
+	}
+}

@@ -1,0 +1,50 @@
+import { expect, reopen, test } from './fixtures';
+import { HomePage } from './pages';
+
+/*
+ * Opening a meeting (issue 17): each step reads only its own kinds of answer from the meeting, so the answers given on the
+ * boards are not opened (decrypted) to show the check-in, while the summary still lists every one of them.
+ */
+
+const BOARD_TAPS = 16;
+
+test('a meeting opens on its check-in without opening the board answers, and the summary still lists them all', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Mona');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	for (let i = 0; i < BOARD_TAPS; i++) await meeting.tap(i % 2 ? 'Nej' : 'Ja');
+	await meeting.openStep('Hvordan går det?');
+	const today = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+	await today.getByRole('radio', { name: 'Godt', exact: true }).check();
+	await expect(today.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+	// The adviser's panel lists the newest answers of any kind: closed, only the step reads the meeting's answers.
+	await page.getByRole('button', { name: 'Luk rådgiverpanel' }).click();
+	await expect(meeting.staffPanel).toHaveCount(0);
+
+	// Every record opened is one AES-GCM decryption.
+	await page.addInitScript(() => {
+		const counted = window as unknown as { decrypts: number };
+		counted.decrypts = 0;
+		const decrypt = SubtleCrypto.prototype.decrypt;
+		SubtleCrypto.prototype.decrypt = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['decrypt']>) {
+			counted.decrypts++;
+			return decrypt.apply(this, args);
+		};
+	});
+	await reopen(page);
+	await expect(meeting.stepHeading).toHaveText('Hvordan går det?');
+	await expect(today.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+	// The tablet's keys, the citizen, the meeting, its check-in answer and the citizen's "Om mig": far fewer than the taps.
+	const decrypts = await page.evaluate(() => (window as unknown as { decrypts: number }).decrypts);
+	expect(decrypts, 'records opened to show the check-in').toBeLessThan(BOARD_TAPS / 2);
+
+	// A choice made again corrects the one answer the step read (no second answer beside it).
+	await today.getByRole('radio', { name: 'Skidt', exact: true }).check();
+	await expect(today.getByRole('radio', { name: 'Skidt', exact: true })).toBeChecked();
+
+	await meeting.openStep('Har vi forstået dig?');
+	await expect(page.getByRole('button', { name: /^Ret svaret (Ja|Nej)$/ })).toHaveCount(BOARD_TAPS);
+	await expect(page.getByRole('button', { name: 'Ret svaret Skidt', exact: true })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: 'Ret svaret Godt', exact: true })).toHaveCount(0);
+});
