@@ -32,7 +32,7 @@ export async function measureRealSave(run: Run) {
 		await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
 		// A profile of the measured taps (issue 17): where the time from tap to "Gemt" goes.
-		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-save.json`, categories: TRACE_CATEGORIES });
+		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-save.json`, categories: [...TRACE_CATEGORIES, 'IndexedDB', 'toplevel'] });
 		const taps = await tapBoard(page, CONFIG.realSaves);
 		if (CONFIG.trace) await browserOf(page).stopTracing();
 		const saved = taps.map(tapToSaved);
