@@ -6,7 +6,7 @@ import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
-import { inBackground } from './saves-first.ts';
+import { backgroundTransaction } from './saves-first.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
 /*
@@ -46,7 +46,7 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 	}
 	if (resealed.length === 0) return;
 	const kept = await guardedWrite(() =>
-		inBackground('rw', [table], async () => {
+		backgroundTransaction('rw', [table], async () => {
 			const now = await table.bulkGet(read.map((r) => r.id));
 			const unchanged = resealed.filter((_, i) => unchangedSince(read[i], now[i]));
 			await table.bulkPut(unchanged);
@@ -60,7 +60,7 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 
 /** A batch's records as stored now, read in a transaction an answer being saved goes before. */
 function readBatch<T extends SealedTable>(table: Table<Stored<RecordsByTable[T]>, string>, ids: string[]) {
-	return inBackground('r', [table], () => table.bulkGet(ids));
+	return backgroundTransaction('r', [table], () => table.bulkGet(ids));
 }
 
 /**

@@ -6,7 +6,7 @@ import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { asSave, inBackground } from './saves-first.ts';
+import { asSave, backgroundTransaction } from './saves-first.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -36,7 +36,7 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		const done: string[] = [];
 		let runs = 0;
 		let saving: Promise<unknown> | undefined;
-		const background = inBackground('rw', [db.citizens, db.answers], async () => {
+		const background = backgroundTransaction('rw', [db.citizens, db.answers], async () => {
 			runs += 1;
 			const stored = (await db.citizens.get(citizen.id))!;
 			// The tap comes while the background transaction still has a write to make (outside its scope, as a tap is).
@@ -64,7 +64,7 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		let fail!: (error: Error) => void;
 		const save = asSave(() => new Promise((_, reject) => (fail = reject)));
 		const opened = vi.fn(() => db.answers.count());
-		const background = inBackground('r', [db.answers], opened);
+		const background = backgroundTransaction('r', [db.answers], opened);
 		await turns();
 		expect(opened).not.toHaveBeenCalled();
 

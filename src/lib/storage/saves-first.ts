@@ -2,7 +2,7 @@ import type { Table, Transaction } from 'dexie';
 import { getDb } from './db.ts';
 
 /*
- * An answer being saved goes before background work (the migration pass). IndexedDB runs transactions over the same
+ * An answer being saved goes before background work (the migration pass, the journal's rewrite). IndexedDB runs transactions over the same
  * table one at a time, in the order they were opened, and a background transaction lasts until the page's thread has
  * handled its requests' answers, which a tap keeps busy: the profile of the real save (issue 17, 4× CPU) showed the
  * answer's transaction registered at once but started only once a migration batch opened before the tap had committed,
@@ -53,7 +53,7 @@ export function afterSaves(): Promise<void> {
  * Runs `work` in a background transaction: opened when no save is under way, and run again from the start after a
  * save that aborted it, so `work` must decide anew from what it reads (nothing it did in the aborted one was kept).
  */
-export async function inBackground<T>(mode: 'r' | 'rw', tables: Table[], work: () => Promise<T>): Promise<T> {
+export async function backgroundTransaction<T>(mode: 'r' | 'rw', tables: Table[], work: () => Promise<T>): Promise<T> {
 	for (;;) {
 		await afterSaves();
 		let opened: Transaction | undefined;
