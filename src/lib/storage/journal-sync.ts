@@ -4,6 +4,7 @@ import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
 import { eraseEverything } from './erase.ts';
+import { backgroundTransaction } from './saves-first.ts';
 import { storageWasEvicted } from './eviction.ts';
 import { SEALED_TABLES } from './sealing.ts';
 
@@ -58,7 +59,10 @@ export async function rewriteJournal(): Promise<void> {
 		const table = db.table<{ id: string; payload?: unknown }, string>(name);
 		for (let after: string | undefined; ;) {
 			await inBackground();
-			const values = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray();
+			// A step's read holds its table until the page has taken its records: an answer being saved goes first.
+			const values = await backgroundTransaction('r', [table], () =>
+				(after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray()
+			);
 			const kept = name === 'vault' || name === 'citizenKeys' ? values : values.filter((value) => isSealedPayload(value.payload));
 			if (kept.length > 0)
 				await journal.addToSnapshot(

@@ -6,6 +6,7 @@ import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
+import { backgroundTransaction } from './saves-first.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
 /*
@@ -16,7 +17,8 @@ import { yieldToPage } from './yield-to-page.ts';
  *
  * It runs right after unlock, while the citizen may already tap. A batch's read and write clone every record on the
  * page's thread in one go: batches of 100 made tasks of 10–33 ms at 4× CPU that held a tap back by up to 93 ms (issue
- * 17). So batches are small, and the page gets its turn (input, a frame) before each one.
+ * 17). So batches are small, and the page gets its turn (input, a frame) before each one; an answer being saved goes
+ * before a batch's transactions and aborts them (saves-first.ts).
  */
 
 const BATCH = 10;
@@ -43,15 +45,22 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 		}
 	}
 	if (resealed.length === 0) return;
-	await guardedWrite(() =>
-		getDb().transaction('rw', name, async () => {
+	const kept = await guardedWrite(() =>
+		backgroundTransaction('rw', [table], async () => {
 			const now = await table.bulkGet(read.map((r) => r.id));
 			const unchanged = resealed.filter((_, i) => unchangedSince(read[i], now[i]));
-			report.skipped += resealed.length - unchanged.length;
-			report.upgraded += unchanged.length;
 			await table.bulkPut(unchanged);
+			return unchanged.length;
 		})
 	);
+	// Counted once committed: a batch a save aborted is written again, and counted then.
+	report.upgraded += kept;
+	report.skipped += resealed.length - kept;
+}
+
+/** A batch's records as stored now, read in a transaction an answer being saved goes before. */
+function readBatch<T extends SealedTable>(table: Table<Stored<RecordsByTable[T]>, string>, ids: string[]) {
+	return backgroundTransaction('r', [table], () => table.bulkGet(ids));
 }
 
 /**
@@ -67,7 +76,7 @@ async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
 		const underTabletKey = await table.where('payload.keyId').equals(tabletKeyId).primaryKeys();
 		for (let i = 0; i < underTabletKey.length; i += BATCH) {
 			await yieldToPage();
-			const batch = (await table.bulkGet(underTabletKey.slice(i, i + BATCH))).filter(
+			const batch = (await readBatch(table, underTabletKey.slice(i, i + BATCH))).filter(
 				(record): record is Stored<RecordsByTable[typeof name]> => record?.payload.keyId === tabletKeyId
 			);
 			await upgradeBatch(name, batch, report);
@@ -93,7 +102,7 @@ async function giveAbout(report: MigrationReport): Promise<void> {
 			const lacking = (await all.primaryKeys()).filter((id) => !known.has(id));
 			for (let i = 0; i < lacking.length; i += BATCH) {
 				await yieldToPage();
-				const batch = (await table.bulkGet(lacking.slice(i, i + BATCH))).filter(
+				const batch = (await readBatch(table, lacking.slice(i, i + BATCH))).filter(
 					(record): record is Stored<RecordsByTable[typeof name]> => record !== undefined && record.about === undefined
 				);
 				await upgradeBatch(name, batch, report);
@@ -115,7 +124,7 @@ export async function migrateRecords(): Promise<MigrationReport> {
 		const outdated = await table.where('v').below(REGISTRY[name].version).primaryKeys();
 		for (let i = 0; i < outdated.length; i += BATCH) {
 			await yieldToPage();
-			const batch = (await table.bulkGet(outdated.slice(i, i + BATCH))).filter(
+			const batch = (await readBatch(table, outdated.slice(i, i + BATCH))).filter(
 				(record): record is Stored<RecordsByTable[typeof name]> => record !== undefined && isOutdated(name, record)
 			);
 			await upgradeBatch(name, batch, report);

@@ -1,0 +1,100 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Meeting } from '#lib/domain/meeting.ts';
+import { listAnswers, recordAnswer } from './answers.ts';
+import { createCitizen } from './citizens.ts';
+import { deleteDatabase, getDb } from './db.ts';
+import { createMeeting } from './meetings.ts';
+import { migrateRecords } from './migrate.ts';
+import { asSave, backgroundTransaction } from './saves-first.ts';
+
+afterEach(async () => {
+	vi.restoreAllMocks();
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+async function aMeeting() {
+	const citizen = await createCitizen({ displayName: 'Anna' });
+	const meeting = await createMeeting(citizen.id, { date: '2026-12-03', place: 'Hjemme', phase: 'faglig-udredning' });
+	return { citizen, meeting };
+}
+
+function say(meeting: Meeting, value: 'ja' | 'nej', at: number) {
+	return recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: { mode: 'selv' } }, at);
+}
+
+/** A few turns of the event loop: long enough for a transaction that is free to run to run. */
+const turns = async (count = 5) => {
+	for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+describe('an answer being saved goes before background work (issue 17)', () => {
+	it('aborts a background transaction in flight, which runs again from the start once the answer is stored', async () => {
+		const { citizen, meeting } = await aMeeting();
+		const db = getDb();
+		const done: string[] = [];
+		let runs = 0;
+		let saving: Promise<unknown> | undefined;
+		const background = backgroundTransaction('rw', [db.citizens, db.answers], async () => {
+			runs += 1;
+			const stored = (await db.citizens.get(citizen.id))!;
+			// The tap comes while the background transaction still has a write to make (outside its scope, as a tap is).
+			if (runs === 1)
+				Dexie.ignoreTransaction(() => {
+					saving = say(meeting, 'ja', 1_000).then(() => done.push('answer'));
+				});
+			await db.citizens.put(stored);
+			return db.answers.count();
+		}).then((answersSeen) => {
+			done.push('background');
+			return answersSeen;
+		});
+
+		// Run again after the save: the second run sees the answer it went after.
+		expect(await background).toBe(1);
+		await saving;
+		expect(runs).toBe(2);
+		expect(done).toEqual(['answer', 'background']);
+		expect((await listAnswers(meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);
+	});
+
+	it('opens no background transaction while a save is under way, and opens it once the save has settled, failed or not', async () => {
+		const db = getDb();
+		let fail!: (error: Error) => void;
+		const save = asSave(() => new Promise((_, reject) => (fail = reject)));
+		const opened = vi.fn(() => db.answers.count());
+		const background = backgroundTransaction('r', [db.answers], opened);
+		await turns();
+		expect(opened).not.toHaveBeenCalled();
+
+		fail(new Error('the disk is full'));
+		await expect(save).rejects.toThrow('the disk is full');
+		expect(await background).toBe(0);
+		expect(opened).toHaveBeenCalledOnce();
+	});
+
+	it('lets the migration pass upgrade every record, counted once, when a tap aborts one of its batches', async () => {
+		const { citizen, meeting } = await aMeeting();
+		for (let i = 0; i < 12; i++) await say(meeting, i % 2 ? 'ja' : 'nej', 1_000 + i);
+		const db = getDb();
+		// Twelve answers from before `about` (the pass gives it to them, in batches of ten).
+		await db.answers.toCollection().modify((record) => void (record.about = undefined));
+		const answers = db.table('answers');
+		const bulkPut = answers.bulkPut.bind(answers);
+		let saving: Promise<unknown> | undefined;
+		const put = vi.spyOn(answers, 'bulkPut').mockImplementationOnce((...args: Parameters<typeof bulkPut>) => {
+			Dexie.ignoreTransaction(() => {
+				saving = say(meeting, 'ja', 2_000);
+			});
+			return bulkPut(...args);
+		});
+
+		expect(await migrateRecords()).toEqual({ upgraded: 12, damaged: 0, skipped: 0 });
+		await saving;
+		// Two batches (10 + 2), the first written again after the tap aborted it.
+		expect(put).toHaveBeenCalledTimes(3);
+		expect(await db.answers.where('[citizenId+about]').between([citizen.id, Dexie.minKey], [citizen.id, Dexie.maxKey]).count()).toBe(13);
+		expect(await listAnswers(meeting.id)).toHaveLength(13);
+	});
+});
