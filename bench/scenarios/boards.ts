@@ -48,7 +48,7 @@ export const TRACE_CATEGORIES = [
 /** How many board cells are on screen (a board may be kept in the page, hidden). Runs in the page. */
 function visibleCells() {
 	return [...document.querySelectorAll('.grid')]
-		.filter((grid) => grid.checkVisibility())
+		.filter((grid) => grid.checkVisibility({ opacityProperty: true }))
 		.reduce((n, grid) => n + grid.querySelectorAll('button').length, 0);
 }
 /**
@@ -88,7 +88,7 @@ export async function measureBoardSwitch(run: Run, { name, size }: { name: strin
 								// Cells on screen only: the app may keep boards shown before in the page, hidden. checkVisibility() brings
 								// the page's style up to date, which the frame would do next anyway.
 								const cells = [...document.querySelectorAll('.grid')]
-									.filter((grid) => grid.checkVisibility())
+									.filter((grid) => grid.checkVisibility({ opacityProperty: true }))
 									.reduce((n, grid) => n + grid.querySelectorAll('button').length, 0);
 								if (cells === shown && document.querySelector('h1')?.textContent === name) window.__switch.t1 = performance.now();
 								else requestAnimationFrame(tick);
