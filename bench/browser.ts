@@ -22,7 +22,7 @@ declare global {
 	interface Window {
 		__speech: SpeechRecord;
 		/** `up`: the release, which shows the board (taps act on release; see README "Access"). */
-		__switch: FrameTimer & { up: number | undefined };
+		__switch: FrameTimer & { up: number | undefined; frame: number | undefined };
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
 		__open: FrameTimer & { n: number; decrypts: number };
