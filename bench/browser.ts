@@ -23,6 +23,8 @@ declare global {
 		__speech: SpeechRecord;
 		/** `up`: the release, which shows the board (taps act on release; see README "Access"). */
 		__switch: FrameTimer & { up: number | undefined };
+		/** Event Timing durations of the board-switch rows' folder releases (release → next frame presented). */
+		__presented: number[];
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
 		__open: FrameTimer & { n: number; decrypts: number };
