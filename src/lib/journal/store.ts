@@ -1,4 +1,13 @@
-import { checkFrame, encodeFrame, readFrame, type Checkpoint, type Frame, type JournalFile, type JournalOp, type KeyRange } from './frames.ts';
+import {
+	checkFrame,
+	encodeFrame,
+	readFrame,
+	type Checkpoint,
+	type Frame,
+	type JournalFile,
+	type JournalOp,
+	type KeyRange
+} from './frames.ts';
 
 /*
  * A second copy of the database, outside IndexedDB: Chromium deletes an origin's whole IndexedDB when
@@ -157,7 +166,8 @@ export class JournalStore {
 
 	/** Takes one frame of the active file into the tail (the start table's snapshot records, and every commit). */
 	private follow(tail: Tail, frame: Frame): void {
-		if (frame.kind === 'snapshot' && frame.table === START_TABLE) apply(tail.state, [{ type: 'put', table: START_TABLE, values: [frame.value] }]);
+		if (frame.kind === 'snapshot' && frame.table === START_TABLE)
+			apply(tail.state, [{ type: 'put', table: START_TABLE, values: [frame.value] }]);
 		// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
 		if (frame.kind !== 'commit' || frame.seq <= tail.head.baseSeq) return;
 		const changes = startTableOnly(frame.ops);
@@ -170,7 +180,18 @@ export class JournalStore {
 
 	private emptyTail(index: 0 | 1, head: Head): Tail {
 		const state: TableState = new Map();
-		return { index, head, end: HEAD_REGION, maxSeq: head.baseSeq, commits: 0, holdsDeleted: false, state, ordered: true, usable: true, unverified: false };
+		return {
+			index,
+			head,
+			end: HEAD_REGION,
+			maxSeq: head.baseSeq,
+			commits: 0,
+			holdsDeleted: false,
+			state,
+			ordered: true,
+			usable: true,
+			unverified: false
+		};
 	}
 
 	/** The newer whole checkpoint of the two slots. */
@@ -196,7 +217,15 @@ export class JournalStore {
 		if (!sameSnapshot || saved.end < head.snapshotEnd || saved.end > this.files[index].size()) return undefined;
 		const records = new Map(saved.records.map((record) => [(record as { id: string }).id, record]));
 		const { end, maxSeq, commits, holdsDeleted } = saved;
-		return { ...this.emptyTail(index, head), end, maxSeq, commits, holdsDeleted, state: new Map([[START_TABLE, records]]), unverified: true };
+		return {
+			...this.emptyTail(index, head),
+			end,
+			maxSeq,
+			commits,
+			holdsDeleted,
+			state: new Map([[START_TABLE, records]]),
+			unverified: true
+		};
 	}
 
 	/**
@@ -208,7 +237,9 @@ export class JournalStore {
 		const known = this.tail;
 		const file = this.files[index];
 		let tail =
-			known?.index === index && known.head.generation === head.generation && known.end <= file.size() ? known : this.fromCheckpoint(index, head);
+			known?.index === index && known.head.generation === head.generation && known.end <= file.size()
+				? known
+				: this.fromCheckpoint(index, head);
 		const fromStart = !tail;
 		tail ??= this.emptyTail(index, head);
 		this.tail = tail;
@@ -231,7 +262,19 @@ export class JournalStore {
 		const records = [...(tail.state.get(START_TABLE)?.values() ?? [])];
 		const serial = this.serial + 1;
 		const { generation, baseSeq, snapshotEnd } = head;
-		const frame = encodeFrame({ kind: 'checkpoint', serial, index, generation, baseSeq, snapshotEnd, end, maxSeq, commits, holdsDeleted, records });
+		const frame = encodeFrame({
+			kind: 'checkpoint',
+			serial,
+			index,
+			generation,
+			baseSeq,
+			snapshotEnd,
+			end,
+			maxSeq,
+			commits,
+			holdsDeleted,
+			records
+		});
 		// A start table too large for a slot leaves the older checkpoint, which the next start follows on from.
 		if (frame.length > CHECKPOINT_SLOT) return;
 		this.checkpoint.write((serial % 2) * CHECKPOINT_SLOT, frame);
@@ -277,7 +320,17 @@ export class JournalStore {
 	 */
 	startState(): StartState {
 		const active = this.active();
-		if (!active) return { state: new Map(), maxSeq: 0, contiguous: true, usable: false, holdsDeleted: false, unverified: false, bytes: 0, snapshotBytes: 0 };
+		if (!active)
+			return {
+				state: new Map(),
+				maxSeq: 0,
+				contiguous: true,
+				usable: false,
+				holdsDeleted: false,
+				unverified: false,
+				bytes: 0,
+				snapshotBytes: 0
+			};
 		const tail = this.tailOf(active);
 		const sizes = { bytes: tail.end, snapshotBytes: tail.head.snapshotEnd };
 		// Another tab's commit to the start table came late: the records are read in the order of their commits.
@@ -299,7 +352,7 @@ export class JournalStore {
 		if (!tail.unverified || (from && from.generation !== active.head.generation)) return { damaged: !tail.usable };
 		const file = this.files[active.index];
 		let at = from?.at ?? HEAD_REGION;
-		for (const stop = at + maxBytes; at < tail.end && at < stop; ) {
+		for (const stop = at + maxBytes; at < tail.end && at < stop;) {
 			const next = checkFrame(file, at, tail.end);
 			if (next === undefined) {
 				tail.usable = false;

@@ -79,7 +79,7 @@ export async function rewriteJournal(): Promise<void> {
  */
 async function verifyJournal(): Promise<void> {
 	await journal.afterStart();
-	for (let from: VerifyCursor | undefined; ; ) {
+	for (let from: VerifyCursor | undefined; ;) {
 		await inBackground();
 		const { next, damaged } = await journal.verify(from);
 		if (damaged) return journal.rewriteLater();
