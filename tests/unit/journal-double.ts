@@ -30,7 +30,8 @@ export function restartWorker(): void {
 }
 
 let firstScreen: { promise: Promise<void>; resolve(): void };
-const waitForFirstScreen = () => {
+/** A new page: background work waits again until `showFirstScreen`. */
+export const waitForFirstScreen = (): void => {
 	let resolve!: () => void;
 	firstScreen = { promise: new Promise((done) => (resolve = done)), resolve: () => resolve() };
 };
