@@ -360,11 +360,20 @@ describe('the checkpoint a start reads', () => {
 		store.append(1, [put('answers', sealed('a1'))]);
 		const stale = checkpoint.bytes.slice();
 		store.append(2, [put('vault', { id: 'vault', keyId: 'k1', idleMinutes: 9 })]);
+		const before = checkpoint.bytes.slice();
 		store.append(3, [{ type: 'delete', table: 'answers', keys: ['s1'] }]);
 		const whole = checkpoint.bytes.slice();
-		// The checkpoint as a crash may leave it: an older one (its writes are not flushed), or torn at any byte.
-		const leftovers = [stale, ...Array.from({ length: whole.length }, (_, cut) => whole.slice(0, cut)), new Uint8Array(0)];
-		for (const left of leftovers) {
+		// The last checkpoint's write torn at any byte: new bytes up to the cut, the slot's old ones after it.
+		const changed = whole.map((byte, i) => Number(byte !== before[i]));
+		const [from, to] = [changed.indexOf(1), changed.lastIndexOf(1) + 1];
+		const torn = Array.from({ length: to - from }, (_, i) => {
+			const bytes = whole.slice();
+			bytes.set(before.subarray(from + i, to), from + i);
+			return bytes;
+		});
+		expect(torn.length).toBeGreaterThan(100);
+		// Or an older checkpoint (its writes are not flushed), or none at all.
+		for (const left of [stale, ...torn, new Uint8Array(0)]) {
 			checkpoint.bytes = left.slice();
 			const start = new JournalStore(files, checkpoint).startState();
 			expect(essentials(start)).toEqual(essentials(new JournalStore(files).read('vault')));
