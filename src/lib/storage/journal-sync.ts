@@ -159,7 +159,8 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	// A grown journal is compacted too: one left grown (a migration pass's rewrites, a page closed before its compaction
 	// ended) would otherwise wait for a write to notice it.
 	if (journalBehind || summary.holdsDeleted || grown(summary)) journal.rewriteLater();
-	if (summary.unverified)
+	// Needless when a rewrite is due: the new file is written from the database (checked beside it, the rewrite took longer).
+	else if (summary.unverified)
 		void verifyJournal().catch((error: unknown) => console.warn('Billedtale: the journal could not be checked', error));
 	// Only the last number is needed; the rows before it go.
 	await db.commits.where('seq').below(seq).delete();
