@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
+import { da } from './src/lib/i18n/da.ts';
+import { partOf, type DictionaryPart } from './src/lib/i18n/parts.ts';
 
 // The app must never load anything from another origin, so the policy only allows 'self'
 // plus blob:/data: for photos and recordings the user makes on the device. media-src allows data:
@@ -48,15 +50,30 @@ const espeakModuleFromPage = {
 	}
 };
 
+// The Danish dictionary as its two parts (src/lib/i18n/parts.ts): `virtual:dictionary/da/first` and `…/rest`.
+const DICTIONARY_PART = 'virtual:dictionary/da/';
+const dictionaryParts = {
+	name: 'dictionary-parts',
+	resolveId: (id: string) => (id.startsWith(DICTIONARY_PART) ? `\0${id}` : undefined),
+	load(id: string) {
+		if (!id.startsWith(`\0${DICTIONARY_PART}`)) return;
+		const part = id.slice(DICTIONARY_PART.length + 1) as DictionaryPart;
+		return `export default ${JSON.stringify(Object.fromEntries(Object.entries(da).filter(([key]) => partOf(key) === part)))};`;
+	}
+};
+
 export default defineConfig({
 	plugins: [
+		dictionaryParts,
 		sveltekit({
 			adapter: adapter({ strict: true }),
 			// Runes everywhere in the app, so a component without a rune cannot fall back to legacy reactivity;
 			// components from node_modules keep choosing their own mode.
 			compilerOptions: { runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true) },
 			csp: contentSecurityPolicy,
-			paths: { relative: false }
+			paths: { relative: false },
+			// Registered by the app once its first screen answers (src/lib/app/service-worker.ts), not on `load`.
+			serviceWorker: { register: false }
 		})
 	],
 	worker: { plugins: () => [espeakModuleFromPage] },

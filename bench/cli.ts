@@ -14,7 +14,8 @@ const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soa
   --soak-minutes M   length of the scripted-meeting memory soak (default 2; --quick: 0.2; the full brief: 30)
   --trace PREFIX     write a Chrome trace (timeline + JS samples) of each board-switch row to PREFIX-<size>.json, of
                      the speech taps to PREFIX-speak.json, of the real-save taps to PREFIX-save.json, of open1000 to
-                     PREFIX-open1000.json and of the first start (navigation → setup screen) to PREFIX-setup.json
+                     PREFIX-open1000.json, of the first start (navigation → setup screen) to PREFIX-setup.json and of
+                     the cold load of / (navigation → passphrase screen settled) to PREFIX-home.json
   --out FILE         where to write the JSON (default: bench/results.json)
   --fail-on-missed   exit with status 1 when a budget is MISSED (default: only on errors)
   --years-scales S   the years-of-use fixture's scales, one or two, comma-separated (default 1,10; --quick: 0.1,1); with

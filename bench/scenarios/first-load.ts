@@ -43,17 +43,19 @@ export async function bootstrap(run: Run) {
 	return seeded;
 }
 /** Cold load of `path` with the probe; returns the page (still open) and the first-load numbers. */
-async function coldLoad(run: Run, path: string, { board }: { board: boolean }) {
+async function coldLoad(run: Run, path: string, { board, trace }: { board: boolean; trace?: string }) {
 	const tab = await newTabletPage(run.context, { probe: true, cold: true });
 	try {
-		return await measureColdLoad(run, tab, path, { board });
+		return await measureColdLoad(run, tab, path, { board, trace: CONFIG.trace && !run.warmup ? trace : undefined });
 	} catch (error) {
 		await tab.page.close();
 		throw error;
 	}
 }
-async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { board: boolean }) {
+async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace }: { board: boolean; trace?: string }) {
 	const { page, network } = tab;
+	// A profile of the cold load (issue 17): navigation → the lock screen settled, for DevTools (`--trace PREFIX`).
+	if (trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${trace}.json`, categories: TRACE_CATEGORIES });
 	await page.goto(`${run.origin}${path}`, { waitUntil: 'load' });
 	await page.waitForFunction(
 		({ settle }) => {
@@ -64,6 +66,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board }: { bo
 		{ settle: CONFIG.settleAfterLoadMs },
 		{ polling: 100, timeout: 30_000 }
 	);
+	if (trace) await browserOf(page).stopTracing();
 	await unlock(page);
 	if (board) await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 	const inPage = await page.evaluate((settle) => {
@@ -132,7 +135,7 @@ export async function firstLoadMeeting(run: Run) {
 }
 /** 1: cold load of / (with the fixture's citizens in the database). */
 export async function firstLoadHome(run: Run) {
-	const { tab, numbers } = await coldLoad(run, '/', { board: false });
+	const { tab, numbers } = await coldLoad(run, '/', { board: false, trace: 'home' });
 	sampleFirstLoad(run, 'home', numbers);
 	const enabled = await new HomePage(tab.page).addButton.isEnabled();
 	if (!enabled) throw new Error('"Tilføj borger" is not enabled after load');

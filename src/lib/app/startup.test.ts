@@ -11,7 +11,7 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 	let reportDamage: ((error: Error) => void) | undefined;
 	let lockStarted = (): void => undefined;
 	let lockStopped = 0;
-	let lockSawStorage: Promise<StorageStart> | undefined;
+	let lockCheck: (() => Promise<StorageStart>) | undefined;
 	const effects: StartupEffects = {
 		restorePreferences: () => {
 			calls.push('preferences');
@@ -21,8 +21,8 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 			calls.push('reconcile');
 			return storage();
 		},
-		consumeErasedFlag: () => options.erased === true,
-		acknowledgeEviction: () => void calls.push('acknowledgeEviction'),
+		consumeErasedFlag: () => Promise.resolve(options.erased === true),
+		acknowledgeEviction: () => Promise.resolve(void calls.push('acknowledgeEviction')),
 		showInfo: (key) => void calls.push(`info ${key}`),
 		showError: (error) => {
 			errors.push(error);
@@ -32,9 +32,9 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 			reportDamage = report;
 			return () => (reportDamage = undefined);
 		},
-		startLock: (storageChecked) => {
+		startLock: (checkStorage) => {
 			calls.push('lock');
-			lockSawStorage = storageChecked;
+			lockCheck = checkStorage;
 			return new Promise((resolve) => {
 				lockStarted = () => {
 					calls.push('lock started');
@@ -51,7 +51,8 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 		errors,
 		startLock: () => lockStarted(),
 		lockStops: () => lockStopped,
-		storageSeenByLock: () => lockSawStorage,
+		/** The lock asks for the journal check, as it does when the tablet has no key or the passphrase is submitted. */
+		checkStorage: () => lockCheck!(),
 		damage: (error: Error) => reportDamage?.(error),
 		watchingDamage: () => reportDamage !== undefined
 	};
@@ -60,17 +61,22 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('start-up', () => {
-	it('restores the settings and starts the lock without waiting for the journal', async () => {
+	it('restores the settings and starts the lock without the journal, which is compared once, when the lock asks', async () => {
 		let finishReconcile = (_: StorageStart): void => undefined;
 		const run = recordingEffects(() => new Promise((resolve) => (finishReconcile = resolve)));
 		const startup = startApp(run.effects);
-		expect(run.calls).toEqual(['preferences', 'reconcile', 'lock']);
+		expect(run.calls).toEqual(['preferences', 'lock']);
 
 		run.startLock();
 		await startup.started;
 		expect(run.calls.slice(-2)).toEqual(['lock started', 'ready']);
+		expect(run.calls).not.toContain('reconcile');
+		const first = run.checkStorage();
+		const second = run.checkStorage();
 		finishReconcile('ready');
-		await expect(run.storageSeenByLock()).resolves.toBe('ready');
+		await expect(first).resolves.toBe('ready');
+		await expect(second).resolves.toBe('ready');
+		expect(run.calls.filter((call) => call === 'reconcile')).toHaveLength(1);
 		await settle();
 		expect(run.calls.filter((call) => call.startsWith('info') || call.startsWith('error'))).toEqual([]);
 	});
@@ -110,6 +116,7 @@ describe('start-up', () => {
 	it('says so when the database was brought back from the journal', async () => {
 		const run = recordingEffects(async () => 'restored');
 		startApp(run.effects);
+		void run.checkStorage();
 		await settle();
 		expect(run.calls).toContain('info storage.restored');
 		expect(run.calls).not.toContain('acknowledgeEviction');
@@ -118,6 +125,7 @@ describe('start-up', () => {
 	it('tells of an evicted database as an error, once: the marker is acknowledged after the notice', async () => {
 		const run = recordingEffects(async () => 'evicted');
 		startApp(run.effects);
+		void run.checkStorage();
 		await settle();
 		expect(run.errors).toHaveLength(1);
 		expect(run.errors[0]).toBeInstanceOf(StorageError);
@@ -127,6 +135,7 @@ describe('start-up', () => {
 	it('tells that everything was erased after "Slet alt"', async () => {
 		const run = recordingEffects(async () => 'ready', { erased: true });
 		startApp(run.effects);
+		void run.checkStorage();
 		await settle();
 		expect(run.calls).toContain('info erase.done');
 	});
@@ -136,7 +145,7 @@ describe('start-up', () => {
 			throw new Error('journal unreadable');
 		});
 		const startup = startApp(run.effects);
-		await expect(run.storageSeenByLock()).resolves.toBe('ready');
+		await expect(run.checkStorage()).resolves.toBe('ready');
 		run.startLock();
 		await startup.started;
 		expect(run.calls).toContain('warn Billedtale: the journal could not be compared with the database');

@@ -1,7 +1,6 @@
-import { da } from './da';
-import { formatDateIn, formatTimeIn, languageTag, loadLanguage, translate, type Language, type MessageKey } from './translate';
+import { formatDateIn, formatTimeIn, isLoadedKey, languageTag, loadLanguage, translate, type Language, type MessageKey } from './translate';
 
-export { format, LANGUAGES, type Language, type MessageKey } from './translate';
+export { format, LANGUAGES, loadLanguage, type Language, type MessageKey } from './translate';
 const STORAGE_KEY = 'billedtale.language';
 
 /** A language's words could not be fetched; `code` says so in the language still shown. */
@@ -14,7 +13,7 @@ export class LanguageLoadError extends Error {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-	return Object.hasOwn(da, value);
+	return isLoadedKey(value);
 }
 
 class Locale {

@@ -1,4 +1,5 @@
-import { da, type MessageKey } from './da';
+import type { MessageKey } from './da';
+import firstScreenWords from 'virtual:dictionary/da/first';
 
 /*
  * Translation with the language given explicitly: for what is written once for a reader (the plan
@@ -12,14 +13,23 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Dictionary = Record<MessageKey, string>;
 
-// Danish is the default and always here. The English dictionary is as large as the Danish one and most tablets never
-// show it, so it is fetched only when chosen (or when a tablet that chose it starts): it stays out of every first load.
-const dictionaries: Partial<Record<Language, Dictionary>> = { da };
+// Danish is the default: the first screens' words (lock screens, home) are always here, the rest arrives before any other
+// screen shows (parts.ts). The English dictionary is as large as the Danish one and most tablets never show it, so it is fetched
+// only when chosen (or when a tablet that chose it starts): it stays out of every first load.
+const dictionaries: Partial<Record<Language, Partial<Dictionary>>> = { da: firstScreenWords };
+const complete = new Set<Language>();
 
-/** Makes a language's words available to translate(); resolves at once when they already are. */
+/** Makes all of a language's words available to translate(); resolves at once when they already are. */
 export async function loadLanguage(language: Language): Promise<void> {
-	if (dictionaries[language]) return;
-	dictionaries[language] = (await import('./en')).en;
+	if (complete.has(language)) return;
+	if (language === 'da') dictionaries.da = { ...(await import('virtual:dictionary/da/rest')).default, ...firstScreenWords };
+	else dictionaries.en = (await import('./en')).en;
+	complete.add(language);
+}
+
+/** Whether a key has words in the Danish loaded so far (an error's code, say). */
+export function isLoadedKey(value: string): value is MessageKey {
+	return Object.hasOwn(dictionaries.da!, value);
 }
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
@@ -27,10 +37,11 @@ export function format(template: string, params: Record<string, string | number>
 }
 
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-	const dictionary = dictionaries[language];
-	// A programming error, not a user's: every way to English (the setting, a saved choice, a document) loads it first.
-	if (!dictionary) throw new Error(`Billedtale: the ${language} dictionary is used before loadLanguage('${language}')`);
-	return format(dictionary[key], params);
+	const text = dictionaries[language]?.[key];
+	// A programming error, not a user's: every way to English (the setting, a saved choice, a document) loads it first,
+	// and no screen but the lock screens and home shows before the rest of the Danish words are here.
+	if (text === undefined) throw new Error(`Billedtale: '${key}' in ${language} is used before loadLanguage('${language}')`);
+	return format(text, params);
 }
 
 /** The BCP 47 tag of a language, for dates and for the `lang` of documents. */

@@ -1,9 +1,8 @@
 import { untrack } from 'svelte';
-import { migrateRecords } from '#lib/storage/migrate.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
-import { readVault, saveVault, storeNewVault } from '#lib/storage/vault.ts';
+import { peekVault } from '#lib/storage/vault-peek.ts';
 import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
 import {
 	beginSession,
@@ -61,13 +60,30 @@ function rememberKeyed(keyed: boolean): void {
 
 /** The user-timing mark set when a pass of upgradeStoredRecords has ended (bench/scenarios/open-meeting.ts reads it by this name). */
 const UPGRADE_PASS_MARK = 'billedtale:upgrade-pass-done';
+/** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
+const vaultStorage = () => import('#lib/storage/vault.ts');
+const readVault = async () => (await vaultStorage()).readVault();
+const saveVault = async (record: VaultRecord) => (await vaultStorage()).saveVault(record);
+
+/** Whether two reads of the tablet key hold the same key under the same passphrase and PIN. */
+function sameKey(a: VaultRecord, b: VaultRecord): boolean {
+	// indexedDB.cmp compares binary keys byte by byte.
+	return a.keyId === b.keyId && indexedDB.cmp(a.wrappedKey.ct, b.wrappedKey.ct) === 0 && indexedDB.cmp(a.pin.ct, b.pin.ct) === 0;
+}
+
+/** A promise that is awaited later: its failure is handled there, not reported as unhandled meanwhile. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => undefined);
+	return promise;
+}
 
 /**
  * Records from an older version of the app are upgraded once the key is there. In the background:
  * reads upgrade in memory anyway, so nothing waits for it; what it could not do, the next unlock does.
  */
 function upgradeStoredRecords(): void {
-	migrateRecords()
+	import('#lib/storage/migrate.ts')
+		.then(({ migrateRecords }) => migrateRecords())
 		.then(
 			(report) => {
 				if (report.upgraded + report.damaged + report.skipped > 0) console.info('Billedtale: stored records upgraded', report);
@@ -93,7 +109,7 @@ class TabletLock {
 	/** A meeting page is holding the idle lock off (up to HOLD_IDLE_MINUTES without a touch); "Lås" and leaving the app still lock. */
 	held = $state(false);
 	private record: VaultRecord | undefined;
-	private storageChecked: Promise<unknown> = Promise.resolve();
+	private checkStorage: () => Promise<unknown> = () => Promise.resolve();
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
 	private warningTimer: ReturnType<typeof setTimeout> | undefined;
 	private softLockTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,12 +118,12 @@ class TabletLock {
 	private channel: BroadcastChannel | undefined;
 
 	/**
-	 * Called once in the browser. Resolves when the first screen is known. `storageChecked` settles once
-	 * the database has been compared with its journal: a tablet whose database holds a key need not wait
-	 * for that to show the passphrase screen, but the key is read again before it is used.
+	 * Called once in the browser. Resolves when the first screen is known. `checkStorage` compares the database with its
+	 * journal (once) and settles when that is done: a tablet whose database holds a key shows the passphrase screen
+	 * without it and runs it when the passphrase is submitted, reading the key again after it, before it is used.
 	 */
-	async start(storageChecked: Promise<unknown>): Promise<() => void> {
-		this.storageChecked = storageChecked;
+	async start(checkStorage: () => Promise<unknown>): Promise<() => void> {
+		this.checkStorage = checkStorage;
 		const activity = () => this.restartIdleTimer();
 		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
 		// A page restored from the back/forward cache must not come back open.
@@ -122,29 +138,19 @@ class TabletLock {
 			if (event.data === 'hard') this.hardLock(false);
 		};
 		try {
-			this.record = await readVault();
+			this.record = await peekVault();
 			// No key here may mean a database lost in a crash, which the journal is bringing back.
-			if (!this.record) {
-				await storageChecked;
-				this.record = await readVault();
-			}
+			if (!this.record) await this.checkedRecord();
 			this.idleMinutes = this.record?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
 			this.status = this.record ? 'hardLocked' : 'setup';
 			rememberKeyed(this.record !== undefined);
 		} catch (error) {
 			console.warn('Billedtale: the tablet key could not be read', error);
 			this.status = 'failed';
+			// A key read while an erase cut short by a crash was deleting the database fails; the check finishes the erase.
+			this.checkedRecord().catch((error: unknown) => console.warn('Billedtale: the tablet key could not be read', error));
 		}
 		this.known = true;
-		// The journal check may still change the key on disk: an erase cut short by a crash is finished.
-		void storageChecked
-			.then(async () => {
-				this.record = await readVault();
-				// A key read while the erase was deleting the database may also have failed.
-				if (!this.record && (this.status === 'hardLocked' || this.status === 'failed')) this.status = 'setup';
-				rememberKeyed(this.record !== undefined);
-			})
-			.catch((error: unknown) => console.warn('Billedtale: the tablet key could not be read', error));
 		return () => {
 			removeEventListener('pointerdown', activity, { capture: true });
 			removeEventListener('keydown', activity, { capture: true });
@@ -202,7 +208,7 @@ class TabletLock {
 
 	/** Resolves to how many records from before encryption were sealed, so the screen can say so. */
 	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<number> {
-		const created = await createVault(passphrase, pin, idleMinutes);
+		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage()]);
 		const { sealed } = await storeNewVault(created.record, created.dataKey);
 		this.record = created.record;
 		this.idleMinutes = idleMinutes;
@@ -214,12 +220,27 @@ class TabletLock {
 		return sealed;
 	}
 
+	/**
+	 * The key on disk once the journal check is done, which may change it (an erase cut short by a crash is finished, a
+	 * lost database comes back): a screen that no longer has a key to open goes to the setup.
+	 */
+	private async checkedRecord(): Promise<VaultRecord | undefined> {
+		await this.checkStorage();
+		this.record = await readVault();
+		if (!this.record && (this.status === 'hardLocked' || this.status === 'failed')) this.status = 'setup';
+		rememberKeyed(this.record !== undefined);
+		return this.record;
+	}
+
 	/** Throws error.wrongTeamPassphrase. */
 	async unlockWithPassphrase(passphrase: string): Promise<void> {
-		await this.storageChecked;
-		this.record = await readVault();
-		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
-		beginSession(await unlockWithPassphrase(this.record, passphrase));
+		// The passphrase is tried on the key the screen was shown for while the journal check runs; only a key that the
+		// check changed is tried again.
+		const shown = this.record;
+		const early = shown && settled(unlockWithPassphrase(shown, passphrase));
+		const record = await this.checkedRecord();
+		if (!record) throw new ValidationError('error.wrongTeamPassphrase');
+		beginSession(await (early && sameKey(shown, record) ? early : unlockWithPassphrase(record, passphrase)));
 		this.opened();
 		upgradeStoredRecords();
 	}

@@ -1,3 +1,4 @@
+import { browser } from '$app/env';
 import { SPEECH_RATE, type AccessProfile } from '#lib/domain/access.ts';
 import { preferencesFor } from './voices.ts';
 
@@ -62,3 +63,5 @@ class SpeechSettings {
 }
 
 export const speechSettings = new SpeechSettings();
+// Read when a screen that speaks first imports this, not at the app's start: the passphrase and home screens never speak.
+if (browser) speechSettings.restore();

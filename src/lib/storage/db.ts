@@ -15,8 +15,9 @@ import type {
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
+import { DATABASE_NAME } from './vault-peek.ts';
 
-export const DATABASE_NAME = 'billedtale';
+export { DATABASE_NAME };
 
 export class BilledtaleDb extends Dexie {
 	citizens!: EntityTable<Stored<CitizenRecord>, 'id'>;

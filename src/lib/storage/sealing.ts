@@ -2,6 +2,7 @@ import { DamagedPayloadError, isSealedPayload, openPayload, sealPayload, type Se
 import type { DataKey } from '#lib/vault/keys.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
 import { citizenKey, citizenKeyForSealing, MissingCitizenKeyError } from './citizen-keys.ts';
+import { reportDamaged } from './damage.ts';
 import { StorageError } from './errors.ts';
 import { yieldToPage } from './yield-to-page.ts';
 import type { RecordsByTable } from './records.ts';
@@ -128,14 +129,7 @@ export async function openRecord<T extends SealedTable>(table: T, stored: Stored
 	}
 }
 
-type DamageListener = (error: DamagedRecordError) => void;
-const damageListeners = new Set<DamageListener>();
-
-/** The app shows a Danish notice for damaged records; storage itself knows no screens. */
-export function onDamagedRecord(listener: DamageListener): () => void {
-	damageListeners.add(listener);
-	return () => damageListeners.delete(listener);
-}
+export { onDamagedRecord } from './damage.ts';
 
 /**
  * How many records are opened at once. A long list is opened a batch at a time: a thousand decryptions started
@@ -173,7 +167,7 @@ export async function openRecords<T extends SealedTable>(
 			if (result.status === 'fulfilled') records.push(result.value);
 			else if (result.reason instanceof DamagedRecordError) {
 				console.warn('Billedtale: a stored record is damaged and left out', result.reason);
-				for (const listener of damageListeners) listener(result.reason);
+				reportDamaged(result.reason);
 			} else throw result.reason;
 		}
 	}
