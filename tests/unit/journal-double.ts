@@ -1,6 +1,5 @@
 import type { JournalOp } from '#lib/journal/frames.ts';
-import type { SnapshotRecord } from '#lib/journal/store.ts';
-import { JournalStore } from '#lib/journal/store.ts';
+import { JournalStore, START_TABLE, type SnapshotRecord, type VerifyCursor } from '#lib/journal/store.ts';
 import { MemoryFile } from './memory-file.ts';
 
 /*
@@ -9,7 +8,8 @@ import { MemoryFile } from './memory-file.ts';
  */
 
 export const files = [new MemoryFile(), new MemoryFile()] as const;
-const store = new JournalStore(files);
+export const checkpoint = new MemoryFile();
+let store = new JournalStore(files, checkpoint);
 let erasing = false;
 /** How many of the next commits never reach the journal, as when the browser dies right after IndexedDB committed. */
 export const dropped = { next: 0 };
@@ -24,8 +24,24 @@ export async function runLaterRewrite(): Promise<void> {
 	await journal.rewrite!();
 }
 
+/** The worker's lifetime ends with its page: the next start's store knows only what is on disk. */
+export function restartWorker(): void {
+	store = new JournalStore(files, checkpoint);
+}
+
+let firstScreen: { promise: Promise<void>; resolve(): void };
+/** A new page: background work waits again until `showFirstScreen`. */
+export const waitForFirstScreen = (): void => {
+	let resolve!: () => void;
+	firstScreen = { promise: new Promise((done) => (resolve = done)), resolve: () => resolve() };
+};
+waitForFirstScreen();
+/** Background work on the journal waits for this, as the client's timer makes it wait for the first screen. */
+export const showFirstScreen = (): void => firstScreen.resolve();
+
 export function resetJournal(): void {
 	store.erase();
+	waitForFirstScreen();
 	erasing = false;
 	dropped.next = 0;
 	later.due = false;
@@ -36,9 +52,11 @@ export const journal = {
 	supported: () => true,
 	disable() {},
 	async inspect() {
-		const { state, ...summary } = store.read('vault');
-		return { ...summary, vault: state.get('vault')?.get('vault'), erasing };
+		const { state, ...summary } = store.startState();
+		return { ...summary, vault: state.get(START_TABLE)?.get('vault'), erasing };
 	},
+	verify: async (from?: VerifyCursor) => store.verify(from),
+	afterStart: () => firstScreen.promise,
 	read: async () => store.read(),
 	beginSnapshot: async () => store.beginSnapshot(),
 	addToSnapshot: async (build: number, records: SnapshotRecord[]) => store.addToSnapshot(build, records),

@@ -181,3 +181,24 @@ describe('a rewrite the start found due', () => {
 		expect(rewrite.started).toBe(1);
 	});
 });
+
+describe('a start', () => {
+	it('is answered from the checkpoint, and the check of the rest goes through the worker a step at a time', async () => {
+		const [a, b, checkpoint] = [new MemoryFile(), new MemoryFile(), new MemoryFile()];
+		const before = new JournalStore([a, b], checkpoint);
+		before.writeSnapshot([{ table: 'vault', value: { id: 'vault', keyId: 'k1' } }], 0);
+		for (let n = 1; n <= 30; n++) before.append(n, [{ type: 'put', table: 'answers', values: [answer(`a${n}`, 40_000)] }]);
+		// The next page's worker: a new store on the same files.
+		store = new JournalStore([a, b], checkpoint);
+		const client = new JournalClient();
+		expect(await client.inspect()).toMatchObject({ maxSeq: 30, contiguous: true, usable: true, unverified: true, vault: { keyId: 'k1' } });
+		let steps = 0;
+		for (let step = await client.verify(); step.next; step = await client.verify(step.next)) {
+			expect(step.damaged).toBe(false);
+			steps += 1;
+		}
+		// 1.2 MB of answers, checked 512 kB at a time.
+		expect(steps).toBe(2);
+		expect(await client.inspect()).toMatchObject({ unverified: false });
+	});
+});

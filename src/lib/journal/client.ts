@@ -1,10 +1,7 @@
 import { withTimeout } from '#lib/domain/timeout.ts';
 import type { JournalOp } from './frames.ts';
 import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
-import type { JournalState, SnapshotRecord } from './store.ts';
-
-/** Once the journal has grown this much beyond its snapshot, it is rewritten from the database. */
-const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
+import { grown, type JournalState, type SnapshotRecord, type VerifyCursor } from './store.ts';
 
 /** How long after the start a background rewrite may begin (the unlock and the first screen come first). */
 const REWRITE_AFTER_START_MS = 10_000;
@@ -81,6 +78,11 @@ export class JournalClient {
 		return this.call({ op: 'read' });
 	}
 
+	/** One step of checking the frames a start took on trust (store.ts `verify`). */
+	verify(from?: VerifyCursor): Promise<{ next?: VerifyCursor; damaged: boolean }> {
+		return this.call({ op: 'verify', from });
+	}
+
 	/** A snapshot in steps (store.ts): begun, filled while appends go on to the old file, then made the journal at once. */
 	beginSnapshot(): Promise<number> {
 		return this.call({ op: 'snapshotBegin' });
@@ -120,7 +122,7 @@ export class JournalClient {
 			(result) => {
 				if (!result || deletes) this.rewriteDue = true;
 				// Sizes measured while a rewrite runs are the old file's: the first append after it measures the new one.
-				else if (!this.rewriting && result.bytes > result.snapshotBytes * 2 + GROWTH_BEFORE_REWRITE) this.compactionDue = true;
+				else if (!this.rewriting && grown(result)) this.compactionDue = true;
 			},
 			// The next start finds the journal behind the database and rewrites it.
 			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
@@ -153,12 +155,16 @@ export class JournalClient {
 		if (this.waitingToRewrite) return;
 		this.waitingToRewrite = true;
 		const finishedBefore = this.rewritesFinished;
-		const wait = Math.max(0, this.startedAt + REWRITE_AFTER_START_MS - performance.now());
-		setTimeout(() => {
+		void this.afterStart().then(() => {
 			this.waitingToRewrite = false;
 			// A rewrite since (a deletion's, or a first write's) has done it already.
 			if (this.rewrite && !this.erasing && !this.rewriting && this.rewritesFinished === finishedBefore) void this.startRewrite();
-		}, wait);
+		});
+	}
+
+	/** Resolves once the unlock and the first screen have had the page: work on the journal in the background waits for it. */
+	afterStart(): Promise<void> {
+		return new Promise((resolve) => setTimeout(resolve, Math.max(0, this.startedAt + REWRITE_AFTER_START_MS - performance.now())));
 	}
 
 	/**

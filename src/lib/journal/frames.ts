@@ -15,7 +15,27 @@ export type JournalOp =
 export type Frame =
 	| { kind: 'head'; generation: number; baseSeq: number; snapshotEnd: number }
 	| { kind: 'snapshot'; table: string; value: unknown }
-	| { kind: 'commit'; seq: number; ops: JournalOp[] };
+	| { kind: 'commit'; seq: number; ops: JournalOp[] }
+	| Checkpoint;
+
+/**
+ * What a start needs from the active file as of its byte `end` (store.ts keeps it up to date at every append), so that a
+ * start reads only the frames after it instead of the whole journal. `records` are the start table's records.
+ */
+export type Checkpoint = {
+	kind: 'checkpoint';
+	serial: number;
+	index: 0 | 1;
+	generation: number;
+	baseSeq: number;
+	snapshotEnd: number;
+	end: number;
+	maxSeq: number;
+	/** Commits after the snapshot's base: with maxSeq, whether one is missing. */
+	commits: number;
+	holdsDeleted: boolean;
+	records: unknown[];
+};
 
 const FRAME_HEADER = 8;
 
@@ -130,6 +150,21 @@ function snapshotTable(json: Uint8Array): string | undefined {
 	return end < 0 ? undefined : start.slice(SNAPSHOT_START.length, end);
 }
 
+/** Where the frame at `at` ends, once its CRC is checked, without decoding it; undefined for a torn, damaged or missing frame. */
+export function checkFrame(file: JournalFile, at: number, size = file.size()): number | undefined {
+	return checkedBody(file, at, size)?.next;
+}
+
+function checkedBody(file: JournalFile, at: number, size: number): { body: Uint8Array; next: number } | undefined {
+	if (at + FRAME_HEADER > size) return undefined;
+	const header = new DataView(file.read(at, FRAME_HEADER).slice().buffer);
+	const bodyLength = header.getUint32(0);
+	if (bodyLength < 4 || at + FRAME_HEADER + bodyLength > size) return undefined;
+	const body = file.read(at + FRAME_HEADER, bodyLength);
+	if (crc32(body) !== header.getUint32(4)) return undefined;
+	return { body, next: at + FRAME_HEADER + bodyLength };
+}
+
 /**
  * The frame at `at` and where the next one starts; undefined for a torn, damaged or missing frame. With `onlyTable`, a
  * snapshot frame of another table is checked (its CRC) but its record is not decoded (`value` stays undefined): a start
@@ -141,13 +176,9 @@ export function readFrame(
 	size = file.size(),
 	onlyTable?: string
 ): { frame: Frame; next: number } | undefined {
-	if (at + FRAME_HEADER > size) return undefined;
-	const header = new DataView(file.read(at, FRAME_HEADER).slice().buffer);
-	const bodyLength = header.getUint32(0);
-	if (bodyLength < 4 || at + FRAME_HEADER + bodyLength > size) return undefined;
-	const body = file.read(at + FRAME_HEADER, bodyLength);
-	if (crc32(body) !== header.getUint32(4)) return undefined;
-	const next = at + FRAME_HEADER + bodyLength;
+	const checked = checkedBody(file, at, size);
+	if (!checked) return undefined;
+	const { body, next } = checked;
 	try {
 		const jsonLength = new DataView(body.slice(0, 4).buffer).getUint32(0);
 		if (onlyTable !== undefined) {

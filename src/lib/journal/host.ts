@@ -1,5 +1,5 @@
 import type { JournalRequest, JournalSummary } from './protocol.ts';
-import type { JournalStore } from './store.ts';
+import { START_TABLE, type JournalStore } from './store.ts';
 
 /*
  * One worker per origin holds the journal files. WebKit gives only exclusive access handles (it
@@ -43,9 +43,11 @@ export function journalExecutor(store: JournalStore, marker: ErasingMarker, sett
 	const run = async (work: JournalWork): Promise<unknown> => {
 		switch (work.op) {
 			case 'inspect': {
-				const { state, ...summary } = store.read('vault');
-				return { ...summary, vault: state.get('vault')?.get('vault'), erasing: await marker.isSet() } satisfies JournalSummary;
+				const { state, ...summary } = store.startState();
+				return { ...summary, vault: state.get(START_TABLE)?.get('vault'), erasing: await marker.isSet() } satisfies JournalSummary;
 			}
+			case 'verify':
+				return store.verify(work.from);
 			case 'read':
 				return store.read();
 			case 'append':

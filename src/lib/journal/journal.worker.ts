@@ -28,7 +28,8 @@ async function openJournal(): Promise<Executor> {
 	const root = await navigator.storage.getDirectory();
 	const directory = await root.getDirectoryHandle('journal', { create: true });
 	const opened = await Promise.all(
-		['a.bin', 'b.bin'].map(async (name) => {
+		// The two journal files, and the checkpoint that spares a start reading them through (store.ts).
+		['a.bin', 'b.bin', 'checkpoint.bin'].map(async (name) => {
 			const file = await directory.getFileHandle(name, { create: true });
 			const open = file.createSyncAccessHandle as (options?: {
 				mode: 'readwrite-unsafe';
@@ -36,8 +37,8 @@ async function openJournal(): Promise<Executor> {
 			return accessFile(await openHandle((options) => open.call(file, options)));
 		})
 	);
-	const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
-	const store = new JournalStore([a.file, b.file]);
+	const [a, b, checkpoint] = opened as [(typeof opened)[0], (typeof opened)[0], (typeof opened)[0]];
+	const store = new JournalStore([a.file, b.file], checkpoint.file);
 	return journalExecutor(store, markerIn(directory), async () => {
 		await Promise.all(opened.map((file) => file.settle()));
 	});

@@ -1,9 +1,10 @@
 import type { JournalOp } from './frames.ts';
-import type { JournalState, SnapshotRecord } from './store.ts';
+import type { SnapshotRecord, StartState, VerifyCursor } from './store.ts';
 
 /** What the page asks of the journal worker. */
 export type JournalRequest = { id: number } & (
 	| { op: 'inspect' }
+	| { op: 'verify'; from?: VerifyCursor }
 	| { op: 'read' }
 	| { op: 'append'; seq: number; ops: JournalOp[] }
 	| { op: 'snapshotBegin' }
@@ -16,4 +17,4 @@ export type JournalRequest = { id: number } & (
 export type JournalResponse = { id: number; result?: unknown; error?: string };
 
 /** What a start needs to compare the journal with the database, without carrying every record over. */
-export type JournalSummary = Omit<JournalState, 'state'> & { vault: unknown; erasing: boolean };
+export type JournalSummary = Omit<StartState, 'state'> & { vault: unknown; erasing: boolean };

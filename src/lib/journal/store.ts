@@ -1,14 +1,36 @@
-import { encodeFrame, readFrame, type Frame, type JournalFile, type JournalOp, type KeyRange } from './frames.ts';
+import {
+	checkFrame,
+	encodeFrame,
+	readFrame,
+	type Checkpoint,
+	type Frame,
+	type JournalFile,
+	type JournalOp,
+	type KeyRange
+} from './frames.ts';
 
 /*
  * A second copy of the database, outside IndexedDB: Chromium deletes an origin's whole IndexedDB when
  * it finds a record torn by a crash. Two files take turns: the active one starts with a snapshot and
  * grows by one frame per committed transaction; a new snapshot goes into the other file, and its head
  * (written last, at offset 0) makes it the active one. A crash in the middle leaves the old file in use.
+ *
+ * A third file holds a checkpoint: what a start needs (the last commit, the tablet's key) as of a byte of the active
+ * file. A start reads it and the frames after it, so its work does not grow with the journal (issue 17: on a tablet used
+ * for years the start checked every frame, 2.4 s); the frames before it are checked afterwards, in steps (`verify`).
  */
 
 /** The head frame sits alone at the start of a file, so writing it is the single step that completes a snapshot. */
 export const HEAD_REGION = 256;
+
+/** The table a start reads (the tablet's key), which the checkpoint carries. */
+export const START_TABLE = 'vault';
+
+/** The checkpoint file's two slots, written in turn: a write torn by a crash leaves the other one whole. */
+const CHECKPOINT_SLOT = 16 * 1024;
+
+/** How much of the journal one step of a verification checks: the worker answers nothing else meanwhile. */
+export const VERIFY_STEP_BYTES = 512 * 1024;
 
 type Head = Extract<Frame, { kind: 'head' }>;
 type Commit = Extract<Frame, { kind: 'commit' }>;
@@ -28,13 +50,48 @@ export interface JournalState {
 	holdsDeleted: boolean;
 }
 
+/** A start's view of the journal: the start table's records, and how far the file has grown beyond its snapshot. */
+export interface StartState extends JournalState {
+	/** The frames before the checkpoint were taken on trust: `verify` checks them. */
+	unverified: boolean;
+	bytes: number;
+	snapshotBytes: number;
+}
+
+/** Once the journal has grown this much beyond its snapshot, it is rewritten (compacted) from the database. */
+const GROWTH_BEFORE_REWRITE = 8 * 1024 * 1024;
+
+export const grown = ({ bytes, snapshotBytes }: { bytes: number; snapshotBytes: number }): boolean =>
+	bytes > snapshotBytes * 2 + GROWTH_BEFORE_REWRITE;
+
+/** Where a verification goes on from: a new snapshot since (another generation) needs none. */
+export type VerifyCursor = { generation: number; at: number };
+
 export interface SnapshotRecord {
 	table: string;
 	value: unknown;
 }
 
-/** A snapshot under way: which file, and where its next frame goes. */
-type Building = { id: number; index: 0 | 1; at: number };
+/** A snapshot under way: which file, where its next frame goes, and the start table's records in it. */
+type Building = { id: number; index: 0 | 1; at: number; state: TableState };
+
+/** The active file as this worker has followed it: where its valid frames end, and what a start needs as of there. */
+type Tail = {
+	index: 0 | 1;
+	head: Head;
+	end: number;
+	maxSeq: number;
+	/** Commits after the snapshot's base: with maxSeq, whether one is missing. */
+	commits: number;
+	holdsDeleted: boolean;
+	/** The start table's records. */
+	state: TableState;
+	/** False once a commit changing the start table came after a later commit: its records then need a read in order. */
+	ordered: boolean;
+	usable: boolean;
+	/** Taken from the checkpoint: the frames before its end have not been checked by this worker. */
+	unverified: boolean;
+};
 
 function inRange(key: string, { lower, upper, lowerOpen, upperOpen }: KeyRange): boolean {
 	if (lower !== undefined && (lowerOpen ? key <= lower : key < lower)) return false;
@@ -52,14 +109,24 @@ function apply(state: TableState, ops: readonly JournalOp[]): void {
 	}
 }
 
+const startTableOnly = (ops: readonly JournalOp[]) => ops.filter((op) => op.table === START_TABLE);
+
 export class JournalStore {
-	/** Where the valid frames of a file end, as this tab last saw it (another tab may have appended). */
-	private knownEnd = new Map<string, number>();
+	/** The active file as followed so far; undefined until a request needs it. */
+	private tail: Tail | undefined;
 	/** The snapshot being written into the idle file, if any. */
 	private building: Building | undefined;
 	private lastBuild = 0;
+	/** The last checkpoint's number: the newer of the two slots is the one with the higher. */
+	private serial: number;
 
-	constructor(private readonly files: readonly [JournalFile, JournalFile]) {}
+	/** Without a checkpoint file (tests of the files alone), every start reads the whole active file. */
+	constructor(
+		private readonly files: readonly [JournalFile, JournalFile],
+		private readonly checkpoint?: JournalFile
+	) {
+		this.serial = this.savedCheckpoint()?.serial ?? 0;
+	}
 
 	private head(index: 0 | 1): Head | undefined {
 		const found = readFrame(this.files[index], 0, Math.min(this.files[index].size(), HEAD_REGION));
@@ -94,8 +161,124 @@ export class JournalStore {
 			file.truncate(at);
 			file.flush();
 		}
-		this.knownEnd.set(`${index}:${head.generation}`, at);
 		return { end: at, damaged: false };
+	}
+
+	/** Takes one frame of the active file into the tail (the start table's snapshot records, and every commit). */
+	private follow(tail: Tail, frame: Frame): void {
+		if (frame.kind === 'snapshot' && frame.table === START_TABLE)
+			apply(tail.state, [{ type: 'put', table: START_TABLE, values: [frame.value] }]);
+		// A tab that committed before the snapshot was read may append after it was written: the snapshot already holds that.
+		if (frame.kind !== 'commit' || frame.seq <= tail.head.baseSeq) return;
+		const changes = startTableOnly(frame.ops);
+		if (changes.length > 0 && frame.seq < tail.maxSeq) tail.ordered = false;
+		else apply(tail.state, changes);
+		tail.commits += 1;
+		tail.maxSeq = Math.max(tail.maxSeq, frame.seq);
+		tail.holdsDeleted ||= frame.ops.some((op) => op.type !== 'put');
+	}
+
+	private emptyTail(index: 0 | 1, head: Head): Tail {
+		const state: TableState = new Map();
+		return {
+			index,
+			head,
+			end: HEAD_REGION,
+			maxSeq: head.baseSeq,
+			commits: 0,
+			holdsDeleted: false,
+			state,
+			ordered: true,
+			usable: true,
+			unverified: false
+		};
+	}
+
+	/** The newer whole checkpoint of the two slots. */
+	private savedCheckpoint(): Checkpoint | undefined {
+		const file = this.checkpoint;
+		if (!file) return undefined;
+		const size = file.size();
+		return [0, CHECKPOINT_SLOT]
+			.map((at) => readFrame(file, at, Math.min(size, at + CHECKPOINT_SLOT))?.frame)
+			.filter((frame): frame is Checkpoint => frame?.kind === 'checkpoint')
+			.sort((a, b) => b.serial - a.serial)[0];
+	}
+
+	/** The newest checkpoint, if it is of this very file and snapshot. */
+	private fromCheckpoint(index: 0 | 1, head: Head): Tail | undefined {
+		const saved = this.savedCheckpoint();
+		if (!saved) return undefined;
+		const sameSnapshot =
+			saved.index === index &&
+			saved.generation === head.generation &&
+			saved.baseSeq === head.baseSeq &&
+			saved.snapshotEnd === head.snapshotEnd;
+		if (!sameSnapshot || saved.end < head.snapshotEnd || saved.end > this.files[index].size()) return undefined;
+		const records = new Map(saved.records.map((record) => [(record as { id: string }).id, record]));
+		const { end, maxSeq, commits, holdsDeleted } = saved;
+		return {
+			...this.emptyTail(index, head),
+			end,
+			maxSeq,
+			commits,
+			holdsDeleted,
+			state: new Map([[START_TABLE, records]]),
+			unverified: true
+		};
+	}
+
+	/**
+	 * The active file's tail: from this worker's memory, else from the checkpoint, else read from the start of the file; then
+	 * the frames after it (appended since, or not yet in the checkpoint) are followed, and a torn last frame cut off.
+	 */
+	private tailOf(active: { index: 0 | 1; head: Head }): Tail {
+		const { index, head } = active;
+		const known = this.tail;
+		const file = this.files[index];
+		let tail =
+			known?.index === index && known.head.generation === head.generation && known.end <= file.size()
+				? known
+				: this.fromCheckpoint(index, head);
+		const fromStart = !tail;
+		tail ??= this.emptyTail(index, head);
+		this.tail = tail;
+		if (!fromStart && tail.end === file.size()) return tail;
+		const found = tail;
+		const { end, damaged } = this.scan(index, head, tail.end, (frame) => this.follow(found, frame), START_TABLE);
+		tail.end = end;
+		tail.usable &&= !damaged;
+		this.saveCheckpoint(tail);
+		return tail;
+	}
+
+	/**
+	 * Writes the tail as the checkpoint, into the older slot. Not flushed: the frames it counts were flushed before it, and a
+	 * checkpoint lost in a crash only makes the next start follow more frames (the older slot's, or the whole file).
+	 */
+	private saveCheckpoint(tail: Tail): void {
+		if (!this.checkpoint || !tail.usable || !tail.ordered) return;
+		const { index, head, end, maxSeq, commits, holdsDeleted } = tail;
+		const records = [...(tail.state.get(START_TABLE)?.values() ?? [])];
+		const serial = this.serial + 1;
+		const { generation, baseSeq, snapshotEnd } = head;
+		const frame = encodeFrame({
+			kind: 'checkpoint',
+			serial,
+			index,
+			generation,
+			baseSeq,
+			snapshotEnd,
+			end,
+			maxSeq,
+			commits,
+			holdsDeleted,
+			records
+		});
+		// A start table too large for a slot leaves the older checkpoint, which the next start follows on from.
+		if (frame.length > CHECKPOINT_SLOT) return;
+		this.checkpoint.write((serial % 2) * CHECKPOINT_SLOT, frame);
+		this.serial = serial;
 	}
 
 	private commitsAfter(index: 0 | 1, head: Head, seq: number): Commit[] {
@@ -131,20 +314,74 @@ export class JournalStore {
 		return { state, maxSeq: commits.at(-1)?.seq ?? active.head.baseSeq, contiguous, usable: !damaged, holdsDeleted };
 	}
 
+	/**
+	 * What a start needs: the start table's records, the last commit, whether one is missing or records were deleted, how
+	 * large the file has grown. From the checkpoint and the frames after it, so it does not grow with the journal.
+	 */
+	startState(): StartState {
+		const active = this.active();
+		if (!active)
+			return {
+				state: new Map(),
+				maxSeq: 0,
+				contiguous: true,
+				usable: false,
+				holdsDeleted: false,
+				unverified: false,
+				bytes: 0,
+				snapshotBytes: 0
+			};
+		const tail = this.tailOf(active);
+		const sizes = { bytes: tail.end, snapshotBytes: tail.head.snapshotEnd };
+		// Another tab's commit to the start table came late: the records are read in the order of their commits.
+		if (!tail.ordered) return { ...this.read(START_TABLE), unverified: false, ...sizes };
+		const { maxSeq, commits, usable, holdsDeleted, unverified } = tail;
+		const state: TableState = new Map([[START_TABLE, new Map(tail.state.get(START_TABLE))]]);
+		return { state, maxSeq, contiguous: commits === maxSeq - tail.head.baseSeq, usable, holdsDeleted, unverified, ...sizes };
+	}
+
+	/**
+	 * Checks the CRC of the frames a start took on trust (the checkpoint's), a step of `maxBytes` at a time from `from`.
+	 * Returns where to go on (none once done); `damaged` when a frame failed: the journal is then no longer appended to
+	 * (`append` answers undefined, so the page rewrites it) and the checkpoint is dropped, so the next start finds it too.
+	 */
+	verify(from?: VerifyCursor, maxBytes = VERIFY_STEP_BYTES): { next?: VerifyCursor; damaged: boolean } {
+		const active = this.active();
+		if (!active) return { damaged: false };
+		const tail = this.tailOf(active);
+		if (!tail.unverified || (from && from.generation !== active.head.generation)) return { damaged: !tail.usable };
+		const file = this.files[active.index];
+		let at = from?.at ?? HEAD_REGION;
+		for (const stop = at + maxBytes; at < tail.end && at < stop;) {
+			const next = checkFrame(file, at, tail.end);
+			if (next === undefined) {
+				tail.usable = false;
+				this.checkpoint?.truncate(0);
+				this.checkpoint?.flush();
+				return { damaged: true };
+			}
+			at = next;
+		}
+		if (at < tail.end) return { next: { generation: active.head.generation, at }, damaged: false };
+		tail.unverified = false;
+		return { damaged: false };
+	}
+
 	/** Adds one committed transaction. Returns the active file's size and its snapshot's; undefined without a usable journal. */
 	append(seq: number, ops: JournalOp[]): { bytes: number; snapshotBytes: number } | undefined {
 		const active = this.active();
 		if (!active) return undefined;
+		const tail = this.tailOf(active);
+		if (!tail.usable) return undefined;
+		const commit: Commit = { kind: 'commit', seq, ops };
+		const frame = encodeFrame(commit);
 		const file = this.files[active.index];
-		const known = this.knownEnd.get(`${active.index}:${active.head.generation}`);
-		const scanned = known === file.size() ? { end: known, damaged: false } : this.scan(active.index, active.head, known ?? HEAD_REGION);
-		if (scanned.damaged) return undefined;
-		const { end } = scanned;
-		const frame = encodeFrame({ kind: 'commit', seq, ops });
-		file.write(end, frame);
+		file.write(tail.end, frame);
 		file.flush();
-		this.knownEnd.set(`${active.index}:${active.head.generation}`, end + frame.length);
-		return { bytes: end + frame.length, snapshotBytes: active.head.snapshotEnd };
+		tail.end += frame.length;
+		this.follow(tail, commit);
+		this.saveCheckpoint(tail);
+		return { bytes: tail.end, snapshotBytes: active.head.snapshotEnd };
 	}
 
 	/**
@@ -166,7 +403,7 @@ export class JournalStore {
 	beginSnapshot(): number {
 		const index: 0 | 1 = this.active()?.index === 0 ? 1 : 0;
 		this.files[index].truncate(0);
-		this.building = { id: ++this.lastBuild, index, at: HEAD_REGION };
+		this.building = { id: ++this.lastBuild, index, at: HEAD_REGION, state: new Map() };
 		return this.building.id;
 	}
 
@@ -186,6 +423,7 @@ export class JournalStore {
 			const frame = encodeFrame({ kind: 'snapshot', table, value });
 			target.write(build.at, frame);
 			build.at += frame.length;
+			if (table === START_TABLE) apply(build.state, [{ type: 'put', table, values: [value] }]);
 		}
 	}
 
@@ -208,26 +446,30 @@ export class JournalStore {
 			at += frame.length;
 		}
 		target.flush();
-		const generation = (current?.head.generation ?? 0) + 1;
-		const head = encodeFrame({ kind: 'head', generation, baseSeq, snapshotEnd });
-		if (head.length > HEAD_REGION) throw new RangeError('The journal head does not fit its region');
-		target.write(0, head);
+		const head: Head = { kind: 'head', generation: (current?.head.generation ?? 0) + 1, baseSeq, snapshotEnd };
+		const headFrame = encodeFrame(head);
+		if (headFrame.length > HEAD_REGION) throw new RangeError('The journal head does not fit its region');
+		target.write(0, headFrame);
 		target.flush();
-		// The next append goes straight to the end, rather than reading the whole new file through first.
-		this.knownEnd.set(`${build.index}:${generation}`, at);
 		if (current) {
 			this.files[current.index].truncate(0);
 			this.files[current.index].flush();
 		}
+		// Written whole by this worker: the next append goes straight to the end, and the next start reads the checkpoint.
+		const tail: Tail = { ...this.emptyTail(build.index, head), end: at, state: build.state };
+		for (const commit of later) this.follow(tail, commit);
+		this.tail = tail;
+		this.saveCheckpoint(tail);
 	}
 
 	/** Empties both files: no journal is left until the next snapshot. */
 	erase(): void {
 		this.building = undefined;
-		for (const file of this.files) {
-			file.truncate(0);
-			file.flush();
+		this.tail = undefined;
+		// The checkpoint first: numbering starts again after an erase, and an old one must never match a new snapshot.
+		for (const file of [this.checkpoint, ...this.files]) {
+			file?.truncate(0);
+			file?.flush();
 		}
-		this.knownEnd.clear();
 	}
 }

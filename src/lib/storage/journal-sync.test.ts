@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dropped, files, journal, later, resetJournal, runLaterRewrite } from '../../../tests/unit/journal-double.ts';
+import {
+	dropped,
+	files,
+	journal,
+	later,
+	resetJournal,
+	restartWorker,
+	runLaterRewrite,
+	showFirstScreen,
+	waitForFirstScreen
+} from '../../../tests/unit/journal-double.ts';
+import { HEAD_REGION } from '#lib/journal/store.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen, listCitizens } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -136,5 +147,42 @@ describe('the start-up comparison of database and journal', () => {
 		await deleteDatabase();
 		resetJournal();
 		expect(await reconcileStorage()).toBe('evicted');
+	});
+
+	it("takes the journal's checkpoint on trust at start, and checks the rest after the first screen: a damaged journal is rewritten", async () => {
+		const { meeting } = await tabletWithAnswers();
+		const verify = vi.spyOn(journal, 'verify');
+		/** Resolves once the check after the first screen has ended (its last step says so). */
+		const checked = () =>
+			vi.waitFor(async () => {
+				expect(verify).toHaveBeenCalled();
+				expect(await verify.mock.results.at(-1)!.value).toEqual({ damaged: false });
+			});
+
+		// An intact journal: checked, nothing to do.
+		restartWorker();
+		expect(await reconcileStorage()).toBe('ready');
+		showFirstScreen();
+		await checked();
+		expect(later.due).toBe(false);
+
+		// One byte of a journaled commit flipped on disk: the start still trusts the checkpoint, so nothing waits for a
+		// check of the whole journal before the first screen.
+		restartWorker();
+		verify.mockClear();
+		const active = files.find((file) => file.size() > 0)!;
+		const at = HEAD_REGION + 40;
+		active.write(at, new Uint8Array([active.read(at, 1)[0]! ^ 1]));
+		waitForFirstScreen();
+		expect(await reconcileStorage()).toBe('ready');
+		expect(verify).not.toHaveBeenCalled();
+		showFirstScreen();
+		await vi.waitFor(() => expect(later.due).toBe(true));
+		expect(await verify.mock.results.at(-1)?.value).toEqual({ damaged: true });
+		await runLaterRewrite();
+		expect(await journal.read()).toMatchObject({ usable: true, contiguous: true });
+		await deleteDatabase();
+		expect(await reconcileStorage()).toBe('restored');
+		expect(await listAnswers(meeting.id)).toHaveLength(2);
 	});
 });

@@ -1,5 +1,5 @@
 import { journal } from '#lib/journal/client.ts';
-import type { TableState } from '#lib/journal/store.ts';
+import { grown, type TableState, type VerifyCursor } from '#lib/journal/store.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
@@ -77,6 +77,21 @@ export async function rewriteJournal(): Promise<void> {
 	performance.measure(SNAPSHOT_MEASURE, { start });
 }
 
+/**
+ * Checks the frames the start took on trust from the journal's checkpoint (store.ts), once the first screen has had the
+ * page, a step at a time at background priority; a damaged journal is written afresh from the database.
+ */
+async function verifyJournal(): Promise<void> {
+	await journal.afterStart();
+	for (let from: VerifyCursor | undefined; ;) {
+		await inBackground();
+		const { next, damaged } = await journal.verify(from);
+		if (damaged) return journal.rewriteLater();
+		if (!next) return;
+		from = next;
+	}
+}
+
 /** Written without journaling: these records come from the journal. */
 async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 	const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
@@ -145,7 +160,12 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
 	// Not before the first screen: on a tablet used for years the rewrite takes seconds, and the database holds every write.
-	if (journalBehind || summary.holdsDeleted) journal.rewriteLater();
+	// A grown journal is compacted too: one left grown (a migration pass's rewrites, a page closed before its compaction
+	// ended) would otherwise wait for a write to notice it.
+	if (journalBehind || summary.holdsDeleted || grown(summary)) journal.rewriteLater();
+	// Needless when a rewrite is due: the new file is written from the database (checked beside it, the rewrite took longer).
+	else if (summary.unverified)
+		void verifyJournal().catch((error: unknown) => console.warn('Billedtale: the journal could not be checked', error));
 	// Only the last number is needed; the rows before it go.
 	await db.commits.where('seq').below(seq).delete();
 	return 'ready';
