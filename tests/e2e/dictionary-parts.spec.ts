@@ -76,9 +76,15 @@ test('a meeting opened on its topics works with the meeting part of the words; i
 	await expect(meeting.staffPanel).toBeVisible();
 	await expect(meeting.picker).toBeVisible();
 
-	// The next step's words are here now; its part of the page shows with them.
+	// A step's navigation waits for the rest too: on a page that has only the meeting part, the next step shows with its words.
+	await page.getByRole('button', { name: 'Luk rådgiverpanel' }).click();
+	await page.reload();
+	await unlockTablet(page);
+	await expect(meeting.board).toBeVisible();
+	const restBefore = dictionaries.fetched.rest;
 	await meeting.openStep('Har vi forstået dig?');
 	await expect(page.getByRole('button', { name: 'Ret svaret Ja', exact: true })).toHaveCount(1);
+	expect(dictionaries.fetched.rest, 'the step asked for the rest of the words').toBeGreaterThan(restBefore);
 	expect(dictionaries.fetched.english, 'no English on a Danish tablet').toBe(0);
 	await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
