@@ -1,3 +1,4 @@
+import { loadCitizenMode } from '#lib/access/citizen-mode-part.ts';
 import { FLOW_STEPS } from '#lib/domain/meeting-flow.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
 import { warmPictures } from '#lib/ui/warm-pictures.ts';
@@ -31,7 +32,8 @@ export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
  * again where the part is shown.
  */
 export function warmMeetingParts(): void {
-	for (const load of [loadAboutMe, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
+	// The layout's citizen-mode toggle too, drawn on the meeting page.
+	for (const load of [loadAboutMe, loadCitizenMode, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
 	// And the pictures the meeting opens with: the agenda strip's and the check-in's (ui/warm-pictures.ts says why).
 	warmPictures(FLOW_STEPS.map(stepSymbolUrl));
 	Promise.resolve(loadCheckIn())
