@@ -1,5 +1,5 @@
-import { loadCitizenMode } from '#lib/access/citizen-mode-part.ts';
 import { FLOW_STEPS } from '#lib/domain/meeting-flow.ts';
+import { locale } from '#lib/i18n/index.svelte.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
 import { warmPictures } from '#lib/ui/warm-pictures.ts';
 import { stepSymbolUrl } from './steps.ts';
@@ -19,7 +19,8 @@ export const STAFF_PANEL_KEY = 'billedtale.staffPanel';
 
 export const staffPanelOpen = (): boolean => sessionStorage.getItem(STAFF_PANEL_KEY) === 'open';
 
-export const loadStaffPanel = lazyPart(() => import('./StaffPanel.svelte'));
+// The panel shows words beyond the meeting part of the dictionary, which is all a meeting opened on its topics has (parts.ts).
+export const loadStaffPanel = lazyPart(async () => (await Promise.all([import('./StaffPanel.svelte'), locale.loadScreenWords('all')]))[0]);
 // The parts of the check-in, where a meeting opens (FIRST_MEETING_STEP).
 export const loadAboutMe = lazyPart(() => import('./AboutMe.svelte'));
 export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
@@ -32,8 +33,7 @@ export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
  * again where the part is shown.
  */
 export function warmMeetingParts(): void {
-	// The layout's citizen-mode toggle too, drawn on the meeting page.
-	for (const load of [loadAboutMe, loadCitizenMode, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
+	for (const load of [loadAboutMe, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
 	// And the pictures the meeting opens with: the agenda strip's and the check-in's (ui/warm-pictures.ts says why).
 	warmPictures(FLOW_STEPS.map(stepSymbolUrl));
 	Promise.resolve(loadCheckIn())
