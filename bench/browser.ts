@@ -27,7 +27,8 @@ declare global {
 		__presented: number[];
 		__frameTimer: FrameTimer;
 		__frames: { times: number[]; stop: boolean };
-		__open: FrameTimer & { n: number; decrypts: number };
+		/** `down`: the finger's touch, before the lift the row is timed from (scenarios/open-meeting.ts). */
+		__open: FrameTimer & { n: number; decrypts: number; down: number | undefined };
 		__decrypts: number;
 	}
 }

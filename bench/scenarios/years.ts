@@ -17,7 +17,7 @@ export interface YearsHooks {
 	newTabletPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }>;
 	/** Sets a fresh tablet up, or unlocks it (the e2e lock steps, as run.ts submits them); `timeout` waits longer for the app. */
 	unlockTablet(page: Page, options?: { timeout?: number }): Promise<void>;
-	armFrameTimer(page: Page, selector: string, text?: string): Promise<void>;
+	armFrameTimer(page: Page, selector: string, text?: string, from?: 'pointerdown' | 'pointerup'): Promise<void>;
 	frameTimerResult(page: Page, timeout?: number): Promise<number>;
 	sample(id: string, value: number): void;
 	note(id: string, text: string): void;
@@ -352,7 +352,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();
 			await sleep(500);
-			await hooks.armFrameTimer(page, 'p.more', `af ${fixture.ids.meetingAnswers} svar`);
+			await hooks.armFrameTimer(page, 'p.more', `af ${fixture.ids.meetingAnswers} svar`, 'pointerup');
 			await touchTap(meetingLink);
 			record('years.meeting', await hooks.frameTimerResult(page, VIEW_WAIT_MS));
 			await page.goBack();
@@ -360,7 +360,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		if (trace) await hooks.browser.stopTracing();
 		hooks.note(
 			'years.meeting',
-			`touch on the newest meeting on the citizen page → first frame with its 30 newest answers and "Viser de 30 nyeste af ${fixture.ids.meetingAnswers} svar."`
+			`lift of a tap (pointerup) on the newest meeting on the citizen page → first frame with its 30 newest answers and "Viser de 30 nyeste af ${fixture.ids.meetingAnswers} svar."`
 		);
 	} finally {
 		await page.close();
