@@ -7,6 +7,7 @@ import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { asSave, backgroundTransaction } from './saves-first.ts';
+import * as sealing from './sealing.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -96,5 +97,30 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		expect(put).toHaveBeenCalledTimes(3);
 		expect(await db.answers.where('[citizenId+about]').between([citizen.id, Dexie.minKey], [citizen.id, Dexie.maxKey]).count()).toBe(13);
 		expect(await listAnswers(meeting.id)).toHaveLength(13);
+	});
+
+	it('seals no further record of the migration pass while an answer is being saved', async () => {
+		const { meeting } = await aMeeting();
+		for (let i = 0; i < 3; i++) await say(meeting, 'ja', 1_000 + i);
+		await getDb()
+			.answers.toCollection()
+			.modify((record) => void (record.about = undefined));
+		const seal = sealing.sealRecord;
+		let finish!: () => void;
+		let save: Promise<void> | undefined;
+		// The tap comes while the pass is sealing the first record of its batch.
+		const sealed = vi.spyOn(sealing, 'sealRecord').mockImplementationOnce((...args: Parameters<typeof seal>) => {
+			save = asSave(() => new Promise<void>((resolve) => (finish = resolve)));
+			return seal(...args);
+		});
+		const pass = migrateRecords();
+		await vi.waitFor(() => expect(save).toBeDefined());
+		await turns(20);
+		expect(sealed).toHaveBeenCalledOnce();
+
+		finish();
+		await save;
+		expect(await pass).toEqual({ upgraded: 3, damaged: 0, skipped: 0 });
+		expect(sealed).toHaveBeenCalledTimes(3);
 	});
 });
