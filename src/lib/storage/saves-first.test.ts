@@ -75,6 +75,22 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		expect(opened).toHaveBeenCalledOnce();
 	});
 
+	it('goes on with background work only once the answering has paused, not between two taps', async () => {
+		const db = getDb();
+		await asSave(async () => {});
+		const opened = vi.fn(() => db.answers.count());
+		const background = backgroundTransaction('r', [db.answers], opened);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// The next tap, 200 ms after the first: the pause starts again from its end.
+		await asSave(async () => {});
+		const settled = performance.now();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(opened).not.toHaveBeenCalled();
+
+		expect(await background).toBe(0);
+		expect(performance.now() - settled).toBeGreaterThanOrEqual(450);
+	});
+
 	it('lets the migration pass upgrade every record, counted once, when a tap aborts one of its batches', async () => {
 		const { citizen, meeting } = await aMeeting();
 		for (let i = 0; i < 12; i++) await say(meeting, i % 2 ? 'ja' : 'nej', 1_000 + i);
