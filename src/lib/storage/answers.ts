@@ -17,6 +17,7 @@ import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
+import { afterReadsOf } from './reads-in-flight.ts';
 import { asSave, asSaveWrite } from './saves-first.ts';
 import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
@@ -81,6 +82,8 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 		// frame after the commit either way; an answer not yet shown as saved may be lost to a crash, as before.
 		await afterNextFrame();
 		const db = getDb();
+		// Nor while the live queries' reads of the answers are still being answered: IndexedDB would start it only after them.
+		await afterReadsOf(db.answers.name);
 		await guardedWrite(async () => {
 			// A user-timing entry for `npm run bench` ("database write"): the IndexedDB transaction alone, from its opening to
 			// IndexedDB's word that it committed. One small entry per answer.

@@ -91,6 +91,26 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		expect(performance.now() - settled).toBeGreaterThanOrEqual(450);
 	});
 
+	it("opens the answer's transaction once the reads over the answers in flight have ended", async () => {
+		const { meeting } = await aMeeting();
+		const db = getDb();
+		const order: string[] = [];
+		const open = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+		vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+			if (args[0] === 'rw') order.push('write opened');
+			return open(...args);
+		}) as never);
+		// A live list's read, still being answered when the tap comes.
+		const read = db.transaction('r', db.answers, async () => {
+			for (let i = 0; i < 30; i++) await db.answers.count();
+			order.push('read done');
+		});
+		await say(meeting, 'ja', 1_000);
+		await read;
+		expect(order).toEqual(['read done', 'write opened']);
+		expect(await listAnswers(meeting.id)).toHaveLength(1);
+	});
+
 	it('lets the migration pass upgrade every record, counted once, when a tap aborts one of its batches', async () => {
 		const { citizen, meeting } = await aMeeting();
 		for (let i = 0; i < 12; i++) await say(meeting, i % 2 ? 'ja' : 'nej', 1_000 + i);
