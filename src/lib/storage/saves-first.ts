@@ -68,16 +68,22 @@ export function asSave<T>(save: () => Promise<T>): Promise<T> {
 	});
 }
 
+/** Resolves at once when no save is under way, else once the last one has settled (failed or not). */
+export function afterSaves(): Promise<void> {
+	return saves.after();
+}
+
 /*
- * Answers come in runs: the next tap follows within a second or so. A background batch's commit wakes every live query
+ * Answers come in runs: the next tap follows within a second or so. A migration batch's commit wakes every live query
  * of its table, and their reads and the re-render (4–10 ms at 4× CPU) then ran inside the next answer's transaction
- * window (the save trace: in 6 of 10 taps the list's read, opened 60–100 ms before, finished inside it). So background
- * work goes on only once the answering has paused this long.
+ * window (the save trace: in 6 of 10 taps the list's read, opened 60–100 ms before, finished inside it). So the migration
+ * pass, which can wait, goes on only once the answering has paused this long. Not the journal's catch-up and rewrite:
+ * they only read, and an answer the database holds but the journal does not yet must reach it between taps.
  */
 const ANSWERING_PAUSE_MS = 500;
 
-/** Resolves once no save is under way and none has settled (failed or not) for ANSWERING_PAUSE_MS; at once when none was made lately. */
-export async function afterSaves(): Promise<void> {
+/** Resolves once no save is under way and none has settled for ANSWERING_PAUSE_MS; at once when none was made lately. */
+export async function afterAnswering(): Promise<void> {
 	for (;;) {
 		await saves.after();
 		const wait = saves.settledAt + ANSWERING_PAUSE_MS - performance.now();
