@@ -1,4 +1,5 @@
 import { speakFirstThatStarts, type SpeechAttempt, type SpeechEngine } from './chain.ts';
+import { afterSaveWrites } from '#lib/storage/saves-first.ts';
 import { synthesizeInWorker } from './offline-voice.ts';
 import { CLIP_START_MS, playClip, unlockAudio } from './player.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
@@ -50,6 +51,9 @@ function speakWithDevice(text: string, voice: SpeechSynthesisVoice, preferences:
 
 async function speakOffline(text: string, preferences: SpeechPreferences, signal: AbortSignal): Promise<void> {
 	const clip = await synthesizeInWorker(text, preferences.rate, preferences.pitch);
+	// The clip comes back while the tap's answer is being written, often: handing it to the audio element (an object URL,
+	// the media pipeline's tasks) then held back the write's commit on this thread. It waits for the commit, a few ms.
+	await afterSaveWrites();
 	if (signal.aborted) throw new Error('Given up');
 	await playClip(clip, signal);
 }

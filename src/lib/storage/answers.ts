@@ -17,7 +17,8 @@ import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
-import { asSave } from './saves-first.ts';
+import { afterReadsOf } from './reads-in-flight.ts';
+import { asSave, asSaveWrite } from './saves-first.ts';
 import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
@@ -81,6 +82,8 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 		// frame after the commit either way; an answer not yet shown as saved may be lost to a crash, as before.
 		await afterNextFrame();
 		const db = getDb();
+		// Nor while the live queries' reads of the answers are still being answered: IndexedDB would start it only after them.
+		await afterReadsOf(db.answers.name);
 		await guardedWrite(async () => {
 			// A user-timing entry for `npm run bench` ("database write"): the IndexedDB transaction alone, from its opening to
 			// IndexedDB's word that it committed. One small entry per answer.
@@ -88,21 +91,24 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 			// An explicit transaction, though it holds one add: Dexie gives a write without one to its live queries before
 			// it commits (an optimistic update), so every open list of the meeting was read and decrypted again while this
 			// add was still in flight, on the same thread that has to hear of its commit. Now they read once, after it.
-			await db.transaction('rw', db.answers, (transaction) => {
-				// Measured in the listener, at the event's own time (when the page's thread took IndexedDB's word, before any
-				// listener ran): this listener runs after the journal's and Dexie's, and the code after `await` runs between
-				// them, so a measure ended there counted the journal's and the live queries' work as the database's.
-				// (fake-indexeddb stamps events with Date.now(), hence the bound.)
-				transaction.idbtrans.addEventListener('complete', (event) =>
-					performance.measure(ANSWER_WRITE_MEASURE, { start, end: Math.min(event.timeStamp, performance.now()) })
-				);
-				const added = db.answers.add(sealed);
-				// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
-				// without first handing each request's answer to this thread, which a tap keeps busy painting and speaking.
-				// (Safari before 15 has no commit(): there IndexedDB commits once the answers have come back, as before.)
-				if (typeof transaction.idbtrans.commit === 'function') transaction.idbtrans.commit();
-				return added;
-			});
+			// Other work of the tap that comes meanwhile waits for its commit (asSaveWrite).
+			await asSaveWrite(() =>
+				db.transaction('rw', db.answers, (transaction) => {
+					// Measured in the listener, at the event's own time (when the page's thread took IndexedDB's word, before any
+					// listener ran): this listener runs after the journal's and Dexie's, and the code after `await` runs between
+					// them, so a measure ended there counted the journal's and the live queries' work as the database's.
+					// (fake-indexeddb stamps events with Date.now(), hence the bound.)
+					transaction.idbtrans.addEventListener('complete', (event) =>
+						performance.measure(ANSWER_WRITE_MEASURE, { start, end: Math.min(event.timeStamp, performance.now()) })
+					);
+					const added = db.answers.add(sealed);
+					// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
+					// without first handing each request's answer to this thread, which a tap keeps busy painting and speaking.
+					// (Safari before 15 has no commit(): there IndexedDB commits once the answers have come back, as before.)
+					if (typeof transaction.idbtrans.commit === 'function') transaction.idbtrans.commit();
+					return added;
+				})
+			);
 		});
 		return answer;
 	});

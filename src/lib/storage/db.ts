@@ -15,6 +15,7 @@ import type {
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
+import { readsInFlight } from './reads-in-flight.ts';
 import { DATABASE_NAME } from './vault-peek.ts';
 
 export { DATABASE_NAME };
@@ -42,6 +43,7 @@ export class BilledtaleDb extends Dexie {
 			if (step.upgrade) version.upgrade(step.upgrade);
 		}
 		if (journaled) this.use(journalingMiddleware((seq, ops) => journal.committed(seq, ops)));
+		this.use(readsInFlight);
 	}
 }
 

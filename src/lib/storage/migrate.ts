@@ -6,7 +6,7 @@ import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
-import { backgroundTransaction } from './saves-first.ts';
+import { afterAnswering, backgroundTransaction } from './saves-first.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
 /*
@@ -35,6 +35,10 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 	const resealed: Stored<RecordsByTable[T]>[] = [];
 	const read: Stored<RecordsByTable[T]>[] = [];
 	for (const stored of batch) {
+		// Not while answers are being saved: opening and sealing run on the page's thread too, between the save's own steps
+		// (the profile of the real save: a batch's records sealed inside the answer's transaction, before its commit was heard),
+		// and the batch's commit wakes the answer lists' live queries (saves-first.ts, afterAnswering).
+		await afterAnswering();
 		try {
 			resealed.push(await sealRecord(name, await openRecord(name, stored)));
 			read.push(stored);

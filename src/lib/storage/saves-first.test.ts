@@ -7,6 +7,7 @@ import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { asSave, backgroundTransaction } from './saves-first.ts';
+import * as sealing from './sealing.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -74,6 +75,45 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		expect(opened).toHaveBeenCalledOnce();
 	});
 
+	it('goes on with the migration pass only once the answering has paused, not between two taps', async () => {
+		const { meeting } = await aMeeting();
+		await say(meeting, 'ja', 1_000);
+		await getDb()
+			.answers.toCollection()
+			.modify((record) => void (record.about = undefined));
+		const sealed = vi.spyOn(sealing, 'sealRecord');
+		const pass = migrateRecords();
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// The next tap, 200 ms after the first: the pause starts again from its end.
+		await asSave(async () => {});
+		const settled = performance.now();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(sealed).not.toHaveBeenCalled();
+
+		expect(await pass).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		expect(performance.now() - settled).toBeGreaterThanOrEqual(450);
+	});
+
+	it("opens the answer's transaction once the reads over the answers in flight have ended", async () => {
+		const { meeting } = await aMeeting();
+		const db = getDb();
+		const order: string[] = [];
+		const open = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+		vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+			if (args[0] === 'rw') order.push('write opened');
+			return open(...args);
+		}) as never);
+		// A live list's read, still being answered when the tap comes.
+		const read = db.transaction('r', db.answers, async () => {
+			for (let i = 0; i < 30; i++) await db.answers.count();
+			order.push('read done');
+		});
+		await say(meeting, 'ja', 1_000);
+		await read;
+		expect(order).toEqual(['read done', 'write opened']);
+		expect(await listAnswers(meeting.id)).toHaveLength(1);
+	});
+
 	it('lets the migration pass upgrade every record, counted once, when a tap aborts one of its batches', async () => {
 		const { citizen, meeting } = await aMeeting();
 		for (let i = 0; i < 12; i++) await say(meeting, i % 2 ? 'ja' : 'nej', 1_000 + i);
@@ -96,5 +136,30 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		expect(put).toHaveBeenCalledTimes(3);
 		expect(await db.answers.where('[citizenId+about]').between([citizen.id, Dexie.minKey], [citizen.id, Dexie.maxKey]).count()).toBe(13);
 		expect(await listAnswers(meeting.id)).toHaveLength(13);
+	});
+
+	it('seals no further record of the migration pass while an answer is being saved', async () => {
+		const { meeting } = await aMeeting();
+		for (let i = 0; i < 3; i++) await say(meeting, 'ja', 1_000 + i);
+		await getDb()
+			.answers.toCollection()
+			.modify((record) => void (record.about = undefined));
+		const seal = sealing.sealRecord;
+		let finish!: () => void;
+		let save: Promise<void> | undefined;
+		// The tap comes while the pass is sealing the first record of its batch.
+		const sealed = vi.spyOn(sealing, 'sealRecord').mockImplementationOnce((...args: Parameters<typeof seal>) => {
+			save = asSave(() => new Promise<void>((resolve) => (finish = resolve)));
+			return seal(...args);
+		});
+		const pass = migrateRecords();
+		await vi.waitFor(() => expect(save).toBeDefined());
+		await turns(20);
+		expect(sealed).toHaveBeenCalledOnce();
+
+		finish();
+		await save;
+		expect(await pass).toEqual({ upgraded: 3, damaged: 0, skipped: 0 });
+		expect(sealed).toHaveBeenCalledTimes(3);
 	});
 });
