@@ -1,7 +1,9 @@
 import { withTimeout } from '#lib/domain/timeout.ts';
 import type { JournalOp } from './frames.ts';
 import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
-import { grown, type JournalState, type SnapshotRecord, type VerifyCursor } from './store.ts';
+import { grown, type SnapshotRecord } from './compaction.ts';
+import type { JournalState } from './replay.ts';
+import type { VerifyCursor } from './verify.ts';
 
 /** How long after the start a background rewrite may begin (the unlock and the first screen come first). */
 const REWRITE_AFTER_START_MS = 10_000;

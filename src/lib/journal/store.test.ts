@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFile } from '../../../tests/unit/memory-file.ts';
 import { crc32, encodeFrame, readFrame, type JournalOp } from './frames.ts';
-import { HEAD_REGION, JournalStore, type JournalState, type VerifyCursor } from './store.ts';
+import { HEAD_REGION } from './files.ts';
+import type { JournalState } from './replay.ts';
+import { JournalStore } from './store.ts';
+import type { VerifyCursor } from './verify.ts';
 
 const sealed = (id: string, citizenId = 'c1') => ({
 	id,

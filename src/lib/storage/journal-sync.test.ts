@@ -10,7 +10,7 @@ import {
 	showFirstScreen,
 	waitForFirstScreen
 } from '../../../tests/unit/journal-double.ts';
-import { HEAD_REGION } from '#lib/journal/store.ts';
+import { HEAD_REGION } from '#lib/journal/files.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen, listCitizens } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';

@@ -1,5 +1,7 @@
 import { journal } from '#lib/journal/client.ts';
-import { grown, type TableState, type VerifyCursor } from '#lib/journal/store.ts';
+import { grown } from '#lib/journal/compaction.ts';
+import type { TableState } from '#lib/journal/replay.ts';
+import type { VerifyCursor } from '#lib/journal/verify.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
