@@ -471,6 +471,29 @@ describe('the checkpoint a start reads', () => {
 		}
 	});
 
+	it('reads the journal through once after a late commit to the key, not at every start after it', () => {
+		const { files, checkpoint, store } = tablet();
+		for (let seq = 1; seq <= 200; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		// Another tab's commit to the key reached the journal after a later one.
+		store.append(202, [put('vault', { id: 'vault', keyId: 'k1', idleMinutes: 2 })]);
+		store.append(201, [put('vault', { id: 'vault', keyId: 'k1', idleMinutes: 1 })]);
+		for (let seq = 203; seq <= 210; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		const journalBytes = Math.max(...files.map((file) => file.size()));
+		const start = () => {
+			for (const file of [...files, checkpoint]) file.bytesRead = 0;
+			const state = new JournalStore(files, checkpoint).startState();
+			const bytes = [...files, checkpoint].reduce((sum, file) => sum + file.bytesRead, 0);
+			expect(essentials(state)).toEqual(essentials(new JournalStore(files).read('vault')));
+			expect(state.state.get('vault')!.get('vault')).toMatchObject({ idleMinutes: 2 });
+			return bytes;
+		};
+		// The late commit was found: this start read the whole journal, in the order of its commits.
+		expect(start()).toBeGreaterThan(journalBytes);
+		// The starts after it read the checkpoint again, as before the late commit.
+		expect(start()).toBeLessThan(2_000);
+		expect(start()).toBeLessThan(2_000);
+	});
+
 	it('from before "Slet alt" never stands for the journal written after it', () => {
 		const { files, checkpoint, store } = tablet();
 		store.append(1, [put('vault', { id: 'vault', keyId: 'old' })]);

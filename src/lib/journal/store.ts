@@ -60,6 +60,23 @@ export class JournalStore {
 		return tail;
 	}
 
+	/**
+	 * Reads the start table's records in the order of their commits into a tail that a late commit left unordered, and saves
+	 * the checkpoint again. An unordered tail gets no checkpoint, so without this every later start followed the frames since
+	 * the last one and then read the whole journal in order, until a compaction (which a large journal waits long for).
+	 * False when the read found the file otherwise than the tail (damage, cut off): the tail is then left as it was.
+	 */
+	private reorder(tail: Tail): boolean {
+		const { state, usable } = this.read(START_TABLE);
+		if (!usable || this.files[tail.index].size() !== tail.end) return false;
+		tail.state = state;
+		tail.ordered = true;
+		// The read checked every frame's CRC: nothing is left on trust.
+		tail.unverified = false;
+		this.checkpoint.save(tail);
+		return true;
+	}
+
 	/** The records as of the last commit; with `onlyTable`, only that table's, so a start need not hold every record. */
 	read(onlyTable?: string): JournalState {
 		const state: TableState = new Map();
@@ -105,7 +122,7 @@ export class JournalStore {
 		const tail = this.tailOf(active);
 		const sizes = { bytes: tail.end, snapshotBytes: tail.head.snapshotEnd };
 		// Another tab's commit to the start table came late: the records are read in the order of their commits.
-		if (!tail.ordered) return { ...this.read(START_TABLE), unverified: false, ...sizes };
+		if (!tail.ordered && !this.reorder(tail)) return { ...this.read(START_TABLE), unverified: false, ...sizes };
 		const { maxSeq, commits, usable, holdsDeleted, unverified } = tail;
 		const state: TableState = new Map([[START_TABLE, new Map(tail.state.get(START_TABLE))]]);
 		return { state, maxSeq, contiguous: commits === maxSeq - tail.head.baseSeq, usable, holdsDeleted, unverified, ...sizes };
