@@ -58,11 +58,15 @@ export class JournalClient {
 		worker.onerror = (event) => {
 			for (const waiting of this.pending.values()) waiting.reject(new Error(event.message || 'The journal worker failed'));
 			this.pending.clear();
+			// A worker that failed may never answer again: a write waiting on it would never be "Gemt". This page goes on with
+			// IndexedDB alone, which the settings then say (crash protection: the database only); the next start tries again.
+			this.disable();
 		};
 		return worker;
 	}
 
 	private call<T>(body: RequestBody): Promise<T> {
+		if (this.disabled) return Promise.reject(new Error('The journal is off on this page'));
 		this.worker ??= this.startWorker();
 		const id = this.nextId++;
 		const worker = this.worker;
@@ -126,8 +130,12 @@ export class JournalClient {
 				// Sizes measured while a rewrite runs are the old file's: the first append after it measures the new one.
 				else if (!this.rewriting && grown(result)) this.compactionDue = true;
 			},
-			// The next start finds the journal behind the database and rewrites it.
-			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
+			(error: unknown) => {
+				// The journal now lacks this write, and a restore after a crash would bring the database back without it (a restore
+				// does not wait for a journal without gaps). Like a write with no journal to append to, it waits for a rewrite.
+				this.rewriteDue = true;
+				console.warn('Billedtale: a write did not reach the journal', error);
+			}
 		);
 		this.appends = Promise.all([this.appends, appended]).then(() => undefined);
 	}
