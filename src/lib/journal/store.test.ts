@@ -384,6 +384,28 @@ describe('the checkpoint a start reads', () => {
 		}
 	});
 
+	it('counts only frames on disk: those a worker killed before its flush left are flushed before the checkpoint', () => {
+		const { files, checkpoint, store } = tablet();
+		store.append(1, [put('answers', sealed('a1'))]);
+		const active = files.find((file) => file.size() > 0)!;
+		// The worker is killed inside the next append's flush: its frame is written, not yet on disk.
+		active.flush = () => {
+			throw new Error('killed');
+		};
+		expect(() => store.append(2, [put('vault', { id: 'vault', keyId: 'k2' })])).toThrow('killed');
+		const events: string[] = [];
+		active.flush = () => void events.push('journal flushed');
+		const write = checkpoint.write.bind(checkpoint);
+		checkpoint.write = (at, data) => {
+			events.push('checkpoint written');
+			write(at, data);
+		};
+		const start = new JournalStore(files, checkpoint).startState();
+		expect(start).toMatchObject({ maxSeq: 2, contiguous: true });
+		expect(start.state.get('vault')!.get('vault')).toMatchObject({ keyId: 'k2' });
+		expect(events).toEqual(['journal flushed', 'checkpoint written']);
+	});
+
 	it('keeps every commit when a crash comes at any write of an append or a snapshot, checkpoint included', () => {
 		let crashes = 0;
 		for (let writes = 0; ; writes++) {

@@ -53,7 +53,11 @@ export class JournalStore {
 		this.tail = tail;
 		if (!fromStart && tail.end === file.size()) return tail;
 		const found = tail;
-		const { end, damaged } = scan(file, head, tail.end, (frame) => follow(found, frame), START_TABLE);
+		const from = tail.end;
+		const { end, damaged } = scan(file, head, from, (frame) => follow(found, frame), START_TABLE);
+		// The frames followed here may be those of a worker killed between an append's write and its flush: the checkpoint
+		// may count only frames on disk, or it could outlive them in a power cut and be trusted for a file without them.
+		if (end > from) file.flush();
 		tail.end = end;
 		tail.usable &&= !damaged;
 		this.checkpoint.save(tail);
