@@ -251,3 +251,39 @@ describe('a write the journal did not take', () => {
 		await write(client, answer('a3'));
 	});
 });
+
+describe('deletions one after another', () => {
+	it("each wait for a rewrite without their record, when a later deletion's rewrite gave theirs up", async () => {
+		const client = new JournalClient();
+		// Each rewrite is begun at once and then held until the test lets it go on.
+		const gates: (() => void)[] = [];
+		client.rewrite = async () => {
+			const build = await client.beginSnapshot();
+			const baseSeq = seq;
+			await new Promise<void>((resolve) => gates.push(resolve));
+			for (const value of database.values()) await client.addToSnapshot(build, [{ table: 'answers', value }]);
+			await client.finishSnapshot(build, baseSeq);
+		};
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await write(client, answer('a'));
+		await write(client, answer('b'));
+		await write(client, answer('c'));
+		let firstDone = false;
+		const first = remove(client, 'a').then(() => (firstDone = true));
+		await vi.waitFor(() => expect(gates).toHaveLength(1));
+		const second = remove(client, 'b');
+		await vi.waitFor(() => expect(gates).toHaveLength(2));
+		// The first rewrite goes on and finds itself given up: the fault fired.
+		gates[0]!();
+		await vi.waitFor(() => expect(console.warn).toHaveBeenCalledWith('Billedtale: the journal could not be rewritten', expect.any(Error)));
+		await vi.advanceTimersByTimeAsync(0);
+		// "a" is still in the old journal's file: its deletion is not done yet.
+		expect(firstDone).toBe(false);
+		expect((await client.read()).holdsDeleted).toBe(true);
+		gates[1]!();
+		await Promise.all([first, second]);
+		const { state, holdsDeleted } = await client.read();
+		expect([...state.get('answers')!.keys()]).toEqual(['c']);
+		expect(holdsDeleted).toBe(false);
+	});
+});

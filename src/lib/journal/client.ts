@@ -26,7 +26,7 @@ export class JournalClient {
 	/** A rewrite that only makes a grown journal small again; no write waits for it. */
 	private compactionDue = false;
 	/** The rewrite under way in this tab, if any. */
-	private rewriting: Promise<void> | undefined;
+	private rewriting: Promise<boolean> | undefined;
 	private rewritesFinished = 0;
 	private waitingToRewrite = false;
 	/** When this page started (the module loads with it). */
@@ -144,10 +144,16 @@ export class JournalClient {
 	 * Runs a rewrite. One begun while another runs takes its place: the worker keeps only the last snapshot begun, so the
 	 * earlier one is given up at its next step (it may have read records before the change that made this one due).
 	 */
-	private startRewrite(): Promise<void> {
-		const run: Promise<void> = this.rewrite!()
-			.then(() => void (this.rewritesFinished += 1))
-			.catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error))
+	private startRewrite(): Promise<boolean> {
+		const run: Promise<boolean> = this.rewrite!()
+			.then(() => {
+				this.rewritesFinished += 1;
+				return true;
+			})
+			.catch((error: unknown) => {
+				console.warn('Billedtale: the journal could not be rewritten', error);
+				return false;
+			})
 			.finally(() => {
 				if (this.rewriting === run) this.rewriting = undefined;
 			});
@@ -190,7 +196,9 @@ export class JournalClient {
 		if (this.rewriteDue) {
 			this.rewriteDue = false;
 			this.compactionDue = false;
-			await this.startRewrite();
+			// A rewrite begun meanwhile (another deletion's) gives this one up: the write waits for that one, begun after it
+			// committed, or its deleted record would still be in the journal when the screen says it is gone.
+			for (let finished = await this.startRewrite(); !finished && this.rewriting;) finished = await this.rewriting;
 		} else if (this.compactionDue && !this.rewriting) {
 			this.compactionDue = false;
 			this.rewriteLater();
