@@ -58,15 +58,16 @@ export class JournalClient {
 		worker.onerror = (event) => {
 			for (const waiting of this.pending.values()) waiting.reject(new Error(event.message || 'The journal worker failed'));
 			this.pending.clear();
-			// A worker that failed may never answer again: a write waiting on it would never be "Gemt". This page goes on with
-			// IndexedDB alone, which the settings then say (crash protection: the database only); the next start tries again.
-			this.disable();
+			// A worker that failed may never answer again, and a write waiting on it would never be "Gemt": the next request
+			// goes to a new one (the lock passes to it, or to another tab's). Not turned off: "Slet alt" must still empty the
+			// journal, or the next start would bring back what was erased.
+			worker.terminate();
+			if (this.worker === worker) this.worker = undefined;
 		};
 		return worker;
 	}
 
 	private call<T>(body: RequestBody): Promise<T> {
-		if (this.disabled) return Promise.reject(new Error('The journal is off on this page'));
 		this.worker ??= this.startWorker();
 		const id = this.nextId++;
 		const worker = this.worker;
