@@ -138,6 +138,16 @@ export async function newTabletPage(context: BrowserContext, { probe = false, co
 export const unlock = (page: Page, { timeout }: { timeout?: number } = {}) =>
 	unlockTablet(page, undefined, { submitWith: 'Enter', timeout });
 /**
+ * A settled tablet: the first unlocks of a fresh context still upgrade the seeded records in the background, and every
+ * batch that pass writes makes the open lists read again (the app marks the end of the pass after each unlock;
+ * src/lib/lock/tablet-lock.svelte.ts).
+ */
+export const upgradePassDone = (page: Page) =>
+	page.waitForFunction(() => performance.getEntriesByName('billedtale:upgrade-pass-done').length > 0, null, {
+		polling: 100,
+		timeout: 60_000
+	});
+/**
  * Lets the service worker finish installing, then removes it and its caches, so the next tab loads the app cold
  * from the network. The app registers its worker on `load`, so we give it a moment to appear.
  */

@@ -1,6 +1,6 @@
 // A meeting with 1,000 answers opened from the citizen page.
 import { touchTap } from '../../tests/e2e/pages.ts';
-import { browserOf, frameTime, log, newTabletPage, type Run, sleep, UI, unlock } from '../browser.ts';
+import { browserOf, frameTime, log, newTabletPage, type Run, sleep, UI, unlock, upgradePassDone } from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { TRACE_CATEGORIES } from './boards.ts';
 
@@ -27,12 +27,7 @@ export async function openBigMeeting(run: Run) {
 		// open before this page shows its meetings, as when the adviser had it open in an earlier meeting.
 		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await unlock(page);
-		// A settled tablet: the first unlocks of a fresh context still upgrade the seeded records, and every batch that pass
-		// writes makes the open lists read again (the app marks the end of the pass; src/lib/lock/tablet-lock.svelte.ts).
-		await page.waitForFunction(() => performance.getEntriesByName('billedtale:upgrade-pass-done').length > 0, null, {
-			polling: 100,
-			timeout: 60_000
-		});
+		await upgradePassDone(page);
 		const link = page.locator(`main a[href*="${bigMeeting}"]`);
 		await link.waitFor();
 		await sleep(500);

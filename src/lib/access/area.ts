@@ -68,6 +68,11 @@ function isTyping(target: EventTarget | null): boolean {
 export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl {
 	const profile = options.profile;
 	let rows: HTMLElement[][] = [];
+	/*
+	 * The tap filter's times are when the finger or key acted (the event's timeStamp, on the clock of performance.now()),
+	 * not when the page got to the event: a double tap's second release handled late on a busy page (the first release's
+	 * own work, a background batch) was more than the repeat time after the first by the clock and chose the picture twice.
+	 */
 	let tap = TAP_IDLE;
 	let dwell = DWELL_NONE;
 	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
@@ -199,7 +204,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		}
 		// A key's or a script's click passes the repeat filter. It is let through rather than repeated: the browser ignores
 		// a click() on an element that is already in the middle of a key's click.
-		const step = tapAccept(profile(), tap, Date.now(), idOf(el));
+		const step = tapAccept(profile(), tap, event.timeStamp, idOf(el));
 		tap = step.state;
 		return step.select;
 	}
@@ -211,13 +216,15 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		pressed = el;
 		downAt = { x: event.clientX, y: event.clientY };
 		const settings = profile();
-		const step = tapPress(settings, tap, Date.now(), idOf(el));
+		const step = tapPress(settings, tap, event.timeStamp, idOf(el));
 		tap = step.state;
 		if (step.select) choose(el);
 		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
 			clearTimeout(holdTimer);
+			const heldAt = event.timeStamp + settings.holdMs;
 			holdTimer = setTimeout(() => {
-				const held = tapHold(profile(), tap, Date.now());
+				// The hold is reached when the timer fires; on the events' clock that is the press's time plus the hold.
+				const held = tapHold(profile(), tap, heldAt);
 				tap = held.state;
 				if (held.select && pressed === el) choose(el);
 			}, settings.holdMs);
@@ -230,7 +237,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		// Sliding off the target before lifting cancels, as with a native button. A finger stays with the target it pressed
 		// wherever it is lifted, so for a finger the distance it moved decides (a drag of a story item or a person is no tap).
 		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(event);
-		const step = tapRelease(profile(), tap, Date.now(), el && idOf(el));
+		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el));
 		tap = step.state;
 		pressed = undefined;
 		released = undefined;

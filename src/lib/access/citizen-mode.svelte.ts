@@ -11,6 +11,9 @@ const KEY = 'billedtale.citizenMode';
 /** The screens with a citizen face: only there can the mode be turned on, and only their paths can be reached in it. */
 export const CITIZEN_PATHS: readonly string[] = ['/tavle', '/moede'];
 
+/** The header's button that turns the mode on (routes/+layout.svelte); it takes the focus back when the mode ends. */
+export const TURN_ON_ID = 'citizen-mode-on';
+
 class CitizenMode {
 	on = $state(browser && sessionStorage.getItem(KEY) === 'on');
 

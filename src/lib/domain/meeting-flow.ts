@@ -94,6 +94,15 @@ export function isLastStep(step: FlowStep): boolean {
 const MEETING_PART_ANSWERS: readonly AnswerSubjectKind[] = ['meeting-part'];
 
 /**
+ * The kinds of the citizen's answers from every meeting that two parts show beside the meeting's own: "Om mig" on the
+ * check-in (meeting-part answers, meeting/about-me.ts) and the people of the network map on the preparation (network-person
+ * answers, meeting-people.ts). Here rather than beside the code reading them, so the meeting page knows what to read without
+ * loading the conversation content "Om mig" is written in (issue 17: 6 kB gzip of the first load of /moede).
+ */
+export const ABOUT_ME_SUBJECTS: readonly AnswerSubjectKind[] = ['meeting-part'];
+export const KNOWN_PEOPLE_SUBJECTS: readonly AnswerSubjectKind[] = ['network-person'];
+
+/**
  * The kinds of answer each part shows or works out from; `undefined`: every answer of the meeting (the summary lists
  * them all). A part reads only these from the meeting (the `[meetingId+about]` index), so what opens first does not grow
  * with the answers given on the boards and cards: the meeting with 1,000 answers opened 1,000 decryptions deep (issue

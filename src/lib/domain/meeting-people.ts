@@ -1,4 +1,4 @@
-import type { Answer, AnswerSubjectKind } from './answer';
+import type { Answer } from './answer';
 import { networkPeople, type NetworkPersonSubject } from './network-map';
 
 /*
@@ -6,9 +6,6 @@ import { networkPeople, type NetworkPersonSubject } from './network-map';
  * can be chosen for a meeting. A choice is the network mark "vil have med til møder" on that person, answered in
  * the meeting it is for, so the invitation letter and Min plan show those people with their photos.
  */
-
-/** The kind of subject knownPeople reads: only answers about network people need to be read for it. */
-export const KNOWN_PEOPLE_SUBJECTS: readonly AnswerSubjectKind[] = ['network-person'];
 
 /** Everyone on the citizen's network map, from any of their meetings, with the details they were last placed with. */
 export function knownPeople(citizenAnswers: readonly Answer[]): NetworkPersonSubject[] {

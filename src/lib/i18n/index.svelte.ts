@@ -1,4 +1,14 @@
-import { formatDateIn, formatTimeIn, isLoadedKey, languageTag, loadLanguage, translate, type Language, type MessageKey } from './translate';
+import {
+	formatDateIn,
+	formatTimeIn,
+	isLoadedKey,
+	languageTag,
+	loadLanguage,
+	translate,
+	type Language,
+	type MessageKey,
+	type ScreenWords
+} from './translate';
 
 export { format, LANGUAGES, loadLanguage, type Language, type MessageKey } from './translate';
 const STORAGE_KEY = 'billedtale.language';
@@ -25,8 +35,31 @@ class Locale {
 	 */
 	async restore(): Promise<void> {
 		const saved = localStorage.getItem(STORAGE_KEY);
-		if (saved === 'da' || saved === 'en') await this.show(saved);
-		else document.documentElement.lang = this.language;
+		try {
+			if (saved === 'da' || saved === 'en') await this.show(saved);
+			else document.documentElement.lang = this.language;
+		} finally {
+			this.#restored = true;
+		}
+	}
+
+	#restored = false;
+
+	/**
+	 * The words a screen needs before it shows (routes/+layout.ts), in the language it will show: the one shown, or before
+	 * restore() the saved one it is about to show. A tablet showing English fetches no Danish beyond the lock screen's,
+	 * which every start has (issue 17). English that does not arrive leaves the page in Danish (restore()), so Danish then.
+	 */
+	async loadScreenWords(screen: ScreenWords): Promise<void> {
+		const english = this.#restored ? this.language === 'en' : localStorage.getItem(STORAGE_KEY) === 'en';
+		if (english) {
+			try {
+				return await loadLanguage('en');
+			} catch {
+				// restore() tells of it; the page stays in Danish.
+			}
+		}
+		await loadLanguage('da', screen);
 	}
 
 	/**

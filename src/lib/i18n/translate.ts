@@ -13,17 +13,36 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Dictionary = Record<MessageKey, string>;
 
-// Danish is the default: the first screens' words (lock screens, home) are always here, the rest arrives before any other
-// screen shows (parts.ts). The English dictionary is as large as the Danish one and most tablets never show it, so it is fetched
-// only when chosen (or when a tablet that chose it starts): it stays out of every first load.
+// Danish is the default: the first screens' words (lock screens, home) are always here, the meeting's topics add a few and
+// the rest arrives before any other screen shows (parts.ts). The English dictionary is as large as the Danish one and most
+// tablets never show it, so it is fetched only when chosen (or when a tablet that chose it starts): it stays out of every
+// first load.
 const dictionaries: Partial<Record<Language, Partial<Dictionary>>> = { da: firstScreenWords };
 const complete = new Set<Language>();
 
-/** Makes all of a language's words available to translate(); resolves at once when they already are. */
-export async function loadLanguage(language: Language): Promise<void> {
+const LATER_DANISH = {
+	meeting: () => import('virtual:dictionary/da/meeting'),
+	rest: () => import('virtual:dictionary/da/rest')
+} as const;
+type LaterDanish = keyof typeof LATER_DANISH;
+const danishParts = new Set<LaterDanish>();
+
+async function loadDanish(parts: readonly LaterDanish[]): Promise<void> {
+	const missing = parts.filter((part) => !danishParts.has(part));
+	const words = await Promise.all(missing.map((part) => LATER_DANISH[part]()));
+	dictionaries.da = Object.assign({}, dictionaries.da, ...words.map((part) => part.default));
+	for (const part of missing) danishParts.add(part);
+}
+
+/** The words a screen needs: the meeting's topics need only part of the Danish (parts.ts); English is loaded whole. */
+export type ScreenWords = 'meeting' | 'all';
+
+/** Makes a language's words available to translate(), all or a screen's; resolves at once when they already are. */
+export async function loadLanguage(language: Language, screen: ScreenWords = 'all'): Promise<void> {
 	if (complete.has(language)) return;
-	if (language === 'da') dictionaries.da = { ...(await import('virtual:dictionary/da/rest')).default, ...firstScreenWords };
-	else dictionaries.en = (await import('./en')).en;
+	if (language === 'en') dictionaries.en = (await import('./en')).en;
+	else if (screen === 'meeting') return loadDanish(['meeting']);
+	else await loadDanish(['meeting', 'rest']);
 	complete.add(language);
 }
 
@@ -39,7 +58,7 @@ export function format(template: string, params: Record<string, string | number>
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
 	const text = dictionaries[language]?.[key];
 	// A programming error, not a user's: every way to English (the setting, a saved choice, a document) loads it first,
-	// and no screen but the lock screens and home shows before the rest of the Danish words are here.
+	// and no screen shows before its part of the Danish words is here.
 	if (text === undefined) throw new Error(`Billedtale: '${key}' in ${language} is used before loadLanguage('${language}')`);
 	return format(text, params);
 }

@@ -1,5 +1,5 @@
 import { MEETING, type AboutMeItem } from '#lib/content/conversation.ts';
-import type { Answer, AnswerContent, AnswerSubjectKind } from '#lib/domain/answer.ts';
+import type { Answer, AnswerContent } from '#lib/domain/answer.ts';
 
 /*
  * "Om mig — sådan kommunikerer jeg" lives in the answers: each entry is an answer about the meeting
@@ -15,9 +15,6 @@ export interface AboutMeEntry {
 	/** The newest entry in words (or a recording), shown beside the picture. */
 	words: Answer | undefined;
 }
-
-/** The kind of subject an entry is (see aboutMeEntries): only answers about meeting parts need to be read for it. */
-export const ABOUT_ME_SUBJECTS: readonly AnswerSubjectKind[] = ['meeting-part'];
 
 const isPicture = (content: AnswerContent) => content.kind === 'message' || content.kind === 'photo';
 

@@ -1,4 +1,5 @@
 import { FLOW_STEPS } from '#lib/domain/meeting-flow.ts';
+import { locale } from '#lib/i18n/index.svelte.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
 import { warmPictures } from '#lib/ui/warm-pictures.ts';
 import { stepSymbolUrl } from './steps.ts';
@@ -18,7 +19,8 @@ export const STAFF_PANEL_KEY = 'billedtale.staffPanel';
 
 export const staffPanelOpen = (): boolean => sessionStorage.getItem(STAFF_PANEL_KEY) === 'open';
 
-export const loadStaffPanel = lazyPart(() => import('./StaffPanel.svelte'));
+// The panel shows words beyond the meeting part of the dictionary, which is all a meeting opened on its topics has (parts.ts).
+export const loadStaffPanel = lazyPart(async () => (await Promise.all([import('./StaffPanel.svelte'), locale.loadScreenWords('all')]))[0]);
 // The parts of the check-in, where a meeting opens (FIRST_MEETING_STEP).
 export const loadAboutMe = lazyPart(() => import('./AboutMe.svelte'));
 export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
