@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD_REGION } from '#lib/journal/store.ts';
+import { HEAD_REGION } from '#lib/journal/files.ts';
 import { readFrame, type JournalFile } from '#lib/journal/frames.ts';
 import { decodeCitizenKey } from '#lib/vault/citizen-keys.ts';
 

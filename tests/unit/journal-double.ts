@@ -1,5 +1,8 @@
 import type { JournalOp } from '#lib/journal/frames.ts';
-import { JournalStore, START_TABLE, type SnapshotRecord, type VerifyCursor } from '#lib/journal/store.ts';
+import type { SnapshotRecord } from '#lib/journal/compaction.ts';
+import { JournalStore } from '#lib/journal/store.ts';
+import { START_TABLE } from '#lib/journal/tail.ts';
+import type { VerifyCursor } from '#lib/journal/verify.ts';
 import { MemoryFile } from './memory-file.ts';
 
 /*

@@ -13,6 +13,8 @@ let store: JournalStore;
 let erasing: boolean;
 
 class WorkerDouble {
+	/** The last worker the client started, for a test to make it fail. */
+	static last: WorkerDouble | undefined;
 	onmessage: ((event: { data: unknown }) => void) | undefined;
 	onerror: ((event: { message: string }) => void) | undefined;
 	private queue: Promise<unknown> = Promise.resolve();
@@ -21,6 +23,10 @@ class WorkerDouble {
 		set: async () => void (erasing = true),
 		clear: async () => void (erasing = false)
 	});
+
+	constructor() {
+		WorkerDouble.last = this;
+	}
 
 	postMessage({ id, ...work }: JournalRequest): void {
 		this.queue = this.queue
@@ -200,5 +206,87 @@ describe('a start', () => {
 		// 1.2 MB of answers, checked 512 kB at a time.
 		expect(steps).toBe(2);
 		expect(await client.inspect()).toMatchObject({ unverified: false });
+	});
+});
+
+describe('a write the journal did not take', () => {
+	it('waits for a rewrite that puts it in the journal, so a restore after a crash would not lack it', async () => {
+		const files = [new MemoryFile(), new MemoryFile()] as const;
+		store = new JournalStore(files);
+		store.writeSnapshot([], 0);
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		rewrite.release();
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await write(client, answer('a1'));
+		// The active file refuses the next write (a full disk, say).
+		const active = files.find((file) => file.size() > 0)!;
+		active.writesBeforeCrash = 0;
+		await write(client, answer('a2'));
+		active.writesBeforeCrash = Infinity;
+		// The fault fired: the append failed, and the write waited for a rewrite from the database.
+		expect(warn).toHaveBeenCalledWith('Billedtale: a write did not reach the journal', new Error('Error: crash'));
+		expect(rewrite).toMatchObject({ started: 1, finished: 1 });
+		await write(client, answer('a3'));
+		const { state, maxSeq, contiguous, usable } = await client.read();
+		expect([...state.get('answers')!.keys()].sort()).toEqual(['a1', 'a2', 'a3']);
+		expect({ maxSeq, contiguous, usable }).toEqual({ maxSeq: 3, contiguous: true, usable: true });
+	});
+
+	it('of a worker that failed goes to a new worker, so it is not waited for in vain and still reaches the journal', async () => {
+		const client = new JournalClient();
+		steppedRewrite(client).release();
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await write(client, answer('a1'));
+		// The worker fails while a write waits for it, and answers nothing from then on.
+		const failing = WorkerDouble.last!;
+		let terminated = false;
+		failing.postMessage = () => undefined;
+		failing.terminate = () => void (terminated = true);
+		const written = write(client, answer('a2'));
+		failing.onerror?.({ message: 'worker crashed' });
+		await written;
+		expect(warn).toHaveBeenCalledWith('Billedtale: a write did not reach the journal', new Error('worker crashed'));
+		expect(terminated).toBe(true);
+		expect(WorkerDouble.last).not.toBe(failing);
+		const { state, maxSeq, contiguous } = await client.read();
+		expect([...state.get('answers')!.keys()].sort()).toEqual(['a1', 'a2']);
+		expect({ maxSeq, contiguous }).toEqual({ maxSeq: 2, contiguous: true });
+	});
+});
+
+describe('deletions one after another', () => {
+	it("each wait for a rewrite without their record, when a later deletion's rewrite gave theirs up", async () => {
+		const client = new JournalClient();
+		// Each rewrite is begun at once and then held until the test lets it go on.
+		const gates: (() => void)[] = [];
+		client.rewrite = async () => {
+			const build = await client.beginSnapshot();
+			const baseSeq = seq;
+			await new Promise<void>((resolve) => gates.push(resolve));
+			for (const value of database.values()) await client.addToSnapshot(build, [{ table: 'answers', value }]);
+			await client.finishSnapshot(build, baseSeq);
+		};
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await write(client, answer('a'));
+		await write(client, answer('b'));
+		await write(client, answer('c'));
+		let firstDone = false;
+		const first = remove(client, 'a').then(() => (firstDone = true));
+		await vi.waitFor(() => expect(gates).toHaveLength(1));
+		const second = remove(client, 'b');
+		await vi.waitFor(() => expect(gates).toHaveLength(2));
+		// The first rewrite goes on and finds itself given up: the fault fired.
+		gates[0]!();
+		await vi.waitFor(() => expect(console.warn).toHaveBeenCalledWith('Billedtale: the journal could not be rewritten', expect.any(Error)));
+		await vi.advanceTimersByTimeAsync(0);
+		// "a" is still in the old journal's file: its deletion is not done yet.
+		expect(firstDone).toBe(false);
+		expect((await client.read()).holdsDeleted).toBe(true);
+		gates[1]!();
+		await Promise.all([first, second]);
+		const { state, holdsDeleted } = await client.read();
+		expect([...state.get('answers')!.keys()]).toEqual(['c']);
+		expect(holdsDeleted).toBe(false);
 	});
 });

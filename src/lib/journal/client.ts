@@ -1,7 +1,9 @@
 import { withTimeout } from '#lib/domain/timeout.ts';
 import type { JournalOp } from './frames.ts';
 import type { JournalRequest, JournalResponse, JournalSummary } from './protocol.ts';
-import { grown, type JournalState, type SnapshotRecord, type VerifyCursor } from './store.ts';
+import { grown, type SnapshotRecord } from './compaction.ts';
+import type { JournalState } from './replay.ts';
+import type { VerifyCursor } from './verify.ts';
 
 /** How long after the start a background rewrite may begin (the unlock and the first screen come first). */
 const REWRITE_AFTER_START_MS = 10_000;
@@ -24,7 +26,7 @@ export class JournalClient {
 	/** A rewrite that only makes a grown journal small again; no write waits for it. */
 	private compactionDue = false;
 	/** The rewrite under way in this tab, if any. */
-	private rewriting: Promise<void> | undefined;
+	private rewriting: Promise<boolean> | undefined;
 	private rewritesFinished = 0;
 	private waitingToRewrite = false;
 	/** When this page started (the module loads with it). */
@@ -56,6 +58,11 @@ export class JournalClient {
 		worker.onerror = (event) => {
 			for (const waiting of this.pending.values()) waiting.reject(new Error(event.message || 'The journal worker failed'));
 			this.pending.clear();
+			// A worker that failed may never answer again, and a write waiting on it would never be "Gemt": the next request
+			// goes to a new one (the lock passes to it, or to another tab's). Not turned off: "Slet alt" must still empty the
+			// journal, or the next start would bring back what was erased.
+			worker.terminate();
+			if (this.worker === worker) this.worker = undefined;
 		};
 		return worker;
 	}
@@ -124,8 +131,12 @@ export class JournalClient {
 				// Sizes measured while a rewrite runs are the old file's: the first append after it measures the new one.
 				else if (!this.rewriting && grown(result)) this.compactionDue = true;
 			},
-			// The next start finds the journal behind the database and rewrites it.
-			(error: unknown) => console.warn('Billedtale: a write did not reach the journal', error)
+			(error: unknown) => {
+				// The journal now lacks this write, and a restore after a crash would bring the database back without it (a restore
+				// does not wait for a journal without gaps). Like a write with no journal to append to, it waits for a rewrite.
+				this.rewriteDue = true;
+				console.warn('Billedtale: a write did not reach the journal', error);
+			}
 		);
 		this.appends = Promise.all([this.appends, appended]).then(() => undefined);
 	}
@@ -134,10 +145,16 @@ export class JournalClient {
 	 * Runs a rewrite. One begun while another runs takes its place: the worker keeps only the last snapshot begun, so the
 	 * earlier one is given up at its next step (it may have read records before the change that made this one due).
 	 */
-	private startRewrite(): Promise<void> {
-		const run: Promise<void> = this.rewrite!()
-			.then(() => void (this.rewritesFinished += 1))
-			.catch((error: unknown) => console.warn('Billedtale: the journal could not be rewritten', error))
+	private startRewrite(): Promise<boolean> {
+		const run: Promise<boolean> = this.rewrite!()
+			.then(() => {
+				this.rewritesFinished += 1;
+				return true;
+			})
+			.catch((error: unknown) => {
+				console.warn('Billedtale: the journal could not be rewritten', error);
+				return false;
+			})
 			.finally(() => {
 				if (this.rewriting === run) this.rewriting = undefined;
 			});
@@ -180,7 +197,9 @@ export class JournalClient {
 		if (this.rewriteDue) {
 			this.rewriteDue = false;
 			this.compactionDue = false;
-			await this.startRewrite();
+			// A rewrite begun meanwhile (another deletion's) gives this one up: the write waits for that one, begun after it
+			// committed, or its deleted record would still be in the journal when the screen says it is gone.
+			for (let finished = await this.startRewrite(); !finished && this.rewriting;) finished = await this.rewriting;
 		} else if (this.compactionDue && !this.rewriting) {
 			this.compactionDue = false;
 			this.rewriteLater();

@@ -44,6 +44,44 @@ describe('journal files on every engine', () => {
 		expect(read).toMatchObject({ maxSeq: 1, contiguous: true, usable: true });
 	});
 
+	it('writes the checkpoint only once the frames it counts are on disk, where flushes answer with promises', async () => {
+		const [a, b, c] = [olderWebKitHandle(), olderWebKitHandle(), olderWebKitHandle()];
+		const files = await Promise.all([accessFile(a.handle), accessFile(b.handle)]);
+		const checkpoint = await accessFile(c.handle, async () => void (await Promise.all(files.map((file) => file.settle()))));
+		const all = [...files, checkpoint];
+		const store = new JournalStore([files[0]!.file, files[1]!.file], checkpoint.file);
+		store.writeSnapshot([{ table: 'vault', value: { id: 'vault', keyId: 'k1' } }], 0);
+		await Promise.all(all.map((file) => file.settle()));
+		// The next append's flush is held (the disk is slow), then fails once.
+		const events: string[] = [];
+		const write = c.handle.write;
+		c.handle.write = (buffer, options) => (events.push('checkpoint written'), write(buffer, options));
+		let finish!: (failed: boolean) => void;
+		for (const { handle } of [a, b])
+			handle.flush = () =>
+				new Promise<undefined>((resolve, reject) => {
+					finish = (failed) => (
+						events.push(failed ? 'journal flush failed' : 'journal flushed'),
+						failed ? reject(new Error('disk')) : resolve(undefined)
+					);
+				});
+		store.append(1, [{ type: 'put', table: 'vault', values: [{ id: 'vault', keyId: 'k2' }] }]);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(events).toEqual([]);
+		finish(false);
+		await Promise.all(all.map((file) => file.settle()));
+		expect(events).toEqual(['journal flushed', 'checkpoint written']);
+		const start = new JournalStore([files[0]!.file, files[1]!.file], checkpoint.file).startState();
+		expect(start).toMatchObject({ maxSeq: 1, unverified: true });
+
+		// A flush that fails: the checkpoint that would count its frame is not written, and the request hears of it.
+		events.length = 0;
+		store.append(2, [{ type: 'put', table: 'vault', values: [{ id: 'vault', keyId: 'k3' }] }]);
+		finish(true);
+		await expect(Promise.all(all.map((file) => file.settle()))).rejects.toThrow('disk');
+		expect(events).toEqual(['journal flush failed']);
+	});
+
 	it('retries without "readwrite-unsafe" and waits while the old page’s handle is still closing', async () => {
 		const tried: string[] = [];
 		let refusals = 3;

@@ -46,7 +46,12 @@ export async function openHandle(open: Opener, wait = (ms: number) => new Promis
 	throw lastError;
 }
 
-export async function accessFile(handle: Handle): Promise<OpenedFile> {
+/**
+ * `writesAfter`, for a handle that flushes asynchronously: each call waits until what it returned at that call resolves.
+ * The checkpoint's calls wait for the journal files' flushes so that, as with synchronous handles, it never reaches the disk
+ * ahead of the frames it counts.
+ */
+export async function accessFile(handle: Handle, writesAfter?: () => Promise<void>): Promise<OpenedFile> {
 	const sizeNow = handle.getSize();
 	if (typeof sizeNow === 'number') {
 		return {
@@ -62,19 +67,32 @@ export async function accessFile(handle: Handle): Promise<OpenedFile> {
 	}
 	let size = await sizeNow;
 	let pending: Promise<unknown>[] = [];
+	// With `writesAfter`, every call waits its turn behind it, in the order made: a truncate never overtakes a write.
+	let queue: Promise<unknown> = Promise.resolve();
+	const call = (run: () => unknown): void => {
+		if (!writesAfter) return void pending.push(Promise.resolve(run()));
+		// What it waits for is taken when the call is made: the flushes made before it, not those of a later request.
+		const before = writesAfter();
+		before.catch(() => undefined);
+		const next = queue.then(() => before).then(run);
+		// A failed call is thrown by `settle`; the calls after it still run.
+		queue = next.catch(() => undefined);
+		pending.push(next);
+	};
 	return {
 		file: {
 			size: () => size,
 			read: (at, length) => readAt(handle, at, Math.max(0, Math.min(length, size - at))),
 			write(at, bytes) {
-				writeAt(handle, at, bytes);
+				if (writesAfter) call(() => writeAt(handle, at, bytes));
+				else writeAt(handle, at, bytes);
 				size = Math.max(size, at + bytes.length);
 			},
 			truncate(length) {
-				pending.push(Promise.resolve(handle.truncate(length)));
+				call(() => handle.truncate(length));
 				size = length;
 			},
-			flush: () => void pending.push(Promise.resolve(handle.flush()))
+			flush: () => call(() => handle.flush())
 		},
 		async settle() {
 			const calls = pending;

@@ -1,5 +1,6 @@
 import type { JournalRequest, JournalSummary } from './protocol.ts';
-import { START_TABLE, type JournalStore } from './store.ts';
+import type { JournalStore } from './store.ts';
+import { START_TABLE } from './tail.ts';
 
 /*
  * One worker per origin holds the journal files. WebKit gives only exclusive access handles (it

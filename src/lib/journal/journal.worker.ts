@@ -27,17 +27,20 @@ function markerIn(directory: FileSystemDirectoryHandle): ErasingMarker {
 async function openJournal(): Promise<Executor> {
 	const root = await navigator.storage.getDirectory();
 	const directory = await root.getDirectoryHandle('journal', { create: true });
-	const opened = await Promise.all(
-		// The two journal files, and the checkpoint that spares a start reading them through (store.ts).
+	const handles = await Promise.all(
+		// The two journal files, and the checkpoint that spares a start reading them through (checkpoint.ts).
 		['a.bin', 'b.bin', 'checkpoint.bin'].map(async (name) => {
 			const file = await directory.getFileHandle(name, { create: true });
 			const open = file.createSyncAccessHandle as (options?: {
 				mode: 'readwrite-unsafe';
 			}) => ReturnType<typeof file.createSyncAccessHandle>;
-			return accessFile(await openHandle((options) => open.call(file, options)));
+			return openHandle((options) => open.call(file, options));
 		})
 	);
-	const [a, b, checkpoint] = opened as [(typeof opened)[0], (typeof opened)[0], (typeof opened)[0]];
+	const [a, b] = await Promise.all([accessFile(handles[0]!), accessFile(handles[1]!)]);
+	// Where flushes answer with promises (older iPadOS), the checkpoint is written once the frames it counts are on disk.
+	const checkpoint = await accessFile(handles[2]!, async () => void (await Promise.all([a.settle(), b.settle()])));
+	const opened = [a, b, checkpoint];
 	const store = new JournalStore([a.file, b.file], checkpoint.file);
 	return journalExecutor(store, markerIn(directory), async () => {
 		await Promise.all(opened.map((file) => file.settle()));

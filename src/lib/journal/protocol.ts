@@ -1,5 +1,7 @@
 import type { JournalOp } from './frames.ts';
-import type { SnapshotRecord, StartState, VerifyCursor } from './store.ts';
+import type { SnapshotRecord } from './compaction.ts';
+import type { StartState } from './store.ts';
+import type { VerifyCursor } from './verify.ts';
 
 /** What the page asks of the journal worker. */
 export type JournalRequest = { id: number } & (

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFile } from '../../../tests/unit/memory-file.ts';
 import { crc32, encodeFrame, readFrame, type JournalOp } from './frames.ts';
-import { HEAD_REGION, JournalStore, type JournalState, type VerifyCursor } from './store.ts';
+import { HEAD_REGION } from './files.ts';
+import type { JournalState } from './replay.ts';
+import { JournalStore } from './store.ts';
+import type { VerifyCursor } from './verify.ts';
 
 const sealed = (id: string, citizenId = 'c1') => ({
 	id,
@@ -381,6 +384,28 @@ describe('the checkpoint a start reads', () => {
 		}
 	});
 
+	it('counts only frames on disk: those a worker killed before its flush left are flushed before the checkpoint', () => {
+		const { files, checkpoint, store } = tablet();
+		store.append(1, [put('answers', sealed('a1'))]);
+		const active = files.find((file) => file.size() > 0)!;
+		// The worker is killed inside the next append's flush: its frame is written, not yet on disk.
+		active.flush = () => {
+			throw new Error('killed');
+		};
+		expect(() => store.append(2, [put('vault', { id: 'vault', keyId: 'k2' })])).toThrow('killed');
+		const events: string[] = [];
+		active.flush = () => void events.push('journal flushed');
+		const write = checkpoint.write.bind(checkpoint);
+		checkpoint.write = (at, data) => {
+			events.push('checkpoint written');
+			write(at, data);
+		};
+		const start = new JournalStore(files, checkpoint).startState();
+		expect(start).toMatchObject({ maxSeq: 2, contiguous: true });
+		expect(start.state.get('vault')!.get('vault')).toMatchObject({ keyId: 'k2' });
+		expect(events).toEqual(['journal flushed', 'checkpoint written']);
+	});
+
 	it('keeps every commit when a crash comes at any write of an append or a snapshot, checkpoint included', () => {
 		let crashes = 0;
 		for (let writes = 0; ; writes++) {
@@ -466,6 +491,29 @@ describe('the checkpoint a start reads', () => {
 			expect(start.state.get('vault')!.get('vault')).toMatchObject({ idleMinutes: 2 });
 			expect(essentials(start)).toEqual(essentials(new JournalStore(files).read('vault')));
 		}
+	});
+
+	it('reads the journal through once after a late commit to the key, not at every start after it', () => {
+		const { files, checkpoint, store } = tablet();
+		for (let seq = 1; seq <= 200; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		// Another tab's commit to the key reached the journal after a later one.
+		store.append(202, [put('vault', { id: 'vault', keyId: 'k1', idleMinutes: 2 })]);
+		store.append(201, [put('vault', { id: 'vault', keyId: 'k1', idleMinutes: 1 })]);
+		for (let seq = 203; seq <= 210; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		const journalBytes = Math.max(...files.map((file) => file.size()));
+		const start = () => {
+			for (const file of [...files, checkpoint]) file.bytesRead = 0;
+			const state = new JournalStore(files, checkpoint).startState();
+			const bytes = [...files, checkpoint].reduce((sum, file) => sum + file.bytesRead, 0);
+			expect(essentials(state)).toEqual(essentials(new JournalStore(files).read('vault')));
+			expect(state.state.get('vault')!.get('vault')).toMatchObject({ idleMinutes: 2 });
+			return bytes;
+		};
+		// The late commit was found: this start read the whole journal, in the order of its commits.
+		expect(start()).toBeGreaterThan(journalBytes);
+		// The starts after it read the checkpoint again, as before the late commit.
+		expect(start()).toBeLessThan(2_000);
+		expect(start()).toBeLessThan(2_000);
 	});
 
 	it('from before "Slet alt" never stands for the journal written after it', () => {

@@ -10,10 +10,10 @@ import {
 	showFirstScreen,
 	waitForFirstScreen
 } from '../../../tests/unit/journal-double.ts';
-import { HEAD_REGION } from '#lib/journal/store.ts';
+import { HEAD_REGION } from '#lib/journal/files.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen, listCitizens } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { consumeErasedFlag } from './erase.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
 import { reconcileStorage } from './journal-sync.ts';
@@ -181,6 +181,41 @@ describe('the start-up comparison of database and journal', () => {
 		expect(await verify.mock.results.at(-1)?.value).toEqual({ damaged: true });
 		await runLaterRewrite();
 		expect(await journal.read()).toMatchObject({ usable: true, contiguous: true });
+		await deleteDatabase();
+		expect(await reconcileStorage()).toBe('restored');
+		expect(await listAnswers(meeting.id)).toHaveLength(2);
+	});
+
+	it('replaces no database from a journal whose damage the start took on trust: the database keeps what it has', async () => {
+		const { meeting } = await tabletWithAnswers();
+		const pause = await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'pause' },
+			provenance: { mode: 'selv' }
+		});
+		// The database lost its last commit in a crash (the answer "pause"): it is behind the journal, under the same key.
+		const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
+		const seq = (await raw.commits.orderBy('seq').last())!.seq!;
+		await raw.transaction('rw', [raw.answers, raw.commits], async () => {
+			await raw.answers.delete(pause.id);
+			await raw.commits.clear();
+			await raw.commits.put({ seq: seq - 1 });
+		});
+		raw.close();
+		// And one byte of the journal's first commit flipped on disk, before the checkpoint the start trusts.
+		restartWorker();
+		const active = files.find((file) => file.size() > 0)!;
+		const at = HEAD_REGION + 40;
+		active.write(at, new Uint8Array([active.read(at, 1)[0]! ^ 1]));
+		const read = vi.spyOn(journal, 'read');
+
+		expect(await reconcileStorage()).toBe('ready');
+		// The fault fired: the start's summary was ahead of the database, the journal read through was not.
+		expect(read).toHaveBeenCalledTimes(1);
+		expect((await read.mock.results[0]!.value).maxSeq).toBeLessThan(seq - 1);
+		expect(await getDb().answers.count()).toBe(2);
+		expect(later.due).toBe(true);
+		await runLaterRewrite();
 		await deleteDatabase();
 		expect(await reconcileStorage()).toBe('restored');
 		expect(await listAnswers(meeting.id)).toHaveLength(2);

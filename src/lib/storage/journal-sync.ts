@@ -1,5 +1,7 @@
 import { journal } from '#lib/journal/client.ts';
-import { grown, type TableState, type VerifyCursor } from '#lib/journal/store.ts';
+import { grown } from '#lib/journal/compaction.ts';
+import type { TableState } from '#lib/journal/replay.ts';
+import type { VerifyCursor } from '#lib/journal/verify.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
@@ -152,11 +154,17 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 		return 'ready';
 	}
 	const journalVault = summary.vault as VaultRecord | undefined;
-	const databaseBehind = !vault || (vault.keyId === journalVault?.keyId && seq < summary.maxSeq);
-	if (summary.usable && journalVault && databaseBehind) {
-		const { state, maxSeq } = await journal.read();
-		await restoreDatabase(state, maxSeq);
-		return 'restored';
+	/** Whether a journal (its tablet key, its last commit) holds what the database lacks: the database lost it in a crash. */
+	const databaseBehind = (key: VaultRecord | undefined, maxSeq: number) => !!key && (!vault || (vault.keyId === key.keyId && seq < maxSeq));
+	if (summary.usable && databaseBehind(journalVault, summary.maxSeq)) {
+		// The summary took the frames before the checkpoint on trust; the read checks every one, and stops at a damaged one.
+		// Only a journal still ahead once read through replaces the database: a damaged commit in the middle once cut the
+		// read short, and the restore then emptied a database that was behind by a single commit.
+		const { state, maxSeq, usable } = await journal.read();
+		if (usable && databaseBehind(state.get('vault')?.get('vault') as VaultRecord | undefined, maxSeq)) {
+			await restoreDatabase(state, maxSeq);
+			return 'restored';
+		}
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
 	// Not before the first screen: on a tablet used for years the rewrite takes seconds, and the database holds every write.
