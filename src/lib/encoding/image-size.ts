@@ -1,4 +1,4 @@
-import type { IncomingPictureType } from '#lib/domain/media-types.ts';
+import { byteAt as at, isAscii } from './image-type.ts';
 
 /*
  * The pixel size an image file declares in its header, read without decoding it. A small file can
@@ -18,12 +18,10 @@ export function isDecodableSize({ width, height }: PixelSize): boolean {
 	return width > 0 && height > 0 && width <= MAX_IMAGE_SIDE && height <= MAX_IMAGE_SIDE && width * height <= MAX_IMAGE_PIXELS;
 }
 
-const at = (bytes: Uint8Array, i: number) => bytes[i] ?? 0;
 const u16be = (b: Uint8Array, i: number) => (at(b, i) << 8) | at(b, i + 1);
 const u16le = (b: Uint8Array, i: number) => at(b, i) | (at(b, i + 1) << 8);
 const u24le = (b: Uint8Array, i: number) => at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16);
 const u32be = (b: Uint8Array, i: number) => ((at(b, i) << 24) >>> 0) + ((at(b, i + 1) << 16) | (at(b, i + 2) << 8) | at(b, i + 3));
-const isAscii = (b: Uint8Array, i: number, text: string) => [...text].every((char, k) => at(b, i + k) === char.charCodeAt(0));
 
 function pngSize(b: Uint8Array): PixelSize | undefined {
 	if (!isAscii(b, 12, 'IHDR')) return undefined;
@@ -89,15 +87,6 @@ function jpegSize(b: Uint8Array): PixelSize | undefined {
 		if (found.width * found.height > largest.width * largest.height) largest = found;
 	}
 	return largest;
-}
-
-/** The raster type the bytes really are, from the allow-list in domain/media-types.ts; never SVG. */
-export function rasterImageType(b: Uint8Array): IncomingPictureType | undefined {
-	if (at(b, 0) === 0x89 && isAscii(b, 1, 'PNG\r\n\x1a\n')) return 'image/png';
-	if (at(b, 0) === 0xff && at(b, 1) === 0xd8 && at(b, 2) === 0xff) return 'image/jpeg';
-	if (isAscii(b, 0, 'GIF87a') || isAscii(b, 0, 'GIF89a')) return 'image/gif';
-	if (isAscii(b, 0, 'RIFF') && isAscii(b, 8, 'WEBP')) return 'image/webp';
-	return undefined;
 }
 
 /** Undefined when the bytes are not PNG, JPEG, GIF or WebP, or the header is cut off before the size. */

@@ -1,5 +1,6 @@
 import type { StoredPictureType } from '#lib/domain/media-types.ts';
-import { isDecodableSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, rasterImageType, readPixelSize } from './image-size.ts';
+import { isDecodableSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readPixelSize } from './image-size.ts';
+import { rasterImageType } from './image-type.ts';
 import type { PictureRefusal } from './picture-protocol.ts';
 import { decodeInWorker } from './picture-worker-client.ts';
 
