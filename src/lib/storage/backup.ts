@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { validateBoardSet } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { packRecords, unpackRecords } from '#lib/encoding/packed-records.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
@@ -59,28 +60,41 @@ async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTa
 /**
  * Every record of the given citizens (all citizens when none are named), group by group. Every record but
  * the media is read in one transaction, so a write in another tab lands wholly before or wholly after the
- * snapshot; they are opened after it (a crypto await inside would end the transaction early). The media,
- * which are most of the bytes, are only listed there and then read one at a time, so the whole backup is
- * never in memory at once. A media record is written once and never changed; one deleted meanwhile (its
- * last use removed) is left out, as if it had been deleted before the snapshot.
+ * snapshot; they are opened after it (a crypto await inside would end the transaction early). The snapshot
+ * leaves the transaction packed into a Blob per group as the cursor passes (packed-records.ts): held as
+ * records, years of answers made the backup's peak heap grow with the tablet's history (issue 17: 138 MB
+ * for 72,000 answers). The media, which are most of the bytes, are only listed there and then read one at a
+ * time. A media record is written once and never changed; one deleted meanwhile (its last use removed) is
+ * left out, as if it had been deleted before the snapshot.
  */
 async function* backupGroups(citizenIds: string[] | undefined): AsyncGenerator<BackupGroup> {
 	const db = getDb();
-	const { stored, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
+	const { pages, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
 		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
 		const citizens = (await table('citizens').bulkGet(ids)).filter((record) => record !== undefined);
-		const rest = OWNED_TABLES.filter((name) => name !== 'media');
-		const owned = await Promise.all(rest.map((name) => table(name).where('citizenId').anyOf(ids).toArray()));
-		return {
-			stored: { citizens, ...Object.fromEntries(rest.map((name, i) => [name, owned[i]])) } as Omit<StoredTables, 'media'>,
-			mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys()
-		};
-	});
-	for (const name of SEALED_TABLES) {
-		if (name === 'media') continue;
-		for (const batch of batches(stored[name] as Stored<RecordsByTable[typeof name]>[], RECORDS_PER_GROUP)) {
-			yield { table: name, records: await opened(name, batch) } as BackupGroup;
+		const pages: { table: Exclude<SealedTable, 'media'>; packed: Blob }[] = [];
+		for (const batch of batches(citizens, RECORDS_PER_GROUP)) pages.push({ table: 'citizens', packed: packRecords(batch) });
+		for (const name of OWNED_TABLES) {
+			if (name === 'media') continue;
+			let page: unknown[] = [];
+			await table(name)
+				.where('citizenId')
+				.anyOf(ids)
+				.each((record) => {
+					page.push(record);
+					if (page.length < RECORDS_PER_GROUP) return;
+					pages.push({ table: name, packed: packRecords(page) });
+					page = [];
+				});
+			if (page.length > 0) pages.push({ table: name, packed: packRecords(page) });
 		}
+		return { pages, mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys() };
+	});
+	// Each page is let go once read, so the browser can drop its bytes.
+	for (let page = pages.shift(); page; page = pages.shift()) {
+		const { table: name, packed } = page;
+		const stored = unpackRecords(await packed.arrayBuffer()) as Stored<RecordsByTable[typeof name]>[];
+		yield { table: name, records: await opened(name, stored) } as BackupGroup;
 	}
 	for (const id of mediaIds) {
 		const record = await table('media').get(id);
