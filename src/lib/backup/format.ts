@@ -45,6 +45,7 @@ const VERSION1_MAX_BYTES = 300 * 1024 * 1024;
 /** One media record (at most 20 MB) with its fields; the writer never makes a bigger chunk. */
 const CHUNK_MAX_BYTES = 24 * 1024 * 1024;
 const HEADER_MAX_BYTES = 4096;
+const READ_WINDOW_BYTES = 1024 * 1024;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const MIME_TYPE = 'application/octet-stream';
@@ -152,20 +153,44 @@ function checkFormat(header: unknown): asserts header is Record<string, unknown>
 	if (typeof header.version !== 'number' || header.version > BACKUP_VERSION) throw new ValidationError('backup.newerVersion');
 }
 
+/**
+ * Reads a file forward a window at a time. Read with a slice of its own, each chunk and each length before it cost a
+ * trip to the browser's blob store: 6 s of a 32 s restore at 1× (years bench, CPU profile: Blob.slice + arrayBuffer),
+ * for chunks of 13 kB on average. A window holds at least the chunk asked for, so memory still follows the largest.
+ */
+class ForwardReader {
+	private window = new Uint8Array(0);
+	/** Where the window starts in the file. */
+	private start = 0;
+
+	constructor(private readonly file: Blob) {}
+
+	async bytes(offset: number, length: number): Promise<Uint8Array<ArrayBuffer>> {
+		if (offset < this.start || offset + length > this.start + this.window.byteLength) {
+			const end = Math.min(this.file.size, offset + Math.max(length, READ_WINDOW_BYTES));
+			this.window = new Uint8Array(await this.file.slice(offset, end).arrayBuffer());
+			this.start = offset;
+		}
+		return this.window.subarray(offset - this.start, offset - this.start + length);
+	}
+}
+
 async function* readGroups(file: Blob, headerText: string, key: CryptoKey): AsyncGenerator<UncheckedGroup> {
+	const reader = new ForwardReader(file);
 	let offset = new TextEncoder().encode(headerText).byteLength + 1;
 	for (let index = 0; ; index++) {
 		// A file that stops before its final chunk was cut off.
 		if (offset + 4 > file.size) return fail();
-		const length = new DataView(await file.slice(offset, offset + 4).arrayBuffer()).getUint32(0);
+		const prefix = await reader.bytes(offset, 4);
+		const length = new DataView(prefix.buffer, prefix.byteOffset, 4).getUint32(0);
 		if (length < IV_BYTES + TAG_BYTES || length > CHUNK_MAX_BYTES || offset + 4 + length > file.size) return fail();
 		offset += 4 + length;
 		const final = offset === file.size;
-		const chunk = await file.slice(offset - length, offset).arrayBuffer();
-		const iv = new Uint8Array(chunk, 0, IV_BYTES).slice();
+		const chunk = await reader.bytes(offset - length, length);
+		const iv = chunk.slice(0, IV_BYTES);
 		let value: unknown;
 		try {
-			value = decodeValue(await decryptBytes(key, iv, new Uint8Array(chunk, IV_BYTES), chunkContext(headerText, index, final)));
+			value = decodeValue(await decryptBytes(key, iv, chunk.subarray(IV_BYTES), chunkContext(headerText, index, final)));
 		} catch (error) {
 			// Past the first chunk the passphrase is known to be right: the file itself was changed.
 			if (index > 0 || !(error instanceof ValidationError)) return fail();
