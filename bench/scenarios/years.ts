@@ -37,6 +37,7 @@ const ROWS: MetricDef<unknown>[] = [
 	{ id: 'years.backup.heap', name: 'Years: backup, peak JS heap', unit: 'MB' },
 	{ id: 'years.backup.size', name: 'Years: backup file', unit: 'MB' },
 	{ id: 'years.restore', name: 'Years: restore the backup on an empty tablet', unit: 'ms' },
+	{ id: 'years.restore.heap', name: 'Years: restore, peak JS heap', unit: 'MB' },
 	{ id: 'years.disk', name: 'Years: bytes on disk (storage.estimate usage)', unit: 'MB' }
 ];
 
@@ -152,11 +153,11 @@ async function measureScale(hooks: YearsHooks, fixture: YearsFixture, record: Re
 		await step(['years.disk'], async () => record('years.disk', await diskUsage(hooks, context)));
 		await step(['years.startup', 'years.citizen', 'years.overtime', 'years.meeting'], () => measureViews(hooks, context, fixture, record));
 		await step(['years.startup.nojournal'], () => measureStartup(hooks, context, fixture, record, { journal: false }));
-		const backupFile = await step(['years.backup', 'years.backup.heap', 'years.backup.size', 'years.restore'], () =>
+		const backupFile = await step(['years.backup', 'years.backup.heap', 'years.backup.size', 'years.restore', 'years.restore.heap'], () =>
 			measureBackup(hooks, context, dir, record, fixture.scale)
 		);
 		await step(['years.journal.snapshot'], () => measureJournalSnapshot(hooks, context, record));
-		if (backupFile) await step(['years.restore'], () => measureRestore(hooks, backupFile, fixture, record));
+		if (backupFile) await step(['years.restore', 'years.restore.heap'], () => measureRestore(hooks, backupFile, fixture, record));
 	} finally {
 		await context.close();
 		rmSync(dir, { recursive: true, force: true });
@@ -367,7 +368,41 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 	}
 }
 
-/** Settings → "Gem sikkerhedskopi" → the download; the JS heap sampled through the DevTools protocol meanwhile. */
+/**
+ * The page's JS heap sampled through the DevTools protocol every 50 ms from a forced GC until stop(). The sampler
+ * stops whatever happens: left running after a failed backup, its next call on the closed page threw outside any step
+ * and ended the whole bench (10×, a backup over 600 s), losing every figure measured before.
+ */
+async function heapSampler(cdp: CDPSession) {
+	await cdp.send('Performance.enable');
+	await cdp.send('HeapProfiler.collectGarbage');
+	const used = async () => {
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+	};
+	const state = { before: await used(), peak: 0, sampling: true };
+	state.peak = state.before;
+	const sampler = (async () => {
+		while (state.sampling) {
+			state.peak = Math.max(state.peak, await used());
+			await sleep(50);
+		}
+	})();
+	return {
+		get before() {
+			return state.before;
+		},
+		get peak() {
+			return state.peak;
+		},
+		async stop() {
+			state.sampling = false;
+			await sampler;
+		}
+	};
+}
+
+/** Settings → "Gem sikkerhedskopi" → the download; the JS heap sampled meanwhile. */
 async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: string, record: Record_, scale: number) {
 	const { page, cdp } = await hooks.newTabletPage(context);
 	try {
@@ -376,42 +411,23 @@ async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: st
 		const panel = page.getByRole('region', { name: 'Sikkerhedskopi og flytning' });
 		await panel.getByLabel('Kodeord til kopien').fill(BACKUP_PASSPHRASE);
 		await panel.getByLabel('Gentag kodeordet').fill(BACKUP_PASSPHRASE);
-		await cdp.send('Performance.enable');
-		await cdp.send('HeapProfiler.collectGarbage');
-		const heap = async () => {
-			const { metrics } = await cdp.send('Performance.getMetrics');
-			return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-		};
-		const before = await heap();
-		let peak = before;
-		let sampling = true;
-		const sampler = (async () => {
-			while (sampling) {
-				peak = Math.max(peak, await heap());
-				await sleep(50);
-			}
-		})();
+		const heap = await heapSampler(cdp);
 		const download = page.waitForEvent('download', { timeout: 600_000 });
 		const t0 = performance.now();
-		// The sampler stops whatever happens: left running after a failed backup, its next call on the closed page threw
-		// outside any step and ended the whole bench (10×, a backup over 600 s), losing every figure measured before.
 		const file = await profiled(cdp, 'backup', scale, async () => {
 			await panel.getByRole('button', { name: 'Gem sikkerhedskopi' }).click();
 			return download;
-		}).finally(async () => {
-			sampling = false;
-			await sampler;
-		});
+		}).finally(() => heap.stop());
 		const ms = performance.now() - t0;
 		const path = join(dir, 'years.billedtale');
 		await file.saveAs(path);
 		record('years.backup', ms);
-		record('years.backup.heap', peak / MB);
+		record('years.backup.heap', heap.peak / MB);
 		record('years.backup.size', statSync(path).size / MB);
 		hooks.note('years.backup', 'click on "Gem sikkerhedskopi" (passphrase typed) → download event; includes PBKDF2 for the backup key');
 		hooks.note(
 			'years.backup.heap',
-			`JSHeapUsedSize sampled every 50 ms (Performance.getMetrics, no forced GC) during the backup; ${(before / MB).toFixed(1)} MB before it`
+			`JSHeapUsedSize sampled every 50 ms (Performance.getMetrics, no forced GC) during the backup; ${(heap.before / MB).toFixed(1)} MB before it`
 		);
 		return path;
 	} finally {
@@ -492,12 +508,18 @@ async function measureRestore(hooks: YearsHooks, backupFile: string, fixture: Ye
 			.locator('.notices')
 			.getByRole('status')
 			.filter({ hasText: `${fixture.ids.citizens} borgere er hentet` });
+		const heap = await heapSampler(cdp);
 		const t0 = performance.now();
 		await profiled(cdp, 'restore', fixture.scale, async () => {
 			await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
 			await done.waitFor({ timeout: 900_000 });
-		});
+		}).finally(() => heap.stop());
 		record('years.restore', performance.now() - t0);
+		record('years.restore.heap', heap.peak / MB);
+		hooks.note(
+			'years.restore.heap',
+			`JSHeapUsedSize sampled every 50 ms (Performance.getMetrics, no forced GC) during the restore; ${(heap.before / MB).toFixed(1)} MB before it`
+		);
 		hooks.note('years.restore', `click on "Hent sikkerhedskopi" on a freshly set-up tablet → "${fixture.ids.citizens} borgere er hentet"`);
 	} finally {
 		await context.close();

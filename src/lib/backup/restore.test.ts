@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBackup, writeBackup, type BackupContent } from './format.ts';
 import { recordAnswer } from '#lib/storage/answers.ts';
-import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
+import { collectBackup, groupsOfContent, restoreBackup } from '#lib/storage/backup.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
@@ -161,6 +161,30 @@ describe('restoring a backup', () => {
 		worker.refuse = ['undecodable'];
 		expect(await restoreFile(file)).toEqual({ added: 1, skipped: 0, droppedPictures: 1 });
 		expect((await getCitizen(fromBo.citizens[0]!.id))?.photo).toBeUndefined();
+	});
+
+	it('checks an answer that comes before its meeting in the file once the meeting has come, and refuses it then if it names a stranger', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await disk();
+		// The app writes meetings before answers; another order is read all the same, the answers' checks wait.
+		const answersFirst = (content: BackupContent) => ({
+			createdAt: content.createdAt,
+			groups: [...groupsOfContent(content)].sort((a, b) => Number(b.table === 'answers') - Number(a.table === 'answers'))
+		});
+		const stranger = structuredClone(fromBo);
+		stranger.answers[0]!.payload.provenance = { mode: 'formidlet', participantId: 'not-at-the-meeting' };
+		await expect(restoreFile(await writeBackup(answersFirst(stranger), PASSPHRASE, ITERATIONS))).rejects.toThrow('backup.invalid');
+		expect(await disk()).toEqual(before);
+		expect(await restoreFile(await writeBackup(answersFirst(fromBo), PASSPHRASE, ITERATIONS))).toEqual({
+			added: 1,
+			skipped: 0,
+			droppedPictures: 0
+		});
+		expect(
+			(await readBackup(await writeBackup(await collectBackup([fromBo.citizens[0]!.id]), PASSPHRASE, ITERATIONS), PASSPHRASE, ITERATIONS))
+				.answers
+		).toHaveLength(2);
 	});
 
 	it('stores the picture the worker made, under the type the worker chose', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFile } from '../../../tests/unit/memory-file.ts';
-import { HOLDER_LOCK, JournalHost, journalExecutor, type Relay, type RelayMessage, type RequestLock } from './host.ts';
+import { HOLDER_LOCK, JournalHost, journalExecutor, MARKER_CLEAR_TRIES, type Relay, type RelayMessage, type RequestLock } from './host.ts';
 import { JournalStore } from './store.ts';
 
 /*
@@ -144,5 +144,41 @@ describe('one journal holder per origin', () => {
 		await expect(first.handle({ op: 'inspect' })).rejects.toThrow('no access handle');
 		await expect(second.handle({ op: 'inspect' })).rejects.toThrow('no access handle');
 		expect(origin.opens).toEqual(['first']);
+	});
+});
+
+describe('finishing "Slet alt"', () => {
+	/** A marker in memory whose clear fails the first `failures` times, the marker staying in place. */
+	function faultyMarker(failures: number) {
+		const marker = {
+			set: true,
+			clears: 0,
+			isSet: async () => marker.set,
+			async clear() {
+				marker.clears++;
+				if (marker.clears <= failures) throw new DOMException('the file is busy', 'NoModificationAllowedError');
+				marker.set = false;
+			}
+		};
+		return marker;
+	}
+	const executorWith = (marker: ReturnType<typeof faultyMarker>) =>
+		journalExecutor(new JournalStore([new MemoryFile(), new MemoryFile()]), { ...marker, set: async () => void (marker.set = true) });
+
+	it('tries the marker again when removing it fails, and the next start then finds no erasing to finish', async () => {
+		const marker = faultyMarker(MARKER_CLEAR_TRIES - 1);
+		const run = executorWith(marker);
+		await run({ op: 'finishErase' });
+		// The fault fired: every try but the last failed.
+		expect(marker.clears).toBe(MARKER_CLEAR_TRIES);
+		expect(await run({ op: 'inspect' })).toMatchObject({ erasing: false });
+	});
+
+	it('says so when the marker cannot be removed, instead of leaving it for every later start to erase again', async () => {
+		const marker = faultyMarker(Infinity);
+		const run = executorWith(marker);
+		await expect(run({ op: 'finishErase' })).rejects.toThrow(/erase marker could not be removed/);
+		expect(marker.clears).toBe(MARKER_CLEAR_TRIES);
+		expect(await run({ op: 'inspect' })).toMatchObject({ erasing: true });
 	});
 });

@@ -40,6 +40,26 @@ export interface ErasingMarker {
 	clear(): Promise<void>;
 }
 
+/** Tries to clear the erase marker this many times before it says it could not. */
+export const MARKER_CLEAR_TRIES = 3;
+
+/**
+ * The marker is cleared, or the erasing fails: a marker left in place silently made every later start erase again,
+ * taking what was entered since with it. A clear that failed but left no marker (it was gone already) is done.
+ */
+async function clearMarker(marker: ErasingMarker): Promise<void> {
+	let failure: unknown;
+	for (let tries = 0; tries < MARKER_CLEAR_TRIES; tries++) {
+		try {
+			return await marker.clear();
+		} catch (error) {
+			failure = error;
+			if (!(await marker.isSet())) return;
+		}
+	}
+	throw new Error("The journal's erase marker could not be removed", { cause: failure });
+}
+
 export function journalExecutor(store: JournalStore, marker: ErasingMarker, settle: () => Promise<void> = async () => {}): Executor {
 	const run = async (work: JournalWork): Promise<unknown> => {
 		switch (work.op) {
@@ -67,7 +87,7 @@ export function journalExecutor(store: JournalStore, marker: ErasingMarker, sett
 				await marker.set();
 				return store.erase();
 			case 'finishErase':
-				return marker.clear().catch(() => undefined);
+				return clearMarker(marker);
 		}
 	};
 	// Older WebKit's handles answer some calls with promises: a request is done once they have settled.

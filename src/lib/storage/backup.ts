@@ -1,20 +1,18 @@
 import type { Table } from 'dexie';
-import { validateBoardSet } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { packRecords, unpackRecords } from '#lib/encoding/packed-records.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
-import { boardFromRecord, type RecordsByTable } from './records.ts';
-import { DamagedRecordError, parseRecord, versionedPayload } from './registry.ts';
+import { BackupCheck, parseRecords, type BackupContent, type UncheckedBackup } from './backup-check.ts';
+import type { RecordsByTable } from './records.ts';
+import { versionedPayload } from './registry.ts';
 import { openRecords, sealRecords, type Stored } from './sealing.ts';
 import { OWNED_TABLES, SEALED_TABLES, type SealedTable } from './tables.ts';
 
-/**
- * Every record of some citizens, opened, in their stored shapes: what a backup file holds. Each
- * payload carries its version, so a later app upgrades it on restore the way it upgrades stored ones.
- */
-export type BackupContent = { createdAt: number } & { [T in SealedTable]: RecordsByTable[T][] };
+export { checkedContent, restoreContent } from './backup-check.ts';
+export type { BackupContent, UncheckedBackup };
 
 type StoredTables = { [T in SealedTable]: Stored<RecordsByTable[T]>[] };
 
@@ -52,35 +50,49 @@ function table<T extends SealedTable>(name: T): Table<Stored<RecordsByTable[T]>,
 }
 
 async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTable[T]>[]): Promise<RecordsByTable[T][]> {
-	const records = await openRecords(name, stored);
+	// A backup passes over every record once: kept opened, years of answers (up to 10,000 per citizen) stayed in the heap.
+	const records = await openRecords(name, stored, { remember: false });
 	return records.map((record) => ({ ...record, payload: versionedPayload(name, record.payload) }));
 }
 
 /**
  * Every record of the given citizens (all citizens when none are named), group by group. Every record but
  * the media is read in one transaction, so a write in another tab lands wholly before or wholly after the
- * snapshot; they are opened after it (a crypto await inside would end the transaction early). The media,
- * which are most of the bytes, are only listed there and then read one at a time, so the whole backup is
- * never in memory at once. A media record is written once and never changed; one deleted meanwhile (its
- * last use removed) is left out, as if it had been deleted before the snapshot.
+ * snapshot; they are opened after it (a crypto await inside would end the transaction early). The snapshot
+ * leaves the transaction packed into a Blob per group as the cursor passes (packed-records.ts): held as
+ * records, years of answers made the backup's peak heap grow with the tablet's history (issue 17: 138 MB
+ * for 72,000 answers). The media, which are most of the bytes, are only listed there and then read one at a
+ * time. A media record is written once and never changed; one deleted meanwhile (its last use removed) is
+ * left out, as if it had been deleted before the snapshot.
  */
 async function* backupGroups(citizenIds: string[] | undefined): AsyncGenerator<BackupGroup> {
 	const db = getDb();
-	const { stored, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
+	const { pages, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
 		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
 		const citizens = (await table('citizens').bulkGet(ids)).filter((record) => record !== undefined);
-		const rest = OWNED_TABLES.filter((name) => name !== 'media');
-		const owned = await Promise.all(rest.map((name) => table(name).where('citizenId').anyOf(ids).toArray()));
-		return {
-			stored: { citizens, ...Object.fromEntries(rest.map((name, i) => [name, owned[i]])) } as Omit<StoredTables, 'media'>,
-			mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys()
-		};
-	});
-	for (const name of SEALED_TABLES) {
-		if (name === 'media') continue;
-		for (const batch of batches(stored[name] as Stored<RecordsByTable[typeof name]>[], RECORDS_PER_GROUP)) {
-			yield { table: name, records: await opened(name, batch) } as BackupGroup;
+		const pages: { table: Exclude<SealedTable, 'media'>; packed: Blob }[] = [];
+		for (const batch of batches(citizens, RECORDS_PER_GROUP)) pages.push({ table: 'citizens', packed: packRecords(batch) });
+		for (const name of OWNED_TABLES) {
+			if (name === 'media') continue;
+			let page: unknown[] = [];
+			await table(name)
+				.where('citizenId')
+				.anyOf(ids)
+				.each((record) => {
+					page.push(record);
+					if (page.length < RECORDS_PER_GROUP) return;
+					pages.push({ table: name, packed: packRecords(page) });
+					page = [];
+				});
+			if (page.length > 0) pages.push({ table: name, packed: packRecords(page) });
 		}
+		return { pages, mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys() };
+	});
+	// Each page is let go once read, so the browser can drop its bytes.
+	for (let page = pages.shift(); page; page = pages.shift()) {
+		const { table: name, packed } = page;
+		const stored = unpackRecords(await packed.arrayBuffer()) as Stored<RecordsByTable[typeof name]>[];
+		yield { table: name, records: await opened(name, stored) } as BackupGroup;
 	}
 	for (const id of mediaIds) {
 		const record = await table('media').get(id);
@@ -104,27 +116,39 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
 /**
  * Adds a backup's citizens in one transaction, sealed with this tablet's key. A citizen already on this
  * tablet is left exactly as it is, with none of the backup's records for it, so a restore never
- * overwrites newer work. One transaction means an interrupted restore leaves nothing half added; its
- * price is that the sealed records are all held until it commits (about the size of the media once).
- * They are sealed a group at a time, so no more than one group's plain bytes are read out at once.
+ * overwrites newer work. A file is read twice, a group at a time: the first read checks every record and
+ * re-encodes every picture, so a refused file has sealed nothing (sealing creates a restored citizen's
+ * key); the second seals. Only the sealed records are held until the one transaction commits (its price:
+ * an interrupted restore leaves nothing half added); the opened records never are all at once.
  */
-export async function restoreBackup(backup: BackupContent): Promise<{ added: number; skipped: number; droppedPictures: number }> {
-	const { content, dropped } = await reencodePictures(backup);
-	const db = getDb();
-	const sealed = {} as StoredTables;
-	for (const name of SEALED_TABLES) {
-		const records: Stored<RecordsByTable[typeof name]>[] = [];
-		for (const group of batches(content[name] as RecordsByTable[typeof name][], groupSize(name))) {
-			for (const record of await sealRecords(name, group)) records.push(record);
+export async function restoreBackup(
+	backup: BackupContent | UncheckedBackup
+): Promise<{ added: number; skipped: number; droppedPictures: number }> {
+	const source = 'groups' in backup ? backup : contentAsBackup(backup);
+	const check = new BackupCheck();
+	const pictures = new Map<string, Blob | undefined>();
+	let dropped = 0;
+	for await (const group of source.groups()) {
+		const records = check.add(group.table, group.records);
+		for (const [id, picture] of picturesOf({ table: group.table, records } as BackupGroup)) {
+			const kept = await reencode(picture);
+			if (!kept) dropped++;
+			pictures.set(id, kept);
 		}
-		(sealed as Record<SealedTable, unknown>)[name] = records;
 	}
+	check.finish();
+	const sealed = Object.fromEntries(SEALED_TABLES.map((name) => [name, []])) as unknown as StoredTables;
+	for await (const group of source.groups()) {
+		const records = withPictures({ table: group.table, records: parseRecords(group.table, group.records) } as BackupGroup, pictures);
+		(sealed[group.table] as unknown[]).push(...(await sealRecords(group.table, records as RecordsByTable[typeof group.table][])));
+	}
+	const db = getDb();
 	const result = await guardedWrite(() =>
 		db.transaction('rw', [...SEALED_TABLES], async () => {
 			const existing = new Set(
 				await table('citizens')
 					.where('id')
-					.anyOf(content.citizens.map((c) => c.id))
+					.anyOf(sealed.citizens.map((c) => c.id))
 					.primaryKeys()
 			);
 			const fresh = { citizens: sealed.citizens.filter((c) => !existing.has(c.id)) } as StoredTables;
@@ -139,129 +163,58 @@ export async function restoreBackup(backup: BackupContent): Promise<{ added: num
 				if ((await db.table(name).where(':id').anyOf(ids).count()) > 0) throw new ValidationError('backup.idCollision');
 			}
 			for (const name of SEALED_TABLES) await db.table(name).bulkAdd(fresh[name]);
-			return { added: content.citizens.length - existing.size, skipped: existing.size, droppedPictures: dropped };
+			return { added: fresh.citizens.length, skipped: existing.size, droppedPictures: dropped };
 		})
 	);
 	await rememberWhetherCitizensExist();
 	return result;
 }
 
-// --- the restore layer: every record is checked against the registry, nothing unknown is kept ------
-
-const invalid = (): never => {
-	throw new ValidationError('backup.invalid');
-};
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Records of one table a file may hold; the reader stops at it before holding more. */
-export const MAX_RECORDS = 200_000;
-/** Far more than one team's tablet holds; a file with more is not a backup from Billedtale. */
-const MAX_CITIZENS = 2_000;
-
-function records<T extends SealedTable>(name: T, value: unknown): RecordsByTable[T][] {
-	// A table newer than the file is simply absent from it.
-	if (value === undefined && name !== 'citizens') return [];
-	if (!Array.isArray(value) || value.length > MAX_RECORDS) return invalid();
-	// Array.from turns holes in a sparse array into undefined, which parseRecord refuses.
-	return Array.from(value, (record) => {
-		try {
-			return parseRecord(name, record);
-		} catch (error) {
-			if (error instanceof DamagedRecordError) return invalid();
-			throw error;
-		}
-	});
-}
-
-/** Who an answer names must be at its meeting; only someone other than the citizen relays. */
-function checkAnswers(content: BackupContent): void {
-	const meetings = new Map(content.meetings.map((m) => [m.id, m]));
-	for (const answer of content.answers) {
-		const meeting = meetings.get(answer.meetingId) ?? invalid();
-		if (answer.citizenId !== meeting.citizenId) invalid();
-		const people = new Map(meeting.payload.participants.map((p) => [p.id, p]));
-		for (const provenance of [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)]) {
-			const person = provenance.participantId === undefined ? undefined : (people.get(provenance.participantId) ?? invalid());
-			if (provenance.mode === 'formidlet' && (!person || person.role === 'borger')) invalid();
-		}
-	}
+/** A backup held whole, read as a file is: group by group, as often as asked. */
+function contentAsBackup(content: BackupContent): UncheckedBackup {
+	return { createdAt: content.createdAt, groups: () => groupsOfContent(content) };
 }
 
 /**
  * Pictures come from outside like an imported board's, and are decoded and re-encoded on this tablet the
  * same way (encoding/reencode.ts). One that is not an allowed raster picture, or declares or decodes to
  * more pixels than a tablet can hold, can only come from a forged file: the whole restore is refused.
- * One that is cut off or otherwise cannot be decoded shows nothing anyway: it is left out and counted.
- * Returns a copy; the content read from the file is not changed.
+ * One that is cut off or otherwise cannot be decoded shows nothing anyway: it is left out (undefined).
  */
-async function reencodePictures(backup: BackupContent): Promise<{ content: BackupContent; dropped: number }> {
-	let dropped = 0;
-	const reencode = async (picture: Blob): Promise<Blob | undefined> => {
-		try {
-			return (await reencodePicture(picture)).blob;
-		} catch (error) {
-			if (!(error instanceof PictureRefused)) throw error;
-			if (error.refusal !== 'undecodable') throw new ValidationError('backup.badPicture', { cause: error });
-			dropped++;
-			return undefined;
-		}
-	};
-	const citizens: BackupContent['citizens'] = [];
-	for (const citizen of backup.citizens) {
-		const { photo, ...payload } = citizen.payload;
-		const kept = photo && (await reencode(photo));
-		citizens.push({ ...citizen, payload: kept ? { ...payload, photo: kept } : payload });
-	}
-	const media: BackupContent['media'] = [];
-	for (const item of backup.media) {
-		if (item.payload.kind !== 'image') {
-			media.push(item);
-			continue;
-		}
-		const blob = await reencode(item.payload.blob);
-		if (blob) media.push({ ...item, payload: { ...item.payload, mimeType: blob.type, blob } });
-	}
-	return { content: { ...backup, citizens, media }, dropped };
-}
-
-function checkBoards(content: BackupContent): void {
-	for (const board of content.boards) {
-		const cellIds = board.payload.slots.flatMap((cell) => (cell ? [cell.id] : []));
-		if (new Set(cellIds).size !== cellIds.length) throw new ValidationError('backup.duplicateIds');
-	}
-	for (const citizen of content.citizens) {
-		const own = content.boards.filter((b) => b.citizenId === citizen.id);
-		if (own.length === 0) continue;
-		const roots = own.filter((b) => b.payload.root);
-		if (roots.length !== 1) invalid();
-		try {
-			validateBoardSet({ rootBoardId: roots[0]!.id, boards: own.map(boardFromRecord) });
-		} catch {
-			invalid();
-		}
+async function reencode(picture: Blob): Promise<Blob | undefined> {
+	try {
+		return (await reencodePicture(picture)).blob;
+	} catch (error) {
+		if (!(error instanceof PictureRefused)) throw error;
+		if (error.refusal !== 'undecodable') throw new ValidationError('backup.badPicture', { cause: error });
+		return undefined;
 	}
 }
 
-/**
- * Checks a backup's decrypted content and returns a clean copy, or throws backup.invalid. Older record
- * versions are upgraded on the way (the registry's migrations), so every released backup keeps restoring.
- */
-export function restoreContent(raw: unknown): BackupContent {
-	if (!isObject(raw)) return invalid();
-	const createdAt = typeof raw.createdAt === 'number' && Number.isFinite(raw.createdAt) && raw.createdAt >= 0 ? raw.createdAt : invalid();
-	const content = { createdAt } as BackupContent;
-	if (Array.isArray(raw.citizens) && raw.citizens.length > MAX_CITIZENS) throw new ValidationError('backup.tooMany');
-	for (const name of SEALED_TABLES) (content as Record<SealedTable, unknown>)[name] = records(name, raw[name]);
-	const citizenIds = new Set(content.citizens.map((c) => c.id));
-	for (const name of OWNED_TABLES) {
-		if ((content[name] as Array<{ citizenId: string }>).some((r) => !citizenIds.has(r.citizenId))) invalid();
+/** The pictures of a group, by the id of the record that holds them: citizens' photos and image media. */
+function* picturesOf(group: BackupGroup): Generator<[string, Blob]> {
+	if (group.table === 'citizens') {
+		for (const citizen of group.records) if (citizen.payload.photo) yield [citizen.id, citizen.payload.photo];
+	} else if (group.table === 'media') {
+		for (const item of group.records) if (item.payload.kind === 'image') yield [item.id, item.payload.blob];
 	}
-	checkAnswers(content);
-	checkBoards(content);
-	const allIds = SEALED_TABLES.flatMap((name) => (content[name] as Array<{ id: string }>).map((r) => r.id));
-	if (new Set(allIds).size !== allIds.length) throw new ValidationError('backup.duplicateIds');
-	return content;
+}
+
+/** A group's records with their pictures as this tablet re-encoded them; a copy, the records read are not changed. */
+function withPictures(group: BackupGroup, pictures: ReadonlyMap<string, Blob | undefined>): BackupGroup['records'] {
+	if (group.table === 'citizens') {
+		return group.records.map((citizen) => {
+			const { photo, ...payload } = citizen.payload;
+			const kept = photo && pictures.get(citizen.id);
+			return { ...citizen, payload: kept ? { ...payload, photo: kept } : payload };
+		});
+	}
+	if (group.table === 'media') {
+		return group.records.flatMap((item) => {
+			if (item.payload.kind !== 'image') return [item];
+			const blob = pictures.get(item.id);
+			return blob ? [{ ...item, payload: { ...item.payload, mimeType: blob.type, blob } }] : [];
+		});
+	}
+	return group.records;
 }

@@ -14,6 +14,7 @@ import type {
 } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
+import { commitCounted } from './commit-rows.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
 import { readsInFlight } from './reads-in-flight.ts';
 import { DATABASE_NAME } from './vault-peek.ts';
@@ -42,7 +43,14 @@ export class BilledtaleDb extends Dexie {
 			const version = this.version(step.version).stores(step.stores);
 			if (step.upgrade) version.upgrade(step.upgrade);
 		}
-		if (journaled) this.use(journalingMiddleware((seq, ops) => journal.committed(seq, ops)));
+		if (journaled) {
+			this.use(
+				journalingMiddleware((seq, ops) => {
+					journal.committed(seq, ops);
+					commitCounted(seq);
+				})
+			);
+		}
 		this.use(readsInFlight);
 	}
 }

@@ -104,8 +104,18 @@ function remember(opened: Opened, slot: string, entry: { payload: SealedPayload;
 	if (opened.size > OPENED_LIMIT) opened.delete(opened.keys().next().value!);
 }
 
+/**
+ * `remember: false` for one pass over everything (a backup): its records, kept opened, would push out those the
+ * pages show and stay in the heap (up to OPENED_LIMIT per citizen).
+ */
+export type OpenOptions = { remember?: boolean };
+
 /** Opens and checks one record. Throws DamagedRecordError when it cannot be opened or does not fit its table. */
-export async function openRecord<T extends SealedTable>(table: T, stored: Stored<RecordsByTable[T]>): Promise<RecordsByTable[T]> {
+export async function openRecord<T extends SealedTable>(
+	table: T,
+	stored: Stored<RecordsByTable[T]>,
+	{ remember: keep = true }: OpenOptions = {}
+): Promise<RecordsByTable[T]> {
 	try {
 		const key = await keyOf(table, stored);
 		let opened = openedByKey.get(key);
@@ -119,7 +129,7 @@ export async function openRecord<T extends SealedTable>(table: T, stored: Stored
 		}
 		const payload = await openPayload(key, table, stored.id, stored.payload);
 		const record = parseRecord(table, { ...stored, payload });
-		if (kept(table)) remember(opened, slot, { payload: stored.payload as SealedPayload, clear, record });
+		if (keep && kept(table)) remember(opened, slot, { payload: stored.payload as SealedPayload, clear, record });
 		return record;
 	} catch (error) {
 		if (error instanceof DamagedPayloadError || error instanceof MissingCitizenKeyError) {
@@ -153,7 +163,8 @@ const SLICE_MS = 8;
  */
 export async function openRecords<T extends SealedTable>(
 	table: T,
-	stored: readonly Stored<RecordsByTable[T]>[]
+	stored: readonly Stored<RecordsByTable[T]>[],
+	options?: OpenOptions
 ): Promise<RecordsByTable[T][]> {
 	const records: RecordsByTable[T][] = [];
 	let sliceStart = performance.now();
@@ -162,7 +173,7 @@ export async function openRecords<T extends SealedTable>(
 			await yieldToPage();
 			sliceStart = performance.now();
 		}
-		const opened = await Promise.allSettled(stored.slice(start, start + OPEN_BATCH).map((record) => openRecord(table, record)));
+		const opened = await Promise.allSettled(stored.slice(start, start + OPEN_BATCH).map((record) => openRecord(table, record, options)));
 		for (const result of opened) {
 			if (result.status === 'fulfilled') records.push(result.value);
 			else if (result.reason instanceof DamagedRecordError) {

@@ -1,0 +1,183 @@
+import { validateBoardSet } from '#lib/domain/board.ts';
+import type { ParticipantRole } from '#lib/domain/meeting.ts';
+import { ValidationError } from '#lib/domain/validation.ts';
+import { boardFromRecord, type AnswerRecord, type BoardRecord, type RecordsByTable } from './records.ts';
+import { DamagedRecordError, parseRecord } from './registry.ts';
+import { SEALED_TABLES, type SealedTable } from './tables.ts';
+
+/*
+ * The restore layer: every record a backup carries is checked against the registry, and the records
+ * against each other, before anything is written; nothing unknown is kept. A file is checked group by
+ * group as it is read (BackupCheck), keeping only what the checks across groups need (ids, who was at
+ * which meeting, the boards), so checking a file does not hold its records.
+ */
+
+/** Every record of some citizens, opened, in their stored shapes: what a backup file holds. */
+export type BackupContent = { createdAt: number } & { [T in SealedTable]: RecordsByTable[T][] };
+
+const invalid = (): never => {
+	throw new ValidationError('backup.invalid');
+};
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Records of one table a file may hold; the reader stops at it before holding more. */
+export const MAX_RECORDS = 200_000;
+/** Far more than one team's tablet holds; a file with more is not a backup from Billedtale. */
+const MAX_CITIZENS = 2_000;
+
+/** A file's records of one table, parsed (older versions upgraded by the registry's migrations), or backup.invalid. */
+export function parseRecords<T extends SealedTable>(name: T, value: unknown): RecordsByTable[T][] {
+	if (!Array.isArray(value) || value.length > MAX_RECORDS) return invalid();
+	// Array.from turns holes in a sparse array into undefined, which parseRecord refuses.
+	return Array.from(value, (record) => {
+		try {
+			return parseRecord(name, record);
+		} catch (error) {
+			if (error instanceof DamagedRecordError) return invalid();
+			throw error;
+		}
+	});
+}
+
+type MeetingFacts = { citizenId: string; people: Map<string, ParticipantRole> };
+
+/** Who an answer names must be at its meeting; only someone other than the citizen relays. */
+function checkAnswer(answer: AnswerRecord, meeting: MeetingFacts | undefined): void {
+	if (!meeting || answer.citizenId !== meeting.citizenId) invalid();
+	for (const provenance of [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)]) {
+		const role = provenance.participantId === undefined ? undefined : (meeting!.people.get(provenance.participantId) ?? invalid());
+		if (provenance.mode === 'formidlet' && (!role || role === 'borger')) invalid();
+	}
+}
+
+function checkBoards(boards: readonly BoardRecord[], citizenIds: ReadonlySet<string>): void {
+	for (const board of boards) {
+		const cellIds = board.payload.slots.flatMap((cell) => (cell ? [cell.id] : []));
+		if (new Set(cellIds).size !== cellIds.length) throw new ValidationError('backup.duplicateIds');
+	}
+	for (const citizenId of citizenIds) {
+		const own = boards.filter((b) => b.citizenId === citizenId);
+		if (own.length === 0) continue;
+		const roots = own.filter((b) => b.payload.root);
+		if (roots.length !== 1) invalid();
+		try {
+			validateBoardSet({ rootBoardId: roots[0]!.id, boards: own.map(boardFromRecord) });
+		} catch {
+			invalid();
+		}
+	}
+}
+
+/**
+ * The checks of a whole file, fed one group of records at a time in the file's order. An answer is
+ * checked as soon as its meeting has come (the writer puts meetings first); the few that come before
+ * theirs wait for finish(). Throws backup.invalid, backup.tooMany or backup.duplicateIds.
+ */
+export class BackupCheck {
+	private readonly counts = new Map<SealedTable, number>();
+	private readonly ids = new Set<string>();
+	private readonly citizenIds = new Set<string>();
+	private readonly owners = new Set<string>();
+	private readonly meetings = new Map<string, MeetingFacts>();
+	private readonly waiting: AnswerRecord[] = [];
+	private readonly boards: BoardRecord[] = [];
+	private duplicate = false;
+
+	/** Checks one group of a table's records and returns them parsed. */
+	add<T extends SealedTable>(name: T, raw: unknown): RecordsByTable[T][] {
+		const count = (this.counts.get(name) ?? 0) + (Array.isArray(raw) ? raw.length : 0);
+		if (name === 'citizens' && count > MAX_CITIZENS) throw new ValidationError('backup.tooMany');
+		if (count > MAX_RECORDS) invalid();
+		this.counts.set(name, count);
+		const records = parseRecords(name, raw);
+		for (const record of records as Array<RecordsByTable[SealedTable]>) {
+			// Reported after the other checks, as restoring one whole file reported it.
+			if (this.ids.has(record.id)) this.duplicate = true;
+			this.ids.add(record.id);
+			if ('citizenId' in record) this.owners.add(record.citizenId);
+			else this.citizenIds.add(record.id);
+		}
+		if (name === 'meetings') {
+			for (const m of records as RecordsByTable['meetings'][]) {
+				this.meetings.set(m.id, { citizenId: m.citizenId, people: new Map(m.payload.participants.map((p) => [p.id, p.role])) });
+			}
+		} else if (name === 'answers') {
+			for (const answer of records as AnswerRecord[]) {
+				const meeting = this.meetings.get(answer.meetingId);
+				if (meeting) checkAnswer(answer, meeting);
+				else this.waiting.push(answer);
+			}
+		} else if (name === 'boards') this.boards.push(...(records as BoardRecord[]));
+		return records;
+	}
+
+	/** The checks across the whole file, once every group has been added. */
+	finish(): void {
+		for (const owner of this.owners) if (!this.citizenIds.has(owner)) invalid();
+		for (const answer of this.waiting) checkAnswer(answer, this.meetings.get(answer.meetingId));
+		checkBoards(this.boards, this.citizenIds);
+		if (this.duplicate) throw new ValidationError('backup.duplicateIds');
+	}
+}
+
+/** Some records of one table as a file holds them, not yet checked. */
+export type UncheckedGroup = { table: SealedTable; records: unknown };
+
+/** A backup as it is read: its groups, unchecked, read again from the start each time they are asked for. */
+export interface UncheckedBackup {
+	createdAt: number;
+	groups(): AsyncIterable<UncheckedGroup> | Iterable<UncheckedGroup>;
+}
+
+/** The time a backup was made, as its file says it; anything else is backup.invalid. */
+export function createdAtOf(value: unknown): number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : invalid();
+}
+
+/** A backup's decrypted content held whole (a version 1 file, a test) as groups of one table each. */
+export function wholeContent(raw: unknown): { createdAt: number; groups(): Generator<UncheckedGroup> } {
+	if (!isObject(raw)) return invalid();
+	const createdAt = createdAtOf(raw.createdAt);
+	if (Array.isArray(raw.citizens) && raw.citizens.length > MAX_CITIZENS) throw new ValidationError('backup.tooMany');
+	return {
+		createdAt,
+		*groups() {
+			// A table newer than the file is simply absent from it.
+			for (const table of SEALED_TABLES) yield { table, records: raw[table] === undefined && table !== 'citizens' ? [] : raw[table] };
+		}
+	};
+}
+
+const emptyContent = (createdAt: number) =>
+	({ createdAt, ...Object.fromEntries(SEALED_TABLES.map((name) => [name, []])) }) as unknown as BackupContent;
+
+/** One at a time: a whole table spread into push() would overflow the stack. */
+function append(content: BackupContent, table: SealedTable, records: readonly unknown[]): void {
+	const into = content[table] as unknown[];
+	for (const record of records) into.push(record);
+}
+
+/**
+ * Checks a backup's decrypted content held whole and returns a clean copy, or throws backup.invalid. Older
+ * record versions are upgraded on the way (the registry's migrations), so every released backup keeps restoring.
+ */
+export function restoreContent(raw: unknown): BackupContent {
+	const backup = wholeContent(raw);
+	const check = new BackupCheck();
+	const content = emptyContent(backup.createdAt);
+	for (const { table, records } of backup.groups()) append(content, table, check.add(table, records));
+	check.finish();
+	return content;
+}
+
+/** Every record of a backup read, checked, at once (tests, and checks that look at them all). */
+export async function checkedContent(backup: UncheckedBackup): Promise<BackupContent> {
+	const check = new BackupCheck();
+	const content = emptyContent(backup.createdAt);
+	for await (const { table, records } of backup.groups()) append(content, table, check.add(table, records));
+	check.finish();
+	return content;
+}
