@@ -33,6 +33,7 @@ export const da = {
 	'citizen.notFound': 'Borgeren findes ikke på denne tablet. Måske er borgeren slettet.',
 	'citizen.meetings': 'Møder',
 	'citizen.noMeetings': 'Der er ingen møder endnu.',
+	'citizen.moreMeetings': 'Vis flere møder',
 	'citizen.startMeeting': 'Start møde',
 	'citizen.delete': 'Slet borger',
 	'citizen.delete.title': 'Slet {name}?',
@@ -1053,6 +1054,7 @@ export const da = {
 	'overTime.series.feedback': 'Hvordan var mødet?',
 	'overTime.table': 'Svar over tid',
 	'overTime.meeting': 'Møde',
+	'overTime.older': 'Vis ældre møder',
 	'overTime.value': '{value} af 100'
 } as const;
 

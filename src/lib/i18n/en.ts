@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
 	'citizen.notFound': 'This citizen is not on this tablet. They may have been deleted.',
 	'citizen.meetings': 'Meetings',
 	'citizen.noMeetings': 'There are no meetings yet.',
+	'citizen.moreMeetings': 'Show more meetings',
 	'citizen.startMeeting': 'Start meeting',
 	'citizen.delete': 'Delete citizen',
 	'citizen.delete.title': 'Delete {name}?',
@@ -1057,5 +1058,6 @@ export const en: Record<MessageKey, string> = {
 	'overTime.series.feedback': 'How was the meeting?',
 	'overTime.table': 'Answers over time',
 	'overTime.meeting': 'Meeting',
+	'overTime.older': 'Show older meetings',
 	'overTime.value': '{value} of 100'
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswer, withdrawAnswer, type AnswerContent } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
-import { aboutMeEntries } from './about-me.ts';
+import { MEETING } from '#lib/content/conversation.ts';
+import { aboutMeComplete, aboutMeEntries } from './about-me.ts';
 
 const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 0, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
 const entry = (id: string, itemId: string, content: AnswerContent) =>
@@ -21,5 +22,16 @@ describe('Om mig', () => {
 		expect(yes).toMatchObject({ item: { id: 'om-mig-ja' }, picture: { id: 'a3' }, words: { id: 'a2' } });
 		expect(no).toMatchObject({ item: { id: 'om-mig-nej' }, picture: undefined, words: undefined });
 		expect(aboutMeEntries(answers.slice(1))[0]).toMatchObject({ picture: { id: 'a1' }, words: { id: 'a2' } });
+	});
+
+	it('is complete once every item has its newest picture and words, so older answers need not be read', () => {
+		const items = MEETING.aboutMe.items.map((item) => item.id);
+		const everything = items.flatMap((itemId, i) => [entry(`p${i}`, itemId, ja), entry(`w${i}`, itemId, { kind: 'text', text: 'ord' })]);
+		expect(aboutMeComplete(everything)).toBe(true);
+		// One item without words: an older answer may still hold them.
+		expect(aboutMeComplete(everything.slice(0, -1))).toBe(false);
+		// A withdrawn entry shows nothing: an older one would be shown.
+		expect(aboutMeComplete([...everything.slice(0, -1), withdrawAnswer(everything.at(-1)!, 2)])).toBe(false);
+		expect(aboutMeComplete([])).toBe(false);
 	});
 });

@@ -31,3 +31,11 @@ export function aboutMeEntries(answers: readonly Answer[]): AboutMeEntry[] {
 		return { item, picture: about.find((answer) => isPicture(answer.content)), words: about.find((answer) => !isPicture(answer.content)) };
 	});
 }
+
+/**
+ * Whether `answers` (newest first) already hold what "Om mig" shows of every item, a picture and words: older answers
+ * cannot change it, so the citizen's page stops reading there (storage listLatestCitizenAnswers).
+ */
+export function aboutMeComplete(answers: readonly Answer[]): boolean {
+	return aboutMeEntries(answers).every((entry) => entry.picture && entry.words);
+}

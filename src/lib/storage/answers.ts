@@ -19,8 +19,8 @@ import { getDb } from './db';
 import { guardedWrite, StorageError } from './errors';
 import { afterReadsOf } from './reads-in-flight.ts';
 import { asSave, asSaveWrite } from './saves-first.ts';
-import { answerFromRecord, answerToRecord, meetingFromRecord } from './records';
-import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
+import { answerFromRecord, answerToRecord, meetingFromRecord, type AnswerRecord } from './records';
+import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
 /** Newest first; with a limit, only that many are read from the database. */
 export async function listAnswers(meetingId: string, limit?: number): Promise<Answer[]> {
@@ -166,15 +166,26 @@ async function listAnswersAbout(owner: 'citizenId' | 'meetingId', id: string, ab
 	const db = getDb();
 	const index = `[${owner}+about]`;
 	const stored = await db.transaction('r', db.answers, async () => {
-		const [all, indexed] = await Promise.all([
-			db.answers.where(owner).equals(id).count(),
-			db.answers.where(index).between([id, Dexie.minKey], [id, Dexie.maxKey]).count()
-		]);
-		if (all !== indexed) return db.answers.where(owner).equals(id).toArray();
+		if (!(await everyAnswerHasAbout(owner, id))) return db.answers.where(owner).equals(id).toArray();
 		// One `equals` per kind, each read in one go (getAll); `anyOf` walks a cursor, a task per record: ~550 on the
 		// years bench's "Over tid" (trace, issue 17).
 		return (await Promise.all(about.map((kind) => db.answers.where(index).equals([id, kind]).toArray()))).flat();
 	});
+	return openAbout(stored, about);
+}
+
+/** Whether every answer of the citizen or meeting is in the `about` indexes (see listAnswersAbout). */
+async function everyAnswerHasAbout(owner: 'citizenId' | 'meetingId', id: string): Promise<boolean> {
+	const answers = getDb().answers;
+	const [all, indexed] = await Promise.all([
+		answers.where(owner).equals(id).count(),
+		answers.where(`[${owner}+about]`).between([id, Dexie.minKey], [id, Dexie.maxKey]).count()
+	]);
+	return all === indexed;
+}
+
+/** Opens stored answers and keeps those about the given kinds (all of a fallback read are opened), newest first. */
+async function openAbout(stored: Stored<AnswerRecord>[], about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
 	const wanted = new Set<string>(about);
 	return (await openRecords('answers', stored))
 		.map(answerFromRecord)
@@ -193,6 +204,47 @@ export function listCitizenAnswers(citizenId: string, about: readonly AnswerSubj
 /** A meeting's answers about the given kinds of subject: a tool's page reads only its own tool's answers. */
 export function listMeetingAnswers(meetingId: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
 	return listAnswersAbout('meetingId', meetingId, about);
+}
+
+/** The answers about the given kinds of subject of the meetings shown ("Over tid" of the newest meetings), newest first. */
+export async function listMeetingsAnswers(meetingIds: readonly string[], about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
+	return (await Promise.all(meetingIds.map((id) => listAnswersAbout('meetingId', id, about)))).flat().sort(byCreatedAtDescending);
+}
+
+/** The first page of listLatestCitizenAnswers; each next page is twice as long, so years of answers take few rounds. */
+const FIRST_PAGE = 50;
+
+/**
+ * A citizen's answers about the given kinds of subject, newest first, read through `[citizenId+about+createdAt]` a page at
+ * a time until `enough` finds what it shows among those read ("Om mig": the newest entry of each item), or all are read.
+ * Per kind the answers read are the newest ones, so a view that shows the newest answer of each thing shows the same as
+ * from all of them, without opening years of answers (issue 17). Falls back as listCitizenAnswers does.
+ */
+export async function listLatestCitizenAnswers(
+	citizenId: string,
+	about: readonly AnswerSubjectKind[],
+	enough: (newestFirst: readonly Answer[]) => boolean
+): Promise<Answer[]> {
+	const db = getDb();
+	if (!(await everyAnswerHasAbout('citizenId', citizenId))) return listCitizenAnswers(citizenId, about);
+	const read: Answer[] = [];
+	let offset = 0;
+	for (let page = FIRST_PAGE; ; offset += page, page *= 2) {
+		const pages = await Promise.all(
+			about.map((kind) =>
+				db.answers
+					.where('[citizenId+about+createdAt]')
+					.between([citizenId, kind, Dexie.minKey], [citizenId, kind, Dexie.maxKey])
+					.reverse()
+					.offset(offset)
+					.limit(page)
+					.toArray()
+			)
+		);
+		read.push(...(await openAbout(pages.flat(), about)));
+		read.sort(byCreatedAtDescending);
+		if (pages.every((stored) => stored.length < page) || enough(read)) return read;
+	}
 }
 
 /**

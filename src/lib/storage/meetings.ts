@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { newId } from '#lib/domain/ids.ts';
 import {
 	byMeetingDateDescending,
@@ -21,6 +22,24 @@ export async function listMeetings(citizenId: string): Promise<Meeting[]> {
 	const stored = await getDb().meetings.where('citizenId').equals(citizenId).toArray();
 	const records = await openRecords('meetings', stored);
 	return records.map(meetingFromRecord).sort(byMeetingDateDescending);
+}
+
+/**
+ * The citizen's `limit` newest meetings, newest first (byMeetingDateDescending), and whether there are older ones: only
+ * these are read and opened, through `[citizenId+date+createdAt]`, so the citizen's page does not grow with the years
+ * (issue 17). One record more is read, not opened, to know whether to offer more.
+ */
+export async function listNewestMeetings(citizenId: string, limit: number): Promise<{ meetings: Meeting[]; more: boolean }> {
+	const stored = await getDb()
+		.meetings.where('[citizenId+date+createdAt]')
+		// Every key of the citizen lies between these: a key is never one array twice (IndexedDB refuses it as a cycle).
+		.between([citizenId], [citizenId, Dexie.maxKey])
+		.reverse()
+		.limit(limit + 1)
+		.toArray();
+	const records = await openRecords('meetings', stored.slice(0, limit));
+	// Equal date and time come back in id order; the domain order decides between them.
+	return { meetings: records.map(meetingFromRecord).sort(byMeetingDateDescending), more: stored.length > limit };
 }
 
 export async function getMeeting(id: string): Promise<Meeting | undefined> {

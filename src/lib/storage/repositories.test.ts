@@ -77,7 +77,10 @@ describe('repositories', () => {
 				'mediaIds',
 				'payload.keyId',
 				'[citizenId+about]',
-				'[meetingId+about]'
+				'[meetingId+about]',
+				// The same plain fields again, in the order the citizen's page reads its newest meetings and answers (issue 17).
+				'[citizenId+date+createdAt]',
+				'[citizenId+about+createdAt]'
 			])
 		);
 	});

@@ -119,5 +119,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		}
 		// No upgrade: the kind is inside the sealed payload, so records from before are given it by the migration pass
 		// after unlock (migrate.ts); until then they lack it, are in neither index, and readers fall back (answers.ts).
+	},
+	{
+		version: 12,
+		name: 'meetings indexed by citizen and date, answers by citizen, tool and time, so the citizen page reads the newest meetings and the newest "Om mig" entries only, not years of them',
+		stores: {
+			meetings: 'id, citizenId, date, v, payload.keyId, [citizenId+date+createdAt]',
+			answers:
+				'id, meetingId, citizenId, createdAt, [meetingId+createdAt], v, *mediaIds, payload.keyId, [citizenId+about], [meetingId+about], [citizenId+about+createdAt]'
+		}
+		// No upgrade: the indexes are of plain fields every record has (or, for `about`, is given by the pass after unlock);
+		// IndexedDB fills them from the records already stored.
 	}
 ];
