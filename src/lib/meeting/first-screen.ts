@@ -42,9 +42,9 @@ export async function readFirstScreen(meetingId: string, stepParam: string | nul
 		const reads = [
 			getMeeting(meetingId),
 			about ? listMeetingAnswers(meetingId, about) : listAnswers(meetingId),
-			step === 'emner' ? listAnswers(meetingId, 1) : undefined,
-			withPanel ? listAnswers(meetingId, ANSWERS_PAGE) : undefined,
-			withPanel ? countAnswers(meetingId) : undefined,
+			step === 'emner' ? listAnswers(meetingId, 1) : Promise.resolve(undefined),
+			withPanel ? listAnswers(meetingId, ANSWERS_PAGE) : Promise.resolve(undefined),
+			withPanel ? countAnswers(meetingId) : Promise.resolve(undefined),
 			getPlan(meetingId)
 		] as const;
 		// Every read has ended before this answers, even when one failed: none runs on into a lock or the page's own reads.
