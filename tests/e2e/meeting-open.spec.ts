@@ -48,3 +48,50 @@ test('a meeting opens on its check-in without opening the board answers, and the
 	await expect(page.getByRole('button', { name: 'Ret svaret Skidt', exact: true })).toHaveCount(1);
 	await expect(page.getByRole('button', { name: 'Ret svaret Godt', exact: true })).toHaveCount(0);
 });
+
+test('a meeting opened from the citizen page shows its answers at once, and what is answered after that, also back on a step', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ole');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	await meeting.openStep('Hvordan går det?');
+	const today = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+	const point = (name: string) => today.getByRole('radio', { name, exact: true });
+	await point('Godt').check();
+	await expect(meeting.answers).toHaveCount(2);
+	const meetingId = meeting.id;
+
+	// In again by the meeting's link on the citizen page: the page is read as the link is pressed (the route's load).
+	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
+	await page.locator(`main a[href="/moede?id=${meetingId}"]`).click();
+	await expect(meeting.stepHeading).toHaveText('Hvordan går det?');
+	await expect(point('Godt')).toBeChecked();
+	await expect(meeting.answers).toHaveCount(2);
+	await expect(meeting.answers.first()).toContainText('Godt');
+
+	// What is answered after that comes from the live reads: a correction, then the step left and opened again.
+	await point('Skidt').check();
+	await expect(point('Skidt')).toBeChecked();
+	await expect(meeting.answers.first()).toContainText('Skidt');
+	await meeting.openStep('Det taler vi om');
+	// Watched in every frame from here: the answer read as the link was pressed must not come back with the step.
+	await page.evaluate(() => {
+		const seen = window as unknown as { staleShown: boolean };
+		seen.staleShown = false;
+		const watch = () => {
+			const godt = document.querySelector<HTMLInputElement>('fieldset.scale-question input[value="godt"]');
+			if (godt?.checked) seen.staleShown = true;
+			requestAnimationFrame(watch);
+		};
+		requestAnimationFrame(watch);
+	});
+	await meeting.openStep('Hvordan går det?');
+	await expect(point('Skidt')).toBeChecked();
+	await expect(point('Godt')).not.toBeChecked();
+	expect(await page.evaluate(() => (window as unknown as { staleShown: boolean }).staleShown), 'the earlier answer shown again').toBe(
+		false
+	);
+});
