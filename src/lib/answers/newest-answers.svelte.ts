@@ -1,6 +1,5 @@
-import type { Answer } from '#lib/domain/answer.ts';
 import { countAnswers, listAnswers } from '#lib/storage/answers.ts';
-import { LiveQuery, type Seed } from '#lib/storage/live.svelte.ts';
+import { LiveQuery } from '#lib/storage/live.svelte.ts';
 
 /** How many answers the list shows at first, and how many more each "Vis ældre svar" adds. */
 export const ANSWERS_PAGE = 30;
@@ -11,7 +10,6 @@ export const ANSWERS_PAGE = 30;
  * page creates it as it opens, not the list as it is drawn: its reads then run beside the meeting's own, instead of
  * starting after the page's first render and frame (issue 17, profile of open1000: a read, a render and a frame more
  * before the list was shown). With no meeting id ('', the panel closed) nothing is read.
- * `seed` may hand over the first page and the count as read a moment ago for this meeting (LiveQuery's seed).
  * Must be created while a component initialises, as LiveQuery must.
  */
 export class NewestAnswers {
@@ -19,22 +17,16 @@ export class NewestAnswers {
 	readonly page;
 	readonly count;
 
-	constructor(meetingId: () => string, seed?: () => { page: Seed<Answer[]>; count: Seed<number> } | undefined) {
-		this.page = new LiveQuery(
-			() => {
-				const id = meetingId();
-				const newest = this.#limit;
-				return () => (id ? listAnswers(id, newest) : Promise.resolve([]));
-			},
-			() => seed?.()?.page
-		);
-		this.count = new LiveQuery(
-			() => {
-				const id = meetingId();
-				return () => (id ? countAnswers(id) : Promise.resolve(0));
-			},
-			() => seed?.()?.count
-		);
+	constructor(meetingId: () => string) {
+		this.page = new LiveQuery(() => {
+			const id = meetingId();
+			const newest = this.#limit;
+			return () => (id ? listAnswers(id, newest) : Promise.resolve([]));
+		});
+		this.count = new LiveQuery(() => {
+			const id = meetingId();
+			return () => (id ? countAnswers(id) : Promise.resolve(0));
+		});
 	}
 
 	/** Whether the first page and the count have been read (or have failed). */
