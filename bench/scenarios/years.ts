@@ -493,7 +493,7 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 		record('years.journal.snapshot', await page.evaluate(() => performance.getEntriesByName('billedtale:journal-snapshot')[0]!.duration));
 		hooks.note(
 			'years.journal.snapshot',
-			'one commit numbered in IndexedDB around the app, then / loaded and unlocked: the journal check at the passphrase submit finds the journal behind and rewrites it from the database in the background, 10 s after the start (steps of 50 records, the page gets its turn before each; from its first step to the new head)'
+			'one commit numbered in IndexedDB around the app, then / loaded and unlocked: the journal check at the passphrase submit finds the journal behind and rewrites it from the database in the background from then on (steps of 50 records, the page gets its turn before each; from its first step to the new head)'
 		);
 	} finally {
 		await page.close();

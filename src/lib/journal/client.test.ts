@@ -175,7 +175,7 @@ describe('compacting a journal that has grown large', () => {
 	});
 });
 
-describe('a rewrite the start found due', () => {
+describe('a compaction the start found due', () => {
 	it('begins only after the start has had the page', async () => {
 		const client = new JournalClient();
 		const rewrite = steppedRewrite(client);
@@ -185,6 +185,45 @@ describe('a rewrite the start found due', () => {
 		expect(rewrite.started).toBe(0);
 		await vi.advanceTimersByTimeAsync(5_000);
 		expect(rewrite.started).toBe(1);
+	});
+});
+
+describe('a journal the start found behind the database', () => {
+	it('catches up at once, and a write made meanwhile is "Gemt" only once the journal holds what the database held', async () => {
+		const client = new JournalClient();
+		const rewrite = steppedRewrite(client);
+		// An answer the database committed as the browser died, before the journal had it.
+		database.set('unjournaled', answer('unjournaled'));
+		seq += 1;
+		client.catchUp();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(rewrite).toMatchObject({ started: 1, finished: 0 });
+
+		let saved = false;
+		const during = write(client, answer('during')).then(() => (saved = true));
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(saved).toBe(false);
+		rewrite.release();
+		await during;
+		expect(rewrite).toMatchObject({ started: 1, finished: 1 });
+		const { state, maxSeq, contiguous } = await client.read();
+		expect([...state.get('answers')!.keys()].sort()).toEqual(['during', 'unjournaled']);
+		expect({ maxSeq, contiguous }).toEqual({ maxSeq: 2, contiguous: true });
+
+		// Caught up: later writes wait for no rewrite.
+		await write(client, answer('after'));
+		expect(rewrite.started).toBe(1);
+	});
+
+	it('lets writes go on when the catch-up fails, each still journaled', async () => {
+		const client = new JournalClient();
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		client.rewrite = () => Promise.reject(new Error('no room'));
+		client.catchUp();
+		await write(client, answer('a'));
+		// The fault fired: the catch-up failed, and the write was journaled all the same.
+		expect(warn).toHaveBeenCalledWith('Billedtale: the journal could not be rewritten', new Error('no room'));
+		expect((await client.read()).state.get('answers')!.has('a')).toBe(true);
 	});
 });
 

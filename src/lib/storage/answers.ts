@@ -15,8 +15,9 @@ import {
 import type { AnswerStep } from '#lib/domain/answer-steps.ts';
 import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
+import { journal } from '#lib/journal/client.ts';
 import { getDb } from './db';
-import { guardedWrite, StorageError } from './errors';
+import { guardedCommit, guardedWrite, StorageError } from './errors';
 import { afterReadsOf } from './reads-in-flight.ts';
 import { asSave, asSaveWrite } from './saves-first.ts';
 import { answerFromRecord, answerToRecord, meetingFromRecord, type AnswerRecord } from './records';
@@ -74,7 +75,7 @@ function afterNextFrame(): Promise<void> {
 export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Date.now()): Promise<Answer> {
 	const answer = createAnswer({ id: newId(), meeting, ...input, at: now });
 	// From the tap on: background batches wait, so the answer's transaction is not queued behind one (saves-first.ts).
-	return asSave(async () => {
+	await asSave(async () => {
 		const sealed = await sealRecord('answers', answerToRecord(answer));
 		// The tap's own frame (the pressed cell, "Gemmer …") first, then the transaction. Opened in the tap's task, the add's
 		// clone and Dexie's steps ran before that frame, and IndexedDB's answers waited behind the frame's style, layout and
@@ -84,7 +85,7 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 		const db = getDb();
 		// Nor while the live queries' reads of the answers are still being answered: IndexedDB would start it only after them.
 		await afterReadsOf(db.answers.name);
-		await guardedWrite(async () => {
+		await guardedCommit(async () => {
 			// A user-timing entry for `npm run bench` ("database write"): the IndexedDB transaction alone, from its opening to
 			// IndexedDB's word that it committed. One small entry per answer.
 			const start = performance.now();
@@ -110,8 +111,11 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 				})
 			);
 		});
-		return answer;
 	});
+	// "Gemt" waits for the journal too, but no longer holds back background work: the journal's catch-up (client.ts), which
+	// this may wait for, reads the database in background transactions, and those wait until no save is under way.
+	await journal.settled();
+	return answer;
 }
 
 function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meeting) => Answer): Promise<Answer> {

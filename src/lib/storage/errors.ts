@@ -19,17 +19,22 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * Runs a write and turns any failure into a StorageError, so the caller never loses it silently.
- * Resolves once the write is in the journal too: only then may the screen say "Gemt".
+ * Runs a write and turns any failure into a StorageError, so the caller never loses it silently. Resolves once IndexedDB
+ * has committed it; the screen may say "Gemt" only once the journal has it too (`guardedWrite`, or `journal.settled()`).
  */
-export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
+export async function guardedCommit<T>(write: () => Promise<T>): Promise<T> {
 	try {
-		const result = await write();
-		await journal.settled();
-		return result;
+		return await write();
 	} catch (error) {
 		// By type: any error can be given the name "ValidationError", and a failed write must never pass as a broken rule.
 		if (error instanceof StorageError || error instanceof ValidationError) throw error;
 		throw new StorageError(isQuotaError(error) ? 'error.storageFull' : 'error.storageWrite', { cause: error });
 	}
+}
+
+/** A guarded write that resolves once it is in the journal too: only then may the screen say "Gemt". */
+export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
+	const result = await guardedCommit(write);
+	await journal.settled();
+	return result;
 }

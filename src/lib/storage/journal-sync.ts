@@ -14,7 +14,7 @@ import { SEALED_TABLES } from './sealing.ts';
  * The database and its journal are compared at every start. Whichever holds more committed
  * transactions is copied over the other: after a crash that cost the database (Chromium deletes a
  * database it finds torn), the journal brings it back; a journal that missed a write, or that still
- * holds records deleted since, is written afresh from the database, in the background after the start.
+ * holds records deleted since, is written afresh from the database, in the background from the start on.
  */
 
 /** What the journal mirrors: the sealed tables, the tablet's key and the citizens' keys kept in IndexedDB. */
@@ -88,7 +88,7 @@ async function verifyJournal(): Promise<void> {
 	for (let from: VerifyCursor | undefined; ;) {
 		await inBackground();
 		const { next, damaged } = await journal.verify(from);
-		if (damaged) return journal.rewriteLater();
+		if (damaged) return journal.catchUp();
 		if (!next) return;
 		from = next;
 	}
@@ -167,10 +167,12 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 		}
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
-	// Not before the first screen: on a tablet used for years the rewrite takes seconds, and the database holds every write.
-	// A grown journal is compacted too: one left grown (a migration pass's rewrites, a page closed before its compaction
-	// ended) would otherwise wait for a write to notice it.
-	if (journalBehind || summary.holdsDeleted || grown(summary)) journal.rewriteLater();
+	// The start does not wait for it (on a tablet used for years a rewrite takes seconds), but the journal catches up at once
+	// and the next "Gemt" waits for it: until then a crash that cost the database would lose what only the database holds.
+	if (journalBehind || summary.holdsDeleted) journal.catchUp();
+	// A grown journal holds every write: compacting it waits until the first screen has had the page. One left grown (a
+	// migration pass's rewrites, a page closed before its compaction ended) would otherwise wait for a write to notice it.
+	else if (grown(summary)) journal.rewriteLater();
 	// Needless when a rewrite is due: the new file is written from the database (checked beside it, the rewrite took longer).
 	else if (summary.unverified)
 		void verifyJournal().catch((error: unknown) => console.warn('Billedtale: the journal could not be checked', error));
