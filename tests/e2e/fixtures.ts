@@ -260,3 +260,15 @@ export async function readCitizenKeys(page: Page): Promise<Map<string, CitizenKe
 	}
 	return keys;
 }
+
+/** What Chromium does when it finds its LevelDB torn after a crash: the origin's database is deleted. */
+export async function loseDatabase(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.deleteDatabase('billedtale');
+				request.onsuccess = () => resolve();
+				request.onerror = () => reject(request.error);
+			})
+	);
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, readDisk, test, unlockTablet } from './fixtures';
+import { expect, expectNoAxeViolations, loseDatabase, readDatabase, readDisk, test, unlockTablet } from './fixtures';
 import { CitizenPage, HomePage, MeetingPage, unlockWithPin } from './pages';
 
 /*
@@ -18,18 +18,6 @@ async function readJournal(page: Page): Promise<string> {
 		}
 		return text;
 	});
-}
-
-/** What Chromium does when it finds its LevelDB torn after a crash: the origin's database is deleted. */
-async function loseDatabase(page: Page): Promise<void> {
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const request = indexedDB.deleteDatabase('billedtale');
-				request.onsuccess = () => resolve();
-				request.onerror = () => reject(request.error);
-			})
-	);
 }
 
 test('a database lost in a crash comes back from the journal, sealed, with every answer', async ({ page }) => {
