@@ -67,6 +67,8 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace 
 		{ polling: 100, timeout: 30_000 }
 	);
 	if (trace) await browserOf(page).stopTracing();
+	// What the passphrase screen fetched, apart from what the unlock and the screen behind it add (the `.js.locked` rows).
+	const jsLocked = await jsGzipOf(run, network);
 	await unlock(page);
 	if (board) await page.waitForFunction(() => window.__bench.boardReady !== undefined, null, { polling: 100, timeout: 30_000 });
 	const inPage = await page.evaluate((settle) => {
@@ -91,11 +93,9 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace 
 	if (inPage.observerErrors.length) throw new Error(`PerformanceObserver not supported: ${inPage.observerErrors.join('; ')}`);
 	if (inPage.controlled) throw new Error(`${path} was served by a service worker; the cold load is not cold`);
 	if (process.env.BENCH_DEBUG) log(path, JSON.stringify({ ...inPage, longTasks: await page.evaluate(() => window.__bench.longTasks) }));
-	const requests = [...network.values()].filter((r) => r.url.startsWith('http') && r.done);
+	const requests = doneRequests(network);
 	if (process.env.BENCH_DEBUG) log(path, 'requests', JSON.stringify(requests.map((r) => [new URL(r.url).pathname, r.type, r.bytes])));
-	const isJs = (r: NetworkEntry) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
-	const js = requests.filter(isJs);
-	const gzip = (await Promise.all(js.map((r) => gzipSizeOfUrl(run.server.root, r.url)))).reduce((a, b) => a + b, 0);
+	const { js, gzip } = await jsGzipOf(run, network);
 	return {
 		tab,
 		numbers: {
@@ -103,9 +103,19 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace 
 			bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
 			jsBytes: js.reduce((sum, r) => sum + r.bytes, 0),
 			jsGzip: gzip,
-			jsFiles: js.map((r) => new URL(r.url).pathname)
+			jsFiles: js.map((r) => new URL(r.url).pathname),
+			jsLockedGzip: jsLocked.gzip,
+			jsAfterUnlock: js.filter((r) => !jsLocked.js.includes(r)).map((r) => new URL(r.url).pathname)
 		}
 	};
+}
+const doneRequests = (network: Map<string, NetworkEntry>) => [...network.values()].filter((r) => r.url.startsWith('http') && r.done);
+const isJs = (r: NetworkEntry) => r.type === 'Script' || /javascript|ecmascript/.test(r.mimeType ?? '');
+/** The JS requests finished so far, and their gzip size from the build's files. */
+async function jsGzipOf(run: Run, network: Map<string, NetworkEntry>) {
+	const js = doneRequests(network).filter(isJs);
+	const gzip = (await Promise.all(js.map((r) => gzipSizeOfUrl(run.server.root, r.url)))).reduce((a, b) => a + b, 0);
+	return { js, gzip };
 }
 type FirstLoad = Awaited<ReturnType<typeof measureColdLoad>>['numbers'];
 function sampleFirstLoad(run: Run, prefix: string, n: FirstLoad) {
@@ -117,6 +127,11 @@ function sampleFirstLoad(run: Run, prefix: string, n: FirstLoad) {
 	run.sample(`${prefix}.tbt`, n.blocking);
 	run.note(`${prefix}.lcp`, `LCP element: ${n.lcpElement}`);
 	run.note(`${prefix}.js.gzip`, `${n.jsFiles.length} JS files, gzip level 6 from the build's files`);
+	run.sample(`${prefix}.js.locked`, n.jsLockedGzip / KB);
+	run.note(
+		`${prefix}.js.locked`,
+		`JS finished before the passphrase is typed; the ${n.jsAfterUnlock.length} files finished after it (unlock, first screen): ${n.jsAfterUnlock.join(' ')}`
+	);
 }
 /** 1: cold /moede?id=<meeting in progress>. The tab stays open for the taps. */
 export async function firstLoadMeeting(run: Run) {
