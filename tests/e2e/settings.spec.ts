@@ -67,6 +67,11 @@ test('the web app manifest is Danish, standalone and has icons', async ({ page, 
 	for (const icon of manifest.icons as Array<{ src: string }>) {
 		expect((await request.get(icon.src)).status()).toBe(200);
 	}
+	// The tab's icon is a PNG: Chromium fetches it again after each move between pages and would set up an SVG one as a
+	// document of its own on the page's thread (issue 17, profile of opening a meeting).
+	const tabIcon = page.locator('link[rel="icon"]');
+	await expect(tabIcon).toHaveAttribute('type', 'image/png');
+	expect((await request.get((await tabIcon.getAttribute('href'))!)).headers()['content-type']).toContain('image/png');
 	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 	expect(csp).toContain("default-src 'self'");
 	expect(csp).toContain("object-src 'none'");
