@@ -4,7 +4,7 @@ import type { Meeting } from '#lib/domain/meeting.ts';
 import { listCitizenAnswers, listLatestCitizenAnswers, listMeetingsAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
-import { createMeeting, listMeetings, listNewestMeetings } from './meetings.ts';
+import { createMeeting, getMeetings, listMeetings, listNewestMeetings } from './meetings.ts';
 
 /*
  * The citizen's page reads what it shows first, not years of history (issue 17): the newest meetings a page at a time,
@@ -62,6 +62,18 @@ describe("the citizen's newest meetings", () => {
 		expect((await listNewestMeetings(citizen.id, 3)).meetings.map((m) => m.id)).toEqual(all.slice(0, 3));
 		expect(await listNewestMeetings(citizen.id, 5)).toEqual({ meetings: await listMeetings(citizen.id), more: false });
 		expect(await listNewestMeetings('someone else', 5)).toEqual({ meetings: [], more: false });
+	});
+});
+
+describe('the meetings a story names', () => {
+	it('are read and opened alone, once each, in the order asked; an id no longer stored is left out', async () => {
+		const { meetings } = await meetingsOn(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01']);
+		const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+		const named = await getMeetings([meetings[2]!.id, meetings[0]!.id, 'deleted-meeting', meetings[2]!.id]);
+		expect(decrypt).toHaveBeenCalledTimes(2);
+		expect(named.map((m) => m.id)).toEqual([meetings[2]!.id, meetings[0]!.id]);
+		expect(named[0]).toEqual((await listMeetings(meetings[0]!.citizenId)).find((m) => m.id === meetings[2]!.id));
+		expect(await getMeetings([])).toEqual([]);
 	});
 });
 

@@ -47,6 +47,15 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
 	return stored && meetingFromRecord(await openRecord('meetings', stored));
 }
 
+/**
+ * The meetings with these ids that exist, each opened once, in the order asked. The story's "Før og nu" names the meetings
+ * the story was changed in, and reads only those: the citizen's every meeting grew with the years (issue 17).
+ */
+export async function getMeetings(ids: readonly string[]): Promise<Meeting[]> {
+	const stored = (await getDb().meetings.bulkGet([...new Set(ids)])).filter((record) => record !== undefined);
+	return (await openRecords('meetings', stored)).map(meetingFromRecord);
+}
+
 /** The citizen takes part in their own meeting from the start, named as they are on the tablet. */
 export async function createMeeting(citizenId: string, input: NewMeeting, now = Date.now()): Promise<Meeting> {
 	const db = getDb();
