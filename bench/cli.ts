@@ -16,6 +16,8 @@ const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soa
                      the speech taps to PREFIX-speak.json, of the real-save taps to PREFIX-save.json, of open1000 to
                      PREFIX-open1000.json, of the first start (navigation → setup screen) to PREFIX-setup.json and of
                      the cold load of / (navigation → passphrase screen settled) to PREFIX-home.json
+  --trace-light      with --trace: the timeline and task times without the JS samples, whose overhead (~45 % more time at 4×
+                     CPU) shifts what a trace shows; for the main thread's CPU per phase (compare two builds)
   --out FILE         where to write the JSON (default: bench/results.json)
   --fail-on-missed   exit with status 1 when a budget is MISSED (default: only on errors)
   --years-scales S   the years-of-use fixture's scales, one or two, comma-separated (default 1,10; --quick: 0.1,1); with
@@ -32,6 +34,7 @@ export const { values: argv } = parseArgs({
 		quick: { type: 'boolean', default: false },
 		'soak-minutes': { type: 'string' },
 		trace: { type: 'string' },
+		'trace-light': { type: 'boolean', default: false },
 		out: { type: 'string' },
 		'fail-on-missed': { type: 'boolean', default: false },
 		only: { type: 'string' },
@@ -83,6 +86,7 @@ export const CONFIG = {
 	out: argv.out ? resolve(CALLER_CWD, argv.out) : join(HERE, 'results.json'),
 	// On a shared machine one row can be measured without the minutes the others take.
 	trace: argv.trace ? resolve(CALLER_CWD, argv.trace) : undefined,
+	traceLight: argv['trace-light'],
 	tapsPerRun: 20,
 	speechTaps: QUICK ? 8 : 20,
 	switchesPerRun: QUICK ? 5 : 10,

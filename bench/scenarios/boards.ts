@@ -43,8 +43,7 @@ const EVENT_TIMING: PerformanceObserverInit & { durationThreshold: number } = { 
 export const TRACE_CATEGORIES = [
 	'devtools.timeline',
 	'disabled-by-default-devtools.timeline',
-	'v8.execute',
-	'disabled-by-default-v8.cpu_profiler',
+	...(CONFIG.traceLight ? ['toplevel'] : ['v8.execute', 'disabled-by-default-v8.cpu_profiler']),
 	'blink.user_timing'
 ];
 /** How many board cells are on screen (a board may be kept in the page, hidden). Runs in the page. */
