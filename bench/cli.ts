@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soak-minutes M] [--only IDS] [--out FILE] [--fail-on-missed]
+const HELP = `Usage: node bench/run.ts [--build DIR] [--runs N] [--quick] [--soak-minutes M] [--only IDS] [--trace PREFIX [--trace-light]] [--out FILE] [--fail-on-missed]
 
   --build DIR        static build to measure (default: ./build)
   --runs N           measured runs per metric, after warm-up (default 5; --quick: 1)
