@@ -1,18 +1,21 @@
 import type { Page } from '@playwright/test';
 import { expect, reopen, test } from './fixtures';
-import { HomePage } from './pages';
+import { HomePage, PlanPage } from './pages';
 
 /*
  * A list shows a new entry as soon as its write commits; the form's own "done" comes later, once the journal has
  * the write too. On a busy tablet that gap is long enough to start typing the next entry, which must then stay.
  */
 
+type Held = { workerDelay: number; heldMessages: number; releasedMessages: number };
+
 /** Holds every message from the app's workers (the journal's answers among them) for `window.workerDelay` ms. */
 async function slowWorkers(page: Page): Promise<void> {
 	await page.addInitScript(() => {
-		const state = window as unknown as { workerDelay: number; heldMessages: number };
+		const state = window as unknown as Held;
 		state.workerDelay = 0;
 		state.heldMessages = 0;
+		state.releasedMessages = 0;
 		const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
 		if (!handler?.set) throw new Error('Worker.prototype.onmessage is not an accessor here');
 		Object.defineProperty(Worker.prototype, 'onmessage', {
@@ -23,7 +26,10 @@ async function slowWorkers(page: Page): Promise<void> {
 					if (state.workerDelay <= 0) return listener.call(this, event);
 					state.heldMessages += 1;
 					// One fixed delay for all keeps the messages in order.
-					setTimeout(() => listener.call(this, event), state.workerDelay);
+					setTimeout(() => {
+						listener.call(this, event);
+						state.releasedMessages += 1;
+					}, state.workerDelay);
 				});
 			}
 		});
@@ -62,4 +68,65 @@ test('a participant typed while the previous one is still being saved is kept, n
 	await reopen(page);
 	await meeting.openStaffPanel();
 	await expect(section.getByRole('listitem')).toHaveText([/Signe/, /Mor Anne · Pårørende/, /Jonas · Rådgiver/]);
+});
+
+test('on the plan page, a goal and an agreement typed while the previous one is still being saved are kept', async ({ page }) => {
+	await slowWorkers(page);
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Signe');
+	const meeting = await citizen.startMeeting({ place: 'Bostedet', phase: 'Opfølgning' });
+	await meeting.addParticipant('Jonas', 'Rådgiver');
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	const editor = page.getByRole('region', { name: 'Mål og aftaler' });
+	const goalField = editor.getByLabel('Nyt mål i borgerens egne ord');
+	const whatField = editor.getByLabel('Ny aftale: hvad skal ske?');
+	const whenField = editor.getByLabel('Hvornår?');
+	const setDelay = (ms: number) => page.evaluate((delay) => ((window as unknown as Held).workerDelay = delay), ms);
+	/** Every held message has reached the app, and the add that waited for them has had its turn. */
+	const allReleased = () =>
+		expect
+			.poll(() => page.evaluate(() => (window as unknown as Held).releasedMessages === (window as unknown as Held).heldMessages))
+			.toBe(true);
+
+	await setDelay(1500);
+	await goalField.fill('Jeg vil selv handle ind.');
+	await editor.getByRole('button', { name: 'Tilføj mål' }).click();
+	await expect(plan.document.getByText('Jeg vil selv handle ind.', { exact: true })).toBeVisible();
+	// The fault fired: the document shows the goal while its save still waits for the journal.
+	expect(
+		await page.evaluate(() => (window as unknown as Held).heldMessages - (window as unknown as Held).releasedMessages)
+	).toBeGreaterThan(0);
+	await goalField.fill('Jeg vil gå en tur hver dag.');
+	await allReleased();
+	await expect(goalField).toHaveValue('Jeg vil gå en tur hver dag.');
+
+	await whatField.fill('Øve indkøb hver fredag');
+	await editor.getByLabel('Hvem gør det?').selectOption({ label: 'Jonas · Rådgiver' });
+	await whenField.fill('hver fredag');
+	await editor.getByRole('button', { name: 'Tilføj aftale' }).click();
+	await expect(plan.document.getByText('Øve indkøb hver fredag', { exact: true })).toBeVisible();
+	await whatField.fill('Finde en bus til butikken');
+	await whenField.fill('før jul');
+	await allReleased();
+	await expect(whatField).toHaveValue('Finde en bus til butikken');
+	await expect(whenField).toHaveValue('før jul');
+
+	await setDelay(0);
+	await editor.getByRole('button', { name: 'Tilføj mål' }).click();
+	await editor.getByRole('button', { name: 'Tilføj aftale' }).click();
+	await expect(plan.document.getByText('Jeg vil gå en tur hver dag.', { exact: true })).toBeVisible();
+	await expect(plan.document.getByText('Finde en bus til butikken', { exact: true })).toBeVisible();
+	await expect(goalField).toHaveValue('');
+	await expect(whatField).toHaveValue('');
+	// An empty goal or agreement adds nothing.
+	await editor.getByRole('button', { name: 'Tilføj mål' }).click();
+	await editor.getByRole('button', { name: 'Tilføj aftale' }).click();
+
+	await reopen(page);
+	await plan.show('Sagsversion');
+	const rows = (caption: string) => plan.document.getByRole('table', { name: caption, exact: true }).locator('tbody tr');
+	await expect(rows('Mål')).toHaveText([/Jeg vil selv handle ind\./, /Jeg vil gå en tur hver dag\./]);
+	await expect(rows('Aftaler')).toHaveText([/Øve indkøb hver fredag/, /Finde en bus til butikken/]);
 });
