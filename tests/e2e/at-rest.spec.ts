@@ -37,19 +37,23 @@ function filesContaining(files: string[], text: string): string[] {
 	});
 }
 
+function launchProfile(profile: string, baseURL: string | undefined) {
+	return chromium.launchPersistentContext(profile, {
+		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		baseURL,
+		locale: 'da-DK',
+		viewport: { width: 1180, height: 820 }
+	});
+}
+
 test('at rest: no canary from names, places, participants, boards, the passphrase or the PIN in any file of the browser profile', async ({
 	baseURL
 }) => {
 	test.setTimeout(90_000);
 	const profile = mkdtempSync(join(tmpdir(), 'billedtale-at-rest-'));
 	try {
-		const context = await chromium.launchPersistentContext(profile, {
-			executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-			baseURL,
-			locale: 'da-DK',
-			viewport: { width: 1180, height: 820 }
-		});
+		const context = await launchProfile(profile, baseURL);
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto('/');
 		await unlockTablet(page, { passphrase: CANARIES.passphrase, pin: CANARIES.pin });
@@ -76,9 +80,11 @@ test('at rest: no canary from names, places, participants, boards, the passphras
 		await lockSection.getByLabel('Nuværende adgangssætning').fill(CANARIES.passphrase);
 		await lockSection.getByLabel('Ny adgangssætning').fill(CANARIES.newPassphrase);
 		await lockSection.getByLabel('Gentag adgangssætningen').fill(CANARIES.newPassphrase);
-		// Shown while typed, as a user may: it must be hidden again before the form goes.
+		// Shown while typed, as a user may: the field stays a password field and what is shown goes with the form.
 		await lockSection.getByRole('button', { name: 'Vis Ny adgangssætning' }).click();
+		await expect(lockSection.getByText(CANARIES.newPassphrase)).toBeVisible();
 		await lockSection.getByRole('button', { name: 'Skift adgangssætning' }).click();
+		await expect(lockSection.getByText(CANARIES.newPassphrase)).toHaveCount(0);
 		await expect(lockSection.getByRole('status')).toHaveText('Adgangssætningen er skiftet. Fortæl de andre på holdet den nye.');
 		await page.getByRole('link', { name: 'Borgere' }).click();
 		await expect(new HomePage(page).heading).toBeVisible();
@@ -114,6 +120,47 @@ test('at rest: no canary from names, places, participants, boards, the passphras
 		const origin = new URL(baseURL!).host;
 		expect(filesContaining([join(profile, 'Default', 'Login Data')], origin), 'the password store holds nothing from the app').toEqual([]);
 		expect(hits).toEqual({ citizen: 0, place: 0, participant: 0, board: 0, passphrase: 0, newPassphrase: 0, pin: 0 });
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
+/*
+ * Chromium keeps the text fields of a page in its history entry (to fill them in again after a reload or
+ * "back") and writes that entry to its session-restore file (`Default/Sessions`); a secret that was a text
+ * field while shown ended up there (found once by the test above under load). Here the user shows the new
+ * passphrase, types it and leaves the page, then does it again and reloads, without sending the form.
+ */
+test('at rest: a passphrase shown while typed does not reach the session-restore file when the page is left or reloaded', async ({
+	baseURL
+}) => {
+	test.setTimeout(60_000);
+	const profile = mkdtempSync(join(tmpdir(), 'billedtale-at-rest-'));
+	try {
+		const context = await launchProfile(profile, baseURL);
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto('/');
+		await unlockTablet(page);
+		const settings = page.getByRole('link', { name: 'Indstillinger' });
+		await settings.click();
+		const lockSection = page.getByRole('region', { name: 'Lås og adgangssætning' });
+		await lockSection.getByRole('button', { name: 'Vis Ny adgangssætning' }).click();
+		await lockSection.getByLabel('Ny adgangssætning').fill(CANARIES.newPassphrase);
+		await expect(lockSection.getByText(CANARIES.newPassphrase)).toBeVisible();
+		await page.getByRole('link', { name: 'Borgere' }).click();
+		await expect(new HomePage(page).heading).toBeVisible();
+		await settings.click();
+		await lockSection.getByRole('button', { name: 'Vis Ny adgangssætning' }).click();
+		await lockSection.getByLabel('Ny adgangssætning').fill(CANARIES.newPassphrase);
+		await page.reload();
+		await unlockTablet(page);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await context.close();
+
+		const files = filesUnder(profile);
+		const sessions = files.filter((file) => file.includes(join('Default', 'Sessions')));
+		expect(sessions.length, 'the session-restore files are among the scanned files').toBeGreaterThan(0);
+		expect(filesContaining(files, CANARIES.newPassphrase).map((file) => file.slice(profile.length))).toEqual([]);
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}

@@ -224,8 +224,16 @@ test('settings change the PIN and the passphrase; the old ones stop working', as
 	await lockSection.getByLabel('Nuværende PIN').fill(TEST_PIN);
 	await lockSection.getByLabel('Ny PIN (4–8 cifre)').fill('1357');
 	await lockSection.getByLabel('Gentag PIN').fill('1357');
+	// "Vis" writes the PIN out under its field; the field itself stays a password field.
+	const show = lockSection.getByRole('button', { name: 'Vis Ny PIN (4–8 cifre)' });
+	await show.click();
+	await expect(show).toHaveAttribute('aria-pressed', 'true');
+	await expect(lockSection.getByText('1357', { exact: true })).toBeVisible();
+	await expect(lockSection.getByLabel('Ny PIN (4–8 cifre)')).toHaveAttribute('type', 'password');
+	await expectNoAxeViolations(page, 'lock settings with a PIN shown');
 	await lockSection.getByRole('button', { name: 'Skift PIN' }).click();
 	await expect(lockSection.getByRole('status')).toHaveText('PIN-koden er skiftet.');
+	await expect(lockSection.getByText('1357', { exact: true })).toHaveCount(0);
 
 	const next = 'lampe skov cykel kaffe tirsdag';
 	await lockSection.getByLabel('Nuværende adgangssætning').fill(TEST_PASSPHRASE);
