@@ -95,6 +95,34 @@ function folderBoundaries(folder, ...groups) {
 	];
 }
 
+/*
+ * Every field that can hold what a user typed or chose carries autocomplete="off". Chromium keeps the other fields'
+ * values in the page's history entry (to fill them in after a reload or "back") and writes that entry, in the clear, to
+ * the profile's session-restore file (tests/e2e/at-rest.spec.ts); it also offers them to its autofill store.
+ */
+const NO_FORM_STATE_TYPES = new Set(['checkbox', 'radio', 'file', 'range', 'color', 'password', 'hidden', 'button', 'submit', 'reset']);
+const formStateOff = {
+	meta: {
+		type: 'problem',
+		schema: [],
+		messages: {
+			missing: '<{{name}}> needs autocomplete="off": its value would be kept in the clear in the browser\'s session-restore file.'
+		}
+	},
+	create(context) {
+		return {
+			SvelteElement(node) {
+				const name = node.name?.name;
+				if (node.kind !== 'html' || !['input', 'textarea', 'select'].includes(name)) return;
+				const attribute = (key) => node.startTag.attributes.find((a) => a.type === 'SvelteAttribute' && a.key.name === key);
+				const type = attribute('type')?.value?.[0]?.value;
+				if (NO_FORM_STATE_TYPES.has(type) || attribute('autocomplete')) return;
+				context.report({ node: node.startTag, messageId: 'missing', data: { name } });
+			}
+		};
+	}
+};
+
 export default defineConfig(
 	globalIgnores([
 		'build/',
@@ -141,6 +169,11 @@ export default defineConfig(
 		},
 		// As in .ts files (typescript-eslint turns it off there): TypeScript checks names, types included, better.
 		rules: { 'no-undef': 'off' }
+	},
+	{
+		files: ['**/*.svelte'],
+		plugins: { billedtale: { rules: { 'form-state-off': formStateOff } } },
+		rules: { 'billedtale/form-state-off': 'error' }
 	},
 	// Where each file runs: the app in the browser, the journal in a dedicated worker, the offline cache in a service worker,
 	// tools and tests in Node.
