@@ -147,6 +147,7 @@ test('at rest: text typed but not saved, and a passphrase shown while typed, do 
 		await unlockTablet(page);
 		const citizen = await new HomePage(page).addCitizen('Ulla');
 		await citizen.startMeeting({ place: 'Hjemme', phase: 'Opfølgning' });
+		await expect(page.getByRole('region', { name: 'Deltagere' }).getByLabel('Navn')).toBeVisible();
 		const fields = page.locator('main').locator('textarea:visible, input:not([type]):visible, input[type="text"]:visible');
 		const count = await fields.count();
 		expect(count, 'the meeting page has text fields to type into').toBeGreaterThanOrEqual(2);

@@ -128,19 +128,23 @@ test.describe('on a touch screen', () => {
 	});
 });
 
-test('without a device voice the built-in Danish voice speaks, offline too', async ({ page, context }) => {
-	const home = new HomePage(page);
-	await home.open();
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
+test.describe('offline', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('without a device voice the built-in Danish voice speaks, offline too', async ({ page, context }) => {
+		const home = new HomePage(page);
+		await home.open();
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		const citizen = await home.addCitizen('Hans');
+		const board = new BoardPage(page);
+		await board.openFor(citizen);
+		await context.setOffline(true);
+		await board.cell('ja').click();
+		await expect(board.speechStatus).toHaveText('Siger: ja', { timeout: 20_000 });
+		await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline', { timeout: 20_000 });
 	});
-	const citizen = await home.addCitizen('Hans');
-	const board = new BoardPage(page);
-	await board.openFor(citizen);
-	await context.setOffline(true);
-	await board.cell('ja').click();
-	await expect(board.speechStatus).toHaveText('Siger: ja', { timeout: 20_000 });
-	await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline', { timeout: 20_000 });
 });
 
 test('a relative records their own voice for a cell; it plays instead of speech and survives a reload', async ({ page }) => {

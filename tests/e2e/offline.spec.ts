@@ -1,6 +1,8 @@
 import { expect, readDatabase, test } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('after the first visit the app and its data work without a network', async ({ page, context }) => {
 	const home = new HomePage(page);
 	await home.open();

@@ -103,41 +103,45 @@ async function tamper(page: Page, path: string, body: string, type: string): Pro
 
 const FAKE_UNLOCK = '<!doctype html><html lang="da"><title>Billedtale</title><h1>Falsk oplåsning</h1></html>';
 
-test('a cached page or script that is not the shipped file is never served, online or offline', async ({ page, context }) => {
-	await openApp(page, '/');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
+test.describe('the service worker', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('a cached page or script that is not the shipped file is never served, online or offline', async ({ page, context }) => {
+		await openApp(page, '/');
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		// Controlled by the worker from the next load on.
+		await openApp(page, '/');
+		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+		const script = await page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]')!.href).pathname);
+
+		// The fault is in place: the cache answers with the fake page and the fake script.
+		expect(await tamper(page, '/', FAKE_UNLOCK, 'text/html')).toContain('Falsk oplåsning');
+		expect(await tamper(page, script, "localStorage.setItem('tampered-script-ran', 'yes')", 'text/javascript')).toContain('tampered');
+
+		// Online: the real files come back from the server and replace the tampered copies.
+		await openApp(page, '/');
+		await expect(page.getByText('Falsk oplåsning')).toHaveCount(0);
+		expect(await page.evaluate(() => localStorage.getItem('tampered-script-ran'))).toBeNull();
+		const repaired = await page.evaluate(async () => {
+			const name = (await caches.keys()).find((key) => key.startsWith('billedtale-'))!;
+			return (await (await caches.open(name)).match('/'))?.text();
+		});
+		expect(repaired).toContain('content-security-policy');
+
+		// Offline, nothing to repair from: the tampered page is refused, with a plain message instead.
+		expect(await tamper(page, '/', FAKE_UNLOCK, 'text/html')).toContain('Falsk oplåsning');
+		await context.setOffline(true);
+		await page.reload();
+		await expect(page.getByText('Falsk oplåsning')).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'Billedtale kunne ikke åbnes' })).toBeVisible();
+		await expectNoAxeViolations(page, 'the message instead of a changed page');
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+		// Back online, the app opens again from the real page.
+		await context.setOffline(false);
+		await openApp(page, '/');
 	});
-	// Controlled by the worker from the next load on.
-	await openApp(page, '/');
-	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-	const script = await page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]')!.href).pathname);
-
-	// The fault is in place: the cache answers with the fake page and the fake script.
-	expect(await tamper(page, '/', FAKE_UNLOCK, 'text/html')).toContain('Falsk oplåsning');
-	expect(await tamper(page, script, "localStorage.setItem('tampered-script-ran', 'yes')", 'text/javascript')).toContain('tampered');
-
-	// Online: the real files come back from the server and replace the tampered copies.
-	await openApp(page, '/');
-	await expect(page.getByText('Falsk oplåsning')).toHaveCount(0);
-	expect(await page.evaluate(() => localStorage.getItem('tampered-script-ran'))).toBeNull();
-	const repaired = await page.evaluate(async () => {
-		const name = (await caches.keys()).find((key) => key.startsWith('billedtale-'))!;
-		return (await (await caches.open(name)).match('/'))?.text();
-	});
-	expect(repaired).toContain('content-security-policy');
-
-	// Offline, nothing to repair from: the tampered page is refused, with a plain message instead.
-	expect(await tamper(page, '/', FAKE_UNLOCK, 'text/html')).toContain('Falsk oplåsning');
-	await context.setOffline(true);
-	await page.reload();
-	await expect(page.getByText('Falsk oplåsning')).toHaveCount(0);
-	await expect(page.getByRole('heading', { name: 'Billedtale kunne ikke åbnes' })).toBeVisible();
-	await expectNoAxeViolations(page, 'the message instead of a changed page');
-	await page.setViewportSize({ width: 320, height: 640 });
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-
-	// Back online, the app opens again from the real page.
-	await context.setOffline(false);
-	await openApp(page, '/');
 });
