@@ -551,6 +551,7 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 		const question = sheet.question('Hvordan har du det lige nu?');
 		const godt = question.getByRole('button', { name: 'Godt', exact: true });
 		const skidt = question.getByRole('button', { name: 'Skidt', exact: true });
+		await expect(godt).toBeVisible();
 
 		await page.keyboard.press('Space');
 		await expect(page.locator('[data-scan-row]').first()).toBeVisible();
