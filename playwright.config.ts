@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 
-// Playwright cannot download its own browser on these machines; Debian's Chromium is used when present.
-const systemChromium = '/usr/bin/chromium';
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -26,12 +24,9 @@ export default defineConfig({
 		// Chromium's fake microphone lets the recording journey run without a device or a prompt.
 		permissions: ['microphone'],
 		launchOptions: {
-			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			executablePath: CHROMIUM_PATH,
 			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
+				...CHROMIUM_ARGS,
 				'--use-fake-device-for-media-stream',
 				'--use-fake-ui-for-media-stream',
 				'--autoplay-policy=no-user-gesture-required'

@@ -1,6 +1,6 @@
 // The tablet every scenario drives: Chromium's settings, a run's shared state, fresh tabs, the lock, small helpers.
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 import { unlockTablet } from '../tests/e2e/tablet.ts';
 import { CONFIG } from './cli.ts';
 import { BIG_BOARDS, type Fixture } from './fixture.ts';
@@ -32,12 +32,7 @@ declare global {
 		__decrypts: number;
 	}
 }
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-export const LAUNCH = {
-	headless: true,
-	executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-};
+export const LAUNCH = { headless: true, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 export const TABLET = {
 	viewport: { width: 1180, height: 820 },
 	hasTouch: true,

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { expect, test, unlockTablet } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 import { filesUnder } from './profile-scan';
@@ -39,8 +40,8 @@ function filesContaining(files: string[], text: string): string[] {
 
 function launchProfile(profile: string, baseURL: string | undefined) {
 	return chromium.launchPersistentContext(profile, {
-		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
 		baseURL,
 		locale: 'da-DK',
 		viewport: { width: 1180, height: 820 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -6,6 +6,7 @@ import { unwrapCitizenKey } from '#lib/vault/citizen-keys.ts';
 import { unlockWithPassphrase, type DataKey, type VaultRecord } from '#lib/vault/keys.ts';
 import { openPayload, PAYLOAD_FORMAT } from '#lib/vault/payload.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { DELETION_ANSWERS } from '../tier';
 import { expect, readCitizenKeys, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet, vaultOf } from './fixtures';
 import { CitizenPage, HomePage } from './pages';
@@ -33,8 +34,8 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 async function launch(profile: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
 		baseURL,
 		locale: 'da-DK',
 		viewport: { width: 1180, height: 820 }

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { FAULT_RUNS, TEST_TIER } from '../tier';
 import { expect, openApp, readDatabase, test, type RawRecords } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
@@ -28,7 +29,7 @@ const STORED_AS: Record<string, string> = {
 	'Forstår ikke': 'forstaar-ikke'
 };
 const ANSWERS = Object.keys(STORED_AS);
-const executable = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
+const executable = CHROMIUM_PATH ?? chromium.executablePath();
 
 interface RunningBrowser {
 	process: ChildProcess;
@@ -40,17 +41,7 @@ interface RunningBrowser {
 async function startBrowser(profile: string): Promise<RunningBrowser> {
 	const child = spawn(
 		executable,
-		[
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-			`--user-data-dir=${profile}`,
-			'--remote-debugging-port=0',
-			'about:blank'
-		],
+		['--headless', ...CHROMIUM_ARGS, '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
 		{ detached: true }
 	);
 	const endpoint = await new Promise<string>((resolve, reject) => {
