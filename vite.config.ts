@@ -62,6 +62,16 @@ const dictionaryParts = {
 	}
 };
 
+const STATEFUL_TESTS = [
+	'src/lib/{storage,backup,journal,vault}/**/*.test.ts',
+	// vi.mock or vi.stubGlobal
+	'src/lib/boards/obf.test.ts',
+	'src/lib/encoding/reencode.test.ts',
+	'src/lib/i18n/translate.test.ts',
+	'src/lib/provenance/choice.svelte.test.ts',
+	'src/lib/speech/speech.test.ts'
+];
+
 export default defineConfig({
 	plugins: [
 		dictionaryParts,
@@ -82,8 +92,22 @@ export default defineConfig({
 	resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
 	worker: { plugins: () => [espeakModuleFromPage] },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts', './tests/unit/unlocked-tablet.ts']
+		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts', './tests/unit/unlocked-tablet.ts'],
+		projects: [
+			// Files that keep state beside their modules (the in-memory IndexedDB, localStorage markers, the session's key) or
+			// replace modules with vi.mock get a fresh module graph each, so no file sees another's tablet.
+			{ test: { name: 'stateful', include: STATEFUL_TESTS } },
+			// The pure rest shares one module graph per worker: importing valibot, the content and PDFKit once per worker
+			// instead of once per file halves the unit tests' CPU time.
+			{
+				test: {
+					name: 'pure',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					exclude: ['**/node_modules/**', ...STATEFUL_TESTS],
+					isolate: false
+				}
+			}
+		]
 	}
 });
