@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
+import { CHROMIUM_ARGS, HEADLESS_SHELL_PATH } from './tests/chromium.ts';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -24,7 +24,7 @@ export default defineConfig({
 		// Chromium's fake microphone lets the recording journey run without a device or a prompt.
 		permissions: ['microphone'],
 		launchOptions: {
-			executablePath: CHROMIUM_PATH,
+			executablePath: HEADLESS_SHELL_PATH,
 			args: [
 				...CHROMIUM_ARGS,
 				'--use-fake-device-for-media-stream',

@@ -66,6 +66,8 @@ test('a first start whose word list for "Foreslå fem ord" does not arrive says 
 	});
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+	// The prerendered button is there before the app has started; a tap on it before then does nothing.
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
 	const suggest = page.getByRole('button', { name: 'Foreslå fem ord' });
 	await suggest.click();
 	const failed = page.getByRole('alert').filter({ hasText: 'Forslaget kunne ikke hentes. Der er ikke mistet noget.' });
