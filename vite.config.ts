@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
+import { STATEFUL_TESTS } from './tests/unit/stateful-tests.ts';
 import { da } from './src/lib/i18n/da.ts';
 import { partOf, type DictionaryPart } from './src/lib/i18n/parts.ts';
 
@@ -62,16 +63,6 @@ const dictionaryParts = {
 	}
 };
 
-const STATEFUL_TESTS = [
-	'src/lib/{storage,backup,journal,vault}/**/*.test.ts',
-	// vi.mock or vi.stubGlobal
-	'src/lib/boards/obf.test.ts',
-	'src/lib/encoding/reencode.test.ts',
-	'src/lib/i18n/translate.test.ts',
-	'src/lib/provenance/choice.svelte.test.ts',
-	'src/lib/speech/speech.test.ts'
-];
-
 export default defineConfig({
 	plugins: [
 		dictionaryParts,
@@ -95,8 +86,8 @@ export default defineConfig({
 		environment: 'node',
 		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts', './tests/unit/unlocked-tablet.ts'],
 		projects: [
-			// Files that keep state beside their modules (the in-memory IndexedDB, localStorage markers, the session's key) or
-			// replace modules with vi.mock get a fresh module graph each, so no file sees another's tablet.
+			// Files that keep state beside their modules or replace modules get a fresh module graph each, so no file sees
+			// another's tablet (tests/unit/stateful-tests.ts).
 			{ test: { name: 'stateful', include: STATEFUL_TESTS } },
 			// The pure rest shares one module graph per worker: importing valibot, the content and PDFKit once per worker
 			// instead of once per file halves the unit tests' CPU time.
