@@ -55,7 +55,9 @@ export function yearsMetricDefs(scales: readonly number[]): MetricDef<unknown>[]
 const shownScale = (scales: readonly number[]) => (scales.includes(1) ? 1 : scales[scales.length - 1]!);
 
 const MB = 1024 * 1024;
-const REPEATS = 3;
+// Views opened per scale and run; BENCH_YEARS_REPEATS=N takes more, for comparing two builds (--build) on a noisy machine,
+// where three opens differ by more than a change under study.
+const REPEATS = Number(process.env.BENCH_YEARS_REPEATS ?? 3);
 const BACKUP_PASSPHRASE = 'blå cykel over broen i regnvejr';
 const CITIZEN_LINK = 'main a[href^="/borger?id="]';
 /** What a BENCH_YEARS_TRACE profile records: the timeline, JS samples and the app's user-timing marks. */
