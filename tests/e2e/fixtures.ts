@@ -82,8 +82,8 @@ export async function fakeDanishVoice(page: Page, named: { name: string; voiceUR
 
 export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
 	// The builder sends axe-core's 650 kB source into the page and runs it twice for every check (once itself, once more
-	// per frame in legacy mode): ~110 ms of a 150 ms check on an idle machine, and the largest part of what the test
-	// runner's own process does. Each document gets one copy, the first time it is checked; the builder's is empty.
+	// per frame in legacy mode): ~110 ms of a 150 ms check on an idle machine, measured. Each document gets one copy, the
+	// first time it is checked; the builder's is empty.
 	for (const frame of page.frames()) if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axe.source);
 	// Legacy mode runs axe in the page itself; the default also opens a blank page for every check to merge the frames'
 	// results (the app has no frames), three times as long. Only violations come back: the passes are not read. (options()
