@@ -1,8 +1,10 @@
 /*
- * Runs npm scripts side by side and fails if any fails: `npm test` runs the static checks and the unit tests this way.
+ * Runs npm scripts side by side and fails if any fails: `npm test` runs the static checks, the unit tests and the build
+ * this way.
  * ESLint, Prettier and svelte-check mostly use one core each, so on a two-core machine they finish in about the time
  * of the longest instead of the sum. Each script's output is printed whole when it ends, so the logs do not interleave.
- * SvelteKit's generated files are written once first; the scripts' own `svelte-kit sync` then finds them unchanged.
+ * SvelteKit's generated files are written once first; the scripts' own `svelte-kit sync` (and the build's) then find them
+ * unchanged, so no script sees them rewritten under it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 
