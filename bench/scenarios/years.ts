@@ -76,7 +76,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const VIEW_WAIT_MS = 300_000;
 
 /**
- * A profile, not a guess: with BENCH_YEARS_TRACE=PREFIX the backup and the restore are sampled by V8's profiler (every
+ * A profile, not a guess: with BENCH_YEARS_TRACE=PREFIX the backup, the restore and the journal's snapshot are sampled by V8's profiler (every
  * 10 ms; a Chrome trace of minutes would not fit in memory) into PREFIX-<what>-<scale>x.cpuprofile, for DevTools.
  */
 async function profiled<T>(cdp: CDPSession, what: string, scale: number, run: () => Promise<T>): Promise<T> {
@@ -159,7 +159,7 @@ async function measureScale(hooks: YearsHooks, fixture: YearsFixture, record: Re
 		const backupFile = await step(['years.backup', 'years.backup.heap', 'years.backup.size', 'years.restore', 'years.restore.heap'], () =>
 			measureBackup(hooks, context, dir, record, fixture.scale)
 		);
-		await step(['years.journal.snapshot'], () => measureJournalSnapshot(hooks, context, record));
+		await step(['years.journal.snapshot'], () => measureJournalSnapshot(hooks, context, record, fixture.scale));
 		if (backupFile) await step(['years.restore', 'years.restore.heap'], () => measureRestore(hooks, backupFile, fixture, record));
 	} finally {
 		await context.close();
@@ -450,8 +450,8 @@ async function measureBackup(hooks: YearsHooks, context: BrowserContext, dir: st
  * origin that does not run it), so the next start finds the journal one transaction behind, as after a write that did
  * not reach it, and rewrites it. The app's own user-timing measure (storage/journal-sync.ts) times the rewrite.
  */
-async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext, record: Record_) {
-	const { page } = await hooks.newTabletPage(context);
+async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext, record: Record_, scale: number) {
+	const { page, cdp } = await hooks.newTabletPage(context);
 	try {
 		await page.goto(`${hooks.origin}/manifest.webmanifest`);
 		await page.evaluate(
@@ -481,13 +481,15 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 		await page.goto(`${hooks.origin}/`, { waitUntil: 'load' });
 		// A tablet with a key checks its journal when the passphrase is submitted, not while the lock screen shows.
 		await hooks.unlockTablet(page);
-		await Promise.race([
-			givenUp,
-			page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
-				polling: 200,
-				timeout: 600_000
-			})
-		]).catch((error: unknown) => {
+		await profiled(cdp, 'snapshot', scale, () =>
+			Promise.race([
+				givenUp,
+				page.waitForFunction(() => performance.getEntriesByName('billedtale:journal-snapshot').length > 0, null, {
+					polling: 200,
+					timeout: 600_000
+				})
+			])
+		).catch((error: unknown) => {
 			throw new Error(
 				`${((performance.now() - t0) / 1000).toFixed(1)} s after loading /: ${error instanceof Error ? error.message : error}`
 			);

@@ -43,16 +43,31 @@ export class SnapshotBuilder {
 		return this.building;
 	}
 
-	/** Not flushed: `finish` flushes every step at once, before the head that makes them count. */
+	/**
+	 * Not flushed: `finish` flushes every step at once, before the head that makes them count. A step's frames go to the
+	 * file in one write: each write of a sync access handle can be a round trip to the browser (Chromium's in-memory OPFS of
+	 * an off-the-record profile: ~0.5 ms a call against ~10 µs on disk), and a frame per write made the years bench's
+	 * snapshot at 1× take 12.2 s, 9.9 s of it in the worker's writes (3.0 s with a write per step).
+	 */
 	add(id: number, records: Iterable<SnapshotRecord>): void {
 		const build = this.buildOf(id);
-		const target = this.files[build.index];
+		const frames: Uint8Array[] = [];
+		let length = 0;
 		for (const { table, value } of records) {
 			const frame = encodeFrame({ kind: 'snapshot', table, value });
-			target.write(build.at, frame);
-			build.at += frame.length;
+			frames.push(frame);
+			length += frame.length;
 			if (table === START_TABLE) apply(build.state, [{ type: 'put', table, values: [value] }]);
 		}
+		if (length === 0) return;
+		const step = new Uint8Array(length);
+		let at = 0;
+		for (const frame of frames) {
+			step.set(frame, at);
+			at += frame.length;
+		}
+		this.files[build.index].write(build.at, step);
+		build.at += length;
 	}
 
 	/**

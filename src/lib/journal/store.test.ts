@@ -121,7 +121,8 @@ describe('journal store', () => {
 	it('keeps the old journal when a crash cuts a new snapshot short', () => {
 		const { files, store } = setUp();
 		store.append(1, [put('answers', sealed('a1'))]);
-		for (let writes = 0; writes < 3; writes++) {
+		// The snapshot's records (one write per step) and its head.
+		for (let writes = 0; writes < 2; writes++) {
 			for (const file of files) file.writesBeforeCrash = writes;
 			expect(() =>
 				store.writeSnapshot(
@@ -163,6 +164,25 @@ describe('journal store', () => {
 		expect(answers.get('a1')).toMatchObject({ createdAt: 2 });
 		expect(answers.get('a3')).toMatchObject({ createdAt: 4 });
 		expect(read).toMatchObject({ maxSeq: 5, contiguous: true, usable: true });
+	});
+
+	it('writes each step of a snapshot to its file in one write, whatever the number of records', () => {
+		const { files, store } = setUp();
+		const build = store.beginSnapshot();
+		const writes = files.map((file) => {
+			const counted = { n: 0 };
+			const write = file.write.bind(file);
+			file.write = (at, data) => (counted.n++, write(at, data));
+			return counted;
+		});
+		store.addToSnapshot(
+			build,
+			Array.from({ length: 50 }, (_, i) => ({ table: 'answers', value: sealed(`a${i}`) }))
+		);
+		store.addToSnapshot(build, []);
+		expect(writes.map((w) => w.n).sort()).toEqual([0, 1]);
+		store.finishSnapshot(build, 0);
+		expect(store.read().state.get('answers')!.size).toBe(50);
 	});
 
 	it('keeps the old journal whole, with the commits appended meanwhile, when a crash cuts a stepped snapshot short at any write', () => {
