@@ -4,9 +4,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { useStepTimeout } from '../tests/e2e/tablet.ts';
-import { errorText, LAUNCH, log, newTabletPage, type Run, sleep, STEP_TIMEOUT_MS, T0, TABLET, unlock } from './browser.ts';
+import {
+	errorText,
+	LAUNCH,
+	log,
+	newTabletPage,
+	openTablet,
+	removeTabletProfiles,
+	type Run,
+	sleep,
+	startTrace,
+	STEP_TIMEOUT_MS,
+	stopTrace,
+	T0,
+	TABLET,
+	unlock
+} from './browser.ts';
 import { argv, CONFIG, QUICK, wanted } from './cli.ts';
 import { BIG_BOARDS, buildFixture, type Fixture, SEED } from './fixture.ts';
 import { armFrameTimer, frameTimerResult } from './frames.ts';
@@ -202,15 +217,15 @@ async function futureMetrics(run: Run) {
 	}
 }
 
-/** One complete measured run in a fresh browser context. */
-async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture, index: number, warmup: boolean) {
+/** One complete measured run on a fresh tablet. */
+async function runOnce(server: StaticServer, fixture: Fixture, index: number, warmup: boolean) {
 	const busy = await machineBusy();
 	if (busy !== undefined) {
 		if (!warmup) busyBeforeRuns.push(Math.round(busy * 100));
 		if (busy > 0.25)
 			log(`warning: CPU ${Math.round(busy * 100)}% busy before run ${index} (another process is working); timings will be noisy`);
 	}
-	const context = await browser.newContext(TABLET);
+	const context = await openTablet();
 	const run: Run = {
 		index,
 		warmup,
@@ -289,12 +304,13 @@ async function runOnce(browser: Browser, server: StaticServer, fixture: Fixture,
 }
 
 /** Issue 17: the years-of-use tablet (bench/scenarios/years.ts), measured once per scale with this file's tablet steps. */
-function years(browser: Browser, server: StaticServer) {
+function years(server: StaticServer) {
 	return runYears(
 		{
-			browser,
 			origin: server.origin,
-			tablet: TABLET,
+			openTablet,
+			startTrace,
+			stopTrace,
 			newTabletPage: (context) => newTabletPage(context),
 			unlockTablet: unlock,
 			armFrameTimer,
@@ -338,8 +354,10 @@ async function main() {
 	if (loadBefore > cpus().length * 0.75)
 		log(`warning: the machine is busy (1-min load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); timings will be noisy`);
 	const server = await startStaticServer(CONFIG.buildDir);
-	const browser = await chromium.launch(LAUNCH);
-	const version = browser.version();
+	// Each run, the soak and each years scale have a tablet of their own (openTablet); this browser only says its version.
+	const versionOf = await chromium.launch(LAUNCH);
+	const version = versionOf.version();
+	await versionOf.close();
 	log(
 		`build ${CONFIG.buildDir} at ${server.origin}; Chromium ${version}; ${CONFIG.warmups} warm-up + ${CONFIG.runs} runs; soak ${CONFIG.soakMinutes} min`
 	);
@@ -349,14 +367,13 @@ async function main() {
 		const ownRuns = [...metrics.keys()].some((id) => !id.startsWith('years.') && !id.startsWith('heap.') && wanted(id));
 		for (let i = 0; ownRuns && i < CONFIG.warmups + CONFIG.runs; i++) {
 			const warmup = i < CONFIG.warmups;
-			await runOnce(browser, server, fixture, warmup ? -1 - i : i - CONFIG.warmups + 1, warmup);
+			await runOnce(server, fixture, warmup ? -1 - i : i - CONFIG.warmups + 1, warmup);
 		}
-		if (['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'].some(wanted))
-			await soak(browser, server, fixture, CONFIG.soakMinutes);
-		if ([...metrics.keys()].some((id) => id.startsWith('years.') && wanted(id))) await years(browser, server);
+		if (['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'].some(wanted)) await soak(server, fixture, CONFIG.soakMinutes);
+		if ([...metrics.keys()].some((id) => id.startsWith('years.') && wanted(id))) await years(server);
 	} finally {
-		await browser.close();
 		await server.close();
+		removeTabletProfiles();
 	}
 
 	const rows = [...metrics.values()].map((row) => summarise(row, wanted(row.id)));

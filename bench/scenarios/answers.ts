@@ -1,7 +1,6 @@
 // Answers: taps on the answer board (paint, "Gemt"), the raw IndexedDB floor and the real save path.
 import type { Page } from 'playwright-core';
 import {
-	browserOf,
 	dropServiceWorker,
 	log,
 	newTabletPage,
@@ -11,7 +10,9 @@ import {
 	TAP_SEQUENCE,
 	tapToSaved,
 	UI,
-	unlock
+	unlock,
+	startTrace,
+	stopTrace
 } from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { buildSaveRecords } from '../fixture.ts';
@@ -34,13 +35,9 @@ export async function measureRealSave(run: Run) {
 		await page.evaluate(() => performance.clearMeasures('billedtale:answer-write'));
 		// A profile of the measured taps (issue 17): where the time from tap to "Gemt" goes. IndexedDB's own events (its
 		// transactions by id: queued, started, committed) tell a wait for the database from a wait for the page's thread.
-		if (CONFIG.trace)
-			await browserOf(page).startTracing(page, {
-				path: `${CONFIG.trace}-save.json`,
-				categories: [...TRACE_CATEGORIES, 'IndexedDB', 'toplevel']
-			});
+		if (CONFIG.trace) await startTrace(page, `${CONFIG.trace}-save.json`, [...TRACE_CATEGORIES, 'IndexedDB', 'toplevel']);
 		const taps = await tapBoard(page, CONFIG.realSaves);
-		if (CONFIG.trace) await browserOf(page).stopTracing();
+		if (CONFIG.trace) await stopTrace(page);
 		const saved = taps.map(tapToSaved);
 		const writes = await page.evaluate(() => performance.getEntriesByName('billedtale:answer-write').map((e) => e.duration));
 		if (writes.length !== taps.length) throw new Error(`${taps.length} taps but ${writes.length} database-write measures`);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { BoardListPage, BoardPage } from '../../tests/e2e/pages.ts';
-import { browserOf, frameTime, type Run, sleep, UI, unlock, upgradePassDone } from '../browser.ts';
+import { frameTime, type Run, sleep, UI, unlock, upgradePassDone, startTrace, stopTrace } from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { median } from '../metrics.ts';
 import { BIG_BOARD_PARENT, buildBigBoardObz } from '../fixture.ts';
@@ -88,8 +88,7 @@ export async function measureBoardSwitch(run: Run, { name, size }: { name: strin
 			}).observe(init);
 		}, EVENT_TIMING);
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples of the measured switches, for DevTools.
-		if (CONFIG.trace)
-			await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${size}x${size}.json`, categories: TRACE_CATEGORIES });
+		if (CONFIG.trace) await startTrace(page, `${CONFIG.trace}-${size}x${size}.json`, TRACE_CATEGORIES);
 		for (let i = 0; i < CONFIG.switchesPerRun; i++) {
 			await page.evaluate(
 				({ name, shown }) => {
@@ -124,7 +123,7 @@ export async function measureBoardSwitch(run: Run, { name, size }: { name: strin
 			await folder.waitFor();
 			await sleep(CONFIG.tapGapMs);
 		}
-		if (CONFIG.trace) await browserOf(page).stopTracing();
+		if (CONFIG.trace) await stopTrace(page);
 		// Releases presented within 16 ms are not reported; counted as 16 ms, the median is an upper bound.
 		const presented = await page.evaluate(() => window.__presented);
 		const unreported = Array.from({ length: Math.max(0, samples.length - presented.length) }, () => 16);

@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { HomePage } from '../../tests/e2e/pages.ts';
 import { lockState } from '../../tests/e2e/tablet.ts';
-import { browserOf, dropServiceWorker, log, type NetworkEntry, newTabletPage, type Run, sleep, type Tab, unlock } from '../browser.ts';
+import {
+	dropServiceWorker,
+	log,
+	type NetworkEntry,
+	newTabletPage,
+	type Run,
+	sleep,
+	type Tab,
+	unlock,
+	startTrace,
+	stopTrace
+} from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { seedDatabase } from '../fixture.ts';
 import { resolveFile } from '../server.ts';
@@ -26,13 +37,13 @@ export async function bootstrap(run: Run) {
 	const { page } = await newTabletPage(run.context, { probe: true });
 	// A profile of the first start (issue 17): navigation → the setup screen's paint, for DevTools.
 	const tracing = CONFIG.trace && !run.warmup;
-	if (tracing) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-setup.json`, categories: TRACE_CATEGORIES });
+	if (tracing) await startTrace(page, `${CONFIG.trace}-setup.json`, TRACE_CATEGORIES);
 	await page.goto(`${run.origin}/`, { waitUntil: 'load' });
 	// The fresh context has no HTTP cache and no service worker: this is a tablet's first start, on the setup screen.
 	const lock = await lockState(page);
 	if (lock !== 'setup') throw new Error(`a fresh context starts on the setup screen, not "${lock}"`);
 	await sleep(1000); // LCP entries stop at the first input; nothing is typed before this.
-	if (tracing) await browserOf(page).stopTracing();
+	if (tracing) await stopTrace(page);
 	const setup = await page.evaluate(() => ({ lcp: window.__bench.lcp, element: window.__bench.lcpElement }));
 	run.sample('setup.lcp', setup.lcp);
 	run.note('setup.lcp', `cold first load of / in a fresh context (no data key); LCP element: ${setup.element}`);
@@ -55,7 +66,7 @@ async function coldLoad(run: Run, path: string, { board, trace }: { board: boole
 async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace }: { board: boolean; trace?: string }) {
 	const { page, network } = tab;
 	// A profile of the cold load (issue 17): navigation → the lock screen settled, for DevTools (`--trace PREFIX`).
-	if (trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-${trace}.json`, categories: TRACE_CATEGORIES });
+	if (trace) await startTrace(page, `${CONFIG.trace}-${trace}.json`, TRACE_CATEGORIES);
 	await page.goto(`${run.origin}${path}`, { waitUntil: 'load' });
 	await page.waitForFunction(
 		({ settle }) => {
@@ -66,7 +77,7 @@ async function measureColdLoad(run: Run, tab: Tab, path: string, { board, trace 
 		{ settle: CONFIG.settleAfterLoadMs },
 		{ polling: 100, timeout: 30_000 }
 	);
-	if (trace) await browserOf(page).stopTracing();
+	if (trace) await stopTrace(page);
 	// What the passphrase screen fetched, apart from what the unlock and the screen behind it add (the `.js.locked` rows).
 	const jsLocked = await jsGzipOf(run, network);
 	await unlock(page);

@@ -1,6 +1,18 @@
 // A meeting with 1,000 answers opened from the citizen page.
 import { touchTap } from '../../tests/e2e/pages.ts';
-import { browserOf, frameTime, log, newTabletPage, required, type Run, sleep, UI, unlock, upgradePassDone } from '../browser.ts';
+import {
+	frameTime,
+	log,
+	newTabletPage,
+	required,
+	type Run,
+	sleep,
+	UI,
+	unlock,
+	upgradePassDone,
+	startTrace,
+	stopTrace
+} from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { TRACE_CATEGORIES } from './boards.ts';
 
@@ -73,10 +85,10 @@ export async function openBigMeeting(run: Run) {
 			}
 		);
 		// A profile, not a guess (issue 17): the timeline and JavaScript samples from the tap to the list shown.
-		if (CONFIG.trace) await browserOf(page).startTracing(page, { path: `${CONFIG.trace}-open1000.json`, categories: TRACE_CATEGORIES });
+		if (CONFIG.trace) await startTrace(page, `${CONFIG.trace}-open1000.json`, TRACE_CATEGORIES);
 		await touchTap(link);
 		await page.waitForFunction(() => window.__open.t1 !== undefined, null, { polling: 100, timeout: 30_000 });
-		if (CONFIG.trace) await browserOf(page).stopTracing();
+		if (CONFIG.trace) await stopTrace(page);
 		const open = await page.evaluate(() => window.__open);
 		if (process.env.BENCH_DEBUG) {
 			await sleep(3000);

@@ -1,19 +1,18 @@
 // The memory soak: a scripted meeting of tapping and page toggling.
-import type { Browser } from 'playwright-core';
 import { MeetingPage } from '../../tests/e2e/pages.ts';
 import { expect, lockState } from '../../tests/e2e/tablet.ts';
-import { errorText, log, newTabletPage, sleep, TABLET, TAP_SEQUENCE, UI, unlock } from '../browser.ts';
+import { errorText, log, newTabletPage, openTablet, sleep, TAP_SEQUENCE, UI, unlock } from '../browser.ts';
 import { type Fixture, seedDatabase } from '../fixture.ts';
 import { errors, metric } from '../rows.ts';
 import type { StaticServer } from '../server.ts';
 
-export async function soak(browser: Browser, server: StaticServer, fixture: Fixture, minutes: number) {
+export async function soak(server: StaticServer, fixture: Fixture, minutes: number) {
 	const ids = ['heap.start', 'heap.q1', 'heap.end', 'heap.growth', 'heap.reload'];
 	if (minutes <= 0) {
 		for (const id of ids) metric(id).notes.push('skipped (--soak-minutes 0)');
 		return;
 	}
-	const context = await browser.newContext(TABLET);
+	const context = await openTablet();
 	try {
 		const { page, cdp } = await newTabletPage(context);
 		await page.goto(`${server.origin}/`, { waitUntil: 'load' });

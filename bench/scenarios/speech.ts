@@ -1,7 +1,7 @@
 // Speech: tap → speechSynthesis.speak() with a device voice, tap → the offline voice playing.
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { BoardPage } from '../../tests/e2e/pages.ts';
-import { browserOf, newTabletPage, type Run, sleep, type SpeechRecord, unlock } from '../browser.ts';
+import { newTabletPage, type Run, sleep, type SpeechRecord, unlock, startTrace, stopTrace } from '../browser.ts';
 import { CONFIG } from '../cli.ts';
 import { median } from '../metrics.ts';
 import { TRACE_CATEGORIES } from './boards.ts';
@@ -101,12 +101,11 @@ export async function measureSpeakCall(run: Run) {
 			'release of a finger tap (pointerup, which selects with the default tap setting) → speechSynthesis.speak() on the home board, device voice stubbed (headless Chromium has no Danish voice)'
 		);
 		// A profile of the taps (issue 17), as for the board switch.
-		if (CONFIG.trace)
-			await browserOf(tab.page).startTracing(tab.page, { path: `${CONFIG.trace}-speak.json`, categories: TRACE_CATEGORIES });
+		if (CONFIG.trace) await startTrace(tab.page, `${CONFIG.trace}-speak.json`, TRACE_CATEGORIES);
 		try {
 			return await tapCellsAndCollect(run, 'speak.call', tab, CONFIG.speechTaps, 'speaks');
 		} finally {
-			if (CONFIG.trace) await browserOf(tab.page).stopTracing();
+			if (CONFIG.trace) await stopTrace(tab.page);
 		}
 	} finally {
 		await tab.page.close();

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { MEETINGS_PAGE, OVER_TIME_PAGE } from '../../src/lib/domain/history-pages.ts';
 import { touchTap } from '../../tests/e2e/pages.ts';
 import { lockState } from '../../tests/e2e/tablet.ts';
@@ -12,9 +12,11 @@ import { buildYearsFixture, seedYears, type YearsFixture } from '../years.ts';
 
 /** What run.ts lends this module: its tablet, its unlock steps, its in-page timers and its rows. */
 export interface YearsHooks {
-	browser: Browser;
 	origin: string;
-	tablet: Parameters<Browser['newContext']>[0];
+	/** A fresh tablet: a browser with a profile of its own on disk (browser.ts). */
+	openTablet(): Promise<BrowserContext>;
+	startTrace(page: Page, path: string, categories: readonly string[]): Promise<void>;
+	stopTrace(page: Page): Promise<void>;
 	newTabletPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }>;
 	/** Sets a fresh tablet up, or unlocks it (the e2e lock steps, as run.ts submits them); `timeout` waits longer for the app. */
 	unlockTablet(page: Page, options?: { timeout?: number }): Promise<void>;
@@ -137,7 +139,7 @@ type Record_ = (id: string, value: number) => void;
 type Fail = (ids: string[], error: unknown) => void;
 
 async function measureScale(hooks: YearsHooks, fixture: YearsFixture, record: Record_, fail: Fail, wanted: (id: string) => boolean) {
-	const context = await hooks.browser.newContext(hooks.tablet);
+	const context = await hooks.openTablet();
 	const dir = mkdtempSync(join(tmpdir(), 'billedtale-years-'));
 	try {
 		const seedStart = performance.now();
@@ -331,7 +333,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		// A profile, not a guess: BENCH_YEARS_TRACE=PREFIX writes a Chrome trace of the citizen page's opens (meeting list
 		// and "Over tid") and of the meeting opens at each scale.
 		const trace = process.env.BENCH_YEARS_TRACE;
-		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-citizen-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
+		if (trace) await hooks.startTrace(page, `${trace}-citizen-${fixture.scale}x.json`, TRACE_CATEGORIES);
 		for (let i = 0; i < REPEATS; i++) {
 			for (const [id, selector] of targets) {
 				await citizenLink.waitFor();
@@ -344,7 +346,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 				await touchTap(home);
 			}
 		}
-		if (trace) await hooks.browser.stopTracing();
+		if (trace) await hooks.stopTrace(page);
 		hooks.note(
 			'years.citizen',
 			`touch on the citizen on / (client-side navigation) → first frame with the first page of meetings listed (the newest ${listed} of ${n})`
@@ -358,7 +360,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 		await page.evaluate(() => sessionStorage.setItem('billedtale.staffPanel', 'open'));
 		await touchTap(citizenLink);
 		const meetingLink = page.locator(`main a[href="/moede?id=${fixture.ids.meeting}"]`);
-		if (trace) await hooks.browser.startTracing(page, { path: `${trace}-meeting-${fixture.scale}x.json`, categories: TRACE_CATEGORIES });
+		if (trace) await hooks.startTrace(page, `${trace}-meeting-${fixture.scale}x.json`, TRACE_CATEGORIES);
 		for (let i = 0; i < REPEATS; i++) {
 			await meetingLink.waitFor();
 			await page.locator(targets[1]![1]).waitFor();
@@ -368,7 +370,7 @@ async function measureViews(hooks: YearsHooks, context: BrowserContext, fixture:
 			record('years.meeting', await hooks.frameTimerResult(page, VIEW_WAIT_MS));
 			await page.goBack();
 		}
-		if (trace) await hooks.browser.stopTracing();
+		if (trace) await hooks.stopTrace(page);
 		hooks.note(
 			'years.meeting',
 			`lift of a tap (pointerup) on the newest meeting on the citizen page → first frame with its 30 newest answers and "Viser de 30 nyeste af ${fixture.ids.meetingAnswers} svar."`
@@ -506,7 +508,7 @@ async function measureJournalSnapshot(hooks: YearsHooks, context: BrowserContext
 
 /** An empty tablet (fresh context, set up with its own key) → settings → the backup file and its passphrase → "hentet". */
 async function measureRestore(hooks: YearsHooks, backupFile: string, fixture: YearsFixture, record: Record_) {
-	const context = await hooks.browser.newContext(hooks.tablet);
+	const context = await hooks.openTablet();
 	try {
 		const { page, cdp } = await hooks.newTabletPage(context);
 		page.setDefaultTimeout(600_000);
