@@ -83,7 +83,7 @@ export function required<T>(value: T | null | undefined, what: string): T {
 /**
  * A tablet: Chromium with a profile of its own on disk, as a tablet's browser has. An off-the-record context
  * (browser.newContext) keeps IndexedDB and the private file system in memory, so its rows measured a tablet no one has:
- * the database's strict commits never reached a disk (quick bench, save.db p95 23 ms in memory, 46 ms on disk) and each
+ * the database's strict commits never reached a disk (quick bench, save.db p95 23 ms in memory, 41–46 ms on disk) and each
  * call on a journal file was a round trip to the browser process (0.53 ms a write, 9 µs on disk).
  */
 export async function openTablet(): Promise<BrowserContext> {
