@@ -186,6 +186,29 @@ describe('a compaction the start found due', () => {
 		await vi.advanceTimersByTimeAsync(5_000);
 		expect(rewrite.started).toBe(1);
 	});
+
+	it('waits for a restore under way, then runs once, whether the restore succeeded or failed', async () => {
+		for (const outcome of ['restored', 'failed'] as const) {
+			const client = new JournalClient();
+			const rewrite = steppedRewrite(client);
+			rewrite.release();
+			let finish!: () => void;
+			const restore = new Promise<void>(
+				(resolve, reject) => (finish = outcome === 'restored' ? resolve : () => reject(new Error(outcome)))
+			);
+			restore.catch(() => undefined);
+			client.compactAfter(restore);
+			client.rewriteLater();
+			client.rewriteLater();
+			await afterStart();
+			expect(rewrite.started).toBe(0);
+			finish();
+			await vi.advanceTimersByTimeAsync(0);
+			expect(rewrite.started).toBe(1);
+			await rewrite.done;
+			expect(rewrite.finished).toBe(1);
+		}
+	});
 });
 
 describe('a journal the start found behind the database', () => {
