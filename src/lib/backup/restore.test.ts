@@ -7,7 +7,8 @@ import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { createMeeting } from '#lib/storage/meetings.ts';
-import { getCitizen } from '#lib/storage/citizens.ts';
+import { getCitizen, listCitizens } from '#lib/storage/citizens.ts';
+import { migrateRecords } from '#lib/storage/migrate.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -19,6 +20,7 @@ const PASSPHRASE = 'fire grønne heste springer';
 
 afterEach(async () => {
 	worker.refuse = [];
+	vi.restoreAllMocks();
 	await deleteDatabase();
 	localStorage.clear();
 });
@@ -48,6 +50,24 @@ async function disk(): Promise<Record<string, unknown>> {
 		Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()]))
 	);
 	return (await plain(Object.fromEntries(tables))) as Record<string, unknown>;
+}
+
+/** As `disk`, without the commit numbers, which every transaction adds to, one that is taken back too. */
+async function records(): Promise<Record<string, unknown>> {
+	const { commits: _, ...rest } = await disk();
+	return rest;
+}
+
+/** Makes IndexedDB refuse a kind of request on one store while `on()` says so; counts the refusals. */
+function refuse(method: 'add' | 'delete', store: string, on: () => boolean, name = 'QuotaExceededError') {
+	const fired = { count: 0 };
+	const original = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+	vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+		if (this.name !== store || !on()) return original.apply(this, args);
+		fired.count++;
+		throw new DOMException('Simulated refusal', name);
+	});
+	return fired;
 }
 
 /** A backup of Bo, made on another tablet: one citizen with a meeting and two answers. */
@@ -192,5 +212,90 @@ describe('restoring a backup', () => {
 		fromBo.citizens[0]!.payload.photo = new Blob([readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg')], { type: 'image/svg+xml' });
 		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 		expect((await getCitizen(fromBo.citizens[0]!.id))?.photo?.type).toBe('image/jpeg');
+	});
+
+	it('writes a batch at a time and its citizens last; a write refused at the end takes back all it wrote, the key it made too', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await records();
+		// The disk fills up as the citizens, written last, are added: the meeting and answers are written by then.
+		const fired = refuse('add', 'citizens', () => true);
+		await expect(restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).rejects.toThrow('error.storageFull');
+		expect(fired.count).toBeGreaterThan(0);
+		expect(await records()).toEqual(before);
+		expect(localStorage.getItem('billedtale.restoring')).toBeNull();
+	});
+
+	it('cut short, is taken back at the next unlock; records of a citizen it had written are kept', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		const { anna } = await tabletWithAnna();
+		const before = await records();
+		// As if the browser were killed before the citizens were written: taking back fails here, and no tab is left to retry.
+		let killed = true;
+		const addsRefused = refuse('add', 'citizens', () => killed);
+		const deletesRefused = refuse('delete', 'answers', () => killed, 'UnknownError');
+		const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await expect(restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).rejects.toThrow('error.storageFull');
+		expect(warned).toHaveBeenCalledWith('Billedtale: a failed restore could not be taken back yet', expect.anything());
+		expect(addsRefused.count).toBeGreaterThan(0);
+		expect(deletesRefused.count).toBeGreaterThan(0);
+		const left = (await records()) as { meetings: unknown[]; answers: unknown[] };
+		expect(left.answers).toHaveLength(3);
+		// What it wrote belongs to no citizen the app shows.
+		expect((await listCitizens()).map((citizen) => citizen.displayName)).toEqual(['Anna']);
+
+		killed = false;
+		await migrateRecords();
+		expect(await records()).toEqual(before);
+		expect(localStorage.getItem('billedtale.restoring')).toBeNull();
+
+		// The control: a restore that ended before its marker was cleared keeps what it wrote.
+		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
+		localStorage.setItem('billedtale.restoring', JSON.stringify([fromBo.citizens[0]!.id, anna.id]));
+		await migrateRecords();
+		expect((await listCitizens()).map((citizen) => citizen.displayName).sort()).toEqual(['Anna', 'Bo']);
+		expect(((await records()) as { answers: unknown[] }).answers).toHaveLength(3);
+		expect(localStorage.getItem('billedtale.restoring')).toBeNull();
+	});
+
+	it('cut short in another tab that still holds the restore lock, is left alone by an unlock here until the lock is free', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await records();
+		let killed = true;
+		refuse('add', 'citizens', () => killed);
+		refuse('delete', 'answers', () => killed, 'UnknownError');
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await expect(restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).rejects.toThrow('error.storageFull');
+		killed = false;
+		const written = await records();
+		expect(written).not.toEqual(before);
+
+		// Web Locks as a browser grants them: another tab holds the restore lock, then lets go of it.
+		let otherTabRestoring = true;
+		const asked: unknown[] = [];
+		vi.stubGlobal('navigator', {
+			locks: {
+				request: (name: string, ...args: [LockGrantedCallback<unknown>] | [LockOptions, LockGrantedCallback<unknown>]) => {
+					const [options, grant] = args.length === 1 ? [{}, args[0]] : args;
+					asked.push([name, options]);
+					const held = name === 'billedtale-restore' && otherTabRestoring;
+					return grant(held && options.ifAvailable ? null : ({ name, mode: 'exclusive' } as Lock));
+				}
+			}
+		});
+		try {
+			await migrateRecords();
+			expect(await records()).toEqual(written);
+			otherTabRestoring = false;
+			await migrateRecords();
+			expect(await records()).toEqual(before);
+			expect(asked).toEqual([
+				['billedtale-restore', { ifAvailable: true }],
+				['billedtale-restore', { ifAvailable: true }]
+			]);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });

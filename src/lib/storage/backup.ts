@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { journal } from '#lib/journal/client.ts';
 import { packRecords, unpackRecords } from '#lib/encoding/packed-records.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { getDb } from './db.ts';
@@ -8,13 +9,12 @@ import { rememberWhetherCitizensExist } from './eviction.ts';
 import { BackupCheck, parseRecords, type BackupContent, type UncheckedBackup } from './backup-check.ts';
 import type { RecordsByTable } from './records.ts';
 import { versionedPayload } from './registry.ts';
-import { openRecords, sealRecords, type Stored } from './sealing.ts';
+import { citizenOf, openRecords, sealRecords, type Stored } from './sealing.ts';
+import { inRestoreTurn, writeRestore } from './restoring.ts';
 import { OWNED_TABLES, SEALED_TABLES, type SealedTable } from './tables.ts';
 
 export { checkedContent, restoreContent } from './backup-check.ts';
 export type { BackupContent, UncheckedBackup };
-
-type StoredTables = { [T in SealedTable]: Stored<RecordsByTable[T]>[] };
 
 /** Some records of one table: what one chunk of a backup file holds. */
 export type BackupGroup = { [T in SealedTable]: { table: T; records: RecordsByTable[T][] } }[SealedTable];
@@ -113,61 +113,101 @@ export async function collectBackup(citizenIds?: string[], now = Date.now()): Pr
 	return content;
 }
 
+/** A restore writes its sealed records a batch per transaction: this many at most, or about this many bytes of them. */
+const WRITE_BATCH_RECORDS = RECORDS_PER_GROUP;
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+
 /**
- * Adds a backup's citizens in one transaction, sealed with this tablet's key. A citizen already on this
- * tablet is left exactly as it is, with none of the backup's records for it, so a restore never
- * overwrites newer work. A file is read twice, a group at a time: the first read checks every record and
- * re-encodes every picture, so a refused file has sealed nothing (sealing creates a restored citizen's
- * key); the second seals. Only the sealed records are held until the one transaction commits (its price:
- * an interrupted restore leaves nothing half added); the opened records never are all at once.
+ * Adds a backup's citizens, sealed with this tablet's key. A citizen already on this tablet is left exactly as it is,
+ * with none of the backup's records for it, so a restore never overwrites newer work. A file is read twice, a group at a
+ * time. The first read checks every record, re-encodes every picture and looks for ids the tablet holds already, so a
+ * refused file has written nothing (not even a restored citizen's key, which sealing creates). The second seals and
+ * writes, a batch per transaction and the citizens last, so the page holds one batch at a time, not the whole file
+ * sealed (issue 17); a restore that fails or is cut short is taken back (restoring.ts).
  */
-export async function restoreBackup(
+export function restoreBackup(
 	backup: BackupContent | UncheckedBackup
 ): Promise<{ added: number; skipped: number; droppedPictures: number }> {
 	const source = 'groups' in backup ? backup : contentAsBackup(backup);
-	const check = new BackupCheck();
-	const pictures = new Map<string, Blob | undefined>();
-	let dropped = 0;
-	for await (const group of source.groups()) {
-		const records = check.add(group.table, group.records);
-		for (const [id, picture] of picturesOf({ table: group.table, records } as BackupGroup)) {
-			const kept = await reencode(picture);
-			if (!kept) dropped++;
-			pictures.set(id, kept);
-		}
-	}
-	check.finish();
-	const sealed = Object.fromEntries(SEALED_TABLES.map((name) => [name, []])) as unknown as StoredTables;
-	for await (const group of source.groups()) {
-		const records = withPictures({ table: group.table, records: parseRecords(group.table, group.records) } as BackupGroup, pictures);
-		(sealed[group.table] as unknown[]).push(...(await sealRecords(group.table, records as RecordsByTable[typeof group.table][])));
-	}
-	const db = getDb();
-	const result = await guardedWrite(() =>
-		db.transaction('rw', [...SEALED_TABLES], async () => {
-			const existing = new Set(
-				await table('citizens')
-					.where('id')
-					.anyOf(sealed.citizens.map((c) => c.id))
-					.primaryKeys()
-			);
-			const fresh = { citizens: sealed.citizens.filter((c) => !existing.has(c.id)) } as StoredTables;
-			for (const name of OWNED_TABLES) {
-				(fresh as Record<SealedTable, unknown>)[name] = (sealed[name] as Array<{ citizenId: string }>).filter(
-					(r) => !existing.has(r.citizenId)
-				);
-			}
+	return inRestoreTurn(async () => {
+		const onTablet = new Set(await getDb().citizens.toCollection().primaryKeys());
+		const check = new BackupCheck();
+		const pictures = new Map<string, Blob | undefined>();
+		const inFile: string[] = [];
+		let dropped = 0;
+		let collides = false;
+		for await (const group of source.groups()) {
+			const records = check.add(group.table, group.records);
 			// A new record whose id the tablet already holds (for another citizen) is a broken or forged file, not a full disk.
-			for (const name of SEALED_TABLES) {
-				const ids = (fresh[name] as Array<{ id: string }>).map((r) => r.id);
-				if ((await db.table(name).where(':id').anyOf(ids).count()) > 0) throw new ValidationError('backup.idCollision');
+			collides ||= await anyStored(
+				group.table,
+				records.filter((record) => !onTablet.has(citizenOf(group.table, record))).map((record) => record.id)
+			);
+			if (group.table === 'citizens') inFile.push(...records.map((citizen) => citizen.id));
+			for (const [id, picture] of picturesOf({ table: group.table, records } as BackupGroup)) {
+				const kept = await reencode(picture);
+				if (!kept) dropped++;
+				pictures.set(id, kept);
 			}
-			for (const name of SEALED_TABLES) await db.table(name).bulkAdd(fresh[name]);
-			return { added: fresh.citizens.length, skipped: existing.size, droppedPictures: dropped };
-		})
-	);
-	await rememberWhetherCitizensExist();
-	return result;
+		}
+		check.finish();
+		if (collides) throw new ValidationError('backup.idCollision');
+		const adding = inFile.filter((id) => !onTablet.has(id));
+		if (adding.length > 0) {
+			const written = writeRestore(adding, () => writeRestored(source, pictures, new Set(adding)));
+			journal.compactAfter(written);
+			await written;
+		}
+		await rememberWhetherCitizensExist();
+		return { added: adding.length, skipped: inFile.length - adding.length, droppedPictures: dropped };
+	});
+}
+
+async function anyStored(name: SealedTable, ids: string[]): Promise<boolean> {
+	return ids.length > 0 && (await getDb().table(name).where(':id').anyOf(ids).count()) > 0;
+}
+
+/** The second read of a restore: the records of the citizens it adds, sealed and written a batch at a time, the citizens last. */
+async function writeRestored(source: UncheckedBackup, pictures: ReadonlyMap<string, Blob | undefined>, adding: ReadonlySet<string>) {
+	const db = getDb();
+	const citizens: Stored<RecordsByTable['citizens']>[] = [];
+	let batch: { table: SealedTable; records: Stored<RecordsByTable[SealedTable]>[] }[] = [];
+	let held = { records: 0, bytes: 0 };
+	// The next batch is sealed while the one before is written (and journaled): two at most are held.
+	let writing: Promise<void> = Promise.resolve();
+	const write = async () => {
+		const writes = batch;
+		batch = [];
+		held = { records: 0, bytes: 0 };
+		await writing;
+		// Each write waits for the journal too (guardedWrite), so its copies do not pile up behind the restore either.
+		writing = guardedWrite(() =>
+			db.transaction('rw', [...new Set(writes.map((w) => w.table))], async () => {
+				for (const { table: name, records } of writes) await db.table(name).bulkAdd(records);
+			})
+		);
+		// Heard of at the next write or at the end; meanwhile not an unhandled rejection.
+		writing.catch(() => undefined);
+	};
+	for await (const group of source.groups()) {
+		const parsed = { table: group.table, records: parseRecords(group.table, group.records) } as BackupGroup;
+		const records = (withPictures(parsed, pictures) as Array<RecordsByTable[SealedTable]>).filter((record) =>
+			adding.has(citizenOf(group.table, record))
+		);
+		if (records.length === 0) continue;
+		const sealed = await sealRecords(group.table, records as RecordsByTable[typeof group.table][]);
+		if (group.table === 'citizens') {
+			citizens.push(...(sealed as Stored<RecordsByTable['citizens']>[]));
+			continue;
+		}
+		batch.push({ table: group.table, records: sealed });
+		held = { records: held.records + sealed.length, bytes: sealed.reduce((sum, record) => sum + record.payload.ct.byteLength, held.bytes) };
+		if (held.records >= WRITE_BATCH_RECORDS || held.bytes >= WRITE_BATCH_BYTES) await write();
+	}
+	if (batch.length > 0) await write();
+	await writing;
+	// Until this commits, nothing written belongs to a citizen the app shows or backs up.
+	await guardedWrite(() => db.citizens.bulkAdd(citizens));
 }
 
 /** A backup held whole, read as a file is: group by group, as often as asked. */

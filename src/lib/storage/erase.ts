@@ -2,6 +2,7 @@ import { journal } from '#lib/journal/client.ts';
 import { destroyEveryCitizenKey } from './citizen-keys.ts';
 import { deleteDatabase } from './db.ts';
 import { acknowledgeEviction } from './eviction.ts';
+import { forgetRestore } from './restoring.ts';
 import { destroyKey } from './vault.ts';
 
 const ERASED_FLAG = 'billedtale.erased';
@@ -19,6 +20,7 @@ export async function eraseEverything(): Promise<void> {
 	await deleteDatabase();
 	await journal.finishErase();
 	acknowledgeEviction();
+	forgetRestore();
 	sessionStorage.setItem(ERASED_FLAG, '1');
 }
 

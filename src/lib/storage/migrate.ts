@@ -6,6 +6,7 @@ import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
 import { isOutdated, openRecord, sealRecord, unchangedSince, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
+import { takeBackCutShortRestore } from './restoring.ts';
 import { afterAnswering, backgroundTransaction } from './saves-first.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
@@ -116,11 +117,12 @@ async function giveAbout(report: MigrationReport): Promise<void> {
 }
 
 /**
- * Upgrades every stored record older than its table's payload version, then moves what is left under
- * the tablet key to its citizen's key, then gives `about` to records from before it. Needs the unlocked
- * tablet's key.
+ * Takes back a restore cut short (restoring.ts), then upgrades every stored record older than its table's payload
+ * version, then moves what is left under the tablet key to its citizen's key, then gives `about` to records from before
+ * it. Needs the unlocked tablet's key.
  */
 export async function migrateRecords(): Promise<MigrationReport> {
+	await takeBackCutShortRestore();
 	const report: MigrationReport = { upgraded: 0, damaged: 0, skipped: 0 };
 	for (const name of SEALED_TABLES) {
 		if (REGISTRY[name].version === 1) continue;

@@ -42,7 +42,7 @@ export type Stored<R extends { payload: unknown }> = Omit<R, 'payload'> & {
 };
 
 /** Every sealed record belongs to one citizen: the citizen record itself, or the one its `citizenId` names. */
-function citizenOf(table: SealedTable, record: { id: string; citizenId?: string }): string {
+export function citizenOf(table: SealedTable, record: { id: string; citizenId?: string }): string {
 	return table === 'citizens' ? record.id : record.citizenId!;
 }
 
