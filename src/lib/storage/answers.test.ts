@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
-import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, recordAnswer } from './answers.ts';
+import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, listMeetingsAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
@@ -137,6 +137,45 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		expect(decrypt).toHaveBeenCalledTimes(1);
 		await getDb().answers.update(themes[0]!.id, { about: undefined });
 		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
+	});
+
+	it('"Over tid" reads the shown meetings\' answers about its tools and opens nothing else', async () => {
+		const { meetings } = await twoMeetings();
+		const subtheme = await recordAnswer(
+			meetings[0]!,
+			{
+				subject: {
+					kind: 'vum-subtheme',
+					themeId: 'relationer',
+					subthemeId: 'familie',
+					ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b'
+				},
+				content: { kind: 'scale', scaleId: 'tre-punkt', pointId: 'godt', label: 'Godt' },
+				provenance: { mode: 'selv' }
+			},
+			15_000
+		);
+		const ids = meetings.map((m) => m.id);
+		const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+		const shown = await listMeetingsAnswers(ids, ['meeting-part', 'vum-theme', 'vum-subtheme']);
+		expect(shown.map((a) => [a.meetingId, a.subject.kind])).toEqual([
+			[meetings[1]!.id, 'vum-theme'],
+			[meetings[1]!.id, 'meeting-part'],
+			[meetings[0]!.id, 'vum-subtheme'],
+			[meetings[0]!.id, 'vum-theme'],
+			[meetings[0]!.id, 'meeting-part']
+		]);
+		// The five answers shown, not the eleven of the two meetings.
+		expect(decrypt).toHaveBeenCalledTimes(5);
+		// Sub-themes only: not the theme cards beside them in the index.
+		expect((await listMeetingsAnswers(ids, ['vum-subtheme'])).map((a) => a.id)).toEqual([subtheme.id]);
+		// An answer without `about` (from before the field) sends the read through every answer of its meeting.
+		await getDb().answers.update(subtheme.id, { about: undefined });
+		expect((await listMeetingsAnswers(ids, ['vum-subtheme', 'vum-theme'])).map((a) => a.subject.kind)).toEqual([
+			'vum-theme',
+			'vum-subtheme',
+			'vum-theme'
+		]);
 	});
 
 	it('an answer stored before `about` is still found, and the pass after unlock gives it the field', async () => {
