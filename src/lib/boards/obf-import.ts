@@ -64,7 +64,10 @@ export type ImportWarningCode =
 	| 'import.cellDropped'
 	| 'import.brokenLinkDropped'
 	| 'import.unsupportedImageDropped'
-	| 'import.oversizedImageDropped';
+	| 'import.oversizedImageDropped'
+	| 'import.unsupportedSoundDropped'
+	| 'import.actionDropped'
+	| 'import.spellingAsWords';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -154,7 +157,7 @@ interface Layout {
 
 /** Places the buttons: by grid.order first, then the rest into free slots; what does not fit is dropped. */
 function layoutBoard(doc: ObfBoardDoc): Layout {
-	if (doc.grid === 'invalid') throw new ImportError('import.badGrid');
+	if (doc.grid === 'too-large') throw new ImportError('import.badGrid');
 	let rows: number;
 	let columns: number;
 	let order: Array<string | null>;
@@ -270,10 +273,14 @@ function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, conte
 	if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
 		const mimeType = bytes && sniffAudio(bytes);
-		// There is no warning code for an unplayable sound: the button keeps speaking its text.
+		// A sound the tablet cannot play (e.g. Apple's .caf) or a file missing from the package: the button speaks its words.
 		if (bytes && mimeType) result = context.collector.addMedia('audio', mimeType, bytes);
+		else context.collector.warn('import.unsupportedSoundDropped');
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteSoundDropped');
+	} else {
+		// Another URL scheme, or a sound_id with no sound at all.
+		context.collector.warn('import.unsupportedSoundDropped');
 	}
 	context.cache.set(key, result);
 	return result ?? undefined;
@@ -292,6 +299,12 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 	context.collector.warn('import.cellDropped', layout.dropped);
 	const slots = layout.slots.map((button): BoardCell | null => {
 		if (!button) return null;
+		// Kept, a ":clear" button would say "Clear" and put the word in the message instead of clearing it.
+		if (button.action === 'special') {
+			context.collector.warn('import.actionDropped');
+			return null;
+		}
+		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
 		const label = cleanText(button.label, CELL_LABEL_MAX) || cleanText(vocalization, CELL_LABEL_MAX) || '?';
 		const cell: BoardCell = { id: newId(), label };

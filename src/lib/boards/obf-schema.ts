@@ -91,26 +91,43 @@ function hex2(n: number): string {
 	return n.toString(16).padStart(2, '0');
 }
 
+/** An alpha value: "0.5", ".5", "50%" (0–1 after clamping); undefined when unreadable. */
+function alpha(text: string): number | undefined {
+	const match = /^(\d{1,3}(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
+	if (!match) return undefined;
+	const number = Number(match[1]);
+	return Math.min(1, Math.max(0, match[2] ? number / 100 : number));
+}
+
 /**
- * '#rrggbb' from "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb", "#rrggbb" or
- * "#rrggbbaa". Alpha is ignored (the app paints opaque backgrounds). Anything else is undefined.
+ * '#rrggbb' from "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb", "#rgba", "#rrggbb" or "#rrggbbaa".
+ * The app paints opaque backgrounds, so a see-through colour is mixed onto white as the other app showed it on its white
+ * board: with its alpha dropped, "rgba(0, 0, 0, 0.1)" (a light grey there) became black under black text. Anything else is
+ * undefined.
  */
 export function parseColour(value: unknown): string | undefined {
 	const text = asString(value, 100)?.trim().toLowerCase();
 	if (!text) return undefined;
+	let rgb: Array<number | undefined>;
+	let opacity: number | undefined = 1;
 	const hex = /^#([0-9a-f]{3,8})$/.exec(text)?.[1];
 	if (hex !== undefined) {
-		if (hex.length === 3 || hex.length === 4) return '#' + [...hex.slice(0, 3)].map((d) => d + d).join('');
-		if (hex.length === 6 || hex.length === 8) return '#' + hex.slice(0, 6);
-		return undefined;
+		const digits = hex.length === 3 || hex.length === 4 ? [...hex].map((d) => d + d) : hex.match(/../g);
+		if (!digits || (hex.length !== 3 && hex.length !== 4 && hex.length !== 6 && hex.length !== 8)) return undefined;
+		const [r, g, b, a] = digits.map((pair) => parseInt(pair, 16));
+		rgb = [r, g, b];
+		if (a !== undefined) opacity = a / 255;
+	} else {
+		const body = /^rgba?\(\s*([^()]*?)\s*\)$/.exec(text)?.[1];
+		if (body === undefined) return undefined;
+		const parts = body.includes(',') ? body.split(/\s*,\s*/) : body.split(/\s*\/\s*|\s+/);
+		if (parts.length !== 3 && parts.length !== 4) return undefined;
+		rgb = parts.slice(0, 3).map(channel);
+		if (parts[3] !== undefined) opacity = alpha(parts[3]);
 	}
-	const body = /^rgba?\(\s*([^()]*?)\s*\)$/.exec(text)?.[1];
-	if (body === undefined) return undefined;
-	const parts = body.includes(',') ? body.split(/\s*,\s*/) : body.split(/\s*\/\s*|\s+/);
-	if (parts.length !== 3 && parts.length !== 4) return undefined;
-	const rgb = parts.slice(0, 3).map(channel);
-	if (rgb.some((c) => c === undefined)) return undefined;
-	return '#' + rgb.map((c) => hex2(c ?? 0)).join('');
+	if (opacity === undefined || rgb.some((c) => c === undefined)) return undefined;
+	const a = opacity;
+	return '#' + rgb.map((c) => hex2(Math.round((c ?? 0) * a + 255 * (1 - a)))).join('');
 }
 
 /** '#rrggbb' → 'rgb(r, g, b)' for export. */
@@ -141,6 +158,12 @@ export interface ObfButton {
 	loadBoard?: ObfLoadBoard;
 	/** Billedtale's own symbol, set on the button when the image is a photo. */
 	symbolId?: string;
+	/**
+	 * What the button does in its app besides saying its words: 'special' for one of the spec's specialty actions
+	 * (":clear", ":backspace", ":home" …, which Billedtale has as its own controls beside the message), 'spelling' for
+	 * letters added to the word being spelled ("+a").
+	 */
+	action?: 'special' | 'spelling';
 }
 
 export interface ObfMediaRef {
@@ -164,8 +187,8 @@ export interface ObfGrid {
 export interface ObfBoardDoc {
 	id?: string;
 	name?: string;
-	/** undefined when the file has no grid; 'invalid' when it has one we cannot show. */
-	grid: ObfGrid | 'invalid' | undefined;
+	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
+	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
 	buttons: ObfButton[];
 	/** Button entries that were not objects, had no id, or repeated an id. */
@@ -202,6 +225,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	const background = parseColour(own(value, 'background_color'));
 	const loadBoard = parseLoadBoard(own(value, 'load_board'));
 	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
+	const action = parseActions(own(value, 'action'), own(value, 'actions'));
 	if (label !== undefined) button.label = label;
 	if (vocalization !== undefined) button.vocalization = vocalization;
 	if (imageId !== undefined) button.imageId = imageId;
@@ -209,7 +233,16 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (background !== undefined) button.background = background;
 	if (loadBoard !== undefined) button.loadBoard = loadBoard;
 	if (symbolId !== undefined) button.symbolId = symbolId;
+	if (action !== undefined) button.action = action;
 	return button;
+}
+
+/** A button's "action" and "actions" (the spec allows either): a specialty action wins over spelling. */
+function parseActions(action: unknown, actions: unknown): ObfButton['action'] {
+	const all = [action, ...(asArray(actions) ?? []).slice(0, 20)].map((a) => asString(a, TEXT_MAX)?.trim()).filter((a) => a !== undefined);
+	if (all.some((a) => a.startsWith(':'))) return 'special';
+	if (all.some((a) => a.startsWith('+'))) return 'spelling';
+	return undefined;
 }
 
 function parseMediaRef(value: unknown, dataLimit: number): ObfMediaRef | undefined {
@@ -243,13 +276,16 @@ function parseMediaList(value: unknown, dataLimit: number): Map<string, ObfMedia
 	return map;
 }
 
-function parseGrid(value: unknown): ObfGrid | 'invalid' | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (!isRecord(value)) return 'invalid';
+/**
+ * A grid without a readable size ({"columns": 3}, 0 × 0) is read as no grid, as a file without one is: its buttons are
+ * laid out in order, instead of the file being refused as "larger than 12 × 12", which it is not.
+ */
+function parseGrid(value: unknown): ObfGrid | 'too-large' | undefined {
+	if (!isRecord(value)) return undefined;
 	const rows = asInteger(own(value, 'rows'));
 	const columns = asInteger(own(value, 'columns'));
-	if (rows === undefined || columns === undefined) return 'invalid';
-	if (rows < 1 || columns < 1 || rows > GRID_MAX || columns > GRID_MAX) return 'invalid';
+	if (rows === undefined || columns === undefined || rows < 1 || columns < 1) return undefined;
+	if (rows > GRID_MAX || columns > GRID_MAX) return 'too-large';
 	const orderRows = asArray(own(value, 'order')) ?? [];
 	const order: Array<string | null> = [];
 	for (let r = 0; r < rows; r++) {

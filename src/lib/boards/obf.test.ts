@@ -174,7 +174,8 @@ describe('importObf with hand-written fixtures', () => {
 		expect(slots[1]?.photoId).toBeUndefined();
 		// An SVG from outside could hold script: it is dropped, never stored as a picture.
 		expect(slots[2]?.photoId).toBeUndefined();
-		expect(slots[2]?.background).toBe('#c8e6c9');
+		// rgba(200, 230, 201, 0.5): half of it over white.
+		expect(slots[2]?.background).toBe('#e4f3e4');
 		expect(slots[3]).toMatchObject({ label: 'all done', vocalization: 'all done' });
 		expect(slots[3]?.background).toBeUndefined();
 		expect(slots[5]?.photoId).toBeUndefined();
@@ -270,6 +271,88 @@ describe('importObf with hand-written fixtures', () => {
 		expect(board?.slots[0]?.label).toBe('x'.repeat(60));
 		expect(board?.slots[1]?.label).toBe('👨‍👩‍👧 familie');
 		expect(board?.slots[2]?.label).toBe('\ufffdx');
+	});
+});
+
+describe('buttons as other AAC apps write them', () => {
+	it('mixes see-through colours onto white, as the other app showed them on its white board', async () => {
+		const colours = ['rgba(0, 0, 0, 0.1)', 'rgba(0,255,0,0.5)', '#00000000', '#0f08', 'rgb(10 20 30 / 50%)', '#336699', 'rgba(0, 0, 0, 2)'];
+		const buttons = colours.map((background_color, i) => ({ id: i, label: `k${i}`, background_color }));
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'c', name: 'Farver', buttons }));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots.slice(0, colours.length).map((cell) => cell?.background)).toEqual([
+			'#e6e6e6', // 10 % black on white: the light grey the other app showed, not black under black text
+			'#80ff80', // as CoughDrop's own converter gives it
+			'#ffffff',
+			'#77ff77',
+			'#858a8f',
+			'#336699',
+			'#000000'
+		]);
+	});
+
+	it('reads a grid without a readable size as no grid, and lays the buttons out instead of refusing the board', async () => {
+		for (const grid of [{ columns: 3 }, { rows: 0, columns: 0 }, { rows: 'to', columns: 2 }, 'gitter']) {
+			const buttons = [1, 2, 3].map((id) => ({ id, label: `knap ${id}` }));
+			const result = await importObf(json({ format: 'open-board-0.1', id: 'g', name: 'Gitter', grid, buttons }));
+			expectValidResult(result);
+			expect(result.set.boards[0]).toMatchObject({ rows: 2, columns: 2 });
+			expect(result.set.boards[0]?.slots.map((cell) => cell?.label ?? null)).toEqual(['knap 1', 'knap 2', 'knap 3', null]);
+		}
+	});
+
+	it('leaves out the specialty actions Billedtale has controls of its own for, and says so; spelling buttons become words', async () => {
+		const buttons = [
+			{ id: 'a', label: 'jeg' },
+			{ id: 'b', label: 'Clear', action: ':clear' },
+			{ id: 'c', label: '⌫', actions: [':backspace'] },
+			{ id: 'd', label: 'hjem', action: ':home', load_board: { id: 'x' } },
+			{ id: 'e', label: 'less', action: '+less' },
+			{ id: 'f', label: 'vil', actions: ['+vil', ':space'] }
+		];
+		const grid = {
+			rows: 2,
+			columns: 3,
+			order: [
+				['a', 'b', 'c'],
+				['d', 'e', 'f']
+			]
+		};
+		const result = await importObf(json({ format: 'open-board-0.1', id: 's', name: 'Handlinger', grid, buttons }));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.label ?? null)).toEqual(['jeg', null, null, null, 'less', null]);
+		// The home button's link is not reported as broken: the button itself is left out, and counted once.
+		expect(warningCounts(result)).toEqual({ 'import.actionDropped': 4, 'import.spellingAsWords': 1 });
+	});
+
+	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
+		const caf = new Uint8Array([...strToU8('caff'), 0x00, 0x01, 0x00, 0x00]);
+		const board = {
+			format: 'open-board-0.1',
+			id: 'root',
+			name: 'Lyde',
+			grid: { rows: 1, columns: 4, order: [['a', 'b', 'c', 'd']] },
+			buttons: [
+				{ id: 'a', label: 'ogg', sound_id: 'ogg' },
+				{ id: 'b', label: 'caf', sound_id: 'caf' },
+				{ id: 'c', label: 'væk', sound_id: 'gone' },
+				{ id: 'd', label: 'intet', sound_id: 'nothing' }
+			],
+			sounds: [
+				{ id: 'ogg', path: 'sounds/a.ogg' },
+				{ id: 'caf', path: 'sounds/a.caf' },
+				{ id: 'gone', path: 'sounds/gone.mp3' },
+				{ id: 'nothing' }
+			]
+		};
+		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' } } };
+		const obz = zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(board), 'sounds/a.ogg': OGG, 'sounds/a.caf': caf });
+		const result = await importObz(obz);
+		expectValidResult(result);
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(cells.map((cell) => Boolean(cell?.recordingId))).toEqual([true, false, false, false]);
+		expect(cells.map((cell) => cell?.label)).toEqual(['ogg', 'caf', 'væk', 'intet']);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedSoundDropped': 3 });
 	});
 });
 

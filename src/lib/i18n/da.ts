@@ -374,7 +374,13 @@ export const da = {
 	'import.cellDropped': 'Der var ikke plads til: {things}.',
 	'import.brokenLinkDropped': 'Fjernet, fordi tavlen ikke var med: {things} til en tavle.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
-	'import.unsupportedImageDropped': 'I et ukendt format og sprunget over: {things}.',
+	'import.unsupportedImageDropped':
+		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en SVG-tegning eller et billede, der mangler i filen): {things}.',
+	'import.unsupportedSoundDropped':
+		'Sprunget over, fordi tabletten ikke kan afspille dem (et ukendt lydformat eller en lyd, der mangler i filen): {things}. Felterne siger deres ord i stedet.',
+	'import.actionDropped':
+		'Ikke taget med: {things} med en funktion fra et andet program (fx ryd, slet eller tilbage). Billedtale har sine egne knapper til det ved beskeden.',
+	'import.spellingAsWords': 'Hentet som almindelige ord: {things} til at stave med.',
 	'settings.speech': 'Tale',
 	'speech.voice': 'Stemme',
 	'speech.voiceAuto': 'Tablettens danske stemme (hvis den findes)',

@@ -376,7 +376,13 @@ export const en: Record<MessageKey, string> = {
 	'import.cellDropped': 'No room for: {things}.',
 	'import.brokenLinkDropped': 'Removed, as the board was not included: {things} to a board.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
-	'import.unsupportedImageDropped': 'In an unknown format, skipped: {things}.',
+	'import.unsupportedImageDropped':
+		'Skipped because they could not be shown (an unknown format, an SVG drawing or a picture missing from the file): {things}.',
+	'import.unsupportedSoundDropped':
+		'Skipped because the tablet cannot play them (an unknown sound format or a sound missing from the file): {things}. The cells say their words instead.',
+	'import.actionDropped':
+		'Not imported: {things} with a function from another app (such as clear, delete or back). Billedtale has its own buttons for that next to the message.',
+	'import.spellingAsWords': 'Imported as ordinary words: {things} for spelling.',
 	'settings.speech': 'Speech',
 	'speech.voice': 'Voice',
 	'speech.voiceAuto': "The tablet's Danish voice (if it has one)",
