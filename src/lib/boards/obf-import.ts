@@ -67,7 +67,8 @@ export type ImportWarningCode =
 	| 'import.oversizedImageDropped'
 	| 'import.unsupportedSoundDropped'
 	| 'import.actionDropped'
-	| 'import.spellingAsWords';
+	| 'import.spellingAsWords'
+	| 'import.unreadableLinkDropped';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -294,7 +295,10 @@ interface LoadedBoard {
 	layout: Layout;
 }
 
-function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => string | undefined, context: MediaContext): Board {
+/** A link's board in the import, or why there is none: not in the file, or in it but not readable as a board. */
+type LinkTarget = string | 'missing' | 'unreadable';
+
+function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => LinkTarget, context: MediaContext): Board {
 	const { doc, layout } = loaded;
 	context.collector.warn('import.cellDropped', layout.dropped);
 	const slots = layout.slots.map((button): BoardCell | null => {
@@ -323,8 +327,9 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 		}
 		if (button.loadBoard) {
 			const target = resolveLink(button.loadBoard);
-			if (target) cell.linkBoardId = target;
-			else context.collector.warn('import.brokenLinkDropped');
+			if (target === 'unreadable') context.collector.warn('import.unreadableLinkDropped');
+			else if (target === 'missing') context.collector.warn('import.brokenLinkDropped');
+			else cell.linkBoardId = target;
 		}
 		return normaliseCell(cell);
 	});
@@ -378,7 +383,7 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
 		const collector = new Collector();
 		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
-		const board = convertBoard(loaded, (link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : undefined), context);
+		const board = convertBoard(loaded, (link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : 'missing'), context);
 		return finish({ rootBoardId: board.id, boards: [board] }, collector);
 	});
 }
@@ -530,16 +535,18 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		for (const path of listed) load(path);
 
 		// Boards reached only through a load_board path are imported too; one that is not a readable
-		// board leaves a broken link behind instead of failing the whole import.
+		// board (too large, not JSON) leaves its links out, said as such, instead of failing the whole import.
+		const unreadable = new Set<string>();
 		const queue = [...byPath.values()];
 		for (let i = 0; i < queue.length; i++) {
 			for (const button of queue[i]?.doc.buttons ?? []) {
 				const path = button.loadBoard?.path;
-				if (path === undefined || byPath.has(path) || !files.has(path)) continue;
+				if (path === undefined || byPath.has(path) || unreadable.has(path) || !files.has(path)) continue;
 				try {
 					queue.push(load(path));
 				} catch (error) {
 					if (!(error instanceof ImportError) || error.code === 'import.tooManyBoards') throw error;
+					unreadable.add(path);
 				}
 			}
 		}
@@ -552,10 +559,11 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		for (const loaded of byPath.values()) {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
 		}
-		const resolveLink = (link: ObfLoadBoard): string | undefined => {
+		const resolveLink = (link: ObfLoadBoard): LinkTarget => {
 			const target =
 				(link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
-			return target?.newId;
+			if (target) return target.newId;
+			return link.path !== undefined && unreadable.has(link.path) ? 'unreadable' : 'missing';
 		};
 
 		const collector = new Collector();

@@ -325,6 +325,28 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.actionDropped': 4, 'import.spellingAsWords': 1 });
 	});
 
+	it('says a link leads to a board in the package that could not be read, not to one that was left out', async () => {
+		const root = {
+			format: 'open-board-0.1',
+			id: 'root',
+			name: 'Forside',
+			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
+			buttons: [
+				{ id: 'a', label: 'stor', load_board: { path: 'boards/big.obf' } },
+				{ id: 'b', label: 'væk', load_board: { path: 'boards/gone.obf' } }
+			]
+		};
+		const big = { format: 'open-board-0.1', id: 'big', name: 'Stor', grid: { rows: 16, columns: 16, order: [] }, buttons: [] };
+		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' } } };
+		const result = await importObz(
+			zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(root), 'boards/big.obf': json(big) })
+		);
+		expectValidResult(result);
+		expect(result.set.boards).toHaveLength(1);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.linkBoardId)).toEqual([undefined, undefined]);
+		expect(warningCounts(result)).toEqual({ 'import.unreadableLinkDropped': 1, 'import.brokenLinkDropped': 1 });
+	});
+
 	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
 		const caf = new Uint8Array([...strToU8('caff'), 0x00, 0x01, 0x00, 0x00]);
 		const board = {

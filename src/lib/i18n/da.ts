@@ -373,6 +373,8 @@ export const da = {
 	'import.remoteSoundDropped': 'Ikke hentet fra internettet: {things}.',
 	'import.cellDropped': 'Der var ikke plads til: {things}.',
 	'import.brokenLinkDropped': 'Fjernet, fordi tavlen ikke var med: {things} til en tavle.',
+	'import.unreadableLinkDropped':
+		'Fjernet, fordi tavlen i pakken ikke kunne læses (større end 12 × 12 felter eller ikke en tavle): {things} til en tavle.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
 	'import.unsupportedImageDropped':
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en SVG-tegning eller et billede, der mangler i filen): {things}.',

@@ -375,6 +375,8 @@ export const en: Record<MessageKey, string> = {
 	'import.remoteSoundDropped': 'Not fetched from the internet: {things}.',
 	'import.cellDropped': 'No room for: {things}.',
 	'import.brokenLinkDropped': 'Removed, as the board was not included: {things} to a board.',
+	'import.unreadableLinkDropped':
+		'Removed because the board in the package could not be read (larger than 12 × 12 cells or not a board): {things} to a board.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
 	'import.unsupportedImageDropped':
 		'Skipped because they could not be shown (an unknown format, an SVG drawing or a picture missing from the file): {things}.',
