@@ -16,6 +16,21 @@ describe('dictionaries', () => {
 		for (const key of Object.keys(da) as Array<keyof typeof da>) expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
 	});
 
+	it('start the names of the answer buttons with the words they show (WCAG 2.5.3: a spoken command finds them)', () => {
+		// [the button's accessible name, the text it shows]: the answer list (AnswerList) and "Har vi forstået dig?" (SummaryStep).
+		const pairs = [
+			['answers.correct', 'answers.correctShort'],
+			['answers.undo', 'answers.undoShort'],
+			['answers.restore', 'answers.restoreShort'],
+			['summary.confirm', 'summary.confirmShort'],
+			['summary.correct', 'answers.correctShort'],
+			['summary.withdraw', 'answers.undoShort'],
+			['summary.restore', 'answers.restoreShort']
+		] as const;
+		for (const words of [da, en])
+			for (const [name, shown] of pairs) expect(words[name].toLowerCase(), name).toMatch(new RegExp(`^${words[shown].toLowerCase()}`));
+	});
+
 	it('name every provenance mode, role, phase, answer subject and mark', () => {
 		const subjects: Record<AnswerSubjectKind, true> = {
 			'core-board': true,

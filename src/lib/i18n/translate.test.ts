@@ -4,7 +4,7 @@ import { FIRST_SCREEN_PREFIXES, MEETING_SCREEN_KEYS, MEETING_SCREEN_PREFIXES, pa
 import firstScreenWords from 'virtual:dictionary/da/first';
 import meetingWords from 'virtual:dictionary/da/meeting';
 import rest from 'virtual:dictionary/da/rest';
-import { loadLanguage, translate } from './translate.ts';
+import { isLoadedKey, loadLanguage, translate } from './translate.ts';
 
 describe('loading a language', () => {
 	it('has Danish at once, and English only once it has been loaded', async () => {
@@ -12,6 +12,14 @@ describe('loading a language', () => {
 		expect(() => translate('en', 'nav.home')).toThrow(/before loadLanguage\('en'\)/);
 		await loadLanguage('en');
 		expect(translate('en', 'nav.home')).toBe('Citizens');
+	});
+
+	it('knows an error code of the later Danish words once English is loaded: an English tablet never loads them', async () => {
+		expect(partOf('backup.notBackup')).toBe('rest');
+		await loadLanguage('en');
+		expect(isLoadedKey('backup.notBackup')).toBe(true);
+		expect(translate('en', 'backup.notBackup')).not.toBe(translate('en', 'error.unknown'));
+		expect(isLoadedKey('backup.noSuchCode')).toBe(false);
 	});
 });
 

@@ -46,9 +46,13 @@ export async function loadLanguage(language: Language, screen: ScreenWords = 'al
 	complete.add(language);
 }
 
-/** Whether a key has words in the Danish loaded so far (an error's code, say). */
+/**
+ * Whether a key has words in a dictionary loaded so far (an error's code, say). The chosen language's is loaded whole, so
+ * an English tablet, which never loads the later Danish parts, still finds every code (it showed "An unexpected error"
+ * for a file that is not a backup, where Danish names what is wrong).
+ */
 export function isLoadedKey(value: string): value is MessageKey {
-	return Object.hasOwn(dictionaries.da!, value);
+	return Object.values(dictionaries).some((words) => words !== undefined && Object.hasOwn(words, value));
 }
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
