@@ -52,6 +52,8 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
 	await expect(panel.getByRole('alert')).toHaveText('Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.');
+	// Disabled while it ran, the button has the focus again: the keyboard goes on from it, not from <body>.
+	await expect(panel.getByRole('button', { name: 'Hent sikkerhedskopi' })).toBeFocused();
 
 	// Cut off: the right passphrase opens its chunks, but the last one is missing.
 	await panel

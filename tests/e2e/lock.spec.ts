@@ -91,6 +91,8 @@ test('lock: soft lock with the PIN on demand and after idle time; after 30 minut
 	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(home.citizenLink(CANARY)).toBeVisible();
+	// The lock screen and its button are gone: the focus is on the page that is back, not on <body>.
+	await expect(home.heading).toBeFocused();
 
 	// Idle lock fires on time: not before two minutes without a touch, and at two minutes.
 	await page.getByRole('link', { name: 'Indstillinger' }).click();

@@ -210,6 +210,8 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await expect(page.getByText('Der er ingen møder endnu.')).toBeVisible();
 	const db = await readDatabase(page);
 	expect(db.meetings).toEqual([]);
+	// Back on the citizen's page, the keyboard goes on at its heading, not at <body>.
+	await expect(citizen.heading('Ole')).toBeFocused();
 	expect(db.answers).toEqual([]);
 	expect(db.citizens).toHaveLength(1);
 });

@@ -120,6 +120,12 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 		await story.putIn(area).focus();
 		await page.keyboard.press('Enter');
 		await expect(story.listArea(area).getByText(`Tekst: ${words}`, { exact: true })).toBeVisible();
+		// The pending bar has gone with its button: the keyboard goes on at what was just placed.
+		const placed = story
+			.listArea(area)
+			.getByRole('listitem')
+			.filter({ hasText: `Tekst: ${words}` });
+		await expect(placed.getByRole('button').first()).toBeFocused();
 	};
 	await addText('Bo i egen lejlighed', 'Mine håb, ønsker og drømme');
 	await addText('Larm om natten', 'Det står i vejen');

@@ -5,8 +5,18 @@ import type { Attachment } from 'svelte/attachments';
  * removing a participant, a folder that replaces the board), the browser drops focus to <body> and a keyboard or
  * screen-reader user starts again from the top. Focus goes to the container instead (it needs tabindex="-1"), unless the
  * component has already moved it somewhere sensible. A click on empty space is left alone: the control is still there.
+ *
+ * A control disabled while its action runs ("Hent sikkerhedskopi", "Lav PDF") gets the focus back when it is enabled
+ * again, if nothing else has taken it meanwhile. Chromium drops the focus of a control that becomes disabled without a
+ * focusout, so the net would not even see it leave: a failed restore left the focus on <body>.
  */
 export const keepFocus: Attachment<HTMLElement> = (container) => {
+	const lostHere = () => document.activeElement === document.body || document.activeElement === null;
+	let control: HTMLElement | undefined;
+
+	function onFocusIn(event: FocusEvent) {
+		if (event.target instanceof HTMLElement && event.target !== container) control = event.target;
+	}
 	function onFocusOut(event: FocusEvent) {
 		if (event.relatedTarget) return;
 		const lost = event.target;
@@ -14,9 +24,64 @@ export const keepFocus: Attachment<HTMLElement> = (container) => {
 		// After the DOM update that removed or disabled the control.
 		requestAnimationFrame(() => {
 			const gone = !lost.isConnected || lost.matches(':disabled') || lost.closest('[inert]') !== null;
-			if (gone && (document.activeElement === document.body || document.activeElement === null)) container.focus({ preventScroll: true });
+			if (gone && lostHere()) container.focus({ preventScroll: true });
 		});
 	}
+	const enabled = new MutationObserver((changes) => {
+		const back = control;
+		if (!back || !changes.some((change) => change.target === back)) return;
+		if (back.isConnected && !back.matches(':disabled') && (lostHere() || document.activeElement === container)) {
+			back.focus({ preventScroll: true });
+		}
+	});
+	container.addEventListener('focusin', onFocusIn);
 	container.addEventListener('focusout', onFocusOut);
-	return () => container.removeEventListener('focusout', onFocusOut);
+	enabled.observe(container, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+	return () => {
+		container.removeEventListener('focusin', onFocusIn);
+		container.removeEventListener('focusout', onFocusOut);
+		enabled.disconnect();
+	};
 };
+
+/**
+ * Where a keyboard, switch or screen-reader user goes on when a screen replaces another (a navigation, the tablet
+ * unlocked) and nothing on it took the focus: the page's heading, else its main region until the heading comes with the
+ * page's data. SvelteKit leaves the focus on <body> after a navigation, as a full page load does, and the header's menu
+ * would come first again.
+ */
+export function focusPageStart(main: HTMLElement | null): void {
+	if (!main || !(document.activeElement === document.body || document.activeElement === null)) return;
+	const focusHeading = () => {
+		const heading = main.querySelector<HTMLElement>('h1');
+		if (!heading) return false;
+		if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+		heading.focus({ preventScroll: true });
+		return true;
+	};
+	if (focusHeading()) return;
+	main.focus({ preventScroll: true });
+	const waiting = new MutationObserver(() => {
+		if (document.activeElement !== main || focusHeading()) waiting.disconnect();
+	});
+	waiting.observe(main, { childList: true, subtree: true });
+	setTimeout(() => waiting.disconnect(), 3000);
+}
+
+/**
+ * After an action on a live list that replaces the focused control (an answer undone, a goal deleted, an item placed):
+ * once the control has gone and what comes instead is there (the list is drawn again a moment after the write), the
+ * focus goes to `next()` instead of the top of the page, where the safety net above would put it, unless someone moved
+ * it meanwhile. Gives up after a second.
+ */
+export async function focusWhenGone(control: Element | null, next: () => HTMLElement | null | undefined): Promise<void> {
+	for (let i = 0; i < 40; i++) {
+		const target = control?.isConnected ? undefined : next();
+		if (target) {
+			const lost = document.activeElement === document.body || document.activeElement === document.getElementById('main');
+			if (lost) target.focus();
+			return;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
