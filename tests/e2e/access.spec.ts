@@ -27,10 +27,10 @@ async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void
 	throw new Error(`Tab never reached ${target}`);
 }
 
-async function citizenWith(page: Page, settings: (access: AccessSettingsPage) => Promise<void>): Promise<CitizenPage> {
+async function citizenWith(page: Page, settings: (access: AccessSettingsPage) => Promise<void>, name = 'Frida'): Promise<CitizenPage> {
 	const home = new HomePage(page);
 	await home.open();
-	const citizen = await home.addCitizen('Frida');
+	const citizen = await home.addCitizen(name);
 	await settings(new AccessSettingsPage(page));
 	return citizen;
 }
@@ -342,7 +342,8 @@ test('high contrast, larger text and big cells: no axe violations on the board a
 });
 
 test('every route reflows at 320 px: no sideways scrolling, no text cut', async ({ page }) => {
-	const citizen = await citizenWith(page, async () => {});
+	// A long name: the citizen's page once showed it in a row beside the photo that did not wrap (364 px wide at 320).
+	const citizen = await citizenWith(page, async () => {}, 'Frida Christiansen-Østergaard');
 	const citizenId = citizen.id;
 	const meeting = await meetingFor(citizen);
 	const meetingId = meeting.id;
