@@ -115,6 +115,9 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await expectNoAxeViolations(page, 'pause');
 	await page.getByRole('button', { name: 'Fortsæt mødet' }).click();
 	await expect(meeting.stepHeading).toHaveText('Hvordan var mødet?');
+	// The last part has no "Videre": it leads on to the plan the meeting made.
+	await expect(page.getByRole('button', { name: 'Videre' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Færdig: se planen' })).toHaveAttribute('href', `/moede/plan?id=${meeting.id}`);
 
 	// The note draft speaks to the citizen and links every sentence to its answers. It is worded when the adviser opens it.
 	const note = page.getByRole('region', { name: 'Notat til journalen' });
@@ -207,11 +210,11 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await expectNoAxeViolations(page, 'delete meeting');
 	await confirm.getByRole('button', { name: 'Ja, slet mødet' }).click();
 	await expect(citizen.heading('Ole')).toBeVisible();
+	// Back on the citizen's page, the keyboard goes on at its heading, not at <body>.
+	await expect(citizen.heading('Ole')).toBeFocused();
 	await expect(page.getByText('Der er ingen møder endnu.')).toBeVisible();
 	const db = await readDatabase(page);
 	expect(db.meetings).toEqual([]);
-	// Back on the citizen's page, the keyboard goes on at its heading, not at <body>.
-	await expect(citizen.heading('Ole')).toBeFocused();
 	expect(db.answers).toEqual([]);
 	expect(db.citizens).toHaveLength(1);
 });

@@ -963,6 +963,7 @@ export const da = {
 	'flow.pause': 'Pause',
 	'flow.skip': 'Spring over',
 	'flow.next': 'Videre',
+	'flow.toPlan': 'Færdig: se planen',
 	'prep.intro': 'Vælg de billeder, der passer. Tryk igen for at fjerne et valg.',
 	'prep.tale-om': 'Hvad vil du tale om?',
 	'prep.gaar-godt': 'Hvad går godt?',

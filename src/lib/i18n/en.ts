@@ -966,6 +966,7 @@ export const en: Record<MessageKey, string> = {
 	'flow.pause': 'Break',
 	'flow.skip': 'Skip',
 	'flow.next': 'Next',
+	'flow.toPlan': 'Done: see the plan',
 	'prep.intro': 'Choose the pictures that fit. Tap again to remove a choice.',
 	'prep.tale-om': 'What do you want to talk about?',
 	'prep.gaar-godt': 'What goes well?',
