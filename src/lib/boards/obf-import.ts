@@ -242,7 +242,9 @@ function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, cont
 
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
-	const path = ref?.path ?? (ref ? undefined : context.manifest?.images.get(imageId));
+	// A board may name its picture only by a web address (or not at all) while the package holds the file under the
+	// manifest's path for that id: the file in the package is used, not the web address dropped.
+	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.images.get(imageId) : undefined);
 	const key = path !== undefined && ref?.data === undefined && !ref?.symbolId ? `image-path:${path}` : `image:${boardKey}:${imageId}`;
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'object' && cached !== null ? cached : {};
@@ -266,7 +268,7 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 
 function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, context: MediaContext): string | undefined {
 	const ref = doc.sounds.get(soundId);
-	const path = ref?.path ?? (ref ? undefined : context.manifest?.sounds.get(soundId));
+	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.sounds.get(soundId) : undefined);
 	const key = path !== undefined && ref?.data === undefined ? `sound-path:${path}` : `sound:${boardKey}:${soundId}`;
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;

@@ -347,6 +347,47 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.unreadableLinkDropped': 1, 'import.brokenLinkDropped': 1 });
 	});
 
+	it('takes a picture and a sound from the package when the board names them only by a web address or by id', async () => {
+		const board = {
+			format: 'open-board-0.1',
+			id: 'root',
+			name: 'Forside',
+			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
+			buttons: [
+				{ id: 'a', label: 'hund', image_id: '9', sound_id: 's' },
+				{ id: 'b', label: 'kat', image_id: '10' }
+			],
+			images: [
+				{ id: '9', url: 'https://example.org/hund.png' },
+				{ id: '10', content_type: 'image/png' }
+			],
+			sounds: [{ id: 's', url: 'https://example.org/hund.ogg' }]
+		};
+		const manifest = {
+			format: 'open-board-0.1',
+			root: 'boards/root.obf',
+			paths: {
+				boards: { root: 'boards/root.obf' },
+				images: { '9': 'images/hund.png', '10': 'images/kat.png' },
+				sounds: { s: 'sounds/hund.ogg' }
+			}
+		};
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const obz = zipSync({
+			'manifest.json': json(manifest),
+			'boards/root.obf': json(board),
+			'images/hund.png': PNG,
+			'images/kat.png': PNG,
+			'sounds/hund.ogg': OGG
+		});
+		const result = await importObz(obz);
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		const [dog, cat] = result.set.boards[0]?.slots ?? [];
+		expect(dog?.photoId && cat?.photoId && dog.recordingId).toBeTruthy();
+		expect(result.warnings).toEqual([]);
+	});
+
 	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
 		const caf = new Uint8Array([...strToU8('caff'), 0x00, 0x01, 0x00, 0x00]);
 		const board = {
