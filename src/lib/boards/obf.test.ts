@@ -325,22 +325,27 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.actionDropped': 4, 'import.spellingAsWords': 1 });
 	});
 
-	it('says a link leads to a board in the package that could not be read, not to one that was left out', async () => {
+	/** An .obz whose root board holds `buttons` in one row, with `files` beside it and the manifest's `paths` added. */
+	function packageOf(buttons: Array<{ id: string }>, board: object, files: Zippable = {}, paths: object = {}): Uint8Array {
 		const root = {
 			format: 'open-board-0.1',
 			id: 'root',
 			name: 'Forside',
-			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
-			buttons: [
-				{ id: 'a', label: 'stor', load_board: { path: 'boards/big.obf' } },
-				{ id: 'b', label: 'væk', load_board: { path: 'boards/gone.obf' } }
-			]
+			grid: { rows: 1, columns: buttons.length, order: [buttons.map((button) => button.id)] },
+			buttons,
+			...board
 		};
+		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' }, ...paths } };
+		return zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(root), ...files });
+	}
+
+	it('says a link leads to a board in the package that could not be read, not to one that was left out', async () => {
+		const buttons = [
+			{ id: 'a', label: 'stor', load_board: { path: 'boards/big.obf' } },
+			{ id: 'b', label: 'væk', load_board: { path: 'boards/gone.obf' } }
+		];
 		const big = { format: 'open-board-0.1', id: 'big', name: 'Stor', grid: { rows: 16, columns: 16, order: [] }, buttons: [] };
-		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' } } };
-		const result = await importObz(
-			zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(root), 'boards/big.obf': json(big) })
-		);
+		const result = await importObz(packageOf(buttons, {}, { 'boards/big.obf': json(big) }));
 		expectValidResult(result);
 		expect(result.set.boards).toHaveLength(1);
 		expect(result.set.boards[0]?.slots.map((cell) => cell?.linkBoardId)).toEqual([undefined, undefined]);
@@ -348,39 +353,21 @@ describe('buttons as other AAC apps write them', () => {
 	});
 
 	it('takes a picture and a sound from the package when the board names them only by a web address or by id', async () => {
+		const buttons = [
+			{ id: 'a', label: 'hund', image_id: '9', sound_id: 's' },
+			{ id: 'b', label: 'kat', image_id: '10' }
+		];
 		const board = {
-			format: 'open-board-0.1',
-			id: 'root',
-			name: 'Forside',
-			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
-			buttons: [
-				{ id: 'a', label: 'hund', image_id: '9', sound_id: 's' },
-				{ id: 'b', label: 'kat', image_id: '10' }
-			],
 			images: [
 				{ id: '9', url: 'https://example.org/hund.png' },
 				{ id: '10', content_type: 'image/png' }
 			],
 			sounds: [{ id: 's', url: 'https://example.org/hund.ogg' }]
 		};
-		const manifest = {
-			format: 'open-board-0.1',
-			root: 'boards/root.obf',
-			paths: {
-				boards: { root: 'boards/root.obf' },
-				images: { '9': 'images/hund.png', '10': 'images/kat.png' },
-				sounds: { s: 'sounds/hund.ogg' }
-			}
-		};
+		const files = { 'images/hund.png': PNG, 'images/kat.png': PNG, 'sounds/hund.ogg': OGG };
+		const paths = { images: { '9': 'images/hund.png', '10': 'images/kat.png' }, sounds: { s: 'sounds/hund.ogg' } };
 		const fetchSpy = vi.spyOn(globalThis, 'fetch');
-		const obz = zipSync({
-			'manifest.json': json(manifest),
-			'boards/root.obf': json(board),
-			'images/hund.png': PNG,
-			'images/kat.png': PNG,
-			'sounds/hund.ogg': OGG
-		});
-		const result = await importObz(obz);
+		const result = await importObz(packageOf(buttons, board, files, paths));
 		expectValidResult(result);
 		expect(fetchSpy).not.toHaveBeenCalled();
 		const [dog, cat] = result.set.boards[0]?.slots ?? [];
@@ -390,27 +377,19 @@ describe('buttons as other AAC apps write them', () => {
 
 	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
 		const caf = new Uint8Array([...strToU8('caff'), 0x00, 0x01, 0x00, 0x00]);
-		const board = {
-			format: 'open-board-0.1',
-			id: 'root',
-			name: 'Lyde',
-			grid: { rows: 1, columns: 4, order: [['a', 'b', 'c', 'd']] },
-			buttons: [
-				{ id: 'a', label: 'ogg', sound_id: 'ogg' },
-				{ id: 'b', label: 'caf', sound_id: 'caf' },
-				{ id: 'c', label: 'væk', sound_id: 'gone' },
-				{ id: 'd', label: 'intet', sound_id: 'nothing' }
-			],
-			sounds: [
-				{ id: 'ogg', path: 'sounds/a.ogg' },
-				{ id: 'caf', path: 'sounds/a.caf' },
-				{ id: 'gone', path: 'sounds/gone.mp3' },
-				{ id: 'nothing' }
-			]
-		};
-		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' } } };
-		const obz = zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(board), 'sounds/a.ogg': OGG, 'sounds/a.caf': caf });
-		const result = await importObz(obz);
+		const buttons = [
+			{ id: 'a', label: 'ogg', sound_id: 'ogg' },
+			{ id: 'b', label: 'caf', sound_id: 'caf' },
+			{ id: 'c', label: 'væk', sound_id: 'gone' },
+			{ id: 'd', label: 'intet', sound_id: 'nothing' }
+		];
+		const sounds = [
+			{ id: 'ogg', path: 'sounds/a.ogg' },
+			{ id: 'caf', path: 'sounds/a.caf' },
+			{ id: 'gone', path: 'sounds/gone.mp3' },
+			{ id: 'nothing' }
+		];
+		const result = await importObz(packageOf(buttons, { sounds }, { 'sounds/a.ogg': OGG, 'sounds/a.caf': caf }));
 		expectValidResult(result);
 		const cells = result.set.boards[0]?.slots ?? [];
 		expect(cells.map((cell) => Boolean(cell?.recordingId))).toEqual([true, false, false, false]);
