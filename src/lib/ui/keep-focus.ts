@@ -1,5 +1,8 @@
 import type { Attachment } from 'svelte/attachments';
 
+/** The browser has put the focus nowhere: on <body>, where the next Tab starts from the top of the page. */
+const focusLost = () => document.activeElement === document.body || document.activeElement === null;
+
 /**
  * A safety net for WCAG 2.4.3: when the focused control disappears or is disabled by its own action ("Ryd", "Fortryd",
  * removing a participant, a folder that replaces the board), the browser drops focus to <body> and a keyboard or
@@ -11,7 +14,6 @@ import type { Attachment } from 'svelte/attachments';
  * focusout, so the net would not even see it leave: a failed restore left the focus on <body>.
  */
 export const keepFocus: Attachment<HTMLElement> = (container) => {
-	const lostHere = () => document.activeElement === document.body || document.activeElement === null;
 	let control: HTMLElement | undefined;
 
 	function onFocusIn(event: FocusEvent) {
@@ -24,13 +26,13 @@ export const keepFocus: Attachment<HTMLElement> = (container) => {
 		// After the DOM update that removed or disabled the control.
 		requestAnimationFrame(() => {
 			const gone = !lost.isConnected || lost.matches(':disabled') || lost.closest('[inert]') !== null;
-			if (gone && lostHere()) container.focus({ preventScroll: true });
+			if (gone && focusLost()) container.focus({ preventScroll: true });
 		});
 	}
 	const enabled = new MutationObserver((changes) => {
 		const back = control;
 		if (!back || !changes.some((change) => change.target === back)) return;
-		if (back.isConnected && !back.matches(':disabled') && (lostHere() || document.activeElement === container)) {
+		if (back.isConnected && !back.matches(':disabled') && (focusLost() || document.activeElement === container)) {
 			back.focus({ preventScroll: true });
 		}
 	});
@@ -51,7 +53,7 @@ export const keepFocus: Attachment<HTMLElement> = (container) => {
  * would come first again.
  */
 export function focusPageStart(main: HTMLElement | null): void {
-	if (!main || !(document.activeElement === document.body || document.activeElement === null)) return;
+	if (!main || !focusLost()) return;
 	const focusHeading = () => {
 		const heading = main.querySelector<HTMLElement>('h1');
 		if (!heading) return false;
@@ -78,8 +80,7 @@ export async function focusWhenGone(control: Element | null, next: () => HTMLEle
 	for (let i = 0; i < 40; i++) {
 		const target = control?.isConnected ? undefined : next();
 		if (target) {
-			const lost = document.activeElement === document.body || document.activeElement === document.getElementById('main');
-			if (lost) target.focus();
+			if (focusLost() || document.activeElement === document.getElementById('main')) target.focus();
 			return;
 		}
 		await new Promise((resolve) => setTimeout(resolve, 25));
