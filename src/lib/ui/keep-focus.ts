@@ -1,7 +1,7 @@
 import type { Attachment } from 'svelte/attachments';
 
 /** The browser has put the focus nowhere: on <body>, where the next Tab starts from the top of the page. */
-const focusLost = () => document.activeElement === document.body || document.activeElement === null;
+export const focusLost = () => document.activeElement === document.body || document.activeElement === null;
 
 /**
  * A safety net for WCAG 2.4.3: when the focused control disappears or is disabled by its own action ("Ryd", "Fortryd",
@@ -68,21 +68,4 @@ export function focusPageStart(main: HTMLElement | null): void {
 	});
 	waiting.observe(main, { childList: true, subtree: true });
 	setTimeout(() => waiting.disconnect(), 3000);
-}
-
-/**
- * After an action on a live list that replaces the focused control (an answer undone, a goal deleted, an item placed):
- * once the control has gone and what comes instead is there (the list is drawn again a moment after the write), the
- * focus goes to `next()` instead of the top of the page, where the safety net above would put it, unless someone moved
- * it meanwhile. Gives up after a second.
- */
-export async function focusWhenGone(control: Element | null, next: () => HTMLElement | null | undefined): Promise<void> {
-	for (let i = 0; i < 40; i++) {
-		const target = control?.isConnected ? undefined : next();
-		if (target) {
-			if (focusLost() || document.activeElement === document.getElementById('main')) target.focus();
-			return;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 25));
-	}
 }
