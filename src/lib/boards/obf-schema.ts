@@ -79,11 +79,16 @@ export function asSymbolId(value: unknown): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Colours
 
-function channel(text: string): number | undefined {
+/** A CSS number or percentage ("128", ".5", "50%"), as the colour's channels and alpha write it. */
+function numberOrPercent(text: string): { value: number; percent: boolean } | undefined {
 	const match = /^(\d{1,3}(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
-	if (!match) return undefined;
-	const number = Number(match[1]);
-	const value = match[2] ? (number / 100) * 255 : number;
+	return match ? { value: Number(match[1]), percent: match[2] === '%' } : undefined;
+}
+
+function channel(text: string): number | undefined {
+	const read = numberOrPercent(text);
+	if (!read) return undefined;
+	const value = read.percent ? (read.value / 100) * 255 : read.value;
 	return Math.round(Math.min(255, Math.max(0, value)));
 }
 
@@ -93,10 +98,8 @@ function hex2(n: number): string {
 
 /** An alpha value: "0.5", ".5", "50%" (0–1 after clamping); undefined when unreadable. */
 function alpha(text: string): number | undefined {
-	const match = /^(\d{1,3}(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
-	if (!match) return undefined;
-	const number = Number(match[1]);
-	return Math.min(1, Math.max(0, match[2] ? number / 100 : number));
+	const read = numberOrPercent(text);
+	return read && Math.min(1, Math.max(0, read.percent ? read.value / 100 : read.value));
 }
 
 /**
