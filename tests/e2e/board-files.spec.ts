@@ -93,42 +93,86 @@ test('an imported board never fetches its remote pictures and says so', async ({
 	// The guard fixture fails this test if any request left the origin.
 });
 
-test('an SVG picture with script in an imported board is never stored, so it never gets a URL of the app (issue 15)', async ({ page }) => {
+test('an SVG picture in an imported board is drawn as pixels: its script never runs, nothing it links to is fetched, only a PNG is stored', async ({
+	page
+}) => {
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Nils');
 	await new BoardPage(page).openFor(citizen);
 	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	const fetched: string[] = [];
+	page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+	// A portrait drawing with only a viewBox (the browser alone would draw it at 300 × 150): red above, blue below.
 	const hostile = [
-		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="window.pwned=1"><script>window.pwned=2</script>',
+		'<?xml version="1.0" encoding="UTF-8"?>\n<!-- tegnet i et andet program -->\n',
+		'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 20" onload="window.pwned=1">',
+		'<script>window.pwned=2</script>',
 		'<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:parent.pwned=3"></iframe></foreignObject>',
-		'<a href="javascript:window.pwned=4"><rect width="10" height="10" fill="red"/></a></svg>'
+		'<image href="/lokkemad.png" width="10" height="10"/><image xlink:href="/lokkemad2.png" width="10" height="10"/>',
+		'<a href="javascript:window.pwned=4"><rect width="10" height="10" fill="red"/></a><rect y="10" width="10" height="10" fill="blue"/></svg>'
 	].join('');
 	const obf = {
 		format: 'open-board-0.1',
 		id: 'farlig',
 		locale: 'da',
 		name: 'Farlig',
-		grid: { rows: 1, columns: 1, order: [['1']] },
-		buttons: [{ id: '1', label: 'rød', image_id: 'svg' }],
-		images: [{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` }]
+		grid: { rows: 1, columns: 2, order: [['1', '2']] },
+		buttons: [
+			{ id: '1', label: 'rød', image_id: 'svg' },
+			{ id: '2', label: 'dårlig', image_id: 'entities' }
+		],
+		images: [
+			{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` },
+			// Entities are how an XML file grows a billion times when parsed: refused before any parsing.
+			{
+				id: 'entities',
+				content_type: 'image/svg+xml',
+				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')}`
+			}
+		]
 	};
 	await page
 		.getByLabel('Vælg en .obf- eller .obz-fil')
 		.setInputFiles({ name: 'farlig.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
-	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle er hentet.');
-	await expect(page.locator('.notices').getByRole('status')).toContainText(
-		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en SVG-tegning eller et billede, der mangler i filen): 1 billede.'
+	const notice = page.locator('.notices').getByRole('status');
+	await expect(notice).toContainText('1 tavle er hentet.');
+	await expect(notice).toContainText(
+		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): 1 billede.'
 	);
+
+	const db = await readDatabase(page, { blobBytes: true });
+	const board = db.boards.find((b) => b.payload.name === 'Farlig')!;
+	expect(board.payload.slots[1].photoId).toBeUndefined();
+	expect(db.media).toHaveLength(1);
+	const [stored] = db.media;
+	expect(stored?.id).toBe(board.payload.slots[0].photoId);
+	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/png', 'image/png']);
+	const bytes = stored!.payload.blob.bytes!;
+	expect([...bytes.subarray(0, 8)], 'PNG bytes').toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	expect(bytes.includes('svg') || bytes.includes('script'), 'nothing of the SVG text').toBe(false);
+
+	// The cell shows the drawing in its own shape (1 : 2), red above and blue below.
 	await page.getByRole('link', { name: 'Åbn Farlig' }).click();
 	const cell = new BoardPage(page).cell('rød');
-	await expect(cell).toBeVisible();
-	await expect(cell.locator('img')).toHaveCount(0);
-	expect((await readDatabase(page)).media, 'nothing of the SVG is stored').toEqual([]);
+	const picture = cell.locator('img');
+	await expect(picture).toHaveCount(1);
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([256, 512]);
+	const colours = await picture.evaluate((img: HTMLImageElement) => {
+		const canvas = Object.assign(document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
+		const context = canvas.getContext('2d')!;
+		context.drawImage(img, 0, 0);
+		return [context.getImageData(128, 128, 1, 1).data, context.getImageData(128, 384, 1, 1).data].map((d) => [...d]);
+	});
+	expect(colours).toEqual([
+		[255, 0, 0, 255],
+		[0, 0, 255, 255]
+	]);
 	await cell.click();
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 	expect(await page.locator('svg script, iframe').count()).toBe(0);
+	expect(fetched.filter((path) => path.startsWith('/lokkemad'))).toEqual([]);
 });
 
 test('before a board file leaves the tablet, the app says it is not encrypted and how many photos and recordings it holds', async ({

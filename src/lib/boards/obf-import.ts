@@ -2,6 +2,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
+import { drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -120,14 +121,15 @@ class Collector {
 	}
 
 	/**
-	 * Re-encodes every picture on the device, one at a time. One that is refused is dropped with a warning
-	 * and the cells that showed it keep their label and symbol, as for a picture the file could not give.
+	 * Re-encodes every picture on the device, one at a time; an SVG drawing is drawn as pixels first. One that is refused
+	 * is dropped with a warning and the cells that showed it keep their label and symbol, as for a picture the file could
+	 * not give.
 	 */
 	async addPictures(boards: Board[]): Promise<void> {
 		const refused = new Set<string>();
 		for (const [id, bytes] of this.pictures) {
 			try {
-				const { blob, type } = await reencodePicture(bytes);
+				const { blob, type } = await reencodePicture(looksLikeSvg(bytes) ? await drawSvgAsPng(bytes) : bytes);
 				this.media.push({ id, kind: 'image', mimeType: type, blob });
 			} catch (error) {
 				if (!(error instanceof PictureRefused)) throw error;

@@ -15,9 +15,16 @@ import {
 import { exportObf, exportObz } from './obf-export.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
+import { drawSvgAsPng } from '#lib/encoding/svg-drawing.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
 vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
+// Node cannot draw an SVG either: the real drawing refuses there (as a browser without a DOM would); one test hands the
+// import a drawing's PNG to follow it through (the drawing itself: tests/e2e/board-files.spec.ts).
+vi.mock('#lib/encoding/svg-drawing.ts', async (original) => {
+	const real = await original<typeof import('#lib/encoding/svg-drawing.ts')>();
+	return { ...real, drawSvgAsPng: vi.fn(real.drawSvgAsPng) };
+});
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/obf/${name}`, import.meta.url)));
 const json = (value: unknown) => strToU8(JSON.stringify(value));
@@ -105,8 +112,8 @@ afterEach(() => {
 });
 
 describe('importObf with hand-written fixtures', () => {
-	it('refuses hostile pictures: an SVG with script, a GIF and a JPEG that hide a giant frame, a PNG bomb (tests/fixtures/hostile)', async () => {
-		const hostile = ['script.svg', 'gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg', 'png-decompression-bomb.png'];
+	it('refuses hostile pictures: a GIF and a JPEG that hide a giant frame, a PNG bomb (tests/fixtures/hostile)', async () => {
+		const hostile = ['gif-frame-larger-than-screen.gif', 'jpeg-hidden-large-frame.jpg', 'png-decompression-bomb.png'];
 		const images = hostile.map((name, i) => ({
 			id: `i${i}`,
 			data: `data:application/octet-stream;base64,${readFileSync(`tests/fixtures/hostile/${name}`).toString('base64')}`
@@ -116,15 +123,48 @@ describe('importObf with hand-written fixtures', () => {
 			id: 'b',
 			name: 'Hostile',
 			buttons: images.map((image, i) => ({ id: `c${i}`, label: `c${i}`, image_id: image.id })),
-			grid: { rows: 1, columns: 4, order: [images.map((_, i) => `c${i}`)] },
+			grid: { rows: 1, columns: 3, order: [images.map((_, i) => `c${i}`)] },
 			images
 		};
 		const result = await importObf(new TextEncoder().encode(JSON.stringify(doc)));
 		expect(result.media).toEqual([]);
-		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.oversizedImageDropped': 3 });
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 3 });
 		// Refused before any decoding: none of them reached the worker.
 		expect(worker.decoded).toBe(0);
-		expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(['c0', 'c1', 'c2', 'c3']);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(['c0', 'c1', 'c2']);
+	});
+
+	it('draws an SVG picture as pixels and stores only the drawing, never the SVG text', async () => {
+		const svg = readFileSync('tests/fixtures/hostile/script.svg');
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Tegninger',
+			buttons: [
+				{ id: 'a', label: 'tegning', image_id: 'svg' },
+				{ id: 'b', label: 'igen', image_id: 'svg' },
+				{ id: 'c', label: 'foto', image_id: 'png' }
+			],
+			grid: { rows: 1, columns: 3, order: [['a', 'b', 'c']] },
+			images: [
+				{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${svg.toString('base64')}` },
+				{ id: 'png', data: `data:image/png;base64,${Buffer.from(PNG).toString('base64')}` }
+			]
+		};
+		vi.mocked(drawSvgAsPng).mockClear().mockResolvedValueOnce(PNG.slice());
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		// Drawn once for the two cells that show it; the raster picture is not taken for a drawing.
+		expect(vi.mocked(drawSvgAsPng).mock.calls.map(([bytes]) => Buffer.from(bytes).equals(svg))).toEqual([true]);
+		expect(worker.decoded).toBe(2);
+		expect(result.warnings).toEqual([]);
+		const [drawn, again, photo] = result.set.boards[0]?.slots ?? [];
+		expect(drawn?.photoId).toBeDefined();
+		expect(again?.photoId).toBe(drawn?.photoId);
+		expect(photo?.photoId).not.toBe(drawn?.photoId);
+		const media = mediaMap(result.media);
+		expect(media.get(drawn?.photoId ?? '')?.mimeType).toBe('image/png');
+		expect(await bytesOf(media.get(drawn?.photoId ?? ''))).toEqual([...PNG]);
 	});
 
 	it('stores only what the worker re-encoded, and keeps the board when the worker refuses a picture', async () => {
@@ -172,7 +212,7 @@ describe('importObf with hand-written fixtures', () => {
 		expect(await bytesOf(media.get(slots[0]?.photoId ?? ''))).toEqual([...PNG]);
 		expect(slots[1]).toMatchObject({ vocalization: 'I would like toast, please' });
 		expect(slots[1]?.photoId).toBeUndefined();
-		// An SVG from outside could hold script: it is dropped, never stored as a picture.
+		// An SVG is only ever stored as the pixels a browser drew from it; Node cannot draw, so here it is dropped.
 		expect(slots[2]?.photoId).toBeUndefined();
 		// rgba(200, 230, 201, 0.5): half of it over white.
 		expect(slots[2]?.background).toBe('#e4f3e4');

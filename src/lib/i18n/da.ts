@@ -377,7 +377,7 @@ export const da = {
 		'Fjernet, fordi tavlen i pakken ikke kunne læses (større end 12 × 12 felter eller ikke en tavle): {things} til en tavle.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
 	'import.unsupportedImageDropped':
-		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en SVG-tegning eller et billede, der mangler i filen): {things}.',
+		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): {things}.',
 	'import.unsupportedSoundDropped':
 		'Sprunget over, fordi tabletten ikke kan afspille dem (et ukendt lydformat eller en lyd, der mangler i filen): {things}. Felterne siger deres ord i stedet.',
 	'import.actionDropped':

@@ -379,7 +379,7 @@ export const en: Record<MessageKey, string> = {
 		'Removed because the board in the package could not be read (larger than 12 × 12 cells or not a board): {things} to a board.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
 	'import.unsupportedImageDropped':
-		'Skipped because they could not be shown (an unknown format, an SVG drawing or a picture missing from the file): {things}.',
+		'Skipped because they could not be shown (an unknown format, a drawing that could not be read or a picture missing from the file): {things}.',
 	'import.unsupportedSoundDropped':
 		'Skipped because the tablet cannot play them (an unknown sound format or a sound missing from the file): {things}. The cells say their words instead.',
 	'import.actionDropped':

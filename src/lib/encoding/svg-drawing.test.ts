@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PictureRefused } from './reencode.ts';
+import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg, drawableSvg } from './svg-drawing.ts';
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+describe('looksLikeSvg', () => {
+	it('tells an SVG drawing as symbol sets write it, after a declaration, comments and a doctype', () => {
+		expect(looksLikeSvg(readFileSync('tests/fixtures/hostile/script.svg'))).toBe(true);
+		expect(looksLikeSvg(text('\ufeff  <?xml version="1.0"?>\n<!-- Mulberry -->\n<!DOCTYPE svg>\n<svg\nviewBox="0 0 1 1"/>'))).toBe(true);
+		expect(looksLikeSvg(text(`<!--${' '.repeat(3000)}--><svg/>`))).toBe(true);
+	});
+
+	it('does not take a raster picture, JSON or text for a drawing', () => {
+		expect(looksLikeSvg(readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg'))).toBe(false);
+		expect(looksLikeSvg(text('{"svg": "<svg/>"}'))).toBe(false);
+		expect(looksLikeSvg(text('<svgx/>'))).toBe(false);
+		expect(looksLikeSvg(text(''))).toBe(false);
+	});
+});
+
+describe('drawableSvg', () => {
+	it('leaves out HTML inside the drawing (it would stop the pixels from being read back) and keeps the rest', () => {
+		const svg = [
+			'<svg xmlns="http://www.w3.org/2000/svg" xmlns:svg="http://www.w3.org/2000/svg">',
+			'<foreignObject width="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="x"></iframe></foreignObject>',
+			'<rect/><svg:foreignObject/><FOREIGNOBJECT><div>a</div></FOREIGNOBJECT><circle/></svg>'
+		].join('');
+		expect(drawableSvg(svg)).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:svg="http://www.w3.org/2000/svg"><rect/><circle/></svg>');
+	});
+
+	const root = (svg: string) => /<svg[^>]*>/.exec(drawableSvg(svg))?.[0];
+
+	it('gives a drawing with only a viewBox its own shape at DRAWN_SIDE, keeping the rest of its root tag', () => {
+		expect(DRAWN_SIDE).toBe(512);
+		expect(root(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 20"><rect/></svg>`)).toBe(
+			'<svg width="256" height="512" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 20">'
+		);
+		expect(root(`<?xml version="1.0"?><svg viewBox='0,0,300,100' width='100%' height="100%"/>`)).toBe(
+			`<svg width="512" height="171" viewBox='0,0,300,100'/>`
+		);
+	});
+
+	it('scales a drawing with a size but no viewBox by giving it the viewBox its size implies', () => {
+		expect(root(`<svg xmlns="http://www.w3.org/2000/svg" width="24px" height="48">`)).toBe(
+			'<svg width="256" height="512" viewBox="0 0 24 48" xmlns="http://www.w3.org/2000/svg">'
+		);
+	});
+
+	it('leaves a drawing alone when it gives neither a viewBox nor a size in pixels', () => {
+		for (const svg of ['<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', '<svg width="10cm" height="5cm"/>', 'no drawing']) {
+			expect(drawableSvg(svg)).toBe(svg);
+		}
+	});
+});
+
+it('refuses to draw where there is no DOM to draw with (Node), as "not a picture"', async () => {
+	const refusal = await drawSvgAsPng(readFileSync('tests/fixtures/hostile/script.svg')).catch((error: unknown) => error);
+	expect(refusal).toBeInstanceOf(PictureRefused);
+	expect((refusal as PictureRefused).refusal).toBe('notPicture');
+});

@@ -1,0 +1,119 @@
+import { withTimeout } from '#lib/domain/timeout.ts';
+import { rasterImageType } from './image-type.ts';
+import { PictureRefused } from './reencode.ts';
+
+/*
+ * Symbol sets that other AAC apps ship in their board files (Mulberry, ARASAAC, OpenSymbols) are SVG drawings. An SVG
+ * is a document that can hold script, so it is never stored or shown as itself (tests/fixtures/hostile/script.svg):
+ * the browser draws it as an image, where no script runs and nothing outside the file is loaded, and only the pixels go
+ * on, as a PNG, to the same re-encoding as every other picture from outside.
+ */
+
+/** The longer side the drawing is made at: larger than a board cell on a tablet needs, well below the stored limit. */
+export const DRAWN_SIDE = 512;
+/** A drawing the browser has not decoded by then is refused as unreadable. */
+const DECODE_WITHIN_MS = 10_000;
+/** How much of the file is looked at to tell a drawing: an XML declaration, comments and a doctype may come first. */
+const SNIFF_BYTES = 4096;
+
+/** Whether bytes that are not a raster picture look like an SVG drawing (the parse in `drawSvgAsPng` decides). */
+export function looksLikeSvg(bytes: Uint8Array): boolean {
+	if (rasterImageType(bytes) !== undefined) return false;
+	const head = new TextDecoder().decode(bytes.subarray(0, SNIFF_BYTES)).trimStart();
+	return head.startsWith('<') && /<svg[\s/>]/i.test(head);
+}
+
+const absoluteLength = (value: string | undefined) => {
+	const match = value === undefined ? null : /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/.exec(value);
+	const length = match ? Number(match[1]) : NaN;
+	return length > 0 && Number.isFinite(length) ? length : undefined;
+};
+
+function viewBoxOf(value: string | undefined): { width: number; height: number } | undefined {
+	const parts = (value ?? '')
+		.trim()
+		.split(/[\s,]+/)
+		.map(Number);
+	const [, , width = NaN, height = NaN] = parts;
+	return parts.length === 4 && parts.every(Number.isFinite) && width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/**
+ * HTML inside a drawing (foreignObject) makes Chromium treat the whole canvas as from elsewhere, so that not even a
+ * drawing's pixels can be read back; no symbol set uses it, and without it the rest of the drawing is kept.
+ */
+const FOREIGN_OBJECT = /<([\w.-]+:)?foreignObject(?=[\s/>])(?:[^>]*\/>|[\s\S]*?<\/\1?foreignObject\s*>)/gi;
+
+const ROOT_TAG = /<svg(?=[\s/>])[^>]*>/i;
+const SIZE_ATTRIBUTE = /\s(width|height|viewBox)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Gives the drawing a size of DRAWN_SIDE on its longer side, in its own proportions, by rewriting its root tag's width,
+ * height and viewBox. An SVG with only a viewBox has no size of its own (the browser would draw it at 300 × 150 whatever
+ * its shape); one with a width and a height but no viewBox would only grow its blank margin, so it is given the viewBox
+ * its size implies. One with neither is drawn as the browser sizes it (300 × 150). The text is never put into the page's
+ * DOM (an SVG element there would try to run its onload): a rewrite that breaks the file only makes it undrawable.
+ */
+function sizeDrawing(svg: string): string {
+	const tag = ROOT_TAG.exec(svg);
+	if (!tag) return svg;
+	const attributes = new Map([...tag[0].matchAll(SIZE_ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? m[3]]));
+	const width = absoluteLength(attributes.get('width'));
+	const height = absoluteLength(attributes.get('height'));
+	let box = viewBoxOf(attributes.get('viewbox'));
+	let viewBox = '';
+	if (!box && width !== undefined && height !== undefined) {
+		box = { width, height };
+		viewBox = ` viewBox="0 0 ${width} ${height}"`;
+	}
+	if (!box) return svg;
+	const scale = DRAWN_SIDE / Math.max(box.width, box.height);
+	const size = `width="${Math.max(1, Math.round(box.width * scale))}" height="${Math.max(1, Math.round(box.height * scale))}"`;
+	const rest = tag[0].slice(4).replace(SIZE_ATTRIBUTE, (whole: string, name: string) => (name.toLowerCase() === 'viewbox' ? whole : ''));
+	return `${svg.slice(0, tag.index)}<svg ${size}${viewBox}${rest}${svg.slice(tag.index + tag[0].length)}`;
+}
+
+/** The drawing as it is handed to the browser to draw: without HTML inside it, at its drawing size. */
+export const drawableSvg = (svg: string) => sizeDrawing(svg.replace(FOREIGN_OBJECT, ''));
+
+async function decodedImage(svg: string): Promise<HTMLImageElement> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+	try {
+		const image = new Image();
+		image.src = url;
+		await withTimeout(image.decode(), DECODE_WITHIN_MS);
+		return image;
+	} catch {
+		throw new PictureRefused('undecodable');
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
+/** Draws an SVG drawing as PNG bytes; refuses what declares entities or what the browser cannot draw. */
+export async function drawSvgAsPng(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+	// The unit tests' Node has no DOM: there, as in a browser without one, the drawing is refused.
+	if (typeof Image !== 'function' || typeof document === 'undefined') throw new PictureRefused('notPicture');
+	const text = new TextDecoder().decode(bytes);
+	// Entities are how an XML file grows a billion times when parsed; no symbol set needs them.
+	if (/<!ENTITY/i.test(text)) throw new PictureRefused('undecodable');
+	const image = await decodedImage(drawableSvg(text));
+	if (image.naturalWidth === 0 || image.naturalHeight === 0) throw new PictureRefused('undecodable');
+	// A size in units the sizing above does not read (say width="100000mm") still ends at DRAWN_SIDE: a vector scales.
+	const scale = DRAWN_SIDE / Math.max(image.naturalWidth, image.naturalHeight);
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+	canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+	const context = canvas.getContext('2d');
+	if (!context) throw new PictureRefused('undecodable');
+	context.drawImage(image, 0, 0, canvas.width, canvas.height);
+	const png = await new Promise<Blob | null>((resolve) => {
+		try {
+			canvas.toBlob(resolve, 'image/png');
+		} catch {
+			resolve(null); // a drawing the browser counts as from elsewhere (a tainted canvas) cannot be read back
+		}
+	});
+	if (!png) throw new PictureRefused('undecodable');
+	return new Uint8Array(await png.arrayBuffer());
+}
