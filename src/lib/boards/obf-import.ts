@@ -503,6 +503,48 @@ async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<A
 	return files;
 }
 
+/**
+ * The root of a package whose manifest names none, or that has no manifest at all (some tools zip their .obf files
+ * and nothing else): the board that opens the most other boards, as a home board does, among those no other board
+ * opens (all of them, when every board is opened from another, e.g. by a "back" button); then the one with the most
+ * folder buttons; the first by path on a tie.
+ * Only the package's readable .obf files count.
+ */
+function guessRoot(files: Map<string, unknown>, readDoc: (path: string) => ObfBoardDoc, manifest: ObzManifest | undefined): string {
+	const paths = [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
+	if (paths.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
+	const boards: Array<{ path: string; doc: ObfBoardDoc }> = [];
+	for (const path of paths) {
+		try {
+			boards.push({ path, doc: readDoc(path) });
+		} catch (error) {
+			if (!(error instanceof ImportError)) throw error;
+		}
+	}
+	const known = new Set(boards.map(({ path }) => path));
+	const byId = new Map(boards.map(({ path, doc }) => [doc.id, path]));
+	const opens = new Map(
+		boards.map(({ path, doc }) => {
+			const targets = new Set<string>();
+			for (const { loadBoard: link } of doc.buttons) {
+				const target =
+					link?.path !== undefined && known.has(link.path) ? link.path : link?.id !== undefined ? byId.get(link.id) : undefined;
+				if (target !== undefined && target !== path) targets.add(target);
+			}
+			return [path, targets];
+		})
+	);
+	const opened = new Set([...opens.values()].flatMap((targets) => [...targets]));
+	const unopened = boards.filter(({ path }) => !opened.has(path));
+	const candidates = unopened.length > 0 ? unopened : boards;
+	// Boards opened first, then every folder button, to a board in the package or not; sort keeps the path order on a tie.
+	const [root] = candidates
+		.map((board) => ({ ...board, opens: opens.get(board.path)!.size, folders: board.doc.buttons.filter((b) => b.loadBoard).length }))
+		.sort((a, b) => b.opens - a.opens || b.folders - a.folders);
+	if (root === undefined) throw new ImportError(manifest ? 'import.missingRoot' : 'import.notObf');
+	return root.path;
+}
+
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 	return guarded(async () => {
@@ -511,29 +553,35 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const files = await unzipBounded(bytes);
 		const lookup: FileLookup = (path) => files.get(path);
 
+		const docs = new Map<string, ObfBoardDoc>();
+		const readDoc = (path: string): ObfBoardDoc => {
+			const file = files.get(path);
+			if (file === undefined) throw new ImportError('import.missingBoard');
+			if (file === 'oversized') throw new ImportError('import.tooLarge');
+			const doc = docs.get(path) ?? readBoardDoc(file);
+			docs.set(path, doc);
+			return doc;
+		};
+
 		const manifestBytes = files.get('manifest.json');
-		if (manifestBytes === undefined) throw new ImportError('import.notObf');
 		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
-		const manifest = parseManifest(parseJson(manifestBytes));
-		if (!manifest) throw new ImportError('import.notObf');
-		const rootPath = manifest.root;
-		if (rootPath === undefined || !files.has(rootPath)) throw new ImportError('import.missingRoot');
+		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
+		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
+		const rootPath = manifest?.root ?? guessRoot(files, readDoc, manifest);
+		if (!files.has(rootPath)) throw new ImportError('import.missingRoot');
 
 		const byPath = new Map<string, LoadedBoard>();
 		const load = (path: string): LoadedBoard => {
 			const existing = byPath.get(path);
 			if (existing) return existing;
 			if (byPath.size >= IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
-			const file = files.get(path);
-			if (file === undefined) throw new ImportError('import.missingBoard');
-			if (file === 'oversized') throw new ImportError('import.tooLarge');
-			const doc = readBoardDoc(file);
+			const doc = readDoc(path);
 			const loaded: LoadedBoard = { newId: newId(), key: String(byPath.size), doc, layout: layoutBoard(doc) };
 			byPath.set(path, loaded);
 			return loaded;
 		};
 
-		const listed = [rootPath, ...new Set(manifest.boards.values())].filter((p, i, all) => all.indexOf(p) === i);
+		const listed = [rootPath, ...new Set(manifest?.boards.values())].filter((p, i, all) => all.indexOf(p) === i);
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
 		for (const path of listed) load(path);
@@ -556,7 +604,7 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		}
 
 		const byId = new Map<string, LoadedBoard>();
-		for (const [id, path] of manifest.boards) {
+		for (const [id, path] of manifest?.boards ?? []) {
 			const loaded = byPath.get(path);
 			if (loaded && !byId.has(id)) byId.set(id, loaded);
 		}

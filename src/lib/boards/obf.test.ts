@@ -497,11 +497,30 @@ describe('importObz', () => {
 	});
 
 	it('refuses a manifest whose root is missing, or a listed board that is not in the zip', async () => {
-		expect((await importError(importObz(cboardObz({}, { root: undefined })))).code).toBe('import.missingRoot');
 		expect((await importError(importObz(cboardObz({}, { root: 'boards/nowhere.obf' })))).code).toBe('import.missingRoot');
 		const missing = cboardObz({}, { paths: { boards: { root: 'boards/root.obf', x: 'boards/x.obf' } } });
 		expect((await importError(importObz(missing))).code).toBe('import.missingBoard');
-		expect((await importError(importObz(zipSync({ 'boards/root.obf': fixture('cboard-root.obf') })))).code).toBe('import.notObf');
+		expect((await importError(importObz(zipSync({ 'manifest.json': json({ format: 'open-board-0.1' }) })))).code).toBe(
+			'import.missingRoot'
+		);
+		expect((await importError(importObz(zipSync({ 'billede.png': PNG, 'tavle.json': json({ name: 'x' }) })))).code).toBe('import.notObf');
+	});
+
+	it('reads a package without a manifest, or whose manifest names no root: the home board is the one that opens the others', async () => {
+		const start = async (bytes: Uint8Array) => {
+			const result = await importObz(bytes);
+			expectValidResult(result);
+			const root = result.set.boards.find((board) => board.id === result.set.rootBoardId);
+			const links = root?.slots.flatMap((cell) => (cell?.linkBoardId ? [cell.linkBoardId] : []));
+			return [root?.name, result.set.boards.length, links?.map((id) => result.set.boards.find((board) => board.id === id)?.name)];
+		};
+		// Start and Mad open each other (Mad has a way back): Start opens more. Its link to a deleted board stays out.
+		expect(await start(cboardObz({}, { root: undefined }))).toEqual(['Start', 2, ['Mad']]);
+		const zipped = { 'boards/2b7kq1.obf': fixture('cboard-food.obf'), 'boards/root.obf': fixture('cboard-root.obf') };
+		expect(await start(zipSync(zipped))).toEqual(['Start', 2, ['Mad']]);
+		// A board no other board opens comes first, and one that cannot be read is no candidate.
+		const lone = json({ format: 'open-board-0.1', id: 'alene', name: 'Alene', buttons: [{ id: '1', label: 'hej' }] });
+		expect(await start(zipSync({ ...zipped, 'z/alene.obf': lone, 'a/ødelagt.obf': strToU8('{') }))).toEqual(['Alene', 1, []]);
 	});
 
 	it('refuses too many entries and too many boards', async () => {
