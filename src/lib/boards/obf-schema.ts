@@ -1,5 +1,6 @@
 import { GRID_MAX } from '#lib/domain/board.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
+import { NAMED_COLOURS } from './css-colours.ts';
 
 /*
  * Hand-written guards for Open Board Format (open-board-0.1) documents.
@@ -102,35 +103,64 @@ function alpha(text: string): number | undefined {
 	return read && Math.min(1, Math.max(0, read.percent ? read.value / 100 : read.value));
 }
 
+type Rgba = { rgb: Array<number | undefined>; opacity: number | undefined };
+
+function hexColour(hex: string): Rgba | undefined {
+	if (![3, 4, 6, 8].includes(hex.length)) return undefined;
+	const digits = hex.length <= 4 ? [...hex].map((d) => d + d) : (hex.match(/../g) ?? []);
+	const [r, g, b, a] = digits.map((pair) => parseInt(pair, 16));
+	return { rgb: [r, g, b], opacity: a === undefined ? 1 : a / 255 };
+}
+
+/** The parts of "f(a, b, c)", "f(a, b, c, alpha)" or "f(a b c / alpha)". */
+function functionParts(body: string): string[] | undefined {
+	const parts = body.includes(',') ? body.split(/\s*,\s*/) : body.split(/\s*\/\s*|\s+/);
+	return parts.length === 3 || parts.length === 4 ? parts : undefined;
+}
+
+const HUE_UNITS: Record<string, number> = { '': 1, deg: 1, grad: 0.9, rad: 180 / Math.PI, turn: 360 };
+
+/** "hsl(h, s%, l%)" as red, green and blue (CSS Color 4's conversion). */
+function hslColour(parts: string[]): Rgba {
+	const hue = /^(-?\d*\.?\d+)(deg|grad|rad|turn)?$/.exec(parts[0] ?? '');
+	const [saturation, lightness] = parts.slice(1, 3).map((part) => numberOrPercent(part));
+	const opacity = parts[3] === undefined ? 1 : alpha(parts[3]);
+	if (!hue || !saturation?.percent || !lightness?.percent) return { rgb: [undefined], opacity };
+	const h = (((Number(hue[1]) * HUE_UNITS[hue[2] ?? '']!) % 360) + 360) % 360;
+	const [s, l] = [Math.min(1, saturation.value / 100), Math.min(1, lightness.value / 100)];
+	const f = (n: number) => {
+		const k = (n + h / 30) % 12;
+		return 255 * (l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
+	};
+	return { rgb: [f(0), f(8), f(4)], opacity };
+}
+
+function readColour(text: string): Rgba | undefined {
+	const hex = /^#([0-9a-f]+)$/.exec(text)?.[1];
+	if (hex !== undefined) return hexColour(hex);
+	const named = NAMED_COLOURS.get(text);
+	if (named !== undefined) return hexColour(named);
+	if (text === 'transparent') return { rgb: [0, 0, 0], opacity: 0 };
+	const [, name, body = ''] = /^(rgba?|hsla?)\(\s*([^()]*?)\s*\)$/.exec(text) ?? [];
+	const parts = name === undefined ? undefined : functionParts(body);
+	if (!parts) return undefined;
+	if (name?.startsWith('hsl')) return hslColour(parts);
+	return { rgb: parts.slice(0, 3).map(channel), opacity: parts[3] === undefined ? 1 : alpha(parts[3]) };
+}
+
 /**
- * '#rrggbb' from "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb", "#rgba", "#rrggbb" or "#rrggbbaa".
+ * '#rrggbb' from a CSS colour as other apps write them: "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb",
+ * "#rgba", "#rrggbb", "#rrggbbaa", "hsl(h, s%, l%)", "hsla(…)" or a colour name ("lightblue", "transparent").
  * The app paints opaque backgrounds, so a see-through colour is mixed onto white as the other app showed it on its white
  * board: with its alpha dropped, "rgba(0, 0, 0, 0.1)" (a light grey there) became black under black text. Anything else is
  * undefined.
  */
 export function parseColour(value: unknown): string | undefined {
 	const text = asString(value, 100)?.trim().toLowerCase();
-	if (!text) return undefined;
-	let rgb: Array<number | undefined>;
-	let opacity: number | undefined = 1;
-	const hex = /^#([0-9a-f]{3,8})$/.exec(text)?.[1];
-	if (hex !== undefined) {
-		const digits = hex.length === 3 || hex.length === 4 ? [...hex].map((d) => d + d) : hex.match(/../g);
-		if (!digits || (hex.length !== 3 && hex.length !== 4 && hex.length !== 6 && hex.length !== 8)) return undefined;
-		const [r, g, b, a] = digits.map((pair) => parseInt(pair, 16));
-		rgb = [r, g, b];
-		if (a !== undefined) opacity = a / 255;
-	} else {
-		const body = /^rgba?\(\s*([^()]*?)\s*\)$/.exec(text)?.[1];
-		if (body === undefined) return undefined;
-		const parts = body.includes(',') ? body.split(/\s*,\s*/) : body.split(/\s*\/\s*|\s+/);
-		if (parts.length !== 3 && parts.length !== 4) return undefined;
-		rgb = parts.slice(0, 3).map(channel);
-		if (parts[3] !== undefined) opacity = alpha(parts[3]);
-	}
-	if (opacity === undefined || rgb.some((c) => c === undefined)) return undefined;
-	const a = opacity;
-	return '#' + rgb.map((c) => hex2(Math.round((c ?? 0) * a + 255 * (1 - a)))).join('');
+	const colour = text ? readColour(text) : undefined;
+	if (!colour || colour.opacity === undefined || colour.rgb.some((c) => c === undefined)) return undefined;
+	const a = colour.opacity;
+	return '#' + colour.rgb.map((c) => hex2(Math.round((c ?? 0) * a + 255 * (1 - a)))).join('');
 }
 
 /** '#rrggbb' → 'rgb(r, g, b)' for export. */

@@ -331,6 +331,28 @@ describe('buttons as other AAC apps write them', () => {
 		]);
 	});
 
+	it('reads colour names and hsl() as CSS does, and leaves out what is no colour', async () => {
+		const colours = {
+			LightBlue: '#add8e6',
+			' white ': '#ffffff',
+			rebeccapurple: '#663399',
+			transparent: '#ffffff',
+			'hsl(120, 100%, 25%)': '#008000',
+			'hsla(0 100% 50% / 50%)': '#ff8080',
+			'hsl(0.5turn, 100%, 50%)': '#00ffff',
+			'hsl(-120deg 100% 50%)': '#0000ff',
+			'hsl(120, 100, 50)': undefined,
+			'hsl(red)': undefined,
+			lightblu: undefined,
+			'#12345': undefined
+		};
+		const buttons = Object.keys(colours).map((background_color, i) => ({ id: i, label: `k${i}`, background_color }));
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'c', name: 'Farver', buttons }));
+		expectValidResult(result);
+		const read = result.set.boards[0]?.slots.slice(0, buttons.length).map((cell) => cell?.background);
+		expect(Object.fromEntries(Object.keys(colours).map((colour, i) => [colour, read?.[i]]))).toEqual(colours);
+	});
+
 	it('reads a grid without a readable size as no grid, and lays the buttons out instead of refusing the board', async () => {
 		for (const grid of [{ columns: 3 }, { rows: 0, columns: 0 }, { rows: 'to', columns: 2 }, 'gitter']) {
 			const buttons = [1, 2, 3].map((id) => ({ id, label: `knap ${id}` }));
