@@ -333,6 +333,25 @@ export function isObfFormat(value: unknown): boolean {
 	return format !== undefined && /^open-board-\d/i.test(format.trim());
 }
 
+const language = (code: string) => code.trim().toLowerCase().split(/[-_]/)[0];
+
+/**
+ * A board in another language may carry its words in Danish ("strings": {"da": {"happy": "glad"}}, keyed by the text
+ * they translate): the citizen's boards speak Danish, so those are used. A board already in Danish, or without a Danish
+ * table, keeps its own words (undefined).
+ */
+function danishWords(locale: unknown, strings: unknown): ((text: string) => string) | undefined {
+	const boardLanguage = asString(locale, 100);
+	if ((boardLanguage !== undefined && language(boardLanguage) === 'da') || !isRecord(strings)) return undefined;
+	const key = Object.keys(strings).find((code) => code.length <= 100 && language(code) === 'da');
+	const table = key === undefined ? undefined : own(strings, key);
+	if (!isRecord(table)) return undefined;
+	return (text) => {
+		const danish = asText(own(table, text));
+		return danish?.trim() ? danish : text;
+	};
+}
+
 /** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
 export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDoc | undefined {
 	if (!isRecord(value) || !isObfFormat(own(value, 'format'))) return undefined;
@@ -362,6 +381,14 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const name = asText(own(value, 'name'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
+	const danish = danishWords(own(value, 'locale'), own(value, 'strings'));
+	if (danish) {
+		for (const button of buttons) {
+			if (button.label !== undefined) button.label = danish(button.label);
+			if (button.vocalization !== undefined) button.vocalization = danish(button.vocalization);
+		}
+		if (doc.name !== undefined) doc.name = danish(doc.name);
+	}
 	return doc;
 }
 

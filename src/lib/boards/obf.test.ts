@@ -353,6 +353,35 @@ describe('buttons as other AAC apps write them', () => {
 		expect(Object.fromEntries(Object.keys(colours).map((colour, i) => [colour, read?.[i]]))).toEqual(colours);
 	});
 
+	it('takes a board in another language in the Danish words it carries ("strings"), and keeps words it has none for', async () => {
+		const board = (locale: string | undefined, strings: object) => ({
+			format: 'open-board-0.1',
+			id: 's',
+			locale,
+			name: 'Food',
+			strings,
+			buttons: [
+				{ id: '1', label: 'happy' },
+				{ id: '2', label: 'I want', vocalization: 'I want that' },
+				{ id: '3', label: 'pizza' }
+			]
+		});
+		const words = async (doc: object) => {
+			const result = await importObf(json(doc));
+			expectValidResult(result);
+			const [read] = result.set.boards;
+			return [read?.name, ...(read?.slots ?? []).filter(Boolean).map((cell) => `${cell?.label}|${cell?.vocalization ?? ''}`)];
+		};
+		const danish = { happy: 'glad', 'I want': 'jeg vil', 'I want that': 'jeg vil have det', Food: 'Mad', pizza: ' ' };
+		const expected = ['Mad', 'glad|', 'jeg vil|jeg vil have det', 'pizza|'];
+		expect(await words(board('en', { es: { happy: 'feliz' }, da_DK: danish }))).toEqual(expected);
+		expect(await words(board(undefined, { 'da-dk': danish }))).toEqual(expected);
+		// A Danish board keeps its own words; a board without a Danish table too.
+		const own = ['Food', 'happy|', 'I want|I want that', 'pizza|'];
+		expect(await words(board('da', { da: danish }))).toEqual(own);
+		expect(await words(board('en', { es: { happy: 'feliz' }, da: 'glad' }))).toEqual(own);
+	});
+
 	it('reads a grid without a readable size as no grid, and lays the buttons out instead of refusing the board', async () => {
 		for (const grid of [{ columns: 3 }, { rows: 0, columns: 0 }, { rows: 'to', columns: 2 }, 'gitter']) {
 			const buttons = [1, 2, 3].map((id) => ({ id, label: `knap ${id}` }));
