@@ -175,10 +175,11 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 	}
 	const byId = new Map(doc.buttons.map((b) => [b.id, b]));
 	const placed = new Set<string>();
+	// A button the grid places twice (a "more" or "back" button in two corners) is shown in both places, as its app did.
 	const slots: Array<ObfButton | null> = Array.from({ length: rows * columns }, (_, i) => {
 		const id = order[i];
 		const button = id == null ? undefined : byId.get(id);
-		if (!button || placed.has(button.id)) return null;
+		if (!button) return null;
 		placed.add(button.id);
 		return button;
 	});

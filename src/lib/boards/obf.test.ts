@@ -382,6 +382,28 @@ describe('buttons as other AAC apps write them', () => {
 		expect(await words(board('en', { es: { happy: 'feliz' }, da: 'glad' }))).toEqual(own);
 	});
 
+	it('shows a button the grid places twice in both places, as two cells of their own', async () => {
+		const buttons = [
+			{ id: 'mere', label: 'mere', background_color: 'yellow' },
+			{ id: 'ja', label: 'ja' }
+		];
+		const grid = {
+			rows: 2,
+			columns: 2,
+			order: [
+				['mere', 'ja'],
+				[null, 'mere']
+			]
+		};
+		const result = await importObf(json({ format: 'open-board-0.1', id: 't', name: 'To gange', grid, buttons }));
+		expectValidResult(result);
+		const slots = result.set.boards[0]?.slots ?? [];
+		expect(slots.map((cell) => cell?.label ?? null)).toEqual(['mere', 'ja', null, 'mere']);
+		expect(slots[3]).toMatchObject({ label: 'mere', background: '#ffff00' });
+		expect(slots[3]?.id).not.toBe(slots[0]?.id);
+		expect(result.warnings).toEqual([]);
+	});
+
 	it('reads a grid without a readable size as no grid, and lays the buttons out instead of refusing the board', async () => {
 		for (const grid of [{ columns: 3 }, { rows: 0, columns: 0 }, { rows: 'to', columns: 2 }, 'gitter']) {
 			const buttons = [1, 2, 3].map((id) => ({ id, label: `knap ${id}` }));
