@@ -217,6 +217,27 @@ function cleanText(value: string | undefined, max: number): string {
 	return text;
 }
 
+/**
+ * The word a picture's file is named by ("…/mulberry/happy_face.svg" → "happy face"), for a button that has only a
+ * picture: symbol sets name their files by their word. A name with digits or other signs (Cboard's "1gk3j3.png") is
+ * no word, and the button is labelled "?" as before.
+ */
+function pictureName(ref: ObfMediaRef | undefined): string | undefined {
+	const file = (ref?.path ?? ref?.url)
+		?.replace(/[?#].*$/, '')
+		.split('/')
+		.filter(Boolean)
+		.at(-1);
+	let name = file?.replace(/\.[a-z0-9]{2,5}$/i, '');
+	try {
+		name = name === undefined ? undefined : decodeURIComponent(name);
+	} catch {
+		return undefined;
+	}
+	name = cleanText(name?.replace(/[-_+]+/g, ' '), CELL_LABEL_MAX);
+	return name && /^\p{L}[\p{L}\p{M} '’]*$/u.test(name) ? name : undefined;
+}
+
 function boardName(doc: ObfBoardDoc): string {
 	return cleanText(doc.name, BOARD_NAME_MAX) || BOARD_NAME_FALLBACK;
 }
@@ -315,7 +336,11 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 		}
 		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
-		const label = cleanText(button.label, CELL_LABEL_MAX) || cleanText(vocalization, CELL_LABEL_MAX) || '?';
+		const label =
+			cleanText(button.label, CELL_LABEL_MAX) ||
+			cleanText(vocalization, CELL_LABEL_MAX) ||
+			pictureName(button.imageId === undefined ? undefined : doc.images.get(button.imageId)) ||
+			'?';
 		const cell: BoardCell = { id: newId(), label };
 		if (vocalization) cell.vocalization = vocalization;
 		if (button.background) cell.background = button.background;

@@ -382,6 +382,22 @@ describe('buttons as other AAC apps write them', () => {
 		expect(await words(board('en', { es: { happy: 'feliz' }, da: 'glad' }))).toEqual(own);
 	});
 
+	it('labels a picture-only button with the word its picture file is named by, or "?" when the name is no word', async () => {
+		const files = [
+			'https://example.org/libraries/mulberry/happy_face.svg?v=2#x',
+			'images/glad-mand.png',
+			'images/r%C3%B8d%20bil.png',
+			'images/1gk3j3.png',
+			'images/%E0%A4%A.png'
+		];
+		const buttons = files.map((_, i) => ({ id: `b${i}`, image_id: `i${i}` }));
+		const images = files.map((file, i) => (file.startsWith('http') ? { id: `i${i}`, url: file } : { id: `i${i}`, path: file }));
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'p', name: 'Billeder', buttons, images }));
+		expectValidResult(result);
+		const labels = result.set.boards[0]?.slots.filter(Boolean).map((cell) => cell?.label);
+		expect(labels).toEqual(['happy face', 'glad mand', 'rød bil', '?', '?']);
+	});
+
 	it('shows a button the grid places twice in both places, as two cells of their own', async () => {
 		const buttons = [
 			{ id: 'mere', label: 'mere', background_color: 'yellow' },
