@@ -175,6 +175,69 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	expect(fetched.filter((path) => path.startsWith('/lokkemad'))).toEqual([]);
 });
 
+test('a board from another app keeps its colours with readable labels, and its pictures whole, not cropped', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Asta');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	// A tall figure as symbol sets draw them: red head, green body, blue feet.
+	const figure =
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 30"><rect width="10" height="10" fill="red"/><rect y="10" width="10" height="10" fill="green"/><rect y="20" width="10" height="10" fill="blue"/></svg>';
+	const buttons = [
+		['nat', 'black'],
+		['hav', 'navy'],
+		['sten', 'grey'],
+		['himmel', 'lightblue'],
+		['figur', undefined]
+	].map(([label, background_color]) => ({ id: label, label, background_color, image_id: label === 'figur' ? 'figur' : undefined }));
+	const obf = {
+		format: 'open-board-0.1',
+		id: 'farver',
+		locale: 'da',
+		name: 'Farver',
+		grid: { rows: 1, columns: 5, order: [buttons.map((b) => b.id)] },
+		buttons,
+		images: [{ id: 'figur', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(figure).toString('base64')}` }]
+	};
+	await page
+		.getByLabel('Vælg en .obf- eller .obz-fil')
+		.setInputFiles({ name: 'farver.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle er hentet.');
+	await page.getByRole('link', { name: 'Åbn Farver' }).click();
+	const board = new BoardPage(page);
+	await expect(board.cell('figur').locator('img')).toHaveCount(1);
+	const look = (label: string) =>
+		board
+			.cell(label)
+			.locator('.symbol-label')
+			.evaluate((element) => {
+				const cell = element.closest('button')!;
+				return [getComputedStyle(cell).backgroundColor, getComputedStyle(element).color, getComputedStyle(element).backgroundColor];
+			});
+	const clear = 'rgba(0, 0, 0, 0)';
+	expect(await look('nat')).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', clear]);
+	expect(await look('hav')).toEqual(['rgb(0, 0, 128)', 'rgb(255, 255, 255)', clear]);
+	expect(await look('sten')).toEqual(['rgb(128, 128, 128)', 'rgb(26, 26, 26)', 'rgb(255, 255, 255)']);
+	expect(await look('himmel')).toEqual(['rgb(173, 216, 230)', 'rgb(26, 26, 26)', clear]);
+	// axe checks every label against its own background (WCAG 1.4.3).
+	await expectNoAxeViolations(page, 'an imported board with dark colours');
+	// The whole figure is shown: its head and its feet are inside the picture's box, not cut off.
+	const picture = board.cell('figur').locator('img');
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(512);
+	const shown = await picture.evaluate((img: HTMLImageElement) => {
+		const box = img.getBoundingClientRect();
+		const fit = getComputedStyle(img).objectFit;
+		// The height the drawing takes inside the box: all of it when it fits, more than the box when it is cropped.
+		const scale =
+			fit === 'cover'
+				? Math.max(box.width / img.naturalWidth, box.height / img.naturalHeight)
+				: Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+		return { fits: img.naturalHeight * scale <= box.height + 0.5 && img.naturalWidth * scale <= box.width + 0.5, fit };
+	});
+	expect(shown).toEqual({ fits: true, fit: 'contain' });
+});
+
 test('before a board file leaves the tablet, the app says it is not encrypted and how many photos and recordings it holds', async ({
 	page
 }) => {
