@@ -256,12 +256,9 @@ interface ResolvedImage {
 }
 
 function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, context: MediaContext) {
+	if (ref?.oversized) return 'oversized';
 	if (ref?.data !== undefined) return decodeDataUri(ref.data, IMPORT_LIMITS.maxImageBytes);
-	if (path !== undefined) {
-		const bytes = context.files(path);
-		return bytes === 'oversized' ? undefined : bytes;
-	}
-	return undefined;
+	return path === undefined ? undefined : context.files(path);
 }
 
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
@@ -278,7 +275,8 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 	} else if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
 		// Our own symbols come as symbol ids; a picture is checked and re-encoded in `addPictures`.
-		if (!bytes) context.collector.warn('import.unsupportedImageDropped');
+		if (bytes === 'oversized') context.collector.warn('import.oversizedImageDropped');
+		else if (!bytes) context.collector.warn('import.unsupportedImageDropped');
 		else result = { photoId: context.collector.addPicture(bytes) };
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteImageDropped');
@@ -298,9 +296,10 @@ function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, conte
 	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;
 	let result: string | null = null;
 	if (ref?.data !== undefined || path !== undefined) {
-		const bytes = mediaBytes(ref, path, context);
+		const read = mediaBytes(ref, path, context);
+		const bytes = read === 'oversized' ? undefined : read;
 		const mimeType = bytes && sniffAudio(bytes);
-		// A sound the tablet cannot play (e.g. Apple's .caf) or a file missing from the package: the button speaks its words.
+		// A sound the tablet cannot play (e.g. Apple's .caf), too large or missing from the package: the button speaks its words.
 		if (bytes && mimeType) result = context.collector.addMedia('audio', mimeType, bytes);
 		else context.collector.warn('import.unsupportedSoundDropped');
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {

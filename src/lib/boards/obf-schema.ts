@@ -207,6 +207,8 @@ export interface ObfMediaRef {
 	path?: string;
 	/** Any other "url" (never fetched). */
 	url?: string;
+	/** The data: URI was larger than a picture or sound may be (`data` is then empty). */
+	oversized?: true;
 	symbolId?: string;
 }
 
@@ -287,12 +289,15 @@ function parseMediaRef(value: unknown, dataLimit: number): ObfMediaRef | undefin
 	const url = own(value, 'url');
 	const path = normalisePath(own(value, 'path'));
 	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
-	if (typeof data === 'string' && /^\s*data:/i.test(data.slice(0, 64))) {
-		// An oversized URI is kept as an empty one, so it is reported instead of silently ignored.
-		ref.data = data.length <= dataLimit ? data.trim() : 'data:';
-	}
+	// An oversized URI is kept as an empty one marked as too large, so it is reported as such instead of silently ignored.
+	const takeData = (uri: string) => {
+		if (uri.length <= dataLimit) return uri.trim();
+		ref.oversized = true;
+		return 'data:';
+	};
+	if (typeof data === 'string' && /^\s*data:/i.test(data.slice(0, 64))) ref.data = takeData(data);
 	if (typeof url === 'string') {
-		if (/^\s*data:/i.test(url.slice(0, 64))) ref.data ??= url.length <= dataLimit ? url.trim() : 'data:';
+		if (/^\s*data:/i.test(url.slice(0, 64))) ref.data ??= takeData(url);
 		else ref.url = url.slice(0, PATH_MAX).trim();
 	}
 	if (path !== undefined) ref.path = path;
@@ -452,21 +457,44 @@ export function sniffAudio(bytes: Uint8Array): string | undefined {
 }
 
 /** The bytes of a data: URI (base64 or percent-encoded), or undefined if it cannot be decoded. */
-export function decodeDataUri(uri: string, maxBytes: number): Uint8Array<ArrayBuffer> | undefined {
+export function decodeDataUri(uri: string, maxBytes: number): Uint8Array<ArrayBuffer> | 'oversized' | undefined {
 	const comma = uri.indexOf(',');
 	if (comma < 5 || comma > 300) return undefined;
 	const header = uri.slice(5, comma).toLowerCase();
 	const payload = uri.slice(comma + 1);
-	try {
-		if (/;\s*base64\s*$/.test(header)) {
-			const clean = payload.replace(/\s+/g, '');
-			if (Math.floor((clean.length * 3) / 4) > maxBytes + 2) return undefined;
-			const bytes = base64ToBytes(clean);
-			return bytes.length <= maxBytes ? bytes : undefined;
+	if (/;\s*base64\s*$/.test(header)) {
+		const clean = payload.replace(/\s+/g, '');
+		if (Math.floor((clean.length * 3) / 4) > maxBytes + 2) return 'oversized';
+		let bytes: Uint8Array<ArrayBuffer>;
+		try {
+			bytes = base64ToBytes(clean);
+		} catch {
+			return undefined;
 		}
-		const bytes = new TextEncoder().encode(decodeURIComponent(payload));
-		return bytes.length <= maxBytes ? bytes : undefined;
-	} catch {
-		return undefined;
+		return bytes.length <= maxBytes ? bytes : 'oversized';
 	}
+	const bytes = percentDecoded(payload);
+	return bytes.length <= maxBytes ? bytes : 'oversized';
+}
+
+/**
+ * The bytes of a data: URI's text payload, as a URL parser reads them: "%" and two hex digits is one byte, a "%" without
+ * them stays itself. Other apps write SVG as plain text there ("data:image/svg+xml;utf8,<svg width="100%" …>"), where
+ * decodeURIComponent gave up on the first lone "%".
+ */
+function percentDecoded(text: string): Uint8Array<ArrayBuffer> {
+	const utf8 = new TextEncoder().encode(text);
+	const out = new Uint8Array(utf8.length);
+	const hex = (byte: number | undefined) => (byte === undefined ? NaN : parseInt(String.fromCharCode(byte), 16));
+	let length = 0;
+	for (let i = 0; i < utf8.length; i++) {
+		const high = utf8[i] === 0x25 ? hex(utf8[i + 1]) : NaN;
+		const low = hex(utf8[i + 2]);
+		if (Number.isNaN(high) || Number.isNaN(low)) out[length++] = utf8[i]!;
+		else {
+			out[length++] = high * 16 + low;
+			i += 2;
+		}
+	}
+	return out.slice(0, length);
 }

@@ -167,6 +167,32 @@ describe('importObf with hand-written fixtures', () => {
 		expect(await bytesOf(media.get(drawn?.photoId ?? ''))).toEqual([...PNG]);
 	});
 
+	it('reads an SVG written as plain text in a data: URI, "%" and all, and says a picture is too large when it is', async () => {
+		const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 1 1"><text>50 %, 100%25</text></svg>';
+		const big = `data:image/png;base64,${'A'.repeat(Math.ceil((IMPORT_LIMITS.maxImageBytes * 4) / 3) + 8)}`;
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Tekst',
+			buttons: [
+				{ id: 'a', label: 'tegning', image_id: 'svg' },
+				{ id: 'b', label: 'stor', image_id: 'big' }
+			],
+			images: [
+				{ id: 'svg', data: `data:image/svg+xml;utf8,${svg}` },
+				{ id: 'big', url: big }
+			]
+		};
+		vi.mocked(drawSvgAsPng).mockClear().mockResolvedValueOnce(PNG.slice());
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		// A lone "%" stays itself, "%25" is one "%".
+		const drawn = vi.mocked(drawSvgAsPng).mock.calls.map(([bytes]) => new TextDecoder().decode(bytes));
+		expect(drawn).toEqual([svg.replace('100%25', '100%')]);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.photoId !== undefined)).toEqual([true, false]);
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 1 });
+	});
+
 	it('stores only what the worker re-encoded, and keeps the board when the worker refuses a picture', async () => {
 		const picture = (bytes: Uint8Array) => `data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}`;
 		const photo = readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg');
@@ -467,6 +493,17 @@ describe('buttons as other AAC apps write them', () => {
 		const manifest = { format: 'open-board-0.1', root: 'boards/root.obf', paths: { boards: { root: 'boards/root.obf' }, ...paths } };
 		return zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(root), ...files });
 	}
+
+	it('says a picture in the package is too large when it is, not that its format is unknown', async () => {
+		const buttons = [{ id: 'a', label: 'stor', image_id: 'big' }];
+		const huge = new Uint8Array(IMPORT_LIMITS.maxImageBytes + 1);
+		huge.set(PNG);
+		const images = [{ id: 'big', path: 'images/big.png' }];
+		const result = await importObz(packageOf(buttons, { images }, { 'images/big.png': huge }));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots[0]?.photoId).toBeUndefined();
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 1 });
+	});
 
 	it('says a link leads to a board in the package that could not be read, not to one that was left out', async () => {
 		const buttons = [
