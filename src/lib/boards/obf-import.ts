@@ -69,7 +69,9 @@ export type ImportWarningCode =
 	| 'import.unsupportedSoundDropped'
 	| 'import.actionDropped'
 	| 'import.spellingAsWords'
-	| 'import.unreadableLinkDropped';
+	| 'import.unreadableLinkDropped'
+	| 'import.unreadableBoardDropped'
+	| 'import.invalidCellDropped';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -183,7 +185,7 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 		placed.add(button.id);
 		return button;
 	});
-	let dropped = doc.skippedButtons;
+	let dropped = 0;
 	let free = 0;
 	for (const button of doc.buttons) {
 		if (placed.has(button.id)) continue;
@@ -326,6 +328,7 @@ type LinkTarget = string | 'missing' | 'unreadable';
 function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => LinkTarget, context: MediaContext): Board {
 	const { doc, layout } = loaded;
 	context.collector.warn('import.cellDropped', layout.dropped);
+	context.collector.warn('import.invalidCellDropped', doc.skippedButtons);
 	const slots = layout.slots.map((button): BoardCell | null => {
 		if (!button) return null;
 		// Kept, a ":clear" button would say "Clear" and put the word in the message instead of clearing it.
@@ -609,22 +612,29 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const listed = [rootPath, ...new Set(manifest?.boards.values())].filter((p, i, all) => all.indexOf(p) === i);
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
-		for (const path of listed) load(path);
-
-		// Boards reached only through a load_board path are imported too; one that is not a readable
-		// board (too large, not JSON) leaves its links out, said as such, instead of failing the whole import.
+		// A board the manifest lists or a button opens by path that is in the package but not a readable board (larger
+		// than 12 × 12, not JSON) is left out with its links, said as such, instead of failing the whole import.
 		const unreadable = new Set<string>();
+		const loadReadable = (path: string) => {
+			try {
+				return load(path);
+			} catch (error) {
+				const missing = error instanceof ImportError && error.code === 'import.missingBoard';
+				if (!(error instanceof ImportError) || error.code === 'import.tooManyBoards' || missing) throw error;
+				unreadable.add(path);
+				return undefined;
+			}
+		};
+		for (const path of listed) loadReadable(path);
+
+		// Boards reached only through a load_board path are imported too.
 		const queue = [...byPath.values()];
 		for (let i = 0; i < queue.length; i++) {
 			for (const button of queue[i]?.doc.buttons ?? []) {
 				const path = button.loadBoard?.path;
 				if (path === undefined || byPath.has(path) || unreadable.has(path) || !files.has(path)) continue;
-				try {
-					queue.push(load(path));
-				} catch (error) {
-					if (!(error instanceof ImportError) || error.code === 'import.tooManyBoards') throw error;
-					unreadable.add(path);
-				}
+				const loaded = loadReadable(path);
+				if (loaded) queue.push(loaded);
 			}
 		}
 
@@ -644,6 +654,7 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		};
 
 		const collector = new Collector();
+		collector.warn('import.unreadableBoardDropped', unreadable.size);
 		const context: MediaContext = { collector, files: lookup, manifest, cache: new Map() };
 		const boards = [...byPath.values()].map((loaded) => convertBoard(loaded, resolveLink, context));
 		return finish({ rootBoardId: root.newId, boards }, collector);

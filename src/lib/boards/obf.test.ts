@@ -321,7 +321,8 @@ describe('importObf with hand-written fixtures', () => {
 		const result = await importObf(json(doc));
 		expectValidResult(result);
 		expect(result.set.boards[0]?.slots.map((c) => c?.label)).toEqual(['a', 'b']);
-		expect(warningCounts(result)).toEqual({ 'import.cellDropped': 3 });
+		// One had no room; the second "c" and the entry that is no button are said to be invalid, not to lack room.
+		expect(warningCounts(result)).toEqual({ 'import.cellDropped': 1, 'import.invalidCellDropped': 2 });
 	});
 
 	it('computes a grid when the file has none and caps long texts', async () => {
@@ -515,7 +516,27 @@ describe('buttons as other AAC apps write them', () => {
 		expectValidResult(result);
 		expect(result.set.boards).toHaveLength(1);
 		expect(result.set.boards[0]?.slots.map((cell) => cell?.linkBoardId)).toEqual([undefined, undefined]);
-		expect(warningCounts(result)).toEqual({ 'import.unreadableLinkDropped': 1, 'import.brokenLinkDropped': 1 });
+		expect(warningCounts(result)).toEqual({
+			'import.unreadableBoardDropped': 1,
+			'import.unreadableLinkDropped': 1,
+			'import.brokenLinkDropped': 1
+		});
+	});
+
+	it('leaves out a board the manifest lists that cannot be read, with the rest of the package, and says so', async () => {
+		const buttons = [{ id: 'a', label: 'mad', load_board: { id: 'mad' } }];
+		const big = { format: 'open-board-0.1', id: 'stor', name: 'Stor', grid: { rows: 13, columns: 13, order: [] }, buttons: [] };
+		const food = { format: 'open-board-0.1', id: 'mad', name: 'Mad', buttons: [{ id: '1', label: 'æble' }] };
+		const files = { 'boards/big.obf': json(big), 'boards/food.obf': json(food), 'boards/junk.obf': strToU8('{"format":') };
+		const boards = { root: 'boards/root.obf', stor: 'boards/big.obf', mad: 'boards/food.obf', junk: 'boards/junk.obf' };
+		const result = await importObz(packageOf(buttons, {}, files, { boards }));
+		expectValidResult(result);
+		expect(result.set.boards.map((board) => board.name)).toEqual(['Forside', 'Mad']);
+		expect(result.set.boards[0]?.slots[0]?.linkBoardId).toBe(result.set.boards[1]?.id);
+		expect(warningCounts(result)).toEqual({ 'import.unreadableBoardDropped': 2 });
+		// The home board itself is what the package is for: unreadable, it refuses the import, as before.
+		const rootTooLarge = packageOf(buttons, { grid: { rows: 13, columns: 13, order: [] } }, files, { boards });
+		expect((await importError(importObz(rootTooLarge))).code).toBe('import.badGrid');
 	});
 
 	it('takes a picture and a sound from the package when the board names them only by a web address or by id', async () => {

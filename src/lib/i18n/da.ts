@@ -375,6 +375,8 @@ export const da = {
 	'import.brokenLinkDropped': 'Fjernet, fordi tavlen ikke var med: {things} til en tavle.',
 	'import.unreadableLinkDropped':
 		'Fjernet, fordi tavlen i pakken ikke kunne læses (større end 12 × 12 felter eller ikke en tavle): {things} til en tavle.',
+	'import.unreadableBoardDropped': 'Ikke hentet, fordi de ikke kunne læses (større end 12 × 12 felter eller ikke en tavle): {things}.',
+	'import.invalidCellDropped': 'Sprunget over, fordi de ikke havde et id eller havde samme id som et felt før dem: {things}.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
 	'import.unsupportedImageDropped':
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): {things}.',

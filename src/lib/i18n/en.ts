@@ -377,6 +377,8 @@ export const en: Record<MessageKey, string> = {
 	'import.brokenLinkDropped': 'Removed, as the board was not included: {things} to a board.',
 	'import.unreadableLinkDropped':
 		'Removed because the board in the package could not be read (larger than 12 × 12 cells or not a board): {things} to a board.',
+	'import.unreadableBoardDropped': 'Not imported because they could not be read (larger than 12 × 12 cells or not a board): {things}.',
+	'import.invalidCellDropped': 'Skipped because they had no id or the same id as a cell before them: {things}.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
 	'import.unsupportedImageDropped':
 		'Skipped because they could not be shown (an unknown format, a drawing that could not be read or a picture missing from the file): {things}.',
