@@ -448,6 +448,22 @@ interface ZipEntry {
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
+ * A file name in a zip as its tool meant it. A name without the zip's UTF-8 flag comes from the unzipper one character
+ * per byte; macOS's Archive Utility writes UTF-8 names without setting the flag, so "følelser.obf" came as
+ * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (an old name in a
+ * DOS code page rarely is); others keep the name as it came.
+ */
+function zipEntryName(name: string): string {
+	const codes = Array.from(name, (char) => char.charCodeAt(0));
+	if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return name;
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
+	} catch {
+		return name;
+	}
+}
+
+/**
  * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
  * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
  * Entries larger than their own limit are counted but not kept.
@@ -464,7 +480,7 @@ async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<A
 	const unzip = new Unzip((file) => {
 		if (failure) return;
 		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
-		const name = normalisePath(file.name);
+		const name = normalisePath(zipEntryName(file.name));
 		// Folders, repeated names and compression methods other than stored/deflate are skipped
 		// (never started, so never inflated); a picture among them is reported as unsupported.
 		if (name === undefined || name.endsWith('/') || entries.has(name)) return;

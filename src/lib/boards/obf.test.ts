@@ -495,6 +495,32 @@ describe('buttons as other AAC apps write them', () => {
 		return zipSync({ 'manifest.json': json(manifest), 'boards/root.obf': json(root), ...files });
 	}
 
+	it('reads Danish file names that a zip tool wrote as UTF-8 without saying so (macOS Archive Utility)', async () => {
+		const buttons = [{ id: 'a', label: 'følelser', load_board: { path: 'boards/følelser.obf' } }];
+		const feelings = { format: 'open-board-0.1', id: 'f', name: 'Følelser', buttons: [{ id: '1', label: 'glad', image_id: 'g' }] };
+		const zip = packageOf(
+			buttons,
+			{},
+			{ 'boards/følelser.obf': json({ ...feelings, images: [{ id: 'g', path: 'billeder/glæde.png' }] }), 'billeder/glæde.png': PNG }
+		);
+		// Clear the UTF-8 flag (bit 11) in every local and central header, as the tool left it.
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		let cleared = 0;
+		for (let i = 0; i + 10 < zip.length; i++) {
+			const signature = view.getUint32(i, true);
+			const at = signature === 0x04034b50 ? i + 6 : signature === 0x02014b50 ? i + 8 : -1;
+			if (at < 0 || !(view.getUint16(at, true) & 0x800)) continue;
+			view.setUint16(at, view.getUint16(at, true) & ~0x800, true);
+			cleared++;
+		}
+		expect(cleared).toBe(4);
+		const result = await importObz(zip);
+		expectValidResult(result);
+		expect(result.set.boards.map((board) => board.name)).toEqual(['Forside', 'Følelser']);
+		expect(result.set.boards[1]?.slots[0]?.photoId).toBeDefined();
+		expect(result.warnings).toEqual([]);
+	});
+
 	it('says a picture in the package is too large when it is, not that its format is unknown', async () => {
 		const buttons = [{ id: 'a', label: 'stor', image_id: 'big' }];
 		const huge = new Uint8Array(IMPORT_LIMITS.maxImageBytes + 1);
