@@ -117,18 +117,25 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 		id: 'farlig',
 		locale: 'da',
 		name: 'Farlig',
-		grid: { rows: 1, columns: 2, order: [['1', '2']] },
+		grid: { rows: 1, columns: 3, order: [['1', '2', '3']] },
 		buttons: [
 			{ id: '1', label: 'rød', image_id: 'svg' },
-			{ id: '2', label: 'dårlig', image_id: 'entities' }
+			{ id: '2', label: 'dårlig', image_id: 'entities' },
+			{ id: '3', label: 'grøn', image_id: 'illustrator' }
 		],
 		images: [
 			{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` },
-			// Entities are how an XML file grows a billion times when parsed: refused before any parsing.
+			// Entities made of entities are how an XML file grows a billion times when parsed: refused before any parsing.
 			{
 				id: 'entities',
 				content_type: 'image/svg+xml',
-				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')}`
+				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>')}`
+			},
+			// …while the plain ones Illustrator writes in every SVG it saves are drawn, expanded.
+			{
+				id: 'illustrator',
+				content_type: 'image/svg+xml',
+				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/"><!ENTITY fill "lime">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:x="&ns_extend;" viewBox="0 0 4 4"><rect width="4" height="4" fill="&fill;"/></svg>')}`
 			}
 		]
 	};
@@ -144,9 +151,8 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Farlig')!;
 	expect(board.payload.slots[1].photoId).toBeUndefined();
-	expect(db.media).toHaveLength(1);
-	const [stored] = db.media;
-	expect(stored?.id).toBe(board.payload.slots[0].photoId);
+	expect(db.media).toHaveLength(2);
+	const stored = db.media.find((m) => m.id === board.payload.slots[0].photoId);
 	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/png', 'image/png']);
 	const bytes = stored!.payload.blob.bytes!;
 	expect([...bytes.subarray(0, 8)], 'PNG bytes').toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -158,16 +164,25 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	const picture = cell.locator('img');
 	await expect(picture).toHaveCount(1);
 	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([256, 512]);
-	const colours = await picture.evaluate((img: HTMLImageElement) => {
+	const pixels = (img: HTMLImageElement, points: number[][]) => {
 		const canvas = Object.assign(document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
 		const context = canvas.getContext('2d')!;
 		context.drawImage(img, 0, 0);
-		return [context.getImageData(128, 128, 1, 1).data, context.getImageData(128, 384, 1, 1).data].map((d) => [...d]);
-	});
-	expect(colours).toEqual([
+		return points.map(([x, y]) => [...context.getImageData(x!, y!, 1, 1).data]);
+	};
+	expect(
+		await picture.evaluate(pixels, [
+			[128, 128],
+			[128, 384]
+		])
+	).toEqual([
 		[255, 0, 0, 255],
 		[0, 0, 255, 255]
 	]);
+	// The Illustrator drawing, its fill taken from its entity.
+	const green = new BoardPage(page).cell('grøn').locator('img');
+	await expect.poll(() => green.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+	expect(await green.evaluate(pixels, [[256, 256]])).toEqual([[0, 255, 0, 255]]);
 	await cell.click();
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

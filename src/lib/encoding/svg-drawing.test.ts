@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PictureRefused } from './reencode.ts';
-import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg, drawableSvg } from './svg-drawing.ts';
+import { DRAWN_SIDE, drawableSvg, drawSvgAsPng, hasUnsafeEntities, looksLikeSvg } from './svg-drawing.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 
@@ -52,6 +52,36 @@ describe('drawableSvg', () => {
 		for (const svg of ['<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', '<svg width="10cm" height="5cm"/>', 'no drawing']) {
 			expect(drawableSvg(svg)).toBe(svg);
 		}
+	});
+});
+
+describe('hasUnsafeEntities', () => {
+	it('allows the plain text entities Illustrator writes, and a drawing without any', () => {
+		const illustrator = [
+			'<?xml version="1.0"?>',
+			'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [',
+			'\t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">',
+			"\t<!ENTITY ns_ai 'http://ns.adobe.com/AdobeIllustrator/10.0/'>",
+			']>',
+			'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="&ns_extend;" xmlns:i="&ns_ai;"><rect/></svg>'
+		].join('\n');
+		expect(hasUnsafeEntities(illustrator)).toBe(false);
+		expect(hasUnsafeEntities('<svg xmlns="http://www.w3.org/2000/svg"><text>&amp; &lt;</text></svg>')).toBe(false);
+	});
+
+	it('refuses entities made of entities, parameter and external entities, and plain ones used to grow the file', () => {
+		const laughs = [
+			'<!DOCTYPE svg [<!ENTITY a "haha">',
+			...Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">`),
+			']><svg>&bbbbbbbbb;</svg>'
+		].join('');
+		expect(hasUnsafeEntities(laughs)).toBe(true);
+		expect(hasUnsafeEntities('<!DOCTYPE svg [<!ENTITY % p "x"> %p;]><svg/>')).toBe(true);
+		expect(hasUnsafeEntities('<!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]><svg>&e;</svg>')).toBe(true);
+		expect(hasUnsafeEntities('<!DOCTYPE svg [<!entity e "x">]><svg>&e;</svg>')).toBe(true);
+		const wide = `<!DOCTYPE svg [<!ENTITY w "${'w'.repeat(1000)}">]><svg>${'&w;'.repeat(1100)}</svg>`;
+		expect(hasUnsafeEntities(wide)).toBe(true);
+		expect(hasUnsafeEntities(wide.replace('&w;'.repeat(1100), '&w;'.repeat(1000)))).toBe(false);
 	});
 });
 

@@ -73,6 +73,30 @@ function sizeDrawing(svg: string): string {
 	return `${svg.slice(0, tag.index)}<svg ${size}${viewBox}${rest}${svg.slice(tag.index + tag[0].length)}`;
 }
 
+/** What the entities of a drawing may add when they are expanded, at most. */
+const ENTITY_EXPANSION_MAX = 1024 * 1024;
+/** A plain text entity: a name and a literal value that refers to nothing (no "&", "%" or "<" in it). */
+const PLAIN_ENTITY = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"%&<]*)"|'([^'%&<]*)')\s*>/g;
+
+/**
+ * Entities are how an XML file grows a billion times when it is parsed (an entity made of ten others, ten deep). Adobe
+ * Illustrator writes a few plain ones in every SVG it saves (&ns_extend; for its namespaces), so those are allowed:
+ * every declaration must be a plain text value, and all their uses together may add at most ENTITY_EXPANSION_MAX.
+ * Anything else that declares entities (parameter or external entities, values made of entities) is refused.
+ */
+export function hasUnsafeEntities(text: string): boolean {
+	const declared = text.match(/<!ENTITY/gi)?.length ?? 0;
+	if (declared === 0) return false;
+	const plain = [...text.matchAll(PLAIN_ENTITY)];
+	if (plain.length !== declared) return true;
+	let added = 0;
+	for (const [, name, double, single] of plain) {
+		const uses = text.split(`&${name};`).length - 1;
+		added += uses * (double ?? single ?? '').length;
+	}
+	return added > ENTITY_EXPANSION_MAX;
+}
+
 /** The drawing as it is handed to the browser to draw: without HTML inside it, at its drawing size. */
 export const drawableSvg = (svg: string) => sizeDrawing(svg.replace(FOREIGN_OBJECT, ''));
 
@@ -90,13 +114,12 @@ async function decodedImage(svg: string): Promise<HTMLImageElement> {
 	}
 }
 
-/** Draws an SVG drawing as PNG bytes; refuses what declares entities or what the browser cannot draw. */
+/** Draws an SVG drawing as PNG bytes; refuses one with entities that are not plain text or what the browser cannot draw. */
 export async function drawSvgAsPng(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
 	// The unit tests' Node has no DOM: there, as in a browser without one, the drawing is refused.
 	if (typeof Image !== 'function' || typeof document === 'undefined') throw new PictureRefused('notPicture');
 	const text = new TextDecoder().decode(bytes);
-	// Entities are how an XML file grows a billion times when parsed; no symbol set needs them.
-	if (/<!ENTITY/i.test(text)) throw new PictureRefused('undecodable');
+	if (hasUnsafeEntities(text)) throw new PictureRefused('undecodable');
 	const image = await decodedImage(drawableSvg(text));
 	if (image.naturalWidth === 0 || image.naturalHeight === 0) throw new PictureRefused('undecodable');
 	// A size in units the sizing above does not read (say width="100000mm") still ends at DRAWN_SIDE: a vector scales.
