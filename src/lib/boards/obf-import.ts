@@ -547,6 +547,9 @@ async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<A
 	return files;
 }
 
+/** The package's .obf files, by path: its boards when it has no manifest to list them. */
+const boardFiles = (files: Map<string, unknown>) => [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
+
 /**
  * The root of a package whose manifest names none, or that has no manifest at all (some tools zip their .obf files
  * and nothing else): the board that opens the most other boards, as a home board does, among those no other board
@@ -555,7 +558,7 @@ async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<A
  * Only the package's readable .obf files count.
  */
 function guessRoot(files: Map<string, unknown>, readDoc: (path: string) => ObfBoardDoc, manifest: ObzManifest | undefined): string {
-	const paths = [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
+	const paths = boardFiles(files);
 	if (paths.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 	const boards: Array<{ path: string; doc: ObfBoardDoc }> = [];
 	for (const path of paths) {
@@ -581,9 +584,12 @@ function guessRoot(files: Map<string, unknown>, readDoc: (path: string) => ObfBo
 	const opened = new Set([...opens.values()].flatMap((targets) => [...targets]));
 	const unopened = boards.filter(({ path }) => !opened.has(path));
 	const candidates = unopened.length > 0 ? unopened : boards;
-	// Boards opened first, then every folder button, to a board in the package or not; sort keeps the path order on a tie.
+	// Boards opened first, then every folder button to another board, in the package or not; sort keeps the path order on
+	// a tie. A button that opens its own board is no folder.
+	const folders = ({ path, doc }: (typeof boards)[number]) =>
+		doc.buttons.filter(({ loadBoard: link }) => link && link.path !== path && (link.id === undefined || link.id !== doc.id)).length;
 	const [root] = candidates
-		.map((board) => ({ ...board, opens: opens.get(board.path)!.size, folders: board.doc.buttons.filter((b) => b.loadBoard).length }))
+		.map((board) => ({ ...board, opens: opens.get(board.path)!.size, folders: folders(board) }))
 		.sort((a, b) => b.opens - a.opens || b.folders - a.folders);
 	if (root === undefined) throw new ImportError(manifest ? 'import.missingRoot' : 'import.notObf');
 	return root.path;
@@ -625,7 +631,8 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			return loaded;
 		};
 
-		const listed = [rootPath, ...new Set(manifest?.boards.values())].filter((p, i, all) => all.indexOf(p) === i);
+		const packageBoards = manifest ? manifest.boards.values() : boardFiles(files);
+		const listed = [rootPath, ...new Set(packageBoards)].filter((p, i, all) => all.indexOf(p) === i);
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
 		// A board the manifest lists or a button opens by path that is in the package but not a readable board (larger

@@ -691,9 +691,23 @@ describe('importObz', () => {
 		expect(await start(cboardObz({}, { root: undefined }))).toEqual(['Start', 2, ['Mad']]);
 		const zipped = { 'boards/2b7kq1.obf': fixture('cboard-food.obf'), 'boards/root.obf': fixture('cboard-root.obf') };
 		expect(await start(zipSync(zipped))).toEqual(['Start', 2, ['Mad']]);
-		// A board no other board opens comes first, and one that cannot be read is no candidate.
+		// Two boards that open each other, one with a button to itself as well: that button is no folder.
+		const a = json({ format: 'open-board-0.1', id: 'a', name: 'Hjem', buttons: [{ id: '1', label: 'til B', load_board: { id: 'b' } }] });
+		const b = json({
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Under',
+			buttons: [
+				{ id: '1', label: 'til A', load_board: { id: 'a', path: 'a.obf' } },
+				{ id: '2', label: 'mig selv', load_board: { id: 'b' } }
+			]
+		});
+		expect(await start(zipSync({ 'a.obf': a, 'b.obf': b }))).toEqual(['Hjem', 2, ['Under']]);
+		// A board no other board opens comes first; one that cannot be read is no candidate, and is said to be left out.
 		const lone = json({ format: 'open-board-0.1', id: 'alene', name: 'Alene', buttons: [{ id: '1', label: 'hej' }] });
-		expect(await start(zipSync({ ...zipped, 'z/alene.obf': lone, 'a/ødelagt.obf': strToU8('{') }))).toEqual(['Alene', 1, []]);
+		const withLone = zipSync({ ...zipped, 'z/alene.obf': lone, 'a/ødelagt.obf': strToU8('{') });
+		expect(await start(withLone)).toEqual(['Alene', 3, []]);
+		expect(warningCounts(await importObz(withLone))['import.unreadableBoardDropped']).toBe(1);
 	});
 
 	it('refuses too many entries and too many boards', async () => {
