@@ -182,3 +182,34 @@ test('at 320 px a 12-column board keeps 44 px cells, scrolls sideways inside its
 	for (const size of ['Rækker', 'Kolonner']) await expect(page.getByLabel(size).locator('option:checked')).toHaveText('12');
 	await expectNoAxeViolations(page, 'the editor of a 12 × 12 board at 320 px');
 });
+
+test('long words and sentences in a 12-column board start inside their cells, where the citizen can read them', async ({ page }) => {
+	const long = ['sundhedsplejerskekonsulentordningen', 'Jeg vil gerne have noget at drikke, helst et glas koldt vand', 'hjælp'];
+	const file = coreBoard('Lange ord', 12, 12);
+	const doc = JSON.parse(file.buffer.toString('utf8'));
+	long.forEach((label, i) => (doc.buttons[i].label = label));
+	const { board } = await citizenWithBoards(page, 'Ejnar', [{ ...file, buffer: Buffer.from(JSON.stringify(doc)) }]);
+	await page.getByRole('link', { name: 'Åbn Lange ord' }).click();
+	for (const [width, height] of [
+		[1180, 820],
+		[820, 1180]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		for (const label of long) {
+			// The first letter of the label is drawn inside its cell, not cut off at the left or the top.
+			const inside = await board
+				.cell(label)
+				.locator('.symbol-label')
+				.evaluate((element) => {
+					const cell = element.closest('button')!.getBoundingClientRect();
+					const range = document.createRange();
+					range.setStart(element.firstChild!, 0);
+					range.setEnd(element.firstChild!, 1);
+					const first = range.getBoundingClientRect();
+					return first.left >= cell.left && first.right <= cell.right && first.top >= cell.top && first.bottom <= cell.bottom;
+				});
+			expect(inside, `${label} at ${width} × ${height}`).toBe(true);
+		}
+	}
+	await expectNoAxeViolations(page, 'a 12-column board with long words, upright');
+});
