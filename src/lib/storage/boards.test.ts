@@ -73,8 +73,17 @@ describe('board storage', () => {
 				)
 			).payload.root
 		).toBe(false);
+		// Listed by name as a person reads it, numbers by their value, after the start board.
+		await addBoards(
+			citizen.id,
+			['Tavle 10', 'Tavle 2', 'Æbler', 'Tavle 1'].map((name, i) => createBoard(name, 1, 1, `n${i}`)),
+			[]
+		);
+		const names = (await getBoardSet(citizen.id))!.boards.map((board) => board.name);
+		expect(names).toEqual(['Forside', 'Følelser', 'Importeret', 'Tavle 1', 'Tavle 2', 'Tavle 10', 'Æbler']);
+		const withNumbered = await getDb().boards.toArray();
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
-		expect(await getDb().boards.toArray()).toEqual(after);
+		expect(await getDb().boards.toArray()).toEqual(withNumbered);
 	});
 });

@@ -25,11 +25,12 @@ export async function getBoardSet(citizenId: string): Promise<StoredBoardSet | u
 	const { records } = await readBoards(citizenId);
 	const root = records.find((record) => record.payload.root);
 	if (!root) return undefined;
-	// The start board first, then by name; boards with the same name in the order they arrived.
+	// The start board first, then by name as a person reads it ("Tavle 2" before "Tavle 10"); boards with the same name in
+	// the order they arrived.
 	const ordered = records.sort(
 		(a, b) =>
 			Number(b.payload.root) - Number(a.payload.root) ||
-			a.payload.name.localeCompare(b.payload.name, 'da') ||
+			a.payload.name.localeCompare(b.payload.name, 'da', { numeric: true }) ||
 			a.createdAt - b.createdAt ||
 			a.id.localeCompare(b.id)
 	);
