@@ -333,6 +333,15 @@ test('high contrast, larger text and big cells: no axe violations on the board a
 	const board = new BoardPage(page);
 	await board.openFor(citizen);
 	await expect(page.locator('.access-area.high-contrast.large-text')).toBeVisible();
+	// "Over billedet": each label is drawn above its picture.
+	const { label, picture } = await page
+		.locator('.grid .symbol-cell:has(img)')
+		.first()
+		.evaluate((cell) => ({
+			label: cell.querySelector('.symbol-label')!.getBoundingClientRect().bottom,
+			picture: cell.querySelector('img')!.getBoundingClientRect().top
+		}));
+	expect(label).toBeLessThanOrEqual(picture);
 	await expectNoAxeViolations(page, 'the board in high contrast and larger text');
 	await page.goBack();
 	const meeting = await meetingFor(new CitizenPage(page));
