@@ -183,7 +183,7 @@ test('at 320 px a 12-column board keeps 44 px cells, scrolls sideways inside its
 	await expectNoAxeViolations(page, 'the editor of a 12 × 12 board at 320 px');
 });
 
-test('long words and sentences in a 12-column board start inside their cells, where the citizen can read them', async ({ page }) => {
+test('long words and sentences in a 12-column board start inside their cells and leave room for the picture', async ({ page }) => {
 	const long = ['sundhedsplejerskekonsulentordningen', 'Jeg vil gerne have noget at drikke, helst et glas koldt vand', 'hjælp'];
 	const file = coreBoard('Lange ord', 12, 12);
 	const doc = JSON.parse(file.buffer.toString('utf8'));
@@ -206,9 +206,14 @@ test('long words and sentences in a 12-column board start inside their cells, wh
 					range.setStart(element.firstChild!, 0);
 					range.setEnd(element.firstChild!, 1);
 					const first = range.getBoundingClientRect();
-					return first.left >= cell.left && first.right <= cell.right && first.top >= cell.top && first.bottom <= cell.bottom;
+					const picture = element.closest('button')!.querySelector('img')!.getBoundingClientRect();
+					return {
+						start: first.left >= cell.left && first.right <= cell.right && first.top >= cell.top && first.bottom <= cell.bottom,
+						// The picture keeps its share of the cell: a label of three lines once left it 0 px high.
+						picture: picture.height >= cell.height * 0.3
+					};
 				});
-			expect(inside, `${label} at ${width} × ${height}`).toBe(true);
+			expect(inside, `${label} at ${width} × ${height}`).toEqual({ start: true, picture: true });
 		}
 	}
 	await expectNoAxeViolations(page, 'a 12-column board with long words, upright');
