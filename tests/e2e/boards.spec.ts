@@ -64,6 +64,13 @@ test('folders, the message bar and speech in Danish through the device voice', a
 	await page.getByRole('button', { name: 'Ryd', exact: true }).click();
 	await expect(board.message).toContainText('Tryk på billederne');
 	await expectNoAxeViolations(page, 'board after use');
+
+	// "Færdig" in the editor leads back to the board that was edited, not to the home board.
+	await board.folder('Følelser').click();
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Rediger Følelser' })).toBeVisible();
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await expect(board.heading('Følelser')).toBeVisible();
 });
 
 test.describe('on a touch screen', () => {
