@@ -10,13 +10,16 @@ export function downloadFile(fileName: string, content: string | Uint8Array | Bl
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name from a board or person name, without characters file systems dislike. */
+/**
+ * A file name from a board or person name, without characters file systems dislike. Dots at either end go too: the
+ * browser drops a leading one itself, so a board named ".." was saved as "obf.json".
+ */
 export function safeFileName(name: string): string {
 	return (
 		name
 			.trim()
 			.replace(/[\\/:*?"<>|\s]+/g, '-')
-			.replace(/^-+|-+$/g, '') || 'billedtale'
+			.replace(/^[-.]+|[-.]+$/g, '') || 'billedtale'
 	);
 }
 
