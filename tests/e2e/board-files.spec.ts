@@ -117,11 +117,12 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 		id: 'farlig',
 		locale: 'da',
 		name: 'Farlig',
-		grid: { rows: 1, columns: 3, order: [['1', '2', '3']] },
+		grid: { rows: 1, columns: 4, order: [['1', '2', '3', '4']] },
 		buttons: [
 			{ id: '1', label: 'rød', image_id: 'svg' },
 			{ id: '2', label: 'dårlig', image_id: 'entities' },
-			{ id: '3', label: 'grøn', image_id: 'illustrator' }
+			{ id: '3', label: 'grøn', image_id: 'illustrator' },
+			{ id: '4', label: 'blå', image_id: 'bare' }
 		],
 		images: [
 			{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` },
@@ -136,7 +137,9 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 				id: 'illustrator',
 				content_type: 'image/svg+xml',
 				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/"><!ENTITY fill "lime">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:x="&ns_extend;" viewBox="0 0 4 4"><rect width="4" height="4" fill="&fill;"/></svg>')}`
-			}
+			},
+			// …and one written without the SVG namespace, as inside an HTML page.
+			{ id: 'bare', data: 'data:image/svg+xml;utf8,<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="blue"/></svg>' }
 		]
 	};
 	await page
@@ -151,7 +154,7 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Farlig')!;
 	expect(board.payload.slots[1].photoId).toBeUndefined();
-	expect(db.media).toHaveLength(2);
+	expect(db.media).toHaveLength(3);
 	const stored = db.media.find((m) => m.id === board.payload.slots[0].photoId);
 	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/png', 'image/png']);
 	const bytes = stored!.payload.blob.bytes!;
@@ -183,6 +186,9 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	const green = new BoardPage(page).cell('grøn').locator('img');
 	await expect.poll(() => green.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 	expect(await green.evaluate(pixels, [[256, 256]])).toEqual([[0, 255, 0, 255]]);
+	const blue = new BoardPage(page).cell('blå').locator('img');
+	await expect.poll(() => blue.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+	expect(await blue.evaluate(pixels, [[256, 256]])).toEqual([[0, 0, 255, 255]]);
 	await cell.click();
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

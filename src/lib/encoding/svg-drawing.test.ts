@@ -37,8 +37,8 @@ describe('drawableSvg', () => {
 		expect(root(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 20"><rect/></svg>`)).toBe(
 			'<svg width="256" height="512" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 20">'
 		);
-		expect(root(`<?xml version="1.0"?><svg viewBox='0,0,300,100' width='100%' height="100%"/>`)).toBe(
-			`<svg width="512" height="171" viewBox='0,0,300,100'/>`
+		expect(root(`<?xml version="1.0"?><svg xmlns='http://www.w3.org/2000/svg' viewBox='0,0,300,100' width='100%' height="100%"/>`)).toBe(
+			`<svg width="512" height="171" xmlns='http://www.w3.org/2000/svg' viewBox='0,0,300,100'/>`
 		);
 	});
 
@@ -48,8 +48,19 @@ describe('drawableSvg', () => {
 		);
 	});
 
+	it('puts a drawing without the SVG namespace into it, so the browser draws it at all', () => {
+		expect(root('<svg viewBox="0 0 2 1"><rect/></svg>')).toBe(
+			'<svg width="512" height="256" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1">'
+		);
+		expect(root(`<svg xmlns='http://www.w3.org/2000/svg'/>`)).toBe(`<svg xmlns='http://www.w3.org/2000/svg'/>`);
+	});
+
 	it('leaves a drawing alone when it gives neither a viewBox nor a size in pixels', () => {
-		for (const svg of ['<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', '<svg width="10cm" height="5cm"/>', 'no drawing']) {
+		for (const svg of [
+			'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
+			'<svg xmlns="http://www.w3.org/2000/svg" width="10cm" height="5cm"/>',
+			'no drawing'
+		]) {
 			expect(drawableSvg(svg)).toBe(svg);
 		}
 	});

@@ -98,8 +98,18 @@ export function hasUnsafeEntities(text: string): boolean {
 	return added > ENTITY_EXPANSION_MAX;
 }
 
-/** The drawing as it is handed to the browser to draw: without HTML inside it, at its drawing size. */
-export const drawableSvg = (svg: string) => sizeDrawing(svg.replace(FOREIGN_OBJECT, ''));
+/**
+ * A root tag without the SVG namespace is an unknown XML element to the browser, which then draws nothing; other apps
+ * and hand-made symbols leave it out, since an SVG inside an HTML page needs none.
+ */
+function withNamespace(svg: string): string {
+	const tag = ROOT_TAG.exec(svg);
+	if (!tag || /\sxmlns\s*=/.test(tag[0])) return svg;
+	return `${svg.slice(0, tag.index)}<svg xmlns="http://www.w3.org/2000/svg"${svg.slice(tag.index + 4)}`;
+}
+
+/** The drawing as it is handed to the browser to draw: in the SVG namespace, without HTML inside it, at its drawing size. */
+export const drawableSvg = (svg: string) => sizeDrawing(withNamespace(svg.replace(FOREIGN_OBJECT, '')));
 
 async function decodedImage(svg: string): Promise<HTMLImageElement> {
 	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
