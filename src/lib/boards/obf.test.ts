@@ -65,7 +65,7 @@ async function importError(promise: Promise<unknown>): Promise<ImportError> {
 }
 
 /** A board of one row with a button per picture, labelled as given; a picture shown twice is listed once. */
-function picturesBoard(pictures: Array<[label: string, image: { id: string }]>) {
+function picturesBoard(pictures: Array<[label: string, image: { id: string; [field: string]: string }]>) {
 	const buttons = pictures.map(([label, image], i) => ({ id: `c${i}`, label, image_id: image.id }));
 	const images = [...new Map(pictures.map(([, image]) => [image.id, image])).values()];
 	const grid = { rows: 1, columns: buttons.length, order: [buttons.map((button) => button.id)] };
