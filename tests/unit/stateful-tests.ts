@@ -9,6 +9,7 @@ export const STATEFUL_FILES = [
 	'src/lib/boards/obf.test.ts',
 	'src/lib/encoding/reencode.test.ts',
 	'src/lib/i18n/translate.test.ts',
+	'src/lib/meeting/step-answers.test.ts',
 	'src/lib/provenance/choice.svelte.test.ts',
 	'src/lib/speech/speech.test.ts'
 ];
