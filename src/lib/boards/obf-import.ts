@@ -19,6 +19,7 @@ import {
 	decodeDataUri,
 	normalisePath,
 	parseManifest,
+	percentDecoded,
 	parseObfBoard,
 	sniffAudio,
 	type ObfBoardDoc,
@@ -230,13 +231,9 @@ function pictureName(ref: ObfMediaRef | undefined): string | undefined {
 		.split('/')
 		.filter(Boolean)
 		.at(-1);
-	let name = file?.replace(/\.[a-z0-9]{2,5}$/i, '');
-	try {
-		name = name === undefined ? undefined : decodeURIComponent(name);
-	} catch {
-		return undefined;
-	}
-	name = cleanText(name?.replace(/[-_+]+/g, ' '), CELL_LABEL_MAX);
+	if (file === undefined) return undefined;
+	const decoded = new TextDecoder().decode(percentDecoded(file.replace(/\.[a-z0-9]{2,5}$/i, '')));
+	const name = cleanText(decoded.replace(/[-_+]+/g, ' '), CELL_LABEL_MAX);
 	return name && /^\p{L}[\p{L}\p{M} '’]*$/u.test(name) ? name : undefined;
 }
 

@@ -478,11 +478,11 @@ export function decodeDataUri(uri: string, maxBytes: number): Uint8Array<ArrayBu
 }
 
 /**
- * The bytes of a data: URI's text payload, as a URL parser reads them: "%" and two hex digits is one byte, a "%" without
+ * The bytes of percent-encoded text (a data: URI's payload, a file name in a URL), as a URL parser reads them: "%" and two hex digits is one byte, a "%" without
  * them stays itself. Other apps write SVG as plain text there ("data:image/svg+xml;utf8,<svg width="100%" …>"), where
  * decodeURIComponent gave up on the first lone "%".
  */
-function percentDecoded(text: string): Uint8Array<ArrayBuffer> {
+export function percentDecoded(text: string): Uint8Array<ArrayBuffer> {
 	const utf8 = new TextEncoder().encode(text);
 	const out = new Uint8Array(utf8.length);
 	const hex = (byte: number | undefined) => (byte === undefined ? NaN : parseInt(String.fromCharCode(byte), 16));
