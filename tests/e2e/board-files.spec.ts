@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
 import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
+
+/** A new citizen's board list ("Alle tavler"), where boards are exported and imported. */
+async function openBoardList(page: Page, name: string): Promise<void> {
+	const home = new HomePage(page);
+	await home.open();
+	await new BoardPage(page).openFor(await home.addCitizen(name));
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+}
 
 test('boards go out as .obz and .obf and come back in; a broken file changes nothing', async ({ page }, testInfo) => {
 	const home = new HomePage(page);
@@ -66,11 +75,7 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 });
 
 test('an imported board never fetches its remote pictures and says so', async ({ page }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Mette');
-	await new BoardPage(page).openFor(citizen);
-	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await openBoardList(page, 'Mette');
 	const obf = {
 		format: 'open-board-0.1',
 		id: 'ude',
@@ -96,11 +101,7 @@ test('an imported board never fetches its remote pictures and says so', async ({
 test('an SVG picture in an imported board is drawn as pixels: its script never runs, nothing it links to is fetched, only a PNG is stored', async ({
 	page
 }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Nils');
-	await new BoardPage(page).openFor(citizen);
-	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await openBoardList(page, 'Nils');
 	const fetched: string[] = [];
 	page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
 	// A portrait drawing with only a viewBox (the browser alone would draw it at 300 × 150): red above, blue below.
@@ -197,11 +198,7 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 });
 
 test('a board from another app keeps its colours with readable labels, and its pictures whole, not cropped', async ({ page }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Asta');
-	await new BoardPage(page).openFor(citizen);
-	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await openBoardList(page, 'Asta');
 	// A tall figure as symbol sets draw them: red head, green body, blue feet.
 	const figure =
 		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 30"><rect width="10" height="10" fill="red"/><rect y="10" width="10" height="10" fill="green"/><rect y="20" width="10" height="10" fill="blue"/></svg>';
@@ -323,11 +320,7 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS is stored, hostile ones are dropped (issue 15)', async ({
 	page
 }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Rikke');
-	await new BoardPage(page).openFor(citizen);
-	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await openBoardList(page, 'Rikke');
 	const picture = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
 	const photo = picture('jpeg-with-gps.jpg');
 	// The latitude's seconds in the fixture's GPS block (3000/100): the control finds it in the file.
