@@ -72,7 +72,8 @@ export type ImportWarningCode =
 	| 'import.spellingAsWords'
 	| 'import.unreadableLinkDropped'
 	| 'import.unreadableBoardDropped'
-	| 'import.invalidCellDropped';
+	| 'import.invalidCellDropped'
+	| 'import.labelShortened';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -220,6 +221,17 @@ function cleanText(value: string | undefined, max: number): string {
 	return text;
 }
 
+/** `text` as it fits `max` characters: cut after the last whole word that fits (a long word is cut), with "…". */
+function shortenedAtWord(text: string, max: number): string {
+	if (text.length <= max) return text;
+	// The last space among the first `max` characters ends the last whole word that leaves room for the "…". One in the
+	// first half would leave too little of the text to recognise it by; then the word is cut.
+	const space = text.lastIndexOf(' ', max - 1);
+	let cut = space > max / 2 ? text.slice(0, space) : text.slice(0, max - 1);
+	if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+	return `${cut.trimEnd()}…`;
+}
+
 /**
  * The word a picture's file is named by ("…/mulberry/happy_face.svg" → "happy face"), for a button that has only a
  * picture: symbol sets name their files by their word. A name with digits or other signs (Cboard's "1gk3j3.png") is
@@ -335,13 +347,16 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 		}
 		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
+		const written = cleanText(button.label, CELL_VOCALIZATION_MAX) || vocalization;
 		const label =
-			cleanText(button.label, CELL_LABEL_MAX) ||
-			cleanText(vocalization, CELL_LABEL_MAX) ||
+			shortenedAtWord(written, CELL_LABEL_MAX) ||
 			pictureName(button.imageId === undefined ? undefined : doc.images.get(button.imageId)) ||
 			'?';
 		const cell: BoardCell = { id: newId(), label };
-		if (vocalization) cell.vocalization = vocalization;
+		// A phrase button's text too long for a cell is shown shortened, and still said whole: it becomes what is spoken.
+		if (written.length > CELL_LABEL_MAX) context.collector.warn('import.labelShortened');
+		const spoken = vocalization || (written.length > CELL_LABEL_MAX ? written : '');
+		if (spoken) cell.vocalization = spoken;
 		if (button.background) cell.background = button.background;
 		if (button.hidden) cell.hidden = true;
 		if (button.symbolId) cell.symbolId = button.symbolId;

@@ -326,9 +326,40 @@ describe('importObf with hand-written fixtures', () => {
 		const board = result.set.boards[0];
 		expect(board).toMatchObject({ rows: 3, columns: 4, name: 'Tavle' });
 		expect(board?.slots.filter(Boolean)).toHaveLength(10);
-		expect(board?.slots[0]?.label).toBe('x'.repeat(60));
+		expect(board?.slots[0]?.label).toBe(`${'x'.repeat(59)}…`);
 		expect(board?.slots[1]?.label).toBe('👨‍👩‍👧 familie');
 		expect(board?.slots[2]?.label).toBe('\ufffdx');
+		expect(warningCounts(result)).toEqual({ 'import.labelShortened': 1 });
+	});
+
+	it('shows a phrase too long for a cell shortened after a whole word, says it whole, and counts it', async () => {
+		const phrase = 'Jeg vil gerne gå en tur i parken efter frokost, hvis vejret er godt nok til det i dag';
+		const buttons = [
+			{ id: 'a', label: phrase },
+			{ id: 'b', label: phrase, vocalization: 'Tur i parken' },
+			{ id: 'c', label: 'kort', vocalization: phrase },
+			{ id: 'd', vocalization: phrase },
+			{ id: 'e', label: `${'ø'.repeat(40)} ${'å'.repeat(40)}` },
+			{ id: 'f', label: `${'😀'.repeat(30)}aa` },
+			{ id: 'g', label: `${'😀'.repeat(29)}aa` }
+		];
+		const grid = { rows: 1, columns: 7, order: [buttons.map((b) => b.id)] };
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'p', name: 'Sætninger', grid, buttons }));
+		expectValidResult(result);
+		const cells = result.set.boards[0]!.slots;
+		const shown = 'Jeg vil gerne gå en tur i parken efter frokost, hvis vejret…';
+		expect(cells.map((cell) => [cell?.label, cell?.vocalization])).toEqual([
+			[shown, phrase],
+			[shown, 'Tur i parken'],
+			['kort', phrase],
+			[shown, phrase],
+			[`${'ø'.repeat(40)}…`, `${'ø'.repeat(40)} ${'å'.repeat(40)}`],
+			// 60 UTF-16 units fit; a cut never splits an emoji's surrogate pair.
+			[`${'😀'.repeat(29)}…`, `${'😀'.repeat(30)}aa`],
+			[`${'😀'.repeat(29)}aa`, undefined]
+		]);
+		// Only the buttons whose shown text was shortened are counted; a long spoken text under a short label is not.
+		expect(warningCounts(result)).toEqual({ 'import.labelShortened': 5 });
 	});
 });
 
