@@ -256,7 +256,7 @@ test('a board from another app keeps its colours with readable labels, and its p
 	expect(shown).toEqual({ fits: true, fit: 'contain' });
 });
 
-test('before a board file leaves the tablet, the app says it is not encrypted and how many photos and recordings it holds', async ({
+test('before a board file leaves the tablet, the app says it is not encrypted and how many pictures and recordings it holds', async ({
 	page
 }) => {
 	const home = new HomePage(page);
@@ -271,9 +271,9 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	] as const) {
 		await editor.slot(slot).click();
 		await editor.form
-			.getByLabel('Eget foto (valgfrit)')
+			.getByLabel('Eget billede (valgfrit)')
 			.setInputFiles({ name, mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
-		await expect(editor.form.getByText('Foto valgt.')).toBeVisible();
+		await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
 		await editor.saveCell();
 	}
 	await editor.slot('hjælp').click();
@@ -291,7 +291,7 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	let downloads = 0;
 	page.on('download', () => (downloads += 1));
 	const all = await list.askExport('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?');
-	await expect(all).toContainText('Filen er ikke krypteret og indeholder 2 fotos og 1 lydoptagelse.');
+	await expect(all).toContainText('Filen er ikke krypteret og indeholder 2 billeder og 1 lydoptagelse.');
 	await expect(all).toContainText('Alle, der får filen, kan åbne den');
 	await expect(all.getByRole('button', { name: 'Annuller' })).toBeFocused();
 	await expectNoAxeViolations(page, 'export confirmation');
@@ -299,7 +299,7 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	await expect(all).toBeHidden();
 
 	const none = await list.askExport('Eksporter Ønsker (.obf)', 'Eksporter tavlen Ønsker?');
-	await expect(none).toContainText('Filen er ikke krypteret. Den indeholder tekster og symboler, men ingen fotos eller lydoptagelser.');
+	await expect(none).toContainText('Filen er ikke krypteret. Den indeholder tekster og symboler, men ingen billeder eller lydoptagelser.');
 	await expectNoAxeViolations(page, 'export confirmation without photos');
 	await page.keyboard.press('Escape');
 	await expect(none).toBeHidden();

@@ -226,9 +226,9 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	// An own photo, shrunk on the tablet, replaces the symbol on the cell.
 	await editor.slot('ved ikke').click();
 	await editor.form
-		.getByLabel('Eget foto (valgfrit)')
+		.getByLabel('Eget billede (valgfrit)')
 		.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
-	await expect(editor.form.getByText('Foto valgt.')).toBeVisible();
+	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
 	await editor.saveCell();
 
 	await editor.slot('stop').click();
