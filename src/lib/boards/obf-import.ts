@@ -73,7 +73,8 @@ export type ImportWarningCode =
 	| 'import.unreadableLinkDropped'
 	| 'import.unreadableBoardDropped'
 	| 'import.invalidCellDropped'
-	| 'import.labelShortened';
+	| 'import.labelShortened'
+	| 'import.cellWithoutWord';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -235,7 +236,7 @@ function shortenedAtWord(text: string, max: number): string {
 /**
  * The word a picture's file is named by ("…/mulberry/happy_face.svg" → "happy face"), for a button that has only a
  * picture: symbol sets name their files by their word. A name with digits or other signs (Cboard's "1gk3j3.png") is
- * no word, and the button is labelled "?" as before.
+ * no word, and the button is labelled "?" (and counted).
  */
 function pictureName(ref: ObfMediaRef | undefined): string | undefined {
 	const file = (ref?.path ?? ref?.url)
@@ -348,10 +349,13 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
 		const written = cleanText(button.label, CELL_VOCALIZATION_MAX) || vocalization;
-		const label =
-			shortenedAtWord(written, CELL_LABEL_MAX) ||
-			pictureName(button.imageId === undefined ? undefined : doc.images.get(button.imageId)) ||
-			'?';
+		let label =
+			shortenedAtWord(written, CELL_LABEL_MAX) || pictureName(button.imageId === undefined ? undefined : doc.images.get(button.imageId));
+		if (!label) {
+			// A cell needs a word to say and to be named by; "?" stands in until someone gives it one in the editor.
+			context.collector.warn('import.cellWithoutWord');
+			label = '?';
+		}
 		const cell: BoardCell = { id: newId(), label };
 		// A phrase button's text too long for a cell is shown shortened, and still said whole: it becomes what is spoken.
 		if (written.length > CELL_LABEL_MAX) context.collector.warn('import.labelShortened');

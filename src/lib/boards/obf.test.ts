@@ -445,6 +445,7 @@ describe('buttons as other AAC apps write them', () => {
 		expectValidResult(result);
 		const labels = result.set.boards[0]?.slots.filter(Boolean).map((cell) => cell?.label);
 		expect(labels).toEqual(['happy face', 'glad mand', 'rød bil', '?', '?']);
+		expect(warningCounts(result)).toMatchObject({ 'import.cellWithoutWord': 2 });
 	});
 
 	it('shows a button the grid places twice in both places, as two cells of their own', async () => {

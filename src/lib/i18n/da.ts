@@ -378,6 +378,7 @@ export const da = {
 	'import.unreadableBoardDropped': 'Ikke hentet, fordi de ikke kunne læses (større end 12 × 12 felter eller ikke en tavle): {things}.',
 	'import.invalidCellDropped': 'Sprunget over, fordi de ikke havde et id eller havde samme id som et felt før dem: {things}.',
 	'import.labelShortened': 'For lang tekst på {things}: den står kortere i feltet, men bliver sagt hel.',
+	'import.cellWithoutWord': 'Uden ord: {things}. De står med »?«, til du giver dem et ord, når du redigerer tavlen.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
 	'import.unsupportedImageDropped':
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): {things}.',

@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
 	'import.unreadableBoardDropped': 'Not imported because they could not be read (larger than 12 × 12 cells or not a board): {things}.',
 	'import.invalidCellDropped': 'Skipped because they had no id or the same id as a cell before them: {things}.',
 	'import.labelShortened': 'Text too long on {things}: the cell shows it shorter, but says all of it.',
+	'import.cellWithoutWord': 'Without a word: {things}. They show “?” until you give them a word when you edit the board.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
 	'import.unsupportedImageDropped':
 		'Skipped because they could not be shown (an unknown format, a drawing that could not be read or a picture missing from the file): {things}.',
