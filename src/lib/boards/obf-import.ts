@@ -1,6 +1,4 @@
-import { Unzip, UnzipInflate } from 'fflate';
 import { newId } from '#lib/domain/ids.ts';
-import { ValidationError } from '#lib/domain/validation.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
 import {
@@ -17,7 +15,6 @@ import {
 } from '#lib/domain/board.ts';
 import {
 	decodeDataUri,
-	normalisePath,
 	parseManifest,
 	percentDecoded,
 	parseObfBoard,
@@ -28,6 +25,11 @@ import {
 	type ObfMediaRef,
 	type ObzManifest
 } from './obf-schema.ts';
+import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
+import { boardFiles, guessRoot } from './obz-root.ts';
+import { isZip, unzipBounded } from './obz-zip.ts';
+
+export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
 /*
  * Import of the Open Board Format (open-board-0.1): single boards as .obf (JSON) and board sets
@@ -36,29 +38,9 @@ import {
  * An import never touches the network (remote images and sounds are dropped and reported), never
  * reuses ids from the file (every board and cell gets a new random id, links are remapped), and
  * either returns a set that passes validateBoardSet or throws an ImportError whose code is an i18n key.
+ * An .obz's zip is read by obz-zip.ts, its root board found by obz-root.ts when the manifest names none, within the
+ * limits of obf-limits.ts.
  */
-
-export type ImportErrorCode =
-	| 'import.notJson'
-	| 'import.notObf'
-	| 'import.tooLarge'
-	| 'import.notZip'
-	| 'import.zipTooLarge'
-	| 'import.tooManyFiles'
-	| 'import.missingRoot'
-	| 'import.missingBoard'
-	| 'import.badGrid'
-	| 'import.tooManyBoards';
-
-/** A refused import; a ValidationError whose code is one of the import codes above. */
-export class ImportError extends ValidationError {
-	declare readonly code: ImportErrorCode;
-
-	constructor(code: ImportErrorCode, options?: { cause?: unknown }) {
-		super(code, options);
-		this.name = 'ImportError';
-	}
-}
 
 export type ImportWarningCode =
 	| 'import.remoteImageDropped'
@@ -78,19 +60,6 @@ export type ImportWarningCode =
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
-
-const MiB = 1024 * 1024;
-
-export const IMPORT_LIMITS = {
-	/** The .obf or .obz file itself, and every board file inside an .obz. */
-	maxFileBytes: 20 * MiB,
-	/** Everything inflated from an .obz together (a zip bomb stops here). */
-	maxInflatedBytes: 60 * MiB,
-	maxEntries: 2000,
-	maxBoards: 200,
-	/** Each image or sound. */
-	maxImageBytes: 5 * MiB
-} as const;
 
 export interface ImportResult {
 	set: BoardSet;
@@ -438,178 +407,6 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 
 // =============================================================================================
 // Import: .obz
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one push
- * can produce at most ~4 MiB before the running total is checked again. */
-const UNZIP_CHUNK = 4096;
-/** Give the event loop a turn after this much work, so a large file does not freeze the tablet. */
-const YIELD_EVERY_BYTES = 4 * MiB;
-
-function isZip(bytes: Uint8Array): boolean {
-	return ZIP_MAGIC.every((b, i) => bytes[i] === b);
-}
-
-function entryLimit(name: string): number {
-	return /\.(obf|json)$/i.test(name) ? IMPORT_LIMITS.maxFileBytes : IMPORT_LIMITS.maxImageBytes;
-}
-
-interface ZipEntry {
-	chunks: Uint8Array[];
-	size: number;
-	oversized: boolean;
-	done: boolean;
-}
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * A file name in a zip as its tool meant it. A name without the zip's UTF-8 flag comes from the unzipper one character
- * per byte; macOS's Archive Utility writes UTF-8 names without setting the flag, so "følelser.obf" came as
- * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (an old name in a
- * DOS code page rarely is); others keep the name as it came.
- */
-function zipEntryName(name: string): string {
-	const codes = Array.from(name, (char) => char.charCodeAt(0));
-	if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return name;
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
-	} catch {
-		return name;
-	}
-}
-
-/**
- * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
- * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
- * Entries larger than their own limit are counted but not kept.
- */
-async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
-	const entries = new Map<string, ZipEntry>();
-	let fileCount = 0;
-	let inflated = 0;
-	let failure: ImportError | undefined;
-	const fail = (error: ImportError) => {
-		failure ??= error;
-	};
-
-	const unzip = new Unzip((file) => {
-		if (failure) return;
-		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
-		const name = normalisePath(zipEntryName(file.name));
-		// Folders, repeated names and compression methods other than stored/deflate are skipped
-		// (never started, so never inflated); a picture among them is reported as unsupported.
-		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
-		if (file.compression !== 0 && file.compression !== 8) return;
-		if (typeof file.originalSize === 'number' && inflated + file.originalSize > IMPORT_LIMITS.maxInflatedBytes) {
-			return fail(new ImportError('import.zipTooLarge'));
-		}
-		const limit = entryLimit(name);
-		const entry: ZipEntry = { chunks: [], size: 0, oversized: false, done: false };
-		entries.set(name, entry);
-		file.ondata = (error, data, final) => {
-			if (failure) return;
-			if (error) return fail(new ImportError('import.notZip', { cause: error }));
-			inflated += data.length;
-			if (inflated > IMPORT_LIMITS.maxInflatedBytes) return fail(new ImportError('import.zipTooLarge'));
-			entry.size += data.length;
-			if (entry.size > limit) {
-				entry.oversized = true;
-				entry.chunks = [];
-			} else if (data.length > 0) {
-				entry.chunks.push(data);
-			}
-			if (final) entry.done = true;
-		};
-		file.start();
-	});
-	unzip.register(UnzipInflate);
-
-	let sinceYield = 0;
-	let inflatedAtYield = 0;
-	try {
-		for (let offset = 0; offset < bytes.length && !failure; offset += UNZIP_CHUNK) {
-			const end = Math.min(offset + UNZIP_CHUNK, bytes.length);
-			unzip.push(bytes.subarray(offset, end), end === bytes.length);
-			sinceYield += end - offset;
-			if (sinceYield + (inflated - inflatedAtYield) >= YIELD_EVERY_BYTES) {
-				sinceYield = 0;
-				inflatedAtYield = inflated;
-				await nextTurn();
-			}
-		}
-	} catch (error) {
-		fail(new ImportError('import.notZip', { cause: error }));
-	}
-	if (failure) throw failure;
-	if (fileCount === 0) throw new ImportError('import.notZip');
-
-	const files = new Map<string, Uint8Array<ArrayBuffer> | 'oversized'>();
-	for (const [name, entry] of entries) {
-		if (!entry.done) throw new ImportError('import.notZip');
-		if (entry.oversized) {
-			files.set(name, 'oversized');
-			continue;
-		}
-		const joined = new Uint8Array(entry.size);
-		let at = 0;
-		for (const chunk of entry.chunks) {
-			joined.set(chunk, at);
-			at += chunk.length;
-		}
-		entry.chunks = [];
-		files.set(name, joined);
-	}
-	return files;
-}
-
-/** The package's .obf files, by path: its boards when it has no manifest to list them. */
-const boardFiles = (files: Map<string, unknown>) => [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
-
-/**
- * The root of a package whose manifest names none, or that has no manifest at all (some tools zip their .obf files
- * and nothing else): the board that opens the most other boards, as a home board does, among those no other board
- * opens (all of them, when every board is opened from another, e.g. by a "back" button); then the one with the most
- * folder buttons; the first by path on a tie.
- * Only the package's readable .obf files count.
- */
-function guessRoot(files: Map<string, unknown>, readDoc: (path: string) => ObfBoardDoc, manifest: ObzManifest | undefined): string {
-	const paths = boardFiles(files);
-	if (paths.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
-	const boards: Array<{ path: string; doc: ObfBoardDoc }> = [];
-	for (const path of paths) {
-		try {
-			boards.push({ path, doc: readDoc(path) });
-		} catch (error) {
-			if (!(error instanceof ImportError)) throw error;
-		}
-	}
-	const known = new Set(boards.map(({ path }) => path));
-	const byId = new Map(boards.map(({ path, doc }) => [doc.id, path]));
-	const opens = new Map(
-		boards.map(({ path, doc }) => {
-			const targets = new Set<string>();
-			for (const { loadBoard: link } of doc.buttons) {
-				const target =
-					link?.path !== undefined && known.has(link.path) ? link.path : link?.id !== undefined ? byId.get(link.id) : undefined;
-				if (target !== undefined && target !== path) targets.add(target);
-			}
-			return [path, targets];
-		})
-	);
-	const opened = new Set([...opens.values()].flatMap((targets) => [...targets]));
-	const unopened = boards.filter(({ path }) => !opened.has(path));
-	const candidates = unopened.length > 0 ? unopened : boards;
-	// Boards opened first, then every folder button to another board, in the package or not; sort keeps the path order on
-	// a tie. A button that opens its own board is no folder.
-	const folders = ({ path, doc }: (typeof boards)[number]) =>
-		doc.buttons.filter(({ loadBoard: link }) => link && link.path !== path && (link.id === undefined || link.id !== doc.id)).length;
-	const [root] = candidates
-		.map((board) => ({ ...board, opens: opens.get(board.path)!.size, folders: folders(board) }))
-		.sort((a, b) => b.opens - a.opens || b.folders - a.folders);
-	if (root === undefined) throw new ImportError(manifest ? 'import.missingRoot' : 'import.notObf');
-	return root.path;
-}
 
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {

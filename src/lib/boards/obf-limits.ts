@@ -1,0 +1,38 @@
+import { ValidationError } from '#lib/domain/validation.ts';
+
+// What a board file may hold, and how an import is refused (src/lib/boards/obf-import.ts and the .obz reading beside it).
+
+export type ImportErrorCode =
+	| 'import.notJson'
+	| 'import.notObf'
+	| 'import.tooLarge'
+	| 'import.notZip'
+	| 'import.zipTooLarge'
+	| 'import.tooManyFiles'
+	| 'import.missingRoot'
+	| 'import.missingBoard'
+	| 'import.badGrid'
+	| 'import.tooManyBoards';
+
+/** A refused import; a ValidationError whose code is one of the import codes above. */
+export class ImportError extends ValidationError {
+	declare readonly code: ImportErrorCode;
+
+	constructor(code: ImportErrorCode, options?: { cause?: unknown }) {
+		super(code, options);
+		this.name = 'ImportError';
+	}
+}
+
+export const MiB = 1024 * 1024;
+
+export const IMPORT_LIMITS = {
+	/** The .obf or .obz file itself, and every board file inside an .obz. */
+	maxFileBytes: 20 * MiB,
+	/** Everything inflated from an .obz together (a zip bomb stops here). */
+	maxInflatedBytes: 60 * MiB,
+	maxEntries: 2000,
+	maxBoards: 200,
+	/** Each image or sound. */
+	maxImageBytes: 5 * MiB
+} as const;

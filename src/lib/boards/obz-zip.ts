@@ -1,0 +1,129 @@
+import { Unzip, UnzipInflate } from 'fflate';
+import { IMPORT_LIMITS, ImportError, MiB } from './obf-limits.ts';
+import { normalisePath } from './obf-schema.ts';
+
+// Reading an .obz package's zip: bounded against zip bombs, and with the file names its tool meant.
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one push
+ * can produce at most ~4 MiB before the running total is checked again. */
+const UNZIP_CHUNK = 4096;
+/** Give the event loop a turn after this much work, so a large file does not freeze the tablet. */
+const YIELD_EVERY_BYTES = 4 * MiB;
+
+export function isZip(bytes: Uint8Array): boolean {
+	return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+function entryLimit(name: string): number {
+	return /\.(obf|json)$/i.test(name) ? IMPORT_LIMITS.maxFileBytes : IMPORT_LIMITS.maxImageBytes;
+}
+
+interface ZipEntry {
+	chunks: Uint8Array[];
+	size: number;
+	oversized: boolean;
+	done: boolean;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A file name in a zip as its tool meant it. A name without the zip's UTF-8 flag comes from the unzipper one character
+ * per byte; macOS's Archive Utility writes UTF-8 names without setting the flag, so "følelser.obf" came as
+ * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (an old name in a
+ * DOS code page rarely is); others keep the name as it came.
+ */
+function zipEntryName(name: string): string {
+	const codes = Array.from(name, (char) => char.charCodeAt(0));
+	if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return name;
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
+	} catch {
+		return name;
+	}
+}
+
+/**
+ * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
+ * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
+ * Entries larger than their own limit are counted but not kept.
+ */
+export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
+	const entries = new Map<string, ZipEntry>();
+	let fileCount = 0;
+	let inflated = 0;
+	let failure: ImportError | undefined;
+	const fail = (error: ImportError) => {
+		failure ??= error;
+	};
+
+	const unzip = new Unzip((file) => {
+		if (failure) return;
+		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
+		const name = normalisePath(zipEntryName(file.name));
+		// Folders, repeated names and compression methods other than stored/deflate are skipped
+		// (never started, so never inflated); a picture among them is reported as unsupported.
+		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
+		if (file.compression !== 0 && file.compression !== 8) return;
+		if (typeof file.originalSize === 'number' && inflated + file.originalSize > IMPORT_LIMITS.maxInflatedBytes) {
+			return fail(new ImportError('import.zipTooLarge'));
+		}
+		const limit = entryLimit(name);
+		const entry: ZipEntry = { chunks: [], size: 0, oversized: false, done: false };
+		entries.set(name, entry);
+		file.ondata = (error, data, final) => {
+			if (failure) return;
+			if (error) return fail(new ImportError('import.notZip', { cause: error }));
+			inflated += data.length;
+			if (inflated > IMPORT_LIMITS.maxInflatedBytes) return fail(new ImportError('import.zipTooLarge'));
+			entry.size += data.length;
+			if (entry.size > limit) {
+				entry.oversized = true;
+				entry.chunks = [];
+			} else if (data.length > 0) {
+				entry.chunks.push(data);
+			}
+			if (final) entry.done = true;
+		};
+		file.start();
+	});
+	unzip.register(UnzipInflate);
+
+	let sinceYield = 0;
+	let inflatedAtYield = 0;
+	try {
+		for (let offset = 0; offset < bytes.length && !failure; offset += UNZIP_CHUNK) {
+			const end = Math.min(offset + UNZIP_CHUNK, bytes.length);
+			unzip.push(bytes.subarray(offset, end), end === bytes.length);
+			sinceYield += end - offset;
+			if (sinceYield + (inflated - inflatedAtYield) >= YIELD_EVERY_BYTES) {
+				sinceYield = 0;
+				inflatedAtYield = inflated;
+				await nextTurn();
+			}
+		}
+	} catch (error) {
+		fail(new ImportError('import.notZip', { cause: error }));
+	}
+	if (failure) throw failure;
+	if (fileCount === 0) throw new ImportError('import.notZip');
+
+	const files = new Map<string, Uint8Array<ArrayBuffer> | 'oversized'>();
+	for (const [name, entry] of entries) {
+		if (!entry.done) throw new ImportError('import.notZip');
+		if (entry.oversized) {
+			files.set(name, 'oversized');
+			continue;
+		}
+		const joined = new Uint8Array(entry.size);
+		let at = 0;
+		for (const chunk of entry.chunks) {
+			joined.set(chunk, at);
+			at += chunk.length;
+		}
+		entry.chunks = [];
+		files.set(name, joined);
+	}
+	return files;
+}
