@@ -717,6 +717,82 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 	});
 });
 
+test.describe('what switch users met in real use (exploratory run, stop 35)', () => {
+	test('two switches reach the picture tiles of "Kontakt og møder", and a row chosen by mistake can be left', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
+		await meeting.openStep('Kontakt og møder');
+		const telefon = page.getByRole('button', { name: 'Telefon', exact: true });
+		await expect(telefon).toHaveAttribute('aria-pressed', 'false');
+		// Into the first row that is not the agenda, and all through its cells without choosing: back to the rows.
+		await page.keyboard.press('Space');
+		const firstRow = page.locator('[data-scan-row]');
+		await expect(firstRow.first()).toBeVisible();
+		const rowSize = await firstRow.count();
+		await page.keyboard.press('Enter');
+		for (let cell = 1; cell < rowSize; cell++) await page.keyboard.press('Space');
+		await expect(page.locator('[data-scan-cell]')).toHaveCount(1);
+		await page.keyboard.press('Space');
+		await expect(page.locator('[data-scan-cell]')).toHaveCount(0);
+		await expect(page.locator('[data-scan-row]')).toHaveCount(rowSize);
+		expect((await readDatabase(page)).answers).toHaveLength(0);
+
+		await stepScanTo(page, telefon, false);
+		await page.keyboard.press('Enter');
+		await expect(telefon).toHaveAttribute('aria-pressed', 'true');
+		await expect.poll(async () => (await readDatabase(page)).answers.length).toBe(1);
+	});
+
+	test('a scan stops when the adviser opens another step, and the next press starts on the new step', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
+		const ja = meeting.board.getByRole('button', { name: 'Ja', exact: true });
+		await stepScanTo(page, ja);
+		await expect(ja).toHaveAttribute('data-scan-cell');
+		await meeting.openStep('Hvordan går det?');
+		await expect(page.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
+		const faces = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+		const godt = faces.locator('label', { has: page.getByRole('radio', { name: 'Godt', exact: true }) });
+		await twoSwitchTo(page, godt);
+		await expect(faces.getByRole('radio', { name: 'Godt', exact: true })).toBeChecked();
+	});
+
+	test('the adviser’s Tab and Enter work beside two switches; the citizen’s switch does not press what a mouse left focused', async ({
+		page
+	}) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
+		await meeting.openStaffPanel();
+		const toggle = page.getByRole('button', { name: /^(Åbn|Luk) rådgiverpanel$/ });
+		// A mouse's click leaves the button focused: Space is the citizen's switch, not a second click.
+		await page.keyboard.press('Space');
+		await expect(page.locator('[data-scan-row]').first()).toBeVisible();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(toggle).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await expect(meeting.staffPanel).toBeHidden();
+	});
+
+	test('the on-screen switch stays on screen below a tall step and answers a click without a press', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('Én kontakt')));
+		await meeting.openStep('Hvordan går det?');
+		await stoppedClock(page);
+		const onScreen = page.getByRole('group', { name: 'Kontakter på skærmen' }).getByRole('button', { name: 'Kontakt', exact: true });
+		const inView = async () => {
+			const box = (await onScreen.boundingBox())!;
+			return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+		};
+		// The step is taller than the screen (the switch below all of it was 1,990 px down).
+		expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
+		expect(await inView()).toBe(true);
+		// Enter on the focused switch (one switch's key is Space) is a click without a press: it starts the scan.
+		await onScreen.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-scan-row]').first()).toBeVisible();
+		expect(await inView()).toBe(true);
+	});
+});
+
 test.describe('one switch on the clock reaches the theme wish, the network map, the symbol search and the story canvas', () => {
 	async function oneSwitchCitizen(page: Page): Promise<CitizenPage> {
 		return citizenWith(page, async (access) => {

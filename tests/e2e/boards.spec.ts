@@ -76,6 +76,31 @@ test('folders, the message bar and speech in Danish through the device voice', a
 test.describe('on a touch screen', () => {
 	test.use({ hasTouch: true });
 
+	test('a tremor’s double tap on a folder opens it and chooses nothing on the board it opens', async ({ page }) => {
+		const home = new HomePage(page);
+		await home.open();
+		const board = new BoardPage(page);
+		await board.openFor(await home.addCitizen('Tove'));
+		const spot = [await centreOf(board.folder('Følelser'))];
+		const cdp = await page.context().newCDPSession(page);
+		const tapAt = async (seconds: number) => {
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: spot, timestamp: seconds });
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: seconds + 0.05 });
+		};
+		const first = Date.now() / 1000;
+		await tapAt(first);
+		await expect(board.heading('Følelser')).toBeVisible();
+		// The second tap, 150 ms after the first, lands on the cell that took the folder's place.
+		await tapAt(first + 0.15);
+		await page.waitForTimeout(500);
+		const words = board.message.locator('li:not(.placeholder)');
+		await expect(words).toHaveCount(0);
+		// A tap there after the repeat time is the citizen's choice.
+		await tapAt(Date.now() / 1000);
+		await expect(words).toHaveCount(1);
+		await cdp.detach();
+	});
+
 	test('a finger’s tap speaks once, in its own release; a key press once; a folder’s tap selects nothing on the board it opens', async ({
 		page
 	}) => {

@@ -5,6 +5,7 @@ import {
 	dwellMove,
 	dwellProgress,
 	rowsByPosition,
+	type Point,
 	slidOff,
 	TAP_IDLE,
 	tapAccept,
@@ -42,14 +43,17 @@ export interface AreaControl {
 	destroy(): void;
 }
 
+/**
+ * Whether a target can be chosen now: not disabled (a `<label data-scan>` is as disabled as its radio, which the adviser's
+ * "Formidlet af" without a person disables), not inert. Scanning and dwell offer only these.
+ */
+function usable(el: HTMLElement): boolean {
+	const control = el instanceof HTMLLabelElement ? el.control : el;
+	return !control?.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true' && !el.closest('[inert]');
+}
+
 function targetsIn(root: Element): HTMLElement[] {
-	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter(
-		(el) =>
-			!(el as HTMLButtonElement).disabled &&
-			el.getAttribute('aria-disabled') !== 'true' &&
-			el.getClientRects().length > 0 &&
-			!el.closest('[inert]')
-	);
+	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter((el) => usable(el) && el.getClientRects().length > 0);
 }
 
 /** What a screen reader would say for the target: its own name, else its text. */
@@ -59,6 +63,8 @@ export function nameOf(el: Element): string {
 
 // Inputs that take no text: a radio or a checkbox chosen by a scan keeps the focus, and the switch must go on working.
 const NOT_TYPED = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'image', 'file', 'color', 'range']);
+
+const CONTROL = 'a[href], button, summary, select, [role="button"], [role="link"], [role="tab"], [role="menuitem"]';
 
 function isTyping(target: EventTarget | null): boolean {
 	if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
@@ -77,6 +83,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	let dwell = DWELL_NONE;
 	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
 	let dwellFrame = 0;
+	// Where the pointer is, for dwell: after a dwell fires, the target that appears under a resting pointer waits.
+	let pointerAt: Point | undefined;
 	let holdTimer: ReturnType<typeof setTimeout> | undefined;
 	let pressed: HTMLElement | undefined;
 	// Where the finger went down: a finger that moved before lifting did not tap (see slidOff).
@@ -153,6 +161,19 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		}
 	});
 
+	/*
+	 * The screen changed under a scan (the adviser opened another step, the board's folder was opened by touch): the rows
+	 * on offer are gone or no longer all there is, and with two switches a scan never ends by itself to read them again.
+	 * The scan stops, so the next press starts at the top of what is on screen now.
+	 */
+	const changed = new MutationObserver(() => {
+		if (scanner.state.phase === 'idle') return;
+		const offered = new Set(rows.flat());
+		const now = targetsIn(root);
+		if (now.length !== offered.size || now.some((el) => !offered.has(el))) scanner.stop();
+	});
+	changed.observe(root, { childList: true, subtree: true });
+
 	function press(which: 'move' | 'select'): void {
 		const method = profile().method;
 		if (method === 'two-switch') scanner.press(which === 'move' ? 'move' : 'switch');
@@ -160,10 +181,14 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	}
 
 	function onKey(event: KeyboardEvent): void {
+		// Tab is never a switch (access.ts refuses it): the focus it moves is the keyboard's.
+		if (event.key === 'Tab' && event.type === 'keydown') tabbing = true;
 		const method = profile().method;
 		if (method !== 'one-switch' && method !== 'two-switch') return;
-		// Typing in a field or working in a dialog is not the citizen's switch.
-		if (isTyping(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
+		// Typing in a field, working in a dialog or on a control outside the citizen's area is not the citizen's switch.
+		if (isTyping(event.target) || adviserKeyboard(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) {
+			return;
+		}
 		// The citizen's own keys (Space and Enter unless chosen otherwise in the access settings).
 		const which = switchOf(profile(), event.key);
 		if (!which) return;
@@ -173,9 +198,31 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		if (event.type === 'keydown' && !event.repeat) press(which);
 	}
 
+	/**
+	 * The adviser's keyboard: a control outside the area (the adviser's panel, the header's menu) that Tab moved the focus
+	 * to. Enter and Space there press that control, as on any page; the switch goes on wherever else the focus is. Not
+	 * :focus-visible, which any key press turns on (the switch's own), and not any focused control: a mouse's click leaves
+	 * a button focused too, and the citizen's next switch press must not press it again.
+	 */
+	function adviserKeyboard(target: EventTarget | null): boolean {
+		return target instanceof HTMLElement && target === tabbedTo && !root.contains(target) && target.matches(CONTROL);
+	}
+	let tabbing = false;
+	let tabbedTo: EventTarget | null = null;
+	function onFocusIn(event: FocusEvent): void {
+		tabbedTo = tabbing ? event.target : null;
+		tabbing = false;
+	}
+
 	function targetOf(event: Event): HTMLElement | undefined {
 		const el = event.target instanceof Element ? event.target.closest<HTMLElement>(TARGET) : null;
 		return el && root.contains(el) ? el : undefined;
+	}
+
+	/** A target dwell may fill its ring on: a greyed-out "Tilbage" or "Slet sidste" would fill it and then do nothing. */
+	function usableTargetOf(event: Event): HTMLElement | undefined {
+		const el = targetOf(event);
+		return el && usable(el) ? el : undefined;
 	}
 
 	function swallow(event: Event): void {
@@ -216,7 +263,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		pressed = el;
 		downAt = { x: event.clientX, y: event.clientY };
 		const settings = profile();
-		const step = tapPress(settings, tap, event.timeStamp, idOf(el));
+		const step = tapPress(settings, tap, event.timeStamp, idOf(el), downAt);
 		tap = step.state;
 		if (step.select) choose(el);
 		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
@@ -237,7 +284,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		// Sliding off the target before lifting cancels, as with a native button. A finger stays with the target it pressed
 		// wherever it is lifted, so for a finger the distance it moved decides (a drag of a story item or a person is no tap).
 		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(event);
-		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el));
+		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el), { x: event.clientX, y: event.clientY });
 		tap = step.state;
 		pressed = undefined;
 		released = undefined;
@@ -267,8 +314,9 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 
 	function onPointerMove(event: PointerEvent): void {
 		if (profile().method !== 'dwell') return;
-		const el = targetOf(event);
-		const next = dwellMove(dwell, el && idOf(el), Date.now());
+		const el = usableTargetOf(event);
+		pointerAt = { x: event.clientX, y: event.clientY };
+		const next = dwellMove(dwell, el && idOf(el), Date.now(), pointerAt);
 		if (next === dwell) return;
 		dwell = next;
 		clearDwell();
@@ -281,7 +329,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		};
 		draw();
 		dwellTimer = setTimeout(() => {
-			const check = dwellCheck(dwell, dwellMs, Date.now());
+			const check = dwellCheck(dwell, dwellMs, Date.now(), pointerAt);
 			dwell = check.state;
 			clearDwell();
 			// Dwell fires once until the pointer leaves, so it needs no repeat filter either.
@@ -297,6 +345,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	const listeners: [EventTarget, string, EventListener, boolean][] = [
 		[window, 'keydown', onKey as EventListener, true],
 		[window, 'keyup', onKey as EventListener, true],
+		[window, 'focusin', onFocusIn as EventListener, true],
 		[root, 'click', onClick as EventListener, true],
 		[root, 'pointerdown', onPointerDown as EventListener, true],
 		[root, 'pointerup', onPointerUp as EventListener, true],
@@ -309,6 +358,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	return {
 		press,
 		destroy() {
+			changed.disconnect();
 			scanner.stop();
 			clearDwell();
 			clearTimeout(holdTimer);

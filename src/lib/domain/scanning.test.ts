@@ -4,6 +4,7 @@ import {
 	dwellCheck,
 	dwellMove,
 	dwellProgress,
+	REPEAT_RADIUS_PX,
 	rowsByPosition,
 	SCAN_IDLE,
 	scanDelay,
@@ -79,6 +80,14 @@ describe('two-switch step scanning', () => {
 		expect(scanDelay('step', timing, { phase: 'rows', row: 0, pass: 0 })).toBeUndefined();
 	});
 
+	it('goes back to the rows after one pass over a row’s cells, so a row chosen by mistake can be left', () => {
+		const { seen, selected } = run([3, 2], 'step', ['move', 'switch', 'move', 'move', 'move', 'move', 'switch', 'move', 'switch']);
+		expect(seen).toEqual(['r0', 'c0.0', 'c0.1', 'c0.2', 'r0', 'r1', 'c1.0', 'c1.1', 'idle']);
+		expect(selected).toEqual({ row: 1, cell: 1 });
+		// A single row starts in its cells and comes back to itself.
+		expect(run([2], 'step', ['move', 'move', 'move', 'switch']).seen).toEqual(['c0.0', 'c0.1', 'r0', 'c0.0']);
+	});
+
 	it('wraps round without giving up, and the select switch alone does not start', () => {
 		expect(run([1, 1], 'step', ['move', 'move', 'move', 'move', 'move']).seen).toEqual(['r0', 'r1', 'r0', 'r1', 'r0']);
 		expect(run([1, 1], 'step', ['switch']).seen).toEqual(['idle']);
@@ -109,6 +118,20 @@ describe('dwell', () => {
 		expect(dwellMove(fired.state, 'nej', 6000)).toBe(fired.state);
 		const back = dwellMove(dwellMove(fired.state, undefined, 6000), 'nej', 6100);
 		expect(dwellCheck(back, 1000, 7100).select).toBe('nej');
+	});
+
+	it('after a dwell fires, a target that appears under the resting pointer waits until the pointer moves away', () => {
+		const folder = dwellMove(DWELL_NONE, 'mappe', 0, { x: 100, y: 100 });
+		const fired = dwellCheck(folder, 1000, 1000, { x: 102, y: 101 });
+		expect(fired.select).toBe('mappe');
+		// The folder's board replaced it: its cell under the pointer, and the pointer's jitter, start nothing.
+		expect(dwellMove(fired.state, 'glad', 1100, { x: 110, y: 95 })).toBe(fired.state);
+		expect(dwellMove(fired.state, 'glad', 1200, { x: 100 + REPEAT_RADIUS_PX, y: 100 })).toBe(fired.state);
+		// Looking at another cell, or coming back after that, dwells as usual.
+		const moved = dwellMove(fired.state, 'vred', 1300, { x: 160, y: 100 });
+		expect(dwellCheck(moved, 1000, 2300, { x: 160, y: 100 }).select).toBe('vred');
+		const again = dwellMove(moved, 'glad', 2400, { x: 100, y: 100 });
+		expect(dwellCheck(again, 1000, 3400).select).toBe('glad');
 	});
 });
 
@@ -168,6 +191,22 @@ describe('tap filter', () => {
 		const pressed = tapPress(release, TAP_IDLE, 0, 'ja').state;
 		expect(tapRelease(release, pressed, 100, 'nej').select).toBe(false);
 		expect(tapRelease(release, pressed, 100, undefined).select).toBe(false);
+	});
+
+	it('a second tap on the same spot within the repeat time is a repeat, even on the cell a folder put there', () => {
+		const spot = { x: 200, y: 300 };
+		let state = tapRelease(release, tapPress(release, TAP_IDLE, 0, 'mappe', spot).state, 60, 'mappe', spot).state;
+		const second = tapPress(release, state, 150, 'tryg', { x: 205, y: 296 });
+		expect(tapRelease(release, second.state, 210, 'tryg', { x: 205, y: 296 }).select).toBe(false);
+		// A quick tap on the next cell (a cell away) is deliberate; after the repeat time the same spot taps again.
+		state = tapRelease(release, tapPress(release, TAP_IDLE, 0, 'ja', spot).state, 60, 'ja', spot).state;
+		const next = { x: spot.x + REPEAT_RADIUS_PX + 20, y: spot.y };
+		expect(tapRelease(release, tapPress(release, state, 150, 'nej', next).state, 210, 'nej', next).select).toBe(true);
+		expect(tapRelease(release, tapPress(release, state, 500, 'tryg', spot).state, 560, 'tryg', spot).select).toBe(true);
+		// On press, the press's place counts.
+		const press = { ...release, activateOn: 'press' as const };
+		state = tapPress(press, TAP_IDLE, 0, 'mappe', spot).state;
+		expect(tapPress(press, state, 150, 'tryg', spot).select).toBe(false);
 	});
 
 	it('a finger that moved further than a tap allows slid off or dragged: its release is no tap', () => {

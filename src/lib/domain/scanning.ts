@@ -3,8 +3,8 @@
  * and the page's targets; tests drive them with numbers.
  *
  * Scanning is row → cell: a pass highlights the rows one by one; choosing a row highlights its cells one by one;
- * choosing a cell selects it. One switch: time moves the highlight ("tick"), the switch chooses. Two switches: one
- * switch moves, the other chooses, and time does nothing.
+ * choosing a cell selects it; passing a row's cells without a choice goes back to the rows. One switch: time moves the
+ * highlight ("tick"), the switch chooses. Two switches: one switch moves, the other chooses, and time does nothing.
  */
 
 export type ScanMode = 'auto' | 'step';
@@ -60,8 +60,9 @@ export function scanStep(rows: readonly number[], mode: ScanMode, timing: ScanTi
 	if (advances) {
 		const next = state.cell + 1;
 		if (next < (rows[state.row] ?? 0)) return { state: { ...state, cell: next } };
-		// Passing the row's cells without a choice goes back to the rows: the wrong row was probably chosen.
-		if (mode === 'auto' && state.pass + 1 >= timing.loops) return { state: { phase: 'rows', row: state.row, pass: 0 } };
+		// Passing the row's cells without a choice goes back to the rows: the wrong row was probably chosen. With two
+		// switches that is one pass: going round the cells for ever, the only way out was choosing one of them.
+		if (mode === 'step' || state.pass + 1 >= timing.loops) return { state: { phase: 'rows', row: state.row, pass: 0 } };
 		return { state: { ...state, cell: 0, pass: state.pass + 1 } };
 	}
 	return { state: SCAN_IDLE, selected: { row: state.row, cell: state.cell } };
@@ -94,17 +95,38 @@ export function rowsByPosition<T>(targets: readonly T[], box: (target: T) => { t
 
 /* Dwell: resting the pointer on a target selects it once; moving off cancels; staying does not select again. */
 
+export interface Point {
+	x: number;
+	y: number;
+}
+
+/**
+ * How near a second tap (or the pointer after a dwell) must stay to where a selection happened to belong to it, in CSS
+ * pixels: a tremor's second tap lands within a few pixels of the first, and a head pointer at rest jitters about as much,
+ * while the next cell of a board is at least a cell (44 px) away.
+ */
+export const REPEAT_RADIUS_PX = 24;
+
+const near = (a: Point | undefined, b: Point | undefined) =>
+	a !== undefined && b !== undefined && Math.hypot(a.x - b.x, a.y - b.y) <= REPEAT_RADIUS_PX;
+
 export interface DwellState {
 	target?: string;
 	since: number;
 	fired: boolean;
+	/** Where the pointer was when the dwell fired: a target the choice put there (a folder's cell) waits until it moves away. */
+	firedAt?: Point;
 }
 
 export const DWELL_NONE: DwellState = { since: 0, fired: false };
 
-/** The pointer is now over `target` (or over nothing). Entering a new target restarts the clock. */
-export function dwellMove(state: DwellState, target: string | undefined, now: number): DwellState {
+/**
+ * The pointer is now over `target` (or over nothing) at `at`. Entering a new target restarts the clock, except while the
+ * pointer rests where a dwell has just fired: the new board's cell under it was not looked at, it appeared there.
+ */
+export function dwellMove(state: DwellState, target: string | undefined, now: number, at?: Point): DwellState {
 	if (target === state.target) return state;
+	if (state.fired && target !== undefined && near(state.firedAt, at)) return state;
 	return { target, since: now, fired: false };
 }
 
@@ -114,10 +136,10 @@ export function dwellProgress(state: DwellState, dwellMs: number, now: number): 
 	return Math.min(1, Math.max(0, (now - state.since) / dwellMs));
 }
 
-/** Whether the dwell is complete now; the returned state remembers that it fired. */
-export function dwellCheck(state: DwellState, dwellMs: number, now: number): { state: DwellState; select?: string } {
+/** Whether the dwell is complete now, the pointer at `at`; the returned state remembers that, and where, it fired. */
+export function dwellCheck(state: DwellState, dwellMs: number, now: number, at?: Point): { state: DwellState; select?: string } {
 	if (!state.target || state.fired || now - state.since < dwellMs) return { state };
-	return { state: { ...state, fired: true }, select: state.target };
+	return { state: { ...state, fired: true, firedAt: at }, select: state.target };
 }
 
 /* Tap filter: which presses and releases count as a selection. */
@@ -131,9 +153,11 @@ export interface TapFilterSettings {
 export interface TapState {
 	pressedAt?: number;
 	pressed?: string;
-	/** When, and on which target, the last selection (or swallowed repeat) happened. */
+	pressedPoint?: Point;
+	/** When, on which target and where, the last selection (or swallowed repeat) happened. */
 	lastAt?: number;
 	last?: string;
+	lastPoint?: Point;
 	/** Whether the current press already selected (activate on press). */
 	done: boolean;
 }
@@ -142,17 +166,19 @@ export const TAP_IDLE: TapState = { done: false };
 
 type TapStep = { state: TapState; select: boolean };
 
-/** A repeat is a second tap on the same target: tapping two different pictures quickly is deliberate. */
-function repeated(settings: TapFilterSettings, state: TapState, now: number, target: string): boolean {
-	return (
-		state.last === target && state.lastAt !== undefined && settings.ignoreRepeatsMs > 0 && now - state.lastAt < settings.ignoreRepeatsMs
-	);
+/**
+ * A repeat is a second tap on the same target, or on the same spot: tapping two different pictures quickly is deliberate,
+ * but a tremor's second tap on a folder lands on the cell of the new board that took the folder's place.
+ */
+function repeated(settings: TapFilterSettings, state: TapState, now: number, target: string, at?: Point): boolean {
+	const soon = state.lastAt !== undefined && settings.ignoreRepeatsMs > 0 && now - state.lastAt < settings.ignoreRepeatsMs;
+	return soon && (state.last === target || near(state.lastPoint, at));
 }
 
-/** A finger or pointer goes down on a target. On-press selection without a hold time selects here. */
-export function tapPress(settings: TapFilterSettings, state: TapState, now: number, target: string): TapStep {
-	const pressed = { ...state, pressedAt: now, pressed: target, done: false };
-	if (settings.activateOn === 'press' && settings.holdMs === 0) return tapAccept(settings, pressed, now, target);
+/** A finger or pointer goes down on a target at `at`. On-press selection without a hold time selects here. */
+export function tapPress(settings: TapFilterSettings, state: TapState, now: number, target: string, at?: Point): TapStep {
+	const pressed = { ...state, pressedAt: now, pressed: target, pressedPoint: at, done: false };
+	if (settings.activateOn === 'press' && settings.holdMs === 0) return tapAccept(settings, pressed, now, target, at);
 	return { state: pressed, select: false };
 }
 
@@ -161,18 +187,18 @@ export function tapHold(settings: TapFilterSettings, state: TapState, now: numbe
 	const { pressedAt, pressed } = state;
 	if (settings.activateOn !== 'press' || pressedAt === undefined || pressed === undefined || state.done) return { state, select: false };
 	if (now - pressedAt < settings.holdMs) return { state, select: false };
-	return tapAccept(settings, state, now, pressed);
+	return tapAccept(settings, state, now, pressed, state.pressedPoint);
 }
 
-/** The finger is lifted; `target` is what it is over now (undefined: it slid off, which cancels). */
-export function tapRelease(settings: TapFilterSettings, state: TapState, now: number, target: string | undefined): TapStep {
+/** The finger is lifted at `at`; `target` is what it is over now (undefined: it slid off, which cancels). */
+export function tapRelease(settings: TapFilterSettings, state: TapState, now: number, target: string | undefined, at?: Point): TapStep {
 	const { pressedAt, pressed } = state;
-	const released = { ...state, pressedAt: undefined, pressed: undefined, done: false };
+	const released = { ...state, pressedAt: undefined, pressed: undefined, pressedPoint: undefined, done: false };
 	if (settings.activateOn === 'press' || pressedAt === undefined || target === undefined || target !== pressed) {
 		return { state: released, select: false };
 	}
 	if (now - pressedAt < settings.holdMs) return { state: released, select: false };
-	return tapAccept(settings, released, now, target);
+	return tapAccept(settings, released, now, target, at);
 }
 
 /**
@@ -187,9 +213,9 @@ export function slidOff(down: { x: number; y: number }, up: { x: number; y: numb
 	return Math.hypot(up.x - down.x, up.y - down.y) > TAP_SLOP_PX;
 }
 
-/** A selection that has no press of its own (a key, a switch, a dwell): only the repeat filter applies. */
-export function tapAccept(settings: TapFilterSettings, state: TapState, now: number, target: string): TapStep {
+/** A selection (`at` where a pointer made it; none for a key's or a script's click): only the repeat filter applies. */
+export function tapAccept(settings: TapFilterSettings, state: TapState, now: number, target: string, at?: Point): TapStep {
 	// A repeat is swallowed but still counts as the last tap: a tremor of five taps gives one selection, not three.
-	const next = { ...state, done: true, lastAt: now, last: target };
-	return { state: next, select: !repeated(settings, state, now, target) };
+	const next = { ...state, done: true, lastAt: now, last: target, lastPoint: at };
+	return { state: next, select: !repeated(settings, state, now, target, at) };
 }
