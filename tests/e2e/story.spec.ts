@@ -37,6 +37,18 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await touchTap(story.area('Mine håb, ønsker og drømme'));
 	await expect(story.item('Billede: hund')).toHaveAttribute('data-area', 'haab');
 
+	// "Større" and "Mindre" on the chosen item say that its size changed: both once said "Flyttet til Mine håb …".
+	const hund = story.item('Billede: hund');
+	const width = async () => (await hund.boundingBox())!.width;
+	const placed = await width();
+	await touchTap(page.getByRole('button', { name: 'Større', exact: true }));
+	await expect(story.status).toHaveText('Gjort større: Billede: hund.');
+	await expect.poll(width).toBeGreaterThan(placed);
+	const bigger = await width();
+	await touchTap(page.getByRole('button', { name: 'Mindre', exact: true }));
+	await expect(story.status).toHaveText('Gjort mindre: Billede: hund.');
+	await expect.poll(width).toBeLessThan(bigger);
+
 	await page.getByLabel('Kort tekst').fill('Have min egen hund');
 	await touchTap(page.getByRole('button', { name: 'Tilføj tekst' }));
 	await touchTap(story.area('Næste lille skridt'));

@@ -894,6 +894,8 @@ export const da = {
 	'story.areaHint': 'Tryk for at lægge det her.',
 	'story.announce.placed': 'Lagt i {area}.',
 	'story.announce.moved': 'Flyttet til {area}.',
+	'story.announce.bigger': 'Gjort større: {item}.',
+	'story.announce.smaller': 'Gjort mindre: {item}.',
 	'story.announce.removed': 'Fjernet fra historien.',
 	'story.announce.undone': 'Fortrudt.',
 	'story.announce.redone': 'Gjort igen.',

@@ -897,6 +897,8 @@ export const en: Record<MessageKey, string> = {
 	'story.areaHint': 'Tap to put it here.',
 	'story.announce.placed': 'Put in {area}.',
 	'story.announce.moved': 'Moved to {area}.',
+	'story.announce.bigger': 'Made bigger: {item}.',
+	'story.announce.smaller': 'Made smaller: {item}.',
 	'story.announce.removed': 'Removed from the story.',
 	'story.announce.undone': 'Undone.',
 	'story.announce.redone': 'Done again.',

@@ -14,6 +14,7 @@ import {
 import type { StoryTemplate } from '#lib/content/story-templates.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { addStoryItem, moveStoryItem } from '#lib/storage/story.ts';
+import { describeStoryContent } from '#lib/answers/describe.ts';
 
 /** How big an item starts, in canvas units: big enough to see across the table. */
 const START_SIZE: Record<StoryContent['kind'], { w: number; h: number }> = {
@@ -136,23 +137,26 @@ export class StoryEditor {
 	moveToArea(itemId: string, areaId: string): Promise<void> {
 		const item = this.#item(itemId);
 		const spot = freeSpotIn(this.area(areaId), this.#occupied(areaId, itemId), { w: item.w, h: item.h });
-		return this.#change(item, { ...spot, removed: false });
+		return this.#change(item, { ...spot, removed: false }, this.#movedTo(areaId));
 	}
 
 	/** A drag ends: the item snaps into the area its centre was dropped in. */
 	dropAt(itemId: string, box: Rect): Promise<void> {
-		return this.#change(this.#item(itemId), { ...snapIntoArea(this.template.areas, box), removed: false });
+		const spot = snapIntoArea(this.template.areas, box);
+		return this.#change(this.#item(itemId), { ...spot, removed: false }, this.#movedTo(spot.areaId));
 	}
 
+	/** Said as a change of size, with the item's name: it stays where it was, so "Flyttet til …" told of a move never made. */
 	resize(itemId: string, factor: number): Promise<void> {
 		const item = this.#item(itemId);
-		return this.#change(item, { ...resizeInArea(this.area(item.areaId), item, factor), removed: false });
+		const said = t(factor > 1 ? 'story.announce.bigger' : 'story.announce.smaller', { item: describeStoryContent(item.content) });
+		return this.#change(item, { ...resizeInArea(this.area(item.areaId), item, factor), removed: false }, said);
 	}
 
 	remove(itemId: string): Promise<void> {
 		const item = this.#item(itemId);
 		if (this.selectedId === itemId) this.selectedId = undefined;
-		return this.#change(item, { ...positionOf(item), removed: true });
+		return this.#change(item, { ...positionOf(item), removed: true }, t('story.announce.removed'));
 	}
 
 	async undo(): Promise<void> {
@@ -179,15 +183,18 @@ export class StoryEditor {
 		return item;
 	}
 
-	async #change(item: StoryItem, next: ItemPosition): Promise<void> {
+	#movedTo(areaId: string): string {
+		return t('story.announce.moved', { area: this.area(areaId).label[locale.language] });
+	}
+
+	/** Saves the item's new position and says what changed (`announcement`); nothing is saved or said if nothing did. */
+	async #change(item: StoryItem, next: ItemPosition, announcement: string): Promise<void> {
 		const before = positionOf(item);
 		const same = (Object.keys(next) as (keyof ItemPosition)[]).every((key) => next[key] === before[key]);
 		if (same) return;
 		await moveStoryItem(item.id, next, this.#source.meetingId());
 		this.#record({ itemId: item.id, before, after: next });
-		this.announcement = next.removed
-			? t('story.announce.removed')
-			: t('story.announce.moved', { area: this.area(next.areaId).label[locale.language] });
+		this.announcement = announcement;
 	}
 
 	#record(step: Step): void {
