@@ -248,12 +248,15 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await editor.saveCell();
 	await expect(editor.slot('Musik')).toBeVisible();
 
-	// An own photo, shrunk on the tablet, replaces the symbol on the cell.
+	// An own photo, shrunk on the tablet, replaces the symbol on the cell. A file that is no picture is refused first, and
+	// its error goes when a good one is chosen (it stood beside "Billede valgt").
 	await editor.slot('ved ikke').click();
-	await editor.form
-		.getByLabel('Eget billede (valgfrit)')
-		.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	const ownPicture = editor.form.getByLabel('Eget billede (valgfrit)');
+	await ownPicture.setInputFiles({ name: 'mor.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>ikke et billede</html>') });
+	await expect(editor.form.getByRole('alert')).toBeVisible();
+	await ownPicture.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
 	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
+	await expect(editor.form.getByRole('alert')).toHaveCount(0);
 	await editor.saveCell();
 
 	await editor.slot('stop').click();
