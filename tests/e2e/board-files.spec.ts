@@ -118,12 +118,14 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 		id: 'farlig',
 		locale: 'da',
 		name: 'Farlig',
-		grid: { rows: 1, columns: 4, order: [['1', '2', '3', '4']] },
+		grid: { rows: 1, columns: 6, order: [['1', '2', '3', '4', '5', '6']] },
 		buttons: [
 			{ id: '1', label: 'rød', image_id: 'svg' },
 			{ id: '2', label: 'dårlig', image_id: 'entities' },
 			{ id: '3', label: 'grøn', image_id: 'illustrator' },
-			{ id: '4', label: 'blå', image_id: 'bare' }
+			{ id: '4', label: 'blå', image_id: 'bare' },
+			{ id: '5', label: 'filter', image_id: 'filter' },
+			{ id: '6', label: 'mange', image_id: 'elements' }
 		],
 		images: [
 			{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` },
@@ -140,7 +142,18 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 				data: `data:image/svg+xml,${encodeURIComponent('<!DOCTYPE svg [<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/"><!ENTITY fill "lime">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:x="&ns_extend;" viewBox="0 0 4 4"><rect width="4" height="4" fill="&fill;"/></svg>')}`
 			},
 			// …and one written without the SVG namespace, as inside an HTML page.
-			{ id: 'bare', data: 'data:image/svg+xml;utf8,<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="blue"/></svg>' }
+			{ id: 'bare', data: 'data:image/svg+xml;utf8,<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="blue"/></svg>' },
+			// Filter effects are drawn without a way to stop them (chained, 15 s a picture): the drawing is kept without them.
+			// Dilated, the small red square would fill the picture.
+			{
+				id: 'filter',
+				data: `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><filter id="f"><feMorphology operator="dilate" radius="4"/></filter></defs><rect x="4" y="4" width="2" height="2" fill="red" filter="url(#f)"/></svg>')}`
+			},
+			// 25,000 shapes are no symbol: refused before they are drawn.
+			{
+				id: 'elements',
+				data: `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${'<rect width="1" height="1"/>'.repeat(25_000)}</svg>`)}`
+			}
 		]
 	};
 	await page
@@ -151,11 +164,13 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	await expect(notice).toContainText(
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): 1 billede.'
 	);
+	await expect(notice).toContainText('For store til at blive vist på en tablet og sprunget over: 1 billede.');
 
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Farlig')!;
 	expect(board.payload.slots[1].photoId).toBeUndefined();
-	expect(db.media).toHaveLength(3);
+	expect(board.payload.slots[5].photoId).toBeUndefined();
+	expect(db.media).toHaveLength(4);
 	const stored = db.media.find((m) => m.id === board.payload.slots[0].photoId);
 	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/png', 'image/png']);
 	const bytes = stored!.payload.blob.bytes!;
@@ -190,6 +205,17 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	const blue = new BoardPage(page).cell('blå').locator('img');
 	await expect.poll(() => blue.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 	expect(await blue.evaluate(pixels, [[256, 256]])).toEqual([[0, 0, 255, 255]]);
+	const filtered = new BoardPage(page).cell('filter').locator('img');
+	await expect.poll(() => filtered.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+	expect(
+		await filtered.evaluate(pixels, [
+			[256, 256],
+			[50, 50]
+		])
+	).toEqual([
+		[255, 0, 0, 255],
+		[0, 0, 0, 0]
+	]);
 	await cell.click();
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

@@ -30,6 +30,22 @@ describe('drawableSvg', () => {
 		expect(drawableSvg(svg)).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:svg="http://www.w3.org/2000/svg"><rect/><circle/></svg>');
 	});
 
+	it('leaves out filter effects, which the page draws on its own thread without a way to stop (seconds a picture)', () => {
+		const svg = [
+			'<svg xmlns="http://www.w3.org/2000/svg"><defs><filter id="f" x="-50%">',
+			'<feMorphology operator="dilate" radius="250"/></filter><svg:filter id="g"/></defs>',
+			`<style>rect { filter: blur(9px); fill: red }</style><rect filter="url(#f)"/><circle style="fill:blue;filter:url(#g)" filter='url(#g)'/>`,
+			'<text>no filter here</text></svg>'
+		].join('');
+		expect(drawableSvg(svg)).toBe(
+			[
+				'<svg xmlns="http://www.w3.org/2000/svg"><defs></defs>',
+				'<style>rect { ; fill: red }</style><rect/><circle style="fill:blue;"/>',
+				'<text>no filter here</text></svg>'
+			].join('')
+		);
+	});
+
 	const root = (svg: string) => /<svg[^>]*>/.exec(drawableSvg(svg))?.[0];
 
 	it('gives a drawing with only a viewBox its own shape at DRAWN_SIDE, keeping the rest of its root tag', () => {

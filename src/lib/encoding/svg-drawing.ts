@@ -45,6 +45,22 @@ function viewBoxOf(value: string | undefined): { width: number; height: number }
  */
 const FOREIGN_OBJECT = /<([\w.-]+:)?foreignObject(?=[\s/>])(?:[^>]*\/>|[\s\S]*?<\/\1?foreignObject\s*>)/gi;
 
+/*
+ * Filter effects are drawn on the page's thread with no way to stop them: 1 kB of chained feMorphology held the tablet
+ * 15 s per picture (blur, lighting and turbulence seconds too), and nothing could be tapped, not even "Lås". A symbol
+ * is recognised without its shadows and glows, so the filters go: their definitions, the attributes that use them, and
+ * `filter` in CSS.
+ */
+const FILTER_ELEMENT = /<([\w.-]+:)?filter(?=[\s/>])(?:[^>]*\/>|[\s\S]*?<\/\1?filter\s*>)/gi;
+const FILTER_ATTRIBUTE = /\sfilter\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+const FILTER_PROPERTY = /(^|[\s;{"'])filter\s*:[^;}"']*/gi;
+const withoutFilters = (svg: string) => svg.replace(FILTER_ELEMENT, '').replace(FILTER_ATTRIBUTE, '').replace(FILTER_PROPERTY, '$1');
+/**
+ * Elements a drawing may have. A symbol has tens to a few hundred; a file of 100,000 shapes is no symbol, and drawing it
+ * holds the page's thread for seconds.
+ */
+export const DRAWING_ELEMENTS_MAX = 20_000;
+
 const ROOT_TAG = /<svg(?=[\s/>])[^>]*>/i;
 const SIZE_ATTRIBUTE = /\s(width|height|viewBox)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
@@ -108,8 +124,11 @@ function withNamespace(svg: string): string {
 	return `${svg.slice(0, tag.index)}<svg xmlns="http://www.w3.org/2000/svg"${svg.slice(tag.index + 4)}`;
 }
 
-/** The drawing as it is handed to the browser to draw: in the SVG namespace, without HTML inside it, at its drawing size. */
-export const drawableSvg = (svg: string) => sizeDrawing(withNamespace(svg.replace(FOREIGN_OBJECT, '')));
+/**
+ * The drawing as it is handed to the browser to draw: in the SVG namespace, without HTML inside it or filter effects, at
+ * its drawing size.
+ */
+export const drawableSvg = (svg: string) => sizeDrawing(withNamespace(withoutFilters(svg.replace(FOREIGN_OBJECT, ''))));
 
 async function decodedImage(svg: string): Promise<HTMLImageElement> {
 	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -131,6 +150,7 @@ export async function drawSvgAsPng(bytes: Uint8Array): Promise<Uint8Array<ArrayB
 	if (typeof Image !== 'function' || typeof document === 'undefined') throw new PictureRefused('notPicture');
 	const text = new TextDecoder().decode(bytes);
 	if (hasUnsafeEntities(text)) throw new PictureRefused('undecodable');
+	if ((text.match(/<[\w.:-]/g)?.length ?? 0) > DRAWING_ELEMENTS_MAX) throw new PictureRefused('tooLarge');
 	const image = await decodedImage(drawableSvg(text));
 	if (image.naturalWidth === 0 || image.naturalHeight === 0) throw new PictureRefused('undecodable');
 	// A size in units the sizing above does not read (say width="100000mm") still ends at DRAWN_SIDE: a vector scales.
