@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test, TEST_PIN } from './fixtures';
 import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
 
 /** A new citizen's board list ("Alle tavler"), where boards are exported and imported. */
@@ -392,4 +392,54 @@ test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS
 	await expect(cell.locator('img')).toHaveCount(1);
 	await expect.poll(() => cell.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
 	await expect(new BoardPage(page).cell('gif').locator('img')).toHaveCount(0);
+});
+
+/** Chooses a one-board file whose reading waits until the page's `readFile()` is called: a long import, held still. */
+async function startHeldImport(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const read = File.prototype.arrayBuffer;
+		File.prototype.arrayBuffer = function (this: File) {
+			// Only the chosen file: the journal's and the test's own reads of the private file system are Files too.
+			if (this.name !== 'laast.obf') return read.call(this);
+			return new Promise<ArrayBuffer>((resolve) => {
+				(window as unknown as { readFile: () => void }).readFile = () => resolve(read.call(this));
+			});
+		};
+	});
+	const obf = { format: 'open-board-0.1', id: 'l', name: 'Låst midt i', buttons: [{ id: '1', label: 'ja' }] };
+	await page
+		.getByLabel('Vælg en .obf- eller .obz-fil')
+		.setInputFiles({ name: 'laast.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await page.waitForFunction(() => 'readFile' in window);
+}
+
+test('a long board import holds the idle lock off while it runs', async ({ page }) => {
+	await page.clock.install();
+	await openBoardList(page, 'Ulla');
+	await startHeldImport(page);
+	// Five minutes is the default lock time: the adviser waits without touching the screen.
+	await page.clock.fastForward('06:00');
+	await expect(page.getByRole('dialog', { name: 'Tabletten låses om lidt' })).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeHidden();
+	await page.evaluate(() => (window as unknown as { readFile: () => void }).readFile());
+	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle er hentet.');
+	// Done, the lock's own time runs again.
+	await page.clock.fastForward('06:00');
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+});
+
+test('a board import cut short by "Lås" is told after the unlock, and nothing of it is stored', async ({ page }) => {
+	await openBoardList(page, 'Vera');
+	const boardsBefore = (await readDatabase(page)).boards.length;
+	// "Lås" is pressed while the import waits for its file.
+	await startHeldImport(page);
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	await page.evaluate(() => (window as unknown as { readFile: () => void }).readFile());
+	const stopped = 'Hentningen af tavler blev stoppet, fordi tabletten blev låst. Intet er ændret. Vælg filen igen.';
+	await expect(page.getByRole('alert').filter({ hasText: stopped })).toBeVisible();
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: stopped })).toBeVisible();
+	expect((await readDatabase(page)).boards).toHaveLength(boardsBefore);
 });

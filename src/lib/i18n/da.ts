@@ -363,6 +363,7 @@ export const da = {
 	'import.notObf': 'Filen er ikke i Open Board Format. Intet er ændret.',
 	'import.tooLarge': 'Filen er for stor (højst 20 MB). Intet er ændret.',
 	'import.notZip': 'Filen er ikke en gyldig .obz-pakke. Intet er ændret.',
+		'Filerne i pakken er komprimeret på en måde, som Billedtale ikke kan læse (fx bzip2 eller LZMA). Pak dem igen som en almindelig zip-fil. Intet er ændret.',
 	'import.zipTooLarge': 'Pakken fylder for meget, når den pakkes ud. Intet er ændret.',
 	'import.tooManyFiles': 'Pakken indeholder for mange filer. Intet er ændret.',
 	'import.missingRoot': 'Pakken mangler sin forside. Intet er ændret.',
@@ -379,6 +380,7 @@ export const da = {
 	'import.invalidCellDropped': 'Sprunget over, fordi de ikke havde et id eller havde samme id som et felt før dem: {things}.',
 	'import.labelShortened': 'For lang tekst på {things}: den står kortere i feltet, men bliver sagt hel.',
 	'import.cellWithoutWord': 'Uden ord: {things}. De står med »?«, til du giver dem et ord, når du redigerer tavlen.',
+	'import.stoppedByLock': 'Hentningen af tavler blev stoppet, fordi tabletten blev låst. Intet er ændret. Vælg filen igen.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
 	'import.unsupportedImageDropped':
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): {things}.',
@@ -472,6 +474,8 @@ export const da = {
 	'backup.badPicture': 'Et billede i kopien er ikke et almindeligt billede, eller det er for stort til en tablet. Intet er ændret.',
 	'backup.droppedPictures': ' {things} i kopien kunne ikke læses og er ikke lagt ind.',
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
+	'backup.saveStoppedByLock': 'Sikkerhedskopien blev ikke gemt, fordi tabletten blev låst. Prøv igen.',
+	'backup.restoreStoppedByLock': 'Hentningen af sikkerhedskopien blev stoppet, fordi tabletten blev låst. Intet er ændret. Prøv igen.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Temakort',
 	'vum.navigation': 'Temaer',

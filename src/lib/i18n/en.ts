@@ -365,6 +365,7 @@ export const en: Record<MessageKey, string> = {
 	'import.notObf': 'The file is not in Open Board Format. Nothing was changed.',
 	'import.tooLarge': 'The file is too large (at most 20 MB). Nothing was changed.',
 	'import.notZip': 'The file is not a valid .obz package. Nothing was changed.',
+		'The files in the package are compressed in a way Billedtale cannot read (such as bzip2 or LZMA). Zip them again as an ordinary zip file. Nothing has changed.',
 	'import.zipTooLarge': 'The package is too large when unpacked. Nothing was changed.',
 	'import.tooManyFiles': 'The package contains too many files. Nothing was changed.',
 	'import.missingRoot': 'The package has no home board. Nothing was changed.',
@@ -381,6 +382,7 @@ export const en: Record<MessageKey, string> = {
 	'import.invalidCellDropped': 'Skipped because they had no id or the same id as a cell before them: {things}.',
 	'import.labelShortened': 'Text too long on {things}: the cell shows it shorter, but says all of it.',
 	'import.cellWithoutWord': 'Without a word: {things}. They show “?” until you give them a word when you edit the board.',
+	'import.stoppedByLock': 'Reading the boards was stopped because the tablet was locked. Nothing has changed. Choose the file again.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
 	'import.unsupportedImageDropped':
 		'Skipped because they could not be shown (an unknown format, a drawing that could not be read or a picture missing from the file): {things}.',
@@ -471,6 +473,8 @@ export const en: Record<MessageKey, string> = {
 	'backup.badPicture': 'A picture in the backup is not an ordinary picture, or it is too large for a tablet. Nothing was changed.',
 	'backup.droppedPictures': ' {things} in the backup could not be read and were left out.',
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
+	'backup.saveStoppedByLock': 'The backup was not saved because the tablet was locked. Try again.',
+	'backup.restoreStoppedByLock': 'Restoring the backup was stopped because the tablet was locked. Nothing has changed. Try again.',
 	// VUM 2.0 theme cards
 	'vum.title': 'Theme cards',
 	'vum.navigation': 'Themes',

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { longWork } from '#lib/ui/long-work.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
 import { peekVault } from '#lib/storage/vault-peek.ts';
@@ -108,6 +109,8 @@ class TabletLock {
 	lockingAt = $state<number | undefined>();
 	/** A meeting page is holding the idle lock off (up to HOLD_IDLE_MINUTES without a touch); "Lås" and leaving the app still lock. */
 	held = $state(false);
+	/** How many are holding it: an import or a restore may run while a meeting page holds it too. */
+	private holds = 0;
 	private record: VaultRecord | undefined;
 	private checkStorage: () => Promise<unknown> = () => Promise.resolve();
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -124,6 +127,8 @@ class TabletLock {
 	 */
 	async start(checkStorage: () => Promise<unknown>): Promise<() => void> {
 		this.checkStorage = checkStorage;
+		// An import or a restore holds the idle lock off like a meeting page (ui/long-work.ts).
+		longWork.hold = () => this.holdOpen();
 		const activity = () => this.restartIdleTimer();
 		const hidden = () => document.visibilityState === 'hidden' && this.softLock();
 		// A page restored from the back/forward cache must not come back open.
@@ -184,6 +189,7 @@ class TabletLock {
 	 * held, the tablet warns and locks after HOLD_IDLE_MINUTES without a touch: nobody is at the table any more.
 	 */
 	holdOpen(): () => void {
+		this.holds++;
 		this.held = true;
 		// Called from a page's effect: the timer's own state must not become what that effect depends on.
 		untrack(() => this.restartIdleTimer());
@@ -191,7 +197,8 @@ class TabletLock {
 		return () => {
 			if (released) return;
 			released = true;
-			this.held = false;
+			this.holds--;
+			this.held = this.holds > 0;
 			this.restartIdleTimer();
 		};
 	}
@@ -295,6 +302,7 @@ class TabletLock {
 		if (this.status !== 'open') return;
 		// Before the pages are unmounted by the status change below.
 		keepScreen();
+		longWork.locked();
 		dropDataKey();
 		notices.clearInfo();
 		this.status = 'softLocked';
