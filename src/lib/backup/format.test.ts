@@ -157,6 +157,16 @@ describe('backups', () => {
 				ITERATIONS
 			)
 		).rejects.toThrow('backup.newerVersion');
+		// A version that is no whole number was not written by any app: the file is damaged, not newer.
+		for (const version of ['2', 1.5, -1, null]) {
+			await expect(
+				readBackup(
+					withHeader((h) => (h.version = version)),
+					PASSPHRASE,
+					ITERATIONS
+				)
+			).rejects.toThrow('backup.invalid');
+		}
 		await expect(
 			readBackup(
 				withHeader((h) => (h.version = 1)),

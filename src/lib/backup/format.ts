@@ -167,7 +167,11 @@ export async function readBackup(file: Blob, passphrase: string, minIterations?:
 
 function checkFormat(header: unknown): asserts header is Record<string, unknown> & { version: number } {
 	if (!isObject(header) || header.format !== BACKUP_FORMAT) throw new ValidationError('backup.notBackup');
-	if (typeof header.version !== 'number' || header.version > BACKUP_VERSION) throw new ValidationError('backup.newerVersion');
+	// Only a whole version number above ours was written by a newer app; anything else there ("2", 1.5, -1) is damage.
+	if (typeof header.version !== 'number' || !Number.isInteger(header.version) || header.version < 1) {
+		throw new ValidationError('backup.invalid');
+	}
+	if (header.version > BACKUP_VERSION) throw new ValidationError('backup.newerVersion');
 }
 
 /**

@@ -168,9 +168,14 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 	return { rows, columns, slots, dropped };
 }
 
-/** C0/C1 controls, zero-width space, bidi overrides and isolates, byte order mark (ZWJ/ZWNJ stay: emoji need them). */
-// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * C0/C1 controls, zero-width space, bidi overrides and isolates, byte order mark (ZWJ/ZWNJ stay: emoji need them), and
+ * the characters that draw nothing though they are no space: the soft hyphen, the word joiner and invisible operators,
+ * the Mongolian vowel separator and the Hangul fillers (a board named with U+3164 was listed as a blank name).
+ */
+const INVISIBLE =
+	// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]/g;
 /** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
 const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 

@@ -7,6 +7,7 @@ export type ImportErrorCode =
 	| 'import.notObf'
 	| 'import.tooLarge'
 	| 'import.notZip'
+	| 'import.unsupportedCompression'
 	| 'import.zipTooLarge'
 	| 'import.tooManyFiles'
 	| 'import.missingRoot'

@@ -321,6 +321,8 @@ describe('importObf with hand-written fixtures', () => {
 		buttons[0] = { id: 0, label: ` ${'x'.repeat(300)} ` };
 		buttons[1] = { id: 1, label: '\u202e👨‍👩‍👧\n\tfamilie\u0000' };
 		buttons[2] = { id: 2, label: '\ud800x' };
+		buttons[3] = { id: 3, label: '\u3164\u3164' };
+		buttons[4] = { id: 4, label: 'se\u00adnge\u2060tøj\u180e\u115f' };
 		const result = await importObf(json({ format: 'open-board-0.1', id: 1, name: '', buttons, images: 'nope', sounds: null }));
 		expectValidResult(result);
 		const board = result.set.boards[0];
@@ -329,7 +331,10 @@ describe('importObf with hand-written fixtures', () => {
 		expect(board?.slots[0]?.label).toBe(`${'x'.repeat(59)}…`);
 		expect(board?.slots[1]?.label).toBe('👨‍👩‍👧 familie');
 		expect(board?.slots[2]?.label).toBe('\ufffdx');
-		expect(warningCounts(result)).toEqual({ 'import.labelShortened': 1 });
+		// Characters that draw nothing are no word: a label of only those is none.
+		expect(board?.slots[3]?.label).toBe('?');
+		expect(board?.slots[4]?.label).toBe('sengetøj');
+		expect(warningCounts(result)).toEqual({ 'import.labelShortened': 1, 'import.cellWithoutWord': 1 });
 	});
 
 	it('shows a phrase too long for a cell shortened after a whole word, says it whole, and counts it', async () => {
@@ -911,6 +916,19 @@ describe('export and import round trip', () => {
 });
 
 describe('refusing bad input', () => {
+	it('says so when every file of a package is packed with a method other than stored or deflate (bzip2, LZMA)', async () => {
+		const board = { format: 'open-board-0.1', id: 'b', name: 'B', buttons: [] };
+		const zip = zipSync({ 'manifest.json': json({ format: 'open-board-0.1', root: 'b.obf' }), 'b.obf': json(board) }, { level: 0 });
+		// The method in every local header (offset 8) and central directory entry (offset 10) becomes bzip2's 12.
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		for (let at = 0; at + 4 <= zip.length; at++) {
+			const signature = view.getUint32(at, true);
+			if (signature === 0x04034b50) view.setUint16(at + 8, 12, true);
+			if (signature === 0x02014b50) view.setUint16(at + 10, 12, true);
+		}
+		expect((await importError(importObz(zip))).code).toBe('import.unsupportedCompression');
+	});
+
 	it('names what is wrong', async () => {
 		expect((await importError(importObf(strToU8('{"format": "open-board-0.1", ')))).code).toBe('import.notJson');
 		expect(await importError(importObf(new Uint8Array([0xff, 0xfe, 0x00])))).toMatchObject({ code: 'import.notJson' });

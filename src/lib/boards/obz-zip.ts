@@ -53,6 +53,7 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 	const entries = new Map<string, ZipEntry>();
 	let fileCount = 0;
 	let inflated = 0;
+	let otherCompression = 0;
 	let failure: ImportError | undefined;
 	const fail = (error: ImportError) => {
 		failure ??= error;
@@ -65,7 +66,10 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 		// Folders, repeated names and compression methods other than stored/deflate are skipped
 		// (never started, so never inflated); a picture among them is reported as unsupported.
 		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
-		if (file.compression !== 0 && file.compression !== 8) return;
+		if (file.compression !== 0 && file.compression !== 8) {
+			otherCompression++;
+			return;
+		}
 		if (typeof file.originalSize === 'number' && inflated + file.originalSize > IMPORT_LIMITS.maxInflatedBytes) {
 			return fail(new ImportError('import.zipTooLarge'));
 		}
@@ -108,6 +112,8 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 	}
 	if (failure) throw failure;
 	if (fileCount === 0) throw new ImportError('import.notZip');
+	// Packed with bzip2 or LZMA throughout (zip tools offer them): no file of it can be read, and "not a board" would be wrong.
+	if (entries.size === 0 && otherCompression > 0) throw new ImportError('import.unsupportedCompression');
 
 	const files = new Map<string, Uint8Array<ArrayBuffer> | 'oversized'>();
 	for (const [name, entry] of entries) {

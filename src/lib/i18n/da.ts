@@ -363,6 +363,7 @@ export const da = {
 	'import.notObf': 'Filen er ikke i Open Board Format. Intet er ændret.',
 	'import.tooLarge': 'Filen er for stor (højst 20 MB). Intet er ændret.',
 	'import.notZip': 'Filen er ikke en gyldig .obz-pakke. Intet er ændret.',
+	'import.unsupportedCompression':
 		'Filerne i pakken er komprimeret på en måde, som Billedtale ikke kan læse (fx bzip2 eller LZMA). Pak dem igen som en almindelig zip-fil. Intet er ændret.',
 	'import.zipTooLarge': 'Pakken fylder for meget, når den pakkes ud. Intet er ændret.',
 	'import.tooManyFiles': 'Pakken indeholder for mange filer. Intet er ændret.',

@@ -365,6 +365,7 @@ export const en: Record<MessageKey, string> = {
 	'import.notObf': 'The file is not in Open Board Format. Nothing was changed.',
 	'import.tooLarge': 'The file is too large (at most 20 MB). Nothing was changed.',
 	'import.notZip': 'The file is not a valid .obz package. Nothing was changed.',
+	'import.unsupportedCompression':
 		'The files in the package are compressed in a way Billedtale cannot read (such as bzip2 or LZMA). Zip them again as an ordinary zip file. Nothing has changed.',
 	'import.zipTooLarge': 'The package is too large when unpacked. Nothing was changed.',
 	'import.tooManyFiles': 'The package contains too many files. Nothing was changed.',
