@@ -263,7 +263,9 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		pressed = el;
 		downAt = { x: event.clientX, y: event.clientY };
 		const settings = profile();
-		const step = tapPress(settings, tap, event.timeStamp, idOf(el), downAt);
+		// Where a finger pressed, for the repeat filter's "same spot" (a mouse's quick second click elsewhere on a screen that
+		// just changed is an adviser's, not a tremor's).
+		const step = tapPress(settings, tap, event.timeStamp, idOf(el), event.pointerType === 'touch' ? downAt : undefined);
 		tap = step.state;
 		if (step.select) choose(el);
 		else if (settings.activateOn === 'press' && settings.holdMs > 0) {
@@ -284,7 +286,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		// Sliding off the target before lifting cancels, as with a native button. A finger stays with the target it pressed
 		// wherever it is lifted, so for a finger the distance it moved decides (a drag of a story item or a person is no tap).
 		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(event);
-		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el), { x: event.clientX, y: event.clientY });
+		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el), finger ? { x: event.clientX, y: event.clientY } : undefined);
 		tap = step.state;
 		pressed = undefined;
 		released = undefined;
