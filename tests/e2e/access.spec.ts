@@ -909,6 +909,10 @@ test.describe('one switch on the clock reaches the theme wish, the network map, 
 		await expect(story.area('Det gør mit liv bedre')).not.toHaveAttribute('data-scan');
 		await page.getByLabel('Kort tekst').fill('Gå til kor');
 		await page.getByRole('button', { name: 'Tilføj tekst' }).click();
+		// What waits goes to an area of the canvas; the bar's "Læg i" buttons beside it are not offered as well.
+		await expect(story.area('Det gør mit liv bedre')).toHaveAttribute('data-scan');
+		await expect(page.getByRole('button', { name: 'Læg i: Det gør mit liv bedre' })).not.toHaveAttribute('data-scan');
+		await expect(page.getByRole('button', { name: 'Annuller' })).toHaveAttribute('data-scan');
 		await stoppedClock(page);
 		await oneSwitchTo(page, story.area('Det gør mit liv bedre'), 1000, 80);
 		// Storing needs the page's timers: the clock runs on in small steps (the scan has stopped after the choice).
