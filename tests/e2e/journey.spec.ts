@@ -168,6 +168,10 @@ test('a relayed answer cannot be given before choosing who relays it', async ({ 
 	await expect(page.getByText('Vælg, hvem der formidler, før der svares.')).toBeVisible();
 	await expect(meeting.board.getByRole('button', { name: 'Ja', exact: true })).toBeDisabled();
 	await expectNoAxeViolations(page, 'meeting page waiting for a relayer');
+	// Every step says why its answers are greyed out, not only the topics' board.
+	await meeting.openStep('Hvordan går det?');
+	await expect(page.getByRole('radio', { name: 'Godt', exact: true }).first()).toBeDisabled();
+	await expect(page.getByText('Vælg, hvem der formidler, før der svares.')).toBeVisible();
 	expect((await readDatabase(page)).answers).toEqual([]);
 });
 
