@@ -397,12 +397,18 @@ test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS
 /** Chooses a one-board file whose reading waits until the page's `readFile()` is called: a long import, held still. */
 async function startHeldImport(page: Page): Promise<void> {
 	await page.evaluate(() => {
+		const held = window as unknown as { readFile?: () => void; holdsImports?: boolean };
+		if (held.holdsImports) return;
+		held.holdsImports = true;
 		const read = File.prototype.arrayBuffer;
 		File.prototype.arrayBuffer = function (this: File) {
 			// Only the chosen file: the journal's and the test's own reads of the private file system are Files too.
 			if (this.name !== 'laast.obf') return read.call(this);
 			return new Promise<ArrayBuffer>((resolve) => {
-				(window as unknown as { readFile: () => void }).readFile = () => resolve(read.call(this));
+				held.readFile = () => {
+					delete held.readFile;
+					resolve(read.call(this));
+				};
 			});
 		};
 	});
@@ -413,9 +419,12 @@ async function startHeldImport(page: Page): Promise<void> {
 	await page.waitForFunction(() => 'readFile' in window);
 }
 
-test('a long board import holds the idle lock off while it runs', async ({ page }) => {
+test('a long board import holds the idle lock off; one cut short by "Lås" is told after the unlock and stores nothing', async ({
+	page
+}) => {
 	await page.clock.install();
 	await openBoardList(page, 'Ulla');
+	const boardsBefore = (await readDatabase(page)).boards.length;
 	await startHeldImport(page);
 	// Five minutes is the default lock time: the adviser waits without touching the screen.
 	await page.clock.fastForward('06:00');
@@ -423,15 +432,9 @@ test('a long board import holds the idle lock off while it runs', async ({ page 
 	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeHidden();
 	await page.evaluate(() => (window as unknown as { readFile: () => void }).readFile());
 	await expect(page.locator('.notices').getByRole('status')).toContainText('1 tavle er hentet.');
-	// Done, the lock's own time runs again.
-	await page.clock.fastForward('06:00');
-	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
-});
+	expect((await readDatabase(page)).boards).toHaveLength(boardsBefore + 1);
 
-test('a board import cut short by "Lås" is told after the unlock, and nothing of it is stored', async ({ page }) => {
-	await openBoardList(page, 'Vera');
-	const boardsBefore = (await readDatabase(page)).boards.length;
-	// "Lås" is pressed while the import waits for its file.
+	// "Lås" pressed while the next import waits for its file.
 	await startHeldImport(page);
 	await page.getByRole('button', { name: 'Lås', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
@@ -441,5 +444,5 @@ test('a board import cut short by "Lås" is told after the unlock, and nothing o
 	await page.getByLabel('PIN').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Lås op' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: stopped })).toBeVisible();
-	expect((await readDatabase(page)).boards).toHaveLength(boardsBefore);
+	expect((await readDatabase(page)).boards).toHaveLength(boardsBefore + 1);
 });
