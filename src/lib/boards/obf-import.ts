@@ -1,5 +1,6 @@
 import { newId } from '#lib/domain/ids.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
+import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
 import { drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
 import {
 	BOARD_NAME_MAX,
@@ -56,7 +57,8 @@ export type ImportWarningCode =
 	| 'import.unreadableBoardDropped'
 	| 'import.invalidCellDropped'
 	| 'import.labelShortened'
-	| 'import.cellWithoutWord';
+	| 'import.cellWithoutWord'
+	| 'import.picturesOverBudget';
 
 /** Something left out of an import, counted over the whole file. */
 export type ImportWarning = { code: ImportWarningCode; count: number };
@@ -97,11 +99,21 @@ class Collector {
 	/**
 	 * Re-encodes every picture on the device, one at a time; an SVG drawing is drawn as pixels first. One that is refused
 	 * is dropped with a warning and the cells that showed it keep their label and symbol, as for a picture the file could
-	 * not give.
+	 * not give; so is every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded.
 	 */
 	async addPictures(boards: Board[]): Promise<void> {
 		const refused = new Set<string>();
+		let pixelsLeft: number = IMPORT_LIMITS.maxDecodedPixels;
 		for (const [id, bytes] of this.pictures) {
+			const size = readPixelSize(bytes);
+			// A size no tablet can decode is refused as too large by itself, below.
+			const pixels = size && isDecodableSize(size) ? size.width * size.height : 0;
+			if (pixels > pixelsLeft) {
+				refused.add(id);
+				this.warn('import.picturesOverBudget');
+				continue;
+			}
+			pixelsLeft -= pixels;
 			try {
 				const { blob, type } = await reencodePicture(looksLikeSvg(bytes) ? await drawSvgAsPng(bytes) : bytes);
 				this.media.push({ id, kind: 'image', mimeType: type, blob });

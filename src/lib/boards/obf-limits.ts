@@ -35,5 +35,11 @@ export const IMPORT_LIMITS = {
 	maxEntries: 2000,
 	maxBoards: 200,
 	/** Each image or sound. */
-	maxImageBytes: 5 * MiB
+	maxImageBytes: 5 * MiB,
+	/**
+	 * The pixels of all the file's pictures together, as their headers declare them. Each may have up to 50 million (a
+	 * camera's), but 2,000 of those took minutes to decode, with the board list greyed out; this is ~10 s of decoding
+	 * on a tablet: 2,000 symbols of a million pixels, or 160 phone photos.
+	 */
+	maxDecodedPixels: 2_000_000_000
 } as const;

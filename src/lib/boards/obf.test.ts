@@ -142,6 +142,31 @@ describe('importObf with hand-written fixtures', () => {
 		expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(['c0', 'c1', 'c2']);
 	});
 
+	it('decodes at most its pixel budget of the file’s pictures, and drops the rest before decoding them', async () => {
+		// Camera-sized pictures (49 million pixels each, as their headers say): 40 fit in the budget, the 41st does not.
+		const camera = (i: number) => {
+			const bytes = PNG.slice();
+			const view = new DataView(bytes.buffer);
+			view.setUint32(16, 7000);
+			view.setUint32(20, 7000 + i);
+			return { id: `p${i}`, data: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` };
+		};
+		const images = Array.from({ length: 41 }, (_, i) => camera(i));
+		const buttons = images.map((image, i) => ({ id: `c${i}`, label: `foto ${i}`, image_id: image.id }));
+		const order = Array.from({ length: 4 }, (_, row) => Array.from({ length: 12 }, (_, column) => buttons[row * 12 + column]?.id ?? null));
+		expect(41 * 7000 * 7000).toBeGreaterThan(IMPORT_LIMITS.maxDecodedPixels);
+		const result = await importObf(
+			json({ format: 'open-board-0.1', id: 'f', name: 'Fotos', grid: { rows: 4, columns: 12, order }, buttons, images })
+		);
+		expectValidResult(result);
+		expect(worker.decoded).toBe(40);
+		expect(result.media).toHaveLength(40);
+		expect(warningCounts(result)).toEqual({ 'import.picturesOverBudget': 1 });
+		const last = result.set.boards[0]?.slots[40];
+		expect(last).toMatchObject({ label: 'foto 40' });
+		expect(last?.photoId).toBeUndefined();
+	});
+
 	it('draws an SVG picture as pixels and stores only the drawing, never the SVG text', async () => {
 		const svg = readFileSync('tests/fixtures/hostile/script.svg');
 		const drawing = { id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${svg.toString('base64')}` };
