@@ -198,17 +198,17 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 		[255, 0, 0, 255],
 		[0, 0, 255, 255]
 	]);
-	// The Illustrator drawing, its fill taken from its entity.
-	const green = new BoardPage(page).cell('grøn').locator('img');
-	await expect.poll(() => green.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
-	expect(await green.evaluate(pixels, [[256, 256]])).toEqual([[0, 255, 0, 255]]);
-	const blue = new BoardPage(page).cell('blå').locator('img');
-	await expect.poll(() => blue.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
-	expect(await blue.evaluate(pixels, [[256, 256]])).toEqual([[0, 0, 255, 255]]);
-	const filtered = new BoardPage(page).cell('filter').locator('img');
-	await expect.poll(() => filtered.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+	/** The pixels at `points` of a square drawing on the cell `label`, once it is drawn at its size. */
+	const drawn = async (label: string, points: number[][]) => {
+		const img = new BoardPage(page).cell(label).locator('img');
+		await expect.poll(() => img.evaluate((shown: HTMLImageElement) => shown.naturalWidth)).toBe(512);
+		return img.evaluate(pixels, points);
+	};
+	// The Illustrator drawing, its fill taken from its entity; the one without a namespace; the filtered one, unfiltered.
+	expect(await drawn('grøn', [[256, 256]])).toEqual([[0, 255, 0, 255]]);
+	expect(await drawn('blå', [[256, 256]])).toEqual([[0, 0, 255, 255]]);
 	expect(
-		await filtered.evaluate(pixels, [
+		await drawn('filter', [
 			[256, 256],
 			[50, 50]
 		])
