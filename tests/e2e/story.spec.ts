@@ -19,6 +19,9 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	page
 }) => {
 	await meetingWithLise(page, 'Ruth');
+	// A sheet seen first: its styles stay in the page (a `.face` rule of the network map once rounded the story's items).
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
 	const story = new StoryPage(page);
 	await story.open();
 	await expect(story.area('Mine håb, ønsker og drømme')).toBeVisible();
@@ -29,6 +32,7 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await story.search('glad');
 	await touchDrag(page, await centreOf(story.symbolResult('glad')), await centreOf(story.area('Det gør mit liv bedre')));
 	await expect(story.item('Billede: glad')).toHaveAttribute('data-area', 'bedre');
+	await expect(story.item('Billede: glad').locator('.face')).toHaveCSS('border-radius', '0px');
 	await expect(story.item('Billede: glad')).toHaveAccessibleName(/Formidlet af \(Lise, Pårørende\)$/);
 
 	// Tap the symbol, then tap an area.
