@@ -83,6 +83,11 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await expect(plan.document.getByRole('table')).toHaveCount(0);
 	await expect(page).toHaveTitle('Plan – Billedtale');
 	await expectNoAxeViolations(page, 'the plan page (Min plan)');
+	// "Vis" offers the app's radios of one size (a global input rule made one 56 px wide and the other 13 px).
+	const radios = page.getByRole('group', { name: 'Vis' }).getByRole('radio');
+	const [first, second] = await radios.evaluateAll((inputs) => inputs.map((input) => [input.clientWidth, input.clientHeight]));
+	expect(second).toEqual(first);
+	expect(Math.min(...first!)).toBeGreaterThanOrEqual(44);
 
 	const mine = await saved(await plan.savePdf('Gem som PDF'), testInfo);
 	expect(mine).toMatch(/plan-2026-12-02-[a-z0-9]{8}\.pdf$/);
