@@ -17,6 +17,9 @@ export function describeContent(content: AnswerContent, language: Language = loc
 		case 'message':
 			return content.items.map((item) => item.label).join(' ');
 		case 'scale':
+			// The point's words in the language asked for: the stored label is the one the screen showed when it was given,
+			// and an answer given on an English screen said "Bad" in a Danish case file. A point no longer there keeps it.
+			return scaleById(content.scaleId)?.points.find((point) => point.id === content.pointId)?.label[language] ?? content.label;
 		case 'placement':
 			return content.label;
 		case 'no-answer':
