@@ -62,8 +62,21 @@ describe('Min plan', () => {
 			'Finde en bus, der kører til butikken',
 			'Hvem: Jonas og mig',
 			'Hvornår: før jul',
-			'Det synes jeg: Både og'
+			// Relayed by her mother (the fixture's answer): Min plan said "Det synes jeg" for it.
+			'Det fortalte Mor Anne for mig: Både og'
 		]);
+	});
+
+	it('says whose view it was when the citizen did not give it: relayed by a relative, seen by a worker', () => {
+		const others = ANSWERS.map((answer): Answer => {
+			if (answer.subject.kind === 'agreement') return { ...answer, provenance: { mode: 'formidlet', participantId: 'p-mother' } };
+			if (answer.subject.kind === 'goal') return { ...answer, provenance: { mode: 'observeret', participantId: 'p-adviser' } };
+			return answer;
+		});
+		const plan = citizenPlan({ ...source, answers: others });
+		expect(rowWith(plan, 'Jeg vil selv handle ind om fredagen.')?.lines).toContain('Det kunne Jonas se på mig: Godt');
+		expect(rowWith(plan, 'Øve indkøb i Netto hver fredag')?.lines).toContain('Det fortalte Mor Anne for mig: Godt');
+		expect(texts(plan).filter((line) => line.startsWith('Det synes jeg'))).toEqual([]);
 	});
 
 	it('quotes the citizen’s own words and own messages, but not answers others gave', () => {

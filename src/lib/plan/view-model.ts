@@ -121,6 +121,20 @@ function viewsOf(answers: readonly Answer[], kind: 'goal' | 'agreement'): Map<st
 	return views;
 }
 
+/**
+ * The citizen's view of a goal or an agreement, in jeg-form: "Det synes jeg" only when it was the citizen's own (or
+ * given with support). A view a relative relayed or a worker observed says whose it was, as the case file does: Min
+ * plan said "Det synes jeg: Både og" for what the mother had said.
+ */
+function viewLine(view: Answer, meeting: Meeting, words: Words): string {
+	const said = describeContent(view.content, words.language);
+	const { mode, participantId } = view.provenance;
+	const name = meeting.participants.find((person) => person.id === participantId)?.name ?? words.t('plan.mine.someone');
+	if (mode === 'formidlet') return words.t('plan.mine.relayedView', { name, view: said });
+	if (mode === 'observeret') return words.t('plan.mine.seenView', { name, view: said });
+	return words.t('plan.mine.myView', { view: said });
+}
+
 function ownerNames(agreement: Agreement, words: Words, citizenFirst: boolean): string {
 	return words.list(agreement.who.map((owner) => (citizenFirst && owner.role === 'borger' ? words.t('plan.mine.me') : owner.name)));
 }
@@ -152,7 +166,7 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 		blocks.push({
 			kind: 'row',
 			figure: words.figure(goal.symbolId ?? 'maal'),
-			lines: [goal.text, ...(view ? [words.t('plan.mine.myView', { view: describeContent(view.content, language) })] : [])]
+			lines: [goal.text, ...(view ? [viewLine(view, meeting, words)] : [])]
 		});
 	}
 
@@ -168,7 +182,7 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 				agreement.what,
 				...(who ? [words.t('plan.mine.who', { who: capitalise(who, language) })] : []),
 				words.t('plan.mine.when', { when: whenText(agreement.when, words) }),
-				...(view ? [words.t('plan.mine.myView', { view: describeContent(view.content, language) })] : [])
+				...(view ? [viewLine(view, meeting, words)] : [])
 			]
 		});
 	}
