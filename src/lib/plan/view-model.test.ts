@@ -159,6 +159,18 @@ describe('the case-file version', () => {
 		expect(all).toContain('Ældste svar først. Antal svar: 10.');
 	});
 
+	it('gives an answer’s date beside its time when it was not the meeting’s day (a meeting past midnight)', () => {
+		const dayOf = (row: string[]) => row[0]!.match(/^\d+\. \w+ \d{4} /)?.[0];
+		const late = { ...ANSWERS[0]!, id: 'late', createdAt: new Date(2026, 11, 3, 0, 0, 4).getTime() };
+		const rows = table('Alle svar i mødet')!.rows;
+		const withLate = caseFilePlan({ ...source, answers: [...ANSWERS, late] }).blocks.find(
+			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Alle svar i mødet'
+		)!.rows;
+		expect(rows.map(dayOf)).toEqual(rows.map(() => undefined));
+		expect(dayOf(withLate.at(-1)!)).toBe('3. december 2026 ');
+		expect(withLate.at(-1)![0]).toMatch(/^3\. december 2026 00\.00(\.04)?$/);
+	});
+
 	it('has contact wishes, feedback and the adviser’s note in paragraphs', () => {
 		expect(all).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv');
 		expect(all).toContain('Hvordan var mødet?: Lyttede vi til dig?: Godt – Borgeren selv');

@@ -135,6 +135,17 @@ function viewLine(view: Answer, meeting: Meeting, words: Words): string {
 	return words.t('plan.mine.myView', { view: said });
 }
 
+/**
+ * When an answer was given, for the case file's table: its time, and its date as well when that was not the meeting's
+ * day. An answer after midnight was listed as "00.00.04" after "23.44.34" in a document headed by the meeting's date,
+ * and one added to an earlier meeting later showed only the later time.
+ */
+function answeredAt(at: number, meetingDate: string, language: Language): string {
+	const day = localIsoDate(new Date(at));
+	const time = formatTimeIn(language, at);
+	return day === meetingDate ? time : `${formatDateIn(language, day)} ${time}`;
+}
+
 function ownerNames(agreement: Agreement, words: Words, citizenFirst: boolean): string {
 	return words.list(agreement.who.map((owner) => (citizenFirst && owner.role === 'borger' ? words.t('plan.mine.me') : owner.name)));
 }
@@ -350,7 +361,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 				words.t('plan.case.remark')
 			],
 			rows: answers.map((a) => [
-				formatTimeIn(language, a.createdAt),
+				answeredAt(a.createdAt, meeting.date, language),
 				subjectText(a.subject, words, plan),
 				describeContent(a.content, language),
 				describeProvenance(a.provenance, meeting, language),
