@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
 import { HomePage, MeetingPage } from './pages';
 
 /* A whole meeting, from preparation to feedback, as the citizen and the adviser go through it. */
@@ -92,7 +92,8 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await expect(page.getByRole('region', { name: 'Mål', exact: true }).getByText('Jeg vil selv handle ind', { exact: true })).toBeVisible();
 	const agreements = [
 		{ what: 'Lise hjælper med indkøb', who: 'Lise (Pårørende)', when: 'Hver fredag' },
-		{ what: 'Vi ses igen', who: 'Karen (Borger)', when: 'I marts' }
+		// A long word in a question beside its picture once widened the page at 320 px.
+		{ what: 'Vi ses igen med støttekontaktpersonen', who: 'Karen (Borger)', when: 'I marts' }
 	];
 	for (const agreement of agreements) {
 		await page.getByLabel('Hvad skal der ske?').fill(agreement.what);
@@ -102,8 +103,9 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 		await expect(page.getByRole('article', { name: agreement.what })).toBeVisible();
 	}
 	await choosePoint(page, 'Hvad synes du om aftalen »Lise hjælper med indkøb«?', 'Godt');
-	await choosePoint(page, 'Hvad synes du om aftalen »Vi ses igen«?', 'Både og');
+	await choosePoint(page, 'Hvad synes du om aftalen »Vi ses igen med støttekontaktpersonen«?', 'Både og');
 	await expectNoAxeViolations(page, 'goals and agreements');
+	await expectReflow(page, 'goals and agreements');
 
 	await meeting.openStep('Hvordan var mødet?');
 	await choosePoint(page, 'Lyttede vi til dig?', 'Rigtig godt');
@@ -118,6 +120,7 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	// The last part has no "Videre": it leads on to the plan the meeting made.
 	await expect(page.getByRole('button', { name: 'Videre' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Færdig: se planen' })).toHaveAttribute('href', `/moede/plan?id=${meeting.id}`);
+	const meetingId = meeting.id;
 
 	// The note draft speaks to the citizen and links every sentence to its answers. It is worded when the adviser opens it.
 	const note = page.getByRole('region', { name: 'Notat til journalen' });
@@ -164,6 +167,11 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await expect(page).toHaveURL(`/borger?id=${citizenId}`);
 	await expect(page.getByRole('region', { name: 'Om mig – sådan kommunikerer jeg' }).getByRole('img', { name: 'tommel op' })).toBeVisible();
 	await expectNoAxeViolations(page, 'the citizen page with »Om mig«');
+
+	// Min plan at 320 px: the agreement's long word wraps beside its picture.
+	await openApp(page, `/moede/plan?id=${meetingId}`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Min plan' })).toBeVisible();
+	await expectReflow(page, 'Min plan');
 });
 
 test('a meeting is planned ahead, edited and deleted with everything of it', async ({ page }) => {
@@ -193,7 +201,7 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await expect(page.getByText('Vi ser på, hvordan det går med din hjælp · Kommunen')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
-	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt');
+	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt · Opfølgning · Kommunen');
 	await expectReflow(page, '/borger');
 	// Beside the planned meeting: its invitation letter, shown on the tablet before it is saved or printed.
 	await page.getByRole('link', { name: 'Invitation til mødet 1. maj 2030' }).click();
