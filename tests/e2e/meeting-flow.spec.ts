@@ -102,6 +102,7 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 		await page.getByRole('button', { name: 'Tilføj aftale' }).click();
 		await expect(page.getByRole('article', { name: agreement.what })).toBeVisible();
 	}
+	await choosePoint(page, 'Hvad synes du om målet »Jeg vil selv handle ind«?', 'Både og');
 	await choosePoint(page, 'Hvad synes du om aftalen »Lise hjælper med indkøb«?', 'Godt');
 	await choosePoint(page, 'Hvad synes du om aftalen »Vi ses igen med støttekontaktpersonen«?', 'Både og');
 	await expectNoAxeViolations(page, 'goals and agreements');
@@ -151,6 +152,7 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 		agreements.map((a) => [a.what, a.when])
 	);
 	expect(plan.payload.note).toContain('Vi aftalte, at Vi ses igen');
+	expect(about('goal').map((a) => [a.subject.goalId, a.content.pointId])).toEqual([[plan.payload.goals[0].id, 'baade-og']]);
 	const views = about('agreement').map((a) => [a.subject.agreementId, a.content.pointId]);
 	expect(views).toEqual(
 		expect.arrayContaining([

@@ -1033,6 +1033,7 @@ export const da = {
 	'goals.agreement.add': 'Tilføj aftale',
 	'goals.agreement.whoShown': 'Hvem: {who}',
 	'goals.agreement.whenShown': 'Hvornår: {when}',
+	'goals.goal.view': 'Hvad synes du om målet »{goal}«?',
 	'goals.agreement.view': 'Hvad synes du om aftalen »{what}«?',
 	'goals.agreement.remove': 'Slet aftalen {what}',
 	'note.told': 'Du fortalte om {topic}: {answers}.',

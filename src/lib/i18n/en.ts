@@ -1036,6 +1036,7 @@ export const en: Record<MessageKey, string> = {
 	'goals.agreement.add': 'Add agreement',
 	'goals.agreement.whoShown': 'Who: {who}',
 	'goals.agreement.whenShown': 'When: {when}',
+	'goals.goal.view': 'What do you think of the goal "{goal}"?',
 	'goals.agreement.view': 'What do you think of the agreement "{what}"?',
 	'goals.agreement.remove': 'Delete the agreement {what}',
 	'note.told': 'You told us about {topic}: {answers}.',
