@@ -673,6 +673,7 @@ export const da = {
 	'plan.case.role': 'Rolle',
 	'plan.case.goals': 'Mål',
 	'plan.case.goal': 'Mål i borgerens ord',
+	'plan.case.followUp': 'følges op fra et tidligere møde',
 	'plan.case.themes': 'Tema (FFB)',
 	'plan.case.goalType': 'Måltype (FFB)',
 	'plan.case.view': 'Borgerens syn',

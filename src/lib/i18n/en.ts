@@ -675,6 +675,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.case.role': 'Role',
 	'plan.case.goals': 'Goals',
 	'plan.case.goal': "Goal in the citizen's words",
+	'plan.case.followUp': 'followed up from an earlier meeting',
 	'plan.case.themes': 'Theme (FFB)',
 	'plan.case.goalType': 'Goal type (FFB)',
 	'plan.case.view': "The citizen's view",

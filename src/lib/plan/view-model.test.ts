@@ -159,6 +159,15 @@ describe('the case-file version', () => {
 		expect(all).toContain('Ældste svar først. Antal svar: 10.');
 	});
 
+	it('marks a goal followed up from an earlier meeting', () => {
+		const carried = { ...PLAN, goals: PLAN.goals.map((goal) => ({ ...goal, fromPlanId: 'plan0' })) };
+		const goals = caseFilePlan({ ...source, plan: carried }).blocks.find(
+			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Mål'
+		)!;
+		expect(goals.rows[0]![0]).toBe('Jeg vil selv handle ind om fredagen. (følges op fra et tidligere møde)');
+		expect(table('Mål')!.rows[0]![0]).toBe('Jeg vil selv handle ind om fredagen.');
+	});
+
 	it('gives an answer’s date beside its time when it was not the meeting’s day (a meeting past midnight)', () => {
 		const dayOf = (row: string[]) => row[0]!.match(/^\d+\. \w+ \d{4} /)?.[0];
 		const late = { ...ANSWERS[0]!, id: 'late', createdAt: new Date(2026, 11, 3, 0, 0, 4).getTime() };

@@ -294,7 +294,8 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 			caption: words.t('plan.case.goals'),
 			columns: [words.t('plan.case.goal'), words.t('plan.case.themes'), words.t('plan.case.goalType'), words.t('plan.case.view')],
 			rows: goals.map((goal) => [
-				goalText(goal, words),
+				// A goal carried over from an earlier plan says so, as the meeting's step does.
+				goal.fromPlanId ? `${goalText(goal, words)} (${words.t('plan.case.followUp')})` : goalText(goal, words),
 				themesText(goal, words),
 				goalTypeText(goal, words),
 				viewText(goalViews.get(goal.id))
