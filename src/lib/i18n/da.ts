@@ -706,7 +706,6 @@ export const da = {
 	'plan.case.answer': 'Svar',
 	'plan.case.how': 'Hvem og hvordan',
 	'plan.case.remark': 'Note og status',
-	'plan.case.corrected': 'Rettet (historikken er i appen)',
 	'plan.case.confirmed': 'Bekræftet af: {provenance}',
 	'plan.case.legend':
 		'Hvem og hvordan: «Borgeren selv» betyder, at borgeren svarede selv. «Borgeren med støtte» betyder, at borgeren fik hjælp til at pege eller trykke. «Formidlet af» betyder, at en deltager, der kender borgeren, gav borgerens perspektiv videre. «Observeret» betyder, at nogen så en reaktion uden ord.',

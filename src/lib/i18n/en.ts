@@ -708,7 +708,6 @@ export const en: Record<MessageKey, string> = {
 	'plan.case.answer': 'Answer',
 	'plan.case.how': 'Who and how',
 	'plan.case.remark': 'Note and status',
-	'plan.case.corrected': 'Corrected (the history is in the app)',
 	'plan.case.confirmed': 'Confirmed by: {provenance}',
 	'plan.case.legend':
 		'Who and how: "The citizen" means the citizen answered directly. "The citizen with support" means the citizen had help to point or tap. "Relayed by" means a participant who knows the citizen passed on the citizen\'s perspective. "Observed" means someone noticed a reaction without words.',

@@ -159,6 +159,26 @@ describe('the case-file version', () => {
 		expect(all).toContain('Ældste svar først. Antal svar: 10.');
 	});
 
+	it('keeps what was recorded before a correction, with when and by whom', () => {
+		const replacedAt = ANSWERS[0]!.createdAt + 60_000;
+		const corrected: Answer = {
+			...ANSWERS[0]!,
+			history: [
+				{
+					content: { kind: 'core', value: 'nej' },
+					provenance: { mode: 'formidlet', participantId: 'p-mother' },
+					status: 'active',
+					replacedAt,
+					change: 'corrected'
+				}
+			]
+		};
+		const rows = caseFilePlan({ ...source, answers: [corrected] }).blocks.find(
+			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Alle svar i mødet'
+		)!.rows;
+		expect(rows[0]![4]).toMatch(/Før rettelse kl\. [\d.]+: Nej, Formidlet af \(Mor Anne, Pårørende\)/);
+	});
+
 	it('marks a goal followed up from an earlier meeting', () => {
 		const carried = { ...PLAN, goals: PLAN.goals.map((goal) => ({ ...goal, fromPlanId: 'plan0' })) };
 		const goals = caseFilePlan({ ...source, plan: carried }).blocks.find(

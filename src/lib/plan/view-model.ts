@@ -402,7 +402,17 @@ function goalTypeText(goal: Goal, words: Words): string {
 function remark(answer: Answer, meeting: Meeting, words: Words): string {
 	const parts = [
 		...(answer.status === 'withdrawn' ? [words.t('answers.withdrawn')] : []),
-		...(answer.history.some((h) => h.change === 'corrected') ? [words.t('plan.case.corrected')] : []),
+		// What was recorded before a correction, in the filed document itself: once the tablet's data is gone, "Rettet" alone
+		// could not show what was first given, or by whom.
+		...answer.history
+			.filter((revision) => revision.change === 'corrected')
+			.map((revision) =>
+				words.t('answers.history.corrected', {
+					time: answeredAt(revision.replacedAt, meeting.date, words.language),
+					answer: describeContent(revision.content, words.language),
+					provenance: describeProvenance(revision.provenance, meeting, words.language)
+				})
+			),
 		...answer.confirmations.map((c) =>
 			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })
 		),
