@@ -128,7 +128,10 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await expect(note.getByRole('list', { name: 'Udkast' })).toHaveCount(0);
 	await note.getByText('Udkast', { exact: true }).click();
 	const draft = note.getByRole('list', { name: 'Udkast' });
-	await expect(draft).toContainText('Vi aftalte, at Lise hjælper med indkøb. Det gør Lise, Hver fredag. Du synes om aftalen: godt.');
+	await expect(draft).toContainText(
+		'Vi aftalte, at Lise hjælper med indkøb. Det gør Lise. Hvornår: Hver fredag. Du synes om aftalen: godt.'
+	);
+	await expect(draft).toContainText('Om »Hvordan går det?« fortalte du: godt.');
 	await page.getByRole('button', { name: 'Brug udkastet' }).click();
 	await page.getByRole('button', { name: 'Gem notat' }).click();
 	await expect(page.getByRole('region', { name: 'Notat til journalen' }).getByRole('status')).toContainText('Gemt');

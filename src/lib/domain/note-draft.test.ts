@@ -30,11 +30,14 @@ const words: NoteWords = {
 	person: (a) => (a.provenance.participantId === 'p1' ? 'Lise' : undefined),
 	list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`),
 	told: (topic, said) => `Du fortalte om ${topic}: ${said}.`,
+	supported: (person, topic, said) => `Med støtte fra ${person} fortalte du om ${topic}: ${said}.`,
 	relayed: (person, topic, said) => `${person} fortalte for dig om ${topic}: ${said}.`,
 	observed: (topic, said) => `Vi så ved ${topic}: ${said}.`,
 	quote: (text) => `Du sagde: »${text}«.`,
 	goal: (goal) => `Dit mål: »${goal.text}«.`,
-	agreement: (agreement, view) => `Vi aftalte, at ${agreement.what}.${view ? ` Du synes: ${view}.` : ''}`
+	agreement: (agreement, view) => `Vi aftalte, at ${agreement.what}.${view ? ` ${view}` : ''}`,
+	view: (a, person) =>
+		a.provenance.mode === 'formidlet' ? `${person} fortalte, at du synes: ${words.content(a)}.` : `Du synes: ${words.content(a)}.`
 };
 
 describe('the du-form note draft', () => {
@@ -44,13 +47,16 @@ describe('the du-form note draft', () => {
 			answer('a2', board, { kind: 'core', value: 'ja' }),
 			answer('a3', board, { kind: 'core', value: 'nej' }, { mode: 'formidlet', participantId: 'p1' }),
 			answer('a4', board, { kind: 'core', value: 'stop' }),
-			answer('a5', board, { kind: 'core', value: 'pause' }, { mode: 'observeret', participantId: 'p1' })
+			answer('a5', board, { kind: 'core', value: 'pause' }, { mode: 'observeret', participantId: 'p1' }),
+			answer('a6', board, { kind: 'core', value: 'ja' }, { mode: 'med-stoette', participantId: 'p1' })
 		];
 		expect(draftNote({ answers: [...answers].reverse() }, words)).toEqual([
 			{ text: 'Du fortalte om hvordan du har det: Godt.', answerIds: ['a1'] },
 			{ text: 'Du fortalte om svartavlen: ja og stop.', answerIds: ['a2', 'a4'] },
 			{ text: 'Lise fortalte for dig om svartavlen: nej.', answerIds: ['a3'] },
-			{ text: 'Vi så ved svartavlen: pause.', answerIds: ['a5'] }
+			{ text: 'Vi så ved svartavlen: pause.', answerIds: ['a5'] },
+			// Given with support: its own sentence, naming who supported (it was merged into the citizen's own "ja og stop").
+			{ text: 'Med støtte fra Lise fortalte du om svartavlen: ja.', answerIds: ['a6'] }
 		]);
 	});
 
@@ -74,10 +80,15 @@ describe('the du-form note draft', () => {
 		};
 		const older = answer('v1', { kind: 'agreement', planId: 'p', agreementId: 'x1' }, scale('Skidt'));
 		const newer = answer('v2', { kind: 'agreement', planId: 'p', agreementId: 'x1' }, scale('Godt'));
-		expect(draftNote({ answers: [older, newer], plan }, words)).toEqual([
+		// A view the citizen's relative relayed says so (it read "Du synes" as if the citizen had given it).
+		const relayed = answer('v3', { kind: 'agreement', planId: 'p', agreementId: 'x2' }, scale('Både og'), {
+			mode: 'formidlet',
+			participantId: 'p1'
+		});
+		expect(draftNote({ answers: [older, newer, relayed], plan }, words)).toEqual([
 			{ text: 'Dit mål: »Jeg vil selv handle ind«.', answerIds: [] },
 			{ text: 'Vi aftalte, at Lise køber en cykel. Du synes: Godt.', answerIds: ['v2'] },
-			{ text: 'Vi aftalte, at vi ses igen.', answerIds: [] }
+			{ text: 'Vi aftalte, at vi ses igen. Lise fortalte, at du synes: Både og.', answerIds: ['v3'] }
 		]);
 	});
 });

@@ -19,19 +19,23 @@ export interface NoteWords {
 	topic(answer: Answer): string | undefined;
 	/** What was expressed, in plain words. */
 	content(answer: Answer): string;
-	/** The name of the person who relayed or observed, when one is named. */
+	/** The name of the person who relayed, supported or observed, when one is named. */
 	person(answer: Answer): string | undefined;
 	/** Several answers in one sentence: "godt, rigtig godt og skidt". */
 	list(items: string[]): string;
 	told(topic: string, answers: string): string;
+	supported(person: string, topic: string, answers: string): string;
 	relayed(person: string, topic: string, answers: string): string;
 	observed(topic: string, answers: string): string;
 	quote(text: string): string;
 	goal(goal: Goal): string;
+	/** An agreement, and the sentence of the citizen's view of it when there is one (see `view`). */
 	agreement(agreement: Agreement, view: string | undefined): string;
+	/** The citizen's view of an agreement as a sentence that says whose words it is: relayed and seen views say so. */
+	view(answer: Answer, person: string | undefined): string;
 }
 
-type Voice = 'told' | 'relayed' | 'observed';
+type Voice = 'told' | 'supported' | 'relayed' | 'observed';
 
 interface Group {
 	voice: Voice;
@@ -43,6 +47,7 @@ interface Group {
 function voiceOf(answer: Answer): Voice {
 	if (answer.provenance.mode === 'observeret') return 'observed';
 	if (answer.provenance.mode === 'formidlet') return 'relayed';
+	if (answer.provenance.mode === 'med-stoette') return 'supported';
 	return 'told';
 }
 
@@ -77,7 +82,8 @@ export function draftNote(
 		const topic = words.topic(answer);
 		if (topic === undefined) continue;
 		const voice = voiceOf(answer);
-		const person = voice === 'relayed' ? words.person(answer) : undefined;
+		// Who relayed or supported is part of the sentence: an answer given with support was merged into "Du fortalte".
+		const person = voice === 'relayed' || voice === 'supported' ? words.person(answer) : undefined;
 		const key = `${voice}|${person ?? ''}|${topic}`;
 		const group = groups.get(key);
 		if (group) group.answers.push(answer);
@@ -95,7 +101,9 @@ export function draftNote(
 				? words.observed(entry.topic, said)
 				: entry.voice === 'relayed' && entry.person
 					? words.relayed(entry.person, entry.topic, said)
-					: words.told(entry.topic, said);
+					: entry.voice === 'supported' && entry.person
+						? words.supported(entry.person, entry.topic, said)
+						: words.told(entry.topic, said);
 		return { text, answerIds: entry.answers.map((answer) => answer.id) };
 	});
 	const goals = (input.plan?.goals ?? []).map((goal) => ({
@@ -105,7 +113,7 @@ export function draftNote(
 	const views = agreementViews(active);
 	const agreements = (input.plan?.agreements ?? []).map((agreement) => {
 		const view = views.get(agreement.id);
-		return { text: words.agreement(agreement, view && words.content(view)), answerIds: view ? [view.id] : [] };
+		return { text: words.agreement(agreement, view && words.view(view, words.person(view))), answerIds: view ? [view.id] : [] };
 	});
 	return [...told, ...goals, ...agreements];
 }

@@ -12,22 +12,33 @@ export function meetingNoteDraft(meeting: Meeting, answers: readonly Answer[], p
 	return draftNote(
 		{ answers, plan },
 		{
-			topic: (answer) => summaryGroup(answer.subject).toLocaleLowerCase(locale.dateLocale),
+			// The topic is quoted as its heading reads ("Hvordan går det?"): lower-cased inside a sentence it read
+			// "Du fortalte om hvordan går det?: godt."
+			topic: (answer) => summaryGroup(answer.subject),
 			content: (answer) => describeContent(answer.content).toLocaleLowerCase(locale.dateLocale),
 			person: (answer) => findParticipant(meeting, answer.provenance.participantId)?.name,
 			list: (items) => list.format(items),
 			told: (topic, answersSaid) => t('note.told', { topic, answers: answersSaid }),
+			supported: (person, topic, answersSaid) => t('note.supported', { person, topic, answers: answersSaid }),
 			relayed: (person, topic, answersSaid) => t('note.relayed', { person, topic, answers: answersSaid }),
 			observed: (topic, answersSaid) => t('note.observed', { topic, answers: answersSaid }),
 			quote: (text) => t('note.quote', { text }),
 			goal: (goal) => t('note.goal', { goal: goal.text }),
 			agreement: (agreement, view) =>
-				t(view ? 'note.agreementView' : 'note.agreement', {
-					what: agreement.what,
-					who: list.format(agreement.who.map((owner) => owner.name)) || t('note.nobody'),
-					when: agreement.when,
-					view: view ?? ''
-				})
+				[
+					t('note.agreement', {
+						what: agreement.what,
+						who: list.format(agreement.who.map((owner) => owner.name)) || t('note.nobody'),
+						when: agreement.when
+					}),
+					...(view ? [view] : [])
+				].join(' '),
+			view: (answer, person) => {
+				const view = describeContent(answer.content).toLocaleLowerCase(locale.dateLocale);
+				if (answer.provenance.mode === 'formidlet' && person) return t('note.viewRelayed', { person, view });
+				if (answer.provenance.mode === 'observeret') return t('note.viewObserved', { view });
+				return t('note.view', { view });
+			}
 		}
 	);
 }
