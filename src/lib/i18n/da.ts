@@ -718,7 +718,7 @@ export const da = {
 	'plan.goalStatus.aktiv': 'Aktivt',
 	'plan.goalStatus.naaet': 'Nået',
 	'plan.goalStatus.stoppet': 'Stoppet',
-	'plan.part.check-in': 'Check-in',
+	'plan.part.check-in': 'Hvordan går det?',
 	'plan.part.feedback': 'Hvordan var mødet?',
 	'plan.part.contact': 'Kontakt og møder',
 	'plan.part.about-me': 'Om mig',
