@@ -32,7 +32,7 @@ const words: NoteWords = {
 	told: (topic, said) => `Du fortalte om ${topic}: ${said}.`,
 	supported: (person, topic, said) => `Med støtte fra ${person} fortalte du om ${topic}: ${said}.`,
 	relayed: (person, topic, said) => `${person} fortalte for dig om ${topic}: ${said}.`,
-	observed: (topic, said) => `Vi så ved ${topic}: ${said}.`,
+	observed: (person, topic, said) => `${person ?? 'Vi'} så ved ${topic}: ${said}.`,
 	quote: (text) => `Du sagde: »${text}«.`,
 	goal: (goal) => `Dit mål: »${goal.text}«.`,
 	agreement: (agreement, view) => `Vi aftalte, at ${agreement.what}.${view ? ` ${view}` : ''}`,
@@ -54,7 +54,8 @@ describe('the du-form note draft', () => {
 			{ text: 'Du fortalte om hvordan du har det: Godt.', answerIds: ['a1'] },
 			{ text: 'Du fortalte om svartavlen: ja og stop.', answerIds: ['a2', 'a4'] },
 			{ text: 'Lise fortalte for dig om svartavlen: nej.', answerIds: ['a3'] },
-			{ text: 'Vi så ved svartavlen: pause.', answerIds: ['a5'] },
+			// Seen by Lise: the sentence names her, as the case file does.
+			{ text: 'Lise så ved svartavlen: pause.', answerIds: ['a5'] },
 			// Given with support: its own sentence, naming who supported (it was merged into the citizen's own "ja og stop").
 			{ text: 'Med støtte fra Lise fortalte du om svartavlen: ja.', answerIds: ['a6'] }
 		]);

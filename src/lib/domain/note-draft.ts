@@ -26,7 +26,8 @@ export interface NoteWords {
 	told(topic: string, answers: string): string;
 	supported(person: string, topic: string, answers: string): string;
 	relayed(person: string, topic: string, answers: string): string;
-	observed(topic: string, answers: string): string;
+	/** What someone saw of the citizen's answer without words; `person` is who saw it, when one is named. */
+	observed(person: string | undefined, topic: string, answers: string): string;
 	quote(text: string): string;
 	goal(goal: Goal): string;
 	/** An agreement, and the sentence of the citizen's view of it when there is one (see `view`). */
@@ -82,8 +83,8 @@ export function draftNote(
 		const topic = words.topic(answer);
 		if (topic === undefined) continue;
 		const voice = voiceOf(answer);
-		// Who relayed or supported is part of the sentence: an answer given with support was merged into "Du fortalte".
-		const person = voice === 'relayed' || voice === 'supported' ? words.person(answer) : undefined;
+		// Who relayed, supported or saw it is part of the sentence: an answer given with support was merged into "Du fortalte".
+		const person = voice === 'told' ? undefined : words.person(answer);
 		const key = `${voice}|${person ?? ''}|${topic}`;
 		const group = groups.get(key);
 		if (group) group.answers.push(answer);
@@ -98,7 +99,7 @@ export function draftNote(
 		const said = words.list(entry.answers.map((answer) => words.content(answer)));
 		const text =
 			entry.voice === 'observed'
-				? words.observed(entry.topic, said)
+				? words.observed(entry.person, entry.topic, said)
 				: entry.voice === 'relayed' && entry.person
 					? words.relayed(entry.person, entry.topic, said)
 					: entry.voice === 'supported' && entry.person

@@ -1040,6 +1040,7 @@ export const da = {
 	'note.supported': 'Om »{topic}« fortalte du med støtte fra {person}: {answers}.',
 	'note.relayed': 'Om »{topic}« fortalte {person} for dig: {answers}.',
 	'note.observed': 'Om »{topic}« så vi: {answers}.',
+	'note.observedBy': 'Om »{topic}« så {person}: {answers}.',
 	'note.quote': 'Du sagde: »{text}«.',
 	'note.goal': 'Dit mål er: »{goal}«.',
 	'note.agreement': 'Vi aftalte, at {what}. Det gør {who}. Hvornår: {when}.',

@@ -1043,6 +1043,7 @@ export const en: Record<MessageKey, string> = {
 	'note.supported': 'About "{topic}" you told us with support from {person}: {answers}.',
 	'note.relayed': 'About "{topic}" {person} told us for you: {answers}.',
 	'note.observed': 'About "{topic}" we noticed: {answers}.',
+	'note.observedBy': 'About "{topic}" {person} noticed: {answers}.',
 	'note.quote': 'You said: "{text}".',
 	'note.goal': 'Your goal is: "{goal}".',
 	'note.agreement': 'We agreed that {what}. {who} does it. When: {when}.',

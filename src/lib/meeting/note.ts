@@ -21,7 +21,8 @@ export function meetingNoteDraft(meeting: Meeting, answers: readonly Answer[], p
 			told: (topic, answersSaid) => t('note.told', { topic, answers: answersSaid }),
 			supported: (person, topic, answersSaid) => t('note.supported', { person, topic, answers: answersSaid }),
 			relayed: (person, topic, answersSaid) => t('note.relayed', { person, topic, answers: answersSaid }),
-			observed: (topic, answersSaid) => t('note.observed', { topic, answers: answersSaid }),
+			observed: (person, topic, answersSaid) =>
+				person ? t('note.observedBy', { person, topic, answers: answersSaid }) : t('note.observed', { topic, answers: answersSaid }),
 			quote: (text) => t('note.quote', { text }),
 			goal: (goal) => t('note.goal', { goal: goal.text }),
 			agreement: (agreement, view) =>
