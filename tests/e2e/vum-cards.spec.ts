@@ -100,6 +100,14 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 	await page.getByRole('button', { name: 'Stop og gem optagelsen' }).click();
 	await expect(wishes.getByRole('listitem').nth(2)).toHaveText('En lydoptagelse');
 	await expect(page.getByRole('button', { name: 'Optag svaret' })).toBeFocused();
+	// A written wish, by keyboard: the next one is written where the last was ("Gem ønsket" turns off while it saves).
+	await page.getByLabel('Skriv dit ønske').fill('Se Bo hver uge');
+	await page.getByLabel('Skriv dit ønske').press('Tab');
+	await expect(page.getByRole('button', { name: 'Gem ønsket' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(wishes.getByRole('listitem').nth(3)).toHaveText('Se Bo hver uge');
+	await expect(page.getByLabel('Skriv dit ønske')).toBeFocused();
+	await expect(page.getByLabel('Skriv dit ønske')).toHaveValue('');
 
 	// The overview and the adviser's panel.
 	await page.getByRole('link', { name: 'Til oversigten over temaer' }).click();
@@ -123,7 +131,7 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 	await cards.openTheme(THEME);
 	await expect(cards.cardsUnder('Både og')).toHaveText([FRITID, KONTAKT]);
 	await expect(cards.cardsUnder('Ikke godt')).toHaveAccessibleName(MARKED);
-	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('listitem')).toHaveCount(3);
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('listitem')).toHaveCount(4);
 
 	// What is stored: one answer per card, a move as a correction, the adviser's level in its own table.
 	const db = await readDatabase(page);
@@ -160,9 +168,10 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 	expect(db.media.find((m) => m.id === wishOf('photo').mediaId)?.payload.blob.type).toBe('image/jpeg');
 	expect(wishOf('message')).toEqual({ kind: 'message', items: [{ label: 'hund', symbolId: 'hund' }] });
 	expect(db.media.find((m) => m.id === wishOf('recording').mediaId)?.payload).toMatchObject({ kind: 'audio' });
-	expect(storedWishes).toHaveLength(3);
+	expect(wishOf('text')).toEqual({ kind: 'text', text: 'Se Bo hver uge' });
+	expect(storedWishes).toHaveLength(4);
 	expect(db.answers.every((a) => JSON.stringify(a.payload.provenance) === JSON.stringify(relayed))).toBe(true);
-	expect(db.answers).toHaveLength(7);
+	expect(db.answers).toHaveLength(8);
 	expect(db.assessments.map((a) => [a.meetingId, a.payload])).toEqual([
 		[meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: ffb.kontakt, levelId: 'let', v: 1 }]
 	]);
