@@ -9,6 +9,7 @@ import {
 	planMarkToggle,
 	planPlacement,
 	themeProgress,
+	themesTalkedAbout,
 	wishesOf,
 	type PlaceContent
 } from './sorting';
@@ -146,5 +147,36 @@ describe('sorting theme cards', () => {
 		const off = withdrawAnswer(mark, 1000);
 		expect(marksOf([off], 'relationer').size).toBe(0);
 		expect(planMarkToggle([off], 'relationer', 'kontakt')).toEqual({ kind: 'restore', answerId: mark.id });
+	});
+});
+
+describe("today's themes in a tab that did not choose them", () => {
+	it('are the themes talked about, in the order first talked about, on the scale of the card laid last', () => {
+		expect(themesTalkedAbout([])).toEqual({ themeIds: [], scaleId: undefined });
+		const wish = createAnswer({
+			id: 'w-bolig',
+			meeting,
+			subject: { kind: 'vum-theme', themeId: 'bolig', ffbCode: FFB },
+			content: { kind: 'text', text: 'Et større køkken' },
+			provenance: { mode: 'selv' },
+			at: (clock += 10)
+		});
+		const face: PlaceContent = { kind: 'scale', scaleId: 'smiley', pointId: 'glad', label: 'Glad' };
+		const laidOnFaces = card('kontakt', face);
+		const skipped = card('fritid', ikkeTaltOm, 'hverdagsliv');
+		const laidEarlier = { ...card('venner', godt), createdAt: 0, updatedAt: 0 };
+		const answers = [skipped, laidOnFaces, wish, laidEarlier];
+		expect(themesTalkedAbout(answers)).toEqual({ themeIds: ['relationer', 'bolig', 'hverdagsliv'], scaleId: 'smiley' });
+		// An undone card tells its theme, but not the scale: it lies on no mat now.
+		expect(themesTalkedAbout([laidEarlier, withdrawAnswer(laidOnFaces, clock + 1)])).toEqual({
+			themeIds: ['relationer'],
+			scaleId: 'tre-punkt'
+		});
+		// Answers about anything else are no theme.
+		expect(
+			themesTalkedAbout([
+				createAnswer({ ...wish, id: 'x', meeting, subject: { kind: 'meeting-part', part: 'check-in', itemId: 'humoer' }, at: 1 })
+			]).themeIds
+		).toEqual([]);
 	});
 });

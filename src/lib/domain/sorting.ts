@@ -149,3 +149,19 @@ export function themeProgress(subthemeIds: readonly string[], answers: readonly 
 	const status: ThemeStatus = said ? 'talked' : placed.length > 0 ? 'skipped' : 'not-yet';
 	return { status, placed: placed.length, total: subthemeIds.length };
 }
+
+/**
+ * The themes the meeting's answers are about (a card laid or marked, a wish), in the order they were first talked about,
+ * and the scale of the card laid last: what a tab that was not there when they were chosen (another tab, a restarted
+ * browser) takes for today's themes.
+ */
+export function themesTalkedAbout(answers: readonly Answer[]): { themeIds: string[]; scaleId: string | undefined } {
+	const themeIds = new Set<string>();
+	for (const { subject } of [...answers].sort((a, b) => a.createdAt - b.createdAt)) {
+		if (subject.kind === 'vum-theme' || subject.kind === 'vum-subtheme') themeIds.add(subject.themeId);
+	}
+	const lastLaid = answers
+		.filter((a) => a.status === 'active' && a.subject.kind === 'vum-subtheme' && a.content.kind === 'scale')
+		.sort(newestFirst)[0];
+	return { themeIds: [...themeIds], scaleId: lastLaid?.content.kind === 'scale' ? lastLaid.content.scaleId : undefined };
+}

@@ -1,6 +1,8 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, SCALES, scaleById, type Scale } from '#lib/content/scales.ts';
 import { vumTheme, type VumTheme } from '#lib/content/vum.ts';
+import type { Answer } from '#lib/domain/answer.ts';
+import { themesTalkedAbout } from '#lib/domain/sorting.ts';
 
 /** What the adviser chose for today: which themes, in which order, and the scale the cards are sorted on. */
 interface Chosen {
@@ -25,29 +27,34 @@ function clean(value: unknown): Chosen {
 	return { themeIds: [...new Set(ids)], scaleId: scale };
 }
 
-function restore(meetingId: string): Chosen {
-	if (!meetingId || typeof sessionStorage === 'undefined') return NOTHING_CHOSEN;
+/** What this tab chose for the meeting before a reload, if it chose. */
+function restore(meetingId: string): Chosen | undefined {
+	if (!meetingId || typeof sessionStorage === 'undefined') return undefined;
 	try {
-		return clean(JSON.parse(sessionStorage.getItem(STORAGE_PREFIX + meetingId) ?? 'null'));
+		const kept = sessionStorage.getItem(STORAGE_PREFIX + meetingId);
+		return kept === null ? undefined : clean(JSON.parse(kept));
 	} catch {
-		return NOTHING_CHOSEN;
+		return undefined;
 	}
 }
 
 /**
  * Today's themes of a meeting in this tab. A reload finds them in sessionStorage: theme ids and a scale
- * id only, never a name or an answer.
+ * id only, never a name or an answer. A tab that never chose them (another tab, a restarted browser) starts from
+ * what the meeting's answers are about, so the cards already laid lie on their own scale and the overview lists them.
  */
 export class TodaysThemes {
 	readonly #meetingId: () => string;
+	readonly #answers: () => readonly Answer[];
 
-	constructor(meetingId: () => string) {
+	constructor(meetingId: () => string, answers: () => readonly Answer[]) {
 		this.#meetingId = meetingId;
+		this.#answers = answers;
 	}
 
 	get #chosen(): Chosen {
 		const id = this.#meetingId();
-		return chosenByMeeting.get(id) ?? restore(id);
+		return chosenByMeeting.get(id) ?? restore(id) ?? clean(themesTalkedAbout(this.#answers()));
 	}
 
 	#set(chosen: Chosen): void {
