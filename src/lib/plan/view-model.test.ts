@@ -201,10 +201,30 @@ describe('the case-file version', () => {
 	});
 
 	it('has contact wishes, feedback and the adviser’s note in paragraphs', () => {
-		expect(all).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv');
-		expect(all).toContain('Hvordan var mødet?: Lyttede vi til dig?: Godt – Borgeren selv');
+		expect(all).toContain('Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv');
+		expect(all).toContain('Lyttede vi til dig?: Godt – Borgeren selv');
 		expect(all).toContain('Du fortalte, at du gerne vil handle selv.');
 		expect(all).toContain('Vi aftalte, at du øver med din mor.');
+	});
+
+	it('names the question, not the step again, under the step’s own heading; the answer table still names the step', () => {
+		const under = (heading: string) => file.blocks[file.blocks.findIndex((b) => b.kind === 'heading' && b.text === heading) + 1];
+		expect(under('Hvordan var mødet?')).toEqual({ kind: 'list', items: ['Lyttede vi til dig?: Godt – Borgeren selv'] });
+		expect(under('Ønsker til kontakt og møder')).toEqual({
+			kind: 'list',
+			items: ['Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv']
+		});
+		// In the table of every answer there is no heading of the step: the line says what was asked, and where.
+		const about = table('Alle svar i mødet')!.rows.map((row) => row[1]);
+		expect(about).toContain('Hvordan var mødet?: Lyttede vi til dig?');
+		expect(about).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?');
+	});
+
+	it('gives an answer to the step without a question of its own under the step’s heading as the answer alone', () => {
+		const whole: Answer = { ...ANSWERS.at(-1)!, subject: { kind: 'meeting-part', part: 'feedback' } };
+		const lines = texts(caseFilePlan({ ...source, answers: [whole] }));
+		expect(lines).toContain('Godt – Borgeren selv');
+		expect(lines.filter((line) => line.startsWith('Hvordan var mødet?:'))).toEqual([]);
 	});
 
 	it('is written in the language asked for', () => {

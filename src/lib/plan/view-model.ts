@@ -321,16 +321,18 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 		});
 	}
 
-	const partAnswers = (part: 'contact' | 'feedback') =>
-		answers.filter((a) => a.status === 'active' && a.subject.kind === 'meeting-part' && a.subject.part === part);
 	for (const [part, heading] of [
 		['contact', 'plan.case.contact'],
 		['feedback', 'plan.case.feedback']
 	] as const) {
-		const items = partAnswers(part).map(
-			(a) =>
-				`${subjectText(a.subject, words, plan)}: ${describeContent(a.content, language)} – ${describeProvenance(a.provenance, meeting, language)}${a.note ? ` – ${a.note}` : ''}`
-		);
+		// Under the step's own heading a line names only the question: with the step's name before it (subjectText, as in
+		// the answer table) the case file read "Hvordan var mødet?: Lyttede vi til dig?: Godt" under "Hvordan var mødet?".
+		const items = answers.flatMap(({ subject, status, content, provenance, note }) => {
+			if (status !== 'active' || subject.kind !== 'meeting-part' || subject.part !== part) return [];
+			const asked = subject.itemId === undefined ? undefined : meetingPartItem(part, subject.itemId, language);
+			const said = `${describeContent(content, language)} – ${describeProvenance(provenance, meeting, language)}${note ? ` – ${note}` : ''}`;
+			return [asked ? `${asked}: ${said}` : said];
+		});
 		blocks.push(
 			{ kind: 'heading', level: 2, text: words.t(heading) },
 			items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: words.t('plan.case.none') }
