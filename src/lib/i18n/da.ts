@@ -709,7 +709,10 @@ export const da = {
 	'plan.case.confirmed': 'Bekræftet af: {provenance}',
 	'plan.case.legend':
 		'Hvem og hvordan: «Borgeren selv» betyder, at borgeren svarede selv. «Borgeren med støtte» betyder, at borgeren fik hjælp til at pege eller trykke. «Formidlet af» betyder, at en deltager, der kender borgeren, gav borgerens perspektiv videre. «Observeret» betyder, at nogen så en reaktion uden ord.',
-	'plan.case.ffb': '{label} – FFB: {name} ({code})',
+	'plan.case.ffb': '{label} – FFB: {name}',
+	'plan.case.codes': 'FFB-koder',
+	'plan.case.term': 'Begreb i FFB',
+	'plan.case.code': 'Kode',
 	'plan.case.viewBy': '{view} – {provenance}',
 	'plan.case.aboutGoal': 'Mål: {text}',
 	'plan.case.aboutAgreement': 'Aftale: {text}',

@@ -711,7 +711,10 @@ export const en: Record<MessageKey, string> = {
 	'plan.case.confirmed': 'Confirmed by: {provenance}',
 	'plan.case.legend':
 		'Who and how: "The citizen" means the citizen answered directly. "The citizen with support" means the citizen had help to point or tap. "Relayed by" means a participant who knows the citizen passed on the citizen\'s perspective. "Observed" means someone noticed a reaction without words.',
-	'plan.case.ffb': '{label} – FFB: {name} ({code})',
+	'plan.case.ffb': '{label} – FFB: {name}',
+	'plan.case.codes': 'FFB codes',
+	'plan.case.term': 'FFB term',
+	'plan.case.code': 'Code',
 	'plan.case.viewBy': '{view} – {provenance}',
 	'plan.case.aboutGoal': 'Goal: {text}',
 	'plan.case.aboutAgreement': 'Agreement: {text}',

@@ -124,15 +124,37 @@ describe('the case-file version', () => {
 		]);
 	});
 
-	it('gives goals with FFB theme names and codes, the måltype and the view with its provenance', () => {
+	it('gives goals with FFB theme names, the måltype and the view with its provenance', () => {
 		expect(table('Mål')?.rows).toEqual([
 			[
 				'Jeg vil selv handle ind om fredagen.',
-				'Mig og andre mennesker – FFB: Relationer (3856b434-f72e-42a5-b9d1-0cc93f48434b)',
-				'Udvikle – FFB: Udvikle funktionsevne (d41c8072-52f8-42b5-9375-ddbea454d27f)',
+				'Mig og andre mennesker – FFB: Relationer',
+				'Udvikle – FFB: Udvikle funktionsevne',
 				'Godt – Borgeren med støtte (Jonas, Rådgiver)'
 			]
 		]);
+	});
+
+	it('gives the FFB code of every term the goals name, once each, in a table of their own under the goals', () => {
+		const second = { ...PLAN.goals[0]!, id: 'g2', themeIds: ['praktiske-opgaver', 'relationer'], goalType: 'udvikle' };
+		const file = caseFilePlan({ ...source, plan: { ...PLAN, goals: [...PLAN.goals, second] } });
+		const at = file.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'FFB-koder');
+		expect(file.blocks[at - 1]).toMatchObject({ kind: 'table', caption: 'Mål' });
+		expect(file.blocks[at]).toEqual({ kind: 'heading', level: 3, text: 'FFB-koder' });
+		expect(file.blocks[at + 1]).toEqual({
+			kind: 'table',
+			caption: 'FFB-koder',
+			columns: ['Begreb i FFB', 'Kode'],
+			rows: [
+				['Relationer', '3856b434-f72e-42a5-b9d1-0cc93f48434b'],
+				['Udvikle funktionsevne', 'd41c8072-52f8-42b5-9375-ddbea454d27f'],
+				['Praktiske opgaver', 'eef71492-65f5-4297-aa95-3c3a6866ddef']
+			],
+			rowHeaders: true
+		});
+		// Without a term there is no table of codes.
+		const plain = { ...PLAN.goals[0]!, themeIds: [], goalType: undefined };
+		expect(texts(caseFilePlan({ ...source, plan: { ...PLAN, goals: [plain] } }))).not.toContain('FFB-koder');
 	});
 
 	it('gives agreements with owners and roles and the citizen’s view', () => {

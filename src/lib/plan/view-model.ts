@@ -302,6 +302,19 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 			]),
 			rowHeaders: true
 		});
+		const codes = ffbTermsOf(goals);
+		if (codes.length > 0) {
+			blocks.push(
+				{ kind: 'heading', level: 3, text: words.t('plan.case.codes') },
+				{
+					kind: 'table',
+					caption: words.t('plan.case.codes'),
+					columns: [words.t('plan.case.term'), words.t('plan.case.code')],
+					rows: codes.map((term) => [term.name, term.code]),
+					rowHeaders: true
+				}
+			);
+		}
 	}
 
 	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.agreements') });
@@ -391,14 +404,28 @@ function goalText(goal: Goal, words: Words): string {
 function themesText(goal: Goal, words: Words): string {
 	const themes = goal.themeIds.flatMap((id) => {
 		const theme = vumTheme(id);
-		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name, code: theme.ffb.code })] : [];
+		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name })] : [];
 	});
 	return themes.join('; ') || '–';
 }
 
 function goalTypeText(goal: Goal, words: Words): string {
 	const type = GOAL_TYPES.find((candidate) => candidate.id === goal.goalType);
-	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name, code: type.ffb.code }) : '–';
+	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name }) : '–';
+}
+
+/**
+ * The FFB terms the goals name (themes, then the måltype), each once, for a table of their codes. A code is 36 characters
+ * without a space: beside its theme, in a quarter of the page, it broke at its hyphens and could not be read or copied
+ * whole; in a column of its own it has room on one line.
+ */
+function ffbTermsOf(goals: readonly Goal[]): { name: string; code: string }[] {
+	const terms = goals.flatMap((goal) => [
+		...goal.themeIds.map((id) => vumTheme(id)?.ffb),
+		GOAL_TYPES.find((type) => type.id === goal.goalType)?.ffb
+	]);
+	const named = terms.filter((term) => term !== undefined);
+	return [...new Map(named.map((term) => [term.code, term])).values()];
 }
 
 function remark(answer: Answer, meeting: Meeting, words: Words): string {
