@@ -780,6 +780,7 @@ export const da = {
 	'error.displayName': 'Skriv et navn eller initialer (højst 60 tegn).',
 	'error.meetingDate': 'Vælg en gyldig dato.',
 	'error.meetingPhase': 'Vælg fasen i sagen.',
+	'error.meetingTime': 'Skriv et helt klokkeslæt, fx 10.00, eller lad feltet være tomt.',
 	'error.meetingPlace': 'Stedet må højst være 80 tegn.',
 	'error.participantName': 'Skriv deltagerens navn (højst 60 tegn).',
 	'error.participantRole': 'Vælg deltagerens rolle.',

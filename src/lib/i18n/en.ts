@@ -782,6 +782,7 @@ export const en: Record<MessageKey, string> = {
 	'error.displayName': 'Write a name or initials (at most 60 characters).',
 	'error.meetingDate': 'Choose a valid date.',
 	'error.meetingPhase': 'Choose the phase of the case.',
+	'error.meetingTime': 'Enter a whole time, for example 10:00, or leave the field empty.',
 	'error.meetingPlace': 'The place can be at most 80 characters.',
 	'error.participantName': "Write the participant's name (at most 60 characters).",
 	'error.participantRole': "Choose the participant's role.",
