@@ -8,7 +8,8 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
-import { caseFilePlan, citizenPlan, invitationLetter } from './view-model.ts';
+import { invitationLetter } from './invitation.ts';
+import { caseFilePlan, citizenPlan } from './view-model.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the

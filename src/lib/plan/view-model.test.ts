@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
-import { photosOf, type Block, type PlanDocument } from './document.ts';
+import { pdfFileName, photosOf, type Block, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
-import { caseFilePlan, citizenPlan, invitationLetter, pdfFileName } from './view-model.ts';
+import { invitationLetter } from './invitation.ts';
+import { caseFilePlan, citizenPlan } from './view-model.ts';
 
 // English is loaded on demand in the app (src/lib/i18n/translate.ts); the English documents below need it.
 beforeAll(() => loadLanguage('en'));
