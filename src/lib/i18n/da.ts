@@ -46,6 +46,8 @@ export const da = {
 	'meeting.place': 'Sted (valgfrit)',
 	'meeting.phase': 'Fase i sagen',
 	'meeting.title': 'Møde {date}',
+	'meeting.when': '{date} kl. {time}',
+	'meeting.time': 'Klokkeslæt (valgfrit)',
 	'meeting.notFound': 'Mødet findes ikke på denne tablet.',
 	'meeting.participants': 'Deltagere',
 	'meeting.noParticipants': 'Tilføj dem, der er med i mødet, så det kan ses, hvem der formidler.',

@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
 	'meeting.place': 'Place (optional)',
 	'meeting.phase': 'Phase of the case',
 	'meeting.title': 'Meeting {date}',
+	'meeting.when': '{date} at {time}',
+	'meeting.time': 'Time (optional)',
 	'meeting.notFound': 'This meeting is not on this tablet.',
 	'meeting.participants': 'Participants',
 	'meeting.noParticipants': 'Add the people taking part, so it is clear who relays answers.',
