@@ -741,6 +741,7 @@ export const da = {
 	'plan.invite.topic.opfoelgning': 'Hvordan det går med din hjælp og dine mål.',
 	'plan.invite.say': 'Sig, hvad der passer dig',
 	'plan.invite.sayTime': 'Passer tiden eller stedet ikke, så sig det.',
+	'plan.invite.sayDay': 'Passer dagen eller stedet ikke, så sig det.',
 	'plan.invite.sayWho': 'Du må gerne have en med, du kender.',
 	'plan.invite.sayHow': 'Du kan vise det med billeder, pege eller få hjælp.',
 	'plan.invite.footer': 'Invitation · møde {date}',

@@ -743,6 +743,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.invite.topic.opfoelgning': 'How your help and your goals are going.',
 	'plan.invite.say': 'Say what suits you',
 	'plan.invite.sayTime': 'If the time or the place does not suit you, say so.',
+	'plan.invite.sayDay': 'If the day or the place does not suit you, say so.',
 	'plan.invite.sayWho': 'You are welcome to bring someone you know.',
 	'plan.invite.sayHow': 'You can show it with pictures, point, or get help.',
 	'plan.invite.footer': 'Invitation · meeting {date}',

@@ -10,7 +10,7 @@ export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument
 	const people = peopleRows(meeting, source.answers, words, 'plan.invite.wanted');
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: words.t('plan.invite.title') },
-		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date })] },
+		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date: words.when(meeting) })] },
 		{
 			kind: 'row',
 			figure: words.figure('moede'),
@@ -22,7 +22,10 @@ export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument
 		{ kind: 'heading', level: 2, text: words.t('plan.invite.what') },
 		{ kind: 'row', figure: words.figure('snakke'), lines: [words.t(`plan.invite.topic.${meeting.phase}`)] },
 		{ kind: 'heading', level: 2, text: words.t('plan.invite.say') },
-		{ kind: 'row', figure: words.figure('ur'), lines: [words.t('plan.invite.sayTime')] },
+		// Whether the time suits the citizen is asked only when the letter gives one: most meetings had only a day.
+		meeting.time
+			? { kind: 'row', figure: words.figure('ur'), lines: [words.t('plan.invite.sayTime')] }
+			: { kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.sayDay')] },
 		{ kind: 'row', figure: words.figure('sammen'), lines: [words.t('plan.invite.sayWho')] },
 		{ kind: 'row', figure: words.figure('sige-noget'), lines: [words.t('plan.invite.sayHow')] }
 	);

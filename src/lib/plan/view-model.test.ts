@@ -340,7 +340,35 @@ describe('the invitation letter', () => {
 		expect(letter).toContain('Hvor: Bostedet Lyngen');
 		expect(letter).toContain('Mor Anne – familie eller ven');
 		expect(letter).toContain('Hvordan det går med din hjælp og dine mål.');
-		expect(letter).toContain('Passer tiden eller stedet ikke, så sig det.');
+	});
+
+	it('gives the time of the meeting when it has one, and asks about the time only then', () => {
+		const timed = invitationLetter({ ...source, meeting: { ...MEETING, date: '2027-02-02', time: '10:00' } });
+		expect(rowWith(timed, 'Hvornår: 2. februar 2027 kl. 10.00')?.figure.symbolId).toBe('kalender');
+		expect(rowWith(timed, 'Passer tiden eller stedet ikke, så sig det.')?.figure.symbolId).toBe('ur');
+		// The day alone: the letter cannot ask whether a time suits that it never gave.
+		const untimed = texts(invitationLetter(source));
+		expect(untimed).toContain('Passer dagen eller stedet ikke, så sig det.');
+		expect(untimed.join('\n')).not.toMatch(/kl\.|tiden/);
+		expect(texts(invitationLetter({ ...source, meeting: { ...MEETING, time: '09:30' }, language: 'en' }))).toEqual(
+			expect.arrayContaining(['When: 2 December 2026 at 9:30', 'If the time or the place does not suit you, say so.'])
+		);
+	});
+});
+
+describe('the meeting’s time of day in the plan', () => {
+	const timed = { ...source, meeting: { ...MEETING, time: '13:30' } };
+
+	it('Min plan and the case file give it beside the date; the titles and footers keep the date alone', () => {
+		expect(texts(citizenPlan(timed))).toContain('Vi holdt møde 2. december 2026 kl. 13.30.');
+		expect(texts(caseFilePlan(timed))).toContain('Mødedato: 2. december 2026 kl. 13.30');
+		expect(citizenPlan(timed).title).toBe('Min plan – møde 2. december 2026');
+		expect(caseFilePlan(timed).footer).toBe('Sagsversion · møde 2. december 2026');
+	});
+
+	it('is not there for a meeting without one', () => {
+		expect(texts(citizenPlan(source))).toContain('Vi holdt møde 2. december 2026.');
+		expect(texts(caseFilePlan(source))).toContain('Mødedato: 2. december 2026');
 	});
 });
 

@@ -88,7 +88,10 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 	blocks.push({
 		kind: 'row',
 		figure: words.figure('moede'),
-		lines: [words.t('plan.mine.meetingOn', { date }), ...(meeting.place ? [words.t('plan.mine.meetingAt', { place: meeting.place })] : [])]
+		lines: [
+			words.t('plan.mine.meetingOn', { date: words.when(meeting) }),
+			...(meeting.place ? [words.t('plan.mine.meetingAt', { place: meeting.place })] : [])
+		]
 	});
 
 	const said = ownWords(source.answers, words);
@@ -196,7 +199,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: words.t('plan.case.title') },
 		{ kind: 'paragraph', text: words.t('plan.case.citizen', { name: citizen.displayName }) },
-		{ kind: 'paragraph', text: words.t('plan.case.date', { date }) },
+		{ kind: 'paragraph', text: words.t('plan.case.date', { date: words.when(meeting) }) },
 		{ kind: 'paragraph', text: words.t('plan.case.phase', { phase: words.t(`phase.${meeting.phase}`) }) },
 		...(meeting.place ? [{ kind: 'paragraph', text: words.t('plan.case.place', { place: meeting.place }) } as const] : []),
 		...(plan?.nextMeeting ? [{ kind: 'paragraph', text: words.t('plan.case.next', { date: words.date(plan.nextMeeting) }) } as const] : []),

@@ -4,7 +4,7 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { Meeting, Participant, ParticipantRole } from '#lib/domain/meeting.ts';
 import { wantedPeople } from '#lib/domain/meeting-people.ts';
 import type { NetworkPersonSubject } from '#lib/domain/network-map.ts';
-import { formatDateIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
+import { formatDateIn, formatMeetingWhenIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
 import type { Block, Figure } from './document.ts';
 
 /*
@@ -29,6 +29,10 @@ export class Words {
 	}
 	date(isoDate: string): string {
 		return formatDateIn(this.language, isoDate);
+	}
+	/** When the meeting is or was: its date, with its time of day when it has one ("2. februar 2027 kl. 10.00"). */
+	when(meeting: Pick<Meeting, 'date' | 'time'>): string {
+		return formatMeetingWhenIn(this.language, meeting);
 	}
 	list(items: string[]): string {
 		return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
