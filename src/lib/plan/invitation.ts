@@ -22,7 +22,7 @@ export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument
 		{ kind: 'heading', level: 2, text: words.t('plan.invite.what') },
 		{ kind: 'row', figure: words.figure('snakke'), lines: [words.t(`plan.invite.topic.${meeting.phase}`)] },
 		{ kind: 'heading', level: 2, text: words.t('plan.invite.say') },
-		// Whether the time suits the citizen is asked only when the letter gives one: most meetings had only a day.
+		// The letter asks whether the time suits only when it gives a time; for a meeting with its day alone it asks about the day.
 		meeting.time
 			? { kind: 'row', figure: words.figure('ur'), lines: [words.t('plan.invite.sayTime')] }
 			: { kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.sayDay')] },
