@@ -201,16 +201,26 @@ test('a meeting is planned ahead, edited and deleted with everything of it', asy
 	await expect(edit.getByRole('radio', { name: 'Valg af indsats' })).toBeChecked();
 	await edit.getByLabel('Sted (valgfrit)').fill('Kommunen');
 	await edit.getByRole('radio', { name: 'Opfølgning' }).check();
+	// The time of day: one typed in part is told, not saved as no time at all.
+	const time = edit.getByLabel('Klokkeslæt (valgfrit)');
+	await time.click();
+	await page.keyboard.type('10');
+	await edit.getByRole('button', { name: 'Gem ændringer' }).click();
+	await expect(edit.getByRole('alert')).toHaveText('Skriv et helt klokkeslæt, fx 10.00, eller lad feltet være tomt.');
+	await time.fill('10:00');
 	await expectNoAxeViolations(page, 'edit meeting');
 	await edit.getByRole('button', { name: 'Gem ændringer' }).click();
 	await expect(page.getByText('Vi ser på, hvordan det går med din hjælp · Kommunen')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ole · Møde 1. maj 2030 kl. 10.00');
 
 	await page.getByRole('link', { name: 'Tilbage til Ole' }).click();
-	await expect(citizen.meetingLink('1. maj 2030')).toContainText('Planlagt · Opfølgning · Kommunen');
+	await expect(citizen.meetingLink('1. maj 2030 kl. 10.00')).toContainText('Planlagt · Opfølgning · Kommunen');
 	await expectReflow(page, '/borger');
 	// Beside the planned meeting: its invitation letter, shown on the tablet before it is saved or printed.
-	await page.getByRole('link', { name: 'Invitation til mødet 1. maj 2030' }).click();
+	await page.getByRole('link', { name: 'Invitation til mødet 1. maj 2030 kl. 10.00' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Du er inviteret til møde' })).toBeVisible();
+	await expect(page.getByText('Hvornår: 1. maj 2030 kl. 10.00')).toBeVisible();
+	await expect(page.getByText('Passer tiden eller stedet ikke, så sig det.')).toBeVisible();
 	await expect(page.getByText('Hvor: Kommunen')).toBeVisible();
 	await expect(page).toHaveTitle('Invitation – Billedtale');
 	await expectNoAxeViolations(page, 'the invitation page');

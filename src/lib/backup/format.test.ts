@@ -7,7 +7,7 @@ import { ensureBoardSet, saveMedia } from '#lib/storage/boards.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
-import { addParticipant, createMeeting } from '#lib/storage/meetings.ts';
+import { addParticipant, createMeeting, listMeetings } from '#lib/storage/meetings.ts';
 import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
@@ -63,7 +63,7 @@ async function sampleData() {
 			{ type: 'image/jpeg' }
 		)
 	});
-	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
+	const meeting = await createMeeting(anna.id, { date: '2026-11-23', time: '10:00', place: 'Bostedet', phase: 'opfoelgning' });
 	const withLise = await addParticipant(meeting.id, 'Lise', 'paaroerende');
 	const lise = withLise.participants.at(-1)!;
 	const answer = await recordAnswer(withLise, {
@@ -115,7 +115,7 @@ async function snapshot() {
 
 describe('backups', () => {
 	it('move every record of every citizen to an empty tablet and back unchanged', async () => {
-		await sampleData();
+		const { anna } = await sampleData();
 		const before = await snapshot();
 		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
 		expect(Buffer.from(await file.arrayBuffer()).includes('Kanariefugl')).toBe(false);
@@ -123,6 +123,8 @@ describe('backups', () => {
 		const content = await readBackup(file, PASSPHRASE, ITERATIONS);
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0, droppedPictures: 0 });
 		expect(await snapshot()).toEqual(before);
+		// The meeting's time of day too, which the snapshot holds only if it was kept in the first place.
+		expect((await listMeetings(anna.id)).map((meeting) => meeting.time)).toEqual(['10:00']);
 	});
 
 	it('hold one citizen only when asked, and skip a citizen the tablet already has', async () => {

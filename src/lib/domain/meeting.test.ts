@@ -4,6 +4,7 @@ import {
 	byMeetingDateDescending,
 	createParticipant,
 	isCalendarDate,
+	isClockTime,
 	localIsoDate,
 	normaliseNewMeeting,
 	withParticipantBack,
@@ -59,6 +60,17 @@ describe('meetings', () => {
 		expect(normaliseNewMeeting({ date: '2026-11-23', place: '   ', phase: 'opfoelgning' }).place).toBe('');
 		expect(() => normaliseNewMeeting({ date: '2026-13-01', place: '', phase: 'opfoelgning' })).toThrow('error.meetingDate');
 		expect(() => normaliseNewMeeting({ date: '2026-11-23', place: '', phase: 'senere' as never })).toThrow('error.meetingPhase');
+	});
+
+	it('keep a time of day only when one was given, and refuse one that is not on the clock', () => {
+		const details = { date: '2027-02-02', place: '', phase: 'opfoelgning' } as const;
+		expect(normaliseNewMeeting({ ...details, time: '10:00' })).toEqual({ ...details, time: '10:00' });
+		expect(normaliseNewMeeting({ ...details, time: '' })).toEqual(details);
+		expect(normaliseNewMeeting(details)).toEqual(details);
+		for (const time of ['24:00', '9:30', '10.00', '10:60', '10:00:00']) {
+			expect(() => normaliseNewMeeting({ ...details, time }), time).toThrow('error.meetingTime');
+		}
+		expect(['00:00', '09:30', '23:59'].every(isClockTime)).toBe(true);
 	});
 
 	it('give participants ids and check their role', () => {

@@ -22,6 +22,8 @@ export interface Meeting {
 	createdAt: number;
 	/** Calendar date of the meeting, YYYY-MM-DD. */
 	date: string;
+	/** When on that day it starts, HH:MM on the 24-hour clock; none when only the day was set. */
+	time?: string;
 	place: string;
 	phase: CasePhase;
 	participants: Participant[];
@@ -29,6 +31,8 @@ export interface Meeting {
 
 export interface NewMeeting {
 	date: string;
+	/** HH:MM, as a time field gives it; left out or empty for a meeting without a time. */
+	time?: string;
 	place: string;
 	phase: CasePhase;
 }
@@ -43,11 +47,21 @@ export function isCalendarDate(value: string): boolean {
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** "10:00", "09:30", "23:59": a time of day as HH:MM on the 24-hour clock. */
+export function isClockTime(value: string): boolean {
+	return CLOCK_TIME.test(value);
+}
+
+/** The details checked, a time only when one was given: an empty time field means the meeting has none. */
 export function normaliseNewMeeting(input: NewMeeting): NewMeeting {
 	if (!isCalendarDate(input.date)) throw new ValidationError('error.meetingDate');
+	const time = input.time ?? '';
+	if (time !== '' && !isClockTime(time)) throw new ValidationError('error.meetingTime');
 	if (!CASE_PHASES.includes(input.phase)) throw new ValidationError('error.meetingPhase');
 	const place = input.place.trim() === '' ? '' : requireText(input.place, PLACE_MAX, 'error.meetingPlace');
-	return { date: input.date, place, phase: input.phase };
+	return { date: input.date, ...(time ? { time } : {}), place, phase: input.phase };
 }
 
 export function createParticipant(name: string, role: ParticipantRole): Participant {

@@ -1,5 +1,6 @@
 import {
 	formatDateIn,
+	formatMeetingWhenIn,
 	formatTimeIn,
 	isLoadedKey,
 	languageTag,
@@ -112,6 +113,10 @@ export function formatDate(isoDate: string, language: Language = locale.language
 
 export function formatTime(timestamp: number, language: Language = locale.language): string {
 	return formatTimeIn(language, timestamp);
+}
+
+export function formatMeetingWhen(meeting: { date: string; time?: string }, language: Language = locale.language): string {
+	return formatMeetingWhenIn(language, meeting);
 }
 
 /** The words the dictionaries can count: each has a `count.<noun>.one` and a `count.<noun>.other` form. */

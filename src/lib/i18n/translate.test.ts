@@ -4,7 +4,7 @@ import { FIRST_SCREEN_PREFIXES, MEETING_SCREEN_KEYS, MEETING_SCREEN_PREFIXES, pa
 import firstScreenWords from 'virtual:dictionary/da/first';
 import meetingWords from 'virtual:dictionary/da/meeting';
 import rest from 'virtual:dictionary/da/rest';
-import { isLoadedKey, loadLanguage, translate } from './translate.ts';
+import { formatMeetingWhenIn, isLoadedKey, loadLanguage, translate } from './translate.ts';
 
 describe('loading a language', () => {
 	it('has Danish at once, and English only once it has been loaded', async () => {
@@ -59,5 +59,15 @@ describe('the three parts of the Danish dictionary', () => {
 		await fresh.loadLanguage('da');
 		expect(fresh.translate('da', 'plan.mine.title')).toBe(da['plan.mine.title']);
 		expect(fresh.translate('da', 'meeting.board')).toBe(da['meeting.board']);
+	});
+});
+
+describe('a meeting’s day and time', () => {
+	it('is its day alone without a time, and the day with the time as a letter gives it when it has one', async () => {
+		await loadLanguage('en');
+		expect(formatMeetingWhenIn('da', { date: '2027-02-02' })).toBe('2. februar 2027');
+		expect(formatMeetingWhenIn('da', { date: '2027-02-02', time: '10:00' })).toBe('2. februar 2027 kl. 10.00');
+		expect(formatMeetingWhenIn('da', { date: '2027-02-02', time: '09:30' })).toBe('2. februar 2027 kl. 9.30');
+		expect(formatMeetingWhenIn('en', { date: '2027-02-02', time: '14:05' })).toBe('2 February 2027 at 14:05');
 	});
 });

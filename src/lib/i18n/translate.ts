@@ -75,13 +75,18 @@ export function languageTag(language: Language): string {
 // Building an Intl formatter is slow next to using one, and a long meeting formats every answer's time.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date' | 'time', language: Language): Intl.DateTimeFormat {
+const FORMATS: Record<'date' | 'time' | 'clock', Intl.DateTimeFormatOptions> = {
+	date: { day: 'numeric', month: 'long', year: 'numeric' },
+	time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+	// A time of day as a letter gives it: "kl. 9.30", not the answer table's "09.30.00".
+	clock: { hour: 'numeric', minute: '2-digit' }
+};
+
+function formatter(kind: keyof typeof FORMATS, language: Language): Intl.DateTimeFormat {
 	const key = `${kind}|${language}`;
 	let cached = formatters.get(key);
 	if (!cached) {
-		const options: Intl.DateTimeFormatOptions =
-			kind === 'date' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' };
-		cached = new Intl.DateTimeFormat(languageTag(language), options);
+		cached = new Intl.DateTimeFormat(languageTag(language), FORMATS[kind]);
 		formatters.set(key, cached);
 	}
 	return cached;
@@ -95,4 +100,16 @@ export function formatDateIn(language: Language, isoDate: string): string {
 
 export function formatTimeIn(language: Language, timestamp: number): string {
 	return formatter('time', language).format(timestamp);
+}
+
+/** "9.30" in Danish, "9:30" in English, from a time of day HH:MM. */
+function formatClockIn(language: Language, time: string): string {
+	const [hours, minutes] = time.split(':').map(Number);
+	return formatter('clock', language).format(new Date(2000, 0, 1, hours, minutes));
+}
+
+/** When a meeting is, wherever it is named by it: "3. februar 2027 kl. 10.00", or its day alone when it has no time. */
+export function formatMeetingWhenIn(language: Language, meeting: { date: string; time?: string }): string {
+	const date = formatDateIn(language, meeting.date);
+	return meeting.time ? translate(language, 'meeting.when', { date, time: formatClockIn(language, meeting.time) }) : date;
 }

@@ -8,7 +8,8 @@ import type { Answer } from '#lib/domain/answer.ts';
 import type { PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
-import { caseFilePlan, citizenPlan, invitationLetter } from './view-model.ts';
+import { invitationLetter } from './invitation.ts';
+import { caseFilePlan, citizenPlan } from './view-model.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the
@@ -73,12 +74,24 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		const text = words(file);
 		expect(text).toContain('Plan – sagsversion');
 		expect(text).toContain('Observeret (Mor Anne, Pårørende)');
-		expect(text).toContain('Mig og andre mennesker – FFB: Relationer (3856b434');
+		expect(text).toContain('Mig og andre mennesker – FFB: Relationer');
 		expect(text).toMatch(/Side 1 af 2.*Side 2 af 2/);
 		const struct = poppler('pdfinfo', '-struct-text', file);
 		for (const tag of ['Table', 'TR', 'TH', 'TD', 'H2', 'L', 'LI']) expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
 		// The footer is an artifact: not in the structure, so a screen reader does not read it on every page.
 		expect(struct).not.toContain('Side 1 af 2');
+	});
+
+	it('the case-file version: an FFB code is never broken across lines, so it can be read and copied whole', async () => {
+		// Two themes and a goal type, the longest måltype: the goal's cells are as full as they get.
+		const goals = [{ ...PLAN.goals[0]!, themeIds: ['relationer', 'praktiske-opgaver'], goalType: 'begraense-tab' }];
+		const file = await write(caseFilePlan({ ...source, plan: { ...PLAN, goals } }), 'codes.pdf');
+		const lines = poppler('pdftotext', '-layout', file, '-').split('\n');
+		const codes = ['3856b434-f72e-42a5-b9d1-0cc93f48434b', 'eef71492-65f5-4297-aa95-3c3a6866ddef', 'e47c22bd-d88d-48ab-882b-419923e1f44e'];
+		// One line each: a code broken at a hyphen is on none whole.
+		expect(codes.map((code) => lines.filter((line) => line.includes(code)).length)).toEqual([1, 1, 1]);
+		// Each code stands beside the name of its term, on the same line.
+		expect(lines.find((line) => line.includes('3856b434-f72e-42a5-b9d1-0cc93f48434b'))).toMatch(/Relationer\s+3856b434/);
 	});
 
 	it('Min historie: the story as one vector Figure with its alt text, then area by area as text', async () => {

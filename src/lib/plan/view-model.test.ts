@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
-import { photosOf, type Block, type PlanDocument } from './document.ts';
+import { pdfFileName, photosOf, type Block, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
-import { caseFilePlan, citizenPlan, invitationLetter, pdfFileName } from './view-model.ts';
+import { invitationLetter } from './invitation.ts';
+import { caseFilePlan, citizenPlan } from './view-model.ts';
 
 // English is loaded on demand in the app (src/lib/i18n/translate.ts); the English documents below need it.
 beforeAll(() => loadLanguage('en'));
@@ -124,15 +125,37 @@ describe('the case-file version', () => {
 		]);
 	});
 
-	it('gives goals with FFB theme names and codes, the måltype and the view with its provenance', () => {
+	it('gives goals with FFB theme names, the måltype and the view with its provenance', () => {
 		expect(table('Mål')?.rows).toEqual([
 			[
 				'Jeg vil selv handle ind om fredagen.',
-				'Mig og andre mennesker – FFB: Relationer (3856b434-f72e-42a5-b9d1-0cc93f48434b)',
-				'Udvikle – FFB: Udvikle funktionsevne (d41c8072-52f8-42b5-9375-ddbea454d27f)',
+				'Mig og andre mennesker – FFB: Relationer',
+				'Udvikle – FFB: Udvikle funktionsevne',
 				'Godt – Borgeren med støtte (Jonas, Rådgiver)'
 			]
 		]);
+	});
+
+	it('gives the FFB code of every term the goals name, once each, in a table of their own under the goals', () => {
+		const second = { ...PLAN.goals[0]!, id: 'g2', themeIds: ['praktiske-opgaver', 'relationer'], goalType: 'udvikle' };
+		const file = caseFilePlan({ ...source, plan: { ...PLAN, goals: [...PLAN.goals, second] } });
+		const at = file.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'FFB-koder');
+		expect(file.blocks[at - 1]).toMatchObject({ kind: 'table', caption: 'Mål' });
+		expect(file.blocks[at]).toEqual({ kind: 'heading', level: 3, text: 'FFB-koder' });
+		expect(file.blocks[at + 1]).toEqual({
+			kind: 'table',
+			caption: 'FFB-koder',
+			columns: ['Begreb i FFB', 'Kode'],
+			rows: [
+				['Relationer', '3856b434-f72e-42a5-b9d1-0cc93f48434b'],
+				['Udvikle funktionsevne', 'd41c8072-52f8-42b5-9375-ddbea454d27f'],
+				['Praktiske opgaver', 'eef71492-65f5-4297-aa95-3c3a6866ddef']
+			],
+			rowHeaders: true
+		});
+		// Without a term there is no table of codes.
+		const plain = { ...PLAN.goals[0]!, themeIds: [], goalType: undefined };
+		expect(texts(caseFilePlan({ ...source, plan: { ...PLAN, goals: [plain] } }))).not.toContain('FFB-koder');
 	});
 
 	it('gives agreements with owners and roles and the citizen’s view', () => {
@@ -201,10 +224,30 @@ describe('the case-file version', () => {
 	});
 
 	it('has contact wishes, feedback and the adviser’s note in paragraphs', () => {
-		expect(all).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv');
-		expect(all).toContain('Hvordan var mødet?: Lyttede vi til dig?: Godt – Borgeren selv');
+		expect(all).toContain('Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv');
+		expect(all).toContain('Lyttede vi til dig?: Godt – Borgeren selv');
 		expect(all).toContain('Du fortalte, at du gerne vil handle selv.');
 		expect(all).toContain('Vi aftalte, at du øver med din mor.');
+	});
+
+	it('names the question, not the step again, under the step’s own heading; the answer table still names the step', () => {
+		const under = (heading: string) => file.blocks[file.blocks.findIndex((b) => b.kind === 'heading' && b.text === heading) + 1];
+		expect(under('Hvordan var mødet?')).toEqual({ kind: 'list', items: ['Lyttede vi til dig?: Godt – Borgeren selv'] });
+		expect(under('Ønsker til kontakt og møder')).toEqual({
+			kind: 'list',
+			items: ['Hvordan vil du helst have kontakt med os?: SMS – Borgeren selv']
+		});
+		// In the table of every answer there is no heading of the step: the line says what was asked, and where.
+		const about = table('Alle svar i mødet')!.rows.map((row) => row[1]);
+		expect(about).toContain('Hvordan var mødet?: Lyttede vi til dig?');
+		expect(about).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?');
+	});
+
+	it('gives an answer to the step without a question of its own under the step’s heading as the answer alone', () => {
+		const whole: Answer = { ...ANSWERS.at(-1)!, subject: { kind: 'meeting-part', part: 'feedback' } };
+		const lines = texts(caseFilePlan({ ...source, answers: [whole] }));
+		expect(lines).toContain('Godt – Borgeren selv');
+		expect(lines.filter((line) => line.startsWith('Hvordan var mødet?:'))).toEqual([]);
 	});
 
 	it('is written in the language asked for', () => {
@@ -297,7 +340,35 @@ describe('the invitation letter', () => {
 		expect(letter).toContain('Hvor: Bostedet Lyngen');
 		expect(letter).toContain('Mor Anne – familie eller ven');
 		expect(letter).toContain('Hvordan det går med din hjælp og dine mål.');
-		expect(letter).toContain('Passer tiden eller stedet ikke, så sig det.');
+	});
+
+	it('gives the time of the meeting when it has one, and asks about the time only then', () => {
+		const timed = invitationLetter({ ...source, meeting: { ...MEETING, date: '2027-02-02', time: '10:00' } });
+		expect(rowWith(timed, 'Hvornår: 2. februar 2027 kl. 10.00')?.figure.symbolId).toBe('kalender');
+		expect(rowWith(timed, 'Passer tiden eller stedet ikke, så sig det.')?.figure.symbolId).toBe('ur');
+		// The day alone: the letter cannot ask whether a time suits that it never gave.
+		const untimed = texts(invitationLetter(source));
+		expect(untimed).toContain('Passer dagen eller stedet ikke, så sig det.');
+		expect(untimed.join('\n')).not.toMatch(/kl\.|tiden/);
+		expect(texts(invitationLetter({ ...source, meeting: { ...MEETING, time: '09:30' }, language: 'en' }))).toEqual(
+			expect.arrayContaining(['When: 2 December 2026 at 9:30', 'If the time or the place does not suit you, say so.'])
+		);
+	});
+});
+
+describe('the meeting’s time of day in the plan', () => {
+	const timed = { ...source, meeting: { ...MEETING, time: '13:30' } };
+
+	it('Min plan and the case file give it beside the date; the titles and footers keep the date alone', () => {
+		expect(texts(citizenPlan(timed))).toContain('Vi holdt møde 2. december 2026 kl. 13.30.');
+		expect(texts(caseFilePlan(timed))).toContain('Mødedato: 2. december 2026 kl. 13.30');
+		expect(citizenPlan(timed).title).toBe('Min plan – møde 2. december 2026');
+		expect(caseFilePlan(timed).footer).toBe('Sagsversion · møde 2. december 2026');
+	});
+
+	it('is not there for a meeting without one', () => {
+		expect(texts(citizenPlan(source))).toContain('Vi holdt møde 2. december 2026.');
+		expect(texts(caseFilePlan(source))).toContain('Mødedato: 2. december 2026');
 	});
 });
 

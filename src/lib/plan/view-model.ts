@@ -1,18 +1,16 @@
 import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
-import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { storyTemplate } from '#lib/content/story-templates.ts';
-import { symbolById } from '#lib/content/symbol-set.ts';
 import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
-import { localIsoDate, type Meeting, type Participant, type ParticipantRole } from '#lib/domain/meeting.ts';
-import { wantedPeople } from '#lib/domain/meeting-people.ts';
-import type { NetworkPersonSubject } from '#lib/domain/network-map.ts';
+import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
 import { storyAt, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
-import { formatDateIn, formatTimeIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
+import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
-import type { Block, Figure, PlanDocument, StoryPicture } from './document.ts';
+import type { Block, PlanDocument, StoryPicture } from './document.ts';
+import { peopleRows, Words } from './words.ts';
 
 type MeetingPart = (typeof MEETING_PARTS)[number];
 
@@ -31,80 +29,6 @@ export interface PlanSource {
 	/** The citizen's recovery story, every item (removed ones too); it is shown as it is now. */
 	story?: readonly StoryItem[];
 	language: Language;
-}
-
-/** The symbol a role is shown with in Min plan and the invitation. */
-const ROLE_SYMBOLS: Record<ParticipantRole, string> = {
-	borger: 'mig',
-	paaroerende: 'paaroerende',
-	udfoerer: 'personale',
-	raadgiver: 'raadgiver',
-	vaerge: 'vaerge',
-	andet: 'gruppe'
-};
-
-class Words {
-	constructor(readonly language: Language) {}
-	t(key: MessageKey, params?: Record<string, string | number>): string {
-		return translate(this.language, key, params);
-	}
-	date(isoDate: string): string {
-		return formatDateIn(this.language, isoDate);
-	}
-	list(items: string[]): string {
-		return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
-	}
-	figure(symbolId: string): Figure {
-		const label = symbolById(symbolId)?.label[this.language] ?? symbolId;
-		return { symbolId, alt: this.t('plan.alt.symbol', { label }) };
-	}
-	/** A person's photo the citizen chose, with their role's symbol in reserve. */
-	photo(symbolId: string, photoId: string, name: string): Figure {
-		return { symbolId, photoId, alt: this.t('plan.alt.photo', { name }) };
-	}
-}
-
-/**
- * The people of a meeting as easy-read rows: those at the table, with the photo of the person of the same name the
- * citizen chose in the preparation ("Hvem vil du have med?"), then the chosen people not (yet) at the table.
- * `extra` adds lines to a participant's row (what they will do, in Min plan).
- */
-function peopleRows(
-	meeting: Meeting,
-	answers: readonly Answer[],
-	words: Words,
-	wantedLine: MessageKey,
-	extra: (person: Participant) => string[] = () => []
-): Block[] {
-	const language = words.language;
-	const wanted = wantedPeople(answers);
-	const same = (a: string, b: string) => a.trim().toLocaleLowerCase(language) === b.trim().toLocaleLowerCase(language);
-	const figureOf = (chosen: NetworkPersonSubject | undefined, symbolId: string, name: string) =>
-		chosen?.photoId ? words.photo(symbolId, chosen.photoId, name) : words.figure(symbolId);
-	const rows: Block[] = meeting.participants
-		.filter((person) => person.role !== 'borger')
-		.map((person) => ({
-			kind: 'row',
-			figure: figureOf(
-				wanted.find((chosen) => same(chosen.name, person.name)),
-				ROLE_SYMBOLS[person.role],
-				person.name
-			),
-			lines: [
-				words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
-				...extra(person)
-			]
-		}));
-	for (const chosen of wanted) {
-		if (meeting.participants.some((person) => same(person.name, chosen.name))) continue;
-		const role = networkSheet().network.roles.find((r) => r.id === chosen.roleId);
-		rows.push({
-			kind: 'row',
-			figure: figureOf(chosen, role?.symbolId ?? ROLE_SYMBOLS.andet, chosen.name),
-			lines: [words.t(wantedLine, { name: chosen.name })]
-		});
-	}
-	return rows;
 }
 
 const byTime = (a: Answer, b: Answer) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
@@ -164,7 +88,10 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 	blocks.push({
 		kind: 'row',
 		figure: words.figure('moede'),
-		lines: [words.t('plan.mine.meetingOn', { date }), ...(meeting.place ? [words.t('plan.mine.meetingAt', { place: meeting.place })] : [])]
+		lines: [
+			words.t('plan.mine.meetingOn', { date: words.when(meeting) }),
+			...(meeting.place ? [words.t('plan.mine.meetingAt', { place: meeting.place })] : [])
+		]
 	});
 
 	const said = ownWords(source.answers, words);
@@ -272,7 +199,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: words.t('plan.case.title') },
 		{ kind: 'paragraph', text: words.t('plan.case.citizen', { name: citizen.displayName }) },
-		{ kind: 'paragraph', text: words.t('plan.case.date', { date }) },
+		{ kind: 'paragraph', text: words.t('plan.case.date', { date: words.when(meeting) }) },
 		{ kind: 'paragraph', text: words.t('plan.case.phase', { phase: words.t(`phase.${meeting.phase}`) }) },
 		...(meeting.place ? [{ kind: 'paragraph', text: words.t('plan.case.place', { place: meeting.place }) } as const] : []),
 		...(plan?.nextMeeting ? [{ kind: 'paragraph', text: words.t('plan.case.next', { date: words.date(plan.nextMeeting) }) } as const] : []),
@@ -302,6 +229,19 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 			]),
 			rowHeaders: true
 		});
+		const codes = ffbTermsOf(goals);
+		if (codes.length > 0) {
+			blocks.push(
+				{ kind: 'heading', level: 3, text: words.t('plan.case.codes') },
+				{
+					kind: 'table',
+					caption: words.t('plan.case.codes'),
+					columns: [words.t('plan.case.term'), words.t('plan.case.code')],
+					rows: codes.map((term) => [term.name, term.code]),
+					rowHeaders: true
+				}
+			);
+		}
 	}
 
 	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.agreements') });
@@ -321,16 +261,18 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 		});
 	}
 
-	const partAnswers = (part: 'contact' | 'feedback') =>
-		answers.filter((a) => a.status === 'active' && a.subject.kind === 'meeting-part' && a.subject.part === part);
 	for (const [part, heading] of [
 		['contact', 'plan.case.contact'],
 		['feedback', 'plan.case.feedback']
 	] as const) {
-		const items = partAnswers(part).map(
-			(a) =>
-				`${subjectText(a.subject, words, plan)}: ${describeContent(a.content, language)} – ${describeProvenance(a.provenance, meeting, language)}${a.note ? ` – ${a.note}` : ''}`
-		);
+		// Under the step's own heading a line names only the question: with the step's name before it (subjectText, as in
+		// the answer table) the case file read "Hvordan var mødet?: Lyttede vi til dig?: Godt" under "Hvordan var mødet?".
+		const items = answers.flatMap(({ subject, status, content, provenance, note }) => {
+			if (status !== 'active' || subject.kind !== 'meeting-part' || subject.part !== part) return [];
+			const asked = subject.itemId === undefined ? undefined : meetingPartItem(part, subject.itemId, language);
+			const said = `${describeContent(content, language)} – ${describeProvenance(provenance, meeting, language)}${note ? ` – ${note}` : ''}`;
+			return [asked ? `${asked}: ${said}` : said];
+		});
 		blocks.push(
 			{ kind: 'heading', level: 2, text: words.t(heading) },
 			items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: words.t('plan.case.none') }
@@ -389,14 +331,28 @@ function goalText(goal: Goal, words: Words): string {
 function themesText(goal: Goal, words: Words): string {
 	const themes = goal.themeIds.flatMap((id) => {
 		const theme = vumTheme(id);
-		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name, code: theme.ffb.code })] : [];
+		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name })] : [];
 	});
 	return themes.join('; ') || '–';
 }
 
 function goalTypeText(goal: Goal, words: Words): string {
 	const type = GOAL_TYPES.find((candidate) => candidate.id === goal.goalType);
-	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name, code: type.ffb.code }) : '–';
+	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name }) : '–';
+}
+
+/**
+ * The FFB terms the goals name (themes, then the måltype), each once, for a table of their codes. A code is 36 characters
+ * without a space: beside its theme, in a quarter of the page, it broke at its hyphens and could not be read or copied
+ * whole; in a column of its own it has room on one line.
+ */
+function ffbTermsOf(goals: readonly Goal[]): { name: string; code: string }[] {
+	const terms = goals.flatMap((goal) => [
+		...goal.themeIds.map((id) => vumTheme(id)?.ffb),
+		GOAL_TYPES.find((type) => type.id === goal.goalType)?.ffb
+	]);
+	const named = terms.filter((term) => term !== undefined);
+	return [...new Map(named.map((term) => [term.code, term])).values()];
 }
 
 function remark(answer: Answer, meeting: Meeting, words: Words): string {
@@ -586,49 +542,4 @@ function storySection(story: readonly StoryItem[] | undefined, words: Words, ver
 		blocks.push({ kind: 'list', items: lines });
 	}
 	return blocks;
-}
-
-/** The invitation letter (samarbejdsbrev) for a planned meeting: when, where, who, what, and how to say what suits you. */
-export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument {
-	const { meeting, language } = source;
-	const words = new Words(language);
-	const date = words.date(meeting.date);
-	const people = peopleRows(meeting, source.answers, words, 'plan.invite.wanted');
-	const blocks: Block[] = [
-		{ kind: 'heading', level: 1, text: words.t('plan.invite.title') },
-		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date })] },
-		{
-			kind: 'row',
-			figure: words.figure('moede'),
-			lines: [meeting.place ? words.t('plan.invite.where', { place: meeting.place }) : words.t('plan.invite.whereOpen')]
-		}
-	];
-	if (people.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.invite.who') }, ...people);
-	blocks.push(
-		{ kind: 'heading', level: 2, text: words.t('plan.invite.what') },
-		{ kind: 'row', figure: words.figure('snakke'), lines: [words.t(`plan.invite.topic.${meeting.phase}`)] },
-		{ kind: 'heading', level: 2, text: words.t('plan.invite.say') },
-		{ kind: 'row', figure: words.figure('ur'), lines: [words.t('plan.invite.sayTime')] },
-		{ kind: 'row', figure: words.figure('sammen'), lines: [words.t('plan.invite.sayWho')] },
-		{ kind: 'row', figure: words.figure('sige-noget'), lines: [words.t('plan.invite.sayHow')] }
-	);
-	return {
-		version: 'invitation',
-		language,
-		title: words.t('plan.invite.docTitle', { date }),
-		easyRead: true,
-		footer: words.t('plan.invite.footer', { date }),
-		pageNumbers: false,
-		blocks
-	};
-}
-
-/** `plan-2026-12-02-1a2b3c4d.pdf`: the meeting's date and the start of its random id, never a name or CPR. */
-export function pdfFileName(document: Pick<PlanDocument, 'version'>, meeting: Pick<Meeting, 'id' | 'date'>): string {
-	const prefix = document.version === 'invitation' ? 'invitation' : document.version === 'case-file' ? 'plan-sag' : 'plan';
-	const shortId = meeting.id
-		.replace(/[^A-Za-z0-9]/g, '')
-		.slice(0, 8)
-		.toLowerCase();
-	return `${prefix}-${meeting.date}-${shortId}.pdf`;
 }

@@ -107,10 +107,13 @@ function updateMeeting(id: string, change: (meeting: Meeting) => Meeting, check?
 	});
 }
 
-/** A changed date, place or phase; who took part and what was answered stay as they are. */
+/**
+ * A changed date, time, place or phase; who took part and what was answered stay as they are. A time left out of the
+ * form is taken off the meeting: the earlier one would otherwise stay under the new details.
+ */
 export async function editMeeting(id: string, input: NewMeeting): Promise<Meeting> {
 	const details = normaliseNewMeeting(input);
-	return updateMeeting(id, (meeting) => ({ ...meeting, ...details }));
+	return updateMeeting(id, ({ time: _, ...meeting }) => ({ ...meeting, ...details }));
 }
 
 /**

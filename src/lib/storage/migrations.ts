@@ -53,5 +53,13 @@ export const MIGRATIONS: readonly Migration[] = [
 			...payload,
 			access: { switchKey: ' ', moveKey: ' ', selectKey: 'Enter', voiceURI: '', speechRate: null, ...(payload.access as object) }
 		})
+	},
+	{
+		table: 'meetings',
+		from: 1,
+		// Nothing to change: a meeting from before has only its day. The new version marks the new shape, so an older app that
+		// meets a meeting with a time (a backup from a newer tablet) refuses it as too new, not for a field it does not know.
+		name: 'meetings-time: a meeting may have a time of day; a meeting from before has its date only',
+		run: (payload) => payload
 	}
 ];

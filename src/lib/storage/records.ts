@@ -24,7 +24,7 @@ export interface MeetingRecord {
 	citizenId: string;
 	createdAt: number;
 	date: string;
-	payload: Pick<Meeting, 'place' | 'phase' | 'participants'>;
+	payload: Pick<Meeting, 'time' | 'place' | 'phase' | 'participants'>;
 }
 
 export interface AnswerRecord {
@@ -99,8 +99,9 @@ export function citizenFromRecord({ id, createdAt, payload }: CitizenRecord): Ci
 	return { id, createdAt, ...payload };
 }
 
-export function meetingToRecord({ id, citizenId, createdAt, date, place, phase, participants }: Meeting): MeetingRecord {
-	return { id, citizenId, createdAt, date, payload: { place, phase, participants } };
+/** The time of day is sealed with the place: only the date is indexed (the citizen's meetings are listed by it). */
+export function meetingToRecord({ id, citizenId, createdAt, date, time, place, phase, participants }: Meeting): MeetingRecord {
+	return { id, citizenId, createdAt, date, payload: { ...(time ? { time } : {}), place, phase, participants } };
 }
 
 export function meetingFromRecord({ id, citizenId, createdAt, date, payload }: MeetingRecord): Meeting {

@@ -8,7 +8,7 @@ import { ensureBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './board
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
 import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
-import { addParticipant, createMeeting } from './meetings.ts';
+import { addParticipant, createMeeting, getMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
@@ -18,7 +18,7 @@ import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, 
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
-import type { AnswerRecord, CitizenRecord } from './records.ts';
+import type { AnswerRecord, CitizenRecord, MeetingRecord } from './records.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -316,6 +316,26 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		const read = await getCitizen(citizen.id);
 		expect(read?.access).toMatchObject({ method: 'two-switch', scanIntervalMs: 10_000, labels: 'hidden' });
 		await expect(saveCitizenAccess(citizen.id, { ...read!.access, dwellMs: 1 })).rejects.toBeInstanceOf(DamagedRecordError);
+	});
+});
+
+describe('migration meetings-time (version 1 → 2)', () => {
+	it('reads a version 1 meeting as it was, without a time, and the pass rewrites it once', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		// A meeting exactly as version 1 stored it: place, phase and participants, no time and no version in the payload.
+		const version1 = { place: 'Hjemme', phase: 'opfoelgning', participants: [{ id: 'p1', name: 'Anna', role: 'borger' }] };
+		const payload = await sealPayload(requireDataKey(), 'meetings', 'old-meeting', version1);
+		const keys = { id: 'old-meeting', citizenId: citizen.id, createdAt: 5, date: '2026-11-23' };
+		await getDb().meetings.add({ ...keys, payload, v: 1 } as Stored<MeetingRecord>);
+
+		const read = await getMeeting('old-meeting');
+		expect(read).toEqual({ ...keys, ...version1 });
+		expect(read && 'time' in read).toBe(false);
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		const stored = (await getDb().meetings.get('old-meeting'))!;
+		expect(stored.v).toBe(2);
+		expect((await openRecord('meetings', stored)).payload).toEqual(version1);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 });
 

@@ -14,7 +14,7 @@ import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { planPayloadSchema } from '#lib/domain/plan.ts';
 import { mediaIdsOfStoryContent, storyItemPayloadSchema } from '#lib/domain/story.ts';
 import { assessmentPayloadSchema } from '#lib/domain/assessment.ts';
-import { CASE_PHASES, isCalendarDate, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, PLACE_MAX } from '#lib/domain/meeting.ts';
+import { CASE_PHASES, isCalendarDate, isClockTime, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, PLACE_MAX } from '#lib/domain/meeting.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import type { RecordsByTable } from './records.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
@@ -106,7 +106,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		payload: v.strictObject({ displayName: text(DISPLAY_NAME_MAX), photo: v.optional(blob('image')), access: accessProfileSchema })
 	},
 	meetings: {
-		version: 1,
+		version: 2,
 		keys: v.strictObject({
 			id,
 			citizenId: id,
@@ -114,6 +114,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 			date: v.pipe(v.string(), v.check(isCalendarDate, 'a calendar date'))
 		}),
 		payload: v.strictObject({
+			time: v.optional(v.pipe(v.string(), v.check(isClockTime, 'a time of day, HH:MM'))),
 			place: v.pipe(v.string(), v.maxLength(PLACE_MAX)),
 			phase: v.picklist(CASE_PHASES),
 			participants: v.pipe(

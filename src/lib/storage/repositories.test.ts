@@ -11,6 +11,7 @@ import { MEETING_OWNED_TABLES } from './registry.ts';
 import { readVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
+import { openRecord } from './sealing.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 
 afterEach(async () => {
@@ -249,6 +250,26 @@ describe('repositories', () => {
 		const edited = await editMeeting(meeting.id, { date: '2027-01-05', place: ' Kommunen ', phase: 'valg-af-indsats' });
 		expect(await getMeeting(meeting.id)).toEqual({ ...meeting, date: '2027-01-05', place: 'Kommunen', phase: 'valg-af-indsats' });
 		expect(edited.participants).toEqual(meeting.participants);
+	});
+
+	it('keep a meeting’s time of day sealed beside its place, change it and take it off again', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meeting = await createMeeting(citizen.id, { date: '2027-02-02', time: '10:00', place: '', phase: 'opfoelgning' });
+		expect((await getMeeting(meeting.id))?.time).toBe('10:00');
+		// In the sealed payload, not beside the date: the plain fields stay ids and dates.
+		const stored = (await getDb().meetings.get(meeting.id))!;
+		expect(Object.keys(stored).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
+		expect((await openRecord('meetings', stored)).payload.time).toBe('10:00');
+		await expect(editMeeting(meeting.id, { date: '2027-02-02', time: '25:00', place: '', phase: 'opfoelgning' })).rejects.toThrow(
+			'error.meetingTime'
+		);
+		await editMeeting(meeting.id, { date: '2027-02-02', time: '13:30', place: '', phase: 'opfoelgning' });
+		expect((await getMeeting(meeting.id))?.time).toBe('13:30');
+		// An emptied time field takes the time off; the meeting keeps its day.
+		await editMeeting(meeting.id, { date: '2027-02-02', time: '', place: '', phase: 'opfoelgning' });
+		const untimed = (await getMeeting(meeting.id))!;
+		expect(untimed).toEqual({ ...meeting, time: undefined });
+		expect('time' in untimed).toBe(false);
 	});
 
 	it('delete a meeting with its answers and plan, and nothing of the citizen’s other meetings', async () => {

@@ -1,0 +1,91 @@
+import { networkSheet } from '#lib/content/conversation.ts';
+import { symbolById } from '#lib/content/symbol-set.ts';
+import type { Answer } from '#lib/domain/answer.ts';
+import type { Meeting, Participant, ParticipantRole } from '#lib/domain/meeting.ts';
+import { wantedPeople } from '#lib/domain/meeting-people.ts';
+import type { NetworkPersonSubject } from '#lib/domain/network-map.ts';
+import { formatDateIn, formatMeetingWhenIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
+import type { Block, Figure } from './document.ts';
+
+/*
+ * What the plan documents (view-model.ts) and the invitation letter (invitation.ts) say alike: words in the document's
+ * language, symbols with their alt text, and the people of a meeting as easy-read rows.
+ */
+
+/** The symbol a role is shown with in Min plan and the invitation. */
+const ROLE_SYMBOLS: Record<ParticipantRole, string> = {
+	borger: 'mig',
+	paaroerende: 'paaroerende',
+	udfoerer: 'personale',
+	raadgiver: 'raadgiver',
+	vaerge: 'vaerge',
+	andet: 'gruppe'
+};
+
+export class Words {
+	constructor(readonly language: Language) {}
+	t(key: MessageKey, params?: Record<string, string | number>): string {
+		return translate(this.language, key, params);
+	}
+	date(isoDate: string): string {
+		return formatDateIn(this.language, isoDate);
+	}
+	/** When the meeting is or was: its date, with its time of day when it has one ("2. februar 2027 kl. 10.00"). */
+	when(meeting: Pick<Meeting, 'date' | 'time'>): string {
+		return formatMeetingWhenIn(this.language, meeting);
+	}
+	list(items: string[]): string {
+		return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
+	}
+	figure(symbolId: string): Figure {
+		const label = symbolById(symbolId)?.label[this.language] ?? symbolId;
+		return { symbolId, alt: this.t('plan.alt.symbol', { label }) };
+	}
+	/** A person's photo the citizen chose, with their role's symbol in reserve. */
+	photo(symbolId: string, photoId: string, name: string): Figure {
+		return { symbolId, photoId, alt: this.t('plan.alt.photo', { name }) };
+	}
+}
+
+/**
+ * The people of a meeting as easy-read rows: those at the table, with the photo of the person of the same name the
+ * citizen chose in the preparation ("Hvem vil du have med?"), then the chosen people not (yet) at the table.
+ * `extra` adds lines to a participant's row (what they will do, in Min plan).
+ */
+export function peopleRows(
+	meeting: Meeting,
+	answers: readonly Answer[],
+	words: Words,
+	wantedLine: MessageKey,
+	extra: (person: Participant) => string[] = () => []
+): Block[] {
+	const language = words.language;
+	const wanted = wantedPeople(answers);
+	const same = (a: string, b: string) => a.trim().toLocaleLowerCase(language) === b.trim().toLocaleLowerCase(language);
+	const figureOf = (chosen: NetworkPersonSubject | undefined, symbolId: string, name: string) =>
+		chosen?.photoId ? words.photo(symbolId, chosen.photoId, name) : words.figure(symbolId);
+	const rows: Block[] = meeting.participants
+		.filter((person) => person.role !== 'borger')
+		.map((person) => ({
+			kind: 'row',
+			figure: figureOf(
+				wanted.find((chosen) => same(chosen.name, person.name)),
+				ROLE_SYMBOLS[person.role],
+				person.name
+			),
+			lines: [
+				words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
+				...extra(person)
+			]
+		}));
+	for (const chosen of wanted) {
+		if (meeting.participants.some((person) => same(person.name, chosen.name))) continue;
+		const role = networkSheet().network.roles.find((r) => r.id === chosen.roleId);
+		rows.push({
+			kind: 'row',
+			figure: figureOf(chosen, role?.symbolId ?? ROLE_SYMBOLS.andet, chosen.name),
+			lines: [words.t(wantedLine, { name: chosen.name })]
+		});
+	}
+	return rows;
+}
