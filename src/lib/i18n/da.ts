@@ -658,6 +658,7 @@ export const da = {
 	'plan.mine.me': 'mig',
 	'plan.mine.people': 'Dem, der var med',
 	'plan.mine.person': '{name} – {role}',
+	'plan.mine.wantedHeading': 'Dem, jeg også gerne vil have med',
 	'plan.mine.wanted': '{name} – jeg vil gerne have {name} med',
 	'plan.mine.willDo': 'Skal: {what}',
 	'plan.mine.next': 'Næste møde',

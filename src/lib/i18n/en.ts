@@ -660,6 +660,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.mine.me': 'me',
 	'plan.mine.people': 'The people who were there',
 	'plan.mine.person': '{name} – {role}',
+	'plan.mine.wantedHeading': 'The people I would also like to come',
 	'plan.mine.wanted': '{name} – I would like {name} to come',
 	'plan.mine.willDo': 'Will: {what}',
 	'plan.mine.next': 'Next meeting',

@@ -7,7 +7,9 @@ export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument
 	const { meeting, language } = source;
 	const words = new Words(language);
 	const date = words.date(meeting.date);
-	const people = peopleRows(meeting, source.answers, words, 'plan.invite.wanted');
+	const { present, wanted } = peopleRows(meeting, source.answers, words, 'plan.invite.wanted');
+	// Who is invited and whom the citizen asked for: the letter asks them to say if someone is missing.
+	const people = [...present, ...wanted];
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: words.t('plan.invite.title') },
 		{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.invite.when', { date: words.when(meeting) })] },

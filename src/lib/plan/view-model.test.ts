@@ -398,8 +398,22 @@ describe('the people the citizen chose, with their photos', () => {
 	it('Min plan shows the same photo beside what the person will do', () => {
 		const mine = citizenPlan(withChoices);
 		expect(rowWith(mine, 'Mor Anne – familie eller ven')?.figure.photoId).toBe('photo-anne');
-		expect(texts(mine)).toContain('Ole – jeg vil gerne have Ole med');
 		expect(photosOf(citizenPlan(source))).toEqual([]);
+	});
+
+	it('Min plan names the chosen people who were not at the meeting apart from those who were there', () => {
+		const all = texts(citizenPlan(withChoices));
+		const section = (heading: string) => {
+			const start = all.indexOf(heading);
+			const headings = citizenPlan(withChoices)
+				.blocks.filter((b) => b.kind === 'heading')
+				.map((b) => b.text);
+			const next = headings[headings.indexOf(heading) + 1];
+			return all.slice(start + 1, next === undefined ? undefined : all.indexOf(next));
+		};
+		expect(section('Dem, der var med')).toContain('Mor Anne – familie eller ven');
+		expect(section('Dem, der var med')).not.toContain('Ole – jeg vil gerne have Ole med');
+		expect(section('Dem, jeg også gerne vil have med')).toEqual(['Billede: familie', 'Ole – jeg vil gerne have Ole med']);
 	});
 });
 

@@ -130,7 +130,8 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 			.filter((a) => a.who.some((owner) => owner.participantId === person.id))
 			.map((task) => words.t('plan.mine.willDo', { what: task.what }))
 	);
-	if (people.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') }, ...people);
+	if (people.present.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') }, ...people.present);
+	if (people.wanted.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.wantedHeading') }, ...people.wanted);
 
 	blocks.push(...storySection(source.story, words, 'citizen'));
 

@@ -48,9 +48,10 @@ export class Words {
 }
 
 /**
- * The people of a meeting as easy-read rows: those at the table, with the photo of the person of the same name the
- * citizen chose in the preparation ("Hvem vil du have med?"), then the chosen people not (yet) at the table.
- * `extra` adds lines to a participant's row (what they will do, in Min plan).
+ * The people of a meeting as easy-read rows: those at the table (`present`), with the photo of the person of the same
+ * name the citizen chose in the preparation ("Hvem vil du have med?"), and the chosen people not at the table
+ * (`wanted`), apart, so no document says they were there. `extra` adds lines to a participant's row (what they will do,
+ * in Min plan).
  */
 export function peopleRows(
 	meeting: Meeting,
@@ -58,13 +59,13 @@ export function peopleRows(
 	words: Words,
 	wantedLine: MessageKey,
 	extra: (person: Participant) => string[] = () => []
-): Block[] {
+): { present: Block[]; wanted: Block[] } {
 	const language = words.language;
 	const wanted = wantedPeople(answers);
 	const same = (a: string, b: string) => a.trim().toLocaleLowerCase(language) === b.trim().toLocaleLowerCase(language);
 	const figureOf = (chosen: NetworkPersonSubject | undefined, symbolId: string, name: string) =>
 		chosen?.photoId ? words.photo(symbolId, chosen.photoId, name) : words.figure(symbolId);
-	const rows: Block[] = meeting.participants
+	const present: Block[] = meeting.participants
 		.filter((person) => person.role !== 'borger')
 		.map((person) => ({
 			kind: 'row',
@@ -78,14 +79,17 @@ export function peopleRows(
 				...extra(person)
 			]
 		}));
-	for (const chosen of wanted) {
-		if (meeting.participants.some((person) => same(person.name, chosen.name))) continue;
-		const role = networkSheet().network.roles.find((r) => r.id === chosen.roleId);
-		rows.push({
+	const absent = wanted.filter((chosen) => !meeting.participants.some((person) => same(person.name, chosen.name)));
+	return {
+		present,
+		wanted: absent.map((chosen) => ({
 			kind: 'row',
-			figure: figureOf(chosen, role?.symbolId ?? ROLE_SYMBOLS.andet, chosen.name),
+			figure: figureOf(
+				chosen,
+				networkSheet().network.roles.find((r) => r.id === chosen.roleId)?.symbolId ?? ROLE_SYMBOLS.andet,
+				chosen.name
+			),
 			lines: [words.t(wantedLine, { name: chosen.name })]
-		});
-	}
-	return rows;
+		}))
+	};
 }
