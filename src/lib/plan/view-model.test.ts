@@ -81,7 +81,11 @@ describe('Min plan', () => {
 	});
 
 	it('quotes the citizen’s own words and own messages, but not answers others gave', () => {
-		expect(all).toContain('»Jeg kan godt selv«');
+		// Written down as said by the mother: Min plan says who told it, as for a relayed view.
+		expect(all).toContain('Det fortalte Mor Anne for mig: »Jeg kan godt selv«');
+		expect(all).not.toContain('»Jeg kan godt selv«');
+		const saidItself = ANSWERS.map((a) => (a.content.kind === 'text' ? { ...a, provenance: { mode: 'selv' as const } } : a));
+		expect(texts(citizenPlan({ ...source, answers: saidItself }))).toContain('»Jeg kan godt selv«');
 		expect(all).toContain('»jeg vil gerne indkøb«');
 		expect(all).not.toContain('Nej');
 	});

@@ -94,7 +94,7 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 		]
 	});
 
-	const said = ownWords(source.answers, words);
+	const said = ownWords(source.answers, meeting, words);
 	if (said.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.said') }, ...said);
 
 	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.goals') });
@@ -153,14 +153,19 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 	};
 }
 
-/** Quotes written down as said, and messages the citizen built on a symbol board themselves. */
-function ownWords(answers: readonly Answer[], words: Words): Block[] {
+/**
+ * Quotes written down as said, and messages the citizen built on a symbol board themselves. A quote someone relayed or
+ * wrote down from what they saw says so ("Det fortalte Lise for mig: »…«"), as a relayed view does.
+ */
+function ownWords(answers: readonly Answer[], meeting: Meeting, words: Words): Block[] {
 	const rows: Block[] = [];
 	for (const answer of [...answers].sort(byTime)) {
 		if (answer.status !== 'active') continue;
 		const { content, provenance } = answer;
 		if (content.kind === 'text' && content.quote) {
-			rows.push({ kind: 'row', figure: words.figure('sige-noget'), lines: [describeContent(content, words.language)] });
+			const byOthers = provenance.mode === 'formidlet' || provenance.mode === 'observeret';
+			const line = byOthers ? viewLine(answer, meeting, words) : describeContent(content, words.language);
+			rows.push({ kind: 'row', figure: words.figure('sige-noget'), lines: [line] });
 		}
 		const ownMessage = provenance.mode === 'selv' || provenance.mode === 'med-stoette';
 		if (content.kind === 'message' && ownMessage) {
