@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
-import { HomePage, ThemeCardsPage } from './pages';
+import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
+import { HomePage, PlanPage, ThemeCardsPage } from './pages';
 
 const THEME = 'Mig og andre mennesker';
 const KONTAKT = 'Kontakt med andre';
@@ -178,6 +178,14 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 		[meeting.id, { subthemeId: 'kontakt-med-andre', ffbCode: ffb.kontakt, levelId: 'let', v: 1 }]
 	]);
 	expect(JSON.stringify(db.answers)).not.toContain('"levelId"');
+
+	// The case file files the level under the adviser's heading, with its FFB code.
+	await openApp(page, `/moede/plan?id=${meeting.id}`);
+	const plan = new PlanPage(page);
+	await plan.show('Sagsversion');
+	const levels = plan.document.getByRole('table', { name: 'Rådgiverens faglige vurdering' });
+	await expect(levels.getByRole('row').nth(1)).toHaveText(/Indgå i samspil og kontakt\s*Let nedsat funktionsevne/);
+	await expect(plan.document.getByRole('table', { name: 'FFB-koder for vurderingen' })).toContainText(ffb.kontakt);
 });
 
 test('the theme cards reflow at 320 px without sideways scrolling', async ({ page }) => {

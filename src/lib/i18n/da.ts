@@ -713,6 +713,11 @@ export const da = {
 	'plan.case.legend':
 		'Hvem og hvordan: «Borgeren selv» betyder, at borgeren svarede selv. «Borgeren med støtte» betyder, at borgeren fik hjælp til at pege eller trykke. «Formidlet af» betyder, at en deltager, der kender borgeren, gav borgerens perspektiv videre. «Observeret» betyder, at nogen så en reaktion uden ord.',
 	'plan.case.ffb': '{label} – FFB: {name}',
+	'plan.case.assessments': 'Rådgiverens faglige vurdering',
+	'plan.case.assessmentsIntro': 'Funktionsevneniveau efter Fælles Faglige Begreber. Det er rådgiverens vurdering, ikke borgerens svar.',
+	'plan.case.subtheme': 'Underemne i FFB',
+	'plan.case.level': 'Funktionsevneniveau',
+	'plan.case.assessmentCodes': 'FFB-koder for vurderingen',
 	'plan.case.codes': 'FFB-koder',
 	'plan.case.term': 'Begreb i FFB',
 	'plan.case.code': 'Kode',

@@ -715,6 +715,12 @@ export const en: Record<MessageKey, string> = {
 	'plan.case.legend':
 		'Who and how: "The citizen" means the citizen answered directly. "The citizen with support" means the citizen had help to point or tap. "Relayed by" means a participant who knows the citizen passed on the citizen\'s perspective. "Observed" means someone noticed a reaction without words.',
 	'plan.case.ffb': '{label} – FFB: {name}',
+	'plan.case.assessments': 'The adviser’s professional assessment',
+	'plan.case.assessmentsIntro':
+		'Level of functioning in the Common Professional Terms (FFB). This is the adviser’s assessment, not the citizen’s answer.',
+	'plan.case.subtheme': 'FFB sub-theme',
+	'plan.case.level': 'Level of functioning',
+	'plan.case.assessmentCodes': 'FFB codes of the assessment',
 	'plan.case.codes': 'FFB codes',
 	'plan.case.term': 'FFB term',
 	'plan.case.code': 'Code',

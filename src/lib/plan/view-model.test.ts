@@ -254,6 +254,34 @@ describe('the case-file version', () => {
 		expect(lines.filter((line) => line.startsWith('Hvordan var mødet?:'))).toEqual([]);
 	});
 
+	it('gives the adviser’s funktionsevneniveau apart from the answers, with the FFB codes; nothing when none was set', () => {
+		const assessment = {
+			id: 'as1',
+			citizenId: MEETING.citizenId,
+			meetingId: MEETING.id,
+			createdAt: 1,
+			updatedAt: 1,
+			subthemeId: 'kontakt-med-andre',
+			ffbCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7',
+			levelId: 'moderat'
+		};
+		const document = caseFilePlan({ ...source, assessments: [assessment] });
+		const table = document.blocks.find((b) => b.kind === 'table' && b.caption === 'Rådgiverens faglige vurdering');
+		expect(table).toMatchObject({
+			columns: ['Underemne i FFB', 'Funktionsevneniveau'],
+			rows: [['Indgå i samspil og kontakt', 'Moderat nedsat funktionsevne']]
+		});
+		const codes = document.blocks.find((b) => b.kind === 'table' && b.caption === 'FFB-koder for vurderingen');
+		expect(codes).toMatchObject({
+			rows: [
+				['Indgå i samspil og kontakt', '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7'],
+				['Moderat nedsat funktionsevne', '5bdde847-2837-416b-ab63-bbff8b7aa531']
+			]
+		});
+		expect(texts(citizenPlan({ ...source, assessments: [assessment] })).join(' ')).not.toContain('Moderat');
+		expect(texts(caseFilePlan(source))).not.toContain('Rådgiverens faglige vurdering');
+	});
+
 	it('is written in the language asked for', () => {
 		const english = texts(caseFilePlan({ ...source, language: 'en' }));
 		// The scale point in English too, though it was given on a Danish screen (it said "Godt" in an English case file).

@@ -1,8 +1,9 @@
 import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
 import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { storyTemplate } from '#lib/content/story-templates.ts';
-import { GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
+import { FUNCTION_LEVELS, GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
+import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
@@ -28,6 +29,8 @@ export interface PlanSource {
 	plan?: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
 	/** The citizen's recovery story, every item (removed ones too); it is shown as it is now. */
 	story?: readonly StoryItem[];
+	/** The adviser's funktionsevneniveau per sub-theme of the meeting: in the case file only, apart from the answers. */
+	assessments?: readonly Assessment[];
 	language: Language;
 }
 
@@ -267,6 +270,8 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 		});
 	}
 
+	blocks.push(...assessmentSection(source.assessments ?? [], words));
+
 	for (const [part, heading] of [
 		['contact', 'plan.case.contact'],
 		['feedback', 'plan.case.feedback']
@@ -353,12 +358,54 @@ function goalTypeText(goal: Goal, words: Words): string {
  * whole; in a column of its own it has room on one line.
  */
 function ffbTermsOf(goals: readonly Goal[]): { name: string; code: string }[] {
-	const terms = goals.flatMap((goal) => [
-		...goal.themeIds.map((id) => vumTheme(id)?.ffb),
-		GOAL_TYPES.find((type) => type.id === goal.goalType)?.ffb
-	]);
+	return uniqueTerms(
+		goals.flatMap((goal) => [...goal.themeIds.map((id) => vumTheme(id)?.ffb), GOAL_TYPES.find((type) => type.id === goal.goalType)?.ffb])
+	);
+}
+
+function uniqueTerms(terms: readonly ({ name: string; code: string } | undefined)[]): { name: string; code: string }[] {
 	const named = terms.filter((term) => term !== undefined);
 	return [...new Map(named.map((term) => [term.code, term])).values()];
+}
+
+/**
+ * The adviser's funktionsevneniveau of each sub-theme, with the FFB codes of the sub-themes and levels: for the journal,
+ * under a heading of its own and never among the citizen's answers. Left out when the adviser set none.
+ */
+function assessmentSection(assessments: readonly Assessment[], words: Words): Block[] {
+	if (assessments.length === 0) return [];
+	const rows = assessments.map((assessment) => {
+		const subtheme = vumSubtheme(assessment.subthemeId)?.subtheme.ffb;
+		const level = FUNCTION_LEVELS.find((l) => l.id === assessment.levelId)?.ffb;
+		return {
+			subtheme: subtheme ?? { name: assessment.subthemeId, code: assessment.ffbCode },
+			level,
+			cells: [
+				subtheme?.name ?? assessment.subthemeId,
+				[level?.name ?? assessment.levelId, ...(assessment.note ? [assessment.note] : [])].join(' – ')
+			]
+		};
+	});
+	const codes = uniqueTerms(rows.flatMap((row) => [row.subtheme, row.level]));
+	return [
+		{ kind: 'heading', level: 2, text: words.t('plan.case.assessments') },
+		{ kind: 'paragraph', text: words.t('plan.case.assessmentsIntro') },
+		{
+			kind: 'table',
+			caption: words.t('plan.case.assessments'),
+			columns: [words.t('plan.case.subtheme'), words.t('plan.case.level')],
+			rows: rows.map((row) => row.cells),
+			rowHeaders: true
+		},
+		{ kind: 'heading', level: 3, text: words.t('plan.case.assessmentCodes') },
+		{
+			kind: 'table',
+			caption: words.t('plan.case.assessmentCodes'),
+			columns: [words.t('plan.case.term'), words.t('plan.case.code')],
+			rows: codes.map((term) => [term.name, term.code]),
+			rowHeaders: true
+		}
+	];
 }
 
 function remark(answer: Answer, meeting: Meeting, words: Words): string {
