@@ -12,7 +12,7 @@ import {
 	removeSteps,
 	ringIndexAt,
 	RING_EDGES,
-	seatOnRing
+	seatsOnMap
 } from './network-map';
 
 const meeting: Meeting = {
@@ -138,13 +138,38 @@ describe('the network map', () => {
 	});
 
 	it('seats people inside their own ring band, apart from each other', () => {
-		for (let ring = 0; ring < 3; ring += 1) {
-			const seats = [0, 1, 2, 3].map((seat) => seatOnRing(ring, seat, 4));
+		const map = seatsOnMap([4, 4, 4]);
+		map.forEach((seats, ring) => {
+			expect(seats).toHaveLength(4);
 			for (const seat of seats) {
 				expect(ringIndexAt(seat.x, seat.y, 1)).toBe(ring);
 				expect(Math.hypot(seat.x, seat.y)).toBeGreaterThan(CENTRE_RADIUS);
 			}
 			expect(new Set(seats.map((s) => `${s.x.toFixed(3)},${s.y.toFixed(3)}`)).size).toBe(4);
+		});
+		expect(seatsOnMap([0, 0, 0])).toEqual([[], [], []]);
+	});
+
+	it('turns each ring away from the people inside it, so one token does not cover another', () => {
+		const nearest = (counts: number[]) => {
+			const seats = seatsOnMap(counts).flat();
+			return Math.min(...seats.flatMap((a, i) => seats.slice(i + 1).map((b) => Math.hypot(a.x - b.x, a.y - b.y))));
+		};
+		// One person on "Midt imellem" and one on "Længere væk" were 0.52 radius apart: at 320 px, a token covered a name.
+		expect(nearest([0, 1, 1])).toBeGreaterThan(0.9);
+		expect(nearest([1, 1, 1])).toBeGreaterThan(0.65);
+		expect(nearest([2, 2, 2])).toBeGreaterThan(0.4);
+		// Nobody sits on a ring's name at the top, nor at a side of the map, where a token would stick out of a narrow screen.
+		for (const counts of [
+			[3, 3, 3],
+			[0, 1, 1],
+			[0, 0, 2],
+			[1, 3, 2]
+		]) {
+			for (const seat of seatsOnMap(counts).flat()) {
+				expect(Math.abs(Math.atan2(seat.y, seat.x) + Math.PI / 2)).toBeGreaterThan(0.3);
+				expect(Math.abs(seat.x)).toBeLessThan(0.8);
+			}
 		}
 	});
 });

@@ -96,15 +96,48 @@ export function ringIndexAt(dx: number, dy: number, radius: number, rings = RING
 	return index < 0 ? undefined : index;
 }
 
+export interface Seat {
+	x: number;
+	y: number;
+}
+
+// How finely a ring's turn is tried between two of its seats.
+const TURNS_TRIED = 48;
+
 /**
- * Where the n-th of `count` people on a ring sits: spread evenly on the middle of its band, each ring turned a little
- * so people on neighbouring rings do not line up. Returns x and y from the centre, in fractions of the radius.
+ * Where the people on each ring sit, given how many are on each (inner ring first): spread evenly on the middle of its
+ * band, each ring turned so its people are as far as can be from those on the rings inside it, from every ring's name
+ * at the top and from the map's left and right sides (a token there stuck out of a 320 px screen). A fixed turn per
+ * ring put one person on "Midt imellem" and one on "Længere væk" close enough for a token to cover the other's name on
+ * a 320 px map. Returns x and y from the centre, in fractions of the radius.
  */
-export function seatOnRing(ringIndex: number, seat: number, count: number): { x: number; y: number } {
-	const inner = ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!;
-	const outer = RING_EDGES[ringIndex] ?? 1;
-	const middle = (inner + outer) / 2;
-	// Starting right of the top, where each ring shows its name.
-	const angle = -Math.PI / 2 + 0.7 + (ringIndex * Math.PI) / 5 + (2 * Math.PI * seat) / Math.max(1, count);
-	return { x: middle * Math.cos(angle), y: middle * Math.sin(angle) };
+export function seatsOnMap(counts: readonly number[]): Seat[][] {
+	// Each ring shows its name at the top, just inside its outer edge.
+	const names: Seat[] = RING_EDGES.map((outer) => ({ x: 0, y: -(outer - 0.07) }));
+	const taken: Seat[] = [];
+	return counts.map((count, ringIndex) => {
+		const inner = ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!;
+		const middle = (inner + (RING_EDGES[ringIndex] ?? 1)) / 2;
+		const step = (2 * Math.PI) / Math.max(1, count);
+		const ring = (turn: number) =>
+			Array.from({ length: count }, (_, seat) => ({ x: middle * Math.cos(turn + step * seat), y: middle * Math.sin(turn + step * seat) }));
+		// A side counts double: half a token's width there is already off the map.
+		const room = (seats: Seat[]) =>
+			Math.min(
+				...seats.flatMap((seat) => [
+					2 * (1 - Math.abs(seat.x)),
+					...[...taken, ...names].map((other) => Math.hypot(seat.x - other.x, seat.y - other.y))
+				])
+			);
+		let best = ring(0);
+		let bestRoom = -1;
+		for (let tried = 0; tried < TURNS_TRIED; tried++) {
+			// Starting right of the top, where the ring shows its name.
+			const seats = ring(-Math.PI / 2 + 0.7 + (step * tried) / TURNS_TRIED);
+			const space = seats.length === 0 ? 0 : room(seats);
+			if (space > bestRoom) [best, bestRoom] = [seats, space];
+		}
+		taken.push(...best);
+		return best;
+	});
 }
