@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { expect, expectNoAxeViolations, readDatabase, test, TEST_PIN } from './fixtures';
 import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
+import type { BoardCell } from '#lib/domain/board.ts';
 
 /** A new citizen's board list ("Alle tavler"), where boards are exported and imported. */
 async function openBoardList(page: Page, name: string): Promise<void> {
@@ -223,18 +224,24 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	expect(fetched.filter((path) => path.startsWith('/lokkemad'))).toEqual([]);
 });
 
-test('a board from another app keeps its colours with readable labels, and its pictures whole, not cropped', async ({ page }) => {
+test('a board from another app keeps its colours and edges with readable labels, and its pictures whole, not cropped', async ({ page }) => {
 	await openBoardList(page, 'Asta');
 	// A tall figure as symbol sets draw them: red head, green body, blue feet.
 	const figure =
 		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 30"><rect width="10" height="10" fill="red"/><rect y="10" width="10" height="10" fill="green"/><rect y="20" width="10" height="10" fill="blue"/></svg>';
 	const buttons = [
-		['nat', 'black'],
+		['nat', 'black', 'white'],
 		['hav', 'navy'],
-		['sten', 'grey'],
-		['himmel', 'lightblue'],
-		['figur', undefined]
-	].map(([label, background_color]) => ({ id: label, label, background_color, image_id: label === 'figur' ? 'figur' : undefined }));
+		['sten', 'grey', 'transparent'],
+		['himmel', 'lightblue', 'rgb(0, 0, 128)'],
+		['figur', undefined, 'no colour']
+	].map(([label, background_color, border_color]) => ({
+		id: label,
+		label,
+		background_color,
+		border_color,
+		image_id: label === 'figur' ? 'figur' : undefined
+	}));
 	const obf = {
 		format: 'open-board-0.1',
 		id: 'farver',
@@ -264,6 +271,21 @@ test('a board from another app keeps its colours with readable labels, and its p
 	expect(await look('hav')).toEqual(['rgb(0, 0, 128)', 'rgb(255, 255, 255)', clear]);
 	expect(await look('sten')).toEqual(['rgb(128, 128, 128)', 'rgb(26, 26, 26)', 'rgb(255, 255, 255)']);
 	expect(await look('himmel')).toEqual(['rgb(173, 216, 230)', 'rgb(26, 26, 26)', clear]);
+	// A button's border_color is a band inside the ink edge every cell keeps; one wholly see-through or no colour is none.
+	const edge = (label: string) =>
+		board.cell(label).evaluate((cell) => [getComputedStyle(cell).borderTopColor, getComputedStyle(cell).boxShadow]);
+	const ink = 'rgb(26, 26, 26)';
+	expect(await edge('nat')).toEqual([ink, 'rgb(255, 255, 255) 0px 0px 0px 3px inset']);
+	expect(await edge('himmel')).toEqual([ink, 'rgb(0, 0, 128) 0px 0px 0px 3px inset']);
+	for (const label of ['hav', 'sten', 'figur']) expect(await edge(label)).toEqual([ink, 'none']);
+	// The focus ring is drawn outside the cell, in the app's orange, whatever the cell's edge.
+	await board.cell('sten').focus();
+	await page.keyboard.press('Tab');
+	await expect(board.cell('himmel')).toBeFocused();
+	expect(await board.cell('himmel').evaluate((cell) => [getComputedStyle(cell).outline, getComputedStyle(cell).outlineOffset])).toEqual([
+		'rgb(192, 86, 0) solid 4px',
+		'3px'
+	]);
 	// axe checks every label against its own background (WCAG 1.4.3).
 	await expectNoAxeViolations(page, 'an imported board with dark colours');
 	// The whole figure is shown: its head and its feet are inside the picture's box, not cut off.
@@ -280,6 +302,15 @@ test('a board from another app keeps its colours with readable labels, and its p
 		return { fits: img.naturalHeight * scale <= box.height + 0.5 && img.naturalWidth * scale <= box.width + 0.5, fit };
 	});
 	expect(shown).toEqual({ fits: true, fit: 'contain' });
+
+	// Edited in the app, a cell keeps the edge its file gave it, which the form has no field for.
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await editor.slot(/himmel/).click();
+	await editor.label.fill('himlen');
+	await editor.saveCell();
+	const stored = (await readDatabase(page)).boards.find((b) => b.payload.name === 'Farver')?.payload.slots as BoardCell[];
+	expect(stored.find((cell) => cell?.label === 'himlen')).toMatchObject({ background: '#add8e6', border: '#000080' });
 });
 
 test('before a board file leaves the tablet, the app says it is not encrypted and how many pictures and recordings it holds', async ({

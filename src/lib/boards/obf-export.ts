@@ -120,6 +120,8 @@ async function boardDocument(
 		if (cell.vocalization) button.vocalization = cell.vocalization;
 		const background = colourToRgb(cell.background);
 		if (background) button.background_color = background;
+		const border = colourToRgb(cell.border);
+		if (border) button.border_color = border;
 		if (cell.hidden) button.hidden = true;
 
 		const { photo, recording } = cellMedia(cell, media);

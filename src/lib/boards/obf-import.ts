@@ -348,6 +348,7 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 		const spoken = vocalization || (written.length > CELL_LABEL_MAX ? written : '');
 		if (spoken) cell.vocalization = spoken;
 		if (button.background) cell.background = button.background;
+		if (button.border) cell.border = button.border;
 		if (button.hidden) cell.hidden = true;
 		if (button.symbolId) cell.symbolId = button.symbolId;
 		if (button.imageId !== undefined) {

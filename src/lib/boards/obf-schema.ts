@@ -148,19 +148,39 @@ function readColour(text: string): Rgba | undefined {
 	return { rgb: parts.slice(0, 3).map(channel), opacity: parts[3] === undefined ? 1 : alpha(parts[3]) };
 }
 
+const WHITE = '#ffffff';
+
 /**
- * '#rrggbb' from a CSS colour as other apps write them: "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb",
- * "#rgba", "#rrggbb", "#rrggbbaa", "hsl(h, s%, l%)", "hsla(…)" or a colour name ("lightblue", "transparent").
- * The app paints opaque backgrounds, so a see-through colour is mixed onto white as the other app showed it on its white
- * board: with its alpha dropped, "rgba(0, 0, 0, 0.1)" (a light grey there) became black under black text. Anything else is
- * undefined.
+ * A CSS colour as other apps write them: "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)", "#rgb", "#rgba",
+ * "#rrggbb", "#rrggbbaa", "hsl(h, s%, l%)", "hsla(…)" or a colour name ("lightblue", "transparent"), as '#rrggbb' mixed
+ * onto `onto` ('#rrggbb') by its alpha, with that alpha. The app paints opaque colours, so a see-through one is shown as
+ * it looked on what the other app drew it on. Anything else is undefined.
  */
-export function parseColour(value: unknown): string | undefined {
+function mixedColour(value: unknown, onto: string): { hex: string; opacity: number } | undefined {
 	const text = asString(value, 100)?.trim().toLowerCase();
 	const colour = text ? readColour(text) : undefined;
 	if (!colour || colour.opacity === undefined || colour.rgb.some((c) => c === undefined)) return undefined;
 	const a = colour.opacity;
-	return '#' + colour.rgb.map((c) => hex2(Math.round((c ?? 0) * a + 255 * (1 - a)))).join('');
+	const under = hexColour(onto.slice(1))?.rgb ?? [];
+	const hex = '#' + colour.rgb.map((c, i) => hex2(Math.round((c ?? 0) * a + (under[i] ?? 255) * (1 - a)))).join('');
+	return { hex, opacity: a };
+}
+
+/**
+ * A button's background_color as '#rrggbb', mixed onto white as the other app showed it on its white board: with its
+ * alpha dropped, "rgba(0, 0, 0, 0.1)" (a light grey there) became black under black text.
+ */
+export function parseColour(value: unknown): string | undefined {
+	return mixedColour(value, WHITE)?.hex;
+}
+
+/**
+ * A button's border_color as '#rrggbb', mixed onto the button's own `background` (a border is drawn over it), or onto
+ * white. A border wholly see-through is none: the cell keeps the app's own edge rather than one in its own colour.
+ */
+export function parseBorderColour(value: unknown, background: string | undefined): string | undefined {
+	const colour = mixedColour(value, background ?? WHITE);
+	return colour && colour.opacity > 0 ? colour.hex : undefined;
 }
 
 /** '#rrggbb' → 'rgb(r, g, b)' for export. */
@@ -187,6 +207,8 @@ export interface ObfButton {
 	soundId?: string;
 	/** '#rrggbb' when the file had a colour we understand. */
 	background?: string;
+	/** '#rrggbb' when the file had a border colour we understand that is not wholly see-through. */
+	border?: string;
 	hidden: boolean;
 	loadBoard?: ObfLoadBoard;
 	/** Billedtale's own symbol, set on the button when the image is a photo. */
@@ -258,6 +280,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	const imageId = asId(own(value, 'image_id'));
 	const soundId = asId(own(value, 'sound_id'));
 	const background = parseColour(own(value, 'background_color'));
+	const border = parseBorderColour(own(value, 'border_color'), background);
 	const loadBoard = parseLoadBoard(own(value, 'load_board'));
 	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
 	const action = parseActions(own(value, 'action'), own(value, 'actions'));
@@ -266,6 +289,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (imageId !== undefined) button.imageId = imageId;
 	if (soundId !== undefined) button.soundId = soundId;
 	if (background !== undefined) button.background = background;
+	if (border !== undefined) button.border = border;
 	if (loadBoard !== undefined) button.loadBoard = loadBoard;
 	if (symbolId !== undefined) button.symbolId = symbolId;
 	if (action !== undefined) button.action = action;

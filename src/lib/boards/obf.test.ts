@@ -102,6 +102,7 @@ function expectValidResult(result: ImportResult): void {
 			expect(cell.label.length).toBeLessThanOrEqual(60);
 			expect((cell.vocalization ?? '').length).toBeLessThanOrEqual(200);
 			if (cell.background !== undefined) expect(cell.background).toMatch(/^#[0-9a-f]{6}$/);
+			if (cell.border !== undefined) expect(cell.border).toMatch(/^#[0-9a-f]{6}$/);
 			if (cell.photoId !== undefined) expect(media.get(cell.photoId)?.kind).toBe('image');
 			if (cell.recordingId !== undefined) expect(media.get(cell.recordingId)?.kind).toBe('audio');
 		}
@@ -432,6 +433,35 @@ describe('buttons as other AAC apps write them', () => {
 		expect(Object.fromEntries(Object.keys(colours).map((colour, i) => [colour, read?.[i]]))).toEqual(colours);
 	});
 
+	it("takes border_color as the cell's edge, see-through mixed onto its background; none, or no colour, is left out", async () => {
+		const borders: Array<[border_color: unknown, background_color: string | undefined, border: string | undefined]> = [
+			['rgb(0, 0, 128)', undefined, '#000080'],
+			['DarkRed', 'white', '#8b0000'],
+			['hsl(120, 100%, 25%)', undefined, '#008000'],
+			// Half black over the button's own red, as the other app drew it, not over white.
+			['rgba(0, 0, 0, 0.5)', '#ff0000', '#800000'],
+			['#00000080', undefined, '#7f7f7f'],
+			// Wholly see-through: no edge of its own, so the cell keeps the app's.
+			['transparent', '#ff0000', undefined],
+			['rgba(0, 0, 0, 0)', undefined, undefined],
+			['not a colour', undefined, undefined],
+			['', undefined, undefined],
+			[42, undefined, undefined],
+			[{ r: 0 }, undefined, undefined],
+			[undefined, '#ff0000', undefined]
+		];
+		const buttons = borders.map(([border_color, background_color], i) => ({ id: i, label: `k${i}`, border_color, background_color }));
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'c', name: 'Kanter', buttons }));
+		expectValidResult(result);
+		expect(warningCounts(result)).toEqual({});
+		const cells = result.set.boards[0]?.slots.slice(0, borders.length) ?? [];
+		expect(cells.map((cell) => cell?.border)).toEqual(borders.map(([, , border]) => border));
+		// The edge leaves the background as it was.
+		expect(cells[3]?.background).toBe('#ff0000');
+		// What is left out leaves no trace on the cell.
+		expect(cells.filter((cell) => cell && 'border' in cell)).toHaveLength(5);
+	});
+
 	it('takes a board in another language in the Danish words it carries ("strings"), and keeps words it has none for', async () => {
 		const board = (locale: string | undefined, strings: object) => ({
 			format: 'open-board-0.1',
@@ -699,7 +729,7 @@ describe('importObz', () => {
 		expect(root).toMatchObject({ name: 'Start', rows: 2, columns: 2 });
 		expect(food).toMatchObject({ name: 'Mad', rows: 1, columns: 3 });
 		const [mad, hej, leg] = root?.slots ?? [];
-		expect(mad).toMatchObject({ label: 'mad', background: '#fff176', linkBoardId: food?.id });
+		expect(mad).toMatchObject({ label: 'mad', background: '#fff176', border: '#ffffff', linkBoardId: food?.id });
 		expect(hej).toMatchObject({ label: 'hej', vocalization: 'hej med dig', background: '#81d4fa' });
 		expect(leg?.linkBoardId).toBeUndefined();
 		expect(food?.slots[2]).toMatchObject({ label: 'tilbage', linkBoardId: root?.id });
@@ -794,7 +824,7 @@ function richSet(): { set: BoardSet; media: Map<string, MediaItem> } {
 	let food = createBoard('Mad og drikke', 2, 2);
 	let people = createBoard('Familie', 1, 3);
 	const cell = (label: string, rest: Partial<BoardCell> = {}): BoardCell => ({ id: crypto.randomUUID(), label, ...rest });
-	home = setCell(home, 0, cell('ja', { symbolId: 'ja', background: '#a5d6a7' }));
+	home = setCell(home, 0, cell('ja', { symbolId: 'ja', background: '#a5d6a7', border: '#1b5e20' }));
 	home = setCell(home, 1, cell('nej', { symbolId: 'nej', background: '#ef9a9a', hidden: true }));
 	home = setCell(home, 5, cell('Mad', { symbolId: 'aeble', linkBoardId: food.id, background: '#fff176' }));
 	home = setCell(home, 11, cell('Familie', { photoId: photo.id, linkBoardId: people.id }));
@@ -829,6 +859,7 @@ async function describeSet(set: BoardSet, media: ReadonlyMap<string, MediaItem>)
 									vocalization: cell.vocalization,
 									symbolId: cell.symbolId,
 									background: cell.background,
+									border: cell.border,
 									hidden: cell.hidden ?? false,
 									link: cell.linkBoardId === undefined ? undefined : index.get(cell.linkBoardId),
 									photo: cell.photoId ? await bytesOf(media.get(cell.photoId)) : undefined,
@@ -855,7 +886,7 @@ describe('export and import round trip', () => {
 		expect(Object.keys(manifest.paths.boards)).toHaveLength(3);
 		const rootDoc = JSON.parse(new TextDecoder().decode(entries[manifest.root])) as Record<string, unknown>;
 		expect(rootDoc).toMatchObject({ format: 'open-board-0.1', locale: 'da', grid: { rows: 3, columns: 4 } });
-		expect(JSON.stringify(rootDoc)).toContain('"background_color":"rgb(165, 214, 167)"');
+		expect(JSON.stringify(rootDoc)).toContain('"background_color":"rgb(165, 214, 167)","border_color":"rgb(27, 94, 32)"');
 		expect(JSON.stringify(rootDoc)).not.toContain('data:');
 
 		const result = await importObz(zip);

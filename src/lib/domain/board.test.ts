@@ -51,13 +51,15 @@ describe('board model', () => {
 		expect(() => createBoard('  ', 2, 2)).toThrow('error.boardName');
 	});
 
-	it('cleans a cell: trims, drops empty fields, checks the colour', () => {
+	it('cleans a cell: trims, drops empty fields, checks the colours', () => {
 		expect(normaliseCell({ id: 'x', label: ' mor ', vocalization: ' ', background: '#AABBCC', hidden: false })).toEqual({
 			id: 'x',
 			label: 'mor',
 			background: '#aabbcc'
 		});
 		expect(() => normaliseCell({ id: 'x', label: 'mor', background: 'red' })).toThrow('error.cellColour');
+		expect(normaliseCell({ id: 'x', label: 'mor', border: '#1B5E20' })).toEqual({ id: 'x', label: 'mor', border: '#1b5e20' });
+		expect(() => normaliseCell({ id: 'x', label: 'mor', border: 'green' })).toThrow('error.cellColour');
 		expect(spokenText({ id: 'x', label: 'mor', vocalization: 'Jeg vil tale med mor' })).toBe('Jeg vil tale med mor');
 	});
 

@@ -4,7 +4,7 @@ import { requireText, ValidationError } from '#lib/domain/validation.ts';
 /*
  * The board model follows the Open Board Format (OBF): a grid of rows × columns whose slots hold
  * buttons ("cells"), each with a label, a picture (symbol or photo), optional spoken text and
- * recording, a background colour and an optional link to another board (a folder).
+ * recording, a background and a border colour and an optional link to another board (a folder).
  */
 
 export const GRID_MIN = 1;
@@ -27,6 +27,8 @@ export interface BoardCell {
 	recordingId?: string;
 	/** '#rrggbb' */
 	background?: string;
+	/** '#rrggbb': the edge another app's board gave the cell (OBF border_color). Only looks: it means nothing. */
+	border?: string;
 	/** Tapping opens this board instead of adding the cell to the message. */
 	linkBoardId?: string;
 	hidden?: boolean;
@@ -74,14 +76,17 @@ export function normaliseCell(cell: BoardCell): BoardCell {
 	const label = requireText(cell.label, CELL_LABEL_MAX, 'error.cellLabel');
 	const vocalization = cell.vocalization?.trim();
 	if (vocalization && vocalization.length > CELL_VOCALIZATION_MAX) throw new ValidationError('error.cellVocalization');
-	const background = cell.background?.toLowerCase();
-	if (background !== undefined && !COLOUR.test(background)) throw new ValidationError('error.cellColour');
+	const [background, border] = [cell.background, cell.border].map((colour) => colour?.toLowerCase());
+	for (const colour of [background, border]) {
+		if (colour !== undefined && !COLOUR.test(colour)) throw new ValidationError('error.cellColour');
+	}
 	const result: BoardCell = { id: cell.id, label };
 	if (vocalization) result.vocalization = vocalization;
 	if (cell.symbolId) result.symbolId = cell.symbolId;
 	if (cell.photoId) result.photoId = cell.photoId;
 	if (cell.recordingId) result.recordingId = cell.recordingId;
 	if (background) result.background = background;
+	if (border) result.border = border;
 	if (cell.linkBoardId) result.linkBoardId = cell.linkBoardId;
 	if (cell.hidden) result.hidden = true;
 	return result;

@@ -159,6 +159,21 @@ describe('reads check every record', () => {
 		await expect(openRecord('answers', bad)).rejects.toBeInstanceOf(DamagedRecordError);
 	});
 
+	it('reads a board whose cells have an edge colour of their own (OBF border_color), and one from before they could', () => {
+		const board = (slots: unknown[]) => ({
+			id: 'b1',
+			citizenId: 'c1',
+			createdAt: 1,
+			updatedAt: 1,
+			payload: { v: REGISTRY.boards.version, name: 'Forside', rows: 1, columns: 2, root: true, slots }
+		});
+		const older = parseRecord('boards', board([{ id: 'x', label: 'mor', background: '#ffffff' }, null]));
+		expect(older.payload.slots[0]).toEqual({ id: 'x', label: 'mor', background: '#ffffff' });
+		const edged = parseRecord('boards', board([{ id: 'x', label: 'mor', border: '#1B5E20' }, null]));
+		expect(edged.payload.slots[0]).toEqual({ id: 'x', label: 'mor', border: '#1b5e20' });
+		expect(() => parseRecord('boards', board([{ id: 'x', label: 'mor', border: 'green' }, null]))).toThrow(DamagedRecordError);
+	});
+
 	it('refuses a payload from a newer app instead of guessing', () => {
 		expect(() =>
 			parseRecord('citizens', { id: 'c1', createdAt: 1, payload: { v: REGISTRY.citizens.version + 1, displayName: 'Anna' } })
