@@ -998,6 +998,8 @@ export const da = {
 	'summary.withdraw': 'Fortryd svaret {answer}',
 	'summary.restore': 'Gendan svaret {answer}',
 	'summary.confirm': 'Rigtigt: svaret {answer}',
+	'summary.photoAlt': 'Foto: {about}',
+	'summary.play': 'Afspil optagelsen: {about}',
 	'summary.confirmShort': 'Rigtigt',
 	'summary.confirmed': 'Rigtigt: {who}',
 	'summary.person': '{name} ({role})',

@@ -1001,6 +1001,8 @@ export const en: Record<MessageKey, string> = {
 	'summary.withdraw': 'Undo the answer {answer}',
 	'summary.restore': 'Restore the answer {answer}',
 	'summary.confirm': 'Right: the answer {answer}',
+	'summary.photoAlt': 'Photo: {about}',
+	'summary.play': 'Play the recording: {about}',
 	'summary.confirmShort': 'Right',
 	'summary.confirmed': 'Right: {who}',
 	'summary.person': '{name} ({role})',
