@@ -1006,7 +1006,7 @@ export const en: Record<MessageKey, string> = {
 	'summary.confirmShort': 'Right',
 	'summary.confirmed': 'Right: {who}',
 	'summary.person': '{name} ({role})',
-	'summary.by.selv': '{citizen} themselves',
+	'summary.by.selv': '{citizen} directly',
 	'summary.by.med-stoette': '{citizen} with help from {person}',
 	'summary.by.med-stoetteNobody': '{citizen} with help',
 	'summary.by.formidlet': '{person} on behalf of {citizen}',

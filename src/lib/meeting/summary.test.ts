@@ -38,6 +38,14 @@ describe('plainProvenance', () => {
 		expect(plainProvenance({ mode: 'observeret', participantId: 'p-jonas' }, meeting, 'Kaj')).toBe('Jonas (hjælper i hverdagen) så det');
 		expect(plainProvenance({ mode: 'observeret' }, meeting, 'Kaj')).toBe('Nogen i mødet så det');
 	});
+
+	it('reads as natural English for one person, whoever the citizen is', () => {
+		locale.language = 'en';
+		expect(plainProvenance({ mode: 'selv' }, meeting, 'Kaj')).toBe('Kaj directly');
+		expect(plainProvenance({ mode: 'med-stoette', participantId: 'p-jonas' }, meeting, 'Kaj')).toBe(
+			'Kaj with help from Jonas (everyday helper)'
+		);
+	});
 });
 
 describe('the summary of a network map answer', () => {
