@@ -103,6 +103,8 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	// The move is saved and told before anything else is done with Mor: until then her controls may still be redrawn.
 	await expect(page.getByRole('status').filter({ hasText: 'Mor er sat: Længere væk' })).toBeVisible();
 	await expect(morFar).toBeFocused();
+	// Her role and her ring read as one line (it once read "Familie ·Ring: Længere væk").
+	await expect(sheet.person('Mor').getByText('Familie · ring: Længere væk', { exact: true })).toBeVisible();
 	const atMeetings = sheet.person('Mor').getByRole('checkbox', { name: 'Med til mine møder' });
 	await atMeetings.focus();
 	await page.keyboard.press('Space');

@@ -179,6 +179,25 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 	]);
 	expect(JSON.stringify(db.answers)).not.toContain('"levelId"');
 
+	// "Har vi forstået dig?" shows the wish's photo and plays its recording: "Et foto" alone is nothing to say "Rigtigt" to.
+	await page.getByRole('link', { name: 'Til oversigten over temaer' }).click();
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await meeting.openStep('Har vi forstået dig?');
+	const summary = page.getByRole('region', { name: THEME });
+	const photo = summary.getByRole('img', { name: `Foto: ${THEME}` });
+	await expect(photo).toBeVisible();
+	expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+	await page.evaluate(() => {
+		const play = HTMLMediaElement.prototype.play;
+		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+			document.body.dataset.played = this.src;
+			return play.call(this);
+		};
+	});
+	await summary.getByRole('button', { name: `Afspil optagelsen: ${THEME}` }).click();
+	await expect(page.locator('body')).toHaveAttribute('data-played', /^blob:/);
+	await expectNoAxeViolations(page, 'the summary with a photo and a recording');
+
 	// The case file files the level under the adviser's heading, with its FFB code.
 	await openApp(page, `/moede/plan?id=${meeting.id}`);
 	const plan = new PlanPage(page);

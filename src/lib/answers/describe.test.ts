@@ -19,6 +19,17 @@ describe('answer descriptions', () => {
 		for (const [content, text] of cases) expect(describeContent(content)).toBe(text);
 	});
 
+	it('read a scale point and a ring of the network map in the language asked for, by their ids, whatever screen stored them', () => {
+		// Given on a Danish screen, read in English; given on an English screen, read in Danish.
+		expect(describeContent({ kind: 'placement', zoneId: 'laengere-vaek', label: 'Længere væk' }, 'en')).toBe('Further away');
+		expect(describeContent({ kind: 'placement', zoneId: 'midt-imellem', label: 'In between' }, 'da')).toBe('Midt imellem');
+		expect(describeContent({ kind: 'scale', scaleId: 'tre-punkt', pointId: 'ikke-godt', label: 'Ikke godt' }, 'en')).toBe('Not good');
+		expect(describeContent({ kind: 'scale', scaleId: 'ansigter', pointId: 'rigtig-godt', label: 'Very good' }, 'da')).toBe('Rigtig godt');
+		// A ring or point no longer in the content keeps the words it was given with.
+		expect(describeContent({ kind: 'placement', zoneId: 'et-andet-sted', label: 'Et andet sted' }, 'en')).toBe('Et andet sted');
+		expect(describeContent({ kind: 'scale', scaleId: 'tre-punkt', pointId: 'fjernet', label: 'Fjernet' }, 'en')).toBe('Fjernet');
+	});
+
 	it('offer the points of the same scale and the no-answer states as corrections, each a valid answer', () => {
 		const scale = scaleById('tre-punkt')!;
 		const choices = correctionChoices({ kind: 'scale', scaleId: scale.id, pointId: 'godt', label: 'Godt' })!;

@@ -7,7 +7,7 @@ import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 
 /**
- * How what was expressed reads in lists: the answer's words, a message word by word, a scale point as seen.
+ * How what was expressed reads in lists: the answer's words, a message word by word, a scale point or a ring by its id.
  * In the language shown, unless a document written in another is asking.
  */
 export function describeContent(content: AnswerContent, language: Language = locale.language): string {
@@ -21,7 +21,8 @@ export function describeContent(content: AnswerContent, language: Language = loc
 			// and an answer given on an English screen said "Bad" in a Danish case file. A point no longer there keeps it.
 			return scaleById(content.scaleId)?.points.find((point) => point.id === content.pointId)?.label[language] ?? content.label;
 		case 'placement':
-			return content.label;
+			// A ring's words by its id, as a scale point's: a person placed on a Danish screen is "Further away" in English.
+			return networkSheet().network.rings.find((ring) => ring.id === content.zoneId)?.label[language] ?? content.label;
 		case 'no-answer':
 			return noAnswerLabel(content.reason, language);
 		case 'mark':

@@ -269,6 +269,9 @@ describe('a broken copy', () => {
 		expect(() => parseMeeting(meeting)).toThrow('contact.0.options.0.colour: Invalid key: Expected never but received "colour"');
 		const agenda = withChanges(files.agenda.raw, { 'agenda.0.symbolId': 'Hej Med Dig' });
 		expect(() => parseAgenda(agenda)).toThrow('agenda.0.symbolId: id: lower-case words joined by hyphens');
+		// "What works (Solution-focused approach (LØFT))": a term is shown in brackets after its title.
+		const term = withChanges(questions, { 'loeft.term.en': 'Solution-focused approach (LØFT)' });
+		expect(() => parseQuestions(term)).toThrow('loeft.term: a term is shown in brackets after its title: it needs none of its own');
 		const order = { agenda: [...(at(files.agenda.raw, 'agenda') as unknown[])].reverse() };
 		expect(() => parseAgenda(order)).toThrow(
 			'agenda: the ids must be exactly check-in, emner, opsummering, maal-og-aftaler, feedback in this order'

@@ -104,10 +104,16 @@ export type Question = v.InferOutput<typeof question>;
 const questionCard = v.strictObject({ ...questionEntries, followUp: v.optional(question) });
 export type QuestionCard = v.InferOutput<typeof questionCard>;
 
+/** A method's or framework's name: shown in brackets after the easy-read title, so it has no brackets of its own. */
+const term = v.pipe(
+	localizedText,
+	v.check((text) => !/[()]/.test(text.da + text.en), 'a term is shown in brackets after its title: it needs none of its own')
+);
+
 const chimeArea = v.strictObject({
 	id: v.picklist(CHIME_AREA_IDS),
 	/** The framework's name, for the adviser and the case file. */
-	term: localizedText,
+	term,
 	/** The easy-read name the citizen sees. */
 	title: localizedText,
 	intro: localizedText,
@@ -116,7 +122,7 @@ const chimeArea = v.strictObject({
 });
 export type ChimeArea = v.InferOutput<typeof chimeArea>;
 
-const deckEntries = { term: localizedText, title: localizedText, intro: localizedText, symbolId };
+const deckEntries = { term, title: localizedText, intro: localizedText, symbolId };
 
 function cardIds(cards: readonly QuestionCard[]): string[] {
 	return cards.flatMap((card) => [card.id, ...(card.followUp ? [card.followUp.id] : [])]);
@@ -164,7 +170,7 @@ export type NetworkMap = v.InferOutput<typeof networkMap>;
 const sheet = v.strictObject({
 	id: v.picklist(SHEET_IDS),
 	/** The method's name for the sheet, for the adviser and the answer list ("Trivsel"). */
-	term: localizedText,
+	term,
 	title: localizedText,
 	intro: localizedText,
 	symbolId,

@@ -5,6 +5,7 @@ import {
 	marksOf,
 	matColumns,
 	nextCard,
+	placeKey,
 	placementsOf,
 	planMarkToggle,
 	planPlacement,
@@ -51,6 +52,23 @@ function apply(answers: Answer[], subthemeId: string, content: PlaceContent): An
 	}
 }
 
+/**
+ * A column's words by the place's ids, as the app's describeContent gives them (domain tests do not reach the content):
+ * only the places these tests use.
+ */
+const WORDS: Record<'da' | 'en', Record<string, string>> = {
+	da: {
+		'scale:tre-punkt:godt': 'Godt',
+		'scale:tre-punkt:ikke-godt': 'Ikke godt',
+		'scale:ansigter:skidt': 'Skidt',
+		'scale:ansigter:midt-imellem': 'Midt imellem',
+		'no-answer:ikke-talt-om': 'Ikke talt om'
+	},
+	en: { 'scale:tre-punkt:ikke-godt': 'Not good', 'scale:tre-punkt:baade-og': 'Mixed' }
+};
+const wordsIn = (language: 'da' | 'en') => (content: PlaceContent) => WORDS[language][placeKey(content)] ?? 'unknown';
+const danish = wordsIn('da');
+
 const COLUMNS = [
 	{ key: 'scale:tre-punkt:godt', label: 'Godt' },
 	{ key: 'scale:tre-punkt:baade-og', label: 'Både og' },
@@ -81,7 +99,9 @@ describe('sorting theme cards', () => {
 		const [moved] = answers;
 		expect(moved!.content).toEqual(ikkeTaltOm);
 		expect(moved!.history.map((r) => r.content)).toEqual([godt, ikkeGodt]);
-		expect(matColumns(COLUMNS, placementsOf(answers, 'relationer')).find((c) => c.subthemeIds.length)?.key).toBe('no-answer:ikke-talt-om');
+		expect(matColumns(COLUMNS, placementsOf(answers, 'relationer'), danish).find((c) => c.subthemeIds.length)?.key).toBe(
+			'no-answer:ikke-talt-om'
+		);
 	});
 
 	it('puts an undone card back in the deck, and placing it again restores and moves the same answer', () => {
@@ -107,7 +127,7 @@ describe('sorting theme cards', () => {
 		answers = apply(answers, 'kontakt', godt);
 		answers = apply(answers, 'fritid', { kind: 'scale', scaleId: 'ansigter', pointId: 'skidt', label: 'Skidt' });
 		answers = apply(answers, 'venner', godt);
-		const mat = matColumns(COLUMNS, placementsOf(answers, 'relationer'));
+		const mat = matColumns(COLUMNS, placementsOf(answers, 'relationer'), danish);
 		expect(mat.map((c) => [c.label, c.subthemeIds])).toEqual([
 			['Godt', ['kontakt', 'venner']],
 			['Både og', []],
@@ -116,6 +136,30 @@ describe('sorting theme cards', () => {
 			['Ikke talt om', []],
 			['Skidt', ['fritid']]
 		]);
+	});
+
+	it('names a column kept from another scale in the language of the screen, whatever screen the card was placed on', () => {
+		// Placed on the three-point scale on a Danish screen; today the faces, on an English screen.
+		let answers = apply([], 'venner', ikkeGodt);
+		answers = apply(answers, 'kontakt', { kind: 'scale', scaleId: 'tre-punkt', pointId: 'baade-og', label: 'Både og' });
+		const faces = [
+			{ key: 'scale:ansigter:rigtig-godt', label: 'Very good' },
+			{ key: 'scale:ansigter:midt-imellem', label: 'In between' }
+		];
+		const english = matColumns(faces, placementsOf(answers, 'relationer'), wordsIn('en'));
+		expect(english.map((c) => [c.label, c.subthemeIds])).toEqual([
+			['Very good', []],
+			['In between', []],
+			['Not good', ['venner']],
+			['Mixed', ['kontakt']]
+		]);
+		// Placed on the faces on an English screen; back on the three points, in Danish.
+		answers = apply([], 'fritid', { kind: 'scale', scaleId: 'ansigter', pointId: 'midt-imellem', label: 'In between' });
+		expect(matColumns(COLUMNS, placementsOf(answers, 'relationer'), danish).at(-1)).toEqual({
+			key: 'scale:ansigter:midt-imellem',
+			label: 'Midt imellem',
+			subthemeIds: ['fritid']
+		});
 	});
 
 	it('tells per theme: not yet, skipped (only "ikke talt om") or talked about', () => {

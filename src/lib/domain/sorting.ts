@@ -114,17 +114,21 @@ export function planMarkToggle(answers: readonly Answer[], themeId: string, subt
 
 /**
  * The mat: the given columns with the cards placed in each, in the order they were placed. A card placed
- * on another scale than today's keeps its own column, named by the label the citizen saw.
+ * on another scale than today's keeps its own column, named by `describe` in the screen's language: the label
+ * stored with the card is the one of the screen it was placed on ("Ikke godt" on an English mat otherwise).
  */
-export function matColumns(columns: readonly MatColumn[], placements: ReadonlyMap<string, Answer & { content: PlaceContent }>) {
+export function matColumns(
+	columns: readonly MatColumn[],
+	placements: ReadonlyMap<string, Answer & { content: PlaceContent }>,
+	describe: (content: PlaceContent) => string
+) {
 	const result: MatColumnWithCards[] = columns.map((column) => ({ ...column, subthemeIds: [] }));
 	const byPlacedAt = [...placements].sort(([, a], [, b]) => a.updatedAt - b.updatedAt || a.createdAt - b.createdAt);
 	for (const [subthemeId, answer] of byPlacedAt) {
 		const key = placeKey(answer.content);
 		let column = result.find((c) => c.key === key);
 		if (!column) {
-			const label = answer.content.kind === 'scale' ? answer.content.label : answer.content.reason;
-			column = { key, label, subthemeIds: [] };
+			column = { key, label: describe(answer.content), subthemeIds: [] };
 			result.push(column);
 		}
 		column.subthemeIds.push(subthemeId);

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeContent } from '#lib/answers/describe.ts';
+import type { AnswerSubject } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
-import { plainProvenance } from './summary.ts';
+import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
+import { plainProvenance, summaryGroup, summaryQuestion } from './summary.ts';
 
 const meeting: Meeting = {
 	id: 'm1',
@@ -16,6 +19,12 @@ const meeting: Meeting = {
 	]
 };
 
+// English is loaded on demand in the app; the English summary below needs it.
+beforeAll(() => loadLanguage('en'));
+afterEach(() => {
+	locale.language = 'da';
+});
+
 describe('plainProvenance', () => {
 	it('names the citizen and the people in everyday words, never the case roles', () => {
 		expect(plainProvenance({ mode: 'selv' }, meeting, 'Kaj')).toBe('Kaj selv');
@@ -28,5 +37,31 @@ describe('plainProvenance', () => {
 		);
 		expect(plainProvenance({ mode: 'observeret', participantId: 'p-jonas' }, meeting, 'Kaj')).toBe('Jonas (hjælper i hverdagen) så det');
 		expect(plainProvenance({ mode: 'observeret' }, meeting, 'Kaj')).toBe('Nogen i mødet så det');
+	});
+
+	it('reads as natural English for one person, whoever the citizen is', () => {
+		locale.language = 'en';
+		expect(plainProvenance({ mode: 'selv' }, meeting, 'Kaj')).toBe('Kaj directly');
+		expect(plainProvenance({ mode: 'med-stoette', participantId: 'p-jonas' }, meeting, 'Kaj')).toBe(
+			'Kaj with help from Jonas (everyday helper)'
+		);
+	});
+});
+
+describe('the summary of a network map answer', () => {
+	const mor: AnswerSubject = { kind: 'network-person', personId: 'n1', name: 'Mor', roleId: 'familie' };
+
+	it('names the person it is about before what was said, so the citizen can confirm it', () => {
+		expect(summaryGroup(mor)).toBe('Mine mennesker');
+		expect(summaryQuestion(mor)).toBe('Mor');
+		expect(summaryQuestion({ kind: 'network-person', personId: 'n2', name: 'Kim' })).toBe('Kim');
+	});
+
+	it('reads in English with the ring in English, though it was placed on a Danish screen', () => {
+		locale.language = 'en';
+		expect(summaryGroup(mor)).toBe('My people');
+		expect(summaryQuestion(mor)).toBe('Mor');
+		expect(describeContent({ kind: 'placement', zoneId: 'laengere-vaek', label: 'Længere væk' })).toBe('Further away');
+		expect(describeContent({ kind: 'mark', mark: 'med-til-moeder' })).toBe('At my meetings');
 	});
 });

@@ -37,9 +37,13 @@ export function summaryGroup(subject: AnswerSubject): string {
 	}
 }
 
-/** What the answer answered, when that is a question of our own content: shown before the answer. */
+/**
+ * What the answer answered, when that is a question of our own content, or whom it is about: shown before the answer.
+ * A network map answer names its person ("Mor", then "Længere væk"): the ring alone says nothing the citizen can confirm.
+ */
 export function summaryQuestion(subject: AnswerSubject): string | undefined {
 	const language = locale.language;
+	if (subject.kind === 'network-person') return subject.name;
 	if (subject.kind === 'question') return questionCardById(subject.questionId)?.text[language];
 	if (subject.kind === 'sheet-item') return sheetItemById(subject.itemId)?.item.prompt[language];
 	if (subject.kind === 'vum-subtheme') return vumSubtheme(subject.subthemeId)?.subtheme.label[language];

@@ -288,6 +288,30 @@ describe('the case-file version', () => {
 		expect(english).toContain('Good – The citizen with support (Jonas, Adviser)');
 		expect(english.join(' ')).not.toContain('Godt');
 	});
+
+	it('names a ring of the network map in its own language, also what it was before a correction', () => {
+		// Placed and moved on a Danish screen: the stored labels are Danish, the English case file reads the rings by id.
+		const placed: Answer = {
+			...ANSWERS[0]!,
+			subject: { kind: 'network-person', personId: 'n1', name: 'Mor', roleId: 'familie' },
+			content: { kind: 'placement', zoneId: 'laengere-vaek', label: 'Længere væk' },
+			history: [
+				{
+					content: { kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' },
+					provenance: { mode: 'selv' },
+					status: 'active',
+					replacedAt: ANSWERS[0]!.createdAt + 60_000,
+					change: 'corrected'
+				}
+			]
+		};
+		const row = caseFilePlan({ ...source, answers: [placed], language: 'en' }).blocks.find(
+			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'All answers in the meeting'
+		)!.rows[0]!;
+		expect(row[2]).toBe('Further away');
+		expect(row[4]).toMatch(/^Before correction at [\d.:]+ ?[ap]?m?: Close, The citizen/);
+		expect(row.join(' ')).not.toMatch(/Længere væk|Tæt på/);
+	});
 });
 
 /** The blocks from the "Min historie" heading up to the next H2 (or the end). */
