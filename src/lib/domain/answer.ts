@@ -99,6 +99,11 @@ export function validateProvenance(provenance: Provenance, meeting: Meeting): Pr
 	return { mode: provenance.mode, participantId: participant.id };
 }
 
+/** The same way, by the same person; "selv" names nobody, whoever was picked before. */
+export function sameProvenance(a: Provenance, b: Provenance): boolean {
+	return a.mode === b.mode && (a.mode === 'selv' || a.participantId === b.participantId);
+}
+
 /** Checks what was answered and returns a clean copy, so stored answers hold only known fields. */
 export function validateContent(content: AnswerContent): AnswerContent {
 	const result = v.safeParse(answerContentSchema, content);
@@ -208,8 +213,7 @@ export function restoreAnswer(answer: Answer, at: number): Answer {
 export function confirmAnswer(answer: Answer, meeting: Meeting, provenance: Provenance, at: number): Answer {
 	if (answer.status === 'withdrawn') throw new ValidationError('error.answerWithdrawn');
 	const by = validateProvenance(provenance, meeting);
-	const same = (other: Provenance) => other.mode === by.mode && other.participantId === by.participantId;
-	if (answer.confirmations.some((confirmation) => same(confirmation.provenance))) return answer;
+	if (answer.confirmations.some((confirmation) => sameProvenance(confirmation.provenance, by))) return answer;
 	if (answer.confirmations.length >= CONFIRMATIONS_MAX) return answer;
 	return { ...answer, updatedAt: at, confirmations: [...answer.confirmations, { provenance: by, at }] };
 }
