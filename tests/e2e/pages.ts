@@ -275,8 +275,24 @@ export class BoardListPage extends Screen {
 	}
 }
 
+/** Where answers are given in a tool: the meeting's choice in words and the way to change it. */
+class AnsweringPage extends Screen {
+	get provenance(): Locator {
+		return this.page.locator('.current-provenance');
+	}
+
+	/** Changes who answers for the next answers, right where they are given. */
+	async answeringAs(mode: string, person?: string): Promise<void> {
+		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
+		const picker = this.page.getByRole('group', { name: 'Hvem svarer, og hvordan?' });
+		await picker.getByRole('radio', { name: mode }).check();
+		if (person) await picker.getByLabel('Hvem?').selectOption({ label: person });
+		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
+	}
+}
+
 /** The theme cards of a meeting: the adviser's overview (/moede/temaer) and the sorting of one theme. */
-export class ThemeCardsPage extends Screen {
+export class ThemeCardsPage extends AnsweringPage {
 	get picker(): Locator {
 		return this.page.getByRole('group', { name: 'Hvilke temaer taler I om i dag?' });
 	}
@@ -404,21 +420,8 @@ export class PlanPage extends Screen {
 		return download;
 	}
 }
-/** Where answers are given in a conversation tool: the meeting's choice in words and the way to change it. */
-class ConversationToolPage extends Screen {
-	get provenance(): Locator {
-		return this.page.locator('.current-provenance');
-	}
-
-	/** Changes who answers for the next answers, right where they are given. */
-	async answeringAs(mode: string, person?: string): Promise<void> {
-		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
-		const picker = this.page.getByRole('group', { name: 'Hvem svarer, og hvordan?' });
-		await picker.getByRole('radio', { name: mode }).check();
-		if (person) await picker.getByLabel('Hvem?').selectOption({ label: person });
-		await this.page.getByRole('button', { name: 'Skift, hvem der svarer' }).click();
-	}
-
+/** A conversation tool's questions, answered with the meeting's choice shown beside them. */
+class ConversationToolPage extends AnsweringPage {
 	/** A sheet item or a card: the list item that holds the question as its heading. */
 	question(text: string): Locator {
 		return this.page

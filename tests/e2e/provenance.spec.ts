@@ -14,6 +14,11 @@ test('who answers is chosen once per meeting: it holds on the symbol board, thro
 	await meeting.addParticipant('Jonas', 'Udfører');
 	const withSupport = 'Svar gemmes som: Borgeren med støtte (Jonas, Udfører)';
 
+	// Only someone other than the citizen supports or observes: Sofie is never offered as her own helper.
+	for (const mode of ['Observeret', 'Borgeren med støtte']) {
+		await meeting.picker.getByRole('radio', { name: mode }).check();
+		await expect(meeting.picker.getByLabel('Hvem?').getByRole('option')).toHaveText(['Ingen valgt', 'Jonas (Udfører)']);
+	}
 	await meeting.answeringAs('Borgeren med støtte', 'Jonas (Udfører)');
 	await expect(page.getByText(withSupport)).toBeVisible();
 	await meeting.tap('Ja');

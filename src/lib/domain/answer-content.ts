@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ParticipantRole } from './meeting';
 
 /*
  * What an answer is about (`subject`) and what was expressed (`content`). One shape for every tool:
@@ -126,6 +127,16 @@ export type MessageItem = MessageAnswerContent['items'][number];
  */
 export const PROVENANCE_MODES = ['selv', 'med-stoette', 'formidlet', 'observeret'] as const;
 export type ProvenanceMode = (typeof PROVENANCE_MODES)[number];
+
+/**
+ * The citizen gives the answer; the person a provenance names is someone else, who relays, supports or observes it.
+ * The citizen named so ("Karen med hjælp fra Karen") says nothing true. Returns the error (an i18n key) for a new
+ * provenance naming a person with this role, or undefined when they may be named. Stored answers are read as stored.
+ */
+export function citizenNamedError(mode: ProvenanceMode, role: ParticipantRole | undefined): string | undefined {
+	if (role !== 'borger' || mode === 'selv') return undefined;
+	return mode === 'formidlet' ? 'error.provenanceRelayByCitizen' : 'error.provenanceCitizenAsHelper';
+}
 
 /** The shape only; who may be named depends on the meeting (validateProvenance in answer.ts). */
 export const provenanceSchema = v.strictObject({ mode: v.picklist(PROVENANCE_MODES), participantId: v.optional(recordRef) });

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject } from './answer';
+import { createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
 import { answersAbout, singleAnswerStep, subjectKey, toggleStep } from './answer-steps';
 import type { Meeting } from './meeting';
 
-const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 0, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
+const meeting: Meeting = {
+	id: 'm1',
+	citizenId: 'c1',
+	createdAt: 0,
+	date: '2026-12-02',
+	place: '',
+	phase: 'opfoelgning',
+	participants: [{ id: 'p-lise', name: 'Lise', role: 'paaroerende' }]
+};
 const item: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-lige-nu' };
 const other: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-glad' };
 const good: AnswerContent = { kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' };
 const bad: AnswerContent = { kind: 'scale', scaleId: 'ansigter', pointId: 'skidt', label: 'Skidt' };
-const answer = (id: string, subject: AnswerSubject, content: AnswerContent, at = 1) =>
-	createAnswer({ id, meeting, subject, content, provenance: { mode: 'selv' }, at });
+const selv: Provenance = { mode: 'selv' };
+const byLise: Provenance = { mode: 'formidlet', participantId: 'p-lise' };
+const answer = (id: string, subject: AnswerSubject, content: AnswerContent, at = 1, provenance = selv) =>
+	createAnswer({ id, meeting, subject, content, provenance, at });
 
 describe('answer steps', () => {
 	it('know a subject by its fields, whatever their order', () => {
@@ -36,11 +46,30 @@ describe('answer steps', () => {
 
 	it('turn a mark on once, off by withdrawing it, and on again by restoring the same answer', () => {
 		const mark: AnswerContent = { kind: 'mark', mark: 'vigtigt' };
-		expect(toggleStep([], item, mark, true)).toEqual({ kind: 'record', subject: item, content: mark });
-		expect(toggleStep([], item, mark, false)).toBeUndefined();
+		expect(toggleStep([], item, mark, true, selv)).toEqual({ kind: 'record', subject: item, content: mark });
+		expect(toggleStep([], item, mark, false, selv)).toBeUndefined();
 		const on = answer('m1', item, mark);
-		expect(toggleStep([on], item, mark, true)).toBeUndefined();
-		expect(toggleStep([on], item, mark, false)).toEqual({ kind: 'withdraw', answerId: 'm1' });
-		expect(toggleStep([withdrawAnswer(on, 2)], item, mark, true)).toEqual({ kind: 'restore', answerId: 'm1' });
+		expect(toggleStep([on], item, mark, true, selv)).toBeUndefined();
+		expect(toggleStep([on], item, mark, false, selv)).toEqual({ kind: 'withdraw', answerId: 'm1' });
+		expect(toggleStep([withdrawAnswer(on, 2)], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm1' });
+	});
+
+	it('set a mark taken back as a new answer when someone else gives it now, so it names who gave it now', () => {
+		const mark: AnswerContent = { kind: 'mark', mark: 'vigtigt' };
+		const relayed = withdrawAnswer(answer('m1', item, mark, 1, byLise), 2);
+		// Lise relayed it and took it back; the citizen sets it now: restoring would name Lise again.
+		expect(toggleStep([relayed], item, mark, true, selv)).toEqual({ kind: 'record', subject: item, content: mark });
+		expect(toggleStep([relayed], item, mark, true, { mode: 'formidlet' })).toEqual({ kind: 'record', subject: item, content: mark });
+		// Lise again: her answer comes back.
+		expect(toggleStep([relayed], item, mark, true, byLise)).toEqual({ kind: 'restore', answerId: 'm1' });
+		// Set anew by the citizen and taken back again: the mark taken back last is the one weighed, in any order.
+		const own = withdrawAnswer(answer('m2', item, mark, 3), 4);
+		expect(toggleStep([own, relayed], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm2' });
+		expect(toggleStep([relayed, own], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm2' });
+		expect(toggleStep([own, relayed], item, mark, true, byLise)).toEqual({ kind: 'record', subject: item, content: mark });
+		// Off takes back the mark that stands, whichever came first in the list.
+		const standing = answer('m3', item, mark, 5);
+		expect(toggleStep([relayed, standing], item, mark, false, selv)).toEqual({ kind: 'withdraw', answerId: 'm3' });
+		expect(toggleStep([relayed, standing], item, mark, true, byLise)).toBeUndefined();
 	});
 });

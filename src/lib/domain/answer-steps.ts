@@ -1,4 +1,4 @@
-import type { Answer, AnswerContent, AnswerSubject } from './answer';
+import { sameProvenance, type Answer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
 
 /*
  * What a tool must do with the answers it already holds when someone expresses something again: store a new
@@ -46,19 +46,35 @@ export function singleAnswerStep(
 }
 
 /**
+ * Whether expressing `content` now, as `provenance` says, gives a withdrawn answer again as it was: only then is it
+ * restored, its history whole. Said by someone else or in another way, or saying something else, it is a new answer:
+ * restoring would name who gave it before, and the history would show a restore (and a correction) nobody made.
+ */
+export function givesAgain(withdrawn: Answer, content: AnswerContent, provenance: Provenance): boolean {
+	return sameContent(withdrawn.content, content) && sameProvenance(withdrawn.provenance, provenance);
+}
+
+/**
  * For a yes/no mark (e.g. "vil have med til møder"): set means an active answer with that content. Unsetting takes
- * it back, setting again restores the one taken back, so one mark keeps one history.
+ * it back; setting again restores the mark taken back last if the same person gives it the same way (givesAgain), and
+ * records a new one in the name of who gives it now otherwise.
  */
 export function toggleStep(
 	answers: readonly Answer[],
 	subject: AnswerSubject,
 	content: AnswerContent,
-	on: boolean
+	on: boolean,
+	provenance: Provenance
 ): AnswerStep | undefined {
-	const existing = answersAbout(answers, subject).find((answer) => sameContent(answer.content, content));
-	if (on) {
-		if (!existing) return { kind: 'record', subject, content };
-		return existing.status === 'withdrawn' ? { kind: 'restore', answerId: existing.id } : undefined;
-	}
-	return existing?.status === 'active' ? { kind: 'withdraw', answerId: existing.id } : undefined;
+	const marks = answersAbout(answers, subject).filter((answer) => sameContent(answer.content, content));
+	const active = marks.find((answer) => answer.status === 'active');
+	if (!on) return active ? { kind: 'withdraw', answerId: active.id } : undefined;
+	if (active) return undefined;
+	const lastUndone = marks.reduce<Answer | undefined>(
+		(last, answer) => (last && last.updatedAt >= answer.updatedAt ? last : answer),
+		undefined
+	);
+	return lastUndone && givesAgain(lastUndone, content, provenance)
+		? { kind: 'restore', answerId: lastUndone.id }
+		: { kind: 'record', subject, content };
 }

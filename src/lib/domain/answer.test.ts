@@ -36,15 +36,19 @@ function code(fn: () => unknown): string | undefined {
 	return undefined;
 }
 
-function answer(): Answer {
-	return createAnswer({
+function answerInput(): Parameters<typeof createAnswer>[0] {
+	return {
 		id: 'a1',
 		meeting,
 		subject: { kind: 'core-board' },
 		content: { kind: 'core', value: 'ja' },
 		provenance: { mode: 'selv' },
 		at: 100
-	});
+	};
+}
+
+function answer(): Answer {
+	return createAnswer(answerInput());
 }
 
 describe('provenance', () => {
@@ -63,6 +67,28 @@ describe('provenance', () => {
 		expect(code(() => validateProvenance({ mode: 'formidlet', participantId: 'p-citizen' }, meeting))).toBe(
 			'error.provenanceRelayByCitizen'
 		);
+	});
+
+	it('does not name the citizen as the one who supported or observed their own answer', () => {
+		for (const mode of ['med-stoette', 'observeret'] as const) {
+			expect(code(() => validateProvenance({ mode, participantId: 'p-citizen' }, meeting))).toBe('error.provenanceCitizenAsHelper');
+			expect(validateProvenance({ mode }, meeting)).toEqual({ mode });
+		}
+		// Nor can an answer be created, corrected or confirmed so.
+		const withHelp = { mode: 'med-stoette', participantId: 'p-citizen' } as const;
+		expect(code(() => createAnswer({ ...answerInput(), provenance: withHelp }))).toBe('error.provenanceCitizenAsHelper');
+		expect(code(() => correctAnswer(answer(), meeting, { provenance: withHelp }, 200))).toBe('error.provenanceCitizenAsHelper');
+		expect(code(() => confirmAnswer(answer(), meeting, withHelp, 200))).toBe('error.provenanceCitizenAsHelper');
+		// "Borgeren selv" names nobody: a citizen picked before is dropped, as any person is.
+		expect(validateProvenance({ mode: 'selv', participantId: 'p-citizen' }, meeting)).toEqual({ mode: 'selv' });
+	});
+
+	it('leaves an answer stored before the rule, naming the citizen as helper, as it was, and corrects it anew', () => {
+		const stored: Answer = { ...answer(), provenance: { mode: 'observeret', participantId: 'p-citizen' } };
+		const corrected = correctAnswer(stored, meeting, { provenance: { mode: 'observeret', participantId: 'p-staff' } }, 200);
+		expect(corrected.provenance).toEqual({ mode: 'observeret', participantId: 'p-staff' });
+		expect(corrected.history.map((r) => r.provenance)).toEqual([{ mode: 'observeret', participantId: 'p-citizen' }]);
+		expect(withdrawAnswer(stored, 200).history.map((r) => r.provenance)).toEqual([stored.provenance]);
 	});
 
 	it('rejects a person from outside the meeting and an unknown mode', () => {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
 	answerContentSchema,
 	answerSubjectSchema,
+	citizenNamedError,
 	CORE_ANSWERS,
 	MESSAGE_MAX_ITEMS,
 	PROVENANCE_MODES,
@@ -82,18 +83,25 @@ export function isCoreAnswer(value: string): value is CoreAnswer {
 	return (CORE_ANSWERS as readonly string[]).includes(value);
 }
 
-/** Checks a provenance against the meeting it is recorded in, and drops a participant that does not belong. */
+/**
+ * Checks a provenance against the meeting it is recorded in, and drops a participant that does not belong. Only someone
+ * other than the citizen is named: the one who relays, supports or observes.
+ */
 export function validateProvenance(provenance: Provenance, meeting: Meeting): Provenance {
 	if (!PROVENANCE_MODES.includes(provenance.mode)) throw new ValidationError('error.provenanceMode');
 	const participant = findParticipant(meeting, provenance.participantId);
 	if (provenance.participantId !== undefined && !participant) throw new ValidationError('error.provenanceParticipant');
 	if (provenance.mode === 'formidlet' && !participant) throw new ValidationError('error.provenanceRelayNeedsPerson');
-	if (provenance.mode === 'formidlet' && participant?.role === 'borger') {
-		throw new ValidationError('error.provenanceRelayByCitizen');
-	}
+	const citizenNamed = citizenNamedError(provenance.mode, participant?.role);
+	if (citizenNamed) throw new ValidationError(citizenNamed);
 	// "The citizen directly" names nobody else; a person kept from an earlier choice would mean nothing.
 	if (provenance.mode === 'selv' || !participant) return { mode: provenance.mode };
 	return { mode: provenance.mode, participantId: participant.id };
+}
+
+/** The same way, by the same person; "selv" names nobody, whoever was picked before. */
+export function sameProvenance(a: Provenance, b: Provenance): boolean {
+	return a.mode === b.mode && (a.mode === 'selv' || a.participantId === b.participantId);
 }
 
 /** Checks what was answered and returns a clean copy, so stored answers hold only known fields. */
@@ -205,8 +213,7 @@ export function restoreAnswer(answer: Answer, at: number): Answer {
 export function confirmAnswer(answer: Answer, meeting: Meeting, provenance: Provenance, at: number): Answer {
 	if (answer.status === 'withdrawn') throw new ValidationError('error.answerWithdrawn');
 	const by = validateProvenance(provenance, meeting);
-	const same = (other: Provenance) => other.mode === by.mode && other.participantId === by.participantId;
-	if (answer.confirmations.some((confirmation) => same(confirmation.provenance))) return answer;
+	if (answer.confirmations.some((confirmation) => sameProvenance(confirmation.provenance, by))) return answer;
 	if (answer.confirmations.length >= CONFIRMATIONS_MAX) return answer;
 	return { ...answer, updatedAt: at, confirmations: [...answer.confirmations, { provenance: by, at }] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer } from './answer';
+import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type Provenance } from './answer';
 import type { AnswerStep } from './answer-steps';
 import type { Meeting } from './meeting';
 import {
@@ -34,8 +34,11 @@ const rings = [
 let clock = 0;
 let ids = 0;
 
+const selv: Provenance = { mode: 'selv' };
+const byLise: Provenance = { mode: 'formidlet', participantId: 'p1' };
+
 /** Carries a step out on a list of answers the way the repository would, newest first like listAnswers. */
-function apply(answers: Answer[], step: AnswerStep | undefined): Answer[] {
+function apply(answers: Answer[], step: AnswerStep | undefined, provenance = selv): Answer[] {
 	if (!step) return answers;
 	const at = ++clock;
 	if (step.kind === 'record') {
@@ -44,14 +47,14 @@ function apply(answers: Answer[], step: AnswerStep | undefined): Answer[] {
 			meeting,
 			subject: step.subject,
 			content: step.content,
-			provenance: { mode: 'selv' },
+			provenance,
 			at
 		});
 		return [answer, ...answers];
 	}
 	return answers.map((answer) => {
 		if (answer.id !== step.answerId) return answer;
-		if (step.kind === 'correct') return correctAnswer(answer, meeting, { content: step.content }, at);
+		if (step.kind === 'correct') return correctAnswer(answer, meeting, { content: step.content, provenance }, at);
 		return step.kind === 'withdraw' ? withdrawAnswer(answer, at) : restoreAnswer(answer, at);
 	});
 }
@@ -83,25 +86,40 @@ describe('the network map', () => {
 	it('sets, unsets and sets a mark again on one answer, and keeps marks apart per person', () => {
 		let answers = apply([], placeStep([], mor, rings[0]!));
 		answers = apply(answers, placeStep(answers, kim, rings[0]!));
-		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true));
-		expect(markStep(answers, mor, 'med-til-moeder', true)).toBeUndefined();
-		answers = apply(answers, markStep(answers, kim, 'spoerg-om-hjaelp', true));
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true, selv));
+		expect(markStep(answers, mor, 'med-til-moeder', true, selv)).toBeUndefined();
+		answers = apply(answers, markStep(answers, kim, 'spoerg-om-hjaelp', true, selv));
 		expect(networkPeople(answers).map((p) => p.marks)).toEqual([['med-til-moeder'], ['spoerg-om-hjaelp']]);
 
-		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', false));
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', false, selv));
 		expect(networkPeople(answers)[0]!.marks).toEqual([]);
-		expect(markStep(answers, mor, 'med-til-moeder', false)).toBeUndefined();
-		const again = markStep(answers, mor, 'med-til-moeder', true);
+		expect(markStep(answers, mor, 'med-til-moeder', false, selv)).toBeUndefined();
+		const again = markStep(answers, mor, 'med-til-moeder', true, selv);
 		expect(again?.kind).toBe('restore');
 		answers = apply(answers, again);
 		expect(networkPeople(answers)[0]!.marks).toEqual(['med-til-moeder']);
 		expect(answers.filter((a) => a.content.kind === 'mark')).toHaveLength(2);
 	});
 
+	it('sets a mark someone else took back as a new answer in the name of who sets it now', () => {
+		let answers = apply([], placeStep([], mor, rings[0]!));
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true, byLise), byLise);
+		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', false, byLise));
+		const again = markStep(answers, mor, 'med-til-moeder', true, selv);
+		expect(again?.kind).toBe('record');
+		answers = apply(answers, again, selv);
+		expect(networkPeople(answers)[0]!.marks).toEqual(['med-til-moeder']);
+		const marks = answers.filter((a) => a.content.kind === 'mark');
+		expect(marks.map((a) => [a.status, a.provenance, a.history.map((h) => h.change)])).toEqual([
+			['active', selv, []],
+			['withdrawn', byLise, ['withdrawn']]
+		]);
+	});
+
 	it('takes a removed person off the map by withdrawing every answer about them, and only theirs', () => {
 		let answers = apply([], placeStep([], mor, rings[0]!));
 		answers = apply(answers, placeStep(answers, kim, rings[1]!));
-		answers = apply(answers, markStep(answers, mor, 'spoerg-om-hjaelp', true));
+		answers = apply(answers, markStep(answers, mor, 'spoerg-om-hjaelp', true, selv));
 		const steps = removeSteps(answers, mor);
 		expect(steps).toHaveLength(2);
 		for (const step of steps) answers = apply(answers, step);

@@ -1,4 +1,4 @@
-import { validateSubject, type Answer, type AnswerSubject, type Mark } from './answer';
+import { validateSubject, type Answer, type AnswerSubject, type Mark, type Provenance } from './answer';
 import { singleAnswerStep, toggleStep, type AnswerStep } from './answer-steps';
 
 /*
@@ -63,8 +63,15 @@ export function placeStep(answers: readonly Answer[], person: NetworkPersonSubje
 	return singleAnswerStep(answers, person, { kind: 'placement', zoneId: ring.id, label: ring.label }, ['placement']);
 }
 
-export function markStep(answers: readonly Answer[], person: NetworkPersonSubject, mark: NetworkMark, on: boolean): AnswerStep | undefined {
-	return toggleStep(answers, person, { kind: 'mark', mark }, on);
+/** A mark on or off, given as `provenance` says: a mark set again by someone else is theirs, not a restored old one. */
+export function markStep(
+	answers: readonly Answer[],
+	person: NetworkPersonSubject,
+	mark: NetworkMark,
+	on: boolean,
+	provenance: Provenance
+): AnswerStep | undefined {
+	return toggleStep(answers, person, { kind: 'mark', mark }, on, provenance);
 }
 
 /** Taking a person off the map takes back every answer about them that still stands. */

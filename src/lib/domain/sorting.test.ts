@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctAnswer, createAnswer, withdrawAnswer, type Answer, type AnswerContent } from './answer';
+import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type AnswerContent, type Provenance } from './answer';
 import type { Meeting } from './meeting';
 import {
 	marksOf,
@@ -15,7 +15,17 @@ import {
 	type PlaceContent
 } from './sorting';
 
-const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 1, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
+const meeting: Meeting = {
+	id: 'm1',
+	citizenId: 'c1',
+	createdAt: 1,
+	date: '2026-12-02',
+	place: '',
+	phase: 'opfoelgning',
+	participants: [{ id: 'p-lise', name: 'Lise', role: 'paaroerende' }]
+};
+const selv: Provenance = { mode: 'selv' };
+const byLise: Provenance = { mode: 'formidlet', participantId: 'p-lise' };
 const FFB = '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7';
 const CARDS = ['kontakt', 'venner', 'fritid'];
 
@@ -24,29 +34,29 @@ const ikkeGodt: PlaceContent = { kind: 'scale', scaleId: 'tre-punkt', pointId: '
 const ikkeTaltOm: PlaceContent = { kind: 'no-answer', reason: 'ikke-talt-om' };
 
 let clock = 0;
-function card(subthemeId: string, content: AnswerContent, themeId = 'relationer'): Answer {
+function card(subthemeId: string, content: AnswerContent, themeId = 'relationer', provenance = selv): Answer {
 	clock += 10;
 	return createAnswer({
 		id: `a${clock}`,
 		meeting,
 		subject: { kind: 'vum-subtheme', themeId, subthemeId, ffbCode: FFB },
 		content,
-		provenance: { mode: 'selv' },
+		provenance,
 		at: clock
 	});
 }
 
 /** Stores a step the way the route does, so the tests follow an answer from place to move. */
-function apply(answers: Answer[], subthemeId: string, content: PlaceContent): Answer[] {
-	const step = planPlacement(answers, 'relationer', subthemeId, content);
+function apply(answers: Answer[], subthemeId: string, content: PlaceContent, provenance = selv): Answer[] {
+	const step = planPlacement(answers, 'relationer', subthemeId, content, provenance);
 	clock += 10;
 	switch (step.kind) {
 		case 'record':
-			return [...answers, card(subthemeId, content)];
+			return [...answers, card(subthemeId, content, 'relationer', provenance)];
 		case 'correct':
-			return answers.map((a) => (a.id === step.answerId ? correctAnswer(a, meeting, { content }, clock) : a));
-		case 'restore-and-correct':
-			return answers.map((a) => (a.id === step.answerId ? correctAnswer({ ...a, status: 'active' }, meeting, { content }, clock) : a));
+			return answers.map((a) => (a.id === step.answerId ? correctAnswer(a, meeting, { content, provenance }, clock) : a));
+		case 'restore':
+			return answers.map((a) => (a.id === step.answerId ? restoreAnswer(a, clock) : a));
 		case 'unchanged':
 			return answers;
 	}
@@ -92,7 +102,7 @@ describe('sorting theme cards', () => {
 	it('places a card as one answer, and a move corrects that answer with its history kept', () => {
 		let answers = apply([], 'kontakt', godt);
 		expect(answers).toHaveLength(1);
-		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt })).toEqual({ kind: 'unchanged' });
+		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt }, selv)).toEqual({ kind: 'unchanged' });
 		answers = apply(answers, 'kontakt', ikkeGodt);
 		answers = apply(answers, 'kontakt', ikkeTaltOm);
 		expect(answers).toHaveLength(1);
@@ -104,12 +114,30 @@ describe('sorting theme cards', () => {
 		);
 	});
 
-	it('puts an undone card back in the deck, and placing it again restores and moves the same answer', () => {
+	it('puts an undone card back in the deck; laid again it is a new answer, and no restore nobody made', () => {
 		let answers = apply([], 'kontakt', godt);
-		answers = answers.map((a) => withdrawAnswer(a, 99));
+		answers = answers.map((a) => withdrawAnswer(a, (clock += 10)));
+		const [undone] = answers;
 		expect(placementsOf(answers, 'relationer').size).toBe(0);
 		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('kontakt');
-		expect(planPlacement(answers, 'relationer', 'kontakt', ikkeGodt)).toEqual({ kind: 'restore-and-correct', answerId: answers[0]!.id });
+		// Somewhere else, or the same place given by someone else: a new placement.
+		expect(planPlacement(answers, 'relationer', 'kontakt', ikkeGodt, selv)).toEqual({ kind: 'record' });
+		expect(planPlacement(answers, 'relationer', 'kontakt', godt, byLise)).toEqual({ kind: 'record' });
+		// The very answer undone, given again by the same person: it comes back, its history whole.
+		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt, label: 'Good' }, selv)).toEqual({
+			kind: 'restore',
+			answerId: undone!.id
+		});
+
+		answers = apply(answers, 'kontakt', ikkeGodt, byLise);
+		expect(answers).toHaveLength(2);
+		expect(answers[0]).toEqual(undone);
+		expect(answers[0]!.history.map((r) => r.change)).toEqual(['withdrawn']);
+		expect(answers[1]).toMatchObject({ content: ikkeGodt, provenance: byLise, status: 'active', history: [] });
+		expect(placementsOf(answers, 'relationer').get('kontakt')?.id).toBe(answers[1]!.id);
+		// Undone again and laid once more by Lise at the same place: the newest undone answer is the one weighed.
+		answers = answers.map((a) => (a.id === answers[1]!.id ? withdrawAnswer(a, (clock += 10)) : a));
+		expect(planPlacement(answers, 'relationer', 'kontakt', ikkeGodt, byLise)).toEqual({ kind: 'restore', answerId: answers[1]!.id });
 	});
 
 	it('ignores other themes, marks and wishes when placing', () => {
@@ -119,7 +147,7 @@ describe('sorting theme cards', () => {
 			card('kontakt', { kind: 'text', text: 'Jeg vil gerne i svømmehallen' })
 		];
 		expect(placementsOf(answers, 'relationer').size).toBe(0);
-		expect(planPlacement(answers, 'relationer', 'kontakt', godt)).toEqual({ kind: 'record' });
+		expect(planPlacement(answers, 'relationer', 'kontakt', godt, selv)).toEqual({ kind: 'record' });
 	});
 
 	it('lays the mat out in the scale’s columns, in the order cards were placed, and keeps a card from another scale in its own column', () => {
@@ -184,13 +212,26 @@ describe('sorting theme cards', () => {
 	});
 
 	it('toggles "vigtigt for mig": on records, off withdraws, on again restores the same answer', () => {
-		expect(planMarkToggle([], 'relationer', 'kontakt')).toEqual({ kind: 'record' });
+		expect(planMarkToggle([], 'relationer', 'kontakt', selv)).toEqual({ kind: 'record' });
 		const mark = card('kontakt', { kind: 'mark', mark: 'vigtigt' });
 		expect(marksOf([mark], 'relationer').has('kontakt')).toBe(true);
-		expect(planMarkToggle([mark], 'relationer', 'kontakt')).toEqual({ kind: 'withdraw', answerId: mark.id });
+		expect(planMarkToggle([mark], 'relationer', 'kontakt', selv)).toEqual({ kind: 'withdraw', answerId: mark.id });
 		const off = withdrawAnswer(mark, 1000);
 		expect(marksOf([off], 'relationer').size).toBe(0);
-		expect(planMarkToggle([off], 'relationer', 'kontakt')).toEqual({ kind: 'restore', answerId: mark.id });
+		expect(planMarkToggle([off], 'relationer', 'kontakt', selv)).toEqual({ kind: 'restore', answerId: mark.id });
+	});
+
+	it('sets "vigtigt for mig" again as a new answer when someone other than who took it back gives it', () => {
+		const relayed = card('kontakt', { kind: 'mark', mark: 'vigtigt' }, 'relationer', byLise);
+		// Any person's mark that stands is taken off, whoever presses.
+		expect(planMarkToggle([relayed], 'relationer', 'kontakt', selv)).toEqual({ kind: 'withdraw', answerId: relayed.id });
+		const off = withdrawAnswer(relayed, (clock += 10));
+		expect(planMarkToggle([off], 'relationer', 'kontakt', selv)).toEqual({ kind: 'record' });
+		expect(planMarkToggle([off], 'relationer', 'kontakt', byLise)).toEqual({ kind: 'restore', answerId: relayed.id });
+		// The citizen's own mark, set and taken back since, is the one weighed now.
+		const own = withdrawAnswer(card('kontakt', { kind: 'mark', mark: 'vigtigt' }), (clock += 10));
+		expect(planMarkToggle([off, own], 'relationer', 'kontakt', selv)).toEqual({ kind: 'restore', answerId: own.id });
+		expect(planMarkToggle([off, own], 'relationer', 'kontakt', byLise)).toEqual({ kind: 'record' });
 	});
 });
 

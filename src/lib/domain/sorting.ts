@@ -1,9 +1,11 @@
-import type { Answer, AnswerContent } from './answer';
+import type { Answer, AnswerContent, Provenance } from './answer';
+import { givesAgain } from './answer-steps';
 
 /*
  * Talking-Mats-style sorting of a VUM theme's sub-theme cards, as pure rules over the meeting's answers.
  * A card's place IS its answer: placing records one, moving corrects that same answer (history kept),
- * so the mat is always derived from what is stored and never kept beside it.
+ * so the mat is always derived from what is stored and never kept beside it. An undone card laid again is
+ * a new answer, unless it is the undone answer given again as it was (givesAgain in answer-steps).
  */
 
 /** Where a card can lie: a point of a scale, or one of the two "no answer" states. */
@@ -32,9 +34,12 @@ export interface ThemeProgress {
 export type PlacementStep =
 	| { kind: 'record' }
 	| { kind: 'correct'; answerId: string }
-	/** An undone placement comes back and is moved: still one answer per card, its history whole. */
-	| { kind: 'restore-and-correct'; answerId: string }
+	/** The undone placement, laid again where it lay by the same person: it comes back, its history whole. */
+	| { kind: 'restore'; answerId: string }
 	| { kind: 'unchanged' };
+
+/** The mark a card gets with "Vigtigt for mig". */
+export const IMPORTANT_TO_ME = { kind: 'mark', mark: 'vigtigt' } as const satisfies AnswerContent;
 
 export type MarkStep = { kind: 'record' } | { kind: 'withdraw'; answerId: string } | { kind: 'restore'; answerId: string };
 
@@ -96,20 +101,33 @@ function samePlace(a: PlaceContent, b: PlaceContent): boolean {
 	return placeKey(a) === placeKey(b);
 }
 
-/** How to store that a card now lies at `content`: a first placement, a move, or nothing to do. */
-export function planPlacement(answers: readonly Answer[], themeId: string, subthemeId: string, content: PlaceContent): PlacementStep {
+/**
+ * How to store that a card now lies at `content`, laid there as `provenance` says: a first placement, a move, or nothing
+ * to do. A card undone (off the mat) and laid again is a new placement, unless it is the undone one given again.
+ */
+export function planPlacement(
+	answers: readonly Answer[],
+	themeId: string,
+	subthemeId: string,
+	content: PlaceContent,
+	provenance: Provenance
+): PlacementStep {
 	const active = placementsOf(answers, themeId).get(subthemeId);
 	if (active) return samePlace(active.content, content) ? { kind: 'unchanged' } : { kind: 'correct', answerId: active.id };
 	const undone = perSubtheme(answers, themeId, (a) => a.status === 'withdrawn' && isPlaceContent(a.content)).get(subthemeId);
-	return undone ? { kind: 'restore-and-correct', answerId: undone.id } : { kind: 'record' };
+	return undone && givesAgain(undone, content, provenance) ? { kind: 'restore', answerId: undone.id } : { kind: 'record' };
 }
 
-/** "Vigtigt for mig" on and off: off withdraws the mark, on again restores it. */
-export function planMarkToggle(answers: readonly Answer[], themeId: string, subthemeId: string): MarkStep {
-	const marks = perSubtheme(answers, themeId, (a) => a.content.kind === 'mark');
-	const mark = marks.get(subthemeId);
-	if (!mark) return { kind: 'record' };
-	return mark.status === 'active' ? { kind: 'withdraw', answerId: mark.id } : { kind: 'restore', answerId: mark.id };
+/**
+ * "Vigtigt for mig" on and off, pressed as `provenance` says: off withdraws the mark that stands; on again restores the
+ * mark taken back last if the same person gives it the same way, and records a new one in the name of who gives it now
+ * otherwise.
+ */
+export function planMarkToggle(answers: readonly Answer[], themeId: string, subthemeId: string, provenance: Provenance): MarkStep {
+	const standing = marksOf(answers, themeId).get(subthemeId);
+	if (standing) return { kind: 'withdraw', answerId: standing.id };
+	const undone = perSubtheme(answers, themeId, (a) => a.content.kind === 'mark').get(subthemeId);
+	return undone && givesAgain(undone, IMPORTANT_TO_ME, provenance) ? { kind: 'restore', answerId: undone.id } : { kind: 'record' };
 }
 
 /**

@@ -60,6 +60,14 @@ describe('story items', () => {
 		expect(() => createStoryItem({ ...newInput(), provenance: { mode: 'formidlet' } })).toThrow('error.storyItem');
 		expect(() => createStoryItem({ ...newInput(), provenance: { mode: 'selv', name: 'Lise' } })).toThrow('error.storyItem');
 		expect(() => createStoryItem({ ...newInput(), content: { kind: 'text', text: '   ' } })).toThrow('error.storyItem');
+		// The citizen puts the item there; they are not the one who helped, relayed or observed it.
+		const citizen = { id: 'p0', name: 'Karen', role: 'borger' } as const;
+		expect(() => createStoryItem({ ...newInput(), provenance: storyProvenance('med-stoette', citizen) })).toThrow(
+			'error.provenanceCitizenAsHelper'
+		);
+		expect(() => createStoryItem({ ...newInput(), provenance: storyProvenance('formidlet', citizen) })).toThrow(
+			'error.provenanceRelayByCitizen'
+		);
 		expect(storyProvenance('formidlet', { id: 'p1', name: 'Lise', role: 'paaroerende' })).toEqual({
 			mode: 'formidlet',
 			participantId: 'p1',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+	citizenNamedError,
 	contentRef,
 	drawingContentSchema,
 	LABEL_SNAPSHOT_MAX,
@@ -132,6 +133,8 @@ function checked(item: StoryItem): StoryItem {
 
 export function createStoryItem(input: NewStoryItem): StoryItem {
 	const { placement, at, meetingId } = input;
+	const citizenNamed = citizenNamedError(input.provenance.mode, input.provenance.role);
+	if (citizenNamed) throw new ValidationError(citizenNamed);
 	return checked({
 		id: input.id,
 		citizenId: input.citizenId,

@@ -798,6 +798,7 @@ export const da = {
 	'error.provenanceParticipant': 'Den valgte person er ikke med i mødet.',
 	'error.provenanceRelayNeedsPerson': 'Vælg, hvem der formidler svaret.',
 	'error.provenanceRelayByCitizen': 'Borgeren kan ikke formidle sit eget svar. Vælg «Borgeren selv» i stedet.',
+	'error.provenanceCitizenAsHelper': 'Borgeren kan ikke støtte eller observere sig selv. Vælg en anden deltager, eller vælg ingen.',
 	'error.answerValue': 'Svaret findes ikke på tavlen.',
 	'error.messageLength': 'En besked skal have mellem 1 og 30 ord.',
 	'error.answerWithdrawn': 'Et fortrudt svar kan ikke rettes. Gendan det først.',

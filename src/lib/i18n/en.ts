@@ -801,6 +801,7 @@ export const en: Record<MessageKey, string> = {
 	'error.provenanceParticipant': 'The chosen person is not in this meeting.',
 	'error.provenanceRelayNeedsPerson': 'Choose who relays the answer.',
 	'error.provenanceRelayByCitizen': 'The citizen cannot relay their own answer. Choose «The citizen» instead.',
+	'error.provenanceCitizenAsHelper': 'The citizen cannot support or observe themselves. Choose another participant, or no one.',
 	'error.answerValue': 'That answer is not on the board.',
 	'error.messageLength': 'A message must have between 1 and 30 words.',
 	'error.answerWithdrawn': 'A withdrawn answer cannot be corrected. Restore it first.',

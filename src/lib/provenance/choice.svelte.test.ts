@@ -38,6 +38,20 @@ describe('the provenance choice', () => {
 		}
 	});
 
+	it('never offers the citizen as the one who supports, relays or observes, nor keeps them picked', () => {
+		const choice = new ProvenanceChoice(() => meetingWith('m', [anna, lise, jonas]));
+		for (const mode of ['med-stoette', 'formidlet', 'observeret'] as const) {
+			choice.mode = mode;
+			expect(choice.people.map((p) => p.id)).toEqual([lise.id, jonas.id]);
+			choice.pick(anna.id);
+			expect(choice.participantId).toBeUndefined();
+			expect(choice.provenance).toEqual({ mode });
+		}
+		// An answer that named the citizen so, being corrected, starts without a person.
+		choice.reset({ mode: 'med-stoette', participantId: anna.id });
+		expect(choice.provenance).toEqual({ mode: 'med-stoette' });
+	});
+
 	it('never names a person for "selv", also when one was picked before', () => {
 		const choice = new ProvenanceChoice(() => meetingWith('m', [anna, jonas]));
 		choice.mode = 'med-stoette';

@@ -1,5 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { PROVENANCE_MODES, type Provenance, type ProvenanceMode } from '#lib/domain/answer.ts';
+import { citizenNamedError, PROVENANCE_MODES, type Provenance, type ProvenanceMode } from '#lib/domain/answer.ts';
 import type { Meeting, Participant } from '#lib/domain/meeting.ts';
 
 /** What the person at the tablet picked. The person may be one the mode or the meeting no longer allows. */
@@ -21,8 +21,8 @@ const PARTICIPANT_ID_MAX = 64;
 
 /**
  * Who is answering, and how. The rules live here, not in the screens: "selv" is the citizen alone and
- * never names a person; only someone other than the citizen can relay; a person who has left the
- * meeting is no longer named. What was picked is kept as picked; what an answer stores is derived.
+ * never names a person; only someone other than the citizen can relay, support or observe; a person who
+ * has left the meeting is no longer named. What was picked is kept as picked; what an answer stores is derived.
  */
 export class ProvenanceChoice {
 	readonly #meeting: () => Meeting | undefined;
@@ -41,11 +41,10 @@ export class ProvenanceChoice {
 		this.#keeper.set({ ...this.#keeper.get(), mode });
 	}
 
-	/** The people who can be named with the chosen mode: nobody for "selv", never the citizen for "formidlet". */
+	/** The people who can be named with the chosen mode: nobody for "selv", and never the citizen, whom the domain refuses. */
 	readonly people: readonly Participant[] = $derived.by(() => {
-		const participants = this.#meeting()?.participants ?? [];
 		if (this.mode === 'selv') return [];
-		return this.mode === 'formidlet' ? participants.filter((p) => p.role !== 'borger') : participants;
+		return (this.#meeting()?.participants ?? []).filter((p) => citizenNamedError(this.mode, p.role) === undefined);
 	});
 
 	/** The person named, if the mode names one and they are still in the meeting. */

@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, listMeetingsAnswers, recordAnswer } from './answers.ts';
+import { createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { onDamagedRecord } from './sealing.ts';
+import { answerToRecord } from './records';
+import { onDamagedRecord, sealRecord } from './sealing.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -202,5 +204,35 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		expect((await listCitizenAnswers(citizen.id, ['meeting-part'])).map((a) => a.id)).toEqual(read.map((a) => a.id));
 		// Nothing left to do: a second pass changes nothing.
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+});
+
+describe('an answer stored naming the citizen as their own helper (before the rule against it)', () => {
+	it('still reads as it was stored, and a correction names someone else with its history kept', async () => {
+		const citizen = await createCitizen({ displayName: 'Karen' });
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-03', place: 'Hjemme', phase: 'opfoelgning' });
+		const karen = meeting.participants[0]!;
+		// Written as the app wrote it then: createAnswer refuses it now.
+		const old: Answer = {
+			...createAnswer({
+				id: 'old',
+				meeting,
+				subject: { kind: 'core-board' },
+				content: { kind: 'core', value: 'ja' },
+				provenance: { mode: 'selv' },
+				at: 1_000
+			}),
+			provenance: { mode: 'med-stoette', participantId: karen.id }
+		};
+		await getDb().answers.add(await sealRecord('answers', answerToRecord(old)));
+
+		const [read] = await listAnswers(meeting.id);
+		expect(read).toEqual(old);
+		await expect(correctStoredAnswer(old.id, { provenance: { mode: 'med-stoette', participantId: karen.id } })).rejects.toThrow(
+			'error.provenanceCitizenAsHelper'
+		);
+		const corrected = await correctStoredAnswer(old.id, { provenance: { mode: 'med-stoette' } });
+		expect(corrected.provenance).toEqual({ mode: 'med-stoette' });
+		expect((await listAnswers(meeting.id))[0]!.history.map((r) => r.provenance)).toEqual([old.provenance]);
 	});
 });

@@ -269,7 +269,8 @@ export async function listLatestCitizenAnswers(
 
 /**
  * Carries out what the domain decided (answer-steps). A correction is given by whoever is answering now: when a relative
- * moves a person on the map, the new state is theirs, while the history keeps who said the earlier one.
+ * moves a person on the map, the new state is theirs, while the history keeps who said the earlier one. A restore needs
+ * no provenance: the domain restores only an answer given again the same way by the same person (givesAgain).
  */
 export function applyAnswerStep(meeting: Meeting, step: AnswerStep, provenance: Provenance): Promise<Answer> {
 	switch (step.kind) {

@@ -75,7 +75,7 @@ export class NetworkSession {
 	}
 
 	mark(subject: NetworkPersonSubject, mark: NetworkMark, on: boolean): Promise<boolean> {
-		return this.#apply([markStep(this.#answers(), subject, mark, on)]);
+		return this.#apply([markStep(this.#answers(), subject, mark, on, this.#choice.provenance)]);
 	}
 
 	async remove(subject: NetworkPersonSubject): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { VumSubtheme, VumTheme } from '#lib/content/vum.ts';
 import type { Answer, AnswerContent, Provenance } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import {
+	IMPORTANT_TO_ME,
 	placeKey,
 	planMarkToggle,
 	planPlacement,
@@ -85,16 +86,15 @@ export class ThemeSorting {
 		const meeting = this.#meeting();
 		if (!meeting) return;
 		const content = column.content;
-		const step = planPlacement(this.#answers(), this.#theme().id, subtheme.id, content);
+		const step = planPlacement(this.#answers(), this.#theme().id, subtheme.id, content, provenance);
 		this.picked = undefined;
 		this.offeredPicked = false;
 		await this.#saving(said, async () => {
 			switch (step.kind) {
 				case 'record':
 					return recordAnswer(meeting, { subject: this.#subject(subtheme), content, provenance });
-				case 'restore-and-correct':
-					await restoreStoredAnswer(step.answerId);
-					return correctStoredAnswer(step.answerId, { content, provenance });
+				case 'restore':
+					return restoreStoredAnswer(step.answerId);
 				case 'correct':
 					return correctStoredAnswer(step.answerId, { content, provenance });
 				case 'unchanged':
@@ -107,11 +107,11 @@ export class ThemeSorting {
 	async toggleMark(subtheme: VumSubtheme, provenance: Provenance, said: string): Promise<void> {
 		const meeting = this.#meeting();
 		if (!meeting) return;
-		const step = planMarkToggle(this.#answers(), this.#theme().id, subtheme.id);
+		const step = planMarkToggle(this.#answers(), this.#theme().id, subtheme.id, provenance);
 		await this.#saving(said, async () => {
 			if (step.kind === 'withdraw') return withdrawStoredAnswer(step.answerId);
 			if (step.kind === 'restore') return restoreStoredAnswer(step.answerId);
-			return recordAnswer(meeting, { subject: this.#subject(subtheme), content: { kind: 'mark', mark: 'vigtigt' }, provenance });
+			return recordAnswer(meeting, { subject: this.#subject(subtheme), content: IMPORTANT_TO_ME, provenance });
 		});
 	}
 
