@@ -45,6 +45,7 @@ test('a meeting opens on its check-in without opening the board answers, and the
 
 	await meeting.openStep('Har vi forstået dig?');
 	await expect(page.getByRole('button', { name: /^Ret svaret (Ja|Nej)$/ })).toHaveCount(BOARD_TAPS);
-	await expect(page.getByRole('button', { name: 'Ret svaret Skidt', exact: true })).toHaveCount(1);
-	await expect(page.getByRole('button', { name: 'Ret svaret Godt', exact: true })).toHaveCount(0);
+	// Named with its question too ("Ret svaret Skidt (…)"): the summary's buttons tell apart answers of the same words.
+	await expect(page.getByRole('button', { name: /^Ret svaret Skidt \(/ })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: /^Ret svaret Godt\b/ })).toHaveCount(0);
 });

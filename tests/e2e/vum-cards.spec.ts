@@ -212,6 +212,12 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 	await summary.getByRole('button', { name: `Afspil optagelsen: ${THEME}` }).click();
 	await expect(page.locator('body')).toHaveAttribute('data-played', /^blob:/);
 	await expectNoAxeViolations(page, 'the summary with a photo and a recording');
+	// Two cards both under "Både og": each button names its card too, so a screen reader tells them apart.
+	const confirmNames = await summary
+		.getByRole('button', { name: /^Rigtigt/ })
+		.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+	expect(confirmNames.filter((name) => name?.startsWith('Rigtigt: svaret Både og'))).toHaveLength(2);
+	expect(confirmNames).toEqual([...new Set(confirmNames)]);
 
 	// The case file files the level under the adviser's heading, with its FFB code.
 	await openApp(page, `/moede/plan?id=${meeting.id}`);
