@@ -16,8 +16,12 @@ import meetingData from './conversation/meeting.json';
 export const ANSWER_KINDS = ['scale', 'symbols', 'text', 'photo', 'recording'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-/** The scales a question may name. Must match the scale data (src/lib/content/scales*). */
-export const SCALE_IDS = ['tre-punkt', 'ansigter', 'stige', 'kerne'] as const;
+/**
+ * The scales a question may name. Must match the scale data (src/lib/content/scales*). Not the answer board's own scale
+ * (`kerne`): its pause, stop, hjælp and forstår ikke call the people at the table and are no answer to a question, so a
+ * yes/no question is answered on `ja-nej`.
+ */
+export const SCALE_IDS = ['tre-punkt', 'ansigter', 'stige', 'ja-nej'] as const;
 export type ScaleId = (typeof SCALE_IDS)[number];
 
 /** The question decks; a stored question answer names its deck by one of these. */
