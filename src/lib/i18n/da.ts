@@ -846,6 +846,7 @@ export const da = {
 	'conv.recording.start': 'Optag svaret',
 	'conv.recording.stop': 'Stop og gem optagelsen',
 	'conv.recording.active': 'Optager …',
+	'conv.signals': 'Brug for en pause eller hjælp?',
 	'conv.saved': 'Gemt: {answer}',
 	'conv.answersHere': 'Svar, der er gemt her',
 	'conv.undo': 'Fortryd {answer}',

@@ -849,6 +849,7 @@ export const en: Record<MessageKey, string> = {
 	'conv.recording.start': 'Record the answer',
 	'conv.recording.stop': 'Stop and save the recording',
 	'conv.recording.active': 'Recording …',
+	'conv.signals': 'Need a break or help?',
 	'conv.saved': 'Saved: {answer}',
 	'conv.answersHere': 'Answers saved here',
 	'conv.undo': 'Undo {answer}',
