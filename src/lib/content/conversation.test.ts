@@ -136,6 +136,20 @@ describe('the conversation content', () => {
 		}
 	});
 
+	it('gives every question that opens on symbols its own start symbols, each in the set, and never a signal', () => {
+		// The picker shows them before anything is typed: a citizen answering by touch or switch cannot type. The check-in's
+		// open question is answered in words on the meeting page (CheckInStep), without a picker.
+		const specs = Object.values(files).flatMap((file) => objects(file.raw).filter(([path]) => path.endsWith('.answers')));
+		const withoutStart = specs.filter(
+			([path, spec]) => spec.defaultKind === 'symbols' && spec.startSymbols === undefined && !path.startsWith('.checkIn')
+		);
+		expect(withoutStart.map(([path]) => path)).toEqual([]);
+		const listed = specs.flatMap(([path, spec]) => ((spec.startSymbols as string[] | undefined) ?? []).map((id) => [path, id]));
+		expect(listed.length).toBeGreaterThan(200);
+		expect(listed.filter(([, id]) => !symbolIds.has(id!) || !existsSync(`symbols/svg/${id}.svg`))).toEqual([]);
+		expect(listed.filter(([, id]) => isCallForAction(id!))).toEqual([]);
+	});
+
 	it('has every text in Danish and in English', () => {
 		let texts = 0;
 		for (const file of Object.values(files)) {
@@ -272,6 +286,18 @@ describe('a broken copy', () => {
 		expect(parse).toThrow('chime.areas.2.cards.2.answers.scaleId: scale must be one of tre-punkt, ansigter, stige, ja-nej');
 		expect(parse).toThrow('chime.areas.0.cards.1.answers.scaleId: a scaleId is needed exactly when "scale" is one of the kinds');
 		expect(parse).toThrow('chime.areas.0.cards.0.answers.scaleId: a scaleId is needed exactly when "scale" is one of the kinds');
+	});
+
+	it('is refused when start symbols hold a signal, repeat, or come without "symbols"', () => {
+		const copy = withChanges(questions, {
+			'chime.areas.0.cards.0.answers.startSymbols': ['mor', 'stop'],
+			'chime.areas.0.cards.2.answers.startSymbols': ['mor', 'mor'],
+			'loeft.cards.0.answers.startSymbols': ['stige']
+		});
+		const parse = () => parseQuestions(copy);
+		expect(parse).toThrow('chime.areas.0.cards.0.answers.startSymbols: pause, stop, hjaelp and forstaar-ikke are signals, not answers');
+		expect(parse).toThrow('chime.areas.0.cards.2.answers.startSymbols: each start symbol only once');
+		expect(parse).toThrow('loeft.cards.0.answers.startSymbols: startSymbols only where "symbols" is one of the kinds');
 	});
 
 	it('is refused when the default kind is not allowed or a fixed id is missing', () => {

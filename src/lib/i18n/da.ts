@@ -183,6 +183,7 @@ export const da = {
 	'editor.symbolNone': 'Intet symbol valgt.',
 	'editor.symbolRemove': 'Fjern symbol',
 	'editor.symbolNoResults': 'Ingen symboler passer. Prøv et andet ord.',
+	'editor.symbolStart': 'Billeder at vælge imellem',
 	'editor.symbolResults': 'Symboler',
 	'editor.photo': 'Eget billede (valgfrit)',
 	'editor.photoChosen': 'Billede valgt. Det vises i stedet for symbolet.',

@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
 	'editor.symbolNone': 'No symbol chosen.',
 	'editor.symbolRemove': 'Remove symbol',
 	'editor.symbolNoResults': 'No symbols match. Try another word.',
+	'editor.symbolStart': 'Pictures to choose from',
 	'editor.symbolResults': 'Symbols',
 	'editor.photo': 'Own picture (optional)',
 	'editor.photoChosen': 'Picture chosen. It is shown instead of the symbol.',
