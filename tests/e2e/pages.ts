@@ -441,6 +441,15 @@ class ConversationToolPage extends AnsweringPage {
 	get adviserPanel(): Locator {
 		return this.page.locator('details.adviser');
 	}
+
+	/** Pause, Stop, Hjælp and Forstår ikke above the questions, which call the people at the table. */
+	get signals(): Locator {
+		return this.page.getByRole('group', { name: 'Brug for en pause eller hjælp?' });
+	}
+
+	get callout(): Locator {
+		return this.page.locator('.callout');
+	}
 }
 
 export class SheetPage extends ConversationToolPage {

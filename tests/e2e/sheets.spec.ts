@@ -55,10 +55,13 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 		'false'
 	);
 	await expectNoAxeViolations(page, 'the trivsel sheet with an answer');
-	// What makes her glad: a message of two symbols from the symbol search.
+	// What makes her glad: a message of two symbols, the first chosen from the question's own start without typing (a
+	// switch scans it), the second found by the adviser's search.
 	const glad = sheet.question('Hvad gør dig glad?');
-	await glad.getByLabel('Søg efter symbol').fill('musik');
-	await glad.getByRole('button', { name: 'musik', exact: true }).click();
+	const start = glad.getByRole('list', { name: 'Billeder at vælge imellem' });
+	await expect(start.getByRole('button')).toHaveCount(12);
+	await expect(start.getByRole('button', { name: 'musik', exact: true })).toHaveAttribute('data-scan', '');
+	await start.getByRole('button', { name: 'musik', exact: true }).click();
 	await glad.getByLabel('Søg efter symbol').fill('hund');
 	await glad.getByRole('button', { name: 'hund', exact: true }).click();
 	await glad.getByRole('button', { name: 'Gem symbolerne' }).click();
@@ -123,6 +126,20 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await sheet.map.getByRole('button', { name: 'Sæt Kim: Midt imellem' }).getByText('Midt imellem').tap();
 	await expect(sheet.token('Kim, Midt imellem')).toBeVisible();
 
+	// A yes/no question offers no signal as its answer: Stop above the questions calls the people at the table instead.
+	const newPeople = sheet.question('Vil du gerne møde nye mennesker?');
+	await expect(newPeople.getByRole('group', { name: 'Vil du gerne møde nye mennesker?' }).getByRole('button')).toHaveText([
+		'Ja',
+		'Nej',
+		'Ved ikke',
+		'Vil ikke svare',
+		'Ikke talt om'
+	]);
+	await sheet.signals.getByRole('button', { name: 'Stop', exact: true }).click();
+	await expect(sheet.callout).toContainText('Stop – Sofie vil have, at I stopper.');
+	await expect(newPeople.getByRole('status')).toHaveText('');
+	await expectNoAxeViolations(page, 'a sheet calling the people at the table');
+
 	// The adviser's prompts are closed and apart from the citizen's answers.
 	await expect(sheet.adviserPanel).not.toHaveAttribute('open');
 	await sheet.adviserPanel.getByText('For rådgiveren: hjælp til samtalen').click();
@@ -131,6 +148,8 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 
 	// A CHIME card, relayed by Lise, the relative: the choice is changed right where the card is answered.
 	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	// The Stop given on the sheet is the meeting's newest answer: the meeting page calls the table too.
+	await expect(page.locator('.callout')).toContainText('Stop – Sofie vil have, at I stopper.');
 	await page.getByRole('link', { name: 'Spørgekort' }).click();
 	const cards = new CardsPage(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Spørgekort' })).toBeVisible();
@@ -199,6 +218,10 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	expect(scale!.content).toStrictEqual({ kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' });
 	expect(scale!.history.map((h: { content: { pointId: string } }) => h.content.pointId)).toEqual(['skidt']);
 	expect(scale!.provenance).toStrictEqual({ mode: 'selv' });
+
+	// The Stop is stored as the answer board stores it, not as the network question's answer.
+	expect(about('core-board').map((a) => a.content)).toStrictEqual([{ kind: 'core', value: 'stop' }]);
+	expect(about('sheet-item').filter((a) => a.subject.itemId === 'netvaerk-nye-mennesker')).toEqual([]);
 
 	const [card] = about('question');
 	expect(card!.subject).toStrictEqual({ kind: 'question', deckId: 'chime', questionId: 'forbundethed-med-andre' });

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isCallForAction } from '#lib/domain/answer.ts';
 import { AGENDA, parseAgenda } from './agenda.ts';
+import { scaleById } from './scales.ts';
 import type { SymbolEntry } from './symbol-manifest.ts';
 import {
 	ADVISER_PROMPTS,
@@ -110,6 +112,42 @@ describe('the conversation content', () => {
 			if (kinds.includes('scale')) expect(SCALE_IDS, path).toContain(spec.scaleId);
 			else expect(spec.scaleId, path).toBeUndefined();
 		}
+	});
+
+	it("never offers the meeting's signals (pause, stop, hjælp, forstår ikke) as answers on a question's scale", () => {
+		// A signal calls the people at the table (the answer board and its callout); filed as a question's answer, nobody is called.
+		const isSignal = (point: { id: string; symbolId?: string }) =>
+			isCallForAction(point.id) || (point.symbolId !== undefined && isCallForAction(point.symbolId));
+		const specs = Object.values(files).flatMap((file) => objects(file.raw).filter(([path]) => path.endsWith('.answers')));
+		const offered = specs.flatMap(([path, spec]) =>
+			typeof spec.scaleId === 'string'
+				? (scaleById(spec.scaleId)?.points ?? []).filter(isSignal).map((point) => `${path} (${spec.scaleId}): ${point.id}`)
+				: []
+		);
+		expect(offered).toEqual([]);
+		for (const id of SCALE_IDS) {
+			expect(scaleById(id), id).toBeDefined();
+			expect(
+				scaleById(id)!
+					.points.filter(isSignal)
+					.map((point) => point.id),
+				id
+			).toEqual([]);
+		}
+	});
+
+	it('gives every question that opens on symbols its own start symbols, each in the set, and never a signal', () => {
+		// The picker shows them before anything is typed: a citizen answering by touch or switch cannot type. The check-in's
+		// open question is answered in words on the meeting page (CheckInStep), without a picker.
+		const specs = Object.values(files).flatMap((file) => objects(file.raw).filter(([path]) => path.endsWith('.answers')));
+		const withoutStart = specs.filter(
+			([path, spec]) => spec.defaultKind === 'symbols' && spec.startSymbols === undefined && !path.startsWith('.checkIn')
+		);
+		expect(withoutStart.map(([path]) => path)).toEqual([]);
+		const listed = specs.flatMap(([path, spec]) => ((spec.startSymbols as string[] | undefined) ?? []).map((id) => [path, id]));
+		expect(listed.length).toBeGreaterThan(200);
+		expect(listed.filter(([, id]) => !symbolIds.has(id!) || !existsSync(`symbols/svg/${id}.svg`))).toEqual([]);
+		expect(listed.filter(([, id]) => isCallForAction(id!))).toEqual([]);
 	});
 
 	it('has every text in Danish and in English', () => {
@@ -239,12 +277,27 @@ describe('a broken copy', () => {
 		const copy = withChanges(questions, {
 			'loeft.cards.0.answers.scaleId': 'termometer',
 			'chime.areas.0.cards.1.answers.scaleId': undefined,
-			'chime.areas.0.cards.0.answers.scaleId': 'stige'
+			'chime.areas.0.cards.0.answers.scaleId': 'stige',
+			// The answer board's own scale holds its signals, which are not answers to a question.
+			'chime.areas.2.cards.2.answers.scaleId': 'kerne'
 		});
 		const parse = () => parseQuestions(copy);
-		expect(parse).toThrow('loeft.cards.0.answers.scaleId: scale must be one of tre-punkt, ansigter, stige, kerne');
+		expect(parse).toThrow('loeft.cards.0.answers.scaleId: scale must be one of tre-punkt, ansigter, stige, ja-nej');
+		expect(parse).toThrow('chime.areas.2.cards.2.answers.scaleId: scale must be one of tre-punkt, ansigter, stige, ja-nej');
 		expect(parse).toThrow('chime.areas.0.cards.1.answers.scaleId: a scaleId is needed exactly when "scale" is one of the kinds');
 		expect(parse).toThrow('chime.areas.0.cards.0.answers.scaleId: a scaleId is needed exactly when "scale" is one of the kinds');
+	});
+
+	it('is refused when start symbols hold a signal, repeat, or come without "symbols"', () => {
+		const copy = withChanges(questions, {
+			'chime.areas.0.cards.0.answers.startSymbols': ['mor', 'stop'],
+			'chime.areas.0.cards.2.answers.startSymbols': ['mor', 'mor'],
+			'loeft.cards.0.answers.startSymbols': ['stige']
+		});
+		const parse = () => parseQuestions(copy);
+		expect(parse).toThrow('chime.areas.0.cards.0.answers.startSymbols: pause, stop, hjaelp and forstaar-ikke are signals, not answers');
+		expect(parse).toThrow('chime.areas.0.cards.2.answers.startSymbols: each start symbol only once');
+		expect(parse).toThrow('loeft.cards.0.answers.startSymbols: startSymbols only where "symbols" is one of the kinds');
 	});
 
 	it('is refused when the default kind is not allowed or a fixed id is missing', () => {

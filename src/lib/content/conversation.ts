@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCallForAction } from '#lib/domain/answer.ts';
 import { contentId, exactIds, localizedText, parseContent } from './schema.ts';
 import questionsData from './conversation/questions.json';
 import sheetsData from './conversation/sheets.json';
@@ -16,9 +17,16 @@ import meetingData from './conversation/meeting.json';
 export const ANSWER_KINDS = ['scale', 'symbols', 'text', 'photo', 'recording'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-/** The scales a question may name. Must match the scale data (src/lib/content/scales*). */
-export const SCALE_IDS = ['tre-punkt', 'ansigter', 'stige', 'kerne'] as const;
+/**
+ * The scales a question may name. Must match the scale data (src/lib/content/scales*). Not the answer board's own scale
+ * (`kerne`): its pause, stop, hjælp and forstår ikke call the people at the table and are no answer to a question, so a
+ * yes/no question is answered on `ja-nej`.
+ */
+export const SCALE_IDS = ['tre-punkt', 'ansigter', 'stige', 'ja-nej'] as const;
 export type ScaleId = (typeof SCALE_IDS)[number];
+
+/** A question's own start symbols fill two or three rows of the picker, no more. */
+export const START_SYMBOLS_MAX = 16;
 
 /** The question decks; a stored question answer names its deck by one of these. */
 export const DECK_IDS = ['chime', 'loeft'] as const;
@@ -68,7 +76,20 @@ const answerSpec = v.pipe(
 			v.check((kinds) => new Set(kinds).size === kinds.length, 'each answer kind only once')
 		),
 		defaultKind: v.picklist(ANSWER_KINDS, `answer kind must be one of ${ANSWER_KINDS.join(', ')}`),
-		scaleId: v.optional(v.picklist(SCALE_IDS, `scale must be one of ${SCALE_IDS.join(', ')}`))
+		scaleId: v.optional(v.picklist(SCALE_IDS, `scale must be one of ${SCALE_IDS.join(', ')}`)),
+		/**
+		 * The symbols that fit the question, offered before anything is typed (SymbolPicker), so the citizen can answer by
+		 * touch or switch alone. Never a signal of the meeting: those call the people at the table (TableSignals).
+		 */
+		startSymbols: v.optional(
+			v.pipe(
+				v.array(contentId),
+				v.minLength(1, 'list at least one symbol, or leave startSymbols out'),
+				v.maxLength(START_SYMBOLS_MAX, `at most ${START_SYMBOLS_MAX} symbols to start with`),
+				v.check((ids) => new Set(ids).size === ids.length, 'each start symbol only once'),
+				v.check((ids) => !ids.some(isCallForAction), 'pause, stop, hjaelp and forstaar-ikke are signals, not answers')
+			)
+		)
 	}),
 	v.forward(
 		v.partialCheck(
@@ -85,6 +106,14 @@ const answerSpec = v.pipe(
 			'a scaleId is needed exactly when "scale" is one of the kinds'
 		),
 		['scaleId']
+	),
+	v.forward(
+		v.partialCheck(
+			[['kinds'], ['startSymbols']],
+			(spec) => spec.startSymbols === undefined || spec.kinds.includes('symbols'),
+			'startSymbols only where "symbols" is one of the kinds'
+		),
+		['startSymbols']
 	)
 );
 export type AnswerSpec = v.InferOutput<typeof answerSpec>;

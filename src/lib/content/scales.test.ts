@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CORE_ANSWERS, NO_ANSWER_REASONS } from '#lib/domain/answer.ts';
+import { CORE_ANSWERS, isCallForAction, NO_ANSWER_REASONS } from '#lib/domain/answer.ts';
 import data from './scales.json';
-import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, NO_ANSWER_STATES, SCALES, scaleById, scalesFileSchema } from './scales.ts';
+import {
+	CORE_SCALE_ID,
+	DEFAULT_SORTING_SCALE_ID,
+	NO_ANSWER_STATES,
+	SCALES,
+	scaleById,
+	scalesFileSchema,
+	YES_NO_SCALE_ID
+} from './scales.ts';
 import { symbolById } from './symbol-set.ts';
 
 describe('scales', () => {
@@ -16,6 +24,12 @@ describe('scales', () => {
 
 	it('give the answer board exactly the core answers, in order', () => {
 		expect(scaleById(CORE_SCALE_ID)?.points.map((p) => p.id)).toEqual([...CORE_ANSWERS]);
+	});
+
+	it("give a yes/no question the answer board's ja, nej and ved ikke, without its signals", () => {
+		const board = scaleById(CORE_SCALE_ID)!.points.filter((point) => !isCallForAction(point.id));
+		expect(board.map((point) => point.id)).toEqual(['ja', 'nej', 'ved-ikke']);
+		expect(scaleById(YES_NO_SCALE_ID)?.points).toEqual(board);
 	});
 
 	it('use pictures that exist in the symbol set', () => {

@@ -41,6 +41,8 @@ export const NO_ANSWER_STATES: readonly NoAnswerState[] = file.noAnswer;
 /** The scale the meeting's answer board shows, and the three-point scale that theme cards start with. */
 export const CORE_SCALE_ID = 'kerne';
 export const DEFAULT_SORTING_SCALE_ID = 'tre-punkt';
+/** The answer board's ja, nej and ved ikke without its signals: the scale of a yes/no question. */
+export const YES_NO_SCALE_ID = 'ja-nej';
 
 export function scaleById(id: string): Scale | undefined {
 	return SCALES.find((scale) => scale.id === id);

@@ -90,3 +90,14 @@ export function searchSymbols(entries: readonly SymbolEntry[], query: string, la
 		.slice(0, limit)
 		.map(([, entry]) => entry);
 }
+
+/**
+ * The symbols a picker shows before anything is typed: a citizen answering by touch, switch or dwell cannot type, and
+ * an empty search showed nothing until an adviser did. The question's own symbols (its content's `startSymbols`, in that
+ * order; an id the set lacks is left out), else the feelings, which answer most open questions somehow.
+ */
+export function startingSymbols(entries: readonly SymbolEntry[], ids: readonly string[] = []): SymbolEntry[] {
+	if (ids.length === 0) return entries.filter((entry) => entry.category === 'foelelser');
+	const byId = new Map(entries.map((entry) => [entry.id, entry]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}

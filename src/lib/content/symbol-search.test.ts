@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchSymbols } from './symbol-manifest.ts';
+import { isCallForAction } from '#lib/domain/answer.ts';
+import { searchSymbols, startingSymbols } from './symbol-manifest.ts';
 import { SYMBOLS } from './symbol-set.ts';
 
 const ids = (query: string) => searchSymbols(SYMBOLS, query, 'da').map((entry) => entry.id);
@@ -15,5 +16,20 @@ describe('symbol search', () => {
 		expect(ids('tur')).not.toContain('natur');
 		expect(ids('sur')).toContain('vred');
 		expect(ids('Hurtig')[0]).toBe('hurtigt');
+	});
+});
+
+describe('the symbols a picker starts with, before anything is typed', () => {
+	it("are the question's own, in its order, leaving out an id the set does not have", () => {
+		expect(startingSymbols(SYMBOLS, ['musik', 'hund', 'findes-ikke', 'ven']).map((entry) => entry.id)).toEqual(['musik', 'hund', 'ven']);
+	});
+
+	it('are the feelings for a question that names none, and never one of the meeting’s signals', () => {
+		const feelings = SYMBOLS.filter((entry) => entry.category === 'foelelser');
+		for (const start of [startingSymbols(SYMBOLS), startingSymbols(SYMBOLS, [])]) {
+			expect(start).toEqual(feelings);
+			expect(start.map((entry) => entry.id)).toEqual(expect.arrayContaining(['glad', 'ked-af-det', 'vred', 'bange', 'rolig']));
+			expect(start.filter((entry) => isCallForAction(entry.id))).toEqual([]);
+		}
 	});
 });

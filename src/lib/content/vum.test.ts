@@ -86,6 +86,17 @@ describe('the VUM 2.0 themes', () => {
 		expect(themeIllustrationUrl('findes-ikke')).toBeUndefined();
 	});
 
+	it('asks every card "how is this for you?", which the sorting scales answer (godt, både og, ikke godt; faces; 1–5)', () => {
+		// A yes/no question ("Har du …?", "Er du …?") or an open one ("Hvad …?", "Hvilken …?") cannot be answered with a
+		// "Godt": sorted under it, the card reads as nonsense or, on a sensitive theme, as something the citizen never said.
+		const fits = (question: { da: string; en: string }) =>
+			/^(Hvordan|Hvor godt) /.test(question.da) && /^(How|What is it like) /.test(question.en);
+		const misfits = VUM_THEMES.flatMap((theme) => theme.subthemes)
+			.filter((subtheme) => !fits(subtheme.question))
+			.map((subtheme) => `${subtheme.id}: ${subtheme.question.da} / ${subtheme.question.en}`);
+		expect(misfits).toEqual([]);
+	});
+
 	it('finds a theme, and a sub-theme with its theme and area', () => {
 		expect(vumTheme('relationer')?.ffb.name).toBe('Relationer');
 		const place = vumSubtheme('handle-ind');

@@ -1,5 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, SCALES, scaleById, type Scale } from '#lib/content/scales.ts';
+import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, SCALES, scaleById, YES_NO_SCALE_ID, type Scale } from '#lib/content/scales.ts';
 import { vumTheme, type VumTheme } from '#lib/content/vum.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { themesTalkedAbout } from '#lib/domain/sorting.ts';
@@ -15,8 +15,11 @@ const STORAGE_PREFIX = 'billedtale.vum.';
 // Module state, like the provenance choice: moving between the theme pages and a soft lock keep it.
 const chosenByMeeting = new SvelteMap<string, Chosen>();
 
-/** The scales a card can be sorted on: every scale but the answer board's. */
-export const SORTING_SCALES: readonly Scale[] = SCALES.filter((scale) => scale.id !== CORE_SCALE_ID);
+/**
+ * The scales a card can be sorted on: every scale but the answer board's and its yes/no. A card asks how something is
+ * for the citizen, which a yes or a no does not answer.
+ */
+export const SORTING_SCALES: readonly Scale[] = SCALES.filter((scale) => scale.id !== CORE_SCALE_ID && scale.id !== YES_NO_SCALE_ID);
 
 /** Only known theme ids, each once, and a known sorting scale: anything else in the tab did not come from us. */
 function clean(value: unknown): Chosen {
