@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice, preferencesFor } from './voices.ts';
+import { onDevice, pickVoice, preferencesFor } from './voices.ts';
 
 const google = { voiceURI: 'Google dansk', localService: false };
 const local = { voiceURI: 'Sara', localService: true };
@@ -10,6 +10,13 @@ describe('choosing a device voice', () => {
 		expect(pickVoice([google], { voiceURI: '', networkVoiceURI: '' })).toBeUndefined();
 		// A stored choice of the network voice without the warning accepted does not count.
 		expect(pickVoice([google, local], { voiceURI: google.voiceURI, networkVoiceURI: '' })).toBe(local);
+	});
+
+	it('takes the voices of speech-dispatcher, which Firefox on Linux marks as not local, for the machine’s own', () => {
+		const speechd = { voiceURI: 'urn:moz-tts:speechd:Danish+Annie?da', localService: false };
+		expect(onDevice(speechd)).toBe(true);
+		expect(onDevice(google)).toBe(false);
+		expect(pickVoice([google, speechd], { voiceURI: '', networkVoiceURI: '' })).toBe(speechd);
 	});
 
 	it('uses a network voice only when it was chosen by hand after the warning', () => {

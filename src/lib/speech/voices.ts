@@ -9,6 +9,15 @@ export interface VoiceInfo {
 }
 
 /**
+ * Whether a voice speaks on the tablet itself. Firefox on Linux marks every voice of speech-dispatcher (espeak-ng,
+ * RHVoice … on the machine) as not local, since speech-dispatcher does not say; they are the machine's own voices, and
+ * calling them network voices warned about a server that is not there and left the device's Danish voice unused.
+ */
+export function onDevice(voice: VoiceInfo): boolean {
+	return voice.localService || voice.voiceURI.startsWith('urn:moz-tts:speechd:');
+}
+
+/**
  * The device voice to speak with: only voices on the tablet, unless a network voice was chosen by hand
  * after the warning in the settings. What a citizen says must not leave the tablet by default (issue 15).
  */
@@ -17,9 +26,9 @@ export function pickVoice<V extends VoiceInfo>(
 	preferences: Pick<SpeechPreferences, 'voiceURI' | 'networkVoiceURI'>
 ): V | undefined {
 	const allowed = voices.filter(
-		(voice) => voice.localService || (preferences.networkVoiceURI !== '' && voice.voiceURI === preferences.networkVoiceURI)
+		(voice) => onDevice(voice) || (preferences.networkVoiceURI !== '' && voice.voiceURI === preferences.networkVoiceURI)
 	);
-	return allowed.find((voice) => voice.voiceURI === preferences.voiceURI) ?? allowed.find((voice) => voice.localService);
+	return allowed.find((voice) => voice.voiceURI === preferences.voiceURI) ?? allowed.find(onDevice);
 }
 
 /** The tablet's way of speaking with the citizen's own voice and speed where they have one. */
