@@ -11,6 +11,7 @@ import { persistenceState, requestPersistence } from './persistence.ts';
 const MARKER = 'billedtale.hasCitizens';
 const MARKER_CACHE = 'kept-marker';
 const MARKER_URL = '/kept-marker';
+const PERSISTENCE_REFUSED = 'billedtale.persistenceRefused';
 
 async function markInCache(kept: boolean): Promise<void> {
 	if (typeof caches === 'undefined') return;
@@ -29,8 +30,12 @@ export async function rememberWhetherCitizensExist(): Promise<void> {
 	else localStorage.removeItem(MARKER);
 	await markInCache(kept).catch((error: unknown) => console.warn('Billedtale: the storage marker could not be kept in the cache', error));
 	// Now there is something worth keeping: ask the browser not to clear it (asking at every start only trains it to say no).
-	if (kept && (await persistenceState()) === 'not-persisted') {
-		void requestPersistence().catch((error: unknown) => console.warn('Billedtale: persistent storage could not be requested', error));
+	// Once: Firefox asks the person with a prompt of its own, and one dismissed was asked again at every citizen added,
+	// deleted or restored. After a no, "Bed om varig lagring" in the settings asks again.
+	if (kept && localStorage.getItem(PERSISTENCE_REFUSED) === null && (await persistenceState()) === 'not-persisted') {
+		void requestPersistence()
+			.then((state) => state === 'not-persisted' && localStorage.setItem(PERSISTENCE_REFUSED, '1'))
+			.catch((error: unknown) => console.warn('Billedtale: persistent storage could not be requested', error));
 	}
 }
 
