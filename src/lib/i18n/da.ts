@@ -193,6 +193,7 @@ export const da = {
 	'editor.voice': 'Indtalt stemme',
 	'editor.voiceNone': 'Ingen optagelse. Feltet læses op af tabletten.',
 	'editor.voiceSaved': 'Optagelsen afspilles i stedet for tabletens stemme.',
+	'recording.asking': 'Venter på lov til at bruge mikrofonen …',
 	'editor.recording': 'Optager … tryk på Stop, når du er færdig.',
 	'editor.record': 'Optag stemme',
 	'editor.recordAgain': 'Optag igen',

@@ -194,6 +194,7 @@ export const en: Record<MessageKey, string> = {
 	'editor.voice': 'Recorded voice',
 	'editor.voiceNone': 'No recording. The tablet reads the cell aloud.',
 	'editor.voiceSaved': "The recording is played instead of the tablet's voice.",
+	'recording.asking': 'Waiting for permission to use the microphone …',
 	'editor.recording': 'Recording … tap Stop when you are done.',
 	'editor.record': 'Record voice',
 	'editor.recordAgain': 'Record again',

@@ -8,8 +8,19 @@ export interface ActiveRecording {
 	cancel(): void;
 }
 
-/** Records from the tablet's microphone, e.g. a relative saying the word in their own voice. */
-export async function startRecording(): Promise<ActiveRecording> {
+let asking: Promise<ActiveRecording> | undefined;
+
+/**
+ * Records from the tablet's microphone, e.g. a relative saying the word in their own voice. A press again while the
+ * browser still asks for the microphone (Firefox's prompt shows nothing in the page) gets the same recording: each press
+ * started one more, and all but the last ran on with the microphone open, unseen.
+ */
+export function startRecording(): Promise<ActiveRecording> {
+	asking ??= record().finally(() => (asking = undefined));
+	return asking;
+}
+
+async function record(): Promise<ActiveRecording> {
 	let stream: MediaStream;
 	try {
 		stream = await navigator.mediaDevices.getUserMedia({ audio: true });
