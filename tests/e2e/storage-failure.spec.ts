@@ -166,3 +166,40 @@ test('when reads of the boards keep failing, the board pages say so instead of "
 		await expectNoAxeViolations(page, `${path} when reads fail`);
 	}
 });
+
+test('a browser that refuses the private file system (Firefox’s private windows) keeps the citizen keys in the database', async ({
+	page
+}) => {
+	// Firefox's private windows have the functions but refuse the directory with a SecurityError; the keys only checked
+	// for the functions, so every new citizen's key write failed: "Der skete en uventet fejl" and no citizen was added.
+	await page.addInitScript(() => {
+		const state = window as unknown as { faultsFired: number };
+		state.faultsFired = 0;
+		StorageManager.prototype.getDirectory = function () {
+			state.faultsFired += 1;
+			return Promise.reject(new DOMException('Security error when calling GetDirectory', 'SecurityError'));
+		};
+	});
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Frida');
+	expect(await faultsFired(page)).toBeGreaterThan(0);
+	const keysInDatabase = () =>
+		page.evaluate(
+			() =>
+				new Promise<number>((resolve, reject) => {
+					const request = indexedDB.open('billedtale');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const count = request.result.transaction('citizenKeys').objectStore('citizenKeys').count();
+						count.onsuccess = () => (request.result.close(), resolve(count.result));
+						count.onerror = () => reject(count.error);
+					};
+				})
+		);
+	expect(await keysInDatabase()).toBe(1);
+	// The citizen's page opens again from the key in the database.
+	await reopen(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Frida' })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: 'fejl' })).toHaveCount(0);
+});

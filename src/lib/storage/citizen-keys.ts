@@ -26,25 +26,30 @@ export class MissingCitizenKeyError extends Error {
 	}
 }
 
-function filesWritable(): boolean {
-	return (
+/**
+ * The origin private file system's root, where this page may write its files; undefined where it may not: the API is
+ * missing (WebKit before createWritable, Node) or the browser refuses the directory (Firefox's private windows and
+ * "never remember history" throw a SecurityError), and the keys are kept in the `citizenKeys` table instead. Only
+ * checking for the functions left no citizen addable there: every new key's file write failed.
+ */
+async function fileRoot(): Promise<FileSystemDirectoryHandle | undefined> {
+	const api =
 		typeof navigator !== 'undefined' &&
 		typeof navigator.storage?.getDirectory === 'function' &&
 		typeof FileSystemFileHandle !== 'undefined' &&
-		'createWritable' in FileSystemFileHandle.prototype
-	);
+		'createWritable' in FileSystemFileHandle.prototype;
+	return api ? navigator.storage.getDirectory().catch(() => undefined) : undefined;
 }
 
-async function keyDirectory(create: boolean): Promise<FileSystemDirectoryHandle | undefined> {
-	const root = await navigator.storage.getDirectory();
+function keyDirectory(root: FileSystemDirectoryHandle, create: boolean): Promise<FileSystemDirectoryHandle | undefined> {
 	return root.getDirectoryHandle(KEY_DIRECTORY, { create }).catch((error: unknown) => {
 		if (!create && error instanceof DOMException && error.name === 'NotFoundError') return undefined;
 		throw error;
 	});
 }
 
-async function readKeyFile(citizenId: string): Promise<CitizenKeyRecord | undefined> {
-	const directory = await keyDirectory(false);
+async function readKeyFile(root: FileSystemDirectoryHandle, citizenId: string): Promise<CitizenKeyRecord | undefined> {
+	const directory = await keyDirectory(root, false);
 	const handle = await directory?.getFileHandle(citizenId).catch(() => undefined);
 	if (!handle) return undefined;
 	return decodeCitizenKey(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
@@ -65,15 +70,17 @@ async function shredKeyFile(directory: FileSystemDirectoryHandle, name: string):
 }
 
 async function readKey(citizenId: string): Promise<CitizenKeyRecord | undefined> {
-	return (filesWritable() ? await readKeyFile(citizenId) : undefined) ?? (await getDb().citizenKeys.get(citizenId));
+	const root = await fileRoot();
+	return (root ? await readKeyFile(root, citizenId) : undefined) ?? (await getDb().citizenKeys.get(citizenId));
 }
 
 async function storeKey(record: CitizenKeyRecord): Promise<void> {
-	if (!filesWritable()) {
+	const root = await fileRoot();
+	if (!root) {
 		await guardedWrite(() => getDb().citizenKeys.put(record));
 		return;
 	}
-	const directory = (await keyDirectory(true))!;
+	const directory = (await keyDirectory(root, true))!;
 	await writeFile(await directory.getFileHandle(record.id, { create: true }), encodeCitizenKey(record));
 }
 
@@ -145,10 +152,9 @@ export async function citizenKeyForSealing(citizenId: string): Promise<DataKey> 
 export async function destroyCitizenKey(citizenId: string): Promise<void> {
 	forgetCitizenKey(citizenId);
 	tellOtherTabsToForget(citizenId);
-	if (filesWritable()) {
-		const directory = await keyDirectory(false);
-		if (directory) await shredKeyFile(directory, citizenId);
-	}
+	const root = await fileRoot();
+	const directory = root && (await keyDirectory(root, false));
+	if (directory) await shredKeyFile(directory, citizenId);
 	await guardedWrite(() => getDb().citizenKeys.delete(citizenId));
 }
 
@@ -156,12 +162,12 @@ export async function destroyCitizenKey(citizenId: string): Promise<void> {
 export async function destroyEveryCitizenKey(): Promise<void> {
 	forgetCitizenKey();
 	tellOtherTabsToForget(null);
-	if (!filesWritable()) return;
-	const directory = await keyDirectory(false);
-	if (!directory) return;
+	const root = await fileRoot();
+	const directory = root && (await keyDirectory(root, false));
+	if (!root || !directory) return;
 	// Names first: removing entries while iterating the directory could skip some.
 	const names: string[] = [];
 	for await (const name of directory.keys()) names.push(name);
 	for (const name of names) await shredKeyFile(directory, name);
-	await (await navigator.storage.getDirectory()).removeEntry(KEY_DIRECTORY, { recursive: true });
+	await root.removeEntry(KEY_DIRECTORY, { recursive: true });
 }
