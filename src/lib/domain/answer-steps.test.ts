@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
-import { answersAbout, singleAnswerStep, subjectKey, toggleStep } from './answer-steps';
+import { answersAbout, replacedBy, singleAnswerStep, subjectKey, toggleStep } from './answer-steps';
 import type { Meeting } from './meeting';
 
 const meeting: Meeting = {
@@ -71,5 +71,21 @@ describe('answer steps', () => {
 		const standing = answer('m3', item, mark, 5);
 		expect(toggleStep([relayed, standing], item, mark, false, selv)).toEqual({ kind: 'withdraw', answerId: 'm3' });
 		expect(toggleStep([relayed, standing], item, mark, true, byLise)).toBeUndefined();
+	});
+});
+
+describe('an answer brought back', () => {
+	it('takes the place of the answer given there since, and only one of the same place', () => {
+		const undone = withdrawAnswer(answer('a1', item, good), 2);
+		const since = answer('a2', item, bad, 3, byLise);
+		expect(replacedBy(undone, [since, undone])).toBe(since);
+		// Words, photos and the board's answers stand side by side: nothing to take back.
+		const word = withdrawAnswer(answer('w1', item, { kind: 'text', text: 'Kaffe' }), 2);
+		expect(replacedBy(word, [answer('w2', item, { kind: 'text', text: 'Te' }), word])).toBeUndefined();
+		// Another question, another mark, an answer withdrawn too, or an answer still standing: nothing either.
+		expect(replacedBy(undone, [answer('a3', other, bad), withdrawAnswer(since, 4), undone])).toBeUndefined();
+		const vigtigt = withdrawAnswer(answer('m1', item, { kind: 'mark', mark: 'vigtigt' }), 2);
+		expect(replacedBy(vigtigt, [answer('m2', item, { kind: 'mark', mark: 'med-til-moeder' }), vigtigt])).toBeUndefined();
+		expect(replacedBy(since, [since, undone])).toBeUndefined();
 	});
 });

@@ -78,3 +78,26 @@ export function toggleStep(
 		? { kind: 'restore', answerId: lastUndone.id }
 		: { kind: 'record', subject, content };
 }
+
+/**
+ * Whether two answers about one subject fill its one place: a point of a scale or a no-answer (a card's place, a
+ * question's answer), a ring of the map, the same mark. Other answers (the board's, words, photos, wishes) stand side by
+ * side.
+ */
+function samePlace(a: AnswerContent, b: AnswerContent): boolean {
+	const onScale = (content: AnswerContent) => content.kind === 'scale' || content.kind === 'no-answer';
+	if (onScale(a) || onScale(b)) return onScale(a) && onScale(b);
+	if (a.kind === 'mark' && b.kind === 'mark') return a.mark === b.mark;
+	return a.kind === 'placement' && b.kind === 'placement';
+}
+
+/**
+ * The active answer that has taken a withdrawn answer's place since (a card laid again elsewhere, or by someone else):
+ * bringing the withdrawn one back must take that one back, or the card would lie in two places at once.
+ */
+export function replacedBy(answer: Answer, answers: readonly Answer[]): Answer | undefined {
+	if (answer.status !== 'withdrawn') return undefined;
+	return answersAbout(answers, answer.subject).find(
+		(other) => other.id !== answer.id && other.status === 'active' && samePlace(other.content, answer.content)
+	);
+}

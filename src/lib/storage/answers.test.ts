@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
-import { correctStoredAnswer, listAnswers, listCitizenAnswers, listMeetingAnswers, listMeetingsAnswers, recordAnswer } from './answers.ts';
+import {
+	correctStoredAnswer,
+	listAnswers,
+	listCitizenAnswers,
+	listMeetingAnswers,
+	listMeetingsAnswers,
+	recordAnswer,
+	restoreInItsPlace,
+	withdrawStoredAnswer
+} from './answers.ts';
 import { createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -234,5 +243,33 @@ describe('an answer stored naming the citizen as their own helper (before the ru
 		const corrected = await correctStoredAnswer(old.id, { provenance: { mode: 'med-stoette' } });
 		expect(corrected.provenance).toEqual({ mode: 'med-stoette' });
 		expect((await listAnswers(meeting.id))[0]!.history.map((r) => r.provenance)).toEqual([old.provenance]);
+	});
+});
+
+describe('"Gendan" of a card laid again elsewhere since', () => {
+	it('brings the card back to where it lay and takes back where it was laid since: one place, both histories kept', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-03', place: '', phase: 'faglig-udredning' });
+		const subject = {
+			kind: 'vum-subtheme',
+			themeId: 'relationer',
+			subthemeId: 'kontakt-med-andre',
+			ffbCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7'
+		} as const;
+		const laid = (pointId: string, at: number) =>
+			recordAnswer(
+				meeting,
+				{ subject, content: { kind: 'scale', scaleId: 'tre-punkt', pointId, label: pointId }, provenance: { mode: 'selv' } },
+				at
+			);
+		const first = await laid('godt', 1_000);
+		await withdrawStoredAnswer(first.id, 2_000);
+		await laid('ikke-godt', 3_000);
+		const [since, undone] = await listAnswers(meeting.id);
+		await restoreInItsPlace(undone!, [since!, undone!], 4_000);
+		const now = await listAnswers(meeting.id);
+		expect(now.filter((a) => a.status === 'active').map((a) => (a.content as { pointId: string }).pointId)).toEqual(['godt']);
+		expect(now.find((a) => a.id === since!.id)?.history.map((h) => h.change)).toEqual(['withdrawn']);
+		expect(now.find((a) => a.id === first.id)?.history.map((h) => h.change)).toEqual(['withdrawn', 'restored']);
 	});
 });
