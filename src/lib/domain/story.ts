@@ -381,6 +381,18 @@ export function storyMoments(items: readonly StoryItem[]): StoryMoment[] {
 	return [...latest].map(([meetingId, at]) => ({ meetingId, at })).sort((a, b) => a.at - b.at);
 }
 
+/**
+ * The moment a meeting's plan shows the story at: after the meeting's last change to it, or, where the meeting changed
+ * nothing, at the end of the meeting's day. A plan made again later showed the story as it was then, with what later
+ * meetings moved, removed and added.
+ */
+export function storyMomentOf(items: readonly StoryItem[], meeting: { id: string; date: string }): number {
+	const own = storyMoments(items).find((moment) => moment.meetingId === meeting.id);
+	if (own) return own.at;
+	const [year, month, day] = meeting.date.split('-').map(Number) as [number, number, number];
+	return new Date(year, month - 1, day + 1).getTime() - 1;
+}
+
 /** A person named in an item's provenance, as the meeting showed them. */
 export interface NamedPerson {
 	id: string;

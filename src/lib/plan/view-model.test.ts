@@ -3,6 +3,7 @@ import { loadLanguage } from '#lib/i18n/translate.ts';
 import { pdfFileName, photosOf, type Block, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
+import { changeStoryItem } from '#lib/domain/story.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan, citizenPlan } from './view-model.ts';
 
@@ -330,6 +331,26 @@ const listAfter = (blocks: Block[], heading: string) => {
 
 describe('Min historie in the plan', () => {
 	const withStory = { ...source, story: STORY };
+
+	it('shows the story as it stood at the meeting, also when the plan is made again after a later meeting changed it', () => {
+		const later = Date.UTC(2027, 2, 10, 10, 0, 0);
+		// At the next meeting the symbol moved to "Næste lille skridt" and her words were taken off.
+		const afterwards = STORY.map((item) =>
+			item.id === 's1'
+				? changeStoryItem(item, { areaId: 'skridt', x: 200, y: 700, w: 120, h: 120 }, later, 'm-later')
+				: item.id === 's2'
+					? changeStoryItem(item, { areaId: 'haab', x: 40, y: 60, w: 120, h: 120, removed: true }, later, 'm-later')
+					: item
+		);
+		const then = pictureOf(storyBlocks(citizenPlan({ ...source, story: afterwards })))!;
+		expect(then.items).toHaveLength(3);
+		expect(then.items.find((i) => i.symbolId === 'indkoeb')).toMatchObject({ x: 200, y: 60 });
+		// The later meeting's own plan shows the story as it is after it.
+		const next = { ...MEETING, id: 'm-later', date: '2027-03-10' };
+		const now = pictureOf(storyBlocks(citizenPlan({ ...source, meeting: next, story: afterwards })))!;
+		expect(now.items).toHaveLength(2);
+		expect(now.items.find((i) => i.symbolId === 'indkoeb')).toMatchObject({ x: 200, y: 700 });
+	});
 
 	it('is left out of both versions when the citizen has no story, or only removed items', () => {
 		expect(storyBlocks(citizenPlan(source))).toEqual([]);

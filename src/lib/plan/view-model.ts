@@ -7,7 +7,7 @@ import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
-import { storyAt, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
+import { storyAt, storyMomentOf, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
 import type { Block, PlanDocument, StoryPicture } from './document.ts';
@@ -136,7 +136,7 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 	if (people.present.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.people') }, ...people.present);
 	if (people.wanted.length > 0) blocks.push({ kind: 'heading', level: 2, text: words.t('plan.mine.wantedHeading') }, ...people.wanted);
 
-	blocks.push(...storySection(source.story, words, 'citizen'));
+	blocks.push(...storySection(source.story, meeting, words, 'citizen'));
 
 	if (plan?.nextMeeting) {
 		blocks.push(
@@ -298,7 +298,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 	if (paragraphs.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.noNote') });
 	for (const text of paragraphs) blocks.push({ kind: 'paragraph', text });
 
-	blocks.push(...storySection(source.story, words, 'case-file'));
+	blocks.push(...storySection(source.story, meeting, words, 'case-file'));
 
 	blocks.push(
 		{ kind: 'heading', level: 2, text: words.t('plan.case.answers') },
@@ -521,12 +521,13 @@ function mineItemText(content: StoryContent, words: Words): string {
 }
 
 /**
- * "Min historie": the story as it is now, drawn as a picture (areas with their items), then area by area in
- * words – short in Min plan, with who put each item there, how and when in the case file. Nothing without a story.
+ * "Min historie": the story as it stood at the meeting (storyMomentOf), drawn as a picture (areas with their items),
+ * then area by area in words – short in Min plan, with who put each item there, how and when in the case file.
+ * Nothing without a story.
  */
-function storySection(story: readonly StoryItem[] | undefined, words: Words, version: 'citizen' | 'case-file'): Block[] {
+function storySection(story: readonly StoryItem[] | undefined, meeting: Meeting, words: Words, version: 'citizen' | 'case-file'): Block[] {
 	const items = story ?? [];
-	const now = storyAt(items, Infinity);
+	const now = storyAt(items, storyMomentOf(items, meeting));
 	const placed = items.flatMap((item) => {
 		const state = now.get(item.id);
 		return state ? [{ item, state }] : [];
