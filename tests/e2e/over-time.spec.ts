@@ -65,10 +65,13 @@ test('"Over tid" shows every meeting\'s check-in, also one stored before answers
 	const citizen = await home.addCitizen('Karen');
 	await checkIn(citizen, page, '2026-10-01', 'Godt');
 	await checkIn(citizen, page, '2026-11-01', 'Skidt');
+	// A second meeting the same day has a row of its own (rows keyed by date showed only the first one's answers).
+	await checkIn(citizen, page, '2026-11-01', 'Godt');
 
 	const overTime = page.getByRole('region', { name: 'Over tid' });
 	const rows = overTime.getByRole('table', { name: 'Svar over tid' }).locator('tbody tr');
-	await expect(rows).toHaveText([/1\. oktober 2026/, /1\. november 2026/]);
+	await expect(rows).toHaveText([/1\. oktober 2026/, /^1\. november 2026[^(]*$/, /1\. november 2026 \(2\)/]);
+	expect(await rows.nth(1).textContent()).not.toBe((await rows.nth(2).textContent())?.replace(' (2)', ''));
 	const shown = await rows.allTextContents();
 	await expectNoAxeViolations(page, '"Over tid" with two meetings');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerSubjectSchema, type Answer, type AnswerSubject } from './answer';
 import type { Meeting } from './meeting';
-import { OVER_TIME_SUBJECTS, overTimeSeries, rankValue, type PointValue } from './over-time';
+import { meetingsShown, OVER_TIME_SUBJECTS, overTimeSeries, rankValue, rowNames, type PointValue } from './over-time';
 
 const meeting = (id: string, date: string): Meeting => ({
 	id,
@@ -102,5 +102,29 @@ describe('what "Over tid" reads (issue 17: only the answers of its own tools)', 
 			expect(OVER_TIME_SUBJECTS).toContain(subject.kind);
 			expect(overTimeSeries(meetings, [scaleAnswer('a', 'm1', subject, 'godt')], value)).toHaveLength(1);
 		}
+	});
+});
+
+describe('the rows of "Over tid"', () => {
+	it('are one per meeting, also for two meetings on one day, each named apart', () => {
+		const morning = { ...meeting('b', '2026-04-10'), createdAt: 1 };
+		const afternoon = { ...meeting('d', '2026-04-10'), createdAt: 2 };
+		const timed = { ...meeting('e', '2026-04-10'), createdAt: 3, time: '15:00' };
+		const quiet = meeting('q', '2026-05-01');
+		const meetings = [timed, afternoon, quiet, morning];
+		const answers = [
+			scaleAnswer('1', 'b', checkIn, 'ikke-godt'),
+			scaleAnswer('2', 'd', checkIn, 'godt'),
+			scaleAnswer('3', 'e', feedback, 'godt')
+		];
+		const series = overTimeSeries(meetings, answers, value);
+		const shown = meetingsShown(meetings, series);
+		expect(shown.map((m) => m.id)).toEqual(['b', 'd', 'e']);
+		expect(series[0]!.points.map((p) => [p.meetingId, p.value])).toEqual([
+			['b', 0],
+			['d', 1]
+		]);
+		const names = rowNames(shown, (m) => (m.time ? `${m.date} ${m.time}` : m.date));
+		expect([...names.values()]).toEqual(['2026-04-10', '2026-04-10 (2)', '2026-04-10 15:00']);
 	});
 });

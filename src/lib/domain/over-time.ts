@@ -38,9 +38,36 @@ function seriesKeyOf(answer: Answer): SeriesKey | undefined {
 	return undefined;
 }
 
+const oldestFirst = (a: Meeting, b: Meeting) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt;
+
+/**
+ * The meetings with a point on any line, oldest first: one row of the table and one place on the chart each. Keyed by
+ * date, two meetings on one day were one row, with only the first meeting's answers.
+ */
+export function meetingsShown(meetings: readonly Meeting[], series: readonly Series[]): Meeting[] {
+	const ids = new Set(series.flatMap((line) => line.points.map((point) => point.meetingId)));
+	return meetings.filter((meeting) => ids.has(meeting.id)).sort(oldestFirst);
+}
+
+/**
+ * Each meeting's name in the table: its day (and time, `when`); a second meeting with the same name gets its number
+ * after it, so no two rows read alike.
+ */
+export function rowNames(meetings: readonly Meeting[], when: (meeting: Meeting) => string): Map<string, string> {
+	const seen = new Map<string, number>();
+	return new Map(
+		meetings.map((meeting) => {
+			const name = when(meeting);
+			const nth = (seen.get(name) ?? 0) + 1;
+			seen.set(name, nth);
+			return [meeting.id, nth > 1 ? `${name} (${nth})` : name];
+		})
+	);
+}
+
 /** Meetings oldest first; the series come back in the order of their first point, check-in and feedback first. */
 export function overTimeSeries(meetings: readonly Meeting[], answers: readonly Answer[], pointValue: PointValue): Series[] {
-	const ordered = [...meetings].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
+	const ordered = [...meetings].sort(oldestFirst);
 	const sums = new Map<SeriesKey, Map<string, { sum: number; count: number }>>();
 	for (const answer of answers) {
 		if (answer.status !== 'active' || answer.content.kind !== 'scale') continue;
