@@ -340,7 +340,11 @@ test('in a meeting, a board message is saved as an answer with who relayed it', 
 	await expect(board.saveSection.getByRole('button', { name: 'Gem beskeden som svar' })).toBeDisabled();
 	await board.saveSection.getByLabel('Hvem?').selectOption({ label: 'Poul (Udfører)' });
 	await expect(board.saveSection.getByText('Svar gemmes som: Formidlet af (Poul, Udfører)')).toBeVisible();
-	await board.saveMessage('Gem beskeden som svar', 'vil gerne alene');
+	// A double tap saves the message once; the same message again waits until it changes (the focus stays on the button).
+	await board.saveSection.getByRole('button', { name: 'Gem beskeden som svar' }).dblclick();
+	await expect(board.saveSection.getByRole('status')).toHaveText('✓ Gemt: vil gerne alene');
+	await expect(board.saveSection.getByRole('button', { name: 'Gem beskeden som svar' })).toBeDisabled();
+	await expect(board.saveSection.getByRole('button', { name: 'Gem beskeden som svar' })).toBeFocused();
 	await board.saveMessage('Gem sidste billede som svar', 'alene');
 	await expectNoAxeViolations(page, 'board in a meeting');
 
