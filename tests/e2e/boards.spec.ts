@@ -29,6 +29,27 @@ async function withDanishDeviceVoice(page: import('@playwright/test').Page): Pro
 	});
 }
 
+/** Where a cell sits in the page (not in the viewport, which a tap may scroll) on a tablet either way round and a phone. */
+async function placesOnScreens(page: import('@playwright/test').Page, cell: import('@playwright/test').Locator) {
+	const places = [];
+	for (const size of [
+		{ width: 820, height: 1180 },
+		{ width: 320, height: 640 },
+		{ width: 1180, height: 820 }
+	]) {
+		await page.setViewportSize(size);
+		// The board fits itself to the new screen in the frame after the resize.
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+		places.push(
+			await cell.evaluate((el) => {
+				const box = el.getBoundingClientRect();
+				return [box.left + scrollX, box.top + scrollY, box.width, box.height].map(Math.round);
+			})
+		);
+	}
+	return places;
+}
+
 async function spokenTexts(page: import('@playwright/test').Page) {
 	return page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string; voice?: string }> }).spoken);
 }
@@ -156,6 +177,29 @@ test.describe('on a touch screen', () => {
 		await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej', 'stop', 'glad']);
 		expect((await spokenTexts(page)).map((said) => said.text)).toEqual(['ja', 'nej', 'stop', 'glad']);
 		expect(await spokenIn()).toEqual(['pointerup', 'click', 'click', 'pointerup']);
+
+		// A citizen taps by place: a long message keeps the bar one row high, so no cell moves under the finger. A burst of
+		// taps on spots measured once hits the same cells all along, and the bottom row stays where it was at every screen.
+		await page.getByRole('button', { name: 'Forside', exact: true }).tap();
+		await expect(board.heading('Forside')).toBeVisible();
+		const bottom = board.cell('hjælp');
+		const before = await placesOnScreens(page, bottom);
+		const said = ['ja', 'nej', 'ved ikke', 'stop'];
+		const spots = await Promise.all(said.map((label) => centreOf(board.cell(label))));
+		const burst = Array.from({ length: 12 }, (_, i) => i % said.length);
+		for (const [i, which] of burst.entries()) {
+			await page.touchscreen.tap(spots[which]!.x, spots[which]!.y);
+			await expect(board.message.getByRole('listitem')).toHaveCount(5 + i);
+		}
+		await expect(board.heading('Forside')).toBeVisible();
+		// The whole message stays in the page for a screen reader; the bar shows its newest picture.
+		const message = ['ja', 'nej', 'stop', 'glad', ...burst.map((which) => said[which]!)];
+		await expect(board.message.getByRole('listitem')).toHaveText(message);
+		await expect(board.message.getByRole('listitem').last()).toBeInViewport();
+		const bar = (await board.message.boundingBox())!;
+		const newest = (await board.message.getByRole('listitem').last().boundingBox())!;
+		expect(newest.x + newest.width).toBeLessThanOrEqual(bar.x + bar.width);
+		expect(await placesOnScreens(page, bottom)).toEqual(before);
 		await expectNoAxeViolations(page, 'board after touch taps');
 	});
 });

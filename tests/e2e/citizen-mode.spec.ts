@@ -90,13 +90,22 @@ test('on the board: the menu and editing are gone, a tap on "Voksen" does nothin
 	await expect(board.message).toContainText('glad');
 
 	// A tap: nothing happens, and it says politely what would.
+	const lastCell = page.locator('.board:not([inert]) .grid [data-scan]').last();
+	const cellBefore = await lastCell.boundingBox();
 	await adult(page).click();
 	// On screen; the screen reader's announcer (visually hidden) says the same words.
 	const holdHint = page.getByText('Hold knappen Voksen inde i 2 sekunder for at forlade borgervisning.');
 	await expect(holdHint.and(page.locator(':not([data-announcer])'))).toBeVisible();
 	await expect(adult(page)).toBeVisible();
 	await expect(page.locator('header nav')).toHaveCount(0);
+	// The hint lies over the page: no cell moves under the citizen's finger, and focus stays where it was.
+	expect(await lastCell.boundingBox()).toEqual(cellBefore);
+	await expect(adult(page)).toBeFocused();
 	await expectNoAxeViolations(page, 'board in citizen mode after a short press');
+	// The next tap elsewhere takes it away, and that tap reaches the cell under it.
+	await board.cell('glad').click();
+	await expect(holdHint.and(page.locator(':not([data-announcer])'))).toHaveCount(0);
+	await expect(board.message.getByRole('listitem')).toHaveText(['glad', 'glad']);
 
 	// It stays on through a reload and a soft lock (the app left, e.g. the home button).
 	await reloadInCitizenMode(page);
