@@ -299,9 +299,20 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await ownPicture.setInputFiles({ name: 'mor.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>ikke et billede</html>') });
 	await expect(editor.form.getByRole('alert')).toBeVisible();
 	await ownPicture.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	// "Gem felt" at once: the save waits for the photo being prepared instead of saving the cell without it.
+	await editor.saveCell();
 	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
 	await expect(editor.form.getByRole('alert')).toHaveCount(0);
-	await editor.saveCell();
+	const ownPhoto = editor.slot('ved ikke').locator('img.photo');
+	await expect(ownPhoto).toBeVisible();
+	// The ✓ says the form is as saved, so it goes with the next change.
+	await editor.label.fill('ved ikke endnu');
+	await expect(editor.form.getByText('Feltet er gemt.')).toHaveCount(0);
+	// Removing the cell and undoing it brings it back with its own photo, not just its symbol.
+	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
+	await expect(editor.slot('Tomt felt 3')).toBeVisible();
+	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
+	await expect(ownPhoto).toBeVisible();
 
 	await editor.slot('stop').click();
 	await editor.form.getByLabel('Skjul feltet').check();
@@ -322,8 +333,11 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	const photo = (await readDatabase(page)).media.find((m) => m.id === root.payload.slots[2].photoId)!;
 	expect(photo.payload).toMatchObject({ kind: 'image', blob: { type: 'image/jpeg' } });
 
+	// "Færdig" with a changed cell form saves it rather than losing it.
+	await editor.slot('Musik').click();
+	await editor.label.fill('Musik og sang');
 	await page.getByRole('button', { name: 'Færdig' }).click();
-	await expect(board.cell('Musik')).toBeVisible();
+	await expect(board.cell('Musik og sang')).toBeVisible();
 });
 
 test('unsaved typing in the editor is kept when the board is saved meanwhile from another tab', async ({ page, context }) => {

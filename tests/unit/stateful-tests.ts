@@ -6,6 +6,7 @@
  */
 export const STATEFUL_FOLDERS = ['src/lib/storage', 'src/lib/backup', 'src/lib/journal', 'src/lib/vault'];
 export const STATEFUL_FILES = [
+	'src/lib/boards/editor.test.ts',
 	'src/lib/boards/obf.test.ts',
 	'src/lib/conversation/vum/sorting.svelte.test.ts',
 	'src/lib/encoding/reencode.test.ts',

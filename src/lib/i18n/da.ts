@@ -190,6 +190,7 @@ export const da = {
 	'editor.photo': 'Eget billede (valgfrit)',
 	'editor.photoChosen': 'Billede valgt. Det vises i stedet for symbolet.',
 	'editor.removePhoto': 'Fjern billede',
+	'editor.photoPreparing': 'Forbereder billedet …',
 	'editor.voice': 'Indtalt stemme',
 	'editor.voiceNone': 'Ingen optagelse. Feltet læses op af tabletten.',
 	'editor.voiceSaved': 'Optagelsen afspilles i stedet for tabletens stemme.',

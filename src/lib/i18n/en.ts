@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
 	'editor.photo': 'Own picture (optional)',
 	'editor.photoChosen': 'Picture chosen. It is shown instead of the symbol.',
 	'editor.removePhoto': 'Remove picture',
+	'editor.photoPreparing': 'Preparing the picture …',
 	'editor.voice': 'Recorded voice',
 	'editor.voiceNone': 'No recording. The tablet reads the cell aloud.',
 	'editor.voiceSaved': "The recording is played instead of the tablet's voice.",

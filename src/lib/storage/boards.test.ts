@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBoard, setCell, type BoardSet } from '#lib/domain/board.ts';
-import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
+import {
+	addBoards,
+	deleteBoard,
+	ensureBoardSet,
+	getBoardSet,
+	getMediaOfCitizen,
+	pruneUnusedMedia,
+	saveBoard,
+	saveMedia
+} from './boards.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { openRecord } from './sealing.ts';
@@ -37,6 +46,23 @@ describe('board storage', () => {
 		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual(['photo']);
 		await saveBoard(citizen.id, setCell(feelings, 0, null));
 		expect((await getMediaOfCitizen(citizen.id)).size).toBe(0);
+	});
+
+	it('a save keeps the media it is asked to keep; they go at a later save or clean-up that does not keep them', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg'], { type: 'image/jpeg' }) });
+		await saveMedia(citizen.id, { id: 'voice', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF'], { type: 'audio/wav' }) });
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort();
+		const feelings = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'feelings')!;
+		// Neither is on a board: one is kept (the undo or a form still holds it), the other is not.
+		await saveBoard(citizen.id, { ...feelings, name: 'Mine følelser' }, ['photo']);
+		expect(await stored()).toEqual(['photo']);
+		await saveBoard(citizen.id, feelings, ['photo']);
+		expect(await stored()).toEqual(['photo']);
+		// Leaving the editor: nothing holds it any more.
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual([]);
 	});
 
 	it('refuses a save that links outside the set, and deleting a board unlinks it', async () => {

@@ -65,12 +65,14 @@ const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
 /**
  * Deletes media that nothing of the citizen refers to any more, so a removed photo or voice leaves
  * no trace. Boards count as given (opened, so also boards from before media ids were kept plain);
- * every other table is asked through its media index, which needs no decryption.
+ * every other table is asked through its media index, which needs no decryption. `keep` is what the
+ * editor can still bring back or is about to save: the board under "Fortryd", and a photo or voice a
+ * cell form holds before "Gem felt". Without it an undo brought a cell back without its own picture.
  */
-async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
+async function pruneMedia(citizenId: string, boards: Board[], keep: Iterable<string>): Promise<void> {
 	const db = getDb();
-	const onBoards = new Set(boards.flatMap(mediaIdsOf));
-	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !onBoards.has(id));
+	const kept = new Set([...boards.flatMap(mediaIdsOf), ...keep]);
+	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !kept.has(id));
 	if (candidates.length === 0) return;
 	const used = new Set<string>();
 	for (const name of OTHER_REFERRING_TABLES) {
@@ -79,7 +81,8 @@ async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
 	await db.media.bulkDelete(candidates.filter((id) => !used.has(id)));
 }
 
-export function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
+/** `keep`: media nothing stored refers to that must still not go (see pruneMedia). */
+export function saveBoard(citizenId: string, board: Board, keep: Iterable<string> = [], now = Date.now()): Promise<void> {
 	const db = getDb();
 	return writeUnlessChanged(async () => {
 		const { stored, records } = await readBoards(citizenId);
@@ -93,7 +96,7 @@ export function saveBoard(citizenId: string, board: Board, now = Date.now()): Pr
 			db.transaction('rw', boardWriteScope(), async () => {
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 				await db.boards.put(sealed);
-				await pruneMedia(citizenId, boards);
+				await pruneMedia(citizenId, boards, keep);
 			})
 		);
 	});
@@ -121,7 +124,24 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 				await db.boards.delete(boardId);
 				await db.boards.bulkPut(sealed);
-				await pruneMedia(citizenId, remaining);
+				await pruneMedia(citizenId, remaining, []);
+			})
+		);
+	});
+}
+
+/**
+ * Deletes the media no board or other record refers to: when the editor is left, what its undo and its forms kept
+ * alive goes too, instead of waiting for the next board save.
+ */
+export function pruneUnusedMedia(citizenId: string): Promise<void> {
+	const db = getDb();
+	return writeUnlessChanged(async () => {
+		const { stored, records } = await readBoards(citizenId);
+		return guardedWrite(() =>
+			db.transaction('rw', boardWriteScope(), async () => {
+				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				await pruneMedia(citizenId, records.map(boardFromRecord), []);
 			})
 		);
 	});
