@@ -154,6 +154,7 @@ export const da = {
 	'board.edit': 'Rediger tavlen',
 	'board.manage': 'Alle tavler',
 	'board.backToMeeting': 'Tilbage til mødet',
+	'board.preparing': 'Gør stemmen klar … Der står: {text}',
 	'board.speaking': 'Siger: {text}',
 	'board.silent': 'Ingen lyd – ingen stemme kunne tale. Der står: {text}',
 	'board.rowsPrevious': 'Forrige rækker',

@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
 	'board.edit': 'Edit the board',
 	'board.manage': 'All boards',
 	'board.backToMeeting': 'Back to the meeting',
+	'board.preparing': 'Getting the voice ready … It says: {text}',
 	'board.speaking': 'Saying: {text}',
 	'board.silent': 'No sound – no voice could speak. It says: {text}',
 	'board.rowsPrevious': 'Previous rows',

@@ -10,18 +10,41 @@ export interface OfflineSpeechRequest {
 }
 export type OfflineSpeechResponse = { id: number; clip: Blob; error?: undefined } | { id: number; error: string };
 
+/** eSpeak NG is compiled on first use (an 18 MB module), so the offline voice gets this long to make its first clip. */
+export const OFFLINE_VOICE_START_MS = 25_000;
+/**
+ * After a worker that did not answer in time, the offline voice is not tried again for this long: each tap in between
+ * says "Ingen lyd" at once instead of waiting 25 s for a voice that just hung. Then one fresh worker gets its full time.
+ */
+export const OFFLINE_VOICE_RETRY_MS = 60_000;
+
 type Pending = { resolve(clip: Blob): void; reject(error: Error): void };
 
 let worker: Worker | undefined;
+/** When the worker must have answered: set from its start, not from each tap, so taps while it gets ready do not wait anew. */
+let answerBy = 0;
+let deadline: ReturnType<typeof setTimeout> | undefined;
+/** Until then the offline voice is not tried: its last worker hung. */
+let restingUntil = 0;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-/** A worker that failed is dropped with what it held, so the next utterance starts a fresh one. */
+/** A worker that failed or hung is ended with what it held, so the next utterance starts a fresh one. */
 function stop(reason: string): void {
+	clearTimeout(deadline);
 	worker?.terminate();
 	worker = undefined;
 	for (const waiting of pending.values()) waiting.reject(new Error(reason));
 	pending.clear();
+}
+
+/** Ends the worker when it has not answered by `answerBy`. */
+function watch(): void {
+	clearTimeout(deadline);
+	deadline = setTimeout(() => {
+		restingUntil = Date.now() + OFFLINE_VOICE_RETRY_MS;
+		stop(`The offline voice did not answer within ${OFFLINE_VOICE_START_MS} ms`);
+	}, answerBy - Date.now());
 }
 
 function start(): Worker {
@@ -29,6 +52,12 @@ function start(): Worker {
 	started.onmessage = ({ data }: MessageEvent<OfflineSpeechResponse>) => {
 		const waiting = pending.get(data.id);
 		pending.delete(data.id);
+		// It answers: what is still asked of it gets its own time, counted from now.
+		if (pending.size === 0) clearTimeout(deadline);
+		else {
+			answerBy = Date.now() + OFFLINE_VOICE_START_MS;
+			watch();
+		}
 		if (data.error === undefined) waiting?.resolve(data.clip);
 		else waiting?.reject(new Error(data.error));
 	};
@@ -36,11 +65,19 @@ function start(): Worker {
 	return started;
 }
 
-/** Speaks `text` with the offline Danish voice into a WAV clip, in a worker (the module is compiled there once). */
+/**
+ * Speaks `text` with the offline Danish voice into a WAV clip, in a worker (the module is compiled there once). Rejects
+ * when the worker has not answered in its time (the worker is then ended), and at once while resting after that.
+ */
 export function synthesizeInWorker(text: string, rate: number, pitch: number): Promise<Blob> {
-	worker ??= start();
+	if (Date.now() < restingUntil) return Promise.reject(new Error('The offline voice hung a moment ago'));
+	if (!worker) {
+		worker = start();
+		answerBy = Date.now() + OFFLINE_VOICE_START_MS;
+	} else if (pending.size === 0) answerBy = Date.now() + OFFLINE_VOICE_START_MS;
 	const id = nextId++;
 	const clip = new Promise<Blob>((resolve, reject) => pending.set(id, { resolve, reject }));
+	watch();
 	worker.postMessage({ id, text, rate, pitch, wasmUrl } satisfies OfflineSpeechRequest);
 	return clip;
 }

@@ -1,6 +1,6 @@
 import { speakFirstThatStarts, type SpeechAttempt, type SpeechEngine } from './chain.ts';
 import { afterSaveWrites } from '#lib/storage/saves-first.ts';
-import { synthesizeInWorker } from './offline-voice.ts';
+import { OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
 import { CLIP_START_MS, playClip, unlockAudio } from './player.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 import { pickVoice } from './voices.ts';
@@ -9,8 +9,6 @@ export type { SpeechEngine } from './chain.ts';
 
 /** The device voice must begin this soon; a voice that never starts is cancelled and the offline one speaks. */
 const DEVICE_VOICE_START_MS = 3_000;
-/** eSpeak NG is compiled on first use (an 18 MB module), so the offline voice gets longer to start. */
-const OFFLINE_VOICE_START_MS = 25_000;
 
 /** What was said last, and how: shown on screen, so a tap is never silent without anyone noticing. */
 class SpeechStatus {
@@ -20,6 +18,23 @@ class SpeechStatus {
 }
 
 export const speechStatus = new SpeechStatus();
+
+/** The line a board shows about the words last said, as a dictionary key and the words. */
+export interface SpokenLine {
+	key: 'board.preparing' | 'board.speaking' | 'board.silent';
+	text: string;
+}
+
+/**
+ * "Siger" only once a voice has begun: until then the words are shown as getting ready, so a voice that takes its time
+ * (the offline voice's first compile) or hangs is never shown as speaking.
+ */
+export function spokenLine(status: Pick<SpeechStatus, 'text' | 'engine' | 'busy'>): SpokenLine | undefined {
+	if (!status.text) return undefined;
+	if (status.engine === 'none') return { key: 'board.silent', text: status.text };
+	if (status.engine) return { key: 'board.speaking', text: status.text };
+	return status.busy ? { key: 'board.preparing', text: status.text } : undefined;
+}
 
 export function danishVoices(): SpeechSynthesisVoice[] {
 	if (typeof speechSynthesis === 'undefined') return [];
@@ -72,6 +87,19 @@ function attempts(text: string, preferences: SpeechPreferences, recording?: Blob
 		});
 	ways.push({ engine: 'offline', startWithinMs: OFFLINE_VOICE_START_MS, start: (signal) => speakOffline(text, preferences, signal) });
 	return ways;
+}
+
+/**
+ * Takes the words last said off the screen: they belong to the citizen they were said for, so a screen that opens for
+ * another citizen (or again after the lock, which unmounts every page) starts without them. A text still getting ready
+ * is given up, so it cannot sound or report on the next citizen's screen; a sound already playing is not cut off.
+ */
+export function forgetSpeech(): void {
+	sayingNow?.abort();
+	sayingNow = undefined;
+	speechStatus.text = '';
+	speechStatus.engine = undefined;
+	speechStatus.busy = false;
 }
 
 /**

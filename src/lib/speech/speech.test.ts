@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asSaveWrite } from '#lib/storage/saves-first.ts';
-import { say } from './speech.svelte.ts';
+import { forgetSpeech, say, speechStatus, spokenLine } from './speech.svelte.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 
-const { played } = vi.hoisted(() => ({ played: [] as string[] }));
-vi.mock('./offline-voice.ts', () => ({ synthesizeInWorker: async (text: string) => new Blob([text]) }));
+const { played, hanging } = vi.hoisted(() => ({ played: [] as string[], hanging: { on: false } }));
+vi.mock('./offline-voice.ts', () => ({
+	OFFLINE_VOICE_START_MS: 25_000,
+	synthesizeInWorker: async (text: string) => (hanging.on ? new Promise<Blob>(() => {}) : new Blob([text]))
+}));
 vi.mock('./player.ts', () => ({
 	CLIP_START_MS: 5_000,
 	unlockAudio: () => {},
@@ -13,7 +16,10 @@ vi.mock('./player.ts', () => ({
 
 const offline: SpeechPreferences = { engine: 'offline', voiceURI: '', networkVoiceURI: '', rate: 1, pitch: 1, speakOnTap: true };
 
-afterEach(() => void (played.length = 0));
+afterEach(() => {
+	played.length = 0;
+	hanging.on = false;
+});
 
 describe('the offline voice and a save (issue 17)', () => {
 	it('hands its clip to the audio element only once the answer being written has committed', async () => {
@@ -32,5 +38,38 @@ describe('the offline voice and a save (issue 17)', () => {
 	it('plays at once when no answer is being written', async () => {
 		expect(await say('nej', offline)).toBe('offline');
 		expect(played).toEqual(['nej']);
+	});
+});
+
+describe('what the screen says about the words', () => {
+	it('says "Siger" only once a voice has begun, and "Ingen lyd" when none did', () => {
+		expect(spokenLine({ text: 'ja', engine: undefined, busy: true })).toEqual({ key: 'board.preparing', text: 'ja' });
+		expect(spokenLine({ text: 'ja', engine: 'offline', busy: false })).toEqual({ key: 'board.speaking', text: 'ja' });
+		expect(spokenLine({ text: 'ja', engine: 'none', busy: false })).toEqual({ key: 'board.silent', text: 'ja' });
+		expect(spokenLine({ text: '', engine: undefined, busy: false })).toBeUndefined();
+	});
+
+	it('shows the words as getting ready while the voice has not begun', () => {
+		hanging.on = true;
+		void say('vil gerne alene', offline);
+		expect(spokenLine(speechStatus)?.key).toBe('board.preparing');
+		forgetSpeech();
+	});
+
+	it('forgets the words for the next citizen, and a text still getting ready does not report there later', async () => {
+		vi.useFakeTimers();
+		try {
+			hanging.on = true;
+			const speaking = say('vil gerne alene', offline);
+			forgetSpeech();
+			expect(speechStatus.text).toBe('');
+			expect(spokenLine(speechStatus)).toBeUndefined();
+			await vi.advanceTimersByTimeAsync(30_000);
+			await speaking;
+			expect(speechStatus.engine).toBeUndefined();
+			expect(speechStatus.busy).toBe(false);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
