@@ -14,6 +14,7 @@ export const STATEFUL_FILES = [
 	'src/lib/meeting/step-answers.test.ts',
 	'src/lib/provenance/choice.svelte.test.ts',
 	'src/lib/speech/offline-voice.test.ts',
+	'src/lib/speech/recorder.test.ts',
 	'src/lib/speech/speech.test.ts'
 ];
 export const STATEFUL_TESTS = [...STATEFUL_FOLDERS.map((folder) => `${folder}/**/*.test.ts`), ...STATEFUL_FILES];
