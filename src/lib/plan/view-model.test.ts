@@ -337,7 +337,7 @@ describe('Min historie in the plan', () => {
 		// At the next meeting the symbol moved to "Næste lille skridt" and her words were taken off.
 		const afterwards = STORY.map((item) =>
 			item.id === 's1'
-				? changeStoryItem(item, { areaId: 'skridt', x: 200, y: 700, w: 120, h: 120 }, later, 'm-later')
+				? changeStoryItem(item, { areaId: 'skridt', x: 200, y: 700, w: 120, h: 120, removed: false }, later, 'm-later')
 				: item.id === 's2'
 					? changeStoryItem(item, { areaId: 'haab', x: 40, y: 60, w: 120, h: 120, removed: true }, later, 'm-later')
 					: item
