@@ -58,5 +58,13 @@ describe('answer descriptions', () => {
 		// Content that is gone (a municipality removed the item) still names the tool.
 		expect(describeSubject({ kind: 'sheet-item', sheetId: 'trivsel', itemId: 'fjernet' })).toBe('Samtaleark');
 		expect(describeSubject({ kind: 'core-board' })).toBe('Svartavlen');
+		// A meeting part by its step and question: "Mødet" alone told the check-in's "Godt" from the feedback's in no list.
+		expect(describeSubject({ kind: 'meeting-part', part: 'check-in', itemId: 'check-in-i-dag' })).toBe(
+			'Hvordan går det?: Hvordan har du det i dag?'
+		);
+		expect(describeSubject({ kind: 'meeting-part', part: 'feedback', itemId: 'feedback-lyttede' })).toBe(
+			'Hvordan var mødet?: Lyttede vi til dig?'
+		);
+		expect(describeSubject({ kind: 'meeting-part', part: 'preparation', itemId: 'tale-om' })).toBe('Forberedelse');
 	});
 });

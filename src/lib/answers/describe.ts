@@ -1,7 +1,7 @@
-import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject } from '#lib/domain/answer.ts';
+import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
 import type { StoryContent } from '#lib/domain/story.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
-import { findQuestion, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
+import { findQuestion, MEETING, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
@@ -84,15 +84,44 @@ export function describeSubject(subject: AnswerSubject, language: Language = loc
 			const role = network.network.roles.find((r) => r.id === subject.roleId);
 			return parts(network.term[language], role ? `${subject.name} (${role.label[language]})` : subject.name);
 		}
+		case 'meeting-part': {
+			// The step and its question: "Mødet" alone told a check-in's "Godt" from the feedback's in no list.
+			const item = subject.itemId === undefined ? undefined : meetingPartItem(subject.part, subject.itemId, language);
+			return item ? `${meetingPartName(subject.part, language)}: ${item}` : meetingPartName(subject.part, language);
+		}
 		case 'core-board':
 		case 'symbol-board':
 		case 'canvas-item':
 		case 'goal':
 		case 'agreement':
-		case 'meeting-part':
 			return generic();
 		default:
 			return assertNever(subject);
+	}
+}
+
+type MeetingPart = (typeof MEETING_PARTS)[number];
+
+/** A part of the meeting by its step's name ("Hvordan går det?"), as the summary's groups and the case file name it. */
+export function meetingPartName(part: MeetingPart, language: Language = locale.language): string {
+	return translate(language, `subject.part.${part}`);
+}
+
+/** The question or heading a meeting part's answer was given to, from the meeting content. */
+export function meetingPartItem(part: MeetingPart, itemId: string, language: Language = locale.language): string | undefined {
+	switch (part) {
+		case 'check-in':
+			return MEETING.checkIn.find((q) => q.id === itemId)?.text[language];
+		case 'feedback':
+			return MEETING.feedback.find((q) => q.id === itemId)?.text[language];
+		case 'contact':
+			return MEETING.contact.find((group) => group.id === itemId)?.question[language];
+		case 'about-me':
+			return MEETING.aboutMe.items.find((item) => item.id === itemId)?.label[language];
+		case 'preparation':
+			return undefined;
+		default:
+			return assertNever(part);
 	}
 }
 

@@ -3,7 +3,7 @@ import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
-import { describeSubject } from '#lib/answers/describe.ts';
+import { describeSubject, meetingPartName } from '#lib/answers/describe.ts';
 
 /*
  * Opsummering: the meeting's answers grouped by the tool and theme they belong to, in plain words.
@@ -25,7 +25,7 @@ export function summaryGroup(subject: AnswerSubject): string {
 		case 'network-person':
 			return networkSheet().title[language];
 		case 'meeting-part':
-			return t(`summary.part.${subject.part}`);
+			return meetingPartName(subject.part);
 		case 'core-board':
 		case 'symbol-board':
 		case 'canvas-item':

@@ -1,8 +1,8 @@
-import { describeContent, describeStoryContent, describeSubject } from '#lib/answers/describe.ts';
-import { MEETING, questionCardById, sheetItemById } from '#lib/content/conversation.ts';
+import { describeContent, describeStoryContent, describeSubject, meetingPartItem } from '#lib/answers/describe.ts';
+import { questionCardById, sheetItemById } from '#lib/content/conversation.ts';
 import { storyTemplate } from '#lib/content/story-templates.ts';
 import { FUNCTION_LEVELS, GOAL_TYPES, vumSubtheme, vumTheme } from '#lib/content/vum.ts';
-import { assertNever, type Answer, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
+import { assertNever, type Answer, type AnswerSubject } from '#lib/domain/answer.ts';
 import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
@@ -12,8 +12,6 @@ import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
 import type { Block, PlanDocument, StoryPicture } from './document.ts';
 import { peopleRows, Words } from './words.ts';
-
-type MeetingPart = (typeof MEETING_PARTS)[number];
 
 /*
  * The plan documents of a meeting, built from what is stored and nothing else: Min plan (easy-read, for
@@ -458,31 +456,8 @@ function subjectText(subject: AnswerSubject, words: Words, plan: PlanSource['pla
 			const agreement = plan?.agreements.find((a) => a.id === subject.agreementId);
 			return agreement ? words.t('plan.case.aboutAgreement', { text: agreement.what }) : describeSubject(subject, language);
 		}
-		case 'meeting-part': {
-			const part = words.t(`plan.part.${subject.part}`);
-			const item = subject.itemId === undefined ? undefined : meetingPartItem(subject.part, subject.itemId, language);
-			return item ? `${part}: ${item}` : part;
-		}
 		default:
 			return describeSubject(subject, language);
-	}
-}
-
-/** The question or heading a meeting part's answer was given to, from the meeting content. */
-function meetingPartItem(part: MeetingPart, itemId: string, language: Language): string | undefined {
-	switch (part) {
-		case 'check-in':
-			return MEETING.checkIn.find((q) => q.id === itemId)?.text[language];
-		case 'feedback':
-			return MEETING.feedback.find((q) => q.id === itemId)?.text[language];
-		case 'contact':
-			return MEETING.contact.find((group) => group.id === itemId)?.question[language];
-		case 'about-me':
-			return MEETING.aboutMe.items.find((item) => item.id === itemId)?.label[language];
-		case 'preparation':
-			return undefined;
-		default:
-			return assertNever(part);
 	}
 }
 
