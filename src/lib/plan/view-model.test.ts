@@ -255,6 +255,13 @@ describe('the case-file version', () => {
 		expect(lines.filter((line) => line.startsWith('Hvordan var mødet?:'))).toEqual([]);
 	});
 
+	it('says that a meeting without answers has none, not a table of headers alone', () => {
+		const empty = caseFilePlan({ ...source, answers: [] });
+		const heading = empty.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Alle svar i mødet');
+		expect(empty.blocks[heading + 1]).toEqual({ kind: 'paragraph', text: 'Intet registreret.' });
+		expect(empty.blocks.some((b) => b.kind === 'table' && b.caption === 'Alle svar i mødet')).toBe(false);
+	});
+
 	it('gives the adviser’s funktionsevneniveau apart from the answers, with the FFB codes; nothing when none was set', () => {
 		const assessment = {
 			id: 'as1',

@@ -298,29 +298,32 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 
 	blocks.push(...storySection(source.story, meeting, words, 'case-file'));
 
-	blocks.push(
-		{ kind: 'heading', level: 2, text: words.t('plan.case.answers') },
-		{ kind: 'paragraph', text: words.t('plan.case.answersIntro', { count: answers.length }) },
-		{ kind: 'paragraph', text: words.t('plan.case.legend') },
-		{
-			kind: 'table',
-			caption: words.t('plan.case.answers'),
-			columns: [
-				words.t('plan.case.time'),
-				words.t('plan.case.about'),
-				words.t('plan.case.answer'),
-				words.t('plan.case.how'),
-				words.t('plan.case.remark')
-			],
-			rows: answers.map((a) => [
-				answeredAt(a.createdAt, meeting.date, language),
-				subjectText(a.subject, words, plan),
-				describeContent(a.content, language),
-				describeProvenance(a.provenance, meeting, language),
-				remark(a, meeting, words)
-			])
-		}
-	);
+	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.answers') });
+	// A meeting without answers says so, not a table of headers with no rows.
+	if (answers.length === 0) blocks.push({ kind: 'paragraph', text: words.t('plan.case.none') });
+	else
+		blocks.push(
+			{ kind: 'paragraph', text: words.t('plan.case.answersIntro', { count: answers.length }) },
+			{ kind: 'paragraph', text: words.t('plan.case.legend') },
+			{
+				kind: 'table',
+				caption: words.t('plan.case.answers'),
+				columns: [
+					words.t('plan.case.time'),
+					words.t('plan.case.about'),
+					words.t('plan.case.answer'),
+					words.t('plan.case.how'),
+					words.t('plan.case.remark')
+				],
+				rows: answers.map((a) => [
+					answeredAt(a.createdAt, meeting.date, language),
+					subjectText(a.subject, words, plan),
+					describeContent(a.content, language),
+					describeProvenance(a.provenance, meeting, language),
+					remark(a, meeting, words)
+				])
+			}
+		);
 
 	return {
 		version: 'case-file',
