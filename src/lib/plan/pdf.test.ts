@@ -108,6 +108,27 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		expect(poppler('pdfimages', '-list', file).trim().split('\n')).toHaveLength(2);
 	});
 
+	it('keeps the heading "Min historie" on the page of its picture, wherever the page ends', async () => {
+		const document = citizenPlan({ ...source, story: STORY });
+		const at = document.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Min historie');
+		const orphaned: number[] = [];
+		// More and more lines before it move the heading down the page, past the point where the picture no longer fits.
+		for (let lines = 0; lines <= 36; lines += 3) {
+			const filler = Array.from({ length: lines }, (_, i) => ({ kind: 'paragraph' as const, text: `Linje ${i + 1}` }));
+			const file = await write(
+				{ ...document, blocks: [...document.blocks.slice(0, at), ...filler, ...document.blocks.slice(at)] },
+				'orphan.pdf'
+			);
+			const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))![1]);
+			for (let page = 1; page <= pages; page++) {
+				// What the page shows above its footer: a page ending in the heading has the picture on the next.
+				const text = poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').replace(document.footer, '').trim();
+				if (text.endsWith('Min historie')) orphaned.push(lines);
+			}
+		}
+		expect(orphaned).toEqual([]);
+	});
+
 	it('writes the case file of a meeting with 200 answers (timing printed, not asserted)', async () => {
 		const document = caseFilePlan({ ...source, answers: manyAnswers(200) });
 		const started = performance.now();

@@ -99,14 +99,18 @@ class Writer {
 		return parsed;
 	}
 
-	block(block: Block): void {
+	/** Writes a block; `next` is the block after it, which a heading keeps on its page. */
+	block(block: Block, next?: Block): void {
 		const { doc, style, width } = this;
 		switch (block.kind) {
 			case 'heading': {
 				const size = block.level === 1 ? style.h1 : block.level === 2 ? style.h2 : style.h3;
 				doc.font('Bold').fontSize(size);
 				if (block.level > 1) doc.y += style.gap / (block.level - 1);
-				this.keep(doc.heightOfString(block.text, { width }) + style.body * 4);
+				// A heading goes with what it heads: a few lines of text, or the whole story picture ("Min historie" was
+				// left alone at a page's foot, its picture on the next page).
+				const after = next?.kind === 'story' ? this.storyHeight(next.picture) : style.body * 4;
+				this.keep(doc.heightOfString(block.text, { width }) + style.gap / 2 + after);
 				this.root.add(doc.struct(`H${block.level}`, () => doc.text(block.text, MARGIN, doc.y, { width })));
 				doc.y += style.gap / 2;
 				break;
@@ -243,10 +247,14 @@ class Writer {
 	 * The story as one Figure with its alt text, drawn as vectors across the text width: each area a
 	 * labelled box in its own colours, each item a white box with its symbol or its short label.
 	 */
+	private storyHeight(picture: StoryPicture): number {
+		return (picture.height * this.width) / picture.width;
+	}
+
 	private story(picture: StoryPicture): void {
 		const { doc, style, width } = this;
 		const scale = width / picture.width;
-		const height = picture.height * scale;
+		const height = this.storyHeight(picture);
 		this.keep(height);
 		const top = doc.y;
 		const at = (box: { x: number; y: number; w: number; h: number }) => ({
@@ -328,7 +336,7 @@ function collect(doc: PDFDocument): Promise<Uint8Array> {
 export function writePdf(document: PlanDocument, resources: PdfResources): Promise<Uint8Array> {
 	const writer = new Writer(document, resources);
 	const done = collect(writer.doc);
-	for (const block of document.blocks) writer.block(block);
+	document.blocks.forEach((block, index) => writer.block(block, document.blocks[index + 1]));
 	writer.root.end();
 	writer.footers();
 	writer.doc.end();
