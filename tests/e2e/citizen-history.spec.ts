@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { MEETINGS_PAGE, OVER_TIME_PAGE } from '#lib/domain/history-pages.ts';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { countStored, expect, expectNoAxeViolations, test } from './fixtures';
 import { HomePage } from './pages';
 import { lockState, unlockTablet } from './tablet';
 
@@ -71,19 +71,7 @@ async function seedHistory(page: Page): Promise<void> {
 	await unlockTablet(page);
 	// The pass after unlock gives each answer its `about`, as a tablet used for years holds them (until then "Over tid" and
 	// "Om mig" read every answer of the citizen, a fallback the over-time spec covers).
-	const withAbout = () =>
-		page.evaluate(
-			() =>
-				new Promise<number>((resolve, reject) => {
-					const request = indexedDB.open('billedtale');
-					request.onerror = () => reject(request.error);
-					request.onsuccess = () => {
-						const count = request.result.transaction('answers').objectStore('answers').index('[citizenId+about]').count();
-						count.onsuccess = () => (request.result.close(), resolve(count.result));
-					};
-				})
-		);
-	await expect.poll(withAbout).toBe(MEETINGS);
+	await expect.poll(() => countStored(page, 'answers', '[citizenId+about]')).toBe(MEETINGS);
 }
 
 test('the meeting list shows the newest meetings a page at a time, and the focus goes to the first one shown more', async ({ page }) => {

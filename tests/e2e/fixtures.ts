@@ -248,6 +248,24 @@ export async function readDatabase(page: Page, options: { blobBytes?: boolean } 
  * The citizens' wrapped keys where the app keeps them: one file each in the origin private file system
  * (Chromium), else the `citizenKeys` table of IndexedDB.
  */
+/** How many records a store (or one of its indexes) of the app's database holds, read as they lie on disk. */
+export function countStored(page: Page, store: string, index?: string): Promise<number> {
+	return page.evaluate(
+		({ store, index }) =>
+			new Promise<number>((resolve, reject) => {
+				const request = indexedDB.open('billedtale');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const source = request.result.transaction(store).objectStore(store);
+					const count = (index === undefined ? source : source.index(index)).count();
+					count.onsuccess = () => (request.result.close(), resolve(count.result));
+					count.onerror = () => reject(count.error);
+				};
+			}),
+		{ store, index }
+	);
+}
+
 export async function readCitizenKeys(page: Page): Promise<Map<string, CitizenKeyRecord>> {
 	const files = await page.evaluate(async () => {
 		const root = await navigator.storage.getDirectory();

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen } from './fixtures';
+import { countStored, expect, expectNoAxeViolations, openApp, readDatabase, test, reopen } from './fixtures';
 import type { Page } from '@playwright/test';
 import { BoardPage, HomePage, waitUntilInteractive } from './pages';
 
@@ -200,20 +200,7 @@ test('a browser that refuses the private file system (Firefox’s private window
 	await home.open();
 	await home.addCitizen('Frida');
 	expect(await faultsFired(page)).toBeGreaterThan(0);
-	const keysInDatabase = () =>
-		page.evaluate(
-			() =>
-				new Promise<number>((resolve, reject) => {
-					const request = indexedDB.open('billedtale');
-					request.onerror = () => reject(request.error);
-					request.onsuccess = () => {
-						const count = request.result.transaction('citizenKeys').objectStore('citizenKeys').count();
-						count.onsuccess = () => (request.result.close(), resolve(count.result));
-						count.onerror = () => reject(count.error);
-					};
-				})
-		);
-	expect(await keysInDatabase()).toBe(1);
+	expect(await countStored(page, 'citizenKeys')).toBe(1);
 	// The citizen's page opens again from the key in the database.
 	await reopen(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Frida' })).toBeVisible();

@@ -237,18 +237,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 			rowHeaders: true
 		});
 		const codes = ffbTermsOf(goals);
-		if (codes.length > 0) {
-			blocks.push(
-				{ kind: 'heading', level: 3, text: words.t('plan.case.codes') },
-				{
-					kind: 'table',
-					caption: words.t('plan.case.codes'),
-					columns: [words.t('plan.case.term'), words.t('plan.case.code')],
-					rows: codes.map((term) => [term.name, term.code]),
-					rowHeaders: true
-				}
-			);
-		}
+		if (codes.length > 0) blocks.push(...codesTable(words.t('plan.case.codes'), codes, words));
 	}
 
 	blocks.push({ kind: 'heading', level: 2, text: words.t('plan.case.agreements') });
@@ -387,7 +376,6 @@ function assessmentSection(assessments: readonly Assessment[], words: Words): Bl
 			]
 		};
 	});
-	const codes = uniqueTerms(rows.flatMap((row) => [row.subtheme, row.level]));
 	return [
 		{ kind: 'heading', level: 2, text: words.t('plan.case.assessments') },
 		{ kind: 'paragraph', text: words.t('plan.case.assessmentsIntro') },
@@ -398,10 +386,17 @@ function assessmentSection(assessments: readonly Assessment[], words: Words): Bl
 			rows: rows.map((row) => row.cells),
 			rowHeaders: true
 		},
-		{ kind: 'heading', level: 3, text: words.t('plan.case.assessmentCodes') },
+		...codesTable(words.t('plan.case.assessmentCodes'), uniqueTerms(rows.flatMap((row) => [row.subtheme, row.level])), words)
+	];
+}
+
+/** FFB terms with their codes, in a table of their own: a code beside its term in a narrow column broke across lines. */
+function codesTable(heading: string, codes: readonly { name: string; code: string }[], words: Words): Block[] {
+	return [
+		{ kind: 'heading', level: 3, text: heading },
 		{
 			kind: 'table',
-			caption: words.t('plan.case.assessmentCodes'),
+			caption: heading,
 			columns: [words.t('plan.case.term'), words.t('plan.case.code')],
 			rows: codes.map((term) => [term.name, term.code]),
 			rowHeaders: true
