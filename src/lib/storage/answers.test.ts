@@ -8,9 +8,9 @@ import {
 	listMeetingAnswers,
 	listMeetingsAnswers,
 	recordAnswer,
-	restoreInItsPlace,
 	withdrawStoredAnswer
 } from './answers.ts';
+import { restoreInItsPlace } from './restore-in-place.ts';
 import { createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';

@@ -12,7 +12,7 @@ import {
 	type AnswerSubjectKind,
 	type Provenance
 } from '#lib/domain/answer.ts';
-import { replacedBy, type AnswerStep } from '#lib/domain/answer-steps.ts';
+import type { AnswerStep } from '#lib/domain/answer-steps.ts';
 import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { journal } from '#lib/journal/client.ts';
@@ -158,16 +158,6 @@ export function confirmStoredAnswer(answerId: string, provenance: Provenance, no
 
 export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
 	return updateAnswer(answerId, (answer) => restoreAnswer(answer, now));
-}
-
-/**
- * "Gendan" in a list of the meeting's answers: the answer comes back in its place, and one given there since (replacedBy:
- * the card laid again elsewhere) is taken back first, with both changes in their histories.
- */
-export async function restoreInItsPlace(answer: Answer, answers: readonly Answer[], now = Date.now()): Promise<Answer> {
-	const since = replacedBy(answer, answers);
-	if (since) await withdrawStoredAnswer(since.id, now);
-	return restoreStoredAnswer(answer.id, now);
 }
 
 /**
