@@ -102,10 +102,11 @@ test('on the board: the menu and editing are gone, a tap on "Voksen" does nothin
 	expect(await lastCell.boundingBox()).toEqual(cellBefore);
 	await expect(adult(page)).toBeFocused();
 	await expectNoAxeViolations(page, 'board in citizen mode after a short press');
-	// The next tap elsewhere takes it away, and that tap reaches the cell under it.
-	await board.cell('glad').click();
+	// The next tap elsewhere takes it away, and that tap reaches the cell under it (another cell: "glad" again within
+	// the tap filter's repeat time would be swallowed as a repeat, which a fast run reached).
+	await board.cell('træt').click();
 	await expect(holdHint.and(page.locator(':not([data-announcer])'))).toHaveCount(0);
-	await expect(board.message.getByRole('listitem')).toHaveText(['glad', 'glad']);
+	await expect(board.message.getByRole('listitem')).toHaveText(['glad', 'træt']);
 
 	// It stays on through a reload and a soft lock (the app left, e.g. the home button).
 	await reloadInCitizenMode(page);
