@@ -33,9 +33,12 @@ export const loadCheckIn = lazyPart(() => import('./CheckInStep.svelte'));
  * again where the part is shown.
  */
 export function warmMeetingParts(): void {
-	for (const load of [loadAboutMe, ...(staffPanelOpen() ? [loadStaffPanel] : [])]) Promise.resolve(load()).catch(() => {});
-	// And the pictures the meeting opens with: the agenda strip's and the check-in's (ui/warm-pictures.ts says why).
+	if (staffPanelOpen()) Promise.resolve(loadStaffPanel()).catch(() => {});
+	// And the pictures the meeting opens with: the agenda strip's, "Om mig"'s and the check-in's (ui/warm-pictures.ts says why).
 	warmPictures(FLOW_STEPS.map(stepSymbolUrl));
+	Promise.resolve(loadAboutMe())
+		.then(({ aboutMePictures }) => warmPictures(aboutMePictures()))
+		.catch(() => {});
 	Promise.resolve(loadCheckIn())
 		.then(({ checkInPictures }) => warmPictures(checkInPictures()))
 		.catch(() => {});
