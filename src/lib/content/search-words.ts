@@ -12,7 +12,7 @@ export type WordMatch = (typeof MATCH)[keyof typeof MATCH];
 
 /**
  * Endings a Danish word takes or drops: plural and definite (hund-e, hund-en, hund-ene, æble-r, æble-t, æble-rne,
- * hund-e-rne), verbs (spise-r, spis-te, spis-ende, bad-ede, hør-te, lev-ede), genitive -s. Longest first is not
+ * hund-erne), verbs (spise-r, spis-te, spis-ende, bad-ede, hør-te, lev-ede), genitive -s. Longest first is not
  * needed: every ending that fits is tried.
  */
 const DANISH_ENDINGS = ['e', 'en', 'et', 'er', 'ene', 'erne', 'rne', 'r', 's', 'n', 't', 'ede', 'te', 'de', 'ende'];
@@ -25,7 +25,10 @@ const VOWELS = new Set('aeiouyæøå');
 const MIN_BASE = 2;
 /** The shortest part two words may share while neither is the other plus an ending: "spis" in spiste and spise. */
 const MIN_SHARED = 3;
-/** A query word this long may be one slip off; shorter words have too many neighbours ("hus" is not "mus"). */
+/**
+ * A query word this long may be one slip off; shorter words have too many neighbours ("hus" is not "mus"). Counted as
+ * spelled, so "øje" and "oeje" are alike.
+ */
 const MIN_TYPO = 4;
 
 /** Folds a text's letters, keeping æ ø å (the endings are taken off before they become two letters each). */

@@ -95,8 +95,8 @@ function bestMatch(query: SearchWord, words: readonly SearchWord[], wholeWordsOn
  * the query must match a word of the symbol. A symbol ranks by its query word that matched worst: exact words first,
  * then a word's start, then an ending more or less, then a slip, so "mund" shows the mouth before "hund". Within a
  * rank, as before: the label that is the query, then labels, then keywords, each by label. A query of one or two
- * letters matches whole words only, since nearly every word starts with some such pair ("ur" finds the clock, not
- * "urolig").
+ * letters (as spelled: "gå" is "gaa", three) matches whole words only, since nearly every word starts with some such
+ * pair ("ur" finds the clock, not "urolig").
  */
 export function searchSymbols(entries: readonly SymbolEntry[], query: string, language: 'da' | 'en', limit = 48): SymbolEntry[] {
 	const queryWords = searchWordsOf(query, language);
