@@ -1,3 +1,5 @@
+import { MATCH, matchWord, searchWordsOf, type SearchWord, type WordMatch } from './search-words.ts';
+
 /** One entry of symbols/manifest.json. */
 export interface SymbolEntry {
 	id: string;
@@ -53,42 +55,78 @@ export function manifestProblems(data: unknown): string[] {
 	return problems;
 }
 
-function fold(text: string): string {
-	return text.toLocaleLowerCase('da').normalize('NFC').trim();
+/** A symbol's words in one language, spelled for the search once per symbol set rather than on every keystroke. */
+interface Searchable {
+	entry: SymbolEntry;
+	/** The label's words spelled, joined by one space, to tell the label that is the query itself. */
+	label: string;
+	labelWords: SearchWord[];
+	keywordWords: SearchWord[];
 }
 
-/** The words of a label or keyword ("vil gerne" → vil, gerne), so a query can match where a word begins. */
-function wordsOf(text: string): string[] {
-	return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const joined = (words: readonly SearchWord[]) => words.map((word) => word.spelled).join(' ');
+
+const searchables = new WeakMap<readonly SymbolEntry[], { da?: Searchable[]; en?: Searchable[] }>();
+
+function searchablesOf(entries: readonly SymbolEntry[], language: 'da' | 'en'): Searchable[] {
+	const cached = searchables.get(entries) ?? {};
+	searchables.set(entries, cached);
+	cached[language] ??= entries.map((entry) => {
+		const labelWords = searchWordsOf(entry.label[language], language);
+		const keywordWords = entry.keywords[language].flatMap((keyword) => searchWordsOf(keyword, language));
+		return { entry, label: joined(labelWords), labelWords, keywordWords };
+	});
+	return cached[language];
+}
+
+/** The best match of a query word among some words, or undefined when none matches. */
+function bestMatch(query: SearchWord, words: readonly SearchWord[], wholeWordsOnly: boolean): WordMatch | undefined {
+	let best: WordMatch | undefined;
+	for (const word of words) {
+		const match = matchWord(query, word, wholeWordsOnly);
+		if (match !== undefined && (best === undefined || match < best)) best = match;
+		if (best === MATCH.exact) break;
+	}
+	return best;
 }
 
 /**
- * Finds symbols by label or keyword in the chosen language. Only the start of a word matches, never its inside ("ur"
- * never finds "sur"); a query of one or two letters matches whole words only, since nearly every word starts with some
- * such pair ("ur" finds the clock, not "urolig"). Labels come first, then keywords.
+ * Finds symbols by label or keyword in the chosen language, spelled and matched as search-words.ts says: every word of
+ * the query must match a word of the symbol. A symbol ranks by its query word that matched worst: exact words first,
+ * then a word's start, then an ending more or less, then a slip, so "mund" shows the mouth before "hund". Within a
+ * rank, as before: the label that is the query, then labels, then keywords, each by label. A query of one or two
+ * letters (as spelled: "gå" is "gaa", three) matches whole words only, since nearly every word starts with some such
+ * pair ("ur" finds the clock, not "urolig").
  */
 export function searchSymbols(entries: readonly SymbolEntry[], query: string, language: 'da' | 'en', limit = 48): SymbolEntry[] {
-	const needle = fold(query);
+	const queryWords = searchWordsOf(query, language);
+	const needle = joined(queryWords);
 	if (!needle) return [];
-	const short = needle.length <= 2;
-	const matches = (text: string) =>
-		text === needle ||
-		(!short && (text.startsWith(needle) || wordsOf(text).some((w) => w.startsWith(needle)))) ||
-		(short && wordsOf(text).includes(needle));
-	const ranked: Array<[number, SymbolEntry]> = [];
-	for (const entry of entries) {
-		const label = fold(entry.label[language]);
-		const keywords = entry.keywords[language].map(fold);
-		let rank = -1;
-		if (label === needle) rank = 0;
-		else if (matches(label)) rank = 1;
-		else if (keywords.some(matches)) rank = 2;
-		if (rank >= 0) ranked.push([rank, entry]);
+	const wholeWordsOnly = needle.length <= 2;
+	const ranked: Array<[number, number, SymbolEntry]> = [];
+	for (const symbol of searchablesOf(entries, language)) {
+		let rank: number = MATCH.exact;
+		let inLabel = true;
+		for (const word of queryWords) {
+			const label = bestMatch(word, symbol.labelWords, wholeWordsOnly);
+			const keyword = label === MATCH.exact ? undefined : bestMatch(word, symbol.keywordWords, wholeWordsOnly);
+			const best = Math.min(label ?? Infinity, keyword ?? Infinity);
+			if (best === Infinity) {
+				rank = -1;
+				break;
+			}
+			rank = Math.max(rank, best);
+			// The label counts when it matches this word as well as anything does.
+			inLabel &&= label === best;
+		}
+		if (rank < 0) continue;
+		const place = symbol.label === needle ? 0 : inLabel ? 1 : 2;
+		ranked.push([rank, place, symbol.entry]);
 	}
 	return ranked
-		.sort(([a, x], [b, y]) => a - b || x.label[language].localeCompare(y.label[language], language))
+		.sort(([a, p, x], [b, q, y]) => a - b || p - q || x.label[language].localeCompare(y.label[language], language))
 		.slice(0, limit)
-		.map(([, entry]) => entry);
+		.map(([, , entry]) => entry);
 }
 
 /**
