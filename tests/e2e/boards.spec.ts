@@ -56,6 +56,12 @@ async function spokenTexts(page: import('@playwright/test').Page) {
 
 test('folders, the message bar and speech in Danish through the device voice', async ({ page }) => {
 	await withDanishDeviceVoice(page);
+	// Errors the page never throws but the window hears, such as a ResizeObserver's loop: fitting the board to the screen
+	// changed the size it watched, so the browser laid the page out again in the same frame and gave up.
+	await page.addInitScript(() => {
+		const heard = ((window as unknown as { windowErrors: string[] }).windowErrors = []);
+		addEventListener('error', (event) => heard.push(event.message));
+	});
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Gerda');
@@ -92,6 +98,7 @@ test('folders, the message bar and speech in Danish through the device voice', a
 	await expect(page.getByRole('heading', { level: 1, name: 'Rediger Følelser' })).toBeVisible();
 	await page.getByRole('button', { name: 'Færdig' }).click();
 	await expect(board.heading('Følelser')).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { windowErrors: string[] }).windowErrors)).toEqual([]);
 });
 
 test.describe('on a touch screen', () => {
