@@ -1100,7 +1100,8 @@ export const da = {
 	'aboutMe.picture': 'Vis det med et symbol eller et foto: {label}',
 	'aboutMe.saveSymbol': 'Gem symbolet',
 	'overTime.title': 'Over tid',
-	'overTime.help': 'Sådan har svarene flyttet sig fra møde til møde. Højere er bedre.',
+	'overTime.help':
+		'Sådan har svarene flyttet sig fra møde til møde. Højere er bedre. »Flere« betyder, at svarene kom fra flere personer eller på flere måder.',
 	'overTime.empty': 'Der er endnu ingen svar på en skala at vise.',
 	'overTime.chart': 'Diagram over svar over tid: {summary}',
 	'overTime.series.check-in': 'Hvordan går det?',
@@ -1108,7 +1109,13 @@ export const da = {
 	'overTime.table': 'Svar over tid',
 	'overTime.meeting': 'Møde',
 	'overTime.older': 'Vis ældre møder',
-	'overTime.value': '{value} af 100'
+	'overTime.value': '{value} af 100',
+	'overTime.valueMean': '{value} af 100 (gennemsnit af {count} svar)',
+	'overTime.mean': '{name} (gennemsnit)',
+	'overTime.meanOf': '»{name}« er gennemsnittet af svarene på {count} spørgsmål: {questions}.',
+	'overTime.question': '»{question}«',
+	'overTime.who': 'Hvem svarede',
+	'overTime.by.mixed': 'Flere'
 } as const;
 
 export type MessageKey = keyof typeof da;

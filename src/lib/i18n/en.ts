@@ -1105,7 +1105,8 @@ export const en: Record<MessageKey, string> = {
 	'aboutMe.picture': 'Show it with a symbol or a photo: {label}',
 	'aboutMe.saveSymbol': 'Save the symbol',
 	'overTime.title': 'Over time',
-	'overTime.help': 'How the answers moved from meeting to meeting. Higher is better.',
+	'overTime.help':
+		'How the answers moved from meeting to meeting. Higher is better. "Several" means the answers came from several people or in several ways.',
 	'overTime.empty': 'There are no scale answers to show yet.',
 	'overTime.chart': 'Chart of answers over time: {summary}',
 	'overTime.series.check-in': 'How are you?',
@@ -1113,5 +1114,11 @@ export const en: Record<MessageKey, string> = {
 	'overTime.table': 'Answers over time',
 	'overTime.meeting': 'Meeting',
 	'overTime.older': 'Show older meetings',
-	'overTime.value': '{value} of 100'
+	'overTime.value': '{value} of 100',
+	'overTime.valueMean': '{value} of 100 (mean of {count} answers)',
+	'overTime.mean': '{name} (mean)',
+	'overTime.meanOf': '"{name}" is the mean of the answers to {count} questions: {questions}.',
+	'overTime.question': '"{question}"',
+	'overTime.who': 'Who answered',
+	'overTime.by.mixed': 'Several'
 };
