@@ -38,6 +38,12 @@ describe('the labels of "Over tid"', () => {
 		);
 	});
 
+	it('name a theme’s own card and its sub-themes when a theme’s line averages them', () => {
+		expect(seriesMeanNote(line('theme:relationer', ['relationer', 'kontakt-med-andre']))).toBe(
+			'»Mig og andre mennesker« er gennemsnittet af svarene på 2 spørgsmål: »Mig og andre mennesker« og »Kontakt med andre«.'
+		);
+	});
+
 	it('keep the plain name of a line with one question', () => {
 		const checkIn = line('check-in', ['check-in-i-dag']);
 		expect(seriesLabel(checkIn)).toBe('Hvordan går det?');
