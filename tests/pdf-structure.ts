@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /*
  * Reads what poppler 22 does not print: the /Alt text of every Figure structure element. PDFKit writes
  * structure elements as plain (uncompressed) dictionaries with the text as a literal string, in
@@ -52,4 +54,25 @@ export function figureAltTexts(pdf: Uint8Array): string[] {
 		texts.push(decode(unescapeLiteral(pdf, match.index! + match[0].length).value));
 	}
 	return texts;
+}
+
+/**
+ * The language of each marked-content Span with a /Lang (`/Span <</Lang (da-DK)>> BDC`), in the order the pages hold
+ * them. Page contents are deflated, so each stream is inflated first; a stream that is not deflated is skipped.
+ */
+export function markedLanguages(pdf: Uint8Array): string[] {
+	const latin1 = Buffer.from(pdf).toString('latin1');
+	const languages: string[] = [];
+	for (const match of latin1.matchAll(/(?<!end)stream\r?\n/g)) {
+		const start = match.index! + match[0].length;
+		const end = latin1.indexOf('endstream', start);
+		let content: string;
+		try {
+			content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+		} catch {
+			continue;
+		}
+		for (const span of content.matchAll(/\/Span\s*<<\s*\/Lang\s*\(([^)]*)\)\s*>>\s*BDC/g)) languages.push(span[1]!);
+	}
+	return languages;
 }

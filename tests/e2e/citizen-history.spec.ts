@@ -109,11 +109,11 @@ test('"Over tid" shows the newest meetings\' answers, older ones on request, wit
 	const overTime = page.getByRole('region', { name: 'Over tid' });
 	const rows = overTime.getByRole('table', { name: 'Svar over tid' }).locator('tbody tr');
 	const older = overTime.getByRole('button', { name: 'Vis ældre møder' });
-	/** The rows of the newest `count` meetings, oldest first, with each check-in's value. */
+	/** The rows of the newest `count` meetings, oldest first, with each check-in's value and who gave it. */
 	const expected = (count: number) =>
 		dates
 			.slice(0, count)
-			.map((date, i) => `${shownDate(date)}${point(i).pointId === 'godt' ? '100 af 100' : '0 af 100'}`)
+			.map((date, i) => `${shownDate(date)}${point(i).pointId === 'godt' ? '100 af 100' : '0 af 100'}Vera selv`)
 			.reverse();
 	await expect(rows).toHaveText(expected(OVER_TIME_PAGE));
 	await expectNoAxeViolations(page, '"Over tid" with "Vis ældre møder"');

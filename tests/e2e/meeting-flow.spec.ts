@@ -131,7 +131,9 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await expect(draft).toContainText(
 		'Vi aftalte, at Lise hjælper med indkøb. Det gør Lise. Hvornår: Hver fredag. Du synes om aftalen: godt.'
 	);
-	await expect(draft).toContainText('Om »Hvordan går det?« fortalte du: godt.');
+	// One sentence per question, naming it; the goal carries the citizen's view of it, as the agreements do.
+	await expect(draft).toContainText('Om »Hvordan har du det i dag?« fortalte du: godt.');
+	await expect(draft).toContainText('Dit mål er: »Jeg vil selv handle ind«. Du synes om målet: både og.');
 	await page.getByRole('button', { name: 'Brug udkastet' }).click();
 	await page.getByRole('button', { name: 'Gem notat' }).click();
 	await expect(page.getByRole('region', { name: 'Notat til journalen' }).getByRole('status')).toContainText('Gemt');

@@ -72,6 +72,9 @@ test('"Over tid" shows every meeting\'s check-in, also one stored before answers
 	const rows = overTime.getByRole('table', { name: 'Svar over tid' }).locator('tbody tr');
 	await expect(rows).toHaveText([/1\. oktober 2026/, /^1\. november 2026[^(]*$/, /1\. november 2026 \(2\)/]);
 	expect(await rows.nth(1).textContent()).not.toBe((await rows.nth(2).textContent())?.replace(' (2)', ''));
+	// Each row says who gave its answers: a figure relayed by someone else must not read as the citizen's own.
+	await expect(overTime.getByRole('columnheader', { name: 'Hvem svarede' })).toBeVisible();
+	await expect(rows.first().getByRole('cell').last()).toHaveText('Karen selv');
 	const shown = await rows.allTextContents();
 	await expectNoAxeViolations(page, '"Over tid" with two meetings');
 

@@ -26,6 +26,7 @@ const scale = (label: string): AnswerContent => ({ kind: 'scale', scaleId: 'ansi
 
 const words: NoteWords = {
 	topic: (a) => (a.subject.kind === 'meeting-part' ? 'hvordan du har det' : a.subject.kind === 'core-board' ? 'svartavlen' : undefined),
+	question: (a) => (a.subject.kind === 'meeting-part' && a.subject.itemId === 'check-in-emner' ? 'de rigtige ting at tale om' : undefined),
 	content: (a) => (a.content.kind === 'scale' ? a.content.label : a.content.kind === 'core' ? a.content.value : a.content.kind),
 	person: (a) => (a.provenance.participantId === 'p1' ? 'Lise' : undefined),
 	list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`),
@@ -34,10 +35,14 @@ const words: NoteWords = {
 	relayed: (person, topic, said) => `${person} fortalte for dig om ${topic}: ${said}.`,
 	observed: (person, topic, said) => `${person ?? 'Vi'} så ved ${topic}: ${said}.`,
 	quote: (text) => `Du sagde: »${text}«.`,
-	goal: (goal) => `Dit mål: »${goal.text}«.`,
+	goal: (goal, view) => `Dit mål: »${goal.text}«.${view ? ` ${view}` : ''}`,
 	agreement: (agreement, view) => `Vi aftalte, at ${agreement.what}.${view ? ` ${view}` : ''}`,
-	view: (a, person) =>
-		a.provenance.mode === 'formidlet' ? `${person} fortalte, at du synes: ${words.content(a)}.` : `Du synes: ${words.content(a)}.`
+	view: (a, person) => {
+		const about = a.subject.kind === 'goal' ? 'målet' : 'aftalen';
+		if (a.provenance.mode === 'formidlet') return `${person} fortalte, at du synes om ${about}: ${words.content(a)}.`;
+		if (a.provenance.mode === 'med-stoette') return `Med støtte fra ${person} sagde du om ${about}: ${words.content(a)}.`;
+		return `Du synes om ${about}: ${words.content(a)}.`;
+	}
 };
 
 describe('the du-form note draft', () => {
@@ -61,6 +66,18 @@ describe('the du-form note draft', () => {
 		]);
 	});
 
+	it('makes one sentence per question of a step, naming it, so two answers never read as one', () => {
+		const answers = [
+			answer('a1', checkIn, scale('Godt')),
+			answer('a2', { kind: 'meeting-part', part: 'check-in', itemId: 'check-in-emner' }, { kind: 'core', value: 'ja' })
+		];
+		// It read "Du fortalte om hvordan du har det: Godt og ja." as if "ja" answered how the citizen is.
+		expect(draftNote({ answers }, words)).toEqual([
+			{ text: 'Du fortalte om hvordan du har det: Godt.', answerIds: ['a1'] },
+			{ text: 'Du fortalte om de rigtige ting at tale om: ja.', answerIds: ['a2'] }
+		]);
+	});
+
 	it('leaves out withdrawn answers and keeps the citizen’s own words as a quote', () => {
 		const withdrawn = { ...answer('w', board, { kind: 'core', value: 'ja' }), status: 'withdrawn' as const };
 		const quote = answer(
@@ -69,6 +86,23 @@ describe('the du-form note draft', () => {
 			{ kind: 'text', text: 'Jeg vil ud at gå', quote: true }
 		);
 		expect(draftNote({ answers: [withdrawn, quote] }, words)).toEqual([{ text: 'Du sagde: »Jeg vil ud at gå«.', answerIds: ['q'] }]);
+	});
+
+	it('gives each goal the citizen’s newest view of it, saying who gave it', () => {
+		const plan = {
+			goals: [
+				{ id: 'g1', text: 'Jeg vil selv handle ind', themeIds: [], status: 'aktiv' as const },
+				{ id: 'g2', text: 'Jeg vil cykle', themeIds: [], status: 'aktiv' as const }
+			],
+			agreements: []
+		};
+		const older = answer('v1', { kind: 'goal', planId: 'p', goalId: 'g1' }, scale('Skidt'));
+		const newer = answer('v2', { kind: 'goal', planId: 'p', goalId: 'g1' }, scale('Godt'), { mode: 'med-stoette', participantId: 'p1' });
+		// The goal's view was left out: the note read only "Dit mål: »Jeg vil selv handle ind«."
+		expect(draftNote({ answers: [older, newer], plan }, words)).toEqual([
+			{ text: 'Dit mål: »Jeg vil selv handle ind«. Med støtte fra Lise sagde du om målet: Godt.', answerIds: ['v2'] },
+			{ text: 'Dit mål: »Jeg vil cykle«.', answerIds: [] }
+		]);
 	});
 
 	it('ends with the goals and the agreements, each agreement with the citizen’s newest view of it', () => {
@@ -88,8 +122,8 @@ describe('the du-form note draft', () => {
 		});
 		expect(draftNote({ answers: [older, newer, relayed], plan }, words)).toEqual([
 			{ text: 'Dit mål: »Jeg vil selv handle ind«.', answerIds: [] },
-			{ text: 'Vi aftalte, at Lise køber en cykel. Du synes: Godt.', answerIds: ['v2'] },
-			{ text: 'Vi aftalte, at vi ses igen. Lise fortalte, at du synes: Både og.', answerIds: ['v3'] }
+			{ text: 'Vi aftalte, at Lise køber en cykel. Du synes om aftalen: Godt.', answerIds: ['v2'] },
+			{ text: 'Vi aftalte, at vi ses igen. Lise fortalte, at du synes om aftalen: Både og.', answerIds: ['v3'] }
 		]);
 	});
 });

@@ -3,8 +3,8 @@ import type { Agreement, Goal, Plan } from './plan';
 
 /*
  * The draft of the du-form note for the case file: what the citizen told, what was relayed or seen,
- * the citizen's own words, the goals and the agreements, one sentence each, every sentence with the
- * answers it came from. The adviser edits the draft before it goes into the plan; the wording comes
+ * the citizen's own words, the goals and the agreements with the citizen's view of each, one sentence
+ * per question asked, every sentence with the answers it came from. The adviser edits the draft before it goes into the plan; the wording comes
  * from the caller (the dictionaries), so this stays free of any language.
  */
 
@@ -17,6 +17,11 @@ export interface NoteSentence {
 export interface NoteWords {
 	/** What an answer is about, as words that fit in a sentence ("hvordan du har det"); undefined leaves it out. */
 	topic(answer: Answer): string | undefined;
+	/**
+	 * The question the answer answered, briefly ("Hvordan har du det i dag?"), when the step asked several: the sentence
+	 * names it instead of the topic, so answers to two questions of one step never read as one answer ("godt og ja").
+	 */
+	question(answer: Answer): string | undefined;
 	/** What was expressed, in plain words. */
 	content(answer: Answer): string;
 	/** The name of the person who relayed, supported or observed, when one is named. */
@@ -29,10 +34,14 @@ export interface NoteWords {
 	/** What someone saw of the citizen's answer without words; `person` is who saw it, when one is named. */
 	observed(person: string | undefined, topic: string, answers: string): string;
 	quote(text: string): string;
-	goal(goal: Goal): string;
+	/** A goal, and the sentence of the citizen's view of it when there is one (see `view`). */
+	goal(goal: Goal, view: string | undefined): string;
 	/** An agreement, and the sentence of the citizen's view of it when there is one (see `view`). */
 	agreement(agreement: Agreement, view: string | undefined): string;
-	/** The citizen's view of an agreement as a sentence that says whose words it is: relayed and seen views say so. */
+	/**
+	 * The citizen's view of a goal or an agreement (the answer's subject says which) as a sentence that says whose words it
+	 * is: supported, relayed and seen views say so, naming `person` when one is named.
+	 */
 	view(answer: Answer, person: string | undefined): string;
 }
 
@@ -56,11 +65,14 @@ function isAboutPlan(answer: Answer): boolean {
 	return answer.subject.kind === 'goal' || answer.subject.kind === 'agreement';
 }
 
-/** The newest active view of each agreement, by the agreement's id. */
-function agreementViews(answers: readonly Answer[]): Map<string, Answer> {
+/** The newest active view of each goal and agreement, by `goal:<id>` and `agreement:<id>`. */
+function planViews(answers: readonly Answer[]): Map<string, Answer> {
 	const views = new Map<string, Answer>();
 	for (const answer of [...answers].sort(byCreatedAtDescending)) {
-		if (answer.subject.kind === 'agreement' && !views.has(answer.subject.agreementId)) views.set(answer.subject.agreementId, answer);
+		const subject = answer.subject;
+		const key =
+			subject.kind === 'goal' ? `goal:${subject.goalId}` : subject.kind === 'agreement' ? `agreement:${subject.agreementId}` : undefined;
+		if (key !== undefined && !views.has(key)) views.set(key, answer);
 	}
 	return views;
 }
@@ -80,12 +92,13 @@ export function draftNote(
 			entries.push({ text: words.quote(answer.content.text), answerIds: [answer.id] });
 			continue;
 		}
-		const topic = words.topic(answer);
-		if (topic === undefined) continue;
+		const step = words.topic(answer);
+		if (step === undefined) continue;
+		const topic = words.question(answer) ?? step;
 		const voice = voiceOf(answer);
 		// Who relayed, supported or saw it is part of the sentence: an answer given with support was merged into "Du fortalte".
 		const person = voice === 'told' ? undefined : words.person(answer);
-		const key = `${voice}|${person ?? ''}|${topic}`;
+		const key = JSON.stringify([voice, person ?? '', step, topic]);
 		const group = groups.get(key);
 		if (group) group.answers.push(answer);
 		else {
@@ -107,14 +120,15 @@ export function draftNote(
 						: words.told(entry.topic, said);
 		return { text, answerIds: entry.answers.map((answer) => answer.id) };
 	});
-	const goals = (input.plan?.goals ?? []).map((goal) => ({
-		text: words.goal(goal),
-		answerIds: active.filter((a) => a.subject.kind === 'goal' && a.subject.goalId === goal.id).map((a) => a.id)
-	}));
-	const views = agreementViews(active);
+	const views = planViews(active);
+	const viewSentence = (view: Answer | undefined) => view && words.view(view, words.person(view));
+	const goals = (input.plan?.goals ?? []).map((goal) => {
+		const view = views.get(`goal:${goal.id}`);
+		return { text: words.goal(goal, viewSentence(view)), answerIds: view ? [view.id] : [] };
+	});
 	const agreements = (input.plan?.agreements ?? []).map((agreement) => {
-		const view = views.get(agreement.id);
-		return { text: words.agreement(agreement, view && words.view(view, words.person(view))), answerIds: view ? [view.id] : [] };
+		const view = views.get(`agreement:${agreement.id}`);
+		return { text: words.agreement(agreement, viewSentence(view)), answerIds: view ? [view.id] : [] };
 	});
 	return [...told, ...goals, ...agreements];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerSubjectSchema, type Answer, type AnswerSubject } from './answer';
+import { answerSubjectSchema, type Answer, type AnswerSubject, type Provenance } from './answer';
 import type { Meeting } from './meeting';
-import { meetingsShown, OVER_TIME_SUBJECTS, overTimeSeries, rankValue, rowNames, type PointValue } from './over-time';
+import { meetingsShown, OVER_TIME_SUBJECTS, overTimeSeries, rankValue, rowNames, rowProvenance, type PointValue } from './over-time';
 
 const meeting = (id: string, date: string): Meeting => ({
 	id,
@@ -12,7 +12,14 @@ const meeting = (id: string, date: string): Meeting => ({
 	phase: 'opfoelgning',
 	participants: []
 });
-function scaleAnswer(id: string, meetingId: string, subject: AnswerSubject, pointId: string, status: Answer['status'] = 'active'): Answer {
+function scaleAnswer(
+	id: string,
+	meetingId: string,
+	subject: AnswerSubject,
+	pointId: string,
+	status: Answer['status'] = 'active',
+	provenance: Provenance = { mode: 'selv' }
+): Answer {
 	return {
 		id,
 		meetingId,
@@ -21,7 +28,7 @@ function scaleAnswer(id: string, meetingId: string, subject: AnswerSubject, poin
 		updatedAt: 1,
 		subject,
 		content: { kind: 'scale', scaleId: 'tre-punkt', pointId, label: pointId },
-		provenance: { mode: 'selv' },
+		provenance,
 		status,
 		confirmations: [],
 		history: []
@@ -46,13 +53,35 @@ describe('the over-time series', () => {
 		expect(overTimeSeries(meetings, answers, value)).toEqual([
 			{
 				key: 'check-in',
+				questions: ['check-in-i-dag'],
 				points: [
 					{ meetingId: 'm1', date: '2026-01-01', value: 0, count: 1 },
 					{ meetingId: 'm2', date: '2026-03-01', value: 1, count: 1 }
 				]
 			},
-			{ key: 'feedback', points: [{ meetingId: 'm2', date: '2026-03-01', value: 0.5, count: 1 }] },
-			{ key: 'theme:arbejde', points: [{ meetingId: 'm1', date: '2026-01-01', value: 0.5, count: 2 }] }
+			{ key: 'feedback', questions: ['feedback-lyttede'], points: [{ meetingId: 'm2', date: '2026-03-01', value: 0.5, count: 1 }] },
+			{ key: 'theme:arbejde', questions: ['arbejde'], points: [{ meetingId: 'm1', date: '2026-01-01', value: 0.5, count: 2 }] }
+		]);
+	});
+
+	it('names the questions a line averages, in the order first answered, so the figure can say what it is a mean of', () => {
+		const quality: AnswerSubject = { kind: 'meeting-part', part: 'feedback', itemId: 'feedback-maaden' };
+		const job: AnswerSubject = { kind: 'vum-subtheme', themeId: 'arbejde', subthemeId: 'job', ffbCode: work.ffbCode };
+		const answers = [
+			scaleAnswer('a', 'm1', feedback, 'godt'),
+			scaleAnswer('b', 'm1', quality, 'ikke-godt'),
+			scaleAnswer('c', 'm2', feedback, 'baade-og'),
+			scaleAnswer('d', 'm1', job, 'godt'),
+			scaleAnswer('e', 'm2', work, 'godt')
+		];
+		const series = overTimeSeries([meeting('m1', '2026-01-01'), meeting('m2', '2026-02-01')], answers, value);
+		expect(series.map((line) => [line.key, line.questions])).toEqual([
+			['feedback', ['feedback-lyttede', 'feedback-maaden']],
+			['theme:arbejde', ['job', 'arbejde']]
+		]);
+		expect(series[0]!.points.map((p) => [p.value, p.count])).toEqual([
+			[0.5, 2],
+			[0.5, 1]
 		]);
 	});
 
@@ -126,5 +155,33 @@ describe('the rows of "Over tid"', () => {
 		]);
 		const names = rowNames(shown, (m) => (m.time ? `${m.date} ${m.time}` : m.date));
 		expect([...names.values()]).toEqual(['2026-04-10', '2026-04-10 (2)', '2026-04-10 15:00']);
+	});
+});
+
+describe('who answered in each row of "Over tid"', () => {
+	it('is the one way every answer shown of the meeting was given, or mixed when they differ', () => {
+		const lise: Provenance = { mode: 'formidlet', participantId: 'lise' };
+		const answers = [
+			scaleAnswer('a', 'm1', checkIn, 'godt'),
+			scaleAnswer('b', 'm1', feedback, 'godt'),
+			scaleAnswer('c', 'm2', checkIn, 'godt', 'active', lise),
+			scaleAnswer('d', 'm2', feedback, 'godt', 'active', lise),
+			scaleAnswer('e', 'm3', checkIn, 'godt', 'active', lise),
+			scaleAnswer('f', 'm3', feedback, 'godt', 'active', { mode: 'formidlet', participantId: 'ole' }),
+			scaleAnswer('g', 'm4', checkIn, 'godt'),
+			// Not shown in the row, so they do not make it mixed: withdrawn, on an unordered scale, about another tool.
+			scaleAnswer('h', 'm4', checkIn, 'godt', 'withdrawn', lise),
+			{
+				...scaleAnswer('i', 'm4', checkIn, 'ja', 'active', lise),
+				content: { kind: 'scale' as const, scaleId: 'kerne', pointId: 'ja', label: 'Ja' }
+			},
+			scaleAnswer('j', 'm4', { kind: 'core-board' }, 'godt', 'active', lise)
+		];
+		expect(Object.fromEntries(rowProvenance(answers, value))).toEqual({
+			m1: { mode: 'selv' },
+			m2: lise,
+			m3: 'mixed',
+			m4: { mode: 'selv' }
+		});
 	});
 });

@@ -1062,11 +1062,16 @@ export const da = {
 	'note.observedBy': 'Om »{topic}« så {person}: {answers}.',
 	'note.quote': 'Du sagde: »{text}«.',
 	'note.goal': 'Dit mål er: »{goal}«.',
-	'note.agreement': 'Vi aftalte, at {what}. Det gør {who}. Hvornår: {when}.',
-	'note.view': 'Du synes om aftalen: {view}.',
-	'note.viewRelayed': '{person} fortalte, at du synes om aftalen: {view}.',
-	'note.viewObserved': 'Vi så, at du syntes om aftalen: {view}.',
-	'note.nobody': 'ingen er valgt',
+	'note.agreement.one': 'Vi aftalte, at {what}. Det gør {who}. Hvornår: {when}.',
+	'note.agreement.several': 'Vi aftalte, at {what}. Det gør {who}. Hvornår: {when}.',
+	'note.agreement.nobody': 'Vi aftalte, at {what}. Ingen er valgt til at gøre det. Hvornår: {when}.',
+	'note.about.goal': 'målet',
+	'note.about.agreement': 'aftalen',
+	'note.view': 'Du synes om {about}: {view}.',
+	'note.viewSupported': 'Med støtte fra {person} fortalte du, hvad du synes om {about}: {view}.',
+	'note.viewRelayed': '{person} fortalte, at du synes om {about}: {view}.',
+	'note.viewObserved': 'Vi så, at du syntes om {about}: {view}.',
+	'note.viewObservedBy': '{person} så, at du syntes om {about}: {view}.',
 	'note.title': 'Notat til journalen',
 	'note.help':
 		'Et udkast i du-form ud fra svar, mål og aftaler. Hver sætning linker til de svar, den bygger på. Ret teksten, før den gemmes.',
@@ -1095,7 +1100,8 @@ export const da = {
 	'aboutMe.picture': 'Vis det med et symbol eller et foto: {label}',
 	'aboutMe.saveSymbol': 'Gem symbolet',
 	'overTime.title': 'Over tid',
-	'overTime.help': 'Sådan har svarene flyttet sig fra møde til møde. Højere er bedre.',
+	'overTime.help':
+		'Sådan har svarene flyttet sig fra møde til møde. Højere er bedre. »Flere« betyder, at svarene kom fra flere personer eller på flere måder.',
 	'overTime.empty': 'Der er endnu ingen svar på en skala at vise.',
 	'overTime.chart': 'Diagram over svar over tid: {summary}',
 	'overTime.series.check-in': 'Hvordan går det?',
@@ -1103,7 +1109,13 @@ export const da = {
 	'overTime.table': 'Svar over tid',
 	'overTime.meeting': 'Møde',
 	'overTime.older': 'Vis ældre møder',
-	'overTime.value': '{value} af 100'
+	'overTime.value': '{value} af 100',
+	'overTime.valueMean': '{value} af 100 (gennemsnit af {count} svar)',
+	'overTime.mean': '{name} (gennemsnit)',
+	'overTime.meanOf': '»{name}« er gennemsnittet af svarene på {count} spørgsmål: {questions}.',
+	'overTime.question': '»{question}«',
+	'overTime.who': 'Hvem svarede',
+	'overTime.by.mixed': 'Flere'
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -35,12 +35,29 @@ export interface StoryPicture {
 	items: (PictureBox & { symbolId?: string; label: string })[];
 }
 
+/** Words in a language other than the document's, marked so a screen reader says them in that language. */
+export interface Phrase {
+	text: string;
+	lang?: Language;
+}
+
+/**
+ * A table cell: plain text, or phrases when part of it is in another language than the document's (the official Danish
+ * FFB names stay Danish in an English case file, and a screen reader must not read them with English sounds).
+ */
+export type CellText = string | Phrase[];
+
+/** A cell's text as one string, for measuring and searching. */
+export function cellString(cell: CellText): string {
+	return typeof cell === 'string' ? cell : cell.map((phrase) => phrase.text).join('');
+}
+
 export type Block =
 	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
 	| { kind: 'paragraph'; text: string }
 	| { kind: 'list'; items: string[] }
 	/** `rowHeaders`: the first cell of each row names the row (the table reads as "what – who – when"). */
-	| { kind: 'table'; caption: string; columns: string[]; rows: string[][]; rowHeaders?: boolean }
+	| { kind: 'table'; caption: string; columns: string[]; rows: CellText[][]; rowHeaders?: boolean }
 	/** Easy-read: one idea per row, a large symbol first and a few short lines beside it. */
 	| { kind: 'row'; figure: Figure; lines: string[] }
 	| { kind: 'story'; picture: StoryPicture };

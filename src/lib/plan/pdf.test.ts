@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { figureAltTexts } from '../../../tests/pdf-structure.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage } from '#lib/i18n/translate.ts';
+import { figureAltTexts, markedLanguages } from '../../../tests/pdf-structure.ts';
 import type { Answer } from '#lib/domain/answer.ts';
-import type { PlanDocument } from './document.ts';
+import type { Phrase, PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
@@ -19,6 +20,9 @@ import { caseFilePlan, citizenPlan } from './view-model.ts';
 const FONTS = join(process.cwd(), 'node_modules', '@expo-google-fonts', 'atkinson-hyperlegible');
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
 const dir = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
+
+// English is loaded on demand in the app; the English case file below needs it.
+beforeAll(() => loadLanguage('en'));
 
 function resources(document: PlanDocument): PdfResources {
 	return {
@@ -80,6 +84,22 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		for (const tag of ['Table', 'TR', 'TH', 'TD', 'H2', 'L', 'LI']) expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
 		// The footer is an artifact: not in the structure, so a screen reader does not read it on every page.
 		expect(struct).not.toContain('Side 1 af 2');
+	});
+
+	it('the English case file marks each Danish FFB name as Danish, so a screen reader says it in Danish', async () => {
+		const document = caseFilePlan({ ...source, language: 'en' });
+		const file = await write(document, 'case-en.pdf');
+		// The Danish names the document holds: each is one marked Span with /Lang in the page's content.
+		const danish = document.blocks
+			.flatMap((block) => (block.kind === 'table' ? block.rows.flat() : []))
+			.flatMap((cell): Phrase[] => (typeof cell === 'string' ? [] : cell.filter((phrase) => phrase.lang === 'da')));
+		expect(danish.map((phrase) => phrase.text)).toEqual(['Relationer', 'Udvikle funktionsevne', 'Relationer', 'Udvikle funktionsevne']);
+		expect(markedLanguages(readFileSync(file))).toEqual(danish.map(() => 'da-DK'));
+		// Drawn phrase by phrase, the cell still reads as one text.
+		expect(words(file)).toContain('Me and other people – FFB: Relationer');
+		expect(poppler('pdfinfo', file)).toMatch(/Tagged:\s+yes/);
+		// In a Danish case file the names are in the document's own language: nothing is marked.
+		expect(markedLanguages(readFileSync(await write(caseFilePlan(source), 'case-da.pdf')))).toEqual([]);
 	});
 
 	it('the case-file version: an FFB code is never broken across lines, so it can be read and copied whole', async () => {

@@ -1,6 +1,6 @@
-import PDFDocument, { type StructureElement } from 'pdfkit';
+import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
-import type { Block, Figure, PlanDocument, StoryPicture } from './document.ts';
+import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
 
 /*
@@ -159,8 +159,14 @@ class Writer {
 		doc.font('Body').fontSize(style.table);
 		this.keep(style.table * 6);
 		const header = block.columns.map((text) => ({ text, type: 'TH' as const, scope: 'Column' as const, font: { src: 'Bold' } }));
+		// PDFKit draws each cell with one doc.text call inside the cell's TD; a cell with a phrase in another language is
+		// drawn phrase by phrase instead (this.phrases), found by its whole text, which is what PDFKit measures.
+		const phrased = new Map(block.rows.flat().flatMap((cell) => (typeof cell === 'string' ? [] : [[cellString(cell), cell] as const])));
 		const rows = block.rows.map((row) =>
-			row.map((text, column) => (column === 0 && block.rowHeaders ? { text, type: 'TH' as const, scope: 'Row' as const } : text))
+			row.map((cell, column) => {
+				const text = cellString(cell);
+				return column === 0 && block.rowHeaders ? { text, type: 'TH' as const, scope: 'Row' as const } : text;
+			})
 		);
 		// Equal columns, as PDFKit would make them, but known here: the header repeated on a new page needs them.
 		const columnWidth = width / block.columns.length;
@@ -194,12 +200,40 @@ class Writer {
 		};
 		doc.page.margins.top = MARGIN + headerHeight;
 		doc.on('pageAdded', repeatHeader);
-		for (const row of rows) table.row(row);
-		table.end();
+		const text = doc.text;
+		if (phrased.size > 0) {
+			doc.text = (value, x, y, options) => {
+				const phrases = phrased.get(value);
+				return phrases ? this.phrases(text, phrases, x, y, options) : text.call(doc, value, x, y, options);
+			};
+		}
+		try {
+			for (const row of rows) table.row(row);
+			table.end();
+		} finally {
+			doc.text = text;
+		}
 		doc.off('pageAdded', repeatHeader);
 		doc.page.margins.top = MARGIN;
 		doc.x = MARGIN;
 		doc.y += style.gap;
+	}
+
+	/**
+	 * Text in phrases, one run after the other as one text: a phrase in another language than the document's is marked
+	 * content with its /Lang (PDF 14.9.2.2), so a screen reader says "Beskæftigelse" in Danish in an English case file.
+	 * Marked content, not a structure element: PDFKit's table gives the cell's whole text one TD and no children.
+	 */
+	private phrases(text: PDFDocument['text'], phrases: Phrase[], x?: number, y?: number, options?: TextOptions): PDFDocument {
+		const { doc } = this;
+		phrases.forEach((phrase, i) => {
+			const foreign = phrase.lang !== undefined && phrase.lang !== this.document.language;
+			if (foreign) doc.markContent('Span', { lang: languageTag(phrase.lang!) });
+			const first = i === 0;
+			text.call(doc, phrase.text, first ? x : undefined, first ? y : undefined, { ...options, continued: i < phrases.length - 1 });
+			if (foreign) doc.endMarkedContent();
+		});
+		return doc;
 	}
 
 	/** One idea per row: the symbol as a Figure with its alt text, then the lines beside it, all in one Div. */

@@ -5,8 +5,10 @@ declare module 'pdfkit' {
 		end(): void;
 	}
 
-	interface TextOptions {
+	export interface TextOptions {
 		width?: number;
+		/** The next doc.text call goes on where this one ended, as one text. */
+		continued?: boolean;
 		lineGap?: number;
 		paragraphGap?: number;
 		lineBreak?: boolean;
@@ -79,7 +81,8 @@ declare module 'pdfkit' {
 		): StructureElement;
 		struct(type: string, children?: () => void): StructureElement;
 		addStructure(element: StructureElement): this;
-		markContent(tag: string, options?: { type?: string; bbox?: number[]; attached?: string[] }): this;
+		/** `lang` is written for a Span only: the language of the marked text. */
+		markContent(tag: string, options?: { type?: string; bbox?: number[]; attached?: string[]; lang?: string }): this;
 		endMarkedContent(): this;
 		save(): this;
 		restore(): this;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
-import { pdfFileName, photosOf, type Block, type PlanDocument } from './document.ts';
+import { cellString, pdfFileName, photosOf, type Block, type CellText, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
@@ -22,7 +22,7 @@ function texts(document: PlanDocument): string[] {
 			case 'list':
 				return block.items;
 			case 'table':
-				return [...block.columns, ...block.rows.flat()];
+				return [...block.columns, ...block.rows.flat().map(cellString)];
 			case 'row':
 				return [block.figure.alt, ...block.lines];
 			case 'story':
@@ -217,7 +217,7 @@ describe('the case-file version', () => {
 	});
 
 	it('gives an answer’s date beside its time when it was not the meeting’s day (a meeting past midnight)', () => {
-		const dayOf = (row: string[]) => row[0]!.match(/^\d+\. \w+ \d{4} /)?.[0];
+		const dayOf = (row: CellText[]) => cellString(row[0]!).match(/^\d+\. \w+ \d{4} /)?.[0];
 		const late = { ...ANSWERS[0]!, id: 'late', createdAt: new Date(2026, 11, 3, 0, 0, 4).getTime() };
 		const rows = table('Alle svar i mødet')!.rows;
 		const withLate = caseFilePlan({ ...source, answers: [...ANSWERS, late] }).blocks.find(

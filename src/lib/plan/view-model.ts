@@ -10,7 +10,7 @@ import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
 import { storyAt, storyMomentOf, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
-import type { Block, PlanDocument, StoryPicture } from './document.ts';
+import type { Block, CellText, PlanDocument, StoryPicture } from './document.ts';
 import { peopleRows, Words } from './words.ts';
 
 /*
@@ -329,17 +329,22 @@ function goalText(goal: Goal, words: Words): string {
 	return goal.status === 'aktiv' ? goal.text : `${goal.text} (${words.t(`plan.goalStatus.${goal.status}`)})`;
 }
 
-function themesText(goal: Goal, words: Words): string {
+function themesText(goal: Goal, words: Words): CellText {
 	const themes = goal.themeIds.flatMap((id) => {
 		const theme = vumTheme(id);
-		return theme ? [words.t('plan.case.ffb', { label: theme.label[words.language], name: theme.ffb.name })] : [];
+		return theme ? [ffbText(theme.label[words.language], theme.ffb.name, words)] : [];
 	});
-	return themes.join('; ') || '–';
+	return themes.length > 0 ? words.join(themes, '; ') : '–';
 }
 
-function goalTypeText(goal: Goal, words: Words): string {
+function goalTypeText(goal: Goal, words: Words): CellText {
 	const type = GOAL_TYPES.find((candidate) => candidate.id === goal.goalType);
-	return type ? words.t('plan.case.ffb', { label: type.label[words.language], name: type.ffb.name }) : '–';
+	return type ? ffbText(type.label[words.language], type.ffb.name, words) : '–';
+}
+
+/** "Work – FFB: Beskæftigelse": our label, then the official FFB name, which stays Danish (marked so in English). */
+function ffbText(label: string, name: string, words: Words): CellText {
+	return words.withDanish(name, (ffb) => words.t('plan.case.ffb', { label, name: ffb }));
 }
 
 /**
@@ -371,8 +376,9 @@ function assessmentSection(assessments: readonly Assessment[], words: Words): Bl
 			subtheme: subtheme ?? { name: assessment.subthemeId, code: assessment.ffbCode },
 			level,
 			cells: [
-				subtheme?.name ?? assessment.subthemeId,
-				[level?.name ?? assessment.levelId, ...(assessment.note ? [assessment.note] : [])].join(' – ')
+				words.danish(subtheme?.name ?? assessment.subthemeId),
+				// The adviser's note is in the adviser's words, not marked as any language.
+				words.join([words.danish(level?.name ?? assessment.levelId), ...(assessment.note ? [assessment.note] : [])], ' – ')
 			]
 		};
 	});
@@ -398,7 +404,7 @@ function codesTable(heading: string, codes: readonly { name: string; code: strin
 			kind: 'table',
 			caption: heading,
 			columns: [words.t('plan.case.term'), words.t('plan.case.code')],
-			rows: codes.map((term) => [term.name, term.code]),
+			rows: codes.map((term) => [words.danish(term.name), term.code]),
 			rowHeaders: true
 		}
 	];
@@ -427,16 +433,20 @@ function remark(answer: Answer, meeting: Meeting, words: Words): string {
 }
 
 /** What an answer is about, named as specifically as the content allows: the theme with its FFB term, the card, the goal. */
-function subjectText(subject: AnswerSubject, words: Words, plan: PlanSource['plan']): string {
+function subjectText(subject: AnswerSubject, words: Words, plan: PlanSource['plan']): CellText {
 	const language = words.language;
 	switch (subject.kind) {
 		case 'vum-theme': {
 			const theme = vumTheme(subject.themeId);
-			return theme ? `${theme.label[language]} (FFB: ${theme.ffb.name})` : describeSubject(subject, language);
+			return theme
+				? words.withDanish(theme.ffb.name, (name) => `${theme.label[language]} (FFB: ${name})`)
+				: describeSubject(subject, language);
 		}
 		case 'vum-subtheme': {
 			const place = vumSubtheme(subject.subthemeId);
-			return place ? `${place.subtheme.label[language]} (FFB: ${place.subtheme.ffb.name})` : describeSubject(subject, language);
+			return place
+				? words.withDanish(place.subtheme.ffb.name, (name) => `${place.subtheme.label[language]} (FFB: ${name})`)
+				: describeSubject(subject, language);
 		}
 		case 'sheet-item': {
 			const found = sheetItemById(subject.itemId);

@@ -5,7 +5,7 @@ import type { Meeting, Participant, ParticipantRole } from '#lib/domain/meeting.
 import { wantedPeople } from '#lib/domain/meeting-people.ts';
 import type { NetworkPersonSubject } from '#lib/domain/network-map.ts';
 import { formatDateIn, formatMeetingWhenIn, translate, type Language, type MessageKey } from '#lib/i18n/translate.ts';
-import type { Block, Figure } from './document.ts';
+import type { Block, CellText, Figure } from './document.ts';
 
 /*
  * What the plan documents (view-model.ts) and the invitation letter (invitation.ts) say alike: words in the document's
@@ -22,6 +22,8 @@ const ROLE_SYMBOLS: Record<ParticipantRole, string> = {
 	andet: 'gruppe'
 };
 
+const NAME_MARK = '\u0000';
+
 export class Words {
 	constructor(readonly language: Language) {}
 	t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -36,6 +38,22 @@ export class Words {
 	}
 	list(items: string[]): string {
 		return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
+	}
+	/** An official Danish name (an FFB term) as a cell: marked Danish when the document is in another language. */
+	danish(name: string): CellText {
+		return this.language === 'da' ? name : [{ text: name, lang: 'da' }];
+	}
+	/** A text around an official Danish `name` ("Work – FFB: Beskæftigelse"), with the name marked as in `danish`. */
+	withDanish(name: string, text: (name: string) => string): CellText {
+		if (this.language === 'da') return text(name);
+		// The words around the name come from the dictionary; a mark no translation holds finds where the name goes.
+		const [before = '', after = ''] = text(NAME_MARK).split(NAME_MARK);
+		return [...(before ? [{ text: before }] : []), { text: name, lang: 'da' as const }, ...(after ? [{ text: after }] : [])];
+	}
+	/** Cells joined as one ("Work – FFB: Beskæftigelse; Health – FFB: Sundhed"), keeping each part's language. */
+	join(cells: CellText[], separator: string): CellText {
+		if (cells.every((cell) => typeof cell === 'string')) return cells.join(separator);
+		return cells.flatMap((cell, i) => [...(i > 0 ? [{ text: separator }] : []), ...(typeof cell === 'string' ? [{ text: cell }] : cell)]);
 	}
 	figure(symbolId: string): Figure {
 		const label = symbolById(symbolId)?.label[this.language] ?? symbolId;
