@@ -59,7 +59,8 @@ test('folders, the message bar and speech in Danish through the device voice', a
 	// Errors the page never throws but the window hears, such as a ResizeObserver's loop: fitting the board to the screen
 	// changed the size it watched, so the browser laid the page out again in the same frame and gave up.
 	await page.addInitScript(() => {
-		const heard = ((window as unknown as { windowErrors: string[] }).windowErrors = []);
+		const heard: string[] = [];
+		(window as unknown as { windowErrors: string[] }).windowErrors = heard;
 		addEventListener('error', (event) => heard.push(event.message));
 	});
 	const home = new HomePage(page);
