@@ -76,18 +76,26 @@ test('when no sound can start, the words are shown with a clear "Ingen lyd", and
 	await board.cell('nej').click();
 	await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej']);
 
-	// The words said belong to Karen: not on the board after the lock, nor on the next citizen's board.
+	// The message Karen is building and the folder she is in are there again after the lock and the PIN (nothing is lost
+	// by signing in again); the words said belong to Karen: not on the board after the lock, nor on the next citizen's board.
+	await board.folder('Følelser').click();
+	await expect(board.heading('Følelser')).toBeVisible();
 	await page.getByRole('button', { name: 'Lås', exact: true }).click();
 	await unlockWithPin(page);
-	await expect(board.cell('ja')).toBeVisible();
+	await expect(board.heading('Følelser')).toBeVisible();
+	await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej']);
 	await expect(board.speechStatus).toHaveText('');
+	await board.back.click();
+	await expect(board.heading('Forside')).toBeVisible();
 	await board.cell('ja').click();
+	await expect(board.message.getByRole('listitem')).toHaveText(['ja', 'nej', 'ja']);
 	await expect(board.speechStatus).toHaveText(/ja$/);
 	const home = new HomePage(page);
 	await home.show();
 	const next = await home.addCitizen('Gerda');
 	await board.openFor(next);
 	await expect(board.speechStatus).toHaveText('');
+	await expect(board.message.locator('li:not(.placeholder)')).toHaveCount(0);
 
 	// Her own voice's test says so when no voice could speak.
 	await page.getByRole('link', { name: 'Tilbage til Gerda' }).click();

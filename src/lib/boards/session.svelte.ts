@@ -3,6 +3,13 @@ import { spokenText, type Board, type BoardCell, type BoardSet } from '#lib/doma
 
 type SessionItem = MessageItem & { spoken: string; cellId: string };
 
+/** Where a session stood: kept in memory through a soft lock, which unmounts the board's page (lock/screen-keeper.ts). */
+export interface SessionState {
+	boardId: string;
+	trail: string[];
+	message: SessionItem[];
+}
+
 /** Which board is open, how the user got there, and the message being built. */
 export class BoardSession {
 	boardId = $state('');
@@ -62,6 +69,17 @@ export class BoardSession {
 	undoClear(): void {
 		if (this.cleared) this.message = this.cleared;
 		this.cleared = undefined;
+	}
+
+	state(): SessionState {
+		return { boardId: this.boardId, trail: [...this.trail], message: [...this.message] };
+	}
+
+	resume(state: SessionState): void {
+		this.boardId = state.boardId;
+		this.trail = [...state.trail];
+		this.canGoBack = this.trail.length > 0;
+		this.message = [...state.message];
 	}
 
 	get spokenMessage(): string {

@@ -22,4 +22,19 @@ describe('board session', () => {
 		session.clear();
 		expect(session.message).toEqual([]);
 	});
+
+	it('stands where it stood when resumed from its state, as after a soft lock', () => {
+		const session = new BoardSession();
+		session.tap({ id: 'f', label: 'Følelser', linkBoardId: 'feelings' }, 'home');
+		session.tap({ id: 'g', label: 'glad', symbolId: 'glad' }, 'feelings');
+		const state = session.state();
+		session.tap({ id: 'v', label: 'vred' }, 'feelings');
+
+		const again = new BoardSession();
+		again.resume(state);
+		expect([again.boardId, again.canGoBack]).toEqual(['feelings', true]);
+		expect(again.messageItems()).toEqual([{ label: 'glad', symbolId: 'glad' }]);
+		again.back();
+		expect(again.boardId).toBe('home');
+	});
 });
