@@ -322,16 +322,41 @@ test.describe('build a two-symbol message', () => {
 	});
 });
 
-test('high contrast, larger text and big cells: no axe violations on the board and the answer board', async ({ page }) => {
-	const citizen = await citizenWith(page, async (access) => {
-		await access.toggle('Høj kontrast');
-		await access.toggle('Større tekst');
-		await access.choose('Størrelse på billederne', 'Meget store');
-		await access.choose('Ord til billederne', 'Over billedet');
-	});
-	await expectNoAxeViolations(page, 'the citizen page with access settings');
+test('larger pictures, high contrast, larger text: a default board changes, and no axe violations on it and the answer board', async ({
+	page
+}) => {
+	const citizen = await citizenWith(page, async () => {});
 	const board = new BoardPage(page);
-	await board.openFor(citizen);
+	const access = new AccessSettingsPage(page);
+	/** The "ja" cell on the home board, and the side its picture is drawn at, once the board has fitted itself to the screen. */
+	async function jaOnTheBoard() {
+		await board.openFor(citizen);
+		await expect(board.cell('ja')).toBeVisible();
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+		const cell = (await board.cell('ja').boundingBox())!;
+		const picture = (await board.cell('ja').locator('img').boundingBox())!;
+		return { cell, picture: Math.min(picture.width, picture.height) };
+	}
+	// On a tablet every row of a default board was taller than the largest least cell: "Store" changed nothing. Its
+	// pictures are larger now, in taller cells of the same columns, and the board shows fewer rows at a time.
+	const normal = await jaOnTheBoard();
+	await expect(page.getByRole('button', { name: 'Næste rækker' })).toHaveCount(0);
+	await page.goBack();
+	await access.choose('Størrelse på billederne', 'Store');
+	const large = await jaOnTheBoard();
+	expect(large.picture).toBeGreaterThanOrEqual(normal.picture * 1.25);
+	expect(large.cell.height).toBeGreaterThanOrEqual(normal.cell.height * 1.2);
+	expect(Math.round(large.cell.width)).toBe(Math.round(normal.cell.width));
+	await expect(page.getByRole('button', { name: 'Næste rækker' })).toBeVisible();
+	await page.goBack();
+
+	await access.toggle('Høj kontrast');
+	await access.toggle('Større tekst');
+	await access.choose('Størrelse på billederne', 'Meget store');
+	await access.choose('Ord til billederne', 'Over billedet');
+	await expectNoAxeViolations(page, 'the citizen page with access settings');
+	const veryLarge = await jaOnTheBoard();
+	expect(veryLarge.picture).toBeGreaterThan(large.picture);
 	await expect(page.locator('.access-area.high-contrast.large-text')).toBeVisible();
 	// "Over billedet": each label is drawn above its picture.
 	const { label, picture } = await page
@@ -343,6 +368,13 @@ test('high contrast, larger text and big cells: no axe violations on the board a
 		}));
 	expect(label).toBeLessThanOrEqual(picture);
 	await expectNoAxeViolations(page, 'the board in high contrast and larger text');
+	// At 320 px the very large pictures take no more than the screen's width, and a finger's 44 px.
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	const narrow = (await board.cell('ja').boundingBox())!;
+	expect(Math.min(narrow.width, narrow.height)).toBeGreaterThanOrEqual(44);
+	await page.setViewportSize({ width: 1180, height: 820 });
 	await page.goBack();
 	const meeting = await meetingFor(new CitizenPage(page));
 	await expect(page.locator('.access-area.high-contrast')).toBeVisible();

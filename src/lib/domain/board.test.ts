@@ -8,6 +8,7 @@ import {
 	needsHomeMarker,
 	normaliseCell,
 	resizeBoard,
+	rowMinFor,
 	rowPage,
 	rowsThatFit,
 	setCell,
@@ -114,6 +115,18 @@ describe('board model', () => {
 });
 
 describe('pages of rows, for a board taller than the screen', () => {
+	it('makes rows as tall as the citizen’s picture size and a label line, as far as the column is wide', () => {
+		const needs = { rowMin: 72, picture: 140, edge: 13, label: 35 };
+		// A default board's column on a tablet: the picture whole, 13 + 140 + 13 + 35.
+		expect(rowMinFor(275, needs)).toBe(201);
+		// A column narrower than the picture: the picture only as wide as the column leaves it (69 − 26).
+		expect(rowMinFor(69, needs)).toBe(43 + 26 + 35);
+		// Never below the citizen's smallest cell, also in a column too narrow for any picture.
+		expect(rowMinFor(20, needs)).toBe(72);
+		// At the normal size pictures shrink to show the whole board: only the smallest cell counts.
+		expect(rowMinFor(275, { ...needs, picture: 0 })).toBe(72);
+	});
+
 	it('counts the whole rows that fit, gaps between them, and at least one', () => {
 		// 64 px rows, 8 px apart: 8 rows take 8 × 64 + 7 × 8 = 568 px.
 		expect(rowsThatFit(568, 64, 8)).toBe(8);

@@ -173,6 +173,30 @@ export interface RowPage {
 	pages: number;
 }
 
+/** What a board's cell needs around its picture, in CSS pixels, for the citizen's picture size. */
+export interface CellNeeds {
+	/** The citizen's smallest cell, the least a row may have. */
+	rowMin: number;
+	/** The least side of a picture at the citizen's size; 0 where pictures shrink to show the whole board (normal size). */
+	picture: number;
+	/** A cell's edge on either side of its picture: padding and border. */
+	edge: number;
+	/** One line of label below (or above) the picture, with the space between them. */
+	label: number;
+}
+
+/**
+ * The least height of a board's rows whose columns are `column` pixels wide. At a larger picture size the rows are at
+ * least as tall as a picture of that size and a line of label need, so the pictures are larger, not only the least cell:
+ * on a tablet every row of a default board was taller than the largest least cell anyway, and the setting changed
+ * nothing. A picture is never wider than its column, so a narrow column does not make its rows taller than its picture.
+ */
+export function rowMinFor(column: number, needs: CellNeeds): number {
+	if (!(needs.picture > 0)) return needs.rowMin;
+	const side = Math.max(0, Math.min(needs.picture, column - 2 * needs.edge));
+	return Math.max(needs.rowMin, side + 2 * needs.edge + needs.label);
+}
+
 /** How many whole rows fit in `height` when each needs at least `rowMin` and rows are `gap` apart: never fewer than one. */
 export function rowsThatFit(height: number, rowMin: number, gap: number): number {
 	if (!(rowMin > 0)) return 1;
