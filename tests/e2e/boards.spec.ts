@@ -291,6 +291,25 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await expectNoAxeViolations(page, 'board editor with search results');
 	await editor.saveCell();
 	await expect(editor.slot('Musik')).toBeVisible();
+	// After each action the focus goes where the work goes on, never to the top of the page: the saved cell's form keeps
+	// it, a moved cell's form has it on the same button to move it again.
+	await expect(editor.form.getByRole('button', { name: 'Gem felt' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt tilbage' }).click();
+	await expect(editor.form.getByRole('heading', { name: 'Felt 12' })).toBeVisible();
+	await expect(editor.form.getByRole('button', { name: 'Flyt tilbage' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt frem' }).click();
+	await expect(editor.form.getByRole('heading', { name: 'Felt 13' })).toBeVisible();
+	await expect(editor.form.getByRole('button', { name: 'Flyt frem' })).toBeFocused();
+	// At the end of the board "Flyt frem" can do no more: the focus goes to the moved cell.
+	await editor.slot('Tomt felt 16').click();
+	await editor.form.getByLabel('Tekst på feltet').fill('Sidst');
+	await editor.saveCell();
+	await editor.form.getByRole('button', { name: 'Flyt tilbage' }).click();
+	await expect(editor.form.getByRole('button', { name: 'Flyt tilbage' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt frem' }).click();
+	await expect(editor.slot('Sidst')).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
+	await expect(editor.slot('Tomt felt 16')).toBeFocused();
 
 	// An own photo, shrunk on the tablet, replaces the symbol on the cell. A file that is no picture is refused first, and
 	// its error goes when a good one is chosen (it stood beside "Billede valgt").
@@ -311,8 +330,11 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	// Removing the cell and undoing it brings it back with its own photo, not just its symbol.
 	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
 	await expect(editor.slot('Tomt felt 3')).toBeVisible();
+	// The empty slot in its place, where a new cell can be made, has the focus; after "Fortryd" the cell brought back has it.
+	await expect(editor.slot('Tomt felt 3')).toBeFocused();
 	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
 	await expect(ownPhoto).toBeVisible();
+	await expect(editor.slot('ved ikke')).toBeFocused();
 
 	await editor.slot('stop').click();
 	await editor.form.getByLabel('Skjul feltet').check();
@@ -322,6 +344,7 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	// Undo puts "stop" back in view.
 	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
 	await expect(editor.slot(/stop/)).not.toContainText('skjult');
+	await expect(editor.slot(/stop/)).toBeFocused();
 
 	await reopen(page);
 	await expect(editor.slot('Musik')).toBeVisible();
