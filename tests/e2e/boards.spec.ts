@@ -241,6 +241,8 @@ test('a relative records their own voice for a cell; it plays instead of speech 
 	await page.waitForTimeout(1200);
 	await editor.form.getByRole('button', { name: 'Stop optagelse' }).click();
 	await expect(editor.form.getByText('Optagelsen afspilles i stedet')).toBeVisible();
+	// "Optag igen" takes the place of "Stop optagelse", and the focus with it.
+	await expect(editor.form.getByRole('button', { name: 'Optag igen' })).toBeFocused();
 	await editor.form.getByRole('button', { name: 'Afspil' }).click();
 	await editor.saveCell();
 
@@ -250,6 +252,22 @@ test('a relative records their own voice for a cell; it plays instead of speech 
 	expect(clip.payload.blob.size).toBeGreaterThan(1000);
 	const root = db.boards.find((b) => b.payload.root)!;
 	expect(root.payload.slots[11]).toMatchObject({ label: 'hjælp', recordingId: clip.id });
+
+	// A recording nobody stops ends by itself at its 30 s limit (on the page's clock, not in real time): the form says it
+	// stopped and keeps it, as a press on "Stop optagelse" would.
+	await page.clock.install();
+	await editor.form.getByRole('button', { name: 'Optag igen' }).click();
+	await expect(editor.form.getByRole('button', { name: 'Stop optagelse' })).toBeFocused();
+	await expect(editor.form.getByText('Optager …')).toBeVisible();
+	await page.waitForTimeout(600);
+	await page.clock.runFor(30_000);
+	await expect(editor.form.getByText('Optagelsen stoppede efter 30 sekunder')).toBeVisible();
+	await expect(editor.form.getByText('Optager …')).toHaveCount(0);
+	await expect(editor.form.getByRole('button', { name: 'Optag igen' })).toBeFocused();
+	await editor.saveCell();
+	const limited = (await readDatabase(page)).boards.find((b) => b.payload.root)!.payload.slots[11]!.recordingId;
+	expect(limited).toBeTruthy();
+	expect(limited).not.toBe(clip.id);
 
 	await reopen(page);
 	await page.getByRole('button', { name: 'Færdig' }).click();

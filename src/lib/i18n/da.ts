@@ -197,6 +197,7 @@ export const da = {
 	'editor.voiceSaved': 'Optagelsen afspilles i stedet for tabletens stemme.',
 	'recording.asking': 'Venter på lov til at bruge mikrofonen …',
 	'editor.recording': 'Optager … tryk på Stop, når du er færdig.',
+	'editor.recordingLimit': 'Optagelsen stoppede efter {seconds} sekunder, som er det længste. Den afspilles i stedet for tabletens stemme.',
 	'editor.record': 'Optag stemme',
 	'editor.recordAgain': 'Optag igen',
 	'editor.stopRecording': 'Stop optagelse',

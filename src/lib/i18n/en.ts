@@ -198,6 +198,8 @@ export const en: Record<MessageKey, string> = {
 	'editor.voiceSaved': "The recording is played instead of the tablet's voice.",
 	'recording.asking': 'Waiting for permission to use the microphone …',
 	'editor.recording': 'Recording … tap Stop when you are done.',
+	'editor.recordingLimit':
+		"The recording stopped after {seconds} seconds, the longest it can be. It is played instead of the tablet's voice.",
 	'editor.record': 'Record voice',
 	'editor.recordAgain': 'Record again',
 	'editor.stopRecording': 'Stop recording',
