@@ -295,10 +295,19 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await expect(page.getByRole('heading', { level: 1, name: 'Rediger Forside' })).toBeVisible();
 	await expectNoAxeViolations(page, 'board editor');
 
-	// Grid 3×4 → 4×4 gives four empty slots at the end.
+	// Grid 3×4 → 4×4 gives four empty slots at the end. The name of another of Jens's boards (case and spaces do not count)
+	// is refused first, said at the name field, which gets the focus; nothing is saved until the name is another.
 	await page.getByLabel('Rækker').selectOption('4');
+	await editor.boardName.fill(' følelser ');
+	await page.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(editor.boardName).toBeFocused();
+	await expect(editor.boardName).toHaveAccessibleDescription('Borgeren har allerede en tavle med det navn. Giv tavlen et andet navn.');
+	await expectNoAxeViolations(page, 'board name taken');
+	await expect(editor.slot('Tomt felt 13')).toHaveCount(0);
+	await editor.boardName.fill('Forside');
 	await page.getByRole('button', { name: 'Gem tavle' }).click();
 	await expect(editor.slot('Tomt felt 13')).toBeVisible();
+	await expect(editor.boardName).not.toHaveAttribute('aria-invalid');
 
 	await editor.slot('Tomt felt 13').click();
 	await editor.form.getByLabel('Tekst på feltet').fill('Musik');

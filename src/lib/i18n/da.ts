@@ -818,6 +818,7 @@ export const da = {
 	'error.gridSize': 'Vælg mellem 1 og 12 rækker og kolonner.',
 	'error.gridTooSmall': 'Tavlen bliver for lille til felterne. Fjern først nogle felter.',
 	'error.boardName': 'Skriv et navn til tavlen (højst 60 tegn).',
+	'error.boardNameTaken': 'Borgeren har allerede en tavle med det navn. Giv tavlen et andet navn.',
 	'error.cellLabel': 'Skriv en tekst til feltet (højst 60 tegn).',
 	'error.cellVocalization': 'Den talte tekst må højst være 200 tegn.',
 	'error.cellColour': 'Vælg en gyldig farve.',

@@ -823,6 +823,7 @@ export const en: Record<MessageKey, string> = {
 	'error.gridSize': 'Choose between 1 and 12 rows and columns.',
 	'error.gridTooSmall': 'The board would be too small for its cells. Remove some cells first.',
 	'error.boardName': 'Write a name for the board (at most 60 characters).',
+	'error.boardNameTaken': 'The citizen already has a board with that name. Give this board another name.',
 	'error.cellLabel': 'Write a text for the cell (at most 60 characters).',
 	'error.cellVocalization': 'The spoken text can be at most 200 characters.',
 	'error.cellColour': 'Choose a valid colour.',
