@@ -12,7 +12,8 @@ export async function focusWhenGone(control: Element | null, next: () => HTMLEle
 	for (let i = 0; i < 40; i++) {
 		const gone = !control?.isConnected || control.matches(':disabled');
 		const target = gone ? next() : undefined;
-		if (target) {
+		// A disabled control is never where the focus goes on, even if the page has not yet replaced it.
+		if (target && target !== control) {
 			const active = document.activeElement;
 			if (focusLost() || active === control || active === document.getElementById('main')) target.focus();
 			return;
