@@ -34,7 +34,8 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	await expectNoAxeViolations(page, 'board list with an import error');
 	expect((await readDatabase(page)).boards).toEqual(before);
 
-	// Export all boards, then import the file again: eight more boards, the old ones untouched.
+	// Export all boards, then import the file again: eight more boards, the old ones untouched. Each is named apart from the
+	// board it is a copy of ("Følelser (2)"), so the list and the folders can tell them apart.
 	const list = new BoardListPage(page);
 	const download = await list.export('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?');
 	const obzPath = testInfo.outputPath('lars.obz');
@@ -47,12 +48,13 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	for (const original of before) expect(after.find((b) => b.id === original.id)).toEqual(original);
 	const imported = after.filter((b) => !before.some((o) => o.id === b.id));
 	expect(imported.filter((b) => b.payload.root)).toEqual([]);
-	const importedFeelings = imported.find((b) => b.payload.name === 'Følelser')!;
+	expect(imported.map((b) => b.payload.name).sort()).toEqual(before.map((b) => `${b.payload.name} (2)`).sort());
+	const importedFeelings = imported.find((b) => b.payload.name === 'Følelser (2)')!;
 	const originalFeelings = before.find((b) => b.payload.name === 'Følelser')!;
 	const labels = (b: (typeof before)[number]) =>
 		b.payload.slots.map((c: { label: string; symbolId?: string } | null) => c && [c.label, c.symbolId]);
 	expect(labels(importedFeelings)).toEqual(labels(originalFeelings));
-	const importedHome = imported.find((b) => b.payload.name === 'Forside')!;
+	const importedHome = imported.find((b) => b.payload.name === 'Forside (2)')!;
 	const folderLink = importedHome.payload.slots.find((c: { label: string } | null) => c?.label === 'Følelser').linkBoardId;
 	expect(folderLink).toBe(importedFeelings.id);
 
@@ -63,10 +65,10 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	expect(obf.buttons.map((b: { label: string }) => b.label)).toContain('vil gerne');
 
 	// Deleting an imported board also removes the folder that pointed to it.
-	await page.getByRole('button', { name: 'Slet Følelser' }).last().click();
-	await expect(page.getByRole('dialog', { name: 'Slet tavlen Følelser?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Slet Følelser (2)' }).click();
+	await expect(page.getByRole('dialog', { name: 'Slet tavlen Følelser (2)?' })).toBeVisible();
 	await expectNoAxeViolations(page, 'delete board dialog');
-	await page.getByRole('button', { name: 'Ja, slet Følelser' }).click();
+	await page.getByRole('button', { name: 'Ja, slet Følelser (2)' }).click();
 	await expect(page.getByRole('dialog')).toBeHidden();
 	after = (await readDatabase(page)).boards;
 	expect(after).toHaveLength(15);

@@ -258,6 +258,8 @@ test('a relative records their own voice for a cell; it plays instead of speech 
 	await page.waitForTimeout(1200);
 	await editor.form.getByRole('button', { name: 'Stop optagelse' }).click();
 	await expect(editor.form.getByText('Optagelsen afspilles i stedet')).toBeVisible();
+	// "Optag igen" takes the place of "Stop optagelse", and the focus with it.
+	await expect(editor.form.getByRole('button', { name: 'Optag igen' })).toBeFocused();
 	await editor.form.getByRole('button', { name: 'Afspil' }).click();
 	await editor.saveCell();
 
@@ -267,6 +269,22 @@ test('a relative records their own voice for a cell; it plays instead of speech 
 	expect(clip.payload.blob.size).toBeGreaterThan(1000);
 	const root = db.boards.find((b) => b.payload.root)!;
 	expect(root.payload.slots[11]).toMatchObject({ label: 'hjælp', recordingId: clip.id });
+
+	// A recording nobody stops ends by itself at its 30 s limit (on the page's clock, not in real time): the form says it
+	// stopped and keeps it, as a press on "Stop optagelse" would.
+	await page.clock.install();
+	await editor.form.getByRole('button', { name: 'Optag igen' }).click();
+	await expect(editor.form.getByRole('button', { name: 'Stop optagelse' })).toBeFocused();
+	await expect(editor.form.getByText('Optager …')).toBeVisible();
+	await page.waitForTimeout(600);
+	await page.clock.runFor(30_000);
+	await expect(editor.form.getByText('Optagelsen stoppede efter 30 sekunder')).toBeVisible();
+	await expect(editor.form.getByText('Optager …')).toHaveCount(0);
+	await expect(editor.form.getByRole('button', { name: 'Optag igen' })).toBeFocused();
+	await editor.saveCell();
+	const limited = (await readDatabase(page)).boards.find((b) => b.payload.root)!.payload.slots[11]!.recordingId;
+	expect(limited).toBeTruthy();
+	expect(limited).not.toBe(clip.id);
 
 	await reopen(page);
 	await page.getByRole('button', { name: 'Færdig' }).click();
@@ -294,10 +312,19 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await expect(page.getByRole('heading', { level: 1, name: 'Rediger Forside' })).toBeVisible();
 	await expectNoAxeViolations(page, 'board editor');
 
-	// Grid 3×4 → 4×4 gives four empty slots at the end.
+	// Grid 3×4 → 4×4 gives four empty slots at the end. The name of another of Jens's boards (case and spaces do not count)
+	// is refused first, said at the name field, which gets the focus; nothing is saved until the name is another.
 	await page.getByLabel('Rækker').selectOption('4');
+	await editor.boardName.fill(' følelser ');
+	await page.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(editor.boardName).toBeFocused();
+	await expect(editor.boardName).toHaveAccessibleDescription('Borgeren har allerede en tavle med det navn. Giv tavlen et andet navn.');
+	await expectNoAxeViolations(page, 'board name taken');
+	await expect(editor.slot('Tomt felt 13')).toHaveCount(0);
+	await editor.boardName.fill('Forside');
 	await page.getByRole('button', { name: 'Gem tavle' }).click();
 	await expect(editor.slot('Tomt felt 13')).toBeVisible();
+	await expect(editor.boardName).not.toHaveAttribute('aria-invalid');
 
 	await editor.slot('Tomt felt 13').click();
 	await editor.form.getByLabel('Tekst på feltet').fill('Musik');
@@ -308,6 +335,25 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await expectNoAxeViolations(page, 'board editor with search results');
 	await editor.saveCell();
 	await expect(editor.slot('Musik')).toBeVisible();
+	// After each action the focus goes where the work goes on, never to the top of the page: the saved cell's form keeps
+	// it, a moved cell's form has it on the same button to move it again.
+	await expect(editor.form.getByRole('button', { name: 'Gem felt' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt tilbage' }).click();
+	await expect(editor.form.getByRole('heading', { name: 'Felt 12' })).toBeVisible();
+	await expect(editor.form.getByRole('button', { name: 'Flyt tilbage' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt frem' }).click();
+	await expect(editor.form.getByRole('heading', { name: 'Felt 13' })).toBeVisible();
+	await expect(editor.form.getByRole('button', { name: 'Flyt frem' })).toBeFocused();
+	// At the end of the board "Flyt frem" can do no more: the focus goes to the moved cell.
+	await editor.slot('Tomt felt 16').click();
+	await editor.form.getByLabel('Tekst på feltet').fill('Sidst');
+	await editor.saveCell();
+	await editor.form.getByRole('button', { name: 'Flyt tilbage' }).click();
+	await expect(editor.form.getByRole('button', { name: 'Flyt tilbage' })).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Flyt frem' }).click();
+	await expect(editor.slot('Sidst')).toBeFocused();
+	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
+	await expect(editor.slot('Tomt felt 16')).toBeFocused();
 
 	// An own photo, shrunk on the tablet, replaces the symbol on the cell. A file that is no picture is refused first, and
 	// its error goes when a good one is chosen (it stood beside "Billede valgt").
@@ -328,8 +374,11 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	// Removing the cell and undoing it brings it back with its own photo, not just its symbol.
 	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
 	await expect(editor.slot('Tomt felt 3')).toBeVisible();
+	// The empty slot in its place, where a new cell can be made, has the focus; after "Fortryd" the cell brought back has it.
+	await expect(editor.slot('Tomt felt 3')).toBeFocused();
 	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
 	await expect(ownPhoto).toBeVisible();
+	await expect(editor.slot('ved ikke')).toBeFocused();
 
 	await editor.slot('stop').click();
 	await editor.form.getByLabel('Skjul feltet').check();
@@ -339,6 +388,7 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	// Undo puts "stop" back in view.
 	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
 	await expect(editor.slot(/stop/)).not.toContainText('skjult');
+	await expect(editor.slot(/stop/)).toBeFocused();
 
 	await reopen(page);
 	await expect(editor.slot('Musik')).toBeVisible();

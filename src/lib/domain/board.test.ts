@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	BOARD_NAME_MAX,
+	checkBoardName,
 	countMedia,
 	createBoard,
+	distinctBoardName,
 	duplicateBoard,
 	mediaIdsOf,
 	moveCell,
@@ -16,6 +19,7 @@ import {
 	unlinkBoard,
 	validateBoardSet,
 	visibleCells,
+	withDistinctNames,
 	type Board,
 	type MediaItem
 } from './board.ts';
@@ -29,6 +33,38 @@ function board2x2(): Board {
 	board = setCell(board, 3, cell('d', { photoId: 'p1', recordingId: 'r1' }));
 	return board;
 }
+
+describe('board names', () => {
+	const mad = createBoard('Mad', 1, 1, 'mad');
+	const drikke = createBoard('Drikke', 1, 1, 'drikke');
+
+	it('refuses a new or renamed board named as another of the citizen’s boards, case and spaces not counting', () => {
+		expect(() => checkBoardName(createBoard(' mad ', 1, 1, 'new'), undefined, [mad, drikke])).toThrow('error.boardNameTaken');
+		expect(() => checkBoardName({ ...drikke, name: 'MAD' }, drikke, [mad, drikke])).toThrow('error.boardNameTaken');
+		expect(() => checkBoardName({ ...drikke, name: 'Mad  og drikke' }, drikke, [mad, drikke])).not.toThrow();
+		expect(() => checkBoardName(createBoard('Mad 2', 1, 1, 'new'), undefined, [mad, drikke])).not.toThrow();
+		// A board saved under its own name again is no clash with itself.
+		expect(() => checkBoardName({ ...mad, rows: 1 }, mad, [mad, drikke])).not.toThrow();
+		// A set from before the rule may hold two of a name: editing one of them still saves.
+		const twin = createBoard('Mad', 1, 1, 'twin');
+		expect(() => checkBoardName(setCell(twin, 0, cell('x')), twin, [mad, twin])).not.toThrow();
+	});
+
+	it('gives a board whose name is taken the first free "(2)", "(3)" …, within the name’s length limit', () => {
+		expect(distinctBoardName('Mad', ['Drikke'])).toBe('Mad');
+		expect(distinctBoardName('Mad', ['mad'])).toBe('Mad (2)');
+		expect(distinctBoardName('Mad', [' MAD', 'Mad (2)', 'mad (3) '])).toBe('Mad (4)');
+		const long = 'x'.repeat(BOARD_NAME_MAX);
+		expect(distinctBoardName(long, [long])).toBe(`${'x'.repeat(BOARD_NAME_MAX - 4)} (2)`);
+	});
+
+	it('names imported boards apart from the existing ones and from each other, in the order they come', () => {
+		const imported = [createBoard('Mad', 1, 1, 'a'), createBoard('Leg', 1, 1, 'b'), createBoard('mad', 1, 1, 'c')];
+		expect(withDistinctNames(['Mad', 'Forside'], imported).map((board) => board.name)).toEqual(['Mad (2)', 'Leg', 'mad (3)']);
+		// Boards whose names are free are the same objects, unchanged.
+		expect(withDistinctNames([], imported.slice(0, 2))).toEqual(imported.slice(0, 2));
+	});
+});
 
 describe('the home board marker', () => {
 	it('is left out when the name already says it, never doubled as "Forside (Forside)"', () => {

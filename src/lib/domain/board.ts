@@ -144,8 +144,47 @@ export function resizeBoard(board: Board, rows: number, columns: number): Board 
  * which would read "Forside (Forside)". Case and spaces do not count.
  */
 export function needsHomeMarker(name: string, homeWord: string): boolean {
-	const plain = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
-	return plain(name) !== plain(homeWord);
+	return plainName(name) !== plainName(homeWord);
+}
+
+/** A board's name as a person tells names apart: case and spaces do not count. */
+function plainName(name: string): string {
+	return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+}
+
+/**
+ * Two boards of one citizen with the same name cannot be told apart in the board list or on a folder, by the citizen or
+ * by staff: a new board, or one renamed, must not take another's name. A board saved under the name it had keeps it,
+ * since a set from before this rule may hold two of a name. `before` is the board as stored, if it is.
+ */
+export function checkBoardName(board: Board, before: Board | undefined, boards: readonly Board[]): void {
+	if (before && plainName(before.name) === plainName(board.name)) return;
+	const taken = boards.some((other) => other.id !== board.id && plainName(other.name) === plainName(board.name));
+	if (taken) throw new ValidationError('error.boardNameTaken');
+}
+
+/**
+ * `name`, or the first of "name (2)", "name (3)" … that none of `taken` is: for a board that arrives beside one of the same
+ * name (an import, a copy, a new board), which is named apart rather than refused. Shortened to fit BOARD_NAME_MAX.
+ */
+export function distinctBoardName(name: string, taken: readonly string[]): string {
+	const used = new Set(taken.map(plainName));
+	let candidate = name;
+	for (let n = 2; used.has(plainName(candidate)); n++) {
+		const suffix = ` (${n})`;
+		candidate = `${name.slice(0, BOARD_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+	}
+	return candidate;
+}
+
+/** Imported boards named apart from the citizen's `existing` names and from each other, in the order they come. */
+export function withDistinctNames(existing: readonly string[], boards: readonly Board[]): Board[] {
+	const taken = [...existing];
+	return boards.map((board) => {
+		const name = distinctBoardName(board.name, taken);
+		taken.push(name);
+		return name === board.name ? board : { ...board, name };
+	});
 }
 
 export function renameBoard(board: Board, name: string): Board {

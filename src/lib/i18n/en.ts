@@ -198,6 +198,8 @@ export const en: Record<MessageKey, string> = {
 	'editor.voiceSaved': "The recording is played instead of the tablet's voice.",
 	'recording.asking': 'Waiting for permission to use the microphone …',
 	'editor.recording': 'Recording … tap Stop when you are done.',
+	'editor.recordingLimit':
+		"The recording stopped after {seconds} seconds, the longest it can be. It is played instead of the tablet's voice.",
 	'editor.record': 'Record voice',
 	'editor.recordAgain': 'Record again',
 	'editor.stopRecording': 'Stop recording',
@@ -821,6 +823,7 @@ export const en: Record<MessageKey, string> = {
 	'error.gridSize': 'Choose between 1 and 12 rows and columns.',
 	'error.gridTooSmall': 'The board would be too small for its cells. Remove some cells first.',
 	'error.boardName': 'Write a name for the board (at most 60 characters).',
+	'error.boardNameTaken': 'The citizen already has a board with that name. Give this board another name.',
 	'error.cellLabel': 'Write a text for the cell (at most 60 characters).',
 	'error.cellVocalization': 'The spoken text can be at most 200 characters.',
 	'error.cellColour': 'Choose a valid colour.',

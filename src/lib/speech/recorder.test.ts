@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startRecording } from './recorder.ts';
+import { RECORDING_MAX_MS, startRecording } from './recorder.ts';
 
 class FakeRecorder {
 	state = 'inactive';
@@ -15,7 +15,10 @@ class FakeRecorder {
 	}
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+	vi.unstubAllGlobals();
+	vi.useRealTimers();
+});
 
 describe('recording from the microphone', () => {
 	it('gives a second press while the browser still asks the same recording, not a second microphone left open', async () => {
@@ -38,5 +41,22 @@ describe('recording from the microphone', () => {
 		expect(await third).not.toBe(a);
 		expect(getUserMedia).toHaveBeenCalledTimes(2);
 		(await third).cancel();
+	});
+
+	it('tells the page when the recording ends by itself at its time limit, with the clip', async () => {
+		vi.useFakeTimers();
+		const stopTrack = vi.fn();
+		vi.stubGlobal('navigator', { mediaDevices: { getUserMedia: async () => ({ getTracks: () => [{ stop: stopTrack }] }) } });
+		vi.stubGlobal('MediaRecorder', FakeRecorder);
+		const recording = await startRecording();
+		const ended = vi.fn();
+		void recording.ended.then(ended);
+		await vi.advanceTimersByTimeAsync(RECORDING_MAX_MS - 1);
+		expect(ended).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(1);
+		expect(ended).toHaveBeenCalledWith(expect.any(Blob));
+		expect(stopTrack).toHaveBeenCalledTimes(1);
+		// "Stop" pressed afterwards still gives the same clip.
+		expect(await recording.stop()).toBe(ended.mock.calls[0]![0]);
 	});
 });

@@ -6,6 +6,11 @@ export interface ActiveRecording {
 	/** Stops and returns the clip. */
 	stop(): Promise<Blob>;
 	cancel(): void;
+	/**
+	 * The clip, once the recording has stopped for any reason: also by itself, at RECORDING_MAX_MS or when the microphone
+	 * goes, which the page must show and keep as it does a press on "Stop".
+	 */
+	readonly ended: Promise<Blob>;
 }
 
 let asking: Promise<ActiveRecording> | undefined;
@@ -40,6 +45,7 @@ async function record(): Promise<ActiveRecording> {
 	// A forgotten recording must not run on and fill the tablet.
 	const limit = setTimeout(() => recorder.state === 'recording' && recorder.stop(), RECORDING_MAX_MS);
 	return {
+		ended: stopped,
 		async stop() {
 			clearTimeout(limit);
 			if (recorder.state === 'recording') recorder.stop();

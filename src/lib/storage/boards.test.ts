@@ -107,6 +107,19 @@ describe('board storage', () => {
 		);
 		const names = (await getBoardSet(citizen.id))!.boards.map((board) => board.name);
 		expect(names).toEqual(['Forside', 'Følelser', 'Importeret', 'Tavle 1', 'Tavle 2', 'Tavle 10', 'Æbler']);
+		// An imported board named as one the citizen has is named apart, so the list and the folders can tell them apart.
+		await addBoards(citizen.id, [createBoard('følelser', 1, 1, 'again'), createBoard('Følelser', 1, 1, 'twice')], []);
+		const renamed = (await getBoardSet(citizen.id))!.boards.filter((board) => /følelser/i.test(board.name));
+		expect(renamed.map((board) => [board.id, board.name])).toEqual([
+			['feelings', 'Følelser'],
+			['again', 'følelser (2)'],
+			['twice', 'Følelser (3)']
+		]);
+		// A new board or a rename that takes another board's name is refused; a save under its own name is not.
+		await expect(saveBoard(citizen.id, createBoard('IMPORTERET ', 1, 1, 'new'))).rejects.toThrow('error.boardNameTaken');
+		const feelings = (await getBoardSet(citizen.id))!.boards.find((board) => board.id === 'feelings')!;
+		await expect(saveBoard(citizen.id, { ...feelings, name: 'Tavle 2' })).rejects.toThrow('error.boardNameTaken');
+		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'x', label: 'glad' }));
 		const withNumbered = await getDb().boards.toArray();
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();

@@ -1,4 +1,13 @@
-import { mediaIdsOf, unlinkBoard, validateBoardSet, type Board, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
+import {
+	checkBoardName,
+	mediaIdsOf,
+	unlinkBoard,
+	validateBoardSet,
+	withDistinctNames,
+	type Board,
+	type BoardSet,
+	type MediaItem
+} from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
@@ -91,6 +100,7 @@ export function saveBoard(citizenId: string, board: Board, keep: Iterable<string
 		const boards = [...records.filter((r) => r.id !== board.id).map(boardFromRecord), board];
 		const root = records.find((r) => r.payload.root)?.id ?? board.id;
 		validateBoardSet({ rootBoardId: root, boards });
+		checkBoardName(board, existing && boardFromRecord(existing), boards);
 		const sealed = await sealRecord('boards', boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
 		return guardedWrite(() =>
 			db.transaction('rw', boardWriteScope(), async () => {
@@ -147,9 +157,17 @@ export function pruneUnusedMedia(citizenId: string): Promise<void> {
 	});
 }
 
-/** Adds imported boards and their media beside the existing ones; nothing existing is changed. */
-export async function addBoards(citizenId: string, boards: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
+/**
+ * Adds imported boards and their media beside the existing ones; nothing existing is changed. An imported board named as
+ * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed.
+ */
+export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
 	const db = getDb();
+	const { records } = await readBoards(citizenId);
+	const boards = withDistinctNames(
+		records.map((record) => record.payload.name),
+		imported
+	);
 	const sealedMedia = await sealRecords(
 		'media',
 		media.map((item) => mediaToRecord(item, citizenId, now))
