@@ -6,7 +6,6 @@
  * reloads the page and so clears it. Secrets (PIN and passphrase fields) are never kept.
  */
 
-import { onDestroy } from 'svelte';
 import { openDialogs, reopenDialog, type DialogMark } from '#lib/ui/dialogs.ts';
 
 /** Fields found again by their id; password and one-time-code fields are the PIN and passphrase inputs. */
@@ -15,7 +14,7 @@ const FIELDS = ':is(input, textarea, select)[id]:not([type="password"], [type="h
 const NAMED_RADIOS = 'input[type="radio"][name]:not([id])';
 const RADIO_PREFIX = 'radio:';
 /** The page is rebuilt from the database after the PIN; fields that have not come back by then are let go. */
-const RESTORE_WITHIN_MS = 5_000;
+export const RESTORE_WITHIN_MS = 5_000;
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -29,32 +28,13 @@ interface KeptScreen {
 
 let kept: KeptScreen | undefined;
 
-/*
- * What a page holds beyond its fields, such as the message a citizen is building on a board and the folder it is in:
- * a component gives a copy when the lock comes and gets it back when the same page stands again. Kept apart from the
- * fields, which are put back after the PIN and before the page is mounted again.
- */
-const holders = new Map<string, () => unknown>();
-let keptStates: { address: string; values: Map<string, unknown> } | undefined;
-let dropKeptStates: ReturnType<typeof setTimeout> | undefined;
-
 /**
- * Keeps a component's state through a soft lock: `give` is asked for a copy as the lock comes, and `takeBack` gets that
- * copy when the component is made again on the same page after the PIN. Call it while the component initialises.
+ * Keepers of what pages hold beyond their fields (lock/kept-state.ts), told as the lock comes and once it has gone. Only
+ * pages that hold such state load that module: the first screen does without it.
  */
-export function keepThroughLock<T>(key: string, give: () => T, takeBack: (state: T) => void): void {
-	const values = keptStates?.address === address() ? keptStates.values : undefined;
-	if (values?.has(key)) {
-		takeBack(values.get(key) as T);
-		values.delete(key);
-	}
-	holders.set(key, give);
-	onDestroy(() => {
-		if (holders.get(key) === give) holders.delete(key);
-	});
-}
+export const stateKeepers = new Set<{ keep(): void; restored(): void }>();
 
-function address(): string {
+export function address(): string {
 	return location.pathname + location.search;
 }
 
@@ -76,8 +56,7 @@ export function keepScreen(root: ParentNode = document.getElementById('main') ??
 		focusedId: focused instanceof HTMLElement && focused.id ? focused.id : undefined,
 		dialogs: openDialogs(root)
 	};
-	clearTimeout(dropKeptStates);
-	keptStates = { address: address(), values: new Map([...holders].map(([key, give]) => [key, give()])) };
+	for (const keeper of stateKeepers) keeper.keep();
 }
 
 function findField(key: string): FieldElement | undefined {
@@ -111,8 +90,7 @@ function fill(field: FieldElement, value: string | boolean): void {
 export function restoreScreen(): void {
 	const screen = kept;
 	kept = undefined;
-	// What no page took back by then (another page was opened) is let go, as the fields are.
-	dropKeptStates = setTimeout(() => (keptStates = undefined), RESTORE_WITHIN_MS);
+	for (const keeper of stateKeepers) keeper.restored();
 	if (!screen || screen.address !== address()) return;
 	const pending = new Map(screen.values);
 	let focusId = screen.focusedId;
