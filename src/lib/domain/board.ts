@@ -1,65 +1,9 @@
 import { newId } from '#lib/domain/ids.ts';
 import { requireText, ValidationError } from '#lib/domain/validation.ts';
+import { BOARD_NAME_MAX, isGridSize, normaliseCell, type Board, type BoardCell, type BoardSet, type MediaItem } from './board-shape.ts';
 
-/*
- * The board model follows the Open Board Format (OBF): a grid of rows × columns whose slots hold
- * buttons ("cells"), each with a label, a picture (symbol or photo), optional spoken text and
- * recording, a background and a border colour and an optional link to another board (a folder).
- */
-
-export const GRID_MIN = 1;
-/** Core-vocabulary boards from other AAC apps come with up to 144 cells (12 × 12). */
-export const GRID_MAX = 12;
-export const BOARD_NAME_MAX = 60;
-export const CELL_LABEL_MAX = 60;
-export const CELL_VOCALIZATION_MAX = 200;
-
-export interface BoardCell {
-	id: string;
-	label: string;
-	/** Spoken instead of the label when set (e.g. label "Mor", spoken "Jeg vil gerne tale med mor"). */
-	vocalization?: string;
-	/** An id from symbols/manifest.json. */
-	symbolId?: string;
-	/** A media id: a photo taken or chosen on the tablet. Wins over symbolId when both are set. */
-	photoId?: string;
-	/** A media id: a recorded voice. Played instead of synthetic speech. */
-	recordingId?: string;
-	/** '#rrggbb' */
-	background?: string;
-	/** '#rrggbb': the edge another app's board gave the cell (OBF border_color). Only looks: it means nothing. */
-	border?: string;
-	/** Tapping opens this board instead of adding the cell to the message. */
-	linkBoardId?: string;
-	hidden?: boolean;
-}
-
-export interface Board {
-	id: string;
-	name: string;
-	rows: number;
-	columns: number;
-	/** rows × columns slots in reading order (left to right, top to bottom); null is an empty slot. */
-	slots: Array<BoardCell | null>;
-}
-
-export interface BoardSet {
-	rootBoardId: string;
-	boards: Board[];
-}
-
-export interface MediaItem {
-	id: string;
-	kind: 'image' | 'audio';
-	mimeType: string;
-	blob: Blob;
-}
-
-const COLOUR = /^#[0-9a-f]{6}$/;
-
-export function isGridSize(rows: number, columns: number): boolean {
-	return [rows, columns].every((n) => Number.isInteger(n) && n >= GRID_MIN && n <= GRID_MAX);
-}
+/* What is done with boards; their stored shape is in board-shape.ts. */
+export * from './board-shape.ts';
 
 export function createBoard(name: string, rows: number, columns: number, id = newId()): Board {
 	if (!isGridSize(rows, columns)) throw new ValidationError('error.gridSize');
@@ -70,26 +14,6 @@ export function createBoard(name: string, rows: number, columns: number, id = ne
 		columns,
 		slots: Array.from({ length: rows * columns }, () => null)
 	};
-}
-
-export function normaliseCell(cell: BoardCell): BoardCell {
-	const label = requireText(cell.label, CELL_LABEL_MAX, 'error.cellLabel');
-	const vocalization = cell.vocalization?.trim();
-	if (vocalization && vocalization.length > CELL_VOCALIZATION_MAX) throw new ValidationError('error.cellVocalization');
-	const [background, border] = [cell.background, cell.border].map((colour) => colour?.toLowerCase());
-	for (const colour of [background, border]) {
-		if (colour !== undefined && !COLOUR.test(colour)) throw new ValidationError('error.cellColour');
-	}
-	const result: BoardCell = { id: cell.id, label };
-	if (vocalization) result.vocalization = vocalization;
-	if (cell.symbolId) result.symbolId = cell.symbolId;
-	if (cell.photoId) result.photoId = cell.photoId;
-	if (cell.recordingId) result.recordingId = cell.recordingId;
-	if (background) result.background = background;
-	if (border) result.border = border;
-	if (cell.linkBoardId) result.linkBoardId = cell.linkBoardId;
-	if (cell.hidden) result.hidden = true;
-	return result;
 }
 
 /** What is said aloud for a cell. */
@@ -256,10 +180,6 @@ export function rowPage(rows: number, perPage: number, index: number): RowPage {
 
 export function visibleCells(board: Board): Array<BoardCell | null> {
 	return board.slots.map((cell) => (cell && !cell.hidden ? cell : null));
-}
-
-export function mediaIdsOf(board: Board): string[] {
-	return board.slots.flatMap((cell) => (cell ? [cell.photoId, cell.recordingId].filter((id): id is string => !!id) : []));
 }
 
 /** A cell's photo and recording as far as they are really there: a missing item, or one of the other kind, is none. */

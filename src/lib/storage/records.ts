@@ -1,4 +1,4 @@
-import type { Board, MediaItem } from '#lib/domain/board.ts';
+import type { Board, MediaItem } from '#lib/domain/board-shape.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { AccessProfile } from '#lib/domain/access.ts';
 import type { Assessment } from '#lib/domain/assessment.ts';

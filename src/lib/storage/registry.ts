@@ -9,7 +9,7 @@ import {
 	mediaIdsOfSubject,
 	provenanceSchema
 } from '#lib/domain/answer.ts';
-import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board.ts';
+import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board-shape.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { planPayloadSchema } from '#lib/domain/plan.ts';
 import { mediaIdsOfStoryContent, storyItemPayloadSchema } from '#lib/domain/story.ts';
