@@ -9,6 +9,11 @@ class Screen {
 	constructor(page: Page) {
 		this.page = page;
 	}
+
+	/** The line that says what is read aloud: under a board's message bar, and under the theme card in hand. */
+	get speechStatus(): Locator {
+		return this.page.locator('.speech-status');
+	}
 }
 
 /** Prerendered pages paint before they are interactive (a tap before that would be lost), and start locked. */
@@ -208,10 +213,6 @@ export class BoardPage extends Screen {
 
 	get message(): Locator {
 		return this.page.getByRole('list', { name: 'Besked' });
-	}
-
-	get speechStatus(): Locator {
-		return this.page.locator('.speech-status');
 	}
 
 	/** The "Gem i mødet" section, shown when the board was opened from a meeting. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
-import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
+import { expect, expectNoAxeViolations, fakeDanishVoice, openApp, readDatabase, reopen, test } from './fixtures';
 import { HomePage, PlanPage, ThemeCardsPage } from './pages';
 
 const THEME = 'Mig og andre mennesker';
@@ -233,6 +233,12 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 
 test('the theme cards reflow at 320 px without sideways scrolling', async ({ page }) => {
 	await page.setViewportSize({ width: 320, height: 640 });
+	// A Danish device voice that starts at once, so the card's question is read aloud without sound.
+	await fakeDanishVoice(page, { name: 'Test dansk', voiceURI: 'test-da' });
+	await page.addInitScript(() => {
+		speechSynthesis.speak = (utterance) => setTimeout(() => utterance.dispatchEvent(new Event('start')));
+		speechSynthesis.cancel = () => {};
+	});
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Bo');
@@ -261,5 +267,17 @@ test('the theme cards reflow at 320 px without sideways scrolling', async ({ pag
 	expect(await fits()).toBe(true);
 	await cards.placeButton('Godt').click();
 	await expect(cards.cardsUnder('Godt')).toHaveCount(1);
+	expect(await fits()).toBe(true);
+	// Read aloud, the next card's question wrapped the line under the card in hand onto a second line, and the mat moved
+	// down under the citizen's finger. It keeps to one line; the live region still holds every word.
+	const firstCardTop = () =>
+		cards
+			.cardsUnder('Godt')
+			.first()
+			.evaluate((card) => card.getBoundingClientRect().top + scrollY);
+	const top = await firstCardTop();
+	await cards.inHand.getByRole('button', { name: 'Læs spørgsmålet op' }).click();
+	await expect(cards.speechStatus).toHaveText('Siger: Hvordan har du det med dine venner og din familie?');
+	expect(await firstCardTop()).toBe(top);
 	expect(await fits()).toBe(true);
 });

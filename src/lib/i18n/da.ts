@@ -772,6 +772,7 @@ export const da = {
 	'plan.confirm.holds.case-file': 'Filen viser alle svar fra mødet, navnene på deltagerne og rådgiverens note.',
 	'plan.confirm.holds.invitation': 'Filen viser tid, sted, navnene på dem, der kommer, og de fotos, borgeren har valgt.',
 	'plan.confirm.anyone': 'Alle, der får filen, kan læse den. Gem og del den kun på sikre steder, fx i journalen.',
+	'plan.confirm.close': 'Hvis PDF-filen åbner på skærmen, så luk den, når du er færdig. Billedtales skærmlås dækker ikke filen.',
 	'plan.confirm.ok': 'Lav PDF',
 	'plan.edit.heading': 'Mål og aftaler',
 	'plan.edit.goal': 'Nyt mål i borgerens egne ord',

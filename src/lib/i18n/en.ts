@@ -776,6 +776,8 @@ export const en: Record<MessageKey, string> = {
 	'plan.confirm.holds.case-file': "The file shows every answer from the meeting, the names of the participants and the adviser's note.",
 	'plan.confirm.holds.invitation': 'The file shows the time, the place, the names of the people coming and the photos the citizen chose.',
 	'plan.confirm.anyone': 'Anyone who gets the file can read it. Keep and share it only in safe places, such as the case file.',
+	'plan.confirm.close':
+		"If the PDF file opens on the screen, close it when you are done. Billedtale's screen lock does not cover the file.",
 	'plan.confirm.ok': 'Make the PDF',
 	'plan.edit.heading': 'Goals and agreements',
 	'plan.edit.goal': "New goal in the citizen's own words",

@@ -2,6 +2,8 @@
 export function downloadFile(fileName: string, content: string | Uint8Array | Blob, mimeType: string): void {
 	// A Blob is handed on as it is: a large one (a backup) is not copied into the page's memory.
 	const part = typeof content === 'string' || content instanceof Blob ? content : new Uint8Array(content);
+	// The file's own type: Firefox goes by the name's extension (a .pdf opens in its viewer even as application/octet-stream,
+	// tried in firefox-esr), so another type would not keep a file from opening, only mislabel it.
 	const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
 	const link = document.createElement('a');
 	link.href = url;
