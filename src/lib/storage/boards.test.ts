@@ -127,15 +127,21 @@ describe('board storage', () => {
 			).payload.root
 		).toBe(false);
 		// Listed by name as a person reads it, numbers by their value, after the start board.
-		await addBoards(
-			citizen.id,
-			['Tavle 10', 'Tavle 2', 'Æbler', 'Tavle 1'].map((name, i) => createBoard(name, 1, 1, `n${i}`)),
-			[]
-		);
+		expect(
+			await addBoards(
+				citizen.id,
+				['Tavle 10', 'Tavle 2', 'Æbler', 'Tavle 1'].map((name, i) => createBoard(name, 1, 1, `n${i}`)),
+				[]
+			)
+		).toEqual([]);
 		const names = (await getBoardSet(citizen.id))!.boards.map((board) => board.name);
 		expect(names).toEqual(['Forside', 'Følelser', 'Importeret', 'Tavle 1', 'Tavle 2', 'Tavle 10', 'Æbler']);
 		// An imported board named as one the citizen has is named apart, so the list and the folders can tell them apart.
-		await addBoards(citizen.id, [createBoard('følelser', 1, 1, 'again'), createBoard('Følelser', 1, 1, 'twice')], []);
+		// The import says which boards it named apart.
+		expect(await addBoards(citizen.id, [createBoard('følelser', 1, 1, 'again'), createBoard('Følelser', 1, 1, 'twice')], [])).toEqual([
+			{ from: 'følelser', to: 'følelser (2)' },
+			{ from: 'Følelser', to: 'Følelser (3)' }
+		]);
 		const renamed = (await getBoardSet(citizen.id))!.boards.filter((board) => /følelser/i.test(board.name));
 		expect(renamed.map((board) => [board.id, board.name])).toEqual([
 			['feelings', 'Følelser'],

@@ -164,11 +164,18 @@ export function pruneUnusedMedia(citizenId: string): Promise<void> {
 	});
 }
 
+/** An imported board stored under another name than the file gave it. */
+export interface BoardRename {
+	from: string;
+	to: string;
+}
+
 /**
  * Adds imported boards and their media beside the existing ones; nothing existing is changed. An imported board named as
- * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed.
+ * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed. Returns
+ * the boards named apart, so the person importing is told which name to look for.
  */
-export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
+export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<BoardRename[]> {
 	const db = getDb();
 	const { records } = await readBoards(citizenId);
 	const boards = withDistinctNames(
@@ -190,6 +197,7 @@ export async function addBoards(citizenId: string, imported: Board[], media: Med
 			await db.boards.bulkAdd(sealedBoards);
 		})
 	);
+	return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
 }
 
 /** Stores a photo or recording before a cell refers to it. */
