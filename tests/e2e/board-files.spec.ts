@@ -42,7 +42,11 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	await download.saveAs(obzPath);
 	expect(download.suggestedFilename()).toBe('Lars.obz');
 	await input.setInputFiles(obzPath);
-	await expect(page.locator('.notices').getByRole('status')).toContainText('8 tavler er hentet.');
+	// The notice names the boards that were named apart, so "Følelser" is not looked for and found twice.
+	const notice = page.locator('.notices').getByRole('status');
+	await expect(notice).toContainText('8 tavler er hentet.');
+	await expect(notice).toContainText('Nogle tavler hed det samme som andre og har fået nye navne:');
+	await expect(notice).toContainText('»Følelser« hedder nu »Følelser (2)«');
 	let after = (await readDatabase(page)).boards;
 	expect(after).toHaveLength(16);
 	for (const original of before) expect(after.find((b) => b.id === original.id)).toEqual(original);

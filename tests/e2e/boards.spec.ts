@@ -443,6 +443,36 @@ test('unsaved typing in the editor is kept when the board is saved meanwhile fro
 	// Choosing another cell shows that cell, not the text typed for the last one.
 	await editor.slot('nej tak').click();
 	await expect(editor.label).toHaveValue('nej tak');
+
+	// A cell with its own photo removed here is still under "Fortryd" when the other tab saves the board: the other tab's
+	// save leaves the photo alone, so the undo brings the cell back with it.
+	await editor.slot('ved ikke').click();
+	await editor.form
+		.getByLabel('Eget billede (valgfrit)')
+		.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	await editor.saveCell();
+	const ownPhoto = editor.slot('ved ikke').locator('img.photo');
+	await expect(ownPhoto).toBeVisible();
+	const photoId = (await readDatabase(page)).boards.find((b) => b.payload.root)!.payload.slots[2].photoId;
+	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
+	await expect(editor.slot('Tomt felt 3')).toBeVisible();
+	await otherEditor.boardName.fill('Lones start');
+	await other.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(editor.heading('Lones start')).toBeVisible();
+	await page.getByRole('button', { name: 'Fortryd sidste ændring' }).click();
+	await expect(ownPhoto).toBeVisible();
+	const db = await readDatabase(page);
+	expect(db.boards.find((b) => b.payload.root)!.payload.slots[2].photoId).toBe(photoId);
+	expect(db.media.find((m) => m.id === photoId)?.payload).toMatchObject({ kind: 'image', blob: { type: 'image/jpeg' } });
+	// Once the other tab has left its editor too, the last editor left takes the photo no cell and no undo can bring back.
+	await other.getByRole('button', { name: 'Færdig' }).click();
+	await expect(new BoardPage(other).cell('nej tak')).toBeVisible();
+	await editor.slot('ved ikke').click();
+	await editor.form.getByRole('button', { name: 'Fjern felt' }).click();
+	await expect(editor.slot('Tomt felt 3')).toBeVisible();
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await expect(new BoardPage(page).cell('nej tak')).toBeVisible();
+	await expect.poll(async () => (await readDatabase(page)).media.map((m) => m.id)).not.toContain(photoId);
 	await other.close();
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBoard, setCell } from '#lib/domain/board.ts';
-import { ensureBoardSet, getBoardSet, getMediaOfCitizen, saveMedia } from '#lib/storage/boards.ts';
+import { ensureBoardSet, getBoardSet, getMediaOfCitizen, pruneUnusedMedia, saveMedia } from '#lib/storage/boards.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase } from '#lib/storage/db.ts';
 import { BoardEditHistory } from './editor.svelte.ts';
@@ -21,13 +21,15 @@ async function editor() {
 		voice: (id: string) =>
 			saveMedia(citizen.id, { id, kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF'], { type: 'audio/wav' }) }),
 		board: async () => (await getBoardSet(citizen.id))!.boards[0]!,
-		stored: async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort()
+		stored: async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort(),
+		/** Leaving the editor. */
+		leave: () => pruneUnusedMedia(citizen.id)
 	};
 }
 
 describe('the board editor’s undo', () => {
 	it('brings a removed cell back with its own photo and voice', async () => {
-		const { history, image, voice, board, stored } = await editor();
+		const { history, image, voice, board, stored, leave } = await editor();
 		await image('mor-photo');
 		await voice('mor-voice');
 		await history.apply(await board(), (b) => setCell(b, 0, { id: 'mor', label: 'mor', photoId: 'mor-photo', recordingId: 'mor-voice' }));
@@ -35,28 +37,25 @@ describe('the board editor’s undo', () => {
 		await history.undo();
 		expect((await board()).slots[0]).toMatchObject({ photoId: 'mor-photo', recordingId: 'mor-voice' });
 		expect(await stored()).toEqual(['mor-photo', 'mor-voice']);
-		// No undo reaches them once another edit replaces the snapshot: they are cleaned up by that save.
+		// No undo reaches them once another edit replaces the snapshot: they go when the editor is left.
 		await history.apply(await board(), (b) => setCell(b, 0, null));
 		await history.apply(await board(), (b) => ({ ...b, name: 'Hjem' }));
+		expect(await stored()).toEqual(['mor-photo', 'mor-voice']);
+		await leave();
 		expect(await stored()).toEqual([]);
 	});
 
-	it('keeps a photo a cell form holds through a board save, until the form lets it go', async () => {
-		const { history, image, board, stored } = await editor();
+	it('keeps a photo a cell form has stored through board saves; leaving the editor takes it once no cell names it', async () => {
+		const { history, image, board, stored, leave } = await editor();
 		await image('far-photo');
-		let formPhoto: string | undefined = 'far-photo';
-		const release = history.hold(() => [formPhoto, undefined]);
 		// "Gem tavle" before "Gem felt".
 		await history.apply(await board(), (b) => ({ ...b, name: 'Hjem' }));
 		expect(await stored()).toEqual(['far-photo']);
-		await history.apply(await board(), (b) => setCell(b, 0, { id: 'far', label: 'far', photoId: formPhoto }));
+		await history.apply(await board(), (b) => setCell(b, 0, { id: 'far', label: 'far', photoId: 'far-photo' }));
+		await leave();
 		expect(await stored()).toEqual(['far-photo']);
-		// The form removes the photo again and is closed: the cell still has it, so it stays; off the cell and out of the
-		// undo it goes.
-		formPhoto = undefined;
-		release();
 		await history.apply(await board(), (b) => setCell(b, 0, null));
-		await history.apply(await board(), (b) => ({ ...b, name: 'Forside' }));
+		await leave();
 		expect(await stored()).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBoard, setCell, type BoardSet } from '#lib/domain/board.ts';
 import {
 	addBoards,
@@ -12,11 +12,32 @@ import {
 } from './boards.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
+import { holdMedia } from './media-holds.ts';
 import { openRecord } from './sealing.ts';
 
 afterEach(async () => {
+	vi.unstubAllGlobals();
 	await deleteDatabase();
 });
+
+/** Web Locks as the tabs of one origin share them, as far as the app uses them here: shared holds, exclusive if free. */
+function sharedLocks() {
+	const holders = new Map<string, number>();
+	type Work = (lock: Lock | null) => Promise<unknown>;
+	return {
+		async request(name: string, ...args: [Work] | [LockOptions, Work]) {
+			const [options, work] = args.length === 1 ? [{}, args[0]] : args;
+			const shared = options.mode === 'shared';
+			if (!shared && (holders.get(name) ?? 0) > 0) return work(null);
+			holders.set(name, (holders.get(name) ?? 0) + (shared ? 1 : 0));
+			try {
+				return await work({ name, mode: shared ? 'shared' : 'exclusive' });
+			} finally {
+				holders.set(name, holders.get(name)! - (shared ? 1 : 0));
+			}
+		}
+	};
+}
 
 function starterSet(): BoardSet {
 	const feelings = createBoard('Følelser', 1, 2, 'feelings');
@@ -36,7 +57,7 @@ describe('board storage', () => {
 		expect(set?.boards.map((b) => b.name)).toEqual(['Forside', 'Følelser']);
 	});
 
-	it('prunes a photo no cell uses any more', async () => {
+	it('cleans up a photo no cell uses any more', async () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
 		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg'], { type: 'image/jpeg' }) });
@@ -45,22 +66,28 @@ describe('board storage', () => {
 		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'mor', label: 'mor', photoId: 'photo' }));
 		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual(['photo']);
 		await saveBoard(citizen.id, setCell(feelings, 0, null));
+		await pruneUnusedMedia(citizen.id);
 		expect((await getMediaOfCitizen(citizen.id)).size).toBe(0);
 	});
 
-	it('a save keeps the media it is asked to keep; they go at a later save or clean-up that does not keep them', async () => {
+	it('a save deletes no media; a clean-up deletes those nothing refers to, but not while any tab holds them', async () => {
+		vi.stubGlobal('navigator', { locks: sharedLocks() });
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
 		await saveMedia(citizen.id, { id: 'photo', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['jpeg'], { type: 'image/jpeg' }) });
-		await saveMedia(citizen.id, { id: 'voice', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF'], { type: 'audio/wav' }) });
-		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort();
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()];
 		const feelings = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'feelings')!;
-		// Neither is on a board: one is kept (the undo or a form still holds it), the other is not.
-		await saveBoard(citizen.id, { ...feelings, name: 'Mine følelser' }, ['photo']);
+		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'mor', label: 'mor', photoId: 'photo' }));
+		// The cell is removed: the undo can still bring it back, in this tab or another.
+		await saveBoard(citizen.id, feelings);
 		expect(await stored()).toEqual(['photo']);
-		await saveBoard(citizen.id, feelings, ['photo']);
+		// Another tab's editor is open: neither leaving this one nor deleting a board deletes what it may still need.
+		const letGo = holdMedia(citizen.id);
+		await pruneUnusedMedia(citizen.id);
+		await deleteBoard(citizen.id, 'feelings');
 		expect(await stored()).toEqual(['photo']);
-		// Leaving the editor: nothing holds it any more.
+		// That editor is left: nothing holds the photo any more.
+		await letGo();
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual([]);
 	});
@@ -100,15 +127,21 @@ describe('board storage', () => {
 			).payload.root
 		).toBe(false);
 		// Listed by name as a person reads it, numbers by their value, after the start board.
-		await addBoards(
-			citizen.id,
-			['Tavle 10', 'Tavle 2', 'Æbler', 'Tavle 1'].map((name, i) => createBoard(name, 1, 1, `n${i}`)),
-			[]
-		);
+		expect(
+			await addBoards(
+				citizen.id,
+				['Tavle 10', 'Tavle 2', 'Æbler', 'Tavle 1'].map((name, i) => createBoard(name, 1, 1, `n${i}`)),
+				[]
+			)
+		).toEqual([]);
 		const names = (await getBoardSet(citizen.id))!.boards.map((board) => board.name);
 		expect(names).toEqual(['Forside', 'Følelser', 'Importeret', 'Tavle 1', 'Tavle 2', 'Tavle 10', 'Æbler']);
 		// An imported board named as one the citizen has is named apart, so the list and the folders can tell them apart.
-		await addBoards(citizen.id, [createBoard('følelser', 1, 1, 'again'), createBoard('Følelser', 1, 1, 'twice')], []);
+		// The import says which boards it named apart.
+		expect(await addBoards(citizen.id, [createBoard('følelser', 1, 1, 'again'), createBoard('Følelser', 1, 1, 'twice')], [])).toEqual([
+			{ from: 'følelser', to: 'følelser (2)' },
+			{ from: 'Følelser', to: 'Følelser (3)' }
+		]);
 		const renamed = (await getBoardSet(citizen.id))!.boards.filter((board) => /følelser/i.test(board.name));
 		expect(renamed.map((board) => [board.id, board.name])).toEqual([
 			['feelings', 'Følelser'],

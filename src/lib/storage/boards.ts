@@ -12,6 +12,7 @@ import { ValidationError } from '#lib/domain/validation.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord } from './records.ts';
+import { whenMediaFree } from './media-holds.ts';
 import { MEDIA_FIELD, MEDIA_REFERRING_TABLES } from './registry.ts';
 import { CHANGED_MEANWHILE, openRecords, sealRecord, sealRecords, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
@@ -74,13 +75,12 @@ const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
 /**
  * Deletes media that nothing of the citizen refers to any more, so a removed photo or voice leaves
  * no trace. Boards count as given (opened, so also boards from before media ids were kept plain);
- * every other table is asked through its media index, which needs no decryption. `keep` is what the
- * editor can still bring back or is about to save: the board under "Fortryd", and a photo or voice a
- * cell form holds before "Gem felt". Without it an undo brought a cell back without its own picture.
+ * every other table is asked through its media index, which needs no decryption. Only while no tab
+ * holds the citizen's media (media-holds.ts): an undo or a form may still need one nothing refers to.
  */
-async function pruneMedia(citizenId: string, boards: Board[], keep: Iterable<string>): Promise<void> {
+async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
 	const db = getDb();
-	const kept = new Set([...boards.flatMap(mediaIdsOf), ...keep]);
+	const kept = new Set(boards.flatMap(mediaIdsOf));
 	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !kept.has(id));
 	if (candidates.length === 0) return;
 	const used = new Set<string>();
@@ -90,8 +90,8 @@ async function pruneMedia(citizenId: string, boards: Board[], keep: Iterable<str
 	await db.media.bulkDelete(candidates.filter((id) => !used.has(id)));
 }
 
-/** `keep`: media nothing stored refers to that must still not go (see pruneMedia). */
-export function saveBoard(citizenId: string, board: Board, keep: Iterable<string> = [], now = Date.now()): Promise<void> {
+/** Deletes no media, not even those the board no longer names: the editor's undo can bring them back (media-holds.ts). */
+export function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
 	const db = getDb();
 	return writeUnlessChanged(async () => {
 		const { stored, records } = await readBoards(citizenId);
@@ -103,65 +103,79 @@ export function saveBoard(citizenId: string, board: Board, keep: Iterable<string
 		checkBoardName(board, existing && boardFromRecord(existing), boards);
 		const sealed = await sealRecord('boards', boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
 		return guardedWrite(() =>
-			db.transaction('rw', boardWriteScope(), async () => {
+			db.transaction('rw', db.boards, async () => {
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 				await db.boards.put(sealed);
-				await pruneMedia(citizenId, boards, keep);
-			})
-		);
-	});
-}
-
-/** The start board cannot be deleted; links to a deleted board are removed from the others. */
-export function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
-	const db = getDb();
-	return writeUnlessChanged(async () => {
-		const { stored, records } = await readBoards(citizenId);
-		const record = records.find((r) => r.id === boardId);
-		if (!record) throw new StorageError('error.notFound');
-		if (record.payload.root) throw new ValidationError('error.deleteRootBoard');
-		const others = records.filter((r) => r.id !== boardId);
-		const before = others.map(boardFromRecord);
-		const remaining = before.map((board) => unlinkBoard(board, boardId));
-		const sealed = await sealRecords(
-			'boards',
-			others.flatMap((other, i) =>
-				remaining[i] === before[i] ? [] : [boardToRecord(remaining[i]!, citizenId, other.payload.root, other.createdAt, now)]
-			)
-		);
-		return guardedWrite(() =>
-			db.transaction('rw', boardWriteScope(), async () => {
-				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-				await db.boards.delete(boardId);
-				await db.boards.bulkPut(sealed);
-				await pruneMedia(citizenId, remaining, []);
 			})
 		);
 	});
 }
 
 /**
- * Deletes the media no board or other record refers to: when the editor is left, what its undo and its forms kept
- * alive goes too, instead of waiting for the next board save.
+ * The start board cannot be deleted; links to a deleted board are removed from the others. Its media go with it unless a
+ * tab holds the citizen's media (an editor open on it can still undo): then they go at that editor's clean-up.
+ */
+export function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
+	const db = getDb();
+	return whenMediaFree(citizenId, (free) =>
+		writeUnlessChanged(async () => {
+			const { stored, records } = await readBoards(citizenId);
+			const record = records.find((r) => r.id === boardId);
+			if (!record) throw new StorageError('error.notFound');
+			if (record.payload.root) throw new ValidationError('error.deleteRootBoard');
+			const others = records.filter((r) => r.id !== boardId);
+			const before = others.map(boardFromRecord);
+			const remaining = before.map((board) => unlinkBoard(board, boardId));
+			const sealed = await sealRecords(
+				'boards',
+				others.flatMap((other, i) =>
+					remaining[i] === before[i] ? [] : [boardToRecord(remaining[i]!, citizenId, other.payload.root, other.createdAt, now)]
+				)
+			);
+			return guardedWrite(() =>
+				db.transaction('rw', boardWriteScope(), async () => {
+					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+					await db.boards.delete(boardId);
+					await db.boards.bulkPut(sealed);
+					if (free) await pruneMedia(citizenId, remaining);
+				})
+			);
+		})
+	);
+}
+
+/**
+ * Deletes the media no board or other record refers to, unless a tab holds the citizen's media: when the editor is
+ * left, what its undo and its forms kept alive goes, unless another tab can still bring it back.
  */
 export function pruneUnusedMedia(citizenId: string): Promise<void> {
 	const db = getDb();
-	return writeUnlessChanged(async () => {
-		const { stored, records } = await readBoards(citizenId);
-		return guardedWrite(() =>
-			db.transaction('rw', boardWriteScope(), async () => {
-				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-				await pruneMedia(citizenId, records.map(boardFromRecord), []);
-			})
-		);
+	return whenMediaFree(citizenId, async (free) => {
+		if (!free) return;
+		await writeUnlessChanged(async () => {
+			const { stored, records } = await readBoards(citizenId);
+			return guardedWrite(() =>
+				db.transaction('rw', boardWriteScope(), async () => {
+					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+					await pruneMedia(citizenId, records.map(boardFromRecord));
+				})
+			);
+		});
 	});
+}
+
+/** An imported board stored under another name than the file gave it. */
+export interface BoardRename {
+	from: string;
+	to: string;
 }
 
 /**
  * Adds imported boards and their media beside the existing ones; nothing existing is changed. An imported board named as
- * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed.
+ * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed. Returns
+ * the boards named apart, so the person importing is told which name to look for.
  */
-export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<void> {
+export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<BoardRename[]> {
 	const db = getDb();
 	const { records } = await readBoards(citizenId);
 	const boards = withDistinctNames(
@@ -183,6 +197,7 @@ export async function addBoards(citizenId: string, imported: Board[], media: Med
 			await db.boards.bulkAdd(sealedBoards);
 		})
 	);
+	return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
 }
 
 /** Stores a photo or recording before a cell refers to it. */

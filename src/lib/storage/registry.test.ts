@@ -4,7 +4,7 @@ import { sealPayload } from '#lib/vault/payload.ts';
 import { requireDataKey } from '#lib/vault/session.ts';
 import { confirmStoredAnswer, listAnswers, recordAnswer } from './answers.ts';
 import { collectBackup, restoreContent } from './backup.ts';
-import { ensureBoardSet, getMediaOfCitizen, saveBoard, saveMedia } from './boards.ts';
+import { ensureBoardSet, getMediaOfCitizen, pruneUnusedMedia, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
 import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
@@ -135,6 +135,7 @@ describe('the table registry', () => {
 		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual([...kept, `${citizen.id}-cell-photo`].sort());
 		// The board drops its photo: only that one goes; the others stay with what refers to them.
 		await saveBoard(citizen.id, setCell(home, 0, null));
+		await pruneUnusedMedia(citizen.id);
 		expect([...(await getMediaOfCitizen(citizen.id)).keys()].sort()).toEqual(kept.sort());
 	});
 });

@@ -1,0 +1,38 @@
+/*
+ * A citizen's media that nothing stored refers to are deleted, so a removed photo or voice leaves no trace. Yet a page
+ * can still need one that nothing stored refers to: the board under the editor's "Fortryd", a photo or voice a cell form,
+ * a story or an answer has stored before the record that names it is saved. That is known only in the page's memory, so
+ * a clean-up in another tab cannot see it: a board save in one tab deleted for good the photo that the other tab's undo
+ * then brought its cell back without.
+ *
+ * So nothing is deleted while any tab holds a citizen's media. Each page that can hold them holds a shared Web Lock named
+ * after the citizen while it is open, and a clean-up runs only if it gets that lock exclusively at once (ifAvailable): it
+ * never waits, and never runs beside a holder. Saving a board deletes nothing; leaving the editor, once its hold is let
+ * go, and deleting a board clean up when no tab holds the citizen's media. What a tab closed while holding leaves waits
+ * for the next clean-up, and deleting the citizen deletes every medium of theirs all the same. The lock's name holds only
+ * the citizen's random id, and only in the browser's memory.
+ */
+
+const lockName = (citizenId: string) => `billedtale-media-held-${citizenId}`;
+
+/** Without Web Locks (unit tests in Node) one page is all there is: nothing to wait for, nothing else holds. */
+const locks = () => (typeof navigator === 'undefined' ? undefined : navigator.locks);
+
+/** Holds the citizen's media in every tab until the returned function lets go; what it returns settles once let go. */
+export function holdMedia(citizenId: string): () => Promise<void> {
+	const manager = locks();
+	if (!manager) return () => Promise.resolve();
+	let letGo!: () => void;
+	const held = new Promise<void>((resolve) => (letGo = resolve));
+	const request = manager.request(lockName(citizenId), { mode: 'shared' }, () => held);
+	return () => {
+		letGo();
+		return request;
+	};
+}
+
+/** Runs `work`, told whether it may delete the citizen's media: only while no tab holds them. */
+export function whenMediaFree<T>(citizenId: string, work: (free: boolean) => Promise<T>): Promise<T> {
+	const manager = locks();
+	return manager ? manager.request(lockName(citizenId), { ifAvailable: true }, (lock) => work(lock !== null)) : work(true);
+}
