@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
+	AREA_LABEL_HEIGHT,
 	AREA_PADDING,
+	areaLabelBox,
 	changeStoryItem,
 	compareStory,
 	createStoryItem,
 	currentState,
 	drawingFromStrokes,
 	freeSpotIn,
+	ITEM_MIN_SIDE,
 	positionOf,
 	resizeInArea,
 	simplifyStroke,
@@ -16,9 +19,12 @@ import {
 	storyMoments,
 	storyItemPayloadSchema,
 	storyProvenance,
+	type Rect,
 	type StoryArea,
 	type StoryItem
 } from './story';
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 const areas: StoryArea[] = [
 	{ id: 'haab', x: 0, y: 0, w: 1000, h: 300 },
@@ -150,10 +156,25 @@ describe('snapping', () => {
 	it('finds a free spot that covers no item already in the area', () => {
 		const area = areas[1]!;
 		const first = freeSpotIn(area, [], { w: 100, h: 100 });
-		expect([first.x, first.y]).toEqual([AREA_PADDING, 320 + AREA_PADDING]);
+		expect([first.x, first.y]).toEqual([AREA_PADDING, 320 + AREA_LABEL_HEIGHT + AREA_PADDING]);
 		const second = freeSpotIn(area, [first], { w: 100, h: 100 });
 		expect(second.x).toBe(first.x + 100 + AREA_PADDING);
 		expect(second.y).toBe(first.y);
+	});
+
+	it('puts an item of another size beside the items in a row, not only where one of its own size would go', () => {
+		const area = { id: 'skridt', x: 0, y: 0, w: 552, h: 320 };
+		const symbol = freeSpotIn(area, [], { w: 150, h: 170 });
+		const text = freeSpotIn(area, [symbol], { w: 260, h: 130 });
+		expect([text.x, text.y]).toEqual([symbol.x + symbol.w + AREA_PADDING, symbol.y]);
+	});
+
+	it('keeps a new item off its area’s label, also in the smallest area a template may have (160 units)', () => {
+		const smallest = { id: 'klein', x: 0, y: 0, w: 160, h: 160 };
+		const spot = freeSpotIn(smallest, [], { w: 150, h: 170 });
+		expect(overlap(spot, areaLabelBox(smallest))).toBe(false);
+		// Shrunk to fit under the label, it is still as high as the smallest side an item may have.
+		expect(spot.h).toBeGreaterThanOrEqual(ITEM_MIN_SIDE);
 	});
 
 	it('resizes about the centre, never below the smallest side, always inside the area', () => {

@@ -39,9 +39,23 @@ export interface Placement extends Rect {
 }
 
 export const STORY_HISTORY_MAX = 500;
-/** Inner margin of an area: an item snapped into it never touches its border or its label. */
+/** Inner margin of an area: an item snapped into it never touches its border. */
 export const AREA_PADDING = 12;
 export const ITEM_MIN_SIDE = 60;
+
+/*
+ * An area's label is one line of text AREA_LABEL_FONT high, AREA_LABEL_INSET in from the area's top left corner, in a
+ * band AREA_LABEL_HEIGHT high across the area's top. These are canvas units, so the label lies in the same place on the
+ * canvas of any screen, in the plan's picture and in its PDF, and a new item can be kept off it (freeSpotIn). The band
+ * spans the area's width: the label's own width follows its language and font.
+ */
+export const AREA_LABEL_FONT = 36;
+export const AREA_LABEL_INSET = 12;
+export const AREA_LABEL_HEIGHT = 72;
+
+export function areaLabelBox(area: Rect): Rect {
+	return { x: area.x, y: area.y, w: area.w, h: AREA_LABEL_HEIGHT };
+}
 
 const unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
 const side = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(100_000));
@@ -258,14 +272,32 @@ export function snapIntoArea(areas: readonly StoryArea[], box: Rect): Placement 
 }
 
 /**
- * A place for a new or moved item that covers none of the items already in the area, row by row from
- * the top left. Tap-tap and the list view need no precision; a full area stacks on its first spot.
+ * A place for a new or moved item that covers neither the area's label nor the items already in the area, row by row
+ * from the top left below the label: each row starts under the label or under an item, and each spot in it at the
+ * row's left or right of an item, so items of other sizes (or dragged anywhere) leave no gap unused. Tap-tap and the
+ * list view need no precision; a full area stacks on its first spot.
  */
 export function freeSpotIn(area: StoryArea, occupied: readonly Rect[], size: { w: number; h: number }): Placement {
 	const gap = AREA_PADDING;
-	const first = fitInArea(area, { x: 0, y: 0, ...size });
-	for (let y = first.y; y + first.h <= area.y + area.h - AREA_PADDING + 0.001; y += first.h + gap) {
-		for (let x = first.x; x + first.w <= area.x + area.w - AREA_PADDING + 0.001; x += first.w + gap) {
+	const label = areaLabelBox(area);
+	// The part of the area under its label; an item too tall for it is shrunk to fit, as into a small area.
+	const room = { ...area, y: label.y + label.h, h: area.y + area.h - (label.y + label.h) };
+	const first = fitInArea(room, { x: 0, y: 0, ...size });
+	const right = area.x + area.w - AREA_PADDING + 0.001;
+	const bottom = area.y + area.h - AREA_PADDING + 0.001;
+	const starts = (from: number, ends: number[]) => [...new Set([from, ...ends.filter((end) => end > from)])].sort((a, b) => a - b);
+	const ys = starts(
+		first.y,
+		occupied.map((other) => other.y + other.h + gap)
+	);
+	const xs = starts(
+		first.x,
+		occupied.map((other) => other.x + other.w + gap)
+	);
+	for (const y of ys) {
+		if (y + first.h > bottom) break;
+		for (const x of xs) {
+			if (x + first.w > right) break;
 			const spot = { x, y, w: first.w, h: first.h };
 			if (!occupied.some((other) => overlaps(spot, other))) return { areaId: area.id, ...spot };
 		}
