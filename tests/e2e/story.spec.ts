@@ -40,6 +40,9 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await touchTap(story.symbolResult('hund'));
 	await touchTap(story.area('Mine håb, ønsker og drømme'));
 	await expect(story.item('Billede: hund')).toHaveAttribute('data-area', 'haab');
+	// Put in the area's first free spot, it lies below the area's label, which stays readable.
+	const label = (await story.area('Mine håb, ønsker og drømme').locator('.area-label').boundingBox())!;
+	expect((await story.item('Billede: hund').boundingBox())!.y).toBeGreaterThanOrEqual(label.y + label.height);
 
 	// "Større" and "Mindre" on the chosen item say that its size changed: both once said "Flyttet til Mine håb …".
 	const hund = story.item('Billede: hund');
@@ -169,6 +172,9 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	const citizen = new CitizenPage(page);
 	const second = await citizen.startMeeting({ phase: 'Opfølgning' });
 	expect(second.id).not.toBe(firstMeetingId);
+	// Here Jonas relays: what he moves and removes is his change of what Lise put there, and is kept and shown as his.
+	await second.addParticipant('Jonas', 'Udfører');
+	await second.answeringAs('Formidlet af', 'Jonas (Udfører)');
 	await story.open();
 	await story.view('Liste');
 	await expect(story.listArea('Det står i vejen').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
@@ -196,8 +202,8 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await expect(page.getByLabel('Sammenlign med')).toHaveValue(firstMeetingId);
 	const changes = page.getByRole('region', { name: 'Før og nu' }).locator('ul.changes li');
 	await expect(changes).toHaveText([
-		'Flyttet: Tekst: Larm om natten fra Det står i vejen til Næste lille skridt',
-		'Fjernet: Billede: musik fra Det gør mit liv bedre',
+		'Flyttet: Tekst: Larm om natten fra Det står i vejen til Næste lille skridt – Formidlet af (Jonas, Udfører)',
+		'Fjernet: Billede: musik fra Det gør mit liv bedre – Formidlet af (Jonas, Udfører)',
 		'Nyt: Tekst: Gå til kor i Det kan hjælpe mig – og hvem kan hjælpe'
 	]);
 	await expect(page.locator('figure').first().locator('[data-mark="removed"]')).toHaveCount(1);
@@ -221,6 +227,14 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 		'musik'
 	]);
 	const citizenId = stored[0]!.citizenId;
+	// Lise put "Larm om natten" there; Jonas moved it: the item keeps both, and the state before the move is Lise's.
+	const noise = stored.find((i) => i.payload.content.text === 'Larm om natten')!.payload;
+	const jonas = { mode: 'formidlet', name: 'Jonas', role: 'udfoerer' };
+	expect(noise.provenance).toMatchObject({ mode: 'formidlet', name: 'Lise', role: 'paaroerende' });
+	expect(noise.changedBy).toMatchObject(jonas);
+	expect(noise.history.map((s: { areaId: string; provenance?: { name?: string } }) => [s.areaId, s.provenance?.name])).toEqual([
+		['i-vejen', 'Lise']
+	]);
 
 	await page.getByRole('link', { name: 'Tilbage til Sofus' }).click();
 	await page.getByRole('button', { name: 'Slet borger' }).click();

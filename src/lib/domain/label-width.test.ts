@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { longestWordEm } from './label-width.ts';
+import { longestWordEm, textEm } from './label-width.ts';
+
+describe('textEm', () => {
+	it('is the whole line: every letter and space, an accented letter as wide as its letter', () => {
+		expect(textEm('il i')).toBeCloseTo(4 * 0.35);
+		expect(textEm('Næste skridt')).toBeGreaterThan(longestWordEm('Næste skridt') * 2);
+		expect(textEm('håb')).toBe(textEm('hab'));
+	});
+});
 
 describe('longestWordEm', () => {
 	it('is the longest word of the label, each letter as wide as DejaVu Sans Bold draws it or wider', () => {

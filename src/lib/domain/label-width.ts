@@ -48,6 +48,14 @@ function letterEm(letter: string): number {
 	return WIDTH.get(letter) ?? (/\p{Lu}/u.test(letter) ? CAPITAL_EM : /\p{Ll}/u.test(letter) ? SMALL_EM : OTHER_EM);
 }
 
+/** How wide a text is drawn on one line, in em, at most (a space as wide as "i"). */
+export function textEm(text: string): number {
+	return [...text.normalize('NFD').replace(/\p{M}/gu, '')].reduce(
+		(sum, letter) => sum + (letter === ' ' ? WIDTH.get('i')! : letterEm(letter)),
+		0
+	);
+}
+
 /**
  * How wide the label's longest word is drawn, in em, at most. A line may break only at a space or after a hyphen, so
  * "T-shirt" is reckoned as "T-" and "shirt".

@@ -1,27 +1,38 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
+	AREA_LABEL_HEIGHT,
 	AREA_PADDING,
+	areaLabelBox,
 	changeStoryItem,
 	compareStory,
 	createStoryItem,
+	currentState,
 	drawingFromStrokes,
 	freeSpotIn,
+	ITEM_MIN_SIDE,
 	positionOf,
 	resizeInArea,
 	simplifyStroke,
 	snapIntoArea,
 	storyAt,
 	storyMoments,
+	storyItemPayloadSchema,
 	storyProvenance,
+	type Rect,
 	type StoryArea,
 	type StoryItem
 } from './story';
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 const areas: StoryArea[] = [
 	{ id: 'haab', x: 0, y: 0, w: 1000, h: 300 },
 	{ id: 'bedre', x: 0, y: 320, w: 480, h: 300 },
 	{ id: 'i-vejen', x: 520, y: 320, w: 480, h: 300 }
 ];
+
+const SELV = { mode: 'selv' } as const;
 
 function item(id: string, at: number, areaId = 'haab', meetingId = 'm1'): StoryItem {
 	return createStoryItem({
@@ -39,9 +50,9 @@ function item(id: string, at: number, areaId = 'haab', meetingId = 'm1'): StoryI
 describe('story items', () => {
 	it('keep every earlier state with its date and meeting when moved, removed and brought back', () => {
 		const first = item('a', 10);
-		const moved = changeStoryItem(first, { areaId: 'bedre', x: 30, y: 340, w: 100, h: 100, removed: false }, 20, 'm2');
-		const removed = changeStoryItem(moved, { ...positionOf(moved), removed: true }, 30, 'm2');
-		const back = changeStoryItem(removed, { ...positionOf(removed), removed: false }, 40);
+		const moved = changeStoryItem(first, { areaId: 'bedre', x: 30, y: 340, w: 100, h: 100, removed: false }, 20, SELV, 'm2');
+		const removed = changeStoryItem(moved, { ...positionOf(moved), removed: true }, 30, SELV, 'm2');
+		const back = changeStoryItem(removed, { ...positionOf(removed), removed: false }, 40, SELV);
 		expect([moved.areaId, moved.updatedAt, moved.changedIn]).toEqual(['bedre', 20, 'm2']);
 		expect(removed.removedAt).toBe(30);
 		expect(back.removedAt).toBeUndefined();
@@ -53,6 +64,37 @@ describe('story items', () => {
 		// A change from the citizen's page belongs to no meeting.
 		expect(back.changedIn).toBeUndefined();
 		expect(back.meetingId).toBe('m1');
+	});
+
+	it('keep who made each change and how: the latest on the item, each earlier one in its state; the placer stays', () => {
+		const lise = storyProvenance('formidlet', { id: 'p-lise', name: 'Lise', role: 'paaroerende' });
+		const first = item('a', 10, 'i-vejen');
+		const moved = changeStoryItem(first, { ...positionOf(first), areaId: 'bedre', y: 340, removed: false }, 20, lise, 'm2');
+		const removed = changeStoryItem(moved, { ...positionOf(moved), removed: true }, 30, SELV, 'm2');
+		expect(moved.provenance).toEqual(SELV);
+		expect(moved.changedBy).toEqual(lise);
+		expect(removed.changedBy).toEqual(SELV);
+		expect([...removed.history, currentState(removed)].map((s) => s.provenance)).toEqual([SELV, lise, SELV]);
+	});
+
+	it('refuse a change that names the citizen as their own supporter or relayer, as placing does', () => {
+		const first = item('a', 10);
+		const citizen = { id: 'p0', name: 'Karen', role: 'borger' } as const;
+		const next = { ...positionOf(first), areaId: 'bedre', y: 340 };
+		expect(() => changeStoryItem(first, next, 20, storyProvenance('formidlet', citizen))).toThrow('error.provenanceRelayByCitizen');
+		expect(() => changeStoryItem(first, next, 20, storyProvenance('med-stoette', citizen))).toThrow('error.provenanceCitizenAsHelper');
+		expect(() => changeStoryItem(first, next, 20, { mode: 'formidlet' })).toThrow('error.storyItem');
+	});
+
+	it('still read as stored before changes kept their provenance', () => {
+		const moved = changeStoryItem(item('a', 10), { ...positionOf(item('a', 10)), areaId: 'bedre', y: 340 }, 20, SELV, 'm2');
+		const { changedBy: _by, ...old } = { ...moved, history: moved.history.map(({ provenance: _p, ...state }) => state) };
+		const { id: _id, citizenId: _c, createdAt: _a, updatedAt: _u, ...payload } = old;
+		expect(v.is(storyItemPayloadSchema, payload)).toBe(true);
+		// Who made that change is not known, and is not guessed to be the placer.
+		expect(currentState(old).provenance).toBeUndefined();
+		expect(compareStory([old], 15)).toEqual([expect.objectContaining({ change: 'moved' })]);
+		expect(compareStory([old], 15)[0]?.by).toBeUndefined();
 	});
 
 	it('refuse content and provenance the story does not know', () => {
@@ -114,10 +156,25 @@ describe('snapping', () => {
 	it('finds a free spot that covers no item already in the area', () => {
 		const area = areas[1]!;
 		const first = freeSpotIn(area, [], { w: 100, h: 100 });
-		expect([first.x, first.y]).toEqual([AREA_PADDING, 320 + AREA_PADDING]);
+		expect([first.x, first.y]).toEqual([AREA_PADDING, 320 + AREA_LABEL_HEIGHT + AREA_PADDING]);
 		const second = freeSpotIn(area, [first], { w: 100, h: 100 });
 		expect(second.x).toBe(first.x + 100 + AREA_PADDING);
 		expect(second.y).toBe(first.y);
+	});
+
+	it('puts an item of another size beside the items in a row, not only where one of its own size would go', () => {
+		const area = { id: 'skridt', x: 0, y: 0, w: 552, h: 320 };
+		const symbol = freeSpotIn(area, [], { w: 150, h: 170 });
+		const text = freeSpotIn(area, [symbol], { w: 260, h: 130 });
+		expect([text.x, text.y]).toEqual([symbol.x + symbol.w + AREA_PADDING, symbol.y]);
+	});
+
+	it('keeps a new item off its area’s label, also in the smallest area a template may have (160 units)', () => {
+		const smallest = { id: 'klein', x: 0, y: 0, w: 160, h: 160 };
+		const spot = freeSpotIn(smallest, [], { w: 150, h: 170 });
+		expect(overlap(spot, areaLabelBox(smallest))).toBe(false);
+		// Shrunk to fit under the label, it is still as high as the smallest side an item may have.
+		expect(spot.h).toBeGreaterThanOrEqual(ITEM_MIN_SIDE);
 	});
 
 	it('resizes about the centre, never below the smallest side, always inside the area', () => {
@@ -156,10 +213,10 @@ describe('stroke simplification (Ramer–Douglas–Peucker)', () => {
 
 describe('then and now', () => {
 	const a = item('a', 10);
-	const b = changeStoryItem(item('b', 11), { areaId: 'bedre', x: 20, y: 340, w: 100, h: 100, removed: false }, 50, 'm2');
-	const c = changeStoryItem(item('c', 12), { ...positionOf(item('c', 12)), removed: true }, 51, 'm2');
+	const b = changeStoryItem(item('b', 11), { areaId: 'bedre', x: 20, y: 340, w: 100, h: 100, removed: false }, 50, SELV, 'm2');
+	const c = changeStoryItem(item('c', 12), { ...positionOf(item('c', 12)), removed: true }, 51, SELV, 'm2');
 	const d = item('d', 52, 'i-vejen', 'm2');
-	const nudged = changeStoryItem(a, { ...positionOf(a), x: 200 }, 53, 'm2');
+	const nudged = changeStoryItem(a, { ...positionOf(a), x: 200 }, 53, SELV, 'm2');
 	const story = [nudged, b, c, d];
 
 	it('shows the story as it was at a moment', () => {
@@ -174,6 +231,20 @@ describe('then and now', () => {
 		const changes = Object.fromEntries(compareStory(story, 20).map((c) => [c.itemId, c.change]));
 		expect(changes).toEqual({ a: 'same', b: 'moved', c: 'removed', d: 'new' });
 		expect(compareStory(story, 20, 20).every((c) => c.change === 'same')).toBe(true);
+	});
+
+	it('says who moved or removed an item, also when another person shifted it inside its new area afterwards', () => {
+		const lise = storyProvenance('formidlet', { id: 'p-lise', name: 'Lise', role: 'paaroerende' });
+		const jonas = storyProvenance('observeret', { id: 'p-jonas', name: 'Jonas', role: 'udfoerer' });
+		const karens = item('k', 10, 'i-vejen');
+		const moved = changeStoryItem(karens, { ...positionOf(karens), areaId: 'bedre', y: 340 }, 20, lise, 'm2');
+		const shifted = changeStoryItem(moved, { ...positionOf(moved), x: 200 }, 25, SELV, 'm2');
+		const gone = changeStoryItem(item('g', 11), { ...positionOf(item('g', 11)), removed: true }, 30, jonas, 'm2');
+		const byId = Object.fromEntries(compareStory([shifted, gone], 15).map((c) => [c.itemId, [c.change, c.by]]));
+		expect(byId).toEqual({ k: ['moved', lise], g: ['removed', jonas] });
+		// Placed by the citizen and moved by nobody since: nothing to name.
+		expect(compareStory([shifted], 22)[0]).toMatchObject({ change: 'same' });
+		expect(compareStory([shifted], 22)[0]?.by).toBeUndefined();
 	});
 
 	it('offers each meeting the story was worked on in, at its last change there', () => {

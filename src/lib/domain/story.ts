@@ -39,9 +39,23 @@ export interface Placement extends Rect {
 }
 
 export const STORY_HISTORY_MAX = 500;
-/** Inner margin of an area: an item snapped into it never touches its border or its label. */
+/** Inner margin of an area: an item snapped into it never touches its border. */
 export const AREA_PADDING = 12;
 export const ITEM_MIN_SIDE = 60;
+
+/*
+ * An area's label is one line of text AREA_LABEL_FONT high, AREA_LABEL_INSET in from the area's top left corner, in a
+ * band AREA_LABEL_HEIGHT high across the area's top. These are canvas units, so the label lies in the same place on the
+ * canvas of any screen, in the plan's picture and in its PDF, and a new item can be kept off it (freeSpotIn). The band
+ * spans the area's width: the label's own width follows its language and font.
+ */
+export const AREA_LABEL_FONT = 36;
+export const AREA_LABEL_INSET = 12;
+export const AREA_LABEL_HEIGHT = 72;
+
+export function areaLabelBox(area: Rect): Rect {
+	return { x: area.x, y: area.y, w: area.w, h: AREA_LABEL_HEIGHT };
+}
 
 const unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
 const side = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(100_000));
@@ -83,12 +97,16 @@ export type StoryProvenance = v.InferOutput<typeof storyProvenanceSchema>;
 
 const placementEntries = { areaId: contentRef, x: unit, y: unit, w: side, h: side };
 
-/** An earlier state of an item: where it lay (or that it was removed) from `at` on, and in which meeting. */
+/**
+ * An earlier state of an item: where it lay (or that it was removed) from `at` on, in which meeting, and who brought it
+ * there and how. States stored before changes kept their provenance have none: who made them is not known.
+ */
 const stateSchema = v.strictObject({
 	...placementEntries,
 	at: time,
 	meetingId: v.optional(recordRef),
-	removedAt: v.optional(time)
+	removedAt: v.optional(time),
+	provenance: v.optional(storyProvenanceSchema)
 });
 export type StoryState = v.InferOutput<typeof stateSchema>;
 
@@ -102,6 +120,8 @@ export const storyItemPayloadSchema = v.strictObject({
 	meetingId: v.optional(recordRef),
 	/** The meeting of the latest change; the latest change itself is `updatedAt`. */
 	changedIn: v.optional(recordRef),
+	/** Who made the latest change and how: another person may move or remove what the citizen put there. */
+	changedBy: v.optional(storyProvenanceSchema),
 	removedAt: v.optional(time),
 	history: v.pipe(v.array(stateSchema), v.maxLength(STORY_HISTORY_MAX))
 });
@@ -131,10 +151,15 @@ function checked(item: StoryItem): StoryItem {
 	return item;
 }
 
+/** The citizen is never their own supporter, relayer or observer: on placing an item as on changing it. */
+function refuseCitizenNamed(provenance: StoryProvenance): void {
+	const citizenNamed = citizenNamedError(provenance.mode, provenance.role);
+	if (citizenNamed) throw new ValidationError(citizenNamed);
+}
+
 export function createStoryItem(input: NewStoryItem): StoryItem {
 	const { placement, at, meetingId } = input;
-	const citizenNamed = citizenNamedError(input.provenance.mode, input.provenance.role);
-	if (citizenNamed) throw new ValidationError(citizenNamed);
+	refuseCitizenNamed(input.provenance);
 	return checked({
 		id: input.id,
 		citizenId: input.citizenId,
@@ -153,13 +178,18 @@ function placementOf(p: Placement): Placement {
 	return { areaId: p.areaId, x: p.x, y: p.y, w: p.w, h: p.h };
 }
 
-/** The state an item is in now, in the shape of its history entries. */
+/**
+ * The state an item is in now, in the shape of its history entries. Unchanged, it is as its placer put it; after a
+ * change from before changes kept their provenance, who made it is not known.
+ */
 export function currentState(item: StoryItem): StoryState {
+	const provenance = item.history.length === 0 ? item.provenance : item.changedBy;
 	return {
 		...placementOf(item),
 		at: item.updatedAt,
 		...(item.changedIn ? { meetingId: item.changedIn } : {}),
-		...(item.removedAt !== undefined ? { removedAt: item.removedAt } : {})
+		...(item.removedAt !== undefined ? { removedAt: item.removedAt } : {}),
+		...(provenance ? { provenance } : {})
 	};
 }
 
@@ -173,18 +203,26 @@ export function positionOf(item: StoryItem): ItemPosition {
 }
 
 /**
- * Moves, resizes, removes or brings back an item. The state before is kept with its date, so the
- * story can be shown as it was; the oldest states go first when the history is full.
+ * Moves, resizes, removes or brings back an item, as `provenance` says who did it and how. The state before is kept
+ * with its date and its maker, so the story can be shown as it was; the oldest states go first when the history is full.
  */
-export function changeStoryItem(item: StoryItem, next: ItemPosition, at: number, meetingId?: string): StoryItem {
+export function changeStoryItem(
+	item: StoryItem,
+	next: ItemPosition,
+	at: number,
+	provenance: StoryProvenance,
+	meetingId?: string
+): StoryItem {
+	refuseCitizenNamed(provenance);
 	const when = Math.max(at, item.updatedAt);
 	const history = [...item.history, currentState(item)].slice(-STORY_HISTORY_MAX);
-	const { removedAt: _removed, changedIn: _changed, ...rest } = item;
+	const { removedAt: _removed, changedIn: _changed, changedBy: _by, ...rest } = item;
 	return checked({
 		...rest,
 		...placementOf(next),
 		updatedAt: when,
 		...(meetingId ? { changedIn: meetingId } : {}),
+		changedBy: provenance,
 		...(next.removed ? { removedAt: item.removedAt ?? when } : {}),
 		history
 	});
@@ -234,14 +272,32 @@ export function snapIntoArea(areas: readonly StoryArea[], box: Rect): Placement 
 }
 
 /**
- * A place for a new or moved item that covers none of the items already in the area, row by row from
- * the top left. Tap-tap and the list view need no precision; a full area stacks on its first spot.
+ * A place for a new or moved item that covers neither the area's label nor the items already in the area, row by row
+ * from the top left below the label: each row starts under the label or under an item, and each spot in it at the
+ * row's left or right of an item, so items of other sizes (or dragged anywhere) leave no gap unused. Tap-tap and the
+ * list view need no precision; a full area stacks on its first spot.
  */
 export function freeSpotIn(area: StoryArea, occupied: readonly Rect[], size: { w: number; h: number }): Placement {
 	const gap = AREA_PADDING;
-	const first = fitInArea(area, { x: 0, y: 0, ...size });
-	for (let y = first.y; y + first.h <= area.y + area.h - AREA_PADDING + 0.001; y += first.h + gap) {
-		for (let x = first.x; x + first.w <= area.x + area.w - AREA_PADDING + 0.001; x += first.w + gap) {
+	const label = areaLabelBox(area);
+	// The part of the area under its label; an item too tall for it is shrunk to fit, as into a small area.
+	const room = { ...area, y: label.y + label.h, h: area.y + area.h - (label.y + label.h) };
+	const first = fitInArea(room, { x: 0, y: 0, ...size });
+	const right = area.x + area.w - AREA_PADDING + 0.001;
+	const bottom = area.y + area.h - AREA_PADDING + 0.001;
+	const starts = (from: number, ends: number[]) => [...new Set([from, ...ends.filter((end) => end > from)])].sort((a, b) => a - b);
+	const ys = starts(
+		first.y,
+		occupied.map((other) => other.y + other.h + gap)
+	);
+	const xs = starts(
+		first.x,
+		occupied.map((other) => other.x + other.w + gap)
+	);
+	for (const y of ys) {
+		if (y + first.h > bottom) break;
+		for (const x of xs) {
+			if (x + first.w > right) break;
 			const spot = { x, y, w: first.w, h: first.h };
 			if (!occupied.some((other) => overlaps(spot, other))) return { areaId: area.id, ...spot };
 		}
@@ -345,6 +401,25 @@ export interface StoryChange {
 	change: StoryChangeKind;
 	then?: StoryState;
 	now?: StoryState;
+	/** Who moved or removed the item, when that change kept it: the person may be another than the placer. */
+	by?: StoryProvenance;
+}
+
+/** Where a state puts an item, as far as its meaning goes: its area, or off the story. */
+const meaningOf = (state: StoryState) => (state.removedAt === undefined ? state.areaId : undefined);
+
+/**
+ * The state that last changed an item's meaning (another area, removed, or back) after `then` and by `now`, the move
+ * or removal then-and-now shows. A shift inside an area after it does not take its place.
+ */
+export function meaningChangeOf(item: StoryItem, then: number, now = Infinity): StoryState | undefined {
+	const states = [...item.history, currentState(item)];
+	let found: StoryState | undefined;
+	states.forEach((state, i) => {
+		const before = states[i - 1];
+		if (before && state.at > then && state.at <= now && meaningOf(state) !== meaningOf(before)) found = state;
+	});
+	return found;
 }
 
 /**
@@ -360,7 +435,8 @@ export function compareStory(items: readonly StoryItem[], then: number, now = In
 		const b = after.get(item.id);
 		if (!a && !b) continue;
 		const change: StoryChangeKind = !a ? 'new' : !b ? 'removed' : a.areaId !== b.areaId ? 'moved' : 'same';
-		changes.push({ itemId: item.id, change, ...(a ? { then: a } : {}), ...(b ? { now: b } : {}) });
+		const by = change === 'moved' || change === 'removed' ? meaningChangeOf(item, then, now)?.provenance : undefined;
+		changes.push({ itemId: item.id, change, ...(a ? { then: a } : {}), ...(b ? { now: b } : {}), ...(by ? { by } : {}) });
 	}
 	return changes;
 }

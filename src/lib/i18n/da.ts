@@ -710,6 +710,7 @@ export const da = {
 	'plan.story.mine.drawing': 'En tegning',
 	'plan.story.mine.empty': 'Intet her endnu.',
 	'plan.story.caseItem': '{item} – {provenance} – sat på {date}',
+	'plan.story.caseItemMoved': '{item} – {provenance} – sat på {date} – flyttet hertil {movedDate}: {movedBy}',
 	'plan.case.answers': 'Alle svar i mødet',
 	'plan.case.answersIntro': 'Ældste svar først. Antal svar: {count}.',
 	'plan.case.time': 'Kl.',
@@ -972,6 +973,7 @@ export const da = {
 	'story.changed.new': 'Nyt: {item} i {area}',
 	'story.changed.moved': 'Flyttet: {item} fra {from} til {to}',
 	'story.changed.removed': 'Fjernet: {item} fra {area}',
+	'story.changed.by': '{change} – {by}',
 	'error.storyItem': 'Det kunne ikke lægges på historien. Prøv igen.',
 	'error.storyTemplate': 'Skabelonen til historien har ingen områder.',
 

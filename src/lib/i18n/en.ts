@@ -713,6 +713,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.story.mine.drawing': 'A drawing',
 	'plan.story.mine.empty': 'Nothing here yet.',
 	'plan.story.caseItem': '{item} – {provenance} – added {date}',
+	'plan.story.caseItemMoved': '{item} – {provenance} – added {date} – moved here {movedDate}: {movedBy}',
 	'plan.case.answers': 'All answers in the meeting',
 	'plan.case.answersIntro': 'Oldest answer first. Number of answers: {count}.',
 	'plan.case.time': 'Time',
@@ -978,6 +979,7 @@ export const en: Record<MessageKey, string> = {
 	'story.changed.new': 'New: {item} in {area}',
 	'story.changed.moved': 'Moved: {item} from {from} to {to}',
 	'story.changed.removed': 'Removed: {item} from {area}',
+	'story.changed.by': '{change} – {by}',
 	'error.storyItem': 'It could not be put on the story. Try again.',
 	'error.storyTemplate': 'The story template has no areas.',
 

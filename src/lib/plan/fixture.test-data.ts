@@ -159,6 +159,7 @@ export const STORY: StoryItem[] = [
 		storyItem('s4', 'i-vejen', 840, { kind: 'text', text: 'Bussen' }, { mode: 'selv' }),
 		{ areaId: 'i-vejen', x: 840, y: 380, w: 120, h: 120, removed: true },
 		storyAtTime + 60_000,
+		{ mode: 'selv' },
 		MEETING.id
 	)
 ];

@@ -1,4 +1,5 @@
 import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
+import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
 import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
@@ -297,7 +298,9 @@ class Writer {
 			w: box.w * scale,
 			h: box.h * scale
 		});
-		const label = 9;
+		// The label as on the canvas: in its band at the area's top, which new items keep off (areaLabelBox).
+		const label = AREA_LABEL_FONT * scale;
+		const inset = AREA_LABEL_INSET * scale;
 		this.root.add(
 			doc.struct('Figure', { alt: picture.alt, bbox: [MARGIN, top, MARGIN + width, top + height], placement: 'Block' }, () => {
 				doc.save().lineWidth(1);
@@ -305,7 +308,12 @@ class Writer {
 					const box = at(area);
 					doc.roundedRect(box.x, box.y, box.w, box.h, 6).fillAndStroke(area.fill, area.stroke);
 					doc.font('Bold').fontSize(label).fillColor(INK);
-					doc.text(area.label, box.x + 5, box.y + 4, { width: box.w - 10, height: label * 1.3, ellipsis: true, lineBreak: false });
+					doc.text(area.label, box.x + inset, box.y + inset, {
+						width: box.w - 2 * inset,
+						height: label * 1.3,
+						ellipsis: true,
+						lineBreak: false
+					});
 				}
 				for (const item of picture.items) {
 					const box = at(item);

@@ -344,9 +344,9 @@ describe('Min historie in the plan', () => {
 		// At the next meeting the symbol moved to "Næste lille skridt" and her words were taken off.
 		const afterwards = STORY.map((item) =>
 			item.id === 's1'
-				? changeStoryItem(item, { areaId: 'skridt', x: 200, y: 700, w: 120, h: 120, removed: false }, later, 'm-later')
+				? changeStoryItem(item, { areaId: 'skridt', x: 200, y: 700, w: 120, h: 120, removed: false }, later, { mode: 'selv' }, 'm-later')
 				: item.id === 's2'
-					? changeStoryItem(item, { areaId: 'haab', x: 40, y: 60, w: 120, h: 120, removed: true }, later, 'm-later')
+					? changeStoryItem(item, { areaId: 'haab', x: 40, y: 60, w: 120, h: 120, removed: true }, later, { mode: 'selv' }, 'm-later')
 					: item
 		);
 		const then = pictureOf(storyBlocks(citizenPlan({ ...source, story: afterwards })))!;
@@ -405,6 +405,36 @@ describe('Min historie in the plan', () => {
 			items: ['Foto – Formidlet af (Mor Anne, Pårørende) – sat på 2. december 2026']
 		});
 		expect(listAfter(blocks, 'Det står i vejen')).toEqual({ kind: 'paragraph', text: 'Intet registreret.' });
+	});
+
+	it('the case file: an item another person moved says who moved it there and how; one the citizen moved does not', () => {
+		const later = Date.UTC(2027, 2, 10, 10, 0, 0);
+		const lise = { mode: 'formidlet', participantId: 'p-lise', name: 'Lise', role: 'paaroerende' } as const;
+		// At the next meeting Lise moved the citizen's symbol from her hopes to "what makes life better"; the citizen moved her own words.
+		const afterwards = STORY.map((item) =>
+			item.id === 's1'
+				? changeStoryItem(item, { areaId: 'bedre', x: 200, y: 420, w: 120, h: 120, removed: false }, later, lise, 'm-later')
+				: item.id === 's2'
+					? changeStoryItem(item, { areaId: 'bedre', x: 40, y: 420, w: 120, h: 120, removed: false }, later, { mode: 'selv' }, 'm-later')
+					: item
+		);
+		const next = { ...MEETING, id: 'm-later', date: '2027-03-10' };
+		expect(listAfter(storyBlocks(caseFilePlan({ ...source, meeting: next, story: afterwards })), 'Det gør mit liv bedre')).toEqual({
+			kind: 'list',
+			items: [
+				'Foto – Formidlet af (Mor Anne, Pårørende) – sat på 2. december 2026',
+				'Tekst: Jeg vil have mit eget køkken – Borgeren selv – sat på 2. december 2026',
+				'Billede: indkøb – Borgeren selv – sat på 2. december 2026 – flyttet hertil 10. marts 2027: Formidlet af (Lise, Pårørende)'
+			]
+		});
+		const english = caseFilePlan({ ...source, meeting: next, story: afterwards, language: 'en' });
+		expect(listAfter(english.blocks, 'This makes my life better')).toMatchObject({
+			items: expect.arrayContaining([
+				'Picture: indkøb – The citizen – added 2 December 2026 – moved here 10 March 2027: Relayed by (Lise, Relative)'
+			])
+		});
+		// The plan of the first meeting shows the story before the move, as it stood then.
+		expect(texts(caseFilePlan({ ...source, story: afterwards })).join('\n')).not.toContain('Lise');
 	});
 
 	it('is written in the language asked for', () => {

@@ -7,7 +7,7 @@ import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
 import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
-import { storyAt, storyMomentOf, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
+import { meaningChangeOf, storyAt, storyMomentOf, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
 import type { Block, CellText, PlanDocument, StoryPicture } from './document.ts';
@@ -504,13 +504,34 @@ function mineItemText(content: StoryContent, words: Words): string {
 }
 
 /**
+ * An item in the case file: who put it there, how and when, and, when another than the citizen moved it to the area it
+ * stands in at the plan's moment, who did and how: a move to another area changes what the item says.
+ */
+function caseItemLine(item: StoryItem, moment: number, words: Words): string {
+	const language = words.language;
+	const placed = { item: describeStoryContent(item.content, language), provenance: describeStoryProvenance(item.provenance, language) };
+	const date = words.date(localIsoDate(new Date(item.createdAt)));
+	const change = meaningChangeOf(item, -Infinity, moment);
+	const placedIn = (item.history[0] ?? item).areaId;
+	if (!change?.provenance || change.provenance.mode === 'selv' || change.areaId === placedIn)
+		return words.t('plan.story.caseItem', { ...placed, date });
+	return words.t('plan.story.caseItemMoved', {
+		...placed,
+		date,
+		movedDate: words.date(localIsoDate(new Date(change.at))),
+		movedBy: describeStoryProvenance(change.provenance, language)
+	});
+}
+
+/**
  * "Min historie": the story as it stood at the meeting (storyMomentOf), drawn as a picture (areas with their items),
  * then area by area in words – short in Min plan, with who put each item there, how and when in the case file.
  * Nothing without a story.
  */
 function storySection(story: readonly StoryItem[] | undefined, meeting: Meeting, words: Words, version: 'citizen' | 'case-file'): Block[] {
 	const items = story ?? [];
-	const now = storyAt(items, storyMomentOf(items, meeting));
+	const moment = storyMomentOf(items, meeting);
+	const now = storyAt(items, moment);
 	const placed = items.flatMap((item) => {
 		const state = now.get(item.id);
 		return state ? [{ item, state }] : [];
@@ -568,13 +589,7 @@ function storySection(story: readonly StoryItem[] | undefined, meeting: Meeting,
 			continue;
 		}
 		const lines = entries.map(({ item }) =>
-			version === 'citizen'
-				? mineItemText(item.content, words)
-				: words.t('plan.story.caseItem', {
-						item: describeStoryContent(item.content, language),
-						provenance: describeStoryProvenance(item.provenance, language),
-						date: words.date(localIsoDate(new Date(item.createdAt)))
-					})
+			version === 'citizen' ? mineItemText(item.content, words) : caseItemLine(item, moment, words)
 		);
 		blocks.push({ kind: 'list', items: lines });
 	}

@@ -61,5 +61,13 @@ export const MIGRATIONS: readonly Migration[] = [
 		// meets a meeting with a time (a backup from a newer tablet) refuses it as too new, not for a field it does not know.
 		name: 'meetings-time: a meeting may have a time of day; a meeting from before has its date only',
 		run: (payload) => payload
+	},
+	{
+		table: 'storyItems',
+		from: 1,
+		// Nothing to change: who made a change before was not kept, and stays unknown. The new version marks the new shape,
+		// so an older app refuses an item with a change's provenance as too new, not for fields it does not know.
+		name: 'story-change-provenance: a story item keeps who made each change and how; changes from before name nobody',
+		run: (payload) => payload
 	}
 ];

@@ -12,13 +12,14 @@ import { addParticipant, createMeeting, getMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
-import { addStoryItem } from './story.ts';
+import { addStoryItem, listStoryItems } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
-import type { AnswerRecord, CitizenRecord, MeetingRecord } from './records.ts';
+import type { AnswerRecord, CitizenRecord, MeetingRecord, StoryItemRecord } from './records.ts';
+import { compareStory } from '#lib/domain/story.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -352,6 +353,37 @@ describe('migration meetings-time (version 1 → 2)', () => {
 		expect(stored.v).toBe(2);
 		expect((await openRecord('meetings', stored)).payload).toEqual(version1);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+});
+
+describe('migration story-change-provenance (version 1 → 2)', () => {
+	it('reads a version 1 story item as it was, its changes naming nobody, and the pass rewrites it once', async () => {
+		const citizen = await createCitizen({ displayName: 'Karen' });
+		// An item exactly as version 1 stored it: moved once, neither the item nor its earlier state says who moved it.
+		const placed = { areaId: 'i-vejen', x: 820, y: 350, w: 150, h: 170 };
+		const version1 = {
+			templateId: 'min-historie',
+			...placed,
+			areaId: 'bedre',
+			x: 30,
+			content: { kind: 'text', text: 'Bussen' },
+			provenance: { mode: 'selv' },
+			meetingId: 'm1',
+			changedIn: 'm2',
+			history: [{ ...placed, at: 10, meetingId: 'm1' }]
+		};
+		const payload = await sealPayload(requireDataKey(), 'storyItems', 'old-item', version1);
+		const keys = { id: 'old-item', citizenId: citizen.id, createdAt: 10, updatedAt: 20 };
+		await getDb().storyItems.add({ ...keys, payload, v: 1, mediaIds: [] } as Stored<StoryItemRecord>);
+
+		const [read] = await listStoryItems(citizen.id);
+		expect(read).toEqual({ ...keys, ...version1 });
+		expect(compareStory([read!], 15)).toEqual([expect.objectContaining({ change: 'moved' })]);
+		expect(compareStory([read!], 15)[0]?.by).toBeUndefined();
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		const stored = (await getDb().storyItems.get('old-item'))!;
+		expect(stored.v).toBe(2);
+		expect((await openRecord('storyItems', stored)).payload).toEqual(version1);
 	});
 });
 

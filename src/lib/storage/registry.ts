@@ -157,7 +157,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		payload: planPayloadSchema
 	},
 	storyItems: {
-		version: 1,
+		version: 2,
 		keys: v.strictObject({ id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: storyItemPayloadSchema,
 		mediaIds: (payload) => mediaIdsOfStoryContent(payload.content)

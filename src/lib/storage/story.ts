@@ -1,4 +1,11 @@
-import { changeStoryItem, createStoryItem, type ItemPosition, type NewStoryItem, type StoryItem } from '#lib/domain/story.ts';
+import {
+	changeStoryItem,
+	createStoryItem,
+	type ItemPosition,
+	type NewStoryItem,
+	type StoryItem,
+	type StoryProvenance
+} from '#lib/domain/story.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { storyItemFromRecord, storyItemToRecord } from './records.ts';
@@ -33,15 +40,21 @@ export async function addStoryItem(input: NewStoryItem): Promise<StoryItem> {
 }
 
 /**
- * Moves, resizes, removes or restores one item, keeping its earlier state with the date. A change made
- * meanwhile in another tab means starting over from what that tab stored.
+ * Moves, resizes, removes or restores one item, as `provenance` says who did it, keeping its earlier state with the
+ * date. A change made meanwhile in another tab means starting over from what that tab stored.
  */
-export function moveStoryItem(itemId: string, next: ItemPosition, meetingId?: string, now = Date.now()): Promise<StoryItem> {
+export function moveStoryItem(
+	itemId: string,
+	next: ItemPosition,
+	provenance: StoryProvenance,
+	meetingId?: string,
+	now = Date.now()
+): Promise<StoryItem> {
 	const db = getDb();
 	return writeUnlessChanged(async () => {
 		const stored = await db.storyItems.get(itemId);
 		if (!stored) throw new StorageError('error.notFound');
-		const updated = changeStoryItem(storyItemFromRecord(await openRecord('storyItems', stored)), next, now, meetingId);
+		const updated = changeStoryItem(storyItemFromRecord(await openRecord('storyItems', stored)), next, now, provenance, meetingId);
 		const sealed = await sealRecord('storyItems', storyItemToRecord(updated));
 		return guardedWrite(() =>
 			db.transaction('rw', db.storyItems, async () => {

@@ -162,7 +162,7 @@ export class StoryEditor {
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
 		if (!step) return;
-		await moveStoryItem(step.itemId, step.before, this.#source.meetingId());
+		await moveStoryItem(step.itemId, step.before, this.#source.provenance(), this.#source.meetingId());
 		this.#undo = this.#undo.slice(0, -1);
 		this.#redo = [...this.#redo, step];
 		this.announcement = t('story.announce.undone');
@@ -171,7 +171,7 @@ export class StoryEditor {
 	async redo(): Promise<void> {
 		const step = this.#redo.at(-1);
 		if (!step) return;
-		await moveStoryItem(step.itemId, step.after, this.#source.meetingId());
+		await moveStoryItem(step.itemId, step.after, this.#source.provenance(), this.#source.meetingId());
 		this.#redo = this.#redo.slice(0, -1);
 		this.#undo = [...this.#undo, step];
 		this.announcement = t('story.announce.redone');
@@ -192,7 +192,7 @@ export class StoryEditor {
 		const before = positionOf(item);
 		const same = (Object.keys(next) as (keyof ItemPosition)[]).every((key) => next[key] === before[key]);
 		if (same) return;
-		await moveStoryItem(item.id, next, this.#source.meetingId());
+		await moveStoryItem(item.id, next, this.#source.provenance(), this.#source.meetingId());
 		this.#record({ itemId: item.id, before, after: next });
 		this.announcement = announcement;
 	}
