@@ -1,18 +1,18 @@
 import * as v from 'valibot';
+import { citizenNamedError, type Stroke } from './answer-content';
+import type { ParticipantRole } from './meeting';
 import {
-	citizenNamedError,
-	contentRef,
-	drawingContentSchema,
-	LABEL_SNAPSHOT_MAX,
-	photoContentSchema,
-	PROVENANCE_MODES,
-	recordingContentSchema,
-	recordRef,
-	textContentSchema,
-	type Stroke
-} from './answer-content';
-import { PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, type ParticipantRole } from './meeting';
+	STORY_HISTORY_MAX,
+	storyItemPayloadSchema,
+	type StoryContent,
+	type StoryItem,
+	type StoryProvenance,
+	type StoryState
+} from './story-shape';
 import { ValidationError } from './validation';
+
+/* What is done with a story's items; their stored shape is in story-shape.ts. */
+export * from './story-shape';
 
 /*
  * The citizen's recovery story: items (a symbol, a photo, a short text, a recording, a drawing) placed
@@ -38,7 +38,6 @@ export interface Placement extends Rect {
 	areaId: string;
 }
 
-export const STORY_HISTORY_MAX = 500;
 /** Inner margin of an area: an item snapped into it never touches its border. */
 export const AREA_PADDING = 12;
 export const ITEM_MIN_SIDE = 60;
@@ -55,83 +54,6 @@ export const AREA_LABEL_HEIGHT = 72;
 
 export function areaLabelBox(area: Rect): Rect {
 	return { x: area.x, y: area.y, w: area.w, h: AREA_LABEL_HEIGHT };
-}
-
-const unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
-const side = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(100_000));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
-
-export const symbolItemSchema = v.strictObject({
-	kind: v.literal('symbol'),
-	symbolId: contentRef,
-	/** As the citizen saw it: the symbol set's wording may change later, the story must not. */
-	label: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LABEL_SNAPSHOT_MAX))
-});
-
-/** What an item shows: the answer content kinds that fit a story, plus a symbol. */
-export const storyContentSchema = v.variant('kind', [
-	symbolItemSchema,
-	textContentSchema,
-	photoContentSchema,
-	recordingContentSchema,
-	drawingContentSchema
-]);
-export type StoryContent = v.InferOutput<typeof storyContentSchema>;
-export type StoryContentKind = StoryContent['kind'];
-
-/**
- * Who put the item there and how. The person's name and role are kept as shown then: a story outlives
- * the meeting whose participant list named them.
- */
-export const storyProvenanceSchema = v.pipe(
-	v.strictObject({
-		mode: v.picklist(PROVENANCE_MODES),
-		participantId: v.optional(recordRef),
-		name: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(PARTICIPANT_NAME_MAX))),
-		role: v.optional(v.picklist(PARTICIPANT_ROLES))
-	}),
-	v.check((p) => p.mode !== 'selv' || (p.participantId === undefined && p.name === undefined), '"selv" names nobody'),
-	v.check((p) => p.mode !== 'formidlet' || p.name !== undefined, 'a relayed item names who relayed it')
-);
-export type StoryProvenance = v.InferOutput<typeof storyProvenanceSchema>;
-
-const placementEntries = { areaId: contentRef, x: unit, y: unit, w: side, h: side };
-
-/**
- * An earlier state of an item: where it lay (or that it was removed) from `at` on, in which meeting, and who brought it
- * there and how. States stored before changes kept their provenance have none: who made them is not known.
- */
-const stateSchema = v.strictObject({
-	...placementEntries,
-	at: time,
-	meetingId: v.optional(recordRef),
-	removedAt: v.optional(time),
-	provenance: v.optional(storyProvenanceSchema)
-});
-export type StoryState = v.InferOutput<typeof stateSchema>;
-
-/** The stored part of an item (keys id, citizenId, createdAt, updatedAt stay plain). */
-export const storyItemPayloadSchema = v.strictObject({
-	templateId: contentRef,
-	...placementEntries,
-	content: storyContentSchema,
-	provenance: storyProvenanceSchema,
-	/** The meeting the item was put on the story in. */
-	meetingId: v.optional(recordRef),
-	/** The meeting of the latest change; the latest change itself is `updatedAt`. */
-	changedIn: v.optional(recordRef),
-	/** Who made the latest change and how: another person may move or remove what the citizen put there. */
-	changedBy: v.optional(storyProvenanceSchema),
-	removedAt: v.optional(time),
-	history: v.pipe(v.array(stateSchema), v.maxLength(STORY_HISTORY_MAX))
-});
-export type StoryItemPayload = v.InferOutput<typeof storyItemPayloadSchema>;
-
-export interface StoryItem extends StoryItemPayload {
-	id: string;
-	citizenId: string;
-	createdAt: number;
-	updatedAt: number;
 }
 
 export interface NewStoryItem {
@@ -479,9 +401,4 @@ export interface NamedPerson {
 export function storyProvenance(mode: StoryProvenance['mode'], person?: NamedPerson): StoryProvenance {
 	if (mode === 'selv' || !person) return { mode };
 	return { mode, participantId: person.id, name: person.name, role: person.role };
-}
-
-/** Media an item refers to; media clean-up keeps these. */
-export function mediaIdsOfStoryContent(content: StoryContent): string[] {
-	return content.kind === 'photo' || content.kind === 'recording' ? [content.mediaId] : [];
 }

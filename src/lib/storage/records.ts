@@ -5,7 +5,7 @@ import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
-import type { StoryItem, StoryItemPayload } from '#lib/domain/story.ts';
+import type { StoryItem, StoryItemPayload } from '#lib/domain/story-shape.ts';
 import type { SealedTable } from './tables.ts';
 
 /*

@@ -12,7 +12,7 @@ import {
 import { isGridSize, mediaIdsOf, normaliseCell, BOARD_NAME_MAX, type BoardCell } from '#lib/domain/board-shape.ts';
 import { DISPLAY_NAME_MAX } from '#lib/domain/citizen.ts';
 import { planPayloadSchema } from '#lib/domain/plan.ts';
-import { mediaIdsOfStoryContent, storyItemPayloadSchema } from '#lib/domain/story.ts';
+import { mediaIdsOfStoryContent, storyItemPayloadSchema } from '#lib/domain/story-shape.ts';
 import { assessmentPayloadSchema } from '#lib/domain/assessment.ts';
 import { CASE_PHASES, isCalendarDate, isClockTime, PARTICIPANT_NAME_MAX, PARTICIPANT_ROLES, PLACE_MAX } from '#lib/domain/meeting.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
