@@ -82,6 +82,8 @@ export const DEFAULT_ACCESS: AccessProfile = {
 	reducedMotion: false,
 	colourCoding: true,
 	speakOnTap: true,
+	// What keyboard-emulating switch interfaces most often send out of the box, so a switch works before anyone chooses its
+	// keys. They are also the keys that press a focused button: switchPress says which of the two a press is.
 	switchKey: ' ',
 	moveKey: ' ',
 	selectKey: 'Enter',
@@ -152,9 +154,11 @@ export function switchOf(profile: AccessProfile, key: string): 'move' | 'select'
  *   keyboard moved the focus to, with Tab or arrows, or that the focus came back to after a key the keyboard used (closing
  *   a dialog with Escape). Space and Enter press it, as on any page, and do not scan.
  * - 'citizen': anything else: no focus, a heading, one of the citizen's own targets (even one Tab reached: a switch press
- *   must never answer for the citizen), a control a pointer or the app focused (a mouse leaves a button focused).
- * A switch key that the focused element does not use (F9, or 1 beside a button) is the switch wherever the focus is, and
- * a key taken as the switch is kept from the focused control, so one press is never both a scan step and a press of it.
+ *   must never answer for the citizen), a control a pointer focused (a mouse leaves a button focused) or the app focused
+ *   after a pointer's press or a switch press.
+ * A switch key that the focused element does not use (F9, or 1 beside a button) is the switch wherever the focus is
+ * (but in a dialog), and a key taken as the switch is kept from the focused control, so one press is never both a scan
+ * step and a press of it.
  */
 export type KeyFocus = 'typing' | 'dialog' | 'keyboard' | 'citizen';
 
