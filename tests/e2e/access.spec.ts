@@ -19,10 +19,10 @@ import {
  * method: keyboard, one switch (keys and Playwright's clock), two switches, dwell, and a double tap the filter catches.
  */
 
-async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+async function tabTo(page: Page, target: Locator, maxPresses = 80, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
 	for (let i = 0; i < maxPresses; i++) {
 		if (await target.evaluate((el) => el === document.activeElement)) return;
-		await page.keyboard.press('Tab');
+		await page.keyboard.press(key);
 	}
 	throw new Error(`Tab never reached ${target}`);
 }
@@ -181,6 +181,14 @@ test.describe('answer ja on the meeting board', () => {
 		await page.clock.resume();
 		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
 		expect(await storedAnswers(page)).toEqual(['ja']);
+		// A key no button uses is the switch even where the keyboard is: on the adviser's button Tab went to, F9 scans.
+		const toggle = page.getByRole('button', { name: /^(Åbn|Luk) rådgiverpanel$/ });
+		const expanded = await toggle.getAttribute('aria-expanded');
+		await meeting.stepHeading.click();
+		await tabTo(page, toggle, 80, 'Shift+Tab');
+		await page.keyboard.press('F9');
+		await expect(ja).toHaveAttribute('data-scan-row');
+		await expect(toggle).toHaveAttribute('aria-expanded', expanded!);
 	});
 
 	test('two switches on keys of their own; the same key for both is refused', async ({ page }) => {
@@ -821,6 +829,41 @@ test.describe('what switch users met in real use (exploratory run, stop 35)', ()
 		await page.keyboard.press('Enter');
 		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 		await expect(meeting.staffPanel).toBeHidden();
+		// One press of Space or Enter (the switches here) is one thing: a control the keyboard reached outside the citizen's
+		// targets gets it, and no scan moves; one of the citizen's own targets never gets it, the scan does (area.ts).
+		const scanned = page.locator('[data-scan-row], [data-scan-cell]');
+		const highlight = () => scanned.evaluateAll((els) => els.map((el) => `${el.textContent} ${el.hasAttribute('data-scan-cell')}`));
+		const before = await highlight();
+		const keepOpen = page.getByRole('checkbox', { name: 'Hold tabletten åben under mødet' });
+		await tabTo(page, keepOpen);
+		await page.keyboard.press('Space');
+		await expect(keepOpen).toBeChecked();
+		expect(await highlight()).toEqual(before);
+		// Focus the app gives back after a key the keyboard used (Escape closing a dialog) is still the keyboard's.
+		await tabTo(page, toggle, 80, 'Shift+Tab');
+		await page.keyboard.press('Enter');
+		await expect(meeting.staffPanel).toBeVisible();
+		const edit = meeting.staffPanel.getByRole('button', { name: 'Ret mødet', exact: true });
+		await tabTo(page, edit, 200);
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog');
+		await expect(dialog).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(edit).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(dialog).toBeVisible();
+		expect(await highlight()).toEqual(before);
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		// The citizen's "Ja" reached by Tab: Space is the switch (the scan moves on) and answers nothing.
+		await tabTo(page, meeting.board.getByRole('button', { name: 'Ja', exact: true }), 200, 'Shift+Tab');
+		await page.keyboard.press('Space');
+		await expect.poll(highlight).not.toEqual(before);
+		await meeting.stepHeading.click();
+		expect(await answers()).toBe(0);
+		await toggle.click();
+		await expect(meeting.staffPanel).toBeHidden();
 		// Keys stay with the button Tab went to until the focus goes elsewhere: here a tap on the step's heading.
 		await meeting.stepHeading.click();
 
@@ -854,6 +897,14 @@ test.describe('what switch users met in real use (exploratory run, stop 35)', ()
 		await page.keyboard.press('Enter');
 		await expect(telefon).toHaveAttribute('aria-pressed', 'true');
 		await expect.poll(answers).toBe(2);
+
+		// "Videre" lies inside the area but is no target of the citizen's: Enter on it after Tab moves on, and does not scan.
+		await meeting.stepHeading.click();
+		await tabTo(page, page.getByRole('button', { name: 'Videre', exact: true }), 200);
+		await page.keyboard.press('Enter');
+		await expect(meeting.stepHeading).not.toHaveText('Kontakt og møder');
+		await expect(page.locator('[data-scan-row], [data-scan-cell]')).toHaveCount(0);
+		expect(await answers()).toBe(2);
 	});
 
 	test('the on-screen switch stays on screen below a tall step and answers a click without a press', async ({ page }) => {

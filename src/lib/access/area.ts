@@ -1,4 +1,4 @@
-import { switchOf, type AccessProfile } from '#lib/domain/access.ts';
+import { switchPress, type AccessProfile, type KeyFocus } from '#lib/domain/access.ts';
 import {
 	DWELL_NONE,
 	dwellCheck,
@@ -64,7 +64,18 @@ export function nameOf(el: Element): string {
 // Inputs that take no text: a radio or a checkbox chosen by a scan keeps the focus, and the switch must go on working.
 const NOT_TYPED = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'image', 'file', 'color', 'range']);
 
-const CONTROL = 'a[href], button, summary, select, [role="button"], [role="link"], [role="tab"], [role="menuitem"]';
+// What a person at the keyboard works with Space, Enter or arrows: a focused element that is none of these (a heading, <main>)
+// leaves every key to the switch.
+const CONTROL = [
+	'a[href]',
+	'button',
+	'summary',
+	'select',
+	'input',
+	...['button', 'link', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'checkbox', 'radio', 'switch', 'option', 'slider'].map(
+		(role) => `[role="${role}"]`
+	)
+].join(', ');
 
 function isTyping(target: EventTarget | null): boolean {
 	if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
@@ -180,38 +191,55 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		else if (method === 'one-switch') scanner.press('switch');
 	}
 
-	function onKey(event: KeyboardEvent): void {
-		// Tab is never a switch (access.ts refuses it): the focus it moves is the keyboard's.
-		if (event.key === 'Tab' && event.type === 'keydown') tabbing = true;
-		const method = profile().method;
-		if (method !== 'one-switch' && method !== 'two-switch') return;
-		// Typing in a field, working in a dialog or on a control outside the citizen's area is not the citizen's switch.
-		if (isTyping(event.target) || adviserKeyboard(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) {
-			return;
-		}
-		// The citizen's own keys (Space and Enter unless chosen otherwise in the access settings).
-		const which = switchOf(profile(), event.key);
-		if (!which) return;
-		// The key must not also press the focused button or scroll the page.
-		event.preventDefault();
-		event.stopPropagation();
-		if (event.type === 'keydown' && !event.repeat) press(which);
+	/*
+	 * Whose a key press is (the rule: KeyFocus in access.ts). The focus is the keyboard's when it came to where it is while
+	 * the last input was a key the keyboard used (Tab, an arrow, Escape closing a dialog, Enter on the adviser's button
+	 * that opened the next thing): not :focus-visible, which the switch's own key press turns on too. A pointer's press
+	 * or a key taken as the switch ends it, so a button a mouse left focused, or one the app focused after a scan's choice,
+	 * is not pressed by the next switch press. A press is one thing from key down to key up: what its keydown was.
+	 */
+	let keyboardInput = false;
+	let keyboardFocus: EventTarget | null = null;
+	const switchKeysDown = new Set<string>();
+
+	function focusOf(target: EventTarget | null): KeyFocus {
+		if (!(target instanceof HTMLElement)) return 'citizen';
+		if (target.closest('dialog')) return 'dialog';
+		if (isTyping(target)) return 'typing';
+		// One of the citizen's targets is theirs whoever focused it: a switch press must never answer in their name.
+		const citizens = root.contains(target) && target.closest(TARGET) !== null;
+		return target === keyboardFocus && !citizens && target.matches(CONTROL) ? 'keyboard' : 'citizen';
 	}
 
-	/**
-	 * The adviser's keyboard: a control outside the area (the adviser's panel, the header's menu) that Tab moved the focus
-	 * to. Enter and Space there press that control, as on any page; the switch goes on wherever else the focus is. Not
-	 * :focus-visible, which any key press turns on (the switch's own), and not any focused control: a mouse's click leaves
-	 * a button focused too, and the citizen's next switch press must not press it again.
-	 */
-	function adviserKeyboard(target: EventTarget | null): boolean {
-		return target instanceof HTMLElement && target === tabbedTo && !root.contains(target) && target.matches(CONTROL);
+	function onKey(event: KeyboardEvent): void {
+		if (event.type === 'keyup') {
+			// The release of a key taken as the switch: Space presses a focused button on its release.
+			if (switchKeysDown.delete(event.key)) {
+				event.preventDefault();
+				event.stopPropagation();
+			}
+			return;
+		}
+		const which = switchPress(profile(), event.key, focusOf(event.target));
+		keyboardInput = which === undefined;
+		if (!which) {
+			switchKeysDown.delete(event.key);
+			return;
+		}
+		switchKeysDown.add(event.key);
+		// The key must not also press the focused control or scroll the page.
+		event.preventDefault();
+		event.stopPropagation();
+		if (!event.repeat) press(which);
 	}
-	let tabbing = false;
-	let tabbedTo: EventTarget | null = null;
+
 	function onFocusIn(event: FocusEvent): void {
-		tabbedTo = tabbing ? event.target : null;
-		tabbing = false;
+		keyboardFocus = keyboardInput ? event.target : null;
+	}
+
+	function onAnyPointerDown(): void {
+		keyboardInput = false;
+		keyboardFocus = null;
 	}
 
 	function targetOf(event: Event): HTMLElement | undefined {
@@ -348,6 +376,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		[window, 'keydown', onKey as EventListener, true],
 		[window, 'keyup', onKey as EventListener, true],
 		[window, 'focusin', onFocusIn as EventListener, true],
+		[window, 'pointerdown', onAnyPointerDown, true],
 		[root, 'click', onClick as EventListener, true],
 		[root, 'pointerdown', onPointerDown as EventListener, true],
 		[root, 'pointerup', onPointerUp as EventListener, true],

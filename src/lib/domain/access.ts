@@ -82,6 +82,8 @@ export const DEFAULT_ACCESS: AccessProfile = {
 	reducedMotion: false,
 	colourCoding: true,
 	speakOnTap: true,
+	// What keyboard-emulating switch interfaces most often send out of the box, so a switch works before anyone chooses its
+	// keys. They are also the keys that press a focused button: switchPress says which of the two a press is.
 	switchKey: ' ',
 	moveKey: ' ',
 	selectKey: 'Enter',
@@ -140,6 +142,39 @@ export function switchOf(profile: AccessProfile, key: string): 'move' | 'select'
 	if (profile.method !== 'two-switch') return undefined;
 	if (key === profile.moveKey) return 'move';
 	return key === profile.selectKey ? 'select' : undefined;
+}
+
+/*
+ * Whose is a key press: the citizen's switch or the keyboard's? A switch interface is a keyboard to the tablet, and the
+ * keys it sends out of the box are Space and Enter, the very keys that press a focused button, so the key alone cannot
+ * tell. The rule goes by where the focus is and how it got there (the access area tells which, see area.ts):
+ * - 'typing': a text field or a list box. Someone tapped or tabbed into it and types; every key it uses is theirs.
+ * - 'dialog': an open dialog is the adviser's, and the citizen's screen behind it is out of reach: no key is a switch.
+ * - 'keyboard': a control outside the citizen's targets (the adviser's panel, the menu, "Videre", a check box) that the
+ *   keyboard moved the focus to, with Tab or arrows, or that the focus came back to after a key the keyboard used (closing
+ *   a dialog with Escape). Space and Enter press it, as on any page, and do not scan.
+ * - 'citizen': anything else: no focus, a heading, one of the citizen's own targets (even one Tab reached: a switch press
+ *   must never answer for the citizen), a control a pointer focused (a mouse leaves a button focused) or the app focused
+ *   after a pointer's press or a switch press.
+ * A switch key that the focused element does not use (F9, or 1 beside a button) is the switch wherever the focus is
+ * (but in a dialog), and a key taken as the switch is kept from the focused control, so one press is never both a scan
+ * step and a press of it.
+ */
+export type KeyFocus = 'typing' | 'dialog' | 'keyboard' | 'citizen';
+
+/** Keys a focused button, link, check box, radio or slider acts on. */
+const CONTROL_KEYS = new Set([' ', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Keys a text field acts on: whatever types a character, and the keys that edit, move the caret or submit. */
+const usedInText = (key: string) => key.length === 1 || CONTROL_KEYS.has(key) || key === 'Backspace' || key === 'Delete';
+
+/** The switch a key press is, with the focus where it is; undefined: the key is not the citizen's (see KeyFocus). */
+export function switchPress(profile: AccessProfile, key: string, focus: KeyFocus): 'move' | 'select' | undefined {
+	const which = switchOf(profile, key);
+	if (!which || focus === 'dialog') return undefined;
+	if (focus === 'typing' && usedInText(key)) return undefined;
+	if (focus === 'keyboard' && CONTROL_KEYS.has(key)) return undefined;
+	return which;
 }
 
 export const accessProfileSchema = v.strictObject({
