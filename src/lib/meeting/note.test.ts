@@ -1,23 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, AnswerContent, AnswerSubject, Provenance } from '#lib/domain/answer.ts';
-import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Plan } from '#lib/domain/plan.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { meetingNoteDraft } from './note.ts';
+import { meetingWith } from './fixture.test-data.ts';
 
-const meeting: Meeting = {
-	id: 'm1',
-	citizenId: 'c1',
-	createdAt: 1,
-	date: '2026-12-02',
-	place: '',
-	phase: 'opfoelgning',
-	participants: [
-		{ id: 'p-karen', name: 'Karen', role: 'borger' },
-		{ id: 'p-lise', name: 'Lise', role: 'paaroerende' },
-		{ id: 'p-ole', name: 'Ole', role: 'udfoerer' }
-	]
-};
+const meeting = meetingWith(['Karen', 'borger'], ['Lise', 'paaroerende'], ['Ole', 'udfoerer']);
 
 let clock = 0;
 function answer(subject: AnswerSubject, content: AnswerContent, provenance: Provenance = { mode: 'selv' }): Answer {

@@ -1,21 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Series } from '#lib/domain/over-time.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { rowWho, seriesLabel, seriesMeanNote } from './over-time.ts';
+import { meetingWith } from './fixture.test-data.ts';
 
-const meeting: Meeting = {
-	id: 'm1',
-	citizenId: 'c1',
-	createdAt: 1,
-	date: '2026-12-02',
-	place: '',
-	phase: 'opfoelgning',
-	participants: [
-		{ id: 'p-karen', name: 'Karen', role: 'borger' },
-		{ id: 'p-lise', name: 'Lise', role: 'paaroerende' }
-	]
-};
+const meeting = meetingWith(['Karen', 'borger'], ['Lise', 'paaroerende']);
 const line = (key: Series['key'], questions: string[]): Series => ({ key, questions, points: [] });
 
 beforeAll(() => loadLanguage('en'));

@@ -1,23 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeContent } from '#lib/answers/describe.ts';
 import type { AnswerSubject } from '#lib/domain/answer.ts';
-import type { Meeting } from '#lib/domain/meeting.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { plainProvenance, summaryGroup, summaryQuestion } from './summary.ts';
+import { meetingWith } from './fixture.test-data.ts';
 
-const meeting: Meeting = {
-	id: 'm1',
-	citizenId: 'c1',
-	createdAt: 1,
-	date: '2026-12-02',
-	place: '',
-	phase: 'opfoelgning',
-	participants: [
-		{ id: 'p-kaj', name: 'Kaj', role: 'borger' },
-		{ id: 'p-lise', name: 'Lise', role: 'paaroerende' },
-		{ id: 'p-jonas', name: 'Jonas', role: 'udfoerer' }
-	]
-};
+const meeting = meetingWith(['Kaj', 'borger'], ['Lise', 'paaroerende'], ['Jonas', 'udfoerer']);
 
 // English is loaded on demand in the app; the English summary below needs it.
 beforeAll(() => loadLanguage('en'));
