@@ -9,6 +9,7 @@ import {
 	createStoryItem,
 	currentState,
 	drawingFromStrokes,
+	fitInArea,
 	freeSpotIn,
 	ITEM_MIN_SIDE,
 	positionOf,
@@ -182,7 +183,32 @@ describe('snapping', () => {
 		const grown = resizeInArea(area, { x: 400, y: 100, w: 100, h: 100 }, 1.5);
 		expect([grown.x, grown.y, grown.w, grown.h]).toEqual([375, 75, 150, 150]);
 		expect(resizeInArea(area, { x: 400, y: 100, w: 70, h: 70 }, 0.5).w).toBe(60);
-		expect(resizeInArea(area, { x: 400, y: 100, w: 200, h: 200 }, 3).h).toBe(300 - 2 * AREA_PADDING);
+		// Grown no higher than the room under the label band.
+		expect(resizeInArea(area, { x: 400, y: 100, w: 200, h: 200 }, 3).h).toBe(300 - AREA_LABEL_HEIGHT - AREA_PADDING);
+	});
+
+	it('keeps a dropped or moved item off its area’s label: onto the label it lands just below it, lower it stays', () => {
+		const hopes = areas[0]!;
+		const onLabel = snapIntoArea(areas, { x: 400, y: 0, w: 100, h: 100 });
+		expect(onLabel).toEqual({ areaId: 'haab', x: 400, y: AREA_LABEL_HEIGHT, w: 100, h: 100 });
+		expect(overlap(onLabel, areaLabelBox(hopes))).toBe(false);
+		expect(snapIntoArea(areas, { x: 400, y: 90, w: 100, h: 100 })).toEqual({ areaId: 'haab', x: 400, y: 90, w: 100, h: 100 });
+		// Too tall for the room under the band, it is shrunk to fit there rather than laid over the label.
+		const tall = fitInArea(areas[1]!, { x: 40, y: 330, w: 250, h: 250 });
+		expect(tall.y).toBe(320 + AREA_LABEL_HEIGHT);
+		expect(tall.y + tall.h).toBe(620 - AREA_PADDING);
+	});
+
+	it('fits an item inside an area too low for it under the label band, as before, over the label', () => {
+		const tiny = { id: 'lille', x: 0, y: 0, w: 300, h: 120 };
+		expect(fitInArea(tiny, { x: 50, y: 0, w: 80, h: 80 })).toEqual({ areaId: 'lille', x: 50, y: AREA_PADDING, w: 80, h: 80 });
+	});
+
+	it('never grows an item over its area’s label band', () => {
+		const hopes = areas[0]!;
+		const grown = resizeInArea(hopes, { x: 400, y: 90, w: 100, h: 100 }, 1.5);
+		expect([grown.x, grown.y, grown.w, grown.h]).toEqual([375, AREA_LABEL_HEIGHT, 150, 150]);
+		expect(overlap(grown, areaLabelBox(hopes))).toBe(false);
 	});
 });
 

@@ -172,9 +172,10 @@ export function areaAt(areas: readonly StoryArea[], px: number, py: number): Sto
 	return best;
 }
 
-/** Fits a box inside an area: shrunk (keeping its shape) if it is too big, pushed in from the edges. */
-export function fitInArea(area: StoryArea, box: Rect): Placement {
-	const room = { w: area.w - 2 * AREA_PADDING, h: area.h - 2 * AREA_PADDING };
+/** Fits a box in an area from `top` down: shrunk (keeping its shape) if it is too big, pushed in from the edges. */
+function fitFrom(area: StoryArea, top: number, box: Rect): Placement {
+	const bottom = area.y + area.h - AREA_PADDING;
+	const room = { w: area.w - 2 * AREA_PADDING, h: bottom - top };
 	const scale = Math.min(1, room.w / box.w, room.h / box.h);
 	const w = box.w * scale;
 	const h = box.h * scale;
@@ -182,10 +183,22 @@ export function fitInArea(area: StoryArea, box: Rect): Placement {
 	return {
 		areaId: area.id,
 		x: clamp(box.x, area.x + AREA_PADDING, area.x + area.w - AREA_PADDING - w),
-		y: clamp(box.y, area.y + AREA_PADDING, area.y + area.h - AREA_PADDING - h),
+		y: clamp(box.y, top, bottom - h),
 		w,
 		h
 	};
+}
+
+/**
+ * Fits a box inside an area below its label band, so a dragged, moved or resized item never hides the area's name on
+ * the canvas, in the plan's picture or in its PDF: a box on the band is pushed down under it, one too tall for the
+ * room there is shrunk to fit. An area too low to hold the item (or one of the smallest side) under its band, lower
+ * than any template's, gets the item inside the whole area, over its label, as before: a readable item matters more.
+ */
+export function fitInArea(area: StoryArea, box: Rect): Placement {
+	const underLabel = area.y + AREA_LABEL_HEIGHT;
+	const roomUnderLabel = area.y + area.h - AREA_PADDING - underLabel;
+	return fitFrom(area, roomUnderLabel >= Math.min(box.h, ITEM_MIN_SIDE) ? underLabel : area.y + AREA_PADDING, box);
 }
 
 /** A dropped box snaps into the area its centre fell in (or the nearest), and stays whole inside it. */
@@ -202,9 +215,8 @@ export function snapIntoArea(areas: readonly StoryArea[], box: Rect): Placement 
 export function freeSpotIn(area: StoryArea, occupied: readonly Rect[], size: { w: number; h: number }): Placement {
 	const gap = AREA_PADDING;
 	const label = areaLabelBox(area);
-	// The part of the area under its label; an item too tall for it is shrunk to fit, as into a small area.
-	const room = { ...area, y: label.y + label.h, h: area.y + area.h - (label.y + label.h) };
-	const first = fitInArea(room, { x: 0, y: 0, ...size });
+	// Under the label, a gap below it as between rows; an item too tall for the room there is shrunk to fit.
+	const first = fitFrom(area, label.y + label.h + gap, { x: 0, y: 0, ...size });
 	const right = area.x + area.w - AREA_PADDING + 0.001;
 	const bottom = area.y + area.h - AREA_PADDING + 0.001;
 	const starts = (from: number, ends: number[]) => [...new Set([from, ...ends.filter((end) => end > from)])].sort((a, b) => a - b);
