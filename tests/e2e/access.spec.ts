@@ -147,7 +147,8 @@ test.describe('answer ja on the meeting board', () => {
 			await page.keyboard.press('Tab');
 			await expect(access.section.getByRole('alert')).toHaveText('Den tast bruges til at komme rundt på skærmen. Vælg en anden tast.');
 			await expect(change).toBeFocused();
-			await expect(change).toHaveAccessibleDescription(/Mellemrum.*Den tast bruges/);
+			// The key, why it was refused, and the hint that Space and Enter also press a button Tab reached.
+			await expect(change).toHaveAccessibleDescription(/Mellemrum.*Den tast bruges.*Tab-tasten/);
 			await expectNoAxeViolations(page, 'a refused switch key');
 			await change.click();
 			await page.keyboard.press('F9');
@@ -194,7 +195,14 @@ test.describe('answer ja on the meeting board', () => {
 	test('two switches on keys of their own; the same key for both is refused', async ({ page }) => {
 		const meeting = await meetingFor(
 			await citizenWith(page, async (access) => {
+				// The hint on Space and Enter is for switches only: touch has no keys to choose.
+				const hint = access.section.getByText(/Tab-tasten/);
+				await expect(access.section.getByRole('radio', { name: /^Trykker/ })).toBeChecked();
+				await expect(hint).toHaveCount(0);
 				await access.method('To kontakter');
+				await expect(hint).toBeVisible();
+				for (const name of ['Skift tast for Flyt', 'Skift tast for Vælg'])
+					await expect(access.section.getByRole('button', { name })).toHaveAccessibleDescription(/er: (Mellemrum|Enter) .*Tab-tasten/);
 				await access.section.getByRole('button', { name: 'Skift tast for Flyt' }).click();
 				await page.keyboard.press('Enter');
 				await expect(access.section.getByRole('alert')).toHaveText('Flyt og Vælg skal være to forskellige taster. Vælg en anden tast.');

@@ -284,6 +284,8 @@ export const da = {
 	'access.switchKey': 'Kontakten er: {key}',
 	'access.moveKey': 'Kontakten, der flytter, er: {key}',
 	'access.selectKey': 'Kontakten, der vælger, er: {key}',
+	'access.switchKeysHelp':
+		'Hvis kontakten sender Mellemrum eller Enter, trykker den også på den knap, I er gået til med Tab-tasten. Det sker aldrig med andre taster, fx 1 og 2 eller F9.',
 	'access.switchKey.change': 'Skift tast for kontakten',
 	'access.moveKey.change': 'Skift tast for Flyt',
 	'access.selectKey.change': 'Skift tast for Vælg',

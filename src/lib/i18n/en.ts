@@ -285,6 +285,8 @@ export const en: Record<MessageKey, string> = {
 	'access.switchKey': 'The switch is: {key}',
 	'access.moveKey': 'The switch that moves is: {key}',
 	'access.selectKey': 'The switch that selects is: {key}',
+	'access.switchKeysHelp':
+		'If the switch sends Space or Enter, it also presses the button you have moved to with the Tab key. That never happens with other keys, for example 1 and 2 or F9.',
 	'access.switchKey.change': 'Change the key for the switch',
 	'access.moveKey.change': 'Change the key for Move',
 	'access.selectKey.change': 'Change the key for Select',
