@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
 import { answersAbout, replacedBy, singleAnswerStep, subjectKey, toggleStep } from './answer-steps';
-import type { Meeting } from './meeting';
+import { meetingWith } from './meeting.test-data';
 
-const meeting: Meeting = {
-	id: 'm1',
-	citizenId: 'c1',
-	createdAt: 0,
-	date: '2026-12-02',
-	place: '',
-	phase: 'opfoelgning',
-	participants: [{ id: 'p-lise', name: 'Lise', role: 'paaroerende' }]
-};
+const meeting = meetingWith(['Lise', 'paaroerende']);
 const item: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-lige-nu' };
 const other: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-glad' };
 const good: AnswerContent = { kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type AnswerContent, type Provenance } from './answer';
-import type { Meeting } from './meeting';
 import {
 	marksOf,
 	matColumns,
@@ -14,16 +13,9 @@ import {
 	wishesOf,
 	type PlaceContent
 } from './sorting';
+import { meetingWith } from './meeting.test-data';
 
-const meeting: Meeting = {
-	id: 'm1',
-	citizenId: 'c1',
-	createdAt: 1,
-	date: '2026-12-02',
-	place: '',
-	phase: 'opfoelgning',
-	participants: [{ id: 'p-lise', name: 'Lise', role: 'paaroerende' }]
-};
+const meeting = meetingWith(['Lise', 'paaroerende']);
 const selv: Provenance = { mode: 'selv' };
 const byLise: Provenance = { mode: 'formidlet', participantId: 'p-lise' };
 const FFB = '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7';

@@ -3,7 +3,7 @@ import type { Answer, AnswerContent, AnswerSubject, Provenance } from '#lib/doma
 import type { Plan } from '#lib/domain/plan.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { meetingNoteDraft } from './note.ts';
-import { meetingWith } from './fixture.test-data.ts';
+import { meetingWith } from '#lib/domain/meeting.test-data.ts';
 
 const meeting = meetingWith(['Karen', 'borger'], ['Lise', 'paaroerende'], ['Ole', 'udfoerer']);
 

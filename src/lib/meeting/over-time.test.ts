@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Series } from '#lib/domain/over-time.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { rowWho, seriesLabel, seriesMeanNote } from './over-time.ts';
-import { meetingWith } from './fixture.test-data.ts';
+import { meetingWith } from '#lib/domain/meeting.test-data.ts';
 
 const meeting = meetingWith(['Karen', 'borger'], ['Lise', 'paaroerende']);
 const line = (key: Series['key'], questions: string[]): Series => ({ key, questions, points: [] });

@@ -3,7 +3,7 @@ import { describeContent } from '#lib/answers/describe.ts';
 import type { AnswerSubject } from '#lib/domain/answer.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
 import { plainProvenance, summaryGroup, summaryQuestion } from './summary.ts';
-import { meetingWith } from './fixture.test-data.ts';
+import { meetingWith } from '#lib/domain/meeting.test-data.ts';
 
 const meeting = meetingWith(['Kaj', 'borger'], ['Lise', 'paaroerende'], ['Jonas', 'udfoerer']);
 

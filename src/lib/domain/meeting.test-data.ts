@@ -1,4 +1,4 @@
-import type { Meeting } from '#lib/domain/meeting.ts';
+import type { Meeting } from './meeting';
 
 /** A follow-up meeting of one citizen with the people named, for tests of what the meeting's words say about them. */
 export function meetingWith(...people: [name: string, role: Meeting['participants'][number]['role']][]): Meeting {
