@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, TEST_PASSPHRASE, TEST_PIN, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectReflow, TEST_PASSPHRASE, TEST_PIN, test } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 
 /* Citizen mode ("Borgervisning", issue 14): nothing leads away from the board or the meeting until an adult holds "Voksen". */
@@ -34,14 +34,6 @@ async function tabStops(page: Page): Promise<string[]> {
 		stops.push(stop);
 	}
 	return stops;
-}
-
-async function expectReflow(page: Page, context: string): Promise<void> {
-	await page.setViewportSize({ width: 320, height: 800 });
-	await page.evaluate(() => new Promise(requestAnimationFrame));
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `${context} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-	await page.setViewportSize({ width: 1024, height: 768 });
 }
 
 /** A full load asks for the passphrase; the header then shows citizen mode, not the menu. */

@@ -97,6 +97,80 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
 	expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
+/** What expectReflow() finds wrong in the page as it is laid out now. Runs in the page. */
+function reflowProblems(): string[] {
+	const problems: string[] = [];
+	const root = document.documentElement;
+	const name = (e: Element) =>
+		`${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+	if (root.scrollWidth > root.clientWidth) {
+		const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1);
+		problems.push(`scrolls sideways (${root.scrollWidth} px): ${wide.slice(0, 5).map(name).join(' | ')}`);
+	}
+	// What lies over the page on purpose (a notice, the citizen mode's "Voksen") is not in the page's flow.
+	const floating = (e: Element) => {
+		for (let n: Element | null = e; n; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') return true;
+		return false;
+	};
+	// Words only for a screen reader (a visually hidden label, a live region) are clipped to a pixel: no text on screen.
+	const clipped = (e: Element) => {
+		for (let n: Element | null = e; n; n = n.parentElement) {
+			const style = getComputedStyle(n);
+			const box = n.getBoundingClientRect();
+			if (style.clipPath !== 'none' || (style.clip && style.clip !== 'auto')) return true;
+			if ((box.width <= 1 || box.height <= 1) && style.overflow !== 'visible') return true;
+		}
+		return false;
+	};
+	// Where things are placed on one another on purpose (the network map's tokens on its rings), nothing is checked.
+	const shown = (e: Element) =>
+		e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !floating(e) && !clipped(e) && !e.closest('[data-layered]');
+	const controls = [...document.querySelectorAll('button, a[href], input:not([type="hidden"]), select, textarea, summary')].filter(shown);
+	const boxes = controls.map((e) => e.getBoundingClientRect());
+	// More than a border's width both ways: a 1 px visually-hidden text or a shared edge is no overlap.
+	const overlap = (a: DOMRect, b: DOMRect) =>
+		Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+	controls.forEach((a, i) => {
+		for (let j = i + 1; j < controls.length; j++) {
+			const b = controls[j]!;
+			if (!a.contains(b) && !b.contains(a) && overlap(boxes[i]!, boxes[j]!)) problems.push(`${name(a)} lies over ${name(b)}`);
+		}
+	});
+	const range = document.createRange();
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const text = node.textContent ?? '';
+		const parent = node.parentElement;
+		if (!text.trim() || !parent || !shown(parent)) continue;
+		range.selectNodeContents(node);
+		const lines = [...range.getClientRects()];
+		controls.forEach((control, i) => {
+			if (control.contains(node) || !lines.some((line) => overlap(line, boxes[i]!))) return;
+			problems.push(`${name(control)} lies over the text "${text.trim().slice(0, 30)}"`);
+		});
+		// A word on a control is read as one: split over two lines ("Fje/rn") it is two. A soft hyphen is a chosen break.
+		if (!parent.closest('button, a[href], summary, label')) continue;
+		for (const word of text.matchAll(/[^\s\u00ad-]+/g)) {
+			range.setStart(node, word.index);
+			range.setEnd(node, word.index + word[0].length);
+			const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+			if (tops.size > 1) problems.push(`the word "${word[0]}" breaks over two lines in ${name(parent)}`);
+		}
+	}
+	return problems;
+}
+
+/**
+ * WCAG 1.4.10 at 320 CSS px: nothing needs scrolling sideways, no control lies over another control or over text, and no
+ * word on a control breaks in two. `resize` sets 320 × 800 first and 1024 × 768 after, the size the specs use.
+ */
+export async function expectReflow(page: Page, context: string, { resize = true } = {}): Promise<void> {
+	if (resize) await page.setViewportSize({ width: 320, height: 800 });
+	await page.evaluate(() => new Promise(requestAnimationFrame));
+	expect(await page.evaluate(reflowProblems), `${context} at 320 px`).toEqual([]);
+	if (resize) await page.setViewportSize({ width: 1024, height: 768 });
+}
+
 export interface RawRecords {
 	citizens: Array<{ id: string; createdAt: number; payload: Record<string, unknown> }>;
 	meetings: Array<{ id: string; citizenId: string; date: string; payload: Record<string, unknown> }>;

@@ -1,23 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, openApp, readDatabase, reopen, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectReflow, openApp, readDatabase, reopen, test } from './fixtures';
 import { HomePage, MeetingPage } from './pages';
 
 /* A whole meeting, from preparation to feedback, as the citizen and the adviser go through it. */
-
-async function expectReflow(page: Page, context: string): Promise<void> {
-	await page.setViewportSize({ width: 320, height: 800 });
-	await page.evaluate(() => new Promise(requestAnimationFrame));
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	const wide = await page.evaluate(() =>
-		[...document.querySelectorAll('body *')]
-			.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth || e.scrollWidth > e.clientWidth + 1)
-			.map((e) => e.tagName + '.' + e.className)
-			.slice(0, 8)
-			.join(' | ')
-	);
-	expect(overflow, `${context} scrolls sideways at 320 px: ${wide}`).toBeLessThanOrEqual(0);
-	await page.setViewportSize({ width: 1024, height: 768 });
-}
 
 async function choosePoint(page: Page, question: string, point: string): Promise<void> {
 	const group = page.getByRole('group', { name: question });
