@@ -1,4 +1,3 @@
-import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import type { AnswerContent, AnswerSubject } from '#lib/domain/answer.ts';
 import type { SealedTable } from './tables.ts';
 
@@ -22,8 +21,30 @@ function subjectOfVersion1Answer(content: unknown): AnswerSubject {
 	return (content as AnswerContent | undefined)?.kind === 'message' ? { kind: 'symbol-board' } : { kind: 'core-board' };
 }
 
-/** The defaults as released with citizens version 2; frozen here, since DEFAULT_ACCESS may change later. */
-const VERSION_2_ACCESS = Object.freeze({ ...DEFAULT_ACCESS });
+/**
+ * The defaults as released with citizens version 2, written out: a copy of DEFAULT_ACCESS would follow every later
+ * change of a default (and already brought in the switch keys and voice of version 3), so an old record would migrate
+ * to settings it never had.
+ */
+const VERSION_2_ACCESS = Object.freeze({
+	method: 'touch',
+	scanIntervalMs: 1500,
+	scanStartDelayMs: 1000,
+	scanLoops: 3,
+	scanSpeak: false,
+	dwellMs: 1200,
+	ignoreRepeatsMs: 400,
+	holdMs: 0,
+	activateOn: 'release',
+	cellSize: 'normal',
+	density: 'normal',
+	labels: 'below',
+	highContrast: false,
+	largeText: false,
+	reducedMotion: false,
+	colourCoding: true,
+	speakOnTap: true
+});
 
 export const MIGRATIONS: readonly Migration[] = [
 	{

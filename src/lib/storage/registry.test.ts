@@ -310,6 +310,33 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 
+	it('the step gives exactly the settings released with version 2, whatever today’s defaults are', () => {
+		const step = MIGRATIONS.find((one) => one.table === 'citizens' && one.from === 1)!;
+		// Pinned by hand from the release of version 2 (git 08b8097): a later change of DEFAULT_ACCESS must not reach here.
+		expect(step.run({ displayName: 'Gammel Anna' })).toEqual({
+			displayName: 'Gammel Anna',
+			access: {
+				method: 'touch',
+				scanIntervalMs: 1500,
+				scanStartDelayMs: 1000,
+				scanLoops: 3,
+				scanSpeak: false,
+				dwellMs: 1200,
+				ignoreRepeatsMs: 400,
+				holdMs: 0,
+				activateOn: 'release',
+				cellSize: 'normal',
+				density: 'normal',
+				labels: 'below',
+				highContrast: false,
+				largeText: false,
+				reducedMotion: false,
+				colourCoding: true,
+				speakOnTap: true
+			}
+		});
+	});
+
 	it('version 2 → 3 keeps a citizen’s settings and adds the switch keys Space and Enter and the tablet’s voice and speed', async () => {
 		// A citizen exactly as version 2 stored it: two switches and big cells, no switch keys, no voice of their own.
 		const { switchKey, moveKey, selectKey, voiceURI, speechRate, ...version2 } = {
