@@ -955,6 +955,7 @@ export const da = {
 	'story.fullScreen': 'Hele skærmen',
 	'story.areaEmpty': 'Intet her endnu.',
 	'story.putBy': '{provenance} · {when}',
+	'story.changedBy': '{placed} · sidst ændret: {by}',
 	'story.moveTo': 'Flyt {item} til',
 	'story.moveChoose': 'Vælg område',
 	'story.moveItem': 'Flyt {item}',

@@ -961,6 +961,7 @@ export const en: Record<MessageKey, string> = {
 	'story.fullScreen': 'Full screen',
 	'story.areaEmpty': 'Nothing here yet.',
 	'story.putBy': '{provenance} · {when}',
+	'story.changedBy': '{placed} · last changed: {by}',
 	'story.moveTo': 'Move {item} to',
 	'story.moveChoose': 'Choose area',
 	'story.moveItem': 'Move {item}',
