@@ -788,6 +788,7 @@ export const da = {
 	'plan.edit.when': 'Hvornår?',
 	'plan.edit.addAgreement': 'Tilføj aftale',
 	'plan.edit.next': 'Næste møde',
+	'plan.edit.nextTime': 'Næste møde, klokkeslæt (valgfrit)',
 	'plan.edit.note': 'Note til sagen',
 	'plan.edit.save': 'Gem',
 	'plan.link': 'Plan',

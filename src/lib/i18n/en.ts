@@ -793,6 +793,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.edit.when': 'By when?',
 	'plan.edit.addAgreement': 'Add agreement',
 	'plan.edit.next': 'Next meeting',
+	'plan.edit.nextTime': 'Next meeting, time (optional)',
 	'plan.edit.note': 'Note for the case file',
 	'plan.edit.save': 'Save',
 	'plan.link': 'Plan',

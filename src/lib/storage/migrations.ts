@@ -90,5 +90,13 @@ export const MIGRATIONS: readonly Migration[] = [
 		// so an older app refuses an item with a change's provenance as too new, not for fields it does not know.
 		name: 'story-change-provenance: a story item keeps who made each change and how; changes from before name nobody',
 		run: (payload) => payload
+	},
+	{
+		table: 'plans',
+		from: 1,
+		// Nothing to change: a plan from before agreed the next meeting's day only. The new version marks the new shape, so
+		// an older app refuses a plan with a time as too new, not for a field it does not know.
+		name: 'plans-next-meeting-time: the next meeting may have a time of day; a plan from before has its date only',
+		run: (payload) => payload
 	}
 ];
