@@ -67,6 +67,10 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	const obf = JSON.parse(readFileSync(await single.path(), 'utf8'));
 	expect(obf).toMatchObject({ format: 'open-board-0.1', name: 'Ønsker', grid: { rows: 3, columns: 4 } });
 	expect(obf.buttons.map((b: { label: string }) => b.label)).toContain('vil gerne');
+	// That board back in: its name and its first copy's are taken, and one board named apart is told in one sentence.
+	await input.setInputFiles({ name: 'Ønsker.obf', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obf)) });
+	await expect(notice).toContainText('1 tavle er hentet. Tavlen »Ønsker« hed det samme som en anden og hedder nu »Ønsker (3)«.');
+	expect((await readDatabase(page)).boards.filter((b) => b.payload.name === 'Ønsker (3)')).toHaveLength(1);
 
 	// Deleting an imported board also removes the folder that pointed to it.
 	await page.getByRole('button', { name: 'Slet Følelser (2)' }).click();
@@ -75,7 +79,7 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	await page.getByRole('button', { name: 'Ja, slet Følelser (2)' }).click();
 	await expect(page.getByRole('dialog')).toBeHidden();
 	after = (await readDatabase(page)).boards;
-	expect(after).toHaveLength(15);
+	expect(after).toHaveLength(16);
 	const links = after.flatMap((b) => b.payload.slots.map((c: { linkBoardId?: string } | null) => c?.linkBoardId)).filter(Boolean);
 	expect(links).not.toContain(importedFeelings.id);
 	expect(after.find((b) => b.id === originalFeelings.id)).toEqual(originalFeelings);

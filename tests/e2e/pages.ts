@@ -397,8 +397,10 @@ export class PlanPage extends Screen {
 		await expect(this.document.getByText(what, { exact: true })).toBeVisible();
 	}
 
-	async saveDetails(nextMeeting: string, note: string): Promise<void> {
-		await this.editor.getByLabel('Næste møde').fill(nextMeeting);
+	/** The next meeting's day (YYYY-MM-DD) and, when agreed, its time of day (HH:MM), and the note. */
+	async saveDetails(next: { date: string; time?: string }, note: string): Promise<void> {
+		await this.editor.getByLabel('Næste møde', { exact: true }).fill(next.date);
+		if (next.time) await this.editor.getByLabel('Næste møde, klokkeslæt (valgfrit)').fill(next.time);
 		await this.editor.getByLabel('Note til sagen').fill(note);
 		await this.editor.getByRole('button', { name: 'Gem', exact: true }).click();
 	}

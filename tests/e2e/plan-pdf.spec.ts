@@ -73,12 +73,13 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await plan.addGoal('Jeg vil selv handle ind om fredagen.');
 	await plan.addAgreement('Øve indkøb i Netto hver fredag', 'Mor Anne · Pårørende', 'hver fredag');
 	await plan.addAgreement('Finde en bus til butikken', 'Jonas · Rådgiver', 'før jul');
-	await plan.saveDetails('2027-02-01', 'Du fortalte, at du gerne vil handle selv.');
+	// The next meeting is agreed with its day and its time.
+	await plan.saveDetails({ date: '2027-02-01', time: '10:00' }, 'Du fortalte, at du gerne vil handle selv.');
 
 	// Min plan on the tablet: easy-read rows, the people and what they will do, no answer table.
 	await expect(plan.document.getByRole('heading', { level: 1, name: 'Min plan' })).toBeVisible();
 	await expect(plan.document.getByText('Skal: Øve indkøb i Netto hver fredag')).toBeVisible();
-	await expect(plan.document.getByText('Vi ses igen 1. februar 2027.')).toBeVisible();
+	await expect(plan.document.getByText('Vi ses igen 1. februar 2027 kl. 10.00.')).toBeVisible();
 	await expect(plan.document.getByRole('img', { name: 'Foto: Mor Anne' })).toBeVisible();
 	await expect(plan.document.getByRole('table')).toHaveCount(0);
 	await expect(page).toHaveTitle('Plan – Billedtale');
@@ -103,7 +104,8 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 		'Jeg vil selv handle ind om fredagen.',
 		'Øve indkøb i Netto hver fredag',
 		'Hvem: Mor Anne',
-		'Hvornår: før jul'
+		'Hvornår: før jul',
+		'Vi ses igen 1. februar 2027 kl. 10.00.'
 	]) {
 		expect(mineText).toContain(text);
 	}
@@ -147,6 +149,7 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 		'Ved ikke',
 		'Jonas (Rådgiver)',
 		'Du fortalte, at du gerne vil handle selv.',
+		'Næste møde: 1. februar 2027 kl. 10.00',
 		`Side ${pages} af ${pages}`
 	]) {
 		expect(caseText).toContain(text);

@@ -188,6 +188,10 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeVisible();
 	// Focus follows the item to its new area, and goes to the area's heading after a removal.
 	await expect(story.listArea('Næste lille skridt').getByText('Tekst: Larm om natten', { exact: true })).toBeFocused();
+	// The list names who put it there and, as Jonas is someone else, who moved it.
+	await expect(story.listArea('Næste lille skridt').getByRole('listitem').filter({ hasText: 'Tekst: Larm om natten' })).toContainText(
+		/Formidlet af \(Lise, Pårørende\) · .+ · sidst ændret: Formidlet af \(Jonas, Udfører\)/
+	);
 	// There, "Flyt" waits for a new choice (it stayed on, and moved the item to where it already lay).
 	await expect(page.getByLabel('Flyt Tekst: Larm om natten til')).toHaveValue('');
 	await expect(page.getByRole('button', { name: 'Flyt Tekst: Larm om natten' })).toBeDisabled();

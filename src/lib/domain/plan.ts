@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
 	byMeetingDateDescending,
 	isCalendarDate,
+	isClockTime,
 	PARTICIPANT_NAME_MAX,
 	PARTICIPANT_ROLES,
 	type Meeting,
@@ -68,13 +69,19 @@ export interface Plan {
 	note?: string;
 	/** Date (YYYY-MM-DD) of the next meeting, when agreed. */
 	nextMeeting?: string;
+	/** Its time of day (HH:MM), when one was agreed too; only with a date, and plans from before have none. */
+	nextMeetingTime?: string;
 }
+
+/** What a plan holds apart from its keys: what the editors change and the record seals. */
+export type PlanContent = Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting' | 'nextMeetingTime'>;
 
 const ID = /^[A-Za-z0-9-]{1,100}$/;
 const id = v.pipe(v.string(), v.regex(ID));
 const contentRef = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(100));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(max));
 const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'a calendar date'));
+const clockTime = v.pipe(v.string(), v.check(isClockTime, 'a time of day, HH:MM'));
 
 const goalSchema = v.strictObject({
 	id,
@@ -103,8 +110,10 @@ export const planPayloadSchema = v.pipe(
 		goals: v.pipe(v.array(goalSchema), v.maxLength(50)),
 		agreements: v.pipe(v.array(agreementSchema), v.maxLength(100)),
 		note: v.optional(v.pipe(v.string(), v.maxLength(PLAN_NOTE_MAX))),
-		nextMeeting: v.optional(calendarDate)
+		nextMeeting: v.optional(calendarDate),
+		nextMeetingTime: v.optional(clockTime)
 	}),
+	v.check((plan) => plan.nextMeetingTime === undefined || plan.nextMeeting !== undefined, 'a time of the next meeting needs its date'),
 	v.check(
 		(plan) => new Set([...plan.goals, ...plan.agreements].map((x) => x.id)).size === plan.goals.length + plan.agreements.length,
 		'ids must be unique'
@@ -116,8 +125,9 @@ export const planPayloadSchema = v.pipe(
 );
 
 /** Checks a plan the app is about to store; throws ValidationError with a Danish message key. */
-export function validatePlan<P extends Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>>(plan: P): P {
-	if (!v.is(planPayloadSchema, { goals: plan.goals, agreements: plan.agreements, note: plan.note, nextMeeting: plan.nextMeeting })) {
+export function validatePlan<P extends PlanContent>(plan: P): P {
+	const { goals, agreements, note, nextMeeting, nextMeetingTime } = plan;
+	if (!v.is(planPayloadSchema, { goals, agreements, note, nextMeeting, nextMeetingTime })) {
 		throw new ValidationError('error.plan');
 	}
 	return plan;

@@ -1,6 +1,6 @@
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
-import type { Plan } from '#lib/domain/plan.ts';
+import type { PlanContent } from '#lib/domain/plan.ts';
 import { changeStoryItem, createStoryItem, type StoryContent, type StoryItem, type StoryProvenance } from '#lib/domain/story.ts';
 
 /** A meeting as the plan tests see it: a citizen, her mother who relays, an adviser; answers from several tools. */
@@ -18,7 +18,7 @@ export const MEETING: Meeting = {
 	]
 };
 
-export const PLAN: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'> = {
+export const PLAN: PlanContent = {
 	goals: [
 		{
 			id: 'g1',

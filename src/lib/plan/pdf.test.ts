@@ -50,7 +50,7 @@ function manyAnswers(count: number): Answer[] {
 // Writing and reading back PDFs takes seconds on a loaded machine.
 describe('the plan PDF', { timeout: 30_000 }, () => {
 	it('Min plan: tagged, titled, A4, searchable Danish text, symbols as figures with alt text', async () => {
-		const file = await write(citizenPlan(source), 'mine.pdf');
+		const file = await write(citizenPlan({ ...source, plan: { ...PLAN, nextMeetingTime: '10:00' } }), 'mine.pdf');
 		const info = poppler('pdfinfo', file);
 		expect(info).toMatch(/Tagged:\s+yes/);
 		expect(info).toMatch(/Title:\s+Min plan – møde 2\. december 2026/);
@@ -60,6 +60,7 @@ describe('the plan PDF', { timeout: 30_000 }, () => {
 		expect(text).toContain('Jeg vil selv handle ind om fredagen.');
 		expect(text).toContain('Øve indkøb i Netto hver fredag');
 		expect(text).toContain('Hvem: Jonas og mig');
+		expect(text).toContain('Vi ses igen 1. februar 2027 kl. 10.00.');
 		const struct = poppler('pdfinfo', '-struct-text', file);
 		expect(struct).toMatch(/^Document/m);
 		expect(struct).toContain('H1 (block)');

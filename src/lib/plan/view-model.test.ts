@@ -100,6 +100,11 @@ describe('Min plan', () => {
 		expect(all).toContain('Vi ses igen 1. februar 2027.');
 	});
 
+	it('gives the next meeting’s time of day when one was agreed', () => {
+		const timed = texts(citizenPlan({ ...source, plan: { ...PLAN, nextMeetingTime: '10:00' } }));
+		expect(timed).toContain('Vi ses igen 1. februar 2027 kl. 10.00.');
+	});
+
 	it('leaves out the adviser’s note, the answer table and withdrawn answers', () => {
 		expect(mine.blocks.some((b) => b.kind === 'table')).toBe(false);
 		expect(all.join('\n')).not.toContain('Du fortalte');
@@ -123,6 +128,11 @@ describe('the case-file version', () => {
 		expect(file.title).toBe('Plan, sagsversion – møde 2. december 2026');
 		expect(all).toContain('Borger: Signe Hansen');
 		expect(all).toContain('Fase i sagen: Opfølgning');
+		// The next meeting with its day, and its time of day when one was agreed.
+		expect(all).toContain('Næste møde: 1. februar 2027');
+		expect(texts(caseFilePlan({ ...source, plan: { ...PLAN, nextMeetingTime: '09:30' } }))).toContain(
+			'Næste møde: 1. februar 2027 kl. 9.30'
+		);
 		expect(table('Deltagere')?.rows).toEqual([
 			['Signe', 'Borger'],
 			['Mor Anne', 'Pårørende'],

@@ -6,7 +6,7 @@ import { assertNever, type Answer, type AnswerSubject } from '#lib/domain/answer
 import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import { localIsoDate, type Meeting } from '#lib/domain/meeting.ts';
-import type { Agreement, Goal, Plan } from '#lib/domain/plan.ts';
+import type { Agreement, Goal, PlanContent } from '#lib/domain/plan.ts';
 import { meaningChangeOf, storyAt, storyMomentOf, type StoryContent, type StoryItem } from '#lib/domain/story.ts';
 import { formatDateIn, formatTimeIn, translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance, describeStoryProvenance } from '#lib/provenance/describe.ts';
@@ -24,7 +24,7 @@ export interface PlanSource {
 	meeting: Meeting;
 	/** The meeting's answers in any order; withdrawn ones show only in the case file. */
 	answers: readonly Answer[];
-	plan?: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+	plan?: PlanContent;
 	/** The citizen's recovery story, every item (removed ones too); it is shown as it is now. */
 	story?: readonly StoryItem[];
 	/** The adviser's funktionsevneniveau per sub-theme of the meeting: in the case file only, apart from the answers. */
@@ -73,6 +73,11 @@ function answeredAt(at: number, meetingDate: string, language: Language): string
 
 function ownerNames(agreement: Agreement, words: Words, citizenFirst: boolean): string {
 	return words.list(agreement.who.map((owner) => (citizenFirst && owner.role === 'borger' ? words.t('plan.mine.me') : owner.name)));
+}
+
+/** The agreed next meeting as a meeting's when: its day, and its time of day when one was agreed ("kl. 10.00"). */
+function nextMeetingOf(plan: PlanContent, date: string): { date: string; time?: string } {
+	return { date, ...(plan.nextMeetingTime ? { time: plan.nextMeetingTime } : {}) };
 }
 
 /** Min plan: large symbols, one idea per row, jeg-form, the citizen's own words quoted. */
@@ -139,7 +144,11 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 	if (plan?.nextMeeting) {
 		blocks.push(
 			{ kind: 'heading', level: 2, text: words.t('plan.mine.next') },
-			{ kind: 'row', figure: words.figure('kalender'), lines: [words.t('plan.mine.nextOn', { date: words.date(plan.nextMeeting) })] }
+			{
+				kind: 'row',
+				figure: words.figure('kalender'),
+				lines: [words.t('plan.mine.nextOn', { date: words.when(nextMeetingOf(plan, plan.nextMeeting)) })]
+			}
 		);
 	}
 
@@ -209,7 +218,9 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 		{ kind: 'paragraph', text: words.t('plan.case.date', { date: words.when(meeting) }) },
 		{ kind: 'paragraph', text: words.t('plan.case.phase', { phase: words.t(`phase.${meeting.phase}`) }) },
 		...(meeting.place ? [{ kind: 'paragraph', text: words.t('plan.case.place', { place: meeting.place }) } as const] : []),
-		...(plan?.nextMeeting ? [{ kind: 'paragraph', text: words.t('plan.case.next', { date: words.date(plan.nextMeeting) }) } as const] : []),
+		...(plan?.nextMeeting
+			? [{ kind: 'paragraph', text: words.t('plan.case.next', { date: words.when(nextMeetingOf(plan, plan.nextMeeting)) }) } as const]
+			: []),
 		{ kind: 'heading', level: 2, text: words.t('plan.case.participants') },
 		{
 			kind: 'table',

@@ -1,6 +1,6 @@
 import type { Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
-import type { StoryProvenance } from '#lib/domain/story.ts';
+import { otherChanger, type StoryItem, type StoryProvenance } from '#lib/domain/story.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 
@@ -18,4 +18,18 @@ export function describeStoryProvenance(provenance: StoryProvenance, language: L
 	if (!provenance.name) return mode;
 	const role = provenance.role ? `, ${translate(language, `role.${provenance.role}`)}` : '';
 	return translate(language, 'provenance.by', { mode, name: `${provenance.name}${role}` });
+}
+
+/**
+ * The line naming who put a story item there (`placed`, as the view words it), followed by who made its latest change
+ * when that was someone else or another way: "Borgeren selv · sidst ændret: Formidlet af (Ole, Pårørende)".
+ */
+export function withLatestChanger(
+	placed: string,
+	item: Pick<StoryItem, 'provenance' | 'changedBy'>,
+	language: Language = locale.language
+): string {
+	const changer = otherChanger(item);
+	if (!changer) return placed;
+	return translate(language, 'story.changedBy', { placed, by: describeStoryProvenance(changer, language) });
 }

@@ -13,6 +13,7 @@ import {
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { holdMedia } from './media-holds.ts';
+import * as sealing from './sealing.ts';
 import { openRecord } from './sealing.ts';
 
 afterEach(async () => {
@@ -157,5 +158,29 @@ describe('board storage', () => {
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
 		expect(await getDb().boards.toArray()).toEqual(withNumbered);
+	});
+
+	it('names an imported board apart from a board renamed in another tab while the import was sealing', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		const feelings = (await getBoardSet(citizen.id))!.boards.find((board) => board.id === 'feelings')!;
+		const seal = sealing.sealRecords;
+		let renamed = false;
+		// The other tab renames "Følelser" to "Mad" after the import read the names, before it writes.
+		vi.spyOn(sealing, 'sealRecords').mockImplementation(async (...args: Parameters<typeof seal>) => {
+			if (args[0] === 'boards' && !renamed) {
+				renamed = true;
+				await saveBoard(citizen.id, { ...feelings, name: 'Mad' });
+			}
+			return seal(...args);
+		});
+
+		expect(await addBoards(citizen.id, [createBoard('Mad', 1, 1, 'imported')], [])).toEqual([{ from: 'Mad', to: 'Mad (2)' }]);
+		const names = (await getBoardSet(citizen.id))!.boards.map((board) => [board.id, board.name]);
+		expect(names).toEqual([
+			['home', 'Forside'],
+			['feelings', 'Mad'],
+			['imported', 'Mad (2)']
+		]);
 	});
 });

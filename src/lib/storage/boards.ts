@@ -177,27 +177,32 @@ export interface BoardRename {
  */
 export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<BoardRename[]> {
 	const db = getDb();
-	const { records } = await readBoards(citizenId);
-	const boards = withDistinctNames(
-		records.map((record) => record.payload.name),
-		imported
-	);
 	const sealedMedia = await sealRecords(
 		'media',
 		media.map((item) => mediaToRecord(item, citizenId, now))
 	);
-	const sealedBoards = await sealRecords(
-		'boards',
-		boards.map((board) => boardToRecord(board, citizenId, false, now, now))
-	);
-	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.boards, db.media], async () => {
-			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
-			await db.media.bulkAdd(sealedMedia);
-			await db.boards.bulkAdd(sealedBoards);
-		})
-	);
-	return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
+	return writeUnlessChanged(async () => {
+		const { stored, records } = await readBoards(citizenId);
+		const boards = withDistinctNames(
+			records.map((record) => record.payload.name),
+			imported
+		);
+		const sealedBoards = await sealRecords(
+			'boards',
+			boards.map((board) => boardToRecord(board, citizenId, false, now, now))
+		);
+		return guardedWrite(() =>
+			db.transaction('rw', [db.citizens, db.boards, db.media], async () => {
+				if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
+				// The names were told apart from the boards read above; a rename in another tab since then starts over, so
+				// two boards never end up with one name.
+				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				await db.media.bulkAdd(sealedMedia);
+				await db.boards.bulkAdd(sealedBoards);
+				return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
+			})
+		);
+	});
 }
 
 /** Stores a photo or recording before a cell refers to it. */

@@ -1,4 +1,3 @@
-import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import type { AnswerContent, AnswerSubject } from '#lib/domain/answer.ts';
 import type { SealedTable } from './tables.ts';
 
@@ -22,8 +21,30 @@ function subjectOfVersion1Answer(content: unknown): AnswerSubject {
 	return (content as AnswerContent | undefined)?.kind === 'message' ? { kind: 'symbol-board' } : { kind: 'core-board' };
 }
 
-/** The defaults as released with citizens version 2; frozen here, since DEFAULT_ACCESS may change later. */
-const VERSION_2_ACCESS = Object.freeze({ ...DEFAULT_ACCESS });
+/**
+ * The defaults as released with citizens version 2, written out: a copy of DEFAULT_ACCESS would follow every later
+ * change of a default (and already brought in the switch keys and voice of version 3), so an old record would migrate
+ * to settings it never had.
+ */
+const VERSION_2_ACCESS = Object.freeze({
+	method: 'touch',
+	scanIntervalMs: 1500,
+	scanStartDelayMs: 1000,
+	scanLoops: 3,
+	scanSpeak: false,
+	dwellMs: 1200,
+	ignoreRepeatsMs: 400,
+	holdMs: 0,
+	activateOn: 'release',
+	cellSize: 'normal',
+	density: 'normal',
+	labels: 'below',
+	highContrast: false,
+	largeText: false,
+	reducedMotion: false,
+	colourCoding: true,
+	speakOnTap: true
+});
 
 export const MIGRATIONS: readonly Migration[] = [
 	{
@@ -68,6 +89,14 @@ export const MIGRATIONS: readonly Migration[] = [
 		// Nothing to change: who made a change before was not kept, and stays unknown. The new version marks the new shape,
 		// so an older app refuses an item with a change's provenance as too new, not for fields it does not know.
 		name: 'story-change-provenance: a story item keeps who made each change and how; changes from before name nobody',
+		run: (payload) => payload
+	},
+	{
+		table: 'plans',
+		from: 1,
+		// Nothing to change: a plan from before agreed the next meeting's day only. The new version marks the new shape, so
+		// an older app refuses a plan with a time as too new, not for a field it does not know.
+		name: 'plans-next-meeting-time: the next meeting may have a time of day; a plan from before has its date only',
 		run: (payload) => payload
 	}
 ];

@@ -32,4 +32,16 @@ describe('plans', () => {
 		).rejects.toThrow('error.plan');
 		expect((await getPlan(meeting.id))?.agreements[0]?.goalId).toBe('g1');
 	});
+
+	it('keep the next meeting’s time of day beside its date, and refuse a time off the clock or without a date', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-02', place: '', phase: 'opfoelgning' });
+		await updatePlan(meeting.id, (plan) => ({ ...plan, nextMeeting: '2027-02-02', nextMeetingTime: '10:00' }));
+		expect(await getPlan(meeting.id)).toMatchObject({ nextMeeting: '2027-02-02', nextMeetingTime: '10:00' });
+		await expect(updatePlan(meeting.id, (plan) => ({ ...plan, nextMeetingTime: '25:00' }))).rejects.toThrow('error.plan');
+		await expect(updatePlan(meeting.id, (plan) => ({ ...plan, nextMeeting: undefined }))).rejects.toThrow('error.plan');
+		// A plan without a time reads without one.
+		await updatePlan(meeting.id, (plan) => ({ ...plan, nextMeetingTime: undefined }));
+		expect(await getPlan(meeting.id)).not.toHaveProperty('nextMeetingTime');
+	});
 });

@@ -1,5 +1,5 @@
 import { newId } from '#lib/domain/ids.ts';
-import { validatePlan, type Plan } from '#lib/domain/plan.ts';
+import { validatePlan, type Plan, type PlanContent } from '#lib/domain/plan.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { planFromRecord, planToRecord } from './records.ts';
@@ -16,8 +16,6 @@ export async function listPlans(citizenId: string): Promise<Plan[]> {
 	const stored = await getDb().plans.where('citizenId').equals(citizenId).toArray();
 	return (await openRecords('plans', stored)).map(planFromRecord).sort((a, b) => a.createdAt - b.createdAt);
 }
-
-type PlanContent = Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
 
 /**
  * Changes the plan of a meeting, creating it on first use. `change` gets the plan as stored now (or an

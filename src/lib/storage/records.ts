@@ -4,7 +4,7 @@ import type { AccessProfile } from '#lib/domain/access.ts';
 import type { Assessment } from '#lib/domain/assessment.ts';
 import type { Citizen } from '#lib/domain/citizen.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
-import type { Plan } from '#lib/domain/plan.ts';
+import type { Plan, PlanContent } from '#lib/domain/plan.ts';
 import type { StoryItem, StoryItemPayload } from '#lib/domain/story-shape.ts';
 import type { SealedTable } from './tables.ts';
 
@@ -57,7 +57,7 @@ export interface PlanRecord {
 	meetingId: string;
 	createdAt: number;
 	updatedAt: number;
-	payload: Pick<Plan, 'goals' | 'agreements' | 'note' | 'nextMeeting'>;
+	payload: PlanContent;
 }
 
 export interface AssessmentRecord {

@@ -10,7 +10,7 @@ import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
 import { addParticipant, createMeeting, getMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { updatePlan } from './plans.ts';
+import { getPlan, updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
 import { addStoryItem, listStoryItems } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -18,7 +18,7 @@ import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, 
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
-import type { AnswerRecord, CitizenRecord, MeetingRecord, StoryItemRecord } from './records.ts';
+import type { AnswerRecord, CitizenRecord, MeetingRecord, PlanRecord, StoryItemRecord } from './records.ts';
 import { compareStory } from '#lib/domain/story.ts';
 
 afterEach(async () => {
@@ -310,6 +310,33 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 
+	it('the step gives exactly the settings released with version 2, whatever today’s defaults are', () => {
+		const step = MIGRATIONS.find((one) => one.table === 'citizens' && one.from === 1)!;
+		// Pinned by hand from the release of version 2 (git 08b8097): a later change of DEFAULT_ACCESS must not reach here.
+		expect(step.run({ displayName: 'Gammel Anna' })).toEqual({
+			displayName: 'Gammel Anna',
+			access: {
+				method: 'touch',
+				scanIntervalMs: 1500,
+				scanStartDelayMs: 1000,
+				scanLoops: 3,
+				scanSpeak: false,
+				dwellMs: 1200,
+				ignoreRepeatsMs: 400,
+				holdMs: 0,
+				activateOn: 'release',
+				cellSize: 'normal',
+				density: 'normal',
+				labels: 'below',
+				highContrast: false,
+				largeText: false,
+				reducedMotion: false,
+				colourCoding: true,
+				speakOnTap: true
+			}
+		});
+	});
+
 	it('version 2 → 3 keeps a citizen’s settings and adds the switch keys Space and Enter and the tablet’s voice and speed', async () => {
 		// A citizen exactly as version 2 stored it: two switches and big cells, no switch keys, no voice of their own.
 		const { switchKey, moveKey, selectKey, voiceURI, speechRate, ...version2 } = {
@@ -352,6 +379,27 @@ describe('migration meetings-time (version 1 → 2)', () => {
 		const stored = (await getDb().meetings.get('old-meeting'))!;
 		expect(stored.v).toBe(2);
 		expect((await openRecord('meetings', stored)).payload).toEqual(version1);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+});
+
+describe('migration plans-next-meeting-time (version 1 → 2)', () => {
+	it('reads a version 1 plan as it was, its next meeting on a day without a time, and the pass rewrites it once', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-02', place: '', phase: 'opfoelgning' });
+		// A plan exactly as version 1 stored it: the next meeting is a date alone.
+		const version1 = { goals: [], agreements: [], note: 'Du fortalte, at du vil handle selv.', nextMeeting: '2027-02-01' };
+		const payload = await sealPayload(requireDataKey(), 'plans', 'old-plan', version1);
+		const keys = { id: 'old-plan', citizenId: citizen.id, meetingId: meeting.id, createdAt: 5, updatedAt: 6 };
+		await getDb().plans.add({ ...keys, payload, v: 1 } as Stored<PlanRecord>);
+
+		const read = await getPlan(meeting.id);
+		expect(read).toEqual({ ...keys, ...version1 });
+		expect(read && 'nextMeetingTime' in read).toBe(false);
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		const stored = (await getDb().plans.get('old-plan'))!;
+		expect(stored.v).toBe(2);
+		expect((await openRecord('plans', stored)).payload).toEqual(version1);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 });

@@ -152,7 +152,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		mediaIds: (payload) => mediaIdsOf({ id: '', ...payload })
 	},
 	plans: {
-		version: 1,
+		version: 2,
 		keys: v.strictObject({ id, meetingId: id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: planPayloadSchema
 	},
