@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OFFLINE_VOICE_RETRY_MS, OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
+import { forgetClips, OFFLINE_VOICE_RETRY_MS, OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
 
 /** A worker whose module never arrives (its wasm request is never answered): it takes requests and never answers. */
 class HangingWorker {
@@ -63,5 +63,65 @@ describe('the offline voice that hangs', () => {
 		await vi.advanceTimersByTimeAsync(OFFLINE_VOICE_START_MS);
 		expect(later.error).toBeInstanceOf(Error);
 		expect(HangingWorker.started[1]!.terminated).toBe(true);
+	});
+});
+
+/** A worker that makes a clip of each text asked, or fails on "feil"; it counts what it was asked. */
+class AnsweringWorker {
+	static asked: string[] = [];
+	onmessage: ((event: MessageEvent) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	postMessage({ id, text }: { id: number; text: string }): void {
+		AnsweringWorker.asked.push(text);
+		const data = text === 'feil' ? { id, error: 'eSpeak failed' } : { id, clip: new Blob([text], { type: 'audio/wav' }) };
+		queueMicrotask(() => this.onmessage?.({ data } as MessageEvent));
+	}
+	terminate(): void {}
+}
+
+describe('the offline voice keeps the clips it made', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+		// Past any rest the test above left the module in.
+		vi.setSystemTime(Date.now() + 10 * OFFLINE_VOICE_RETRY_MS);
+		AnsweringWorker.asked = [];
+		vi.stubGlobal('Worker', AnsweringWorker);
+		forgetClips();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('says a word again from its clip, anew at another speed, after a failure and once forgotten', async () => {
+		const first = await synthesizeInWorker('ja', 1, 1);
+		expect(await first.text()).toBe('ja');
+		expect(await synthesizeInWorker('ja', 1, 1)).toBe(first);
+		expect(AnsweringWorker.asked).toEqual(['ja']);
+		await synthesizeInWorker('ja', 0.8, 1);
+		expect(AnsweringWorker.asked).toEqual(['ja', 'ja']);
+
+		await expect(synthesizeInWorker('feil', 1, 1)).rejects.toThrow('eSpeak failed');
+		await expect(synthesizeInWorker('feil', 1, 1)).rejects.toThrow('eSpeak failed');
+		expect(AnsweringWorker.asked).toEqual(['ja', 'ja', 'feil', 'feil']);
+
+		// Another citizen's screen: the words said for this one are not kept.
+		forgetClips();
+		expect(await synthesizeInWorker('ja', 1, 1)).not.toBe(first);
+		expect(AnsweringWorker.asked).toEqual(['ja', 'ja', 'feil', 'feil', 'ja']);
+	});
+
+	it('keeps the 64 words said last, a word said again staying', async () => {
+		await synthesizeInWorker('ja', 1, 1);
+		for (let i = 0; i < 63; i++) await synthesizeInWorker(`ord ${i}`, 1, 1);
+		// "ja" said again is the newest, so the next new word pushes out "ord 0", the oldest.
+		await synthesizeInWorker('ja', 1, 1);
+		await synthesizeInWorker('nyt', 1, 1);
+		AnsweringWorker.asked = [];
+		await synthesizeInWorker('ja', 1, 1);
+		await synthesizeInWorker('ord 1', 1, 1);
+		expect(AnsweringWorker.asked).toEqual([]);
+		await synthesizeInWorker('ord 0', 1, 1);
+		expect(AnsweringWorker.asked).toEqual(['ord 0']);
 	});
 });

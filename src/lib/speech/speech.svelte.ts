@@ -1,6 +1,6 @@
 import { speakFirstThatStarts, type SpeechAttempt, type SpeechEngine } from './chain.ts';
 import { afterSaveWrites } from '#lib/storage/saves-first.ts';
-import { OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
+import { forgetClips, OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
 import { CLIP_START_MS, playClip, unlockAudio } from './player.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 import { pickVoice } from './voices.ts';
@@ -92,7 +92,8 @@ function attempts(text: string, preferences: SpeechPreferences, recording?: Blob
 /**
  * Takes the words last said off the screen: they belong to the citizen they were said for, so a screen that opens for
  * another citizen (or again after the lock, which unmounts every page) starts without them. A text still getting ready
- * is given up, so it cannot sound or report on the next citizen's screen; a sound already playing is not cut off.
+ * is given up, so it cannot sound or report on the next citizen's screen; a sound already playing is not cut off. The
+ * offline voice's kept clips of them go too.
  */
 export function forgetSpeech(): void {
 	sayingNow?.abort();
@@ -100,6 +101,7 @@ export function forgetSpeech(): void {
 	speechStatus.text = '';
 	speechStatus.engine = undefined;
 	speechStatus.busy = false;
+	forgetClips();
 }
 
 /**

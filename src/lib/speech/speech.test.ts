@@ -3,9 +3,14 @@ import { asSaveWrite } from '#lib/storage/saves-first.ts';
 import { forgetSpeech, say, speechStatus, spokenLine } from './speech.svelte.ts';
 import type { SpeechPreferences } from './settings.svelte.ts';
 
-const { played, hanging } = vi.hoisted(() => ({ played: [] as string[], hanging: { on: false } }));
+const { played, hanging, clipsForgotten } = vi.hoisted(() => ({
+	played: [] as string[],
+	hanging: { on: false },
+	clipsForgotten: { count: 0 }
+}));
 vi.mock('./offline-voice.ts', () => ({
 	OFFLINE_VOICE_START_MS: 25_000,
+	forgetClips: () => clipsForgotten.count++,
 	synthesizeInWorker: async (text: string) => (hanging.on ? new Promise<Blob>(() => {}) : new Blob([text]))
 }));
 vi.mock('./player.ts', () => ({
@@ -61,8 +66,11 @@ describe('what the screen says about the words', () => {
 		try {
 			hanging.on = true;
 			const speaking = say('vil gerne alene', offline);
+			const forgotten = clipsForgotten.count;
 			forgetSpeech();
 			expect(speechStatus.text).toBe('');
+			// The offline voice's clips of this citizen's words go with them.
+			expect(clipsForgotten.count).toBe(forgotten + 1);
 			expect(spokenLine(speechStatus)).toBeUndefined();
 			await vi.advanceTimersByTimeAsync(30_000);
 			await speaking;
