@@ -237,6 +237,10 @@ test.describe('offline', () => {
 		await board.cell('ja').click();
 		await expect(board.speechStatus).toHaveText('Siger: ja', { timeout: 20_000 });
 		await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline', { timeout: 20_000 });
+		// A second word from the same eSpeak NG instance, its memory put back (offline-tts.ts startSpeaker).
+		await board.cell('nej').click();
+		await expect(board.speechStatus).toHaveText('Siger: nej', { timeout: 20_000 });
+		await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline');
 	});
 });
 

@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import ESpeakNg from 'espeak-ng';
 import { describe, expect, it } from 'vitest';
-import { espeakArguments } from './offline-tts.ts';
+import { espeakArguments, startSpeaker } from './offline-tts.ts';
+
+/** What a fresh eSpeak NG instance makes of one text, as every utterance was made before startSpeaker. */
+async function freshWav(text: string, rate = 1, pitch = 1): Promise<Uint8Array> {
+	const espeak = await ESpeakNg({ arguments: espeakArguments(text, rate, pitch), print: () => {}, printErr: () => {} });
+	return espeak.FS.readFile('/utterance.wav');
+}
 
 describe('offline Danish voice', () => {
 	it('maps rate and pitch onto eSpeak and asks for the Danish voice', () => {
@@ -20,4 +28,23 @@ describe('offline Danish voice', () => {
 		// More than a second of 22 kHz 16-bit audio: the text was really spoken, not skipped.
 		expect(wav.byteLength).toBeGreaterThan(44_100);
 	}, 30_000);
+
+	it('one instance, its memory put back before each run, says text after text as a fresh instance would', async () => {
+		const wasm = readFileSync(createRequire(import.meta.url).resolve('espeak-ng/dist/espeak-ng.wasm'));
+		const speaker = await startSpeaker(await WebAssembly.compile(wasm));
+		// Short and long, again, at another speed: each run must start where a fresh one does (the program's option
+		// parsing keeps its place in C globals, so a second run without the memory put back wrote no file at all).
+		const said: [string, number][] = [
+			['ja', 1],
+			['Jeg vil gerne have en pause nu', 1],
+			['nej', 1],
+			['ja', 1],
+			['Følelser', 1.5]
+		];
+		for (const [text, rate] of said) {
+			const wav = speaker.speak(text, rate, 1);
+			expect(wav.byteLength, text).toBeGreaterThan(10_000);
+			expect(wav, text).toEqual(await freshWav(text, rate));
+		}
+	}, 60_000);
 });
