@@ -1,0 +1,69 @@
+/*
+ * Where a Danish word may break at the end of a line. A board cell's label shrinks until its longest word fits (label-
+ * width.ts), down to 0.6rem; a word wider than its cell even then must break. The browser would hyphenate it by its own
+ * Danish dictionary (hyphens: auto), but Chromium on Linux and many tablets have none, and the word was cut between any
+ * two letters without a hyphen ("kontak/tperso/n"), which a citizen reading easy-read Danish could not follow. The
+ * label shown is given soft hyphens at these syllable boundaries instead (hyphens: manual): the browser breaks there, with
+ * a visible hyphen, only when the word does not fit whole. The label kept, spoken, searched and exported has none.
+ *
+ * The rules are Retskrivningsordbogen's for words that are not compounds, by pronunciation: a single consonant between
+ * vowels begins the next syllable ("ma-ve"); of two or more, the last does ("kval-me", "mad-lav-ning"), or the last two
+ * where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal", "bed-ste-mor"), and a stop or f
+ * before l or r when a consonant stays behind ("mad-plan", but "bog-re-ol"). Two vowels side by side are not parted
+ * ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are not
+ * looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig"), but a joint
+ * before s, k, p or t with a genitive s ("arbejds-tid") is parted as "arbejd-stid".
+ */
+
+export const SOFT_HYPHEN = '\u00ad';
+
+const VOWELS = new Set('aeiouyæøå');
+/** The two or three consonants a syllable may begin with, after a vowel. */
+const S_ONSETS = new Set(['sk', 'sp', 'st', 'skr', 'spr', 'str']);
+/** …and after a consonant that stays with the syllable before. */
+const LIQUID_ONSETS = new Set(['bl', 'br', 'fl', 'fr', 'gl', 'gr', 'kl', 'kr', 'pl', 'pr', 'tr']);
+/** Letters kept together at either end of a word. */
+const EDGE = 2;
+
+function isVowel(letter: string): boolean {
+	return VOWELS.has(letter.normalize('NFD')[0].toLowerCase());
+}
+
+/** How many of a cluster's last consonants begin the next syllable. */
+function onsetLength(cluster: string): number {
+	for (const length of [3, 2]) {
+		const tail = cluster.slice(-length);
+		if (tail.length === length && S_ONSETS.has(tail)) return length;
+	}
+	return cluster.length >= 3 && LIQUID_ONSETS.has(cluster.slice(-2)) ? 2 : 1;
+}
+
+/** The places in a word (by letter) where a line may break. */
+function breaksIn(word: string): number[] {
+	const letters = [...word];
+	// An abbreviation ("TV", "OBF") is read letter by letter and is not parted.
+	if (letters.length > 1 && word === word.toUpperCase()) return [];
+	const lower = letters.map((letter) => letter.normalize('NFD')[0].toLowerCase());
+	const breaks: number[] = [];
+	let lastVowel = letters.findIndex(isVowel);
+	if (lastVowel < 0) return [];
+	for (let index = lastVowel + 1; index < letters.length; index++) {
+		if (!isVowel(letters[index])) continue;
+		const cluster = lower.slice(lastVowel + 1, index).join('');
+		if (cluster.length > 0) {
+			const at = index - onsetLength(cluster);
+			if (at >= EDGE && letters.length - at >= EDGE) breaks.push(at);
+		}
+		lastVowel = index;
+	}
+	return breaks;
+}
+
+/** The text with a soft hyphen wherever one of its Danish words may break; only letters are counted as words. */
+export function hyphenateDanish(text: string): string {
+	return text.replace(/\p{L}+/gu, (word) => {
+		const letters = [...word];
+		const breaks = new Set(breaksIn(word));
+		return letters.map((letter, index) => (breaks.has(index) ? SOFT_HYPHEN + letter : letter)).join('');
+	});
+}
