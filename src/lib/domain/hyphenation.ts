@@ -9,7 +9,7 @@
  * The rules are Retskrivningsordbogen's for words that are not compounds, by pronunciation: a single consonant between
  * vowels begins the next syllable ("ma-ve"); of two or more, the last does ("kval-me", "mad-lav-ning"), or the last two
  * where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal", "bed-ste-mor"), and a stop or f
- * before l or r when a consonant stays behind ("mad-plan", but "bog-re-ol"). Two vowels side by side are not parted
+ * before l or r when a consonant stays behind ("mad-plan", but "bog-reol"). Two vowels side by side are not parted
  * ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are not
  * looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig"), but a joint
  * before s, k, p or t with a genitive s ("arbejds-tid") is parted as "arbejd-stid".
@@ -25,8 +25,9 @@ const LIQUID_ONSETS = new Set(['bl', 'br', 'fl', 'fr', 'gl', 'gr', 'kl', 'kr', '
 /** Letters kept together at either end of a word. */
 const EDGE = 2;
 
-function isVowel(letter: string): boolean {
-	return VOWELS.has(letter.normalize('NFD')[0].toLowerCase());
+/** The letter without its accent, in small letters: "É" as "e". */
+function base(letter: string): string {
+	return letter.normalize('NFD').charAt(0).toLowerCase();
 }
 
 /** How many of a cluster's last consonants begin the next syllable. */
@@ -40,22 +41,21 @@ function onsetLength(cluster: string): number {
 
 /** The places in a word (by letter) where a line may break. */
 function breaksIn(word: string): number[] {
-	const letters = [...word];
 	// An abbreviation ("TV", "OBF") is read letter by letter and is not parted.
-	if (letters.length > 1 && word === word.toUpperCase()) return [];
-	const lower = letters.map((letter) => letter.normalize('NFD')[0].toLowerCase());
+	if (word.length > 1 && word === word.toUpperCase()) return [];
+	const letters = [...word].map(base);
 	const breaks: number[] = [];
-	let lastVowel = letters.findIndex(isVowel);
+	let lastVowel = letters.findIndex((letter) => VOWELS.has(letter));
 	if (lastVowel < 0) return [];
-	for (let index = lastVowel + 1; index < letters.length; index++) {
-		if (!isVowel(letters[index])) continue;
-		const cluster = lower.slice(lastVowel + 1, index).join('');
+	letters.forEach((letter, index) => {
+		if (index <= lastVowel || !VOWELS.has(letter)) return;
+		const cluster = letters.slice(lastVowel + 1, index).join('');
 		if (cluster.length > 0) {
 			const at = index - onsetLength(cluster);
 			if (at >= EDGE && letters.length - at >= EDGE) breaks.push(at);
 		}
 		lastVowel = index;
-	}
+	});
 	return breaks;
 }
 
