@@ -6,12 +6,12 @@
  * label shown is given soft hyphens at these syllable boundaries instead (hyphens: manual): the browser breaks there, with
  * a visible hyphen, only when the word does not fit whole. The label kept, spoken, searched and exported has none.
  *
- * The rules are Retskrivningsordbogen's for words that are not compounds, by pronunciation: a single consonant between
- * vowels begins the next syllable ("ma-ve"); of two or more, the last does ("kval-me", "mad-lav-ning"), or the last two
- * where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal", "bed-ste-mor"), and a stop or f
- * before l or r when a consonant stays behind ("mad-plan", but "bog-reol"). Two vowels side by side are not parted
- * ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are not
- * looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig"), but a joint
+ * The rules part a word by its syllables, as Danish spelling allows for a word that is not a compound: a single consonant
+ * between vowels begins the next syllable ("ma-ve"); of two or more, the last does ("kval-me", "mad-lav-ning"), or the
+ * last two where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal", "bed-ste-mor"), and a
+ * stop or f before l or r when a consonant stays behind ("mad-plan", but "bog-reol"). Two vowels side by side are not
+ * parted ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are
+ * not looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig"), but a joint
  * before s, k, p or t with a genitive s ("arbejds-tid") is parted as "arbejd-stid".
  */
 
