@@ -28,7 +28,7 @@ describe('hyphenateDanish', () => {
 			'ar-bej-de',
 			'dag-til-bud',
 			'ho-spi-tal',
-			'bib-lio-tek',
+			'bi-blio-tek',
 			'svøm-me-hal',
 			'mad-lav-ning',
 			'ren-gø-ring',
@@ -51,14 +51,16 @@ describe('hyphenateDanish', () => {
 		expect(parted('glæde')).toBe('glæ-de');
 		expect(parted('ide')).toBe('ide');
 		expect(parted('familie')).toBe('fa-mi-lie');
-		expect(parted('bibliotek')).toBe('bib-lio-tek');
+		expect(parted('bibliotek')).toBe('bi-blio-tek');
 	});
 
-	it('gives a syllable its two first consonants only where Danish syllables begin with them', () => {
+	it('gives a syllable its first two or three consonants only where Danish syllables begin with them', () => {
 		expect(parted('madplan')).toBe('mad-plan');
-		expect(parted('bogreol')).toBe('bog-reol');
+		expect(parted('sygeplejerske')).toBe('sy-ge-ple-jer-ske');
+		expect(parted('hjemmehjælp')).toBe('hjem-me-hjælp');
 		expect(parted('badrum')).toBe('bad-rum');
 		expect(parted('ekstra')).toBe('ek-stra');
+		expect(parted('instruktør')).toBe('in-struk-tør');
 	});
 
 	it('leaves words without vowels, abbreviations and what is not a letter as they are', () => {

@@ -8,20 +8,19 @@
  *
  * The rules part a word by its syllables, as Danish spelling allows for a word that is not a compound: a single consonant
  * between vowels begins the next syllable ("ma-ve"); of two or more, the last does ("kval-me", "mad-lav-ning"), or the
- * last two where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal", "bed-ste-mor"), and a
- * stop or f before l or r when a consonant stays behind ("mad-plan", but "bog-reol"). Two vowels side by side are not
- * parted ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are
- * not looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig"), but a joint
- * before s, k, p or t with a genitive s ("arbejds-tid") is parted as "arbejd-stid".
+ * last two or three where Danish syllables begin with them: s before k, p or t ("kæ-re-ste", "ho-spi-tal"), a stop or f
+ * before l or r ("sy-ge-ple-jer-ske"), and h before j or v ("hjem-me-hjælp"). Two vowels side by side are not parted
+ * ("fa-mi-lie"): they are often one sound. Neither end of a word is left with fewer than two letters. Compounds are not
+ * looked up in a dictionary: the rules part most at their joint ("kon-takt-per-son", "selv-stæn-dig", "bed-ste-mor"),
+ * not all: a genitive s before s, k, p or t ("arbejds-tid" as "arbejd-stid"), a first part ending in a stop before l or
+ * r ("bog-reol" as "bo-greol"), and a second part beginning with a vowel ("konsulent-ordning" as "konsulen-tordning").
  */
 
 export const SOFT_HYPHEN = '\u00ad';
 
 const VOWELS = new Set('aeiouyæøå');
-/** The two or three consonants a syllable may begin with, after a vowel. */
-const S_ONSETS = new Set(['sk', 'sp', 'st', 'skr', 'spr', 'str']);
-/** …and after a consonant that stays with the syllable before. */
-const LIQUID_ONSETS = new Set(['bl', 'br', 'fl', 'fr', 'gl', 'gr', 'kl', 'kr', 'pl', 'pr', 'tr']);
+/** The two or three consonants a Danish syllable may begin with. */
+const ONSETS = new Set('sk sp st skr spr str bl br fl fr gl gr kl kr pl pr tr hj hv'.split(' '));
 /** Letters kept together at either end of a word. */
 const EDGE = 2;
 
@@ -32,11 +31,7 @@ function base(letter: string): string {
 
 /** How many of a cluster's last consonants begin the next syllable. */
 function onsetLength(cluster: string): number {
-	for (const length of [3, 2]) {
-		const tail = cluster.slice(-length);
-		if (tail.length === length && S_ONSETS.has(tail)) return length;
-	}
-	return cluster.length >= 3 && LIQUID_ONSETS.has(cluster.slice(-2)) ? 2 : 1;
+	return [3, 2].find((length) => cluster.length >= length && ONSETS.has(cluster.slice(-length))) ?? 1;
 }
 
 /** The places in a word (by letter) where a line may break. */
