@@ -204,9 +204,14 @@ test('long words and sentences in a 12-column board start inside their cells and
 				.locator('.symbol-label')
 				.evaluate((element) => {
 					const cell = element.closest('button')!.getBoundingClientRect();
+					// Its first letter, in the label's first text: a hyphenated label holds each word in a box of its own.
+					const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+						acceptNode: (node) => (node.textContent ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP)
+					});
+					const text = texts.nextNode()!;
 					const range = document.createRange();
-					range.setStart(element.firstChild!, 0);
-					range.setEnd(element.firstChild!, 1);
+					range.setStart(text, 0);
+					range.setEnd(text, 1);
 					const first = range.getBoundingClientRect();
 					const picture = element.closest('button')!.querySelector('img')!.getBoundingClientRect();
 					return {

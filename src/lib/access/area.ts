@@ -56,9 +56,19 @@ function targetsIn(root: Element): HTMLElement[] {
 	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter((el) => usable(el) && el.getClientRects().length > 0);
 }
 
-/** What a screen reader would say for the target: its own name, else its text. */
+/**
+ * What a screen reader would say for the target: its own name, else its text without what is hidden from assistive
+ * technology. A board cell's label shown with soft hyphens is hidden so, beside the label as kept (BoardGrid): read with
+ * it, "Mødetavle" was said twice, once with the hyphens.
+ */
 export function nameOf(el: Element): string {
-	return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+	return (el.getAttribute('aria-label') ?? textNotHidden(el)).replace(/\s+/g, ' ').trim();
+}
+
+function textNotHidden(el: Element): string {
+	const copy = el.cloneNode(true) as Element;
+	for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+	return copy.textContent ?? '';
 }
 
 // Inputs that take no text: a radio or a checkbox chosen by a scan keeps the focus, and the switch must go on working.
