@@ -151,9 +151,15 @@ function reflowProblems(): string[] {
 		// A word on a control is read as one: split over two lines ("Fje/rn") it is two. A soft hyphen is a chosen break.
 		if (!parent.closest('button, a[href], summary, label')) continue;
 		for (const word of text.matchAll(/[^\s\u00ad-]+/g)) {
-			range.setStart(node, word.index);
-			range.setEnd(node, word.index + word[0].length);
-			const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+			// Letter by letter, each by its last box: after a break at a soft hyphen Chromium gives the next letter the
+			// hyphen's box on the line before as well.
+			const tops = new Set<number>();
+			for (let at = word.index; at < word.index + word[0].length; at++) {
+				range.setStart(node, at);
+				range.setEnd(node, at + 1);
+				const box = [...range.getClientRects()].filter((r) => r.width >= 1).at(-1);
+				if (box) tops.add(Math.round(box.top));
+			}
 			if (tops.size > 1) problems.push(`the word "${word[0]}" breaks over two lines in ${name(parent)}`);
 		}
 	}
