@@ -793,6 +793,34 @@ describe('importObz', () => {
 		expect(warningCounts(await importObz(withLone))['import.unreadableBoardDropped']).toBe(1);
 	});
 
+	it('reads a package zipped as a folder, with the "__MACOSX" copies macOS adds beside it, as the package itself', async () => {
+		const appleDouble = new Uint8Array([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]);
+		const inFolder = (files: Record<string, Uint8Array>) => {
+			const zipped: Zippable = {};
+			for (const [path, bytes] of Object.entries(files)) {
+				zipped[`Mine tavler/${path}`] = bytes;
+				// Finder's "Compress" writes each file's metadata as an AppleDouble "._" file under __MACOSX.
+				zipped[`__MACOSX/Mine tavler/${path.replace(/[^/]+$/, (name) => `._${name}`)}`] = appleDouble;
+			}
+			return zipSync(zipped);
+		};
+		const files = unzipSync(cboardObz());
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const result = await importObz(inFolder(files));
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		const unzipped = await importObz(cboardObz());
+		expect(await describeSet(result.set, mediaMap(result.media))).toEqual(await describeSet(unzipped.set, mediaMap(unzipped.media)));
+		expect(result.warnings).toEqual(unzipped.warnings);
+
+		// Without a manifest the home board is found as before, and the metadata files are no boards that "could not be read".
+		delete files['manifest.json'];
+		const withoutManifest = await importObz(inFolder(files));
+		expectValidResult(withoutManifest);
+		expect(withoutManifest.set.boards.map((board) => board.name)).toEqual(unzipped.set.boards.map((board) => board.name));
+		expect(warningCounts(withoutManifest)['import.unreadableBoardDropped']).toBeUndefined();
+	});
+
 	it('refuses too many entries and too many boards', async () => {
 		const many: Zippable = {};
 		for (let i = 0; i <= IMPORT_LIMITS.maxEntries; i++) many[`f/${i}.txt`] = new Uint8Array(0);

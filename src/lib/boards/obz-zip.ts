@@ -45,6 +45,29 @@ function zipEntryName(name: string): string {
 }
 
 /**
+ * Finder's "Compress" adds an AppleDouble file ("._board.obf", under "__MACOSX/") beside every file: metadata, never
+ * part of the package. Read, each "._….obf" was a board that "could not be read", and a package without a manifest
+ * said so for every one of its boards.
+ */
+const isMacMetadata = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(name);
+
+/**
+ * The package's files as its manifest and boards name them. Zipping the package's folder instead of its contents
+ * (Windows' "Send to compressed folder", Finder's "Compress") puts every file under that folder: "Mine tavler/
+ * manifest.json". The manifest was then not found, the home board was guessed, and every picture the boards name by
+ * its path ("images/1.png") was left out. A folder that holds the manifest, with everything else in it, is the
+ * package's root; without a manifest, nothing says where the root is (a package may keep all its boards in "boards/"
+ * and link to them as "boards/…"), so the names stay as they are.
+ */
+function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
+	if (files.has('manifest.json')) return files;
+	const [first] = files.keys();
+	const folder = first?.slice(0, first.indexOf('/') + 1);
+	if (!folder || !files.has(`${folder}manifest.json`) || ![...files.keys()].every((name) => name.startsWith(folder))) return files;
+	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
+}
+
+/**
  * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
  * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
  * Entries larger than their own limit are counted but not kept.
@@ -63,9 +86,9 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 		if (failure) return;
 		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
 		const name = normalisePath(zipEntryName(file.name));
-		// Folders, repeated names and compression methods other than stored/deflate are skipped
+		// Folders, repeated names, macOS's metadata and compression methods other than stored/deflate are skipped
 		// (never started, so never inflated); a picture among them is reported as unsupported.
-		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
+		if (name === undefined || name.endsWith('/') || entries.has(name) || isMacMetadata(name)) return;
 		if (file.compression !== 0 && file.compression !== 8) {
 			otherCompression++;
 			return;
@@ -131,5 +154,5 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 		entry.chunks = [];
 		files.set(name, joined);
 	}
-	return files;
+	return withoutEnclosingFolder(files);
 }
