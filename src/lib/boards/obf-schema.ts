@@ -62,13 +62,27 @@ export function asInteger(value: unknown): number | undefined {
 	return undefined;
 }
 
-/** A path inside an .obz, relative to the zip's root: no leading "./" or "/", forward slashes. */
+/**
+ * A path inside an .obz, relative to the zip's root, spelled one way whoever wrote it: forward slashes, no "." or ".."
+ * segments (a ".." past the root stays at the root, so no name leads out of the package), percent escapes decoded and
+ * in Unicode's composed form. Both a zip's file names and the paths its manifest and boards give are read through it,
+ * so they match when their tools spelled them differently: a board names "images/glad%20ansigt.png" as a web address
+ * does, or "../images/1.png" from its own folder, and macOS writes "å" in a file name as "a" and a combining ring.
+ * A folder keeps its trailing "/".
+ */
 export function normalisePath(value: unknown): string | undefined {
 	const raw = asString(value, PATH_MAX);
 	if (raw === undefined) return undefined;
-	let path = raw.trim().replace(/\\/g, '/');
-	while (path.startsWith('./') || path.startsWith('/')) path = path.startsWith('/') ? path.slice(1) : path.slice(2);
-	return path.length > 0 ? path : undefined;
+	const slashed = raw.trim().replace(/\\/g, '/');
+	const decoded = new TextDecoder().decode(percentDecoded(slashed)).normalize('NFC');
+	const segments: string[] = [];
+	for (const segment of decoded.split('/')) {
+		if (segment === '..') segments.pop();
+		else if (segment !== '' && segment !== '.') segments.push(segment);
+	}
+	const path = segments.join('/');
+	if (path.length === 0) return undefined;
+	return decoded.endsWith('/') ? `${path}/` : path;
 }
 
 /** A Billedtale symbol id: a short slug, safe as a file name. */

@@ -692,6 +692,31 @@ describe('buttons as other AAC apps write them', () => {
 		expect(cells.map((cell) => cell?.label)).toEqual(['ogg', 'caf', 'væk', 'intet']);
 		expect(warningCounts(result)).toEqual({ 'import.unsupportedSoundDropped': 3 });
 	});
+
+	it('finds a file the board names as a web address or a relative path does, or in another Unicode form', async () => {
+		const buttons = [
+			{ id: 'a', label: 'glad', image_id: 'g' },
+			{ id: 'b', label: 'på', image_id: 'p', load_board: { path: 'boards/../boards/./mad%20og%20drikke.obf' } }
+		];
+		const images = [
+			{ id: 'g', path: 'billeder/glad%20ansigt.png' },
+			// macOS wrote "å" as "a" and a combining ring; the board names it as one letter.
+			{ id: 'p', path: '../billeder/p\u00e5.png' }
+		];
+		const food = { format: 'open-board-0.1', id: 'mad', name: 'Mad og drikke', buttons: [{ id: '1', label: 'æble' }] };
+		const files = {
+			'billeder/glad ansigt.png': PNG,
+			'billeder/pa\u030a.png': JPEG,
+			'boards/mad og drikke.obf': json(food)
+		};
+		const result = await importObz(packageOf(buttons, { images }, files));
+		expectValidResult(result);
+		const [glad, pa] = result.set.boards[0]?.slots ?? [];
+		expect(glad?.photoId).toBeDefined();
+		expect(pa?.photoId).toBeDefined();
+		expect(pa?.linkBoardId).toBe(result.set.boards[1]?.id);
+		expect(result.warnings).toEqual([]);
+	});
 });
 
 function cboardObz(extra: Zippable = {}, manifestPatch: Record<string, unknown> = {}): Uint8Array {
