@@ -387,13 +387,23 @@ async function guarded(run: () => Promise<ImportResult> | ImportResult): Promise
 	}
 }
 
-function parseJson(bytes: Uint8Array): unknown {
-	let text: string;
+/**
+ * A board file's text. JSON is UTF-8, but a board edited on Windows may have been saved by Notepad as "Unicode"
+ * (UTF-16, with its byte order mark) or as "ANSI" (Windows-1252): read strictly as UTF-8, both were "not valid JSON",
+ * though every letter was there. A file of no text at all still fails as JSON.
+ */
+function jsonText(bytes: Uint8Array): string {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
 	try {
-		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-	} catch (error) {
-		throw new ImportError('import.notJson', { cause: error });
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch {
+		return new TextDecoder('windows-1252').decode(bytes);
 	}
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+	const text = jsonText(bytes);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {

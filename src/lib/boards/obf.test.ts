@@ -693,6 +693,25 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.unsupportedSoundDropped': 3 });
 	});
 
+	it('reads a board saved as UTF-16 (Notepad\'s "Unicode") or in Windows\' Western code page ("ANSI"), letters and all', async () => {
+		const board = { format: 'open-board-0.1', id: 'b', name: 'Følelser', buttons: [{ id: '1', label: 'glæde' }] };
+		const text = JSON.stringify(board);
+		const utf16 = (littleEndian: boolean) => {
+			const view = new DataView(new ArrayBuffer(2 + text.length * 2));
+			view.setUint16(0, 0xfeff, littleEndian);
+			for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), littleEndian);
+			return new Uint8Array(view.buffer);
+		};
+		// Every character of the board is in Latin-1, which Windows-1252 matches there.
+		const ansi = Uint8Array.from(text, (char) => char.charCodeAt(0));
+		for (const bytes of [utf16(true), utf16(false), ansi]) {
+			const result = await importBoardFile('følelser.obf', bytes);
+			expectValidResult(result);
+			expect(result.set.boards[0]?.name).toBe('Følelser');
+			expect(result.set.boards[0]?.slots[0]?.label).toBe('glæde');
+		}
+	});
+
 	it('finds a file the board names as a web address or a relative path does, or in another Unicode form', async () => {
 		const buttons = [
 			{ id: 'a', label: 'glad', image_id: 'g' },
