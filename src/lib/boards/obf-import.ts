@@ -188,6 +188,12 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 const INVISIBLE =
 	// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]/g;
+/**
+ * Text of nothing that draws, though each character has its use inside a word: joiners and direction marks (Cf), marks
+ * with no letter to sit on (M: a lone accent, a variation selector), spaces, and the braille blank. A label of only
+ * these showed as an empty cell, a board name as a blank line in the list.
+ */
+const DRAWS_NOTHING = /^[\p{Cf}\p{M}\p{Z}\s\u2800]*$/u;
 /** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
 const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
@@ -205,7 +211,7 @@ function cleanText(value: string | undefined, max: number): string {
 		if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
 		text = text.trim();
 	}
-	return text;
+	return DRAWS_NOTHING.test(text) ? '' : text;
 }
 
 /** `text` as it fits `max` characters: cut after the last whole word that fits (a long word is cut), with "…". */

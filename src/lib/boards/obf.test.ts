@@ -491,6 +491,20 @@ describe('buttons as other AAC apps write them', () => {
 		expect(await words(board('en', { es: { happy: 'feliz' }, da: 'glad' }))).toEqual(own);
 	});
 
+	it('keeps words in any script, and takes a label or name of only characters that draw nothing for none', async () => {
+		// Joiners, direction marks, a lone accent, a variation selector, the braille blank, a grapheme joiner, the Arabic
+		// letter mark, a Mongolian variation selector: each shows as an empty cell, or a board with no name in the list.
+		const blank = ['\u200d', '\u200f', '\u0301', '\ufe0f', '\u2800', '\u034f', '\u061c', '\u180b', '\u200d\u200c\u200f'];
+		const words = ['مرحبا', 'שלום', '😀', '👩‍👧', 'cafe\u0301', 'ÆØÅ'];
+		const buttons = [...blank, ...words].map((label, i) => ({ id: i, label }));
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'b', name: '\u2800\u200f', buttons }));
+		expectValidResult(result);
+		const board = result.set.boards[0];
+		expect(board?.name).toBe('Tavle');
+		expect(board?.slots.slice(0, blank.length + words.length).map((cell) => cell?.label)).toEqual([...blank.map(() => '?'), ...words]);
+		expect(warningCounts(result)).toEqual({ 'import.cellWithoutWord': blank.length });
+	});
+
 	it('labels a picture-only button with the word its picture file is named by, or "?" when the name is no word', async () => {
 		const files = [
 			'https://example.org/libraries/mulberry/happy_face.svg?v=2#x',
