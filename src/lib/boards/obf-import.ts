@@ -1,7 +1,7 @@
 import { newId } from '#lib/domain/ids.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
-import { drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
+import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -100,12 +100,15 @@ class Collector {
 	 * Re-encodes every picture on the device, one at a time; an SVG drawing is drawn as pixels first. One that is refused
 	 * is dropped with a warning and the cells that showed it keep their label and symbol, as for a picture the file could
 	 * not give; so is every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded.
+	 * A drawing declares no pixels: it is counted at the most it is drawn at, or thousands of tiny drawings were drawn on
+	 * the page's thread, one by one, past the budget.
 	 */
 	async addPictures(boards: Board[]): Promise<void> {
 		const refused = new Set<string>();
 		let pixelsLeft: number = IMPORT_LIMITS.maxDecodedPixels;
 		for (const [id, bytes] of this.pictures) {
-			const size = readPixelSize(bytes);
+			const drawing = looksLikeSvg(bytes);
+			const size = drawing ? { width: DRAWN_SIDE, height: DRAWN_SIDE } : readPixelSize(bytes);
 			// A size no tablet can decode is refused as too large by itself, below.
 			const pixels = size && isDecodableSize(size) ? size.width * size.height : 0;
 			if (pixels > pixelsLeft) {
@@ -115,7 +118,7 @@ class Collector {
 			}
 			pixelsLeft -= pixels;
 			try {
-				const { blob, type } = await reencodePicture(looksLikeSvg(bytes) ? await drawSvgAsPng(bytes) : bytes);
+				const { blob, type } = await reencodePicture(drawing ? await drawSvgAsPng(bytes) : bytes);
 				this.media.push({ id, kind: 'image', mimeType: type, blob });
 			} catch (error) {
 				if (!(error instanceof PictureRefused)) throw error;

@@ -15,7 +15,7 @@ import {
 import { exportObf, exportObz } from './obf-export.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
-import { drawSvgAsPng } from '#lib/encoding/svg-drawing.ts';
+import { DRAWN_SIDE, drawSvgAsPng } from '#lib/encoding/svg-drawing.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
 vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
@@ -166,6 +166,36 @@ describe('importObf with hand-written fixtures', () => {
 		const last = result.set.boards[0]?.slots[40];
 		expect(last).toMatchObject({ label: 'foto 40' });
 		expect(last?.photoId).toBeUndefined();
+	});
+
+	it('counts an SVG drawing in the pixel budget at the size it is drawn at, so drawings cannot go past it', async () => {
+		// Drawings have no pixel size in their header: uncounted, a package of thousands of tiny ones was drawn one by one
+		// on the page's thread, however many the budget left room for.
+		const camera = (i: number) => {
+			const bytes = PNG.slice();
+			const view = new DataView(bytes.buffer);
+			view.setUint32(16, 7000);
+			view.setUint32(20, 7100);
+			return { id: `p${i}`, data: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` };
+		};
+		const drawing = (i: number) => ({
+			id: `s${i}`,
+			data: `data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg"><title>${i}</title></svg>`
+		});
+		const images = [...Array.from({ length: 40 }, (_, i) => camera(i)), ...Array.from({ length: 60 }, (_, i) => drawing(i))];
+		const buttons = images.map((image, i) => ({ id: `c${i}`, label: `billede ${i}`, image_id: image.id }));
+		const order = Array.from({ length: 10 }, (_, row) => buttons.slice(row * 10, row * 10 + 10).map((button) => button.id));
+		const drawingsThatFit = Math.floor((IMPORT_LIMITS.maxDecodedPixels - 40 * 7000 * 7100) / DRAWN_SIDE ** 2);
+		expect(drawingsThatFit).toBeLessThan(60);
+		const draw = vi.mocked(drawSvgAsPng);
+		const real = draw.getMockImplementation();
+		draw.mockClear().mockImplementation(async () => PNG.slice());
+		const board = { format: 'open-board-0.1', id: 'f', name: 'Billeder', grid: { rows: 10, columns: 10, order }, buttons, images };
+		const result = await importObf(json(board)).finally(() => draw.mockImplementation(real!));
+		expectValidResult(result);
+		expect(vi.mocked(drawSvgAsPng)).toHaveBeenCalledTimes(drawingsThatFit);
+		expect(result.media).toHaveLength(40 + drawingsThatFit);
+		expect(warningCounts(result)).toEqual({ 'import.picturesOverBudget': 60 - drawingsThatFit });
 	});
 
 	it('draws an SVG picture as pixels and stores only the drawing, never the SVG text', async () => {
