@@ -265,7 +265,10 @@ interface ResolvedImage {
 function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, context: MediaContext) {
 	if (ref?.oversized) return 'oversized';
 	if (ref?.data !== undefined) return decodeDataUri(ref.data, IMPORT_LIMITS.maxImageBytes);
-	return path === undefined ? undefined : context.files(path);
+	const file = path === undefined ? undefined : context.files(path);
+	// The zip keeps a file named as a board (.obf, .json) up to a board's limit: used as a picture or sound, it is held
+	// to theirs.
+	return file instanceof Uint8Array && file.length > IMPORT_LIMITS.maxImageBytes ? 'oversized' : file;
 }
 
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {

@@ -648,15 +648,29 @@ describe('buttons as other AAC apps write them', () => {
 		expect(result.warnings).toEqual([]);
 	});
 
-	it('says a picture in the package is too large when it is, not that its format is unknown', async () => {
-		const buttons = [{ id: 'a', label: 'stor', image_id: 'big' }];
+	it('says a picture in the package is too large when it is, not that its format is unknown, whatever its file is named', async () => {
+		const buttons = [
+			{ id: 'a', label: 'stor', image_id: 'big' },
+			// A board file may be larger than a picture or sound: named as one, a picture or sound got past their own limit.
+			{ id: 'b', label: 'forklædt', image_id: 'named', sound_id: 'named' }
+		];
 		const huge = new Uint8Array(IMPORT_LIMITS.maxImageBytes + 1);
 		huge.set(PNG);
-		const images = [{ id: 'big', path: 'images/big.png' }];
-		const result = await importObz(packageOf(buttons, { images }, { 'images/big.png': huge }));
+		const hugeSound = new Uint8Array(IMPORT_LIMITS.maxImageBytes + 1);
+		hugeSound.set(OGG);
+		const images = [
+			{ id: 'big', path: 'images/big.png' },
+			{ id: 'named', path: 'images/big.json' }
+		];
+		const sounds = [{ id: 'named', path: 'sounds/big.obf' }];
+		const files = { 'images/big.png': huge, 'images/big.json': huge, 'sounds/big.obf': hugeSound };
+		const result = await importObz(packageOf(buttons, { images, sounds }, files));
 		expectValidResult(result);
-		expect(result.set.boards[0]?.slots[0]?.photoId).toBeUndefined();
-		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 1 });
+		expect(result.set.boards[0]?.slots.map((cell) => [cell?.photoId, cell?.recordingId])).toEqual([
+			[undefined, undefined],
+			[undefined, undefined]
+		]);
+		expect(warningCounts(result)).toEqual({ 'import.oversizedImageDropped': 2, 'import.unsupportedSoundDropped': 1 });
 	});
 
 	it('says a link leads to a board in the package that could not be read, not to one that was left out', async () => {
