@@ -1,4 +1,5 @@
 import { GRID_MAX } from '#lib/domain/board.ts';
+import { symbolUrl } from '#lib/content/symbols.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 import { NAMED_COLOURS } from './css-colours.ts';
 
@@ -85,10 +86,14 @@ export function normalisePath(value: unknown): string | undefined {
 	return decoded.endsWith('/') ? `${path}/` : path;
 }
 
-/** A Billedtale symbol id: a short slug, safe as a file name. */
+/**
+ * A Billedtale symbol id this tablet has a picture for. A file from another version of Billedtale may name one it has
+ * not: taken, the cell showed no picture and nothing said so; left out, the SVG the file carries with it is drawn as a
+ * picture, as from any other app.
+ */
 export function asSymbolId(value: unknown): string | undefined {
 	const id = asString(value, 100);
-	return id !== undefined && /^[a-z0-9][a-z0-9_-]*$/i.test(id) ? id : undefined;
+	return id !== undefined && symbolUrl(id) !== undefined ? id : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

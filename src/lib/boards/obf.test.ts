@@ -1099,6 +1099,39 @@ describe('export and import round trip', () => {
 		expect(doc.buttons.filter((b) => b.hidden)).toHaveLength(1);
 		expect(doc.buttons.filter((b) => b.load_board)).toHaveLength(2);
 	});
+
+	it('draws a symbol this tablet does not have (from another version of Billedtale) from the SVG the file carries', async () => {
+		const svg = (id: string) => `data:image/svg+xml;base64,${btoa(symbolSvg(id))}`;
+		const photo = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`;
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'b',
+			name: 'Symboler',
+			buttons: [
+				{ id: '1', label: 'ja', image_id: 'symbol-ja' },
+				{ id: '2', label: 'ny', image_id: 'symbol-ny' },
+				{ id: '3', label: 'mor', image_id: 'foto', ext_billedtale_symbol: 'findes-ikke' }
+			],
+			images: [
+				{ id: 'symbol-ja', data: svg('ja'), ext_billedtale_symbol: 'ja' },
+				{ id: 'symbol-ny', data: svg('findes-ikke'), ext_billedtale_symbol: 'findes-ikke' },
+				{ id: 'foto', data: photo }
+			]
+		};
+		vi.mocked(drawSvgAsPng).mockClear().mockResolvedValueOnce(PNG.slice());
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		const [known, unknown, withPhoto] = result.set.boards[0]?.slots ?? [];
+		expect(known).toMatchObject({ symbolId: 'ja' });
+		expect(known?.photoId).toBeUndefined();
+		// Drawn as a picture, as from any other app: a symbol id the tablet has no picture for would show none.
+		expect(vi.mocked(drawSvgAsPng)).toHaveBeenCalledTimes(1);
+		expect(unknown?.symbolId).toBeUndefined();
+		expect(unknown?.photoId).toBeDefined();
+		expect(withPhoto?.symbolId).toBeUndefined();
+		expect(withPhoto?.photoId).toBeDefined();
+		expect(result.warnings).toEqual([]);
+	});
 });
 
 describe('refusing bad input', () => {
