@@ -200,13 +200,18 @@ const DRAWS_NOTHING = /^[\p{Cf}\p{M}\p{Z}\s\u2800]*$/u;
 /** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
 const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
-/** Trimmed, white space folded, control characters removed, at most `max` characters. */
+/**
+ * Trimmed, white space folded, control characters removed, at most `max` characters, composed as the tablet's keyboard
+ * writes: "å" as one character, not "a" and a ring (macOS, some exports), which looks the same but compares unequal,
+ * so a board "Måltider" was not told apart from the citizen's own and the two were listed alike.
+ */
 function cleanText(value: string | undefined, max: number): string {
 	if (!value) return '';
 	let text = value
 		.slice(0, max * 4)
 		.replace(INVISIBLE, '')
 		.replace(SURROGATES, (m) => (m.length === 2 ? m : '\ufffd'))
+		.normalize('NFC')
 		.replace(/\s+/g, ' ')
 		.trim();
 	if (text.length > max) {
