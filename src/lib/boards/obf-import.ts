@@ -28,7 +28,7 @@ import {
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import { boardFiles, guessRoot } from './obz-root.ts';
-import { isZip, unzipBounded } from './obz-zip.ts';
+import { enclosingFolder, isZip, unzipBounded } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -453,6 +453,17 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 // =============================================================================================
 // Import: .obz
 
+/** The board with every path it gives (its links, pictures and sounds) as the package's zip names the file. */
+function withPackagePaths(doc: ObfBoardDoc, inPackage: (path: string) => string): ObfBoardDoc {
+	for (const { loadBoard } of doc.buttons) {
+		if (loadBoard?.path !== undefined) loadBoard.path = inPackage(loadBoard.path);
+	}
+	for (const ref of [...doc.images.values(), ...doc.sounds.values()]) {
+		if (ref.path !== undefined) ref.path = inPackage(ref.path);
+	}
+	return doc;
+}
+
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 	return guarded(async () => {
@@ -461,20 +472,25 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const files = await unzipBounded(bytes);
 		const lookup: FileLookup = (path) => files.get(path);
 
+		const manifestBytes = files.get('manifest.json');
+		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
+		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
+		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
+
+		// A package without a manifest zipped as its folder: a path its boards give that is not in the zip as it is
+		// written ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const folder = manifest ? undefined : enclosingFolder(files.keys());
+		const inPackage = (path: string) => (folder !== undefined && !files.has(path) && files.has(folder + path) ? folder + path : path);
+
 		const docs = new Map<string, ObfBoardDoc>();
 		const readDoc = (path: string): ObfBoardDoc => {
 			const file = files.get(path);
 			if (file === undefined) throw new ImportError('import.missingBoard');
 			if (file === 'oversized') throw new ImportError('import.tooLarge');
-			const doc = docs.get(path) ?? readBoardDoc(file);
+			const doc = docs.get(path) ?? withPackagePaths(readBoardDoc(file), inPackage);
 			docs.set(path, doc);
 			return doc;
 		};
-
-		const manifestBytes = files.get('manifest.json');
-		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
-		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
-		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
 		const rootPath = manifest?.root ?? guessRoot(files, readDoc, manifest);
 		if (!files.has(rootPath)) throw new ImportError('import.missingRoot');
 

@@ -51,19 +51,29 @@ function zipEntryName(name: string): string {
  */
 const isMacMetadata = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(name);
 
+/** The one folder every file of the package is in ("Mine tavler/"), when it was zipped as its folder. */
+export function enclosingFolder(names: Iterable<string>): string | undefined {
+	let folder: string | undefined;
+	for (const name of names) {
+		folder ??= name.slice(0, name.indexOf('/') + 1);
+		if (!folder || !name.startsWith(folder)) return undefined;
+	}
+	return folder;
+}
+
 /**
  * The package's files as its manifest and boards name them. Zipping the package's folder instead of its contents
  * (Windows' "Send to compressed folder", Finder's "Compress") puts every file under that folder: "Mine tavler/
  * manifest.json". The manifest was then not found, the home board was guessed, and every picture the boards name by
  * its path ("images/1.png") was left out. A folder that holds the manifest, with everything else in it, is the
- * package's root; without a manifest, nothing says where the root is (a package may keep all its boards in "boards/"
- * and link to them as "boards/…"), so the names stay as they are.
+ * package's root. Without a manifest nothing says where the root is (a package may keep all its boards in "boards/"
+ * and link to them as "boards/…"): the names stay as they are, and the import looks in the folder for a path it does
+ * not find (importObz).
  */
 function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
 	if (files.has('manifest.json')) return files;
-	const [first] = files.keys();
-	const folder = first?.slice(0, first.indexOf('/') + 1);
-	if (!folder || !files.has(`${folder}manifest.json`) || ![...files.keys()].every((name) => name.startsWith(folder))) return files;
+	const folder = enclosingFolder(files.keys());
+	if (folder === undefined || !files.has(`${folder}manifest.json`)) return files;
 	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
 }
 
