@@ -669,6 +669,37 @@ describe('buttons as other AAC apps write them', () => {
 		expect(result.warnings).toEqual([]);
 	});
 
+	it('reads Danish file names that Windows’ "Send to compressed folder" wrote in its DOS code page (850)', async () => {
+		const buttons = [{ id: 'a', label: 'følelser', load_board: { path: 'boards/følelser.obf' } }];
+		const feelings = { format: 'open-board-0.1', id: 'f', name: 'Følelser', buttons: [{ id: '1', label: 'glad', image_id: 'g' }] };
+		// Written with one ASCII byte in place of each Danish letter, then given the letter's byte in code page 850.
+		const zip = packageOf(
+			buttons,
+			{},
+			{ 'boards/f#lelser.obf': json({ ...feelings, images: [{ id: 'g', path: 'billeder/Å-glæde.png' }] }), 'billeder/$-gl@de.png': PNG }
+		);
+		const cp850 = { '#': 0x9b, '@': 0x91, $: 0x8f };
+		let patched = 0;
+		for (const name of ['boards/f#lelser.obf', 'billeder/$-gl@de.png']) {
+			const ascii = strToU8(name);
+			for (let at = 0; at + ascii.length <= zip.length; at++) {
+				if (!ascii.every((byte, i) => zip[at + i] === byte)) continue;
+				ascii.forEach((byte, i) => {
+					const letter = cp850[String.fromCharCode(byte) as keyof typeof cp850];
+					if (letter !== undefined) zip[at + i] = letter;
+				});
+				patched++;
+			}
+		}
+		// Each name in its local header and in the central directory.
+		expect(patched).toBe(4);
+		const result = await importObz(zip);
+		expectValidResult(result);
+		expect(result.set.boards.map((board) => board.name)).toEqual(['Forside', 'Følelser']);
+		expect(result.set.boards[1]?.slots[0]?.photoId).toBeDefined();
+		expect(result.warnings).toEqual([]);
+	});
+
 	it('says a picture in the package is too large when it is, not that its format is unknown, whatever its file is named', async () => {
 		const buttons = [
 			{ id: 'a', label: 'stor', image_id: 'big' },

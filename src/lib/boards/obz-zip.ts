@@ -28,11 +28,16 @@ interface ZipEntry {
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Bytes 0x80–0xff in DOS code page 850, which Windows in Denmark writes zip file names in. */
+const CODE_PAGE_850 =
+	'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+
 /**
  * A file name in a zip as its tool meant it. A name without the zip's UTF-8 flag comes from the unzipper one character
  * per byte; macOS's Archive Utility writes UTF-8 names without setting the flag, so "følelser.obf" came as
- * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (an old name in a
- * DOS code page rarely is); others keep the name as it came.
+ * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (a name in a DOS
+ * code page rarely is); others as Windows' "Send to compressed folder" writes them, in the DOS code page (850 in
+ * Denmark: "f\x9blelser.obf" is "følelser.obf").
  */
 function zipEntryName(name: string): string {
 	const codes = Array.from(name, (char) => char.charCodeAt(0));
@@ -40,7 +45,7 @@ function zipEntryName(name: string): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
 	} catch {
-		return name;
+		return String.fromCharCode(...codes.map((code) => (code < 0x80 ? code : CODE_PAGE_850.charCodeAt(code - 0x80))));
 	}
 }
 
