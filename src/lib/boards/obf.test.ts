@@ -60,7 +60,8 @@ const ERROR_CODES: readonly ImportErrorCode[] = [
 	'import.missingRoot',
 	'import.missingBoard',
 	'import.badGrid',
-	'import.tooManyBoards'
+	'import.tooManyBoards',
+	'import.passwordProtected'
 ];
 
 async function importError(promise: Promise<unknown>): Promise<ImportError> {
@@ -1202,6 +1203,20 @@ describe('refusing bad input', () => {
 			if (signature === 0x02014b50) view.setUint16(at + 10, 12, true);
 		}
 		expect((await importError(importObz(zip))).code).toBe('import.unsupportedCompression');
+	});
+
+	it('says so when the package is locked (encrypted with a password), instead of that it is no package', async () => {
+		const board = { format: 'open-board-0.1', id: 'b', name: 'B', buttons: [] };
+		const zip = zipSync({ 'manifest.json': json({ format: 'open-board-0.1', root: 'b.obf' }), 'b.obf': json(board) });
+		// The "encrypted" bit (0) of the flags in every local header (offset 6) and central directory entry (offset 8), as
+		// a zip tool sets it when asked for a password; the data is then unreadable without it.
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		for (let at = 0; at + 4 <= zip.length; at++) {
+			const signature = view.getUint32(at, true);
+			if (signature === 0x04034b50) view.setUint16(at + 6, view.getUint16(at + 6, true) | 1, true);
+			if (signature === 0x02014b50) view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true);
+		}
+		expect((await importError(importObz(zip))).code).toBe('import.passwordProtected');
 	});
 
 	it('names what is wrong', async () => {

@@ -88,6 +88,9 @@ function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
  * Entries larger than their own limit are counted but not kept.
  */
 export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
+	// Zip tools that lock a package with a password lock every file; its first file's flags say so (bit 0). Read, the
+	// locked data failed as "not a valid package", which sent people looking for another file.
+	if (isZip(bytes) && ((bytes[6] ?? 0) & 1) === 1) throw new ImportError('import.passwordProtected');
 	const entries = new Map<string, ZipEntry>();
 	let fileCount = 0;
 	let inflated = 0;
