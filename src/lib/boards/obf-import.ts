@@ -506,7 +506,9 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		};
 
 		const packageBoards = manifest ? manifest.boards.values() : boardFiles(files);
-		const listed = [rootPath, ...new Set(packageBoards)].filter((p, i, all) => all.indexOf(p) === i);
+		// A Set keeps the first of each path in order, the root first, in one pass: a manifest of 20 MB lists about a
+		// million, and comparing each with every other (indexOf) took a quarter of an hour on a desktop computer.
+		const listed = [...new Set([rootPath, ...packageBoards])];
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
 		// A board the manifest lists or a button opens by path that is in the package but not a readable board (larger
