@@ -94,6 +94,8 @@ function sizeDrawing(svg: string): string {
 const ENTITY_EXPANSION_MAX = 1024 * 1024;
 /** A plain text entity: a name and a literal value that refers to nothing (no "&", "%" or "<" in it). */
 const PLAIN_ENTITY = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"%&<]*)"|'([^'%&<]*)')\s*>/g;
+/** A use of an entity of such a name: "&ns_extend;". */
+const ENTITY_USE = /&([A-Za-z_][\w.-]*);/g;
 
 /**
  * Entities are how an XML file grows a billion times when it is parsed (an entity made of ten others, ten deep). Adobe
@@ -106,11 +108,11 @@ export function hasUnsafeEntities(text: string): boolean {
 	if (declared === 0) return false;
 	const plain = [...text.matchAll(PLAIN_ENTITY)];
 	if (plain.length !== declared) return true;
+	// Every use counted in one pass: searched for once per declaration, 50,000 declarations in 5 MB held the page 7 s.
+	const uses = new Map<string, number>();
+	for (const [, name] of text.matchAll(ENTITY_USE)) uses.set(name!, (uses.get(name!) ?? 0) + 1);
 	let added = 0;
-	for (const [, name, double, single] of plain) {
-		const uses = text.split(`&${name};`).length - 1;
-		added += uses * (double ?? single ?? '').length;
-	}
+	for (const [, name, double, single] of plain) added += (uses.get(name!) ?? 0) * (double ?? single ?? '').length;
 	return added > ENTITY_EXPANSION_MAX;
 }
 
