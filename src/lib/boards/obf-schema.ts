@@ -383,21 +383,32 @@ export function isObfFormat(value: unknown): boolean {
 
 const language = (code: string) => code.trim().toLowerCase().split(/[-_]/)[0];
 
+/** The record under a Danish language code ("da", "da_DK", "da-dk") in `record`, if there is one. */
+function danishEntry(record: unknown): JsonRecord | undefined {
+	if (!isRecord(record)) return undefined;
+	const key = Object.keys(record).find((code) => code.length <= 100 && language(code) === 'da');
+	const entry = key === undefined ? undefined : own(record, key);
+	return isRecord(entry) ? entry : undefined;
+}
+
+/** Words to show or say: text that is not blank. */
+function wordsIn(value: unknown): string | undefined {
+	const text = asText(value);
+	return text?.trim() ? text : undefined;
+}
+
 /**
- * A board in another language may carry its words in Danish ("strings": {"da": {"happy": "glad"}}, keyed by the text
- * they translate): the citizen's boards speak Danish, so those are used. A board already in Danish, or without a Danish
- * table, keeps its own words (undefined).
+ * A board in another language may carry its words in Danish: the citizen's boards speak Danish, so those are used. A
+ * button may carry its own ("translations": {"da": {"label": "glad"}}, as CoughDrop writes them); the board a table of
+ * them ("strings": {"da": {"happy": "glad"}}, keyed by the text they translate). A word with no Danish keeps its own.
  */
-function danishWords(locale: unknown, strings: unknown): ((text: string) => string) | undefined {
-	const boardLanguage = asString(locale, 100);
-	if ((boardLanguage !== undefined && language(boardLanguage) === 'da') || !isRecord(strings)) return undefined;
-	const key = Object.keys(strings).find((code) => code.length <= 100 && language(code) === 'da');
-	const table = key === undefined ? undefined : own(strings, key);
-	if (!isRecord(table)) return undefined;
-	return (text) => {
-		const danish = asText(own(table, text));
-		return danish?.trim() ? danish : text;
-	};
+function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | undefined): void {
+	const itsOwn = danishEntry(translations);
+	for (const field of ['label', 'vocalization'] as const) {
+		const text = button[field];
+		const danish = wordsIn(itsOwn && own(itsOwn, field)) ?? (text === undefined || !table ? undefined : wordsIn(own(table, text)));
+		if (danish !== undefined) button[field] = danish;
+	}
 }
 
 /** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
@@ -408,6 +419,9 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const buttons: ObfButton[] = [];
 	const seen = new Set<string>();
 	let skippedButtons = 0;
+	// A board already in Danish keeps its own words.
+	const locale = asString(own(value, 'locale'), 100);
+	const danish = locale !== undefined && language(locale) === 'da' ? undefined : { table: danishEntry(own(value, 'strings')) };
 	for (const entry of buttonList) {
 		const button = parseButton(entry);
 		if (!button || seen.has(button.id)) {
@@ -415,6 +429,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 			continue;
 		}
 		seen.add(button.id);
+		if (danish && isRecord(entry)) inDanish(button, own(entry, 'translations'), danish.table);
 		buttons.push(button);
 	}
 	const dataLimit = dataUriLimit(maxMediaBytes);
@@ -429,14 +444,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const name = asText(own(value, 'name'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
-	const danish = danishWords(own(value, 'locale'), own(value, 'strings'));
-	if (danish) {
-		for (const button of buttons) {
-			if (button.label !== undefined) button.label = danish(button.label);
-			if (button.vocalization !== undefined) button.vocalization = danish(button.vocalization);
-		}
-		if (doc.name !== undefined) doc.name = danish(doc.name);
-	}
+	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
 	return doc;
 }
 

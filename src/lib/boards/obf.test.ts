@@ -531,6 +531,33 @@ describe('buttons as other AAC apps write them', () => {
 		expect(await words(board('en', { es: { happy: 'feliz' }, da: 'glad' }))).toEqual(own);
 	});
 
+	it('takes the Danish words a button carries itself ("translations", as CoughDrop writes them) before the board’s table', async () => {
+		const doc = {
+			format: 'open-board-0.1',
+			id: 't',
+			locale: 'en',
+			name: 'Feelings',
+			strings: { da: { Feelings: 'Følelser', sad: 'ked af det' } },
+			buttons: [
+				{ id: '1', label: 'happy', translations: { es: { label: 'feliz' }, da: { label: 'glad', vocalization: 'jeg er glad' } } },
+				{ id: '2', label: 'sad', translations: { da_DK: { vocalization: 'jeg er ked af det' } } },
+				{ id: '3', label: 'tired', translations: { da: { label: ' ' } } }
+			]
+		};
+		const result = await importObf(json(doc));
+		expectValidResult(result);
+		const board = result.set.boards[0];
+		expect(board?.name).toBe('Følelser');
+		expect(board?.slots.filter(Boolean).map((cell) => `${cell?.label}|${cell?.vocalization ?? ''}`)).toEqual([
+			'glad|jeg er glad',
+			'ked af det|jeg er ked af det',
+			'tired|'
+		]);
+		// A Danish board keeps its own words.
+		const danish = await importObf(json({ ...doc, locale: 'da' }));
+		expect(danish.set.boards[0]?.slots[0]?.label).toBe('happy');
+	});
+
 	it('keeps words in any script, and takes a label or name of only characters that draw nothing for none', async () => {
 		// Joiners, direction marks, a lone accent, a variation selector, the braille blank, a grapheme joiner, the Arabic
 		// letter mark, a Mongolian variation selector: each shows as an empty cell, or a board with no name in the list.
