@@ -491,7 +491,10 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			docs.set(path, doc);
 			return doc;
 		};
-		const rootPath = manifest?.root ?? guessRoot(files, readDoc, manifest);
+		// Some apps write the home board's id as the root, not its path: the manifest's own list of boards gives the path.
+		const named = manifest?.root;
+		const rootPath =
+			named === undefined ? guessRoot(files, readDoc, manifest) : files.has(named) ? named : (manifest?.boards.get(named) ?? named);
 		if (!files.has(rootPath)) throw new ImportError('import.missingRoot');
 
 		const byPath = new Map<string, LoadedBoard>();

@@ -944,6 +944,17 @@ describe('importObz', () => {
 		expect((await importError(importObz(zipSync({ 'billede.png': PNG, 'tavle.json': json({ name: 'x' }) })))).code).toBe('import.notObf');
 	});
 
+	it('reads a manifest whose root names the home board by its id instead of its path, as some apps write it', async () => {
+		const byPath = await importObz(cboardObz());
+		const byId = await importObz(cboardObz({}, { root: 'root' }));
+		expectValidResult(byId);
+		expect(await describeSet(byId.set, mediaMap(byId.media))).toEqual(await describeSet(byPath.set, mediaMap(byPath.media)));
+		const otherHome = await importObz(cboardObz({}, { root: '2b7kq1' }));
+		expect(otherHome.set.boards.find((board) => board.id === otherHome.set.rootBoardId)?.name).toBe(
+			byPath.set.boards.find((board) => board.id !== byPath.set.rootBoardId)?.name
+		);
+	});
+
 	it('reads a package without a manifest, or whose manifest names no root: the home board is the one that opens the others', async () => {
 		const start = async (bytes: Uint8Array) => {
 			const result = await importObz(bytes);
