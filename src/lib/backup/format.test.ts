@@ -214,6 +214,9 @@ describe('backups', () => {
 			'the final chunk dropped': put(...chunks.slice(0, -1)),
 			'a chunk after the final one': put(...chunks, chunks[1]!),
 			'cut off inside a chunk': file.slice(0, file.size - 10),
+			// Cut off before the end of its first line (a copy that stopped early): damaged, not "no backup from Billedtale".
+			'cut off inside its first line': file.slice(0, 40),
+			'cut off after its first line': file.slice(0, header.length + 1),
 			'a chunk from another file': put(chunks[0]!, other.chunks[1]!, ...chunks.slice(2)),
 			'a chunk length beyond the file': put(...chunks.slice(0, -1), new Uint8Array([0, 0, 1, 0, 1, 2, 3]))
 		};

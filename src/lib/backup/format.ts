@@ -56,6 +56,13 @@ const fail = (): never => {
 	throw new ValidationError('backup.invalid');
 };
 
+/**
+ * Why a file whose first line is no JSON cannot be restored: one that starts as every backup's first line does is a
+ * backup cut short (a copy that stopped early) or changed, and was told it was "no backup from Billedtale".
+ */
+const unreadableStart = (text: string) =>
+	new ValidationError(text.startsWith(`{"format":"${BACKUP_FORMAT}"`) ? 'backup.invalid' : 'backup.notBackup');
+
 function fromBase64(text: unknown): Uint8Array<ArrayBuffer> {
 	if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return fail();
 	try {
@@ -151,7 +158,7 @@ export async function openBackup(
 	try {
 		header = JSON.parse(headerText);
 	} catch {
-		throw new ValidationError('backup.notBackup');
+		throw unreadableStart(headerText);
 	}
 	checkFormat(header);
 	if (header.version !== 2) return fail();
@@ -234,10 +241,11 @@ function groupOf(value: unknown): UncheckedGroup {
 async function openVersion1(file: Blob, passphrase: string, minIterations: number): Promise<UncheckedBackup> {
 	if (file.size > VERSION1_MAX_BYTES) throw new ValidationError('backup.tooLarge');
 	let envelope: unknown;
+	const text = await file.text();
 	try {
-		envelope = JSON.parse(await file.text());
+		envelope = JSON.parse(text);
 	} catch {
-		throw new ValidationError('backup.notBackup');
+		throw unreadableStart(text);
 	}
 	checkFormat(envelope);
 	if (envelope.version !== 1) return fail();

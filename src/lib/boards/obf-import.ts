@@ -1,7 +1,7 @@
 import { newId } from '#lib/domain/ids.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
-import { drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
+import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -28,7 +28,7 @@ import {
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import { boardFiles, guessRoot } from './obz-root.ts';
-import { isZip, unzipBounded } from './obz-zip.ts';
+import { enclosingFolder, isZip, unzipBounded } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -100,12 +100,15 @@ class Collector {
 	 * Re-encodes every picture on the device, one at a time; an SVG drawing is drawn as pixels first. One that is refused
 	 * is dropped with a warning and the cells that showed it keep their label and symbol, as for a picture the file could
 	 * not give; so is every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded.
+	 * A drawing declares no pixels: it is counted at the most it is drawn at, or thousands of tiny drawings were drawn on
+	 * the page's thread, one by one, past the budget.
 	 */
 	async addPictures(boards: Board[]): Promise<void> {
 		const refused = new Set<string>();
 		let pixelsLeft: number = IMPORT_LIMITS.maxDecodedPixels;
 		for (const [id, bytes] of this.pictures) {
-			const size = readPixelSize(bytes);
+			const drawing = looksLikeSvg(bytes);
+			const size = drawing ? { width: DRAWN_SIDE, height: DRAWN_SIDE } : readPixelSize(bytes);
 			// A size no tablet can decode is refused as too large by itself, below.
 			const pixels = size && isDecodableSize(size) ? size.width * size.height : 0;
 			if (pixels > pixelsLeft) {
@@ -115,7 +118,7 @@ class Collector {
 			}
 			pixelsLeft -= pixels;
 			try {
-				const { blob, type } = await reencodePicture(looksLikeSvg(bytes) ? await drawSvgAsPng(bytes) : bytes);
+				const { blob, type } = await reencodePicture(drawing ? await drawSvgAsPng(bytes) : bytes);
 				this.media.push({ id, kind: 'image', mimeType: type, blob });
 			} catch (error) {
 				if (!(error instanceof PictureRefused)) throw error;
@@ -188,16 +191,27 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 const INVISIBLE =
 	// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]/g;
+/**
+ * Text of nothing that draws, though each character has its use inside a word: joiners and direction marks (Cf), marks
+ * with no letter to sit on (M: a lone accent, a variation selector), spaces, and the braille blank. A label of only
+ * these showed as an empty cell, a board name as a blank line in the list.
+ */
+const DRAWS_NOTHING = /^[\p{Cf}\p{M}\p{Z}\s\u2800]*$/u;
 /** A surrogate pair, or a lone surrogate (no lookbehind: older Safari cannot parse it). */
 const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
-/** Trimmed, white space folded, control characters removed, at most `max` characters. */
+/**
+ * Trimmed, white space folded, control characters removed, at most `max` characters, composed as the tablet's keyboard
+ * writes: "å" as one character, not "a" and a ring (macOS, some exports), which looks the same but compares unequal,
+ * so a board "Måltider" was not told apart from the citizen's own and the two were listed alike.
+ */
 function cleanText(value: string | undefined, max: number): string {
 	if (!value) return '';
 	let text = value
 		.slice(0, max * 4)
 		.replace(INVISIBLE, '')
 		.replace(SURROGATES, (m) => (m.length === 2 ? m : '\ufffd'))
+		.normalize('NFC')
 		.replace(/\s+/g, ' ')
 		.trim();
 	if (text.length > max) {
@@ -205,7 +219,7 @@ function cleanText(value: string | undefined, max: number): string {
 		if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
 		text = text.trim();
 	}
-	return text;
+	return DRAWS_NOTHING.test(text) ? '' : text;
 }
 
 /** `text` as it fits `max` characters: cut after the last whole word that fits (a long word is cut), with "…". */
@@ -256,7 +270,10 @@ interface ResolvedImage {
 function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, context: MediaContext) {
 	if (ref?.oversized) return 'oversized';
 	if (ref?.data !== undefined) return decodeDataUri(ref.data, IMPORT_LIMITS.maxImageBytes);
-	return path === undefined ? undefined : context.files(path);
+	const file = path === undefined ? undefined : context.files(path);
+	// The zip keeps a file named as a board (.obf, .json) up to a board's limit: used as a picture or sound, it is held
+	// to theirs.
+	return file instanceof Uint8Array && file.length > IMPORT_LIMITS.maxImageBytes ? 'oversized' : file;
 }
 
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
@@ -387,13 +404,23 @@ async function guarded(run: () => Promise<ImportResult> | ImportResult): Promise
 	}
 }
 
-function parseJson(bytes: Uint8Array): unknown {
-	let text: string;
+/**
+ * A board file's text. JSON is UTF-8, but a board edited on Windows may have been saved by Notepad as "Unicode"
+ * (UTF-16, with its byte order mark) or as "ANSI" (Windows-1252): read strictly as UTF-8, both were "not valid JSON",
+ * though every letter was there. A file of no text at all still fails as JSON.
+ */
+function jsonText(bytes: Uint8Array): string {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
 	try {
-		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-	} catch (error) {
-		throw new ImportError('import.notJson', { cause: error });
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch {
+		return new TextDecoder('windows-1252').decode(bytes);
 	}
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+	const text = jsonText(bytes);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
@@ -426,6 +453,17 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 // =============================================================================================
 // Import: .obz
 
+/** The board with every path it gives (its links, pictures and sounds) as the package's zip names the file. */
+function withPackagePaths(doc: ObfBoardDoc, inPackage: (path: string) => string): ObfBoardDoc {
+	for (const { loadBoard } of doc.buttons) {
+		if (loadBoard?.path !== undefined) loadBoard.path = inPackage(loadBoard.path);
+	}
+	for (const ref of [...doc.images.values(), ...doc.sounds.values()]) {
+		if (ref.path !== undefined) ref.path = inPackage(ref.path);
+	}
+	return doc;
+}
+
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 	return guarded(async () => {
@@ -434,21 +472,29 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const files = await unzipBounded(bytes);
 		const lookup: FileLookup = (path) => files.get(path);
 
+		const manifestBytes = files.get('manifest.json');
+		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
+		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
+		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
+
+		// A package without a manifest zipped as its folder: a path its boards give that is not in the zip as it is
+		// written ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const folder = manifest ? undefined : enclosingFolder(files.keys());
+		const inPackage = (path: string) => (folder !== undefined && !files.has(path) && files.has(folder + path) ? folder + path : path);
+
 		const docs = new Map<string, ObfBoardDoc>();
 		const readDoc = (path: string): ObfBoardDoc => {
 			const file = files.get(path);
 			if (file === undefined) throw new ImportError('import.missingBoard');
 			if (file === 'oversized') throw new ImportError('import.tooLarge');
-			const doc = docs.get(path) ?? readBoardDoc(file);
+			const doc = docs.get(path) ?? withPackagePaths(readBoardDoc(file), inPackage);
 			docs.set(path, doc);
 			return doc;
 		};
-
-		const manifestBytes = files.get('manifest.json');
-		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
-		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
-		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
-		const rootPath = manifest?.root ?? guessRoot(files, readDoc, manifest);
+		// Some apps write the home board's id as the root, not its path: the manifest's own list of boards gives the path.
+		const named = manifest?.root;
+		const rootPath =
+			named === undefined ? guessRoot(files, readDoc, manifest) : files.has(named) ? named : (manifest?.boards.get(named) ?? named);
 		if (!files.has(rootPath)) throw new ImportError('import.missingRoot');
 
 		const byPath = new Map<string, LoadedBoard>();
@@ -463,7 +509,9 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		};
 
 		const packageBoards = manifest ? manifest.boards.values() : boardFiles(files);
-		const listed = [rootPath, ...new Set(packageBoards)].filter((p, i, all) => all.indexOf(p) === i);
+		// A Set keeps the first of each path in order, the root first, in one pass: a manifest of 20 MB lists about a
+		// million, and comparing each with every other (indexOf) took a quarter of an hour on a desktop computer.
+		const listed = [...new Set([rootPath, ...packageBoards])];
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
 		// A board the manifest lists or a button opens by path that is in the package but not a readable board (larger

@@ -8,6 +8,7 @@ export type ImportErrorCode =
 	| 'import.tooLarge'
 	| 'import.notZip'
 	| 'import.unsupportedCompression'
+	| 'import.passwordProtected'
 	| 'import.zipTooLarge'
 	| 'import.tooManyFiles'
 	| 'import.missingRoot'

@@ -1,4 +1,5 @@
 import { GRID_MAX } from '#lib/domain/board.ts';
+import { symbolUrl } from '#lib/content/symbols.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 import { NAMED_COLOURS } from './css-colours.ts';
 
@@ -62,19 +63,37 @@ export function asInteger(value: unknown): number | undefined {
 	return undefined;
 }
 
-/** A path inside an .obz, relative to the zip's root: no leading "./" or "/", forward slashes. */
+/**
+ * A path inside an .obz, relative to the zip's root, spelled one way whoever wrote it: forward slashes, no "." or ".."
+ * segments (a ".." past the root stays at the root, so no name leads out of the package), percent escapes decoded and
+ * in Unicode's composed form. Both a zip's file names and the paths its manifest and boards give are read through it,
+ * so they match when their tools spelled them differently: a board names "images/glad%20ansigt.png" as a web address
+ * does, or "../images/1.png" from its own folder, and macOS writes "å" in a file name as "a" and a combining ring.
+ * A folder keeps its trailing "/".
+ */
 export function normalisePath(value: unknown): string | undefined {
 	const raw = asString(value, PATH_MAX);
 	if (raw === undefined) return undefined;
-	let path = raw.trim().replace(/\\/g, '/');
-	while (path.startsWith('./') || path.startsWith('/')) path = path.startsWith('/') ? path.slice(1) : path.slice(2);
-	return path.length > 0 ? path : undefined;
+	const slashed = raw.trim().replace(/\\/g, '/');
+	const decoded = new TextDecoder().decode(percentDecoded(slashed)).normalize('NFC');
+	const segments: string[] = [];
+	for (const segment of decoded.split('/')) {
+		if (segment === '..') segments.pop();
+		else if (segment !== '' && segment !== '.') segments.push(segment);
+	}
+	const path = segments.join('/');
+	if (path.length === 0) return undefined;
+	return decoded.endsWith('/') ? `${path}/` : path;
 }
 
-/** A Billedtale symbol id: a short slug, safe as a file name. */
+/**
+ * A Billedtale symbol id this tablet has a picture for. A file from another version of Billedtale may name one it has
+ * not: taken, the cell showed no picture and nothing said so; left out, the SVG the file carries with it is drawn as a
+ * picture, as from any other app.
+ */
 export function asSymbolId(value: unknown): string | undefined {
 	const id = asString(value, 100);
-	return id !== undefined && /^[a-z0-9][a-z0-9_-]*$/i.test(id) ? id : undefined;
+	return id !== undefined && symbolUrl(id) !== undefined ? id : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,21 +383,32 @@ export function isObfFormat(value: unknown): boolean {
 
 const language = (code: string) => code.trim().toLowerCase().split(/[-_]/)[0];
 
+/** The record under a Danish language code ("da", "da_DK", "da-dk") in `record`, if there is one. */
+function danishEntry(record: unknown): JsonRecord | undefined {
+	if (!isRecord(record)) return undefined;
+	const key = Object.keys(record).find((code) => code.length <= 100 && language(code) === 'da');
+	const entry = key === undefined ? undefined : own(record, key);
+	return isRecord(entry) ? entry : undefined;
+}
+
+/** Words to show or say: text that is not blank. */
+function wordsIn(value: unknown): string | undefined {
+	const text = asText(value);
+	return text?.trim() ? text : undefined;
+}
+
 /**
- * A board in another language may carry its words in Danish ("strings": {"da": {"happy": "glad"}}, keyed by the text
- * they translate): the citizen's boards speak Danish, so those are used. A board already in Danish, or without a Danish
- * table, keeps its own words (undefined).
+ * A board in another language may carry its words in Danish: the citizen's boards speak Danish, so those are used. A
+ * button may carry its own ("translations": {"da": {"label": "glad"}}, as CoughDrop writes them); the board a table of
+ * them ("strings": {"da": {"happy": "glad"}}, keyed by the text they translate). A word with no Danish keeps its own.
  */
-function danishWords(locale: unknown, strings: unknown): ((text: string) => string) | undefined {
-	const boardLanguage = asString(locale, 100);
-	if ((boardLanguage !== undefined && language(boardLanguage) === 'da') || !isRecord(strings)) return undefined;
-	const key = Object.keys(strings).find((code) => code.length <= 100 && language(code) === 'da');
-	const table = key === undefined ? undefined : own(strings, key);
-	if (!isRecord(table)) return undefined;
-	return (text) => {
-		const danish = asText(own(table, text));
-		return danish?.trim() ? danish : text;
-	};
+function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | undefined): void {
+	const itsOwn = danishEntry(translations);
+	for (const field of ['label', 'vocalization'] as const) {
+		const text = button[field];
+		const danish = wordsIn(itsOwn && own(itsOwn, field)) ?? (text === undefined || !table ? undefined : wordsIn(own(table, text)));
+		if (danish !== undefined) button[field] = danish;
+	}
 }
 
 /** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
@@ -389,6 +419,9 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const buttons: ObfButton[] = [];
 	const seen = new Set<string>();
 	let skippedButtons = 0;
+	// A board already in Danish keeps its own words.
+	const locale = asString(own(value, 'locale'), 100);
+	const danish = locale !== undefined && language(locale) === 'da' ? undefined : { table: danishEntry(own(value, 'strings')) };
 	for (const entry of buttonList) {
 		const button = parseButton(entry);
 		if (!button || seen.has(button.id)) {
@@ -396,6 +429,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 			continue;
 		}
 		seen.add(button.id);
+		if (danish && isRecord(entry)) inDanish(button, own(entry, 'translations'), danish.table);
 		buttons.push(button);
 	}
 	const dataLimit = dataUriLimit(maxMediaBytes);
@@ -410,14 +444,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const name = asText(own(value, 'name'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
-	const danish = danishWords(own(value, 'locale'), own(value, 'strings'));
-	if (danish) {
-		for (const button of buttons) {
-			if (button.label !== undefined) button.label = danish(button.label);
-			if (button.vocalization !== undefined) button.vocalization = danish(button.vocalization);
-		}
-		if (doc.name !== undefined) doc.name = danish(doc.name);
-	}
+	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
 	return doc;
 }
 

@@ -28,11 +28,16 @@ interface ZipEntry {
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Bytes 0x80–0xff in DOS code page 850, which Windows in Denmark writes zip file names in. */
+const CODE_PAGE_850 =
+	'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+
 /**
  * A file name in a zip as its tool meant it. A name without the zip's UTF-8 flag comes from the unzipper one character
  * per byte; macOS's Archive Utility writes UTF-8 names without setting the flag, so "følelser.obf" came as
- * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (an old name in a
- * DOS code page rarely is); others keep the name as it came.
+ * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (a name in a DOS
+ * code page rarely is); others as Windows' "Send to compressed folder" writes them, in the DOS code page (850 in
+ * Denmark: "f\x9blelser.obf" is "følelser.obf").
  */
 function zipEntryName(name: string): string {
 	const codes = Array.from(name, (char) => char.charCodeAt(0));
@@ -40,8 +45,41 @@ function zipEntryName(name: string): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
 	} catch {
-		return name;
+		return String.fromCharCode(...codes.map((code) => (code < 0x80 ? code : CODE_PAGE_850.charCodeAt(code - 0x80))));
 	}
+}
+
+/**
+ * Finder's "Compress" adds an AppleDouble file ("._board.obf", under "__MACOSX/") beside every file: metadata, never
+ * part of the package. Read, each "._….obf" was a board that "could not be read", and a package without a manifest
+ * said so for every one of its boards.
+ */
+const isMacMetadata = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(name);
+
+/** The one folder every file of the package is in ("Mine tavler/"), when it was zipped as its folder. */
+export function enclosingFolder(names: Iterable<string>): string | undefined {
+	let folder: string | undefined;
+	for (const name of names) {
+		folder ??= name.slice(0, name.indexOf('/') + 1);
+		if (!folder || !name.startsWith(folder)) return undefined;
+	}
+	return folder;
+}
+
+/**
+ * The package's files as its manifest and boards name them. Zipping the package's folder instead of its contents
+ * (Windows' "Send to compressed folder", Finder's "Compress") puts every file under that folder: "Mine tavler/
+ * manifest.json". The manifest was then not found, the home board was guessed, and every picture the boards name by
+ * its path ("images/1.png") was left out. A folder that holds the manifest, with everything else in it, is the
+ * package's root. Without a manifest nothing says where the root is (a package may keep all its boards in "boards/"
+ * and link to them as "boards/…"): the names stay as they are, and the import looks in the folder for a path it does
+ * not find (importObz).
+ */
+function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
+	if (files.has('manifest.json')) return files;
+	const folder = enclosingFolder(files.keys());
+	if (folder === undefined || !files.has(`${folder}manifest.json`)) return files;
+	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
 }
 
 /**
@@ -50,6 +88,9 @@ function zipEntryName(name: string): string {
  * Entries larger than their own limit are counted but not kept.
  */
 export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
+	// Zip tools that lock a package with a password lock every file; its first file's flags say so (bit 0). Read, the
+	// locked data failed as "not a valid package", which sent people looking for another file.
+	if (isZip(bytes) && ((bytes[6] ?? 0) & 1) === 1) throw new ImportError('import.passwordProtected');
 	const entries = new Map<string, ZipEntry>();
 	let fileCount = 0;
 	let inflated = 0;
@@ -63,9 +104,9 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 		if (failure) return;
 		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
 		const name = normalisePath(zipEntryName(file.name));
-		// Folders, repeated names and compression methods other than stored/deflate are skipped
+		// Folders, repeated names, macOS's metadata and compression methods other than stored/deflate are skipped
 		// (never started, so never inflated); a picture among them is reported as unsupported.
-		if (name === undefined || name.endsWith('/') || entries.has(name)) return;
+		if (name === undefined || name.endsWith('/') || entries.has(name) || isMacMetadata(name)) return;
 		if (file.compression !== 0 && file.compression !== 8) {
 			otherCompression++;
 			return;
@@ -131,5 +172,5 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 		entry.chunks = [];
 		files.set(name, joined);
 	}
-	return files;
+	return withoutEnclosingFolder(files);
 }

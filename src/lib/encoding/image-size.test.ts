@@ -76,6 +76,16 @@ describe('declared image size', () => {
 		expect(readPixelSize(jpeg(640, 480).subarray(0, 14))).toBeUndefined();
 	});
 
+	it('is unknown when the file ends before or inside its size, not a size of zero', () => {
+		const whole = { png: png(640, 480), jpeg: jpeg(640, 480), gif: gif(640, 480), webp: webpExtended(640, 480) };
+		const sizeEnds = { png: 24, jpeg: 22, gif: 10, webp: 30 };
+		for (const [type, bytes] of Object.entries(whole)) {
+			const end = sizeEnds[type as keyof typeof sizeEnds];
+			expect(readPixelSize(bytes.subarray(0, end)), type).toEqual({ width: 640, height: 480 });
+			for (let cut = 0; cut < end; cut++) expect(readPixelSize(bytes.subarray(0, cut)), `${type} of ${cut} bytes`).toBeUndefined();
+		}
+	});
+
 	it('refuses a pixel flood: a small file that declares a giant picture', () => {
 		expect(isDecodableSize({ width: 4032, height: 3024 })).toBe(true);
 		expect(isDecodableSize({ width: 8064, height: 6048 })).toBe(true);

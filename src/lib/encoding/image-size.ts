@@ -23,8 +23,13 @@ const u16le = (b: Uint8Array, i: number) => at(b, i) | (at(b, i + 1) << 8);
 const u24le = (b: Uint8Array, i: number) => at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16);
 const u32be = (b: Uint8Array, i: number) => ((at(b, i) << 24) >>> 0) + ((at(b, i + 1) << 16) | (at(b, i + 2) << 8) | at(b, i + 3));
 
+/*
+ * Each reader needs the bytes of the size itself: a file cut off inside it (a download that stopped early) read its
+ * missing bytes as 0, and was refused as too large instead of as unreadable, by an import and by a restore alike.
+ */
+
 function pngSize(b: Uint8Array): PixelSize | undefined {
-	if (!isAscii(b, 12, 'IHDR')) return undefined;
+	if (!isAscii(b, 12, 'IHDR') || b.length < 24) return undefined;
 	return { width: u32be(b, 16), height: u32be(b, 20) };
 }
 
@@ -32,7 +37,8 @@ function pngSize(b: Uint8Array): PixelSize | undefined {
  * The logical screen and every frame: Chromium draws a first frame that is larger than the screen
  * the header declares at the frame's size, so a 34-byte file could otherwise ask for gigabytes.
  */
-function gifSize(b: Uint8Array): PixelSize {
+function gifSize(b: Uint8Array): PixelSize | undefined {
+	if (b.length < 10) return undefined;
 	let size = { width: u16le(b, 6), height: u16le(b, 8) };
 	const table = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 7) + 1) : 0);
 	const skipSubBlocks = (i: number) => {
@@ -53,12 +59,13 @@ function gifSize(b: Uint8Array): PixelSize {
 }
 
 function webpSize(b: Uint8Array): PixelSize | undefined {
-	if (isAscii(b, 12, 'VP8 ')) return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+	if (isAscii(b, 12, 'VP8 ')) return b.length < 30 ? undefined : { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
 	if (isAscii(b, 12, 'VP8L')) {
+		if (b.length < 25) return undefined;
 		const bits = at(b, 21) | (at(b, 22) << 8) | (at(b, 23) << 16) | (at(b, 24) << 24);
 		return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
 	}
-	if (isAscii(b, 12, 'VP8X')) return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
+	if (isAscii(b, 12, 'VP8X')) return b.length < 30 ? undefined : { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
 	return undefined;
 }
 

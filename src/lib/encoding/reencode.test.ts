@@ -28,8 +28,11 @@ describe('re-encoding a picture from outside', () => {
 		expect(await refusal(hostile('png-decompression-bomb.png'))).toBe('tooLarge');
 		expect(await refusal(hostile('gif-frame-larger-than-screen.gif'))).toBe('tooLarge');
 		expect(await refusal(hostile('jpeg-hidden-large-frame.jpg'))).toBe('tooLarge');
-		// Cut off before its size: no decoder could read it.
-		expect(await refusal(fixture('static/icon-192.png').subarray(0, 11))).toBe('undecodable');
+		// Cut off before or inside its size (a download that stopped early): no decoder could read it, and it is not "too large".
+		for (const cut of [11, 16, 20, 23])
+			expect(await refusal(fixture('static/icon-192.png').subarray(0, cut)), `PNG of ${cut} bytes`).toBe('undecodable');
+		const gif = hostile('gif-frame-larger-than-screen.gif');
+		for (const cut of [7, 9]) expect(await refusal(gif.subarray(0, cut)), `GIF of ${cut} bytes`).toBe('undecodable');
 		expect(worker.decoded).toBe(0);
 	});
 

@@ -377,6 +377,8 @@ export const da = {
 	'import.notZip': 'Filen er ikke en gyldig .obz-pakke. Intet er ændret.',
 	'import.unsupportedCompression':
 		'Filerne i pakken er komprimeret på en måde, som Billedtale ikke kan læse (fx bzip2 eller LZMA). Pak dem igen som en almindelig zip-fil. Intet er ændret.',
+	'import.passwordProtected':
+		'Pakken er låst, så Billedtale ikke kan åbne den. Pak den ud på en computer, og pak den igen uden lås. Intet er ændret.',
 	'import.zipTooLarge': 'Pakken fylder for meget, når den pakkes ud. Intet er ændret.',
 	'import.tooManyFiles': 'Pakken indeholder for mange filer. Intet er ændret.',
 	'import.missingRoot': 'Pakken mangler sin forside. Intet er ændret.',

@@ -380,6 +380,8 @@ export const en: Record<MessageKey, string> = {
 	'import.notZip': 'The file is not a valid .obz package. Nothing was changed.',
 	'import.unsupportedCompression':
 		'The files in the package are compressed in a way Billedtale cannot read (such as bzip2 or LZMA). Zip them again as an ordinary zip file. Nothing has changed.',
+	'import.passwordProtected':
+		'The package is locked, so Billedtale cannot open it. Unzip it on a computer, and zip it again without a lock. Nothing has changed.',
 	'import.zipTooLarge': 'The package is too large when unpacked. Nothing was changed.',
 	'import.tooManyFiles': 'The package contains too many files. Nothing was changed.',
 	'import.missingRoot': 'The package has no home board. Nothing was changed.',
