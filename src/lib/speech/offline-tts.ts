@@ -65,12 +65,17 @@ export async function startSpeaker(module: WebAssembly.Module): Promise<Speaker>
 	const before = new Uint8Array(wasm.memory.buffer).slice();
 	const stackTop = wasm.stackSave();
 	const encoder = new TextEncoder();
+	// The first run finds the memory as it was kept: putting 32 MB back then only cost the first word its time.
+	let ran = false;
 	return {
 		speak(text, rate, pitch) {
 			// Read anew each time: the memory may have grown during the last run, which detaches the old buffer.
 			const memory = new Uint8Array(wasm.memory.buffer);
-			memory.set(before);
-			memory.fill(0, before.length);
+			if (ran) {
+				memory.set(before);
+				memory.fill(0, before.length);
+			}
+			ran = true;
 			wasm.stackRestore(stackTop);
 			const argv = ['espeak-ng', ...espeakArguments(text, rate, pitch)].map((argument) => {
 				const bytes = encoder.encode(`${argument}\0`);
