@@ -1246,14 +1246,22 @@ describe('a picture or sound the package uses many times', () => {
 describe('export and import round trip', () => {
 	it('keeps a three-board set through .obz', async () => {
 		const { set, media } = richSet();
+		const read = vi.spyOn(media.get('photo-1')!.blob, 'arrayBuffer');
 		const zip = await exportObz(set, media, symbolSvg);
 		const entries = unzipSync(zip);
 		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
 			root: string;
-			paths: { boards: Record<string, string> };
+			paths: { boards: Record<string, string>; images: Record<string, string> };
 		};
 		expect(manifest.root).toBe(`boards/${set.rootBoardId}.obf`);
 		expect(Object.keys(manifest.paths.boards)).toHaveLength(3);
+		// The photo two boards show is one file in the package, read from storage once, and both boards name its path.
+		expect(Object.keys(entries).filter((path) => path.startsWith('images/photo-1'))).toEqual([manifest.paths.images['photo-1']]);
+		expect(read).toHaveBeenCalledTimes(1);
+		const pathsOfPhoto = Object.values(manifest.paths.boards).filter((path) =>
+			new TextDecoder().decode(entries[path]).includes(`"path":"${manifest.paths.images['photo-1']}"`)
+		);
+		expect(pathsOfPhoto).toHaveLength(2);
 		const rootDoc = JSON.parse(new TextDecoder().decode(entries[manifest.root])) as Record<string, unknown>;
 		expect(rootDoc).toMatchObject({ format: 'open-board-0.1', locale: 'da', grid: { rows: 3, columns: 4 } });
 		expect(JSON.stringify(rootDoc)).toContain('"background_color":"rgb(165, 214, 167)","border_color":"rgb(27, 94, 32)"');
@@ -1268,8 +1276,10 @@ describe('export and import round trip', () => {
 			expect(oldIds.has(board.id)).toBe(false);
 			for (const cell of board.slots) if (cell) expect(oldIds.has(cell.id)).toBe(false);
 		}
-		// The recording keeps a playable type; the photo used twice is stored once.
+		// The recording keeps a playable type; the photo used twice is stored once, and both cells show that one.
 		expect(result.media.map((m) => m.mimeType).sort()).toEqual(['audio/webm', 'image/jpeg', 'image/png']);
+		const png = result.media.find((m) => m.mimeType === 'image/png');
+		expect(result.set.boards.flatMap((b) => b.slots).filter((cell) => cell?.photoId === png?.id)).toHaveLength(2);
 	});
 
 	it('keeps a single board through .obf, with inline data: URIs', async () => {
