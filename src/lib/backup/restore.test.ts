@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBackup, writeBackup, type BackupContent } from './format.ts';
 import { recordAnswer } from '#lib/storage/answers.ts';
+import { cellMedia, createBoard, setCell } from '#lib/domain/board.ts';
+import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
 import { collectBackup, groupsOfContent, restoreBackup } from '#lib/storage/backup.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
@@ -205,6 +207,38 @@ describe('restoring a backup', () => {
 			(await readBackup(await writeBackup(await collectBackup([fromBo.citizens[0]!.id]), PASSPHRASE, ITERATIONS), PASSPHRASE, ITERATIONS))
 				.answers
 		).toHaveLength(2);
+	});
+
+	it('keeps a photo two boards share as one medium that both show, until the last of them is deleted', async () => {
+		const png = Uint8Array.from(
+			atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+			(c) => c.charCodeAt(0)
+		);
+		const bo = await createCitizen({ displayName: 'Bo' });
+		const home = createBoard('Forside', 1, 1, 'home');
+		await ensureBoardSet(bo.id, () => ({ rootBoardId: home.id, boards: [home] }));
+		// As an import stores a picture many boards give: one medium, named by a cell on each board.
+		const boards = ['Svar', 'Mere'].map((name, i) =>
+			setCell(createBoard(name, 1, 1, `b${i}`), 0, { id: `c${i}`, label: 'ja', photoId: 'ja' })
+		);
+		await addBoards(bo.id, boards, [{ id: 'ja', kind: 'image', mimeType: 'image/png', blob: new Blob([png], { type: 'image/png' }) }]);
+		const file = await writeBackup(await collectBackup(), PASSPHRASE, ITERATIONS);
+		await deleteDatabase();
+
+		worker.decoded = 0;
+		expect(await restoreFile(file)).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
+		expect(worker.decoded).toBe(1);
+		const media = await getMediaOfCitizen(bo.id);
+		expect([...media.keys()]).toEqual(['ja']);
+		const showing = (await getBoardSet(bo.id))!.boards.filter((board) => board.slots[0] && cellMedia(board.slots[0], media).photo);
+		expect(showing.map((board) => [board.id, board.slots[0]?.photoId])).toEqual([
+			['b1', 'ja'],
+			['b0', 'ja']
+		]);
+		await deleteBoard(bo.id, 'b0');
+		expect([...(await getMediaOfCitizen(bo.id)).keys()]).toEqual(['ja']);
+		await deleteBoard(bo.id, 'b1');
+		expect((await getMediaOfCitizen(bo.id)).size).toBe(0);
 	});
 
 	it('stores the picture the worker made, under the type the worker chose', async () => {

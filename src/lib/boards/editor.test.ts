@@ -58,4 +58,20 @@ describe('the board editor’s undo', () => {
 		await leave();
 		expect(await stored()).toEqual([]);
 	});
+
+	it('brings back a cell whose photo another cell shows, after a clean-up that kept it for that cell', async () => {
+		const { history, image, board, stored, leave } = await editor();
+		await image('ja-photo');
+		await history.apply(await board(), (b) =>
+			setCell(setCell(b, 0, { id: 'ja', label: 'ja', photoId: 'ja-photo' }), 1, { id: 'ok', label: 'ok', photoId: 'ja-photo' })
+		);
+		await history.apply(await board(), (b) => setCell(b, 0, null));
+		await leave();
+		expect(await stored()).toEqual(['ja-photo']);
+		await history.undo();
+		expect((await board()).slots.map((cell) => cell?.photoId)).toEqual(['ja-photo', 'ja-photo']);
+		await history.apply(await board(), (b) => setCell(setCell(b, 0, null), 1, null));
+		await leave();
+		expect(await stored()).toEqual([]);
+	});
 });

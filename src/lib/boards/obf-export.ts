@@ -35,8 +35,17 @@ function extensionOf(mimeType: string): string {
 	return Object.prototype.hasOwnProperty.call(EXTENSIONS, base) ? (EXTENSIONS[base] ?? 'bin') : 'bin';
 }
 
-async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
-	return new Uint8Array(await blob.arrayBuffer());
+/**
+ * Reads each medium's bytes from its blob once for the whole file: one photo shown on 30 boards is read once, not once
+ * per board.
+ */
+function mediaReader(): (item: MediaItem) => Promise<Uint8Array<ArrayBuffer>> {
+	const read = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+	return (item) => {
+		let bytes = read.get(item.id);
+		if (!bytes) read.set(item.id, (bytes = item.blob.arrayBuffer().then((buffer) => new Uint8Array(buffer))));
+		return bytes;
+	};
 }
 
 type JsonObject = { [key: string]: JsonValue };
@@ -102,17 +111,12 @@ async function boardDocument(
 	media: ReadonlyMap<string, MediaItem>,
 	symbolSvg: SymbolSvg,
 	sink: MediaSink,
-	boardPath: (boardId: string) => string | undefined
+	boardPath: (boardId: string) => string | undefined,
+	bytesOf = mediaReader()
 ): Promise<JsonObject> {
 	const buttons: JsonObject[] = [];
 	const images = new Map<string, JsonObject>();
 	const sounds = new Map<string, JsonObject>();
-	const bytesCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-	const bytesOf = (item: MediaItem) => {
-		let bytes = bytesCache.get(item.id);
-		if (!bytes) bytesCache.set(item.id, (bytes = blobBytes(item.blob)));
-		return bytes;
-	};
 
 	for (const cell of board.slots) {
 		if (!cell) continue;
@@ -193,8 +197,9 @@ export async function exportObz(
 		boardPaths.set(board.id, path);
 	}
 	const encoder = new TextEncoder();
+	const bytesOf = mediaReader();
 	for (const board of set.boards) {
-		const doc = await boardDocument(board, media, symbolSvg, sink, (id) => boardPaths.get(id));
+		const doc = await boardDocument(board, media, symbolSvg, sink, (id) => boardPaths.get(id), bytesOf);
 		sink.files[boardPaths.get(board.id) ?? ''] = encoder.encode(JSON.stringify(doc));
 	}
 	const manifest = {

@@ -1,4 +1,5 @@
 import { newId } from '#lib/domain/ids.ts';
+import { bytesToBase64 } from '#lib/encoding/base64.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
 import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
@@ -77,19 +78,21 @@ const BOARD_NAME_FALLBACK = 'Tavle';
 class Collector {
 	readonly media: MediaItem[] = [];
 	private readonly pictures = new Map<string, Uint8Array<ArrayBuffer>>();
+	private readonly sounds = new Map<string, { mimeType: string; bytes: Uint8Array<ArrayBuffer> }>();
 	private readonly counts = new Map<ImportWarningCode, number>();
 
 	warn(code: ImportWarningCode, count = 1): void {
 		if (count > 0) this.counts.set(code, (this.counts.get(code) ?? 0) + count);
 	}
 
-	addMedia(kind: MediaItem['kind'], mimeType: string, bytes: Uint8Array<ArrayBuffer>): string {
+	/** A sound is only given its id here; it becomes media in `addMedia`, once for all that have its bytes. */
+	addSound(mimeType: string, bytes: Uint8Array<ArrayBuffer>): string {
 		const id = newId();
-		this.media.push({ id, kind, mimeType, blob: new Blob([bytes], { type: mimeType }) });
+		this.sounds.set(id, { mimeType, bytes });
 		return id;
 	}
 
-	/** A picture is only given its id here; it becomes media once the worker has re-encoded it (`addPictures`). */
+	/** A picture is only given its id here; it becomes media once the worker has re-encoded it (`addMedia`). */
 	addPicture(bytes: Uint8Array<ArrayBuffer>): string {
 		const id = newId();
 		this.pictures.set(id, bytes);
@@ -97,16 +100,43 @@ class Collector {
 	}
 
 	/**
-	 * Re-encodes every picture on the device, one at a time; an SVG drawing is drawn as pixels first. One that is refused
-	 * is dropped with a warning and the cells that showed it keep their label and symbol, as for a picture the file could
-	 * not give; so is every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded.
-	 * A drawing declares no pixels: it is counted at the most it is drawn at, or thousands of tiny drawings were drawn on
-	 * the page's thread, one by one, past the budget.
+	 * Makes media of the pictures and sounds given, and points every cell at them. Packages from other apps give one
+	 * picture many times (each of 40 boards its own copy, inline or under another path): the same bytes are one medium,
+	 * re-encoded once, counted once in the pixel budget and stored once, and every cell that showed a copy shows it.
 	 */
-	async addPictures(boards: Board[]): Promise<void> {
+	async addMedia(boards: Board[]): Promise<void> {
+		const picture = await firstWithSameBytes(this.pictures);
+		const sound = await firstWithSameBytes(new Map([...this.sounds].map(([id, { bytes }]) => [id, bytes])));
+		const refused = await this.reencodePictures(new Set(picture.values()));
+		for (const [id, { mimeType, bytes }] of this.sounds) {
+			if (sound.get(id) === id) this.media.push({ id, kind: 'audio', mimeType, blob: new Blob([bytes], { type: mimeType }) });
+		}
+		this.pictures.clear();
+		this.sounds.clear();
+		for (const cell of boards.flatMap((board) => board.slots)) {
+			if (!cell) continue;
+			const photoId = cell.photoId === undefined ? undefined : picture.get(cell.photoId);
+			if (photoId === undefined || refused.has(photoId)) delete cell.photoId;
+			else cell.photoId = photoId;
+			const recordingId = cell.recordingId === undefined ? undefined : sound.get(cell.recordingId);
+			if (recordingId === undefined) delete cell.recordingId;
+			else cell.recordingId = recordingId;
+		}
+	}
+
+	/**
+	 * Re-encodes the pictures of these ids on the device, one at a time; an SVG drawing is drawn as pixels first. One
+	 * that is refused is dropped with a warning (one per picture, however many cells showed it: the warning counts
+	 * pictures) and the cells that showed it keep their label and symbol, as for a picture the file could not give; so is
+	 * every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded. A drawing
+	 * declares no pixels: it is counted at the most it is drawn at, or thousands of tiny drawings were drawn on the page's
+	 * thread, one by one, past the budget. Returns the ids refused.
+	 */
+	private async reencodePictures(ids: ReadonlySet<string>): Promise<Set<string>> {
 		const refused = new Set<string>();
 		let pixelsLeft: number = IMPORT_LIMITS.maxDecodedPixels;
 		for (const [id, bytes] of this.pictures) {
+			if (!ids.has(id)) continue;
 			const drawing = looksLikeSvg(bytes);
 			const size = drawing ? { width: DRAWN_SIDE, height: DRAWN_SIDE } : readPixelSize(bytes);
 			// A size no tablet can decode is refused as too large by itself, below.
@@ -126,15 +156,31 @@ class Collector {
 				this.warn(error.refusal === 'tooLarge' ? 'import.oversizedImageDropped' : 'import.unsupportedImageDropped');
 			}
 		}
-		this.pictures.clear();
-		for (const cell of boards.flatMap((board) => board.slots)) {
-			if (cell?.photoId !== undefined && refused.has(cell.photoId)) delete cell.photoId;
-		}
+		return refused;
 	}
 
 	get warnings(): ImportWarning[] {
 		return [...this.counts].map(([code, count]) => ({ code, count }));
 	}
+}
+
+/**
+ * Each id mapped to the first id (in the map's order) whose bytes are the same as its own, itself included. Told by
+ * SHA-256 of the bytes, which no two different files share in practice; a cheaper hash would need the bytes compared
+ * as well, and a file made to collide with it could make that compare every picture with every other.
+ */
+async function firstWithSameBytes(items: ReadonlyMap<string, Uint8Array<ArrayBuffer>>): Promise<Map<string, string>> {
+	const digests = await Promise.all(
+		[...items].map(async ([id, bytes]) => [id, bytesToBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)))] as const)
+	);
+	const firstByDigest = new Map<string, string>();
+	return new Map(
+		digests.map(([id, digest]) => {
+			const first = firstByDigest.get(digest) ?? id;
+			firstByDigest.set(digest, first);
+			return [id, first];
+		})
+	);
 }
 
 /** Where the bytes behind a "path" come from: the zip's files, or nothing for a lone .obf. */
@@ -258,7 +304,7 @@ interface MediaContext {
 	collector: Collector;
 	files: FileLookup;
 	manifest?: ObzManifest;
-	/** Resolved pictures and sounds, so one file used by many buttons becomes one MediaItem. */
+	/** Resolved pictures and sounds, so one file used by many buttons is read once (the same bytes are one medium anyway). */
 	cache: Map<string, ResolvedImage | string | null>;
 }
 
@@ -276,12 +322,21 @@ function mediaBytes(ref: ObfMediaRef | undefined, path: string | undefined, cont
 	return file instanceof Uint8Array && file.length > IMPORT_LIMITS.maxImageBytes ? 'oversized' : file;
 }
 
+/**
+ * What a picture or sound is cached by: its data: URI itself or its file's path, so one that 40 boards give is read (a
+ * data: URI decoded) once; else the board's own id for it. A data: URI cut off as too large is no content to go by.
+ */
+function mediaKey(kind: 'image' | 'sound', ref: ObfMediaRef | undefined, path: string | undefined, onBoard: string): string {
+	if (ref?.data !== undefined) return ref.oversized ? `${kind}:${onBoard}` : `${kind}-data:${ref.data}`;
+	return path === undefined ? `${kind}:${onBoard}` : `${kind}-path:${path}`;
+}
+
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
 	// A board may name its picture only by a web address (or not at all) while the package holds the file under the
 	// manifest's path for that id: the file in the package is used, not the web address dropped.
 	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.images.get(imageId) : undefined);
-	const key = path !== undefined && ref?.data === undefined && !ref?.symbolId ? `image-path:${path}` : `image:${boardKey}:${imageId}`;
+	const key = ref?.symbolId ? `image:${boardKey}:${imageId}` : mediaKey('image', ref, path, `${boardKey}:${imageId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'object' && cached !== null ? cached : {};
 	let result: ResolvedImage = {};
@@ -289,7 +344,7 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 		result = { symbolId: ref.symbolId };
 	} else if (ref?.data !== undefined || path !== undefined) {
 		const bytes = mediaBytes(ref, path, context);
-		// Our own symbols come as symbol ids; a picture is checked and re-encoded in `addPictures`.
+		// Our own symbols come as symbol ids; a picture is checked and re-encoded in `addMedia`.
 		if (bytes === 'oversized') context.collector.warn('import.oversizedImageDropped');
 		else if (!bytes) context.collector.warn('import.unsupportedImageDropped');
 		else result = { photoId: context.collector.addPicture(bytes) };
@@ -306,7 +361,7 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, context: MediaContext): string | undefined {
 	const ref = doc.sounds.get(soundId);
 	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.sounds.get(soundId) : undefined);
-	const key = path !== undefined && ref?.data === undefined ? `sound-path:${path}` : `sound:${boardKey}:${soundId}`;
+	const key = mediaKey('sound', ref, path, `${boardKey}:${soundId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;
 	let result: string | null = null;
@@ -315,7 +370,7 @@ function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, conte
 		const bytes = read === 'oversized' ? undefined : read;
 		const mimeType = bytes && sniffAudio(bytes);
 		// A sound the tablet cannot play (e.g. Apple's .caf), too large or missing from the package: the button speaks its words.
-		if (bytes && mimeType) result = context.collector.addMedia('audio', mimeType, bytes);
+		if (bytes && mimeType) result = context.collector.addSound(mimeType, bytes);
 		else context.collector.warn('import.unsupportedSoundDropped');
 	} else if (ref?.url !== undefined && /^https?:/i.test(ref.url)) {
 		context.collector.warn('import.remoteSoundDropped');
@@ -389,7 +444,7 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 }
 
 async function finish(set: BoardSet, collector: Collector): Promise<ImportResult> {
-	await collector.addPictures(set.boards);
+	await collector.addMedia(set.boards);
 	validateBoardSet(set);
 	return { set, media: collector.media, warnings: collector.warnings };
 }

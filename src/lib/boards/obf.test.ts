@@ -186,7 +186,8 @@ describe('importObf with hand-written fixtures', () => {
 			const view = new DataView(bytes.buffer);
 			view.setUint32(16, 7000);
 			view.setUint32(20, 7100);
-			return { id: `p${i}`, data: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` };
+			// A byte after the end tells the photos apart: the same bytes would be one picture, counted once.
+			return { id: `p${i}`, data: `data:image/png;base64,${Buffer.concat([bytes, Buffer.from([i])]).toString('base64')}` };
 		};
 		const drawing = (i: number) => ({
 			id: `s${i}`,
@@ -263,7 +264,8 @@ describe('importObf with hand-written fixtures', () => {
 				{ id: 'c', label: 'fint', image_id: 'fine' }
 			],
 			grid: { rows: 1, columns: 3, order: [['a', 'b', 'c']] },
-			images: ['liar', 'broken', 'fine'].map((id) => ({ id, data: picture(photo) }))
+			// Three pictures, not one: the same bytes would be one picture, decoded once.
+			images: ['liar', 'broken', 'fine'].map((id, i) => ({ id, data: picture(Buffer.concat([photo, Buffer.from([i])])) }))
 		};
 		worker.refuse = ['tooLarge', 'undecodable'];
 		const result = await importObf(json(doc));
@@ -923,7 +925,9 @@ describe('importObz', () => {
 		expect(await bytesOf(media.get(mad?.photoId ?? ''))).toEqual([...PNG]);
 		expect(media.get(hej?.recordingId ?? '')).toMatchObject({ kind: 'audio', mimeType: 'audio/ogg' });
 		expect(await bytesOf(media.get(hej?.recordingId ?? ''))).toEqual([...OGG]);
-		expect(result.media).toHaveLength(3);
+		// "hej" carries the same picture inline: the same bytes, so the same medium.
+		expect(hej?.photoId).toBe(mad?.photoId);
+		expect(result.media).toHaveLength(2);
 		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1, 'import.remoteImageDropped': 1 });
 	});
 
@@ -1109,17 +1113,155 @@ async function describeSet(set: BoardSet, media: ReadonlyMap<string, MediaItem>)
 	};
 }
 
+/** A data: URI of `bytes`, as a board carries a picture or sound inline. */
+const dataUri = (type: string, bytes: Uint8Array) => `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+
+/**
+ * An .obz of boards "Tavle 1", "Tavle 2", …, all listed in the manifest: each a row of buttons, one per picture and
+ * sound it is given, with `files` beside them.
+ */
+function boardsObz(boards: Array<{ images?: Array<{ id: string }>; sounds?: Array<{ id: string }> }>, files: Zippable = {}): Uint8Array {
+	const paths = boards.map((_, i) => `boards/${i}.obf`);
+	const docs = boards.map(({ images = [], sounds = [] }, i) => {
+		const buttons = [
+			...images.map((image, j) => ({ id: `i${j}`, label: `billede ${j}`, image_id: image.id })),
+			...sounds.map((sound, j) => ({ id: `s${j}`, label: `lyd ${j}`, sound_id: sound.id }))
+		];
+		const columns = Math.min(12, buttons.length);
+		const order = Array.from({ length: Math.ceil(buttons.length / columns) }, (_, row) =>
+			Array.from({ length: columns }, (_, column) => buttons[row * columns + column]?.id ?? null)
+		);
+		const grid = { rows: order.length, columns, order };
+		return [paths[i]!, json({ format: 'open-board-0.1', id: `b${i}`, name: `Tavle ${i + 1}`, grid, buttons, images, sounds })] as const;
+	});
+	const manifest = {
+		format: 'open-board-0.1',
+		root: paths[0],
+		paths: { boards: Object.fromEntries(paths.map((path, i) => [`b${i}`, path])) }
+	};
+	return zipSync({ 'manifest.json': json(manifest), ...Object.fromEntries(docs), ...files });
+}
+
+/** Every cell of the import, board by board. */
+const cellsOf = (result: ImportResult) => result.set.boards.flatMap((board) => board.slots.filter((cell) => cell !== null));
+
+describe('a picture or sound the package uses many times', () => {
+	it('stores a picture three boards list by one path once, and every cell shows that one', async () => {
+		const ja = [{ id: 'ja', path: 'images/ja.png' }];
+		const result = await importObz(boardsObz([{ images: ja }, { images: ja }, { images: ja }], { 'images/ja.png': PNG }));
+		expectValidResult(result);
+		expect(result.set.boards).toHaveLength(3);
+		expect(result.media).toHaveLength(1);
+		expect(worker.decoded).toBe(1);
+		expect(cellsOf(result).map((cell) => cell.photoId)).toEqual([result.media[0]?.id, result.media[0]?.id, result.media[0]?.id]);
+	});
+
+	it('stores the same picture once, whether the boards give it by another path or inline as a data: URI', async () => {
+		const boards = [
+			{ images: [{ id: 'ja', path: 'images/ja.png' }] },
+			{ images: [{ id: 'ja', path: 'billeder/ja-kopi.png' }] },
+			{ images: [{ id: 'ja', data: dataUri('image/png', PNG) }] },
+			{ images: [{ id: 'også-ja', data: dataUri('image/png', PNG) }] }
+		];
+		const result = await importObz(boardsObz(boards, { 'images/ja.png': PNG, 'billeder/ja-kopi.png': PNG }));
+		expectValidResult(result);
+		expect(result.warnings).toEqual([]);
+		expect(worker.decoded).toBe(1);
+		expect(result.media).toHaveLength(1);
+		expect(new Set(cellsOf(result).map((cell) => cell.photoId))).toEqual(new Set([result.media[0]?.id]));
+		expect(await bytesOf(result.media[0])).toEqual([...PNG]);
+	});
+
+	it('keeps two different pictures apart, each shown by its own cells', async () => {
+		const ja = { id: 'ja', data: dataUri('image/png', PNG) };
+		const nej = { id: 'nej', data: dataUri('image/jpeg', JPEG) };
+		const result = await importObz(boardsObz([{ images: [ja, nej] }, { images: [nej, ja] }]));
+		expectValidResult(result);
+		expect(result.media).toHaveLength(2);
+		const [first, second] = result.set.boards;
+		expect(first?.slots[0]?.photoId).not.toBe(first?.slots[1]?.photoId);
+		expect(second?.slots.map((cell) => cell?.photoId)).toEqual([first?.slots[1]?.photoId, first?.slots[0]?.photoId]);
+		const media = mediaMap(result.media);
+		expect(await bytesOf(media.get(first?.slots[0]?.photoId ?? ''))).toEqual([...PNG]);
+		expect(await bytesOf(media.get(first?.slots[1]?.photoId ?? ''))).toEqual([...JPEG]);
+	});
+
+	it('counts a picture shown again in the pixel budget once, so a package that fits by that keeps all its pictures', async () => {
+		// 40 camera-sized pictures fill the budget; the first shown again on a second board adds no pixels to decode.
+		const camera = (i: number) => {
+			const bytes = PNG.slice();
+			new DataView(bytes.buffer).setUint32(16, 7000);
+			new DataView(bytes.buffer).setUint32(20, 7000 + i);
+			return { id: `p${i}`, data: dataUri('image/png', bytes) };
+		};
+		const photos = Array.from({ length: 40 }, (_, i) => camera(i));
+		expect(41 * 7000 * 7000).toBeGreaterThan(IMPORT_LIMITS.maxDecodedPixels);
+		const result = await importObz(boardsObz([{ images: photos }, { images: [camera(0)] }]));
+		expectValidResult(result);
+		expect(result.warnings).toEqual([]);
+		expect(worker.decoded).toBe(40);
+		expect(result.media).toHaveLength(40);
+		const [all, again] = result.set.boards;
+		expect(all?.slots.filter((cell) => cell?.photoId !== undefined)).toHaveLength(40);
+		expect(again?.slots[0]?.photoId).toBe(all?.slots[0]?.photoId);
+	});
+
+	it('stores a sound several boards give, by path or inline, once', async () => {
+		const boards = [
+			{ sounds: [{ id: 'hej', path: 'sounds/hej.ogg' }] },
+			{ sounds: [{ id: 'hej', path: 'sounds/hej-igen.ogg' }] },
+			{ sounds: [{ id: 'hej', data: dataUri('audio/ogg', OGG) }] },
+			{
+				sounds: [
+					{ id: 'hej', data: dataUri('audio/ogg', OGG) },
+					{ id: 'andet', data: dataUri('audio/webm', WEBM_AUDIO) }
+				]
+			}
+		];
+		const result = await importObz(boardsObz(boards, { 'sounds/hej.ogg': OGG, 'sounds/hej-igen.ogg': OGG }));
+		expectValidResult(result);
+		expect(result.warnings).toEqual([]);
+		expect(result.media.map((item) => item.mimeType).sort()).toEqual(['audio/ogg', 'audio/webm']);
+		const ogg = result.media.find((item) => item.mimeType === 'audio/ogg');
+		expect(cellsOf(result).map((cell) => cell.recordingId === ogg?.id)).toEqual([true, true, true, true, false]);
+		expect(await bytesOf(ogg)).toEqual([...OGG]);
+	});
+
+	it('drops a picture the tablet refuses from every cell that shows it, and counts it as one picture', async () => {
+		// Said per picture ("1 billede"): the same picture on many boards is one picture left out, however often shown.
+		const broken = { id: 'x', data: dataUri('image/png', PNG) };
+		const fine = { id: 'ok', data: dataUri('image/jpeg', JPEG) };
+		worker.refuse = ['undecodable'];
+		const result = await importObz(boardsObz([{ images: [broken, fine] }, { images: [broken] }, { images: [fine, broken] }]));
+		expectValidResult(result);
+		expect(worker.decoded).toBe(2);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1 });
+		expect(result.media).toHaveLength(1);
+		const shown = cellsOf(result).map((cell) => (cell.photoId === undefined ? null : cell.photoId === result.media[0]?.id));
+		expect(shown).toEqual([null, true, null, true, null]);
+		expect(cellsOf(result).map((cell) => cell.label)).toEqual(['billede 0', 'billede 1', 'billede 0', 'billede 0', 'billede 1']);
+	});
+});
+
 describe('export and import round trip', () => {
 	it('keeps a three-board set through .obz', async () => {
 		const { set, media } = richSet();
+		const read = vi.spyOn(media.get('photo-1')!.blob, 'arrayBuffer');
 		const zip = await exportObz(set, media, symbolSvg);
 		const entries = unzipSync(zip);
 		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
 			root: string;
-			paths: { boards: Record<string, string> };
+			paths: { boards: Record<string, string>; images: Record<string, string> };
 		};
 		expect(manifest.root).toBe(`boards/${set.rootBoardId}.obf`);
 		expect(Object.keys(manifest.paths.boards)).toHaveLength(3);
+		// The photo two boards show is one file in the package, read from storage once, and both boards name its path.
+		expect(Object.keys(entries).filter((path) => path.startsWith('images/photo-1'))).toEqual([manifest.paths.images['photo-1']]);
+		expect(read).toHaveBeenCalledTimes(1);
+		const pathsOfPhoto = Object.values(manifest.paths.boards).filter((path) =>
+			new TextDecoder().decode(entries[path]).includes(`"path":"${manifest.paths.images['photo-1']}"`)
+		);
+		expect(pathsOfPhoto).toHaveLength(2);
 		const rootDoc = JSON.parse(new TextDecoder().decode(entries[manifest.root])) as Record<string, unknown>;
 		expect(rootDoc).toMatchObject({ format: 'open-board-0.1', locale: 'da', grid: { rows: 3, columns: 4 } });
 		expect(JSON.stringify(rootDoc)).toContain('"background_color":"rgb(165, 214, 167)","border_color":"rgb(27, 94, 32)"');
@@ -1134,8 +1276,10 @@ describe('export and import round trip', () => {
 			expect(oldIds.has(board.id)).toBe(false);
 			for (const cell of board.slots) if (cell) expect(oldIds.has(cell.id)).toBe(false);
 		}
-		// The recording keeps a playable type; the photo used twice is stored once.
+		// The recording keeps a playable type; the photo used twice is stored once, and both cells show that one.
 		expect(result.media.map((m) => m.mimeType).sort()).toEqual(['audio/webm', 'image/jpeg', 'image/png']);
+		const png = result.media.find((m) => m.mimeType === 'image/png');
+		expect(result.set.boards.flatMap((b) => b.slots).filter((cell) => cell?.photoId === png?.id)).toHaveLength(2);
 	});
 
 	it('keeps a single board through .obf, with inline data: URIs', async () => {

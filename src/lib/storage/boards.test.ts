@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBoard, setCell, type BoardSet } from '#lib/domain/board.ts';
+import { cellMedia, createBoard, setCell, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
 import {
 	addBoards,
 	deleteBoard,
@@ -91,6 +91,54 @@ describe('board storage', () => {
 		await letGo();
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual([]);
+	});
+
+	/** Two imported boards whose cells show one photo and say one voice, as an import stores a picture many boards give. */
+	async function sharedMedia(citizenId: string) {
+		await ensureBoardSet(citizenId, starterSet);
+		const media: MediaItem[] = [
+			{ id: 'ja', kind: 'image', mimeType: 'image/png', blob: new Blob(['png'], { type: 'image/png' }) },
+			{ id: 'hej', kind: 'audio', mimeType: 'audio/ogg', blob: new Blob(['ogg'], { type: 'audio/ogg' }) }
+		];
+		const shared = { label: 'ja', photoId: 'ja', recordingId: 'hej' };
+		const first = setCell(setCell(createBoard('Svar', 1, 2, 'first'), 0, { id: 'a1', ...shared }), 1, { id: 'a2', ...shared });
+		const second = setCell(createBoard('Mere', 1, 1, 'second'), 0, { id: 'b1', ...shared });
+		await addBoards(citizenId, [first, second], media);
+		return async () => [...(await getMediaOfCitizen(citizenId)).keys()].sort();
+	}
+
+	it('keeps a photo and a voice two boards share when one of them is deleted, and deletes them with the last', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const stored = await sharedMedia(citizen.id);
+		expect(await stored()).toEqual(['hej', 'ja']);
+		await deleteBoard(citizen.id, 'first');
+		expect(await stored()).toEqual(['hej', 'ja']);
+		const second = (await getBoardSet(citizen.id))!.boards.find((board) => board.id === 'second')!;
+		const shown = cellMedia(second.slots[0]!, await getMediaOfCitizen(citizen.id));
+		expect([shown.photo?.id, shown.recording?.id]).toEqual(['ja', 'hej']);
+		await deleteBoard(citizen.id, 'second');
+		expect(await stored()).toEqual([]);
+	});
+
+	it('keeps a photo and a voice cells share when one cell gets another photo or loses its own, until no cell uses them', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const stored = await sharedMedia(citizen.id);
+		const board = async (id: string) => (await getBoardSet(citizen.id))!.boards.find((b) => b.id === id)!;
+		// One cell's photo is replaced, another on the same board loses its photo and voice: the third still shows them.
+		await saveMedia(citizen.id, { id: 'nej', kind: 'image', mimeType: 'image/png', blob: new Blob(['nej'], { type: 'image/png' }) });
+		const first = await board('first');
+		const edited = setCell(setCell(first, 0, { ...first.slots[0]!, photoId: 'nej' }), 1, { id: 'a2', label: 'ja' });
+		await saveBoard(citizen.id, edited);
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual(['hej', 'ja', 'nej']);
+		// The last cell that shows the photo loses it: the photo goes, the voice the first cell still says stays.
+		await saveBoard(citizen.id, setCell(await board('second'), 0, { id: 'b1', label: 'ja', recordingId: 'hej' }));
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual(['hej', 'nej']);
+		await saveBoard(citizen.id, setCell(await board('second'), 0, { id: 'b1', label: 'ja' }));
+		await saveBoard(citizen.id, setCell(await board('first'), 0, { id: 'a1', label: 'ja', photoId: 'nej' }));
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual(['nej']);
 	});
 
 	it('refuses a save that links outside the set, and deleting a board unlinks it', async () => {
