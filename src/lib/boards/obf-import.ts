@@ -130,23 +130,26 @@ class Collector {
 	 * pictures) and the cells that showed it keep their label and symbol, as for a picture the file could not give; so is
 	 * every picture past the file's pixel budget (IMPORT_LIMITS.maxDecodedPixels), before it is decoded. A drawing
 	 * declares no pixels: it is counted at the most it is drawn at, or thousands of tiny drawings were drawn on the page's
-	 * thread, one by one, past the budget. Returns the ids refused.
+	 * thread, one by one, past the budget. Past IMPORT_LIMITS.maxPictures pictures the rest are dropped the same way,
+	 * however small. Returns the ids refused.
 	 */
 	private async reencodePictures(ids: ReadonlySet<string>): Promise<Set<string>> {
 		const refused = new Set<string>();
 		let pixelsLeft: number = IMPORT_LIMITS.maxDecodedPixels;
+		let picturesLeft: number = IMPORT_LIMITS.maxPictures;
 		for (const [id, bytes] of this.pictures) {
 			if (!ids.has(id)) continue;
 			const drawing = looksLikeSvg(bytes);
 			const size = drawing ? { width: DRAWN_SIDE, height: DRAWN_SIDE } : readPixelSize(bytes);
 			// A size no tablet can decode is refused as too large by itself, below.
 			const pixels = size && isDecodableSize(size) ? size.width * size.height : 0;
-			if (pixels > pixelsLeft) {
+			if (pixels > pixelsLeft || picturesLeft === 0) {
 				refused.add(id);
 				this.warn('import.picturesOverBudget');
 				continue;
 			}
 			pixelsLeft -= pixels;
+			picturesLeft--;
 			try {
 				const { blob, type } = await reencodePicture(drawing ? await drawSvgAsPng(bytes) : bytes);
 				this.media.push({ id, kind: 'image', mimeType: type, blob });

@@ -42,5 +42,11 @@ export const IMPORT_LIMITS = {
 	 * camera's), but 2,000 of those took minutes to decode, with the board list greyed out; this is ~10 s of decoding
 	 * on a tablet: 2,000 symbols of a million pixels, or 160 phone photos.
 	 */
-	maxDecodedPixels: 2_000_000_000
+	maxDecodedPixels: 2_000_000_000,
+	/**
+	 * Different pictures in one file, however small: boards carry them inline, so the file limit on entries does not
+	 * bound them, and 200 boards of 144 tiny ones each were 28,800 re-encodings, minutes of "Henter tavler" with no way
+	 * out. As many as a package may hold files.
+	 */
+	maxPictures: 2000
 } as const;

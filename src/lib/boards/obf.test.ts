@@ -209,6 +209,22 @@ describe('importObf with hand-written fixtures', () => {
 		expect(warningCounts(result)).toEqual({ 'import.picturesOverBudget': 60 - drawingsThatFit });
 	});
 
+	it('takes at most maxPictures different pictures from a file, however small, and says the rest were left out', async () => {
+		// Inline pictures are bounded by no file count: 15 boards of 144 different tiny PNGs.
+		const tiny = (i: number) => ({ id: `p${i}`, data: dataUri('image/png', Buffer.concat([PNG, Buffer.from(`${i}`)])) });
+		const perBoard = 144;
+		const boards = Array.from({ length: 15 }, (_, b) => ({ images: Array.from({ length: perBoard }, (_, i) => tiny(b * perBoard + i)) }));
+		const total = 15 * perBoard;
+		expect(total).toBeGreaterThan(IMPORT_LIMITS.maxPictures);
+		const before = worker.decoded;
+		const result = await importObz(boardsObz(boards));
+		expectValidResult(result);
+		expect(worker.decoded - before).toBe(IMPORT_LIMITS.maxPictures);
+		expect(result.media).toHaveLength(IMPORT_LIMITS.maxPictures);
+		expect(warningCounts(result)).toEqual({ 'import.picturesOverBudget': total - IMPORT_LIMITS.maxPictures });
+		expect(cellsOf(result).filter((cell) => cell.photoId !== undefined)).toHaveLength(IMPORT_LIMITS.maxPictures);
+	});
+
 	it('draws an SVG picture as pixels and stores only the drawing, never the SVG text', async () => {
 		const svg = readFileSync('tests/fixtures/hostile/script.svg');
 		const drawing = { id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${svg.toString('base64')}` };
