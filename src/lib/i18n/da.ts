@@ -397,7 +397,7 @@ export const da = {
 	'import.cellWithoutWord': 'Uden ord: {things}. De står med »?«, til du giver dem et ord, når du redigerer tavlen.',
 	'import.stoppedByLock': 'Hentningen af tavler blev stoppet, fordi tabletten blev låst. Intet er ændret. Vælg filen igen.',
 	'import.oversizedImageDropped': 'For store til at blive vist på en tablet og sprunget over: {things}.',
-	'import.picturesOverBudget': 'Sprunget over, fordi filens billeder tilsammen er for store til en tablet: {things}.',
+	'import.picturesOverBudget': 'Sprunget over, fordi filen har flere eller større billeder, end en tablet kan tage: {things}.',
 	'import.unsupportedImageDropped':
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): {things}.',
 	'import.unsupportedSoundDropped':

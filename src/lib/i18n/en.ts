@@ -400,7 +400,7 @@ export const en: Record<MessageKey, string> = {
 	'import.cellWithoutWord': 'Without a word: {things}. They show “?” until you give them a word when you edit the board.',
 	'import.stoppedByLock': 'Reading the boards was stopped because the tablet was locked. Nothing has changed. Choose the file again.',
 	'import.oversizedImageDropped': 'Too large to show on a tablet, skipped: {things}.',
-	'import.picturesOverBudget': 'Skipped because the file’s pictures together are too large for a tablet: {things}.',
+	'import.picturesOverBudget': 'Skipped because the file has more or larger pictures than a tablet can take: {things}.',
 	'import.unsupportedImageDropped':
 		'Skipped because they could not be shown (an unknown format, a drawing that could not be read or a picture missing from the file): {things}.',
 	'import.unsupportedSoundDropped':
