@@ -19,6 +19,8 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	// The citizen is at the table from the start.
 	await expect(page.getByRole('list', { name: 'Med i mødet' }).getByText('Karen', { exact: true })).toBeVisible();
 	await meeting.addParticipant('Lise', 'Pårørende');
+	// Staff are often written down by their job: one long word pushed "Fjern" off the page at 320 px.
+	await meeting.addParticipant('Pædagogmedhjælper', 'Udfører');
 	await expectNoAxeViolations(page, 'topics step with the adviser panel');
 	await expectReflow(page, '/moede');
 
@@ -158,6 +160,14 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await page.getByRole('link', { name: 'Tilbage til Karen' }).click();
 	await expect(page).toHaveURL(`/borger?id=${citizenId}`);
 	await expect(page.getByRole('region', { name: 'Om mig – sådan kommunikerer jeg' }).getByRole('img', { name: 'tommel op' })).toBeVisible();
+	// On a tablet held upright "Over tid" shows its table whole, beside the chart or under it: squeezed in beside it, a
+	// column per question cut "Hvem svarede" off.
+	await page.setViewportSize({ width: 820, height: 1180 });
+	const overTime = page.getByRole('region', { name: 'Over tid' }).getByRole('table');
+	expect(
+		await overTime.evaluate((table) => table.getBoundingClientRect().right <= table.parentElement!.getBoundingClientRect().right)
+	).toBe(true);
+	await page.setViewportSize({ width: 1024, height: 768 });
 	await expectNoAxeViolations(page, 'the citizen page with »Om mig«');
 
 	// Min plan at 320 px: the agreement's long word wraps beside its picture.

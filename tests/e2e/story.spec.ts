@@ -56,10 +56,20 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await expect(story.status).toHaveText('Gjort mindre: Billede: hund.');
 	await expect.poll(width).toBeLessThan(bigger);
 
-	await page.getByLabel('Kort tekst').fill('Have min egen hund');
+	await page.getByLabel('Kort tekst').fill('Have min egen hund og gå tur ved stranden');
 	await touchTap(page.getByRole('button', { name: 'Tilføj tekst' }));
 	await touchTap(story.area('Næste lille skridt'));
-	await expect(story.item('Tekst: Have min egen hund')).toHaveAttribute('data-area', 'naeste-skridt');
+	await expect(story.item('Tekst: Have min egen hund og gå tur ved stranden')).toHaveAttribute('data-area', 'naeste-skridt');
+	// All its words show inside the item: sized by the screen, they outgrew it and lost their first and last lines.
+	const words = story.item('Tekst: Have min egen hund og gå tur ved stranden').locator('.text');
+	expect(
+		await words.evaluate(
+			(text) =>
+				text.scrollHeight <= text.clientHeight &&
+				text.getBoundingClientRect().top >= text.parentElement!.getBoundingClientRect().top &&
+				text.getBoundingClientRect().bottom <= text.parentElement!.getBoundingClientRect().bottom
+		)
+	).toBe(true);
 
 	await page.getByText('Tag eller vælg et foto').locator('input[type=file]').setInputFiles(photo);
 	await expect(story.putIn('Det står i vejen')).toBeVisible();
@@ -109,7 +119,7 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await reopen(page);
 	await expect(story.items).toHaveCount(6);
 	await expect(story.item('Billede: glad')).toHaveAttribute('data-area', 'i-vejen');
-	await expect(story.item('Tekst: Have min egen hund')).toBeVisible();
+	await expect(story.item('Tekst: Have min egen hund og gå tur ved stranden')).toBeVisible();
 
 	const db = await readDatabase(page);
 	const items = db.storyItems;

@@ -191,7 +191,7 @@ describe('the case-file version', () => {
 			'Borgeren selv',
 			'Bekræftet af: Borgeren selv. Bekræftet af: Formidlet af (Mor Anne, Pårørende)'
 		]);
-		expect(answers.rows[1]!.slice(1)).toEqual(['Svartavlen', 'Nej', 'Observeret (Mor Anne, Pårørende)', 'skubbede busbilledet væk']);
+		expect(answers.rows[1]!.slice(1)).toEqual(['Svartavlen', 'Nej', 'Observeret (Mor Anne, Pårørende)', 'Note: skubbede busbilledet væk']);
 		expect(answers.rows[4]![4]).toBe('Fortrudt');
 		expect(answers.rows[5]![1]).toBe('Mål: Jeg vil selv handle ind om fredagen.');
 		expect(all).toContain('Ældste svar først. Antal svar: 10.');

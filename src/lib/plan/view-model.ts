@@ -438,7 +438,9 @@ function remark(answer: Answer, meeting: Meeting, words: Words): string {
 		...answer.confirmations.map((c) =>
 			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })
 		),
-		...(answer.note ? [answer.note] : [])
+		// Named as a note: after a correction it read as part of what was recorded before ("…, Formidlet af (Lise, Pårørende).
+		// Hun skubbede billedet væk"), though it was written with the answer as it is now.
+		...(answer.note ? [words.t('answers.noteShown', { note: answer.note })] : [])
 	];
 	return parts.join('. ') || '–';
 }
