@@ -11,7 +11,7 @@ if (tier !== 'quick' && tier !== 'deep') throw new Error(`TEST_TIER must be "qui
 export const TEST_TIER: 'quick' | 'deep' = tier;
 
 /** Browser kills, and page closes, in the middle of writes (tests/e2e/durability.spec.ts). */
-export const FAULT_RUNS = TEST_TIER === 'deep' ? 50 : 3;
+export const FAULT_RUNS = TEST_TIER === 'deep' ? 50 : 2;
 
 /** Mutated files per format for the backup, .obf and .obz fuzz tests, with a fixed seed so a failure replays. */
 export const FUZZ_RUNS = TEST_TIER === 'deep' ? 10_000 : 1_000;

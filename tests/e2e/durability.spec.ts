@@ -12,7 +12,7 @@ import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
  * Fault injection: the browser is killed (SIGKILL, like a crash or a flat battery) or the page is
  * closed in the middle of writes. Every answer the screen acknowledged with "Gemt" must be there
  * afterwards, by id, and no stored answer may be half-written. The number of runs is the tier's
- * (tests/tier.ts): 3 in `npm test`, 50 in `npm run test:deep`.
+ * (tests/tier.ts): 2 in `npm test`, 50 in `npm run test:deep`.
  */
 
 const RUNS = FAULT_RUNS;

@@ -32,19 +32,21 @@ describe('offline Danish voice', () => {
 	it('one instance, its memory put back before each run, says text after text as a fresh instance would', async () => {
 		const wasm = readFileSync(createRequire(import.meta.url).resolve('espeak-ng/dist/espeak-ng.wasm'));
 		const speaker = await startSpeaker(await WebAssembly.compile(wasm));
-		// Short and long, again, at another speed: each run must start where a fresh one does (the program's option
-		// parsing keeps its place in C globals, so a second run without the memory put back wrote no file at all).
+		// Long, short, at another speed, and the short one again: each run must start where a fresh one does (the program's
+		// option parsing keeps its place in C globals, so a second run without the memory put back wrote no file at all).
+		const fresh = new Map<string, Uint8Array>();
 		const said: [string, number][] = [
-			['ja', 1],
 			['Jeg vil gerne have en pause nu', 1],
-			['nej', 1],
 			['ja', 1],
-			['Følelser', 1.5]
+			['Følelser', 1.5],
+			['ja', 1]
 		];
 		for (const [text, rate] of said) {
 			const wav = speaker.speak(text, rate, 1);
 			expect(wav.byteLength, text).toBeGreaterThan(10_000);
-			expect(wav, text).toEqual(await freshWav(text, rate));
+			const key = `${text} ${rate}`;
+			if (!fresh.has(key)) fresh.set(key, await freshWav(text, rate));
+			expect(wav, text).toEqual(fresh.get(key));
 		}
 	}, 60_000);
 });
