@@ -99,3 +99,14 @@ export interface StoryItem extends StoryItemPayload {
 export function mediaIdsOfStoryContent(content: StoryContent): string[] {
 	return content.kind === 'photo' || content.kind === 'recording' ? [content.mediaId] : [];
 }
+
+/**
+ * Who made the item's latest change, when that was not its placer in the way it was placed: a relative who moves what the
+ * citizen put there changes what the story says. Compared as shown (mode, name, role), so the same person in another
+ * meeting is no one else. A change from before changes kept their maker names nobody.
+ */
+export function otherChanger(item: Pick<StoryItem, 'provenance' | 'changedBy'>): StoryProvenance | undefined {
+	const { provenance: placer, changedBy: changer } = item;
+	if (!changer) return undefined;
+	return changer.mode === placer.mode && changer.name === placer.name && changer.role === placer.role ? undefined : changer;
+}

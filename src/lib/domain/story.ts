@@ -125,17 +125,6 @@ export function positionOf(item: StoryItem): ItemPosition {
 }
 
 /**
- * Who made the item's latest change, when that was not its placer in the way it was placed: a relative who moves what the
- * citizen put there changes what the story says. Compared as shown (mode, name, role), so the same person in another
- * meeting is no one else. A change from before changes kept their maker names nobody.
- */
-export function otherChanger(item: Pick<StoryItem, 'provenance' | 'changedBy'>): StoryProvenance | undefined {
-	const { provenance: placer, changedBy: changer } = item;
-	if (!changer) return undefined;
-	return changer.mode === placer.mode && changer.name === placer.name && changer.role === placer.role ? undefined : changer;
-}
-
-/**
  * Moves, resizes, removes or brings back an item, as `provenance` says who did it and how. The state before is kept
  * with its date and its maker, so the story can be shown as it was; the oldest states go first when the history is full.
  */

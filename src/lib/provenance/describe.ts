@@ -1,6 +1,7 @@
 import type { Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
-import { otherChanger, type StoryItem, type StoryProvenance } from '#lib/domain/story.ts';
+// The stored shape only: the story's placing and history rules stay out of the first load of every page that names who answered.
+import { otherChanger, type StoryItem, type StoryProvenance } from '#lib/domain/story-shape.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 
