@@ -1367,8 +1367,8 @@ describe('export and import round trip', () => {
 	});
 
 	it('draws a symbol this tablet does not have (from another version of Billedtale) from the SVG the file carries', async () => {
-		const svg = (id: string) => `data:image/svg+xml;base64,${btoa(symbolSvg(id))}`;
-		const photo = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`;
+		const svg = (id: string) => dataUri('image/svg+xml', strToU8(symbolSvg(id)));
+		const photo = dataUri('image/png', PNG);
 		const doc = {
 			format: 'open-board-0.1',
 			id: 'b',
