@@ -60,16 +60,19 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await touchTap(page.getByRole('button', { name: 'Tilføj tekst' }));
 	await touchTap(story.area('Næste lille skridt'));
 	await expect(story.item('Tekst: Have min egen hund og gå tur ved stranden')).toHaveAttribute('data-area', 'naeste-skridt');
-	// All its words show inside the item: sized by the screen, they outgrew it and lost their first and last lines.
+	// All its words show inside the item: sized by the screen, they outgrew it and lost their first and last lines. The
+	// text is fitted when the item's new size is laid out (a ResizeObserver), a frame or more after the move, under load.
 	const words = story.item('Tekst: Have min egen hund og gå tur ved stranden').locator('.text');
-	expect(
-		await words.evaluate(
-			(text) =>
-				text.scrollHeight <= text.clientHeight &&
-				text.getBoundingClientRect().top >= text.parentElement!.getBoundingClientRect().top &&
-				text.getBoundingClientRect().bottom <= text.parentElement!.getBoundingClientRect().bottom
+	await expect
+		.poll(() =>
+			words.evaluate(
+				(text) =>
+					text.scrollHeight <= text.clientHeight &&
+					text.getBoundingClientRect().top >= text.parentElement!.getBoundingClientRect().top &&
+					text.getBoundingClientRect().bottom <= text.parentElement!.getBoundingClientRect().bottom
+			)
 		)
-	).toBe(true);
+		.toBe(true);
 
 	await page.getByText('Tag eller vælg et foto').locator('input[type=file]').setInputFiles(photo);
 	await expect(story.putIn('Det står i vejen')).toBeVisible();
