@@ -1,0 +1,80 @@
+/*
+ * `npm test`: every kind of test, scheduled for a two-core machine.
+ *
+ * The end-to-end specs are most of the time (~4.5 min) and leave about a fifth of the two cores idle while their
+ * browsers wait. ESLint, Prettier and svelte-check (~100 s of CPU together) have no timeouts, so they run the whole time
+ * at the lowest priority (nice 19) and use what the others leave. What has timeouts runs at normal priority (a starved
+ * core would fail Vitest's 5 s per test): the unit tests from the start, the build beside them, the end-to-end specs as
+ * soon as the build is there, then the WebKit journey. Measured on one machine: 352–356 s against ~372 s for the same
+ * scripts as three steps one after the other (checks side by side, then the browsers).
+ *
+ * A failed build skips the browsers; a failed end-to-end run skips WebKit. Everything else always finishes, so one run
+ * reports every failure. Each script's output, but the browsers' (printed as they go), is printed whole once the
+ * browsers are done, so it never breaks into their list; a line says when each script ends.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+
+// SvelteKit's generated files are written once first; the scripts' own `svelte-kit sync` (and the build's) then find
+// them unchanged, so no script sees them rewritten under it.
+const sync = spawnSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
+if (sync.status !== 0) process.exit(sync.status ?? 1);
+
+interface Result {
+	script: string;
+	passed: boolean;
+	output: Buffer;
+}
+
+const began = Date.now();
+const clock = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
+
+function run(script: string, { background = false, live = false } = {}): Promise<Result> {
+	const started = Date.now();
+	const [command, args] = background ? ['nice', ['-n', '19', 'npm', 'run', '--silent', script]] : ['npm', ['run', '--silent', script]];
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'] });
+		const output: Buffer[] = [];
+		child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+		child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+		child.on('close', (code) => {
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			process.stdout.write(
+				`\n── npm run ${script}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s (at ${clock()}) ──\n`
+			);
+			resolve({ script, passed: code === 0, output: Buffer.concat(output) });
+		});
+	});
+}
+
+const background = ['lint:code', 'lint:format', 'check'].map((script) => run(script, { background: true }));
+const results: Result[] = [];
+
+const unit = run('test:unit');
+const build = await run('build');
+results.push(build);
+process.stdout.write(build.output);
+if (build.passed) {
+	const e2e = await run('test:e2e', { live: true });
+	results.push(e2e);
+	if (e2e.passed) results.push(await run('test:webkit', { live: true }));
+	else console.error('\nThe WebKit journey is skipped: the end-to-end tests failed.');
+} else {
+	console.error('\nThe end-to-end tests and the WebKit journey are skipped: the build failed.');
+}
+const unitResult = await unit;
+results.push(unitResult);
+process.stdout.write(`\n── npm run test:unit said: ──\n`);
+process.stdout.write(unitResult.output);
+
+for (const result of await Promise.all(background)) {
+	results.push(result);
+	process.stdout.write(`\n── npm run ${result.script} said: ──\n`);
+	process.stdout.write(result.output);
+}
+
+const failed = results.filter((result) => !result.passed).map((result) => result.script);
+console.log(`\nnpm test took ${clock()}.`);
+if (failed.length > 0) {
+	console.error(`Failed: ${failed.join(', ')}`);
+	process.exit(1);
+}
