@@ -60,11 +60,25 @@ describe('answer descriptions', () => {
 		expect(describeSubject({ kind: 'core-board' })).toBe('Svartavlen');
 		// A meeting part by its step and question: "Mødet" alone told the check-in's "Godt" from the feedback's in no list.
 		expect(describeSubject({ kind: 'meeting-part', part: 'check-in', itemId: 'check-in-i-dag' })).toBe(
-			'Hvordan går det?: Hvordan har du det i dag?'
+			'Hvordan går det? · Hvordan har du det i dag?'
 		);
 		expect(describeSubject({ kind: 'meeting-part', part: 'feedback', itemId: 'feedback-lyttede' })).toBe(
-			'Hvordan var mødet?: Lyttede vi til dig?'
+			'Hvordan var mødet? · Lyttede vi til dig?'
 		);
 		expect(describeSubject({ kind: 'meeting-part', part: 'preparation', itemId: 'tale-om' })).toBe('Forberedelse');
+		// A view of a goal or an agreement names it, from the meeting's own plan; another plan's or a removed one is named
+		// by the tool alone.
+		const plan = {
+			id: 'plan-1',
+			goals: [{ id: 'g1', text: 'Jeg vil selv handle ind', themeIds: [], status: 'aktiv' as const }],
+			agreements: [{ id: 'a1', what: 'Lise hjælper med indkøb', who: [], when: 'fredag' }]
+		};
+		expect(describeSubject({ kind: 'goal', planId: 'plan-1', goalId: 'g1' }, 'da', plan)).toBe('Mål · Jeg vil selv handle ind');
+		expect(describeSubject({ kind: 'agreement', planId: 'plan-1', agreementId: 'a1' }, 'da', plan)).toBe(
+			'Aftale · Lise hjælper med indkøb'
+		);
+		expect(describeSubject({ kind: 'goal', planId: 'plan-0', goalId: 'g1' }, 'da', plan)).toBe('Mål');
+		expect(describeSubject({ kind: 'agreement', planId: 'plan-1', agreementId: 'fjernet' }, 'da', plan)).toBe('Aftale');
+		expect(describeSubject({ kind: 'goal', planId: 'plan-1', goalId: 'g1' })).toBe('Mål');
 	});
 });

@@ -1,4 +1,5 @@
 import { assertNever, CORE_ANSWERS, type AnswerContent, type AnswerSubject, type MEETING_PARTS } from '#lib/domain/answer.ts';
+import type { Plan } from '#lib/domain/plan.ts';
 import type { StoryContent } from '#lib/domain/story.ts';
 import { coreAnswerLabel, NO_ANSWER_STATES, noAnswerLabel, scaleAnswer, scaleById } from '#lib/content/scales.ts';
 import { findQuestion, MEETING, networkSheet, QUESTIONS, sheetItemById } from '#lib/content/conversation.ts';
@@ -56,11 +57,16 @@ export function describeStoryContent(content: StoryContent, language: Language =
 
 /**
  * What an answer is about, as a heading for it: "Svartavlen", "Relationer · Mine venner", "Trivsel · Hvad gør dig
- * glad?", "CHIME · Håb · Hvad drømmer du om?", "Netværk · Mor (Familie)". A theme goes by its official name (what the
+ * glad?", "CHIME · Håb · Hvad drømmer du om?", "Netværk · Mor (Familie)", "Hvordan går det? · Hvordan har du det i dag?",
+ * "Mål · Jeg vil selv handle ind" (with the meeting's plan). A theme goes by its official name (what the
  * case file and the adviser know), a card by the citizen's own label. Content that is no longer there falls back to the
  * tool's name.
  */
-export function describeSubject(subject: AnswerSubject, language: Language = locale.language): string {
+export function describeSubject(
+	subject: AnswerSubject,
+	language: Language = locale.language,
+	plan?: Pick<Plan, 'id' | 'goals' | 'agreements'>
+): string {
 	const parts = (...names: Array<string | undefined>) => names.filter(Boolean).join(' · ');
 	const generic = () => translate(language, `subject.${subject.kind}`);
 	switch (subject.kind) {
@@ -87,13 +93,20 @@ export function describeSubject(subject: AnswerSubject, language: Language = loc
 		case 'meeting-part': {
 			// The step and its question: "Mødet" alone told a check-in's "Godt" from the feedback's in no list.
 			const item = subject.itemId === undefined ? undefined : meetingPartItem(subject.part, subject.itemId, language);
-			return item ? `${meetingPartName(subject.part, language)}: ${item}` : meetingPartName(subject.part, language);
+			return parts(meetingPartName(subject.part, language), item);
+		}
+		// The citizen's view of a goal or an agreement: "Mål" alone told none of a meeting's goals from another.
+		case 'goal': {
+			const goal = plan?.id === subject.planId ? plan.goals.find((g) => g.id === subject.goalId) : undefined;
+			return parts(generic(), goal?.text);
+		}
+		case 'agreement': {
+			const agreement = plan?.id === subject.planId ? plan.agreements.find((a) => a.id === subject.agreementId) : undefined;
+			return parts(generic(), agreement?.what);
 		}
 		case 'core-board':
 		case 'symbol-board':
 		case 'canvas-item':
-		case 'goal':
-		case 'agreement':
 			return generic();
 		default:
 			return assertNever(subject);

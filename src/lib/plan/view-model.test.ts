@@ -254,8 +254,8 @@ describe('the case-file version', () => {
 		});
 		// In the table of every answer there is no heading of the step: the line says what was asked, and where.
 		const about = table('Alle svar i mødet')!.rows.map((row) => row[1]);
-		expect(about).toContain('Hvordan var mødet?: Lyttede vi til dig?');
-		expect(about).toContain('Kontakt og møder: Hvordan vil du helst have kontakt med os?');
+		expect(about).toContain('Hvordan var mødet? · Lyttede vi til dig?');
+		expect(about).toContain('Kontakt og møder · Hvordan vil du helst have kontakt med os?');
 	});
 
 	it('gives an answer to the step without a question of its own under the step’s heading as the answer alone', () => {
