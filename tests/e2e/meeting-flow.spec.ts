@@ -92,6 +92,10 @@ test('a meeting runs from preparation to feedback and keeps every answer, goal a
 	await choosePoint(page, 'Hvad synes du om målet »Jeg vil selv handle ind«?', 'Både og');
 	await choosePoint(page, 'Hvad synes du om aftalen »Lise hjælper med indkøb«?', 'Godt');
 	await choosePoint(page, 'Hvad synes du om aftalen »Vi ses igen med støttekontaktpersonen«?', 'Både og');
+	// The adviser's list names which goal and which agreement each view is about.
+	const answerList = page.getByRole('region', { name: 'Svar i mødet' });
+	await expect(answerList.getByText('Mål · Jeg vil selv handle ind', { exact: true })).toHaveCount(1);
+	await expect(answerList.getByText('Aftale · Lise hjælper med indkøb', { exact: true })).toHaveCount(1);
 	await expectNoAxeViolations(page, 'goals and agreements');
 	await expectReflow(page, 'goals and agreements');
 
