@@ -205,6 +205,10 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await expect(story.listArea('Næste lille skridt').getByRole('listitem').filter({ hasText: 'Tekst: Larm om natten' })).toContainText(
 		/Formidlet af \(Lise, Pårørende\) · .+ · sidst ændret: Formidlet af \(Jonas, Udfører\)/
 	);
+	// So does the provenance mark's hover title on its picture.
+	await expect(
+		story.listArea('Næste lille skridt').getByRole('listitem').filter({ hasText: 'Tekst: Larm om natten' }).locator('.mark')
+	).toHaveAttribute('title', 'Formidlet af (Lise, Pårørende) · sidst ændret: Formidlet af (Jonas, Udfører)');
 	// There, "Flyt" waits for a new choice (it stayed on, and moved the item to where it already lay).
 	await expect(page.getByLabel('Flyt Tekst: Larm om natten til')).toHaveValue('');
 	await expect(page.getByRole('button', { name: 'Flyt Tekst: Larm om natten' })).toBeDisabled();
