@@ -41,6 +41,32 @@ async function meetingFor(citizen: CitizenPage): Promise<MeetingPage> {
 	return meeting;
 }
 
+/**
+ * Records the look (the access area's classes) of every frame that shows `shown`, from the first: the citizen's settings,
+ * read apart from the board or after the meeting, came a frame or more late, and the screen first showed in the tablet's
+ * default look (normal pictures, no high contrast), then jumped. In this document (client-side navigation), or in every
+ * one loaded from now on.
+ */
+async function recordLooks(page: Page, shown: string, { fromNextLoad = false } = {}): Promise<void> {
+	const record = (shown: string) => {
+		const looks: string[] = ((window as unknown as { looks: string[] }).looks = []);
+		const frame = () => {
+			const area = document.querySelector(shown);
+			if (area) looks.push(area.className.replace(/\s*svelte-\S+/g, ''));
+			if (looks.length < 10) requestAnimationFrame(frame);
+		};
+		requestAnimationFrame(frame);
+	};
+	if (fromNextLoad) await page.addInitScript(record, shown);
+	else await page.evaluate(record, shown);
+}
+
+async function expectOneLook(page: Page): Promise<void> {
+	const looks = await page.evaluate(() => (window as unknown as { looks: string[] }).looks);
+	expect(looks.length, 'frames recorded').toBeGreaterThan(0);
+	expect(new Set(looks).size, `one look from the first frame: ${looks.join(' | ')}`).toBe(1);
+}
+
 async function storedAnswers(page: Page): Promise<string[]> {
 	const answers = (await readDatabase(page)).answers.sort((a: any, b: any) => a.createdAt - b.createdAt);
 	return answers.map((a: any) => a.payload.content.value);
@@ -376,9 +402,11 @@ test('larger pictures, high contrast, larger text: a default board changes, and 
 	 * always enough (CI read the normal size once), so the board is read until its picture is at least `least`.
 	 */
 	async function jaOnTheBoard(least = 0) {
+		await recordLooks(page, '.access-area:has(.grid)');
 		await board.openFor(citizen);
 		await expect(board.cell('ja')).toBeVisible();
 		await expect.poll(async () => (await measureJa()).picture, { message: 'the picture at the size chosen' }).toBeGreaterThanOrEqual(least);
+		await expectOneLook(page);
 		return measureJa();
 	}
 	// On a tablet every row of a default board was taller than the largest least cell: "Store" changed nothing. Its
@@ -422,6 +450,11 @@ test('larger pictures, high contrast, larger text: a default board changes, and 
 	await page.goBack();
 	const meeting = await meetingFor(new CitizenPage(page));
 	await expect(page.locator('.access-area.high-contrast')).toBeVisible();
+	// The meeting opened again (after a reload, the lock), as the citizen sees it from its first frame.
+	await recordLooks(page, '.access-area:has([data-answer])', { fromNextLoad: true });
+	await reopen(page);
+	await expect(meeting.board).toBeVisible();
+	await expectOneLook(page);
 	await expectNoAxeViolations(page, 'the answer board in high contrast and larger text');
 	await meeting.tap('Ja');
 });
