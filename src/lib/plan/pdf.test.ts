@@ -10,7 +10,8 @@ import type { Phrase, PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
-import { caseFilePlan, citizenPlan } from './view-model.ts';
+import { caseFilePlan } from './case-file.ts';
+import { citizenPlan } from './citizen-plan.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the

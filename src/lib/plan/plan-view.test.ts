@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
 import { ANSWERS, MEETING, PLAN } from './fixture.test-data.ts';
 import PlanView from './PlanView.svelte';
-import { caseFilePlan } from './view-model.ts';
+import { caseFilePlan } from './case-file.ts';
 
 // English is loaded on demand in the app; the English case file needs it.
 beforeAll(() => loadLanguage('en'));

@@ -5,7 +5,8 @@ import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
 import { invitationLetter } from './invitation.ts';
-import { caseFilePlan, citizenPlan } from './view-model.ts';
+import { caseFilePlan } from './case-file.ts';
+import { citizenPlan } from './citizen-plan.ts';
 
 // English is loaded on demand in the app (src/lib/i18n/translate.ts); the English documents below need it.
 beforeAll(() => loadLanguage('en'));

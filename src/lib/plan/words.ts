@@ -8,7 +8,7 @@ import { formatDateIn, formatMeetingWhenIn, translate, type Language, type Messa
 import type { Block, CellText, Figure } from './document.ts';
 
 /*
- * What the plan documents (view-model.ts) and the invitation letter (invitation.ts) say alike: words in the document's
+ * What the plan documents (citizen-plan.ts, case-file.ts) and the invitation letter (invitation.ts) say alike: words in the document's
  * language, symbols with their alt text, and the people of a meeting as easy-read rows.
  */
 
