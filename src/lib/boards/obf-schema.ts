@@ -411,9 +411,20 @@ function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | 
 	}
 }
 
+/**
+ * Whether a document that does not say its "format" (boards written by hand, some older apps) has a board's shape
+ * anyway: at least one button it can use, and a grid, an id or a name. A "buttons" array alone is found in JSON that is
+ * no board (a dialog's settings), and would import as a board of nothing.
+ */
+function looksLikeBoard(value: JsonRecord, doc: ObfBoardDoc): boolean {
+	return doc.buttons.length > 0 && (isRecord(own(value, 'grid')) || doc.id !== undefined || doc.name !== undefined);
+}
+
 /** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
 export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDoc | undefined {
-	if (!isRecord(value) || !isObfFormat(own(value, 'format'))) return undefined;
+	if (!isRecord(value)) return undefined;
+	const format = own(value, 'format');
+	if (format !== undefined && !isObfFormat(format)) return undefined;
 	const buttonList = asArray(own(value, 'buttons'));
 	if (buttonList === undefined) return undefined;
 	const buttons: ObfButton[] = [];
@@ -445,7 +456,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
 	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
-	return doc;
+	return format !== undefined || looksLikeBoard(value, doc) ? doc : undefined;
 }
 
 export interface ObzManifest {

@@ -651,6 +651,34 @@ describe('buttons as other AAC apps write them', () => {
 		}
 	});
 
+	it('reads a board written by hand or by an older app without its "format", and still refuses JSON that is no board', async () => {
+		const buttons = [
+			{ id: '1', label: 'ja' },
+			{ id: '2', label: 'nej' }
+		];
+		const grid = { rows: 1, columns: 2, order: [['2', '1']] };
+		for (const board of [
+			{ id: 'h', name: 'Håndlavet', buttons },
+			{ name: 'Håndlavet', buttons },
+			{ grid, buttons }
+		]) {
+			const result = await importObf(json(board));
+			expectValidResult(result);
+			expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(board.grid ? ['nej', 'ja'] : ['ja', 'nej']);
+		}
+		const inPackage = await importObz(zipSync({ 'tavle.obf': json({ id: 'h', name: 'Håndlavet', buttons }) }));
+		expect(inPackage.set.boards.map((board) => board.name)).toEqual(['Håndlavet']);
+		const notBoards = [
+			{ name: 'billedtale', version: '1.0.0', scripts: { build: 'vite build' } },
+			{ buttons: 5 },
+			// Buttons alone, or named buttons that are no objects (a dialog's "OK" and "Annuller"), are no board either.
+			{ buttons },
+			{ name: 'Dialog', buttons: ['OK', 'Annuller'] },
+			{ format: 'something-else', id: 'h', name: 'Håndlavet', buttons }
+		];
+		for (const value of notBoards) expect((await importError(importObf(json(value)))).code).toBe('import.notObf');
+	});
+
 	it('leaves out the specialty actions Billedtale has controls of its own for, and says so; spelling buttons become words', async () => {
 		const buttons = [
 			{ id: 'a', label: 'jeg' },
