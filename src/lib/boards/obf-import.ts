@@ -603,12 +603,17 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			const loaded = byPath.get(path);
 			if (loaded && !byId.has(id)) byId.set(id, loaded);
 		}
+		// CoughDrop names the board a link opens by its web address, with an id of its own that no board carries.
+		const byUrl = new Map<string, LoadedBoard>();
 		for (const loaded of byPath.values()) {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
+			if (loaded.doc.url !== undefined && !byUrl.has(loaded.doc.url)) byUrl.set(loaded.doc.url, loaded);
 		}
 		const resolveLink = (link: ObfLoadBoard): LinkTarget => {
 			const target =
-				(link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
+				(link.path !== undefined ? byPath.get(link.path) : undefined) ??
+				(link.id !== undefined ? byId.get(link.id) : undefined) ??
+				(link.url !== undefined ? byUrl.get(link.url) : undefined);
 			if (target) return target.newId;
 			return link.path !== undefined && unreadable.has(link.path) ? 'unreadable' : 'missing';
 		};

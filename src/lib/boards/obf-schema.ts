@@ -216,6 +216,8 @@ export function toRgb(colour: string): string | undefined {
 export interface ObfLoadBoard {
 	id?: string;
 	path?: string;
+	/** The web address of the board it opens, as CoughDrop gives it (never fetched: matched against the boards' own). */
+	url?: string;
 }
 
 export interface ObfButton {
@@ -263,6 +265,8 @@ export interface ObfGrid {
 export interface ObfBoardDoc {
 	id?: string;
 	name?: string;
+	/** The board's web address in the app that made it, by which other boards' links may name it. */
+	url?: string;
 	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
 	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
@@ -278,14 +282,23 @@ export function dataUriLimit(maxBytes: number): number {
 	return Math.ceil((maxBytes * 4) / 3) + 1024;
 }
 
+/** A board's or link's "url": a board is matched by it, so one cut short could match another; longer is none. */
+function asUrl(value: unknown): string | undefined {
+	const url = asString(value, PATH_MAX)?.trim();
+	return url ? url : undefined;
+}
+
 function parseLoadBoard(value: unknown): ObfLoadBoard | undefined {
 	if (!isRecord(value)) return undefined;
 	const result: ObfLoadBoard = {};
 	const id = asId(own(value, 'id'));
 	const path = normalisePath(own(value, 'path'));
+	const url = asUrl(own(value, 'url'));
 	if (id !== undefined) result.id = id;
 	if (path !== undefined) result.path = path;
-	// A link given only by "url" or "data_url" is kept as an (unresolvable) link so it is reported.
+	if (url !== undefined) result.url = url;
+	// A link given only by "data_url", or by a "url" no board in the file has, is kept as an (unresolvable) link so it is
+	// reported.
 	return result;
 }
 
@@ -453,8 +466,10 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	};
 	const id = asId(own(value, 'id'));
 	const name = asText(own(value, 'name'));
+	const url = asUrl(own(value, 'url'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
+	if (url !== undefined) doc.url = url;
 	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
 	return format !== undefined || looksLikeBoard(value, doc) ? doc : undefined;
 }

@@ -816,6 +816,46 @@ describe('buttons as other AAC apps write them', () => {
 		});
 	});
 
+	it('follows a link that names its board only by the board’s web address, as CoughDrop writes them, and says when none has it', async () => {
+		const site = 'https://app.mycoughdrop.com/example';
+		const buttons = [
+			// CoughDrop's id for the board it opens is its own, not the one the board carries.
+			{ id: 'a', label: 'mad', load_board: { id: '1_99', url: `${site}/mad`, data_url: `${site}/api/v1/boards/example/mad` } },
+			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } }
+		];
+		const food = {
+			format: 'open-board-0.1',
+			id: '1_2',
+			url: `${site}/mad`,
+			name: 'Mad',
+			buttons: [{ id: '1', label: 'tilbage', load_board: { url: `${site}/forside` } }]
+		};
+		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf' };
+		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, { 'boards/mad.obf': json(food) }, { boards }));
+		expectValidResult(result);
+		const [home, mad] = result.set.boards;
+		expect(mad?.name).toBe('Mad');
+		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined]);
+		expect(mad?.slots[0]?.linkBoardId).toBe(home?.id);
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+
+		// Without a manifest, the home board is the one that opens the other by its address, though it comes second by path.
+		const under = {
+			...food,
+			url: `${site}/under`,
+			name: 'Under',
+			buttons: [{ id: '1', label: 'væk', load_board: { url: `${site}/slettet` } }]
+		};
+		const hjem = {
+			...food,
+			url: `${site}/hjem`,
+			name: 'Hjem',
+			buttons: [{ id: '1', label: 'under', load_board: { url: `${site}/under` } }]
+		};
+		const guessed = await importObz(zipSync({ 'a.obf': json(under), 'b.obf': json(hjem) }));
+		expect(guessed.set.boards.find((board) => board.id === guessed.set.rootBoardId)?.name).toBe('Hjem');
+	});
+
 	it('leaves out a board the manifest lists that cannot be read, with the rest of the package, and says so', async () => {
 		const buttons = [{ id: 'a', label: 'mad', load_board: { id: 'mad' } }];
 		const big = { format: 'open-board-0.1', id: 'stor', name: 'Stor', grid: { rows: 13, columns: 13, order: [] }, buttons: [] };
