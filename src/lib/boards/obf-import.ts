@@ -29,7 +29,7 @@ import {
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import { boardFiles, guessRoot } from './obz-root.ts';
-import { enclosingFolder, isZip, unzipBounded } from './obz-zip.ts';
+import { enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -522,6 +522,14 @@ function withPackagePaths(doc: ObfBoardDoc, inPackage: (path: string) => string)
 	return doc;
 }
 
+/** The manifest with every path it gives (its root, boards, pictures and sounds) as the package's zip names the file. */
+function manifestWithPackagePaths(manifest: ObzManifest, inPackage: (path: string) => string): ObzManifest {
+	const renamed = (paths: ReadonlyMap<string, string>) => new Map([...paths].map(([id, path]) => [id, inPackage(path)]));
+	const result: ObzManifest = { boards: renamed(manifest.boards), images: renamed(manifest.images), sounds: renamed(manifest.sounds) };
+	if (manifest.root !== undefined) result.root = inPackage(manifest.root);
+	return result;
+}
+
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 	return guarded(async () => {
@@ -532,13 +540,17 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 
 		const manifestBytes = files.get('manifest.json');
 		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
-		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
-		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
 
-		// A package without a manifest zipped as its folder: a path its boards give that is not in the zip as it is
-		// written ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
-		const folder = manifest ? undefined : enclosingFolder(files.keys());
-		const inPackage = (path: string) => (folder !== undefined && !files.has(path) && files.has(folder + path) ? folder + path : path);
+		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
+		// or in other capitals (zipNames). A package without a manifest zipped as its folder: a path not in the zip
+		// ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const nameInZip = zipNames(files);
+		const folder = manifestBytes === undefined ? enclosingFolder(files.keys()) : undefined;
+		const inPackage = (path: string) => nameInZip(path) ?? (folder === undefined ? undefined : nameInZip(folder + path)) ?? path;
+
+		const parsed = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
+		if (manifestBytes !== undefined && !parsed) throw new ImportError('import.notObf');
+		const manifest = parsed && manifestWithPackagePaths(parsed, inPackage);
 
 		const docs = new Map<string, ObfBoardDoc>();
 		const readDoc = (path: string): ObfBoardDoc => {

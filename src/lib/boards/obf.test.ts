@@ -960,6 +960,43 @@ describe('buttons as other AAC apps write them', () => {
 		expect(pa?.linkBoardId).toBe(result.set.boards[1]?.id);
 		expect(result.warnings).toEqual([]);
 	});
+
+	it('finds a file named in other capitals, as on Windows and macOS, but guesses none when two files differ only so', async () => {
+		// The zip names every board, picture and sound in capitals where its manifest and boards do not; once with the
+		// food board listed in the manifest, once reached only by the home board's link.
+		const inCapitals: Record<string, string> = {
+			'boards/root.obf': 'Boards/Root.obf',
+			'boards/2b7kq1.obf': 'boards/2B7KQ1.OBF',
+			'images/1gk3j3.png': 'Images/1GK3J3.png',
+			'sounds/s1.ogg': 'SOUNDS/s1.ogg'
+		};
+		for (const manifestPatch of [{}, { paths: { boards: { root: 'boards/root.obf' } } }]) {
+			const files = unzipSync(cboardObz({}, manifestPatch));
+			const renamed = zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [inCapitals[name] ?? name, bytes])));
+			const [exact, result] = await Promise.all([importObz(cboardObz({}, manifestPatch)), importObz(renamed)]);
+			expectValidResult(result);
+			expect(result.set.boards).toHaveLength(2);
+			expect(await describeSet(result.set, mediaMap(result.media))).toEqual(await describeSet(exact.set, mediaMap(exact.media)));
+			expect(result.warnings).toEqual(exact.warnings);
+		}
+
+		const buttons = ['a', 'b', 'c'].map((id) => ({ id, label: `billede ${id}`, image_id: id }));
+		const images = [
+			{ id: 'a', path: 'images/GLAD.png' },
+			{ id: 'b', path: 'images/Glad.png' },
+			{ id: 'c', path: 'images/glad.png' }
+		];
+		const link = { id: 'd', label: 'mad', load_board: { path: 'BOARDS/MAD.OBF' } };
+		const food = (name: string) => json({ format: 'open-board-0.1', name, buttons: [{ id: '1', label: 'æble' }] });
+		const files = { 'images/Glad.png': PNG, 'images/glad.png': JPEG, 'boards/Mad.obf': food('Mad'), 'boards/mad.obf': food('mad') };
+		const result = await importObz(packageOf([...buttons, link], { images }, files));
+		expectValidResult(result);
+		const media = mediaMap(result.media);
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(await Promise.all(cells.map((cell) => bytesOf(media.get(cell?.photoId ?? ''))))).toEqual([[], [...PNG], [...JPEG], []]);
+		expect(result.set.boards).toHaveLength(1);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.brokenLinkDropped': 1 });
+	});
 });
 
 function cboardObz(extra: Zippable = {}, manifestPatch: Record<string, unknown> = {}): Uint8Array {
