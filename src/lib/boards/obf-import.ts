@@ -29,7 +29,7 @@ import {
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import { boardFiles, guessRoot } from './obz-root.ts';
-import { enclosingFolder, isZip, unzipBounded } from './obz-zip.ts';
+import { enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -522,6 +522,14 @@ function withPackagePaths(doc: ObfBoardDoc, inPackage: (path: string) => string)
 	return doc;
 }
 
+/** The manifest with every path it gives (its root, boards, pictures and sounds) as the package's zip names the file. */
+function manifestWithPackagePaths(manifest: ObzManifest, inPackage: (path: string) => string): ObzManifest {
+	const renamed = (paths: ReadonlyMap<string, string>) => new Map([...paths].map(([id, path]) => [id, inPackage(path)]));
+	const result: ObzManifest = { boards: renamed(manifest.boards), images: renamed(manifest.images), sounds: renamed(manifest.sounds) };
+	if (manifest.root !== undefined) result.root = inPackage(manifest.root);
+	return result;
+}
+
 /** A board set from an .obz: the manifest's root and every board it lists or links to by path. */
 export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 	return guarded(async () => {
@@ -532,13 +540,17 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 
 		const manifestBytes = files.get('manifest.json');
 		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
-		const manifest = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
-		if (manifestBytes !== undefined && !manifest) throw new ImportError('import.notObf');
 
-		// A package without a manifest zipped as its folder: a path its boards give that is not in the zip as it is
-		// written ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
-		const folder = manifest ? undefined : enclosingFolder(files.keys());
-		const inPackage = (path: string) => (folder !== undefined && !files.has(path) && files.has(folder + path) ? folder + path : path);
+		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
+		// or in other capitals (zipNames). A package without a manifest zipped as its folder: a path not in the zip
+		// ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const nameInZip = zipNames(files);
+		const folder = manifestBytes === undefined ? enclosingFolder(files.keys()) : undefined;
+		const inPackage = (path: string) => nameInZip(path) ?? (folder === undefined ? undefined : nameInZip(folder + path)) ?? path;
+
+		const parsed = manifestBytes === undefined ? undefined : parseManifest(parseJson(manifestBytes));
+		if (manifestBytes !== undefined && !parsed) throw new ImportError('import.notObf');
+		const manifest = parsed && manifestWithPackagePaths(parsed, inPackage);
 
 		const docs = new Map<string, ObfBoardDoc>();
 		const readDoc = (path: string): ObfBoardDoc => {
@@ -603,12 +615,17 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			const loaded = byPath.get(path);
 			if (loaded && !byId.has(id)) byId.set(id, loaded);
 		}
+		// CoughDrop names the board a link opens by its web address, with an id of its own that no board carries.
+		const byUrl = new Map<string, LoadedBoard>();
 		for (const loaded of byPath.values()) {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
+			if (loaded.doc.url !== undefined && !byUrl.has(loaded.doc.url)) byUrl.set(loaded.doc.url, loaded);
 		}
 		const resolveLink = (link: ObfLoadBoard): LinkTarget => {
 			const target =
-				(link.path !== undefined ? byPath.get(link.path) : undefined) ?? (link.id !== undefined ? byId.get(link.id) : undefined);
+				(link.path !== undefined ? byPath.get(link.path) : undefined) ??
+				(link.id !== undefined ? byId.get(link.id) : undefined) ??
+				(link.url !== undefined ? byUrl.get(link.url) : undefined);
 			if (target) return target.newId;
 			return link.path !== undefined && unreadable.has(link.path) ? 'unreadable' : 'missing';
 		};

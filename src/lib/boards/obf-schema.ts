@@ -216,6 +216,8 @@ export function toRgb(colour: string): string | undefined {
 export interface ObfLoadBoard {
 	id?: string;
 	path?: string;
+	/** The web address of the board it opens, as CoughDrop gives it (never fetched: matched against the boards' own). */
+	url?: string;
 }
 
 export interface ObfButton {
@@ -263,6 +265,8 @@ export interface ObfGrid {
 export interface ObfBoardDoc {
 	id?: string;
 	name?: string;
+	/** The board's web address in the app that made it, by which other boards' links may name it. */
+	url?: string;
 	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
 	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
@@ -278,14 +282,23 @@ export function dataUriLimit(maxBytes: number): number {
 	return Math.ceil((maxBytes * 4) / 3) + 1024;
 }
 
+/** A board's or link's "url": a board is matched by it, so one cut short could match another; longer is none. */
+function asUrl(value: unknown): string | undefined {
+	const url = asString(value, PATH_MAX)?.trim();
+	return url ? url : undefined;
+}
+
 function parseLoadBoard(value: unknown): ObfLoadBoard | undefined {
 	if (!isRecord(value)) return undefined;
 	const result: ObfLoadBoard = {};
 	const id = asId(own(value, 'id'));
 	const path = normalisePath(own(value, 'path'));
+	const url = asUrl(own(value, 'url'));
 	if (id !== undefined) result.id = id;
 	if (path !== undefined) result.path = path;
-	// A link given only by "url" or "data_url" is kept as an (unresolvable) link so it is reported.
+	if (url !== undefined) result.url = url;
+	// A link given only by "data_url", or by a "url" no board in the file has, is kept as an (unresolvable) link so it is
+	// reported.
 	return result;
 }
 
@@ -411,9 +424,20 @@ function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | 
 	}
 }
 
+/**
+ * Whether a document that does not say its "format" (boards written by hand, some older apps) has a board's shape
+ * anyway: at least one button it can use, and a grid, an id or a name. A "buttons" array alone is found in JSON that is
+ * no board (a dialog's settings), and would import as a board of nothing.
+ */
+function looksLikeBoard(value: JsonRecord, doc: ObfBoardDoc): boolean {
+	return doc.buttons.length > 0 && (isRecord(own(value, 'grid')) || doc.id !== undefined || doc.name !== undefined);
+}
+
 /** The parts of an .obf document the importer uses, or undefined if it is not an OBF board. */
 export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDoc | undefined {
-	if (!isRecord(value) || !isObfFormat(own(value, 'format'))) return undefined;
+	if (!isRecord(value)) return undefined;
+	const format = own(value, 'format');
+	if (format !== undefined && !isObfFormat(format)) return undefined;
 	const buttonList = asArray(own(value, 'buttons'));
 	if (buttonList === undefined) return undefined;
 	const buttons: ObfButton[] = [];
@@ -442,10 +466,12 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	};
 	const id = asId(own(value, 'id'));
 	const name = asText(own(value, 'name'));
+	const url = asUrl(own(value, 'url'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
+	if (url !== undefined) doc.url = url;
 	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
-	return doc;
+	return format !== undefined || looksLikeBoard(value, doc) ? doc : undefined;
 }
 
 export interface ObzManifest {

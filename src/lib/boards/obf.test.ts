@@ -651,6 +651,34 @@ describe('buttons as other AAC apps write them', () => {
 		}
 	});
 
+	it('reads a board written by hand or by an older app without its "format", and still refuses JSON that is no board', async () => {
+		const buttons = [
+			{ id: '1', label: 'ja' },
+			{ id: '2', label: 'nej' }
+		];
+		const grid = { rows: 1, columns: 2, order: [['2', '1']] };
+		for (const board of [
+			{ id: 'h', name: 'Håndlavet', buttons },
+			{ name: 'Håndlavet', buttons },
+			{ grid, buttons }
+		]) {
+			const result = await importObf(json(board));
+			expectValidResult(result);
+			expect(result.set.boards[0]?.slots.map((cell) => cell?.label)).toEqual(board.grid ? ['nej', 'ja'] : ['ja', 'nej']);
+		}
+		const inPackage = await importObz(zipSync({ 'tavle.obf': json({ id: 'h', name: 'Håndlavet', buttons }) }));
+		expect(inPackage.set.boards.map((board) => board.name)).toEqual(['Håndlavet']);
+		const notBoards = [
+			{ name: 'billedtale', version: '1.0.0', scripts: { build: 'vite build' } },
+			{ buttons: 5 },
+			// Buttons alone, or named buttons that are no objects (a dialog's "OK" and "Annuller"), are no board either.
+			{ buttons },
+			{ name: 'Dialog', buttons: ['OK', 'Annuller'] },
+			{ format: 'something-else', id: 'h', name: 'Håndlavet', buttons }
+		];
+		for (const value of notBoards) expect((await importError(importObf(json(value)))).code).toBe('import.notObf');
+	});
+
 	it('leaves out the specialty actions Billedtale has controls of its own for, and says so; spelling buttons become words', async () => {
 		const buttons = [
 			{ id: 'a', label: 'jeg' },
@@ -788,6 +816,46 @@ describe('buttons as other AAC apps write them', () => {
 		});
 	});
 
+	it('follows a link that names its board only by the board’s web address, as CoughDrop writes them, and says when none has it', async () => {
+		const site = 'https://app.mycoughdrop.com/example';
+		const buttons = [
+			// CoughDrop's id for the board it opens is its own, not the one the board carries.
+			{ id: 'a', label: 'mad', load_board: { id: '1_99', url: `${site}/mad`, data_url: `${site}/api/v1/boards/example/mad` } },
+			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } }
+		];
+		const food = {
+			format: 'open-board-0.1',
+			id: '1_2',
+			url: `${site}/mad`,
+			name: 'Mad',
+			buttons: [{ id: '1', label: 'tilbage', load_board: { url: `${site}/forside` } }]
+		};
+		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf' };
+		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, { 'boards/mad.obf': json(food) }, { boards }));
+		expectValidResult(result);
+		const [home, mad] = result.set.boards;
+		expect(mad?.name).toBe('Mad');
+		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined]);
+		expect(mad?.slots[0]?.linkBoardId).toBe(home?.id);
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+
+		// Without a manifest, the home board is the one that opens the other by its address, though it comes second by path.
+		const under = {
+			...food,
+			url: `${site}/under`,
+			name: 'Under',
+			buttons: [{ id: '1', label: 'væk', load_board: { url: `${site}/slettet` } }]
+		};
+		const hjem = {
+			...food,
+			url: `${site}/hjem`,
+			name: 'Hjem',
+			buttons: [{ id: '1', label: 'under', load_board: { url: `${site}/under` } }]
+		};
+		const guessed = await importObz(zipSync({ 'a.obf': json(under), 'b.obf': json(hjem) }));
+		expect(guessed.set.boards.find((board) => board.id === guessed.set.rootBoardId)?.name).toBe('Hjem');
+	});
+
 	it('leaves out a board the manifest lists that cannot be read, with the rest of the package, and says so', async () => {
 		const buttons = [{ id: 'a', label: 'mad', load_board: { id: 'mad' } }];
 		const big = { format: 'open-board-0.1', id: 'stor', name: 'Stor', grid: { rows: 13, columns: 13, order: [] }, buttons: [] };
@@ -891,6 +959,43 @@ describe('buttons as other AAC apps write them', () => {
 		expect(pa?.photoId).toBeDefined();
 		expect(pa?.linkBoardId).toBe(result.set.boards[1]?.id);
 		expect(result.warnings).toEqual([]);
+	});
+
+	it('finds a file named in other capitals, as on Windows and macOS, but guesses none when two files differ only so', async () => {
+		// The zip names every board, picture and sound in capitals where its manifest and boards do not; once with the
+		// food board listed in the manifest, once reached only by the home board's link.
+		const inCapitals: Record<string, string> = {
+			'boards/root.obf': 'Boards/Root.obf',
+			'boards/2b7kq1.obf': 'boards/2B7KQ1.OBF',
+			'images/1gk3j3.png': 'Images/1GK3J3.png',
+			'sounds/s1.ogg': 'SOUNDS/s1.ogg'
+		};
+		for (const manifestPatch of [{}, { paths: { boards: { root: 'boards/root.obf' } } }]) {
+			const files = unzipSync(cboardObz({}, manifestPatch));
+			const renamed = zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [inCapitals[name] ?? name, bytes])));
+			const [exact, result] = await Promise.all([importObz(cboardObz({}, manifestPatch)), importObz(renamed)]);
+			expectValidResult(result);
+			expect(result.set.boards).toHaveLength(2);
+			expect(await describeSet(result.set, mediaMap(result.media))).toEqual(await describeSet(exact.set, mediaMap(exact.media)));
+			expect(result.warnings).toEqual(exact.warnings);
+		}
+
+		const buttons = ['a', 'b', 'c'].map((id) => ({ id, label: `billede ${id}`, image_id: id }));
+		const images = [
+			{ id: 'a', path: 'images/GLAD.png' },
+			{ id: 'b', path: 'images/Glad.png' },
+			{ id: 'c', path: 'images/glad.png' }
+		];
+		const link = { id: 'd', label: 'mad', load_board: { path: 'BOARDS/MAD.OBF' } };
+		const food = (name: string) => json({ format: 'open-board-0.1', name, buttons: [{ id: '1', label: 'æble' }] });
+		const files = { 'images/Glad.png': PNG, 'images/glad.png': JPEG, 'boards/Mad.obf': food('Mad'), 'boards/mad.obf': food('mad') };
+		const result = await importObz(packageOf([...buttons, link], { images }, files));
+		expectValidResult(result);
+		const media = mediaMap(result.media);
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(await Promise.all(cells.map((cell) => bytesOf(media.get(cell?.photoId ?? ''))))).toEqual([[], [...PNG], [...JPEG], []]);
+		expect(result.set.boards).toHaveLength(1);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1, 'import.brokenLinkDropped': 1 });
 	});
 });
 

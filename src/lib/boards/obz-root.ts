@@ -1,5 +1,5 @@
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
-import type { ObfBoardDoc, ObzManifest } from './obf-schema.ts';
+import type { ObfBoardDoc, ObfLoadBoard, ObzManifest } from './obf-schema.ts';
 
 /** The package's .obf files, by path: its boards when it has no manifest to list them. */
 export const boardFiles = (files: Map<string, unknown>) => [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
@@ -24,12 +24,17 @@ export function guessRoot(files: Map<string, unknown>, readDoc: (path: string) =
 	}
 	const known = new Set(boards.map(({ path }) => path));
 	const byId = new Map(boards.map(({ path, doc }) => [doc.id, path]));
+	const byUrl = new Map(boards.map(({ path, doc }) => [doc.url, path]));
+	// A link is followed as the import follows it: by path, by id, then by the board's web address (CoughDrop's).
+	const targetOf = (link: ObfLoadBoard | undefined) =>
+		(link?.path !== undefined && known.has(link.path) ? link.path : undefined) ??
+		(link?.id !== undefined ? byId.get(link.id) : undefined) ??
+		(link?.url !== undefined ? byUrl.get(link.url) : undefined);
 	const opens = new Map(
 		boards.map(({ path, doc }) => {
 			const targets = new Set<string>();
 			for (const { loadBoard: link } of doc.buttons) {
-				const target =
-					link?.path !== undefined && known.has(link.path) ? link.path : link?.id !== undefined ? byId.get(link.id) : undefined;
+				const target = targetOf(link);
 				if (target !== undefined && target !== path) targets.add(target);
 			}
 			return [path, targets];

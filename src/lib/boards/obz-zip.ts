@@ -67,6 +67,22 @@ export function enclosingFolder(names: Iterable<string>): string | undefined {
 }
 
 /**
+ * The zip's own name for a path the package's manifest or boards give, or undefined when it has none. A package made
+ * where file names ignore letter case (Windows, macOS) may say "Images/Glad.PNG" of the zip's "images/glad.png", and
+ * its tool never noticed: a path that is not in the zip as written is the one name that differs from it only in case.
+ * Two such names ("Glad.png" and "glad.png") leave nothing to tell which was meant, and neither is taken.
+ */
+export function zipNames(files: ReadonlyMap<string, unknown>): (path: string) => string | undefined {
+	// Indexed once, so each path is one look-up however many files the package holds; null marks a name found twice.
+	const byLowerCase = new Map<string, string | null>();
+	for (const name of files.keys()) {
+		const key = name.toLowerCase();
+		byLowerCase.set(key, byLowerCase.has(key) ? null : name);
+	}
+	return (path) => (files.has(path) ? path : (byLowerCase.get(path.toLowerCase()) ?? undefined));
+}
+
+/**
  * The package's files as its manifest and boards name them. Zipping the package's folder instead of its contents
  * (Windows' "Send to compressed folder", Finder's "Compress") puts every file under that folder: "Mine tavler/
  * manifest.json". The manifest was then not found, the home board was guessed, and every picture the boards name by
