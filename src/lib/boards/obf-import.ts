@@ -503,7 +503,10 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
 		const collector = new Collector();
 		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
-		const board = convertBoard(loaded, (link) => (link.id !== undefined && link.id === doc.id ? loaded.newId : 'missing'), context);
+		// A board alone can link only to itself: by its id, or by its web address as CoughDrop names boards.
+		const itself = (link: ObfLoadBoard) =>
+			(link.id !== undefined && link.id === doc.id) || (link.url !== undefined && link.url === doc.url);
+		const board = convertBoard(loaded, (link) => (itself(link) ? loaded.newId : 'missing'), context);
 		return finish({ rootBoardId: board.id, boards: [board] }, collector);
 	});
 }

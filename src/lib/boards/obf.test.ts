@@ -326,6 +326,25 @@ describe('importObf with hand-written fixtures', () => {
 		expect(slots.some((c) => c?.id === 'b1')).toBe(false);
 	});
 
+	it('keeps a lone board’s link to itself given only by its web address (CoughDrop), and reports one to another board', async () => {
+		const doc = {
+			format: 'open-board-0.1',
+			id: 'cd-1',
+			url: 'https://app.example/eksempel/hjem',
+			name: 'Hjem',
+			grid: { rows: 1, columns: 2, order: [['a', 'b']] },
+			buttons: [
+				{ id: 'a', label: 'hjem', load_board: { id: 'cd-link-1', url: 'https://app.example/eksempel/hjem' } },
+				{ id: 'b', label: 'mad', load_board: { id: 'cd-link-2', url: 'https://app.example/eksempel/mad' } }
+			]
+		};
+		const result = await importObf(strToU8(JSON.stringify(doc)));
+		const [board] = result.set.boards;
+		expect(board?.slots[0]?.linkBoardId).toBe(board?.id);
+		expect(board?.slots[1]?.linkBoardId).toBeUndefined();
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+	});
+
 	it('drops a picture whose header declares more pixels than a tablet can decode (pixel flood)', async () => {
 		const flood = PNG.slice();
 		new DataView(flood.buffer).setUint32(16, 100_000);
