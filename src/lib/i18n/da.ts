@@ -905,6 +905,7 @@ export const da = {
 	'conv.network.marksOf': 'Om {name}',
 	'conv.network.placed': '{name} er sat: {ring}',
 	'conv.network.removed': '{name} er fjernet fra kortet',
+	'conv.network.crowded': 'Der er ikke plads til alle på ringen {ring} her. Se dem alle i Liste.',
 	'conv.network.dragHint': 'Slip personen på en ring.',
 	'story.title': 'Min historie',
 	'story.heading': '{name}s historie',

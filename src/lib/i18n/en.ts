@@ -911,6 +911,7 @@ export const en: Record<MessageKey, string> = {
 	'conv.network.marksOf': 'About {name}',
 	'conv.network.placed': '{name} is put: {ring}',
 	'conv.network.removed': '{name} is taken off the map',
+	'conv.network.crowded': 'There is not room for everyone on the ring {ring} here. See them all in List.',
 	'conv.network.dragHint': 'Drop the person on a ring.',
 	'story.title': 'My story',
 	'story.heading': "{name}'s story",
