@@ -956,6 +956,8 @@ export const da = {
 	'story.smaller': 'Mindre',
 	'story.remove': 'Fjern',
 	'story.moveHelp': 'Tryk på et andet område for at flytte det derhen. Eller træk det.',
+	'story.narrow': 'Tegningen er bredere end skærmen. Stryg til siden for at se resten.',
+	'story.narrowList': 'Vis som liste',
 	'story.fullScreen': 'Hele skærmen',
 	'story.areaEmpty': 'Intet her endnu.',
 	'story.putBy': '{provenance} · {when}',

@@ -962,6 +962,8 @@ export const en: Record<MessageKey, string> = {
 	'story.smaller': 'Smaller',
 	'story.remove': 'Remove',
 	'story.moveHelp': 'Tap another area to move it there. Or drag it.',
+	'story.narrow': 'The drawing is wider than the screen. Swipe sideways to see the rest.',
+	'story.narrowList': 'Show as a list',
 	'story.fullScreen': 'Full screen',
 	'story.areaEmpty': 'Nothing here yet.',
 	'story.putBy': '{provenance} · {when}',
