@@ -272,6 +272,10 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	);
 	expect(brokenNames).toEqual([]);
 	await expectNoAxeViolations(page, 'the network map at 320 px');
+	// Wider than the screen there, the map offers the list, where the keyboard lands after the switch.
+	await page.getByRole('button', { name: 'Vis som liste' }).click();
+	await expect(sheet.networkList).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Vis netværket som' }).getByRole('button', { name: 'Liste' })).toBeFocused();
 	await sheet.open('Sådan har jeg det');
 	await expectReflow(page, 'the trivsel sheet', { resize: false });
 	await openApp(page, meetingUrl.replace('/moede?', '/moede/kort?'));

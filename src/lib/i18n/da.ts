@@ -906,6 +906,8 @@ export const da = {
 	'conv.network.placed': '{name} er sat: {ring}',
 	'conv.network.removed': '{name} er fjernet fra kortet',
 	'conv.network.crowded': 'Der er ikke plads til alle på ringen {ring} her. Se dem alle i Liste.',
+	'conv.network.narrow': 'Kortet er bredere end skærmen. Stryg til siden for at se resten.',
+	'conv.network.narrowList': 'Vis som liste',
 	'conv.network.dragHint': 'Slip personen på en ring.',
 	'story.title': 'Min historie',
 	'story.heading': '{name}s historie',

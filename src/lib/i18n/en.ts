@@ -912,6 +912,8 @@ export const en: Record<MessageKey, string> = {
 	'conv.network.placed': '{name} is put: {ring}',
 	'conv.network.removed': '{name} is taken off the map',
 	'conv.network.crowded': 'There is not room for everyone on the ring {ring} here. See them all in List.',
+	'conv.network.narrow': 'The map is wider than the screen. Swipe sideways to see the rest.',
+	'conv.network.narrowList': 'Show as a list',
 	'conv.network.dragHint': 'Drop the person on a ring.',
 	'story.title': 'My story',
 	'story.heading': "{name}'s story",
