@@ -5,6 +5,16 @@ import { CardsPage, HomePage, SheetPage } from './pages';
 // The map is dragged with a finger: touch events, as on the tablet.
 test.use({ hasTouch: true });
 
+/** Whether a token on the network map lies over "Mig" in its middle (their boxes, each as drawn). */
+async function overMe(map: Locator, token: Locator): Promise<boolean> {
+	const me = (await map.locator('.centre').boundingBox())!;
+	const box = (await token.boundingBox())!;
+	return (
+		Math.min(me.x + me.width, box.x + box.width) > Math.max(me.x, box.x) &&
+		Math.min(me.y + me.height, box.y + box.height) > Math.max(me.y, box.y)
+	);
+}
+
 /** Drags with one finger (touch, not mouse) from the middle of an element to a point given as fractions of another's box. */
 async function touchDrag(page: Page, from: Locator, onto: Locator, at: { x: number; y: number }): Promise<void> {
 	const start = (await from.boundingBox())!;
@@ -73,6 +83,8 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await expect(sheet.token('Mor, Tæt på')).toBeVisible();
 	await expect(sheet.token('Mor, Tæt på')).toBeFocused();
 	await expect(page.getByRole('status').filter({ hasText: 'Mor er sat: Tæt på' })).toBeVisible();
+	// On the closest ring she lies inside its band, not over "Mig" (she once did, placed at the ring's middle).
+	await expect.poll(() => overMe(sheet.map, sheet.token('Mor, Tæt på'))).toBe(false);
 	// Tapping her shows what can be done with her; the rings then say whom they would place.
 	await sheet.token('Mor, Tæt på').click();
 	await expect(sheet.map.getByRole('button', { name: 'Sæt Mor: Midt imellem' })).toBeEnabled();
@@ -245,6 +257,7 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await expect(sheet.person('Mor').getByRole('button', { name: 'Tæt på' })).toHaveAttribute('aria-pressed', 'true');
 	await sheet.showAs('Kort');
 	await expectReflow(page, 'the network map', { resize: false });
+	await expect.poll(() => overMe(sheet.map, sheet.token('Mor, Tæt på, Med til mine møder'))).toBe(false);
 	// No name on the map breaks inside a word (the map is left out of the reflow check): placed near the right edge, a
 	// person had only the room right of their place, and "Kim Kristensen" broke into four pieces.
 	const brokenNames = await sheet.map.locator('.token .name').evaluateAll((names) =>
@@ -259,6 +272,10 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	);
 	expect(brokenNames).toEqual([]);
 	await expectNoAxeViolations(page, 'the network map at 320 px');
+	// Wider than the screen there, the map offers the list, where the keyboard lands after the switch.
+	await page.getByRole('button', { name: 'Vis som liste' }).click();
+	await expect(sheet.networkList).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Vis netværket som' }).getByRole('button', { name: 'Liste' })).toBeFocused();
 	await sheet.open('Sådan har jeg det');
 	await expectReflow(page, 'the trivsel sheet', { resize: false });
 	await openApp(page, meetingUrl.replace('/moede?', '/moede/kort?'));

@@ -237,6 +237,34 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	await expect(story.listArea('Næste lille skridt')).toBeVisible();
 	await expectReflow(page, 'the story list view', { resize: false });
 	await expectNoAxeViolations(page, 'the story list view at 320 px');
+	// The drawing at 320 px: the page does not scroll sideways, every item lies inside its own area and no word of an
+	// item breaks over two lines (squeezed to 302 px, items grew past their areas and their words broke).
+	await story.view('Tegning');
+	await expect(story.items).toHaveCount(3);
+	await expectReflow(page, 'the story drawing', { resize: false });
+	const misplaced = await story.canvas.evaluate((canvas) =>
+		[...canvas.querySelectorAll<HTMLElement>('button[data-item]')].flatMap((item) => {
+			const area = canvas.querySelector(`button.area[data-area="${item.dataset.area}"]`)!.getBoundingClientRect();
+			const box = item.getBoundingClientRect();
+			const inside = box.left >= area.left - 1 && box.right <= area.right + 1 && box.top >= area.top - 1 && box.bottom <= area.bottom + 1;
+			const text = item.querySelector('.text, .label');
+			const range = document.createRange();
+			const broken = [...(text?.textContent ?? '').matchAll(/\S+/g)].some((word) => {
+				range.setStart(text!.firstChild!, word.index);
+				range.setEnd(text!.firstChild!, word.index + word[0].length);
+				return new Set([...range.getClientRects()].filter((r) => r.width >= 1).map((r) => Math.round(r.top))).size > 1;
+			});
+			return inside && !broken
+				? []
+				: [`${item.getAttribute('aria-label')}: ${inside ? '' : 'outside its area'} ${broken ? 'a word broken' : ''}`];
+		})
+	);
+	expect(misplaced).toEqual([]);
+	await expectNoAxeViolations(page, 'the story drawing at 320 px');
+	// It says why it moves sideways and offers the list, where the keyboard lands after the switch.
+	await page.getByRole('button', { name: 'Vis som liste' }).click();
+	await expect(story.listArea('Næste lille skridt')).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Vis historien som' }).getByRole('button', { name: 'Liste' })).toBeFocused();
 	await page.setViewportSize({ width: 1180, height: 820 });
 
 	const before = await readDatabase(page);

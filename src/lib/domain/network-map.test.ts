@@ -11,6 +11,7 @@ import {
 	placeStep,
 	removeSteps,
 	ringIndexAt,
+	MIN_TOKEN_SCALE,
 	RING_EDGES,
 	seatsOnMap
 } from './network-map';
@@ -155,38 +156,120 @@ describe('the network map', () => {
 		expect(ringIndexAt(10, 10, 0)).toBeUndefined();
 	});
 
-	it('seats people inside their own ring band, apart from each other', () => {
-		const map = seatsOnMap([4, 4, 4]);
-		map.forEach((seats, ring) => {
-			expect(seats).toHaveLength(4);
-			for (const seat of seats) {
-				expect(ringIndexAt(seat.x, seat.y, 1)).toBe(ring);
-				expect(Math.hypot(seat.x, seat.y)).toBeGreaterThan(CENTRE_RADIUS);
+	// Tokens as the map draws them: a name alone is a button's smallest square, with a role's symbol or a photo it is
+	// taller, and a long name is wider and wraps once.
+	const token = { width: 54, height: 54 };
+	const withFace = { width: 68, height: 81 };
+	const longName = { width: 127, height: 98 };
+	const names = [
+		{ width: 60, height: 24 },
+		{ width: 110, height: 24 },
+		{ width: 100, height: 24 }
+	];
+	// The map's smallest (30rem across at the 18 px root font) and its largest (36rem across), as NetworkMap draws them.
+	const narrow = { radius: 15 * 18, border: 3 };
+	const wide = { radius: 18 * 18, border: 3 };
+
+	/** Every token's box, in pixels, from the seats in fractions of the radius. */
+	function boxes(people: (typeof token)[][], map: typeof narrow) {
+		return seatsOnMap(people, map, names).map((ring, index) => ({
+			...ring,
+			boxes: ring.seats.map((seat, i) => {
+				const size = { width: people[index]![i]!.width * ring.scale, height: people[index]![i]!.height * ring.scale };
+				const x = seat.x * map.radius;
+				const y = seat.y * map.radius;
+				return { left: x - size.width / 2, right: x + size.width / 2, top: y - size.height / 2, bottom: y + size.height / 2 };
+			})
+		}));
+	}
+	type Box = ReturnType<typeof boxes>[number]['boxes'][number];
+	const corners = (b: Box) => [
+		[b.left, b.top],
+		[b.right, b.top],
+		[b.left, b.bottom],
+		[b.right, b.bottom]
+	];
+	const far = (b: Box) => Math.max(...corners(b).map(([x, y]) => Math.hypot(x!, y!)));
+	const near = (b: Box) => Math.hypot(Math.max(0, b.left, -b.right), Math.max(0, b.top, -b.bottom));
+	const overlap = (a: Box, b: Box) =>
+		Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+
+	it('seats every token wholly inside its own ring band, off the centre and apart from the others, narrow and wide', () => {
+		// As many on every ring as the inner ring holds without crowding: 6 names alone or 3 with a symbol on the narrowest map.
+		for (const [map, size, most] of [
+			[narrow, token, 6],
+			[narrow, withFace, 3],
+			[wide, token, 9],
+			[wide, withFace, 6]
+		] as const) {
+			for (let count = 1; count <= most; count++) {
+				const people = [0, 1, 2].map(() => Array.from({ length: count }, () => size));
+				boxes(people, map).forEach((ring, index) => {
+					const what = `${count} × ${size.width}×${size.height} on ring ${index}, radius ${map.radius}`;
+					expect(ring.crowded, what).toBe(false);
+					expect(ring.boxes).toHaveLength(count);
+					for (const box of ring.boxes) {
+						const inner = (index === 0 ? CENTRE_RADIUS : RING_EDGES[index - 1]!) * map.radius;
+						expect(near(box), what).toBeGreaterThanOrEqual(inner - 0.01);
+						expect(far(box), what).toBeLessThanOrEqual(RING_EDGES[index]! * map.radius - map.border + 0.01);
+						// "Mig": no point of the box lies inside its circle, nor inside the square around it.
+						expect(near(box), what).toBeGreaterThanOrEqual(CENTRE_RADIUS * map.radius - 0.01);
+						const c = CENTRE_RADIUS * map.radius;
+						expect(overlap(box, { left: -c, right: c, top: -c, bottom: c }), what).toBe(false);
+					}
+					ring.boxes.forEach((a, i) => ring.boxes.slice(i + 1).forEach((b) => expect(overlap(a, b), what).toBe(false)));
+				});
 			}
-			expect(new Set(seats.map((s) => `${s.x.toFixed(3)},${s.y.toFixed(3)}`)).size).toBe(4);
-		});
-		expect(seatsOnMap([0, 0, 0])).toEqual([[], [], []]);
+		}
+		expect(seatsOnMap([[], [], []], wide)).toEqual([0, 1, 2].map(() => ({ seats: [], scale: 1, crowded: false })));
 	});
 
-	it('turns each ring away from the people inside it, so one token does not cover another', () => {
-		const nearest = (counts: number[]) => {
-			const seats = seatsOnMap(counts).flat();
+	it("draws a full ring's tokens smaller, down to a readable size, and then says it is crowded", () => {
+		// A few people close by keep their size on a tablet; more make the whole ring's tokens smaller, alike.
+		const few = boxes([[withFace, withFace], [], []], wide)[0]!;
+		expect(few.scale).toBe(1);
+		const more = boxes([Array.from({ length: 5 }, () => withFace), [], []], wide)[0]!;
+		expect(more.scale).toBeLessThan(1);
+		expect(more.scale).toBeGreaterThanOrEqual(MIN_TOKEN_SCALE);
+		expect(more.crowded).toBe(false);
+		more.boxes.forEach((a, i) => more.boxes.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+		// Past the smallest readable size, the ring is crowded: its tokens stay in the band at that size, touching.
+		const crowded = boxes([Array.from({ length: 16 }, () => withFace), [], []], narrow)[0]!;
+		expect(crowded).toMatchObject({ crowded: true, scale: MIN_TOKEN_SCALE });
+		for (const box of crowded.boxes) {
+			expect(near(box)).toBeGreaterThanOrEqual(CENTRE_RADIUS * narrow.radius - 0.01);
+			expect(far(box)).toBeLessThanOrEqual(RING_EDGES[0] * narrow.radius - narrow.border + 0.01);
+		}
+		// A token too large for the band even at that size crosses the ring's outer border, never "Mig".
+		const huge = boxes([[longName, longName], [], []], narrow)[0]!;
+		expect(huge).toMatchObject({ crowded: true, scale: MIN_TOKEN_SCALE });
+		const c = CENTRE_RADIUS * narrow.radius;
+		for (const box of huge.boxes) expect(overlap(box, { left: -c, right: c, top: -c, bottom: c })).toBe(false);
+	});
+
+	it("keeps people off their ring's name and turns each ring away from the people inside it", () => {
+		const nearest = (people: (typeof token)[][]) => {
+			const seats = seatsOnMap(people, wide, names).flatMap((ring) => ring.seats);
 			return Math.min(...seats.flatMap((a, i) => seats.slice(i + 1).map((b) => Math.hypot(a.x - b.x, a.y - b.y))));
 		};
 		// One person on "Midt imellem" and one on "Længere væk" were 0.52 radius apart: at 320 px, a token covered a name.
-		expect(nearest([0, 1, 1])).toBeGreaterThan(0.9);
-		expect(nearest([1, 1, 1])).toBeGreaterThan(0.65);
-		expect(nearest([2, 2, 2])).toBeGreaterThan(0.4);
-		// Nobody sits on a ring's name at the top, nor at a side of the map, where a token would stick out of a narrow screen.
-		for (const counts of [
-			[3, 3, 3],
-			[0, 1, 1],
-			[0, 0, 2],
-			[1, 3, 2]
+		expect(nearest([[], [token], [token]])).toBeGreaterThan(0.9);
+		expect(nearest([[token], [token], [token]])).toBeGreaterThan(0.65);
+		for (const people of [
+			[[withFace], [withFace, withFace], [withFace, withFace, withFace]],
+			[[token, token, token], [token, token], [longName]]
 		]) {
-			for (const seat of seatsOnMap(counts).flat()) {
-				expect(Math.abs(Math.atan2(seat.y, seat.x) + Math.PI / 2)).toBeGreaterThan(0.3);
-				expect(Math.abs(seat.x)).toBeLessThan(0.8);
+			for (const map of [narrow, wide]) {
+				boxes(people, map).forEach((ring, index) => {
+					const outer = RING_EDGES[index]! * map.radius - map.border;
+					const name = {
+						left: -names[index]!.width / 2,
+						right: names[index]!.width / 2,
+						top: -outer + 6,
+						bottom: -outer + 6 + names[index]!.height
+					};
+					for (const box of ring.boxes) expect(overlap(box, name)).toBe(false);
+				});
 			}
 		}
 	});

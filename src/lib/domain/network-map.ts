@@ -108,43 +108,186 @@ export interface Seat {
 	y: number;
 }
 
-// How finely a ring's turn is tried between two of its seats.
-const TURNS_TRIED = 48;
+/** A box drawn on the map (a person's token, a ring's name), in CSS pixels. */
+export interface BoxSize {
+	width: number;
+	height: number;
+}
+
+/** The drawn map: its radius, and the border every ring and the centre draw inside their edge, in CSS pixels. */
+export interface MapSize {
+	radius: number;
+	border: number;
+}
+
+/** Where the people of one ring sit (x and y from the centre, in fractions of the radius), and how large their tokens are drawn. */
+export interface RingSeats {
+	seats: Seat[];
+	/** 1 is the token's own size; a ring with more people than room draws them all smaller, down to MIN_TOKEN_SCALE. */
+	scale: number;
+	/** Even at MIN_TOKEN_SCALE the ring's people did not fit apart: they touch or overlap one another (never the centre or another ring). */
+	crowded: boolean;
+}
 
 /**
- * Where the people on each ring sit, given how many are on each (inner ring first): spread evenly on the middle of its
- * band, each ring turned so its people are as far as can be from those on the rings inside it, from every ring's name
- * at the top and from the map's left and right sides (a token there stuck out of a 320 px screen). A fixed turn per
- * ring put one person on "Midt imellem" and one on "Længere væk" close enough for a token to cover the other's name on
- * a 320 px map. Returns x and y from the centre, in fractions of the radius.
+ * The smallest a token is drawn: its name then is 0.85 × 0.7 ≈ 0.6rem, the smallest text the app shows, and its face
+ * about 2rem. Smaller, a name could no longer be read; a ring that needs smaller tokens is crowded instead.
  */
-export function seatsOnMap(counts: readonly number[]): Seat[][] {
-	// Each ring shows its name at the top, just inside its outer edge.
-	const names: Seat[] = RING_EDGES.map((outer) => ({ x: 0, y: -(outer - 0.07) }));
+export const MIN_TOKEN_SCALE = 0.7;
+// Room kept between two tokens of a ring, so their borders (and a focus ring) do not touch, in CSS pixels.
+const GAP = 4;
+// How finely a ring's turn is tried between two of its seats, and how finely the scale is looked for.
+const TURNS_TRIED = 24;
+const SCALE_STEPS = 8;
+
+/** The farthest and the nearest point of a box centred at (x, y) from the map's centre. */
+function reach(x: number, y: number, box: BoxSize): { far: number; near: number } {
+	const dx = Math.abs(x);
+	const dy = Math.abs(y);
+	return {
+		far: Math.hypot(dx + box.width / 2, dy + box.height / 2),
+		near: Math.hypot(Math.max(0, dx - box.width / 2), Math.max(0, dy - box.height / 2))
+	};
+}
+
+/**
+ * How far from the centre a box at this angle sits wholly inside the band from `inner` to `outer`: the middle of the
+ * distances that fit, or undefined if none does. Both ends grow with the distance, so each is found by halving.
+ */
+function distanceInBand(angle: number, box: BoxSize, inner: number, outer: number): number | undefined {
+	const at = (r: number) => reach(r * Math.cos(angle), r * Math.sin(angle), box);
+	if (at(0).far > outer || at(outer).near < inner) return undefined;
+	let [lowest, highest] = [0, outer];
+	let [low, high] = [0, outer];
+	for (let i = 0; i < 24; i++) {
+		const mid = (lowest + highest) / 2;
+		if (at(mid).near >= inner) highest = mid;
+		else lowest = mid;
+		const mid2 = (low + high) / 2;
+		if (at(mid2).far <= outer) low = mid2;
+		else high = mid2;
+	}
+	return highest <= low ? (highest + low) / 2 : undefined;
+}
+
+function apart(a: Seat, boxA: BoxSize, b: Seat, boxB: BoxSize): boolean {
+	return Math.abs(a.x - b.x) >= (boxA.width + boxB.width) / 2 + GAP || Math.abs(a.y - b.y) >= (boxA.height + boxB.height) / 2 + GAP;
+}
+
+/**
+ * Where the people on each ring sit, given their tokens' sizes (inner ring first), the map's size and each ring's name
+ * (drawn at the top of its band). Every token lies wholly inside its own ring's band — never over "me" in the middle (nor
+ * the square around it), never across a ring's border, so which ring a person is on is plain — and apart from the other
+ * tokens of its ring.
+ * The people of a ring are spread evenly, the ring turned so they keep off its name and as far as can be from the people
+ * on the rings inside it. A ring with more people than room draws its tokens smaller (one scale for the ring, so nobody
+ * looks less important), down to MIN_TOKEN_SCALE; past that it is `crowded`: its tokens stay in the band at the
+ * smallest size and may touch one another, and the map offers the list view, where everyone has a row.
+ */
+export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize, names: readonly BoxSize[] = []): RingSeats[] {
+	const { radius, border } = map;
 	const taken: Seat[] = [];
-	return counts.map((count, ringIndex) => {
-		const inner = ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!;
-		const middle = (inner + (RING_EDGES[ringIndex] ?? 1)) / 2;
-		const step = (2 * Math.PI) / Math.max(1, count);
-		const ring = (turn: number) =>
-			Array.from({ length: count }, (_, seat) => ({ x: middle * Math.cos(turn + step * seat), y: middle * Math.sin(turn + step * seat) }));
-		// A side counts double: half a token's width there is already off the map.
-		const room = (seats: Seat[]) =>
-			Math.min(
-				...seats.flatMap((seat) => [
-					2 * (1 - Math.abs(seat.x)),
-					...[...taken, ...names].map((other) => Math.hypot(seat.x - other.x, seat.y - other.y))
-				])
-			);
-		let best = ring(0);
-		let bestRoom = -1;
-		for (let tried = 0; tried < TURNS_TRIED; tried++) {
-			// Starting right of the top, where the ring shows its name.
-			const seats = ring(-Math.PI / 2 + 0.7 + (step * tried) / TURNS_TRIED);
-			const space = seats.length === 0 ? 0 : room(seats);
-			if (space > bestRoom) [best, bestRoom] = [seats, space];
+	return tokens.map((boxes, ringIndex) => {
+		const inner = (ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!) * radius;
+		const outer = (RING_EDGES[ringIndex] ?? 1) * radius - border;
+		// The ring's name sits centred at the top, just inside its border (the ring's padding of 0.35rem is about 6 px).
+		const name = names[ringIndex] ?? { width: 0, height: 0 };
+		const nameAt: Seat = { x: 0, y: -(outer - 6 - name.height / 2) };
+		// "Me" is round, but a token is kept off the square around it too: no corner of a box then seems to touch it.
+		const centre = { width: 2 * CENTRE_RADIUS * radius, height: 2 * CENTRE_RADIUS * radius };
+		const step = (2 * Math.PI) / Math.max(1, boxes.length);
+		// Where a token of a size fits the band, at each of the places around the ring (the same sizes come back often).
+		const fitted = new Map<string, (Seat | undefined)[]>();
+		const placesInBand = (size: BoxSize) => {
+			const key = `${size.width}x${size.height}`;
+			let places = fitted.get(key);
+			if (!places) {
+				places = Array.from({ length: PLACES }, (_, place) => {
+					const angle = (2 * Math.PI * place) / PLACES;
+					const r = distanceInBand(angle, size, inner, outer);
+					return r === undefined ? undefined : { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+				});
+				fitted.set(key, places);
+			}
+			return places;
+		};
+
+		/**
+		 * The seats at this turn and scale, in pixels: each person goes to the place nearest their even share of the ring
+		 * where their token lies wholly in the band, off the ring's name and apart from those seated before (a box
+		 * fits the band better on the axes than on a diagonal, so strictly even places often did not fit at all).
+		 * Undefined when someone finds no such place; `crowded` gives up keeping apart.
+		 */
+		const arrange = (turn: number, scale: number, crowded: boolean) => {
+			const seats: Seat[] = [];
+			const sizes: BoxSize[] = [];
+			for (const [index, box] of boxes.entries()) {
+				const size = { width: box.width * scale, height: box.height * scale };
+				const places = placesInBand(size);
+				const wanted = Math.round(((turn + step * index) / (2 * Math.PI)) * PLACES) + PLACES;
+				const place = NEAREST_FIRST.map((offset) => places[(wanted + offset) % PLACES]).find(
+					(seat) =>
+						seat !== undefined &&
+						apart(seat, size, { x: 0, y: 0 }, centre) &&
+						(crowded || (apart(seat, size, nameAt, name) && seats.every((other, i) => apart(seat, size, other, sizes[i]!))))
+				);
+				if (!place) return undefined;
+				seats.push(place);
+				sizes.push(size);
+			}
+			return seats;
+		};
+		/** The best turn at this scale: the most room to the people on the rings further in. */
+		const best = (scale: number, crowded = false) => {
+			let found: { seats: Seat[]; room: number } | undefined;
+			for (let tried = 0; tried < TURNS_TRIED; tried++) {
+				// Starting right of the top, where the ring shows its name.
+				const seats = arrange(-Math.PI / 2 + 0.7 + (step * tried) / TURNS_TRIED, scale, crowded);
+				if (!seats) continue;
+				const room = Math.min(radius, ...seats.flatMap((seat) => taken.map((other) => Math.hypot(seat.x - other.x, seat.y - other.y))));
+				if (!found || room > found.room) found = { seats, room };
+			}
+			return found?.seats;
+		};
+
+		let scale = 1;
+		let seats = best(1);
+		if (!seats) {
+			// The largest scale that fits, by halving between the smallest and the token's own size.
+			let [low, high] = [MIN_TOKEN_SCALE, 1];
+			seats = best(low);
+			if (seats) {
+				for (let i = 0; i < SCALE_STEPS; i++) {
+					const mid = (low + high) / 2;
+					const there = best(mid);
+					if (there) [low, seats] = [mid, there];
+					else high = mid;
+				}
+			}
+			scale = low;
 		}
-		taken.push(...best);
-		return best;
+		const crowded = !seats;
+		// Crowded: the smallest tokens, each in the band as near its even share as it fits, touching where they must.
+		seats ??=
+			best(MIN_TOKEN_SCALE, true) ??
+			boxes.map((box, seat) =>
+				offCentre(-Math.PI / 2 + 0.7 + step * seat, { width: box.width * MIN_TOKEN_SCALE, height: box.height * MIN_TOKEN_SCALE }, inner)
+			);
+		taken.push(...seats);
+		return { seats: seats.map((seat) => ({ x: seat.x / radius, y: seat.y / radius })), scale, crowded };
 	});
+}
+
+// The places around a ring a token may take (every 2.5°), and the order they are tried in: its even share, then nearer first.
+const PLACES = 144;
+const NEAREST_FIRST = Array.from({ length: PLACES }, (_, i) => ((i + 1) >> 1) * (i % 2 ? 1 : -1) + PLACES);
+
+/** A token too large for its band even at the smallest size: as near its ring as it can be without covering "me" in the middle. */
+function offCentre(angle: number, box: BoxSize, inner: number): Seat {
+	// Off the square around everything further in, which keeps it off the circle as well.
+	const square = { width: 2 * inner, height: 2 * inner };
+	for (let r = inner; ; r += 1) {
+		const seat = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+		if (apart(seat, box, { x: 0, y: 0 }, square)) return seat;
+	}
 }
