@@ -195,12 +195,13 @@ describe('the network map', () => {
 		Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
 
 	it('seats every token wholly inside its own ring band, off the centre and apart from the others, narrow and wide', () => {
-		// As many on every ring as the inner ring holds without crowding: 6 names alone or 3 with a symbol on the narrowest map.
+		// As many on every ring as the inner ring holds without crowding and at 44 px or more: 6 names alone or 2 with a
+		// symbol on the narrowest map, 8 and 5 on a tablet.
 		for (const [map, size, most] of [
 			[narrow, token, 6],
-			[narrow, withFace, 3],
-			[wide, token, 9],
-			[wide, withFace, 6]
+			[narrow, withFace, 2],
+			[wide, token, 8],
+			[wide, withFace, 5]
 		] as const) {
 			for (let count = 1; count <= most; count++) {
 				const people = [0, 1, 2].map(() => Array.from({ length: count }, () => size));

@@ -130,10 +130,11 @@ export interface RingSeats {
 }
 
 /**
- * The smallest a token is drawn: its name then is 0.85 × 0.7 ≈ 0.6rem, the smallest text the app shows, and its face
- * about 2rem. Smaller, a name could no longer be read; a ring that needs smaller tokens is crowded instead.
+ * The smallest a token is drawn: a token is a control at least the target size (3rem, 54 px) each way, and at 0.82 it
+ * keeps the 44 px a finger needs (and its name 0.85 × 0.82 ≈ 0.7rem, its face about 1.85rem). A ring that needs smaller
+ * tokens is crowded instead, and the list view has every person at full size.
  */
-export const MIN_TOKEN_SCALE = 0.7;
+export const MIN_TOKEN_SCALE = 0.82;
 // Room kept between two tokens of a ring, so their borders (and a focus ring) do not touch, in CSS pixels.
 const GAP = 4;
 // How finely a ring's turn is tried between two of its seats, and how finely the scale is looked for.
