@@ -139,7 +139,7 @@ export const MIN_TOKEN_SCALE = 0.82;
 const GAP = 4;
 // How finely a ring's turn is tried between two of its seats, and how finely the scale is looked for.
 const TURNS_TRIED = 24;
-const SCALE_STEPS = 8;
+const SCALE_STEPS = 4;
 
 /** The farthest and the nearest point of a box centred at (x, y) from the map's centre. */
 function reach(x: number, y: number, box: BoxSize): { far: number; near: number } {
