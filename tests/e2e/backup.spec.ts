@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, test, unlockTablet } from './fixtures';
+import { expect, expectNoAxeViolations, expectOwnFileButtons, expectReflow, readDatabase, test, unlockTablet } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 
 const PASSPHRASE = 'fire grønne heste springer';
@@ -46,9 +46,14 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await expect(page.getByText('Der er endnu ingen borgere')).toBeVisible();
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
 
+	// The file is chosen with the app's own Danish button, and the form says in Danish which one was chosen.
+	await expectOwnFileButtons(page, ['Vælg fil']);
+	await expect(panel.getByText('Ingen fil valgt')).toBeVisible();
 	await panel
 		.getByLabel('Fil med sikkerhedskopi (.billedtale)')
 		.setInputFiles({ name: 'andet.billedtale', mimeType: 'application/json', buffer: Buffer.from('{"format":"andet"}') });
+	await expect(panel.getByText('Valgt: andet.billedtale')).toBeVisible();
+	await expectReflow(page, 'the backup restore with a file chosen');
 	await panel.getByLabel('Kopiens kodeord').fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Hent sikkerhedskopi' }).click();
 	await expect(panel.getByRole('alert')).toHaveText('Filen er ikke en sikkerhedskopi fra Billedtale. Intet er ændret.');

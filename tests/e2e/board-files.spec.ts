@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { expect, expectNoAxeViolations, readDatabase, test, TEST_PIN } from './fixtures';
+import { expect, expectNoAxeViolations, expectOwnFileButtons, readDatabase, test, TEST_PIN } from './fixtures';
 import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
 import type { BoardCell } from '#lib/domain/board.ts';
 
@@ -25,10 +25,14 @@ test('boards go out as .obz and .obf and come back in; a broken file changes not
 	const before = (await readDatabase(page)).boards;
 	expect(before).toHaveLength(8);
 
+	// The import's own Danish button, not the browser's file control; it says which file was taken.
+	await expectOwnFileButtons(page, ['Vælg en .obf- eller .obz-fil']);
+	await expect(page.locator('.import').getByText('Ingen fil valgt')).toBeVisible();
 	// A broken package: a clear Danish message, and the boards are exactly as before.
 	const input = page.getByLabel('Vælg en .obf- eller .obz-fil');
 	await input.setInputFiles({ name: 'tavler.obz', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 ødelagt') });
 	await expect(page.locator('.import').getByRole('alert')).toHaveText('Filen er ikke en gyldig .obz-pakke. Intet er ændret.');
+	await expect(page.locator('.import').getByText('Valgt: tavler.obz')).toBeVisible();
 	await input.setInputFiles({ name: 'tavle.obf', mimeType: 'application/json', buffer: Buffer.from('{"format":"noget andet"}') });
 	await expect(page.locator('.import').getByRole('alert')).toHaveText('Filen er ikke i Open Board Format. Intet er ændret.');
 	await expectNoAxeViolations(page, 'board list with an import error');

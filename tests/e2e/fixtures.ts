@@ -97,6 +97,38 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
 	expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
+/**
+ * No file input shows the browser's own control ("Choose File / No file chosen", in the browser's language, not the
+ * app's): every one in the page is hidden to a pixel, and each of `buttons` (the words of the label drawn as a button
+ * around it) is shown at 44 px or more, gets the focus ring when its input is reached by the keyboard, and Enter there opens
+ * the picker.
+ */
+export async function expectOwnFileButtons(page: Page, buttons: string[]): Promise<void> {
+	const inputs = page.locator('input[type=file]');
+	const boxes = await inputs.evaluateAll((all) => all.map((input) => input.getBoundingClientRect()).map((box) => [box.width, box.height]));
+	expect(boxes.length, 'file inputs in the page').toBeGreaterThan(0);
+	for (const [width, height] of boxes) expect(width! <= 1 && height! <= 1, `a file input of ${width} × ${height} px is seen`).toBe(true);
+	for (const words of buttons) {
+		const button = page.locator('label').getByText(words, { exact: true });
+		await expect(button).toBeVisible();
+		const box = (await button.boundingBox())!;
+		expect(Math.min(box.width, box.height), `the size of "${words}"`).toBeGreaterThanOrEqual(44);
+		// Asked for first: Playwright takes the picker's place only once it has been told to, and a real picker left open
+		// would keep every later one shut.
+		const chooser = page.waitForEvent('filechooser');
+		// Reached by Tab (a focus by script alone may not count as the keyboard's), the hidden input shows its ring on the button.
+		const input = button.locator('input[type=file]');
+		await input.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(input).toBeFocused();
+		expect(await button.evaluate((element) => getComputedStyle(element).outlineStyle), `the focus ring on "${words}"`).toBe('solid');
+		// The keyboard opens the picker from there; no file is given back.
+		await page.keyboard.press('Enter');
+		await (await chooser).setFiles([]);
+	}
+}
+
 /** What expectReflow() finds wrong in the page as it is laid out now. Runs in the page. */
 function reflowProblems(): string[] {
 	const problems: string[] = [];

@@ -19,6 +19,12 @@ export const da = {
 	'common.saved': 'Gemt',
 	'common.delete': 'Slet',
 
+	'file.choose': 'Vælg fil',
+	'file.choosePhoto': 'Vælg foto',
+	'file.choosePicture': 'Vælg billede',
+	'file.chosen': 'Valgt: {name}',
+	'file.none': 'Ingen fil valgt',
+
 	'home.title': 'Borgere på denne tablet',
 	'home.empty': 'Der er endnu ingen borgere. Tilføj den første borger for at komme i gang.',
 	'home.addCitizen': 'Tilføj borger',

@@ -20,6 +20,12 @@ export const en: Record<MessageKey, string> = {
 	'common.saved': 'Saved',
 	'common.delete': 'Delete',
 
+	'file.choose': 'Choose file',
+	'file.choosePhoto': 'Choose photo',
+	'file.choosePicture': 'Choose picture',
+	'file.chosen': 'Chosen: {name}',
+	'file.none': 'No file chosen',
+
 	'home.title': 'Citizens on this tablet',
 	'home.empty': 'There are no citizens yet. Add the first citizen to get started.',
 	'home.addCitizen': 'Add citizen',

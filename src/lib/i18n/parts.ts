@@ -16,6 +16,8 @@ export const FIRST_SCREEN_PREFIXES = [
 	'erase',
 	// Any failure may be told on a lock screen (notices), and error codes are looked up by key.
 	'error',
+	// The file button's few words: the home screen's "Tilføj borger" asks for a photo with it.
+	'file',
 	'home',
 	'homeScreen',
 	'language',
