@@ -1,20 +1,9 @@
-import { switchPress, type AccessProfile, type KeyFocus } from '#lib/domain/access.ts';
-import {
-	DWELL_NONE,
-	dwellCheck,
-	dwellMove,
-	dwellProgress,
-	rowsByPosition,
-	type Point,
-	slidOff,
-	TAP_IDLE,
-	tapAccept,
-	tapHold,
-	tapPress,
-	tapRelease,
-	type ScanState
-} from '#lib/domain/scanning.ts';
+import type { AccessProfile } from '#lib/domain/access.ts';
+import { rowsByPosition, slidOff, TAP_IDLE, tapAccept, tapHold, tapPress, tapRelease, type ScanState } from '#lib/domain/scanning.ts';
+import { dwellPointer } from './dwell-pointer.ts';
+import { keySwitches } from './key-switches.ts';
 import { ScanDriver } from './scan-driver.ts';
+import { nameOf, targetOf, targetsIn } from './targets.ts';
 
 /*
  * The one place where the access rules meet the page. An area (an element) holds targets: any element inside it with
@@ -23,13 +12,12 @@ import { ScanDriver } from './scan-driver.ts';
  *   that selects, not in the click the browser makes up to a frame later (see onPointerUp),
  * - in switch modes the targets are scanned row → cell in reading order, with keys or on-screen switches,
  * - in dwell mode resting the pointer on a target selects it.
- * Activation is always the target's own click(), so a component needs no code of its own for any of this.
+ * Activation is always the target's own click(), so a component needs no code of its own for any of this. Targets:
+ * targets.ts; keys as switches: key-switches.ts; dwell: dwell-pointer.ts.
  */
 
-export const TARGET = '[data-scan]';
 const ROW = 'data-scan-row';
 const CELL = 'data-scan-cell';
-const DWELL = 'data-dwell';
 
 export interface AreaOptions {
 	profile: () => AccessProfile;
@@ -43,55 +31,6 @@ export interface AreaControl {
 	destroy(): void;
 }
 
-/**
- * Whether a target can be chosen now: not disabled (a `<label data-scan>` is as disabled as its radio, which the adviser's
- * "Formidlet af" without a person disables), not inert. Scanning and dwell offer only these.
- */
-function usable(el: HTMLElement): boolean {
-	const control = el instanceof HTMLLabelElement ? el.control : el;
-	return !control?.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true' && !el.closest('[inert]');
-}
-
-function targetsIn(root: Element): HTMLElement[] {
-	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter((el) => usable(el) && el.getClientRects().length > 0);
-}
-
-/**
- * What a screen reader would say for the target: its own name, else its text without what is hidden from assistive
- * technology. A board cell's label shown with soft hyphens is hidden so, beside the label as kept (BoardGrid): read with
- * it, "Mødetavle" was said twice, once with the hyphens.
- */
-export function nameOf(el: Element): string {
-	return (el.getAttribute('aria-label') ?? textNotHidden(el)).replace(/\s+/g, ' ').trim();
-}
-
-function textNotHidden(el: Element): string {
-	const copy = el.cloneNode(true) as Element;
-	for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
-	return copy.textContent ?? '';
-}
-
-// Inputs that take no text: a radio or a checkbox chosen by a scan keeps the focus, and the switch must go on working.
-const NOT_TYPED = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'image', 'file', 'color', 'range']);
-
-// What a person at the keyboard works with Space, Enter or arrows: a focused element that is none of these (a heading, <main>)
-// leaves every key to the switch.
-const CONTROL = [
-	'a[href]',
-	'button',
-	'summary',
-	'select',
-	'input',
-	...['button', 'link', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'checkbox', 'radio', 'switch', 'option', 'slider'].map(
-		(role) => `[role="${role}"]`
-	)
-].join(', ');
-
-function isTyping(target: EventTarget | null): boolean {
-	if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
-	return target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
 export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl {
 	const profile = options.profile;
 	let rows: HTMLElement[][] = [];
@@ -101,11 +40,6 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	 * own work, a background batch) was more than the repeat time after the first by the clock and chose the picture twice.
 	 */
 	let tap = TAP_IDLE;
-	let dwell = DWELL_NONE;
-	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
-	let dwellFrame = 0;
-	// Where the pointer is, for dwell: after a dwell fires, the target that appears under a resting pointer waits.
-	let pointerAt: Point | undefined;
 	let holdTimer: ReturnType<typeof setTimeout> | undefined;
 	let pressed: HTMLElement | undefined;
 	// Where the finger went down: a finger that moved before lifting did not tap (see slidOff).
@@ -201,67 +135,8 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		else if (method === 'one-switch') scanner.press('switch');
 	}
 
-	/*
-	 * Whose a key press is (the rule: KeyFocus in access.ts). The focus is the keyboard's when it came to where it is while
-	 * the last input was a key the keyboard used (Tab, an arrow, Escape closing a dialog, Enter on the adviser's button
-	 * that opened the next thing): not :focus-visible, which the switch's own key press turns on too. A pointer's press
-	 * or a key taken as the switch ends it, so a button a mouse left focused, or one the app focused after a scan's choice,
-	 * is not pressed by the next switch press. A press is one thing from key down to key up: what its keydown was.
-	 */
-	let keyboardInput = false;
-	let keyboardFocus: EventTarget | null = null;
-	const switchKeysDown = new Set<string>();
-
-	function focusOf(target: EventTarget | null): KeyFocus {
-		if (!(target instanceof HTMLElement)) return 'citizen';
-		if (target.closest('dialog')) return 'dialog';
-		if (isTyping(target)) return 'typing';
-		// One of the citizen's targets is theirs whoever focused it: a switch press must never answer in their name.
-		const citizens = root.contains(target) && target.closest(TARGET) !== null;
-		return target === keyboardFocus && !citizens && target.matches(CONTROL) ? 'keyboard' : 'citizen';
-	}
-
-	function onKey(event: KeyboardEvent): void {
-		if (event.type === 'keyup') {
-			// The release of a key taken as the switch: Space presses a focused button on its release.
-			if (switchKeysDown.delete(event.key)) {
-				event.preventDefault();
-				event.stopPropagation();
-			}
-			return;
-		}
-		const which = switchPress(profile(), event.key, focusOf(event.target));
-		keyboardInput = which === undefined;
-		if (!which) {
-			switchKeysDown.delete(event.key);
-			return;
-		}
-		switchKeysDown.add(event.key);
-		// The key must not also press the focused control or scroll the page.
-		event.preventDefault();
-		event.stopPropagation();
-		if (!event.repeat) press(which);
-	}
-
-	function onFocusIn(event: FocusEvent): void {
-		keyboardFocus = keyboardInput ? event.target : null;
-	}
-
-	function onAnyPointerDown(): void {
-		keyboardInput = false;
-		keyboardFocus = null;
-	}
-
-	function targetOf(event: Event): HTMLElement | undefined {
-		const el = event.target instanceof Element ? event.target.closest<HTMLElement>(TARGET) : null;
-		return el && root.contains(el) ? el : undefined;
-	}
-
-	/** A target dwell may fill its ring on: a greyed-out "Tilbage" or "Slet sidste" would fill it and then do nothing. */
-	function usableTargetOf(event: Event): HTMLElement | undefined {
-		const el = targetOf(event);
-		return el && usable(el) ? el : undefined;
-	}
+	const keys = keySwitches(root, profile, press);
+	const dwell = dwellPointer(root, profile, { idOf, activate });
 
 	function swallow(event: Event): void {
 		event.preventDefault();
@@ -269,7 +144,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 	}
 
 	function onClick(event: MouseEvent): void {
-		const el = targetOf(event);
+		const el = targetOf(root, event);
 		if (!el || activating) return;
 		if (forwarding === el && event.target === forwarding.control) {
 			forwarding = undefined;
@@ -296,7 +171,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 
 	function onPointerDown(event: PointerEvent): void {
 		chose = false;
-		const el = targetOf(event);
+		const el = targetOf(root, event);
 		if (!el || event.button !== 0) return;
 		pressed = el;
 		downAt = { x: event.clientX, y: event.clientY };
@@ -323,7 +198,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		const finger = event.pointerType === 'touch';
 		// Sliding off the target before lifting cancels, as with a native button. A finger stays with the target it pressed
 		// wherever it is lifted, so for a finger the distance it moved decides (a drag of a story item or a person is no tap).
-		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(event);
+		const el = finger && slidOff(downAt, { x: event.clientX, y: event.clientY }) ? undefined : targetOf(root, event);
 		const step = tapRelease(profile(), tap, event.timeStamp, el && idOf(el), finger ? { x: event.clientX, y: event.clientY } : undefined);
 		tap = step.state;
 		pressed = undefined;
@@ -346,53 +221,17 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		chose = false;
 	}
 
-	function clearDwell(): void {
-		clearTimeout(dwellTimer);
-		cancelAnimationFrame(dwellFrame);
-		for (const el of root.querySelectorAll(`[${DWELL}]`)) el.removeAttribute(DWELL);
-	}
-
-	function onPointerMove(event: PointerEvent): void {
-		if (profile().method !== 'dwell') return;
-		const el = usableTargetOf(event);
-		pointerAt = { x: event.clientX, y: event.clientY };
-		const next = dwellMove(dwell, el && idOf(el), Date.now(), pointerAt);
-		if (next === dwell) return;
-		dwell = next;
-		clearDwell();
-		if (!el) return;
-		const dwellMs = profile().dwellMs;
-		el.setAttribute(DWELL, '');
-		const draw = () => {
-			el.style.setProperty('--dwell', String(dwellProgress(dwell, dwellMs, Date.now())));
-			dwellFrame = requestAnimationFrame(draw);
-		};
-		draw();
-		dwellTimer = setTimeout(() => {
-			const check = dwellCheck(dwell, dwellMs, Date.now(), pointerAt);
-			dwell = check.state;
-			clearDwell();
-			// Dwell fires once until the pointer leaves, so it needs no repeat filter either.
-			if (check.select && el.isConnected) activate(el);
-		}, dwellMs);
-	}
-
-	function onPointerLeave(): void {
-		dwell = dwellMove(dwell, undefined, Date.now());
-		clearDwell();
-	}
-
 	const listeners: [EventTarget, string, EventListener, boolean][] = [
-		[window, 'keydown', onKey as EventListener, true],
-		[window, 'keyup', onKey as EventListener, true],
-		[window, 'focusin', onFocusIn as EventListener, true],
-		[window, 'pointerdown', onAnyPointerDown, true],
+		[window, 'keydown', keys.onKey as EventListener, true],
+		[window, 'keyup', keys.onKey as EventListener, true],
+		[window, 'focusin', keys.onFocusIn as EventListener, true],
+		[window, 'pointerdown', keys.onAnyPointerDown, true],
 		[root, 'click', onClick as EventListener, true],
 		[root, 'pointerdown', onPointerDown as EventListener, true],
 		[root, 'pointerup', onPointerUp as EventListener, true],
 		[root, 'touchend', onTouchEnd as EventListener, true],
-		[root, 'pointermove', onPointerMove as EventListener, false],
-		[root, 'pointerleave', onPointerLeave as EventListener, false]
+		[root, 'pointermove', dwell.onPointerMove as EventListener, false],
+		[root, 'pointerleave', dwell.onPointerLeave, false]
 	];
 	for (const [target, type, listener, capture] of listeners) target.addEventListener(type, listener, capture);
 
@@ -401,7 +240,7 @@ export function accessArea(root: HTMLElement, options: AreaOptions): AreaControl
 		destroy() {
 			changed.disconnect();
 			scanner.stop();
-			clearDwell();
+			dwell.clear();
 			clearTimeout(holdTimer);
 			for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener, capture);
 		}
