@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from './app.ts';
+import type { ElementRef } from './webdriver.ts';
 
 const PASSPHRASE = 'mælkebøtte regnvejr ananas søndag cykel';
 const PIN = '2468';
@@ -43,8 +48,11 @@ async function speak(app: App, cell: string): Promise<string> {
 	return engine;
 }
 
-/** The backup file is caught as the page hands it to the browser: WebDriver cannot see downloads. */
-async function downloadBackup(app: App): Promise<void> {
+/**
+ * Files the page saves are caught as it hands them to the browser (WebDriver cannot see downloads): each becomes
+ * `window.__downloads[n]`, a promise of its name and its bytes as base64.
+ */
+async function catchDownloads(app: App): Promise<void> {
 	await app.session.run(`
 		window.__downloads = [];
 		// Our CSP has no blob: in connect-src, so the file is read from the Blob the page made, not fetched.
@@ -67,13 +75,23 @@ async function downloadBackup(app: App): Promise<void> {
 			if (this.download && blob) window.__downloads.push(blob.arrayBuffer().then((b) => ({ name: this.download, base64: base64(new Uint8Array(b)) })));
 			return click.call(this);
 		};`);
+}
+
+/** The first file the page saved since catchDownloads(). */
+async function firstDownload(app: App): Promise<{ name: string; bytes: Buffer }> {
+	await app.waitFor('the saved file', `return window.__downloads.length > 0`, 60_000);
+	const file = await app.session.runAsync<{ name: string; base64: string }>(`return await window.__downloads[0];`);
+	return { name: file.name, bytes: Buffer.from(file.base64, 'base64') };
+}
+
+async function downloadBackup(app: App): Promise<void> {
+	await catchDownloads(app);
 	await app.fill('Kodeord til kopien', BACKUP_PASSPHRASE);
 	await app.fill('Gentag kodeordet', BACKUP_PASSPHRASE);
 	await app.click('button', 'Gem sikkerhedskopi');
-	await app.waitFor('the backup file', `return window.__downloads.length > 0`, 60_000);
-	const file = await app.session.runAsync<{ name: string; base64: string }>(`return await window.__downloads[0];`);
+	const file = await firstDownload(app);
 	// Format 2: a header line, then sealed chunks.
-	const bytes = Buffer.from(file.base64, 'base64');
+	const bytes = file.bytes;
 	let header: { format?: string; version?: number; kdf?: { iterations?: number } } = {};
 	try {
 		header = JSON.parse(bytes.subarray(0, bytes.indexOf('\n')).toString('utf8'));
@@ -148,4 +166,54 @@ export async function silentAudioJourney(app: App, figures: Figures): Promise<vo
 	const engine = await speak(app, 'nej');
 	if (engine !== 'none' && engine !== 'web') throw new Error(`audio was blocked, yet "${engine}" played`);
 	figures['speech with audio blocked'] = engine;
+}
+
+/** The story's item by its name's start ("Billede: hund" …), as a button on the canvas or in the list. */
+const storyItemShown = (start: string) =>
+	`return [...document.querySelectorAll('main button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()).startsWith(${JSON.stringify(start)}))`;
+
+/**
+ * Deep only: what a meeting makes, in Safari's engine. After coreJourney: Kaj's meeting gets a goal, Min plan is saved as a
+ * PDF (read back with poppler), and a picture put on his story canvas by tap-tap is there after a reload.
+ */
+export async function planAndStoryJourney(app: App, figures: Figures): Promise<void> {
+	await app.click('link', 'Borgere');
+	await app.click('link', 'Kaj');
+	await app.session.click(
+		await app.waitFor<ElementRef>('the meeting on Kaj’s page', `return document.querySelector('main a[href^="/moede?id="]')`)
+	);
+	await app.click('link', 'Det taler vi om', 'main');
+	await app.see('the topics step', '#step-heading', 'Det taler vi om');
+
+	const goal = 'Jeg vil selv handle ind om fredagen.';
+	await app.click('link', 'Plan');
+	await app.fill('Nyt mål i borgerens egne ord', goal);
+	await app.click('button', 'Tilføj mål');
+	await app.see('the goal in the plan', 'main', goal);
+	await catchDownloads(app);
+	await app.click('button', 'Gem som PDF');
+	await app.click('button', 'Lav PDF', 'dialog[open]');
+	const pdf = await firstDownload(app);
+	const dir = mkdtempSync(join(tmpdir(), 'billedtale-webkit-'));
+	try {
+		const file = join(dir, pdf.name);
+		writeFileSync(file, pdf.bytes);
+		const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		if (!text.includes('Min plan') || !text.includes(goal))
+			throw new Error(`the plan's PDF lacks its heading or the goal: "${text.slice(0, 300)}"`);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	figures['plan PDF'] = `${pdf.bytes.length} bytes`;
+
+	await app.click('link', 'Tilbage til mødet');
+	await app.click('link', 'Min historie');
+	await app.fill('Søg efter et billede', 'hund');
+	await app.click('button', 'hund', 'main');
+	await app.click('button', 'Læg i: Mine håb, ønsker og drømme', 'main');
+	await app.waitFor('the picture on the story canvas', storyItemShown('Billede: hund'));
+	await app.session.refresh();
+	await unlock(app);
+	await app.waitFor('the picture on the story canvas after a reload', storyItemShown('Billede: hund'), 30_000);
+	figures['story kept'] = true;
 }

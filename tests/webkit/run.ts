@@ -1,6 +1,6 @@
 /*
  * The WebKit tier: drives WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver) under a
- * virtual X display, against the built app. `npm test` runs the core journey; TEST_TIER=deep adds more.
+ * virtual X display, against the built app. `npm test` runs the core journey; TEST_TIER=deep adds speech without audio, and the plan's PDF and the story canvas.
  * Needs the Debian packages webkit2gtk-driver and xvfb (.ci/run installs them).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { TEST_TIER as tier } from '../tier.ts';
 import { App } from './app.ts';
-import { coreJourney, silentAudioJourney, type Figures } from './journeys.ts';
+import { coreJourney, planAndStoryJourney, silentAudioJourney, type Figures } from './journeys.ts';
 import { Session } from './webdriver.ts';
 
 const MINIBROWSER = [
@@ -95,7 +95,10 @@ async function main(): Promise<void> {
 		figures.browser = browser.match(/AppleWebKit\/[\d.]+/)?.[0] ?? browser;
 		const app = new App(session, origin);
 		await coreJourney(app, figures);
-		if (tier === 'deep') await silentAudioJourney(app, figures);
+		if (tier === 'deep') {
+			await silentAudioJourney(app, figures);
+			await planAndStoryJourney(app, figures);
+		}
 	} finally {
 		await session.end().catch(() => undefined);
 	}
