@@ -29,7 +29,7 @@ import {
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import { boardFiles, guessRoot } from './obz-root.ts';
-import { enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
+import { MANIFEST, enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -541,13 +541,14 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const files = await unzipBounded(bytes);
 		const lookup: FileLookup = (path) => files.get(path);
 
-		const manifestBytes = files.get('manifest.json');
+		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
+		// or in other capitals (zipNames), the manifest's own name too. A package without a manifest zipped as its folder:
+		// a path not in the zip ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const nameInZip = zipNames(files);
+		const manifestName = nameInZip(MANIFEST);
+		const manifestBytes = manifestName === undefined ? undefined : files.get(manifestName);
 		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
 
-		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
-		// or in other capitals (zipNames). A package without a manifest zipped as its folder: a path not in the zip
-		// ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
-		const nameInZip = zipNames(files);
 		const folder = manifestBytes === undefined ? enclosingFolder(files.keys()) : undefined;
 		const inPackage = (path: string) => nameInZip(path) ?? (folder === undefined ? undefined : nameInZip(folder + path)) ?? path;
 

@@ -1162,6 +1162,27 @@ describe('importObz', () => {
 		expect(withoutManifest.warnings).toEqual(unzippedWithout.warnings);
 	});
 
+	it('finds a manifest named in other capitals ("Manifest.json", "MANIFEST.JSON"), also in the folder the package was zipped as', async () => {
+		// This manifest names the food board as the home board, which no guess would: found, the import opens there.
+		const { 'manifest.json': manifest, ...rest } = unzipSync(cboardObz({}, { root: '2b7kq1' }));
+		const exact = await importObz(cboardObz({}, { root: '2b7kq1' }));
+		const expected = await describeSet(exact.set, mediaMap(exact.media));
+		expect(expected.boards[expected.root ?? -1]?.name).toBe('Mad');
+		for (const name of ['Manifest.json', 'MANIFEST.JSON']) {
+			for (const folder of ['', 'Mine tavler/']) {
+				const files = Object.entries({ ...rest, [name]: manifest! }).map(([path, bytes]) => [folder + path, bytes] as const);
+				const result = await importObz(zipSync(Object.fromEntries(files)));
+				expectValidResult(result);
+				expect(await describeSet(result.set, mediaMap(result.media))).toEqual(expected);
+				expect(result.warnings).toEqual(exact.warnings);
+			}
+		}
+		// Two that differ only in capitals leave nothing to tell which was meant: neither is taken, the home board is guessed.
+		const twice = await importObz(zipSync({ ...rest, 'Manifest.json': manifest!, 'MANIFEST.JSON': json({ format: 'open-board-0.1' }) }));
+		expectValidResult(twice);
+		expect(twice.set.boards.find((board) => board.id === twice.set.rootBoardId)?.name).toBe('Start');
+	});
+
 	it('refuses too many entries and too many boards', async () => {
 		const many: Zippable = {};
 		for (let i = 0; i <= IMPORT_LIMITS.maxEntries; i++) many[`f/${i}.txt`] = new Uint8Array(0);

@@ -67,6 +67,12 @@ export function enclosingFolder(names: Iterable<string>): string | undefined {
 }
 
 /**
+ * The package's manifest, as the spec names it. Zipped on Windows or macOS it may be "Manifest.json" or "MANIFEST.JSON":
+ * it is looked for as every other path is (zipNames), or it was missed and the home board guessed.
+ */
+export const MANIFEST = 'manifest.json';
+
+/**
  * The zip's own name for a path the package's manifest or boards give, or undefined when it has none. A package made
  * where file names ignore letter case (Windows, macOS) may say "Images/Glad.PNG" of the zip's "images/glad.png", and
  * its tool never noticed: a path that is not in the zip as written is the one name that differs from it only in case.
@@ -92,9 +98,10 @@ export function zipNames(files: ReadonlyMap<string, unknown>): (path: string) =>
  * not find (importObz).
  */
 function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
-	if (files.has('manifest.json')) return files;
+	const nameInZip = zipNames(files);
+	if (nameInZip(MANIFEST) !== undefined) return files;
 	const folder = enclosingFolder(files.keys());
-	if (folder === undefined || !files.has(`${folder}manifest.json`)) return files;
+	if (folder === undefined || nameInZip(folder + MANIFEST) === undefined) return files;
 	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
 }
 
