@@ -28,7 +28,7 @@ import {
 	type ObzManifest
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
-import { boardFiles, guessRoot } from './obz-root.ts';
+import { BoardAddresses, boardFiles, guessRoot } from './obz-root.ts';
 import { MANIFEST, enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
@@ -503,9 +503,10 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
 		const collector = new Collector();
 		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
-		// A board alone can link only to itself: by its id, or by its web address as CoughDrop names boards.
-		const itself = (link: ObfLoadBoard) =>
-			(link.id !== undefined && link.id === doc.id) || (link.url !== undefined && link.url === doc.url);
+		// A board alone can link only to itself: by its id, or by its web addresses as CoughDrop names boards.
+		const addresses = new BoardAddresses<string>();
+		addresses.add(doc, loaded.newId);
+		const itself = (link: ObfLoadBoard) => (link.id !== undefined && link.id === doc.id) || addresses.find(link) !== undefined;
 		const board = convertBoard(loaded, (link) => (itself(link) ? loaded.newId : 'missing'), context);
 		return finish({ rootBoardId: board.id, boards: [board] }, collector);
 	});
@@ -619,17 +620,16 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			const loaded = byPath.get(path);
 			if (loaded && !byId.has(id)) byId.set(id, loaded);
 		}
-		// CoughDrop names the board a link opens by its web address, with an id of its own that no board carries.
-		const byUrl = new Map<string, LoadedBoard>();
+		const addresses = new BoardAddresses<LoadedBoard>();
 		for (const loaded of byPath.values()) {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
-			if (loaded.doc.url !== undefined && !byUrl.has(loaded.doc.url)) byUrl.set(loaded.doc.url, loaded);
+			addresses.add(loaded.doc, loaded);
 		}
 		const resolveLink = (link: ObfLoadBoard): LinkTarget => {
 			const target =
 				(link.path !== undefined ? byPath.get(link.path) : undefined) ??
 				(link.id !== undefined ? byId.get(link.id) : undefined) ??
-				(link.url !== undefined ? byUrl.get(link.url) : undefined);
+				addresses.find(link);
 			if (target) return target.newId;
 			return link.path !== undefined && unreadable.has(link.path) ? 'unreadable' : 'missing';
 		};

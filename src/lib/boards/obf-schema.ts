@@ -218,6 +218,8 @@ export interface ObfLoadBoard {
 	path?: string;
 	/** The web address of the board it opens, as CoughDrop gives it (never fetched: matched against the boards' own). */
 	url?: string;
+	/** The web address of that board's data, as CoughDrop gives it beside `url` (never fetched either). */
+	dataUrl?: string;
 }
 
 export interface ObfButton {
@@ -267,6 +269,8 @@ export interface ObfBoardDoc {
 	name?: string;
 	/** The board's web address in the app that made it, by which other boards' links may name it. */
 	url?: string;
+	/** The web address of the board's data in that app ("data_url"), by which links may name it as well. */
+	dataUrl?: string;
 	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
 	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
@@ -294,11 +298,12 @@ function parseLoadBoard(value: unknown): ObfLoadBoard | undefined {
 	const id = asId(own(value, 'id'));
 	const path = normalisePath(own(value, 'path'));
 	const url = asUrl(own(value, 'url'));
+	const dataUrl = asUrl(own(value, 'data_url'));
 	if (id !== undefined) result.id = id;
 	if (path !== undefined) result.path = path;
 	if (url !== undefined) result.url = url;
-	// A link given only by "data_url", or by a "url" no board in the file has, is kept as an (unresolvable) link so it is
-	// reported.
+	if (dataUrl !== undefined) result.dataUrl = dataUrl;
+	// A link that names no board in the file is kept as an (unresolvable) link, so it is reported.
 	return result;
 }
 
@@ -467,9 +472,11 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 	const id = asId(own(value, 'id'));
 	const name = asText(own(value, 'name'));
 	const url = asUrl(own(value, 'url'));
+	const dataUrl = asUrl(own(value, 'data_url'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
 	if (url !== undefined) doc.url = url;
+	if (dataUrl !== undefined) doc.dataUrl = dataUrl;
 	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
 	return format !== undefined || looksLikeBoard(value, doc) ? doc : undefined;
 }

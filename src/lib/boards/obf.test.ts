@@ -840,7 +840,10 @@ describe('buttons as other AAC apps write them', () => {
 		const buttons = [
 			// CoughDrop's id for the board it opens is its own, not the one the board carries.
 			{ id: 'a', label: 'mad', load_board: { id: '1_99', url: `${site}/mad`, data_url: `${site}/api/v1/boards/example/mad` } },
-			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } }
+			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } },
+			// A link by its "data_url" alone (the board's "url" is another, or none), and one whose "data_url" no board has.
+			{ id: 'c', label: 'drikke', load_board: { id: '1_98', data_url: `${site}/api/v1/boards/example/drikke` } },
+			{ id: 'd', label: 'også væk', load_board: { id: '1_97', data_url: `${site}/api/v1/boards/example/slettet` } }
 		];
 		const food = {
 			format: 'open-board-0.1',
@@ -849,14 +852,19 @@ describe('buttons as other AAC apps write them', () => {
 			name: 'Mad',
 			buttons: [{ id: '1', label: 'tilbage', load_board: { url: `${site}/forside` } }]
 		};
-		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf' };
-		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, { 'boards/mad.obf': json(food) }, { boards }));
+		const drinks = { ...food, id: '1_3', url: undefined, data_url: `${site}/api/v1/boards/example/drikke`, name: 'Drikke' };
+		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf', '1_3': 'boards/drikke.obf' };
+		const files = { 'boards/mad.obf': json(food), 'boards/drikke.obf': json(drinks) };
+		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, files, { boards }));
 		expectValidResult(result);
-		const [home, mad] = result.set.boards;
-		expect(mad?.name).toBe('Mad');
-		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined]);
+		const [home, mad, drikke] = result.set.boards;
+		expect([mad?.name, drikke?.name]).toEqual(['Mad', 'Drikke']);
+		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined, drikke?.id, undefined]);
 		expect(mad?.slots[0]?.linkBoardId).toBe(home?.id);
-		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 2 });
+		// A lone board's link to itself by its "data_url" is followed too.
+		const alone = await importObf(json({ ...drinks, buttons: [{ id: '1', label: 'igen', load_board: { data_url: drinks.data_url } }] }));
+		expect(alone.set.boards[0]?.slots[0]?.linkBoardId).toBe(alone.set.rootBoardId);
 
 		// Without a manifest, the home board is the one that opens the other by its address, though it comes second by path.
 		const under = {
@@ -873,6 +881,11 @@ describe('buttons as other AAC apps write them', () => {
 		};
 		const guessed = await importObz(zipSync({ 'a.obf': json(under), 'b.obf': json(hjem) }));
 		expect(guessed.set.boards.find((board) => board.id === guessed.set.rootBoardId)?.name).toBe('Hjem');
+		// So is the one that opens the other by its "data_url".
+		const byData = { ...hjem, buttons: [{ id: '1', label: 'under', load_board: { data_url: `${site}/api/v1/boards/under` } }] };
+		const underByData = { ...under, url: undefined, data_url: `${site}/api/v1/boards/under` };
+		const guessedByData = await importObz(zipSync({ 'a.obf': json(underByData), 'b.obf': json(byData) }));
+		expect(guessedByData.set.boards.find((board) => board.id === guessedByData.set.rootBoardId)?.name).toBe('Hjem');
 	});
 
 	it('leaves out a board the manifest lists that cannot be read, with the rest of the package, and says so', async () => {
