@@ -38,6 +38,11 @@ const CODE_PAGE_850 =
  * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (a name in a DOS
  * code page rarely is); others as Windows' "Send to compressed folder" writes them, in the DOS code page (850 in
  * Denmark: "f\x9blelser.obf" is "følelser.obf").
+ * The unzipper does not say whether the flag was set, and a name it has read as UTF-8 ("følelser.obf" from JSZip,
+ * 7-Zip or Python, which set the flag) is also made of characters up to U+00FF: read again as bytes it became
+ * "f°lelser.obf". Such a name has no C1 control character (U+0080–U+009F), which no one names a file with, while a
+ * name in code page 850 has one for every Danish letter (æ ø å Æ Ø Å é are 0x91 0x9B 0x86 0x92 0x9D 0x8F 0x82): a name
+ * without one is kept as it came.
  */
 function zipEntryName(name: string): string {
 	const codes = Array.from(name, (char) => char.charCodeAt(0));
@@ -45,6 +50,7 @@ function zipEntryName(name: string): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
 	} catch {
+		if (!codes.some((code) => code >= 0x80 && code < 0xa0)) return name;
 		return String.fromCharCode(...codes.map((code) => (code < 0x80 ? code : CODE_PAGE_850.charCodeAt(code - 0x80))));
 	}
 }
