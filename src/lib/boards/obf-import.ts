@@ -334,11 +334,22 @@ function mediaKey(kind: 'image' | 'sound', ref: ObfMediaRef | undefined, path: s
 	return path === undefined ? `${kind}:${onBoard}` : `${kind}-path:${path}`;
 }
 
+/**
+ * Where in the package a picture or sound is: the path its board gives, or the manifest's path for its id (`listed`). A
+ * board may name it only by a web address (or not at all) while the package holds the file under the manifest's path:
+ * the file in the package is used, not the web address dropped. Cboard names a picture "/custom/Mad/æble.png" on its
+ * board but zips it as "images/custom/Mad/æble.png", which only its manifest gives: a path the package does not hold
+ * gives way to the manifest's.
+ */
+function packagePath(ref: ObfMediaRef | undefined, listed: string | undefined, context: MediaContext): string | undefined {
+	const own = ref?.path;
+	if (ref?.data !== undefined || listed === undefined) return own;
+	return own !== undefined && context.files(own) !== undefined ? own : listed;
+}
+
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
-	// A board may name its picture only by a web address (or not at all) while the package holds the file under the
-	// manifest's path for that id: the file in the package is used, not the web address dropped.
-	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.images.get(imageId) : undefined);
+	const path = packagePath(ref, context.manifest?.images.get(imageId), context);
 	const key = ref?.symbolId ? `image:${boardKey}:${imageId}` : mediaKey('image', ref, path, `${boardKey}:${imageId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'object' && cached !== null ? cached : {};
@@ -363,7 +374,7 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 
 function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, context: MediaContext): string | undefined {
 	const ref = doc.sounds.get(soundId);
-	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.sounds.get(soundId) : undefined);
+	const path = packagePath(ref, context.manifest?.sounds.get(soundId), context);
 	const key = mediaKey('sound', ref, path, `${boardKey}:${soundId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;

@@ -931,6 +931,36 @@ describe('buttons as other AAC apps write them', () => {
 		expect(result.warnings).toEqual([]);
 	});
 
+	it('takes a picture from where the manifest says when the board’s own path is not in the package, as Cboard writes them', async () => {
+		// Cboard names a picture "/custom/<board>/<label>.png" on the board, zips it as "images/" and that path, and gives
+		// the zip's name in the manifest by the picture's id.
+		const buttons = [
+			{ id: 'a', label: 'æble', image_id: '64f1c2a9e4b0a1b2c3d4e5f6' },
+			{ id: 'b', label: 'drikke', image_id: '64f1c2a9e4b0a1b2c3d4e5f7' },
+			{ id: 'c', label: 'væk', image_id: '64f1c2a9e4b0a1b2c3d4e5f8' }
+		];
+		const images = [
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f6', path: '/custom/Forside/æble.png', content_type: 'image/png', width: 300, height: 300 },
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f7', path: '/symbols/mulberry/drink.png', content_type: 'image/png', width: 300, height: 300 },
+			// Neither its own path nor the manifest's is in the package: said as before.
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f8', path: '/custom/Forside/væk.png', content_type: 'image/png' }
+		];
+		const files = { 'images//custom/Forside/æble.png': PNG, 'images//symbols/mulberry/drink.png': JPEG };
+		const paths = {
+			images: {
+				'64f1c2a9e4b0a1b2c3d4e5f6': 'images//custom/Forside/æble.png',
+				'64f1c2a9e4b0a1b2c3d4e5f7': 'images//symbols/mulberry/drink.png',
+				'64f1c2a9e4b0a1b2c3d4e5f8': 'images//custom/Forside/væk.png'
+			}
+		};
+		const result = await importObz(packageOf(buttons, { images }, files, paths));
+		expectValidResult(result);
+		const media = mediaMap(result.media);
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(await Promise.all(cells.map((cell) => bytesOf(media.get(cell?.photoId ?? ''))))).toEqual([[...PNG], [...JPEG], []]);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1 });
+	});
+
 	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
 		const caf = new Uint8Array([...strToU8('caff'), 0x00, 0x01, 0x00, 0x00]);
 		const buttons = [
