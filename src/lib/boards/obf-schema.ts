@@ -311,7 +311,9 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (!isRecord(value)) return undefined;
 	const id = asId(own(value, 'id'));
 	if (id === undefined) return undefined;
-	const button: ObfButton = { id, hidden: own(value, 'hidden') === true };
+	// Cboard writes a tile it hides as its own field, not the spec's "hidden": read as shown, it came back on the board.
+	const hidden = own(value, 'hidden') === true || own(value, 'ext_cboard_hidden') === true;
+	const button: ObfButton = { id, hidden };
 	const label = asText(own(value, 'label'));
 	const vocalization = asText(own(value, 'vocalization'));
 	const imageId = asId(own(value, 'image_id'));

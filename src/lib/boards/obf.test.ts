@@ -638,6 +638,18 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toMatchObject({ 'import.cellWithoutWord': 2 });
 	});
 
+	it('hides a button Cboard hid ("ext_cboard_hidden", its own field), as one the spec’s "hidden" hides', async () => {
+		const buttons = [
+			{ id: 'a', label: 'ja', hidden: true },
+			{ id: 'b', label: 'nej', ext_cboard_hidden: true },
+			{ id: 'c', label: 'måske', hidden: false, ext_cboard_hidden: false },
+			{ id: 'd', label: 'stop', hidden: 'true' }
+		];
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'h', name: 'Skjult', buttons }));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.hidden ?? false)).toEqual([true, true, false, false]);
+	});
+
 	it('shows a button the grid places twice in both places, as two cells of their own', async () => {
 		const buttons = [
 			{ id: 'mere', label: 'mere', background_color: 'yellow' },
