@@ -1,4 +1,4 @@
-import { GRID_MAX } from '#lib/domain/board.ts';
+import { BOARD_NAME_MAX, GRID_MAX } from '#lib/domain/board.ts';
 import { symbolUrl } from '#lib/content/symbols.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 import { NAMED_COLOURS } from './css-colours.ts';
@@ -432,6 +432,16 @@ function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | 
 }
 
 /**
+ * The name of a board that gives none, from its description: Cboard's own boards have a name key instead of a name, and
+ * Cboard writes the name in its reader's language as the description, so each came in as "Tavle". Only a short plain
+ * text is a name; markup or anything longer than a board's name is a description, and names nothing.
+ */
+function nameInDescription(value: unknown): string | undefined {
+	const text = asString(value, TEXT_MAX)?.trim();
+	return text && text.length <= BOARD_NAME_MAX && !text.includes('<') ? text : undefined;
+}
+
+/**
  * Whether a document that does not say its "format" (boards written by hand, some older apps) has a board's shape
  * anyway: at least one button it can use, and a grid, an id or a name. A "buttons" array alone is found in JSON that is
  * no board (a dialog's settings), and would import as a board of nothing.
@@ -472,7 +482,7 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 		sounds: parseMediaList(own(value, 'sounds'), dataLimit)
 	};
 	const id = asId(own(value, 'id'));
-	const name = asText(own(value, 'name'));
+	const name = asText(own(value, 'name')) ?? nameInDescription(own(value, 'description_html'));
 	const url = asUrl(own(value, 'url'));
 	const dataUrl = asUrl(own(value, 'data_url'));
 	if (id !== undefined) doc.id = id;

@@ -650,6 +650,22 @@ describe('buttons as other AAC apps write them', () => {
 		expect(result.set.boards[0]?.slots.map((cell) => cell?.hidden ?? false)).toEqual([true, true, false, false]);
 	});
 
+	it('names a board that has no name by its description when that is a short plain text, as Cboard exports its own boards', async () => {
+		// Cboard's own boards have a name key, not a name: it writes the name in the reader's language as the description.
+		const named = async (fields: object) => {
+			const buttons = [{ id: '1', label: 'æble' }];
+			const result = await importObf(json({ format: 'open-board-0.1', id: 'food', ...fields, buttons }));
+			expectValidResult(result);
+			return result.set.boards[0]?.name;
+		};
+		expect(await named({ description_html: 'Mad & drikke', ext_cboard_name_key: 'cboard.board.food' })).toBe('Mad & drikke');
+		expect(await named({ name: 'Frugt', description_html: 'Mad og drikke' })).toBe('Frugt');
+		// A description written as a description (markup, or longer than a name) names nothing.
+		expect(await named({ description_html: 'Lavet med <b>CoughDrop</b>' })).toBe('Tavle');
+		expect(await named({ description_html: 'En tavle til måltider, med mad, drikke og de ord, man bruger ved bordet' })).toBe('Tavle');
+		expect(await named({ description_html: ' ' })).toBe('Tavle');
+	});
+
 	it('shows a button the grid places twice in both places, as two cells of their own', async () => {
 		const buttons = [
 			{ id: 'mere', label: 'mere', background_color: 'yellow' },
