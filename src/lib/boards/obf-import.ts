@@ -54,6 +54,7 @@ export type ImportWarningCode =
 	| 'import.unsupportedSoundDropped'
 	| 'import.actionDropped'
 	| 'import.spellingAsWords'
+	| 'import.webLinkAsWords'
 	| 'import.unreadableLinkDropped'
 	| 'import.unreadableBoardDropped'
 	| 'import.invalidCellDropped'
@@ -419,6 +420,8 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 			return null;
 		}
 		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
+		// The tablet opens no web page (nothing leaves it): the button says its words, and the notice says why it does no more.
+		if (button.opensWebPage && !button.loadBoard) context.collector.warn('import.webLinkAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
 		const written = cleanText(button.label, CELL_VOCALIZATION_MAX) || vocalization;
 		let label =

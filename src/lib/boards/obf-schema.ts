@@ -242,6 +242,8 @@ export interface ObfButton {
 	 * letters added to the word being spelled ("+a").
 	 */
 	action?: 'special' | 'spelling';
+	/** The button opened a web page or another app in the app that made it (its "url"), which Billedtale never does. */
+	opensWebPage?: true;
 }
 
 export interface ObfMediaRef {
@@ -323,6 +325,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	const loadBoard = parseLoadBoard(own(value, 'load_board'));
 	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
 	const action = parseActions(own(value, 'action'), own(value, 'actions'));
+	const webPage = asString(own(value, 'url'), PATH_MAX)?.trim();
 	if (label !== undefined) button.label = label;
 	if (vocalization !== undefined) button.vocalization = vocalization;
 	if (imageId !== undefined) button.imageId = imageId;
@@ -332,6 +335,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (loadBoard !== undefined) button.loadBoard = loadBoard;
 	if (symbolId !== undefined) button.symbolId = symbolId;
 	if (action !== undefined) button.action = action;
+	if (webPage) button.opensWebPage = true;
 	return button;
 }
 

@@ -750,6 +750,23 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.actionDropped': 4, 'import.spellingAsWords': 1 });
 	});
 
+	it('keeps a button that opened a web page in its app (CoughDrop\'s "url") as words, never opening it, and says so', async () => {
+		const buttons = [
+			{ id: 'a', label: 'musik', url: 'https://www.youtube.com/watch?v=abc' },
+			// A button that opens a board here, whatever else it did there, is a link like any other.
+			{ id: 'b', label: 'igen', url: 'https://example.org/igen', load_board: { id: 'w' } },
+			{ id: 'c', label: 'ja', url: '' }
+		];
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'w', name: 'Web', buttons }));
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(cells.slice(0, 3).map((cell) => cell?.label)).toEqual(['musik', 'igen', 'ja']);
+		expect(cells[1]?.linkBoardId).toBe(result.set.rootBoardId);
+		expect(warningCounts(result)).toEqual({ 'import.webLinkAsWords': 1 });
+	});
+
 	/** An .obz whose root board holds `buttons` in one row, with `files` beside it and the manifest's `paths` added. */
 	function packageOf(buttons: Array<{ id: string }>, board: object, files: Zippable = {}, paths: object = {}): Uint8Array {
 		const root = {
