@@ -28,8 +28,8 @@ import {
 	type ObzManifest
 } from './obf-schema.ts';
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
-import { boardFiles, guessRoot } from './obz-root.ts';
-import { enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
+import { BoardAddresses, boardFiles, guessRoot } from './obz-root.ts';
+import { MANIFEST, enclosingFolder, isZip, unzipBounded, zipNames } from './obz-zip.ts';
 
 export { IMPORT_LIMITS, ImportError, type ImportErrorCode } from './obf-limits.ts';
 
@@ -54,6 +54,7 @@ export type ImportWarningCode =
 	| 'import.unsupportedSoundDropped'
 	| 'import.actionDropped'
 	| 'import.spellingAsWords'
+	| 'import.webLinkAsWords'
 	| 'import.unreadableLinkDropped'
 	| 'import.unreadableBoardDropped'
 	| 'import.invalidCellDropped'
@@ -334,11 +335,22 @@ function mediaKey(kind: 'image' | 'sound', ref: ObfMediaRef | undefined, path: s
 	return path === undefined ? `${kind}:${onBoard}` : `${kind}-path:${path}`;
 }
 
+/**
+ * Where in the package a picture or sound is: the path its board gives, or the manifest's path for its id (`listed`). A
+ * board may name it only by a web address (or not at all) while the package holds the file under the manifest's path:
+ * the file in the package is used, not the web address dropped. Cboard names a picture "/custom/Mad/æble.png" on its
+ * board but zips it as "images/custom/Mad/æble.png", which only its manifest gives: a path the package does not hold
+ * gives way to the manifest's.
+ */
+function packagePath(ref: ObfMediaRef | undefined, listed: string | undefined, context: MediaContext): string | undefined {
+	const own = ref?.path;
+	if (ref?.data !== undefined || listed === undefined) return own;
+	return own !== undefined && context.files(own) !== undefined ? own : listed;
+}
+
 function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, context: MediaContext): ResolvedImage {
 	const ref = doc.images.get(imageId);
-	// A board may name its picture only by a web address (or not at all) while the package holds the file under the
-	// manifest's path for that id: the file in the package is used, not the web address dropped.
-	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.images.get(imageId) : undefined);
+	const path = packagePath(ref, context.manifest?.images.get(imageId), context);
 	const key = ref?.symbolId ? `image:${boardKey}:${imageId}` : mediaKey('image', ref, path, `${boardKey}:${imageId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'object' && cached !== null ? cached : {};
@@ -363,7 +375,7 @@ function resolveImage(doc: ObfBoardDoc, boardKey: string, imageId: string, conte
 
 function resolveSound(doc: ObfBoardDoc, boardKey: string, soundId: string, context: MediaContext): string | undefined {
 	const ref = doc.sounds.get(soundId);
-	const path = ref?.path ?? (ref?.data === undefined ? context.manifest?.sounds.get(soundId) : undefined);
+	const path = packagePath(ref, context.manifest?.sounds.get(soundId), context);
 	const key = mediaKey('sound', ref, path, `${boardKey}:${soundId}`);
 	const cached = context.cache.get(key);
 	if (cached !== undefined) return typeof cached === 'string' ? cached : undefined;
@@ -408,6 +420,8 @@ function convertBoard(loaded: LoadedBoard, resolveLink: (link: ObfLoadBoard) => 
 			return null;
 		}
 		if (button.action === 'spelling') context.collector.warn('import.spellingAsWords');
+		// The tablet opens no web page (nothing leaves it): the button says its words, and the notice says why it does no more.
+		if (button.opensWebPage && !button.loadBoard) context.collector.warn('import.webLinkAsWords');
 		const vocalization = cleanText(button.vocalization, CELL_VOCALIZATION_MAX);
 		const written = cleanText(button.label, CELL_VOCALIZATION_MAX) || vocalization;
 		let label =
@@ -503,9 +517,10 @@ export async function importObf(bytes: Uint8Array): Promise<ImportResult> {
 		const loaded: LoadedBoard = { newId: newId(), key: '0', doc, layout: layoutBoard(doc) };
 		const collector = new Collector();
 		const context: MediaContext = { collector, files: () => undefined, cache: new Map() };
-		// A board alone can link only to itself: by its id, or by its web address as CoughDrop names boards.
-		const itself = (link: ObfLoadBoard) =>
-			(link.id !== undefined && link.id === doc.id) || (link.url !== undefined && link.url === doc.url);
+		// A board alone can link only to itself: by its id, or by its web addresses as CoughDrop names boards.
+		const addresses = new BoardAddresses<string>();
+		addresses.add(doc, loaded.newId);
+		const itself = (link: ObfLoadBoard) => (link.id !== undefined && link.id === doc.id) || addresses.find(link) !== undefined;
 		const board = convertBoard(loaded, (link) => (itself(link) ? loaded.newId : 'missing'), context);
 		return finish({ rootBoardId: board.id, boards: [board] }, collector);
 	});
@@ -541,13 +556,14 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		const files = await unzipBounded(bytes);
 		const lookup: FileLookup = (path) => files.get(path);
 
-		const manifestBytes = files.get('manifest.json');
+		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
+		// or in other capitals (zipNames), the manifest's own name too. A package without a manifest zipped as its folder:
+		// a path not in the zip ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
+		const nameInZip = zipNames(files);
+		const manifestName = nameInZip(MANIFEST);
+		const manifestBytes = manifestName === undefined ? undefined : files.get(manifestName);
 		if (manifestBytes === 'oversized') throw new ImportError('import.tooLarge');
 
-		// Every path the manifest and the boards give is read through this, once, as the zip names the file: as written,
-		// or in other capitals (zipNames). A package without a manifest zipped as its folder: a path not in the zip
-		// ("images/1.png") is looked for in that folder ("Mine tavler/images/1.png").
-		const nameInZip = zipNames(files);
 		const folder = manifestBytes === undefined ? enclosingFolder(files.keys()) : undefined;
 		const inPackage = (path: string) => nameInZip(path) ?? (folder === undefined ? undefined : nameInZip(folder + path)) ?? path;
 
@@ -618,17 +634,16 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 			const loaded = byPath.get(path);
 			if (loaded && !byId.has(id)) byId.set(id, loaded);
 		}
-		// CoughDrop names the board a link opens by its web address, with an id of its own that no board carries.
-		const byUrl = new Map<string, LoadedBoard>();
+		const addresses = new BoardAddresses<LoadedBoard>();
 		for (const loaded of byPath.values()) {
 			if (loaded.doc.id !== undefined && !byId.has(loaded.doc.id)) byId.set(loaded.doc.id, loaded);
-			if (loaded.doc.url !== undefined && !byUrl.has(loaded.doc.url)) byUrl.set(loaded.doc.url, loaded);
+			addresses.add(loaded.doc, loaded);
 		}
 		const resolveLink = (link: ObfLoadBoard): LinkTarget => {
 			const target =
 				(link.path !== undefined ? byPath.get(link.path) : undefined) ??
 				(link.id !== undefined ? byId.get(link.id) : undefined) ??
-				(link.url !== undefined ? byUrl.get(link.url) : undefined);
+				addresses.find(link);
 			if (target) return target.newId;
 			return link.path !== undefined && unreadable.has(link.path) ? 'unreadable' : 'missing';
 		};

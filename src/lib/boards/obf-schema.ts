@@ -1,4 +1,4 @@
-import { GRID_MAX } from '#lib/domain/board.ts';
+import { BOARD_NAME_MAX, GRID_MAX } from '#lib/domain/board.ts';
 import { symbolUrl } from '#lib/content/symbols.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 import { NAMED_COLOURS } from './css-colours.ts';
@@ -218,6 +218,8 @@ export interface ObfLoadBoard {
 	path?: string;
 	/** The web address of the board it opens, as CoughDrop gives it (never fetched: matched against the boards' own). */
 	url?: string;
+	/** The web address of that board's data, as CoughDrop gives it beside `url` (never fetched either). */
+	dataUrl?: string;
 }
 
 export interface ObfButton {
@@ -240,6 +242,8 @@ export interface ObfButton {
 	 * letters added to the word being spelled ("+a").
 	 */
 	action?: 'special' | 'spelling';
+	/** The button opened a web page or another app in the app that made it (its "url"), which Billedtale never does. */
+	opensWebPage?: true;
 }
 
 export interface ObfMediaRef {
@@ -267,6 +271,8 @@ export interface ObfBoardDoc {
 	name?: string;
 	/** The board's web address in the app that made it, by which other boards' links may name it. */
 	url?: string;
+	/** The web address of the board's data in that app ("data_url"), by which links may name it as well. */
+	dataUrl?: string;
 	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
 	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
@@ -294,11 +300,12 @@ function parseLoadBoard(value: unknown): ObfLoadBoard | undefined {
 	const id = asId(own(value, 'id'));
 	const path = normalisePath(own(value, 'path'));
 	const url = asUrl(own(value, 'url'));
+	const dataUrl = asUrl(own(value, 'data_url'));
 	if (id !== undefined) result.id = id;
 	if (path !== undefined) result.path = path;
 	if (url !== undefined) result.url = url;
-	// A link given only by "data_url", or by a "url" no board in the file has, is kept as an (unresolvable) link so it is
-	// reported.
+	if (dataUrl !== undefined) result.dataUrl = dataUrl;
+	// A link that names no board in the file is kept as an (unresolvable) link, so it is reported.
 	return result;
 }
 
@@ -306,7 +313,9 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (!isRecord(value)) return undefined;
 	const id = asId(own(value, 'id'));
 	if (id === undefined) return undefined;
-	const button: ObfButton = { id, hidden: own(value, 'hidden') === true };
+	// Cboard writes a tile it hides as its own field, not the spec's "hidden": read as shown, it came back on the board.
+	const hidden = own(value, 'hidden') === true || own(value, 'ext_cboard_hidden') === true;
+	const button: ObfButton = { id, hidden };
 	const label = asText(own(value, 'label'));
 	const vocalization = asText(own(value, 'vocalization'));
 	const imageId = asId(own(value, 'image_id'));
@@ -316,6 +325,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	const loadBoard = parseLoadBoard(own(value, 'load_board'));
 	const symbolId = asSymbolId(own(value, EXT_SYMBOL));
 	const action = parseActions(own(value, 'action'), own(value, 'actions'));
+	const webPage = asString(own(value, 'url'), PATH_MAX)?.trim();
 	if (label !== undefined) button.label = label;
 	if (vocalization !== undefined) button.vocalization = vocalization;
 	if (imageId !== undefined) button.imageId = imageId;
@@ -325,6 +335,7 @@ function parseButton(value: unknown): ObfButton | undefined {
 	if (loadBoard !== undefined) button.loadBoard = loadBoard;
 	if (symbolId !== undefined) button.symbolId = symbolId;
 	if (action !== undefined) button.action = action;
+	if (webPage) button.opensWebPage = true;
 	return button;
 }
 
@@ -425,6 +436,16 @@ function inDanish(button: ObfButton, translations: unknown, table: JsonRecord | 
 }
 
 /**
+ * The name of a board that gives none, from its description: Cboard's own boards have a name key instead of a name, and
+ * Cboard writes the name in its reader's language as the description, so each came in as "Tavle". Only a short plain
+ * text is a name; markup or anything longer than a board's name is a description, and names nothing.
+ */
+function nameInDescription(value: unknown): string | undefined {
+	const text = asString(value, TEXT_MAX)?.trim();
+	return text && text.length <= BOARD_NAME_MAX && !text.includes('<') ? text : undefined;
+}
+
+/**
  * Whether a document that does not say its "format" (boards written by hand, some older apps) has a board's shape
  * anyway: at least one button it can use, and a grid, an id or a name. A "buttons" array alone is found in JSON that is
  * no board (a dialog's settings), and would import as a board of nothing.
@@ -465,11 +486,13 @@ export function parseObfBoard(value: unknown, maxMediaBytes: number): ObfBoardDo
 		sounds: parseMediaList(own(value, 'sounds'), dataLimit)
 	};
 	const id = asId(own(value, 'id'));
-	const name = asText(own(value, 'name'));
+	const name = asText(own(value, 'name')) ?? nameInDescription(own(value, 'description_html'));
 	const url = asUrl(own(value, 'url'));
+	const dataUrl = asUrl(own(value, 'data_url'));
 	if (id !== undefined) doc.id = id;
 	if (name !== undefined) doc.name = name;
 	if (url !== undefined) doc.url = url;
+	if (dataUrl !== undefined) doc.dataUrl = dataUrl;
 	if (danish?.table && doc.name !== undefined) doc.name = wordsIn(own(danish.table, doc.name)) ?? doc.name;
 	return format !== undefined || looksLikeBoard(value, doc) ? doc : undefined;
 }

@@ -638,6 +638,34 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toMatchObject({ 'import.cellWithoutWord': 2 });
 	});
 
+	it('hides a button Cboard hid ("ext_cboard_hidden", its own field), as one the spec’s "hidden" hides', async () => {
+		const buttons = [
+			{ id: 'a', label: 'ja', hidden: true },
+			{ id: 'b', label: 'nej', ext_cboard_hidden: true },
+			{ id: 'c', label: 'måske', hidden: false, ext_cboard_hidden: false },
+			{ id: 'd', label: 'stop', hidden: 'true' }
+		];
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'h', name: 'Skjult', buttons }));
+		expectValidResult(result);
+		expect(result.set.boards[0]?.slots.map((cell) => cell?.hidden ?? false)).toEqual([true, true, false, false]);
+	});
+
+	it('names a board that has no name by its description when that is a short plain text, as Cboard exports its own boards', async () => {
+		// Cboard's own boards have a name key, not a name: it writes the name in the reader's language as the description.
+		const named = async (fields: object) => {
+			const buttons = [{ id: '1', label: 'æble' }];
+			const result = await importObf(json({ format: 'open-board-0.1', id: 'food', ...fields, buttons }));
+			expectValidResult(result);
+			return result.set.boards[0]?.name;
+		};
+		expect(await named({ description_html: 'Mad & drikke', ext_cboard_name_key: 'cboard.board.food' })).toBe('Mad & drikke');
+		expect(await named({ name: 'Frugt', description_html: 'Mad og drikke' })).toBe('Frugt');
+		// A description written as a description (markup, or longer than a name) names nothing.
+		expect(await named({ description_html: 'Lavet med <b>CoughDrop</b>' })).toBe('Tavle');
+		expect(await named({ description_html: 'En tavle til måltider, med mad, drikke og de ord, man bruger ved bordet' })).toBe('Tavle');
+		expect(await named({ description_html: ' ' })).toBe('Tavle');
+	});
+
 	it('shows a button the grid places twice in both places, as two cells of their own', async () => {
 		const buttons = [
 			{ id: 'mere', label: 'mere', background_color: 'yellow' },
@@ -722,6 +750,23 @@ describe('buttons as other AAC apps write them', () => {
 		expect(warningCounts(result)).toEqual({ 'import.actionDropped': 4, 'import.spellingAsWords': 1 });
 	});
 
+	it('keeps a button that opened a web page in its app (CoughDrop\'s "url") as words, never opening it, and says so', async () => {
+		const buttons = [
+			{ id: 'a', label: 'musik', url: 'https://www.youtube.com/watch?v=abc' },
+			// A button that opens a board here, whatever else it did there, is a link like any other.
+			{ id: 'b', label: 'igen', url: 'https://example.org/igen', load_board: { id: 'w' } },
+			{ id: 'c', label: 'ja', url: '' }
+		];
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const result = await importObf(json({ format: 'open-board-0.1', id: 'w', name: 'Web', buttons }));
+		expectValidResult(result);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(cells.slice(0, 3).map((cell) => cell?.label)).toEqual(['musik', 'igen', 'ja']);
+		expect(cells[1]?.linkBoardId).toBe(result.set.rootBoardId);
+		expect(warningCounts(result)).toEqual({ 'import.webLinkAsWords': 1 });
+	});
+
 	/** An .obz whose root board holds `buttons` in one row, with `files` beside it and the manifest's `paths` added. */
 	function packageOf(buttons: Array<{ id: string }>, board: object, files: Zippable = {}, paths: object = {}): Uint8Array {
 		const root = {
@@ -744,6 +789,7 @@ describe('buttons as other AAC apps write them', () => {
 			{},
 			{ 'boards/følelser.obf': json({ ...feelings, images: [{ id: 'g', path: 'billeder/glæde.png' }] }), 'billeder/glæde.png': PNG }
 		);
+		const flagged = zip.slice();
 		// Clear the UTF-8 flag (bit 11) in every local and central header, as the tool left it.
 		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
 		let cleared = 0;
@@ -755,11 +801,14 @@ describe('buttons as other AAC apps write them', () => {
 			cleared++;
 		}
 		expect(cleared).toBe(4);
-		const result = await importObz(zip);
-		expectValidResult(result);
-		expect(result.set.boards.map((board) => board.name)).toEqual(['Forside', 'Følelser']);
-		expect(result.set.boards[1]?.slots[0]?.photoId).toBeDefined();
-		expect(result.warnings).toEqual([]);
+		// Read as the zip says they are (UTF-8, and its flag set: JSZip, 7-Zip, Python), and as the tool left them.
+		for (const bytes of [flagged, zip]) {
+			const result = await importObz(bytes);
+			expectValidResult(result);
+			expect(result.set.boards.map((board) => board.name)).toEqual(['Forside', 'Følelser']);
+			expect(result.set.boards[1]?.slots[0]?.photoId).toBeDefined();
+			expect(result.warnings).toEqual([]);
+		}
 	});
 
 	it('reads Danish file names that Windows’ "Send to compressed folder" wrote in its DOS code page (850)', async () => {
@@ -840,7 +889,10 @@ describe('buttons as other AAC apps write them', () => {
 		const buttons = [
 			// CoughDrop's id for the board it opens is its own, not the one the board carries.
 			{ id: 'a', label: 'mad', load_board: { id: '1_99', url: `${site}/mad`, data_url: `${site}/api/v1/boards/example/mad` } },
-			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } }
+			{ id: 'b', label: 'væk', load_board: { url: `${site}/slettet` } },
+			// A link by its "data_url" alone (the board's "url" is another, or none), and one whose "data_url" no board has.
+			{ id: 'c', label: 'drikke', load_board: { id: '1_98', data_url: `${site}/api/v1/boards/example/drikke` } },
+			{ id: 'd', label: 'også væk', load_board: { id: '1_97', data_url: `${site}/api/v1/boards/example/slettet` } }
 		];
 		const food = {
 			format: 'open-board-0.1',
@@ -849,14 +901,19 @@ describe('buttons as other AAC apps write them', () => {
 			name: 'Mad',
 			buttons: [{ id: '1', label: 'tilbage', load_board: { url: `${site}/forside` } }]
 		};
-		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf' };
-		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, { 'boards/mad.obf': json(food) }, { boards }));
+		const drinks = { ...food, id: '1_3', url: undefined, data_url: `${site}/api/v1/boards/example/drikke`, name: 'Drikke' };
+		const boards = { root: 'boards/root.obf', '1_2': 'boards/mad.obf', '1_3': 'boards/drikke.obf' };
+		const files = { 'boards/mad.obf': json(food), 'boards/drikke.obf': json(drinks) };
+		const result = await importObz(packageOf(buttons, { url: `${site}/forside` }, files, { boards }));
 		expectValidResult(result);
-		const [home, mad] = result.set.boards;
-		expect(mad?.name).toBe('Mad');
-		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined]);
+		const [home, mad, drikke] = result.set.boards;
+		expect([mad?.name, drikke?.name]).toEqual(['Mad', 'Drikke']);
+		expect(home?.slots.map((cell) => cell?.linkBoardId)).toEqual([mad?.id, undefined, drikke?.id, undefined]);
 		expect(mad?.slots[0]?.linkBoardId).toBe(home?.id);
-		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1 });
+		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 2 });
+		// A lone board's link to itself by its "data_url" is followed too.
+		const alone = await importObf(json({ ...drinks, buttons: [{ id: '1', label: 'igen', load_board: { data_url: drinks.data_url } }] }));
+		expect(alone.set.boards[0]?.slots[0]?.linkBoardId).toBe(alone.set.rootBoardId);
 
 		// Without a manifest, the home board is the one that opens the other by its address, though it comes second by path.
 		const under = {
@@ -873,6 +930,11 @@ describe('buttons as other AAC apps write them', () => {
 		};
 		const guessed = await importObz(zipSync({ 'a.obf': json(under), 'b.obf': json(hjem) }));
 		expect(guessed.set.boards.find((board) => board.id === guessed.set.rootBoardId)?.name).toBe('Hjem');
+		// So is the one that opens the other by its "data_url".
+		const byData = { ...hjem, buttons: [{ id: '1', label: 'under', load_board: { data_url: `${site}/api/v1/boards/under` } }] };
+		const underByData = { ...under, url: undefined, data_url: `${site}/api/v1/boards/under` };
+		const guessedByData = await importObz(zipSync({ 'a.obf': json(underByData), 'b.obf': json(byData) }));
+		expect(guessedByData.set.boards.find((board) => board.id === guessedByData.set.rootBoardId)?.name).toBe('Hjem');
 	});
 
 	it('leaves out a board the manifest lists that cannot be read, with the rest of the package, and says so', async () => {
@@ -912,6 +974,36 @@ describe('buttons as other AAC apps write them', () => {
 		const [dog, cat] = result.set.boards[0]?.slots ?? [];
 		expect(dog?.photoId && cat?.photoId && dog.recordingId).toBeTruthy();
 		expect(result.warnings).toEqual([]);
+	});
+
+	it('takes a picture from where the manifest says when the board’s own path is not in the package, as Cboard writes them', async () => {
+		// Cboard names a picture "/custom/<board>/<label>.png" on the board, zips it as "images/" and that path, and gives
+		// the zip's name in the manifest by the picture's id.
+		const buttons = [
+			{ id: 'a', label: 'æble', image_id: '64f1c2a9e4b0a1b2c3d4e5f6' },
+			{ id: 'b', label: 'drikke', image_id: '64f1c2a9e4b0a1b2c3d4e5f7' },
+			{ id: 'c', label: 'væk', image_id: '64f1c2a9e4b0a1b2c3d4e5f8' }
+		];
+		const images = [
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f6', path: '/custom/Forside/æble.png', content_type: 'image/png', width: 300, height: 300 },
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f7', path: '/symbols/mulberry/drink.png', content_type: 'image/png', width: 300, height: 300 },
+			// Neither its own path nor the manifest's is in the package: said as before.
+			{ id: '64f1c2a9e4b0a1b2c3d4e5f8', path: '/custom/Forside/væk.png', content_type: 'image/png' }
+		];
+		const files = { 'images//custom/Forside/æble.png': PNG, 'images//symbols/mulberry/drink.png': JPEG };
+		const paths = {
+			images: {
+				'64f1c2a9e4b0a1b2c3d4e5f6': 'images//custom/Forside/æble.png',
+				'64f1c2a9e4b0a1b2c3d4e5f7': 'images//symbols/mulberry/drink.png',
+				'64f1c2a9e4b0a1b2c3d4e5f8': 'images//custom/Forside/væk.png'
+			}
+		};
+		const result = await importObz(packageOf(buttons, { images }, files, paths));
+		expectValidResult(result);
+		const media = mediaMap(result.media);
+		const cells = result.set.boards[0]?.slots ?? [];
+		expect(await Promise.all(cells.map((cell) => bytesOf(media.get(cell?.photoId ?? ''))))).toEqual([[...PNG], [...JPEG], []]);
+		expect(warningCounts(result)).toEqual({ 'import.unsupportedImageDropped': 1 });
 	});
 
 	it('says when a sound cannot be played, missing from the package or in a format the tablet does not play', async () => {
@@ -1160,6 +1252,27 @@ describe('importObz', () => {
 			await describeSet(unzippedWithout.set, mediaMap(unzippedWithout.media))
 		);
 		expect(withoutManifest.warnings).toEqual(unzippedWithout.warnings);
+	});
+
+	it('finds a manifest named in other capitals ("Manifest.json", "MANIFEST.JSON"), also in the folder the package was zipped as', async () => {
+		// This manifest names the food board as the home board, which no guess would: found, the import opens there.
+		const { 'manifest.json': manifest, ...rest } = unzipSync(cboardObz({}, { root: '2b7kq1' }));
+		const exact = await importObz(cboardObz({}, { root: '2b7kq1' }));
+		const expected = await describeSet(exact.set, mediaMap(exact.media));
+		expect(expected.boards[expected.root ?? -1]?.name).toBe('Mad');
+		for (const name of ['Manifest.json', 'MANIFEST.JSON']) {
+			for (const folder of ['', 'Mine tavler/']) {
+				const files = Object.entries({ ...rest, [name]: manifest! }).map(([path, bytes]) => [folder + path, bytes] as const);
+				const result = await importObz(zipSync(Object.fromEntries(files)));
+				expectValidResult(result);
+				expect(await describeSet(result.set, mediaMap(result.media))).toEqual(expected);
+				expect(result.warnings).toEqual(exact.warnings);
+			}
+		}
+		// Two that differ only in capitals leave nothing to tell which was meant: neither is taken, the home board is guessed.
+		const twice = await importObz(zipSync({ ...rest, 'Manifest.json': manifest!, 'MANIFEST.JSON': json({ format: 'open-board-0.1' }) }));
+		expectValidResult(twice);
+		expect(twice.set.boards.find((board) => board.id === twice.set.rootBoardId)?.name).toBe('Start');
 	});
 
 	it('refuses too many entries and too many boards', async () => {

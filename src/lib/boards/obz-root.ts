@@ -1,6 +1,28 @@
 import { IMPORT_LIMITS, ImportError } from './obf-limits.ts';
 import type { ObfBoardDoc, ObfLoadBoard, ObzManifest } from './obf-schema.ts';
 
+/**
+ * Boards by the web addresses CoughDrop names them by, for a link that no board's path or id matches: a link's "url" is
+ * a board's "url", its "data_url" a board's "data_url" (CoughDrop's link carries an id of its own that no board has).
+ * The first board of each address is kept. The addresses are only compared, never fetched.
+ */
+export class BoardAddresses<T> {
+	private readonly byUrl = new Map<string, T>();
+	private readonly byDataUrl = new Map<string, T>();
+
+	add(doc: ObfBoardDoc, board: T): void {
+		if (doc.url !== undefined && !this.byUrl.has(doc.url)) this.byUrl.set(doc.url, board);
+		if (doc.dataUrl !== undefined && !this.byDataUrl.has(doc.dataUrl)) this.byDataUrl.set(doc.dataUrl, board);
+	}
+
+	find(link: ObfLoadBoard): T | undefined {
+		return (
+			(link.url === undefined ? undefined : this.byUrl.get(link.url)) ??
+			(link.dataUrl === undefined ? undefined : this.byDataUrl.get(link.dataUrl))
+		);
+	}
+}
+
 /** The package's .obf files, by path: its boards when it has no manifest to list them. */
 export const boardFiles = (files: Map<string, unknown>) => [...files.keys()].filter((path) => /\.obf$/i.test(path)).sort();
 
@@ -24,12 +46,13 @@ export function guessRoot(files: Map<string, unknown>, readDoc: (path: string) =
 	}
 	const known = new Set(boards.map(({ path }) => path));
 	const byId = new Map(boards.map(({ path, doc }) => [doc.id, path]));
-	const byUrl = new Map(boards.map(({ path, doc }) => [doc.url, path]));
-	// A link is followed as the import follows it: by path, by id, then by the board's web address (CoughDrop's).
+	const addresses = new BoardAddresses<string>();
+	for (const { path, doc } of boards) addresses.add(doc, path);
+	// A link is followed as the import follows it: by path, by id, then by the board's web addresses (CoughDrop's).
 	const targetOf = (link: ObfLoadBoard | undefined) =>
 		(link?.path !== undefined && known.has(link.path) ? link.path : undefined) ??
 		(link?.id !== undefined ? byId.get(link.id) : undefined) ??
-		(link?.url !== undefined ? byUrl.get(link.url) : undefined);
+		(link && addresses.find(link));
 	const opens = new Map(
 		boards.map(({ path, doc }) => {
 			const targets = new Set<string>();

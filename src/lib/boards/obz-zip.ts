@@ -38,6 +38,11 @@ const CODE_PAGE_850 =
  * "fÃ¸lelser.obf" and no longer matched its manifest. Bytes that are valid UTF-8 are read as UTF-8 (a name in a DOS
  * code page rarely is); others as Windows' "Send to compressed folder" writes them, in the DOS code page (850 in
  * Denmark: "f\x9blelser.obf" is "følelser.obf").
+ * The unzipper does not say whether the flag was set, and a name it has read as UTF-8 ("følelser.obf" from JSZip,
+ * 7-Zip or Python, which set the flag) is also made of characters up to U+00FF: read again as bytes it became
+ * "f°lelser.obf". Such a name has no C1 control character (U+0080–U+009F), which no one names a file with, while a
+ * name in code page 850 has one for every Danish letter (æ ø å Æ Ø Å é are 0x91 0x9B 0x86 0x92 0x9D 0x8F 0x82): a name
+ * without one is kept as it came.
  */
 function zipEntryName(name: string): string {
 	const codes = Array.from(name, (char) => char.charCodeAt(0));
@@ -45,6 +50,7 @@ function zipEntryName(name: string): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
 	} catch {
+		if (!codes.some((code) => code >= 0x80 && code < 0xa0)) return name;
 		return String.fromCharCode(...codes.map((code) => (code < 0x80 ? code : CODE_PAGE_850.charCodeAt(code - 0x80))));
 	}
 }
@@ -65,6 +71,12 @@ export function enclosingFolder(names: Iterable<string>): string | undefined {
 	}
 	return folder;
 }
+
+/**
+ * The package's manifest, as the spec names it. Zipped on Windows or macOS it may be "Manifest.json" or "MANIFEST.JSON":
+ * it is looked for as every other path is (zipNames), or it was missed and the home board guessed.
+ */
+export const MANIFEST = 'manifest.json';
 
 /**
  * The zip's own name for a path the package's manifest or boards give, or undefined when it has none. A package made
@@ -92,9 +104,10 @@ export function zipNames(files: ReadonlyMap<string, unknown>): (path: string) =>
  * not find (importObz).
  */
 function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
-	if (files.has('manifest.json')) return files;
+	const nameInZip = zipNames(files);
+	if (nameInZip(MANIFEST) !== undefined) return files;
 	const folder = enclosingFolder(files.keys());
-	if (folder === undefined || !files.has(`${folder}manifest.json`)) return files;
+	if (folder === undefined || nameInZip(folder + MANIFEST) === undefined) return files;
 	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
 }
 

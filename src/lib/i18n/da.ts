@@ -411,6 +411,8 @@ export const da = {
 	'import.actionDropped':
 		'Ikke taget med: {things} med en funktion fra et andet program (fx ryd, slet eller tilbage). Billedtale har sine egne knapper til det ved beskeden.',
 	'import.spellingAsWords': 'Hentet som almindelige ord: {things} til at stave med.',
+	'import.webLinkAsWords':
+		'Hentet som almindelige ord: {things}, der åbnede en hjemmeside i det andet program. Billedtale åbner ikke hjemmesider.',
 	'settings.speech': 'Tale',
 	'speech.voice': 'Stemme',
 	'speech.voiceAuto': 'Tablettens danske stemme (hvis den findes)',

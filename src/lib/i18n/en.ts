@@ -414,6 +414,8 @@ export const en: Record<MessageKey, string> = {
 	'import.actionDropped':
 		'Not imported: {things} with a function from another app (such as clear, delete or back). Billedtale has its own buttons for that next to the message.',
 	'import.spellingAsWords': 'Imported as ordinary words: {things} for spelling.',
+	'import.webLinkAsWords':
+		'Imported as ordinary words: {things} that opened a web page in the other app. Billedtale does not open web pages.',
 	'settings.speech': 'Speech',
 	'speech.voice': 'Voice',
 	'speech.voiceAuto': "The tablet's Danish voice (if it has one)",
