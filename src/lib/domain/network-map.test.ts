@@ -193,6 +193,11 @@ describe('the network map', () => {
 	const near = (b: Box) => Math.hypot(Math.max(0, b.left, -b.right), Math.max(0, b.top, -b.bottom));
 	const overlap = (a: Box, b: Box) =>
 		Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+	/** A ring's name as the map draws it: centred at the top of its band, just inside its border. */
+	const nameBox = (index: number, map: typeof narrow): Box => {
+		const outer = RING_EDGES[index]! * map.radius - map.border;
+		return { left: -names[index]!.width / 2, right: names[index]!.width / 2, top: -outer + 6, bottom: -outer + 6 + names[index]!.height };
+	};
 
 	it('seats every token wholly inside its own ring band, off the centre and apart from the others, narrow and wide', () => {
 		// As many on every ring as the inner ring holds without crowding and at 44 px or more: 6 names alone or 2 with a
@@ -262,15 +267,29 @@ describe('the network map', () => {
 		]) {
 			for (const map of [narrow, wide]) {
 				boxes(people, map).forEach((ring, index) => {
-					const outer = RING_EDGES[index]! * map.radius - map.border;
-					const name = {
-						left: -names[index]!.width / 2,
-						right: names[index]!.width / 2,
-						top: -outer + 6,
-						bottom: -outer + 6 + names[index]!.height
-					};
-					for (const box of ring.boxes) expect(overlap(box, name)).toBe(false);
+					for (const box of ring.boxes) expect(overlap(box, nameBox(index, map))).toBe(false);
 				});
+			}
+		}
+	});
+
+	it("keeps a full ring's people off every ring's name, even where they no longer fit apart", () => {
+		// A crowded ring gave up keeping its tokens off its name with keeping them apart: the name was hidden under them.
+		for (const map of [narrow, wide]) {
+			for (const [size, count] of [
+				[token, 30],
+				[withFace, 16],
+				[longName, 2]
+			] as const) {
+				for (const index of [0, 1, 2]) {
+					const people = [0, 1, 2].map((ring) => (ring === index ? Array.from({ length: count }, () => size) : []));
+					const ring = boxes(people, map)[index]!;
+					const what = `${count} × ${size.width}×${size.height} on ring ${index}, radius ${map.radius}`;
+					expect(ring.boxes, what).toHaveLength(count);
+					for (const box of ring.boxes) {
+						for (const name of [0, 1, 2]) expect(overlap(box, nameBox(name, map)), `${what}: name ${name}`).toBe(false);
+					}
+				}
 			}
 		}
 	});

@@ -183,17 +183,21 @@ function apart(a: Seat, boxA: BoxSize, b: Seat, boxB: BoxSize): boolean {
  * The people of a ring are spread evenly, the ring turned so they keep off its name and as far as can be from the people
  * on the rings inside it. A ring with more people than room draws its tokens smaller (one scale for the ring, so nobody
  * looks less important), down to MIN_TOKEN_SCALE; past that it is `crowded`: its tokens stay in the band at the
- * smallest size and may touch one another, and the map offers the list view, where everyone has a row.
+ * smallest size and may touch one another (never its name), and the map offers the list view, where everyone has a row.
  */
 export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize, names: readonly BoxSize[] = []): RingSeats[] {
 	const { radius, border } = map;
 	const taken: Seat[] = [];
+	const outerEdge = (ringIndex: number) => (RING_EDGES[ringIndex] ?? 1) * radius - border;
+	// Each ring's name sits centred at the top, just inside its border (the ring's padding of 0.35rem is about 6 px).
+	const labels = tokens.map((_, ringIndex) => {
+		const size = names[ringIndex] ?? { width: 0, height: 0 };
+		return { size, at: { x: 0, y: -(outerEdge(ringIndex) - 6 - size.height / 2) } };
+	});
 	return tokens.map((boxes, ringIndex) => {
 		const inner = (ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!) * radius;
-		const outer = (RING_EDGES[ringIndex] ?? 1) * radius - border;
-		// The ring's name sits centred at the top, just inside its border (the ring's padding of 0.35rem is about 6 px).
-		const name = names[ringIndex] ?? { width: 0, height: 0 };
-		const nameAt: Seat = { x: 0, y: -(outer - 6 - name.height / 2) };
+		const outer = outerEdge(ringIndex);
+		const { size: name, at: nameAt } = labels[ringIndex]!;
 		// "Me" is round, but a token is kept off the square around it too: no corner of a box then seems to touch it.
 		const centre = { width: 2 * CENTRE_RADIUS * radius, height: 2 * CENTRE_RADIUS * radius };
 		const step = (2 * Math.PI) / Math.max(1, boxes.length);
@@ -217,7 +221,8 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 		 * The seats at this turn and scale, in pixels: each person goes to the place nearest their even share of the ring
 		 * where their token lies wholly in the band, off the ring's name and apart from those seated before (a box
 		 * fits the band better on the axes than on a diagonal, so strictly even places often did not fit at all).
-		 * Undefined when someone finds no such place; `crowded` gives up keeping apart.
+		 * Undefined when someone finds no such place; `crowded` gives up keeping apart, never the name: a full ring
+		 * still says which ring it is.
 		 */
 		const arrange = (turn: number, scale: number, crowded: boolean) => {
 			const seats: Seat[] = [];
@@ -230,7 +235,8 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 					(seat) =>
 						seat !== undefined &&
 						apart(seat, size, { x: 0, y: 0 }, centre) &&
-						(crowded || (apart(seat, size, nameAt, name) && seats.every((other, i) => apart(seat, size, other, sizes[i]!))))
+						apart(seat, size, nameAt, name) &&
+						(crowded || seats.every((other, i) => apart(seat, size, other, sizes[i]!)))
 				);
 				if (!place) return undefined;
 				seats.push(place);
@@ -272,7 +278,12 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 		seats ??=
 			best(MIN_TOKEN_SCALE, true) ??
 			boxes.map((box, seat) =>
-				offCentre(-Math.PI / 2 + 0.7 + step * seat, { width: box.width * MIN_TOKEN_SCALE, height: box.height * MIN_TOKEN_SCALE }, inner)
+				offCentre(
+					-Math.PI / 2 + 0.7 + step * seat,
+					{ width: box.width * MIN_TOKEN_SCALE, height: box.height * MIN_TOKEN_SCALE },
+					inner,
+					labels
+				)
 			);
 		taken.push(...seats);
 		return { seats: seats.map((seat) => ({ x: seat.x / radius, y: seat.y / radius })), scale, crowded };
@@ -283,12 +294,21 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 const PLACES = 144;
 const NEAREST_FIRST = Array.from({ length: PLACES }, (_, i) => ((i + 1) >> 1) * (i % 2 ? 1 : -1) + PLACES);
 
-/** A token too large for its band even at the smallest size: as near its ring as it can be without covering "me" in the middle. */
-function offCentre(angle: number, box: BoxSize, inner: number): Seat {
+/**
+ * A token too large for its band even at the smallest size: as near its ring as it can be without covering "me" in the
+ * middle or any ring's name, at the place nearest its share of the ring where that can be.
+ */
+function offCentre(angle: number, box: BoxSize, inner: number, labels: readonly { size: BoxSize; at: Seat }[]): Seat {
 	// Off the square around everything further in, which keeps it off the circle as well.
 	const square = { width: 2 * inner, height: 2 * inner };
-	for (let r = inner; ; r += 1) {
-		const seat = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
-		if (apart(seat, box, { x: 0, y: 0 }, square)) return seat;
+	const wanted = Math.round((angle / (2 * Math.PI)) * PLACES) + PLACES;
+	let first: Seat | undefined;
+	for (const offset of NEAREST_FIRST) {
+		const at = (2 * Math.PI * ((wanted + offset) % PLACES)) / PLACES;
+		let seat = { x: inner * Math.cos(at), y: inner * Math.sin(at) };
+		for (let r = inner; !apart(seat, box, { x: 0, y: 0 }, square); r += 1) seat = { x: r * Math.cos(at), y: r * Math.sin(at) };
+		if (labels.every((label) => apart(seat, box, label.at, label.size))) return seat;
+		first ??= seat;
 	}
+	return first!;
 }
