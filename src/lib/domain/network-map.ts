@@ -146,8 +146,11 @@ const SCALE_STEPS = 4;
  * distances that fit, or undefined if none does. Worked out, not searched for (halving both ends was half of the time
  * a ring took to place): with a and b half the box's sides and c, s the angle's |cos| and |sin|, the box's far corner is
  * at (rc + a, rs + b) and its nearest point at (max(0, rc − a), max(0, rs − b)); both grow with r.
+ * `clear` is the half side of a square around the centre the box keeps off as well ("me" and the room around it): on
+ * the inner ring that square, not the ring's inner edge, is what holds a token back near the axes, and the middle of the
+ * band alone put a long token at the bottom over it, so that it seemed to fit nowhere.
  */
-function distanceInBand(angle: number, box: BoxSize, inner: number, outer: number): number | undefined {
+function distanceInBand(angle: number, box: BoxSize, inner: number, outer: number, clear: number): number | undefined {
 	const [a, b] = [box.width / 2, box.height / 2];
 	const [c, s] = [Math.abs(Math.cos(angle)), Math.abs(Math.sin(angle))];
 	const p = a * c + b * s;
@@ -161,7 +164,11 @@ function distanceInBand(angle: number, box: BoxSize, inner: number, outer: numbe
 		along > 0 && ((half + inner) / along) * across <= otherHalf ? (half + inner) / along : Infinity;
 	const cornerSquared = p * p - q + inner * inner;
 	const corner = cornerSquared >= 0 ? p + Math.sqrt(cornerSquared) : Infinity;
-	const nearest = Math.min(side(a, c, s, b), side(b, s, c, a), corner * c >= a && corner * s >= b ? corner : Infinity);
+	const nearest = Math.max(
+		Math.min(side(a, c, s, b), side(b, s, c, a), corner * c >= a && corner * s >= b ? corner : Infinity),
+		// Off the square: past it on one axis at least, rc − a ≥ clear or rs − b ≥ clear.
+		Math.min(c > 0 ? (a + clear) / c : Infinity, s > 0 ? (b + clear) / s : Infinity)
+	);
 	return nearest <= farthest ? (nearest + farthest) / 2 : undefined;
 }
 
@@ -207,7 +214,7 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 			if (!places) {
 				places = Array.from({ length: PLACES }, (_, place) => {
 					const angle = (2 * Math.PI * place) / PLACES;
-					const r = distanceInBand(angle, size, inner, outer);
+					const r = distanceInBand(angle, size, inner, outer, centre.width / 2 + GAP);
 					if (r === undefined) return undefined;
 					const seat = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
 					return apart(seat, size, { x: 0, y: 0 }, centre) && apart(seat, size, nameAt, name) ? seat : undefined;
