@@ -317,4 +317,14 @@ describe('the network map', () => {
 			}
 		}
 	});
+
+	it('keeps apart in a crowded ring whom it can, instead of seating everyone on the few places that fit', () => {
+		// The two long names fit the inner ring of the narrowest map only near its bottom; the short name fits elsewhere,
+		// and was drawn on top of them all the same.
+		const ring = boxes([[longNameWithFace, token, longNameAlone], [], []], narrow)[0]!;
+		expect(ring.crowded).toBe(true);
+		const [first, short, last] = ring.boxes;
+		expect(overlap(short!, first!)).toBe(false);
+		expect(overlap(short!, last!)).toBe(false);
+	});
 });

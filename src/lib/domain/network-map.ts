@@ -228,8 +228,8 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 		 * The seats at this turn and scale, in pixels: each person goes to the place nearest their even share of the ring
 		 * where their token lies wholly in the band, off the ring's name and apart from those seated before (a box
 		 * fits the band better on the axes than on a diagonal, so strictly even places often did not fit at all).
-		 * Undefined when someone finds no such place; `crowded` gives up keeping apart, never the name: a full ring
-		 * still says which ring it is.
+		 * Undefined when someone finds no such place; `crowded` gives up keeping apart where it must (never the name: a
+		 * full ring still says which ring it is).
 		 */
 		const arrange = (turn: number, scale: number, crowded: boolean) => {
 			const seats: Seat[] = [];
@@ -238,15 +238,21 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 				const size = { width: box.width * scale, height: box.height * scale };
 				const places = placesInBand(size);
 				const wanted = Math.round(((turn + step * index) / (2 * Math.PI)) * PLACES) + PLACES;
+				// The nearest place apart from those seated; crowded, where there is none, the nearest on the fewest of them,
+				// so that nobody is hidden under a pile where a place on one other would do.
+				const on = (seat: Seat) =>
+					crowded
+						? seats.filter((other, i) => !apart(seat, size, other, sizes[i]!)).length
+						: Number(!seats.every((other, i) => apart(seat, size, other, sizes[i]!)));
 				let place: Seat | undefined;
+				let fewest = Infinity;
 				for (const offset of NEAREST_FIRST) {
 					const seat = places[(wanted + offset) % PLACES];
-					if (seat && (crowded || seats.every((other, i) => apart(seat, size, other, sizes[i]!)))) {
-						place = seat;
-						break;
-					}
+					const others = seat ? on(seat) : Infinity;
+					if (others < fewest) [place, fewest] = [seat, others];
+					if (fewest === 0) break;
 				}
-				if (!place) return undefined;
+				if (!place || (fewest > 0 && !crowded)) return undefined;
 				seats.push(place);
 				sizes.push(size);
 			}
@@ -286,7 +292,7 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 		}
 		const seats = apartFits
 			? best(scale)!
-			: // Crowded: the smallest tokens, each in the band as near its even share as it fits, touching where they must.
+			: // Crowded: the smallest tokens, each in the band as near its even share as it fits, on others where they must.
 				(best(MIN_TOKEN_SCALE, true) ??
 				boxes.map((box, seat) =>
 					offCentre(
