@@ -479,10 +479,11 @@ export class SheetPage extends ConversationToolPage {
 		return this.page.getByRole('button', { name: label, exact: true });
 	}
 
-	async addPerson(name: string, role?: string): Promise<void> {
+	async addPerson(name: string, role?: string, photo?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
 		const form = this.page.getByRole('form', { name: 'Tilføj en person' });
 		await form.getByLabel('Navn').fill(name);
 		if (role) await form.getByRole('radio', { name: role, exact: true }).check();
+		if (photo) await form.getByLabel('Foto (frivilligt)').setInputFiles(photo);
 		await form.getByRole('button', { name: 'Tilføj person' }).click();
 	}
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectReflow, openApp, readDatabase, reopen, test } from './fixtures';
 import { CardsPage, HomePage, SheetPage } from './pages';
@@ -13,6 +14,32 @@ async function overMe(map: Locator, token: Locator): Promise<boolean> {
 		Math.min(me.x + me.width, box.x + box.width) > Math.max(me.x, box.x) &&
 		Math.min(me.y + me.height, box.y + box.height) > Math.max(me.y, box.y)
 	);
+}
+
+/** The people on the network map whose token (as drawn, scaled) reaches past the inside of their own ring's border. */
+async function outsideTheirRing(map: Locator): Promise<string[]> {
+	return map.evaluate((element) => {
+		const rings = [...element.querySelectorAll<HTMLElement>('.ring')].map((ring) => {
+			const box = ring.getBoundingClientRect();
+			const border = parseFloat(getComputedStyle(ring).borderTopWidth);
+			const label = ring.querySelector('.ring-label')!.textContent!;
+			return { label, x: box.x + box.width / 2, y: box.y + box.height / 2, radius: box.width / 2 - border };
+		});
+		return [...element.querySelectorAll<HTMLElement>('.token')]
+			.map((token) => ({ name: token.getAttribute('aria-label')!, box: token.getBoundingClientRect() }))
+			.filter(({ name, box }) => {
+				// A token is named "name, ring, marks".
+				const ring = rings.find((r) => name.includes(`, ${r.label}`))!;
+				const corners = [
+					[box.left, box.top],
+					[box.right, box.top],
+					[box.left, box.bottom],
+					[box.right, box.bottom]
+				];
+				return corners.some(([x, y]) => Math.hypot(x! - ring.x, y! - ring.y) > ring.radius + 0.5);
+			})
+			.map(({ name }) => name);
+	});
 }
 
 /** Drags with one finger (touch, not mouse) from the middle of an element to a point given as fractions of another's box. */
@@ -249,6 +276,21 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	expect(kim.content).toStrictEqual({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' });
 	expect(kim.history.map((h: { content: { zoneId: string } }) => h.content.zoneId)).toEqual(['midt-imellem', 'taet-paa']);
 
+	// A long name with a photo on the closest ring: under the photo the name is cut to one line, whole in the token's name
+	// and title; on two lines it crossed the ring's border, on a tablet and on the narrowest map (at 320 px, below).
+	await sheet.addPerson('Anne-Grethe Kristensen', undefined, {
+		name: 'anne-grethe.png',
+		mimeType: 'image/png',
+		buffer: readFileSync('static/icon-192.png')
+	});
+	const anneClose = sheet.person('Anne-Grethe Kristensen').getByRole('button', { name: 'Tæt på' });
+	await anneClose.click();
+	await expect(anneClose).toHaveAttribute('aria-pressed', 'true');
+	await sheet.showAs('Kort');
+	await expect(sheet.token('Anne-Grethe Kristensen, Tæt på').locator('.name')).toHaveAttribute('title', 'Anne-Grethe Kristensen');
+	await expect.poll(() => outsideTheirRing(sheet.map)).toEqual([]);
+	await sheet.showAs('Liste');
+
 	// Both routes reflow at 320 px, the map and the list included.
 	await page.setViewportSize({ width: 320, height: 800 });
 	await expectReflow(page, 'the network list', { resize: false });
@@ -257,6 +299,7 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await expect(sheet.person('Mor').getByRole('button', { name: 'Tæt på' })).toHaveAttribute('aria-pressed', 'true');
 	await sheet.showAs('Kort');
 	await expectReflow(page, 'the network map', { resize: false });
+	await expect.poll(() => outsideTheirRing(sheet.map)).toEqual([]);
 	await expect.poll(() => overMe(sheet.map, sheet.token('Mor, Tæt på, Med til mine møder'))).toBe(false);
 	// No name on the map breaks inside a word (the map is left out of the reflow check): placed near the right edge, a
 	// person had only the room right of their place, and "Kim Kristensen" broke into four pieces.

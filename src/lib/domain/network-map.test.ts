@@ -157,10 +157,14 @@ describe('the network map', () => {
 	});
 
 	// Tokens as the map draws them: a name alone is a button's smallest square, with a role's symbol or a photo it is
-	// taller, and a long name is wider and wraps once.
+	// taller. The longest names as drawn (measured in Chromium): alone on two lines of 6rem, under a face on one line of
+	// 3.8rem, cut with "…". Under a face on two lines, as the map drew a long name before, a token was too large for the
+	// inner ring's band of the narrowest map at any scale.
 	const token = { width: 54, height: 54 };
 	const withFace = { width: 68, height: 81 };
-	const longName = { width: 127, height: 98 };
+	const longNameAlone = { width: 127, height: 54 };
+	const longNameWithFace = { width: 87, height: 72 };
+	const tooLarge = { width: 127, height: 98 };
 	const names = [
 		{ width: 60, height: 24 },
 		{ width: 110, height: 24 },
@@ -193,6 +197,11 @@ describe('the network map', () => {
 	const near = (b: Box) => Math.hypot(Math.max(0, b.left, -b.right), Math.max(0, b.top, -b.bottom));
 	const overlap = (a: Box, b: Box) =>
 		Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+	/** A ring's name as the map draws it: centred at the top of its band, just inside its border. */
+	const nameBox = (index: number, map: typeof narrow): Box => {
+		const outer = RING_EDGES[index]! * map.radius - map.border;
+		return { left: -names[index]!.width / 2, right: names[index]!.width / 2, top: -outer + 6, bottom: -outer + 6 + names[index]!.height };
+	};
 
 	it('seats every token wholly inside its own ring band, off the centre and apart from the others, narrow and wide', () => {
 		// As many on every ring as the inner ring holds without crowding and at 44 px or more: 6 names alone or 2 with a
@@ -242,7 +251,7 @@ describe('the network map', () => {
 			expect(far(box)).toBeLessThanOrEqual(RING_EDGES[0] * narrow.radius - narrow.border + 0.01);
 		}
 		// A token too large for the band even at that size crosses the ring's outer border, never "Mig".
-		const huge = boxes([[longName, longName], [], []], narrow)[0]!;
+		const huge = boxes([[tooLarge, tooLarge], [], []], narrow)[0]!;
 		expect(huge).toMatchObject({ crowded: true, scale: MIN_TOKEN_SCALE });
 		const c = CENTRE_RADIUS * narrow.radius;
 		for (const box of huge.boxes) expect(overlap(box, { left: -c, right: c, top: -c, bottom: c })).toBe(false);
@@ -258,20 +267,64 @@ describe('the network map', () => {
 		expect(nearest([[token], [token], [token]])).toBeGreaterThan(0.65);
 		for (const people of [
 			[[withFace], [withFace, withFace], [withFace, withFace, withFace]],
-			[[token, token, token], [token, token], [longName]]
+			[[token, token, token], [token, token], [longNameWithFace]]
 		]) {
 			for (const map of [narrow, wide]) {
 				boxes(people, map).forEach((ring, index) => {
-					const outer = RING_EDGES[index]! * map.radius - map.border;
-					const name = {
-						left: -names[index]!.width / 2,
-						right: names[index]!.width / 2,
-						top: -outer + 6,
-						bottom: -outer + 6 + names[index]!.height
-					};
-					for (const box of ring.boxes) expect(overlap(box, name)).toBe(false);
+					for (const box of ring.boxes) expect(overlap(box, nameBox(index, map))).toBe(false);
 				});
 			}
 		}
+	});
+
+	it("keeps a full ring's people off every ring's name, even where they no longer fit apart", () => {
+		// A crowded ring gave up keeping its tokens off its name with keeping them apart: the name was hidden under them.
+		for (const map of [narrow, wide]) {
+			for (const [size, count] of [
+				[token, 30],
+				[withFace, 16],
+				[tooLarge, 2]
+			] as const) {
+				for (const index of [0, 1, 2]) {
+					const people = [0, 1, 2].map((ring) => (ring === index ? Array.from({ length: count }, () => size) : []));
+					const ring = boxes(people, map)[index]!;
+					const what = `${count} × ${size.width}×${size.height} on ring ${index}, radius ${map.radius}`;
+					expect(ring.boxes, what).toHaveLength(count);
+					for (const box of ring.boxes) {
+						for (const name of [0, 1, 2]) expect(overlap(box, nameBox(name, map)), `${what}: name ${name}`).toBe(false);
+					}
+				}
+			}
+		}
+	});
+
+	it('fits the longest names the map draws on every ring, the narrowest map too, with 44 px targets', () => {
+		// A long name with a photo crossed the inner ring's border of the 30rem map even at the smallest scale.
+		for (const map of [narrow, wide]) {
+			for (const size of [longNameAlone, longNameWithFace]) {
+				for (const index of [0, 1, 2]) {
+					const ring = boxes(
+						[0, 1, 2].map((r) => (r === index ? [size] : [])),
+						map
+					)[index]!;
+					const what = `${size.width}×${size.height} on ring ${index}, radius ${map.radius}`;
+					expect(ring.crowded, what).toBe(false);
+					expect(Math.min(size.width, size.height) * ring.scale, what).toBeGreaterThanOrEqual(44);
+					const [box] = ring.boxes;
+					expect(near(box!), what).toBeGreaterThanOrEqual((index === 0 ? CENTRE_RADIUS : RING_EDGES[index - 1]!) * map.radius - 0.01);
+					expect(far(box!), what).toBeLessThanOrEqual(RING_EDGES[index]! * map.radius - map.border + 0.01);
+				}
+			}
+		}
+	});
+
+	it('keeps apart in a crowded ring whom it can, instead of seating everyone on the few places that fit', () => {
+		// The two long names fit the inner ring of the narrowest map only near its bottom; the short name fits elsewhere,
+		// and was drawn on top of them all the same.
+		const ring = boxes([[longNameWithFace, token, longNameAlone], [], []], narrow)[0]!;
+		expect(ring.crowded).toBe(true);
+		const [first, short, last] = ring.boxes;
+		expect(overlap(short!, first!)).toBe(false);
+		expect(overlap(short!, last!)).toBe(false);
 	});
 });

@@ -141,34 +141,35 @@ const GAP = 4;
 const TURNS_TRIED = 24;
 const SCALE_STEPS = 4;
 
-/** The farthest and the nearest point of a box centred at (x, y) from the map's centre. */
-function reach(x: number, y: number, box: BoxSize): { far: number; near: number } {
-	const dx = Math.abs(x);
-	const dy = Math.abs(y);
-	return {
-		far: Math.hypot(dx + box.width / 2, dy + box.height / 2),
-		near: Math.hypot(Math.max(0, dx - box.width / 2), Math.max(0, dy - box.height / 2))
-	};
-}
-
 /**
  * How far from the centre a box at this angle sits wholly inside the band from `inner` to `outer`: the middle of the
- * distances that fit, or undefined if none does. Both ends grow with the distance, so each is found by halving.
+ * distances that fit, or undefined if none does. Worked out, not searched for (halving both ends was half of the time
+ * a ring took to place): with a and b half the box's sides and c, s the angle's |cos| and |sin|, the box's far corner is
+ * at (rc + a, rs + b) and its nearest point at (max(0, rc − a), max(0, rs − b)); both grow with r.
+ * `clear` is the half side of a square around the centre the box keeps off as well ("me" and the room around it): on
+ * the inner ring that square, not the ring's inner edge, is what holds a token back near the axes, and the middle of the
+ * band alone put a long token at the bottom over it, so that it seemed to fit nowhere.
  */
-function distanceInBand(angle: number, box: BoxSize, inner: number, outer: number): number | undefined {
-	const at = (r: number) => reach(r * Math.cos(angle), r * Math.sin(angle), box);
-	if (at(0).far > outer || at(outer).near < inner) return undefined;
-	let [lowest, highest] = [0, outer];
-	let [low, high] = [0, outer];
-	for (let i = 0; i < 24; i++) {
-		const mid = (lowest + highest) / 2;
-		if (at(mid).near >= inner) highest = mid;
-		else lowest = mid;
-		const mid2 = (low + high) / 2;
-		if (at(mid2).far <= outer) low = mid2;
-		else high = mid2;
-	}
-	return highest <= low ? (highest + low) / 2 : undefined;
+function distanceInBand(angle: number, box: BoxSize, inner: number, outer: number, clear: number): number | undefined {
+	const [a, b] = [box.width / 2, box.height / 2];
+	const [c, s] = [Math.abs(Math.cos(angle)), Math.abs(Math.sin(angle))];
+	const p = a * c + b * s;
+	const q = a * a + b * b;
+	if (q > outer * outer) return undefined;
+	// The farthest it may go: the far corner on the outer edge, (rc + a)² + (rs + b)² = outer², the larger root.
+	const farthest = -p + Math.sqrt(p * p - q + outer * outer);
+	// The nearest it may come: its nearest point on the inner edge, reached past one side of the box (rc − a = inner
+	// while rs ≤ b, or the same the other way) or past its corner ((rc − a)² + (rs − b)² = inner², the larger root).
+	const side = (half: number, along: number, across: number, otherHalf: number) =>
+		along > 0 && ((half + inner) / along) * across <= otherHalf ? (half + inner) / along : Infinity;
+	const cornerSquared = p * p - q + inner * inner;
+	const corner = cornerSquared >= 0 ? p + Math.sqrt(cornerSquared) : Infinity;
+	const nearest = Math.max(
+		Math.min(side(a, c, s, b), side(b, s, c, a), corner * c >= a && corner * s >= b ? corner : Infinity),
+		// Off the square: past it on one axis at least, rc − a ≥ clear or rs − b ≥ clear.
+		Math.min(c > 0 ? (a + clear) / c : Infinity, s > 0 ? (b + clear) / s : Infinity)
+	);
+	return nearest <= farthest ? (nearest + farthest) / 2 : undefined;
 }
 
 function apart(a: Seat, boxA: BoxSize, b: Seat, boxB: BoxSize): boolean {
@@ -183,21 +184,29 @@ function apart(a: Seat, boxA: BoxSize, b: Seat, boxB: BoxSize): boolean {
  * The people of a ring are spread evenly, the ring turned so they keep off its name and as far as can be from the people
  * on the rings inside it. A ring with more people than room draws its tokens smaller (one scale for the ring, so nobody
  * looks less important), down to MIN_TOKEN_SCALE; past that it is `crowded`: its tokens stay in the band at the
- * smallest size and may touch one another, and the map offers the list view, where everyone has a row.
+ * smallest size and may touch one another (never its name), and the map offers the list view, where everyone has a row.
  */
 export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize, names: readonly BoxSize[] = []): RingSeats[] {
 	const { radius, border } = map;
 	const taken: Seat[] = [];
+	const outerEdge = (ringIndex: number) => (RING_EDGES[ringIndex] ?? 1) * radius - border;
+	// Each ring's name sits centred at the top, just inside its border (the ring's padding of 0.35rem is about 6 px).
+	const labels = tokens.map((_, ringIndex) => {
+		const size = names[ringIndex] ?? { width: 0, height: 0 };
+		return { size, at: { x: 0, y: -(outerEdge(ringIndex) - 6 - size.height / 2) } };
+	});
 	return tokens.map((boxes, ringIndex) => {
 		const inner = (ringIndex === 0 ? CENTRE_RADIUS : RING_EDGES[ringIndex - 1]!) * radius;
-		const outer = (RING_EDGES[ringIndex] ?? 1) * radius - border;
-		// The ring's name sits centred at the top, just inside its border (the ring's padding of 0.35rem is about 6 px).
-		const name = names[ringIndex] ?? { width: 0, height: 0 };
-		const nameAt: Seat = { x: 0, y: -(outer - 6 - name.height / 2) };
+		const outer = outerEdge(ringIndex);
+		const { size: name, at: nameAt } = labels[ringIndex]!;
 		// "Me" is round, but a token is kept off the square around it too: no corner of a box then seems to touch it.
 		const centre = { width: 2 * CENTRE_RADIUS * radius, height: 2 * CENTRE_RADIUS * radius };
 		const step = (2 * Math.PI) / Math.max(1, boxes.length);
-		// Where a token of a size fits the band, at each of the places around the ring (the same sizes come back often).
+		/*
+		 * Where a token of a size may sit at each of the places around the ring: wholly in the band, off "me" and off the
+		 * ring's name, or undefined. That depends on the size alone, so it is worked out once per size (the same sizes
+		 * come back often, at every turn tried) and only "apart from the others" is left to check per turn.
+		 */
 		const fitted = new Map<string, (Seat | undefined)[]>();
 		const placesInBand = (size: BoxSize) => {
 			const key = `${size.width}x${size.height}`;
@@ -205,8 +214,10 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 			if (!places) {
 				places = Array.from({ length: PLACES }, (_, place) => {
 					const angle = (2 * Math.PI * place) / PLACES;
-					const r = distanceInBand(angle, size, inner, outer);
-					return r === undefined ? undefined : { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+					const r = distanceInBand(angle, size, inner, outer, centre.width / 2 + GAP);
+					if (r === undefined) return undefined;
+					const seat = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+					return apart(seat, size, { x: 0, y: 0 }, centre) && apart(seat, size, nameAt, name) ? seat : undefined;
 				});
 				fitted.set(key, places);
 			}
@@ -217,7 +228,8 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 		 * The seats at this turn and scale, in pixels: each person goes to the place nearest their even share of the ring
 		 * where their token lies wholly in the band, off the ring's name and apart from those seated before (a box
 		 * fits the band better on the axes than on a diagonal, so strictly even places often did not fit at all).
-		 * Undefined when someone finds no such place; `crowded` gives up keeping apart.
+		 * Undefined when someone finds no such place; `crowded` gives up keeping apart where it must (never the name: a
+		 * full ring still says which ring it is).
 		 */
 		const arrange = (turn: number, scale: number, crowded: boolean) => {
 			const seats: Seat[] = [];
@@ -226,56 +238,72 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 				const size = { width: box.width * scale, height: box.height * scale };
 				const places = placesInBand(size);
 				const wanted = Math.round(((turn + step * index) / (2 * Math.PI)) * PLACES) + PLACES;
-				const place = NEAREST_FIRST.map((offset) => places[(wanted + offset) % PLACES]).find(
-					(seat) =>
-						seat !== undefined &&
-						apart(seat, size, { x: 0, y: 0 }, centre) &&
-						(crowded || (apart(seat, size, nameAt, name) && seats.every((other, i) => apart(seat, size, other, sizes[i]!))))
-				);
-				if (!place) return undefined;
+				// The nearest place apart from those seated; crowded, where there is none, the nearest on the fewest of them,
+				// so that nobody is hidden under a pile where a place on one other would do.
+				const on = (seat: Seat) =>
+					crowded
+						? seats.filter((other, i) => !apart(seat, size, other, sizes[i]!)).length
+						: Number(!seats.every((other, i) => apart(seat, size, other, sizes[i]!)));
+				let place: Seat | undefined;
+				let fewest = Infinity;
+				for (const offset of NEAREST_FIRST) {
+					const seat = places[(wanted + offset) % PLACES];
+					const others = seat ? on(seat) : Infinity;
+					if (others < fewest) [place, fewest] = [seat, others];
+					if (fewest === 0) break;
+				}
+				if (!place || (fewest > 0 && !crowded)) return undefined;
 				seats.push(place);
 				sizes.push(size);
 			}
 			return seats;
 		};
+		// The turns tried at every scale, starting right of the top, where the ring shows its name.
+		const turns = Array.from({ length: TURNS_TRIED }, (_, tried) => -Math.PI / 2 + 0.7 + (step * tried) / TURNS_TRIED);
 		/** The best turn at this scale: the most room to the people on the rings further in. */
 		const best = (scale: number, crowded = false) => {
 			let found: { seats: Seat[]; room: number } | undefined;
-			for (let tried = 0; tried < TURNS_TRIED; tried++) {
-				// Starting right of the top, where the ring shows its name.
-				const seats = arrange(-Math.PI / 2 + 0.7 + (step * tried) / TURNS_TRIED, scale, crowded);
+			for (const turn of turns) {
+				const seats = arrange(turn, scale, crowded);
 				if (!seats) continue;
+				// Nobody further in: every turn has all the room, and the first that fits is the one kept.
+				if (taken.length === 0) return seats;
 				const room = Math.min(radius, ...seats.flatMap((seat) => taken.map((other) => Math.hypot(seat.x - other.x, seat.y - other.y))));
 				if (!found || room > found.room) found = { seats, room };
 			}
 			return found?.seats;
 		};
+		/** Whether the ring's people fit apart at this scale at all: the first turn that fits says so, none need be compared. */
+		const fits = (scale: number) => turns.some((turn) => arrange(turn, scale, false) !== undefined);
 
 		let scale = 1;
-		let seats = best(1);
-		if (!seats) {
-			// The largest scale that fits, by halving between the smallest and the token's own size.
+		let apartFits = fits(1);
+		if (!apartFits) {
+			// The largest scale that fits, by halving between the smallest and the token's own size; only whether some turn
+			// fits is asked on the way, and the best turn is looked for once, at the scale found.
 			let [low, high] = [MIN_TOKEN_SCALE, 1];
-			seats = best(low);
-			if (seats) {
-				for (let i = 0; i < SCALE_STEPS; i++) {
-					const mid = (low + high) / 2;
-					const there = best(mid);
-					if (there) [low, seats] = [mid, there];
-					else high = mid;
-				}
+			apartFits = fits(low);
+			for (let i = 0; apartFits && i < SCALE_STEPS; i++) {
+				const mid = (low + high) / 2;
+				if (fits(mid)) low = mid;
+				else high = mid;
 			}
 			scale = low;
 		}
-		const crowded = !seats;
-		// Crowded: the smallest tokens, each in the band as near its even share as it fits, touching where they must.
-		seats ??=
-			best(MIN_TOKEN_SCALE, true) ??
-			boxes.map((box, seat) =>
-				offCentre(-Math.PI / 2 + 0.7 + step * seat, { width: box.width * MIN_TOKEN_SCALE, height: box.height * MIN_TOKEN_SCALE }, inner)
-			);
+		const seats = apartFits
+			? best(scale)!
+			: // Crowded: the smallest tokens, each in the band as near its even share as it fits, on others where they must.
+				(best(MIN_TOKEN_SCALE, true) ??
+				boxes.map((box, seat) =>
+					offCentre(
+						-Math.PI / 2 + 0.7 + step * seat,
+						{ width: box.width * MIN_TOKEN_SCALE, height: box.height * MIN_TOKEN_SCALE },
+						inner,
+						labels
+					)
+				));
 		taken.push(...seats);
-		return { seats: seats.map((seat) => ({ x: seat.x / radius, y: seat.y / radius })), scale, crowded };
+		return { seats: seats.map((seat) => ({ x: seat.x / radius, y: seat.y / radius })), scale, crowded: !apartFits };
 	});
 }
 
@@ -283,12 +311,21 @@ export function seatsOnMap(tokens: readonly (readonly BoxSize[])[], map: MapSize
 const PLACES = 144;
 const NEAREST_FIRST = Array.from({ length: PLACES }, (_, i) => ((i + 1) >> 1) * (i % 2 ? 1 : -1) + PLACES);
 
-/** A token too large for its band even at the smallest size: as near its ring as it can be without covering "me" in the middle. */
-function offCentre(angle: number, box: BoxSize, inner: number): Seat {
+/**
+ * A token too large for its band even at the smallest size: as near its ring as it can be without covering "me" in the
+ * middle or any ring's name, at the place nearest its share of the ring where that can be.
+ */
+function offCentre(angle: number, box: BoxSize, inner: number, labels: readonly { size: BoxSize; at: Seat }[]): Seat {
 	// Off the square around everything further in, which keeps it off the circle as well.
 	const square = { width: 2 * inner, height: 2 * inner };
-	for (let r = inner; ; r += 1) {
-		const seat = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
-		if (apart(seat, box, { x: 0, y: 0 }, square)) return seat;
+	const wanted = Math.round((angle / (2 * Math.PI)) * PLACES) + PLACES;
+	let first: Seat | undefined;
+	for (const offset of NEAREST_FIRST) {
+		const at = (2 * Math.PI * ((wanted + offset) % PLACES)) / PLACES;
+		let seat = { x: inner * Math.cos(at), y: inner * Math.sin(at) };
+		for (let r = inner; !apart(seat, box, { x: 0, y: 0 }, square); r += 1) seat = { x: r * Math.cos(at), y: r * Math.sin(at) };
+		if (labels.every((label) => apart(seat, box, label.at, label.size))) return seat;
+		first ??= seat;
 	}
+	return first!;
 }
