@@ -404,9 +404,23 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 		.concat([0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
 	const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 8 + orientation6.length]), Buffer.from('Exif\0\0'), Buffer.from(orientation6)]);
 	const turned = Buffer.concat([photo.subarray(0, 2), exif, photo.subarray(140)]);
+	// A photo wider than a board picture (2048 × 32) must be shrunk to 1,024 px, so it is drawn anew too.
+	const large = Buffer.from(
+		await page.evaluate(async () => {
+			const canvas = new OffscreenCanvas(2048, 32);
+			const context = canvas.getContext('2d')!;
+			const gradient = context.createLinearGradient(0, 0, 2048, 32);
+			gradient.addColorStop(0, 'navy');
+			gradient.addColorStop(1, 'orange');
+			context.fillStyle = gradient;
+			context.fillRect(0, 0, 2048, 32);
+			return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer())];
+		})
+	);
 	const images = [
 		['foto', photo, 'image/jpeg'],
 		['drejet', turned, 'image/jpeg'],
+		['stor', large, 'image/jpeg'],
 		['gif', picture('gif-frame-larger-than-screen.gif'), 'image/gif'],
 		['bombe', picture('png-decompression-bomb.png'), 'image/png']
 	].map(([id, bytes, type]) => ({ id, content_type: type, data: `data:${type};base64,${(bytes as Buffer).toString('base64')}` }));
@@ -415,7 +429,7 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 		id: 'fotos',
 		locale: 'da',
 		name: 'Fotos',
-		grid: { rows: 1, columns: 4, order: [['1', '2', '3', '4']] },
+		grid: { rows: 1, columns: 5, order: [['1', '2', '3', '4', '5']] },
 		buttons: images.map((image, i) => ({ id: String(i + 1), label: image.id, image_id: image.id })),
 		images
 	};
@@ -429,9 +443,9 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Fotos')!;
-	expect(board.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['foto', 'drejet', 'gif', 'bombe']);
-	expect(board.payload.slots.map((c: { photoId?: string } | null) => c?.photoId !== undefined)).toEqual([true, true, false, false]);
-	expect(db.media).toHaveLength(2);
+	expect(board.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['foto', 'drejet', 'stor', 'gif', 'bombe']);
+	expect(board.payload.slots.map((c: { photoId?: string } | null) => c?.photoId !== undefined)).toEqual([true, true, true, false, false]);
+	expect(db.media).toHaveLength(3);
 	const stored = (slot: number) => {
 		const medium = db.media.find((m) => m.id === board.payload.slots[slot].photoId)!;
 		expect([medium.payload.mimeType, medium.payload.blob.type]).toEqual(['image/jpeg', 'image/jpeg']);
@@ -442,10 +456,11 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 	};
 	// Kept at its own size: every scan byte for byte, without the EXIF block (bytes 2–139) and the comment (770–787).
 	expect(stored(0).equals(Buffer.concat([photo.subarray(0, 2), photo.subarray(140, 770), photo.subarray(788)]))).toBe(true);
-	// The turned one was drawn anew, the turn in its pixels.
+	// The turned one and the large one were drawn anew, the turn in its pixels, the other smaller.
 	expect(stored(1).includes(photo.subarray(867, 972)), 'not the original scan').toBe(false);
+	expect(stored(2).length).toBeLessThan(large.length);
 
-	// The cells show the pictures the tablet stored, the turned one upright (48 wide, 64 high).
+	// The cells show the pictures the tablet stored, the turned one upright (48 wide, 64 high), the large one shrunk.
 	await page.getByRole('link', { name: 'Åbn Fotos' }).click();
 	const size = async (label: string) => {
 		const img = new BoardPage(page).cell(label).locator('img');
@@ -455,6 +470,7 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 	};
 	expect(await size('foto')).toEqual([64, 48]);
 	expect(await size('drejet')).toEqual([48, 64]);
+	expect(await size('stor')).toEqual([1024, 16]);
 	await expect(new BoardPage(page).cell('gif').locator('img')).toHaveCount(0);
 });
 
