@@ -13,7 +13,7 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await meeting.tap('Stop');
 	await page.getByRole('link', { name: 'Tilbage til Ulla' }).click();
 	await new BoardPage(page).openFor(citizen);
-	const before = await readDatabase(page);
+	const before = await readDatabase(page, { blobBytes: true });
 	expect([before.citizens.length, before.answers.length, before.boards.length]).toEqual([1, 2, 8]);
 
 	await page.getByRole('link', { name: 'Indstillinger' }).click();
@@ -85,12 +85,11 @@ test('a backup moves every record to an empty tablet; a wrong passphrase or a br
 	await expect(page.locator('.notices').getByRole('status')).toContainText('1 borger er hentet. 0 borgere fandtes allerede', {
 		timeout: 20_000
 	});
-	// Pictures from a backup are decoded and drawn anew on this tablet (issue 15), so Ulla's photo is a new
-	// JPEG of its own: every record is the same except that photo's byte count.
-	const restored = await readDatabase(page);
-	const photoSize = (db: typeof before) => (db.citizens[0]?.payload.photo as { size: number }).size;
-	expect(photoSize(restored)).toBeGreaterThan(0);
-	(restored.citizens[0]!.payload.photo as { size: number }).size = photoSize(before);
+	// Pictures from a backup are decoded and checked on this tablet (issue 15); Ulla's photo, a JPEG the tablet
+	// made at its own size, is kept as it is rather than compressed again, so a restore does not wear it down:
+	// every record is the same, the photo's bytes too.
+	const restored = await readDatabase(page, { blobBytes: true });
+	expect((restored.citizens[0]?.payload.photo as { type: string }).type).toBe('image/jpeg');
 	expect(restored).toEqual(before);
 
 	await page.getByRole('link', { name: 'Borgere' }).click();

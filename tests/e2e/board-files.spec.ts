@@ -388,26 +388,48 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	expect(downloads).toBe(2);
 });
 
-test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS is stored, hostile ones are dropped (issue 15)', async ({
+test('pictures in an imported board are checked on the tablet: no EXIF or GPS is stored, hostile ones are dropped (issue 15)', async ({
 	page
 }) => {
 	await openBoardList(page, 'Rikke');
 	const picture = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
-	const photo = picture('jpeg-with-gps.jpg');
+	// A progressive JPEG with restart markers, a comment and the GPS block (see the fixtures' README).
+	const photo = picture('jpeg-progressive-restarts.jpg');
 	// The latitude's seconds in the fixture's GPS block (3000/100): the control finds it in the file.
 	const gpsSeconds = Buffer.from([0, 0, 0x0b, 0xb8, 0, 0, 0, 0x64]);
-	expect(photo.includes('Exif') && photo.includes(gpsSeconds)).toBe(true);
+	expect(photo.includes('Exif') && photo.includes(gpsSeconds) && photo.includes('Oda ved havnen')).toBe(true);
+	// The same photo turned a quarter (EXIF orientation 6): the turn must be drawn into pixels the tablet encodes.
+	const orientation6 = [...'MM\0*']
+		.map((c) => c.charCodeAt(0))
+		.concat([0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+	const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 8 + orientation6.length]), Buffer.from('Exif\0\0'), Buffer.from(orientation6)]);
+	const turned = Buffer.concat([photo.subarray(0, 2), exif, photo.subarray(140)]);
+	// A photo wider than a board picture (2048 × 32) must be shrunk to 1,024 px, so it is drawn anew too.
+	const large = Buffer.from(
+		await page.evaluate(async () => {
+			const canvas = new OffscreenCanvas(2048, 32);
+			const context = canvas.getContext('2d')!;
+			const gradient = context.createLinearGradient(0, 0, 2048, 32);
+			gradient.addColorStop(0, 'navy');
+			gradient.addColorStop(1, 'orange');
+			context.fillStyle = gradient;
+			context.fillRect(0, 0, 2048, 32);
+			return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer())];
+		})
+	);
 	const images = [
-		['foto', 'jpeg-with-gps.jpg', 'image/jpeg'],
-		['gif', 'gif-frame-larger-than-screen.gif', 'image/gif'],
-		['bombe', 'png-decompression-bomb.png', 'image/png']
-	].map(([id, name, type]) => ({ id, content_type: type, data: `data:${type};base64,${picture(name!).toString('base64')}` }));
+		['foto', photo, 'image/jpeg'],
+		['drejet', turned, 'image/jpeg'],
+		['stor', large, 'image/jpeg'],
+		['gif', picture('gif-frame-larger-than-screen.gif'), 'image/gif'],
+		['bombe', picture('png-decompression-bomb.png'), 'image/png']
+	].map(([id, bytes, type]) => ({ id, content_type: type, data: `data:${type};base64,${(bytes as Buffer).toString('base64')}` }));
 	const obf = {
 		format: 'open-board-0.1',
 		id: 'fotos',
 		locale: 'da',
 		name: 'Fotos',
-		grid: { rows: 1, columns: 3, order: [['1', '2', '3']] },
+		grid: { rows: 1, columns: 5, order: [['1', '2', '3', '4', '5']] },
 		buttons: images.map((image, i) => ({ id: String(i + 1), label: image.id, image_id: image.id })),
 		images
 	};
@@ -421,21 +443,34 @@ test('pictures in an imported board are re-encoded on the tablet: no EXIF or GPS
 
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Fotos')!;
-	expect(board.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['foto', 'gif', 'bombe']);
-	expect(board.payload.slots.map((c: { photoId?: string } | null) => c?.photoId !== undefined)).toEqual([true, false, false]);
-	expect(db.media).toHaveLength(1);
-	const [stored] = db.media;
-	expect(stored?.id).toBe(board.payload.slots[0].photoId);
-	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/jpeg', 'image/jpeg']);
-	const bytes = stored!.payload.blob.bytes!;
-	expect(bytes.includes('Exif'), 'no EXIF block').toBe(false);
-	expect(bytes.includes(gpsSeconds), 'no GPS position').toBe(false);
+	expect(board.payload.slots.map((c: { label: string } | null) => c?.label)).toEqual(['foto', 'drejet', 'stor', 'gif', 'bombe']);
+	expect(board.payload.slots.map((c: { photoId?: string } | null) => c?.photoId !== undefined)).toEqual([true, true, true, false, false]);
+	expect(db.media).toHaveLength(3);
+	const stored = (slot: number) => {
+		const medium = db.media.find((m) => m.id === board.payload.slots[slot].photoId)!;
+		expect([medium.payload.mimeType, medium.payload.blob.type]).toEqual(['image/jpeg', 'image/jpeg']);
+		const bytes = medium.payload.blob.bytes!;
+		expect(bytes.includes('Exif'), 'no EXIF block').toBe(false);
+		expect(bytes.includes(gpsSeconds), 'no GPS position').toBe(false);
+		return bytes;
+	};
+	// Kept at its own size: every scan byte for byte, without the EXIF block (bytes 2–139) and the comment (770–787).
+	expect(stored(0).equals(Buffer.concat([photo.subarray(0, 2), photo.subarray(140, 770), photo.subarray(788)]))).toBe(true);
+	// The turned one and the large one were drawn anew, the turn in its pixels, the other smaller.
+	expect(stored(1).includes(photo.subarray(867, 972)), 'not the original scan').toBe(false);
+	expect(stored(2).length).toBeLessThan(large.length);
 
-	// The cell shows the picture the tablet made.
+	// The cells show the pictures the tablet stored, the turned one upright (48 wide, 64 high), the large one shrunk.
 	await page.getByRole('link', { name: 'Åbn Fotos' }).click();
-	const cell = new BoardPage(page).cell('foto');
-	await expect(cell.locator('img')).toHaveCount(1);
-	await expect.poll(() => cell.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+	const size = async (label: string) => {
+		const img = new BoardPage(page).cell(label).locator('img');
+		await expect(img).toHaveCount(1);
+		await expect.poll(() => img.evaluate((shown: HTMLImageElement) => shown.naturalWidth)).toBeGreaterThan(0);
+		return img.evaluate((shown: HTMLImageElement) => [shown.naturalWidth, shown.naturalHeight]);
+	};
+	expect(await size('foto')).toEqual([64, 48]);
+	expect(await size('drejet')).toEqual([48, 64]);
+	expect(await size('stor')).toEqual([1024, 16]);
 	await expect(new BoardPage(page).cell('gif').locator('img')).toHaveCount(0);
 });
 

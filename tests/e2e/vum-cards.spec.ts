@@ -95,7 +95,7 @@ test('theme cards: sorted by drag, tap-tap and keyboard, moved, marked, wishes w
 
 	// Wishes for the theme: a photo, a message of symbols and a recording.
 	const wishes = page.getByRole('list', { name: 'Dine ønsker' });
-	// The photo carries EXIF with a GPS position; what the answer stores is a JPEG the tablet drew anew (issue 15).
+	// The photo carries EXIF with a GPS position; what the answer stores is its JPEG data without it (issue 15).
 	const gpsPhoto = readFileSync('tests/fixtures/hostile/jpeg-with-gps.jpg');
 	await page.getByLabel('Vælg eller tag et foto').setInputFiles({ name: 'ven.jpg', mimeType: 'image/jpeg', buffer: gpsPhoto });
 	await expect(wishes.getByRole('img', { name: 'Foto med et ønske' })).toBeVisible();

@@ -4,7 +4,10 @@ import type { PixelLimits } from './picture-format.ts';
 /** Why a picture was not taken: not a picture we accept, larger than the limits, or not decodable. */
 export type PictureRefusal = 'notPicture' | 'tooLarge' | 'undecodable';
 
-/** The page asks the picture worker to decode one picture and re-encode it (the bytes are transferred). */
+/**
+ * The page asks the picture worker to decode one picture and re-encode it, or keep a JPEG's own compressed
+ * data without its metadata when it needs no shrinking (the bytes are transferred).
+ */
 export interface PictureRequest {
 	id: number;
 	bytes: ArrayBuffer;

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { stripJpeg } from './jpeg-strip.ts';
 import { chooseStoredType, fitWithin, JPEG_QUALITY, withinLimits } from './picture-format.ts';
 import type { PictureOutcome, PictureRequest, PictureResponse } from './picture-protocol.ts';
 
@@ -7,12 +8,17 @@ import type { PictureOutcome, PictureRequest, PictureResponse } from './picture-
  * pixels, so metadata (EXIF with GPS), extra frames and anything hidden in the file are left behind. The
  * page has already checked the sizes the header declares; here the real decoded frame is checked before
  * the canvas and the pixel read-back are allocated, which a lying header cannot get past.
+ * A JPEG stored at its own size keeps its compressed data instead (jpeg-strip.ts): compressing it again
+ * would lose a little at every import and every backup → restore. It is the stripped bytes that are
+ * decoded and checked here, so what is stored is exactly what passed.
  */
 
 async function reencode(request: PictureRequest): Promise<PictureOutcome> {
+	const stripped = request.type === 'image/jpeg' ? stripJpeg(new Uint8Array(request.bytes)) : undefined;
 	let bitmap: ImageBitmap;
 	try {
-		bitmap = await createImageBitmap(new Blob([request.bytes], { type: request.type }));
+		// stripJpeg gives bytes only for a JPEG that is not turned (EXIF orientation none or 1): it decodes the same without its EXIF.
+		bitmap = await createImageBitmap(new Blob([stripped ?? request.bytes], { type: request.type }));
 	} catch {
 		return { ok: false, refusal: 'undecodable' };
 	}
@@ -20,6 +26,7 @@ async function reencode(request: PictureRequest): Promise<PictureOutcome> {
 		const real = { width: bitmap.width, height: bitmap.height };
 		if (!withinLimits(real, request.limits)) return { ok: false, refusal: 'tooLarge', ...real };
 		const { width, height } = fitWithin(real, request.fitSide);
+		if (stripped && width === real.width && height === real.height) return { ok: true, bytes: stripped.buffer, type: 'image/jpeg' };
 		const canvas = new OffscreenCanvas(width, height);
 		const context = canvas.getContext('2d', { willReadFrequently: true });
 		if (!context) return { ok: false, refusal: 'undecodable' };

@@ -26,7 +26,9 @@ export interface StoredPicture {
  * Every picture that enters the tablet from outside goes through here. The bytes must be one of the
  * allowed raster types, and the sizes the whole file declares (header and every frame) are checked
  * before anything is decoded; then the worker decodes it, checks the real frame against the same hard
- * limits and draws it anew as PNG or JPEG, so nothing of the original file but its pixels is kept.
+ * limits and draws it anew as PNG or JPEG, so nothing of the original file but its pixels is kept. A JPEG
+ * that needs no shrinking or turning keeps its compressed pixels as they are, without its metadata
+ * (jpeg-strip.ts), so it is not worn down by being compressed again at every import or restore.
  */
 export async function reencodePicture(input: Blob | Uint8Array, fitSide = STORED_PICTURE_SIDE): Promise<StoredPicture> {
 	const bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input.slice();
