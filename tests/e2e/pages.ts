@@ -409,12 +409,12 @@ export class PlanPage extends Screen {
 		return this.page.getByRole('dialog', { name: 'PDF-filen er ikke krypteret' });
 	}
 
-	/** Asks for a PDF, answers the warning and resolves to the downloaded file. */
 	/** The story drawn in the document: one image named by its summary. */
 	get storyPicture(): Locator {
 		return this.document.getByRole('img', { name: /^Tegning af (min|borgerens) historie\./ });
 	}
 
+	/** Asks for a PDF, answers the warning and resolves to the downloaded file. */
 	async savePdf(button: 'Gem som PDF' | 'Invitation som PDF'): Promise<Download> {
 		await this.page.getByRole('button', { name: button }).click();
 		await expect(this.confirmDialog).toBeVisible();
@@ -483,7 +483,11 @@ export class SheetPage extends ConversationToolPage {
 		const form = this.page.getByRole('form', { name: 'Tilføj en person' });
 		await form.getByLabel('Navn').fill(name);
 		if (role) await form.getByRole('radio', { name: role, exact: true }).check();
-		if (photo) await form.getByLabel('Foto (frivilligt)').setInputFiles(photo);
+		if (photo) {
+			await form.getByLabel('Foto (frivilligt)').setInputFiles(photo);
+			// Read and drawn anew before the person is added (ui/photo.ts): a quicker tap adds the person without it.
+			await expect(form.getByText('Foto valgt')).toBeVisible();
+		}
 		await form.getByRole('button', { name: 'Tilføj person' }).click();
 	}
 
