@@ -49,9 +49,9 @@ function run(script: string, { background = false, live = false, env = {} as Rec
 	});
 }
 
-// The components' typed lint pass is test:deep's (eslint.config.js): here they are linted without type information.
+// The type-aware lint pass is test:deep's (eslint.config.js): here ESLint runs without type information.
 const background = [
-	run('lint:code', { background: true, env: { LINT_COMPONENT_TYPES: 'off' } }),
+	run('lint:code', { background: true, env: { LINT_TYPES: 'off' } }),
 	run('lint:format', { background: true }),
 	run('check', { background: true })
 ];
