@@ -1,14 +1,20 @@
 /*
- * How hard the stress tests push, read from TEST_TIER in this one place. `npm test` (quick) keeps every
- * kind of test with short runs, so the whole suite stays under six minutes on a two-core machine;
- * `npm run test:deep` (TEST_TIER=deep) runs the full figures. A misspelt tier fails instead of
- * silently running the quick one.
+ * How hard the stress tests push, read from TEST_TIER in this one place. `npm test` (quick) runs the unit fuzz tests
+ * with short runs, so the whole suite stays under six minutes on a two-core machine; `npm run test:deep`
+ * (TEST_TIER=deep) runs the full figures. A misspelt tier fails instead of silently running the quick one.
  */
 
 const tier = process.env.TEST_TIER ?? 'quick';
 if (tier !== 'quick' && tier !== 'deep') throw new Error(`TEST_TIER must be "quick" or "deep", not "${tier}"`);
 
 export const TEST_TIER: 'quick' | 'deep' = tier;
+
+/**
+ * The end-to-end tests that start a Chromium of their own on a profile on disk, to kill it or to scan its files (the
+ * durability, at-rest and deleted-data specs): run by `npm run test:deep` (and by `npm run test:e2e`), not by `npm test`,
+ * where they were a tenth of the browsers' time. Given as a test's details: `test(title, DEEP, body)`.
+ */
+export const DEEP = { tag: '@deep' };
 
 /** Browser kills, and page closes, in the middle of writes (tests/e2e/durability.spec.ts). */
 export const FAULT_RUNS = TEST_TIER === 'deep' ? 50 : 2;

@@ -7,7 +7,7 @@ import { unlockWithPassphrase, type DataKey, type VaultRecord } from '#lib/vault
 import { openPayload, PAYLOAD_FORMAT } from '#lib/vault/payload.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { DELETION_ANSWERS } from '../tier';
+import { DEEP, DELETION_ANSWERS } from '../tier';
 import { expect, readCitizenKeys, readDisk, test, TEST_PASSPHRASE, TEST_PIN, unlockTablet, vaultOf } from './fixtures';
 import { CitizenPage, HomePage } from './pages';
 import { filesUnder, sealedBoxesIn, type SealedBox } from './profile-scan';
@@ -83,77 +83,79 @@ async function attack(boxes: SealedBox[], vault: VaultRecord, wrappedKeys: Array
 	return { keys: keys.size, opened: [...opened.values()] };
 }
 
-test('deleted data: no box left in the profile opens for a deleted citizen, nor anything after "Slet alt"; a kept citizen’s do', async ({
-	baseURL
-}) => {
-	test.setTimeout(DELETION_ANSWERS > 10 ? 300_000 : 120_000);
-	const profile = mkdtempSync(join(tmpdir(), 'billedtale-deleted-'));
-	try {
-		let { context, page } = await launch(profile, baseURL!);
-		await citizenWithAnswers(page, 'Slettes Hansen', DELETION_ANSWERS);
-		await citizenWithAnswers(page, 'Bliver Jensen', DELETION_ANSWERS);
+test(
+	'deleted data: no box left in the profile opens for a deleted citizen, nor anything after "Slet alt"; a kept citizen’s do',
+	DEEP,
+	async ({ baseURL }) => {
+		test.setTimeout(DELETION_ANSWERS > 10 ? 300_000 : 120_000);
+		const profile = mkdtempSync(join(tmpdir(), 'billedtale-deleted-'));
+		try {
+			let { context, page } = await launch(profile, baseURL!);
+			await citizenWithAnswers(page, 'Slettes Hansen', DELETION_ANSWERS);
+			await citizenWithAnswers(page, 'Bliver Jensen', DELETION_ANSWERS);
 
-		// What lies in the clear on disk beside the sealed payloads: ids and key ids; and the wrapped tablet key.
-		const disk = await readDisk(page);
-		const wrappedKeys = [...(await readCitizenKeys(page)).values()].map(({ id, keyId }) => ({ id, keyId }));
-		const known: Known[] = SEALED_TABLES.flatMap((table) =>
-			disk.tables[table].map((record) => {
-				const payload = record.payload as { keyId: string; iv: Uint8Array };
-				return {
-					table,
-					id: record.id,
-					keyId: payload.keyId,
-					citizenId: table === 'citizens' ? record.id : String(record.citizenId),
-					iv: hex(payload.iv)
-				};
-			})
-		);
-		const vault = vaultOf(disk.vault!);
+			// What lies in the clear on disk beside the sealed payloads: ids and key ids; and the wrapped tablet key.
+			const disk = await readDisk(page);
+			const wrappedKeys = [...(await readCitizenKeys(page)).values()].map(({ id, keyId }) => ({ id, keyId }));
+			const known: Known[] = SEALED_TABLES.flatMap((table) =>
+				disk.tables[table].map((record) => {
+					const payload = record.payload as { keyId: string; iv: Uint8Array };
+					return {
+						table,
+						id: record.id,
+						keyId: payload.keyId,
+						citizenId: table === 'citizens' ? record.id : String(record.citizenId),
+						iv: hex(payload.iv)
+					};
+				})
+			);
+			const vault = vaultOf(disk.vault!);
 
-		const home = new HomePage(page);
-		await page.getByRole('link', { name: 'Borgere' }).click();
-		await home.citizenLink('Slettes Hansen').click();
-		const citizenPage = new CitizenPage(page);
-		await expect(citizenPage.heading('Slettes Hansen')).toBeVisible();
-		const deletedId = citizenPage.id;
-		await page.getByRole('button', { name: 'Slet borger' }).click();
-		await citizenPage.deleteDialog('Slettes Hansen').getByRole('button', { name: 'Ja, slet alt om Slettes Hansen' }).click();
-		await expect(page.getByRole('status').filter({ hasText: 'Slettes Hansen er slettet fra tabletten.' })).toBeVisible();
-		await context.close();
+			const home = new HomePage(page);
+			await page.getByRole('link', { name: 'Borgere' }).click();
+			await home.citizenLink('Slettes Hansen').click();
+			const citizenPage = new CitizenPage(page);
+			await expect(citizenPage.heading('Slettes Hansen')).toBeVisible();
+			const deletedId = citizenPage.id;
+			await page.getByRole('button', { name: 'Slet borger' }).click();
+			await citizenPage.deleteDialog('Slettes Hansen').getByRole('button', { name: 'Ja, slet alt om Slettes Hansen' }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Slettes Hansen er slettet fra tabletten.' })).toBeVisible();
+			await context.close();
 
-		const ofDeleted = known.filter((r) => r.citizenId === deletedId);
-		const ofKept = known.filter((r) => r.citizenId !== deletedId);
-		expect(ofDeleted.length).toBe(2 + DELETION_ANSWERS);
-		let boxes = sealedBoxesIn(filesUnder(profile));
-		const onDisk = new Set(boxes.map((box) => hex(box.iv)));
-		const lingering = ofDeleted.filter((r) => onDisk.has(r.iv)).length;
-		let result = await attack(boxes, vault, wrappedKeys, known);
-		const openedDeleted = result.opened.filter((r) => r.citizenId === deletedId).length;
-		const openedKept = result.opened.filter((r) => r.citizenId !== deletedId).length;
-		console.log(
-			`deleted citizen: ${boxes.length} sealed boxes in the profile; ${lingering} of the deleted citizen's ${ofDeleted.length} records still on disk; ` +
-				`${result.keys} keys from the passphrase; opened: deleted ${openedDeleted}, kept ${openedKept} of ${ofKept.length}`
-		);
-		expect(openedKept, 'the scan opens what it should: the kept citizen’s records').toBe(ofKept.length);
-		expect(openedDeleted, 'records of the deleted citizen that still open').toBe(0);
+			const ofDeleted = known.filter((r) => r.citizenId === deletedId);
+			const ofKept = known.filter((r) => r.citizenId !== deletedId);
+			expect(ofDeleted.length).toBe(2 + DELETION_ANSWERS);
+			let boxes = sealedBoxesIn(filesUnder(profile));
+			const onDisk = new Set(boxes.map((box) => hex(box.iv)));
+			const lingering = ofDeleted.filter((r) => onDisk.has(r.iv)).length;
+			let result = await attack(boxes, vault, wrappedKeys, known);
+			const openedDeleted = result.opened.filter((r) => r.citizenId === deletedId).length;
+			const openedKept = result.opened.filter((r) => r.citizenId !== deletedId).length;
+			console.log(
+				`deleted citizen: ${boxes.length} sealed boxes in the profile; ${lingering} of the deleted citizen's ${ofDeleted.length} records still on disk; ` +
+					`${result.keys} keys from the passphrase; opened: deleted ${openedDeleted}, kept ${openedKept} of ${ofKept.length}`
+			);
+			expect(openedKept, 'the scan opens what it should: the kept citizen’s records').toBe(ofKept.length);
+			expect(openedDeleted, 'records of the deleted citizen that still open').toBe(0);
 
-		// "Slet alt", measured the same way with every key the passphrase gave before.
-		({ context, page } = await launch(profile, baseURL!));
-		await page.getByRole('link', { name: 'Indstillinger' }).click();
-		await page.getByRole('button', { name: 'Slet alt …' }).click();
-		await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
-		await page.getByRole('button', { name: 'Slet alt nu' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
-		await context.close();
-		boxes = sealedBoxesIn(filesUnder(profile));
-		const keptOnDisk = ofKept.filter((r) => boxes.some((box) => hex(box.iv) === r.iv)).length;
-		result = await attack(boxes, vault, wrappedKeys, known);
-		console.log(
-			`"Slet alt": ${boxes.length} sealed boxes in the profile; ${keptOnDisk} of the kept citizen's ${ofKept.length} records still on disk; ` +
-				`${result.keys} keys from the passphrase; opened ${result.opened.length}`
-		);
-		expect(result.opened, 'records that still open after "Slet alt"').toEqual([]);
-	} finally {
-		rmSync(profile, { recursive: true, force: true });
+			// "Slet alt", measured the same way with every key the passphrase gave before.
+			({ context, page } = await launch(profile, baseURL!));
+			await page.getByRole('link', { name: 'Indstillinger' }).click();
+			await page.getByRole('button', { name: 'Slet alt …' }).click();
+			await page.getByLabel('Skriv SLET for at bekræfte').fill('SLET');
+			await page.getByRole('button', { name: 'Slet alt nu' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' })).toBeVisible();
+			await context.close();
+			boxes = sealedBoxesIn(filesUnder(profile));
+			const keptOnDisk = ofKept.filter((r) => boxes.some((box) => hex(box.iv) === r.iv)).length;
+			result = await attack(boxes, vault, wrappedKeys, known);
+			console.log(
+				`"Slet alt": ${boxes.length} sealed boxes in the profile; ${keptOnDisk} of the kept citizen's ${ofKept.length} records still on disk; ` +
+					`${result.keys} keys from the passphrase; opened ${result.opened.length}`
+			);
+			expect(result.opened, 'records that still open after "Slet alt"').toEqual([]);
+		} finally {
+			rmSync(profile, { recursive: true, force: true });
+		}
 	}
-});
+);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { FAULT_RUNS, TEST_TIER } from '../tier';
+import { DEEP, FAULT_RUNS, TEST_TIER } from '../tier';
 import { expect, openApp, readDatabase, test, type RawRecords } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
@@ -12,7 +12,7 @@ import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
  * Fault injection: the browser is killed (SIGKILL, like a crash or a flat battery) or the page is
  * closed in the middle of writes. Every answer the screen acknowledged with "Gemt" must be there
  * afterwards, by id, and no stored answer may be half-written. The number of runs is the tier's
- * (tests/tier.ts): 2 in `npm test`, 50 in `npm run test:deep`.
+ * (tests/tier.ts): 2 in `npm run test:e2e`, 50 in `npm run test:deep`; `npm test` leaves these tests to the latter.
  */
 
 const RUNS = FAULT_RUNS;
@@ -141,7 +141,7 @@ class Ledger {
 // checksum mismatch" and "IndexedDB recovering from a corrupted (and deleted) database" and deletes
 // the origin's whole IndexedDB. The app's journal (src/lib/journal) brings it back, so this test also
 // proves that path under real crashes.
-test('killing the browser in the middle of writes loses no acknowledged answer', async ({ baseURL }) => {
+test('killing the browser in the middle of writes loses no acknowledged answer', DEEP, async ({ baseURL }) => {
 	test.setTimeout(RUNS * 8_000 + 60_000);
 	const profile = mkdtempSync(join(tmpdir(), 'billedtale-fault-'));
 	const ledger = new Ledger();
@@ -187,7 +187,7 @@ test('killing the browser in the middle of writes loses no acknowledged answer',
 	}
 });
 
-test('closing the page in the middle of writes loses no acknowledged answer', async ({ browser }) => {
+test('closing the page in the middle of writes loses no acknowledged answer', DEEP, async ({ browser }) => {
 	test.setTimeout(RUNS * 5_000 + 60_000);
 	const context = await browser.newContext();
 	let page = await context.newPage();
