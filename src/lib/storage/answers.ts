@@ -19,7 +19,7 @@ import { journal } from '#lib/journal/client.ts';
 import { getDb } from './db';
 import { guardedCommit, guardedWrite, StorageError } from './errors';
 import { afterReadsOf } from './reads-in-flight.ts';
-import { asSave, asSaveWrite } from './saves-first.ts';
+import { asSave, asSaveWrite, holdLiveReadsUntil } from './saves-first.ts';
 import { answerFromRecord, answerToRecord, meetingFromRecord, type AnswerRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
@@ -74,6 +74,14 @@ function afterNextFrame(): Promise<void> {
  */
 export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Date.now()): Promise<Answer> {
 	const answer = createAnswer({ id: newId(), meeting, ...input, at: now });
+	const saved = saveAnswer(answer);
+	// The lists read the new answer once "Gemt" is drawn: the frame after this resolves (saves-first.ts).
+	holdLiveReadsUntil(saved.then(afterNextFrame, afterNextFrame));
+	await saved;
+	return answer;
+}
+
+async function saveAnswer(answer: Answer): Promise<void> {
 	// From the tap on: background batches wait, so the answer's transaction is not queued behind one (saves-first.ts).
 	await asSave(async () => {
 		const sealed = await sealRecord('answers', answerToRecord(answer));
@@ -115,7 +123,6 @@ export async function recordAnswer(meeting: Meeting, input: NewAnswer, now = Dat
 	// "Gemt" waits for the journal too, but no longer holds back background work: the journal's catch-up (client.ts), which
 	// this may wait for, reads the database in background transactions, and those wait until no save is under way.
 	await journal.settled();
-	return answer;
 }
 
 function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meeting) => Answer): Promise<Answer> {

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { afterGemt } from './saves-first.ts';
 
 const RETRY_DELAYS_MS = [100, 300, 1000, 3000];
 
@@ -22,7 +23,7 @@ export class LiveQuery<T> {
 			let retry: ReturnType<typeof setTimeout> | undefined;
 			let subscription: { unsubscribe(): void } | undefined;
 			const subscribe = () => {
-				subscription = liveQuery(query).subscribe({
+				subscription = liveQuery(() => afterGemt(query)).subscribe({
 					next: (value) => {
 						attempt = 0;
 						this.current = value;

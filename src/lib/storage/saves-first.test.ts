@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
@@ -6,7 +6,7 @@ import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { asSave, backgroundTransaction } from './saves-first.ts';
+import { afterGemt, asSave, backgroundTransaction, holdLiveReadsUntil } from './saves-first.ts';
 import * as sealing from './sealing.ts';
 
 afterEach(async () => {
@@ -161,5 +161,49 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 		await save;
 		expect(await pass).toEqual({ upgraded: 3, damaged: 0, skipped: 0 });
 		expect(sealed).toHaveBeenCalledTimes(3);
+	});
+});
+
+describe('"Gemt" is drawn before the lists read the answer again (issue 17)', () => {
+	it('holds a live query of the answers until the hold ends, and the query goes on watching after a held read', async () => {
+		const { meeting } = await aMeeting();
+		const seen: number[] = [];
+		const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
+			next: (answers) => seen.push(answers.length)
+		});
+		try {
+			await vi.waitFor(() => expect(seen).toEqual([0]));
+			// As recordAnswer holds them until its "Gemt" is drawn; here until the test says so.
+			let drawn!: () => void;
+			holdLiveReadsUntil(new Promise<void>((resolve) => (drawn = resolve)));
+			await say(meeting, 'ja', 1);
+			await turns(20);
+			expect(seen, 'read again while "Gemt" is on its way').toEqual([0]);
+			drawn();
+			await vi.waitFor(() => expect(seen).toEqual([0, 1]));
+			// Read in the hold's callback, the reads were still the live query's: the next answer wakes it.
+			await say(meeting, 'nej', 2);
+			await vi.waitFor(() => expect(seen).toEqual([0, 1, 2]));
+		} finally {
+			subscription.unsubscribe();
+		}
+	});
+
+	it('holds them a second at most, as a slow journal holds "Gemt" up to 15 s', async () => {
+		const { meeting } = await aMeeting();
+		const seen: number[] = [];
+		const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
+			next: (answers) => seen.push(answers.length)
+		});
+		try {
+			await vi.waitFor(() => expect(seen).toEqual([0]));
+			holdLiveReadsUntil(new Promise<void>(() => {}));
+			const held = performance.now();
+			await say(meeting, 'ja', 1);
+			await vi.waitFor(() => expect(seen).toEqual([0, 1]), { timeout: 3000 });
+			expect(performance.now() - held).toBeGreaterThanOrEqual(950);
+		} finally {
+			subscription.unsubscribe();
+		}
 	});
 });

@@ -1,4 +1,4 @@
-import type { Table, Transaction } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { getDb } from './db.ts';
 
 /*
@@ -107,6 +107,45 @@ export function asSaveWrite<T>(write: () => Promise<T>): Promise<T> {
 /** Resolves at once when no save's transaction is open, else once the last one has committed or failed. */
 export function afterSaveWrites(): Promise<void> {
 	return saveWrites.after();
+}
+
+/*
+ * "Gemt" before the lists. An answer's commit wakes every live query of the answers inside IndexedDB's complete event:
+ * each starts its reads there (~10 ms of the page's thread at 4× CPU, the save trace of issue 17), and the journal's
+ * word that it holds the answer, which "Gemt" waits for, came 5 ms after the commit and waited behind them. So while an
+ * answer is on its way to "Gemt", the live queries read again only once "Gemt" has been drawn (live.svelte.ts).
+ */
+const shownGate = new Gate();
+
+/**
+ * A hold ends after this at the latest: "Gemt" waits for a slow journal up to 15 s (journal/client.ts), and every list
+ * of the page, not only the answers', would wait with it.
+ */
+const HOLD_AT_MOST_MS = 1000;
+
+/** Holds the live queries' reads until `shown` settles (an answer's "Gemt" drawn, or its save failed), a second at most. */
+export function holdLiveReadsUntil(shown: Promise<unknown>): void {
+	void shownGate.run(
+		() =>
+			new Promise<void>((resolve) => {
+				const latest = setTimeout(resolve, HOLD_AT_MOST_MS);
+				const end = () => {
+					clearTimeout(latest);
+					resolve();
+				};
+				shown.then(end, end);
+			})
+	);
+}
+
+/**
+ * `query` now, or once an answer's "Gemt" on its way has been drawn: what a live query runs. Waited for in Dexie's own
+ * promise, whose callbacks run in the zone they were given in, so the reads are still the live query's and are watched.
+ */
+export function afterGemt<T>(query: () => Promise<T>): Promise<T> {
+	if (!shownGate.busy) return query();
+	const shown = shownGate.after();
+	return new Dexie.Promise<void>((resolve) => void shown.then(resolve)).then(query);
 }
 
 /**
