@@ -106,6 +106,8 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
  */
 export async function expectOwnFileButtons(page: Page, buttons: string[]): Promise<void> {
 	const inputs = page.locator('input[type=file]');
+	// Counted once the page has drawn its first one: right after a navigation the settings' parts may still be coming.
+	await expect(inputs.first()).toBeAttached();
 	const boxes = await inputs.evaluateAll((all) => all.map((input) => input.getBoundingClientRect()).map((box) => [box.width, box.height]));
 	expect(boxes.length, 'file inputs in the page').toBeGreaterThan(0);
 	for (const [width, height] of boxes) expect(width! <= 1 && height! <= 1, `a file input of ${width} × ${height} px is seen`).toBe(true);
