@@ -6,9 +6,8 @@
  * lowest priority (nice 19) and use what the others leave. What has timeouts runs at normal priority: the unit tests
  * from the start, the build beside them and the end-to-end specs as soon as the build is there (two browsers at a time:
  * three gained nothing measurable, 343 s against 348). Left to `npm run test:deep`, which CI runs after this: the
- * end-to-end tests that start a Chromium of their own on a profile on disk (tagged @deep, tests/tier.ts) and the WebKit
- * tier (its quick journey is part of the deep one), ~12 % of the CPU this took with them (381 s here, 348 without the
- * five tests).
+ * end-to-end tests of crashes and of what stays on disk (tagged @deep, tests/tier.ts) and the WebKit tier (its quick
+ * journey is part of the deep one). With them this took 381 s here.
  *
  * A failed build skips the browsers. Everything else always finishes, so one run reports every failure. Each script's
  * output, but the end-to-end specs' (printed as they go), is printed whole once the browsers are done, so it never breaks

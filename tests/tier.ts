@@ -10,9 +10,10 @@ if (tier !== 'quick' && tier !== 'deep') throw new Error(`TEST_TIER must be "qui
 export const TEST_TIER: 'quick' | 'deep' = tier;
 
 /**
- * The end-to-end tests that start a Chromium of their own on a profile on disk, to kill it or to scan its files (the
- * durability, at-rest and deleted-data specs): run by `npm run test:deep` (and by `npm run test:e2e`), not by `npm test`,
- * where they were a tenth of the browsers' time. Given as a test's details: `test(title, DEEP, body)`.
+ * The end-to-end tests of crashes and of what stays on disk: a Chromium of their own killed in the middle of writes or
+ * its profile's files scanned (the durability, at-rest and deleted-data specs), the database taken away as after a crash
+ * (the journal spec). Run by `npm run test:deep` (and by `npm run test:e2e`), not by `npm test`, where they were an
+ * eighth of the browsers' time. Given as a test's details: `test(title, DEEP, body)`.
  */
 export const DEEP = { tag: '@deep' };
 

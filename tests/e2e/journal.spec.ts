@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, loseDatabase, readDatabase, readDisk, test, unlockTablet } from './fixtures';
 import { CitizenPage, HomePage, MeetingPage, unlockWithPin } from './pages';
+import { DEEP } from '../tier';
 
 /*
  * The journal is the app's second copy of its database, in the browser's private file system. These
@@ -20,7 +21,7 @@ async function readJournal(page: Page): Promise<string> {
 	});
 }
 
-test('a database lost in a crash comes back from the journal, sealed, with every answer', async ({ page }) => {
+test('a database lost in a crash comes back from the journal, sealed, with every answer', DEEP, async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Nora');
@@ -55,7 +56,7 @@ test('a database lost in a crash comes back from the journal, sealed, with every
 	await expect(meeting.answers).toHaveCount(4);
 });
 
-test('deleting a citizen removes their records from the journal too', async ({ page }) => {
+test('deleting a citizen removes their records from the journal too', DEEP, async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();
 	await home.addCitizen('Bo');
@@ -85,7 +86,7 @@ test('deleting a citizen removes their records from the journal too', async ({ p
 	expect(journal).not.toContain(meetingId);
 });
 
-test('"Slet alt" empties the journal, so nothing comes back', async ({ page }) => {
+test('"Slet alt" empties the journal, so nothing comes back', DEEP, async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();
 	await home.addCitizen('Bo');
@@ -115,36 +116,37 @@ async function holderLocks(page: Page): Promise<{ held: number; waiting: number 
 	});
 }
 
-test('two tabs share one journal holder; when its tab closes the other takes over, and nothing written in either is lost', async ({
-	page,
-	context
-}) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Tove');
-	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
-	await meeting.tap('Ja');
+test(
+	'two tabs share one journal holder; when its tab closes the other takes over, and nothing written in either is lost',
+	DEEP,
+	async ({ page, context }) => {
+		const home = new HomePage(page);
+		await home.open();
+		const citizen = await home.addCitizen('Tove');
+		const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+		await meeting.tap('Ja');
 
-	// A second tab of the same meeting: its worker does not hold the files, so its writes go through the first tab's.
-	const second = await context.newPage();
-	await second.goto(page.url());
-	await unlockTablet(second);
-	const secondMeeting = new MeetingPage(second);
-	await secondMeeting.tap('Nej');
-	expect(await readJournal(second)).toContain((await readDatabase(second)).answers.find((a) => a.payload.content.value === 'nej')!.id);
-	expect(await holderLocks(second)).toEqual({ held: 1, waiting: 1 });
+		// A second tab of the same meeting: its worker does not hold the files, so its writes go through the first tab's.
+		const second = await context.newPage();
+		await second.goto(page.url());
+		await unlockTablet(second);
+		const secondMeeting = new MeetingPage(second);
+		await secondMeeting.tap('Nej');
+		expect(await readJournal(second)).toContain((await readDatabase(second)).answers.find((a) => a.payload.content.value === 'nej')!.id);
+		expect(await holderLocks(second)).toEqual({ held: 1, waiting: 1 });
 
-	// The holder's tab closes; the lock passes to the second tab's worker, which opens the files itself.
-	await page.close();
-	// Leaving the app in one tab locks every tab.
-	await unlockWithPin(second);
-	await expect.poll(() => holderLocks(second)).toEqual({ held: 1, waiting: 0 });
-	await secondMeeting.tap('Pause');
-	await loseDatabase(second);
-	await second.reload();
-	await expect(second.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
-	await unlockTablet(second);
-	await secondMeeting.openStaffPanel();
-	await expect(secondMeeting.answers).toHaveCount(3);
-	expect((await readDatabase(second)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej', 'pause']);
-});
+		// The holder's tab closes; the lock passes to the second tab's worker, which opens the files itself.
+		await page.close();
+		// Leaving the app in one tab locks every tab.
+		await unlockWithPin(second);
+		await expect.poll(() => holderLocks(second)).toEqual({ held: 1, waiting: 0 });
+		await secondMeeting.tap('Pause');
+		await loseDatabase(second);
+		await second.reload();
+		await expect(second.getByRole('status').filter({ hasText: 'Billedtale har hentet alt gemt tilbage' })).toBeVisible();
+		await unlockTablet(second);
+		await secondMeeting.openStaffPanel();
+		await expect(secondMeeting.answers).toHaveCount(3);
+		expect((await readDatabase(second)).answers.map((a) => a.payload.content.value).sort()).toEqual(['ja', 'nej', 'pause']);
+	}
+);
