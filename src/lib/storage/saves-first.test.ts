@@ -164,15 +164,27 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	});
 });
 
+/**
+ * A meeting and a live query of its answers as the app's lists run it (through afterGemt), with how many answers each
+ * of its results held; `check` runs once the first result is in, and the query is ended after it.
+ */
+async function watchingAnswers(check: (meeting: Meeting, seen: number[]) => Promise<void>) {
+	const { meeting } = await aMeeting();
+	const seen: number[] = [];
+	const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
+		next: (answers) => seen.push(answers.length)
+	});
+	try {
+		await vi.waitFor(() => expect(seen).toEqual([0]));
+		await check(meeting, seen);
+	} finally {
+		subscription.unsubscribe();
+	}
+}
+
 describe('"Gemt" is drawn before the lists read the answer again (issue 17)', () => {
-	it('holds a live query of the answers until the hold ends, and the query goes on watching after a held read', async () => {
-		const { meeting } = await aMeeting();
-		const seen: number[] = [];
-		const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
-			next: (answers) => seen.push(answers.length)
-		});
-		try {
-			await vi.waitFor(() => expect(seen).toEqual([0]));
+	it('holds a live query of the answers until the hold ends, and the query goes on watching after a held read', () =>
+		watchingAnswers(async (meeting, seen) => {
 			// As recordAnswer holds them until its "Gemt" is drawn; here until the test says so.
 			let drawn!: () => void;
 			holdLiveReadsUntil(new Promise<void>((resolve) => (drawn = resolve)));
@@ -184,26 +196,14 @@ describe('"Gemt" is drawn before the lists read the answer again (issue 17)', ()
 			// Read in the hold's callback, the reads were still the live query's: the next answer wakes it.
 			await say(meeting, 'nej', 2);
 			await vi.waitFor(() => expect(seen).toEqual([0, 1, 2]));
-		} finally {
-			subscription.unsubscribe();
-		}
-	});
+		}));
 
-	it('holds them a second at most, as a slow journal holds "Gemt" up to 15 s', async () => {
-		const { meeting } = await aMeeting();
-		const seen: number[] = [];
-		const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
-			next: (answers) => seen.push(answers.length)
-		});
-		try {
-			await vi.waitFor(() => expect(seen).toEqual([0]));
+	it('holds them a second at most, as a slow journal holds "Gemt" up to 15 s', () =>
+		watchingAnswers(async (meeting, seen) => {
 			holdLiveReadsUntil(new Promise<void>(() => {}));
 			const held = performance.now();
 			await say(meeting, 'ja', 1);
 			await vi.waitFor(() => expect(seen).toEqual([0, 1]), { timeout: 3000 });
 			expect(performance.now() - held).toBeGreaterThanOrEqual(950);
-		} finally {
-			subscription.unsubscribe();
-		}
-	});
+		}));
 });
