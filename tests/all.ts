@@ -34,17 +34,17 @@ const clock = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
 interface Options {
 	/** Added to the script's own arguments. */
 	args?: string[];
-	/** 0 (the default), 10 or 19: how much CPU the script yields to the others. */
-	niceness?: number;
+	/** At the lowest priority (nice 19): it gets only the CPU the others leave. */
+	background?: boolean;
 	/** The output is printed as it comes, not afterwards. */
 	live?: boolean;
 	env?: Record<string, string>;
 }
 
-function run(script: string, { args = [], niceness = 0, live = false, env = {} }: Options = {}): Promise<Result> {
+function run(script: string, { args = [], background = false, live = false, env = {} }: Options = {}): Promise<Result> {
 	const started = Date.now();
 	const npm = ['npm', 'run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])];
-	const [command, ...rest] = niceness > 0 ? ['nice', '-n', String(niceness), ...npm] : npm;
+	const [command, ...rest] = background ? ['nice', '-n', '19', ...npm] : npm;
 	return new Promise((resolve) => {
 		const child = spawn(command!, rest, {
 			stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'],
@@ -64,14 +64,14 @@ function run(script: string, { args = [], niceness = 0, live = false, env = {} }
 }
 
 // The type-aware lint pass is test:deep's (eslint.config.js): here ESLint runs without type information.
-const background = [
-	run('lint:code', { niceness: 19, env: { LINT_TYPES: 'off' } }),
-	run('lint:format', { niceness: 19 }),
-	run('check', { niceness: 19 })
+const checks = [
+	run('lint:code', { background: true, env: { LINT_TYPES: 'off' } }),
+	run('lint:format', { background: true }),
+	run('check', { background: true })
 ];
 const results: Result[] = [];
 
-const unit = run('test:unit', { niceness: 19, args: ['--testTimeout=120000', '--hookTimeout=120000'] });
+const unit = run('test:unit', { background: true, args: ['--testTimeout=120000', '--hookTimeout=120000'] });
 const build = await run('build');
 results.push(build);
 process.stdout.write(build.output);
@@ -82,7 +82,7 @@ results.push(unitResult);
 process.stdout.write(`\n── npm run test:unit said: ──\n`);
 process.stdout.write(unitResult.output);
 
-for (const result of await Promise.all(background)) {
+for (const result of await Promise.all(checks)) {
 	results.push(result);
 	process.stdout.write(`\n── npm run ${result.script} said: ──\n`);
 	process.stdout.write(result.output);
