@@ -58,6 +58,10 @@ describe('dictionaries', () => {
 	it('fill placeholders and leave unknown ones visible', () => {
 		expect(format('Slet {name}?', { name: 'Anna' })).toBe('Slet Anna?');
 		expect(format('Slet {name}?')).toBe('Slet {name}?');
+		// Slots at either end, twice, side by side; a value is put in as it is, never read as a template of its own.
+		expect(format('{a} og {b}{a}', { a: 'Anna', b: '{a} $&' })).toBe('Anna og {a} $&Anna');
+		expect(format('Ingen pladser', { a: 'x' })).toBe('Ingen pladser');
+		expect(format('{n}', { n: 0 })).toBe('0');
 	});
 
 	it('count in proper Danish, without "(r)"', () => {
