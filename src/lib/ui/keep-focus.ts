@@ -64,7 +64,15 @@ export function focusPageStart(main: HTMLElement | null): void {
 	if (focusHeading()) return;
 	main.focus({ preventScroll: true });
 	const waiting = new MutationObserver(() => {
-		if (document.activeElement !== main || focusHeading()) waiting.disconnect();
+		if (document.activeElement !== main) return waiting.disconnect();
+		if (!main.querySelector('h1')) return;
+		waiting.disconnect();
+		// In the frame that shows the heading, not here: the heading comes in the middle of the page's first render, and
+		// focus() lays the page out at once, a layout that the rest of that render undid (issue 17, profile of open1000:
+		// 30–40 ms at 4× CPU inside the meeting's render task).
+		requestAnimationFrame(() => {
+			if (document.activeElement === main) focusHeading();
+		});
 	});
 	waiting.observe(main, { childList: true, subtree: true });
 	setTimeout(() => waiting.disconnect(), 3000);
