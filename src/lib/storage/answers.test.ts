@@ -11,6 +11,7 @@ import {
 	withdrawStoredAnswer
 } from './answers.ts';
 import { restoreInItsPlace } from './restore-in-place.ts';
+import { aboutFoundComplete, aboutWritesMark, everyRecordHasAbout } from './about-index.ts';
 import { createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -213,6 +214,51 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		expect((await listCitizenAnswers(citizen.id, ['meeting-part'])).map((a) => a.id)).toEqual(read.map((a) => a.id));
 		// Nothing left to do: a second pass changes nothing.
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+	});
+
+	it('once the pass finds every answer in the indexes, reads by kind stop checking; an answer written without `about` starts them again', async () => {
+		const { citizen, meetings } = await twoMeetings();
+		const db = getDb();
+		const count = vi.spyOn(db.Collection.prototype, 'count');
+		await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
+		// Before any pass: each read counts the meeting's answers, with and without the field.
+		expect(count).toHaveBeenCalledTimes(2);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
+		expect(everyRecordHasAbout()).toBe(true);
+
+		count.mockClear();
+		const themes = await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
+		expect(themes.map((a) => a.subject.kind)).toEqual(['vum-theme']);
+		expect((await listCitizenAnswers(citizen.id, ['meeting-part'])).map((a) => a.meetingId)).toEqual([meetings[1]!.id, meetings[0]!.id]);
+		expect(count).not.toHaveBeenCalled();
+
+		// As the journal written back at start-up could bring one from before the field: found by counting again.
+		await db.answers.update(themes[0]!.id, { about: undefined });
+		expect(everyRecordHasAbout()).toBe(false);
+		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
+		expect(count).toHaveBeenCalled();
+
+		// A pass that began before such a write does not vouch for it.
+		const mark = aboutWritesMark();
+		const stored = (await db.answers.get(themes[0]!.id))!;
+		await db.answers.put(stored);
+		aboutFoundComplete(mark);
+		expect(everyRecordHasAbout()).toBe(false);
+
+		// Nor does one that could not give it the field (the record is damaged); once it is gone, the next pass does.
+		const ct = new Uint8Array(stored.payload.ct.slice(0));
+		ct[0]! ^= 1;
+		await db.answers.put({ ...stored, payload: { ...stored.payload, ct: ct.buffer } });
+		const stop = onDamagedRecord(() => undefined);
+		try {
+			expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 1, skipped: 0 });
+		} finally {
+			stop();
+		}
+		expect(everyRecordHasAbout()).toBe(false);
+		await db.answers.delete(themes[0]!.id);
+		await migrateRecords();
+		expect(everyRecordHasAbout()).toBe(true);
 	});
 });
 

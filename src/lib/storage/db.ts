@@ -16,6 +16,7 @@ import { SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { commitCounted } from './commit-rows.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
+import { aboutWatch, forgetAboutComplete } from './about-index.ts';
 import { readsInFlight } from './reads-in-flight.ts';
 import { DATABASE_NAME } from './vault-peek.ts';
 
@@ -52,6 +53,7 @@ export class BilledtaleDb extends Dexie {
 			);
 		}
 		this.use(readsInFlight);
+		this.use(aboutWatch);
 	}
 }
 
@@ -67,5 +69,6 @@ export function getDb(): BilledtaleDb {
 export async function deleteDatabase(): Promise<void> {
 	const db = getDb();
 	instance = undefined;
+	forgetAboutComplete();
 	await db.delete();
 }

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { aboutFoundComplete, aboutWritesMark } from './about-index.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
@@ -93,9 +94,12 @@ async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
  * Gives `about` (which tool an answer comes from, registry.ts) to every record written before it, by resealing it:
  * sealRecord sets the field. Such a record is in no `about` index, so a citizen whose records outnumber their entries
  * in `[citizenId+about]` has some; only those citizens' keys are compared, and only the records lacking it are opened.
- * Until a citizen is done, readers read all their answers (answers.ts), so nothing is missed meanwhile.
+ * Until a citizen is done, readers read all their answers (answers.ts), so nothing is missed meanwhile; once every
+ * citizen is, the readers stop checking (about-index.ts).
  */
 async function giveAbout(report: MigrationReport): Promise<void> {
+	const since = aboutWritesMark();
+	let complete = true;
 	const citizenIds = await getDb().citizens.toCollection().primaryKeys();
 	for (const name of ABOUT_TABLES) {
 		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
@@ -112,8 +116,11 @@ async function giveAbout(report: MigrationReport): Promise<void> {
 				);
 				await upgradeBatch(name, batch, report);
 			}
+			// A damaged record, or one another tab changed meanwhile, is still without it.
+			if ((await all.count()) !== (await indexed.count())) complete = false;
 		}
 	}
+	if (complete) aboutFoundComplete(since);
 }
 
 /**
