@@ -5,7 +5,7 @@ import { DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { AccessSettingsPage, BoardEditorPage, BoardListPage, BoardPage, HomePage, scanHighlight, stepScanTo } from './pages';
 
 /*
- * Issue 17: core-vocabulary boards as other AAC apps ship them (84 cells in 7 × 12, 144 in 12 × 12). They come in,
+ * Issue 17: core-vocabulary boards as other AAC apps ship them (84 cells in 7 × 12, 144 in 12 × 12, 112 in 8 × 14). They come in,
  * show by pages of whole rows when the screen is too short, are tapped and scanned to the last cell, and go out and
  * in again unchanged.
  */
@@ -155,6 +155,39 @@ test('two switches reach the last cell of a 12 × 12 board through "Næste rækk
 	await expectNoAxeViolations(page, 'a paged board while scanning');
 	await page.keyboard.press('Enter');
 	await expect(board.message.getByRole('listitem')).toHaveText(['felt 144']);
+});
+
+test("CoughDrop's Quick Core 112 (8 rows of 14) comes in as its app laid it out; the editor keeps a board to 144 cells", async ({
+	page
+}) => {
+	const { board } = await citizenWithBoards(page, 'Kim', [coreBoard('Quick Core 112', 8, 14)]);
+	expect((await storedBoards(page, 'Quick Core 112'))[0]).toMatchObject({ rows: 8, columns: 14 });
+	await page.getByRole('link', { name: 'Åbn Quick Core 112' }).click();
+	await expect(board.heading('Quick Core 112')).toBeVisible();
+	// Fourteen across the tablet: the last of the first row is on screen, a finger's size, and tapped like any other.
+	const last = board.cell('felt 14');
+	await expect(last).toBeInViewport({ ratio: 1 });
+	const box = (await last.boundingBox())!;
+	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+	await last.click();
+	await expect(board.message.getByRole('listitem')).toHaveText(['felt 14']);
+	await expectNoAxeViolations(page, 'an 8 × 14 board');
+
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await expect(editor.heading('Quick Core 112')).toBeVisible();
+	await expect(page.getByLabel('Kolonner').locator('option:checked')).toHaveText('14');
+	// 11 rows of 14 would be 154 cells: said, and nothing is changed; 9 rows (126 cells) are kept.
+	await page.getByLabel('Rækker').selectOption('11');
+	await page.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: '144' })).toHaveText(
+		'En tavle kan have højst 144 felter, fx 12 rækker og 12 kolonner eller 8 rækker og 14 kolonner.'
+	);
+	expect((await storedBoards(page, 'Quick Core 112'))[0]).toMatchObject({ rows: 8, columns: 14 });
+	await expectNoAxeViolations(page, 'a board size past 144 cells');
+	await page.getByLabel('Rækker').selectOption('9');
+	await page.getByRole('button', { name: 'Gem tavle' }).click();
+	await expect.poll(async () => (await storedBoards(page, 'Quick Core 112'))[0]).toMatchObject({ rows: 9, columns: 14 });
 });
 
 test('at 320 px a 12-column board keeps 44 px cells, scrolls sideways inside itself only, and pages by rows', async ({ page }) => {

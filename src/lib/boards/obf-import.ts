@@ -7,7 +7,7 @@ import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
 	CELL_VOCALIZATION_MAX,
-	GRID_MAX,
+	GRID_CELLS_MAX,
 	normaliseCell,
 	validateBoardSet,
 	type Board,
@@ -207,7 +207,7 @@ function layoutBoard(doc: ObfBoardDoc): Layout {
 		({ rows, columns, order } = doc.grid);
 	} else {
 		const count = doc.buttons.length;
-		if (count > GRID_MAX * GRID_MAX) throw new ImportError('import.badGrid');
+		if (count > GRID_CELLS_MAX) throw new ImportError('import.badGrid');
 		columns = Math.max(1, Math.ceil(Math.sqrt(count)));
 		rows = Math.max(1, Math.ceil(count / columns));
 		order = [];
@@ -604,7 +604,7 @@ export async function importObz(bytes: Uint8Array): Promise<ImportResult> {
 		if (listed.length > IMPORT_LIMITS.maxBoards) throw new ImportError('import.tooManyBoards');
 		const root = load(rootPath);
 		// A board the manifest lists or a button opens by path that is in the package but not a readable board (larger
-		// than 12 × 12, not JSON) is left out with its links, said as such, instead of failing the whole import.
+		// than a board may be, not JSON) is left out with its links, said as such, instead of failing the whole import.
 		const unreadable = new Set<string>();
 		const loadReadable = (path: string) => {
 			try {

@@ -1,4 +1,4 @@
-import { BOARD_NAME_MAX, GRID_MAX } from '#lib/domain/board.ts';
+import { BOARD_NAME_MAX, isGridSize } from '#lib/domain/board.ts';
 import { symbolUrl } from '#lib/content/symbols.ts';
 import { base64ToBytes } from '#lib/encoding/base64.ts';
 import { NAMED_COLOURS } from './css-colours.ts';
@@ -273,7 +273,7 @@ export interface ObfBoardDoc {
 	url?: string;
 	/** The web address of the board's data in that app ("data_url"), by which links may name it as well. */
 	dataUrl?: string;
-	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past 12 × 12. */
+	/** undefined when the file has no grid we can read (the buttons are then laid out); 'too-large' past isGridSize. */
 	grid: ObfGrid | 'too-large' | undefined;
 	/** Buttons with a usable, unique id, in file order. */
 	buttons: ObfButton[];
@@ -383,14 +383,14 @@ function parseMediaList(value: unknown, dataLimit: number): Map<string, ObfMedia
 
 /**
  * A grid without a readable size ({"columns": 3}, 0 × 0) is read as no grid, as a file without one is: its buttons are
- * laid out in order, instead of the file being refused as "larger than 12 × 12", which it is not.
+ * laid out in order, instead of the file being refused as too large, which it is not.
  */
 function parseGrid(value: unknown): ObfGrid | 'too-large' | undefined {
 	if (!isRecord(value)) return undefined;
 	const rows = asInteger(own(value, 'rows'));
 	const columns = asInteger(own(value, 'columns'));
 	if (rows === undefined || columns === undefined || rows < 1 || columns < 1) return undefined;
-	if (rows > GRID_MAX || columns > GRID_MAX) return 'too-large';
+	if (!isGridSize(rows, columns)) return 'too-large';
 	const orderRows = asArray(own(value, 'order')) ?? [];
 	const order: Array<string | null> = [];
 	for (let r = 0; r < rows; r++) {

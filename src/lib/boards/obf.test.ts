@@ -1673,16 +1673,31 @@ describe('refusing bad input', () => {
 		expect((await importError(importObf(json({ hello: 'world' })))).code).toBe('import.notObf');
 		expect((await importError(importObf(json([1, 2, 3])))).code).toBe('import.notObf');
 		expect((await importError(importObf(json(null)))).code).toBe('import.notObf');
-		// Up to 12 × 12, as core-vocabulary boards come; one row or column more is refused.
+		// Up to 144 cells and 24 to a side, as core-vocabulary boards come; one row or column more is refused.
 		for (const [rows, columns] of [
 			[13, 12],
-			[12, 13]
+			[12, 13],
+			[25, 1],
+			[1, 25]
 		]) {
 			const tooBig = { format: 'open-board-0.1', id: 'x', name: 'x', grid: { rows, columns, order: [] }, buttons: [] };
 			expect((await importError(importObf(json(tooBig)))).code).toBe('import.badGrid');
 		}
 		const tooMany = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 145 }, (_, i) => ({ id: i, label: 'x' })) };
 		expect((await importError(importObf(json(tooMany)))).code).toBe('import.badGrid');
+		// CoughDrop's Quick Core 112: 8 rows of 14, kept as its app laid it out.
+		const quickCore = {
+			format: 'open-board-0.1',
+			id: 'q',
+			name: 'Quick Core 112',
+			grid: { rows: 8, columns: 14, order: [['a']] },
+			buttons: [{ id: 'a', label: 'jeg' }]
+		};
+		expect((await importObf(json(quickCore))).set.boards[0]).toMatchObject({
+			rows: 8,
+			columns: 14,
+			slots: expect.arrayContaining([expect.objectContaining({ label: 'jeg' })])
+		});
 		const most = { format: 'open-board-0.1', id: 'x', buttons: Array.from({ length: 144 }, (_, i) => ({ id: i, label: 'x' })) };
 		expect((await importObf(json(most))).set.boards[0]).toMatchObject({ rows: 12, columns: 12 });
 		expect((await importError(importObz(strToU8('not a zip at all')))).code).toBe('import.notZip');

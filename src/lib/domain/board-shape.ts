@@ -10,8 +10,13 @@ import { requireText, ValidationError } from '#lib/domain/validation.ts';
  */
 
 export const GRID_MIN = 1;
-/** Core-vocabulary boards from other AAC apps come with up to 144 cells (12 × 12). */
-export const GRID_MAX = 12;
+/*
+ * Core-vocabulary boards from other AAC apps come with up to 144 cells, not always square: 12 × 12, CoughDrop's Quick Core
+ * 112 is 8 rows of 14, Cboard keeps 6 columns and adds rows. So a side may be up to 24 long, the whole up to 144 cells
+ * (the board-switch budget of issue 17 is held at 144).
+ */
+export const GRID_SIDE_MAX = 24;
+export const GRID_CELLS_MAX = 144;
 export const BOARD_NAME_MAX = 60;
 export const CELL_LABEL_MAX = 60;
 export const CELL_VOCALIZATION_MAX = 200;
@@ -60,7 +65,7 @@ export interface MediaItem {
 const COLOUR = /^#[0-9a-f]{6}$/;
 
 export function isGridSize(rows: number, columns: number): boolean {
-	return [rows, columns].every((n) => Number.isInteger(n) && n >= GRID_MIN && n <= GRID_MAX);
+	return [rows, columns].every((n) => Number.isInteger(n) && n >= GRID_MIN && n <= GRID_SIDE_MAX) && rows * columns <= GRID_CELLS_MAX;
 }
 
 export function normaliseCell(cell: BoardCell): BoardCell {

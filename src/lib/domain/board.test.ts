@@ -76,13 +76,18 @@ describe('the home board marker', () => {
 });
 
 describe('board model', () => {
-	it('creates grids from 1×1 to 12×12 only, as core-vocabulary boards of other AAC apps come', () => {
+	it('creates grids of up to 144 cells and 24 to a side, as core-vocabulary boards of other AAC apps come', () => {
 		expect(createBoard('Lille', 1, 1).slots).toEqual([null]);
 		expect(createBoard('Stor', 8, 8).slots).toHaveLength(64);
 		expect(createBoard('Kerneord', 7, 12).slots).toHaveLength(84);
 		expect(createBoard('Kerneord', 12, 12).slots).toHaveLength(144);
-		expect(() => createBoard('For stor', 13, 1)).toThrow('error.gridSize');
-		expect(() => createBoard('For stor', 1, 13)).toThrow('error.gridSize');
+		// CoughDrop's Quick Core 112 (8 rows of 14) and a Cboard board of 6 columns and 24 rows.
+		expect(createBoard('Quick Core 112', 8, 14).slots).toHaveLength(112);
+		expect(createBoard('Cboard', 24, 6).slots).toHaveLength(144);
+		expect(() => createBoard('For stor', 13, 12)).toThrow('error.gridSize');
+		expect(() => createBoard('For stor', 12, 13)).toThrow('error.gridSize');
+		expect(() => createBoard('For lang', 25, 1)).toThrow('error.gridSize');
+		expect(() => createBoard('For bred', 1, 25)).toThrow('error.gridSize');
 		expect(() => createBoard('Ingen', 0, 4)).toThrow('error.gridSize');
 		expect(() => createBoard('Halv', 2.5, 4)).toThrow('error.gridSize');
 		expect(() => createBoard('  ', 2, 2)).toThrow('error.boardName');
