@@ -198,7 +198,12 @@ async function readAbout(
 	return indexed ? ofKinds.flat() : answers.where(owner).equals(id).toArray();
 }
 
-/** Whether every answer of the citizen or meeting is in the `about` indexes (see listAnswersAbout). */
+/**
+ * Whether every answer of the citizen or meeting is in the `about` indexes (see listAnswersAbout). Once the pass has
+ * found that for the whole tablet, nothing is counted, so a live read by kind watches only its kinds' index ranges, not
+ * the whole meeting: an answer of another kind no longer reads it again. A record without `about` can then come only
+ * from the journal written back at start-up, before any page reads.
+ */
 async function everyAnswerHasAbout(owner: 'citizenId' | 'meetingId', id: string): Promise<boolean> {
 	if (everyRecordHasAbout()) return true;
 	const answers = getDb().answers;
