@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 import {
+	ANSWER_WRITE_MEASURES_KEPT,
 	correctStoredAnswer,
 	listAnswers,
 	listCitizenAnswers,
@@ -317,5 +318,22 @@ describe('"Gendan" of a card laid again elsewhere since', () => {
 		expect(now.filter((a) => a.status === 'active').map((a) => (a.content as { pointId: string }).pointId)).toEqual(['godt']);
 		expect(now.find((a) => a.id === since!.id)?.history.map((h) => h.change)).toEqual(['withdrawn']);
 		expect(now.find((a) => a.id === first.id)?.history.map((h) => h.change)).toEqual(['withdrawn', 'restored']);
+	});
+});
+
+describe('the measure of each answer write (`npm run bench`)', () => {
+	it('is kept for the newest answers only, so a tablet left open for days does not gather one per answer', async () => {
+		const measures = () => performance.getEntriesByName('billedtale:answer-write', 'measure').length;
+		const meeting = await meetingWithAnswers([]);
+		let before = measures();
+		let after = before;
+		// The earlier tests' answers were measured too: written on until the measures are cleared.
+		for (let i = 0; i <= ANSWER_WRITE_MEASURES_KEPT && after >= before; i++) {
+			before = after;
+			await say(meeting, 'ja', 1_000 + i);
+			after = measures();
+		}
+		// Cleared before the next was added: the newest answer's write is there to read, and only it.
+		expect([before, after]).toEqual([ANSWER_WRITE_MEASURES_KEPT, 1]);
 	});
 });

@@ -50,6 +50,21 @@ export interface NewAnswer {
 
 /** The name of the user-timing measure of one answer's IndexedDB write (bench/scenarios/answers.ts reads it by this name). */
 const ANSWER_WRITE_MEASURE = 'billedtale:answer-write';
+/**
+ * A browser keeps every measure for the page's life, and a tablet may keep the app open for days, with a measure per
+ * answer: they are cleared once there are this many, before the next is added, so the newest is always there to read.
+ */
+export const ANSWER_WRITE_MEASURES_KEPT = 1_000;
+let answerWritesMeasured = 0;
+
+function measureAnswerWrite(start: number, end: number): void {
+	if (answerWritesMeasured >= ANSWER_WRITE_MEASURES_KEPT) {
+		performance.clearMeasures(ANSWER_WRITE_MEASURE);
+		answerWritesMeasured = 0;
+	}
+	answerWritesMeasured += 1;
+	performance.measure(ANSWER_WRITE_MEASURE, { start, end });
+}
 
 /**
  * Resolves in the task after the page's next frame, or at once where none is painted (a hidden page, Node). The frame
@@ -109,7 +124,7 @@ async function saveAnswer(answer: Answer): Promise<void> {
 					// them, so a measure ended there counted the journal's and the live queries' work as the database's.
 					// (fake-indexeddb stamps events with Date.now(), hence the bound.)
 					transaction.idbtrans.addEventListener('complete', (event) =>
-						performance.measure(ANSWER_WRITE_MEASURE, { start, end: Math.min(event.timeStamp, performance.now()) })
+						measureAnswerWrite(start, Math.min(event.timeStamp, performance.now()))
 					);
 					const added = db.answers.add(sealed);
 					// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
