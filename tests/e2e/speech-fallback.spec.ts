@@ -114,3 +114,35 @@ test('a device voice that never begins is cancelled and the offline voice speaks
 	await expect(board.speechStatus).toHaveText('Siger: nej');
 	expect(await page.evaluate(() => (window as unknown as { voiceCalls: { cancel: number } }).voiceCalls.cancel)).toBeGreaterThanOrEqual(2);
 });
+
+const offlineWorkers = (page: import('@playwright/test').Page) => page.workers().filter((worker) => worker.url().includes('offline-tts'));
+
+test('without a Danish voice on the tablet the built-in voice is made ready before the first tap, and is the one that speaks', async ({
+	page
+}) => {
+	const board = await openBoard(page, 'Vera');
+	// Nothing tapped yet: the board's own first second, the wait for the device's voices, then eSpeak NG in its worker.
+	await expect.poll(() => offlineWorkers(page).length, { timeout: 15_000 }).toBe(1);
+	// The worker fetched the engine before any word was asked of it (its own record of what it fetched).
+	await expect
+		.poll(() => offlineWorkers(page)[0]!.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('espeak-ng'))))
+		.toBe(true);
+	await board.cell('ja').click();
+	await expect(board.speechStatus).toHaveAttribute('data-engine', 'offline', { timeout: 30_000 });
+	await expect(board.speechStatus).toHaveText('Siger: ja');
+	expect(offlineWorkers(page)).toHaveLength(1);
+});
+
+test('a tablet with a Danish voice of its own never loads the built-in one', async ({ page }) => {
+	await fakeDanishVoice(page, { name: 'Dansk', voiceURI: 'dansk-da' });
+	// A voice that begins at once (headless Chromium has none that would).
+	await page.addInitScript(() => {
+		speechSynthesis.speak = (utterance) => void setTimeout(() => utterance.dispatchEvent(new Event('start')));
+	});
+	await page.clock.install();
+	const board = await openBoard(page, 'Ole');
+	await page.clock.runFor(10_000);
+	await board.cell('ja').click();
+	await expect(board.speechStatus).toHaveAttribute('data-engine', 'web');
+	expect(offlineWorkers(page)).toHaveLength(0);
+});

@@ -99,9 +99,20 @@ export async function startSpeaker(module: WebAssembly.Module): Promise<Speaker>
 
 let speaker: Promise<Speaker> | undefined;
 
-/** `wasmUrl`: where the page's build put the module (the service worker keeps the page's files for offline use, not a worker's). */
-export async function synthesizeDanish(text: string, rate: number, pitch: number, wasmUrl: string): Promise<Blob> {
+/**
+ * eSpeak NG compiled and started, once; a start that failed is forgotten, so the next word starts afresh. `wasmUrl`: where
+ * the page's build put the module (the service worker keeps the page's files for offline use, not a worker's).
+ */
+export function startedSpeaker(wasmUrl: string): Promise<Speaker> {
 	const started = (speaker ??= compileOnce(wasmUrl).then(startSpeaker));
+	started.catch(() => {
+		if (speaker === started) speaker = undefined;
+	});
+	return started;
+}
+
+export async function synthesizeDanish(text: string, rate: number, pitch: number, wasmUrl: string): Promise<Blob> {
+	const started = startedSpeaker(wasmUrl);
 	let wav: Uint8Array;
 	try {
 		wav = (await started).speak(text, rate, pitch);

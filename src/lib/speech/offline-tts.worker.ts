@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { OfflineSpeechRequest, OfflineSpeechResponse } from './offline-voice.ts';
-import { synthesizeDanish } from './offline-tts.ts';
+import { startedSpeaker, synthesizeDanish } from './offline-tts.ts';
 
 /*
  * eSpeak NG off the page's thread: one utterance instantiates the 18 MB module and runs the whole program, 100–200 ms of
@@ -9,6 +9,11 @@ import { synthesizeDanish } from './offline-tts.ts';
  */
 
 self.onmessage = async ({ data }: MessageEvent<OfflineSpeechRequest>) => {
+	if (data.kind === 'prepare') {
+		// Ready before the first word; a start that fails here is tried again, and told, by that word.
+		await startedSpeaker(data.wasmUrl).catch(() => {});
+		return;
+	}
 	let response: OfflineSpeechResponse;
 	try {
 		response = { id: data.id, clip: await synthesizeDanish(data.text, data.rate, data.pitch, data.wasmUrl) };

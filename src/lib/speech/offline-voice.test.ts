@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetClips, OFFLINE_VOICE_RETRY_MS, OFFLINE_VOICE_START_MS, synthesizeInWorker } from './offline-voice.ts';
+import {
+	forgetClips,
+	OFFLINE_VOICE_RETRY_MS,
+	OFFLINE_VOICE_START_MS,
+	prepareOfflineVoice,
+	synthesizeInWorker,
+	type OfflineSpeechRequest
+} from './offline-voice.ts';
 
 /** A worker whose module never arrives (its wasm request is never answered): it takes requests and never answers. */
 class HangingWorker {
@@ -26,6 +33,45 @@ function watch(promise: Promise<unknown>) {
 	return state;
 }
 
+/** A worker that keeps what it is asked and makes a clip of each word. */
+class ReadyingWorker {
+	static started: ReadyingWorker[] = [];
+	asked: OfflineSpeechRequest[] = [];
+	onmessage: ((event: MessageEvent) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	constructor() {
+		ReadyingWorker.started.push(this);
+	}
+	postMessage(request: OfflineSpeechRequest): void {
+		this.asked.push(request);
+		if (request.kind === 'speak')
+			queueMicrotask(() => this.onmessage?.({ data: { id: request.id, clip: new Blob([request.text]) } } as MessageEvent));
+	}
+	terminate(): void {}
+}
+
+describe('the offline voice made ready ahead', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('starts one worker that readies eSpeak NG before any word, and that worker says the first word', async () => {
+		vi.stubGlobal('Worker', ReadyingWorker);
+		prepareOfflineVoice();
+		prepareOfflineVoice();
+		expect(ReadyingWorker.started).toHaveLength(1);
+		const worker = ReadyingWorker.started[0]!;
+		expect(worker.asked).toEqual([{ kind: 'prepare', wasmUrl: expect.any(String) }]);
+		expect(await (await synthesizeInWorker('hej', 1, 1)).text()).toBe('hej');
+		expect(ReadyingWorker.started).toHaveLength(1);
+		expect(worker.asked.map((request) => request.kind)).toEqual(['prepare', 'speak']);
+		// A worker that fails is ended, and the next readying starts a fresh one.
+		worker.onerror?.({ message: 'broken' } as ErrorEvent);
+		prepareOfflineVoice();
+		expect(ReadyingWorker.started).toHaveLength(2);
+		ReadyingWorker.started[1]!.onerror?.({ message: 'broken' } as ErrorEvent);
+		forgetClips();
+	});
+});
+
 describe('the offline voice that hangs', () => {
 	beforeEach(() => {
 		vi.useFakeTimers();
@@ -50,10 +96,11 @@ describe('the offline voice that hangs', () => {
 		expect(HangingWorker.started).toHaveLength(1);
 		expect(HangingWorker.started[0]!.terminated).toBe(true);
 
-		// The next tap is told at once, without a new worker to wait for.
+		// The next tap is told at once, without a new worker to wait for; nor is one made ready meanwhile.
 		const third = watch(synthesizeInWorker('ja', 1, 1));
 		await vi.advanceTimersByTimeAsync(0);
 		expect(third.error).toBeInstanceOf(Error);
+		prepareOfflineVoice();
 		expect(HangingWorker.started).toHaveLength(1);
 
 		// Later one fresh worker gets its full time.

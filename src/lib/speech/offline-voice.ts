@@ -1,13 +1,11 @@
 import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
 
-/** What the page asks the offline voice's worker (offline-tts.worker.ts) for, and what it answers. */
-export interface OfflineSpeechRequest {
-	id: number;
-	text: string;
-	rate: number;
-	pitch: number;
-	wasmUrl: string;
-}
+/**
+ * What the page asks the offline voice's worker (offline-tts.worker.ts) for, and what it answers: a clip, or (`prepare`,
+ * no answer) eSpeak NG made ready before the first word.
+ */
+export type OfflineSpeechRequest =
+	{ kind: 'speak'; id: number; text: string; rate: number; pitch: number; wasmUrl: string } | { kind: 'prepare'; wasmUrl: string };
 export type OfflineSpeechResponse = { id: number; clip: Blob; error?: undefined } | { id: number; error: string };
 
 /** eSpeak NG is compiled on first use (an 18 MB module), so the offline voice gets this long to make its first clip. */
@@ -109,6 +107,16 @@ function synthesize(text: string, rate: number, pitch: number): Promise<Blob> {
 	const id = nextId++;
 	const clip = new Promise<Blob>((resolve, reject) => pending.set(id, { resolve, reject }));
 	watch();
-	worker.postMessage({ id, text, rate, pitch, wasmUrl } satisfies OfflineSpeechRequest);
+	worker.postMessage({ kind: 'speak', id, text, rate, pitch, wasmUrl } satisfies OfflineSpeechRequest);
 	return clip;
+}
+
+/**
+ * Starts the worker and has it compile and start eSpeak NG before any word is asked of it, so the first word said waits
+ * for no 18 MB module. Nothing is watched here: a worker that hangs meanwhile is given up in the first word's own time.
+ */
+export function prepareOfflineVoice(): void {
+	if (worker || Date.now() < restingUntil) return;
+	worker = start();
+	worker.postMessage({ kind: 'prepare', wasmUrl } satisfies OfflineSpeechRequest);
 }
