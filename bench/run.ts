@@ -36,7 +36,7 @@ import { bootstrap, firstLoadHome, firstLoadMeeting } from './scenarios/first-lo
 import { openBigMeeting } from './scenarios/open-meeting.ts';
 import { measurePlanPdf } from './scenarios/plan.ts';
 import { soak } from './scenarios/soak.ts';
-import { measureOfflineTtsFirstBuffer, measureSpeakCall } from './scenarios/speech.ts';
+import { measureOfflineTtsFirstBuffer, measureOfflineTtsFirstWord, measureSpeakCall } from './scenarios/speech.ts';
 import { measureStoryDrag, measureStoryStroke } from './scenarios/story.ts';
 import { measureThemeMove, measureThemeOpen } from './scenarios/themes.ts';
 import { startStaticServer, type StaticServer } from './server.ts';
@@ -98,6 +98,13 @@ const FUTURE_METRICS: MetricDef<Run>[] = [
 		budget: null,
 		pooled: true,
 		measure: measureOfflineTtsFirstBuffer
+	},
+	{
+		id: 'tts.firstWord',
+		name: 'Tap → offline voice plays, first word 5 s after the board shows',
+		unit: 'ms',
+		budget: null,
+		measure: measureOfflineTtsFirstWord
 	},
 	{
 		id: 'board.switch',

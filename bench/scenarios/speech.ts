@@ -124,3 +124,18 @@ export async function measureOfflineTtsFirstBuffer(run: Run) {
 		await tab.page.close();
 	}
 }
+/**
+ * No device voice: the first word said on a board that has been on screen for a few seconds, as a citizen looks before
+ * tapping. The board makes the offline voice ready meanwhile (speech.svelte.ts prepareSpeech); the row above times taps
+ * that come at once, before it is.
+ */
+export async function measureOfflineTtsFirstWord(run: Run) {
+	const tab = await openHomeBoard(run, { danishVoice: false });
+	try {
+		await sleep(5_000);
+		run.note('tts.firstWord', 'release of a finger tap → audio play() of the first eSpeak NG clip, the board shown 5 s before');
+		return await tapCellsAndCollect(run, 'tts.firstWord', tab, 1, 'plays');
+	} finally {
+		await tab.page.close();
+	}
+}
