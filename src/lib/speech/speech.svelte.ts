@@ -110,11 +110,12 @@ function deviceVoicesListed(): Promise<void> {
 /**
  * For a screen whose taps speak: when its words would be said by the offline voice (no Danish voice on the tablet, or the
  * citizen's own voice is the built-in one), eSpeak NG is made ready in its worker now, so the first word does not wait
- * for it to load (issue 17: 260–440 ms at 4× CPU, against ~85 ms for the words after it). A tablet with a Danish voice
- * of its own loads nothing, nor a screen left before then.
+ * for it to load (issue 17, bench tts.firstWord: ~480 ms from the release at 4× CPU before, ~110 ms ready). A tablet
+ * with a Danish voice of its own loads nothing, nor a screen left before then.
  */
 async function prepareSpeech(preferences: SpeechPreferences, screenLeft: AbortSignal): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, PREPARE_AFTER_MS));
+	if (screenLeft.aborted) return;
 	await deviceVoicesListed();
 	if (screenLeft.aborted || (preferences.engine === 'auto' && pickVoice(danishVoices(), preferences))) return;
 	prepareOfflineVoice();
