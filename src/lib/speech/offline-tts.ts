@@ -104,7 +104,8 @@ let speaker: Promise<Speaker> | undefined;
  * the page's build put the module (the service worker keeps the page's files for offline use, not a worker's).
  */
 export function startedSpeaker(wasmUrl: string): Promise<Speaker> {
-	const started = (speaker ??= compileOnce(wasmUrl).then(startSpeaker));
+	if (speaker) return speaker;
+	const started = (speaker = compileOnce(wasmUrl).then(startSpeaker));
 	started.catch(() => {
 		if (speaker === started) speaker = undefined;
 	});
