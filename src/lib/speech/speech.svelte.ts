@@ -73,12 +73,17 @@ async function speakOffline(text: string, preferences: SpeechPreferences, signal
 	await playClip(clip, signal);
 }
 
+/** The tablet's Danish voice that says the words, unless the citizen's voice is the built-in one. */
+function deviceVoiceFor(preferences: SpeechPreferences): SpeechSynthesisVoice | undefined {
+	return preferences.engine === 'auto' ? pickVoice(danishVoices(), preferences) : undefined;
+}
+
 /** The ways to say a text, best first: a recorded voice, the device's Danish voice, then the offline voice. */
 function attempts(text: string, preferences: SpeechPreferences, recording?: Blob): SpeechAttempt[] {
 	const ways: SpeechAttempt[] = [];
 	if (recording) ways.push({ engine: 'recording', startWithinMs: CLIP_START_MS + 1_000, start: (signal) => playClip(recording, signal) });
 	// Only a voice on the tablet, unless a network voice was accepted by hand (voices.ts).
-	const voice = preferences.engine === 'auto' ? pickVoice(danishVoices(), preferences) : undefined;
+	const voice = deviceVoiceFor(preferences);
 	if (voice)
 		ways.push({
 			engine: 'web',
@@ -117,7 +122,7 @@ async function prepareSpeech(preferences: SpeechPreferences, screenLeft: AbortSi
 	await new Promise((resolve) => setTimeout(resolve, PREPARE_AFTER_MS));
 	if (screenLeft.aborted) return;
 	await deviceVoicesListed();
-	if (screenLeft.aborted || (preferences.engine === 'auto' && pickVoice(danishVoices(), preferences))) return;
+	if (screenLeft.aborted || deviceVoiceFor(preferences)) return;
 	prepareOfflineVoice();
 }
 
