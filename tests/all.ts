@@ -16,6 +16,7 @@
  * into their list; a line says when each script ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { SLOW_TEST_MS } from './unit/slow-test.ts';
 
 // SvelteKit's generated files are written once first; the scripts' own `svelte-kit sync` (and the build's) then find
 // them unchanged, so no script sees them rewritten under it.
@@ -71,7 +72,7 @@ const checks = [
 ];
 const results: Result[] = [];
 
-const unit = run('test:unit', { background: true, args: ['--testTimeout=120000', '--hookTimeout=120000'] });
+const unit = run('test:unit', { background: true, args: [`--testTimeout=${SLOW_TEST_MS}`, `--hookTimeout=${SLOW_TEST_MS}`] });
 const build = await run('build');
 results.push(build);
 process.stdout.write(build.output);
