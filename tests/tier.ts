@@ -12,8 +12,10 @@ export const TEST_TIER: 'quick' | 'deep' = tier;
 /**
  * The end-to-end tests of crashes and of what stays on disk: a Chromium of their own killed in the middle of writes or
  * its profile's files scanned (the durability, at-rest and deleted-data specs), the database taken away as after a crash
- * (the journal spec). Run by `npm run test:deep` (and by `npm run test:e2e`), not by `npm test`, where they were an
- * eighth of the browsers' time. Given as a test's details: `test(title, DEEP, body)`.
+ * (the journal and journal-catch-up specs). And the switch tests that repeat the quick tier's scanning in more tools and
+ * in what was met in real use (access.spec: two groups). Run by `npm run test:deep` (and by `npm run test:e2e`), not by
+ * `npm test`, which they would take over six minutes (the crash and disk specs were an eighth of the browsers' time).
+ * Given as a test's or a group's details: `test(title, DEEP, body)`, `test.describe(title, DEEP, body)`.
  */
 export const DEEP = { tag: '@deep' };
 

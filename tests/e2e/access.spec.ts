@@ -13,6 +13,7 @@ import {
 	StoryPage,
 	ThemeCardsPage
 } from './pages';
+import { DEEP } from '../tier';
 
 /*
  * The issue's two tasks, "answer ja on the meeting board" and "build a two-symbol message", done by every access
@@ -918,7 +919,9 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 	});
 });
 
-test.describe('what switch users met in real use (exploratory run, stop 35)', () => {
+// This group and the next go through the same scanning as the tests above, in more of the tools and in the situations
+// found in real use: `npm run test:deep` (CI) runs them, so `npm test` stays under six minutes (tests/tier.ts).
+test.describe('what switch users met in real use (exploratory run, stop 35)', DEEP, () => {
 	test('two switches in a meeting: the adviser’s keys, a step changed under a scan, picture tiles, a row left again', async ({ page }) => {
 		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('To kontakter')));
 		const answers = async () => (await readDatabase(page)).answers.length;
@@ -1033,7 +1036,7 @@ test.describe('what switch users met in real use (exploratory run, stop 35)', ()
 	});
 });
 
-test.describe('one switch on the clock reaches the theme wish, the network map, the symbol search and the story canvas', () => {
+test.describe('one switch on the clock reaches the theme wish, the network map, the symbol search and the story canvas', DEEP, () => {
 	async function oneSwitchCitizen(page: Page): Promise<CitizenPage> {
 		return citizenWith(page, async (access) => {
 			await access.method('Én kontakt');
