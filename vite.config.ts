@@ -84,6 +84,11 @@ export default defineConfig({
 	worker: { plugins: () => [espeakModuleFromPage] },
 	test: {
 		environment: 'node',
+		// Under `npm test` (tests/all.ts) the unit tests run at nice 19 beside two browsers and get only the CPU those leave:
+		// a test or hook that takes seconds alone can take a minute there (the plan PDF's and the zip bomb's did, past 30 and
+		// 10 s). Set here, not on the command line: the projects below do not take the command line's timeouts.
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
 		setupFiles: ['fake-indexeddb/auto', './tests/unit/browser-storage.ts', './tests/unit/unlocked-tablet.ts'],
 		projects: [
 			// Files that keep state beside their modules or replace modules get a fresh module graph each, so no file sees

@@ -3,10 +3,10 @@
  *
  * The end-to-end specs are the critical path (~5 min, from the end of the build) and leave about a fifth of the two
  * cores idle while their browsers wait. Everything else runs in what they leave, at the lowest priority (nice 19): the
- * unit tests (~40 s of CPU; with 2 minutes per test and per hook, as a test there waits for a core far longer than it
- * works), and ESLint, Prettier and svelte-check (~75 s of CPU, no timeouts). The build runs beside them at normal
- * priority, and the end-to-end specs as soon as it is there (two browsers at a time: three gained nothing measurable,
- * 343 s against 348). Measured here: 346 s with the unit tests at normal priority, 323 s so (they ended at 283 s).
+ * unit tests (~40 s of CPU; with 2 minutes per test and per hook, set in vite.config.ts, as a test there waits for a
+ * core far longer than it works), and ESLint, Prettier and svelte-check (~75 s of CPU, no timeouts). The build runs
+ * beside them at normal priority, and the end-to-end specs as soon as it is there (two browsers at a time: three
+ * gained nothing measurable, 343 s against 348). Measured here: 346 s with the unit tests at normal priority, 323 s so (they ended at 283 s).
  * Left to `npm run test:deep`, which CI runs after this: the end-to-end tests of crashes and of what stays on disk
  * (tagged @deep, tests/tier.ts) and the WebKit tier (its quick journey is part of the deep one). With them this took
  * 381 s here.
@@ -16,7 +16,6 @@
  * into their list; a line says when each script ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { SLOW_TEST_MS } from './unit/slow-test.ts';
 
 // SvelteKit's generated files are written once first; the scripts' own `svelte-kit sync` (and the build's) then find
 // them unchanged, so no script sees them rewritten under it.
@@ -72,7 +71,7 @@ const checks = [
 ];
 const results: Result[] = [];
 
-const unit = run('test:unit', { background: true, args: [`--testTimeout=${SLOW_TEST_MS}`, `--hookTimeout=${SLOW_TEST_MS}`] });
+const unit = run('test:unit', { background: true });
 const build = await run('build');
 results.push(build);
 process.stdout.write(build.output);

@@ -10,7 +10,6 @@ import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { addParticipant, createMeeting, listMeetings } from '#lib/storage/meetings.ts';
 import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
-import { SLOW_TEST_MS } from '../../../tests/unit/slow-test.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -245,59 +244,55 @@ describe('backups', () => {
 
 	// restoreContent only checks; that a refused or failed restore leaves the tablet's records as they were
 	// is proven through the app's restore path in src/lib/storage/backup.test.ts.
-	it(
-		`reject any damaged content as a whole (${FUZZ_RUNS} mutated backups), never crashing`,
-		async () => {
-			await sampleData();
-			const valid = await collectBackup();
-			const outcome = { restored: 0, refused: 0 };
-			const junk = fc.oneof(
-				fc.constantFrom<unknown>(
-					null,
-					'',
-					'x'.repeat(500),
-					-1,
-					1e300,
-					NaN,
-					[],
-					{},
-					true,
-					'formidlet',
-					'2026-02-30',
-					'__proto__',
-					new Blob(['x'])
-				),
-				fc.jsonValue({ maxDepth: 2 })
-			);
-			const paths = collectPaths(valid);
-			await fc.assert(
-				fc.asyncProperty(
-					fc.array(fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() }), { minLength: 1, maxLength: 3 }),
-					async (mutations) => {
-						const copy = structuredClone(valid);
-						for (const { path, value, remove } of mutations) mutate(copy, path, value, remove);
-						try {
-							const restored = restoreContent(copy);
-							// What passes is already clean: checking it again changes nothing.
-							expect(restoreContent(restored)).toEqual(restored);
-							outcome.restored += 1;
-						} catch (error) {
-							expect((error as { code?: string }).code).toBe('backup.invalid');
-							outcome.refused += 1;
-						}
+	it(`reject any damaged content as a whole (${FUZZ_RUNS} mutated backups), never crashing`, async () => {
+		await sampleData();
+		const valid = await collectBackup();
+		const outcome = { restored: 0, refused: 0 };
+		const junk = fc.oneof(
+			fc.constantFrom<unknown>(
+				null,
+				'',
+				'x'.repeat(500),
+				-1,
+				1e300,
+				NaN,
+				[],
+				{},
+				true,
+				'formidlet',
+				'2026-02-30',
+				'__proto__',
+				new Blob(['x'])
+			),
+			fc.jsonValue({ maxDepth: 2 })
+		);
+		const paths = collectPaths(valid);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+				async (mutations) => {
+					const copy = structuredClone(valid);
+					for (const { path, value, remove } of mutations) mutate(copy, path, value, remove);
+					try {
+						const restored = restoreContent(copy);
+						// What passes is already clean: checking it again changes nothing.
+						expect(restoreContent(restored)).toEqual(restored);
+						outcome.restored += 1;
+					} catch (error) {
+						expect((error as { code?: string }).code).toBe('backup.invalid');
+						outcome.refused += 1;
 					}
-				),
-				{ seed: 20261123, numRuns: FUZZ_RUNS }
-			);
-			console.log(
-				`fuzz backup (${TEST_TIER}): ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`
-			);
-			// Both paths are reached: the mutations neither all break the content at once nor all miss what is checked.
-			expect(outcome.restored).toBeGreaterThan(0);
-			expect(outcome.refused).toBeGreaterThan(0);
-		},
-		SLOW_TEST_MS
-	);
+				}
+			),
+			{ seed: 20261123, numRuns: FUZZ_RUNS }
+		);
+		console.log(
+			`fuzz backup (${TEST_TIER}): ${FUZZ_RUNS} mutated backups, ${outcome.restored} still valid, ${outcome.refused} refused whole, 0 crashes`
+		);
+		// Both paths are reached: the mutations neither all break the content at once nor all miss what is checked.
+		expect(outcome.restored).toBeGreaterThan(0);
+		expect(outcome.refused).toBeGreaterThan(0);
+	});
 });
 
 /** A version 2 file taken apart: its header line and its chunks, each with its 4-byte length, to be put together changed. */

@@ -24,7 +24,6 @@ import {
 import { exportObf, exportObz } from './obf-export.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { cpuMilliseconds } from '../../../tests/unit/cpu-time.ts';
-import { SLOW_TEST_MS } from '../../../tests/unit/slow-test.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 import { DRAWN_SIDE, drawSvgAsPng } from '#lib/encoding/svg-drawing.ts';
 
@@ -1293,21 +1292,17 @@ describe('importObz', () => {
 		expect((await importError(importObz(zipSync(files, { level: 0 })))).code).toBe('import.tooManyBoards');
 	});
 
-	it(
-		'refuses a manifest that lists 150,000 boards at once, not after comparing each path with every other',
-		async () => {
-			// 20 MB of manifest holds about a million: compared pairwise, that took a quarter of an hour on a desktop computer, the page busy all along.
-			const entries = Array.from({ length: 150_000 }, (_, i) => `"${i}":"b/${i}.obf"`).join(',');
-			const manifest = strToU8(`{"format":"open-board-0.1","root":"a.obf","paths":{"boards":{${entries}}}}`);
-			const zip = zipSync({ 'manifest.json': manifest, 'a.obf': json({ format: 'open-board-0.1', id: 'a', buttons: [] }) });
-			let code: string | undefined;
-			const cpu = await cpuMilliseconds(async () => (code = (await importError(importObz(zip))).code));
-			expect(code).toBe('import.tooManyBoards');
-			// Well under a second of CPU here; pairwise it took 20 s.
-			expect(cpu).toBeLessThan(5_000);
-		},
-		SLOW_TEST_MS
-	);
+	it('refuses a manifest that lists 150,000 boards at once, not after comparing each path with every other', async () => {
+		// 20 MB of manifest holds about a million: compared pairwise, that took a quarter of an hour on a desktop computer, the page busy all along.
+		const entries = Array.from({ length: 150_000 }, (_, i) => `"${i}":"b/${i}.obf"`).join(',');
+		const manifest = strToU8(`{"format":"open-board-0.1","root":"a.obf","paths":{"boards":{${entries}}}}`);
+		const zip = zipSync({ 'manifest.json': manifest, 'a.obf': json({ format: 'open-board-0.1', id: 'a', buttons: [] }) });
+		let code: string | undefined;
+		const cpu = await cpuMilliseconds(async () => (code = (await importError(importObz(zip))).code));
+		expect(code).toBe('import.tooManyBoards');
+		// Well under a second of CPU here; pairwise it took 20 s.
+		expect(cpu).toBeLessThan(5_000);
+	});
 });
 
 /** A set of three boards that uses every feature the format must carry. */
@@ -1881,79 +1876,71 @@ describe('any mutation of a valid file', () => {
 		return strToU8(text ?? JSON.stringify(doc));
 	}
 
-	it(
-		`either imports cleanly or throws an ImportError (${FUZZ_RUNS} mutated .obf files)`,
-		async () => {
-			const fetchSpy = vi.spyOn(globalThis, 'fetch');
-			const outcome = { imported: 0, refused: 0 };
-			await fc.assert(
-				fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
-					const bytes = apply(mutations);
-					let result: ImportResult;
-					try {
-						result = await importObf(bytes);
-					} catch (error) {
-						expect(error).toBeInstanceOf(ImportError);
-						expect(ERROR_CODES).toContain((error as ImportError).code);
-						// The safety net in the importer must not be what caught it.
-						expect((error as ImportError).cause).not.toBeInstanceOf(TypeError);
-						expect((error as ImportError).cause).not.toBeInstanceOf(RangeError);
-						outcome.refused += 1;
-						return;
-					}
-					expectValidResult(result);
-					outcome.imported += 1;
-				}),
-				{ seed: 20261123, numRuns: FUZZ_RUNS }
-			);
-			console.log(
-				`fuzz .obf (${TEST_TIER}): ${FUZZ_RUNS} mutated files, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`
-			);
-			// Both paths are reached: the mutations neither all break the file at once nor all miss what is checked.
-			expect(outcome.imported).toBeGreaterThan(0);
-			expect(outcome.refused).toBeGreaterThan(0);
-			expect(fetchSpy).not.toHaveBeenCalled();
-			expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-		},
-		SLOW_TEST_MS
-	);
+	it(`either imports cleanly or throws an ImportError (${FUZZ_RUNS} mutated .obf files)`, async () => {
+		const fetchSpy = vi.spyOn(globalThis, 'fetch');
+		const outcome = { imported: 0, refused: 0 };
+		await fc.assert(
+			fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+				const bytes = apply(mutations);
+				let result: ImportResult;
+				try {
+					result = await importObf(bytes);
+				} catch (error) {
+					expect(error).toBeInstanceOf(ImportError);
+					expect(ERROR_CODES).toContain((error as ImportError).code);
+					// The safety net in the importer must not be what caught it.
+					expect((error as ImportError).cause).not.toBeInstanceOf(TypeError);
+					expect((error as ImportError).cause).not.toBeInstanceOf(RangeError);
+					outcome.refused += 1;
+					return;
+				}
+				expectValidResult(result);
+				outcome.imported += 1;
+			}),
+			{ seed: 20261123, numRuns: FUZZ_RUNS }
+		);
+		console.log(
+			`fuzz .obf (${TEST_TIER}): ${FUZZ_RUNS} mutated files, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`
+		);
+		// Both paths are reached: the mutations neither all break the file at once nor all miss what is checked.
+		expect(outcome.imported).toBeGreaterThan(0);
+		expect(outcome.refused).toBeGreaterThan(0);
+		expect(fetchSpy).not.toHaveBeenCalled();
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
 
-	it(
-		`either imports cleanly or throws an ImportError (${FUZZ_RUNS} damaged .obz packages)`,
-		async () => {
-			const { set, media } = richSet();
-			const valid = await exportObz(set, media, symbolSvg);
-			const outcome = { imported: 0, refused: 0 };
-			const damage = fc.oneof(
-				fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
-				fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-				fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) })
-			);
-			await fc.assert(
-				fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
-					let bytes = valid.slice();
-					for (const d of damages) {
-						const at = d.at % bytes.length;
-						if (d.kind === 'flip') bytes[at] = bytes[at]! ^ d.bits;
-						else if (d.kind === 'truncate') bytes = bytes.slice(0, at);
-						else bytes = new Uint8Array([...bytes.slice(0, at), ...d.bytes, ...bytes.slice(at)]);
-					}
-					try {
-						expectValidResult(await importObz(bytes));
-						outcome.imported += 1;
-					} catch (error) {
-						expect(error).toBeInstanceOf(ImportError);
-						outcome.refused += 1;
-					}
-				}),
-				{ seed: 20261123, numRuns: FUZZ_RUNS }
-			);
-			console.log(
-				`fuzz .obz (${TEST_TIER}): ${FUZZ_RUNS} damaged packages, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`
-			);
-			expect(outcome.imported).toBeGreaterThan(0);
-			expect(outcome.refused).toBeGreaterThan(0);
-		},
-		SLOW_TEST_MS
-	);
+	it(`either imports cleanly or throws an ImportError (${FUZZ_RUNS} damaged .obz packages)`, async () => {
+		const { set, media } = richSet();
+		const valid = await exportObz(set, media, symbolSvg);
+		const outcome = { imported: 0, refused: 0 };
+		const damage = fc.oneof(
+			fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
+			fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+			fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) })
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
+				let bytes = valid.slice();
+				for (const d of damages) {
+					const at = d.at % bytes.length;
+					if (d.kind === 'flip') bytes[at] = bytes[at]! ^ d.bits;
+					else if (d.kind === 'truncate') bytes = bytes.slice(0, at);
+					else bytes = new Uint8Array([...bytes.slice(0, at), ...d.bytes, ...bytes.slice(at)]);
+				}
+				try {
+					expectValidResult(await importObz(bytes));
+					outcome.imported += 1;
+				} catch (error) {
+					expect(error).toBeInstanceOf(ImportError);
+					outcome.refused += 1;
+				}
+			}),
+			{ seed: 20261123, numRuns: FUZZ_RUNS }
+		);
+		console.log(
+			`fuzz .obz (${TEST_TIER}): ${FUZZ_RUNS} damaged packages, ${outcome.imported} imported, ${outcome.refused} refused with a reason, 0 crashes`
+		);
+		expect(outcome.imported).toBeGreaterThan(0);
+		expect(outcome.refused).toBeGreaterThan(0);
+	});
 });

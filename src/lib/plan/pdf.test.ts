@@ -12,7 +12,6 @@ import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
-import { SLOW_TEST_MS } from '../../../tests/unit/slow-test.ts';
 
 /*
  * The writer run in node (PDFKit's node build, the same drawing code), checked with poppler the way the
@@ -49,8 +48,7 @@ function manyAnswers(count: number): Answer[] {
 	return Array.from({ length: count }, (_, i) => ({ ...ANSWERS[i % 4]!, id: `bulk-${i}`, createdAt: MEETING.createdAt + i * 30_000 }));
 }
 
-// Writing and reading back PDFs takes seconds on a loaded machine.
-describe('the plan PDF', { timeout: SLOW_TEST_MS }, () => {
+describe('the plan PDF', () => {
 	it('Min plan: tagged, titled, A4, searchable Danish text, symbols as figures with alt text', async () => {
 		const file = await write(citizenPlan({ ...source, plan: { ...PLAN, nextMeetingTime: '10:00' } }), 'mine.pdf');
 		const info = poppler('pdfinfo', file);
