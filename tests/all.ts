@@ -6,10 +6,10 @@
  * unit tests (~40 s of CPU; with 2 minutes per test and per hook, set in vite.config.ts, as a test there waits for a
  * core far longer than it works), and ESLint, Prettier and svelte-check (~75 s of CPU, no timeouts). The build runs
  * beside them at normal priority, and the end-to-end specs as soon as it is there (two browsers at a time: three
- * gained nothing measurable, 343 s against 348). Measured here: 346 s with the unit tests at normal priority, 323 s so (they ended at 283 s).
- * Left to `npm run test:deep`, which CI runs after this: the end-to-end tests of crashes and of what stays on disk
- * (tagged @deep, tests/tier.ts) and the WebKit tier (its quick journey is part of the deep one). With them this took
- * 381 s here.
+ * gained nothing measurable, 343 s against 348). Measured here: 346 s with the unit tests at normal priority, 323 s so
+ * (they ended at 283 s). Left to `npm run test:deep`, which CI runs after this: the end-to-end tests of crashes and of
+ * what stays on disk, and the switch tests that repeat this tier's scanning in more tools (tagged @deep, tests/tier.ts),
+ * and the WebKit tier (its quick journey is part of the deep one). With the first of them this took 381 s here.
  *
  * A failed build skips the browsers. Everything else always finishes, so one run reports every failure. Each script's
  * output, but the end-to-end specs' (printed as they go), is printed whole once the browsers are done, so it never breaks
