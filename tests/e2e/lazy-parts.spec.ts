@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, openApp, readDatabase, test, unlockTablet } from './fixtures';
+import { TEST_PASSPHRASE } from './tablet';
 import { HomePage } from './pages';
 
 /*
@@ -126,4 +127,47 @@ test('English whose words do not arrive leaves the page in Danish, says so in Da
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 	// What the unlock starts in the background (the upgrade pass's module, say) may still be on its way through the route.
 	await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('a meeting loaded locked fetches its page once the passphrase is typed, and says so when that page does not arrive', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Mona');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	const step = await meeting.stepHeading.textContent();
+
+	// The meeting page's module is the one with the id of its "keep the tablet open" help (no other file has it).
+	let asked = 0;
+	let failing = true;
+	await page.route('**/_app/immutable/**', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (!body.includes('meeting-keep-open-help')) return route.fulfill({ response, body });
+		asked += 1;
+		return failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.fulfill({ response, body });
+	});
+	await page.reload();
+	await expect(page.locator('main.gate[data-lock="hardLocked"]')).toHaveCount(1);
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	// The passphrase screen is up and usable without the meeting page's code …
+	expect(asked, 'the meeting page fetched before anyone typed').toBe(0);
+	// … which is fetched as the passphrase is typed, before it is submitted.
+	await page.locator('#unlock-passphrase').fill(TEST_PASSPHRASE);
+	await expect.poll(() => asked, { message: 'the meeting page fetched while the passphrase is typed' }).toBeGreaterThan(0);
+
+	await page.locator('#unlock-passphrase').press('Enter');
+	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
+	await expect(failed).toBeVisible();
+	await expect(page.locator('header nav')).toBeVisible();
+	await expectNoAxeViolations(page, 'a meeting page that could not be fetched');
+
+	failing = false;
+	await page.getByRole('button', { name: 'Prøv igen' }).click();
+	await expect(meeting.stepHeading).toHaveText(step ?? '');
+	await expect(failed).toHaveCount(0);
+	// The page that arrived late works: a tap on the answer board is stored.
+	await meeting.tap('Ja');
+	expect((await readDatabase(page)).answers).toHaveLength(1);
 });

@@ -119,6 +119,7 @@ class TabletLock {
 	private softLockedAt = 0;
 	// Locking one tab locks every tab of the app on this tablet.
 	private channel: BroadcastChannel | undefined;
+	private openingHooks: (() => void)[] = [];
 
 	/**
 	 * Called once in the browser. Resolves when the first screen is known. `checkStorage` compares the database with its
@@ -203,6 +204,20 @@ class TabletLock {
 		};
 	}
 
+	/**
+	 * Runs `prepare` once someone starts to open the tablet (types on the lock screen, submits it), or at once when it is
+	 * open: a page whose code is fetched only once it can be shown (the meeting page) has it fetched while the passphrase
+	 * is typed and checked, not after it, and not while the passphrase screen paints (issue 17: first load of /moede).
+	 */
+	whileOpening(prepare: () => void): void {
+		if (this.status === 'open') prepare();
+		else this.openingHooks.push(prepare);
+	}
+
+	beginOpening(): void {
+		for (const prepare of this.openingHooks.splice(0)) prepare();
+	}
+
 	private opened(): void {
 		clearTimeout(this.softLockTimer);
 		const wasSoftLocked = this.status === 'softLocked';
@@ -215,6 +230,7 @@ class TabletLock {
 
 	/** Resolves to how many records from before encryption were sealed, so the screen can say so. */
 	async setUp(passphrase: string, pin: string, idleMinutes: number): Promise<number> {
+		this.beginOpening();
 		const [created, { storeNewVault }] = await Promise.all([createVault(passphrase, pin, idleMinutes), vaultStorage()]);
 		const { sealed } = await storeNewVault(created.record, created.dataKey);
 		this.record = created.record;
@@ -241,6 +257,7 @@ class TabletLock {
 
 	/** Throws error.wrongTeamPassphrase. */
 	async unlockWithPassphrase(passphrase: string): Promise<void> {
+		this.beginOpening();
 		// The passphrase is tried on the key the screen was shown for while the journal check runs; only a key that the
 		// check changed is tried again.
 		const shown = this.record;
@@ -259,6 +276,7 @@ class TabletLock {
 			this.hardLock();
 			return false;
 		}
+		this.beginOpening();
 		const pinLock = currentPinLock();
 		const dataKey = pinLock && (await unlockWithPin(pinLock, pin));
 		if (dataKey) {
