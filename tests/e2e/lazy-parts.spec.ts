@@ -141,12 +141,17 @@ test('a meeting loaded locked fetches its page once the passphrase is typed, and
 	// The meeting page's module is the one with the id of its "keep the tablet open" help (no other file has it).
 	let asked = 0;
 	let failing = true;
+	// The refusal is held back until the test lets it go, so the page can be seen waiting for its code.
+	let refuse = () => {};
+	const refusing = new Promise<void>((resolve) => (refuse = resolve));
 	await page.route('**/_app/immutable/**', async (route) => {
 		const response = await route.fetch();
 		const body = await response.text();
 		if (!body.includes('meeting-keep-open-help')) return route.fulfill({ response, body });
 		asked += 1;
-		return failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.fulfill({ response, body });
+		if (!failing) return route.fulfill({ response, body });
+		await refusing;
+		return route.fulfill({ status: 404, body: 'Not found' });
 	});
 	await page.reload();
 	await expect(page.locator('main.gate[data-lock="hardLocked"]')).toHaveCount(1);
@@ -158,9 +163,13 @@ test('a meeting loaded locked fetches its page once the passphrase is typed, and
 	await expect.poll(() => asked, { message: 'the meeting page fetched while the passphrase is typed' }).toBeGreaterThan(0);
 
 	await page.locator('#unlock-passphrase').press('Enter');
+	// Open, with the page's code still on its way: the page says it is fetching, not an empty screen.
+	await expect(page.locator('header nav')).toBeVisible();
+	await expect(page.locator('#main').getByText('Henter …', { exact: true })).toBeVisible();
+	refuse();
 	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
 	await expect(failed).toBeVisible();
-	await expect(page.locator('header nav')).toBeVisible();
+	await expect(page.locator('#main').getByText('Henter …', { exact: true })).toHaveCount(0);
 	await expectNoAxeViolations(page, 'a meeting page that could not be fetched');
 
 	failing = false;
