@@ -166,6 +166,7 @@ test('a meeting loaded locked fetches its page once the passphrase is typed, and
 	// Open, with the page's code still on its way: the page says it is fetching, not an empty screen.
 	await expect(page.locator('header nav')).toBeVisible();
 	await expect(page.locator('#main').getByText('Henter …', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page, 'a meeting page on its way');
 	refuse();
 	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
 	await expect(failed).toBeVisible();
