@@ -58,3 +58,51 @@ test('a tablet set up before the first start was noted paints the passphrase scr
 	await unlockTablet(page);
 	expect(await page.evaluate(() => localStorage.getItem('billedtale.keyed'))).toBe('1');
 });
+
+/**
+ * Which first screens are in the page when the app first opens its database to read the key: by then the page has
+ * started (the lock reads the key once it is mounted), and only the screen app.html guessed should have.
+ */
+async function screensWhenKeyIsRead(page: Page): Promise<{ setup: boolean; unlock: boolean }> {
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	return page.evaluate(() => (window as unknown as { screensAtKeyRead: { setup: boolean; unlock: boolean } }).screensAtKeyRead);
+}
+
+test('only the guessed first screen starts: the hidden one is gone before the key is read, on a first start and later', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		const open = IDBFactory.prototype.open;
+		IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+			const seen = window as unknown as { screensAtKeyRead?: { setup: boolean; unlock: boolean } };
+			if (args[0] === 'billedtale' && !seen.screensAtKeyRead)
+				seen.screensAtKeyRead = {
+					setup: document.getElementById('setup-passphrase') !== null,
+					unlock: document.getElementById('unlock-passphrase') !== null
+				};
+			return open.apply(this, args);
+		};
+	});
+	await page.goto('/');
+	expect(await screensWhenKeyIsRead(page)).toEqual({ setup: true, unlock: false });
+	await unlockTablet(page);
+
+	await page.reload();
+	expect(await screensWhenKeyIsRead(page)).toEqual({ setup: false, unlock: true });
+	await expect(page.getByRole('heading', { level: 1, name: 'Lås Billedtale op' })).toBeVisible();
+	await unlockTablet(page);
+});
+
+test('a tablet whose note says it has a key, but has none, shows the setup screen once the key is read', async ({ page }) => {
+	// What a tablet has whose database was cleared while the note stayed, or that ran under the service worker without
+	// ever being set up: app.html guesses the passphrase screen.
+	await page.addInitScript(() => localStorage.setItem('billedtale.keyed', '1'));
+	await page.goto('/');
+	const setup = page.getByRole('heading', { level: 1, name: 'Velkommen til Billedtale' });
+	await expect(setup).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Lås Billedtale op' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Sikr tabletten' })).toBeEnabled();
+	await expectNoAxeViolations(page, 'setup screen drawn after a wrong guess');
+	await unlockTablet(page);
+	expect((await readDisk(page)).vault, 'the setup stored a key').toBeTruthy();
+});
