@@ -32,7 +32,7 @@ import { runYears, yearsMetricDefs } from './scenarios/years.ts';
 import { boardTaps, measureRealSave, measureSaves } from './scenarios/answers.ts';
 import { measureBoardSwitch } from './scenarios/boards.ts';
 import { measureReleaseFloor } from './scenarios/release-floor.ts';
-import { bootstrap, firstLoadHome, firstLoadMeeting } from './scenarios/first-load.ts';
+import { bootstrap, firstLoadBoard, firstLoadHome, firstLoadMeeting } from './scenarios/first-load.ts';
 import { openBigMeeting } from './scenarios/open-meeting.ts';
 import { measurePlanPdf } from './scenarios/plan.ts';
 import { soak } from './scenarios/soak.ts';
@@ -67,6 +67,11 @@ const METRIC_DEFS: MetricDef<Run>[] = [
 	{ id: 'home.tbt', name: 'First load /: blocking time', unit: 'ms', budget: 100 },
 	// Issue 17: every load starts on the passphrase screen; "interactive" is data-ready (the lock has started), after navigation.
 	{ id: 'home.ready', name: 'First load /: passphrase screen interactive after navigation (data-ready)', unit: 'ms', budget: 800 },
+	// 1. First load of a board (a reload, a bookmark): the passphrase screen's budgets, as on / and /moede.
+	{ id: 'tavle.js.locked', name: 'First load /tavle: JS gzip fetched before the passphrase is typed', unit: 'kB' },
+	{ id: 'tavle.lcp', name: 'First load /tavle: LCP', unit: 'ms', budget: 600 },
+	{ id: 'tavle.tbt', name: 'First load /tavle: blocking time', unit: 'ms', budget: 100 },
+	{ id: 'tavle.ready', name: 'First load /tavle: passphrase screen interactive after navigation (data-ready)', unit: 'ms', budget: 800 },
 	// Issue 17: the first start of a tablet (no data key yet) shows the setup screen, loaded on demand.
 	{ id: 'setup.lcp', name: 'First start: setup screen LCP', unit: 'ms', budget: 600 },
 	// 2. Taps
@@ -283,6 +288,7 @@ async function runOnce(server: StaticServer, fixture: Fixture, index: number, wa
 				'save.raw.p95'
 			]
 		],
+		['first load /tavle', firstLoadBoard, ['tavle.js.locked', 'tavle.lcp', 'tavle.tbt', 'tavle.ready']],
 		['open 1,000 answers', openBigMeeting, ['open1000', 'open1000.decrypts', 'open1000.contact']],
 		['future metrics', futureMetrics, []]
 	];

@@ -159,6 +159,23 @@ export async function firstLoadMeeting(run: Run) {
 		'every load starts locked: FCP, LCP and blocking time are those of the passphrase screen (LCP stops at the first input)'
 	);
 }
+/**
+ * 1: cold /tavle?borger=<citizen>: a citizen's board reloaded, or opened from a bookmark or a tablet that restarts the app
+ * where it was. Its passphrase screen, like every page's, should not wait for the page's code (lock/held-page.ts).
+ */
+export async function firstLoadBoard(run: Run) {
+	const { tab, numbers } = await coldLoad(run, `/tavle?borger=${run.fixture.ids.boardCitizen}`, { board: false });
+	try {
+		run.sample('tavle.js.locked', numbers.jsLockedGzip / KB);
+		run.note('tavle.js.locked', `JS finished before the passphrase is typed; after it: ${numbers.jsAfterUnlock.join(' ')}`);
+		run.sample('tavle.lcp', numbers.lcp);
+		run.note('tavle.lcp', `LCP element: ${numbers.lcpElement}`);
+		run.sample('tavle.tbt', numbers.blocking);
+		run.sample('tavle.ready', numbers.ready);
+	} finally {
+		await tab.page.close();
+	}
+}
 /** 1: cold load of / (with the fixture's citizens in the database). */
 export async function firstLoadHome(run: Run) {
 	const { tab, numbers } = await coldLoad(run, '/', { board: false, trace: 'home' });
