@@ -8,7 +8,7 @@ export type HeldPage<T> = () => T | Promise<T>;
 /**
  * A route's page code apart from the route itself (issue 17). A direct load of a route (a reload, a bookmark, a tablet
  * that restarts the app where it was) opens locked, and its passphrase screen then paints and responds without first
- * fetching and running the page's code (the database's among it: ~60–100 kB gzip for most pages), which it cannot use
+ * fetching and running the page's code (the database's among it: 70–125 kB gzip), which it cannot use
  * yet. The code is fetched once someone starts to open the tablet (the first key on the lock screen, the unlock itself,
  * tabletLock.whileOpening), or at once when the tablet is open: a navigation inside the app, or SvelteKit's preload on a
  * link's touch or hover, which loads the route's module and so this. Call it once, at the route's module level.
