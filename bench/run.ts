@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { useStepTimeout } from '../tests/e2e/tablet.ts';
 import {
+	dropServiceWorker,
 	errorText,
 	LAUNCH,
 	log,
@@ -272,6 +273,8 @@ async function runOnce(server: StaticServer, fixture: Fixture, index: number, wa
 				try {
 					if (!r.warmup) await measureSaves(r, tab.page);
 				} finally {
+					// The next cold load (/tavle) must not be served by the worker this load registered.
+					await dropServiceWorker(tab.page).catch(() => {});
 					await tab.page.close();
 				}
 			},
