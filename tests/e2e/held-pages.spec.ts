@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { TEST_PASSPHRASE } from './tablet';
 import { HomePage } from './pages';
 
 /*
  * Issue 17: a direct load of a page (a reload, a bookmark, a tablet that restarts the app where it was) opens on the
- * passphrase screen, and the page's own code is not fetched until someone starts to open the tablet (lock/held-page.ts).
- * Each page's code is found by its source file in the build's manifest, so the test follows the build, not file names.
+ * passphrase screen, and the page's own code and words are not fetched until someone starts to open the tablet
+ * (lock/held-page.ts). Each page's code is found by its source file in the build's manifest, and the rest of the Danish
+ * words by what they say, so the test follows the build, not file names.
  */
 
 // The service worker would answer the app's code from its cache, where the requests could not be seen.
@@ -21,7 +22,20 @@ function moduleOf(source: string): string {
 	return `/${entry.file}`;
 }
 
-test('every page loaded locked fetches its code only once the passphrase is typed, and is drawn after the unlock', async ({ page }) => {
+/** The address of the Danish words beyond the lock screens' and the meeting's (i18n/parts.ts), found by a key and its words. */
+function danishRest(): string {
+	const chunks = 'build/_app/immutable/chunks';
+	const found = readdirSync(chunks).filter((file) => {
+		const body = readFileSync(`${chunks}/${file}`, 'utf8');
+		return body.includes('settings.title') && body.includes('Indstillinger') && !body.includes('Add citizen');
+	});
+	if (found.length !== 1) throw new Error(`the Danish rest of the words is in ${found.length} chunks (run npm run build)`);
+	return `/_app/immutable/chunks/${found[0]}`;
+}
+
+test('every page loaded locked fetches its code and words only once the passphrase is typed, and is drawn after the unlock', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	const home = new HomePage(page);
 	await home.open();
@@ -40,8 +54,11 @@ test('every page loaded locked fetches its code only once the passphrase is type
 		['src/routes/moede/temaer/ThemesPage.svelte', `/moede/temaer?id=${m}`],
 		['src/routes/tavle/BoardPage.svelte', `/tavle?borger=${c}`],
 		['src/routes/tavle/rediger/BoardEditorPage.svelte', `/tavle/rediger?borger=${c}`],
-		['src/routes/tavler/BoardsPage.svelte', `/tavler?borger=${c}`]
+		['src/routes/tavler/BoardsPage.svelte', `/tavler?borger=${c}`],
+		['src/routes/om/AboutPage.svelte', '/om'],
+		['src/routes/tilgaengelighed/AccessibilityPage.svelte', '/tilgaengelighed']
 	];
+	const words = danishRest();
 	const requested: string[] = [];
 	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 
@@ -52,9 +69,11 @@ test('every page loaded locked fetches its code only once the passphrase is type
 		await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
 		await expect(page.getByRole('heading', { level: 1, name: 'Lås Billedtale op' })).toBeVisible();
 		expect(requested, `${url}: the page's code before the passphrase is typed`).not.toContain(module);
+		expect(requested, `${url}: the page's words before the passphrase is typed`).not.toContain(words);
 
 		await page.locator('#unlock-passphrase').fill(TEST_PASSPHRASE);
 		await expect.poll(() => requested.includes(module), { message: `${url}: the page's code once typing began` }).toBe(true);
+		await expect.poll(() => requested.includes(words), { message: `${url}: the page's words once typing began` }).toBe(true);
 		await page.getByRole('button', { name: 'Lås op', exact: true }).click();
 		await expect(page.locator('header nav')).toBeVisible();
 		await expect(page.locator('main').getByRole('heading', { level: 1 }).first(), `${url}: the page drawn`).toBeVisible();

@@ -181,3 +181,32 @@ test('a meeting loaded locked fetches its page once the passphrase is typed, and
 	await meeting.tap('Ja');
 	expect((await readDatabase(page)).answers).toHaveLength(1);
 });
+
+test('a page loaded locked whose words do not arrive says so after the unlock, and "Prøv igen" draws it', async ({ page }) => {
+	await new HomePage(page).open();
+	// The Danish words beyond the lock screens' and the meeting's, known by a key and its words (i18n/parts.ts).
+	let asked = 0;
+	let failing = true;
+	await page.route('**/_app/immutable/**', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (!(body.includes('settings.title') && body.includes('Indstillinger'))) return route.fulfill({ response, body });
+		asked += 1;
+		return failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.fulfill({ response, body });
+	});
+	await page.goto('/indstillinger');
+	await expect(page.locator('main.gate[data-lock="hardLocked"]')).toHaveCount(1);
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	// The passphrase screen does not wait for the page's words: they are asked for once someone types.
+	expect(asked, 'the words fetched before anyone typed').toBe(0);
+	await unlockTablet(page);
+	const failed = page.getByRole('alert').filter({ hasText: 'Denne del af skærmen kunne ikke hentes' });
+	await expect(failed).toBeVisible();
+	expect(asked).toBeGreaterThan(0);
+	await expectNoAxeViolations(page, 'a page whose words could not be fetched');
+
+	failing = false;
+	await page.getByRole('button', { name: 'Prøv igen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	await expect(failed).toHaveCount(0);
+});

@@ -1,3 +1,5 @@
+import type { ScreenWords } from './translate.ts';
+
 /*
  * The Danish dictionary reaches the page in three parts, cut at build time from da.ts (vite.config.ts, `dictionaryParts`):
  * a cold start of / shows a lock screen and then the home screen, which together need only a fifth of the words, so only
@@ -53,4 +55,13 @@ export function partOf(key: string): DictionaryPart {
 	if ((MEETING_SCREEN_PREFIXES as readonly string[]).includes(prefix) || (MEETING_SCREEN_KEYS as readonly string[]).includes(key))
 		return 'meeting';
 	return 'rest';
+}
+
+/**
+ * The words a page needs beyond the first part: none for the home screen, the meeting part for a meeting opened on its
+ * topics (where the answer board is), all of them for every other page (routes/+layout.ts, lock/held-page.ts).
+ */
+export function pageWords(url: URL): ScreenWords | undefined {
+	if (url.pathname === '/') return undefined;
+	return url.pathname === '/moede' && url.searchParams.get('trin') === 'emner' ? 'meeting' : 'all';
 }

@@ -1,4 +1,6 @@
 import { browser } from '$app/env';
+import { locale } from '#lib/i18n/index.svelte.ts';
+import { pageWords } from '#lib/i18n/parts.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
 import { tabletLock } from './tablet-lock.svelte.ts';
 
@@ -8,13 +10,20 @@ export type HeldPage<T> = () => T | Promise<T>;
 /**
  * A route's page code apart from the route itself (issue 17). A direct load of a route (a reload, a bookmark, a tablet
  * that restarts the app where it was) opens locked, and its passphrase screen then paints and responds without first
- * fetching and running the page's code (the database's among it: 70–125 kB gzip), which it cannot use
- * yet. The code is fetched once someone starts to open the tablet (the first key on the lock screen, the unlock itself,
- * tabletLock.whileOpening), or at once when the tablet is open: a navigation inside the app, or SvelteKit's preload on a
- * link's touch or hover, which loads the route's module and so this. Call it once, at the route's module level.
+ * fetching and running the page's code (the database's among it: 70–125 kB gzip) or the page's words (the rest of the
+ * Danish dictionary, ~10 kB), which it cannot use yet. Both are fetched once someone starts to open the tablet (the
+ * first key on the lock screen, the unlock itself, tabletLock.whileOpening), or the code at once when the tablet is
+ * open: a navigation inside the app, whose words the layout's load waits for (routes/+layout.ts), or SvelteKit's preload
+ * on a link's touch or hover, which loads the route's module and so this. Call it once, at the route's module level.
  */
 export function heldPage<T>(load: () => Promise<T>): HeldPage<T> {
-	const part = lazyPart(load);
+	// Locked as its route starts, this is the page of the direct load, at its own address: its words come with its code
+	// (also when its first fetch failed and the unlocked page tries again).
+	const words = browser && tabletLock.status !== 'open' ? pageWords(new URL(location.href)) : undefined;
+	const part = lazyPart(async () => {
+		const [page] = await Promise.all([load(), words && locale.loadScreenWords(words)]);
+		return page;
+	});
 	// A failed fetch is tried again where the page is shown (Lazy's "Prøv igen").
 	if (browser) tabletLock.whileOpening(() => void Promise.resolve(part()).catch(() => {}));
 	return part;
