@@ -1,7 +1,9 @@
 // The case-file plan as a PDF (issue 12).
 import { execFileSync } from 'node:child_process';
 import { PlanPage } from '../../tests/e2e/pages.ts';
-import { newTabletPage, type Run, sleep, unlock } from '../browser.ts';
+import { newTabletPage, type Run, sleep, startTrace, stopTrace, unlock } from '../browser.ts';
+import { CONFIG } from '../cli.ts';
+import { TRACE_CATEGORIES } from './boards.ts';
 
 /**
  * Issue 12: /moede/plan of a meeting with 200 answers, the case-file version, "Gem som PDF", the warning answered:
@@ -20,10 +22,14 @@ export async function measurePlanPdf(run: Run) {
 		const dialog = plan.confirmDialog;
 		await dialog.waitFor();
 		const downloaded = page.waitForEvent('download', { timeout: 60_000 });
+		// A profile of the PDF's making (`--trace PREFIX`): the click → the download, for DevTools.
+		const tracing = CONFIG.trace && !run.warmup;
+		if (tracing) await startTrace(page, `${CONFIG.trace}-pdf.json`, TRACE_CATEGORIES);
 		const t0 = performance.now();
 		await dialog.getByRole('button', { name: 'Lav PDF' }).click();
 		const download = await downloaded;
 		const ms = performance.now() - t0;
+		if (tracing) await stopTrace(page);
 		const file = await download.path();
 		const pages = /Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1] ?? '?';
 		run.note('plan.pdf', `click on "Lav PDF" (case-file version, ${run.fixture.ids.planAnswers} answers) → download event; ${pages} pages`);
