@@ -365,10 +365,34 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	const ownPicture = editor.form.getByLabel('Eget billede (valgfrit)');
 	await ownPicture.setInputFiles({ name: 'mor.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>ikke et billede</html>') });
 	await expect(editor.form.getByRole('alert')).toBeVisible();
+	// "Gem felt" at once: the save waits for the photo being prepared instead of saving the cell without it. Meanwhile
+	// "Gem felt" stays where it is: a finger on its way to it must not land on what the photo's "Billede valgt" line would
+	// push under it when the photo is ready. Its place is read at every frame, on a CPU slowed so the wait is seen.
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
 	await ownPicture.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
-	// "Gem felt" at once: the save waits for the photo being prepared instead of saving the cell without it.
+	await page.evaluate(() => {
+		const frames: { top: number; preparing: boolean }[] = [];
+		(window as unknown as { saveButtonFrames: typeof frames }).saveButtonFrames = frames;
+		const form = document.querySelector('.cell-form')!;
+		const record = () => {
+			const button = [...form.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Gem felt')!;
+			frames.push({ top: button.getBoundingClientRect().top + scrollY, preparing: /Forbereder billedet/.test(form.textContent ?? '') });
+			if (frames.length < 600 && !/Billede valgt/.test(form.textContent ?? '')) requestAnimationFrame(record);
+		};
+		record();
+	});
 	await editor.saveCell();
 	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	const frames = await page.evaluate(
+		() => (window as unknown as { saveButtonFrames: { top: number; preparing: boolean }[] }).saveButtonFrames
+	);
+	expect(frames.filter((frame) => frame.preparing).length, 'frames seen while the photo was prepared').toBeGreaterThan(0);
+	const ready = await editor.form
+		.getByRole('button', { name: 'Gem felt' })
+		.evaluate((button) => button.getBoundingClientRect().top + scrollY);
+	expect(new Set(frames.map((frame) => frame.top)), '"Gem felt" while the photo was prepared, and once it was').toEqual(new Set([ready]));
 	await expect(editor.form.getByRole('alert')).toHaveCount(0);
 	const ownPhoto = editor.slot('ved ikke').locator('img.photo');
 	await expect(ownPhoto).toBeVisible();
