@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, openApp, readDatabase, test, reopen, fakeDanishVoice } from './fixtures';
+import {
+	expect,
+	expectNoAxeViolations,
+	openApp,
+	readDatabase,
+	test,
+	reopen,
+	fakeDanishVoice,
+	holdPictureWorker,
+	watchButtonPlace
+} from './fixtures';
 import { BoardEditorPage, BoardPage, centreOf, HomePage } from './pages';
 
 /** A tablet with a Danish system voice: speak() is recorded instead of sounding. */
@@ -365,30 +375,20 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	const ownPicture = editor.form.getByLabel('Eget billede (valgfrit)');
 	await ownPicture.setInputFiles({ name: 'mor.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>ikke et billede</html>') });
 	await expect(editor.form.getByRole('alert')).toBeVisible();
-	// "Gem felt" at once: the save waits for the photo being prepared instead of saving the cell without it. Meanwhile
-	// "Gem felt" stays where it is: a finger on its way to it must not land on what the photo's "Billede valgt" line would
-	// push under it when the photo is ready. Its place is read at every frame, on a CPU slowed so the wait is seen.
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+	// "Gem felt" at once: the save waits for the photo being prepared (held here, as a big photo takes a while) instead
+	// of saving the cell without it. Meanwhile "Gem felt" stays where it is: a finger on its way to it must not land on
+	// what the photo's line or picture would move under it when the photo is ready. Its place is read at every frame.
+	const worker = await holdPictureWorker(page);
 	await ownPicture.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
-	await page.evaluate(() => {
-		const frames: { top: number; preparing: boolean }[] = [];
-		(window as unknown as { saveButtonFrames: typeof frames }).saveButtonFrames = frames;
-		const form = document.querySelector('.cell-form')!;
-		const record = () => {
-			const button = [...form.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Gem felt')!;
-			frames.push({ top: button.getBoundingClientRect().top + scrollY, preparing: /Forbereder billedet/.test(form.textContent ?? '') });
-			if (frames.length < 600 && !/Billede valgt/.test(form.textContent ?? '')) requestAnimationFrame(record);
-		};
-		record();
-	});
-	await editor.saveCell();
+	const places = await watchButtonPlace(page, { container: '.cell-form', button: 'Gem felt', shown: 'Billede valgt' });
+	await editor.form.getByRole('button', { name: 'Gem felt' }).click();
+	await expect.poll(worker.asked, { message: 'the photo is being prepared' }).toBe(true);
+	await expect(editor.form.getByText('Forbereder billedet …')).toBeVisible();
+	worker.release();
+	await expect(editor.form.getByText('Feltet er gemt.')).toBeVisible();
 	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-	const frames = await page.evaluate(
-		() => (window as unknown as { saveButtonFrames: { top: number; preparing: boolean }[] }).saveButtonFrames
-	);
-	expect(frames.filter((frame) => frame.preparing).length, 'frames seen while the photo was prepared').toBeGreaterThan(0);
+	const frames = await places();
+	expect(frames.filter((frame) => frame.waiting).length, 'frames seen while the photo was prepared').toBeGreaterThan(0);
 	const ready = await editor.form
 		.getByRole('button', { name: 'Gem felt' })
 		.evaluate((button) => button.getBoundingClientRect().top + scrollY);

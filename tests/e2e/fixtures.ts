@@ -426,3 +426,55 @@ export async function loseDatabase(page: Page): Promise<void> {
 			})
 	);
 }
+
+/** Where a button was at one frame, and whether what was awaited was not shown yet. */
+export interface PlaceAtFrame {
+	top: number;
+	waiting: boolean;
+}
+
+/**
+ * Reads, at every frame from now on, where the button with the text `button` inside `container` (a CSS selector) is, until
+ * `shown` is seen there (or the button is gone): a photo being prepared must not move the buttons under a finger on its
+ * way to them when it is ready. The returned function gives back what was read.
+ */
+export async function watchButtonPlace(
+	page: Page,
+	{ container, button, shown }: { container: string; button: string; shown: string }
+): Promise<() => Promise<PlaceAtFrame[]>> {
+	await page.evaluate(
+		({ container, button, shown }) => {
+			const frames: { top: number; waiting: boolean }[] = [];
+			(window as unknown as { buttonPlaces: typeof frames }).buttonPlaces = frames;
+			const record = () => {
+				const within = document.querySelector(container);
+				const target = [...(within?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === button);
+				if (!within || !target) return;
+				const seen = [...within.querySelectorAll('p')].some(
+					(p) => p.textContent?.includes(shown) && p.checkVisibility({ visibilityProperty: true })
+				);
+				frames.push({ top: target.getBoundingClientRect().top + scrollY, waiting: !seen });
+				if (!seen && frames.length < 1_000) requestAnimationFrame(record);
+			};
+			record();
+		},
+		{ container, button, shown }
+	);
+	return () => page.evaluate(() => (window as unknown as { buttonPlaces: PlaceAtFrame[] }).buttonPlaces);
+}
+
+/**
+ * Holds the picture worker's code (encoding/picture.worker.ts) on its way, so the page's first photo stays "being
+ * prepared" until `release` is called; `asked` says whether the page asked for it (the hold took effect).
+ */
+export async function holdPictureWorker(page: Page): Promise<{ release: () => void; asked: () => boolean }> {
+	let asked = false;
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/picture.worker-*.js', async (route) => {
+		asked = true;
+		await released;
+		await route.continue();
+	});
+	return { release, asked: () => asked };
+}

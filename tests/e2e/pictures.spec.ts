@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { expect, expectNoAxeViolations, holdPictureWorker, readDatabase, reopen, test, watchButtonPlace } from './fixtures';
 import { HomePage } from './pages';
 
 /*
@@ -31,6 +31,29 @@ test('a photo from the picker is checked on the tablet and stored without EXIF o
 	const shown = page.getByRole('img', { name: 'Foto af Oda' });
 	await expect(shown).toBeVisible();
 	await expect.poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([64, 48]);
+});
+
+test('a photo still being prepared when "Gem" is pressed is saved with the new citizen, and the buttons stay put', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addButton.click();
+	await home.dialog.getByLabel('Navn eller initialer').fill('Pia');
+	// The photo is still being checked and shrunk when "Gem" is pressed, as a big photo on a tablet is: held here.
+	const worker = await holdPictureWorker(page);
+	const photo = { name: 'pia.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') };
+	await home.dialog.getByLabel('Foto (valgfrit)').setInputFiles(photo);
+	const places = await watchButtonPlace(page, { container: 'dialog', button: 'Gem', shown: 'Foto valgt' });
+	await home.dialog.getByRole('button', { name: 'Gem' }).click();
+	await expect.poll(worker.asked, { message: 'the photo is being prepared' }).toBe(true);
+	await expect(home.dialog.getByRole('button', { name: 'Gem' })).toBeDisabled();
+	worker.release();
+	await expect(page).toHaveURL(/\/borger\?id=/);
+	const frames = await places();
+	expect(frames.filter((frame) => frame.waiting).length, 'frames seen while the photo was prepared').toBeGreaterThan(0);
+	expect(new Set(frames.map((frame) => frame.top)).size, '"Gem" while the photo was prepared, and once it was').toBe(1);
+	await expect(page.getByRole('img', { name: 'Foto af Pia' })).toBeVisible();
+	const [pia] = (await readDatabase(page)).citizens;
+	expect(pia?.payload.photo, 'the stored citizen has the photo').toMatchObject({ type: expect.stringMatching(/^image\/(png|jpeg)$/) });
 });
 
 test('the picker refuses an SVG, a decompression bomb and a GIF frame larger than its header, in Danish, storing nothing', async ({
