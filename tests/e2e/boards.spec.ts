@@ -384,6 +384,7 @@ test('editing a board: text, symbol by Danish search, grid size, hiding and undo
 	await editor.form.getByRole('button', { name: 'Gem felt' }).click();
 	await expect.poll(worker.asked, { message: 'the photo is being prepared' }).toBe(true);
 	await expect(editor.form.getByText('Forbereder billedet …')).toBeVisible();
+	await expectNoAxeViolations(page, 'the cell form saving while its photo is prepared');
 	worker.release();
 	await expect(editor.form.getByText('Feltet er gemt.')).toBeVisible();
 	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();

@@ -46,6 +46,7 @@ test('a photo still being prepared when "Gem" is pressed is saved with the new c
 	await home.dialog.getByRole('button', { name: 'Gem' }).click();
 	await expect.poll(worker.asked, { message: 'the photo is being prepared' }).toBe(true);
 	await expect(home.dialog.getByRole('button', { name: 'Gem' })).toBeDisabled();
+	await expectNoAxeViolations(page, 'the new-citizen dialog saving while its photo is prepared');
 	worker.release();
 	await expect(page).toHaveURL(/\/borger\?id=/);
 	const frames = await places();
