@@ -57,6 +57,31 @@ test('a photo still being prepared when "Gem" is pressed is saved with the new c
 	expect(pia?.payload.photo, 'the stored citizen has the photo').toMatchObject({ type: expect.stringMatching(/^image\/(png|jpeg)$/) });
 });
 
+test('the new-citizen dialog closed while its photo is being prepared saves nothing, and opens empty again', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addButton.click();
+	await home.dialog.getByLabel('Navn eller initialer').fill('Rut');
+	const worker = await holdPictureWorker(page);
+	await home.dialog
+		.getByLabel('Foto (valgfrit)')
+		.setInputFiles({ name: 'rut.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	await home.dialog.getByRole('button', { name: 'Gem' }).click();
+	await expect.poll(worker.asked, { message: 'the photo is being prepared' }).toBe(true);
+	await home.dialog.getByRole('button', { name: 'Annuller' }).click();
+	await expect(home.dialog).toBeHidden();
+	worker.release();
+	// Opened again, the dialog is empty; its "Gem" is free once the save that was let go has ended, and it made no
+	// citizen and left no error.
+	await home.addButton.click();
+	await expect(home.dialog.getByLabel('Navn eller initialer')).toHaveValue('');
+	await expect(home.dialog.getByRole('button', { name: 'Gem' })).toBeEnabled();
+	await expect(home.dialog.getByRole('alert')).toHaveCount(0);
+	await expect(home.dialog.getByText('Foto valgt')).toHaveCount(0);
+	expect((await readDatabase(page)).citizens).toHaveLength(0);
+	await expect(page).not.toHaveURL(/\/borger/);
+});
+
 test('the picker refuses an SVG, a decompression bomb and a GIF frame larger than its header, in Danish, storing nothing', async ({
 	page
 }) => {
