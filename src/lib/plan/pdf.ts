@@ -46,6 +46,8 @@ class Writer {
 	readonly style: Style;
 	readonly width: number;
 	private readonly parsed = new Map<string, ParsedSvg>();
+	/** Tables written so far: each table's cells get ids of their own, which the data cells' Headers name. */
+	private tables = 0;
 
 	constructor(
 		readonly document: PlanDocument,
@@ -67,14 +69,6 @@ class Writer {
 		});
 		this.doc.registerFont('Body', resources.regular);
 		this.doc.registerFont('Bold', resources.bold);
-		// PDFKit's tables put the font back by its bytes after every cell, and PDFKit parses bytes it is handed
-		// anew each time (2 s for 200 answers); handed the registered name instead, it uses the parsed font.
-		const names = new Map<unknown, string>([
-			[resources.regular, 'Body'],
-			[resources.bold, 'Bold']
-		]);
-		const font = this.doc.font.bind(this.doc) as (src: unknown, ...rest: unknown[]) => PDFDocument;
-		(this.doc as { font: unknown }).font = (src: unknown, ...rest: unknown[]) => font(names.get(src) ?? src, ...rest);
 		this.doc.font('Body').fontSize(this.style.body).fillColor(INK);
 		this.width = this.doc.page.width - 2 * MARGIN;
 		this.root = this.doc.struct('Document');
@@ -155,86 +149,170 @@ class Writer {
 		doc.y += style.gap / 2;
 	}
 
+	/**
+	 * A table drawn cell by cell into Table, TR, TH (with its Scope) and TD (with its Headers) elements; the borders are
+	 * artifacts. Our own, not PDFKit's doc.table: that one measured, merged styles and put the font back per cell, which
+	 * was two thirds of a 200-answer case file's time, and it cut off a row taller than a page (a long note lost). Here a
+	 * row moves whole to the next page, a row taller than a page goes on over pages, and a page the table runs onto
+	 * starts with the header again, for the eye only (an artifact: a screen reader hears it once).
+	 */
 	private table(block: Extract<Block, { kind: 'table' }>): void {
 		const { doc, style, width } = this;
-		doc.font('Body').fontSize(style.table);
-		this.keep(style.table * 6);
-		const header = block.columns.map((text) => ({ text, type: 'TH' as const, scope: 'Column' as const, font: { src: 'Bold' } }));
-		// PDFKit draws each cell with one doc.text call inside the cell's TD; a cell with a phrase in another language is
-		// drawn phrase by phrase instead (this.phrases), found by its whole text, which is what PDFKit measures.
-		const phrased = new Map(block.rows.flat().flatMap((cell) => (typeof cell === 'string' ? [] : [[cellString(cell), cell] as const])));
-		const rows = block.rows.map((row) =>
-			row.map((cell, column) => {
-				const text = cellString(cell);
-				return column === 0 && block.rowHeaders ? { text, type: 'TH' as const, scope: 'Row' as const } : text;
-			})
-		);
-		// Equal columns, as PDFKit would make them, but known here: the header repeated on a new page needs them.
-		const columnWidth = width / block.columns.length;
 		const [padY, padX] = TABLE_PADDING;
-		doc.font('Bold');
-		const headerHeight = Math.max(...block.columns.map((text) => doc.heightOfString(text, { width: columnWidth - 2 * padX }))) + 2 * padY;
-		doc.font('Body');
-		doc.x = MARGIN;
-		const table = doc.table({
-			structParent: this.root,
-			columnStyles: block.columns.map(() => columnWidth),
-			defaultStyle: { padding: TABLE_PADDING, border: 0.5, borderColor: MUTED }
-		});
-		table.row(header);
-		// A table that runs onto a new page shows its header there again, for the eye only: it is an artifact, so the
-		// structure tree holds the header once and a screen reader does not read it on every page. The page's top
-		// margin is moved below the repeated header while the table lasts, so PDFKit puts the next row under it.
-		const repeatHeader = () => {
-			doc.page.margins.top = MARGIN + headerHeight;
-			doc.markContent('Artifact', { type: 'Pagination' });
-			doc.save().lineWidth(0.5);
-			block.columns.forEach((text, i) => {
-				const x = MARGIN + i * columnWidth;
-				doc.rect(x, MARGIN, columnWidth, headerHeight).stroke(MUTED);
-				doc.font('Bold').fontSize(style.table).fillColor(INK);
-				doc.text(text, x + padX, MARGIN + padY, { width: columnWidth - 2 * padX });
-			});
-			doc.restore();
-			doc.endMarkedContent();
-			doc.font('Body').fontSize(style.table);
+		const columnWidth = width / block.columns.length;
+		const textWidth = columnWidth - 2 * padX;
+		const id = `table-${++this.tables}`;
+		const cellId = (row: number, column: number) => `${id}-${row}-${column}`;
+		const heightOf = (text: string, font: 'Body' | 'Bold') =>
+			doc.font(font).fontSize(style.table).heightOfString(text, { width: textWidth });
+		const headerHeight = Math.max(...block.columns.map((text) => heightOf(text, 'Bold'))) + 2 * padY;
+		const rows = block.rows.map((row) => row.map((cell) => ({ cell, text: cellString(cell) })));
+		const firstRowHeight = rows[0] ? Math.max(...rows[0].map(({ text }) => heightOf(text, 'Body'))) + 2 * padY : 0;
+		this.keep(headerHeight + Math.min(firstRowHeight, style.table * 6));
+
+		const table = doc.struct('Table');
+		this.root.add(table);
+		table.dictionary.data.ID = new String(id);
+		const row = (index: number) => {
+			const element = doc.struct('TR');
+			element.dictionary.data.ID = new String(`${id}-${index}`);
+			table.add(element);
+			return element;
 		};
-		doc.page.margins.top = MARGIN + headerHeight;
-		doc.on('pageAdded', repeatHeader);
-		const text = doc.text;
-		if (phrased.size > 0) {
-			doc.text = (value, x, y, options) => {
-				const phrases = phrased.get(value);
-				return phrases ? this.phrases(text, phrases, x, y, options) : text.call(doc, value, x, y, options);
+		const artifact = (type: 'Layout' | 'Pagination', draw: () => void) => {
+			doc.markContent('Artifact', { type });
+			draw();
+			doc.endMarkedContent();
+		};
+		const borders = (y: number, height: number) =>
+			artifact('Layout', () => {
+				doc.save().lineWidth(0.5);
+				block.columns.forEach((_, i) => doc.rect(MARGIN + i * columnWidth, y, columnWidth, height));
+				doc.stroke(MUTED).restore();
+			});
+		const headerText = (text: string, column: number, y: number) =>
+			doc
+				.font('Bold')
+				.fontSize(style.table)
+				.fillColor(INK)
+				.text(text, MARGIN + column * columnWidth + padX, y + padY, { width: textWidth });
+
+		// The header row, as structure.
+		let y = doc.y;
+		const headerRow = row(0);
+		block.columns.forEach((text, i) => {
+			const th = doc.struct('TH');
+			th.dictionary.data.ID = new String(cellId(0, i));
+			th.dictionary.data.A = { O: 'Table', Scope: 'Column' };
+			headerRow.add(th);
+			th.add(() => headerText(text, i, y));
+			th.end();
+		});
+		headerRow.end();
+		borders(y, headerHeight);
+		y += headerHeight;
+
+		const newPage = () => {
+			doc.addPage();
+			artifact('Pagination', () => block.columns.forEach((text, i) => headerText(text, i, MARGIN)));
+			borders(MARGIN, headerHeight);
+			return MARGIN + headerHeight;
+		};
+		const pageRoom = this.bottom - MARGIN - headerHeight;
+
+		rows.forEach((cells, r) => {
+			const index = r + 1;
+			const element = row(index);
+			const header = (column: number) => column === 0 && block.rowHeaders;
+			const parts = cells.map(({ cell, text }, column) => {
+				const th = header(column);
+				const part = doc.struct(th ? 'TH' : 'TD');
+				part.dictionary.data.ID = new String(cellId(index, column));
+				part.dictionary.data.A = th
+					? { O: 'Table', Scope: 'Row' }
+					: { O: 'Table', Headers: [new String(cellId(0, column)), ...(block.rowHeaders ? [new String(cellId(index, 0))] : [])] };
+				element.add(part);
+				return { part, cell, rest: text };
+			});
+			const height = Math.max(...parts.map(({ rest }) => heightOf(rest, 'Body'))) + 2 * padY;
+			// A row that fits on a page is never split; one taller than a page starts here if a few lines still fit.
+			if (y + height > this.bottom && (height <= pageRoom || this.bottom - y < style.table * 4)) y = newPage();
+			doc.font('Body').fontSize(style.table).fillColor(INK);
+			const draw = (entry: (typeof parts)[number], column: number, text: string) => {
+				const x = MARGIN + column * columnWidth + padX;
+				const top = y + padY;
+				// A cell's phrases (a Danish FFB name in an English case file) when it is drawn whole.
+				const phrased = typeof entry.cell !== 'string' && text === cellString(entry.cell) ? entry.cell : undefined;
+				entry.part.add(() =>
+					phrased ? this.phrases(phrased, x, top, { width: textWidth }) : doc.text(text, x, top, { width: textWidth })
+				);
 			};
-		}
-		try {
-			for (const row of rows) table.row(row);
-			table.end();
-		} finally {
-			doc.text = text;
-		}
-		doc.off('pageAdded', repeatHeader);
-		doc.page.margins.top = MARGIN;
+			if (y + height <= this.bottom) {
+				parts.forEach((entry, column) => draw(entry, column, entry.rest));
+				borders(y, height);
+				y += height;
+			} else {
+				// Over pages: on each, what fits of every cell, by whole words; the rest goes on under the next page's header.
+				for (;;) {
+					const room = this.bottom - y - 2 * padY;
+					let used = 0;
+					parts.forEach((entry, column) => {
+						const [here, later] = this.fit(entry.rest, room, textWidth);
+						if (here) {
+							draw(entry, column, here);
+							used = Math.max(used, doc.heightOfString(here, { width: textWidth }));
+						}
+						entry.rest = later;
+					});
+					if (!parts.some(({ rest }) => rest)) {
+						borders(y, used + 2 * padY);
+						y += used + 2 * padY;
+						break;
+					}
+					borders(y, this.bottom - y);
+					y = newPage();
+					doc.font('Body').fontSize(style.table).fillColor(INK);
+				}
+			}
+			for (const { part } of parts) part.end();
+			element.end();
+		});
+		table.end();
 		doc.x = MARGIN;
-		doc.y += style.gap;
+		doc.y = y + style.gap;
+	}
+
+	/**
+	 * Splits a cell's text where it stops fitting `room` (the body font, the table's size): what fits, by whole words,
+	 * and the rest for the next page. Only a row taller than a page gets here with text that does not fit.
+	 */
+	private fit(text: string, room: number, width: number): [string, string] {
+		const { doc } = this;
+		if (!text || doc.heightOfString(text, { width }) <= room) return [text, ''];
+		const words = text.split(/(?<=\s)/);
+		let low = 0;
+		let high = words.length;
+		while (low < high) {
+			const middle = Math.ceil((low + high) / 2);
+			if (doc.heightOfString(words.slice(0, middle).join('').trimEnd(), { width }) <= room) low = middle;
+			else high = middle - 1;
+		}
+		return [words.slice(0, low).join('').trimEnd(), words.slice(low).join('')];
 	}
 
 	/**
 	 * Text in phrases, one run after the other as one text: a phrase in another language than the document's is marked
 	 * content with its /Lang (PDF 14.9.2.2), so a screen reader says "Beskæftigelse" in Danish in an English case file.
-	 * Marked content, not a structure element: PDFKit's table gives the cell's whole text one TD and no children.
 	 */
-	private phrases(text: PDFDocument['text'], phrases: Phrase[], x?: number, y?: number, options?: TextOptions): PDFDocument {
+	private phrases(phrases: Phrase[], x: number, y: number, options: TextOptions): void {
 		const { doc } = this;
 		phrases.forEach((phrase, i) => {
 			const foreign = phrase.lang !== undefined && phrase.lang !== this.document.language;
 			if (foreign) doc.markContent('Span', { lang: languageTag(phrase.lang!) });
 			const first = i === 0;
-			text.call(doc, phrase.text, first ? x : undefined, first ? y : undefined, { ...options, continued: i < phrases.length - 1 });
+			doc.text(phrase.text, first ? x : undefined, first ? y : undefined, { ...options, continued: i < phrases.length - 1 });
 			if (foreign) doc.endMarkedContent();
 		});
-		return doc;
 	}
 
 	/** One idea per row: the symbol as a Figure with its alt text, then the lines beside it, all in one Div. */

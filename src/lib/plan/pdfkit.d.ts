@@ -1,6 +1,8 @@
 // PDFKit 0.20 ships no TypeScript types; this declares the part the plan writer uses (see pdfkit.org/docs).
 declare module 'pdfkit' {
 	export interface StructureElement {
+		/** The element's PDF dictionary: its ID, and its attributes (A) such as a table cell's Scope or Headers. */
+		readonly dictionary: { data: Record<string, unknown> };
 		add(child: StructureElement | (() => void)): this;
 		end(): void;
 	}
@@ -16,26 +18,6 @@ declare module 'pdfkit' {
 		/** With `ellipsis`, text that does not fit this height ends in "…". */
 		height?: number;
 		ellipsis?: boolean | string;
-	}
-
-	interface TableCell {
-		text: string;
-		type?: 'TH' | 'TD';
-		scope?: 'Row' | 'Column' | 'Both';
-		font?: { src: string; size?: number };
-	}
-
-	interface TableOptions {
-		/** Without `data`, the table is written row by row through the returned PDFTable. */
-		data?: (string | TableCell)[][];
-		structParent?: StructureElement;
-		columnStyles?: (number | string | { width?: number | string; minWidth?: number })[];
-		defaultStyle?: { padding?: number | number[]; border?: number | number[]; borderColor?: string; font?: { src: string; size?: number } };
-	}
-
-	interface PDFTable {
-		row(cells: (string | TableCell)[]): this;
-		end(): PDFDocument;
 	}
 
 	interface DocumentOptions {
@@ -72,8 +54,6 @@ declare module 'pdfkit' {
 		text(text: string, x?: number, y?: number, options?: TextOptions): this;
 		heightOfString(text: string, options?: TextOptions): number;
 		currentLineHeight(includeGap?: boolean): number;
-		table(options: TableOptions & { data: NonNullable<TableOptions['data']> }): this;
-		table(options: TableOptions): PDFTable;
 		struct(
 			type: string,
 			options?: { alt?: string; lang?: string; bbox?: number[]; placement?: string },
