@@ -85,7 +85,17 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(second).toEqual(first);
 	expect(Math.min(...first!)).toBeGreaterThanOrEqual(44);
 
+	// The writer and its fonts load while the question before the file is read, not after "Lav PDF" is pressed.
+	const fonts: string[] = [];
+	page.on('request', (request) => {
+		if (/AtkinsonHyperlegible_[\w.]+\.ttf/.test(request.url())) fonts.push(request.url());
+	});
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await expect.poll(() => fonts.length, { message: 'the two fonts, fetched before "Lav PDF"' }).toBe(2);
+	await plan.confirmDialog.getByRole('button', { name: 'Annuller' }).click();
 	const mine = await saved(await plan.savePdf('Gem som PDF'), testInfo);
+	// Fetched once for every PDF of the visit.
+	expect(fonts).toHaveLength(2);
 	expect(mine).toMatch(/plan-2026-12-02-[a-z0-9]{8}\.pdf$/);
 	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toContainText('er lavet');
 	const mineInfo = poppler('pdfinfo', mine);

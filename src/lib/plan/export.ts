@@ -1,6 +1,7 @@
 import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
 import { symbolUrl } from '#lib/content/symbols.ts';
+import { sharedLoad } from '#lib/ui/lazy-part.ts';
 import { photosOf, type PlanDocument } from './document.ts';
 import { symbolsOf, writePdf } from './pdf.ts';
 
@@ -41,14 +42,16 @@ async function photoBytes(ids: string[], photos: ReadonlyMap<string, { blob: Blo
 	return new Map(entries.filter((entry) => entry !== undefined));
 }
 
+/** The fonts, fetched once: PdfExport starts this while the adviser reads the question before the file is made. */
+export const loadFonts = sharedLoad(() => Promise.all([bytes(regularUrl), bytes(boldUrl)]));
+
 export async function makePdf(
 	document: PlanDocument,
 	fileName: string,
 	photos: ReadonlyMap<string, { blob: Blob }> = new Map()
 ): Promise<File> {
-	const [regular, bold, symbols, photoData] = await Promise.all([
-		bytes(regularUrl),
-		bytes(boldUrl),
+	const [[regular, bold], symbols, photoData] = await Promise.all([
+		loadFonts(),
 		symbolSources(symbolsOf(document)),
 		photoBytes(photosOf(document), photos)
 	]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazyPart } from './lazy-part.ts';
+import { lazyPart, sharedLoad } from './lazy-part.ts';
 
 describe('lazyPart', () => {
 	it('hands over a promise until the part is loaded, then the part itself, fetching it once', async () => {
@@ -21,6 +21,29 @@ describe('lazyPart', () => {
 		await expect(loader()).rejects.toThrow('offline');
 		expect(await loader()).toBe(part);
 		expect(loader()).toBe(part);
+		expect(load).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('sharedLoad', () => {
+	it('loads once for every call while the load is on its way and after it succeeded', async () => {
+		let finish: (value: string) => void = () => {};
+		const load = vi.fn(() => new Promise<string>((resolve) => (finish = resolve)));
+		const loader = sharedLoad(load);
+		const first = loader();
+		expect(loader()).toBe(first);
+		finish('fonts');
+		expect(await first).toBe('fonts');
+		expect(await loader()).toBe('fonts');
+		expect(load).toHaveBeenCalledTimes(1);
+	});
+
+	it('loads again after a load that failed, and keeps the one that succeeded', async () => {
+		const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce('writer');
+		const loader = sharedLoad(load);
+		await expect(loader()).rejects.toThrow('offline');
+		expect(await loader()).toBe('writer');
+		expect(await loader()).toBe('writer');
 		expect(load).toHaveBeenCalledTimes(2);
 	});
 });

@@ -8,3 +8,21 @@ export function lazyPart<T>(load: () => Promise<T>): () => T | Promise<T> {
 	let loaded: T | undefined;
 	return () => loaded ?? load().then((module) => (loaded = module));
 }
+
+/**
+ * A load started once and shared by every call until it fails: one that failed is let go, so the next call loads
+ * again (a PDF asked for offline, before the service worker held the writer, is made once the tablet is back online).
+ */
+export function sharedLoad<T>(load: () => Promise<T>): () => Promise<T> {
+	let pending: Promise<T> | undefined;
+	return () => {
+		if (!pending) {
+			const started = load();
+			pending = started;
+			started.catch(() => {
+				if (pending === started) pending = undefined;
+			});
+		}
+		return pending;
+	};
+}
