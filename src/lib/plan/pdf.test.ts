@@ -182,7 +182,7 @@ describe('the plan PDF', () => {
 	});
 
 	it('goes on over pages with a row taller than a page, so no text of a long cell is cut off', async () => {
-		// 1,500 numbered words in one cell: about three pages of the case file's narrow column.
+		// 1,500 numbered words in one cell: about three pages of the table's column.
 		const long = Array.from({ length: 1500 }, (_, i) => `ord${i + 1}`).join(' ');
 		const document: PlanDocument = {
 			version: 'case-file',
@@ -197,8 +197,10 @@ describe('the plan PDF', () => {
 					kind: 'table',
 					caption: 'Svar',
 					columns: ['Kl.', 'Note'],
+					// …and a run of 12,000 letters without a space, which is split between letters.
 					rows: [
 						['09.00', long],
+						['09.15', 'x'.repeat(12_000)],
 						['09.30', 'Efter den lange']
 					]
 				}
@@ -209,15 +211,16 @@ describe('the plan PDF', () => {
 		// Every word, once and in order (the old table cut a row at the page's foot), and the row after it.
 		expect([...text.matchAll(/ord(\d+)/g)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
 		expect(text).toMatch(/09\.30.*Efter den lange/);
+		expect(text.match(/x/g)).toHaveLength(12_000);
 		const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))?.[1]);
 		expect(pages).toBeGreaterThan(2);
 		for (let page = 2; page <= pages; page++) {
 			expect(poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').trimStart(), `page ${page}`).toMatch(/^Kl\.\s+Note/);
 		}
-		// One cell in the structure however many pages it runs over: 2 header cells, then 2 cells in each of 2 rows.
+		// One cell in the structure however many pages it runs over: 2 header cells, then 2 cells in each of 3 rows.
 		const struct = poppler('pdfinfo', '-struct', file);
 		expect(struct.match(/^\s+TH </gm)).toHaveLength(2);
-		expect(struct.match(/^\s+TD </gm)).toHaveLength(4);
+		expect(struct.match(/^\s+TD </gm)).toHaveLength(6);
 	});
 
 	it('the invitation: a photo the citizen chose is an embedded image in a Figure with its alt text', async () => {

@@ -289,15 +289,13 @@ class Writer {
 	private fit(text: string, room: number, width: number): [string, string] {
 		const { doc } = this;
 		if (!text || doc.heightOfString(text, { width }) <= room) return [text, ''];
+		const fits = (part: string) => doc.heightOfString(part, { width }) <= room;
 		const words = text.split(/(?<=\s)/);
-		let low = 0;
-		let high = words.length;
-		while (low < high) {
-			const middle = Math.ceil((low + high) / 2);
-			if (doc.heightOfString(words.slice(0, middle).join('').trimEnd(), { width }) <= room) low = middle;
-			else high = middle - 1;
-		}
-		return [words.slice(0, low).join('').trimEnd(), words.slice(low).join('')];
+		const count = longest(words.length, (n) => fits(words.slice(0, n).join('').trimEnd()));
+		if (count > 0) return [words.slice(0, count).join('').trimEnd(), words.slice(count).join('')];
+		// Not even the first word fits (a long run without spaces): as much of it as fits, so every page takes some.
+		const characters = longest(text.length, (n) => fits(text.slice(0, n)));
+		return [text.slice(0, characters), text.slice(characters)];
 	}
 
 	/**
@@ -433,6 +431,18 @@ class Writer {
 			doc.page.margins.bottom = margin;
 		}
 	}
+}
+
+/** The largest n in 0…max for which `fits(n)` holds, where it holds for every n below one for which it holds. */
+function longest(max: number, fits: (n: number) => boolean): number {
+	let low = 0;
+	let high = max;
+	while (low < high) {
+		const middle = Math.ceil((low + high) / 2);
+		if (fits(middle)) low = middle;
+		else high = middle - 1;
+	}
+	return low;
 }
 
 /** Collects the PDF's bytes as PDFKit writes them. */
