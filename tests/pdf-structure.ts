@@ -76,3 +76,21 @@ export function markedLanguages(pdf: Uint8Array): string[] {
 	}
 	return languages;
 }
+
+/**
+ * Where the structure tree's IDTree sends each ID (`/IDTree << /Names [(id) 12 0 R …] >>`), checked against the object it
+ * names: each entry's target, and the ID that object gives itself. Also every ID a data cell's Headers name.
+ */
+export function structureIds(pdf: Uint8Array): { tree: Map<string, string | undefined>; headers: string[] } {
+	const latin1 = Buffer.from(pdf).toString('latin1');
+	const names = /\/IDTree\s*<<\s*\/Names\s*\[([\s\S]*?)\]\s*>>/.exec(latin1)?.[1] ?? '';
+	const tree = new Map<string, string | undefined>();
+	for (const [, key, object] of names.matchAll(/\(([^)]*)\)\s+(\d+) 0 R/g)) {
+		const body = new RegExp(`(?:^|\\n)${object} 0 obj\\s*([\\s\\S]*?)endobj`).exec(latin1)?.[1] ?? '';
+		tree.set(key!, /\/ID \(([^)]*)\)/.exec(body)?.[1]);
+	}
+	const headers = [...latin1.matchAll(/\/Headers \[([^\]]*)\]/g)].flatMap(([, list]) =>
+		[...list!.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!)
+	);
+	return { tree, headers };
+}

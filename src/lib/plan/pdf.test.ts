@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
-import { figureAltTexts, markedLanguages } from '../../../tests/pdf-structure.ts';
+import { figureAltTexts, markedLanguages, structureIds } from '../../../tests/pdf-structure.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Phrase, PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
@@ -85,6 +85,12 @@ describe('the plan PDF', () => {
 		for (const tag of ['Table', 'TR', 'TH', 'TD', 'H2', 'L', 'LI']) expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
 		// The footer is an artifact: not in the structure, so a screen reader does not read it on every page.
 		expect(struct).not.toContain('Side 1 af 2');
+		// Each element's ID is in the IDTree and leads to that element, so the header cells a data cell names are found.
+		const { tree, headers } = structureIds(readFileSync(file));
+		expect(tree.size).toBeGreaterThan(20);
+		for (const [key, target] of tree) expect(target, key).toBe(key);
+		expect(headers.length).toBeGreaterThan(10);
+		expect(headers.filter((id) => !tree.has(id))).toEqual([]);
 	});
 
 	it('the English case file marks each Danish FFB name as Danish, so a screen reader says it in Danish', async () => {

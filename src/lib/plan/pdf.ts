@@ -48,6 +48,8 @@ class Writer {
 	private readonly parsed = new Map<string, ParsedSvg>();
 	/** Tables written so far: each table's cells get ids of their own, which the data cells' Headers name. */
 	private tables = 0;
+	/** Every structure element given an ID, by its ID: the document's IDTree, through which a Headers entry is found. */
+	private readonly ids = new Map<string, StructureElement>();
 
 	constructor(
 		readonly document: PlanDocument,
@@ -172,10 +174,10 @@ class Writer {
 
 		const table = doc.struct('Table');
 		this.root.add(table);
-		table.dictionary.data.ID = new String(id);
+		this.identify(table, id);
 		const row = (index: number) => {
 			const element = doc.struct('TR');
-			element.dictionary.data.ID = new String(`${id}-${index}`);
+			this.identify(element, `${id}-${index}`);
 			table.add(element);
 			return element;
 		};
@@ -202,7 +204,7 @@ class Writer {
 		const headerRow = row(0);
 		block.columns.forEach((text, i) => {
 			const th = doc.struct('TH');
-			th.dictionary.data.ID = new String(cellId(0, i));
+			this.identify(th, cellId(0, i));
 			th.dictionary.data.A = { O: 'Table', Scope: 'Column' };
 			headerRow.add(th);
 			th.add(() => headerText(text, i, y));
@@ -227,7 +229,7 @@ class Writer {
 			const parts = cells.map(({ cell, text }, column) => {
 				const th = header(column);
 				const part = doc.struct(th ? 'TH' : 'TD');
-				part.dictionary.data.ID = new String(cellId(index, column));
+				this.identify(part, cellId(index, column));
 				part.dictionary.data.A = th
 					? { O: 'Table', Scope: 'Row' }
 					: { O: 'Table', Headers: [new String(cellId(0, column)), ...(block.rowHeaders ? [new String(cellId(index, 0))] : [])] };
@@ -280,6 +282,21 @@ class Writer {
 		table.end();
 		doc.x = MARGIN;
 		doc.y = y + style.gap;
+	}
+
+	private identify(element: StructureElement, id: string): void {
+		element.dictionary.data.ID = new String(id);
+		this.ids.set(id, element);
+	}
+
+	/**
+	 * The structure tree's IDTree (PDF 1.7, 14.7.2), required once an element has an ID: it is how a reader finds the
+	 * header cells a data cell's Headers name. PDFKit gives elements IDs but writes no IDTree. One node, keys in byte order.
+	 */
+	idTree(): void {
+		if (this.ids.size === 0) return;
+		const keys = [...this.ids.keys()].sort();
+		this.doc.getStructTreeRoot().data.IDTree = { Names: keys.flatMap((key) => [new String(key), this.ids.get(key)!.dictionary]) };
 	}
 
 	/**
@@ -468,6 +485,7 @@ export function writePdf(document: PlanDocument, resources: PdfResources): Promi
 	const done = collect(writer.doc);
 	document.blocks.forEach((block, index) => writer.block(block, document.blocks[index + 1]));
 	writer.root.end();
+	writer.idTree();
 	writer.footers();
 	writer.doc.end();
 	return done;

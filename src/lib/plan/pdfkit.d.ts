@@ -1,8 +1,13 @@
 // PDFKit 0.20 ships no TypeScript types; this declares the part the plan writer uses (see pdfkit.org/docs).
 declare module 'pdfkit' {
+	/** An indirect object: written as a reference wherever it is put into another object. */
+	export interface PDFReference {
+		data: Record<string, unknown>;
+	}
+
 	export interface StructureElement {
-		/** The element's PDF dictionary: its ID, and its attributes (A) such as a table cell's Scope or Headers. */
-		readonly dictionary: { data: Record<string, unknown> };
+		/** The element's PDF dictionary (an indirect object): its ID, and its attributes (A) such as a cell's Scope or Headers. */
+		readonly dictionary: PDFReference;
 		add(child: StructureElement | (() => void)): this;
 		end(): void;
 	}
@@ -61,6 +66,8 @@ declare module 'pdfkit' {
 		): StructureElement;
 		struct(type: string, children?: () => void): StructureElement;
 		addStructure(element: StructureElement): this;
+		/** The catalog's StructTreeRoot, written when the document ends. */
+		getStructTreeRoot(): PDFReference;
 		/** `lang` is written for a Span only: the language of the marked text. */
 		markContent(tag: string, options?: { type?: string; bbox?: number[]; attached?: string[]; lang?: string }): this;
 		endMarkedContent(): this;
