@@ -26,6 +26,8 @@ async function meetingWithAnswers(page: Page) {
 	const meeting = await citizen.startMeeting({ date: '2026-12-02', place: 'Bostedet Lyngen', phase: 'Opfølgning' });
 	await meeting.addParticipant('Mor Anne', 'Pårørende');
 	await meeting.addParticipant('Jonas', 'Rådgiver');
+	// A name in letters the PDF's own typeface lacks (Cyrillic): the PDF sets it in Noto Sans, fetched for it.
+	await meeting.addParticipant('Олена Шевченко', 'Pårørende');
 	return meeting;
 }
 
@@ -153,6 +155,7 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 		'Formidlet af (Mor Anne, Pårørende)',
 		'Ved ikke',
 		'Jonas (Rådgiver)',
+		'Олена Шевченко Pårørende',
 		'Du fortalte, at du gerne vil handle selv.',
 		'Næste møde: 1. februar 2027 kl. 10.00',
 		`Side ${pages} af ${pages}`
@@ -163,6 +166,7 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(caseStruct).toMatch(/H1 \(block\)\n\s+"Plan – sagsversion"/);
 	for (const tag of ['Table', 'TR', 'TH', 'TD']) expect(caseStruct, tag).toMatch(new RegExp(`^\\s+${tag}\\b`, 'm'));
 	expect(caseStruct).not.toContain('Side 1 af');
+	expect(poppler('pdffonts', caseFile)).toMatch(/NotoSans-Regular[^\n]*yes\s+yes\s+yes/);
 
 	// The invitation letter for the meeting, from the same engine.
 	const invitation = await saved(await plan.savePdf('Invitation som PDF'), testInfo);

@@ -1,9 +1,11 @@
 import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
+import fallbackRegularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
+import fallbackBoldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url';
 import { symbolUrl } from '#lib/content/symbols.ts';
 import { sharedLoad } from '#lib/ui/lazy-part.ts';
 import { photosOf, type PlanDocument } from './document.ts';
-import { symbolsOf, writePdf } from './pdf.ts';
+import { needsFallback, symbolsOf, writePdf } from './pdf.ts';
 
 /*
  * The browser side of a PDF: fetches the fonts and the symbols the document shows (from the app's own
@@ -55,6 +57,10 @@ export async function makePdf(
 		symbolSources(symbolsOf(document)),
 		photoBytes(photosOf(document), photos)
 	]);
-	const pdf = await writePdf(document, { regular, bold, symbols, photos: photoData });
+	// Noto Sans (1.2 MB) only for a document with a letter Atkinson Hyperlegible lacks, and not kept after: most never need it.
+	const fallback = needsFallback(document, regular)
+		? await Promise.all([bytes(fallbackRegularUrl), bytes(fallbackBoldUrl)]).then(([regular, bold]) => ({ regular, bold }))
+		: undefined;
+	const pdf = await writePdf(document, { regular, bold, symbols, photos: photoData, fallback });
 	return new File([new Uint8Array(pdf)], fileName, { type: 'application/pdf' });
 }

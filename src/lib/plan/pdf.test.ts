@@ -8,7 +8,7 @@ import { figureAltTexts, markedLanguages, structureIds } from '../../../tests/pd
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Phrase, PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
-import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
+import { needsFallback, symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
@@ -19,23 +19,32 @@ import { citizenPlan } from './citizen-plan.ts';
  */
 
 const FONTS = join(process.cwd(), 'node_modules', '@expo-google-fonts', 'atkinson-hyperlegible');
+const FALLBACK = join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans');
+const regularFont = () => readFileSync(join(FONTS, '400Regular', 'AtkinsonHyperlegible_400Regular.ttf'));
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
 const dir = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
 
 // English is loaded on demand in the app; the English case file below needs it.
 beforeAll(() => loadLanguage('en'));
 
-function resources(document: PlanDocument): PdfResources {
+/** `fallback`: Noto Sans at hand, as the app gives it when needsFallback says so. */
+function resources(document: PlanDocument, fallback = false): PdfResources {
 	return {
-		regular: readFileSync(join(FONTS, '400Regular', 'AtkinsonHyperlegible_400Regular.ttf')),
+		...(fallback && {
+			fallback: {
+				regular: readFileSync(join(FALLBACK, '400Regular', 'NotoSans_400Regular.ttf')),
+				bold: readFileSync(join(FALLBACK, '700Bold', 'NotoSans_700Bold.ttf'))
+			}
+		}),
+		regular: regularFont(),
 		bold: readFileSync(join(FONTS, '700Bold', 'AtkinsonHyperlegible_700Bold.ttf')),
 		symbols: new Map(symbolsOf(document).map((id) => [id, readFileSync(join(process.cwd(), 'symbols', 'svg', `${id}.svg`), 'utf8')]))
 	};
 }
 
-async function write(document: PlanDocument, name: string): Promise<string> {
+async function write(document: PlanDocument, name: string, fallback = false): Promise<string> {
 	const file = join(dir, name);
-	writeFileSync(file, await writePdf(document, resources(document)));
+	writeFileSync(file, await writePdf(document, resources(document, fallback)));
 	return file;
 }
 
@@ -227,6 +236,27 @@ describe('the plan PDF', () => {
 		const struct = poppler('pdfinfo', '-struct', file);
 		expect(struct.match(/^\s+TH </gm)).toHaveLength(2);
 		expect(struct.match(/^\s+TD </gm)).toHaveLength(6);
+	});
+
+	it('sets a text with a letter Atkinson Hyperlegible lacks in Noto Sans: names in Cyrillic, Greek, Vietnamese, Turkish are their own', async () => {
+		const [citizen, ...others] = ['Олена Шевченко', 'İbrahim Şahin', 'Nguyễn Thị Được', 'Γιώργος Παπαδόπουλος'];
+		const meeting = {
+			...MEETING,
+			participants: [...MEETING.participants, ...others.map((name, i) => ({ id: `p-other-${i}`, name, role: 'paaroerende' as const }))]
+		};
+		const document = caseFilePlan({ ...source, citizen: { displayName: citizen! }, meeting });
+		// The app fetches the fallback only for a document that needs it.
+		expect(needsFallback(document, regularFont())).toBe(true);
+		expect(needsFallback(caseFilePlan(source), regularFont())).toBe(false);
+		const text = words(await write(document, 'names.pdf', true));
+		// Each letter as itself: "Thị" is not the plain i's glyph and a dot (which read "Thi", or made every i read "ị").
+		for (const name of [citizen!, ...others]) expect(text).toContain(name);
+		// Only the texts with such a letter are in Noto Sans; the rest stays in Atkinson Hyperlegible.
+		const fonts = poppler('pdffonts', join(dir, 'names.pdf'));
+		expect(fonts).toMatch(/NotoSans-Regular[^\n]*yes\s+yes\s+yes/);
+		expect(fonts).toMatch(/AtkinsonHyperlegible-Regular[^\n]*yes\s+yes\s+yes/);
+		// A document without such letters embeds no Noto Sans, though it is at hand.
+		expect(poppler('pdffonts', await write(caseFilePlan(source), 'no-fallback.pdf', true))).not.toContain('NotoSans');
 	});
 
 	it('the invitation: a photo the citizen chose is an embedded image in a Figure with its alt text', async () => {

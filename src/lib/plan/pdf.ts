@@ -1,3 +1,4 @@
+import { create } from 'fontkit';
 import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
 import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
@@ -18,7 +19,15 @@ export interface PdfResources {
 	symbols: ReadonlyMap<string, string>;
 	/** JPEG or PNG bytes of the photos the document shows, by media id (photosOf); a missing one shows its symbol. */
 	photos?: ReadonlyMap<string, ArrayBuffer | Uint8Array>;
+	/**
+	 * A second face for text with a letter the first has no glyph for (a name in Cyrillic, Greek or Vietnamese, a Turkish
+	 * İ): given when needsFallback says so. A heading, paragraph, list item, line or cell with such a letter is set in it
+	 * whole, so its letters are the citizen's own, not empty boxes, and each text stays in one face.
+	 */
+	fallback?: { regular: ArrayBuffer | Uint8Array; bold: ArrayBuffer | Uint8Array };
 }
+
+type Weight = 'Body' | 'Bold';
 
 const INK = '#1a1a1a';
 const MUTED = '#4a4a4a';
@@ -50,6 +59,8 @@ class Writer {
 	private tables = 0;
 	/** Every structure element given an ID, by its ID: the document's IDTree, through which a Headers entry is found. */
 	private readonly ids = new Map<string, StructureElement>();
+	/** Whether the first face has every letter of a text; only asked when there is a fallback face. */
+	private readonly covered: ((text: string) => boolean) | undefined;
 
 	constructor(
 		readonly document: PlanDocument,
@@ -71,10 +82,21 @@ class Writer {
 		});
 		this.doc.registerFont('Body', resources.regular);
 		this.doc.registerFont('Bold', resources.bold);
+		if (resources.fallback) {
+			this.doc.registerFont('FallbackBody', resources.fallback.regular);
+			this.doc.registerFont('FallbackBold', resources.fallback.bold);
+			this.covered = glyphCoverage(resources.regular);
+			for (const face of ['FallbackBody', 'FallbackBold']) wholeLetters(this.doc.font(face));
+		}
 		this.doc.font('Body').fontSize(this.style.body).fillColor(INK);
 		this.width = this.doc.page.width - 2 * MARGIN;
 		this.root = this.doc.struct('Document');
 		this.doc.addStructure(this.root);
+	}
+
+	/** The registered face to set `text` in: ours, or the fallback when ours lacks one of its letters. */
+	private face(weight: Weight, text: string): string {
+		return this.covered && !this.covered(text) ? `Fallback${weight}` : weight;
 	}
 
 	private get bottom(): number {
@@ -102,7 +124,7 @@ class Writer {
 		switch (block.kind) {
 			case 'heading': {
 				const size = block.level === 1 ? style.h1 : block.level === 2 ? style.h2 : style.h3;
-				doc.font('Bold').fontSize(size);
+				doc.font(this.face('Bold', block.text)).fontSize(size);
 				if (block.level > 1) doc.y += style.gap / (block.level - 1);
 				// A heading goes with what it heads: a few lines of text, or the whole story picture ("Min historie" was
 				// left alone at a page's foot, its picture on the next page).
@@ -113,7 +135,7 @@ class Writer {
 				break;
 			}
 			case 'paragraph':
-				doc.font('Body').fontSize(style.body);
+				doc.font(this.face('Body', block.text)).fontSize(style.body);
 				this.root.add(doc.struct('P', () => doc.text(block.text, MARGIN, doc.y, { width, lineGap: 2 })));
 				doc.y += style.gap / 2;
 				break;
@@ -136,9 +158,10 @@ class Writer {
 		const { doc, style, width } = this;
 		const list = doc.struct('L');
 		this.root.add(list);
-		doc.font('Body').fontSize(style.body);
+		doc.fontSize(style.body);
 		const indent = style.body * 1.2;
 		for (const item of items) {
+			doc.font(this.face('Body', item));
 			this.keep(doc.heightOfString(item, { width: width - indent }));
 			const y = doc.y;
 			const entry = doc.struct('LI');
@@ -165,8 +188,8 @@ class Writer {
 		const textWidth = columnWidth - 2 * padX;
 		const id = `table-${++this.tables}`;
 		const cellId = (row: number, column: number) => `${id}-${row}-${column}`;
-		const heightOf = (text: string, font: 'Body' | 'Bold') =>
-			doc.font(font).fontSize(style.table).heightOfString(text, { width: textWidth });
+		const heightOf = (text: string, weight: Weight) =>
+			doc.font(this.face(weight, text)).fontSize(style.table).heightOfString(text, { width: textWidth });
 		const headerHeight = Math.max(...block.columns.map((text) => heightOf(text, 'Bold'))) + 2 * padY;
 		const rows = block.rows.map((row) => row.map((cell) => ({ cell, text: cellString(cell) })));
 		const firstRowHeight = rows[0] ? Math.max(...rows[0].map(({ text }) => heightOf(text, 'Body'))) + 2 * padY : 0;
@@ -194,7 +217,7 @@ class Writer {
 			});
 		const headerText = (text: string, column: number, y: number) =>
 			doc
-				.font('Bold')
+				.font(this.face('Bold', text))
 				.fontSize(style.table)
 				.fillColor(INK)
 				.text(text, MARGIN + column * columnWidth + padX, y + padY, { width: textWidth });
@@ -234,17 +257,18 @@ class Writer {
 					? { O: 'Table', Scope: 'Row' }
 					: { O: 'Table', Headers: [new String(cellId(0, column)), ...(block.rowHeaders ? [new String(cellId(index, 0))] : [])] };
 				element.add(part);
-				return { part, cell, rest: text };
+				return { part, cell, rest: text, face: this.face('Body', text) };
 			});
 			const height = Math.max(...parts.map(({ rest }) => heightOf(rest, 'Body'))) + 2 * padY;
 			// A row that fits on a page is never split; one taller than a page starts here if a few lines still fit.
 			if (y + height > this.bottom && (height <= pageRoom || this.bottom - y < style.table * 4)) y = newPage();
-			doc.font('Body').fontSize(style.table).fillColor(INK);
+			doc.fontSize(style.table).fillColor(INK);
 			const draw = (entry: (typeof parts)[number], column: number, text: string) => {
 				const x = MARGIN + column * columnWidth + padX;
 				const top = y + padY;
 				// A cell's phrases (a Danish FFB name in an English case file) when it is drawn whole.
 				const phrased = typeof entry.cell !== 'string' && text === cellString(entry.cell) ? entry.cell : undefined;
+				doc.font(entry.face);
 				entry.part.add(() =>
 					phrased ? this.phrases(phrased, x, top, { width: textWidth }) : doc.text(text, x, top, { width: textWidth })
 				);
@@ -259,6 +283,7 @@ class Writer {
 					const room = this.bottom - y - 2 * padY;
 					let used = 0;
 					parts.forEach((entry, column) => {
+						doc.font(entry.face);
 						const [here, later] = this.fit(entry.rest, room, textWidth);
 						if (here) {
 							draw(entry, column, here);
@@ -273,7 +298,7 @@ class Writer {
 					}
 					borders(y, this.bottom - y);
 					y = newPage();
-					doc.font('Body').fontSize(style.table).fillColor(INK);
+					doc.fontSize(style.table).fillColor(INK);
 				}
 			}
 			for (const { part } of parts) part.end();
@@ -336,7 +361,7 @@ class Writer {
 		const size = style.symbol;
 		const textX = MARGIN + size + style.gap * 1.5;
 		const textWidth = width - size - style.gap * 1.5;
-		const fonts = lines.map((_, i) => (i === 0 ? 'Bold' : 'Body'));
+		const fonts = lines.map((line, i) => this.face(i === 0 ? 'Bold' : 'Body', line));
 		const textHeight = lines.reduce(
 			(sum, line, i) => sum + doc.font(fonts[i]!).fontSize(style.body).heightOfString(line, { width: textWidth }),
 			0
@@ -400,7 +425,7 @@ class Writer {
 				for (const area of picture.areas) {
 					const box = at(area);
 					doc.roundedRect(box.x, box.y, box.w, box.h, 6).fillAndStroke(area.fill, area.stroke);
-					doc.font('Bold').fontSize(label).fillColor(INK);
+					doc.font(this.face('Bold', area.label)).fontSize(label).fillColor(INK);
 					doc.text(area.label, box.x + inset, box.y + inset, {
 						width: box.w - 2 * inset,
 						height: label * 1.3,
@@ -416,7 +441,7 @@ class Writer {
 					if (svg) drawSvg(doc, svg, box.x + (box.w - inner) / 2, box.y + (box.h - inner) / 2, inner);
 					else {
 						const size = Math.min(7, box.h / 3);
-						doc.font('Body').fontSize(size).fillColor(INK);
+						doc.font(this.face('Body', item.label)).fontSize(size).fillColor(INK);
 						doc.text(item.label, box.x + 2, box.y + 2, { width: box.w - 4, height: box.h - 4, ellipsis: true, align: 'center' });
 					}
 				}
@@ -442,12 +467,74 @@ class Writer {
 			const margin = doc.page.margins.bottom;
 			doc.page.margins.bottom = 0;
 			doc.markContent('Artifact', { type: 'Pagination' });
-			doc.font('Body').fontSize(FOOTER_SIZE).fillColor(MUTED).text(text, MARGIN, y, { width: this.width, lineBreak: false });
+			doc
+				.font(this.face('Body', text))
+				.fontSize(FOOTER_SIZE)
+				.fillColor(MUTED)
+				.text(text, MARGIN, y, { width: this.width, lineBreak: false });
 			doc.endMarkedContent();
 			doc.fillColor(INK);
 			doc.page.margins.bottom = margin;
 		}
 	}
+}
+
+/**
+ * Noto Sans's ccmp feature splits a letter with a dot below (ị, ạ, ộ) into the plain letter and a combining dot, and
+ * PDFKit maps each glyph to text once, for the whole file: the plain letter's glyph read as "ị" wherever it stood, or
+ * the dot was lost when the name was copied. The face's current font (set, not yet drawn: PDFKit embeds a font only
+ * once a page uses it) lays text out without ccmp, with the glyphs of the whole letters, which the face has.
+ */
+function wholeLetters(doc: PDFDocument): void {
+	const { font } = (doc as unknown as { _font: { font: { layout(text: string, features?: unknown): unknown } } })._font;
+	const layout = font.layout.bind(font);
+	font.layout = (text, features) => layout(text, features ?? { ccmp: false });
+}
+
+/** Letters no text draws, which a face need not have: PDFKit breaks at a soft hyphen and draws no zero-width mark. */
+const UNDRAWN = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+/** Whether a face (its TTF bytes) has a glyph for every letter of a text. */
+function glyphCoverage(bytes: ArrayBuffer | Uint8Array): (text: string) => boolean {
+	const font = create(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+	const known = new Map<number, boolean>();
+	const has = (point: number) => {
+		let found = known.get(point);
+		if (found === undefined) known.set(point, (found = point < 0x20 || UNDRAWN.has(point) || font.hasGlyphForCodePoint(point)));
+		return found;
+	};
+	return (text) => {
+		for (const letter of text) if (!has(letter.codePointAt(0)!)) return false;
+		return true;
+	};
+}
+
+/** Every text a document draws (alt texts and the title are not drawn). */
+function textsOf(document: PlanDocument): string[] {
+	return [
+		document.footer,
+		...document.blocks.flatMap((block): string[] => {
+			switch (block.kind) {
+				case 'heading':
+				case 'paragraph':
+					return [block.text];
+				case 'list':
+					return block.items;
+				case 'table':
+					return [...block.columns, ...block.rows.flat().map(cellString)];
+				case 'row':
+					return block.lines;
+				case 'story':
+					return [...block.picture.areas.map((area) => area.label), ...block.picture.items.map((item) => item.label)];
+			}
+		})
+	];
+}
+
+/** Whether the document has a letter the body face (its TTF bytes) lacks: then the caller fetches the fallback face. */
+export function needsFallback(document: PlanDocument, regular: ArrayBuffer | Uint8Array): boolean {
+	const covered = glyphCoverage(regular);
+	return !textsOf(document).every(covered);
 }
 
 /** The largest n in 0…max for which `fits(n)` holds, where it holds for every n below one for which it holds. */

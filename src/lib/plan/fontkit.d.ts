@@ -1,0 +1,7 @@
+// fontkit 2 ships no TypeScript types; this declares the part the plan writer uses (the same fontkit PDFKit parses with).
+declare module 'fontkit' {
+	export interface Font {
+		hasGlyphForCodePoint(codePoint: number): boolean;
+	}
+	export function create(buffer: Uint8Array): Font;
+}
