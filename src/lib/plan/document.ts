@@ -77,6 +77,32 @@ export interface PlanDocument {
 	blocks: Block[];
 }
 
+/**
+ * Every text a document's blocks show, in reading order, one string per line or cell: what the page and the PDF draw,
+ * and with `alt` the alt texts of its pictures as well (what a screen reader is told of them).
+ */
+export function documentTexts(document: PlanDocument, { alt = false }: { alt?: boolean } = {}): string[] {
+	return document.blocks.flatMap((block) => {
+		switch (block.kind) {
+			case 'heading':
+			case 'paragraph':
+				return [block.text];
+			case 'list':
+				return block.items;
+			case 'table':
+				return [...block.columns, ...block.rows.flat().map(cellString)];
+			case 'row':
+				return [...(alt ? [block.figure.alt] : []), ...block.lines];
+			case 'story':
+				return [
+					...(alt ? [block.picture.alt] : []),
+					...block.picture.areas.map((area) => area.label),
+					...block.picture.items.map((item) => item.label)
+				];
+		}
+	});
+}
+
 /** The photos (media ids) a document shows, so a page reads only those. Here, not in pdf.ts: pages must not load PDFKit. */
 export function photosOf(document: PlanDocument): string[] {
 	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];

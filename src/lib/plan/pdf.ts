@@ -2,7 +2,7 @@ import { create } from 'fontkit';
 import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
 import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
-import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
+import { cellString, documentTexts, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
 
 /*
@@ -509,32 +509,11 @@ function glyphCoverage(bytes: ArrayBuffer | Uint8Array): (text: string) => boole
 	};
 }
 
-/** Every text a document draws (alt texts and the title are not drawn). */
-function textsOf(document: PlanDocument): string[] {
-	return [
-		document.footer,
-		...document.blocks.flatMap((block): string[] => {
-			switch (block.kind) {
-				case 'heading':
-				case 'paragraph':
-					return [block.text];
-				case 'list':
-					return block.items;
-				case 'table':
-					return [...block.columns, ...block.rows.flat().map(cellString)];
-				case 'row':
-					return block.lines;
-				case 'story':
-					return [...block.picture.areas.map((area) => area.label), ...block.picture.items.map((item) => item.label)];
-			}
-		})
-	];
-}
-
 /** Whether the document has a letter the body face (its TTF bytes) lacks: then the caller fetches the fallback face. */
 export function needsFallback(document: PlanDocument, regular: ArrayBuffer | Uint8Array): boolean {
 	const covered = glyphCoverage(regular);
-	return !textsOf(document).every(covered);
+	// The alt texts and the title are not drawn; the footer is, on every page.
+	return ![document.footer, ...documentTexts(document)].every(covered);
 }
 
 /** The largest n in 0…max for which `fits(n)` holds, where it holds for every n below one for which it holds. */

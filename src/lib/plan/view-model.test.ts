@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
-import { cellString, pdfFileName, photosOf, type Block, type CellText, type PlanDocument } from './document.ts';
+import { cellString, documentTexts, pdfFileName, photosOf, type Block, type CellText, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
@@ -13,24 +13,8 @@ beforeAll(() => loadLanguage('en'));
 
 const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, answers: ANSWERS, plan: PLAN, language: 'da' as const };
 
-/** Every piece of text a document shows, in reading order, one string per line/cell. */
-function texts(document: PlanDocument): string[] {
-	return document.blocks.flatMap((block: Block) => {
-		switch (block.kind) {
-			case 'heading':
-			case 'paragraph':
-				return [block.text];
-			case 'list':
-				return block.items;
-			case 'table':
-				return [...block.columns, ...block.rows.flat().map(cellString)];
-			case 'row':
-				return [block.figure.alt, ...block.lines];
-			case 'story':
-				return [block.picture.alt];
-		}
-	});
-}
+/** Every piece of text a document shows, in reading order, one string per line/cell, its pictures' alt texts too. */
+const texts = (document: PlanDocument) => documentTexts(document, { alt: true });
 
 function rowWith(document: PlanDocument, line: string): Extract<Block, { kind: 'row' }> | undefined {
 	return document.blocks.find((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row' && b.lines.includes(line));
