@@ -5,7 +5,8 @@ import fallbackBoldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bo
 import { symbolUrl } from '#lib/content/symbols.ts';
 import { sharedLoad } from '#lib/ui/lazy-part.ts';
 import { photosOf, type PlanDocument } from './document.ts';
-import { needsFallback, symbolsOf, writePdf } from './pdf.ts';
+import { needsFallback } from './faces.ts';
+import { symbolsOf, writePdf } from './pdf.ts';
 
 /*
  * The browser side of a PDF: fetches the fonts and the symbols the document shows (from the app's own

@@ -8,7 +8,8 @@ import { figureAltTexts, markedLanguages, structureIds } from '../../../tests/pd
 import type { Answer } from '#lib/domain/answer.ts';
 import type { Phrase, PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
-import { needsFallback, symbolsOf, writePdf, type PdfResources } from './pdf.ts';
+import { needsFallback } from './faces.ts';
+import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';

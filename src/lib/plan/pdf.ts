@@ -1,8 +1,8 @@
-import { create } from 'fontkit';
 import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
 import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
 import { languageTag, translate } from '#lib/i18n/translate.ts';
-import { cellString, documentTexts, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
+import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
+import { glyphCoverage, wholeLetters } from './faces.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
 
 /*
@@ -477,43 +477,6 @@ class Writer {
 			doc.page.margins.bottom = margin;
 		}
 	}
-}
-
-/**
- * Noto Sans's ccmp feature splits a letter with a dot below (ị, ạ, ộ) into the plain letter and a combining dot, and
- * PDFKit maps each glyph to text once, for the whole file: the plain letter's glyph read as "ị" wherever it stood, or
- * the dot was lost when the name was copied. The face's current font (set, not yet drawn: PDFKit embeds a font only
- * once a page uses it) lays text out without ccmp, with the glyphs of the whole letters, which the face has.
- */
-function wholeLetters(doc: PDFDocument): void {
-	const { font } = (doc as unknown as { _font: { font: { layout(text: string, features?: unknown): unknown } } })._font;
-	const layout = font.layout.bind(font);
-	font.layout = (text, features) => layout(text, features ?? { ccmp: false });
-}
-
-/** Letters no text draws, which a face need not have: PDFKit breaks at a soft hyphen and draws no zero-width mark. */
-const UNDRAWN = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
-
-/** Whether a face (its TTF bytes) has a glyph for every letter of a text. */
-function glyphCoverage(bytes: ArrayBuffer | Uint8Array): (text: string) => boolean {
-	const font = create(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
-	const known = new Map<number, boolean>();
-	const has = (point: number) => {
-		let found = known.get(point);
-		if (found === undefined) known.set(point, (found = point < 0x20 || UNDRAWN.has(point) || font.hasGlyphForCodePoint(point)));
-		return found;
-	};
-	return (text) => {
-		for (const letter of text) if (!has(letter.codePointAt(0)!)) return false;
-		return true;
-	};
-}
-
-/** Whether the document has a letter the body face (its TTF bytes) lacks: then the caller fetches the fallback face. */
-export function needsFallback(document: PlanDocument, regular: ArrayBuffer | Uint8Array): boolean {
-	const covered = glyphCoverage(regular);
-	// The alt texts and the title are not drawn; the footer is, on every page.
-	return ![document.footer, ...documentTexts(document)].every(covered);
 }
 
 /** The largest n in 0…max for which `fits(n)` holds, where it holds for every n below one for which it holds. */
