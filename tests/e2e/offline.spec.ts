@@ -55,3 +55,65 @@ test('after the first visit the app and its data work without a network', async 
 	const db = await readDatabase(page);
 	expect(db.answers.map((a) => a.payload.content.value)).toEqual(['hjaelp']);
 });
+
+test('pictures warmed before the worker took over the page are not set up again when the meeting opens', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	const citizen = await home.addCitizen('Bodil');
+	const citizenUrl = page.url();
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+
+	// The first visit of a tablet: the citizen page warms the meeting's pictures before the worker controls it. Here the
+	// worker is removed, and its registration (the app's, once the first screen answers) is held until the pictures are warm.
+	await page.evaluate(async () => {
+		for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+	});
+	await page.addInitScript(() => {
+		const container = navigator.serviceWorker;
+		const register = container.register.bind(container);
+		const held = window as unknown as { registerWorker?: () => Promise<unknown> };
+		container.register = (...args: Parameters<ServiceWorkerContainer['register']>) =>
+			new Promise((resolve, reject) => (held.registerWorker = () => register(...args).then(resolve, reject)));
+	});
+	const pictures: { url: string; done: boolean }[] = [];
+	let lastPicture = 0;
+	page.on('request', (request) => {
+		if (!request.url().startsWith('blob:') || request.resourceType() !== 'image') return;
+		pictures.push({ url: request.url(), done: false });
+		lastPicture = Date.now();
+	});
+	page.on('requestfinished', (request) => {
+		const picture = pictures.find((p) => p.url === request.url() && !p.done);
+		if (picture) picture.done = true;
+	});
+	// Warming comes in three parts (the agenda's, and "Om mig"'s and the check-in's once their code is there): settled when
+	// every picture asked for is set up and none has been asked for in a while.
+	const allSetUp = () => pictures.length > 0 && pictures.every((p) => p.done) && Date.now() - lastPicture > 1000;
+	await page.goto(citizenUrl);
+	await waitUntilInteractive(page);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+	await expect.poll(allSetUp).toBe(true);
+	const warmedUpTo = pictures.length;
+	const warmed = new Set(pictures.map((p) => p.url));
+
+	// The worker takes over; every warmed copy is set up again under it.
+	await page.evaluate(() => (window as unknown as { registerWorker: () => Promise<unknown> }).registerWorker());
+	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
+	await expect.poll(allSetUp).toBe(true);
+	expect(new Set(pictures.slice(warmedUpTo).map((p) => p.url)), 'every warmed picture set up again').toEqual(warmed);
+	const before = pictures.length;
+
+	await page.getByRole('region', { name: 'Møder' }).getByRole('link').first().click();
+	const meeting = new MeetingPage(page);
+	await expect(meeting.stepHeading).toBeVisible();
+	const agendaPictures = meeting.agenda.locator('img');
+	await expect(agendaPictures).toHaveCount(7);
+	await expect
+		.poll(() => agendaPictures.evaluateAll((shown) => (shown as HTMLImageElement[]).every((p) => p.complete && p.naturalWidth > 0)))
+		.toBe(true);
+	expect(
+		pictures.slice(before).map((p) => p.url),
+		'pictures set up again for the meeting'
+	).toEqual([]);
+});
