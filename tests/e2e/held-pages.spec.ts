@@ -64,6 +64,9 @@ test('every page loaded locked fetches its code and words only once the passphra
 
 	for (const [source, url] of pages) {
 		const module = moduleOf(source);
+		// The page before is left first: a preload it started could otherwise be counted for this one (seen once in a busy
+		// run, after /om: /tilgaengelighed's code, asked for just after its document).
+		await page.goto('about:blank');
 		requested.length = 0;
 		await page.goto(url);
 		await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
