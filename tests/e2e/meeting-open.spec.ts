@@ -49,3 +49,34 @@ test('a meeting opens on its check-in without opening the board answers, and the
 	await expect(page.getByRole('button', { name: /^Ret svaret Skidt \(/ })).toHaveCount(1);
 	await expect(page.getByRole('button', { name: /^Ret svaret Godt\b/ })).toHaveCount(0);
 });
+
+test('a meeting opened from the citizen page is drawn whole at once, its panel with it, without "Henter …" first', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Mona');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	await meeting.tap('Nej');
+	await expect(meeting.answers).toHaveCount(2);
+	await page.getByRole('link', { name: 'Tilbage til Mona' }).click();
+	const link = page.getByRole('region', { name: 'Møder' }).getByRole('link').first();
+	await expect(link).toBeVisible();
+
+	// The meeting page's own "Henter …" (the panel's note has one of its own, drawn after the page): the page is read
+	// from the press of the link on (storage/read-ahead.ts), so its first render already has the meeting and the panel's list.
+	await page.evaluate(() => {
+		const seen = window as unknown as { pageLoading: boolean };
+		seen.pageLoading = false;
+		new MutationObserver((records) => {
+			for (const record of records)
+				for (const node of record.addedNodes)
+					if (node instanceof HTMLParagraphElement && node.textContent === 'Henter …' && !node.closest('aside')) seen.pageLoading = true;
+		}).observe(document.body, { childList: true, subtree: true });
+	});
+	await link.click();
+	await expect(meeting.stepHeading).toBeVisible();
+	await expect(meeting.answers).toHaveCount(2);
+	expect(await page.evaluate(() => (window as unknown as { pageLoading: boolean }).pageLoading), '"Henter …" before the meeting').toBe(
+		false
+	);
+});

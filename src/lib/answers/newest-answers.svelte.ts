@@ -1,8 +1,18 @@
 import { countAnswers, listAnswers } from '#lib/storage/answers.ts';
 import { LiveQuery } from '#lib/storage/live.svelte.ts';
+import { readAhead } from '#lib/storage/read-ahead.ts';
 
 /** How many answers the list shows at first, and how many more each "Vis ældre svar" adds. */
 export const ANSWERS_PAGE = 30;
+
+const pageAhead = (meetingId: string) => `newest-answers/${meetingId}`;
+const countAhead = (meetingId: string) => `answer-count/${meetingId}`;
+
+/** Reads a meeting's first page of answers and their count ahead, for a NewestAnswers about to be made (read-ahead.ts). */
+export function readNewestAnswersAhead(meetingId: string): void {
+	readAhead(pageAhead(meetingId), () => listAnswers(meetingId, ANSWERS_PAGE));
+	readAhead(countAhead(meetingId), () => countAnswers(meetingId));
+}
 
 /**
  * What the adviser's answer list shows, kept live: a meeting's newest answers, a page at a time, read (and decrypted)
@@ -18,15 +28,22 @@ export class NewestAnswers {
 	readonly count;
 
 	constructor(meetingId: () => string) {
-		this.page = new LiveQuery(() => {
-			const id = meetingId();
-			const newest = this.#limit;
-			return () => (id ? listAnswers(id, newest) : Promise.resolve([]));
-		});
-		this.count = new LiveQuery(() => {
-			const id = meetingId();
-			return () => (id ? countAnswers(id) : Promise.resolve(0));
-		});
+		const first = meetingId();
+		this.page = new LiveQuery(
+			() => {
+				const id = meetingId();
+				const newest = this.#limit;
+				return () => (id ? listAnswers(id, newest) : Promise.resolve([]));
+			},
+			{ ahead: first ? pageAhead(first) : undefined }
+		);
+		this.count = new LiveQuery(
+			() => {
+				const id = meetingId();
+				return () => (id ? countAnswers(id) : Promise.resolve(0));
+			},
+			{ ahead: first ? countAhead(first) : undefined }
+		);
 	}
 
 	/** Whether the first page and the count have been read (or have failed). */

@@ -1,5 +1,7 @@
+import { readNewestAnswersAhead } from '#lib/answers/newest-answers.svelte.ts';
 import { FLOW_STEPS } from '#lib/domain/meeting-flow.ts';
 import { locale } from '#lib/i18n/index.svelte.ts';
+import { readMeetingAhead } from '#lib/storage/meeting-reads.svelte.ts';
 import { lazyPart } from '#lib/ui/lazy-part.ts';
 import { warmPictures } from '#lib/ui/warm-pictures.ts';
 import { stepSymbolUrl } from './steps.ts';
@@ -42,4 +44,13 @@ export function warmMeetingParts(): void {
 	Promise.resolve(loadCheckIn())
 		.then(({ checkInPictures }) => warmPictures(checkInPictures()))
 		.catch(() => {});
+}
+
+/**
+ * Reads what a meeting's page waits for before its first frame, from the press of a link to it (storage/read-ahead.ts):
+ * the meeting with its citizen and, with the adviser's panel open in this tab, the panel's newest answers and their count.
+ */
+export function readMeetingOpening(meetingId: string): void {
+	readMeetingAhead(meetingId);
+	if (staffPanelOpen()) readNewestAnswersAhead(meetingId);
 }

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { sameRead, takeReadAhead } from './read-ahead.ts';
 import { afterGemt } from './saves-first.ts';
 
 const RETRY_DELAYS_MS = [100, 300, 1000, 3000];
@@ -8,6 +9,7 @@ const RETRY_DELAYS_MS = [100, 300, 1000, 3000];
  * rebuilt when the reactive values it reads (e.g. an id from the URL) change.
  * A failed read is tried again a few times before `failed` is set: a busy or just-restarted browser
  * can refuse a read for a moment, and "no citizens" must never be shown because of that.
+ * `ahead`: the key of a read started ahead for this query's first value (read-ahead.ts), when there may be one.
  * Must be created while a component initialises.
  */
 export class LiveQuery<T> {
@@ -16,7 +18,10 @@ export class LiveQuery<T> {
 	loaded = $state(false);
 	failed = $state(false);
 
-	constructor(select: () => () => Promise<T>) {
+	constructor(select: () => () => Promise<T>, { ahead }: { ahead?: string } = {}) {
+		const early = ahead ? takeReadAhead<T>(ahead) : undefined;
+		if (early?.result) this.#show(early.result.value);
+		else early?.read.then((value) => !this.loaded && this.#show(value)).catch(() => {});
 		$effect(() => {
 			const query = select();
 			let attempt = 0;
@@ -26,7 +31,8 @@ export class LiveQuery<T> {
 				subscription = liveQuery(() => afterGemt(query)).subscribe({
 					next: (value) => {
 						attempt = 0;
-						this.current = value;
+						// The same records as read ahead (or as last time) are not drawn again.
+						if (!(this.loaded && sameRead(value, this.current))) this.current = value;
 						this.loaded = true;
 						this.failed = false;
 					},
@@ -48,5 +54,10 @@ export class LiveQuery<T> {
 				subscription?.unsubscribe();
 			};
 		});
+	}
+
+	#show(value: T): void {
+		this.current = value;
+		this.loaded = true;
 	}
 }

@@ -5,6 +5,7 @@ import { listAnswers, listMeetingAnswers } from './answers.ts';
 import { getCitizen } from './citizens.ts';
 import { LiveQuery } from './live.svelte.ts';
 import { getMeeting } from './meetings.ts';
+import { readAhead } from './read-ahead.ts';
 
 /** One record of a read that yields more than one, as a page uses a LiveQuery's. */
 export interface LiveRead<T> {
@@ -33,6 +34,13 @@ function part<T, R>(read: LiveQuery<R>, pick: (value: R) => T | undefined): Live
 	};
 }
 
+const meetingAhead = (id: string) => `meeting-with-citizen/${id}`;
+
+/** Reads the meeting and its citizen ahead, for a MeetingReads of that meeting about to be made (read-ahead.ts). */
+export function readMeetingAhead(id: string): void {
+	readAhead(meetingAhead(id), () => meetingWithCitizen(id));
+}
+
 /**
  * What every page of one meeting reads first, kept live: the meeting, its citizen (whose access settings and names the
  * page uses) and the meeting's answers: with `about`, only those about these kinds of subject (a tool's own answers, or
@@ -49,10 +57,13 @@ export class MeetingReads {
 	readonly answers;
 
 	constructor(meetingId: () => string, about: () => readonly AnswerSubjectKind[] | undefined = () => undefined) {
-		const both = new LiveQuery(() => {
-			const id = meetingId();
-			return () => meetingWithCitizen(id);
-		});
+		const both = new LiveQuery(
+			() => {
+				const id = meetingId();
+				return () => meetingWithCitizen(id);
+			},
+			{ ahead: meetingAhead(meetingId()) }
+		);
 		this.meeting = part(both, (value) => value.meeting);
 		this.citizen = part(both, (value) => value.citizen);
 		this.answers = new LiveQuery(() => {
