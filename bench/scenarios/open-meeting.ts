@@ -100,7 +100,7 @@ export async function openBigMeeting(run: Run) {
 		run.sample('open1000.contact', required(open.t0, 'the pointerup') - required(open.down, 'the pointerdown'));
 		run.note(
 			'open1000',
-			'lift of a tap (pointerup) on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Viser de 30 nyeste af 1000 svar."; warm HTTP cache'
+			'lift of a tap (pointerup) on the meeting link on /borger (client-side navigation, the adviser panel left open in the tab) → first frame showing the 30 newest answers and "Viser de 30 nyeste af 1000 svar."; warm HTTP cache; the meeting is read from the press on (read-ahead.ts), the down → up row is that head start'
 		);
 	} finally {
 		await page.close();
