@@ -1,7 +1,21 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, readDatabase, test } from './fixtures';
 import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
 
 test.use({ serviceWorkers: 'allow' });
+
+/** Opens the citizen page's first meeting and waits until its agenda's seven pictures are drawn; gives those pictures. */
+async function openFirstMeeting(page: Page): Promise<Locator> {
+	await page.getByRole('region', { name: 'Møder' }).getByRole('link').first().click();
+	const meeting = new MeetingPage(page);
+	await expect(meeting.stepHeading).toBeVisible();
+	const agendaPictures = meeting.agenda.locator('img');
+	await expect(agendaPictures).toHaveCount(7);
+	await expect
+		.poll(() => agendaPictures.evaluateAll((shown) => (shown as HTMLImageElement[]).every((p) => p.complete && p.naturalWidth > 0)))
+		.toBe(true);
+	return agendaPictures;
+}
 
 test('after the first visit the app and its data work without a network', async ({ page, context }) => {
 	const home = new HomePage(page);
@@ -33,13 +47,7 @@ test('after the first visit the app and its data work without a network', async 
 	const fetches = (name: string) =>
 		page.evaluate((name) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`/${name}.`)).length, name);
 	await expect.poll(() => fetches('hej')).toBe(1);
-	await page.getByRole('region', { name: 'Møder' }).getByRole('link').first().click();
-	await expect(meeting.stepHeading).toBeVisible();
-	const agendaPictures = meeting.agenda.locator('img');
-	await expect(agendaPictures).toHaveCount(7);
-	await expect
-		.poll(() => agendaPictures.evaluateAll((pictures) => (pictures as HTMLImageElement[]).every((p) => p.complete && p.naturalWidth > 0)))
-		.toBe(true);
+	const agendaPictures = await openFirstMeeting(page);
 	expect(await fetches('hej'), 'the agenda picture fetched again').toBe(1);
 	expect(await agendaPictures.evaluateAll((pictures) => (pictures as HTMLImageElement[]).map((p) => p.src.slice(0, 5)))).toEqual(
 		Array(7).fill('blob:')
@@ -104,14 +112,7 @@ test('pictures warmed before the worker took over the page are not set up again 
 	expect(new Set(pictures.slice(warmedUpTo).map((p) => p.url)), 'every warmed picture set up again').toEqual(warmed);
 	const before = pictures.length;
 
-	await page.getByRole('region', { name: 'Møder' }).getByRole('link').first().click();
-	const meeting = new MeetingPage(page);
-	await expect(meeting.stepHeading).toBeVisible();
-	const agendaPictures = meeting.agenda.locator('img');
-	await expect(agendaPictures).toHaveCount(7);
-	await expect
-		.poll(() => agendaPictures.evaluateAll((shown) => (shown as HTMLImageElement[]).every((p) => p.complete && p.naturalWidth > 0)))
-		.toBe(true);
+	await openFirstMeeting(page);
 	expect(
 		pictures.slice(before).map((p) => p.url),
 		'pictures set up again for the meeting'
