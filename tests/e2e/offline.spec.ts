@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { expect, readDatabase, test } from './fixtures';
-import { HomePage, MeetingPage, waitUntilInteractive } from './pages';
+import { HomePage, MeetingPage, PlanPage, waitUntilInteractive } from './pages';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -17,7 +18,7 @@ async function openFirstMeeting(page: Page): Promise<Locator> {
 	return agendaPictures;
 }
 
-test('after the first visit the app and its data work without a network', async ({ page, context }) => {
+test('after the first visit the app and its data work without a network', async ({ page, context }, testInfo) => {
 	const home = new HomePage(page);
 	await home.open();
 	await page.evaluate(async () => {
@@ -39,6 +40,14 @@ test('after the first visit the app and its data work without a network', async 
 	await waitUntilInteractive(page);
 	await expect(meeting.answers).toHaveCount(1);
 	await expect(meeting.answers.first()).toContainText('Hjælp');
+
+	// The plan as a PDF, made offline: the PDF worker's code, its fonts and the symbols come from the worker's cache.
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	await plan.show('Sagsversion');
+	const file = testInfo.outputPath('offline.pdf');
+	await (await plan.savePdf('Gem som PDF')).saveAs(file);
+	expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Hjælp');
 
 	// Opened from the citizen page, the meeting's pictures are the copies fetched there (ui/warm-pictures.ts): not fetched
 	// from the worker again for each <img>, which set each one up anew, and drawn with no network.

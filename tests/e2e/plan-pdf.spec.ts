@@ -98,6 +98,21 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	const mine = await saved(await plan.savePdf('Gem som PDF'), testInfo);
 	// Fetched once for every PDF of the visit.
 	expect(fonts).toHaveLength(2);
+	// Written off the page's thread, so the tablet keeps answering taps while a long case file is laid out: by the PDF
+	// worker, and no script of the page's own holds PDFKit (whose code names the PDF's StructTreeRoot; the worker's does).
+	const writer = page.workers().find((worker) => /\/pdf\.worker[\w-]*\.js$/.test(worker.url()));
+	expect(writer, 'the PDF worker').toBeDefined();
+	const scripts = await page.evaluate(async (workerUrl) => {
+		const urls = performance
+			.getEntriesByType('resource')
+			.map((entry) => entry.name)
+			.filter((url) => url.endsWith('.js') && url !== workerUrl);
+		const withPdfKit = async (url: string) => ((await (await fetch(url)).text()).includes('StructTreeRoot') ? [url] : []);
+		return { count: urls.length, withPdfKit: (await Promise.all(urls.map(withPdfKit))).flat(), worker: await withPdfKit(workerUrl) };
+	}, writer!.url());
+	expect(scripts.count).toBeGreaterThan(10);
+	expect(scripts.withPdfKit).toEqual([]);
+	expect(scripts.worker).toHaveLength(1);
 	expect(mine).toMatch(/plan-2026-12-02-[a-z0-9]{8}\.pdf$/);
 	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toContainText('er lavet');
 	const mineInfo = poppler('pdfinfo', mine);
@@ -180,4 +195,28 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(poppler('pdfinfo', '-struct-text', invitation)).toMatch(/Div\n\s+Figure:[\s\S]*?"Mor Anne – familie eller ven"/);
 	expect(figureAltTexts(readFileSync(invitation))).toContain('Foto: Mor Anne');
 	expect(poppler('pdfimages', '-list', invitation)).toMatch(/\bimage\b/);
+});
+
+test('a PDF whose writer cannot start is said in Danish, and the next try makes it', async ({ page }, testInfo) => {
+	const meeting = await meetingWithAnswers(page);
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	// The PDF worker's code does not arrive, as on a tablet offline before the service worker kept it.
+	const workerCode = /\/pdf\.worker[\w-]*\.js$/;
+	let refused = 0;
+	await page.route(workerCode, (route) => {
+		refused++;
+		return route.abort('internetdisconnected');
+	});
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await plan.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
+	await expect(page.getByRole('alert')).toContainText('PDF-filen kunne ikke laves. Prøv igen om lidt.');
+	expect(refused).toBeGreaterThan(0);
+	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toHaveCount(0);
+	await expectNoAxeViolations(page, 'the plan page after a PDF that could not be made');
+
+	await page.unroute(workerCode);
+	const file = await saved(await plan.savePdf('Gem som PDF'), testInfo);
+	expect(words(file)).toContain('Min plan');
+	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toContainText('er lavet');
 });

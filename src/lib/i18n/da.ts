@@ -997,6 +997,7 @@ export const da = {
 
 	'error.read': 'Data kunne ikke læses fra tabletten lige nu. Genindlæs siden. Intet er slettet.',
 	'error.unknown': 'Der skete en uventet fejl. Prøv igen.',
+	'error.pdf': 'PDF-filen kunne ikke laves. Prøv igen om lidt.',
 	'error.languageLoad': 'Engelsk kunne ikke hentes, så Billedtale er stadig på dansk. Prøv igen om lidt.',
 	'lazy.failed': 'Denne del af skærmen kunne ikke hentes. Der er ikke mistet noget.',
 	'lazy.retry': 'Prøv igen',

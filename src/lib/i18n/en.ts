@@ -1004,6 +1004,7 @@ export const en: Record<MessageKey, string> = {
 
 	'error.read': 'Data could not be read from the tablet just now. Reload the page. Nothing has been deleted.',
 	'error.unknown': 'An unexpected error happened. Try again.',
+	'error.pdf': 'The PDF file could not be made. Try again in a moment.',
 	'error.languageLoad': 'English could not be fetched, so Billedtale is still in Danish. Try again in a moment.',
 	'lazy.failed': 'This part of the screen could not be loaded. Nothing has been lost.',
 	'lazy.retry': 'Try again',

@@ -1,5 +1,6 @@
 import type { MessageKey } from './da';
 import firstScreenWords from 'virtual:dictionary/da/first';
+import { format, languageTag } from './format.ts';
 
 /*
  * Translation with the language given explicitly: for what is written once for a reader (the plan
@@ -8,6 +9,7 @@ import firstScreenWords from 'virtual:dictionary/da/first';
  */
 
 export type { MessageKey };
+export { format, languageTag };
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -55,34 +57,12 @@ export function isLoadedKey(value: string): value is MessageKey {
 	return Object.values(dictionaries).some((words) => words !== undefined && Object.hasOwn(words, value));
 }
 
-// Each template's text and {name} slots, split once: a screen translates every label and aria-label of its rows anew on
-// each render, and a regular expression's replace per call was the largest part of translating (profile of open1000).
-const splitTemplates = new Map<string, readonly string[]>();
-
-/** "Slet {name}?" with `{ name: 'Anna' }` is "Slet Anna?"; a slot without a value stays as it is written. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-	let parts = splitTemplates.get(template);
-	if (!parts) splitTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
-	// split() puts each slot's name at the odd places, between the texts around it.
-	let text = parts[0]!;
-	for (let i = 1; i < parts.length; i += 2) {
-		const name = parts[i]!;
-		text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
-	}
-	return text;
-}
-
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
 	const text = dictionaries[language]?.[key];
 	// A programming error, not a user's: every way to English (the setting, a saved choice, a document) loads it first,
 	// and no screen shows before its part of the Danish words is here.
 	if (text === undefined) throw new Error(`Billedtale: '${key}' in ${language} is used before loadLanguage('${language}')`);
 	return format(text, params);
-}
-
-/** The BCP 47 tag of a language, for dates and for the `lang` of documents. */
-export function languageTag(language: Language): string {
-	return language === 'da' ? 'da-DK' : 'en-GB';
 }
 
 // Building an Intl formatter is slow next to using one, and a long meeting formats every answer's time.

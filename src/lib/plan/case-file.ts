@@ -160,7 +160,7 @@ export function caseFilePlan(source: PlanSource): PlanDocument {
 		title: words.t('plan.case.docTitle', { date }),
 		easyRead: false,
 		footer: words.t('plan.case.footer', { date }),
-		pageNumbers: true,
+		pageNumbers: words.t('plan.page'),
 		blocks
 	};
 }

@@ -104,7 +104,6 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 		title: words.t('plan.mine.docTitle', { date }),
 		easyRead: true,
 		footer: words.t('plan.mine.footer', { date }),
-		pageNumbers: false,
 		blocks
 	};
 }

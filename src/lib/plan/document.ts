@@ -73,7 +73,11 @@ export interface PlanDocument {
 	easyRead: boolean;
 	/** Shown at the foot of every page of the PDF, before the page number. */
 	footer: string;
-	pageNumbers: boolean;
+	/**
+	 * The page number as the document's language says it, with {page} and {pages} ("Side {page} af {pages}"); without it
+	 * the pages are not numbered. Given as words, like all the document's words: the PDF worker carries no dictionary.
+	 */
+	pageNumbers?: string;
 	blocks: Block[];
 }
 
@@ -101,6 +105,21 @@ export function documentTexts(document: PlanDocument, { alt = false }: { alt?: b
 				];
 		}
 	});
+}
+
+/** The symbol ids a document draws, so the PDF writer is given only those files. */
+export function symbolsOf(document: PlanDocument): string[] {
+	return [
+		...new Set(
+			document.blocks.flatMap((block) =>
+				block.kind === 'row'
+					? [block.figure.symbolId]
+					: block.kind === 'story'
+						? block.picture.items.flatMap((item) => (item.symbolId ? [item.symbolId] : []))
+						: []
+			)
+		)
+	];
 }
 
 /** The photos (media ids) a document shows, so a page reads only those. Here, not in pdf.ts: pages must not load PDFKit. */

@@ -1,17 +1,13 @@
-import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
-import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
-import fallbackRegularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
-import fallbackBoldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url';
-import { symbolUrl } from '#lib/content/symbols.ts';
 import { sharedLoad } from '#lib/ui/lazy-part.ts';
-import { photosOf, type PlanDocument } from './document.ts';
+import type { PlanDocument } from './document.ts';
 import { needsFallback } from './faces.ts';
-import { symbolsOf, writePdf } from './pdf.ts';
+import type { PdfFiles } from './pdf-protocol.ts';
+import { writePdf } from './pdf.ts';
 
 /*
- * The browser side of a PDF: fetches the fonts and the symbols the document shows (from the app's own
- * origin, cached for offline use by the service worker) and writes the file. Imported with import() when
- * someone asks for a PDF, so PDFKit and the fonts never weigh on the first load.
+ * The browser side of a PDF, run in the PDF worker (pdf.worker.ts): fetches the fonts and the symbols the document shows
+ * (from the app's own origin, cached for offline use by the service worker) and writes the file. The page names the
+ * files by their addresses in its own build, so the worker's code carries none of them (a second copy of every symbol).
  */
 
 async function bytes(url: string): Promise<ArrayBuffer> {
@@ -20,11 +16,9 @@ async function bytes(url: string): Promise<ArrayBuffer> {
 	return response.arrayBuffer();
 }
 
-async function symbolSources(ids: string[]): Promise<Map<string, string>> {
+async function symbolSources(urls: ReadonlyMap<string, string>): Promise<Map<string, string>> {
 	const entries = await Promise.all(
-		ids.map(async (id) => {
-			const url = symbolUrl(id);
-			if (!url) return undefined;
+		[...urls].map(async ([id, url]) => {
 			const response = await fetch(url);
 			return response.ok ? ([id, await response.text()] as const) : undefined;
 		})
@@ -35,33 +29,37 @@ async function symbolSources(ids: string[]): Promise<Map<string, string>> {
 /** PDFKit embeds JPEG and PNG only; any other photo leaves its symbol in its place. */
 const EMBEDDABLE = ['image/jpeg', 'image/png'];
 
-async function photoBytes(ids: string[], photos: ReadonlyMap<string, { blob: Blob }>): Promise<Map<string, ArrayBuffer>> {
+async function photoBytes(photos: ReadonlyMap<string, Blob>): Promise<Map<string, ArrayBuffer>> {
 	const entries = await Promise.all(
-		ids.map(async (id) => {
-			const blob = photos.get(id)?.blob;
-			return blob && EMBEDDABLE.includes(blob.type) ? ([id, await blob.arrayBuffer()] as const) : undefined;
-		})
+		[...photos].map(async ([id, blob]) => (EMBEDDABLE.includes(blob.type) ? ([id, await blob.arrayBuffer()] as const) : undefined))
 	);
 	return new Map(entries.filter((entry) => entry !== undefined));
 }
 
-/** The fonts, fetched once: PdfExport starts this while the adviser reads the question before the file is made. */
-export const loadFonts = sharedLoad(() => Promise.all([bytes(regularUrl), bytes(boldUrl)]));
+/** Each font file fetched once and kept for the next PDF; a fetch that failed is let go, so the next PDF fetches again. */
+const fontLoads = new Map<string, () => Promise<ArrayBuffer>>();
+function fontBytes(url: string): Promise<ArrayBuffer> {
+	let load = fontLoads.get(url);
+	if (!load) fontLoads.set(url, (load = sharedLoad(() => bytes(url))));
+	return load();
+}
 
-export async function makePdf(
-	document: PlanDocument,
-	fileName: string,
-	photos: ReadonlyMap<string, { blob: Blob }> = new Map()
-): Promise<File> {
-	const [[regular, bold], symbols, photoData] = await Promise.all([
-		loadFonts(),
-		symbolSources(symbolsOf(document)),
-		photoBytes(photosOf(document), photos)
-	]);
+/** The document's own fonts, fetched while the adviser reads the question before the file is made. */
+export function loadFonts(files: Pick<PdfFiles, 'regular' | 'bold'>): Promise<[ArrayBuffer, ArrayBuffer]> {
+	return Promise.all([fontBytes(files.regular), fontBytes(files.bold)]);
+}
+
+/**
+ * The document as a PDF file's bytes. `files`: the fonts' addresses and the symbols' the document shows (symbolsOf);
+ * `photos`: the pictures it shows, by media id (photosOf).
+ */
+export async function makePdf(document: PlanDocument, files: PdfFiles, photos: ReadonlyMap<string, Blob>): Promise<ArrayBuffer> {
+	const [[regular, bold], symbols, photoData] = await Promise.all([loadFonts(files), symbolSources(files.symbols), photoBytes(photos)]);
 	// Noto Sans (1.2 MB) only for a document with a letter Atkinson Hyperlegible lacks, and not kept after: most never need it.
 	const fallback = needsFallback(document, regular)
-		? await Promise.all([bytes(fallbackRegularUrl), bytes(fallbackBoldUrl)]).then(([regular, bold]) => ({ regular, bold }))
+		? await Promise.all([bytes(files.fallbackRegular), bytes(files.fallbackBold)]).then(([regular, bold]) => ({ regular, bold }))
 		: undefined;
 	const pdf = await writePdf(document, { regular, bold, symbols, photos: photoData, fallback });
-	return new File([new Uint8Array(pdf)], fileName, { type: 'application/pdf' });
+	// A copy of exactly the file's bytes, which the worker hands to the page without copying again.
+	return new Uint8Array(pdf).buffer;
 }

@@ -1,26 +1,18 @@
 import { shareOrDownloadFile } from '#lib/ui/download.ts';
-import { sharedLoad } from '#lib/ui/lazy-part.ts';
 import type { PlanDocument } from './document.ts';
+import { preparePdfWriter, writePdfInWorker } from './pdf-writer.ts';
 
-/** Making a PDF: the writer is loaded on first use, and what happened is told in the page. */
+/** Making a PDF: written in the worker, and what happened is told in the page. */
 export class PdfExport {
 	state = $state<'idle' | 'making' | 'done'>('idle');
 	fileName = $state('');
-	/** The writer (PDFKit, half a megabyte) and its fonts, loaded once; a load that failed is tried again next time. */
-	#load = sharedLoad(() =>
-		import('./export.ts').then((writer) => {
-			// Told, if it fails, by makePdf, which fetches the fonts again.
-			writer.loadFonts().catch(() => {});
-			return writer;
-		})
-	);
 
 	/**
-	 * Starts loading the writer while the question before an unencrypted file is read, so "Lav PDF" does not wait for
-	 * half a megabyte of code to load and start. A failure here is told by run(), which loads again.
+	 * Starts the writer and its fonts while the question before an unencrypted file is read, so "Lav PDF" does not wait
+	 * for half a megabyte of code to load and start. A failure here is told by run(), which starts again.
 	 */
 	prepare(): void {
-		this.#load().catch(() => {});
+		preparePdfWriter();
 	}
 
 	/** `photos`: the media the document shows (photosOf), as the page already holds them. */
@@ -28,9 +20,9 @@ export class PdfExport {
 		this.state = 'making';
 		this.fileName = fileName;
 		try {
-			const { makePdf } = await this.#load();
-			const file = await makePdf(document, fileName, photos);
-			await shareOrDownloadFile(file);
+			// The document as plain data: a reactive proxy cannot be sent to a worker.
+			const bytes = await writePdfInWorker($state.snapshot(document) as PlanDocument, photos);
+			await shareOrDownloadFile(new File([bytes], fileName, { type: 'application/pdf' }));
 			this.state = 'done';
 		} catch (error) {
 			this.state = 'idle';

@@ -37,7 +37,6 @@ export function invitationLetter(source: Omit<PlanSource, 'plan'>): PlanDocument
 		title: words.t('plan.invite.docTitle', { date }),
 		easyRead: true,
 		footer: words.t('plan.invite.footer', { date }),
-		pageNumbers: false,
 		blocks
 	};
 }

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
 import { figureAltTexts, markedLanguages, structureIds } from '../../../tests/pdf-structure.ts';
 import type { Answer } from '#lib/domain/answer.ts';
-import type { Phrase, PlanDocument } from './document.ts';
+import { symbolsOf, type Phrase, type PlanDocument } from './document.ts';
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import { needsFallback } from './faces.ts';
-import { symbolsOf, writePdf, type PdfResources } from './pdf.ts';
+import { writePdf, type PdfResources } from './pdf.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
@@ -206,7 +206,7 @@ describe('the plan PDF', () => {
 			title: 'Lang celle',
 			easyRead: false,
 			footer: 'Lang celle',
-			pageNumbers: true,
+			pageNumbers: 'Side {page} af {pages}',
 			blocks: [
 				{ kind: 'heading', level: 1, text: 'Lang celle' },
 				{

@@ -1,6 +1,6 @@
 import PDFDocument, { type StructureElement, type TextOptions } from 'pdfkit';
 import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
-import { languageTag, translate } from '#lib/i18n/translate.ts';
+import { format, languageTag } from '#lib/i18n/format.ts';
 import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
 import { glyphCoverage, wholeLetters } from './faces.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
@@ -459,9 +459,8 @@ class Writer {
 		const { start, count } = doc.bufferedPageRange();
 		for (let i = 0; i < count; i++) {
 			doc.switchToPage(start + i);
-			const text = this.document.pageNumbers
-				? `${this.document.footer} · ${translate(this.document.language, 'plan.page', { page: i + 1, pages: count })}`
-				: this.document.footer;
+			const { footer, pageNumbers } = this.document;
+			const text = pageNumbers ? `${footer} · ${format(pageNumbers, { page: i + 1, pages: count })}` : footer;
 			const y = doc.page.height - MARGIN;
 			// Writing below the bottom margin would start a new page; the footer sits in the margin on purpose.
 			const margin = doc.page.margins.bottom;
@@ -518,19 +517,4 @@ export function writePdf(document: PlanDocument, resources: PdfResources): Promi
 	writer.footers();
 	writer.doc.end();
 	return done;
-}
-
-/** The symbol ids a document draws, so the caller fetches only those files. */
-export function symbolsOf(document: PlanDocument): string[] {
-	return [
-		...new Set(
-			document.blocks.flatMap((block) =>
-				block.kind === 'row'
-					? [block.figure.symbolId]
-					: block.kind === 'story'
-						? block.picture.items.flatMap((item) => (item.symbolId ? [item.symbolId] : []))
-						: []
-			)
-		)
-	];
 }

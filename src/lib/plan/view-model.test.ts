@@ -109,7 +109,7 @@ describe('the case-file version', () => {
 		file.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === caption);
 
 	it('names the citizen, the meeting and its participants with roles, and has page numbers', () => {
-		expect(file.pageNumbers).toBe(true);
+		expect(file.pageNumbers).toBe('Side {page} af {pages}');
 		expect(file.title).toBe('Plan, sagsversion – møde 2. december 2026');
 		expect(all).toContain('Borger: Signe Hansen');
 		expect(all).toContain('Fase i sagen: Opfølgning');
