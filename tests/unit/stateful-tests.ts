@@ -12,6 +12,7 @@ export const STATEFUL_FILES = [
 	'src/lib/encoding/reencode.test.ts',
 	'src/lib/i18n/translate.test.ts',
 	'src/lib/meeting/step-answers.test.ts',
+	'src/lib/plan/pdf-writer.test.ts',
 	'src/lib/provenance/choice.svelte.test.ts',
 	'src/lib/speech/offline-voice.test.ts',
 	'src/lib/speech/recorder.test.ts',

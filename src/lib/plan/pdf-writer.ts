@@ -17,15 +17,20 @@ export class PdfWriteError extends Error {
 	readonly code = 'error.pdf';
 }
 
+/** How long the worker is kept after its last file: a second PDF of the meeting comes soon, if at all. */
+export const PDF_WRITER_KEPT_MS = 120_000;
+
 /**
- * The page's side of the PDF worker (pdf.worker.ts), one for the app: started on first use and kept, so PDFKit and the
- * fonts load once. A worker that cannot start (offline before the service worker held its code) or fails is let go, and
- * every file it was writing is refused with an error; the next PDF starts a new one.
+ * The page's side of the PDF worker (pdf.worker.ts), one for the app: started on first use and kept while PDFs are being
+ * made, so PDFKit and the fonts load once for them; let go two minutes after the last, so a tablet left on all day does
+ * not hold the writer's memory. A worker that cannot start (offline before the service worker held its code) or fails
+ * is let go, and every file it was writing is refused with an error; the next PDF starts a new one.
  */
-class PdfWriter {
+export class PdfWriter {
 	#worker: Worker | undefined;
 	#nextId = 1;
 	readonly #pending = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: PdfWriteError) => void }>();
+	#idle: ReturnType<typeof setTimeout> | undefined;
 
 	#start(): Worker {
 		const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module' });
@@ -34,6 +39,7 @@ class PdfWriter {
 			this.#pending.delete(data.id);
 			if (data.ok) waiting?.resolve(data.bytes);
 			else waiting?.reject(new PdfWriteError(data.message));
+			this.#keepForAWhile();
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
@@ -43,14 +49,25 @@ class PdfWriter {
 	}
 
 	#stop(error: PdfWriteError): void {
+		clearTimeout(this.#idle);
 		this.#worker?.terminate();
 		this.#worker = undefined;
 		for (const waiting of this.#pending.values()) waiting.reject(error);
 		this.#pending.clear();
 	}
 
+	/** Lets the worker go once it has had nothing to write for a while. */
+	#keepForAWhile(): void {
+		clearTimeout(this.#idle);
+		this.#idle = setTimeout(() => {
+			if (this.#pending.size === 0) this.#stop(new PdfWriteError('the PDF writer was let go'));
+		}, PDF_WRITER_KEPT_MS);
+	}
+
 	#post(request: PdfRequest): void {
 		this.#worker ??= this.#start();
+		// Before the message, which throws for a document that cannot be sent: the worker is let go all the same.
+		this.#keepForAWhile();
 		this.#worker.postMessage(request);
 	}
 
