@@ -79,4 +79,19 @@ test('a meeting opened from the citizen page is drawn whole at once, its panel w
 	expect(await page.evaluate(() => (window as unknown as { pageLoading: boolean }).pageLoading), '"Henter …" before the meeting').toBe(
 		false
 	);
+
+	// The code this took asks V8 to compile its functions while it loads, off the page's thread (vite.config.ts): every
+	// script of the page from 4 kB up starts with the hint, the meeting page's own among them (not the workers', which
+	// run on threads of their own).
+	const scripts = await page.evaluate(async () => {
+		const urls = performance
+			.getEntriesByType('resource')
+			.map((entry) => entry.name)
+			.filter((url) => url.endsWith('.js') && !url.includes('/workers/'));
+		return Promise.all(urls.map(async (url) => ({ url, code: await (await fetch(url)).text() })));
+	});
+	const large = scripts.filter(({ code }) => code.length >= 4096);
+	expect(large.filter(({ code }) => code.includes('meeting-keep-open'))).toHaveLength(1);
+	expect(large.length).toBeGreaterThan(10);
+	expect(large.filter(({ code }) => !code.startsWith('//# allFunctionsCalledOnLoad\n')).map(({ url }) => url)).toEqual([]);
 });
