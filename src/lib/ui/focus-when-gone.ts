@@ -14,10 +14,19 @@ export async function focusWhenGone(control: Element | null, next: () => HTMLEle
 		const target = gone ? next() : undefined;
 		// A disabled control is never where the focus goes on, even if the page has not yet replaced it.
 		if (target && target !== control) {
-			const active = document.activeElement;
-			if (focusLost() || active === control || active === document.getElementById('main')) target.focus();
+			if (focusLeftWith(control)) target.focus();
 			return;
 		}
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
+}
+
+/**
+ * Whether the focus may still be moved on for an action on `control`: it is still on it, or was lost with it (on <body>,
+ * or on the main region where the safety net put it), and nobody has moved it meanwhile. A keyboard user who goes on to
+ * the next control while a save is drawn keeps the focus where they put it.
+ */
+export function focusLeftWith(control: Element | null): boolean {
+	const active = document.activeElement;
+	return focusLost() || active === control || active === document.getElementById('main');
 }

@@ -14,6 +14,7 @@ import {
 import { t } from '#lib/i18n/index.svelte.ts';
 import type { ProvenanceChoice } from '#lib/provenance/choice.svelte.ts';
 import { SaveState } from '#lib/conversation/answering/saving.svelte.ts';
+import { focusLeftWith } from '#lib/ui/focus-when-gone.ts';
 import { untilShown } from '#lib/ui/until-shown.ts';
 
 /** A person on the map or still waiting beside it; both views (map and list) show the same rows. */
@@ -96,9 +97,11 @@ export class NetworkSession {
 
 /**
  * After a change the control pressed may have moved or gone (a row that moves in the list, a ring that turns
- * off): focus goes to the element with this id once the page has updated, never to the page's start.
+ * off): focus goes to the element with this id once the page has updated, never to the page's start. `pressed`: the
+ * control focused when the action began; if someone has moved the focus since (on to the next person while the save
+ * was drawn), it stays where they put it.
  */
-export async function focusAfterUpdate(id: string): Promise<void> {
+export async function focusAfterUpdate(id: string, pressed: Element | null): Promise<void> {
 	await tick();
-	document.getElementById(id)?.focus();
+	if (focusLeftWith(pressed)) document.getElementById(id)?.focus();
 }
