@@ -10,7 +10,10 @@ import {
 	saveBoard,
 	saveMedia
 } from './boards.ts';
+import { recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
+import { cleanUpMediaLater } from './hold-media.svelte.ts';
+import { createMeeting, deleteMeeting } from './meetings.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { holdMedia } from './media-holds.ts';
 import * as sealing from './sealing.ts';
@@ -91,6 +94,50 @@ describe('board storage', () => {
 		await letGo();
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual([]);
+	});
+
+	it('deletes a deleted meeting’s photos and voices that nothing else uses, and keeps what a board still shows', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-07', place: '', phase: 'opfoelgning' });
+		for (const id of ['answer-only', 'also-on-board']) {
+			await saveMedia(citizen.id, { id, kind: 'image', mimeType: 'image/jpeg', blob: new Blob([id], { type: 'image/jpeg' }) });
+			await recordAnswer(meeting, {
+				subject: { kind: 'core-board' },
+				content: { kind: 'photo', mediaId: id },
+				provenance: { mode: 'selv' }
+			});
+		}
+		const feelings = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'feelings')!;
+		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'mor', label: 'mor', photoId: 'also-on-board' }));
+		await deleteMeeting(meeting.id);
+		expect([...(await getMediaOfCitizen(citizen.id)).keys()]).toEqual(['also-on-board']);
+	});
+
+	it('cleans up what a page stored and no record came to name, a while after it let go, unless a tab holds the media then', async () => {
+		vi.stubGlobal('navigator', { locks: sharedLocks() });
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const meeting = await createMeeting(citizen.id, { date: '2026-12-07', place: '', phase: 'opfoelgning' });
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort();
+		for (const id of ['named', 'not-named']) {
+			await saveMedia(citizen.id, { id, kind: 'image', mimeType: 'image/jpeg', blob: new Blob([id], { type: 'image/jpeg' }) });
+		}
+		// The page let go while the answer naming its photo was still on its way.
+		const later = cleanUpMediaLater(citizen.id, 50);
+		await recordAnswer(meeting, {
+			subject: { kind: 'core-board' },
+			content: { kind: 'photo', mediaId: 'named' },
+			provenance: { mode: 'selv' }
+		});
+		expect(await stored()).toEqual(['named', 'not-named']);
+		await later;
+		expect(await stored()).toEqual(['named']);
+		// Another page holds the citizen's media when the time comes: nothing goes.
+		await saveMedia(citizen.id, { id: 'held', kind: 'image', mimeType: 'image/jpeg', blob: new Blob(['held'], { type: 'image/jpeg' }) });
+		const letGo = holdMedia(citizen.id);
+		await cleanUpMediaLater(citizen.id, 0);
+		expect(await stored()).toEqual(['held', 'named']);
+		await letGo();
 	});
 
 	/** Two imported boards whose cells show one photo and say one voice, as an import stores a picture many boards give. */

@@ -7,9 +7,9 @@
  *
  * So nothing is deleted while any tab holds a citizen's media. Each page that can hold them holds a shared Web Lock named
  * after the citizen while it is open, and a clean-up runs only if it gets that lock exclusively at once (ifAvailable): it
- * never waits, and never runs beside a holder. Saving a board deletes nothing; leaving the editor, once its hold is let
- * go, and deleting a board clean up when no tab holds the citizen's media. What a tab closed while holding leaves waits
- * for the next clean-up, and deleting the citizen deletes every medium of theirs all the same. The lock's name holds only
+ * never waits, and never runs beside a holder. Saving a board deletes nothing; deleting a board or a meeting cleans up at
+ * once, and a page that held the media a while after it let go (hold-media.svelte.ts), when no tab holds them. What a tab
+ * closed meanwhile leaves waits for the next clean-up, and deleting the citizen deletes every medium of theirs all the same. The lock's name holds only
  * the citizen's random id, and only in the browser's memory.
  */
 

@@ -10,6 +10,7 @@ import {
 	type Participant,
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
+import { pruneUnusedMedia } from './boards.ts';
 import { getDb } from './db';
 import { MEETING_OWNED_TABLES } from './registry.ts';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
@@ -119,16 +120,21 @@ export async function editMeeting(id: string, input: NewMeeting): Promise<Meetin
 /**
  * Deletes a meeting with everything of it — its answers, its plan, any record of a table whose keys
  * name a meeting (read from the registry, so a table added later is included) — in one transaction.
- * Media stay: they belong to the citizen and may be used elsewhere; media clean-up decides.
+ * Its photos and recordings belong to the citizen and may be used elsewhere (a board, the story): the media clean-up
+ * after it deletes those nothing else refers to, unless a tab holds the citizen's media, whose own clean-up then does.
  */
 export async function deleteMeeting(id: string): Promise<void> {
 	const db = getDb();
-	await guardedWrite(() =>
+	const citizenId = await guardedWrite(() =>
 		db.transaction('rw', [db.meetings, ...MEETING_OWNED_TABLES.map((name) => db.table(name))], async () => {
+			const meeting = await db.meetings.get(id);
 			for (const name of MEETING_OWNED_TABLES) await db.table(name).where('meetingId').equals(id).delete();
 			await db.meetings.delete(id);
+			return meeting?.citizenId;
 		})
 	);
+	// The meeting is gone whatever the clean-up meets (a lock just now): what it leaves, the next one takes.
+	if (citizenId) await pruneUnusedMedia(citizenId).catch(() => undefined);
 }
 
 export async function addParticipant(meetingId: string, name: string, role: ParticipantRole): Promise<Meeting> {
