@@ -266,6 +266,56 @@ test('settings change the PIN and the passphrase; the old ones stop working', as
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 });
 
+test('a PIN or passphrase changed in one tab holds in every tab, and no tab writes the old one back', async ({ page, context }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const second = await context.newPage();
+	await openApp(second, '/');
+	const lockSection = (tab: Page) => tab.getByRole('region', { name: 'Lås og adgangssætning' });
+	for (const tab of [page, second]) await tab.getByRole('link', { name: 'Indstillinger' }).click();
+	const next = 'lampe skov cykel kaffe tirsdag';
+	await lockSection(page).getByLabel('Nuværende PIN').fill(TEST_PIN);
+	await lockSection(page).getByLabel('Ny PIN (4–8 cifre)').fill('1357');
+	await lockSection(page).getByLabel('Gentag PIN').fill('1357');
+	await lockSection(page).getByRole('button', { name: 'Skift PIN' }).click();
+	await expect(lockSection(page).getByRole('status')).toHaveText('PIN-koden er skiftet.');
+	await lockSection(page).getByLabel('Nuværende adgangssætning').fill(TEST_PASSPHRASE);
+	await lockSection(page).getByLabel('Ny adgangssætning').fill(next);
+	await lockSection(page).getByLabel('Gentag adgangssætningen').fill(next);
+	await lockSection(page).getByRole('button', { name: 'Skift adgangssætning' }).click();
+	await expect(lockSection(page).getByRole('status')).toHaveText('Adgangssætningen er skiftet. Fortæl de andre på holdet den nye.');
+	// The other tab, opened before the change, saves a setting of the same record.
+	await lockSection(second).getByLabel('Lås efter').selectOption({ label: '2 minutter uden berøring' });
+	await expect(lockSection(second).getByRole('status')).toHaveText('Låsetiden er gemt.');
+
+	// The other tab's soft lock: the old PIN no longer opens it, the new one does.
+	await second.getByRole('button', { name: 'Lås', exact: true }).click();
+	await second.getByLabel('PIN').fill(TEST_PIN);
+	await second.getByRole('button', { name: 'Lås op' }).click();
+	await expect(second.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
+	await second.getByLabel('PIN').fill('1357');
+	await second.getByRole('button', { name: 'Lås op' }).click();
+	await expect(second.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	await second.close();
+
+	// As stored: the new passphrase and PIN, and the other tab's setting.
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(next);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(lockSection(page).getByLabel('Lås efter')).toHaveValue('2');
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
+	await page.getByLabel('PIN').fill('1357');
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+});
+
 test('"Slet alt" destroys the key first: cut short, what is left can never be opened and goes at the next setup', async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();

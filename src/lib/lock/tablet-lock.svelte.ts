@@ -4,7 +4,15 @@ import { longWork } from '#lib/ui/long-work.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
 import { peekVault } from '#lib/storage/vault-peek.ts';
-import { changePassphrase, changePin, createVault, unlockWithPassphrase, unlockWithPin, type VaultRecord } from '#lib/vault/keys.ts';
+import {
+	changePassphrase,
+	changePin,
+	createVault,
+	unlockWithPassphrase,
+	unlockWithPin,
+	type PinLock,
+	type VaultRecord
+} from '#lib/vault/keys.ts';
 import {
 	beginSession,
 	currentPinLock,
@@ -142,6 +150,7 @@ class TabletLock {
 		this.channel.onmessage = (event: MessageEvent) => {
 			if (event.data === 'soft') this.softLock(false);
 			if (event.data === 'hard') this.hardLock(false);
+			if (isVaultChanged(event.data)) void this.vaultChanged(event.data.pinLock);
 		};
 		try {
 			this.record = await peekVault();
@@ -340,32 +349,69 @@ class TabletLock {
 		location.reload();
 	}
 
+	/*
+	 * Every tab of the app keeps the key's record, and the PIN's copy of the key, from its own unlock. A change made in one
+	 * tab is made to the record as stored (another tab may have changed it since this one read it: a PIN or passphrase
+	 * written back from an old copy would open the tablet again), and the other tabs are told: they read the record again,
+	 * and take the new PIN's copy of the key, so the old PIN no longer opens their soft lock and the new one does.
+	 */
+
 	async setIdleMinutes(minutes: number): Promise<void> {
-		if (!this.record) return;
-		const record = { ...this.record, idleMinutes: minutes };
-		await saveVault(record);
-		this.record = record;
-		this.idleMinutes = minutes;
-		this.restartIdleTimer();
+		const stored = await readVault();
+		if (!stored) return;
+		await this.savedAndTold({ ...stored, idleMinutes: minutes });
 	}
 
 	/** Throws lock.wrongCurrentPin or error.pinFormat. */
 	async changePin(current: string, next: string): Promise<void> {
 		const session = currentSession();
-		if (!this.record || !session) throw new ValidationError('lock.wrongCurrentPin');
-		const changed = await changePin(this.record, session, current, next);
-		await saveVault(changed.record);
-		this.record = changed.record;
-		replacePinLock(changed.pinLock);
+		const stored = await readVault();
+		if (!stored || !session) throw new ValidationError('lock.wrongCurrentPin');
+		const changed = await changePin(stored, session, current, next);
+		await this.savedAndTold(changed.record, changed.pinLock);
 	}
 
 	/** Throws error.wrongTeamPassphrase or error.passphraseShort. */
 	async changePassphrase(current: string, next: string): Promise<void> {
-		if (!this.record) throw new ValidationError('error.wrongTeamPassphrase');
-		const record = await changePassphrase(this.record, current, next);
-		await saveVault(record);
-		this.record = record;
+		const stored = await readVault();
+		if (!stored) throw new ValidationError('error.wrongTeamPassphrase');
+		await this.savedAndTold(await changePassphrase(stored, current, next));
 	}
+
+	private async savedAndTold(record: VaultRecord, pinLock?: PinLock): Promise<void> {
+		await saveVault(record);
+		this.usesRecord(record);
+		if (pinLock) replacePinLock(pinLock);
+		this.channel?.postMessage({ vaultChanged: true, pinLock } satisfies VaultChanged);
+	}
+
+	private usesRecord(record: VaultRecord): void {
+		this.record = record;
+		if (record.idleMinutes === this.idleMinutes) return;
+		this.idleMinutes = record.idleMinutes;
+		this.restartIdleTimer();
+	}
+
+	/** Another tab changed the key's record. */
+	private async vaultChanged(pinLock: PinLock | undefined): Promise<void> {
+		if (pinLock && currentPinLock()?.keyId === pinLock.keyId) replacePinLock(pinLock);
+		try {
+			const record = await peekVault();
+			if (record) this.usesRecord(record);
+		} catch (error) {
+			console.warn('Billedtale: the tablet key could not be read', error);
+		}
+	}
+}
+
+/** What a tab tells the others when it has changed the key's record; the new PIN's copy of the key when the PIN changed. */
+interface VaultChanged {
+	vaultChanged: true;
+	pinLock?: PinLock;
+}
+
+function isVaultChanged(data: unknown): data is VaultChanged {
+	return typeof data === 'object' && data !== null && (data as Partial<VaultChanged>).vaultChanged === true;
 }
 
 export const tabletLock = new TabletLock();
