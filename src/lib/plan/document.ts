@@ -1,3 +1,4 @@
+import { fileNameOf } from '#lib/domain/file-name.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import type { Language } from '#lib/i18n/translate.ts';
 
@@ -127,12 +128,8 @@ export function photosOf(document: PlanDocument): string[] {
 	return [...new Set(document.blocks.flatMap((block) => (block.kind === 'row' && block.figure.photoId ? [block.figure.photoId] : [])))];
 }
 
-/** `plan-2026-12-02-1a2b3c4d.pdf`: the meeting's date and the start of its random id, never a name or CPR. */
+/** `plan-2026-12-02-1a2b3c4d.pdf`: the meeting's date and the start of its random id (fileNameOf). */
 export function pdfFileName(document: Pick<PlanDocument, 'version'>, meeting: Pick<Meeting, 'id' | 'date'>): string {
 	const prefix = document.version === 'invitation' ? 'invitation' : document.version === 'case-file' ? 'plan-sag' : 'plan';
-	const shortId = meeting.id
-		.replace(/[^A-Za-z0-9]/g, '')
-		.slice(0, 8)
-		.toLowerCase();
-	return `${prefix}-${meeting.date}-${shortId}.pdf`;
+	return fileNameOf(prefix, meeting.date, meeting.id, 'pdf');
 }

@@ -13,19 +13,6 @@ export function downloadFile(fileName: string, content: string | Uint8Array | Bl
 }
 
 /**
- * A file name from a board or person name, without characters file systems dislike. Dots at either end go too: the
- * browser drops a leading one itself, so a board named ".." was saved as "obf.json".
- */
-export function safeFileName(name: string): string {
-	return (
-		name
-			.trim()
-			.replace(/[\\/:*?"<>|\s]+/g, '-')
-			.replace(/^[-.]+|[-.]+$/g, '') || 'billedtale'
-	);
-}
-
-/**
  * Hands a finished file on: the tablet's share sheet where it can take files (mail, Files, the case
  * system's app), else a download. Cancelling the share sheet is the person's choice, not an error.
  */
