@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { figureAltTexts } from '../pdf-structure.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { HomePage, PlanPage, SheetPage } from './pages';
+import { HomePage, PlanPage, SheetPage, unlockWithPin } from './pages';
 
 /*
  * A meeting with answers, a goal and two agreements becomes Min plan and the case-file version on the
@@ -219,4 +219,39 @@ test('a PDF whose writer cannot start is said in Danish, and the next try makes 
 	const file = await saved(await plan.savePdf('Gem som PDF'), testInfo);
 	expect(words(file)).toContain('Min plan');
 	await expect(page.getByRole('status').filter({ hasText: 'PDF-filen' })).toContainText('er lavet');
+});
+
+test('a PDF still being made when the tablet locks is not handed out; after the PIN the app says so', async ({ page }, testInfo) => {
+	const meeting = await meetingWithAnswers(page);
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	// The writer's typeface is held back until the tablet has locked, so the file is still being made then.
+	const font = /AtkinsonHyperlegible_[\w.]+\.ttf/;
+	let locked!: () => void;
+	const lockedNow = new Promise<void>((resolve) => (locked = resolve));
+	let held = 0;
+	await page.route(font, async (route) => {
+		held++;
+		await lockedNow;
+		await route.continue();
+	});
+	const downloads: string[] = [];
+	page.on('download', (download) => downloads.push(download.suggestedFilename()));
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await plan.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
+	await expect.poll(() => held, { message: 'the writer asked for its typeface' }).toBeGreaterThan(0);
+	await page.getByRole('button', { name: 'Lås', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Billedtale er låst' })).toBeVisible();
+	locked();
+	// The writer gets its typeface and finishes; nothing is handed out while the lock screen is up.
+	await expect(page.getByRole('alert')).toContainText('PDF-filen blev ikke gemt, fordi tabletten blev låst. Lav den igen.');
+	expect(downloads).toEqual([]);
+	await expectNoAxeViolations(page, 'the lock screen telling that a PDF was not saved');
+	await unlockWithPin(page);
+	await expect(page.getByRole('alert')).toContainText('PDF-filen blev ikke gemt, fordi tabletten blev låst. Lav den igen.');
+	expect(downloads).toEqual([]);
+
+	await page.unroute(font);
+	const file = await saved(await plan.savePdf('Gem som PDF'), testInfo);
+	expect(words(file)).toContain('Min plan');
 });

@@ -497,6 +497,7 @@ export const da = {
 	'backup.badPicture': 'Et billede i kopien er ikke et almindeligt billede, eller det er for stort til en tablet. Intet er ændret.',
 	'backup.droppedPictures': ' {things} i kopien kunne ikke læses og er ikke lagt ind.',
 	'backup.tooLarge': 'Filen er for stor til at være en sikkerhedskopi. Intet er ændret.',
+	'plan.pdfStoppedByLock': 'PDF-filen blev ikke gemt, fordi tabletten blev låst. Lav den igen.',
 	'backup.saveStoppedByLock': 'Sikkerhedskopien blev ikke gemt, fordi tabletten blev låst. Prøv igen.',
 	'backup.restoreStoppedByLock': 'Hentningen af sikkerhedskopien blev stoppet, fordi tabletten blev låst. Intet er ændret. Prøv igen.',
 	// VUM 2.0 theme cards

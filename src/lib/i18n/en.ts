@@ -498,6 +498,7 @@ export const en: Record<MessageKey, string> = {
 	'backup.badPicture': 'A picture in the backup is not an ordinary picture, or it is too large for a tablet. Nothing was changed.',
 	'backup.droppedPictures': ' {things} in the backup could not be read and were left out.',
 	'backup.tooLarge': 'The file is too large to be a backup. Nothing was changed.',
+	'plan.pdfStoppedByLock': 'The PDF was not saved because the tablet was locked. Make it again.',
 	'backup.saveStoppedByLock': 'The backup was not saved because the tablet was locked. Try again.',
 	'backup.restoreStoppedByLock': 'Restoring the backup was stopped because the tablet was locked. Nothing has changed. Try again.',
 	// VUM 2.0 theme cards

@@ -1,4 +1,5 @@
 import { shareOrDownloadFile } from '#lib/ui/download.ts';
+import { longWork } from '#lib/ui/long-work.ts';
 import type { PlanDocument } from './document.ts';
 import { preparePdfWriter, writePdfInWorker } from './pdf-writer.ts';
 
@@ -20,8 +21,10 @@ export class PdfExport {
 		this.state = 'making';
 		this.fileName = fileName;
 		try {
-			// The document as plain data: a reactive proxy cannot be sent to a worker.
-			const bytes = await writePdfInWorker($state.snapshot(document) as PlanDocument, photos);
+			// The document as plain data: a reactive proxy cannot be sent to a worker. The idle lock waits for a long case file.
+			const bytes = await longWork.run(() => writePdfInWorker($state.snapshot(document) as PlanDocument, photos), 'plan.pdfStoppedByLock', {
+				unlessLocked: true
+			});
 			await shareOrDownloadFile(new File([bytes], fileName, { type: 'application/pdf' }));
 			this.state = 'done';
 		} catch (error) {

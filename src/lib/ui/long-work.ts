@@ -11,27 +11,32 @@ import { notices } from './notices.svelte.ts';
  * show (its words came with the screen that started the work).
  */
 class LongWork {
-	private running = 0;
-	private interrupted = false;
+	/** How many times the tablet has locked in this page: work that began at another count was locked meanwhile. */
+	private locks = 0;
 	/** Holds the idle lock off until the returned function is called; a no-op until the lock plugs in. */
 	hold: () => () => void = () => () => {};
 
 	/** The tablet locked: the work running now lost its key. */
 	locked(): void {
-		if (this.running > 0) this.interrupted = true;
+		this.locks++;
 	}
 
-	async run<T>(work: () => Promise<T>, stopped: MessageKey): Promise<T> {
+	/**
+	 * `unlessLocked`: the work's result is to be handed out unencrypted (a plan's PDF), so it is dropped and `stopped` told
+	 * when the tablet locked meanwhile, even if the work got through: a locked tablet gives no file to whoever picks it up.
+	 */
+	async run<T>(work: () => Promise<T>, stopped: MessageKey, { unlessLocked = false } = {}): Promise<T> {
 		const release = this.hold();
-		this.running++;
+		const locksBefore = this.locks;
+		const lockedMeanwhile = () => this.locks !== locksBefore;
 		try {
-			return await work();
+			const result = await work();
+			if (unlessLocked && lockedMeanwhile()) throw new ValidationError(stopped);
+			return result;
 		} catch (error) {
-			if (this.interrupted) notices.showError(new ValidationError(stopped));
+			if (lockedMeanwhile()) notices.showError(new ValidationError(stopped));
 			throw error;
 		} finally {
-			this.running--;
-			if (this.running === 0) this.interrupted = false;
 			release();
 		}
 	}
