@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectReflow, TEST_PASSPHRASE, TEST_PIN, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectReflow, readDatabase, TEST_PASSPHRASE, TEST_PIN, test } from './fixtures';
 import { BoardPage, HomePage } from './pages';
 
 /* Citizen mode ("Borgervisning", issue 14): nothing leads away from the board or the meeting until an adult holds "Voksen". */
@@ -190,4 +190,32 @@ test('in the meeting: the staff panel cannot be opened, pause stays, and the PIN
 	// The panel comes back as it was left.
 	await expect(meeting.staffPanel).toBeVisible();
 	await expect(page.locator('header nav')).toBeVisible();
+});
+
+test('a jump through the tab’s history does not take citizen mode to another citizen’s meeting', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const anna = await (await home.addCitizen('Anna')).startMeeting({ phase: 'Opfølgning' });
+	const annasMeeting = anna.id;
+	const annasPlace = await page.evaluate(() => history.length);
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	const bent = await (await home.addCitizen('Bent')).startMeeting({ phase: 'Opfølgning' });
+	const bentsMeeting = bent.id;
+	await turnOn(page).click();
+	await expect(adult(page)).toBeVisible();
+	// A long press on the browser's Back button offers the tab's earlier pages, Anna's meeting among them.
+	const steps = annasPlace - (await page.evaluate(() => history.length));
+	await page.evaluate((delta) => history.go(delta), steps);
+	await page.waitForTimeout(500);
+	expect(new URL(page.url()).searchParams.get('id')).toBe(bentsMeeting);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bent');
+	await bent.tap('Ja');
+	const answers = (await readDatabase(page)).answers as { meetingId: string }[];
+	expect(answers.map((answer) => answer.meetingId)).toEqual([bentsMeeting]);
+	expect(annasMeeting).not.toBe(bentsMeeting);
+	// The meeting's own board stays reachable in the mode, and the way back to the meeting.
+	await page.getByRole('link', { name: 'Åbn symboltavlen' }).click();
+	await expect(page).toHaveURL(new RegExp(`/tavle\\?borger=.*moede=${bentsMeeting}`));
+	await page.goBack();
+	await expect(page).toHaveURL(new RegExp(`/moede\\?id=${bentsMeeting}`));
 });
