@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { storedTime } from './stored-time.ts';
 import {
 	contentRef,
 	drawingContentSchema,
@@ -20,7 +21,7 @@ export const STORY_HISTORY_MAX = 500;
 
 const unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
 const side = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(100_000));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const time = storedTime;
 
 export const symbolItemSchema = v.strictObject({
 	kind: v.literal('symbol'),

@@ -20,6 +20,7 @@ import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 import type { AnswerRecord, CitizenRecord, MeetingRecord, PlanRecord, StoryItemRecord } from './records.ts';
 import { compareStory } from '#lib/domain/story.ts';
+import { LATEST_TIME } from '#lib/domain/stored-time.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -174,6 +175,28 @@ describe('reads check every record', () => {
 		const edged = parseRecord('boards', board([{ id: 'x', label: 'mor', border: '#1B5E20' }, null]));
 		expect(edged.payload.slots[0]).toEqual({ id: 'x', label: 'mor', border: '#1b5e20' });
 		expect(() => parseRecord('boards', board([{ id: 'x', label: 'mor', border: 'green' }, null]))).toThrow(DamagedRecordError);
+	});
+
+	it('refuses a time no date can show, as a damaged or crafted file may hold, and reads the latest one that can', () => {
+		const answer = (createdAt: number) => ({
+			id: 'a1',
+			citizenId: 'c1',
+			meetingId: 'm1',
+			createdAt,
+			updatedAt: createdAt,
+			payload: {
+				v: REGISTRY.answers.version,
+				subject: { kind: 'core-board' },
+				content: { kind: 'core', value: 'ja' },
+				provenance: { mode: 'selv' },
+				status: 'active',
+				history: [],
+				confirmations: []
+			}
+		});
+		expect(parseRecord('answers', answer(LATEST_TIME)).createdAt).toBe(LATEST_TIME);
+		expect(() => parseRecord('answers', answer(9e15))).toThrow(DamagedRecordError);
+		expect(() => new Intl.DateTimeFormat('da-DK').format(9e15)).toThrow(RangeError);
 	});
 
 	it('refuses a payload from a newer app instead of guessing', () => {

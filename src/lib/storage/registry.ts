@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { storedTime } from '#lib/domain/stored-time.ts';
 import { accessProfileSchema } from '#lib/domain/access.ts';
 import {
 	ANSWER_NOTE_MAX,
@@ -28,7 +29,7 @@ import { SEALED_TABLES, type SealedTable } from './tables.ts';
 
 const ID = /^[A-Za-z0-9-]{1,100}$/;
 const id = v.pipe(v.string(), v.regex(ID));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const time = storedTime;
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(max));
 const MEDIA_MAX_BYTES = 20 * 1024 * 1024;
 const blob = (kind: 'image' | 'audio') =>
