@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test, fakeDanishVoice } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, reopen, test, fakeDanishVoice, TEST_PIN } from './fixtures';
 import {
 	AccessSettingsPage,
 	BoardPage,
@@ -720,6 +720,11 @@ test('focus is never dropped to the page body, and each change is announced poli
 	// Focus is back in the field, and the error is tied to it.
 	await expect(page.getByLabel('PIN')).toBeFocused();
 	await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(/Forkert PIN/);
+	// What was said before the lock is not read out again after it (it may have named someone).
+	await page.getByLabel('PIN').fill(TEST_PIN);
+	await page.getByLabel('PIN').press('Enter');
+	await expect(board.message.getByRole('listitem')).toHaveText(['nej']);
+	await expect(announced).toHaveText('');
 });
 
 test.describe('the same scanning and dwell on theme cards, sheets, the story list and the meeting steps', () => {

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { longWork } from '#lib/ui/long-work.ts';
+import { announcer } from '#lib/ui/announcer.svelte.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { keepScreen, restoreScreen } from './screen-keeper.ts';
 import { peekVault } from '#lib/storage/vault-peek.ts';
@@ -332,6 +333,7 @@ class TabletLock {
 		longWork.locked();
 		dropDataKey();
 		notices.clearInfo();
+		announcer.clear();
 		this.status = 'softLocked';
 		this.stopIdleTimer();
 		this.softLockedAt = Date.now();
