@@ -92,6 +92,17 @@ test('who answers is chosen once per meeting: it holds on the symbol board, thro
 	const alone = db.answers.filter((a) => a.payload.provenance.mode === 'selv');
 	expect(alone).toHaveLength(2);
 	for (const answer of alone) expect(Object.keys(answer.payload.provenance)).toEqual(['mode']);
+
+	// The tab's keeping of the choice goes with the citizen: the browser writes sessionStorage to disk.
+	const meetingId = db.meetings[0]!.id;
+	const keptOfMeeting = () => page.evaluate((id) => Object.keys(sessionStorage).filter((key) => key.endsWith(id)), meetingId);
+	expect(await keptOfMeeting()).toEqual([`billedtale.provenance.${meetingId}`]);
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await home.citizenLink('Sofie').click();
+	await page.getByRole('button', { name: 'Slet borger' }).click();
+	await citizen.deleteDialog('Sofie').getByRole('button', { name: 'Ja, slet alt om Sofie' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Sofie er slettet fra tabletten.' })).toBeVisible();
+	expect(await keptOfMeeting()).toEqual([]);
 });
 
 test('a relayed answer waits on the symbol board until someone other than the citizen is chosen', async ({ page }) => {

@@ -8,6 +8,7 @@ import { rememberWhetherCitizensExist } from './eviction.ts';
 import { citizenFromRecord, citizenToRecord } from './records';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 import { OWNED_TABLES, SEALED_TABLES } from './tables.ts';
+import { meetingsDeleted } from './forgotten-meetings.ts';
 
 export async function listCitizens(): Promise<Citizen[]> {
 	const stored = await getDb().citizens.toArray();
@@ -36,12 +37,15 @@ export async function createCitizen(input: NewCitizen, now = Date.now()): Promis
 export async function deleteCitizen(id: string): Promise<void> {
 	const db = getDb();
 	await destroyCitizenKey(id);
-	await guardedWrite(() =>
+	const meetingIds = await guardedWrite(() =>
 		db.transaction('rw', [...SEALED_TABLES], async () => {
+			const meetings = await db.meetings.where('citizenId').equals(id).primaryKeys();
 			for (const name of OWNED_TABLES) await db.table(name).where('citizenId').equals(id).delete();
 			await db.citizens.delete(id);
+			return meetings;
 		})
 	);
+	meetingsDeleted(meetingIds);
 	await rememberWhetherCitizensExist();
 }
 

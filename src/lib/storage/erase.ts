@@ -2,6 +2,7 @@ import { journal } from '#lib/journal/client.ts';
 import { destroyEveryCitizenKey } from './citizen-keys.ts';
 import { deleteDatabase } from './db.ts';
 import { acknowledgeEviction } from './eviction.ts';
+import { meetingsDeleted } from './forgotten-meetings.ts';
 import { forgetRestore } from './restoring.ts';
 import { destroyKey } from './vault.ts';
 
@@ -21,6 +22,7 @@ export async function eraseEverything(): Promise<void> {
 	await journal.finishErase();
 	acknowledgeEviction();
 	forgetRestore();
+	meetingsDeleted(undefined);
 	sessionStorage.setItem(ERASED_FLAG, '1');
 }
 

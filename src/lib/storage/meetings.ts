@@ -11,6 +11,7 @@ import {
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
 import { pruneUnusedMedia } from './boards.ts';
+import { meetingsDeleted } from './forgotten-meetings.ts';
 import { getDb } from './db';
 import { MEETING_OWNED_TABLES } from './registry.ts';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
@@ -133,6 +134,7 @@ export async function deleteMeeting(id: string): Promise<void> {
 			return meeting?.citizenId;
 		})
 	);
+	meetingsDeleted([id]);
 	// The meeting is gone whatever the clean-up meets (a lock just now): what it leaves, the next one takes.
 	if (citizenId) await pruneUnusedMedia(citizenId).catch(() => undefined);
 }

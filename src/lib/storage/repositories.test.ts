@@ -7,6 +7,7 @@ import { StorageError, guardedWrite } from './errors';
 import { acknowledgeEviction, storageWasEvicted } from './eviction.ts';
 import { addParticipant, createMeeting, deleteMeeting, editMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
 import { updatePlan } from './plans.ts';
+import { forgetWithMeetings, meetingsDeleted } from './forgotten-meetings.ts';
 import { MEETING_OWNED_TABLES } from './registry.ts';
 import { readVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
@@ -288,6 +289,35 @@ describe('repositories', () => {
 			expect(await getDb().table(name).where('meetingId').equals(other.id).count(), name).toBe(1);
 		}
 		expect((await listMeetings(citizen.id)).map((m) => m.id)).toEqual([other.id]);
+	});
+
+	it('forget what the tab keeps of a meeting when it is deleted, with its citizen, and of every meeting at "Slet alt"', async () => {
+		const kept = new Map<string, unknown>();
+		forgetWithMeetings('test.kept.', kept);
+		const keep = (id: string) => {
+			kept.set(id, true);
+			sessionStorage.setItem(`test.kept.${id}`, '{}');
+		};
+		const keys = () =>
+			Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i)!)
+				.filter((key) => key.startsWith('test.kept.'))
+				.sort();
+		const { citizen, meeting } = await meetingWithPeople();
+		const other = await createMeeting(citizen.id, { date: '2026-12-24', place: '', phase: 'opfoelgning' });
+		const elsewhere = await createMeeting((await createCitizen({ displayName: 'Bo' })).id, {
+			date: '2026-12-24',
+			place: '',
+			phase: 'opfoelgning'
+		});
+		for (const id of [meeting.id, other.id, elsewhere.id]) keep(id);
+		await deleteMeeting(meeting.id);
+		expect(keys()).toEqual([`test.kept.${other.id}`, `test.kept.${elsewhere.id}`].sort());
+		await deleteCitizen(citizen.id);
+		expect(keys()).toEqual([`test.kept.${elsewhere.id}`]);
+		expect([...kept.keys()]).toEqual([elsewhere.id]);
+		meetingsDeleted(undefined);
+		expect(keys()).toEqual([]);
+		expect(kept.size).toBe(0);
 	});
 
 	it('refuse a meeting for a citizen that does not exist', async () => {
