@@ -627,7 +627,8 @@ export const da = {
 	'error.vaultExists': 'Tabletten er allerede sikret i en anden fane. Genindlæs siden.',
 	'error.pinFormat': 'En PIN er 4 til 8 cifre.',
 	'erase.heading': 'Slet alt på denne tablet',
-	'erase.body': 'Når tabletten skal bruges til noget andet eller afleveres, kan alle data om alle borgere slettes på én gang.',
+	'erase.body':
+		'Når tabletten skal bruges til noget andet eller afleveres, kan alle data om alle borgere slettes på én gang. Skal tabletten afleveres, så slet bagefter også webstedets data i browserens indstillinger. Så forsvinder også de spor, browseren selv gemmer.',
 	'erase.button': 'Slet alt …',
 	'erase.title': 'Slet alt på tabletten?',
 	'erase.warning':

@@ -630,7 +630,8 @@ export const en: Record<MessageKey, string> = {
 	'error.vaultExists': 'The tablet was already secured in another tab. Reload the page.',
 	'error.pinFormat': 'A PIN is 4 to 8 digits.',
 	'erase.heading': 'Delete everything on this tablet',
-	'erase.body': 'When the tablet is to be used for something else or handed in, all data about all citizens can be deleted at once.',
+	'erase.body':
+		"When the tablet is to be used for something else or handed in, all data about all citizens can be deleted at once. If the tablet is handed in, also clear this site's data in the browser's settings afterwards. That also removes the traces the browser keeps itself.",
 	'erase.button': 'Delete everything …',
 	'erase.title': 'Delete everything on the tablet?',
 	'erase.warning':
