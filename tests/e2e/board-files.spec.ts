@@ -115,6 +115,13 @@ test('an imported board never fetches its remote pictures and says so', async ({
 	// The guard fixture fails this test if any request left the origin.
 });
 
+/** Ten groups, each using the one before ten times: a hundred elements in the file, a billion squares to draw. */
+function useBomb(): string {
+	const groups = ['<g id="l0"><rect width="1" height="1" fill="red"/></g>'];
+	for (let level = 1; level <= 9; level++) groups.push(`<g id="l${level}">${`<use href="#l${level - 1}"/>`.repeat(10)}</g>`);
+	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs>${groups.join('')}</defs><use href="#l9"/></svg>`;
+}
+
 test('an SVG picture in an imported board is drawn as pixels: its script never runs, nothing it links to is fetched, only a PNG is stored', async ({
 	page
 }) => {
@@ -135,14 +142,15 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 		id: 'farlig',
 		locale: 'da',
 		name: 'Farlig',
-		grid: { rows: 1, columns: 6, order: [['1', '2', '3', '4', '5', '6']] },
+		grid: { rows: 1, columns: 7, order: [['1', '2', '3', '4', '5', '6', '7']] },
 		buttons: [
 			{ id: '1', label: 'rød', image_id: 'svg' },
 			{ id: '2', label: 'dårlig', image_id: 'entities' },
 			{ id: '3', label: 'grøn', image_id: 'illustrator' },
 			{ id: '4', label: 'blå', image_id: 'bare' },
 			{ id: '5', label: 'filter', image_id: 'filter' },
-			{ id: '6', label: 'mange', image_id: 'elements' }
+			{ id: '6', label: 'mange', image_id: 'elements' },
+			{ id: '7', label: 'kopier', image_id: 'copies' }
 		],
 		images: [
 			{ id: 'svg', content_type: 'image/svg+xml', data: `data:image/svg+xml;base64,${Buffer.from(hostile).toString('base64')}` },
@@ -170,7 +178,9 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 			{
 				id: 'elements',
 				data: `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${'<rect width="1" height="1"/>'.repeat(25_000)}</svg>`)}`
-			}
+			},
+			// A hundred elements that draw a billion squares through <use>: drawn, it held the tablet for more than ten minutes.
+			{ id: 'copies', data: `data:image/svg+xml,${encodeURIComponent(useBomb())}` }
 		]
 	};
 	await page
@@ -181,12 +191,13 @@ test('an SVG picture in an imported board is drawn as pixels: its script never r
 	await expect(notice).toContainText(
 		'Sprunget over, fordi de ikke kunne vises (et ukendt format, en tegning, der ikke kunne læses, eller et billede, der mangler i filen): 1 billede.'
 	);
-	await expect(notice).toContainText('For store til at blive vist på en tablet og sprunget over: 1 billede.');
+	await expect(notice).toContainText('For store til at blive vist på en tablet og sprunget over: 2 billeder.');
 
 	const db = await readDatabase(page, { blobBytes: true });
 	const board = db.boards.find((b) => b.payload.name === 'Farlig')!;
 	expect(board.payload.slots[1].photoId).toBeUndefined();
 	expect(board.payload.slots[5].photoId).toBeUndefined();
+	expect(board.payload.slots[6].photoId).toBeUndefined();
 	expect(db.media).toHaveLength(4);
 	const stored = db.media.find((m) => m.id === board.payload.slots[0].photoId);
 	expect([stored?.payload.mimeType, stored?.payload.blob.type]).toEqual(['image/png', 'image/png']);

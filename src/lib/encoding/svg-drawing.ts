@@ -161,6 +161,89 @@ export function hasUnsafeEntities(text: string): boolean {
 	return added > ENTITY_EXPANSION_MAX;
 }
 
+const TAG_NAME = /<(\/?)([\w.:-]+)/y;
+const ID_ATTRIBUTE = /\sid\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const USE_TARGET = /\s(?:xlink:)?href\s*=\s*(?:"#([^"]*)"|'#([^']*)')/;
+const USE = /^(?:[\w.-]+:)?use$/i;
+
+interface DrawnElement {
+	children: DrawnElement[];
+	uses?: string;
+}
+
+/** The drawing's elements as a tree, with what each `<use>` points to. One pass: a tag's end is looked for once. */
+function drawingTree(svg: string): { root: DrawnElement; byId: Map<string, DrawnElement> } {
+	const root: DrawnElement = { children: [] };
+	const open = [root];
+	const byId = new Map<string, DrawnElement>();
+	for (let at = svg.indexOf('<'); at >= 0; at = svg.indexOf('<', at + 1)) {
+		TAG_NAME.lastIndex = at;
+		const tag = TAG_NAME.exec(svg);
+		if (!tag) continue;
+		// The tag's ">", not one inside a quoted value.
+		let end = TAG_NAME.lastIndex;
+		for (let quote = ''; end < svg.length; end++) {
+			const char = svg[end];
+			if (quote) quote = char === quote ? '' : quote;
+			else if (char === '"' || char === "'") quote = char;
+			else if (char === '>') break;
+		}
+		// A tag never ended: nothing after it is drawn either.
+		if (end >= svg.length) break;
+		const attributes = svg.slice(TAG_NAME.lastIndex, end);
+		at = end;
+		if (tag[1]) {
+			if (open.length > 1) open.pop();
+			continue;
+		}
+		const target = USE.test(tag[2]!) ? USE_TARGET.exec(attributes) : null;
+		const element: DrawnElement = { children: [], ...(target ? { uses: target[1] ?? target[2] } : {}) };
+		open[open.length - 1]!.children.push(element);
+		const id = ID_ATTRIBUTE.exec(attributes);
+		if (id && !byId.has(id[1] ?? id[2]!)) byId.set(id[1] ?? id[2]!, element);
+		if (!attributes.endsWith('/')) open.push(element);
+	}
+	return { root, byId };
+}
+
+/**
+ * How many elements the browser draws for a drawing, each `<use>` counted as a copy of what it points to. Ten groups, each
+ * using the one before ten times, are a hundred elements in the file and a billion to draw: a 5 kB board file held the
+ * tablet's thread for more than ten minutes, past the decode's time limit (a drawing is made on the page's thread and
+ * cannot be stopped), and nothing could be tapped, not even "Lås". Each element is counted once and remembered; `atMost`
+ * is as far as it counts, and a `<use>` that leads back to an element it is inside of counts as more.
+ */
+export function drawnElements(svg: string, atMost = DRAWING_ELEMENTS_MAX): number {
+	const { root, byId } = drawingTree(svg);
+	// Depth first without recursion: a drawing may nest its groups thousands deep.
+	const counted = new Map<DrawnElement, number>();
+	const expanded = new Set<DrawnElement>();
+	const drawn = (element: DrawnElement) => {
+		const target = element.uses === undefined ? undefined : byId.get(element.uses);
+		return target ? [...element.children, target] : element.children;
+	};
+	const stack = [root];
+	while (stack.length > 0) {
+		const element = stack[stack.length - 1]!;
+		if (counted.has(element)) {
+			stack.pop();
+		} else if (!expanded.has(element)) {
+			expanded.add(element);
+			for (const next of drawn(element)) {
+				// Still being counted: a <use> that leads back to an element it is inside of.
+				if (expanded.has(next) && !counted.has(next)) return atMost + 1;
+				if (!counted.has(next)) stack.push(next);
+			}
+		} else {
+			const total = drawn(element).reduce((sum, next) => sum + counted.get(next)!, 1);
+			if (total - 1 > atMost) return atMost + 1;
+			counted.set(element, total);
+			stack.pop();
+		}
+	}
+	return counted.get(root)! - 1;
+}
+
 /**
  * A root tag without the SVG namespace is an unknown XML element to the browser, which then draws nothing; other apps
  * and hand-made symbols leave it out, since an SVG inside an HTML page needs none.
@@ -198,6 +281,7 @@ export async function drawSvgAsPng(bytes: Uint8Array): Promise<Uint8Array<ArrayB
 	const text = new TextDecoder().decode(bytes);
 	if (hasUnsafeEntities(text)) throw new PictureRefused('undecodable');
 	if ((text.match(/<[\w.:-]/g)?.length ?? 0) > DRAWING_ELEMENTS_MAX) throw new PictureRefused('tooLarge');
+	if (drawnElements(text) > DRAWING_ELEMENTS_MAX) throw new PictureRefused('tooLarge');
 	const image = await decodedImage(drawableSvg(text));
 	if (image.naturalWidth === 0 || image.naturalHeight === 0) throw new PictureRefused('undecodable');
 	// A size in units the sizing above does not read (say width="100000mm") still ends at DRAWN_SIDE: a vector scales.
