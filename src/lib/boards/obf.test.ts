@@ -1164,6 +1164,35 @@ describe('importObz', () => {
 		expect(warningCounts(result)).toEqual({ 'import.brokenLinkDropped': 1, 'import.remoteImageDropped': 1 });
 	});
 
+	it("reads packages written as a stream, with each file's sizes after it, also where a photo holds a zip signature", async () => {
+		// Written by `jar` (Java's ZipOutputStream: deflate) and by Info-ZIP's `zip -r0 -` to a pipe (stored): two boards, a
+		// photo whose bytes hold "PK\x01\x02" or "PK\x03\x04" (any photo may), a GIF and a sound. Read to the next bytes
+		// that looked like a signature, the jar package was refused and the other lost its photo and sound.
+		for (const name of ['jar-stream-signature-in-photo.obz', 'infozip-pipe-signature-in-photo.obz']) {
+			const result = await importObz(fixture(name));
+			expectValidResult(result);
+			expect(result.set.boards.map((board) => board.name).sort(), name).toEqual(['Food', 'Home']);
+			expect(result.warnings, name).toEqual([]);
+			expect(result.media.map((item) => item.kind).sort(), name).toEqual(['audio', 'image', 'image']);
+		}
+	});
+
+	it('refuses a package cut short, wherever it ends, instead of bringing in the boards before the cut', async () => {
+		const zip = cboardObz();
+		const directory = new DataView(zip.buffer, zip.byteOffset).getUint32(zip.length - 22 + 16, true);
+		// At the end of each file's data (the boundaries a broken-off copy most often leaves) and inside the directory.
+		for (const at of [directory, directory + 10, zip.length - 1, Math.floor(zip.length / 2)]) {
+			expect((await importError(importObz(zip.slice(0, at)))).code, `cut at ${at}`).toBe('import.notZip');
+		}
+	});
+
+	it("does not count macOS's metadata beside each file as the package's files", async () => {
+		const files: Zippable = { 'manifest.json': json({ format: 'open-board-0.1', root: 'b.obf' }) };
+		files['b.obf'] = json({ format: 'open-board-0.1', id: 'b', name: 'B', buttons: [] });
+		for (let i = 0; i < IMPORT_LIMITS.maxEntries; i++) files[`__MACOSX/._${i}.png`] = new Uint8Array(0);
+		expectValidResult(await importObz(zipSync(files, { level: 0 })));
+	});
+
 	it('is chosen by content in importBoardFile, whatever the name says', async () => {
 		const viaName = await importBoardFile('tavler.obf', cboardObz());
 		expect(viaName.set.boards).toHaveLength(2);
@@ -1667,6 +1696,10 @@ describe('refusing bad input', () => {
 		expect((await importError(importObz(zip))).code).toBe('import.passwordProtected');
 	});
 
+	it('says a package locked with `zip -er` is locked, though its folders (listed first) are not', async () => {
+		expect((await importError(importObz(fixture('zip-er-locked.obz')))).code).toBe('import.passwordProtected');
+	});
+
 	it('names what is wrong', async () => {
 		expect((await importError(importObf(strToU8('{"format": "open-board-0.1", ')))).code).toBe('import.notJson');
 		expect(await importError(importObf(new Uint8Array([0xff, 0xfe, 0x00])))).toMatchObject({ code: 'import.notJson' });
@@ -1773,7 +1806,10 @@ describe('zip bombs', () => {
 
 	it('refuses an entry whose declared size is over the cap before inflating it', async () => {
 		const zip = zipSync({ 'manifest.json': new Uint8Array(1024) }, { level: 9 });
-		new DataView(zip.buffer, zip.byteOffset).setUint32(22, IMPORT_LIMITS.maxInflatedBytes + 1, true);
+		// The size the central directory declares (at its entry's byte 24), which the reader goes by.
+		const view = new DataView(zip.buffer, zip.byteOffset);
+		const directory = view.getUint32(zip.length - 22 + 16, true);
+		view.setUint32(directory + 24, IMPORT_LIMITS.maxInflatedBytes + 1, true);
 		expect((await importError(importObz(zip))).code).toBe('import.zipTooLarge');
 	});
 });

@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate } from 'fflate';
+import { Inflate } from 'fflate';
 import { IMPORT_LIMITS, ImportError, MiB } from './obf-limits.ts';
 import { normalisePath } from './obf-schema.ts';
 
@@ -111,46 +111,148 @@ function withoutEnclosingFolder<T>(files: Map<string, T>): Map<string, T> {
 	return new Map([...files].map(([name, bytes]) => [name.slice(folder.length), bytes]));
 }
 
+/** Where a zip's files are and what its central directory says of each. */
+interface CentralEntry {
+	name: string;
+	flags: number;
+	method: number;
+	compressedSize: number;
+	size: number;
+	localHeader: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_END_LOCATOR = 0x07064b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+/** The end record (22 bytes) and a comment of at most 65,535 bytes after it. */
+const END_SEARCHED = 22 + 0xffff;
+/** A zip whose directory lists more entries than this is refused before any is looked at (folders and metadata included). */
+const DIRECTORY_ENTRIES_MAX = 4 * IMPORT_LIMITS.maxEntries;
+
 /**
- * Inflates the zip while counting every byte that comes out. Past maxInflatedBytes it stops at once,
+ * The zip's files as its central directory, at the file's end, lists them. The directory is what says where each file
+ * ends: a file whose sizes come after its data (Java's and Python's zip streams, `jar`, `zip -` to a pipe) was read to
+ * the next bytes that looked like a zip signature, and a photo holding those four bytes (one in 70 packages of 20 MB)
+ * cut the photo short and swallowed the files after it. A file cut short (a download or a copy broken off) has no
+ * directory, and is no package: read from its start, it came in as a success with its last boards missing.
+ */
+function centralDirectory(bytes: Uint8Array): CentralEntry[] {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const u16 = (at: number) => view.getUint16(at, true);
+	const u32 = (at: number) => view.getUint32(at, true);
+	const u64 = (at: number) => Number(view.getBigUint64(at, true));
+	let end = -1;
+	for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - END_SEARCHED); at--) {
+		if (u32(at) === END_OF_DIRECTORY) {
+			end = at;
+			break;
+		}
+	}
+	if (end < 0) throw new ImportError('import.notZip');
+	let count = u16(end + 10);
+	let size = u32(end + 12);
+	let offset = u32(end + 16);
+	let directoryEnd = end;
+	const locator = end - 20;
+	if (locator >= 0 && u32(locator) === ZIP64_END_LOCATOR) {
+		directoryEnd = u64(locator + 8);
+		if (directoryEnd + 56 > bytes.length || u32(directoryEnd) !== ZIP64_END_OF_DIRECTORY) throw new ImportError('import.notZip');
+		count = u64(directoryEnd + 32);
+		size = u64(directoryEnd + 40);
+		offset = u64(directoryEnd + 48);
+	}
+	if (count > DIRECTORY_ENTRIES_MAX) throw new ImportError('import.tooManyFiles');
+	// A package with something before it (a self-extracting stub) has its offsets counted from where the zip starts.
+	const shift = directoryEnd - (offset + size);
+	if (shift < 0) throw new ImportError('import.notZip');
+	const entries: CentralEntry[] = [];
+	let at = offset + shift;
+	for (let i = 0; i < count; i++) {
+		if (at + 46 > bytes.length || u32(at) !== DIRECTORY_ENTRY) throw new ImportError('import.notZip');
+		const flags = u16(at + 8);
+		const nameLength = u16(at + 28);
+		const extraLength = u16(at + 30);
+		const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+		const entry: CentralEntry = {
+			// As the streaming reader gave it: UTF-8 when the zip says so (bit 11), else one character per byte (zipEntryName).
+			name: flags & 0x800 ? new TextDecoder().decode(nameBytes) : Array.from(nameBytes, (byte) => String.fromCharCode(byte)).join(''),
+			flags,
+			method: u16(at + 10),
+			compressedSize: u32(at + 20),
+			size: u32(at + 24),
+			localHeader: u32(at + 42)
+		};
+		// Sizes and offsets too large for 32 bits are in the zip64 extra field, in this order, each only where it is needed.
+		for (let field = at + 46 + nameLength; field + 4 <= at + 46 + nameLength + extraLength; field += 4 + u16(field + 2)) {
+			if (u16(field) !== 0x0001) continue;
+			let value = field + 4;
+			for (const key of ['size', 'compressedSize', 'localHeader'] as const) {
+				if (entry[key] !== 0xffffffff) continue;
+				entry[key] = u64(value);
+				value += 8;
+			}
+		}
+		entry.localHeader += shift;
+		entries.push(entry);
+		at += 46 + nameLength + extraLength + u16(at + 32);
+	}
+	return entries;
+}
+
+/** The bytes of an entry as stored in the zip: after its local header, as long as the directory says. */
+function storedBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
+	const at = entry.localHeader;
+	if (at + 30 > bytes.length || new DataView(bytes.buffer, bytes.byteOffset + at, 30).getUint32(0, true) !== LOCAL_HEADER) {
+		throw new ImportError('import.notZip');
+	}
+	const view = new DataView(bytes.buffer, bytes.byteOffset + at, 30);
+	const start = at + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+	if (start + entry.compressedSize > bytes.length) throw new ImportError('import.notZip');
+	return bytes.subarray(start, start + entry.compressedSize);
+}
+
+/**
+ * Reads the zip's files while counting every byte that comes out. Past maxInflatedBytes it stops at once,
  * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
  * Entries larger than their own limit are counted but not kept.
  */
 export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
-	// Zip tools that lock a package with a password lock every file; its first file's flags say so (bit 0). Read, the
-	// locked data failed as "not a valid package", which sent people looking for another file.
-	if (isZip(bytes) && ((bytes[6] ?? 0) & 1) === 1) throw new ImportError('import.passwordProtected');
+	const listed = centralDirectory(bytes);
 	const entries = new Map<string, ZipEntry>();
 	let fileCount = 0;
 	let inflated = 0;
 	let otherCompression = 0;
-	let failure: ImportError | undefined;
-	const fail = (error: ImportError) => {
-		failure ??= error;
+	let sinceYield = 0;
+	const counted = async (length: number) => {
+		inflated += length;
+		if (inflated > IMPORT_LIMITS.maxInflatedBytes) throw new ImportError('import.zipTooLarge');
+		sinceYield += length;
+		if (sinceYield >= YIELD_EVERY_BYTES) {
+			sinceYield = 0;
+			await nextTurn();
+		}
 	};
 
-	const unzip = new Unzip((file) => {
-		if (failure) return;
-		if (++fileCount > IMPORT_LIMITS.maxEntries) return fail(new ImportError('import.tooManyFiles'));
+	for (const file of listed) {
 		const name = normalisePath(zipEntryName(file.name));
-		// Folders, repeated names, macOS's metadata and compression methods other than stored/deflate are skipped
-		// (never started, so never inflated); a picture among them is reported as unsupported.
-		if (name === undefined || name.endsWith('/') || entries.has(name) || isMacMetadata(name)) return;
-		if (file.compression !== 0 && file.compression !== 8) {
+		// Folders, repeated names and macOS's metadata are skipped, and not counted as the package's files.
+		if (name === undefined || name.endsWith('/') || entries.has(name) || isMacMetadata(name)) continue;
+		if (++fileCount > IMPORT_LIMITS.maxEntries) throw new ImportError('import.tooManyFiles');
+		// Zip tools that lock a package with a password lock its files (bit 0), maybe not its folders. Read, the locked
+		// data failed as "not a valid package", which sent people looking for another file.
+		if (file.flags & 1) throw new ImportError('import.passwordProtected');
+		// Compression methods other than stored and deflate are skipped; a picture among them is reported as unsupported.
+		if (file.method !== 0 && file.method !== 8) {
 			otherCompression++;
-			return;
+			continue;
 		}
-		if (typeof file.originalSize === 'number' && inflated + file.originalSize > IMPORT_LIMITS.maxInflatedBytes) {
-			return fail(new ImportError('import.zipTooLarge'));
-		}
+		if (inflated + file.size > IMPORT_LIMITS.maxInflatedBytes) throw new ImportError('import.zipTooLarge');
 		const limit = entryLimit(name);
 		const entry: ZipEntry = { chunks: [], size: 0, oversized: false, done: false };
 		entries.set(name, entry);
-		file.ondata = (error, data, final) => {
-			if (failure) return;
-			if (error) return fail(new ImportError('import.notZip', { cause: error }));
-			inflated += data.length;
-			if (inflated > IMPORT_LIMITS.maxInflatedBytes) return fail(new ImportError('import.zipTooLarge'));
+		const take = (data: Uint8Array) => {
 			entry.size += data.length;
 			if (entry.size > limit) {
 				entry.oversized = true;
@@ -158,29 +260,27 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 			} else if (data.length > 0) {
 				entry.chunks.push(data);
 			}
-			if (final) entry.done = true;
 		};
-		file.start();
-	});
-	unzip.register(UnzipInflate);
-
-	let sinceYield = 0;
-	let inflatedAtYield = 0;
-	try {
-		for (let offset = 0; offset < bytes.length && !failure; offset += UNZIP_CHUNK) {
-			const end = Math.min(offset + UNZIP_CHUNK, bytes.length);
-			unzip.push(bytes.subarray(offset, end), end === bytes.length);
-			sinceYield += end - offset;
-			if (sinceYield + (inflated - inflatedAtYield) >= YIELD_EVERY_BYTES) {
-				sinceYield = 0;
-				inflatedAtYield = inflated;
-				await nextTurn();
+		const stored = storedBytes(bytes, file);
+		if (file.method === 0) {
+			take(stored.slice());
+			await counted(stored.length);
+		} else {
+			const inflater = new Inflate((data) => take(data));
+			for (let offset = 0; offset < stored.length || offset === 0; offset += UNZIP_CHUNK) {
+				const before = entry.size;
+				const end = Math.min(offset + UNZIP_CHUNK, stored.length);
+				try {
+					inflater.push(stored.subarray(offset, end), end === stored.length);
+				} catch (error) {
+					throw new ImportError('import.notZip', { cause: error });
+				}
+				await counted(entry.size - before);
+				if (end === stored.length) break;
 			}
 		}
-	} catch (error) {
-		fail(new ImportError('import.notZip', { cause: error }));
+		entry.done = true;
 	}
-	if (failure) throw failure;
 	if (fileCount === 0) throw new ImportError('import.notZip');
 	// Packed with bzip2 or LZMA throughout (zip tools offer them): no file of it can be read, and "not a board" would be wrong.
 	if (entries.size === 0 && otherCompression > 0) throw new ImportError('import.unsupportedCompression');
