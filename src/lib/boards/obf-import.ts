@@ -487,8 +487,40 @@ function jsonText(bytes: Uint8Array): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
 	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
+		return utf8OrWindows1252(bytes);
 	}
+}
+
+/** How many bytes the UTF-8 sequence starting at `at` has, or 0 when none starts there. */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+	const lead = bytes[at]!;
+	const length =
+		lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+	if (at + length > bytes.length) return 0;
+	for (let next = at + 1; next < at + length; next++) if ((bytes[next]! & 0xc0) !== 0x80) return 0;
+	return length;
+}
+
+/**
+ * UTF-8 where the bytes are UTF-8, and each byte that is not, in Windows-1252. An editor that took a UTF-8 board for
+ * "ANSI" writes a word typed into it in Windows-1252 beside the UTF-8 it kept: read whole as Windows-1252 for that one
+ * byte, every other Danish letter of the board came in garbled ("MÃ¥ltider"). A file all in Windows-1252 reads as before.
+ */
+function utf8OrWindows1252(bytes: Uint8Array): string {
+	const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
+	const windows1252 = new TextDecoder('windows-1252');
+	let text = '';
+	let run = 0;
+	for (let at = 0; at < bytes.length;) {
+		const length = utf8SequenceLength(bytes, at);
+		if (length > 0) {
+			at += length;
+			continue;
+		}
+		text += utf8.decode(bytes.subarray(run, at), { stream: true }) + windows1252.decode(bytes.subarray(at, at + 1));
+		run = at += 1;
+	}
+	return text + utf8.decode(bytes.subarray(run));
 }
 
 function parseJson(bytes: Uint8Array): unknown {

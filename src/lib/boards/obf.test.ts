@@ -1046,6 +1046,13 @@ describe('buttons as other AAC apps write them', () => {
 			expect(result.set.boards[0]?.name).toBe('Følelser');
 			expect(result.set.boards[0]?.slots[0]?.label).toBe('glæde');
 		}
+		// UTF-8, with one word typed in by an editor that took the file for ANSI: that word's "ø" is the one byte 0xF8.
+		const [before, after] = text.split('glæde') as [string, string];
+		const utf8 = (part: string) => [...new TextEncoder().encode(part)];
+		const mixed = Uint8Array.from([...utf8(before), ...[...'smør'].map((char) => char.charCodeAt(0)), ...utf8(after)]);
+		const result = await importBoardFile('følelser.obf', mixed);
+		expect(result.set.boards[0]?.name).toBe('Følelser');
+		expect(result.set.boards[0]?.slots[0]?.label).toBe('smør');
 	});
 
 	it('finds a file the board names as a web address or a relative path does, or in another Unicode form', async () => {
