@@ -15,8 +15,11 @@ const CITIZEN_PATHS: readonly string[] = ['/tavle', '/moede'];
 /** The header's button that turns the mode on (routes/+layout.svelte); it takes the focus back when the mode ends. */
 export const TURN_ON_ID = 'citizen-mode-on';
 
+/** A page's address, as SvelteKit's page state and its navigations give it (read-only search params). */
+type Address = Pick<URL, 'pathname'> & { searchParams: Pick<URLSearchParams, 'get'> };
+
 /** Whose screen a page is: `meeting:<id>` for a meeting and the board opened from it, `citizen:<id>` for a board alone. */
-export function citizenScreenOf(url: URL): string | undefined {
+export function citizenScreenOf(url: Address): string | undefined {
 	if (!CITIZEN_PATHS.includes(url.pathname)) return undefined;
 	const meeting = url.pathname === '/moede' ? url.searchParams.get('id') : url.searchParams.get('moede');
 	if (meeting) return `meeting:${meeting}`;
@@ -38,7 +41,7 @@ class CitizenMode {
 	}
 
 	/** Turned on at a citizen's screen (`url`); elsewhere there is nothing to keep to, and it stays off. */
-	turnOnAt(url: URL): void {
+	turnOnAt(url: Address): void {
 		this.#screen = citizenScreenOf(url);
 		if (this.#screen) sessionStorage.setItem(KEY, this.#screen);
 	}
@@ -49,7 +52,7 @@ class CitizenMode {
 	}
 
 	/** Whether the mode lets a page be reached: one of the same citizen's screens. A history jump to another's is not. */
-	allows(url: URL): boolean {
+	allows(url: Address): boolean {
 		return this.#screen === undefined || citizenScreenOf(url) === this.#screen;
 	}
 }
