@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readDatabase, reopen, test, fakeDanishVoice, TEST_PIN } from './fixtures';
+import { expect, expectNoAxeViolations, expectReflow, readDatabase, reopen, test, fakeDanishVoice, TEST_PIN } from './fixtures';
 import {
 	AccessSettingsPage,
 	BoardPage,
@@ -7,6 +7,7 @@ import {
 	CitizenPage,
 	HomePage,
 	MeetingPage,
+	PlanPage,
 	scanHighlight,
 	SheetPage,
 	stepScanTo,
@@ -1192,4 +1193,55 @@ test('each citizen is spoken for at their own speed; a citizen without one gets 
 	await expect(access.section.getByLabel('Hastighed (1 er normal)').locator('option:checked')).toHaveText('0,5');
 	await meetingFor(new CitizenPage(page)).then((meeting) => meeting.tap('Nej'));
 	await expect.poll(lastSpoken).toEqual({ text: 'Nej', rate: 0.5 });
+});
+
+test('at 320 px with the citizen’s larger text: a dialog keeps its words, the wish field fits, the map scrolls by keys, notes are full size', async ({
+	page
+}) => {
+	const citizen = await citizenWith(page, async (access) => {
+		await access.toggle('Større tekst');
+	});
+	await page.setViewportSize({ width: 320, height: 800 });
+	// A dialog at 320 px: its words whole ("Luk" beside the heading was squeezed to "Lu" over "k" in the full browser).
+	const home = new HomePage(page);
+	await page.getByRole('link', { name: 'Borgere' }).click();
+	await home.addButton.click();
+	await expect(home.dialog).toBeVisible();
+	await expectReflow(page, 'the add-citizen dialog', { resize: false });
+	await home.dialog.getByRole('button', { name: 'Luk' }).click();
+	await home.citizenLink('Frida').click();
+	const meeting = await meetingFor(citizen);
+
+	// With nobody on the network map, nothing in its scrolling frame took the focus: the frame takes it itself.
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await sheet.open('Mine mennesker');
+	await expectNoAxeViolations(page, 'the empty network map at 320 px');
+	const frame = sheet.map.locator('xpath=..');
+	await expect(frame).toHaveAttribute('tabindex', '0');
+	await frame.focus();
+	const before = await frame.evaluate((element) => element.scrollLeft);
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(before);
+
+	// A note field in the app's own font and at least a finger's height, as every other field.
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await meeting.openStaffPanel();
+	await new PlanPage(page).openFrom(meeting);
+	const look = await page.getByLabel('Note til sagen').evaluate((element) => {
+		const style = getComputedStyle(element);
+		return { height: element.getBoundingClientRect().height, family: style.fontFamily, size: style.fontSize };
+	});
+	expect(look.height).toBeGreaterThanOrEqual(44);
+	expect(look.family).not.toBe('monospace');
+	expect(look.size).toBe(await page.evaluate(() => getComputedStyle(document.body).fontSize));
+
+	// The theme card's wish field, as wide as 20 letters of the larger text, widened the page.
+	await page.goBack();
+	await page.getByRole('link', { name: 'Temakort' }).click();
+	const cards = new ThemeCardsPage(page);
+	await cards.pickTheme('Mig og andre mennesker');
+	await cards.openTheme('Mig og andre mennesker');
+	await expect(cards.card).toBeVisible();
+	await expectReflow(page, 'the theme card with its wish field, larger text', { resize: false });
 });

@@ -612,7 +612,8 @@ export const da = {
 	'setup.suggestFailed': 'Forslaget kunne ikke hentes. Der er ikke mistet noget. Tryk på «Foreslå fem ord» igen.',
 	'setup.lostWarning':
 		'Vigtigt: Glemmes adgangssætningen, kan ingen åbne data på tabletten igen – heller ikke os. Skriv den ned et sikkert sted, og tag jævnligt en sikkerhedskopi.',
-	'setup.understood': 'Jeg forstår, at data går tabt, hvis adgangssætningen glemmes',
+	// A soft hyphen: at 320 px the long word broke between any two letters beside its check box (label.check, app.css).
+	'setup.understood': 'Jeg forstår, at data går tabt, hvis adgangs\u00adsætningen glemmes',
 	'setup.step2': '2. PIN-kode til skærmlåsen',
 	'setup.pinHelp': '4–8 cifre. PIN-koden låser skærmen op i løbet af dagen. Efter fem forkerte forsøg skal adgangssætningen bruges.',
 	'setup.step3': '3. Hvornår skærmen låses',

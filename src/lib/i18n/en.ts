@@ -521,7 +521,7 @@ export const en: Record<MessageKey, string> = {
 	'vum.openTheme': 'Sort the cards: {theme}',
 	'vum.adviserHeading': "The adviser's professional assessment",
 	'vum.adviserHelp':
-		"Level of functioning by Fælles Faglige Begreber. It is the adviser's assessment, not the citizen's answer. It is not shown while the citizen sorts cards.",
+		"Level of functioning in the Common Professional Terms (FFB). It is the adviser's assessment, not the citizen's answer. It is not shown while the citizen sorts cards.",
 	'vum.adviserShow': "Show the adviser's assessment",
 	'vum.adviserHide': "Hide the adviser's assessment",
 	'vum.adviserNone': "A level is only given to themes under Activity and participation. Choose one of them among today's themes.",
