@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
 	expect,
 	expectNoAxeViolations,
+	expectReflow,
 	openApp,
 	readDatabase,
 	test,
@@ -446,6 +447,8 @@ test('unsaved typing in the editor is kept when the board is saved meanwhile fro
 	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
 	const editor = new BoardEditorPage(page);
 	await expect(editor.heading('Forside')).toBeVisible();
+	// At 320 px a long label breaks at a syllable, with a hyphen ("Møde-tavle"), as on the board; not as "Mødeta/vle".
+	await expectReflow(page, 'the board editor');
 	await editor.slot('ja').click();
 	await editor.label.fill('ja tak');
 	await editor.boardName.fill('Lones forside');

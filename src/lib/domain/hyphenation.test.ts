@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hyphenateDanish, SOFT_HYPHEN } from './hyphenation.ts';
+import { hyphenateDanish, shownLabel, SOFT_HYPHEN } from './hyphenation.ts';
+import { longestWordEm } from './label-width.ts';
 
 /** The breaks shown as "-", to read the expectations. */
 const parted = (text: string) => hyphenateDanish(text).replaceAll(SOFT_HYPHEN, '-');
@@ -77,4 +78,9 @@ describe('hyphenateDanish', () => {
 		expect(parted('ÅRHUS')).toBe('ÅRHUS');
 		expect(parted('Århus')).toBe('År-hus');
 	});
+});
+
+it('shows a label with soft hyphens only where a word may be too wide for the narrowest cell', () => {
+	for (const label of ['ja', 'nej', 'mad', 'ved ikke']) expect(shownLabel(label, longestWordEm(label))).toBe(label);
+	expect(shownLabel('Mødetavle', longestWordEm('Mødetavle')).replaceAll(SOFT_HYPHEN, '-')).toBe('Mø-de-tav-le');
 });

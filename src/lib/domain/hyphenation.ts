@@ -62,3 +62,15 @@ export function hyphenateDanish(text: string): string {
 		return letters.map((letter, index) => (breaks.has(index) ? SOFT_HYPHEN + letter : letter)).join('');
 	});
 }
+
+/*
+ * A word no wider than this fits whole in the narrowest cell a board has (44 px, less its border and padding, at the
+ * label's least size, 0.6rem): its label never breaks, and keeps the plain markup, without the hyphenated copy and the
+ * boxes per word that a board switch would otherwise build for every cell ("ja", "nej", "mad").
+ */
+const ALWAYS_FITS_EM = 3;
+
+/** A cell's label as shown: with soft hyphens where its longest word (`wordEm`, label-width.ts) may not fit the cell. */
+export function shownLabel(label: string, wordEm: number): string {
+	return wordEm > ALWAYS_FITS_EM ? hyphenateDanish(label) : label;
+}
