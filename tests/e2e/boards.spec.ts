@@ -557,3 +557,44 @@ test('in a meeting, a board message is saved as an answer with who relayed it', 
 	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
 	await expect(meeting.answers.filter({ hasText: 'vil gerne alene' })).toContainText('Formidlet af (Poul, Udfører)');
 });
+
+test('removing a cell’s symbol, photo or voice hands the focus to choosing another, not to the page’s start', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Aske');
+	await new BoardPage(page).openFor(citizen);
+	await page.getByRole('link', { name: 'Rediger tavlen' }).click();
+	const editor = new BoardEditorPage(page);
+	await editor.slot('hjælp').click();
+	const press = async (name: string) => {
+		await editor.form.getByRole('button', { name }).focus();
+		await page.keyboard.press('Enter');
+	};
+	await press('Fjern symbol');
+	await expect(editor.form.getByLabel('Søg efter symbol')).toBeFocused();
+
+	const ownPicture = editor.form.getByLabel('Eget billede (valgfrit)');
+	await ownPicture.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-512.png') });
+	await expect(editor.form.getByText('Billede valgt.')).toBeVisible();
+	await press('Fjern billede');
+	await expect(ownPicture).toBeFocused();
+
+	await editor.form.getByRole('button', { name: 'Optag stemme' }).click();
+	await page.waitForTimeout(600);
+	await editor.form.getByRole('button', { name: 'Stop optagelse' }).click();
+	await expect(editor.form.getByRole('button', { name: 'Optag igen' })).toBeFocused();
+	await press('Fjern optagelse');
+	await expect(editor.form.getByRole('button', { name: 'Optag stemme' })).toBeFocused();
+
+	// A board deleted from the list: the focus goes to the board now in its place.
+	await page.getByRole('button', { name: 'Færdig' }).click();
+	await page.getByRole('link', { name: 'Alle tavler' }).click();
+	await expect(page.getByRole('button', { name: 'Slet Følelser' })).toBeVisible();
+	const names = await page.locator('.board-list > li .name').allTextContents();
+	const after = names[names.indexOf('Følelser') + 1]!;
+	await page.getByRole('button', { name: 'Slet Følelser' }).focus();
+	await page.keyboard.press('Enter');
+	await page.getByRole('button', { name: 'Ja, slet Følelser' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('link', { name: `Åbn ${after}` })).toBeFocused();
+});

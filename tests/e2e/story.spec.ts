@@ -111,9 +111,14 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 	await expect(glad).toHaveAttribute('aria-pressed', 'false');
 	await page.getByRole('button', { name: 'Fortryd' }).click();
 	await expect(glad).toHaveAttribute('data-area', 'bedre');
-	await page.getByRole('button', { name: 'Gør igen' }).click();
+	const redo = page.getByRole('button', { name: 'Gør igen' });
+	await redo.focus();
+	await page.keyboard.press('Enter');
 	await expect(glad).toHaveAttribute('data-area', 'i-vejen');
 	await expect(story.status).toHaveText('Gjort igen.');
+	// Nothing more to do again: the button says so and keeps the focus, which does not fall back to the page's start.
+	await expect(redo).toHaveAttribute('aria-disabled', 'true');
+	await expect(redo).toBeFocused();
 
 	// Full screen for the table.
 	await page.getByRole('button', { name: 'Hele skærmen' }).click();
