@@ -148,6 +148,16 @@ test('the story canvas: drag and tap-tap, text, photo, recording, drawing, move,
 			.map((m) => m.payload.kind)
 			.sort()
 	).toEqual(['audio', 'image']);
+
+	// "Fjern" on the chosen item takes the item's tools with it: the focus goes to the area the item was in.
+	const chosen = story.item('Billede: glad');
+	await chosen.focus();
+	await page.keyboard.press('Enter');
+	await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Fjern', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(story.items).toHaveCount(5);
+	await expect(story.area('Det står i vejen')).toBeFocused();
 });
 
 test('the list view with the keyboard alone, then and now at the next meeting, 320 px, and deleting the citizen takes the story', async ({
