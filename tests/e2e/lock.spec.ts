@@ -15,6 +15,29 @@ import { CitizenPage, HomePage, unlockWithPin } from './pages';
 
 const CANARY = 'Kanariefugl Hansen';
 
+/** On the Indstillinger page of `tab`, locked: the old PIN no longer opens it, the new one does. */
+async function onlyTheNewPinOpens(tab: Page, pin: string): Promise<void> {
+	await tab.getByRole('button', { name: 'Lås', exact: true }).click();
+	await tab.getByLabel('PIN').fill(TEST_PIN);
+	await tab.getByRole('button', { name: 'Lås op' }).click();
+	await expect(tab.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
+	await tab.getByLabel('PIN').fill(pin);
+	await tab.getByRole('button', { name: 'Lås op' }).click();
+	await expect(tab.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+}
+
+/** `page` loaded afresh: the old passphrase no longer opens it, the new one does. */
+async function onlyTheNewPassphraseOpens(page: Page, passphrase: string): Promise<void> {
+	await page.reload();
+	// Until the key is read the page holds both prerendered first screens, each with a field of that name.
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
+	await page.getByLabel('Adgangssætning', { exact: true }).fill(passphrase);
+	await page.getByRole('button', { name: 'Lås op' }).click();
+}
+
 async function pageHtml(page: Page): Promise<string> {
 	return page.evaluate(() => document.documentElement.outerHTML);
 }
@@ -246,22 +269,9 @@ test('settings change the PIN and the passphrase; the old ones stop working', as
 	await lockSection.getByRole('button', { name: 'Skift adgangssætning' }).click();
 	await expect(lockSection.getByRole('status')).toHaveText('Adgangssætningen er skiftet. Fortæl de andre på holdet den nye.');
 
-	await page.getByRole('button', { name: 'Lås', exact: true }).click();
-	await page.getByLabel('PIN').fill(TEST_PIN);
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
-	await page.getByLabel('PIN').fill('1357');
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	await onlyTheNewPinOpens(page, '1357');
 
-	await page.reload();
-	// Until the key is read the page holds both prerendered first screens, each with a field of that name.
-	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
-	await page.getByLabel('Adgangssætning', { exact: true }).fill(next);
-	await page.getByRole('button', { name: 'Lås op' }).click();
+	await onlyTheNewPassphraseOpens(page, next);
 	await page.getByRole('link', { name: 'Borgere' }).click();
 	await expect(home.citizenLink(CANARY)).toBeVisible();
 });
@@ -289,31 +299,13 @@ test('a PIN or passphrase changed in one tab holds in every tab, and no tab writ
 	await expect(lockSection(second).getByRole('status')).toHaveText('Låsetiden er gemt.');
 
 	// The other tab's soft lock: the old PIN no longer opens it, the new one does.
-	await second.getByRole('button', { name: 'Lås', exact: true }).click();
-	await second.getByLabel('PIN').fill(TEST_PIN);
-	await second.getByRole('button', { name: 'Lås op' }).click();
-	await expect(second.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
-	await second.getByLabel('PIN').fill('1357');
-	await second.getByRole('button', { name: 'Lås op' }).click();
-	await expect(second.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	await onlyTheNewPinOpens(second, '1357');
 	await second.close();
 
 	// As stored: the new passphrase and PIN, and the other tab's setting.
-	await page.reload();
-	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-	await page.getByLabel('Adgangssætning', { exact: true }).fill(TEST_PASSPHRASE);
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Adgangssætningen passer ikke. Prøv igen.');
-	await page.getByLabel('Adgangssætning', { exact: true }).fill(next);
-	await page.getByRole('button', { name: 'Lås op' }).click();
+	await onlyTheNewPassphraseOpens(page, next);
 	await expect(lockSection(page).getByLabel('Lås efter')).toHaveValue('2');
-	await page.getByRole('button', { name: 'Lås', exact: true }).click();
-	await page.getByLabel('PIN').fill(TEST_PIN);
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Forkert' })).toBeVisible();
-	await page.getByLabel('PIN').fill('1357');
-	await page.getByRole('button', { name: 'Lås op' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+	await onlyTheNewPinOpens(page, '1357');
 });
 
 test('"Slet alt" destroys the key first: cut short, what is left can never be opened and goes at the next setup', async ({ page }) => {
