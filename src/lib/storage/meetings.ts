@@ -10,7 +10,6 @@ import {
 	type Participant,
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
-import { pruneUnusedMedia } from './boards.ts';
 import { meetingsDeleted } from './forgotten-meetings.ts';
 import { getDb } from './db';
 import { MEETING_OWNED_TABLES } from './registry.ts';
@@ -135,8 +134,9 @@ export async function deleteMeeting(id: string): Promise<void> {
 		})
 	);
 	meetingsDeleted([id]);
-	// The meeting is gone whatever the clean-up meets (a lock just now): what it leaves, the next one takes.
-	if (citizenId) await pruneUnusedMedia(citizenId).catch(() => undefined);
+	// The meeting is gone whatever the clean-up meets (a lock just now): what it leaves, the next one takes. The boards'
+	// code is fetched for it: the meeting page, which loads this module, would otherwise bring it on its first load.
+	if (citizenId) await import('./boards.ts').then(({ pruneUnusedMedia }) => pruneUnusedMedia(citizenId)).catch(() => undefined);
 }
 
 export async function addParticipant(meetingId: string, name: string, role: ParticipantRole): Promise<Meeting> {
