@@ -143,9 +143,10 @@ function centralDirectory(bytes: Uint8Array): CentralEntry[] {
 	const u16 = (at: number) => view.getUint16(at, true);
 	const u32 = (at: number) => view.getUint32(at, true);
 	const u64 = (at: number) => Number(view.getBigUint64(at, true));
+	// The end record's comment reaches to the end of the file: the same four bytes inside a comment are not it.
 	let end = -1;
 	for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - END_SEARCHED); at--) {
-		if (u32(at) === END_OF_DIRECTORY) {
+		if (u32(at) === END_OF_DIRECTORY && at + 22 + u16(at + 20) === bytes.length) {
 			end = at;
 			break;
 		}
@@ -164,16 +165,16 @@ function centralDirectory(bytes: Uint8Array): CentralEntry[] {
 		offset = u64(directoryEnd + 48);
 	}
 	if (count > DIRECTORY_ENTRIES_MAX) throw new ImportError('import.tooManyFiles');
-	// A package with something before it (a self-extracting stub) has its offsets counted from where the zip starts.
-	const shift = directoryEnd - (offset + size);
-	if (shift < 0) throw new ImportError('import.notZip');
+	// The directory ends where the end record begins (a package starts with a file's header, so nothing comes before it).
+	if (directoryEnd !== offset + size) throw new ImportError('import.notZip');
 	const entries: CentralEntry[] = [];
-	let at = offset + shift;
+	let at = offset;
 	for (let i = 0; i < count; i++) {
-		if (at + 46 > bytes.length || u32(at) !== DIRECTORY_ENTRY) throw new ImportError('import.notZip');
+		if (at + 46 > directoryEnd || u32(at) !== DIRECTORY_ENTRY) throw new ImportError('import.notZip');
 		const flags = u16(at + 8);
 		const nameLength = u16(at + 28);
 		const extraLength = u16(at + 30);
+		if (at + 46 + nameLength + extraLength + u16(at + 32) > directoryEnd) throw new ImportError('import.notZip');
 		const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
 		const entry: CentralEntry = {
 			// As the streaming reader gave it: UTF-8 when the zip says so (bit 11), else one character per byte (zipEntryName).
@@ -190,11 +191,11 @@ function centralDirectory(bytes: Uint8Array): CentralEntry[] {
 			let value = field + 4;
 			for (const key of ['size', 'compressedSize', 'localHeader'] as const) {
 				if (entry[key] !== 0xffffffff) continue;
+				if (value + 8 > field + 4 + u16(field + 2)) throw new ImportError('import.notZip');
 				entry[key] = u64(value);
 				value += 8;
 			}
 		}
-		entry.localHeader += shift;
 		entries.push(entry);
 		at += 46 + nameLength + extraLength + u16(at + 32);
 	}
@@ -214,28 +215,43 @@ function storedBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
 }
 
 /**
+ * Each file's bytes are its own: zip tools write every file once. A directory whose entries share bytes (2,000 names for
+ * one stream that inflates to nothing) had each inflate them again, past every cap on what came out: a 209 kB file held
+ * the page's thread for more than a second, and one at the size limit would for minutes.
+ */
+function refuseOverlaps(listed: CentralEntry[], stored: Uint8Array[], bytes: Uint8Array): void {
+	const spans = listed
+		.map((file, i) => ({ start: file.localHeader, end: stored[i]!.byteOffset - bytes.byteOffset + stored[i]!.length }))
+		.sort((a, b) => a.start - b.start);
+	for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.end) throw new ImportError('import.notZip');
+}
+
+/**
  * Reads the zip's files while counting every byte that comes out. Past maxInflatedBytes it stops at once,
  * so a zip bomb costs at most the cap (plus one chunk) in memory, whatever its entries declare.
  * Entries larger than their own limit are counted but not kept.
  */
 export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8Array<ArrayBuffer> | 'oversized'>> {
 	const listed = centralDirectory(bytes);
+	const stored = listed.map((file) => storedBytes(bytes, file));
+	refuseOverlaps(listed, stored, bytes);
 	const entries = new Map<string, ZipEntry>();
 	let fileCount = 0;
 	let inflated = 0;
 	let otherCompression = 0;
 	let sinceYield = 0;
-	const counted = async (length: number) => {
+	/** `length` bytes came out of `read` bytes of the zip: both count towards the page's next turn. */
+	const counted = async (length: number, read: number) => {
 		inflated += length;
 		if (inflated > IMPORT_LIMITS.maxInflatedBytes) throw new ImportError('import.zipTooLarge');
-		sinceYield += length;
+		sinceYield += length + read;
 		if (sinceYield >= YIELD_EVERY_BYTES) {
 			sinceYield = 0;
 			await nextTurn();
 		}
 	};
 
-	for (const file of listed) {
+	for (const [index, file] of listed.entries()) {
 		const name = normalisePath(zipEntryName(file.name));
 		// Folders, repeated names and macOS's metadata are skipped, and not counted as the package's files.
 		if (name === undefined || name.endsWith('/') || entries.has(name) || isMacMetadata(name)) continue;
@@ -261,22 +277,22 @@ export async function unzipBounded(bytes: Uint8Array): Promise<Map<string, Uint8
 				entry.chunks.push(data);
 			}
 		};
-		const stored = storedBytes(bytes, file);
+		const data = stored[index]!;
 		if (file.method === 0) {
-			take(stored.slice());
-			await counted(stored.length);
+			take(data.slice());
+			await counted(data.length, data.length);
 		} else {
-			const inflater = new Inflate((data) => take(data));
-			for (let offset = 0; offset < stored.length || offset === 0; offset += UNZIP_CHUNK) {
+			const inflater = new Inflate((out) => take(out));
+			for (let offset = 0; offset < data.length || offset === 0; offset += UNZIP_CHUNK) {
 				const before = entry.size;
-				const end = Math.min(offset + UNZIP_CHUNK, stored.length);
+				const end = Math.min(offset + UNZIP_CHUNK, data.length);
 				try {
-					inflater.push(stored.subarray(offset, end), end === stored.length);
+					inflater.push(data.subarray(offset, end), end === data.length);
 				} catch (error) {
 					throw new ImportError('import.notZip', { cause: error });
 				}
-				await counted(entry.size - before);
-				if (end === stored.length) break;
+				await counted(entry.size - before, end - offset);
+				if (end === data.length) break;
 			}
 		}
 		entry.done = true;
