@@ -491,24 +491,52 @@ function jsonText(bytes: Uint8Array): string {
 	}
 }
 
-/** How many bytes the UTF-8 sequence starting at `at` has, or 0 when none starts there. */
+/** How many bytes the UTF-8 sequence starting at `at` has, or 0 when none starts there (as a strict decoder reads it). */
 function utf8SequenceLength(bytes: Uint8Array, at: number): number {
 	const lead = bytes[at]!;
 	const length =
 		lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-	if (at + length > bytes.length) return 0;
-	for (let next = at + 1; next < at + length; next++) if ((bytes[next]! & 0xc0) !== 0x80) return 0;
+	if (length === 0 || at + length > bytes.length) return 0;
+	// No overlong forms, surrogates or code points past U+10FFFF: the second byte's range depends on the lead.
+	const second = bytes[at + 1]!;
+	const [low, high] =
+		lead === 0xe0
+			? [0xa0, 0xbf]
+			: lead === 0xed
+				? [0x80, 0x9f]
+				: lead === 0xf0
+					? [0x90, 0xbf]
+					: lead === 0xf4
+						? [0x80, 0x8f]
+						: [0x80, 0xbf];
+	if (length > 1 && (second < low || second > high)) return 0;
+	for (let next = at + 2; next < at + length; next++) if ((bytes[next]! & 0xc0) !== 0x80) return 0;
 	return length;
+}
+
+/**
+ * Whether the bytes hold what UTF-8 Danish is full of and Windows-1252 text hardly ever has: Latin-1's letters and signs
+ * (æ ø å é «: C2 or C3 and one more) or typographic punctuation (“ ” – …: E2 80 and one more). Read as UTF-8, a file all
+ * in Windows-1252 would have "GÅ”" as "GŔ" (C5 94 is UTF-8 too): such a file is read as Windows-1252 throughout.
+ */
+function holdsUtf8(bytes: Uint8Array): boolean {
+	for (let at = 0; at < bytes.length; at++) {
+		const lead = bytes[at]!;
+		if ((lead === 0xc2 || lead === 0xc3 || (lead === 0xe2 && bytes[at + 1] === 0x80)) && utf8SequenceLength(bytes, at) > 0) return true;
+	}
+	return false;
 }
 
 /**
  * UTF-8 where the bytes are UTF-8, and each byte that is not, in Windows-1252. An editor that took a UTF-8 board for
  * "ANSI" writes a word typed into it in Windows-1252 beside the UTF-8 it kept: read whole as Windows-1252 for that one
- * byte, every other Danish letter of the board came in garbled ("MÃ¥ltider"). A file all in Windows-1252 reads as before.
+ * byte, every other Danish letter of the board came in garbled ("MÃ¥ltider"). A file without UTF-8 in it (holdsUtf8)
+ * is read as Windows-1252 throughout, as before.
  */
 function utf8OrWindows1252(bytes: Uint8Array): string {
-	const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
 	const windows1252 = new TextDecoder('windows-1252');
+	if (!holdsUtf8(bytes)) return windows1252.decode(bytes);
+	const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
 	let text = '';
 	let run = 0;
 	for (let at = 0; at < bytes.length;) {

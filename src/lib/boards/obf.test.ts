@@ -1053,6 +1053,14 @@ describe('buttons as other AAC apps write them', () => {
 		const result = await importBoardFile('følelser.obf', mixed);
 		expect(result.set.boards[0]?.name).toBe('Følelser');
 		expect(result.set.boards[0]?.slots[0]?.label).toBe('smør');
+		// All in ANSI, with pairs of bytes that happen to be UTF-8 too ("Å”" is C5 94, "Ŕ" in UTF-8): read as ANSI throughout.
+		const labels = ['“GÅ”', 'NÆ…', 'KØ–'];
+		const ansiBoard = JSON.stringify({ ...board, buttons: labels.map((label, i) => ({ id: `${i}`, label })) });
+		const windows1252 = new Map([...'“”…–'].map((char, i) => [char, [0x93, 0x94, 0x85, 0x96][i]!]));
+		const ansiBytes = Uint8Array.from(ansiBoard, (char) => windows1252.get(char) ?? char.charCodeAt(0));
+		const ansiResult = await importBoardFile('følelser.obf', ansiBytes);
+		expect(ansiResult.set.boards[0]?.name).toBe('Følelser');
+		expect(ansiResult.set.boards[0]?.slots.slice(0, 3).map((cell) => cell?.label)).toEqual(labels);
 	});
 
 	it('finds a file the board names as a web address or a relative path does, or in another Unicode form', async () => {
