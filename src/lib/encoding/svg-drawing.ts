@@ -202,7 +202,7 @@ function drawnElements(svg: string, atMost = DRAWING_ELEMENTS_MAX): number {
 	// Depth first without recursion: a drawing may nest its groups thousands deep.
 	const counted = new Map<Element, number>();
 	const expanded = new Set<Element>();
-	const stack = [root];
+	const stack: Element[] = [root];
 	while (stack.length > 0) {
 		const element = stack[stack.length - 1]!;
 		if (counted.has(element)) {
