@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import { ValidationError } from '#lib/domain/validation.ts';
+import type { MessageKey } from '#lib/i18n/index.svelte.ts';
 import { longWork } from '#lib/ui/long-work.ts';
 import { announcer } from '#lib/ui/announcer.svelte.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
@@ -73,7 +74,7 @@ const UPGRADE_PASS_MARK = 'billedtale:upgrade-pass-done';
 /** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
 const vaultStorage = () => import('#lib/storage/vault.ts');
 const readVault = async () => (await vaultStorage()).readVault();
-const saveVault = async (record: VaultRecord) => (await vaultStorage()).saveVault(record);
+const replaceVault = async (read: VaultRecord, next: VaultRecord) => (await vaultStorage()).replaceVault(read, next);
 
 /** Whether two reads of the tablet key hold the same key under the same passphrase and PIN. */
 function sameKey(a: VaultRecord, b: VaultRecord): boolean {
@@ -353,38 +354,49 @@ class TabletLock {
 
 	/*
 	 * Every tab of the app keeps the key's record, and the PIN's copy of the key, from its own unlock. A change made in one
-	 * tab is made to the record as stored (another tab may have changed it since this one read it: a PIN or passphrase
-	 * written back from an old copy would open the tablet again), and the other tabs are told: they read the record again,
-	 * and take the new PIN's copy of the key, so the old PIN no longer opens their soft lock and the new one does.
+	 * tab is made to the record as stored, and stored only if no other tab changed it meanwhile, else made again (a PIN or
+	 * passphrase written back from an old copy would open the tablet again). The other tabs are told: they read the record
+	 * again, and take the new PIN's copy of the key, so the old PIN no longer opens their soft lock and the new one does.
 	 */
 
 	async setIdleMinutes(minutes: number): Promise<void> {
-		const stored = await readVault();
-		if (!stored) return;
-		await this.savedAndTold({ ...stored, idleMinutes: minutes });
+		await this.changeRecord(async (stored) => ({ record: { ...stored, idleMinutes: minutes } }));
 	}
 
 	/** Throws lock.wrongCurrentPin or error.pinFormat. */
 	async changePin(current: string, next: string): Promise<void> {
-		const session = currentSession();
-		const stored = await readVault();
-		if (!stored || !session) throw new ValidationError('lock.wrongCurrentPin');
-		const changed = await changePin(stored, session, current, next);
-		await this.savedAndTold(changed.record, changed.pinLock);
+		await this.changeRecord(async (stored) => {
+			const session = currentSession();
+			if (!session) throw new ValidationError('lock.wrongCurrentPin');
+			return changePin(stored, session, current, next);
+		}, 'lock.wrongCurrentPin');
 	}
 
 	/** Throws error.wrongTeamPassphrase or error.passphraseShort. */
 	async changePassphrase(current: string, next: string): Promise<void> {
-		const stored = await readVault();
-		if (!stored) throw new ValidationError('error.wrongTeamPassphrase');
-		await this.savedAndTold(await changePassphrase(stored, current, next));
+		await this.changeRecord(async (stored) => ({ record: await changePassphrase(stored, current, next) }), 'error.wrongTeamPassphrase');
 	}
 
-	private async savedAndTold(record: VaultRecord, pinLock?: PinLock): Promise<void> {
-		await saveVault(record);
-		this.usesRecord(record);
-		if (pinLock) replacePinLock(pinLock);
-		this.channel?.postMessage({ vaultChanged: true, pinLock } satisfies VaultChanged);
+	/** `change` made to the record as stored, and made again from it while another tab changed it first. */
+	private async changeRecord(
+		change: (stored: VaultRecord) => Promise<{ record: VaultRecord; pinLock?: PinLock }>,
+		noRecord?: MessageKey
+	): Promise<void> {
+		// A few tries: another tab changes the record only when someone there saves a setting.
+		for (let attempt = 0; attempt < 5; attempt++) {
+			const stored = await readVault();
+			if (!stored) {
+				if (noRecord) throw new ValidationError(noRecord);
+				return;
+			}
+			const { record, pinLock } = await change(stored);
+			if (!(await replaceVault(stored, record))) continue;
+			this.usesRecord(record);
+			if (pinLock) replacePinLock(pinLock);
+			this.channel?.postMessage({ vaultChanged: true, pinLock } satisfies VaultChanged);
+			return;
+		}
+		throw new ValidationError('error.storageWrite');
 	}
 
 	private usesRecord(record: VaultRecord): void {

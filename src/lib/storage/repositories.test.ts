@@ -9,7 +9,7 @@ import { addParticipant, createMeeting, deleteMeeting, editMeeting, getMeeting, 
 import { updatePlan } from './plans.ts';
 import { forgetWithMeetings, meetingsDeleted } from './forgotten-meetings.ts';
 import { MEETING_OWNED_TABLES } from './registry.ts';
-import { readVault, storeNewVault } from './vault.ts';
+import { readVault, replaceVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { openRecord } from './sealing.ts';
@@ -131,6 +131,19 @@ describe('repositories', () => {
 		} finally {
 			beginSession(session);
 		}
+	});
+
+	it('replace the key record only as it was read: a change made meanwhile in another tab is not written over', async () => {
+		const { record } = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
+		await getDb().vault.put(record);
+		const read = (await readVault())!;
+		expect(await replaceVault(read, { ...read, idleMinutes: 2 })).toBe(true);
+		// Made from the record before that change (as a tab deriving a new passphrase's key meanwhile would): refused.
+		expect(await replaceVault(read, { ...read, idleMinutes: 10 })).toBe(false);
+		expect((await readVault())!.idleMinutes).toBe(2);
+		const again = (await readVault())!;
+		expect(await replaceVault(again, { ...again, idleMinutes: 10 })).toBe(true);
+		expect((await readVault())!.idleMinutes).toBe(10);
 	});
 
 	it('remove records sealed under a key that is gone when a new key is made', async () => {

@@ -9,9 +9,28 @@ export function readVault(): Promise<VaultRecord | undefined> {
 	return getDb().vault.get('vault');
 }
 
-/** Settings that change the vault record (PIN, passphrase, idle time) replace it whole. */
-export async function saveVault(record: VaultRecord): Promise<void> {
-	await guardedWrite(() => getDb().vault.put(record));
+/** What every change of the record changes: the passphrase's salt, the random ivs of its boxes, or the idle time. */
+function fingerprint(record: VaultRecord): string {
+	const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+	return [hex(record.kdf.salt), hex(record.wrappedKey.iv), hex(record.pin.iv), record.idleMinutes].join(':');
+}
+
+/**
+ * Settings that change the vault record (PIN, passphrase, idle time) replace it whole: `next`, made from `read`, is
+ * stored only if the record is still `read`. Another tab may have changed it meanwhile (a new key for the passphrase takes
+ * a second to derive), and a record made from the one before would bring its old PIN or passphrase back. False then: the
+ * change is to be made again from the record as it is now.
+ */
+export async function replaceVault(read: VaultRecord, next: VaultRecord): Promise<boolean> {
+	const db = getDb();
+	return guardedWrite(() =>
+		db.transaction('rw', db.vault, async () => {
+			const stored = await db.vault.get('vault');
+			if (!stored || fingerprint(stored) !== fingerprint(read)) return false;
+			await db.vault.put(next);
+			return true;
+		})
+	);
 }
 
 type AnyRecord = { id: string; payload: unknown };
