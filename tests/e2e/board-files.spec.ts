@@ -419,10 +419,23 @@ test('before a board file leaves the tablet, the app says it is not encrypted an
 	const photos = (images: Array<{ content_type: string }>) => images.filter((i) => i.content_type === 'image/jpeg');
 	expect(photos(obf.images)).toHaveLength(2);
 	expect(obf.sounds).toHaveLength(1);
+	// As the format's reference validator requires: each picture's pixel size, the recording's length (1.2 s) in seconds.
+	// Both photos are the 512-pixel icon shrunk to 480 (PHOTO_MAX_SIDE); the symbols are drawn 512 pixels square.
+	const sizes = (images: Array<{ width?: number; height?: number; content_type: string }>) =>
+		images.map((i) => [i.content_type, i.width, i.height]);
+	const expected = (images: Array<{ content_type: string }>) =>
+		images.map(({ content_type }) => [content_type, ...(content_type === 'image/jpeg' ? [480, 480] : [512, 512])]);
+	expect(sizes(obf.images)).toEqual(expected(obf.images));
+	expect(obf.sounds[0].duration).toBe(1);
 	const zip = unzipSync(readFileSync(await (await list.export('Eksporter alle tavler (.obz)', 'Eksporter alle tavler?')).path()));
 	const files = Object.keys(zip);
 	expect(files.filter((f) => f.startsWith('images/') && f.endsWith('.jpg'))).toHaveLength(2);
 	expect(files.filter((f) => f.startsWith('sounds/'))).toHaveLength(1);
+	const boards = files.filter((f) => f.startsWith('boards/')).map((f) => JSON.parse(new TextDecoder().decode(zip[f])));
+	const images = boards.flatMap((board) => board.images);
+	expect(images.length).toBeGreaterThan(2);
+	expect(sizes(images)).toEqual(expected(images));
+	expect(boards.flatMap((board) => board.sounds.map((sound: { duration?: number }) => sound.duration))).toEqual([1]);
 	expect(downloads).toBe(2);
 });
 

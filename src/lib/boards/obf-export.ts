@@ -1,15 +1,27 @@
 import { zipSync, type Zippable } from 'fflate';
 import { bytesToBase64 } from '#lib/encoding/base64.ts';
 import { cellMedia, type Board, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
+import { readPixelSize, type PixelSize } from '#lib/encoding/image-size.ts';
+import { drawnSize } from '#lib/encoding/svg-drawing.ts';
 import { EXT_SYMBOL, OBF_FORMAT, toRgb } from './obf-schema.ts';
 
 /*
  * Export to the Open Board Format: one board as .obf (JSON with pictures and sounds inline as data:
  * URIs) or a set as .obz (a zip with manifest.json, boards/, images/ and sounds/). Symbols go out as
- * SVG tagged with their id, so Billedtale reads them back as symbols, not as pictures.
+ * SVG tagged with their id, so Billedtale reads them back as symbols, not as pictures. Every picture carries its pixel
+ * size and every recording its length in whole seconds: the format's reference validator (and apps that lay a picture out
+ * before loading it) require them.
  */
 
 export type SymbolSvg = (symbolId: string) => string | undefined;
+/** A recording's length in seconds, or undefined when it cannot be read. */
+export type SoundSeconds = (bytes: Uint8Array, mimeType: string) => Promise<number | undefined>;
+
+/** Where an export finds what the stored boards only name: the symbols' drawings and the recordings' lengths. */
+export interface ExportSources {
+	symbolSvg: SymbolSvg;
+	soundSeconds: SoundSeconds;
+}
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
 	'image/png': 'png',
@@ -57,18 +69,12 @@ interface MediaSink {
 	sound(id: string, mimeType: string, bytes: Uint8Array): JsonObject;
 }
 
-const inlineSink: MediaSink = {
-	image: (id, mimeType, bytes) => ({
-		id,
-		content_type: baseMime(mimeType),
-		data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}`
-	}),
-	sound: (id, mimeType, bytes) => ({
-		id,
-		content_type: baseMime(mimeType),
-		data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}`
-	})
-};
+const inlineMedium = (id: string, mimeType: string, bytes: Uint8Array): JsonObject => ({
+	id,
+	content_type: baseMime(mimeType),
+	data: `data:${baseMime(mimeType)};base64,${bytesToBase64(bytes)}`
+});
+const inlineSink: MediaSink = { image: inlineMedium, sound: inlineMedium };
 
 function safeName(id: string): string {
 	return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100) || 'x';
@@ -106,10 +112,23 @@ function colourToRgb(colour: string | undefined): string | undefined {
 	return colour ? toRgb(colour) : undefined;
 }
 
+/** The picture's entry with its pixel size, when its header (or the drawing's box) tells it. */
+function sizedImage(image: JsonObject, size: PixelSize | undefined): JsonObject {
+	return size ? { ...image, width: size.width, height: size.height } : image;
+}
+
+/** The recording's entry with its length in whole seconds, at least 1: the format counts whole seconds. */
+async function timedSound(sound: JsonObject, bytes: Uint8Array, mimeType: string, soundSeconds: SoundSeconds): Promise<JsonObject> {
+	const seconds = await soundSeconds(bytes, mimeType);
+	return seconds !== undefined && Number.isFinite(seconds) && seconds > 0
+		? { ...sound, duration: Math.max(1, Math.round(seconds)) }
+		: sound;
+}
+
 async function boardDocument(
 	board: Board,
 	media: ReadonlyMap<string, MediaItem>,
-	symbolSvg: SymbolSvg,
+	{ symbolSvg, soundSeconds }: ExportSources,
 	sink: MediaSink,
 	boardPath: (boardId: string) => string | undefined,
 	bytesOf = mediaReader()
@@ -131,7 +150,10 @@ async function boardDocument(
 		const { photo, recording } = cellMedia(cell, media);
 		if (photo) {
 			const imageId = photo.id;
-			if (!images.has(imageId)) images.set(imageId, sink.image(imageId, photo.mimeType, await bytesOf(photo)));
+			if (!images.has(imageId)) {
+				const bytes = await bytesOf(photo);
+				images.set(imageId, sizedImage(sink.image(imageId, photo.mimeType, bytes), readPixelSize(bytes)));
+			}
 			button.image_id = imageId;
 			if (cell.symbolId) button[EXT_SYMBOL] = cell.symbolId;
 		} else if (cell.symbolId) {
@@ -141,7 +163,7 @@ async function boardDocument(
 				const image: JsonObject =
 					svg === undefined
 						? { id: imageId, content_type: 'image/svg+xml' }
-						: sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg));
+						: sizedImage(sink.image(imageId, 'image/svg+xml', new TextEncoder().encode(svg)), drawnSize(svg));
 				image[EXT_SYMBOL] = cell.symbolId;
 				images.set(imageId, image);
 			}
@@ -149,7 +171,13 @@ async function boardDocument(
 		}
 
 		if (recording) {
-			if (!sounds.has(recording.id)) sounds.set(recording.id, sink.sound(recording.id, recording.mimeType, await bytesOf(recording)));
+			if (!sounds.has(recording.id)) {
+				const bytes = await bytesOf(recording);
+				sounds.set(
+					recording.id,
+					await timedSound(sink.sound(recording.id, recording.mimeType, bytes), bytes, recording.mimeType, soundSeconds)
+				);
+			}
 			button.sound_id = recording.id;
 		}
 
@@ -179,15 +207,15 @@ async function boardDocument(
 }
 
 /** One board as .obf JSON, with pictures and recordings inline as data: URIs. */
-export async function exportObf(board: Board, media: ReadonlyMap<string, MediaItem>, symbolSvg: SymbolSvg): Promise<string> {
-	return JSON.stringify(await boardDocument(board, media, symbolSvg, inlineSink, () => undefined));
+export async function exportObf(board: Board, media: ReadonlyMap<string, MediaItem>, sources: ExportSources): Promise<string> {
+	return JSON.stringify(await boardDocument(board, media, sources, inlineSink, () => undefined));
 }
 
 /** A board set as .obz: manifest.json, boards/<id>.obf, images/… and sounds/… referenced by path. */
 export async function exportObz(
 	set: BoardSet,
 	media: ReadonlyMap<string, MediaItem>,
-	symbolSvg: SymbolSvg
+	sources: ExportSources
 ): Promise<Uint8Array<ArrayBuffer>> {
 	const sink = new ZipSink();
 	const boardPaths = new Map<string, string>();
@@ -199,7 +227,7 @@ export async function exportObz(
 	const encoder = new TextEncoder();
 	const bytesOf = mediaReader();
 	for (const board of set.boards) {
-		const doc = await boardDocument(board, media, symbolSvg, sink, (id) => boardPaths.get(id), bytesOf);
+		const doc = await boardDocument(board, media, sources, sink, (id) => boardPaths.get(id), bytesOf);
 		sink.files[boardPaths.get(board.id) ?? ''] = encoder.encode(JSON.stringify(doc));
 	}
 	const manifest = {

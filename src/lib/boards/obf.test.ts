@@ -21,7 +21,7 @@ import {
 	type ImportErrorCode,
 	type ImportResult
 } from './obf-import.ts';
-import { exportObf, exportObz } from './obf-export.ts';
+import { exportObf, exportObz, type ExportSources } from './obf-export.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { cpuMilliseconds } from '../../../tests/unit/cpu-time.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
@@ -1433,6 +1433,8 @@ function richSet(): { set: BoardSet; media: Map<string, MediaItem> } {
 }
 
 const symbolSvg = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${id}</title></svg>`;
+/** In Node no recording can be decoded: an export then leaves the length out (see the test of lengths below). */
+const sources: ExportSources = { symbolSvg, soundSeconds: () => Promise.resolve(undefined) };
 
 /** A board set described without ids: links become board indices, media become bytes. */
 async function describeSet(set: BoardSet, media: ReadonlyMap<string, MediaItem>) {
@@ -1600,7 +1602,7 @@ describe('export and import round trip', () => {
 	it('keeps a three-board set through .obz', async () => {
 		const { set, media } = richSet();
 		const read = vi.spyOn(media.get('photo-1')!.blob, 'arrayBuffer');
-		const zip = await exportObz(set, media, symbolSvg);
+		const zip = await exportObz(set, media, sources);
 		const entries = unzipSync(zip);
 		const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
 			root: string;
@@ -1639,7 +1641,7 @@ describe('export and import round trip', () => {
 		const { set, media } = richSet();
 		const people = set.boards[2] as Board;
 		const selfLinked = setCell(people, 0, { id: crypto.randomUUID(), label: 'igen', linkBoardId: people.id, background: '#000000' });
-		const text = await exportObf(selfLinked, media, symbolSvg);
+		const text = await exportObf(selfLinked, media, sources);
 		const doc = JSON.parse(text) as { images: Array<{ data?: string; ext_billedtale_symbol?: string }>; grid: { order: unknown } };
 		expect(doc.grid.order).toEqual([[selfLinked.slots[0]?.id, selfLinked.slots[1]?.id, selfLinked.slots[2]?.id]]);
 		expect(doc.images.every((image) => image.data?.startsWith('data:'))).toBe(true);
@@ -1674,7 +1676,7 @@ describe('export and import round trip', () => {
 		const set: BoardSet = { rootBoardId: core.id, boards: [core, folder] };
 		const media = new Map<string, MediaItem>();
 
-		const fromObf = await importObf(strToU8(await exportObf(core, media, symbolSvg)));
+		const fromObf = await importObf(strToU8(await exportObf(core, media, sources)));
 		expectValidResult(fromObf);
 		const alone = await describeSet({ rootBoardId: core.id, boards: [core] }, media);
 		const lastSlot = alone.boards[0]?.slots.at(-1);
@@ -1683,7 +1685,7 @@ describe('export and import round trip', () => {
 		expect(await describeSet(fromObf.set, mediaMap(fromObf.media))).toEqual(alone);
 		expect(warningCounts(fromObf)).toEqual({ 'import.brokenLinkDropped': 1 });
 
-		const fromObz = await importObz(await exportObz(set, media, symbolSvg));
+		const fromObz = await importObz(await exportObz(set, media, sources));
 		expectValidResult(fromObz);
 		expect(fromObz.warnings).toEqual([]);
 		expect(await describeSet(fromObz.set, mediaMap(fromObz.media))).toEqual(await describeSet(set, media));
@@ -1692,7 +1694,7 @@ describe('export and import round trip', () => {
 
 	it('exports symbols as SVG data: URIs tagged with the symbol id', async () => {
 		const { set, media } = richSet();
-		const doc = JSON.parse(await exportObf(set.boards[0] as Board, media, symbolSvg)) as {
+		const doc = JSON.parse(await exportObf(set.boards[0] as Board, media, sources)) as {
 			images: Array<{ id: string; data?: string; ext_billedtale_symbol?: string }>;
 			buttons: Array<{ hidden?: boolean; load_board?: { id: string } }>;
 		};
@@ -1701,6 +1703,44 @@ describe('export and import round trip', () => {
 		expect(atob(symbol?.data?.split(',')[1] ?? '')).toBe(symbolSvg('ja'));
 		expect(doc.buttons.filter((b) => b.hidden)).toHaveLength(1);
 		expect(doc.buttons.filter((b) => b.load_board)).toHaveLength(2);
+	});
+
+	// The reference validator (open-aac/obf, validate_obf) refuses a picture without width and height and a recording
+	// without a duration, in an .obf and in every board of an .obz.
+	it('gives every picture its pixel size and every recording its length in whole seconds, in .obf and .obz', async () => {
+		const { set, media } = richSet();
+		const wide = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><title>${id}</title></svg>`;
+		const measured: Array<[number, string]> = [];
+		const lengths: ExportSources = {
+			symbolSvg: wide,
+			soundSeconds: (bytes, mimeType) => {
+				measured.push([bytes.length, mimeType]);
+				return Promise.resolve(2.6);
+			}
+		};
+		type Doc = { images: Array<Record<string, unknown>>; sounds: Array<Record<string, unknown>> };
+		const people = JSON.parse(await exportObf(set.boards[2] as Board, media, lengths)) as Doc;
+		const entries = unzipSync(await exportObz(set, media, lengths));
+		const boards = Object.keys(entries)
+			.filter((path) => path.startsWith('boards/'))
+			.map((path) => JSON.parse(new TextDecoder().decode(entries[path])) as Doc);
+		for (const doc of [people, ...boards]) {
+			for (const image of doc.images) {
+				const symbol = typeof image.ext_billedtale_symbol === 'string';
+				// Symbols are drawn DRAWN_SIDE on their longer side, in their own proportions; photos keep their header's size.
+				expect(image).toMatchObject(symbol ? { width: DRAWN_SIDE, height: DRAWN_SIDE / 2 } : { width: 1, height: 1 });
+			}
+			for (const sound of doc.sounds) expect(sound).toMatchObject({ id: 'rec-1', duration: 3 });
+		}
+		expect(boards.flatMap((doc) => doc.sounds)).toHaveLength(1);
+		expect(measured[0]).toEqual([WEBM_AUDIO.length, 'audio/webm;codecs=opus']);
+
+		// What cannot be read is left out rather than guessed: a picture without a readable header, a recording not decoded.
+		const unreadable: MediaItem = { id: 'photo-1', kind: 'image', mimeType: 'image/png', blob: new Blob([strToU8('no picture')]) };
+		const silent: ExportSources = { symbolSvg: () => undefined, soundSeconds: () => Promise.resolve(undefined) };
+		const bare = JSON.parse(await exportObf(set.boards[2] as Board, new Map([...media, ['photo-1', unreadable]]), silent)) as Doc;
+		expect(bare.images.find((image) => image.id === 'photo-1')).not.toHaveProperty('width');
+		expect(bare.sounds[0]).not.toHaveProperty('duration');
 	});
 
 	it('draws a symbol this tablet does not have (from another version of Billedtale) from the SVG the file carries', async () => {
@@ -2016,7 +2056,7 @@ describe('any mutation of a valid file', () => {
 
 	it(`either imports cleanly or throws an ImportError (${FUZZ_RUNS} damaged .obz packages)`, async () => {
 		const { set, media } = richSet();
-		const valid = await exportObz(set, media, symbolSvg);
+		const valid = await exportObz(set, media, sources);
 		const outcome = { imported: 0, refused: 0 };
 		const damage = fc.oneof(
 			fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),

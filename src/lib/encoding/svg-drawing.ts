@@ -1,5 +1,6 @@
 import { withTimeout } from '#lib/domain/timeout.ts';
 import { base64ToBytes } from './base64.ts';
+import type { PixelSize } from './image-size.ts';
 import { rasterImageType } from './image-type.ts';
 import { PictureRefused } from './reencode.ts';
 
@@ -118,21 +119,34 @@ const SIZE_ATTRIBUTE = /\s(width|height|viewBox)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
  */
 function sizeDrawing(svg: string): string {
 	const tag = rootTag(svg);
-	if (!tag) return svg;
-	const attributes = new Map([...tag.text.matchAll(SIZE_ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? m[3]]));
+	const box = tag && ownBox(tag.text);
+	if (!tag || !box) return svg;
+	const { width, height } = drawnSide(box);
+	const viewBox = box.implied ? ` viewBox="0 0 ${box.width} ${box.height}"` : '';
+	const rest = tag.text.slice(4).replace(SIZE_ATTRIBUTE, (whole: string, name: string) => (name.toLowerCase() === 'viewbox' ? whole : ''));
+	return `${svg.slice(0, tag.index)}<svg width="${width}" height="${height}"${viewBox}${rest}${svg.slice(tag.index + tag.text.length)}`;
+}
+
+/** The root tag's viewBox, or the one its absolute width and height imply (`implied`): none when it has neither. */
+function ownBox(rootText: string): { width: number; height: number; implied: boolean } | undefined {
+	const attributes = new Map([...rootText.matchAll(SIZE_ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? m[3]]));
+	const box = viewBoxOf(attributes.get('viewbox'));
+	if (box) return { ...box, implied: false };
 	const width = absoluteLength(attributes.get('width'));
 	const height = absoluteLength(attributes.get('height'));
-	let box = viewBoxOf(attributes.get('viewbox'));
-	let viewBox = '';
-	if (!box && width !== undefined && height !== undefined) {
-		box = { width, height };
-		viewBox = ` viewBox="0 0 ${width} ${height}"`;
-	}
-	if (!box) return svg;
+	return width !== undefined && height !== undefined ? { width, height, implied: true } : undefined;
+}
+
+function drawnSide(box: { width: number; height: number }): PixelSize {
 	const scale = DRAWN_SIDE / Math.max(box.width, box.height);
-	const size = `width="${Math.max(1, Math.round(box.width * scale))}" height="${Math.max(1, Math.round(box.height * scale))}"`;
-	const rest = tag.text.slice(4).replace(SIZE_ATTRIBUTE, (whole: string, name: string) => (name.toLowerCase() === 'viewbox' ? whole : ''));
-	return `${svg.slice(0, tag.index)}<svg ${size}${viewBox}${rest}${svg.slice(tag.index + tag.text.length)}`;
+	return { width: Math.max(1, Math.round(box.width * scale)), height: Math.max(1, Math.round(box.height * scale)) };
+}
+
+/** The pixel size a drawing is drawn at (DRAWN_SIDE on its longer side), or undefined when it has no size of its own. */
+export function drawnSize(svg: string): PixelSize | undefined {
+	const tag = rootTag(svg);
+	const box = tag && ownBox(tag.text);
+	return box ? drawnSide(box) : undefined;
 }
 
 /** What the entities of a drawing may add when they are expanded, at most. */
