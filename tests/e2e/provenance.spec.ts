@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, readDatabase, reopen, test } from './fixtures';
+import { openApp } from './tablet';
 import { BoardPage, HomePage, unlockWithPin } from './pages';
 
 test('who answers is chosen once per meeting: it holds on the symbol board, through locks and a reload, and every answer is stored with it', async ({
@@ -97,12 +98,25 @@ test('who answers is chosen once per meeting: it holds on the symbol board, thro
 	const meetingId = db.meetings[0]!.id;
 	const keptOfMeeting = () => page.evaluate((id) => Object.keys(sessionStorage).filter((key) => key.endsWith(id)), meetingId);
 	expect(await keptOfMeeting()).toEqual([`billedtale.provenance.${meetingId}`]);
+	// Another open tab keeps its own sessionStorage: it hears of the deletion, also on a page that keeps no such key.
+	const second = await page.context().newPage();
+	await openApp(second, '/');
+	const keys = [`billedtale.provenance.${meetingId}`, `billedtale.vum.${meetingId}`, 'billedtale.vum.another-meeting'];
+	await second.evaluate((names) => names.forEach((name) => sessionStorage.setItem(name, '{}')), keys);
+	const keptInSecond = () =>
+		second.evaluate(() =>
+			Object.keys(sessionStorage)
+				.filter((key) => key.startsWith('billedtale.'))
+				.sort()
+		);
+	expect(await keptInSecond()).toEqual([...keys].sort());
 	await page.getByRole('link', { name: 'Borgere' }).click();
 	await home.citizenLink('Sofie').click();
 	await page.getByRole('button', { name: 'Slet borger' }).click();
 	await citizen.deleteDialog('Sofie').getByRole('button', { name: 'Ja, slet alt om Sofie' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Sofie er slettet fra tabletten.' })).toBeVisible();
 	expect(await keptOfMeeting()).toEqual([]);
+	await expect.poll(keptInSecond).toEqual(['billedtale.vum.another-meeting']);
 });
 
 test('a relayed answer waits on the symbol board until someone other than the citizen is chosen', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { citizenNamedError, PROVENANCE_MODES, type Provenance, type ProvenanceMode } from '#lib/domain/answer.ts';
 import type { Meeting, Participant } from '#lib/domain/meeting.ts';
-import { forgetWithMeetings } from '#lib/storage/forgotten-meetings.ts';
+import { forgetWithMeetings, MEETING_KEY_PREFIX } from '#lib/storage/forgotten-meetings.ts';
 
 /** What the person at the tablet picked. The person may be one the mode or the meeting no longer allows. */
 export interface Picked {
@@ -77,7 +77,7 @@ export function pickedHere(): PickedKeeper {
 	return { get: () => picked, set: (next) => (picked = next) };
 }
 
-const STORAGE_PREFIX = 'billedtale.provenance.';
+const STORAGE_PREFIX = MEETING_KEY_PREFIX.provenance;
 // Module state, not component state: a soft lock unmounts every page, and moving between a meeting's pages
 // mounts another one, yet the choice must stay as it was.
 const pickedByMeeting = new SvelteMap<string, Picked>();

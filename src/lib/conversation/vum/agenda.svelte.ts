@@ -3,7 +3,7 @@ import { CORE_SCALE_ID, DEFAULT_SORTING_SCALE_ID, SCALES, scaleById, YES_NO_SCAL
 import { vumTheme, type VumTheme } from '#lib/content/vum.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { themesTalkedAbout } from '#lib/domain/sorting.ts';
-import { forgetWithMeetings } from '#lib/storage/forgotten-meetings.ts';
+import { forgetWithMeetings, MEETING_KEY_PREFIX } from '#lib/storage/forgotten-meetings.ts';
 
 /** What the adviser chose for today: which themes, in which order, and the scale the cards are sorted on. */
 interface Chosen {
@@ -12,7 +12,7 @@ interface Chosen {
 }
 
 const NOTHING_CHOSEN: Chosen = { themeIds: [], scaleId: DEFAULT_SORTING_SCALE_ID };
-const STORAGE_PREFIX = 'billedtale.vum.';
+const STORAGE_PREFIX = MEETING_KEY_PREFIX.themes;
 // Module state, like the provenance choice: moving between the theme pages and a soft lock keep it.
 const chosenByMeeting = new SvelteMap<string, Chosen>();
 forgetWithMeetings(STORAGE_PREFIX, chosenByMeeting);
