@@ -52,6 +52,30 @@ const espeakModuleFromPage = {
 	}
 };
 
+// PDFKit embeds a PNG through png-js, whose browser build inflates it with fflate's asynchronous unzlib: that starts a
+// blob: worker, which the policy's worker-src 'self' refuses, and nothing answers; the plan's PDF waited for ever for a
+// photo stored as PNG. It inflates in the PDF's own worker instead, with fflate's synchronous unzlibSync.
+const PNG_JS_ASYNC_INFLATE = "import { unzlib } from 'fflate';\n\nconst inflate = unzlib ;";
+const PNG_JS_SYNC_INFLATE = `import { unzlibSync } from 'fflate';
+
+const inflate = (data, done) => {
+	let inflated;
+	try {
+		inflated = unzlibSync(data);
+	} catch (error) {
+		return done(error);
+	}
+	return done(null, inflated);
+};`;
+const pngInflateInPlace = {
+	name: 'png-inflate-in-place',
+	transform(code: string, id: string) {
+		if (!id.includes('/png-js/lib/png-js.browser.js')) return;
+		if (!code.includes(PNG_JS_ASYNC_INFLATE)) throw new Error('png-js changed how it inflates: check pngInflateInPlace in vite.config.ts');
+		return code.replace(PNG_JS_ASYNC_INFLATE, PNG_JS_SYNC_INFLATE);
+	}
+};
+
 // The Danish dictionary as its two parts (src/lib/i18n/parts.ts): `virtual:dictionary/da/first` and `…/rest`.
 const DICTIONARY_PART = 'virtual:dictionary/da/';
 const dictionaryParts = {
@@ -113,7 +137,7 @@ export default defineConfig({
 	// modern browsers is the same library 1.8 kB gzip smaller on every page that stores (bench moede.js.gzip, home.js.gzip).
 	// One bundle holds one copy, so the wrapper's guard has nothing to guard here; the tests read the same build.
 	resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-	worker: { plugins: () => [espeakModuleFromPage] },
+	worker: { plugins: () => [espeakModuleFromPage, pngInflateInPlace] },
 	test: {
 		environment: 'node',
 		// Under `npm test` (tests/all.ts) the unit tests run at nice 19 beside two browsers and get only the CPU those leave:
