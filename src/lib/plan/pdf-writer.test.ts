@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanDocument } from './document.ts';
 import type { PdfRequest, PdfResponse } from './pdf-protocol.ts';
-import { PDF_WRITER_KEPT_MS, PdfWriteError, PdfWriter } from './pdf-writer.ts';
+import { PDF_WRITE_LIMIT_MS, PDF_WRITER_KEPT_MS, PdfWriteError, PdfWriter } from './pdf-writer.ts';
 
 /** A stand-in for the PDF worker: keeps what it is sent, and answers when the test says so. */
 class FakeWorker {
@@ -77,7 +77,7 @@ describe('the PDF writer on the page', () => {
 		expect(worker.received.map((request) => request.kind)).toEqual(['prepare']);
 		for (const n of [1, 2]) {
 			const written = writer.write(document, new Map());
-			vi.advanceTimersByTime(PDF_WRITER_KEPT_MS - 1);
+			vi.advanceTimersByTime(PDF_WRITE_LIMIT_MS - 1);
 			worker.answer({ id: worker.writes.at(-1)!.id, ok: true, bytes: new ArrayBuffer(n) });
 			expect((await written).byteLength).toBe(n);
 		}
@@ -91,16 +91,23 @@ describe('the PDF writer on the page', () => {
 		expect(FakeWorker.started).toHaveLength(2);
 	});
 
-	it('does not let a worker go while it is still writing', async () => {
+	it('gives a file a minute: a worker that has not answered by then is let go, and the file refused with the Danish error', async () => {
 		const writer = new PdfWriter();
 		const written = writer.write(document, new Map());
 		const worker = FakeWorker.started[0]!;
-		vi.advanceTimersByTime(PDF_WRITER_KEPT_MS * 3);
+		vi.advanceTimersByTime(PDF_WRITE_LIMIT_MS - 1);
 		expect(worker.terminated).toBe(false);
-		worker.answer({ id: worker.writes[0]!.id, ok: true, bytes: new ArrayBuffer(1) });
-		await written;
-		vi.advanceTimersByTime(PDF_WRITER_KEPT_MS);
+		vi.advanceTimersByTime(1);
 		expect(worker.terminated).toBe(true);
+		await expect(written).rejects.toMatchObject({ code: 'error.pdf' });
+		// The next PDF has a new worker, and its minute of its own.
+		const next = writer.write(document, new Map());
+		expect(FakeWorker.started).toHaveLength(2);
+		vi.advanceTimersByTime(PDF_WRITE_LIMIT_MS - 1);
+		FakeWorker.started[1]!.answer({ id: FakeWorker.started[1]!.writes[0]!.id, ok: true, bytes: new ArrayBuffer(3) });
+		expect((await next).byteLength).toBe(3);
+		vi.advanceTimersByTime(PDF_WRITER_KEPT_MS - 1);
+		expect(FakeWorker.started[1]!.terminated).toBe(false);
 	});
 
 	it('refuses, with the Danish error, a file the worker could not write and every file of a worker that failed', async () => {

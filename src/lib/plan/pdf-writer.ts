@@ -19,6 +19,12 @@ export class PdfWriteError extends Error {
 
 /** How long the worker is kept after its last file: a second PDF of the meeting comes soon, if at all. */
 export const PDF_WRITER_KEPT_MS = 120_000;
+/**
+ * How long one file may take. A plan with many photos takes seconds on a slow tablet; a writer that has not answered by
+ * then never will (a PNG photo once waited for a worker the page's policy refused), and meanwhile "Laver PDF …" kept the
+ * buttons off and held the tablet's idle lock to its longest. It is let go, and the file refused with an error.
+ */
+export const PDF_WRITE_LIMIT_MS = 60_000;
 
 /**
  * The page's side of the PDF worker (pdf.worker.ts), one for the app: started on first use and kept while PDFs are being
@@ -29,7 +35,10 @@ export const PDF_WRITER_KEPT_MS = 120_000;
 export class PdfWriter {
 	#worker: Worker | undefined;
 	#nextId = 1;
-	readonly #pending = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: PdfWriteError) => void }>();
+	readonly #pending = new Map<
+		number,
+		{ resolve: (bytes: ArrayBuffer) => void; reject: (error: PdfWriteError) => void; limit: ReturnType<typeof setTimeout> }
+	>();
 	#idle: ReturnType<typeof setTimeout> | undefined;
 
 	#start(): Worker {
@@ -37,6 +46,7 @@ export class PdfWriter {
 		worker.onmessage = ({ data }: MessageEvent<PdfResponse>) => {
 			const waiting = this.#pending.get(data.id);
 			this.#pending.delete(data.id);
+			clearTimeout(waiting?.limit);
 			if (data.ok) waiting?.resolve(data.bytes);
 			else waiting?.reject(new PdfWriteError(data.message));
 			this.#keepForAWhile();
@@ -52,7 +62,10 @@ export class PdfWriter {
 		clearTimeout(this.#idle);
 		this.#worker?.terminate();
 		this.#worker = undefined;
-		for (const waiting of this.#pending.values()) waiting.reject(error);
+		for (const waiting of this.#pending.values()) {
+			clearTimeout(waiting.limit);
+			waiting.reject(error);
+		}
 		this.#pending.clear();
 	}
 
@@ -77,11 +90,15 @@ export class PdfWriter {
 
 	write(document: PlanDocument, photos: ReadonlyMap<string, Blob>): Promise<ArrayBuffer> {
 		const id = this.#nextId++;
-		const written = new Promise<ArrayBuffer>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+		const written = new Promise<ArrayBuffer>((resolve, reject) => {
+			const limit = setTimeout(() => this.#stop(new PdfWriteError('the PDF writer did not answer in time')), PDF_WRITE_LIMIT_MS);
+			this.#pending.set(id, { resolve, reject, limit });
+		});
 		try {
 			this.#post({ kind: 'write', id, document, files: filesFor(document), photos });
 		} catch (error) {
 			// Not sent (a document that cannot be copied to the worker): nothing will answer it.
+			clearTimeout(this.#pending.get(id)?.limit);
 			this.#pending.delete(id);
 			throw error;
 		}
