@@ -281,3 +281,31 @@ test('the theme cards reflow at 320 px without sideways scrolling', async ({ pag
 	expect(await firstCardTop()).toBe(top);
 	expect(await fits()).toBe(true);
 });
+
+test('a recorded answer that nobody stops ends by itself at 30 seconds, is saved as the answer, and the page says so', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Temakort' }).click();
+	const cards = new ThemeCardsPage(page);
+	await cards.pickTheme(THEME);
+	await cards.openTheme(THEME);
+	// On the page's clock, not in real time; the fake microphone runs on meanwhile.
+	await page.clock.install();
+	await page.getByRole('button', { name: 'Optag svaret' }).click();
+	await expect(page.getByRole('button', { name: 'Stop og gem optagelsen' })).toBeFocused();
+	await expect(page.getByText('Optager …')).toBeVisible();
+	await page.waitForTimeout(600);
+	await page.clock.runFor(30_000);
+	await expect(page.getByText('Optagelsen stoppede efter 30 sekunder. Længere kan den ikke være. Den er gemt som svar.')).toBeVisible();
+	await expect(page.getByText('Optager …')).toHaveCount(0);
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('listitem')).toHaveText(['En lydoptagelse']);
+	// "Stop" had the focus; it went with the button to "Optag svaret".
+	await expect(page.getByRole('button', { name: 'Optag svaret' })).toBeFocused();
+	await expectNoAxeViolations(page, 'a recording stopped by its time limit');
+	const db = await readDatabase(page);
+	const wish = db.answers.find((a) => a.payload.content.kind === 'recording')!;
+	expect(db.media.find((m) => m.id === wish.payload.content.mediaId)?.payload).toMatchObject({ kind: 'audio' });
+	expect(db.answers).toHaveLength(1);
+});

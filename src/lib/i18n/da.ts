@@ -881,6 +881,7 @@ export const da = {
 	'conv.recording.start': 'Optag svaret',
 	'conv.recording.stop': 'Stop og gem optagelsen',
 	'conv.recording.active': 'Optager …',
+	'conv.recording.limit': 'Optagelsen stoppede efter {seconds} sekunder. Længere kan den ikke være. Den er gemt som svar.',
 	'conv.signals': 'Brug for en pause eller hjælp?',
 	'conv.saved': 'Gemt: {answer}',
 	'conv.answersHere': 'Svar, der er gemt her',

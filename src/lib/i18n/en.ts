@@ -887,6 +887,7 @@ export const en: Record<MessageKey, string> = {
 	'conv.recording.start': 'Record the answer',
 	'conv.recording.stop': 'Stop and save the recording',
 	'conv.recording.active': 'Recording …',
+	'conv.recording.limit': 'The recording stopped after {seconds} seconds. It cannot be longer. It is saved as the answer.',
 	'conv.signals': 'Need a break or help?',
 	'conv.saved': 'Saved: {answer}',
 	'conv.answersHere': 'Answers saved here',
