@@ -333,3 +333,33 @@ test('sheets and question cards: a network map placed by finger and by keyboard,
 	await expectReflow(page, 'the LØFT cards', { resize: false });
 	await expectNoAxeViolations(page, 'the LØFT cards at 320 px');
 });
+
+test('the citizen giving the point someone else gave before is stored in her name, theirs kept in the history', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.addParticipant('Jens', 'Udfører');
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	const question = 'Hvordan har du det lige nu?';
+	await sheet.answeringAs('Observeret', 'Jens (Udfører)');
+	await sheet.answerOnScale(question, 'Godt');
+	await sheet.answeringAs('Borgeren selv');
+	await expect(sheet.provenance).toHaveText('Svar gemmes som: Borgeren selv');
+	// Past the citizen's repeat time (400 ms), in which a second tap on the same point is taken for a tremor's.
+	await page.waitForTimeout(450);
+	await sheet.question(question).getByRole('group', { name: question }).getByRole('button', { name: 'Godt', exact: true }).click();
+	const people = (await readDatabase(page)).meetings[0]!.payload.participants as Array<{ id: string; name: string }>;
+	const jens = people.find((p) => p.name === 'Jens')!.id;
+	await expect
+		.poll(async () =>
+			(await readDatabase(page)).answers.map((a) => [a.payload.provenance, a.payload.history.map((h: any) => h.provenance)])
+		)
+		.toEqual([[{ mode: 'selv' }, [{ mode: 'observeret', participantId: jens }]]]);
+	// The same point by the same person again changes nothing.
+	await page.waitForTimeout(450);
+	await sheet.question(question).getByRole('group', { name: question }).getByRole('button', { name: 'Godt', exact: true }).click();
+	await page.waitForTimeout(300);
+	expect((await readDatabase(page)).answers[0]!.payload.history).toHaveLength(1);
+});

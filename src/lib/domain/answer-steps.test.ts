@@ -22,18 +22,26 @@ describe('answer steps', () => {
 	});
 
 	it('store the first point of a scale, correct it with another, and leave it alone for the same point', () => {
-		expect(singleAnswerStep([], item, good, ['scale', 'no-answer'])).toEqual({ kind: 'record', subject: item, content: good });
+		expect(singleAnswerStep([], item, good, ['scale', 'no-answer'], selv)).toEqual({ kind: 'record', subject: item, content: good });
 		const stored = [answer('a1', item, bad)];
-		expect(singleAnswerStep(stored, item, good, ['scale', 'no-answer'])).toEqual({ kind: 'correct', answerId: 'a1', content: good });
+		expect(singleAnswerStep(stored, item, good, ['scale', 'no-answer'], selv)).toEqual({ kind: 'correct', answerId: 'a1', content: good });
 		// The same point seen in English is the same answer.
-		expect(singleAnswerStep(stored, item, { ...bad, label: 'Bad' }, ['scale', 'no-answer'])).toBeUndefined();
+		expect(singleAnswerStep(stored, item, { ...bad, label: 'Bad' }, ['scale', 'no-answer'], selv)).toBeUndefined();
 		// "Vil ikke svare" replaces the point, so the question still has one answer.
 		const none: AnswerContent = { kind: 'no-answer', reason: 'vil-ikke-svare' };
-		expect(singleAnswerStep(stored, item, none, ['scale', 'no-answer'])).toMatchObject({ kind: 'correct', answerId: 'a1' });
+		expect(singleAnswerStep(stored, item, none, ['scale', 'no-answer'], selv)).toMatchObject({ kind: 'correct', answerId: 'a1' });
 		// A withdrawn answer, or one of another kind or subject, is not corrected.
-		expect(singleAnswerStep([withdrawAnswer(stored[0]!, 2)], item, good, ['scale'])?.kind).toBe('record');
-		expect(singleAnswerStep([answer('a2', item, { kind: 'text', text: 'fint' })], item, good, ['scale'])?.kind).toBe('record');
-		expect(singleAnswerStep([answer('a3', other, bad)], item, good, ['scale'])?.kind).toBe('record');
+		expect(singleAnswerStep([withdrawAnswer(stored[0]!, 2)], item, good, ['scale'], selv)?.kind).toBe('record');
+		expect(singleAnswerStep([answer('a2', item, { kind: 'text', text: 'fint' })], item, good, ['scale'], selv)?.kind).toBe('record');
+		expect(singleAnswerStep([answer('a3', other, bad)], item, good, ['scale'], selv)?.kind).toBe('record');
+	});
+
+	// Review (tat 1): the citizen's own "Godt" after Jens observed "Godt" was not stored, while the screen said it was.
+	it('correct the same point given again by someone else or another way, so it names who gives it now', () => {
+		const relayed = [answer('a1', item, good, 1, byLise)];
+		expect(singleAnswerStep(relayed, item, good, ['scale'], byLise)).toBeUndefined();
+		expect(singleAnswerStep(relayed, item, good, ['scale'], selv)).toEqual({ kind: 'correct', answerId: 'a1', content: good });
+		expect(singleAnswerStep(relayed, item, good, ['scale'], { mode: 'observeret', participantId: 'p-lise' })?.kind).toBe('correct');
 	});
 
 	it('turn a mark on once, off by withdrawing it, and on again by restoring the same answer', () => {

@@ -32,17 +32,21 @@ function sameContent(a: AnswerContent, b: AnswerContent): boolean {
 
 /**
  * For a question that has one answer at a time (a point on a scale, a ring on the map): the newest active answer
- * of the same kinds is corrected; the same answer again changes nothing; with none there, a new one is stored.
+ * of the same kinds is corrected; with none there, a new one is stored. The same answer given again as `provenance`
+ * says changes nothing; given by someone else or in another way (the citizen now taps the point a relative relayed), it
+ * is corrected to name who gives it now, and its history keeps who gave it before.
  */
 export function singleAnswerStep(
 	answers: readonly Answer[],
 	subject: AnswerSubject,
 	content: AnswerContent,
-	replaces: readonly AnswerContent['kind'][]
+	replaces: readonly AnswerContent['kind'][],
+	provenance: Provenance
 ): AnswerStep | undefined {
 	const current = answersAbout(answers, subject).find((answer) => answer.status === 'active' && replaces.includes(answer.content.kind));
 	if (!current) return { kind: 'record', subject, content };
-	return sameContent(current.content, content) ? undefined : { kind: 'correct', answerId: current.id, content };
+	const same = sameContent(current.content, content) && sameProvenance(current.provenance, provenance);
+	return same ? undefined : { kind: 'correct', answerId: current.id, content };
 }
 
 /**

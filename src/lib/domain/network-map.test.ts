@@ -65,14 +65,14 @@ const kim = newNetworkPerson({ personId: 'person-2', name: 'Kim', photoId: 'phot
 
 describe('the network map', () => {
 	it('places a person with one answer and moves them by correcting it, keeping where they were', () => {
-		let answers = apply([], placeStep([], mor, rings[0]!));
-		answers = apply(answers, placeStep(answers, kim, rings[2]!));
+		let answers = apply([], placeStep([], mor, rings[0]!, selv));
+		answers = apply(answers, placeStep(answers, kim, rings[2]!, selv));
 		expect(networkPeople(answers).map((p) => [p.subject.name, p.ringId])).toEqual([
 			['Mor', 'taet-paa'],
 			['Kim', 'laengere-vaek']
 		]);
 
-		const move = placeStep(answers, mor, rings[1]!);
+		const move = placeStep(answers, mor, rings[1]!, selv);
 		expect(move).toMatchObject({ kind: 'correct', answerId: networkPeople(answers)[0]!.placement.id });
 		answers = apply(answers, move);
 		expect(answers).toHaveLength(2);
@@ -81,12 +81,12 @@ describe('the network map', () => {
 		expect(moved.placement.content).toEqual({ kind: 'placement', zoneId: 'midt-imellem', label: 'Midt imellem' });
 		expect(moved.placement.history.map((h) => h.content)).toEqual([{ kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }]);
 		// The same ring again is no change at all.
-		expect(placeStep(answers, mor, rings[1]!)).toBeUndefined();
+		expect(placeStep(answers, mor, rings[1]!, selv)).toBeUndefined();
 	});
 
 	it('sets, unsets and sets a mark again on one answer, and keeps marks apart per person', () => {
-		let answers = apply([], placeStep([], mor, rings[0]!));
-		answers = apply(answers, placeStep(answers, kim, rings[0]!));
+		let answers = apply([], placeStep([], mor, rings[0]!, selv));
+		answers = apply(answers, placeStep(answers, kim, rings[0]!, selv));
 		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true, selv));
 		expect(markStep(answers, mor, 'med-til-moeder', true, selv)).toBeUndefined();
 		answers = apply(answers, markStep(answers, kim, 'spoerg-om-hjaelp', true, selv));
@@ -103,7 +103,7 @@ describe('the network map', () => {
 	});
 
 	it('sets a mark someone else took back as a new answer in the name of who sets it now', () => {
-		let answers = apply([], placeStep([], mor, rings[0]!));
+		let answers = apply([], placeStep([], mor, rings[0]!, selv));
 		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', true, byLise), byLise);
 		answers = apply(answers, markStep(answers, mor, 'med-til-moeder', false, byLise));
 		const again = markStep(answers, mor, 'med-til-moeder', true, selv);
@@ -118,8 +118,8 @@ describe('the network map', () => {
 	});
 
 	it('takes a removed person off the map by withdrawing every answer about them, and only theirs', () => {
-		let answers = apply([], placeStep([], mor, rings[0]!));
-		answers = apply(answers, placeStep(answers, kim, rings[1]!));
+		let answers = apply([], placeStep([], mor, rings[0]!, selv));
+		answers = apply(answers, placeStep(answers, kim, rings[1]!, selv));
 		answers = apply(answers, markStep(answers, mor, 'spoerg-om-hjaelp', true, selv));
 		const steps = removeSteps(answers, mor);
 		expect(steps).toHaveLength(2);
@@ -127,7 +127,7 @@ describe('the network map', () => {
 		expect(networkPeople(answers).map((p) => p.subject.name)).toEqual(['Kim']);
 		expect(answers.filter((a) => a.status === 'withdrawn')).toHaveLength(2);
 		// Placed again, the person comes back as a new placement, not as a restored old one.
-		answers = apply(answers, placeStep(answers, mor, rings[2]!));
+		answers = apply(answers, placeStep(answers, mor, rings[2]!, selv));
 		expect(networkPeople(answers).map((p) => [p.subject.name, p.ringId, p.marks])).toEqual([
 			['Kim', 'midt-imellem', []],
 			['Mor', 'laengere-vaek', []]

@@ -58,9 +58,17 @@ function isNetworkMark(mark: Mark): mark is NetworkMark {
 	return (NETWORK_MARKS as readonly string[]).includes(mark);
 }
 
-/** Placing a person on a ring: the first time a new answer, later a correction of it; the same ring changes nothing. */
-export function placeStep(answers: readonly Answer[], person: NetworkPersonSubject, ring: Ring): AnswerStep | undefined {
-	return singleAnswerStep(answers, person, { kind: 'placement', zoneId: ring.id, label: ring.label }, ['placement']);
+/**
+ * Placing a person on a ring, as `provenance` says: the first time a new answer, later a correction of it; the same ring
+ * by the same person changes nothing, by someone else it names them (singleAnswerStep).
+ */
+export function placeStep(
+	answers: readonly Answer[],
+	person: NetworkPersonSubject,
+	ring: Ring,
+	provenance: Provenance
+): AnswerStep | undefined {
+	return singleAnswerStep(answers, person, { kind: 'placement', zoneId: ring.id, label: ring.label }, ['placement'], provenance);
 }
 
 /** A mark on or off, given as `provenance` says: a mark set again by someone else is theirs, not a restored old one. */

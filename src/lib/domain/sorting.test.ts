@@ -95,6 +95,8 @@ describe('sorting theme cards', () => {
 		let answers = apply([], 'kontakt', godt);
 		expect(answers).toHaveLength(1);
 		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt }, selv)).toEqual({ kind: 'unchanged' });
+		// Laid again on the same place by someone else: it names them now (review tat 1).
+		expect(planPlacement(answers, 'relationer', 'kontakt', { ...godt }, byLise)).toEqual({ kind: 'correct', answerId: answers[0]!.id });
 		answers = apply(answers, 'kontakt', ikkeGodt);
 		answers = apply(answers, 'kontakt', ikkeTaltOm);
 		expect(answers).toHaveLength(1);

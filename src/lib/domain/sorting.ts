@@ -1,4 +1,4 @@
-import type { Answer, AnswerContent, Provenance } from './answer';
+import { sameProvenance, type Answer, type AnswerContent, type Provenance } from './answer';
 import { givesAgain } from './answer-steps';
 
 /*
@@ -113,7 +113,11 @@ export function planPlacement(
 	provenance: Provenance
 ): PlacementStep {
 	const active = placementsOf(answers, themeId).get(subthemeId);
-	if (active) return samePlace(active.content, content) ? { kind: 'unchanged' } : { kind: 'correct', answerId: active.id };
+	// Laid again where it lies by someone else, or another way, it names who laid it now (as singleAnswerStep does).
+	if (active) {
+		const same = samePlace(active.content, content) && sameProvenance(active.provenance, provenance);
+		return same ? { kind: 'unchanged' } : { kind: 'correct', answerId: active.id };
+	}
 	const undone = perSubtheme(answers, themeId, (a) => a.status === 'withdrawn' && isPlaceContent(a.content)).get(subthemeId);
 	return undone && givesAgain(undone, content, provenance) ? { kind: 'restore', answerId: undone.id } : { kind: 'record' };
 }

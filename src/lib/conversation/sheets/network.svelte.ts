@@ -65,7 +65,7 @@ export class NetworkSession {
 	}
 
 	async place(subject: NetworkPersonSubject, ring: Ring): Promise<boolean> {
-		const ok = await this.#apply([placeStep(this.#answers(), subject, ring)]);
+		const ok = await this.#apply([placeStep(this.#answers(), subject, ring, this.#choice.provenance)]);
 		if (ok) {
 			await untilShown(() => this.people.some((p) => p.subject.personId === subject.personId && p.ringId === ring.id));
 			this.waiting = this.waiting.filter((w) => w.personId !== subject.personId);
