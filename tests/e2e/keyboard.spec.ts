@@ -108,3 +108,30 @@ test('a symbol board and its folders work with the keyboard alone', async ({ pag
 	await activate(page, page.getByRole('button', { name: 'Slet sidste' }));
 	await expect(board.message).toContainText('Tryk på billederne');
 });
+
+test('arrow keys through a face scale save the point they rest on once, not every point they pass', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Aske');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.openStep('Hvordan går det?');
+	const today = page.getByRole('group', { name: 'Hvordan har du det i dag?' });
+	const stored = async () =>
+		(await readDatabase(page)).answers
+			.filter((a) => a.payload.content.kind === 'scale')
+			.map((a) => [a.payload.content.pointId, a.payload.history.map((h: { content: { pointId: string } }) => h.content.pointId)]);
+	await today.getByRole('radio', { name: 'Rigtig godt', exact: true }).focus();
+	await page.keyboard.press('Space');
+	await expect.poll(stored).toEqual([['rigtig-godt', []]]);
+	// Four points passed, the last one left by Tab: one correction, from the first to the last.
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+	await expect(today.getByRole('radio', { name: 'Rigtig skidt', exact: true })).toBeChecked();
+	await page.keyboard.press('Tab');
+	await expect.poll(stored).toEqual([['rigtig-skidt', ['rigtig-godt']]]);
+	// Resting on a point saves it too, with no Tab.
+	await today.getByRole('radio', { name: 'Rigtig skidt', exact: true }).focus();
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('ArrowLeft');
+	await expect.poll(stored, { timeout: 5_000 }).toEqual([['midt-imellem', ['rigtig-godt', 'rigtig-skidt']]]);
+	await expect(today.getByRole('radio', { name: 'Midt imellem', exact: true })).toBeChecked();
+});
