@@ -310,3 +310,30 @@ test('the list view with the keyboard alone, then and now at the next meeting, 3
 	expect(after.storyItems).toEqual([]);
 	expect(after.media.filter((m) => m.citizenId === citizenId)).toEqual([]);
 });
+
+test('with "Formidlet af" and nobody chosen, a move, a removal and an undo are not tried: the reason is said, nothing changes', async ({
+	page
+}) => {
+	await meetingWithLise(page, 'Vera');
+	const story = new StoryPage(page);
+	await story.open();
+	await story.view('Liste');
+	await story.search('glad');
+	await story.symbolResult('glad').click();
+	await story.putIn('Mine håb, ønsker og drømme').click();
+	const glad = story.listArea('Mine håb, ønsker og drømme').getByRole('listitem').filter({ hasText: 'Billede: glad' });
+	await expect(glad).toBeVisible();
+	// The story's own picker: "Formidlet af" stays, the person is taken away.
+	await page.getByText('Lægges på som: Formidlet af (Lise, Pårørende)').click();
+	await page.getByRole('group', { name: 'Hvem svarer, og hvordan?' }).getByLabel('Hvem?').selectOption({ value: '' });
+	await expect(page.getByText('Vælg, hvem der formidler, før der svares.').first()).toBeVisible();
+	const stored = async () => (await readDatabase(page)).storyItems.map((item) => [item.payload.areaId, item.payload.removedAt]);
+	const before = await stored();
+	await page.getByRole('combobox', { name: 'Flyt Billede: glad til' }).selectOption({ label: 'Det står i vejen' });
+	await page.getByRole('button', { name: 'Flyt Billede: glad', exact: true }).click();
+	await expect(story.status).toHaveText('Vælg, hvem der formidler, før der svares.');
+	await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Prøv igen' })).toHaveCount(0);
+	expect(await stored()).toEqual(before);
+	await expectNoAxeViolations(page, 'the story with nobody chosen to relay');
+});

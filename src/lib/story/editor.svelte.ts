@@ -39,6 +39,8 @@ export interface StoryEditorSource {
 	items: () => readonly StoryItem[];
 	/** The meeting's one provenance choice, with the person's name and role as shown now. */
 	provenance: () => StoryProvenance;
+	/** Whether the choice can be saved with: "Formidlet af" with nobody chosen cannot. */
+	ready: () => boolean;
 }
 
 /**
@@ -93,7 +95,17 @@ export class StoryEditor {
 		return this.visible.filter((item) => item.areaId === areaId && item.id !== except);
 	}
 
+	/**
+	 * Every change is stored with who made it: with "Formidlet af" and nobody chosen, a move, a removal or an undo could
+	 * only fail ("Prøv igen", which could never work). It is not tried, and the reason is said instead, as for adding.
+	 */
+	#mayChange(): boolean {
+		if (!this.#source.ready()) this.announcement = t('meeting.relayMissing');
+		return this.#source.ready();
+	}
+
 	async #add(content: StoryContent, placement: Placement): Promise<void> {
+		if (!this.#mayChange()) return;
 		const item = await addStoryItem({
 			id: newId(),
 			citizenId: this.#source.citizenId(),
@@ -161,7 +173,7 @@ export class StoryEditor {
 
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
-		if (!step) return;
+		if (!step || !this.#mayChange()) return;
 		await moveStoryItem(step.itemId, step.before, this.#source.provenance(), this.#source.meetingId());
 		this.#undo = this.#undo.slice(0, -1);
 		this.#redo = [...this.#redo, step];
@@ -170,7 +182,7 @@ export class StoryEditor {
 
 	async redo(): Promise<void> {
 		const step = this.#redo.at(-1);
-		if (!step) return;
+		if (!step || !this.#mayChange()) return;
 		await moveStoryItem(step.itemId, step.after, this.#source.provenance(), this.#source.meetingId());
 		this.#redo = this.#redo.slice(0, -1);
 		this.#undo = [...this.#undo, step];
@@ -191,7 +203,7 @@ export class StoryEditor {
 	async #change(item: StoryItem, next: ItemPosition, announcement: string): Promise<void> {
 		const before = positionOf(item);
 		const same = (Object.keys(next) as (keyof ItemPosition)[]).every((key) => next[key] === before[key]);
-		if (same) return;
+		if (same || !this.#mayChange()) return;
 		await moveStoryItem(item.id, next, this.#source.provenance(), this.#source.meetingId());
 		this.#record({ itemId: item.id, before, after: next });
 		this.announcement = announcement;
