@@ -11,6 +11,9 @@ import { ValidationError } from '#lib/domain/validation.ts';
 import { createMeeting } from '#lib/storage/meetings.ts';
 import { getCitizen, listCitizens } from '#lib/storage/citizens.ts';
 import { migrateRecords } from '#lib/storage/migrate.ts';
+import { updatePlan } from '#lib/storage/plans.ts';
+import { setAssessment } from '#lib/storage/assessments.ts';
+import { vumSubtheme } from '#lib/content/vum.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -137,6 +140,32 @@ describe('restoring a backup', () => {
 		}
 		await expect(restoreFile(file, 'en helt anden sætning')).rejects.toThrow('error.wrongPassphrase');
 		expect(await disk()).toEqual(before);
+	});
+
+	it('refuses a plan or an assessment whose meeting is not its own citizen’s meeting in the file, every stored record byte-identical', async () => {
+		const bo = await createCitizen({ displayName: 'Bo' });
+		const meeting = await createMeeting(bo.id, { date: '2026-11-20', place: 'Hjemme', phase: 'faglig-udredning' });
+		const goal = { id: 'g1', text: 'Bos eget mål', themeIds: ['praktiske-opgaver'], status: 'aktiv' as const };
+		await updatePlan(meeting.id, (plan) => ({ ...plan, goals: [goal] }));
+		const kontakt = { subthemeId: 'kontakt-med-andre', ffbCode: vumSubtheme('kontakt-med-andre')!.subtheme.ffb.code };
+		await setAssessment(meeting.id, { ...kontakt, levelId: 'let' });
+		const fromBo = await collectBackup();
+		await deleteDatabase();
+		// A forged file hangs Bo's plan or assessment on Anna's meeting on this tablet (its id is in the address bar).
+		const { answer } = await tabletWithAnna();
+		const before = await disk();
+		for (const table of ['plans', 'assessments'] as const) {
+			for (const meetingId of [answer.meetingId, 'a-meeting-not-in-the-file']) {
+				const forged = structuredClone(fromBo);
+				forged[table][0]!.meetingId = meetingId;
+				await expect(restoreFile(await writeBackup(forged, PASSPHRASE, ITERATIONS))).rejects.toThrow('backup.invalid');
+				expect(await disk()).toEqual(before);
+			}
+		}
+		// The control: the file as the app wrote it restores, plan and assessment with it.
+		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
+		const after = (await disk()) as { plans: unknown[]; assessments: unknown[] };
+		expect([after.plans.length, after.assessments.length]).toEqual([1, 1]);
 	});
 
 	it('refuses, with its reason, what a forged file could carry: SVG or pixel-flood pictures, repeated ids, absurd sizes, a weak key', async () => {

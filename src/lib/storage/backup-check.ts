@@ -2,7 +2,7 @@ import { validateBoardSet } from '#lib/domain/board.ts';
 import type { ParticipantRole } from '#lib/domain/meeting.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { boardFromRecord, type AnswerRecord, type BoardRecord, type RecordsByTable } from './records.ts';
-import { DamagedRecordError, parseRecord } from './registry.ts';
+import { DamagedRecordError, MEETING_OWNED_TABLES, parseRecord } from './registry.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 
 /*
@@ -43,10 +43,18 @@ export function parseRecords<T extends SealedTable>(name: T, value: unknown): Re
 }
 
 type MeetingFacts = { citizenId: string; people: Map<string, ParticipantRole> };
+/** A record kept under a meeting (a table of MEETING_OWNED_TABLES: answers, plans, assessments). */
+type MeetingOwned = { table: SealedTable; record: { citizenId: string; meetingId: string } };
 
-/** Who an answer names must be at its meeting; only someone other than the citizen relays. */
-function checkAnswer(answer: AnswerRecord, meeting: MeetingFacts | undefined): void {
-	if (!meeting || answer.citizenId !== meeting.citizenId) invalid();
+/**
+ * A record kept under a meeting must be the same citizen's as its meeting, and that meeting in the file: a file must
+ * not hang a plan or an assessment on a meeting of another citizen on this tablet, where it would show and be added to.
+ * Who an answer names must be at its meeting; only someone other than the citizen relays.
+ */
+function checkMeetingOwned({ table, record }: MeetingOwned, meeting: MeetingFacts | undefined): void {
+	if (!meeting || record.citizenId !== meeting.citizenId) invalid();
+	if (table !== 'answers') return;
+	const answer = record as AnswerRecord;
 	for (const provenance of [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)]) {
 		const role = provenance.participantId === undefined ? undefined : (meeting!.people.get(provenance.participantId) ?? invalid());
 		if (provenance.mode === 'formidlet' && (!role || role === 'borger')) invalid();
@@ -72,9 +80,9 @@ function checkBoards(boards: readonly BoardRecord[], citizenIds: ReadonlySet<str
 }
 
 /**
- * The checks of a whole file, fed one group of records at a time in the file's order. An answer is
- * checked as soon as its meeting has come (the writer puts meetings first); the few that come before
- * theirs wait for finish(). Throws backup.invalid, backup.tooMany or backup.duplicateIds.
+ * The checks of a whole file, fed one group of records at a time in the file's order. An answer, plan or
+ * assessment is checked as soon as its meeting has come (the writer puts meetings first); the few that come
+ * before theirs wait for finish(). Throws backup.invalid, backup.tooMany or backup.duplicateIds.
  */
 export class BackupCheck {
 	private readonly counts = new Map<SealedTable, number>();
@@ -82,7 +90,7 @@ export class BackupCheck {
 	private readonly citizenIds = new Set<string>();
 	private readonly owners = new Set<string>();
 	private readonly meetings = new Map<string, MeetingFacts>();
-	private readonly waiting: AnswerRecord[] = [];
+	private readonly waiting: MeetingOwned[] = [];
 	private readonly boards: BoardRecord[] = [];
 	private duplicate = false;
 
@@ -104,11 +112,11 @@ export class BackupCheck {
 			for (const m of records as RecordsByTable['meetings'][]) {
 				this.meetings.set(m.id, { citizenId: m.citizenId, people: new Map(m.payload.participants.map((p) => [p.id, p.role])) });
 			}
-		} else if (name === 'answers') {
-			for (const answer of records as AnswerRecord[]) {
-				const meeting = this.meetings.get(answer.meetingId);
-				if (meeting) checkAnswer(answer, meeting);
-				else this.waiting.push(answer);
+		} else if (MEETING_OWNED_TABLES.includes(name)) {
+			for (const record of records as MeetingOwned['record'][]) {
+				const meeting = this.meetings.get(record.meetingId);
+				if (meeting) checkMeetingOwned({ table: name, record }, meeting);
+				else this.waiting.push({ table: name, record });
 			}
 		} else if (name === 'boards') this.boards.push(...(records as BoardRecord[]));
 		return records;
@@ -117,7 +125,7 @@ export class BackupCheck {
 	/** The checks across the whole file, once every group has been added. */
 	finish(): void {
 		for (const owner of this.owners) if (!this.citizenIds.has(owner)) invalid();
-		for (const answer of this.waiting) checkAnswer(answer, this.meetings.get(answer.meetingId));
+		for (const owned of this.waiting) checkMeetingOwned(owned, this.meetings.get(owned.record.meetingId));
 		checkBoards(this.boards, this.citizenIds);
 		if (this.duplicate) throw new ValidationError('backup.duplicateIds');
 	}
