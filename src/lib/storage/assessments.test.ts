@@ -3,8 +3,9 @@ import { vumSubtheme } from '#lib/content/vum.ts';
 import { listAnswers } from './answers.ts';
 import { clearAssessment, listAssessments, setAssessment } from './assessments.ts';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase } from './db.ts';
+import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
+import { sealRecord } from './sealing.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -55,5 +56,22 @@ describe('the adviser’s levels (assessments)', () => {
 		await expect(setAssessment(first.id, { ...kontakt, levelId: 'lidt' })).rejects.toThrow('error.assessment');
 		await expect(setAssessment('no-such-meeting', { ...kontakt, levelId: 'let' })).rejects.toThrow('error.notFound');
 		expect(await listAssessments(first.id)).toEqual([]);
+	});
+
+	it('of a meeting are only its own citizen’s: a level stored under another citizen is not shown and not changed', async () => {
+		const { citizen, first } = await twoMeetings();
+		const bo = await createCitizen({ displayName: 'Bo' });
+		// As a forged backup restored before restores checked it left it: Bo's level on Anna's meeting.
+		const payload = { ...kontakt, levelId: 'let', note: 'Indsat vurdering' };
+		const forged = { id: 'forged', citizenId: bo.id, meetingId: first.id, createdAt: 1, updatedAt: 1, payload };
+		await getDb().assessments.put(await sealRecord('assessments', forged));
+
+		expect(await listAssessments(first.id)).toEqual([]);
+		const own = await setAssessment(first.id, { ...kontakt, levelId: 'moderat' }, 10);
+		expect(own).toMatchObject({ citizenId: citizen.id, levelId: 'moderat' });
+		expect((await listAssessments(first.id)).map((a) => [a.citizenId, a.levelId])).toEqual([[citizen.id, 'moderat']]);
+		await clearAssessment(first.id, 'kontakt-med-andre');
+		expect(await listAssessments(first.id)).toEqual([]);
+		expect(await getDb().assessments.get('forged')).toBeDefined();
 	});
 });

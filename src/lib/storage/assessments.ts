@@ -4,17 +4,28 @@ import { ValidationError } from '#lib/domain/validation.ts';
 import { FUNCTION_LEVELS, vumSubtheme } from '#lib/content/vum.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
-import { assessmentFromRecord, assessmentToRecord } from './records.ts';
-import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
+import { assessmentFromRecord, assessmentToRecord, type AssessmentRecord } from './records.ts';
+import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
 /*
  * The adviser's funktionsevneniveau per sub-theme of a meeting: at most one per sub-theme. Which
  * sub-theme a record is about is sealed, so finding it means opening the meeting's few records.
  */
 
+/**
+ * The meeting's records as stored. Only those of the meeting's own citizen count: one under another citizen (put there by
+ * a forged backup before restores checked it) is not this meeting's assessment and is never shown in her case file.
+ */
+async function storedOf(meetingId: string): Promise<Stored<AssessmentRecord>[]> {
+	const db = getDb();
+	const meeting = await db.meetings.get(meetingId);
+	if (!meeting) return [];
+	return (await db.assessments.where('meetingId').equals(meetingId).toArray()).filter((record) => record.citizenId === meeting.citizenId);
+}
+
 /** Every level the adviser recorded in a meeting, in the order they were first set. */
 export async function listAssessments(meetingId: string): Promise<Assessment[]> {
-	const stored = await getDb().assessments.where('meetingId').equals(meetingId).toArray();
+	const stored = await storedOf(meetingId);
 	return (await openRecords('assessments', stored)).map(assessmentFromRecord).sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -27,7 +38,7 @@ function checkAgainstContent(input: AssessmentContent): void {
 
 /** The meeting's stored records and the one about the sub-theme, opened. */
 async function readFor(meetingId: string, subthemeId: string) {
-	const all = await getDb().assessments.where('meetingId').equals(meetingId).toArray();
+	const all = await storedOf(meetingId);
 	const opened = (await openRecords('assessments', all)).find((record) => record.payload.subthemeId === subthemeId);
 	const stored = opened && all.find((record) => record.id === opened.id);
 	return { ids: all.map((record) => record.id).sort(), opened, stored };
@@ -53,7 +64,7 @@ export async function setAssessment(meetingId: string, input: AssessmentContent,
 		return guardedWrite(() =>
 			db.transaction('rw', [db.meetings, db.assessments], async () => {
 				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
-				const idsNow = (await db.assessments.where('meetingId').equals(meetingId).primaryKeys()).sort();
+				const idsNow = (await storedOf(meetingId)).map((record) => record.id).sort();
 				const same = idsNow.length === ids.length && idsNow.every((id, i) => id === ids[i]);
 				if (!same || (stored && !unchangedSince(stored, await db.assessments.get(stored.id)))) return CHANGED_MEANWHILE;
 				await db.assessments.put(sealed);

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase } from './db.ts';
+import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { getPlan, listPlans, updatePlan } from './plans.ts';
+import { sealRecord } from './sealing.ts';
 
 afterEach(async () => {
 	await deleteDatabase();
@@ -43,5 +44,31 @@ describe('plans', () => {
 		// A plan without a time reads without one.
 		await updatePlan(meeting.id, (plan) => ({ ...plan, nextMeetingTime: undefined }));
 		expect(await getPlan(meeting.id)).not.toHaveProperty('nextMeetingTime');
+	});
+
+	it('of a meeting are only its own citizen’s: a plan stored under another citizen is not shown and never takes her goals', async () => {
+		const anna = await createCitizen({ displayName: 'Anna' });
+		const bo = await createCitizen({ displayName: 'Bo' });
+		const meeting = await createMeeting(anna.id, { date: '2026-12-02', place: '', phase: 'opfoelgning' });
+		// As a forged backup restored before restores checked it left it: Bo's plan on Anna's meeting.
+		const goal = { id: 'g1', text: 'Indsat mål', themeIds: [], status: 'aktiv' as const };
+		const forged = {
+			id: 'forged',
+			citizenId: bo.id,
+			meetingId: meeting.id,
+			createdAt: 1,
+			updatedAt: 1,
+			payload: { goals: [goal], agreements: [] }
+		};
+		await getDb().plans.put(await sealRecord('plans', forged));
+
+		expect(await getPlan(meeting.id)).toBeUndefined();
+		const own = await updatePlan(meeting.id, (plan) => ({
+			...plan,
+			goals: [...plan.goals, { ...goal, id: 'g2', text: 'Annas eget mål' }]
+		}));
+		expect(own).toMatchObject({ citizenId: anna.id, goals: [{ text: 'Annas eget mål' }] });
+		expect(await getPlan(meeting.id)).toMatchObject({ id: own.id, citizenId: anna.id });
+		expect((await listPlans(bo.id)).map((plan) => plan.goals.map((g) => g.text))).toEqual([['Indsat mål']]);
 	});
 });

@@ -5,9 +5,18 @@ import { guardedWrite, StorageError } from './errors.ts';
 import { planFromRecord, planToRecord } from './records.ts';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
+/**
+ * The meeting's plan as stored. Only one of the meeting's own citizen counts: a plan under another citizen (put there by
+ * a forged backup before restores checked it) is not this meeting's, is never shown here and never takes her goals.
+ */
+async function storedPlan(meetingId: string, citizenId: string) {
+	return (await getDb().plans.where('meetingId').equals(meetingId).toArray()).find((plan) => plan.citizenId === citizenId);
+}
+
 /** The plan of a meeting, if one has been started. */
 export async function getPlan(meetingId: string): Promise<Plan | undefined> {
-	const [stored] = await getDb().plans.where('meetingId').equals(meetingId).toArray();
+	const meeting = await getDb().meetings.get(meetingId);
+	const stored = meeting && (await storedPlan(meetingId, meeting.citizenId));
 	return stored && planFromRecord(await openRecord('plans', stored));
 }
 
@@ -27,7 +36,7 @@ export function updatePlan(meetingId: string, change: (plan: PlanContent) => Pla
 	return writeUnlessChanged(async () => {
 		const storedMeeting = await db.meetings.get(meetingId);
 		if (!storedMeeting) throw new StorageError('error.notFound');
-		const [stored] = await db.plans.where('meetingId').equals(meetingId).toArray();
+		const stored = await storedPlan(meetingId, storedMeeting.citizenId);
 		const current: Plan = stored
 			? planFromRecord(await openRecord('plans', stored))
 			: { id: newId(), citizenId: storedMeeting.citizenId, meetingId, createdAt: now, updatedAt: now, goals: [], agreements: [] };
@@ -37,7 +46,7 @@ export function updatePlan(meetingId: string, change: (plan: PlanContent) => Pla
 		return guardedWrite(() =>
 			db.transaction('rw', [db.meetings, db.plans], async () => {
 				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
-				const [now] = await db.plans.where('meetingId').equals(meetingId).toArray();
+				const now = await storedPlan(meetingId, storedMeeting.citizenId);
 				if (!unchangedSince(stored, now)) return CHANGED_MEANWHILE;
 				await db.plans.put(sealed);
 				return updated;
