@@ -14,6 +14,7 @@ import { migrateRecords } from '#lib/storage/migrate.ts';
 import { updatePlan } from '#lib/storage/plans.ts';
 import { setAssessment } from '#lib/storage/assessments.ts';
 import { vumSubtheme } from '#lib/content/vum.ts';
+import { REGISTRY } from '#lib/storage/registry.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -166,6 +167,24 @@ describe('restoring a backup', () => {
 		expect(await restoreFile(await writeBackup(fromBo, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 		const after = (await disk()) as { plans: unknown[]; assessments: unknown[] };
 		expect([after.plans.length, after.assessments.length]).toEqual([1, 1]);
+	});
+
+	it('made by a newer Billedtale (a record of a newer version, a table this app does not know) is refused as newer, not as damaged', async () => {
+		const fromBo = await backupFromAnotherTablet();
+		await tabletWithAnna();
+		const before = await disk();
+		// What the next migration of meetings writes, and what a file got when plans, assessments and story items came.
+		const newerMeetings = structuredClone(fromBo);
+		for (const meeting of newerMeetings.meetings) Object.assign(meeting.payload, { v: REGISTRY.meetings.version + 1 });
+		const newerTable = { createdAt: fromBo.createdAt, groups: [...groupsOfContent(fromBo), { table: 'notes', records: [] }] };
+		for (const content of [newerMeetings, newerTable as unknown as BackupContent]) {
+			await expect(restoreFile(await writeBackup(content, PASSPHRASE, ITERATIONS))).rejects.toThrow('backup.newerVersion');
+			expect(await disk()).toEqual(before);
+		}
+		// The control: a version from before is read, upgraded on the way.
+		const older = structuredClone(fromBo);
+		for (const meeting of older.meetings) Object.assign(meeting.payload, { v: 1 });
+		expect(await restoreFile(await writeBackup(older, PASSPHRASE, ITERATIONS))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
 	});
 
 	it('refuses, with its reason, what a forged file could carry: SVG or pixel-flood pictures, repeated ids, absurd sizes, a weak key', async () => {

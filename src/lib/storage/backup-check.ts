@@ -2,7 +2,7 @@ import { validateBoardSet } from '#lib/domain/board.ts';
 import type { ParticipantRole } from '#lib/domain/meeting.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { boardFromRecord, type AnswerRecord, type BoardRecord, type RecordsByTable } from './records.ts';
-import { DamagedRecordError, MEETING_OWNED_TABLES, parseRecord } from './registry.ts';
+import { DamagedRecordError, MEETING_OWNED_TABLES, NewerRecordError, parseRecord } from './registry.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
 
 /*
@@ -28,7 +28,10 @@ export const MAX_RECORDS = 200_000;
 /** Far more than one team's tablet holds; a file with more is not a backup from Billedtale. */
 const MAX_CITIZENS = 2_000;
 
-/** A file's records of one table, parsed (older versions upgraded by the registry's migrations), or backup.invalid. */
+/**
+ * A file's records of one table, parsed (older versions upgraded by the registry's migrations), or backup.invalid; a record
+ * of a version this app does not know yet came from a newer Billedtale (backup.newerVersion), not from damage.
+ */
 export function parseRecords<T extends SealedTable>(name: T, value: unknown): RecordsByTable[T][] {
 	if (!Array.isArray(value) || value.length > MAX_RECORDS) return invalid();
 	// Array.from turns holes in a sparse array into undefined, which parseRecord refuses.
@@ -36,6 +39,7 @@ export function parseRecords<T extends SealedTable>(name: T, value: unknown): Re
 		try {
 			return parseRecord(name, record);
 		} catch (error) {
+			if (error instanceof NewerRecordError) throw new ValidationError('backup.newerVersion');
 			if (error instanceof DamagedRecordError) return invalid();
 			throw error;
 		}
@@ -82,7 +86,7 @@ function checkBoards(boards: readonly BoardRecord[], citizenIds: ReadonlySet<str
 /**
  * The checks of a whole file, fed one group of records at a time in the file's order. An answer, plan or
  * assessment is checked as soon as its meeting has come (the writer puts meetings first); the few that come
- * before theirs wait for finish(). Throws backup.invalid, backup.tooMany or backup.duplicateIds.
+ * before theirs wait for finish(). Throws backup.invalid, backup.newerVersion, backup.tooMany or backup.duplicateIds.
  */
 export class BackupCheck {
 	private readonly counts = new Map<SealedTable, number>();

@@ -192,6 +192,11 @@ export class DamagedRecordError extends Error {
 	}
 }
 
+/** A record written by a newer Billedtale: its payload version is above the one this app knows, so it cannot read it. */
+export class NewerRecordError extends DamagedRecordError {
+	override name = 'NewerRecordError';
+}
+
 function migrationsOf(table: SealedTable): readonly Migration[] {
 	return MIGRATIONS.filter((step) => step.table === table).sort((a, b) => a.from - b.from);
 }
@@ -207,7 +212,7 @@ export function upgradePayload(table: SealedTable, payload: unknown): Record<str
 	if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new DamagedRecordError(table, '?', ['no payload']);
 	let version = payloadVersion(payload);
 	const target = REGISTRY[table].version;
-	if (version > target) throw new DamagedRecordError(table, '?', [`payload version ${version} is newer than this app`]);
+	if (version > target) throw new NewerRecordError(table, '?', [`payload version ${version} is newer than this app`]);
 	let current = { ...(payload as Record<string, unknown>) };
 	delete current[VERSION_FIELD];
 	for (const step of migrationsOf(table)) {
@@ -245,9 +250,8 @@ export function parseRecord<T extends SealedTable>(table: T, record: unknown): R
 	try {
 		upgraded = upgradePayload(table, payload);
 	} catch (error) {
-		throw new DamagedRecordError(table, recordId, error instanceof DamagedRecordError ? error.problems : ['cannot be upgraded'], {
-			cause: error
-		});
+		const Refusal = error instanceof NewerRecordError ? NewerRecordError : DamagedRecordError;
+		throw new Refusal(table, recordId, error instanceof DamagedRecordError ? error.problems : ['cannot be upgraded'], { cause: error });
 	}
 	const keys = v.safeParse(spec.keys, plain);
 	const body = v.safeParse(spec.payload, upgraded);
