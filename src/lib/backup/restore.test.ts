@@ -4,7 +4,7 @@ import { readBackup, writeBackup, type BackupContent } from './format.ts';
 import { recordAnswer } from '#lib/storage/answers.ts';
 import { cellMedia, createBoard, setCell } from '#lib/domain/board.ts';
 import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
-import { collectBackup, groupsOfContent, restoreBackup } from '#lib/storage/backup.ts';
+import { collectBackup, groupsOfContent, restoreBackup, streamBackup } from '#lib/storage/backup.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
 import { deleteDatabase, getDb } from '#lib/storage/db.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
@@ -15,6 +15,7 @@ import { updatePlan } from '#lib/storage/plans.ts';
 import { setAssessment } from '#lib/storage/assessments.ts';
 import { vumSubtheme } from '#lib/content/vum.ts';
 import { REGISTRY } from '#lib/storage/registry.ts';
+import { SEALED_TABLES } from '#lib/storage/tables.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -380,4 +381,75 @@ describe('restoring a backup', () => {
 			vi.unstubAllGlobals();
 		}
 	});
+});
+
+/** Bo with a meeting and an answer; Anna with a meeting, an answer, a plan, an assessment and a start board linking to a second. */
+async function tabletWithDamageToCome() {
+	const bo = await createCitizen({ displayName: 'Bo' });
+	const boMeeting = await createMeeting(bo.id, { date: '2026-11-20', place: 'Hjemme', phase: 'faglig-udredning' });
+	await recordAnswer(boMeeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value: 'nej' }, provenance: { mode: 'selv' } });
+	const anna = await createCitizen({ displayName: 'Anna' });
+	const meeting = await createMeeting(anna.id, { date: '2026-11-23', place: 'Bostedet', phase: 'opfoelgning' });
+	const answer = await recordAnswer(meeting, {
+		subject: { kind: 'core-board' },
+		content: { kind: 'core', value: 'ja' },
+		provenance: { mode: 'selv' }
+	});
+	await updatePlan(meeting.id, (plan) => ({ ...plan, goals: [{ id: 'g1', text: 'Annas mål', themeIds: [], status: 'aktiv' }] }));
+	const kontakt = { subthemeId: 'kontakt-med-andre', ffbCode: vumSubtheme('kontakt-med-andre')!.subtheme.ffb.code };
+	await setAssessment(meeting.id, { ...kontakt, levelId: 'let' });
+	const home = setCell(createBoard('Forside', 1, 1, 'home'), 0, { id: 'c0', label: 'Mere', linkBoardId: 'more' });
+	await ensureBoardSet(anna.id, () => ({ rootBoardId: 'home', boards: [home, createBoard('Mere', 1, 1, 'more')] }));
+	return { bo, anna, meeting, answer };
+}
+
+/** One byte of a stored record's sealed payload changed, as a disk or a browser bug does it: the record cannot be opened. */
+async function damage(name: string, id: string) {
+	const table = getDb().table(name);
+	const stored = await table.get(id);
+	const ct = (stored.payload.ct as ArrayBuffer).slice(0);
+	new Uint8Array(ct)[0]! ^= 1;
+	await table.put({ ...stored, payload: { ...stored.payload, ct } });
+}
+
+/** How many records of each table a citizen has, as stored. */
+async function heldBy(citizenId: string): Promise<Record<string, number>> {
+	const tables = (await disk()) as Record<string, Array<{ id: string; citizenId?: string }>>;
+	const counts = Object.entries(tables)
+		.filter(([name]) => (SEALED_TABLES as readonly string[]).includes(name))
+		.map(([name, rows]) => [name, rows.filter((row) => (row.citizenId ?? row.id) === citizenId).length] as const);
+	return Object.fromEntries(counts.filter(([, count]) => count > 0));
+}
+
+describe('a backup made while a stored record is damaged', () => {
+	const annaWhole = { citizens: 1, meetings: 1, answers: 1, plans: 1, assessments: 1, boards: 2 };
+	const { answers: _, ...annaWithoutAnswer } = annaWhole;
+	const { boards: __, ...annaWithoutBoards } = annaWhole;
+	it.each([
+		['nothing', undefined, 0, annaWhole],
+		['an answer', 'answers', 1, annaWithoutAnswer],
+		['her meeting', 'meetings', 4, { citizens: 1, boards: 2 }],
+		['her citizen record', 'citizens', 7, {}],
+		['her start board', 'home', 2, annaWithoutBoards],
+		['a board her start board links to', 'more', 2, annaWithoutBoards]
+	] as const)(
+		'(%s) leaves it out with what a restore needs it for, counts them, and restores everyone else whole',
+		async (_, hit, leftOut, anna) => {
+			const tablet = await tabletWithDamageToCome();
+			const boBefore = await heldBy(tablet.bo.id);
+			const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+			const ids = { answers: tablet.answer.id, meetings: tablet.meeting.id, citizens: tablet.anna.id, home: 'home', more: 'more' };
+			if (hit) await damage(hit === 'home' || hit === 'more' ? 'boards' : hit, ids[hit]);
+
+			const source = streamBackup();
+			const file = await writeBackup(source, PASSPHRASE, ITERATIONS);
+			expect(source.leftOut()).toBe(leftOut);
+			expect(warned).toHaveBeenCalledTimes(hit ? 1 : 0);
+			await deleteDatabase();
+
+			expect(await restoreFile(file)).toEqual({ added: 'citizens' in anna ? 2 : 1, skipped: 0, droppedPictures: 0 });
+			expect(await heldBy(tablet.bo.id)).toEqual(boBefore);
+			expect(await heldBy(tablet.anna.id)).toEqual(anna);
+		}
+	);
 });

@@ -479,6 +479,8 @@ export const da = {
 	'backup.mismatch': 'De to kodeord er ikke ens.',
 	'backup.save': 'Gem sikkerhedskopi',
 	'backup.saved': 'Sikkerhedskopien er gemt som en fil. Opbevar den og kodeordet hver for sig.',
+	'backup.leftOut':
+		' Noget af det gemte er beskadiget og kan ikke læses. Det er ikke med i kopien, og det, der hører til det, er heller ikke med. Resten er med.',
 	'backup.restoreHeading': 'Hent en sikkerhedskopi',
 	'backup.file': 'Fil med sikkerhedskopi (.billedtale)',
 	'backup.restorePassphrase': 'Kopiens kodeord',

@@ -480,6 +480,8 @@ export const en: Record<MessageKey, string> = {
 	'backup.mismatch': 'The two passwords are not the same.',
 	'backup.save': 'Save backup',
 	'backup.saved': 'The backup is saved as a file. Keep it and the password apart.',
+	'backup.leftOut':
+		' Some of what is stored is damaged and cannot be read. It is not in the copy, and neither is what belongs to it. The rest is in the copy.',
 	'backup.restoreHeading': 'Bring in a backup',
 	'backup.file': 'Backup file (.billedtale)',
 	'backup.restorePassphrase': "The copy's password",

@@ -46,41 +46,67 @@ export function parseRecords<T extends SealedTable>(name: T, value: unknown): Re
 	});
 }
 
+/*
+ * The rules below say which records a restore accepts together. A restore refuses a whole file that breaks one
+ * (BackupCheck); a backup leaves out what would break one (BackupSelection), so what it writes restores.
+ */
+
 type MeetingFacts = { citizenId: string; people: Map<string, ParticipantRole> };
 /** A record kept under a meeting (a table of MEETING_OWNED_TABLES: answers, plans, assessments). */
 type MeetingOwned = { table: SealedTable; record: { citizenId: string; meetingId: string } };
+
+const factsOf = (meeting: RecordsByTable['meetings']): MeetingFacts => ({
+	citizenId: meeting.citizenId,
+	people: new Map(meeting.payload.participants.map((p) => [p.id, p.role]))
+});
 
 /**
  * A record kept under a meeting must be the same citizen's as its meeting, and that meeting in the file: a file must
  * not hang a plan or an assessment on a meeting of another citizen on this tablet, where it would show and be added to.
  * Who an answer names must be at its meeting; only someone other than the citizen relays.
  */
-function checkMeetingOwned({ table, record }: MeetingOwned, meeting: MeetingFacts | undefined): void {
-	if (!meeting || record.citizenId !== meeting.citizenId) invalid();
-	if (table !== 'answers') return;
+function fitsMeeting({ table, record }: MeetingOwned, meeting: MeetingFacts | undefined): boolean {
+	if (!meeting || record.citizenId !== meeting.citizenId) return false;
+	if (table !== 'answers') return true;
 	const answer = record as AnswerRecord;
-	for (const provenance of [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)]) {
-		const role = provenance.participantId === undefined ? undefined : (meeting!.people.get(provenance.participantId) ?? invalid());
-		if (provenance.mode === 'formidlet' && (!role || role === 'borger')) invalid();
-	}
+	return [answer.payload.provenance, ...answer.payload.history.map((r) => r.provenance)].every((provenance) => {
+		if (provenance.participantId === undefined) return provenance.mode !== 'formidlet';
+		const role = meeting.people.get(provenance.participantId);
+		return role !== undefined && !(provenance.mode === 'formidlet' && role === 'borger');
+	});
 }
 
-function checkBoards(boards: readonly BoardRecord[], citizenIds: ReadonlySet<string>): void {
-	for (const board of boards) {
+/** Why one citizen's boards cannot be restored as a set: a cell id twice on a board, not one start board, or a link out of the set. */
+function boardSetProblem(own: readonly BoardRecord[]): 'backup.duplicateIds' | 'backup.invalid' | undefined {
+	for (const board of own) {
 		const cellIds = board.payload.slots.flatMap((cell) => (cell ? [cell.id] : []));
-		if (new Set(cellIds).size !== cellIds.length) throw new ValidationError('backup.duplicateIds');
+		if (new Set(cellIds).size !== cellIds.length) return 'backup.duplicateIds';
 	}
-	for (const citizenId of citizenIds) {
-		const own = boards.filter((b) => b.citizenId === citizenId);
-		if (own.length === 0) continue;
-		const roots = own.filter((b) => b.payload.root);
-		if (roots.length !== 1) invalid();
-		try {
-			validateBoardSet({ rootBoardId: roots[0]!.id, boards: own.map(boardFromRecord) });
-		} catch {
-			invalid();
-		}
+	const roots = own.filter((b) => b.payload.root);
+	if (roots.length !== 1) return 'backup.invalid';
+	try {
+		validateBoardSet({ rootBoardId: roots[0]!.id, boards: own.map(boardFromRecord) });
+	} catch {
+		return 'backup.invalid';
 	}
+	return undefined;
+}
+
+function boardsByCitizen(boards: readonly BoardRecord[]): Map<string, BoardRecord[]> {
+	const by = new Map<string, BoardRecord[]>();
+	for (const board of boards) {
+		const own = by.get(board.citizenId);
+		if (own) own.push(board);
+		else by.set(board.citizenId, [board]);
+	}
+	return by;
+}
+
+/** Every board's owner is known to be in the file by now; a repeated cell id is told before any other problem. */
+function checkBoards(boards: readonly BoardRecord[]): void {
+	const problems = new Set([...boardsByCitizen(boards).values()].map(boardSetProblem));
+	if (problems.has('backup.duplicateIds')) throw new ValidationError('backup.duplicateIds');
+	if (problems.has('backup.invalid')) invalid();
 }
 
 /**
@@ -114,13 +140,13 @@ export class BackupCheck {
 		}
 		if (name === 'meetings') {
 			for (const m of records as RecordsByTable['meetings'][]) {
-				this.meetings.set(m.id, { citizenId: m.citizenId, people: new Map(m.payload.participants.map((p) => [p.id, p.role])) });
+				this.meetings.set(m.id, factsOf(m));
 			}
 		} else if (MEETING_OWNED_TABLES.includes(name)) {
 			for (const record of records as MeetingOwned['record'][]) {
 				const meeting = this.meetings.get(record.meetingId);
-				if (meeting) checkMeetingOwned({ table: name, record }, meeting);
-				else this.waiting.push({ table: name, record });
+				if (!meeting) this.waiting.push({ table: name, record });
+				else if (!fitsMeeting({ table: name, record }, meeting)) invalid();
 			}
 		} else if (name === 'boards') this.boards.push(...(records as BoardRecord[]));
 		return records;
@@ -129,9 +155,42 @@ export class BackupCheck {
 	/** The checks across the whole file, once every group has been added. */
 	finish(): void {
 		for (const owner of this.owners) if (!this.citizenIds.has(owner)) invalid();
-		for (const owned of this.waiting) checkMeetingOwned(owned, this.meetings.get(owned.record.meetingId));
-		checkBoards(this.boards, this.citizenIds);
+		for (const owned of this.waiting) if (!fitsMeeting(owned, this.meetings.get(owned.record.meetingId))) invalid();
+		checkBoards(this.boards);
 		if (this.duplicate) throw new ValidationError('backup.duplicateIds');
+	}
+}
+
+/**
+ * What a backup keeps of the records it could open, by the restore's own rules, so that the file it writes restores: a
+ * record the tablet cannot read (damaged) is left out, and with it what a restore would refuse without it (a meeting's
+ * answers, plan and assessments; every record of a citizen; a board set that misses its start board or a linked board).
+ * Fed in the writer's order: the citizens, then the meetings, then what belongs to them; a table's groups one after
+ * another, the boards all at once (keepBoards).
+ */
+export class BackupSelection {
+	private readonly citizenIds = new Set<string>();
+	private readonly meetings = new Map<string, MeetingFacts>();
+
+	/** The records of one group a restore accepts beside those kept before. */
+	keep<T extends Exclude<SealedTable, 'boards'>>(name: T, records: RecordsByTable[T][]): RecordsByTable[T][] {
+		const kept = (records as Array<RecordsByTable[SealedTable]>).filter((record) => {
+			if (!('citizenId' in record)) return true;
+			if (!this.citizenIds.has(record.citizenId)) return false;
+			return !('meetingId' in record) || fitsMeeting({ table: name, record }, this.meetings.get(record.meetingId));
+		});
+		for (const record of kept) {
+			if (name === 'citizens') this.citizenIds.add(record.id);
+			else if (name === 'meetings') this.meetings.set(record.id, factsOf(record as RecordsByTable['meetings']));
+		}
+		return kept as RecordsByTable[T][];
+	}
+
+	/** Every board of the citizens, kept a citizen's set at a time: a set a restore refuses is left out whole. */
+	keepBoards(boards: readonly BoardRecord[]): BoardRecord[] {
+		return [...boardsByCitizen(boards)].flatMap(([citizenId, own]) =>
+			this.citizenIds.has(citizenId) && boardSetProblem(own) === undefined ? own : []
+		);
 	}
 }
 

@@ -6,7 +6,7 @@ import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { getDb } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
-import { BackupCheck, parseRecords, type BackupContent, type UncheckedBackup } from './backup-check.ts';
+import { BackupCheck, BackupSelection, parseRecords, type BackupContent, type UncheckedBackup } from './backup-check.ts';
 import type { RecordsByTable } from './records.ts';
 import { versionedPayload } from './registry.ts';
 import { citizenOf, openRecords, sealRecords, type Stored } from './sealing.ts';
@@ -63,9 +63,11 @@ async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTa
  * records, years of answers made the backup's peak heap grow with the tablet's history (issue 17: 138 MB
  * for 72,000 answers). The media, which are most of the bytes, are only listed there and then read one at a
  * time. A media record is written once and never changed; one deleted meanwhile (its last use removed) is
- * left out, as if it had been deleted before the snapshot.
+ * left out, as if it had been deleted before the snapshot. A record that cannot be opened (damaged) is left out,
+ * with what a restore would refuse without it (BackupSelection), and counted by `leaveOut`: once, a file written so
+ * could not be restored at all, for any of its citizens.
  */
-async function* backupGroups(citizenIds: string[] | undefined): AsyncGenerator<BackupGroup> {
+async function* backupGroups(citizenIds: string[] | undefined, leaveOut: (count: number) => void): AsyncGenerator<BackupGroup> {
 	const db = getDb();
 	const { pages, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
 		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
@@ -88,28 +90,59 @@ async function* backupGroups(citizenIds: string[] | undefined): AsyncGenerator<B
 		}
 		return { pages, mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys() };
 	});
+	const selection = new BackupSelection();
+	let boards: RecordsByTable['boards'][] = [];
+	function* keptBoards(): Generator<BackupGroup> {
+		const kept = selection.keepBoards(boards);
+		leaveOut(boards.length - kept.length);
+		boards = [];
+		for (const records of batches(kept, RECORDS_PER_GROUP)) yield { table: 'boards', records };
+	}
 	// Each page is let go once read, so the browser can drop its bytes.
 	for (let page = pages.shift(); page; page = pages.shift()) {
 		const { table: name, packed } = page;
 		const stored = unpackRecords(await packed.arrayBuffer()) as Stored<RecordsByTable[typeof name]>[];
-		yield { table: name, records: await opened(name, stored) } as BackupGroup;
+		const records = await opened(name, stored);
+		leaveOut(stored.length - records.length);
+		if (name === 'boards') {
+			// A board set is checked whole: the boards, a few kB each, are held until the last of them is opened.
+			boards.push(...(records as RecordsByTable['boards'][]));
+			if (pages[0]?.table !== 'boards') yield* keptBoards();
+			continue;
+		}
+		const kept = selection.keep(name, records as RecordsByTable[typeof name][]);
+		leaveOut(records.length - kept.length);
+		if (kept.length > 0) yield { table: name, records: kept } as BackupGroup;
 	}
 	for (const id of mediaIds) {
 		const record = await table('media').get(id);
-		const media = record ? await opened('media', [record]) : [];
+		if (!record) continue;
+		const media = selection.keep('media', await opened('media', [record]));
+		leaveOut(1 - media.length);
 		if (media.length > 0) yield { table: 'media', records: media };
 	}
 }
 
+/** A backup as it is written from this tablet. */
+export interface BackupStream extends BackupSource {
+	/**
+	 * How many records the backup left out: those it could not read (damaged) and those a restore would refuse without
+	 * them (BackupSelection). Final once every group has been read.
+	 */
+	leftOut(): number;
+}
+
 /** What a backup file of the given citizens is written from (all citizens when none are named). */
-export function streamBackup(citizenIds?: string[], now = Date.now()): BackupSource {
-	return { createdAt: now, groups: backupGroups(citizenIds) };
+export function streamBackup(citizenIds?: string[], now = Date.now()): BackupStream {
+	let leftOut = 0;
+	const groups = backupGroups(citizenIds, (count) => (leftOut += count));
+	return { createdAt: now, groups, leftOut: () => leftOut };
 }
 
 /** Every record of the given citizens at once, for checks that look at them all. */
 export async function collectBackup(citizenIds?: string[], now = Date.now()): Promise<BackupContent> {
 	const content = { createdAt: now, ...Object.fromEntries(SEALED_TABLES.map((name) => [name, []])) } as unknown as BackupContent;
-	for await (const group of backupGroups(citizenIds)) (content[group.table] as unknown[]).push(...group.records);
+	for await (const group of streamBackup(citizenIds, now).groups) (content[group.table] as unknown[]).push(...group.records);
 	return content;
 }
 
