@@ -122,6 +122,15 @@ describe('start-up', () => {
 		expect(run.calls).not.toContain('acknowledgeEviction');
 	});
 
+	it('does not say that everything came back when the journal it came from was damaged', async () => {
+		const run = recordingEffects(async () => 'restoredPartly');
+		startApp(run.effects);
+		void run.checkStorage();
+		await settle();
+		expect(run.calls).toContain('info storage.restoredPartly');
+		expect(run.calls).not.toContain('info storage.restored');
+	});
+
 	it('tells of an evicted database as an error, once: the marker is acknowledged after the notice', async () => {
 		const run = recordingEffects(async () => 'evicted');
 		startApp(run.effects);

@@ -76,6 +76,7 @@ function reconcile(effects: StartupEffects): Promise<StorageStart> {
 	void storageChecked
 		.then(async (start) => {
 			if (start === 'restored') effects.showInfo('storage.restored');
+			if (start === 'restoredPartly') effects.showInfo('storage.restoredPartly');
 			if (await effects.consumeErasedFlag()) effects.showInfo('erase.done');
 			if (start !== 'evicted') return;
 			effects.showError(new StorageError('error.storageEvicted'));

@@ -641,6 +641,8 @@ export const da = {
 	'erase.confirm': 'Slet alt nu',
 	'storage.restored':
 		'Browseren mistede databasen ved et nedbrud. Billedtale har hentet alt gemt tilbage fra sin ekstra kopi på tabletten.',
+	'storage.restoredPartly':
+		'Browseren mistede databasen ved et nedbrud. Billedtale har hentet det, der kunne læses, fra sin ekstra kopi på tabletten. En del af kopien var beskadiget, så noget af det gemte kan mangle.',
 	'erase.done': 'Alt er slettet fra tabletten.',
 	'about.title': 'Om Billedtale',
 	'about.body': 'Billedtale hjælper borgere uden talesprog med at blive hørt i deres egen sag. Alt gemmes kun på denne tablet.',

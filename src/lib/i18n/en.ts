@@ -643,6 +643,8 @@ export const en: Record<MessageKey, string> = {
 	'erase.confirm': 'Delete everything now',
 	'storage.restored':
 		'The browser lost the database in a crash. Billedtale has brought back everything saved from its second copy on the tablet.',
+	'storage.restoredPartly':
+		'The browser lost the database in a crash. Billedtale has brought back what could be read from its second copy on the tablet. Part of the copy was damaged, so some of what was saved may be missing.',
 	'erase.done': 'Everything has been deleted from the tablet.',
 	'about.title': 'About Billedtale',
 	'about.body':

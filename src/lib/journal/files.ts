@@ -1,4 +1,4 @@
-import { readFrame, type Frame, type JournalFile } from './frames.ts';
+import { nextFrame, readFrame, type Frame, type JournalFile } from './frames.ts';
 
 /*
  * The journal's two files, which take turns: the active one starts with a snapshot and grows by one frame per committed
@@ -28,7 +28,12 @@ export function activeFile(files: FilePair): Active | undefined {
 	return { index, head: heads[index]! };
 }
 
-/** Visits the frames after `from`; a torn tail left by a crash is cut off so that appends follow valid frames. */
+/**
+ * Visits the frames after `from` that can be read. A frame that cannot be read with a readable one after it is damage:
+ * the reading goes on from that one, the file is left as it is, and `damaged` says so. With nothing readable after it, it
+ * is a tail torn by a crash (only the last append, not yet flushed, can be torn), which is cut off so that appends follow
+ * valid frames; unless it lies in the snapshot, which is flushed whole before its head: that is cut short, and damaged.
+ */
 export function scan(
 	file: JournalFile,
 	head: Head,
@@ -37,20 +42,29 @@ export function scan(
 	onlyTable?: string
 ): { end: number; damaged: boolean } {
 	const size = file.size();
+	let damaged = false;
 	let at = from;
-	for (let found = readFrame(file, at, size, onlyTable); found; found = readFrame(file, at, size, onlyTable)) {
-		visit?.(found.frame);
-		at = found.next;
+	while (at < size) {
+		const found = readFrame(file, at, size, onlyTable);
+		const next = found?.next ?? nextFrame(file, at + 1, size);
+		if (next === undefined) break;
+		if (found) visit?.(found.frame);
+		else damaged = true;
+		at = next;
 	}
 	if (at < head.snapshotEnd) return { end: at, damaged: true };
-	if (at < size) {
+	// A torn tail after damage is left too: the journal is written afresh from the database, or read for what it holds.
+	if (at < size && !damaged) {
 		file.truncate(at);
 		file.flush();
 	}
-	return { end: at, damaged: false };
+	return { end: at, damaged };
 }
 
-/** The commits after transaction `seq` in a file, in their order (another tab's may have been appended late). */
+/**
+ * The commits after transaction `seq` in a file, in their order (another tab's may have been appended late). Read on past
+ * damage: the rewrite that carries them over is what a damaged journal is mended by.
+ */
 export function commitsAfter(file: JournalFile, head: Head, seq: number): Commit[] {
 	const commits: Commit[] = [];
 	scan(file, head, head.snapshotEnd, (frame) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryFile } from '../../../tests/unit/memory-file.ts';
 import { sealed } from '../../../tests/unit/journal-records.ts';
-import { crc32, encodeFrame, readFrame } from './frames.ts';
+import { crc32, encodeFrame, nextFrame, readFrame, type Frame } from './frames.ts';
 
 describe('journal frames', () => {
 	it('carry binary parts (typed arrays and buffers) through unchanged', () => {
@@ -41,6 +41,17 @@ describe('journal frames', () => {
 		// A damaged record is found all the same.
 		file.write(frame.length - 1, new Uint8Array([frame.at(-1)! ^ 1]));
 		expect(readFrame(file, 0, file.size(), 'vault')).toBeUndefined();
+	});
+
+	it('are found again after damage where their JSON starts, whatever the order of the keys given, once their CRC passes', () => {
+		const file = new MemoryFile();
+		file.write(0, new Uint8Array(30).fill(0xee));
+		const frame = encodeFrame({ value: sealed('a1'), table: 'answers', kind: 'snapshot' } as Frame);
+		file.write(30, frame);
+		expect(nextFrame(file, 1)).toBe(30);
+		expect(readFrame(file, 30)?.frame).toEqual({ kind: 'snapshot', table: 'answers', value: sealed('a1') });
+		file.write(30 + frame.length - 1, new Uint8Array([frame.at(-1)! ^ 1]));
+		expect(nextFrame(file, 1)).toBeUndefined();
 	});
 
 	it('refuse values the journal could not give back as they were', () => {

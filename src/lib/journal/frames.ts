@@ -112,7 +112,9 @@ function unpack(value: unknown, binary: Uint8Array): unknown {
 
 export function encodeFrame(frame: Frame): Uint8Array<ArrayBuffer> {
 	const parts: Uint8Array[] = [];
-	const json = new TextEncoder().encode(JSON.stringify(pack(frame, parts, { at: 0 })));
+	// `kind` first, whatever the caller's key order: `nextFrame` finds where a frame starts by it.
+	const { kind, ...fields } = frame;
+	const json = new TextEncoder().encode(JSON.stringify(pack({ kind, ...fields }, parts, { at: 0 })));
 	const binaryLength = parts.reduce((sum, part) => sum + part.length, 0);
 	const bodyLength = 4 + json.length + binaryLength;
 	const out = new Uint8Array(FRAME_HEADER + bodyLength);
@@ -163,6 +165,28 @@ function checkedBody(file: JournalFile, at: number, size: number): { body: Uint8
 	const body = file.read(at + FRAME_HEADER, bodyLength);
 	if (crc32(body) !== header.getUint32(4)) return undefined;
 	return { body, next: at + FRAME_HEADER + bodyLength };
+}
+
+/** How every frame's JSON starts (encodeFrame puts `kind` first), after the frame header and the JSON length. */
+const FRAME_START = new TextEncoder().encode('{"kind":"');
+const FRAME_START_AT = FRAME_HEADER + 4;
+/** How much of the file one read of `nextFrame` looks through. */
+const SEARCH_STEP = 1024 * 1024;
+
+/**
+ * Where the first frame that passes its CRC starts at or after `from`; undefined when none does up to `size`. After a frame
+ * that cannot be read, its length cannot be trusted: the next frame is looked for where a frame's JSON would start, and
+ * taken only when its CRC passes (the pattern alone can come up inside a record). Reads the file a step at a time: with
+ * nothing readable after the damage, it looks through all the rest.
+ */
+export function nextFrame(file: JournalFile, from: number, size = file.size()): number | undefined {
+	for (let step = from; step + FRAME_START_AT + FRAME_START.length <= size; step += SEARCH_STEP) {
+		const bytes = file.read(step + FRAME_START_AT, Math.min(SEARCH_STEP + FRAME_START.length - 1, size - step - FRAME_START_AT));
+		for (let i = bytes.indexOf(FRAME_START[0]!); i >= 0 && i < SEARCH_STEP; i = bytes.indexOf(FRAME_START[0]!, i + 1)) {
+			if (FRAME_START.every((byte, k) => bytes[i + k] === byte) && checkFrame(file, step + i, size) !== undefined) return step + i;
+		}
+	}
+	return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface JournalState {
 	maxSeq: number;
 	/** False when a transaction between the snapshot and the last one is missing. */
 	contiguous: boolean;
-	/** False when no snapshot exists, or its snapshot part is damaged. */
+	/** False when no snapshot exists, or a frame of it is damaged: `state` then holds what could be read around the damage. */
 	usable: boolean;
 	/** Records were deleted since the snapshot; their old copies stay in it until it is rewritten. */
 	holdsDeleted: boolean;

@@ -86,6 +86,97 @@ describe('journal store', () => {
 		}
 	});
 
+	it('reads on past a damaged commit with readable ones after it: the file is left whole, and the read says it is damaged', () => {
+		const files = [new MemoryFile(), new MemoryFile()] as const;
+		const checkpoint = new MemoryFile();
+		const store = new JournalStore(files, checkpoint);
+		store.writeSnapshot([{ table: 'vault', value: { id: 'vault', keyId: 'k1' } }], 0);
+		const active = files[0].size() > 0 ? files[0] : files[1];
+		const starts: number[] = [];
+		for (let seq = 1; seq <= 5; seq++) {
+			starts.push(active.size());
+			store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		}
+		const whole = active.bytes.slice();
+		// Garbage over the third commit's body alone (its length still says where the next frame is), or over its header too.
+		for (const [at, length] of [
+			[starts[2]! + 20, 16],
+			[starts[2]!, 16]
+		] as const) {
+			active.bytes = whole.slice();
+			active.write(at, new Uint8Array(length).fill(0xee));
+			const damaged = active.bytes.slice();
+			const fresh = new JournalStore(files, checkpoint);
+			const read = fresh.read();
+			expect([...read.state.get('answers')!.keys()]).toEqual(['a1', 'a2', 'a4', 'a5']);
+			expect(read.state.get('vault')!.get('vault')).toEqual({ id: 'vault', keyId: 'k1' });
+			expect(read).toMatchObject({ maxSeq: 5, contiguous: false, usable: false });
+			expect(active.bytes).toEqual(damaged);
+			// No more appends after the damage, and no checkpoint that would let the next start take the file on trust.
+			expect(fresh.append(6, [put('answers', sealed('a6'))])).toBeUndefined();
+			expect(checkpoint.size()).toBe(0);
+			expect(new JournalStore(files, checkpoint).startState()).toMatchObject({ maxSeq: 5, usable: false });
+		}
+	});
+
+	it('loses to one damaged byte after the snapshot only the commit that held it, and cuts off only a last frame', () => {
+		const { files, store } = setUp();
+		const active = files[0].size() > 0 ? files[0] : files[1];
+		const starts: number[] = [];
+		for (let seq = 1; seq <= 5; seq++) {
+			// The empty snapshot ends with the head's region, which the head frame does not fill.
+			starts.push(Math.max(active.size(), HEAD_REGION));
+			store.append(seq, [put('answers', sealed(`a${seq}`))]);
+		}
+		const whole = active.bytes.slice();
+		fc.assert(
+			fc.property(fc.integer({ min: starts[0]!, max: whole.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, flip) => {
+				active.bytes = whole.slice();
+				active.bytes[at]! ^= flip;
+				const hit = starts.findLastIndex((start) => start <= at);
+				const read = new JournalStore(files).read();
+				const expected = [1, 2, 3, 4, 5].filter((n) => n !== hit + 1).map((n) => `a${n}`);
+				expect([...read.state.get('answers')!.keys()]).toEqual(expected);
+				// A damaged last frame cannot be told from one torn by a crash: it is cut off, and the journal goes on.
+				const last = hit === starts.length - 1;
+				expect(read.usable).toBe(last);
+				expect(active.size()).toBe(last ? starts.at(-1) : whole.length);
+			}),
+			{ seed: 7, numRuns: 300 }
+		);
+	});
+
+	it('cuts off a frame torn by a crash at the end, after the readable ones, and reads the journal as whole', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		const active = files[0].size() > HEAD_REGION ? files[0] : files[1];
+		const intact = active.size();
+		store.append(2, [put('answers', sealed('a2'))]);
+		// The last append reached the disk only in part: its header and some of its body.
+		active.bytes = active.bytes.slice(0, active.size() - 7);
+		const read = new JournalStore(files).read();
+		expect([...read.state.get('answers')!.keys()]).toEqual(['a1']);
+		expect(read).toMatchObject({ maxSeq: 1, contiguous: true, usable: true });
+		expect(active.size()).toBe(intact);
+	});
+
+	it('carries over the commits after a damaged one into a new snapshot, which takes appends again', () => {
+		const { files, store } = setUp();
+		store.append(1, [put('answers', sealed('a1'))]);
+		const build = store.beginSnapshot();
+		store.addToSnapshot(build, [{ table: 'answers', value: sealed('a1') }]);
+		const old = files[0].size() > 0 ? files[0] : files[1];
+		const damagedAt = old.size();
+		store.append(2, [put('answers', sealed('a2'))]);
+		store.append(3, [put('answers', sealed('a3'))]);
+		old.write(damagedAt + 20, new Uint8Array(8).fill(0xee));
+		store.finishSnapshot(build, 1);
+		store.append(4, [put('answers', sealed('a4'))]);
+		const read = new JournalStore(files).read();
+		expect([...read.state.get('answers')!.keys()]).toEqual(['a1', 'a3', 'a4']);
+		expect(read).toMatchObject({ maxSeq: 4, usable: true });
+	});
+
 	it('survives random damage to its tail without throwing', () => {
 		const { files, store } = setUp();
 		for (let seq = 1; seq <= 5; seq++) store.append(seq, [put('answers', sealed(`a${seq}`))]);

@@ -99,6 +99,11 @@ export class JournalStore {
 			},
 			onlyTable
 		);
+		// As when `verify` finds damage: no more appends to this file (the page writes it afresh), and the next start finds it too.
+		if (damaged) {
+			if (this.tail) this.tail.usable = false;
+			this.checkpoint.drop();
+		}
 		commits.sort((a, b) => a.seq - b.seq);
 		apply(state, commits.flatMap((commit) => commit.ops).filter(wanted));
 		const contiguous = commits.every((commit, i) => commit.seq === active.head.baseSeq + i + 1);

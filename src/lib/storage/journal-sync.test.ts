@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	catchUps,
+	checkpoint,
 	dropped,
 	files,
 	journal,
@@ -194,6 +195,36 @@ describe('the start-up comparison of database and journal', () => {
 		expect(await listAnswers(meeting.id)).toHaveLength(2);
 	});
 
+	for (const checkpointed of [true, false])
+		it(`brings back what a journal damaged in the middle still holds when the database is lost, and does not say all came back (${checkpointed ? 'damage the start took on trust' : 'no checkpoint'})`, async () => {
+			const { meeting } = await tabletWithAnswers();
+			const pause = await recordAnswer(meeting, {
+				subject: { kind: 'core-board' },
+				content: { kind: 'core', value: 'pause' },
+				provenance: { mode: 'selv' }
+			});
+			const ja = (await listAnswers(meeting.id)).find((answer) => (answer.content as { value: string }).value === 'ja')!;
+			// Garbage over the commit of the first answer, with the later commits ("nej", "pause") after it on disk.
+			restartWorker();
+			if (!checkpointed) checkpoint.truncate(0);
+			const active = files.find((file) => file.size() > 0)!;
+			const at = Buffer.from(active.bytes).indexOf(ja.id);
+			active.write(at, new Uint8Array(16).fill(0xee));
+			await deleteDatabase();
+
+			expect(await reconcileStorage()).toBe('restoredPartly');
+			const kept = await listAnswers(meeting.id);
+			expect(kept.map((answer) => (answer.content as { value: string }).value).sort()).toEqual(['nej', 'pause']);
+			expect(kept.some((answer) => answer.id === pause.id)).toBe(true);
+			// "pause" came after the damage: the file was read on past it, not cut short. The journal is then written afresh.
+			expect(catchUps.started).toBe(2);
+			await catchUps.done;
+			expect(await journal.read()).toMatchObject({ usable: true });
+			await deleteDatabase();
+			expect(await reconcileStorage()).toBe('restored');
+			expect(await listAnswers(meeting.id)).toHaveLength(2);
+		});
+
 	it('replaces no database from a journal whose damage the start took on trust: the database keeps what it has', async () => {
 		const { meeting } = await tabletWithAnswers();
 		const pause = await recordAnswer(meeting, {
@@ -218,14 +249,17 @@ describe('the start-up comparison of database and journal', () => {
 		const read = vi.spyOn(journal, 'read');
 
 		expect(await reconcileStorage()).toBe('ready');
-		// The fault fired: the start's summary was ahead of the database, the journal read through was not.
+		// The fault fired: the start's summary was ahead of the database; the journal read through is too, but damaged.
 		expect(read).toHaveBeenCalledTimes(1);
-		expect((await read.mock.results[0]!.value).maxSeq).toBeLessThan(seq - 1);
+		expect(await read.mock.results[0]!.value).toMatchObject({ maxSeq: seq, usable: false });
 		expect(await getDb().answers.count()).toBe(2);
 		expect(catchUps.started).toBe(2);
 		await catchUps.done;
 		await deleteDatabase();
 		expect(await reconcileStorage()).toBe('restored');
-		expect(await listAnswers(meeting.id)).toHaveLength(2);
+		// The rewrite carries over the journal's commits after the database's last, as it does those appended while it runs:
+		// read on past the damage, "pause" (saved before the crash) is among them now, where the cut-short read lost it.
+		expect((await listAnswers(meeting.id)).map((answer) => answer.id)).toContain(pause.id);
+		expect(await listAnswers(meeting.id)).toHaveLength(3);
 	});
 });

@@ -112,8 +112,11 @@ async function restoreDatabase(state: TableState, seq: number): Promise<void> {
 	}
 }
 
-/** `evicted`: the browser cleared the database and the journal alike (storage pressure). */
-export type StorageStart = 'ready' | 'restored' | 'evicted';
+/**
+ * `evicted`: the browser cleared the database and the journal alike (storage pressure). `restoredPartly`: the database was
+ * lost and brought back from a damaged journal, as much of it as could be read.
+ */
+export type StorageStart = 'ready' | 'restored' | 'restoredPartly' | 'evicted';
 
 /** Settles once the start has tried the journal; until then whether it runs is not known. */
 let journalTried: Promise<unknown> = Promise.resolve();
@@ -135,7 +138,7 @@ export async function reconcileStorage(): Promise<StorageStart> {
 	return outcome === 'ready' && (await storageWasEvicted()) ? 'evicted' : outcome;
 }
 
-async function compareWithJournal(): Promise<'ready' | 'restored'> {
+async function compareWithJournal(): Promise<'ready' | 'restored' | 'restoredPartly'> {
 	if (!journal.supported()) return 'ready';
 	const db = getDb();
 	const [summary, vault, seq] = await Promise.all([
@@ -156,14 +159,20 @@ async function compareWithJournal(): Promise<'ready' | 'restored'> {
 	const journalVault = summary.vault as VaultRecord | undefined;
 	/** Whether a journal (its tablet key, its last commit) holds what the database lacks: the database lost it in a crash. */
 	const databaseBehind = (key: VaultRecord | undefined, maxSeq: number) => !!key && (!vault || (vault.keyId === key.keyId && seq < maxSeq));
-	if (summary.usable && databaseBehind(journalVault, summary.maxSeq)) {
-		// The summary took the frames before the checkpoint on trust; the read checks every one, and stops at a damaged one.
+	// A damaged journal replaces no database that still holds its key: the database keeps what it has. One that lost it all
+	// (the key too) has nothing to keep, and gets back what the journal can give.
+	if ((summary.usable || !vault) && databaseBehind(journalVault, summary.maxSeq)) {
+		// The summary took the frames before the checkpoint on trust; the read checks every one, and reads on past a damaged one.
 		// Only a journal still ahead once read through replaces the database: a damaged commit in the middle once cut the
 		// read short, and the restore then emptied a database that was behind by a single commit.
 		const { state, maxSeq, usable } = await journal.read();
-		if (usable && databaseBehind(state.get('vault')?.get('vault') as VaultRecord | undefined, maxSeq)) {
+		if ((usable || !vault) && databaseBehind(state.get('vault')?.get('vault') as VaultRecord | undefined, maxSeq)) {
 			await restoreDatabase(state, maxSeq);
-			return 'restored';
+			if (usable) return 'restored';
+			// What a damaged frame held is missing, so the page must not say that everything came back; and the journal, which
+			// takes no more appends, is written afresh from what was restored before the next write is "Gemt".
+			journal.catchUp();
+			return 'restoredPartly';
 		}
 	}
 	const journalBehind = !summary.usable || !summary.contiguous || seq !== summary.maxSeq || vault?.keyId !== journalVault?.keyId;
