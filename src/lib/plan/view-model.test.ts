@@ -524,6 +524,24 @@ describe('the people the citizen chose, with their photos', () => {
 		expect(section('Dem, der var med')).not.toContain('Ole – jeg vil gerne have Ole med');
 		expect(section('Dem, jeg også gerne vil have med')).toEqual(['Billede: familie', 'Ole – jeg vil gerne have Ole med']);
 	});
+
+	it('does not take a staff member for a chosen relative of the same name', () => {
+		const sister = wanted('sister', 'Anne', 'photo-sister');
+		const meeting = { ...MEETING, participants: [...MEETING.participants, { id: 'p-anne', name: 'Anne', role: 'raadgiver' as const }] };
+		const mine = citizenPlan({ ...source, meeting, answers: [...ANSWERS, sister] });
+		expect(rowWith(mine, 'Anne – rådgiver fra kommunen')?.figure).toEqual({ symbolId: 'raadgiver', alt: 'Billede: rådgiver' });
+		expect(rowWith(mine, 'Anne – jeg vil gerne have Anne med')?.figure).toEqual({
+			symbolId: 'familie',
+			photoId: 'photo-sister',
+			alt: 'Foto: Anne'
+		});
+		// At the table too, she has her photo in her own row, and the adviser keeps the role's symbol.
+		const both = { ...meeting, participants: [...meeting.participants, { id: 'p-sister', name: 'Anne', role: 'paaroerende' as const }] };
+		const letter = invitationLetter({ ...source, meeting: both, answers: [...ANSWERS, sister] });
+		expect(rowWith(letter, 'Anne – familie eller ven')?.figure.photoId).toBe('photo-sister');
+		expect(rowWith(letter, 'Anne – rådgiver fra kommunen')?.figure.photoId).toBeUndefined();
+		expect(texts(letter).join('\n')).not.toContain('du vil gerne have Anne med');
+	});
 });
 
 it('names files by date and a short id, never by the citizen', () => {

@@ -66,10 +66,28 @@ export class Words {
 }
 
 /**
- * The people of a meeting as easy-read rows: those at the table (`present`), with the photo of the person of the same
- * name the citizen chose in the preparation ("Hvem vil du have med?"), and the chosen people not at the table
- * (`wanted`), apart, so no document says they were there. `extra` adds lines to a participant's row (what they will do,
- * in Min plan).
+ * The participant roles a person of each network-map role can sit at the table as. A chosen person and a participant
+ * share nothing but the name, and first names repeat (Anne, Lars): the sister Anne is not the adviser Anne. A person
+ * without a role, or of a role not listed, can be anyone.
+ */
+const TABLE_ROLES: Partial<Record<string, readonly ParticipantRole[]>> = {
+	familie: ['paaroerende', 'vaerge', 'andet'],
+	ven: ['paaroerende', 'vaerge', 'andet'],
+	kaereste: ['paaroerende', 'vaerge', 'andet'],
+	nabo: ['paaroerende', 'vaerge', 'andet'],
+	kollega: ['paaroerende', 'vaerge', 'andet'],
+	personale: ['udfoerer', 'andet'],
+	laege: ['udfoerer', 'andet'],
+	raadgiver: ['raadgiver', 'andet'],
+	vaerge: ['vaerge', 'paaroerende', 'andet'],
+	kaeledyr: ['andet']
+};
+
+/**
+ * The people of a meeting as easy-read rows: those at the table (`present`), with the photo of the person the citizen
+ * chose in the preparation ("Hvem vil du have med?") who has their name and fits their role, and the chosen people not
+ * at the table (`wanted`), apart, so no document says they were there. Each chosen person is one participant at most.
+ * `extra` adds lines to a participant's row (what they will do, in Min plan).
  */
 export function peopleRows(
 	meeting: Meeting,
@@ -81,23 +99,25 @@ export function peopleRows(
 	const language = words.language;
 	const wanted = wantedPeople(answers);
 	const same = (a: string, b: string) => a.trim().toLocaleLowerCase(language) === b.trim().toLocaleLowerCase(language);
+	const fits = (chosen: NetworkPersonSubject, person: Participant) =>
+		same(chosen.name, person.name) && (TABLE_ROLES[chosen.roleId ?? '']?.includes(person.role) ?? true);
 	const figureOf = (chosen: NetworkPersonSubject | undefined, symbolId: string, name: string) =>
 		chosen?.photoId ? words.photo(symbolId, chosen.photoId, name) : words.figure(symbolId);
+	const absent = [...wanted];
 	const present: Block[] = meeting.participants
 		.filter((person) => person.role !== 'borger')
-		.map((person) => ({
-			kind: 'row',
-			figure: figureOf(
-				wanted.find((chosen) => same(chosen.name, person.name)),
-				ROLE_SYMBOLS[person.role],
-				person.name
-			),
-			lines: [
-				words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
-				...extra(person)
-			]
-		}));
-	const absent = wanted.filter((chosen) => !meeting.participants.some((person) => same(person.name, chosen.name)));
+		.map((person) => {
+			const at = absent.findIndex((chosen) => fits(chosen, person));
+			const [chosen] = at < 0 ? [] : absent.splice(at, 1);
+			return {
+				kind: 'row',
+				figure: figureOf(chosen, ROLE_SYMBOLS[person.role], person.name),
+				lines: [
+					words.t('plan.mine.person', { name: person.name, role: words.t(`role.plain.${person.role}`).toLocaleLowerCase(language) }),
+					...extra(person)
+				]
+			};
+		});
 	return {
 		present,
 		wanted: absent.map((chosen) => ({
