@@ -166,6 +166,32 @@ describe('the plan PDF', () => {
 		expect(orphaned).toEqual([]);
 	});
 
+	it('keeps every heading of Min plan and the case file on the page of the row or table it heads', async () => {
+		// A goal of three lines makes its row taller than the few lines a heading used to keep after it.
+		const goal = 'Jeg vil gerne selv kunne tage bussen til min søster i Vejle om lørdagen, så jeg ikke skal vente på, at nogen har tid.';
+		const plan = { ...PLAN, goals: [{ ...PLAN.goals[0]!, text: goal }] };
+		const orphaned: string[] = [];
+		for (const document of [citizenPlan({ ...source, plan }), caseFilePlan({ ...source, plan })]) {
+			const headings = document.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+			// More and more lines after the title move every heading down the page, past each point where its block moves.
+			for (let lines = 0; lines <= 45; lines += 3) {
+				const filler = Array.from({ length: lines }, (_, i) => ({ kind: 'paragraph' as const, text: `Linje ${i + 1}` }));
+				const file = await write({ ...document, blocks: [document.blocks[0]!, ...filler, ...document.blocks.slice(1)] }, 'headings.pdf');
+				poppler('pdftotext', file, '-')
+					.split('\f')
+					.forEach((page, i) => {
+						const last = page
+							.split('\n')
+							.map((line) => line.trim())
+							.filter((line) => line && !line.startsWith(document.footer))
+							.at(-1);
+						if (last && headings.includes(last)) orphaned.push(`${document.footer}, ${lines} lines: page ${i + 1} ends with ${last}`);
+					});
+			}
+		}
+		expect(orphaned).toEqual([]);
+	});
+
 	it('writes the case file of a meeting with 200 answers (timing printed, not asserted)', async () => {
 		const document = caseFilePlan({ ...source, answers: manyAnswers(200) });
 		const started = performance.now();

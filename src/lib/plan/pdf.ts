@@ -61,6 +61,8 @@ class Writer {
 	private readonly ids = new Map<string, StructureElement>();
 	/** Whether the first face has every letter of a text; only asked when there is a fallback face. */
 	private readonly covered: ((text: string) => boolean) | undefined;
+	/** Where the last heading ended: the block it heads starts there, with the room the heading kept for it. */
+	private headed: { page: unknown; y: number } | undefined;
 
 	constructor(
 		readonly document: PlanDocument,
@@ -103,9 +105,54 @@ class Writer {
 		return this.doc.page.height - this.doc.page.margins.bottom;
 	}
 
-	/** Starts a new page unless `height` still fits: rows and headings are never split from what follows them. */
+	/**
+	 * Starts a new page unless `height` still fits: rows and headings are never split from what follows them. Not right
+	 * under a heading: that kept room for the block (lead), and a block taller than that page's room would leave the
+	 * heading alone.
+	 */
 	private keep(height: number): void {
-		if (this.doc.y + height > this.bottom && this.doc.y > this.doc.page.margins.top) this.doc.addPage();
+		const { doc } = this;
+		const headed = this.headed?.page === doc.page && this.headed.y === doc.y;
+		if (!headed && doc.y + height > this.bottom && doc.y > doc.page.margins.top) doc.addPage();
+	}
+
+	/** The space between a heading and what is above it. */
+	private headingGap(level: number): number {
+		return level > 1 ? this.style.gap / (level - 1) : 0;
+	}
+
+	/**
+	 * How much of `blocks` a heading keeps on its page: the whole first block as it would keep itself (a row, a story, a
+	 * list's first item, a table's header with its first row), a few lines of a paragraph, and under a heading what that
+	 * heading keeps. A row moves whole, so a heading keeping less was left alone at a page's foot.
+	 */
+	private lead(blocks: readonly Block[]): number {
+		const { doc, style, width } = this;
+		const [next, ...rest] = blocks;
+		switch (next?.kind) {
+			case 'heading':
+				return (
+					this.headingGap(next.level) +
+					doc.font(this.face('Bold', next.text)).fontSize(this.headingSize(next.level)).heightOfString(next.text, { width }) +
+					style.gap / 2 +
+					this.lead(rest)
+				);
+			case 'row':
+				return this.rowLayout(next.lines).height;
+			case 'story':
+				return this.storyHeight(next.picture);
+			case 'list':
+				return next.items[0] === undefined ? 0 : this.itemHeight(next.items[0]);
+			case 'table':
+				return this.tableLayout(next).lead;
+			default:
+				return style.body * 4;
+		}
+	}
+
+	private headingSize(level: number): number {
+		const { style } = this;
+		return level === 1 ? style.h1 : level === 2 ? style.h2 : style.h3;
 	}
 
 	private svg(id: string): ParsedSvg | undefined {
@@ -118,20 +165,21 @@ class Writer {
 		return parsed;
 	}
 
-	/** Writes a block; `next` is the block after it, which a heading keeps on its page. */
-	block(block: Block, next?: Block): void {
+	/** Writes a block; `following` are the blocks after it, of which a heading keeps what it heads on its page. */
+	block(block: Block, following: readonly Block[]): void {
 		const { doc, style, width } = this;
 		switch (block.kind) {
 			case 'heading': {
-				const size = block.level === 1 ? style.h1 : block.level === 2 ? style.h2 : style.h3;
-				doc.font(this.face('Bold', block.text)).fontSize(size);
-				if (block.level > 1) doc.y += style.gap / (block.level - 1);
-				// A heading goes with what it heads: a few lines of text, or the whole story picture ("Min historie" was
-				// left alone at a page's foot, its picture on the next page).
-				const after = next?.kind === 'story' ? this.storyHeight(next.picture) : style.body * 4;
-				this.keep(doc.heightOfString(block.text, { width }) + style.gap / 2 + after);
+				// A heading goes with what it heads ("Min historie" was left alone at a page's foot, its picture on the next).
+				const after = this.lead(following);
+				doc.font(this.face('Bold', block.text)).fontSize(this.headingSize(block.level));
+				const gap = this.headingGap(block.level);
+				this.keep(gap + doc.heightOfString(block.text, { width }) + style.gap / 2 + after);
+				// No space above a heading that starts a page.
+				if (doc.y > doc.page.margins.top) doc.y += gap;
 				this.root.add(doc.struct(`H${block.level}`, () => doc.text(block.text, MARGIN, doc.y, { width })));
 				doc.y += style.gap / 2;
+				this.headed = { page: doc.page, y: doc.y };
 				break;
 			}
 			case 'paragraph':
@@ -154,15 +202,22 @@ class Writer {
 		}
 	}
 
+	/** A list item's height: a list moves to the next page item by item. */
+	private itemHeight(item: string): number {
+		const { doc, style, width } = this;
+		return doc
+			.font(this.face('Body', item))
+			.fontSize(style.body)
+			.heightOfString(item, { width: width - style.body * 1.2 });
+	}
+
 	private list(items: string[]): void {
 		const { doc, style, width } = this;
 		const list = doc.struct('L');
 		this.root.add(list);
-		doc.fontSize(style.body);
 		const indent = style.body * 1.2;
 		for (const item of items) {
-			doc.font(this.face('Body', item));
-			this.keep(doc.heightOfString(item, { width: width - indent }));
+			this.keep(this.itemHeight(item));
 			const y = doc.y;
 			const entry = doc.struct('LI');
 			list.add(entry);
@@ -182,18 +237,13 @@ class Writer {
 	 * starts with the header again, for the eye only (an artifact: a screen reader hears it once).
 	 */
 	private table(block: Extract<Block, { kind: 'table' }>): void {
-		const { doc, style, width } = this;
+		const { doc, style } = this;
 		const [padY, padX] = TABLE_PADDING;
-		const columnWidth = width / block.columns.length;
-		const textWidth = columnWidth - 2 * padX;
+		const { columnWidth, textWidth, heightOf, headerHeight, pageRoom, lead } = this.tableLayout(block);
 		const id = `table-${++this.tables}`;
 		const cellId = (row: number, column: number) => `${id}-${row}-${column}`;
-		const heightOf = (text: string, weight: Weight) =>
-			doc.font(this.face(weight, text)).fontSize(style.table).heightOfString(text, { width: textWidth });
-		const headerHeight = Math.max(...block.columns.map((text) => heightOf(text, 'Bold'))) + 2 * padY;
 		const rows = block.rows.map((row) => row.map((cell) => ({ cell, text: cellString(cell) })));
-		const firstRowHeight = rows[0] ? Math.max(...rows[0].map(({ text }) => heightOf(text, 'Body'))) + 2 * padY : 0;
-		this.keep(headerHeight + Math.min(firstRowHeight, style.table * 6));
+		this.keep(lead);
 
 		const table = doc.struct('Table');
 		this.root.add(table);
@@ -243,7 +293,6 @@ class Writer {
 			borders(MARGIN, headerHeight);
 			return MARGIN + headerHeight;
 		};
-		const pageRoom = this.bottom - MARGIN - headerHeight;
 
 		rows.forEach((cells, r) => {
 			const index = r + 1;
@@ -309,6 +358,23 @@ class Writer {
 		doc.y = y + style.gap;
 	}
 
+	/**
+	 * A table's measures, and its `lead`: what it keeps on its page, the header with the first row, which moves whole when
+	 * it fits on a page (below) and else goes on over pages from where a few of its lines fit.
+	 */
+	private tableLayout(block: Extract<Block, { kind: 'table' }>) {
+		const { doc, style, width } = this;
+		const [padY, padX] = TABLE_PADDING;
+		const columnWidth = width / block.columns.length;
+		const textWidth = columnWidth - 2 * padX;
+		const heightOf = (text: string, weight: Weight) =>
+			doc.font(this.face(weight, text)).fontSize(style.table).heightOfString(text, { width: textWidth });
+		const headerHeight = Math.max(...block.columns.map((text) => heightOf(text, 'Bold'))) + 2 * padY;
+		const pageRoom = this.bottom - MARGIN - headerHeight;
+		const first = block.rows[0] ? Math.max(...block.rows[0].map((cell) => heightOf(cellString(cell), 'Body'))) + 2 * padY : 0;
+		return { columnWidth, textWidth, heightOf, headerHeight, pageRoom, lead: headerHeight + (first <= pageRoom ? first : style.table * 6) };
+	}
+
 	private identify(element: StructureElement, id: string): void {
 		element.dictionary.data.ID = new String(id);
 		this.ids.set(id, element);
@@ -355,18 +421,25 @@ class Writer {
 		});
 	}
 
-	/** One idea per row: the symbol as a Figure with its alt text, then the lines beside it, all in one Div. */
-	private row(figure: Figure, lines: string[]): void {
+	/** A row's lines beside its symbol: their faces, their height, and the row's, which moves whole to the next page. */
+	private rowLayout(lines: string[]) {
 		const { doc, style, width } = this;
-		const size = style.symbol;
-		const textX = MARGIN + size + style.gap * 1.5;
-		const textWidth = width - size - style.gap * 1.5;
+		const textWidth = width - style.symbol - style.gap * 1.5;
 		const fonts = lines.map((line, i) => this.face(i === 0 ? 'Bold' : 'Body', line));
 		const textHeight = lines.reduce(
 			(sum, line, i) => sum + doc.font(fonts[i]!).fontSize(style.body).heightOfString(line, { width: textWidth }),
 			0
 		);
-		this.keep(Math.max(size, textHeight));
+		return { textWidth, fonts, textHeight, height: Math.max(style.symbol, textHeight) };
+	}
+
+	/** One idea per row: the symbol as a Figure with its alt text, then the lines beside it, all in one Div. */
+	private row(figure: Figure, lines: string[]): void {
+		const { doc, style } = this;
+		const size = style.symbol;
+		const textX = MARGIN + size + style.gap * 1.5;
+		const { textWidth, fonts, textHeight, height } = this.rowLayout(lines);
+		this.keep(height);
 		const top = doc.y;
 		const group = doc.struct('Div');
 		this.root.add(group);
@@ -511,7 +584,7 @@ function collect(doc: PDFDocument): Promise<Uint8Array> {
 export function writePdf(document: PlanDocument, resources: PdfResources): Promise<Uint8Array> {
 	const writer = new Writer(document, resources);
 	const done = collect(writer.doc);
-	document.blocks.forEach((block, index) => writer.block(block, document.blocks[index + 1]));
+	document.blocks.forEach((block, index) => writer.block(block, document.blocks.slice(index + 1)));
 	writer.root.end();
 	writer.idTree();
 	writer.footers();
