@@ -123,6 +123,8 @@ export const da = {
 	'answers.history.corrected': 'Før rettelse kl. {time}: {answer}, {provenance}',
 	'answers.history.withdrawn': 'Fortrudt kl. {time}: {answer}, {provenance}',
 	'answers.history.restored': 'Gendannet kl. {time}: {answer}, {provenance}',
+	'answers.historyConfirmed': 'Det svar var bekræftet af: {provenance}',
+	'answers.historyNote': 'Noten var: {note}',
 	'answers.savedStatus': '{answer} er gemt',
 	'subject.core-board': 'Svartavlen',
 	'subject.symbol-board': 'Symboltavle',

@@ -124,6 +124,8 @@ export const en: Record<MessageKey, string> = {
 	'answers.history.corrected': 'Before correction at {time}: {answer}, {provenance}',
 	'answers.history.withdrawn': 'Withdrawn at {time}: {answer}, {provenance}',
 	'answers.history.restored': 'Restored at {time}: {answer}, {provenance}',
+	'answers.historyConfirmed': 'That answer was confirmed by: {provenance}',
+	'answers.historyNote': 'The note was: {note}',
 	'answers.savedStatus': '{answer} is saved',
 	'subject.core-board': 'Answer board',
 	'subject.symbol-board': 'Symbol board',

@@ -11,6 +11,7 @@ import type { Block, CellText, PlanDocument } from './document.ts';
 import { Words } from './words.ts';
 import { type PlanSource, byTime, viewsOf, nextMeetingOf, whenText } from './view-model.ts';
 import { storySection } from './story-section.ts';
+import { describeRevision } from './revision.ts';
 
 /**
  * When an answer was given, for the case file's table: its time, and its date as well when that was not the meeting's
@@ -258,11 +259,7 @@ function remark(answer: Answer, meeting: Meeting, words: Words): string {
 		...answer.history
 			.filter((revision) => revision.change === 'corrected')
 			.map((revision) =>
-				words.t('answers.history.corrected', {
-					time: answeredAt(revision.replacedAt, meeting.date, words.language),
-					answer: describeContent(revision.content, words.language),
-					provenance: describeProvenance(revision.provenance, meeting, words.language)
-				})
+				describeRevision(revision, meeting, answeredAt(revision.replacedAt, meeting.date, words.language), words.language)
 			),
 		...answer.confirmations.map((c) =>
 			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })

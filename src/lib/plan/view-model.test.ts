@@ -4,6 +4,7 @@ import { cellString, documentTexts, pdfFileName, photosOf, type Block, type Cell
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
+import { correctAnswer } from '#lib/domain/answer.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
@@ -200,6 +201,28 @@ describe('the case-file version', () => {
 			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Alle svar i mødet'
 		)!.rows;
 		expect(rows[0]![4]).toMatch(/Før rettelse kl\. [\d.]+: Nej, Formidlet af \(Mor Anne, Pårørende\)/);
+	});
+
+	it('keeps the note and the confirmations an answer had before a correction', () => {
+		const remarkOf = (answer: Answer) =>
+			cellString(
+				caseFilePlan({ ...source, answers: [answer] }).blocks.find(
+					(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Alle svar i mødet'
+				)!.rows[0]![4]!
+			);
+		// Observed "Nej" with a note; only the note is corrected.
+		const observed = ANSWERS[1]!;
+		const noteCorrected = correctAnswer(observed, MEETING, { note: 'smilede og nikkede' }, observed.createdAt + 120_000);
+		expect(remarkOf(noteCorrected)).toMatch(
+			/^Før rettelse kl\. [\d.]+: Nej, Observeret \(Mor Anne, Pårørende\)\. Noten var: skubbede busbilledet væk\. Note: smilede og nikkede$/
+		);
+		// "Ja", confirmed by the citizen and by her mother, then corrected to "Nej".
+		const confirmed = ANSWERS[0]!;
+		const corrected = correctAnswer(confirmed, MEETING, { content: { kind: 'core', value: 'nej' } }, confirmed.createdAt + 120_000);
+		expect(remarkOf(corrected)).toMatch(
+			/^Før rettelse kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv og Formidlet af \(Mor Anne, Pårørende\)$/
+		);
+		expect(remarkOf({ ...corrected, history: [] })).toBe('–');
 	});
 
 	it('marks a goal followed up from an earlier meeting', () => {
