@@ -1,6 +1,7 @@
 import { create } from 'fontkit';
 import type PDFDocument from 'pdfkit';
 import { documentTexts, type PlanDocument } from './document.ts';
+import { coverage, type Coverage } from './letters.ts';
 
 /*
  * The PDF's faces beyond its own: which letters Atkinson Hyperlegible has, whether a document needs the fallback face
@@ -19,22 +20,10 @@ export function wholeLetters(doc: PDFDocument): void {
 	font.layout = (text, features) => layout(text, features ?? { ccmp: false });
 }
 
-/** Letters no text draws, which a face need not have: PDFKit breaks at a soft hyphen and draws no zero-width mark. */
-const UNDRAWN = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
-
 /** Whether a face (its TTF bytes) has a glyph for every letter of a text. */
-export function glyphCoverage(bytes: ArrayBuffer | Uint8Array): (text: string) => boolean {
+export function glyphCoverage(bytes: ArrayBuffer | Uint8Array): Coverage {
 	const font = create(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
-	const known = new Map<number, boolean>();
-	const has = (point: number) => {
-		let found = known.get(point);
-		if (found === undefined) known.set(point, (found = point < 0x20 || UNDRAWN.has(point) || font.hasGlyphForCodePoint(point)));
-		return found;
-	};
-	return (text) => {
-		for (const letter of text) if (!has(letter.codePointAt(0)!)) return false;
-		return true;
-	};
+	return coverage((point) => font.hasGlyphForCodePoint(point));
 }
 
 /** Whether the document has a letter the body face (its TTF bytes) lacks: then the caller fetches the fallback face. */

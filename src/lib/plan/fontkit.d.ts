@@ -2,6 +2,8 @@
 declare module 'fontkit' {
 	export interface Font {
 		hasGlyphForCodePoint(codePoint: number): boolean;
+		/** Every code point the font has a glyph for. */
+		readonly characterSet: number[];
 	}
 	export function create(buffer: Uint8Array): Font;
 }

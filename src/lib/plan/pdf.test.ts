@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '#lib/i18n/translate.ts';
 import { figureAltTexts, markedLanguages, structureIds } from '../../../tests/pdf-structure.ts';
@@ -52,6 +53,28 @@ async function write(document: PlanDocument, name: string, fallback = false): Pr
 const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
 /** pdftotext breaks lines where the page does; the words are what matter. */
 const words = (file: string) => poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
+
+/**
+ * How often a page draws a font's .notdef glyph (the empty box for a letter the font lacks). PDFKit numbers a font's glyphs
+ * anew for the file, .notdef first: it is <0000> in the hex of a text-showing TJ array.
+ */
+function notdefGlyphs(pdf: Buffer): number {
+	const bytes = pdf.toString('latin1');
+	let count = 0;
+	for (const start of bytes.matchAll(/stream\r?\n/g)) {
+		const from = start.index + start[0].length;
+		let content: string;
+		try {
+			content = inflateSync(pdf.subarray(from, bytes.indexOf('endstream', from))).toString('latin1');
+		} catch {
+			continue; // not a deflated stream (a JPEG photo)
+		}
+		for (const array of content.match(/\[[^\]]*\]\s*TJ/g) ?? [])
+			for (const hex of array.match(/<[0-9a-f]+>/g) ?? [])
+				count += (hex.slice(1, -1).match(/.{4}/g) ?? []).filter((glyph) => glyph === '0000').length;
+	}
+	return count;
+}
 
 /** A long meeting: the first answers of the fixture over and over, half a minute apart. */
 function manyAnswers(count: number): Answer[] {
@@ -284,6 +307,22 @@ describe('the plan PDF', () => {
 		expect(fonts).toMatch(/AtkinsonHyperlegible-Regular[^\n]*yes\s+yes\s+yes/);
 		// A document without such letters embeds no Noto Sans, though it is at hand.
 		expect(poppler('pdffonts', await write(caseFilePlan(source), 'no-fallback.pdf', true))).not.toContain('NotoSans');
+	});
+
+	it('shows a sign for each letter neither face has (emoji, Arabic), never the empty box PDF/A forbids', async () => {
+		const meeting = {
+			...MEETING,
+			participants: [...MEETING.participants, { id: 'p-fatima', name: 'فاطمة حداد', role: 'paaroerende' as const }]
+		};
+		const plan = { ...PLAN, goals: [{ ...PLAN.goals[0]!, text: 'Jeg vil gå tur med Bella 🐕 hver dag 😊' }] };
+		for (const document of [citizenPlan({ ...source, meeting, plan }), caseFilePlan({ ...source, meeting, plan })]) {
+			expect(needsFallback(document, regularFont())).toBe(true);
+			const file = await write(document, 'undrawn.pdf', true);
+			const text = words(file);
+			expect(text).toContain('Jeg vil gå tur med Bella ? hver dag ?');
+			expect(text).toContain('????? ????');
+			expect(notdefGlyphs(readFileSync(file)), document.footer).toBe(0);
+		}
 	});
 
 	it('the invitation: a photo the citizen chose is an embedded image in a Figure with its alt text', async () => {

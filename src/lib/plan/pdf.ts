@@ -3,6 +3,7 @@ import { AREA_LABEL_FONT, AREA_LABEL_INSET } from '#lib/domain/story.ts';
 import { format, languageTag } from '#lib/i18n/format.ts';
 import { cellString, type Block, type Figure, type Phrase, type PlanDocument, type StoryPicture } from './document.ts';
 import { glyphCoverage, wholeLetters } from './faces.ts';
+import { drawnDocument, type Coverage } from './letters.ts';
 import { drawSvg, parseSvg, type ParsedSvg } from './svg.ts';
 
 /*
@@ -22,7 +23,8 @@ export interface PdfResources {
 	/**
 	 * A second face for text with a letter the first has no glyph for (a name in Cyrillic, Greek or Vietnamese, a Turkish
 	 * İ): given when needsFallback says so. A heading, paragraph, list item, line or cell with such a letter is set in it
-	 * whole, so its letters are the citizen's own, not empty boxes, and each text stays in one face.
+	 * whole, so its letters are the citizen's own, not empty boxes, and each text stays in one face. A letter neither face
+	 * has (an emoji, Arabic) is drawn as MISSING (letters.ts).
 	 */
 	fallback?: { regular: ArrayBuffer | Uint8Array; bold: ArrayBuffer | Uint8Array };
 }
@@ -59,15 +61,19 @@ class Writer {
 	private tables = 0;
 	/** Every structure element given an ID, by its ID: the document's IDTree, through which a Headers entry is found. */
 	private readonly ids = new Map<string, StructureElement>();
-	/** Whether the first face has every letter of a text; only asked when there is a fallback face. */
-	private readonly covered: ((text: string) => boolean) | undefined;
+	/** Whether the first face has every letter of a text. */
+	private readonly covered: Coverage;
+	/** The document, each text as it can be drawn (drawnDocument). */
+	readonly document: PlanDocument;
 	/** Where the last heading ended: the block it heads starts there, with the room the heading kept for it. */
 	private headed: { page: unknown; y: number } | undefined;
 
 	constructor(
-		readonly document: PlanDocument,
+		document: PlanDocument,
 		private readonly resources: PdfResources
 	) {
+		this.covered = glyphCoverage(resources.regular);
+		this.document = drawnDocument(document, this.covered, resources.fallback && glyphCoverage(resources.fallback.regular));
 		this.style = document.easyRead ? EASY_READ : CASE_FILE;
 		this.doc = new PDFDocument({
 			// The browser build has no standard fonts: Helvetica would throw. Our own TTFs are registered below.
@@ -87,7 +93,6 @@ class Writer {
 		if (resources.fallback) {
 			this.doc.registerFont('FallbackBody', resources.fallback.regular);
 			this.doc.registerFont('FallbackBold', resources.fallback.bold);
-			this.covered = glyphCoverage(resources.regular);
 			for (const face of ['FallbackBody', 'FallbackBold']) wholeLetters(this.doc.font(face));
 		}
 		this.doc.font('Body').fontSize(this.style.body).fillColor(INK);
@@ -98,7 +103,7 @@ class Writer {
 
 	/** The registered face to set `text` in: ours, or the fallback when ours lacks one of its letters. */
 	private face(weight: Weight, text: string): string {
-		return this.covered && !this.covered(text) ? `Fallback${weight}` : weight;
+		return this.resources.fallback && !this.covered(text) ? `Fallback${weight}` : weight;
 	}
 
 	private get bottom(): number {
@@ -584,7 +589,8 @@ function collect(doc: PDFDocument): Promise<Uint8Array> {
 export function writePdf(document: PlanDocument, resources: PdfResources): Promise<Uint8Array> {
 	const writer = new Writer(document, resources);
 	const done = collect(writer.doc);
-	document.blocks.forEach((block, index) => writer.block(block, document.blocks.slice(index + 1)));
+	const { blocks } = writer.document;
+	blocks.forEach((block, index) => writer.block(block, blocks.slice(index + 1)));
 	writer.root.end();
 	writer.idTree();
 	writer.footers();

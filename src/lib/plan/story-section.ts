@@ -6,11 +6,12 @@ import { meaningChangeOf, storyAt, storyMomentOf, type StoryContent, type StoryI
 import { translate, type Language } from '#lib/i18n/translate.ts';
 import { describeStoryProvenance } from '#lib/provenance/describe.ts';
 import type { Block, StoryPicture } from './document.ts';
+import { shortened } from './letters.ts';
 import { Words } from './words.ts';
 
 /* The citizen's recovery story in a plan document: pictures in Min plan, a line per item with provenance in the case file. */
 
-/** The first words of a text item, to fit in its small box in the picture. */
+/** The first words of a text item, to fit in its small box in the picture, in letters as seen (an emoji is one). */
 const PICTURE_TEXT_MAX = 24;
 
 function pictureLabel(content: StoryContent, language: Language): string {
@@ -18,7 +19,7 @@ function pictureLabel(content: StoryContent, language: Language): string {
 		case 'symbol':
 			return content.label;
 		case 'text':
-			return content.text.length > PICTURE_TEXT_MAX ? `${content.text.slice(0, PICTURE_TEXT_MAX - 1).trimEnd()}…` : content.text;
+			return shortened(content.text, PICTURE_TEXT_MAX);
 		case 'photo':
 		case 'recording':
 		case 'drawing':
