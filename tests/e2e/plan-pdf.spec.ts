@@ -261,3 +261,24 @@ test('a PDF still being made when the tablet locks is not handed out; after the 
 	const file = await saved(await plan.savePdf('Gem som PDF'), testInfo);
 	expect(words(file)).toContain('Min plan');
 });
+
+test('emoji the PDF cannot show are named before the file is made, and the file shows ? for them', async ({ page }, testInfo) => {
+	const meeting = await meetingWithAnswers(page);
+	const plan = new PlanPage(page);
+	await plan.openFrom(meeting);
+	// A Cyrillic name is drawn in the fallback face: nothing to tell.
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await expect(plan.confirmDialog).toContainText('Filen viser borgerens mål');
+	await expect(plan.confirmDialog).not.toContainText('Nogle tegn');
+	await plan.confirmDialog.getByRole('button', { name: 'Annuller' }).click();
+
+	await plan.addGoal('Jeg vil gå tur med Bella 🐕 hver dag 😊');
+	await page.getByRole('button', { name: 'Gem som PDF' }).click();
+	await expect(plan.confirmDialog).toContainText('Nogle tegn kan ikke komme med i PDF-filen');
+	await expect(plan.confirmDialog.getByRole('listitem')).toHaveText(['Jeg vil gå tur med Bella 🐕 hver dag 😊']);
+	await expectNoAxeViolations(page, 'the PDF warning naming texts the PDF cannot show');
+	const download = page.waitForEvent('download');
+	await plan.confirmDialog.getByRole('button', { name: 'Lav PDF' }).click();
+	const file = await saved(await download, testInfo);
+	expect(words(file)).toContain('Jeg vil gå tur med Bella ? hver dag ?');
+});

@@ -797,6 +797,9 @@ export const da = {
 	'plan.confirm.holds.invitation': 'Filen viser tid, sted, navnene på dem, der kommer, og de fotos, borgeren har valgt.',
 	'plan.confirm.anyone': 'Alle, der får filen, kan læse den. Gem og del den kun på sikre steder, fx i journalen.',
 	'plan.confirm.close': 'Hvis PDF-filen åbner på skærmen, så luk den, når du er færdig. Billedtales skærmlås dækker ikke filen.',
+	'plan.confirm.undrawn':
+		'Nogle tegn kan ikke komme med i PDF-filen, fx emoji og arabiske bogstaver. I filen står der ? i stedet. Det gælder:',
+	'plan.confirm.undrawnAll': 'I alt {count} tekster.',
 	'plan.confirm.ok': 'Lav PDF',
 	'plan.edit.heading': 'Mål og aftaler',
 	'plan.edit.goal': 'Nyt mål i borgerens egne ord',

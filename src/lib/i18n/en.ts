@@ -802,6 +802,9 @@ export const en: Record<MessageKey, string> = {
 	'plan.confirm.anyone': 'Anyone who gets the file can read it. Keep and share it only in safe places, such as the case file.',
 	'plan.confirm.close':
 		"If the PDF file opens on the screen, close it when you are done. Billedtale's screen lock does not cover the file.",
+	'plan.confirm.undrawn':
+		'Some signs cannot go into the PDF file, such as emoji and Arabic letters. The file shows ? instead. This is about:',
+	'plan.confirm.undrawnAll': '{count} texts in all.',
 	'plan.confirm.ok': 'Make the PDF',
 	'plan.edit.heading': 'Goals and agreements',
 	'plan.edit.goal': "New goal in the citizen's own words",
