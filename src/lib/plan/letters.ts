@@ -27,7 +27,7 @@ export const FALLBACK_LETTERS =
 	'107b2-107ba 1df00-1df1e';
 
 /** What the PDF shows for a letter (or an emoji, whole) that neither face has: a sign both have. */
-export const MISSING = '?';
+const MISSING = '?';
 
 /** Letters no text draws, which a face need not have: PDFKit breaks at a soft hyphen and draws no zero-width mark. */
 const UNDRAWN = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
@@ -63,7 +63,7 @@ function within(letters: Letters): (point: number) => boolean {
 }
 
 /** The letters as the user sees them: an emoji with its skin tone, a flag, a letter with its accent, each one. */
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
 	segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 	return Array.from(segmenter.segment(text), (part) => part.segment);
 }
@@ -72,12 +72,11 @@ let segmenter: Intl.Segmenter | undefined;
 /** The first `max` letters of a text, with "…" when there were more: an emoji is never cut in half (a lone surrogate). */
 export function shortened(text: string, max: number): string {
 	const letters = graphemes(text);
-	return letters.length > max
-		? `${letters
-				.slice(0, max - 1)
-				.join('')
-				.trimEnd()}…`
-		: text;
+	if (letters.length <= max) return text;
+	return `${letters
+		.slice(0, max - 1)
+		.join('')
+		.trimEnd()}…`;
 }
 
 /**
