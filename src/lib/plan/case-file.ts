@@ -11,7 +11,7 @@ import type { Block, CellText, PlanDocument } from './document.ts';
 import { Words } from './words.ts';
 import { type PlanSource, byTime, viewsOf, nextMeetingOf, whenText } from './view-model.ts';
 import { storySection } from './story-section.ts';
-import { describeRevision } from './revision.ts';
+import { describeRevision } from '#lib/answers/revision.ts';
 
 /**
  * When an answer was given, for the case file's table: its time, and its date as well when that was not the meeting's

@@ -1,4 +1,4 @@
-import { describeContent } from '#lib/answers/describe.ts';
+import { describeContent } from './describe.ts';
 import type { AnswerRevision } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
