@@ -1,0 +1,27 @@
+import { describe, expect, it, vi } from 'vitest';
+import { oneAtATime } from './one-at-a-time.ts';
+
+describe('oneAtATime', () => {
+	it('drops a call made while the last one runs, and runs one made after it finished', async () => {
+		let finish: () => void = () => {};
+		const action = vi.fn((_text: string) => new Promise<void>((resolve) => (finish = resolve)));
+		const submit = oneAtATime(action);
+		const first = submit('Jeg vil bage boller');
+		await submit('Jeg vil bage boller');
+		expect(action).toHaveBeenCalledTimes(1);
+		finish();
+		await first;
+		const next = submit('Mor køber mel');
+		finish();
+		await next;
+		expect(action.mock.calls).toEqual([['Jeg vil bage boller'], ['Mor køber mel']]);
+	});
+
+	it('lets the next call run after one that failed', async () => {
+		const action = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValueOnce(undefined);
+		const submit = oneAtATime(action);
+		await expect(submit()).rejects.toThrow('disk full');
+		await submit();
+		expect(action).toHaveBeenCalledTimes(2);
+	});
+});

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, readDatabase, test } from './fixtures';
+import { CitizenPage, HomePage, type MeetingPage } from './pages';
+
+/* Goals and agreements across meetings: added once, followed up (or closed) in any later meeting, named in the summary. */
+
+type Stored = Awaited<ReturnType<typeof readDatabase>> & { plans: Array<{ meetingId: string; payload: any }> };
+const stored = async (page: Page) => (await readDatabase(page)) as Stored;
+const goalsOf = async (page: Page, meetingId: string) =>
+	((await stored(page)).plans.find((p) => p.meetingId === meetingId)?.payload.goals ?? []) as Array<{
+		id: string;
+		text: string;
+		status: string;
+		fromPlanId?: string;
+	}>;
+
+async function addGoal(page: Page, text: string): Promise<void> {
+	await page.getByLabel('Målet med borgerens egne ord').fill(text);
+	await page.getByRole('button', { name: 'Tilføj mål' }).click();
+	await expect(goalsList(page).getByText(text, { exact: true })).toBeVisible();
+}
+const goalsList = (page: Page) => page.getByRole('region', { name: 'Mål', exact: true });
+
+/** A later meeting of the same citizen, on `date`, opened at "Mål og aftaler". */
+async function nextMeeting(page: Page, citizen: string, date: string): Promise<MeetingPage> {
+	await page.getByRole('link', { name: `Tilbage til ${citizen}` }).click();
+	const meeting = await new CitizenPage(page).startMeeting({ phase: 'Opfølgning', date });
+	await meeting.openStep('Mål og aftaler');
+	return meeting;
+}
+
+test('a mouse double click stores a goal, an agreement and a text answer once, and follows a goal up once', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning', date: '2026-11-01' });
+	await meeting.addParticipant('Mor', 'Pårørende');
+
+	// The check-in's own text question (TextAnswer); a next text after it shows the first double click is done.
+	await meeting.openStep('Hvordan går det?');
+	const other = page.getByLabel('Er der noget andet, du vil tale om?');
+	const form = page.locator('form').filter({ has: other });
+	await other.fill('Min cykel');
+	await form.getByRole('button', { name: 'Gem tekst' }).dblclick();
+	await expect(form.getByRole('status')).toHaveText('✓ Gemt');
+	await other.fill('Min bil');
+	await form.getByRole('button', { name: 'Gem tekst' }).click();
+	await expect(other).toHaveValue('');
+	await expect(form.getByRole('status')).toHaveText('✓ Gemt');
+
+	await meeting.openStep('Mål og aftaler');
+	await page.getByLabel('Målet med borgerens egne ord').fill('Jeg vil bage boller');
+	await page.getByRole('button', { name: 'Tilføj mål' }).dblclick();
+	await addGoal(page, 'Jeg vil cykle');
+	await expect(goalsList(page).locator('ul.items > li strong')).toHaveText(['Jeg vil bage boller', 'Jeg vil cykle']);
+	const agreement = async (what: string, twice: boolean) => {
+		await page.getByLabel('Hvad skal der ske?').fill(what);
+		await page.getByRole('group', { name: 'Hvem gør det?' }).getByLabel('Mor (Pårørende)').check();
+		await page.getByLabel('Hvornår?').fill('fredag');
+		const add = page.getByRole('button', { name: 'Tilføj aftale' });
+		await (twice ? add.dblclick() : add.click());
+		await expect(page.getByRole('article', { name: what })).toBeVisible();
+	};
+	await agreement('Mor køber mel', true);
+	await agreement('Mor ringer', false);
+	await expect(page.getByRole('article')).toHaveCount(2);
+
+	// A sheet's text answer (conversation TextInput).
+	await openApp(page, `/moede/ark?id=${meeting.id}`);
+	const question = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: 'Hvad gør dig glad?', exact: true }) })
+		.first();
+	await question.getByRole('radio', { name: 'Tekst' }).check();
+	await question.getByRole('textbox').fill('Min hund');
+	await question.getByRole('button', { name: 'Gem tekst' }).dblclick();
+	await expect(question.getByRole('textbox')).toHaveValue('');
+	await question.getByRole('textbox').fill('Min kat');
+	await question.getByRole('button', { name: 'Gem tekst' }).click();
+	await expect(question.getByRole('textbox')).toHaveValue('');
+
+	const db = await stored(page);
+	const texts = db.answers.filter((a) => a.payload.content.kind === 'text').map((a) => a.payload.content.text);
+	expect(texts.sort()).toEqual(['Min bil', 'Min cykel', 'Min hund', 'Min kat']);
+	const plan = db.plans.find((p) => p.meetingId === meeting.id)!.payload;
+	expect(plan.goals.map((g: { text: string }) => g.text)).toEqual(['Jeg vil bage boller', 'Jeg vil cykle']);
+	expect(plan.agreements.map((a: { what: string }) => a.what)).toEqual(['Mor køber mel', 'Mor ringer']);
+
+	// "Følg op" double clicked in the next meeting: followed up once, and no false error.
+	await openApp(page, `/moede?id=${meeting.id}`);
+	const second = await nextMeeting(page, 'Karen', '2026-11-15');
+	await page.getByRole('button', { name: 'Følg op på målet Jeg vil bage boller' }).dblclick();
+	await expect(goalsList(page).getByText('Jeg vil bage boller', { exact: true })).toBeVisible();
+	await addGoal(page, 'Jeg vil sove længe');
+	await expect(page.getByRole('alert')).toHaveText('');
+	expect((await goalsOf(page, second.id)).map((g) => g.text)).toEqual(['Jeg vil bage boller', 'Jeg vil sove længe']);
+});
