@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, readDatabase, test } from './fixtures';
 import { CitizenPage, HomePage, type MeetingPage } from './pages';
 
 /* Goals and agreements across meetings: added once, followed up (or closed) in any later meeting, named in the summary. */
@@ -94,4 +94,23 @@ test('a mouse double click stores a goal, an agreement and a text answer once, a
 	await addGoal(page, 'Jeg vil sove længe');
 	await expect(page.getByRole('alert')).toHaveText('');
 	expect((await goalsOf(page, second.id)).map((g) => g.text)).toEqual(['Jeg vil bage boller', 'Jeg vil sove længe']);
+});
+
+test('after "Følg op" by keyboard the focus goes on at the next goal to follow up, then at the goals', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const first = await citizen.startMeeting({ phase: 'Opfølgning', date: '2026-11-01' });
+	await first.openStep('Mål og aftaler');
+	await addGoal(page, 'Jeg vil selv handle ind');
+	await addGoal(page, 'Jeg vil cykle til arbejde');
+	await nextMeeting(page, 'Karen', '2026-11-15');
+	await page.getByRole('button', { name: 'Følg op på målet Jeg vil selv handle ind' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(goalsList(page).getByText('Jeg vil selv handle ind', { exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Følg op på målet Jeg vil cykle til arbejde' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(goalsList(page).getByText('Jeg vil cykle til arbejde', { exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Mål', exact: true })).toBeFocused();
+	await expectNoAxeViolations(page, 'every earlier goal followed up');
 });
