@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, openApp, readDatabase, test } from './fixtures';
-import { CitizenPage, HomePage, type MeetingPage } from './pages';
+import { AccessSettingsPage, CitizenPage, HomePage, scanHighlight, stepScanTo, type MeetingPage } from './pages';
 
 /* Goals and agreements across meetings: added once, followed up (or closed) in any later meeting, named in the summary. */
 
@@ -113,4 +113,32 @@ test('after "Følg op" by keyboard the focus goes on at the next goal to follow 
 	await expect(goalsList(page).getByText('Jeg vil cykle til arbejde', { exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Mål', exact: true })).toBeFocused();
 	await expectNoAxeViolations(page, 'every earlier goal followed up');
+});
+
+test('with two switches the citizen says "Rigtigt", "Fortryd" and "Gendan" on "Har vi forstået dig?"', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Frida');
+	await new AccessSettingsPage(page).method('To kontakter');
+	const meeting = await new CitizenPage(page).startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	await meeting.openStep('Har vi forstået dig?');
+	await page.locator('#main').focus();
+	const chosen = async (name: string) => {
+		const button = page.getByRole('button', { name, exact: true });
+		await stepScanTo(page, button);
+		await expectNoAxeViolations(page, `the summary scanned to ${name}`);
+		await page.keyboard.press('Enter');
+	};
+	const ja = async () => (await readDatabase(page)).answers.find((a) => a.payload.content.value === 'ja')!.payload;
+	await chosen('Rigtigt: svaret Ja');
+	await expect.poll(async () => (await ja()).confirmations).toEqual([{ provenance: { mode: 'selv' }, at: expect.any(Number) }]);
+	await chosen('Fortryd svaret Ja');
+	await expect.poll(async () => (await ja()).status).toBe('withdrawn');
+	// Alone in its row, "Gendan" is chosen with the row's first Enter.
+	const restore = page.getByRole('button', { name: 'Gendan svaret Ja', exact: true });
+	await page.keyboard.press('Space');
+	for (let step = 0; step < 40 && !Object.values(await scanHighlight(restore)).includes(true); step++) await page.keyboard.press('Space');
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => (await ja()).status).toBe('active');
 });
