@@ -142,3 +142,58 @@ test('with two switches the citizen says "Rigtigt", "Fortryd" and "Gendan" on "H
 	await page.keyboard.press('Enter');
 	await expect.poll(async () => (await ja()).status).toBe('active');
 });
+
+test('the summary names the goal or agreement a view is about, and a deleted one takes its view along', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.openStep('Mål og aftaler');
+	await addGoal(page, 'Jeg vil bage boller');
+	await addGoal(page, 'Jeg vil cykle');
+	await page.getByLabel('Hvad skal der ske?').fill('Mor køber mel');
+	await page.getByLabel('Hvornår?').fill('fredag');
+	await page.getByRole('button', { name: 'Tilføj aftale' }).click();
+	await expect(page.getByRole('article', { name: 'Mor køber mel' })).toBeVisible();
+	const view = async (question: string, point: string) => {
+		const radio = page.getByRole('group', { name: question }).getByRole('radio', { name: point, exact: true });
+		await radio.check();
+		await expect(radio).toBeChecked();
+	};
+	await view('Hvad synes du om målet »Jeg vil bage boller«?', 'Godt');
+	await view('Hvad synes du om målet »Jeg vil cykle«?', 'Godt');
+	await view('Hvad synes du om aftalen »Mor køber mel«?', 'Ikke godt');
+
+	await meeting.openStep('Har vi forstået dig?');
+	for (const name of [
+		'Rigtigt: svaret Godt (Jeg vil bage boller)',
+		'Rigtigt: svaret Godt (Jeg vil cykle)',
+		'Ret svaret Ikke godt (Mor køber mel)'
+	])
+		await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Mål', exact: true }).getByText('Jeg vil cykle', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page, 'the summary with views of goals and agreements');
+
+	await meeting.openStep('Mål og aftaler');
+	// The step reads the goals' views too: back on it, the view given is shown chosen.
+	await expect(
+		page.getByRole('group', { name: 'Hvad synes du om målet »Jeg vil cykle«?' }).getByRole('radio', { name: 'Godt', exact: true })
+	).toBeChecked();
+	await page.getByRole('button', { name: 'Slet målet Jeg vil cykle' }).click();
+	await page.getByRole('button', { name: 'Slet aftalen Mor køber mel' }).click();
+	await expect(page.getByRole('article')).toHaveCount(0);
+	await meeting.openStep('Har vi forstået dig?');
+	await expect(page.getByRole('button', { name: 'Rigtigt: svaret Godt (Jeg vil bage boller)', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Rigtigt/ })).toHaveCount(1);
+	await expect(page.getByRole('region', { name: 'Aftale', exact: true })).toHaveCount(0);
+	const views = async () =>
+		(await readDatabase(page)).answers
+			.filter((a) => ['goal', 'agreement'].includes(a.payload.subject.kind))
+			.map((a) => [a.payload.content.label, a.payload.status])
+			.sort();
+	await expect.poll(views).toEqual([
+		['Godt', 'active'],
+		['Godt', 'withdrawn'],
+		['Ikke godt', 'withdrawn']
+	]);
+});

@@ -116,6 +116,6 @@ export const STEP_ANSWER_KINDS: Readonly<Record<FlowStep, readonly AnswerSubject
 	emner: MEETING_PART_ANSWERS,
 	kontakt: MEETING_PART_ANSWERS,
 	opsummering: undefined,
-	'maal-og-aftaler': ['agreement'],
+	'maal-og-aftaler': ['goal', 'agreement'],
 	feedback: MEETING_PART_ANSWERS
 };

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeContent } from '#lib/answers/describe.ts';
 import type { AnswerSubject } from '#lib/domain/answer.ts';
 import { loadLanguage, locale } from '#lib/i18n/index.svelte.ts';
-import { plainProvenance, summaryGroup, summaryQuestion } from './summary.ts';
+import { inSummary, plainProvenance, summaryGroup, summaryQuestion } from './summary.ts';
 import { meetingWith } from '#lib/domain/meeting.test-data.ts';
 
 const meeting = meetingWith(['Kaj', 'borger'], ['Lise', 'paaroerende'], ['Jonas', 'udfoerer']);
@@ -51,5 +51,30 @@ describe('the summary of a network map answer', () => {
 		expect(summaryQuestion(mor)).toBe('Mor');
 		expect(describeContent({ kind: 'placement', zoneId: 'laengere-vaek', label: 'Længere væk' })).toBe('Further away');
 		expect(describeContent({ kind: 'mark', mark: 'med-til-moeder' })).toBe('At my meetings');
+	});
+});
+
+describe('the summary of a view of a goal or an agreement', () => {
+	const plan = {
+		id: 'plan-1',
+		goals: [{ id: 'g1', text: 'Jeg vil bage boller', themeIds: [], status: 'aktiv' as const }],
+		agreements: [{ id: 'a1', what: 'Mor køber mel', who: [], when: 'fredag' }]
+	};
+	const goal: AnswerSubject = { kind: 'goal', planId: 'plan-1', goalId: 'g1' };
+	const agreement: AnswerSubject = { kind: 'agreement', planId: 'plan-1', agreementId: 'a1' };
+
+	it('names the goal or the agreement by its words, so two views are told apart', () => {
+		expect(summaryQuestion(goal, plan)).toBe('Jeg vil bage boller');
+		expect(summaryQuestion(agreement, plan)).toBe('Mor køber mel');
+		expect(inSummary(goal, plan) && inSummary(agreement, plan)).toBe(true);
+	});
+
+	it('leaves out a view of a goal or an agreement the plan no longer holds', () => {
+		const deleted = { ...plan, goals: [], agreements: [] };
+		expect(summaryQuestion(goal, deleted)).toBeUndefined();
+		expect(inSummary(goal, deleted)).toBe(false);
+		expect(inSummary(agreement, deleted)).toBe(false);
+		expect(inSummary({ kind: 'goal', planId: 'other-plan', goalId: 'g1' }, plan)).toBe(false);
+		expect(inSummary({ kind: 'core-board' }, undefined)).toBe(true);
 	});
 });

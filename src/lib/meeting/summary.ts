@@ -2,6 +2,7 @@ import { MEETING, networkSheet, questionCardById, sheetItemById } from '#lib/con
 import { vumSubtheme, vumTheme } from '#lib/content/vum.ts';
 import { assertNever, type Answer, type AnswerSubject, type Provenance } from '#lib/domain/answer.ts';
 import { findParticipant, type Meeting } from '#lib/domain/meeting.ts';
+import type { Plan } from '#lib/domain/plan.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { describeSubject, meetingPartName } from '#lib/answers/describe.ts';
 
@@ -37,13 +38,19 @@ export function summaryGroup(subject: AnswerSubject): string {
 	}
 }
 
+/** The meeting's plan as far as the summary names its goals and agreements. */
+export type SummaryPlan = Pick<Plan, 'id' | 'goals' | 'agreements'>;
+
 /**
  * What the answer answered, when that is a question of our own content, or whom it is about: shown before the answer.
  * A network map answer names its person ("Mor", then "Længere væk"): the ring alone says nothing the citizen can confirm.
+ * A view of a goal or an agreement names it by its words in `plan`, as the case file does: "Mål" and "Godt" alone did not
+ * say which of two goals the citizen liked.
  */
-export function summaryQuestion(subject: AnswerSubject): string | undefined {
+export function summaryQuestion(subject: AnswerSubject, plan?: SummaryPlan): string | undefined {
 	const language = locale.language;
 	if (subject.kind === 'network-person') return subject.name;
+	if (subject.kind === 'goal' || subject.kind === 'agreement') return planItemText(subject, plan);
 	if (subject.kind === 'question') return questionCardById(subject.questionId)?.text[language];
 	if (subject.kind === 'sheet-item') return sheetItemById(subject.itemId)?.item.prompt[language];
 	if (subject.kind === 'vum-subtheme') return vumSubtheme(subject.subthemeId)?.subtheme.label[language];
@@ -54,6 +61,20 @@ export function summaryQuestion(subject: AnswerSubject): string | undefined {
 	const contact = MEETING.contact.find((group) => group.id === subject.itemId);
 	if (contact) return contact.question[language];
 	return subject.part === 'preparation' ? t(`prep.${subject.itemId}` as Parameters<typeof t>[0]) : undefined;
+}
+
+function planItemText(subject: Extract<AnswerSubject, { kind: 'goal' | 'agreement' }>, plan: SummaryPlan | undefined) {
+	if (plan?.id !== subject.planId) return undefined;
+	if (subject.kind === 'goal') return plan.goals.find((goal) => goal.id === subject.goalId)?.text;
+	return plan.agreements.find((agreement) => agreement.id === subject.agreementId)?.what;
+}
+
+/**
+ * Whether an answer is for the citizen to confirm: a view of a goal or an agreement no longer in the plan (deleted) is
+ * about nothing, and "Mål: Ikke godt – Rigtigt" asked about it.
+ */
+export function inSummary(subject: AnswerSubject, plan: SummaryPlan | undefined): boolean {
+	return (subject.kind !== 'goal' && subject.kind !== 'agreement') || planItemText(subject, plan) !== undefined;
 }
 
 /** The answers in groups, each group in the order its first answer was given. */
