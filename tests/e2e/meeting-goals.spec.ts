@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, openApp, readDatabase, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectReflow, openApp, readDatabase, test } from './fixtures';
 import { AccessSettingsPage, CitizenPage, HomePage, scanHighlight, stepScanTo, type MeetingPage } from './pages';
 
 /* Goals and agreements across meetings: added once, followed up (or closed) in any later meeting, named in the summary. */
 
-type Stored = Awaited<ReturnType<typeof readDatabase>> & { plans: Array<{ meetingId: string; payload: any }> };
+type Stored = Awaited<ReturnType<typeof readDatabase>> & { plans: Array<{ id: string; meetingId: string; payload: any }> };
 const stored = async (page: Page) => (await readDatabase(page)) as Stored;
 const goalsOf = async (page: Page, meetingId: string) =>
 	((await stored(page)).plans.find((p) => p.meetingId === meetingId)?.payload.goals ?? []) as Array<{
@@ -195,5 +195,46 @@ test('the summary names the goal or agreement a view is about, and a deleted one
 		['Godt', 'active'],
 		['Godt', 'withdrawn'],
 		['Ikke godt', 'withdrawn']
+	]);
+});
+
+test('an earlier goal not followed up stays on offer in later meetings until it is reached or stopped', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Karen');
+	const first = await citizen.startMeeting({ phase: 'Opfølgning', date: '2026-11-01' });
+	// The page object reads the meeting's id from the address: kept before another meeting is opened.
+	const firstId = first.id;
+	await first.openStep('Mål og aftaler');
+	for (const goal of ['Jeg vil selv handle ind', 'Jeg vil cykle til arbejde', 'Jeg vil sove længe']) await addGoal(page, goal);
+	const carry = page.getByRole('region', { name: 'Mål fra tidligere møder' });
+	const offered = () => carry.getByRole('listitem').locator('.text');
+
+	// The next meeting follows up one goal, says one is reached, and leaves one as it is.
+	const second = await nextMeeting(page, 'Karen', '2026-11-15');
+	await expect(offered()).toHaveText(['Jeg vil selv handle ind', 'Jeg vil cykle til arbejde', 'Jeg vil sove længe']);
+	await expectNoAxeViolations(page, 'goals from earlier meetings');
+	await expectReflow(page, 'goals from earlier meetings');
+	await page.getByRole('button', { name: 'Følg op på målet Jeg vil cykle til arbejde' }).click();
+	await page.getByRole('button', { name: 'Målet Jeg vil sove længe er nået' }).click();
+	await expect(goalsList(page).getByRole('listitem').filter({ hasText: 'Jeg vil sove længe' })).toContainText('Målet er nået');
+	await expect(offered()).toHaveText(['Jeg vil selv handle ind']);
+	const firstPlan = (await stored(page)).plans.find((p) => p.meetingId === firstId)!;
+	expect(firstPlan.payload.goals).toHaveLength(3);
+	const firstPlanId = firstPlan.id;
+	expect((await goalsOf(page, second.id)).map((g) => [g.text, g.status, g.fromPlanId])).toEqual([
+		['Jeg vil cykle til arbejde', 'aktiv', firstPlanId],
+		['Jeg vil sove længe', 'naaet', firstPlanId]
+	]);
+
+	// A meeting after it offers both goals still open, the one followed up last first; the reached one is done.
+	const third = await nextMeeting(page, 'Karen', '2026-12-01');
+	await expect(offered()).toHaveText(['Jeg vil cykle til arbejde', 'Jeg vil selv handle ind']);
+	await page.getByRole('button', { name: 'Målet Jeg vil cykle til arbejde er stoppet' }).click();
+	await page.getByRole('button', { name: 'Følg op på målet Jeg vil selv handle ind' }).click();
+	await expect(carry).toHaveCount(0);
+	expect((await goalsOf(page, third.id)).map((g) => [g.text, g.status, g.fromPlanId])).toEqual([
+		['Jeg vil cykle til arbejde', 'stoppet', firstPlanId],
+		['Jeg vil selv handle ind', 'aktiv', firstPlanId]
 	]);
 });

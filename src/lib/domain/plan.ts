@@ -133,22 +133,36 @@ export function validatePlan<P extends PlanContent>(plan: P): P {
 	return plan;
 }
 
+/** A goal of an earlier meeting to follow up, with the plan it was last in. */
+export interface EarlierGoal {
+	goal: Goal;
+	planId: string;
+}
+
 /**
- * The plan to follow up in a meeting: the plan of the latest earlier meeting by the meetings' dates (a tie on the
- * date goes by when the meeting was created), not the plan created last — a meeting can be written up afterwards,
- * or planned ahead and filled in out of order.
+ * The goals a meeting can follow up: each goal of the plans of earlier meetings as the latest of them left it, while it is
+ * still active (neither reached nor stopped), the newest meeting's first, each goal once. Earlier goes by the meetings'
+ * dates (a tie on the date by when the meeting was created), not by when a plan was created: a meeting can be written up
+ * afterwards, or planned ahead and filled in out of order. Every earlier plan counts, not just the latest: a goal not
+ * followed up in the next meeting, or before a meeting with only an agreement, dropped out of every later follow-up.
  */
-export function previousPlan(
+export function earlierGoals(
 	plans: readonly Plan[],
 	meetings: readonly Pick<Meeting, 'id' | 'date' | 'createdAt'>[],
 	meeting: Pick<Meeting, 'id' | 'date' | 'createdAt'>
-): Plan | undefined {
+): EarlierGoal[] {
 	const earlier = meetings
 		.filter((other) => other.id !== meeting.id && byMeetingDateDescending(other, meeting) > 0)
 		.sort((a, b) => byMeetingDateDescending(a, b));
+	const seen = new Set<string>();
+	const open: EarlierGoal[] = [];
 	for (const other of earlier) {
 		const plan = plans.find((p) => p.meetingId === other.id);
-		if (plan) return plan;
+		for (const goal of plan?.goals ?? []) {
+			if (seen.has(goal.id)) continue;
+			seen.add(goal.id);
+			if (goal.status === 'aktiv') open.push({ goal, planId: plan!.id });
+		}
 	}
-	return undefined;
+	return open;
 }
