@@ -20,7 +20,7 @@ export async function getPlan(meetingId: string): Promise<Plan | undefined> {
 	return stored && planFromRecord(await openRecord('plans', stored));
 }
 
-/** Every plan of a citizen, in the order they were created; which one is followed up goes by the meetings' dates (domain previousPlan). */
+/** Every plan of a citizen, in the order they were created; which one is followed up goes by the meetings' dates (domain earlierGoals). */
 export async function listPlans(citizenId: string): Promise<Plan[]> {
 	const stored = await getDb().plans.where('citizenId').equals(citizenId).toArray();
 	return (await openRecords('plans', stored)).map(planFromRecord).sort((a, b) => a.createdAt - b.createdAt);
