@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { oneAtATime } from './one-at-a-time.ts';
+import { oneAtATime, singleClick } from './one-at-a-time.ts';
 
 describe('oneAtATime', () => {
 	it('drops a call made while the last one runs, and runs one made after it finished', async () => {
@@ -23,5 +23,14 @@ describe('oneAtATime', () => {
 		await expect(submit()).rejects.toThrow('disk full');
 		await submit();
 		expect(action).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('singleClick', () => {
+	it('acts on a click, a tap or a key, not on the second click of a double click', () => {
+		const act = vi.fn();
+		const onclick = singleClick(act);
+		for (const detail of [1, 0, 2, 3]) onclick({ detail } as MouseEvent);
+		expect(act).toHaveBeenCalledTimes(2);
 	});
 });

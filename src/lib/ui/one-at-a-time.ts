@@ -15,3 +15,14 @@ export function oneAtATime<A extends unknown[]>(action: (...args: A) => Promise<
 		}
 	};
 }
+
+/**
+ * A click handler that acts on a single click, a tap or a key (detail 0), never on the second click of a double click.
+ * Where a row leaves a list, the next row's button moves up under the pointer: the second click of a double click on
+ * "Slet" or "Følg op" deleted or followed up the next goal too.
+ */
+export function singleClick(act: () => unknown): (event: MouseEvent) => void {
+	return (event) => {
+		if (event.detail < 2) void act();
+	};
+}
