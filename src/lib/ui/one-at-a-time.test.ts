@@ -17,6 +17,18 @@ describe('oneAtATime', () => {
 		expect(action.mock.calls).toEqual([['Jeg vil bage boller'], ['Mor køber mel']]);
 	});
 
+	it('with a key, drops a second call for the same key only', async () => {
+		const finishes: Array<() => void> = [];
+		const action = vi.fn((_goal: string) => new Promise<void>((resolve) => finishes.push(resolve)));
+		const carry = oneAtATime(action, (goal) => goal);
+		const first = carry('bage');
+		void carry('bage');
+		const second = carry('cykle');
+		expect(action.mock.calls).toEqual([['bage'], ['cykle']]);
+		finishes.forEach((finish) => finish());
+		await Promise.all([first, second]);
+	});
+
 	it('lets the next call run after one that failed', async () => {
 		const action = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValueOnce(undefined);
 		const submit = oneAtATime(action);

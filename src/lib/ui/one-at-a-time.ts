@@ -2,16 +2,22 @@
  * An action that runs one at a time: a call made while the last one is still on its way is dropped. A mouse double
  * click submits a form twice within ~100 ms, before the first write has committed and cleared the field, so a goal, an
  * agreement or a text answer was stored twice (review "tat", finding 3). A call after the last one has finished runs.
+ * With `keyOf`, one at a time per key: a second "Følg op" on the same goal is dropped, one on the next goal is not (it
+ * was, while the first waited for its row to leave, and a quick adviser's click did nothing).
  */
-export function oneAtATime<A extends unknown[]>(action: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
-	let running = false;
+export function oneAtATime<A extends unknown[]>(
+	action: (...args: A) => Promise<unknown>,
+	keyOf: (...args: A) => string = () => ''
+): (...args: A) => Promise<void> {
+	const running = new Set<string>();
 	return async (...args) => {
-		if (running) return;
-		running = true;
+		const key = keyOf(...args);
+		if (running.has(key)) return;
+		running.add(key);
 		try {
 			await action(...args);
 		} finally {
-			running = false;
+			running.delete(key);
 		}
 	};
 }
