@@ -56,7 +56,12 @@ export function citizenPlan(source: PlanSource): PlanDocument {
 		blocks.push({
 			kind: 'row',
 			figure: words.figure(goal.symbolId ?? 'maal'),
-			lines: [goal.text, ...(view ? [viewLine(view, meeting, words)] : [])]
+			// A goal followed up as reached or stopped says so: shown plainly, it read as one still to work on.
+			lines: [
+				goal.text,
+				...(goal.status === 'aktiv' ? [] : [words.t(`goals.goal.status.${goal.status}`)]),
+				...(view ? [viewLine(view, meeting, words)] : [])
+			]
 		});
 	}
 

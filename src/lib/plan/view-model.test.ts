@@ -39,6 +39,13 @@ describe('Min plan', () => {
 		expect(goal?.lines).toContain('Det synes jeg: Godt');
 	});
 
+	it('says of a goal followed up as reached or stopped that it is, and nothing of one still being worked on', () => {
+		const [first] = PLAN.goals;
+		const plan = { ...PLAN, goals: [{ ...first!, status: 'naaet' as const }] };
+		expect(rowWith(citizenPlan({ ...source, plan }), first!.text)?.lines).toContain('Målet er nået');
+		expect(rowWith(mine, first!.text)?.lines.filter((line) => line.startsWith('Målet er'))).toEqual([]);
+	});
+
 	it('gives each agreement as what – who – when, in jeg-form, with the citizen’s view', () => {
 		expect(rowWith(mine, 'Øve indkøb i Netto hver fredag')?.lines).toEqual([
 			'Øve indkøb i Netto hver fredag',
