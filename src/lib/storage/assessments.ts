@@ -18,9 +18,9 @@ import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnless
  */
 async function storedOf(meetingId: string): Promise<Stored<AssessmentRecord>[]> {
 	const db = getDb();
-	const meeting = await db.meetings.get(meetingId);
-	if (!meeting) return [];
-	return (await db.assessments.where('meetingId').equals(meetingId).toArray()).filter((record) => record.citizenId === meeting.citizenId);
+	// Side by side, not one after the other: the case file and the adviser's panel wait for them.
+	const [meeting, stored] = await Promise.all([db.meetings.get(meetingId), db.assessments.where('meetingId').equals(meetingId).toArray()]);
+	return meeting ? stored.filter((record) => record.citizenId === meeting.citizenId) : [];
 }
 
 /** Every level the adviser recorded in a meeting, in the order they were first set. */

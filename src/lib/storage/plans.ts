@@ -15,8 +15,12 @@ async function storedPlan(meetingId: string, citizenId: string) {
 
 /** The plan of a meeting, if one has been started. */
 export async function getPlan(meetingId: string): Promise<Plan | undefined> {
-	const meeting = await getDb().meetings.get(meetingId);
-	const stored = meeting && (await storedPlan(meetingId, meeting.citizenId));
+	// Side by side, not one after the other: the meeting page's first render waits for the plan (meeting-open.spec).
+	const [meeting, plans] = await Promise.all([
+		getDb().meetings.get(meetingId),
+		getDb().plans.where('meetingId').equals(meetingId).toArray()
+	]);
+	const stored = meeting && plans.find((plan) => plan.citizenId === meeting.citizenId);
 	return stored && planFromRecord(await openRecord('plans', stored));
 }
 
