@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { READ_AHEAD_MS, readAhead, sameRead, takeReadAhead } from './read-ahead.ts';
+import { READ_AHEAD_MS, readAhead, readsAheadBack, sameRead, takeReadAhead } from './read-ahead.ts';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -19,6 +19,28 @@ describe('readAhead', () => {
 		await Promise.resolve();
 		await Promise.resolve();
 		expect(takeReadAhead<string>('meeting/1')?.result).toEqual({ value: 'the meeting' });
+	});
+
+	it('is waited for by the page it is for until it is back, or for so long at the most', async () => {
+		vi.useFakeTimers();
+		let back: (value: string) => void = () => {};
+		readAhead('meeting/1', () => new Promise<string>((resolve) => (back = resolve)));
+		let waited = false;
+		void readsAheadBack(400).then(() => (waited = true));
+		await vi.advanceTimersByTimeAsync(399);
+		expect(waited).toBe(false);
+		back('the meeting');
+		await vi.advanceTimersByTimeAsync(0);
+		// Back before the page is made: its first render has it.
+		expect(waited).toBe(true);
+		expect(takeReadAhead<string>('meeting/1')?.result).toEqual({ value: 'the meeting' });
+
+		readAhead('meeting/2', () => new Promise(() => {}));
+		let gaveUp = false;
+		void readsAheadBack(400).then(() => (gaveUp = true));
+		await vi.advanceTimersByTimeAsync(400);
+		expect(gaveUp).toBe(true);
+		takeReadAhead('meeting/2');
 	});
 
 	it('lets a read no page took go after a while', () => {

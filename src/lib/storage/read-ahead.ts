@@ -36,6 +36,19 @@ export function readAhead(key: string, read: () => Promise<unknown>): void {
 	setTimeout(forget, READ_AHEAD_MS);
 }
 
+/**
+ * Waits, `ms` at the most, for the reads started ahead to come back, so the page they are for draws them in its first
+ * render (its route's load waits on this). On a busy tablet they came back just after the navigation's first render, and
+ * the meeting page was drawn with "Henter …" first and then again (meeting-open.spec, on two busy cores).
+ */
+export async function readsAheadBack(ms: number): Promise<void> {
+	const waiting = [...started.values()].filter((ahead) => !ahead.result).map((ahead) => ahead.read.catch(() => undefined));
+	if (waiting.length === 0) return;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	await Promise.race([Promise.all(waiting), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+	clearTimeout(timer);
+}
+
 /** The read started ahead under `key`, once: the first page to ask takes it. */
 export function takeReadAhead<T>(key: string): { read: Promise<T>; result?: { value: T } } | undefined {
 	const ahead = started.get(key);
