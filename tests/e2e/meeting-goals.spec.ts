@@ -268,3 +268,29 @@ test('an earlier goal not followed up stays on offer in later meetings until it 
 		['Jeg vil selv handle ind', 'aktiv', firstPlanId]
 	]);
 });
+
+test('a goal and an agreement half typed are still there after another step and Back, and go once added', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Nanna');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.addParticipant('Mor', 'Pårørende');
+	await meeting.openStep('Mål og aftaler');
+	await page.getByLabel('Målet med borgerens egne ord').fill('Jeg vil gerne selv');
+	await page.getByRole('checkbox', { name: 'Mor (Pårørende)' }).check();
+	await page.getByLabel('Hvad skal der ske?').fill('Ringe til lægen');
+	await meeting.openStep('Hvordan var mødet?');
+	await page.goBack();
+	await expect(page.getByLabel('Målet med borgerens egne ord')).toHaveValue('Jeg vil gerne selv');
+	await expect(page.getByLabel('Hvad skal der ske?')).toHaveValue('Ringe til lægen');
+	await expect(page.getByRole('checkbox', { name: 'Mor (Pårørende)' })).toBeChecked();
+	await expectNoAxeViolations(page, 'the plan step with what was typed before');
+	await page.getByRole('button', { name: 'Tilføj mål' }).click();
+	await expect(goalsList(page).getByText('Jeg vil gerne selv', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Målet med borgerens egne ord')).toHaveValue('');
+	// Added, the goal's draft is gone: another step and back finds the form empty; the agreement's is still there.
+	await meeting.openStep('Hvordan var mødet?');
+	await meeting.openStep('Mål og aftaler');
+	await expect(page.getByLabel('Målet med borgerens egne ord')).toHaveValue('');
+	await expect(page.getByLabel('Hvad skal der ske?')).toHaveValue('Ringe til lægen');
+});

@@ -81,7 +81,7 @@ const STORAGE_PREFIX = MEETING_KEY_PREFIX.provenance;
 // Module state, not component state: a soft lock unmounts every page, and moving between a meeting's pages
 // mounts another one, yet the choice must stay as it was.
 const pickedByMeeting = new SvelteMap<string, Picked>();
-forgetWithMeetings(STORAGE_PREFIX, pickedByMeeting);
+forgetWithMeetings(pickedByMeeting, STORAGE_PREFIX);
 
 /**
  * The one choice of a meeting in this tab. It outlives the meeting's pages and a soft lock, and a reload

@@ -18,9 +18,9 @@ const keptKeys = () => Array.from({ length: sessionStorage.length }, (_, i) => s
 const prefixes = new Set<string>(Object.values(MEETING_KEY_PREFIX));
 const keptMaps = new Set<Map<string, unknown>>();
 
-/** From now on, a deleted meeting takes its `<prefix><meetingId>` key and its entry in `kept` along. */
-export function forgetWithMeetings(prefix: string, kept: Map<string, unknown>): void {
-	prefixes.add(prefix);
+/** From now on, a deleted meeting takes its entry in `kept` along, and its `<prefix><meetingId>` key with a prefix. */
+export function forgetWithMeetings(kept: Map<string, unknown>, prefix?: string): void {
+	if (prefix !== undefined) prefixes.add(prefix);
 	keptMaps.add(kept);
 }
 

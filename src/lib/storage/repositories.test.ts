@@ -306,7 +306,7 @@ describe('repositories', () => {
 
 	it('forget what the tab keeps of a meeting when it is deleted, with its citizen, and of every meeting at "Slet alt"', async () => {
 		const kept = new Map<string, unknown>();
-		forgetWithMeetings('test.kept.', kept);
+		forgetWithMeetings(kept, 'test.kept.');
 		const keep = (id: string) => {
 			kept.set(id, true);
 			sessionStorage.setItem(`test.kept.${id}`, '{}');

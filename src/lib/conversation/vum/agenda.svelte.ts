@@ -15,7 +15,7 @@ const NOTHING_CHOSEN: Chosen = { themeIds: [], scaleId: DEFAULT_SORTING_SCALE_ID
 const STORAGE_PREFIX = MEETING_KEY_PREFIX.themes;
 // Module state, like the provenance choice: moving between the theme pages and a soft lock keep it.
 const chosenByMeeting = new SvelteMap<string, Chosen>();
-forgetWithMeetings(STORAGE_PREFIX, chosenByMeeting);
+forgetWithMeetings(chosenByMeeting, STORAGE_PREFIX);
 
 /**
  * The scales a card can be sorted on: every scale but the answer board's and its yes/no. A card asks how something is
