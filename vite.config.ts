@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
 import { STATEFUL_TESTS } from './tests/unit/stateful-tests.ts';
 import { da } from './src/lib/i18n/da.ts';
 import { partOf, type DictionaryPart } from './src/lib/i18n/parts.ts';
+import { firstLoadChunks } from './deploy/first-load-chunks.ts';
 
 // The app must never load anything from another origin, so the policy only allows 'self'
 // plus blob:/data: for photos and recordings the user makes on the device. media-src allows data:
@@ -118,7 +120,24 @@ const compileHints = {
 	}
 };
 
+const SOURCE = fileURLToPath(new URL('src/', import.meta.url));
+
 export default defineConfig({
+	// What every page loads at every start goes into two chunks instead of dozens (deploy/first-load-chunks.ts); Kit's own
+	// group for its manifest is kept beside it.
+	environments: {
+		client: {
+			build: {
+				rolldownOptions: {
+					output: {
+						codeSplitting: {
+							groups: [{ name: firstLoadChunks({ layout: `${SOURCE}routes/+layout.svelte`, startupFolder: `${SOURCE}lib/storage/` }) }]
+						}
+					}
+				}
+			}
+		}
+	},
 	plugins: [
 		compileHints,
 		dictionaryParts,

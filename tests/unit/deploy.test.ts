@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer, headerPolicy, metaPolicy, securityHeaders } from '../../deploy/server.ts';
 import { integrityTable, urlPathOf, writeIntegrity } from '../../deploy/sw-integrity.ts';
+import { firstLoadChunks } from '../../deploy/first-load-chunks.ts';
 import type { Server } from 'node:http';
 
 const page = (hash: string) =>
@@ -166,5 +167,38 @@ describe('deploy/sw-integrity.ts', () => {
 		expect(JSON.parse(JSON.parse(literal) as string)).toEqual(table);
 		await expect(writeIntegrity(root)).rejects.toThrow('no integrity placeholder');
 		await rm(worker);
+	});
+});
+
+describe('deploy/first-load-chunks.ts', () => {
+	// layout → a → b, layout ⇢ storage/open (dynamic) → storage/db → b, layout ⇢ page (dynamic) → c → storage/db,
+	// layout ⇢ storage/backup (dynamic, from a page only) is not the shell's.
+	const graph = {
+		'/src/routes/+layout.svelte': { importedIds: ['/src/a.ts'], dynamicallyImportedIds: ['/src/lib/storage/open.ts', '/src/page.svelte'] },
+		'/src/a.ts': { importedIds: ['/src/b.ts'], dynamicallyImportedIds: [] },
+		'/src/b.ts': { importedIds: [], dynamicallyImportedIds: [] },
+		'/src/lib/storage/open.ts': { importedIds: ['/src/lib/storage/db.ts'], dynamicallyImportedIds: [] },
+		'/src/lib/storage/db.ts': { importedIds: ['/src/b.ts', '/node_modules/dexie.mjs'], dynamicallyImportedIds: [] },
+		'/node_modules/dexie.mjs': { importedIds: [], dynamicallyImportedIds: [] },
+		'/src/page.svelte': { importedIds: ['/src/c.ts'], dynamicallyImportedIds: ['/src/lib/storage/backup.ts'] },
+		'/src/c.ts': { importedIds: ['/src/lib/storage/db.ts'], dynamicallyImportedIds: [] },
+		'/src/lib/storage/backup.ts': { importedIds: [], dynamicallyImportedIds: [] }
+	} as const;
+	const modules = { getModuleInfo: (id: string) => (id in graph ? graph[id as keyof typeof graph] : null) };
+
+	it('puts what the root layout imports in one chunk, the database code the start-up fetches in another, the rest nowhere', () => {
+		const chunkOf = firstLoadChunks({ layout: '/src/routes/+layout.svelte', startupFolder: '/src/lib/storage/' });
+		const chunks = Object.fromEntries(Object.keys(graph).map((id) => [id, chunkOf(id, modules)]));
+		expect(chunks).toEqual({
+			'/src/routes/+layout.svelte': 'shell',
+			'/src/a.ts': 'shell',
+			'/src/b.ts': 'shell',
+			'/src/lib/storage/open.ts': 'storage',
+			'/src/lib/storage/db.ts': 'storage',
+			'/node_modules/dexie.mjs': 'storage',
+			'/src/page.svelte': null,
+			'/src/c.ts': null,
+			'/src/lib/storage/backup.ts': null
+		});
 	});
 });
