@@ -1,8 +1,8 @@
 import { newId } from '#lib/domain/ids.ts';
-import { bytesToBase64 } from '#lib/encoding/base64.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
 import { isDecodableSize, readPixelSize } from '#lib/encoding/image-size.ts';
 import { DRAWN_SIDE, drawSvgAsPng, looksLikeSvg } from '#lib/encoding/svg-drawing.ts';
+import { firstWithSameBytes } from '#lib/encoding/same-bytes.ts';
 import {
 	BOARD_NAME_MAX,
 	CELL_LABEL_MAX,
@@ -166,25 +166,6 @@ class Collector {
 	get warnings(): ImportWarning[] {
 		return [...this.counts].map(([code, count]) => ({ code, count }));
 	}
-}
-
-/**
- * Each id mapped to the first id (in the map's order) whose bytes are the same as its own, itself included. Told by
- * SHA-256 of the bytes, which no two different files share in practice; a cheaper hash would need the bytes compared
- * as well, and a file made to collide with it could make that compare every picture with every other.
- */
-async function firstWithSameBytes(items: ReadonlyMap<string, Uint8Array<ArrayBuffer>>): Promise<Map<string, string>> {
-	const digests = await Promise.all(
-		[...items].map(async ([id, bytes]) => [id, bytesToBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)))] as const)
-	);
-	const firstByDigest = new Map<string, string>();
-	return new Map(
-		digests.map(([id, digest]) => {
-			const first = firstByDigest.get(digest) ?? id;
-			firstByDigest.set(digest, first);
-			return [id, first];
-		})
-	);
 }
 
 /** Where the bytes behind a "path" come from: the zip's files, or nothing for a lone .obf. */
