@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, expectNoAxeViolations, expectOwnFileButtons, readDatabase, test, TEST_PIN } from './fixtures';
 import { BoardEditorPage, BoardListPage, BoardPage, HomePage } from './pages';
 import type { BoardCell } from '#lib/domain/board.ts';
@@ -523,6 +523,119 @@ test('pictures in an imported board are checked on the tablet: no EXIF or GPS is
 	expect(await size('drejet')).toEqual([48, 64]);
 	expect(await size('stor')).toEqual([1024, 16]);
 	await expect(new BoardPage(page).cell('gif').locator('img')).toHaveCount(0);
+});
+
+test('the same .obz imported twice stores its pictures and sounds once; a board deleted leaves those another still shows', async ({
+	page
+}) => {
+	await openBoardList(page, 'Karen');
+	// Two pictures drawn in the page, as another app's export carries them: one of them twice, under two paths.
+	const [bus, hund] = await page.evaluate(() =>
+		Promise.all(
+			['navy', 'orange'].map(async (colour) => {
+				const canvas = new OffscreenCanvas(64, 48);
+				const context = canvas.getContext('2d')!;
+				context.fillStyle = colour;
+				context.fillRect(0, 0, 64, 48);
+				return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())];
+			})
+		)
+	);
+	const ogg = new Uint8Array([...strToU8('OggS'), 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0x11]);
+	const json = (value: unknown) => strToU8(JSON.stringify(value));
+	const image = (id: string) => ({ id, path: `images/${id}.png`, content_type: 'image/png', width: 64, height: 48 });
+	const outing = {
+		format: 'open-board-0.1',
+		id: 'udflugt',
+		name: 'Udflugt',
+		grid: { rows: 1, columns: 3, order: [['1', '2', '3']] },
+		buttons: [
+			{ id: '1', label: 'bus', image_id: 'bus', sound_id: 'hej' },
+			{ id: '2', label: 'hund', image_id: 'hund' },
+			{ id: '3', label: 'dyr', load_board: { id: 'dyr', path: 'boards/dyr.obf' } }
+		],
+		images: [image('bus'), image('hund')],
+		sounds: [{ id: 'hej', path: 'sounds/hej.ogg', content_type: 'audio/ogg' }]
+	};
+	const animals = {
+		format: 'open-board-0.1',
+		id: 'dyr',
+		name: 'Dyr',
+		grid: { rows: 1, columns: 1, order: [['1']] },
+		buttons: [{ id: '1', label: 'vovse', image_id: 'hund-kopi' }],
+		images: [image('hund-kopi')]
+	};
+	const manifest = {
+		format: 'open-board-0.1',
+		root: 'boards/udflugt.obf',
+		paths: { boards: { udflugt: 'boards/udflugt.obf', dyr: 'boards/dyr.obf' } }
+	};
+	const obz = Buffer.from(
+		zipSync({
+			'manifest.json': json(manifest),
+			'boards/udflugt.obf': json(outing),
+			'boards/dyr.obf': json(animals),
+			'images/bus.png': Uint8Array.from(bus!),
+			'images/hund.png': Uint8Array.from(hund!),
+			'images/hund-kopi.png': Uint8Array.from(hund!),
+			'sounds/hej.ogg': ogg
+		})
+	);
+	const list = new BoardListPage(page);
+	const notice = page.locator('.notices').getByRole('status');
+	const media = async () => (await readDatabase(page)).media.map((m) => [m.payload.kind, m.payload.mimeType]).sort();
+	const stored = [
+		['audio', 'audio/ogg'],
+		['image', 'image/png'],
+		['image', 'image/png']
+	];
+	await list.importFile.setInputFiles({ name: 'udflugt.obz', mimeType: 'application/zip', buffer: obz });
+	await expect(notice).toContainText('2 tavler er hentet.');
+	// The picture the package holds twice is stored once.
+	expect(await media()).toEqual(stored);
+	// The same file again, by mistake or as an update: two more boards, no more pictures or sounds.
+	await list.importFile.setInputFiles({ name: 'udflugt.obz', mimeType: 'application/zip', buffer: obz });
+	await expect(notice).toContainText('»Udflugt« hedder nu »Udflugt (2)«');
+	expect(await media()).toEqual(stored);
+	const boards = (await readDatabase(page)).boards;
+	const cells = (name: string) =>
+		boards.find((b) => b.payload.name === name)!.payload.slots.map((c: BoardCell) => [c.label, c.photoId, c.recordingId]);
+	expect(cells('Udflugt (2)')).toEqual(cells('Udflugt'));
+	expect(cells('Dyr (2)')).toEqual(cells('Dyr'));
+
+	/** From the board list: every picture of the board is shown, drawn from the stored bytes; then back to the list. */
+	const board = new BoardPage(page);
+	const showsPictures = async (name: string, labels: string[]) => {
+		await page.getByRole('link', { name: `Åbn ${name}`, exact: true }).click();
+		await expect(board.heading(name)).toBeVisible();
+		for (const label of labels) {
+			const img = board.cell(label).locator('img');
+			await expect(img).toHaveCount(1);
+			await expect.poll(() => img.evaluate((shown: HTMLImageElement) => shown.naturalWidth)).toBe(64);
+		}
+		if (name === 'Dyr (2)') await expectNoAxeViolations(page, 'a board whose pictures an earlier import stored');
+		await page.getByRole('link', { name: 'Alle tavler' }).click();
+	};
+	for (const name of ['Udflugt', 'Udflugt (2)']) await showsPictures(name, ['bus', 'hund']);
+	await showsPictures('Dyr', ['vovse']);
+	await showsPictures('Dyr (2)', ['vovse']);
+
+	// The first import's boards are deleted: the second's still show the pictures and keep the sound they share.
+	const remove = async (name: string) => {
+		await page.getByRole('button', { name: `Slet ${name}`, exact: true }).click();
+		await page.getByRole('button', { name: `Ja, slet ${name}` }).click();
+		await expect(page.getByRole('dialog')).toBeHidden();
+		await expect(page.getByRole('link', { name: `Åbn ${name}`, exact: true })).toBeHidden();
+	};
+	await remove('Udflugt');
+	await remove('Dyr');
+	expect(await media()).toEqual(stored);
+	await showsPictures('Udflugt (2)', ['bus', 'hund']);
+	await showsPictures('Dyr (2)', ['vovse']);
+	// The last boards that show them go: so do the pictures and the sound.
+	await remove('Udflugt (2)');
+	await remove('Dyr (2)');
+	expect(await media()).toEqual([]);
 });
 
 /** Chooses a one-board file whose reading waits until the page's `readFile()` is called: a long import, held still. */

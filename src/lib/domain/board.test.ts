@@ -20,6 +20,7 @@ import {
 	validateBoardSet,
 	visibleCells,
 	withDistinctNames,
+	withMediaIds,
 	type Board,
 	type MediaItem
 } from './board.ts';
@@ -129,6 +130,25 @@ describe('board model', () => {
 		expect(mediaIdsOf(linked)).toEqual(['p1', 'r1']);
 		expect(unlinkBoard(linked, 'b2').slots[2]).toEqual({ id: 'c', label: 'c' });
 		expect(unlinkBoard(linked, 'other')).toBe(linked);
+	});
+
+	it('points cells at the stored media an import shares, and leaves the rest as they are', () => {
+		const board = setCell(board2x2(), 2, cell('c', { photoId: 'p2' }));
+		const shared = withMediaIds(
+			board,
+			new Map([
+				['p1', 'stored'],
+				['r1', 'r1']
+			])
+		);
+		expect(shared.slots.map((c) => c && [c.photoId, c.recordingId])).toEqual([
+			[undefined, undefined],
+			[undefined, undefined],
+			['p2', undefined],
+			['stored', 'r1']
+		]);
+		expect(shared.slots[0]).toBe(board.slots[0]);
+		expect(board.slots[3]!.photoId).toBe('p1');
 	});
 
 	it('validates a set: a root, unique ids, links inside the set', () => {

@@ -202,6 +202,23 @@ export function countMedia(boards: readonly Board[], media: ReadonlyMap<string, 
 	return { photos: photos.size, recordings: recordings.size };
 }
 
+/**
+ * The board with its cells' photos and recordings under the ids `ids` maps them to: an imported picture the citizen
+ * already has is shown from the one stored. Ids not in the map stay.
+ */
+export function withMediaIds(board: Board, ids: ReadonlyMap<string, string>): Board {
+	return withSlots(
+		board,
+		board.slots.map((cell) => {
+			const photoId = cell?.photoId && ids.get(cell.photoId);
+			const recordingId = cell?.recordingId && ids.get(cell.recordingId);
+			return cell && (photoId || recordingId)
+				? { ...cell, ...(photoId ? { photoId } : {}), ...(recordingId ? { recordingId } : {}) }
+				: cell;
+		})
+	);
+}
+
 /** Removes links to a board that is being deleted, so no folder points into nothing. */
 export function unlinkBoard(board: Board, removedBoardId: string): Board {
 	if (!board.slots.some((cell) => cell?.linkBoardId === removedBoardId)) return board;

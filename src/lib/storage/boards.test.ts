@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cellMedia, createBoard, setCell, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
+import { cellMedia, createBoard, setCell, type Board, type BoardSet, type MediaItem } from '#lib/domain/board.ts';
 import {
 	addBoards,
 	deleteBoard,
@@ -11,7 +11,7 @@ import {
 	saveMedia
 } from './boards.ts';
 import { recordAnswer } from './answers.ts';
-import { createCitizen } from './citizens.ts';
+import { createCitizen, deleteCitizen } from './citizens.ts';
 import { cleanUpMediaLater } from './hold-media.svelte.ts';
 import { createMeeting, deleteMeeting } from './meetings.ts';
 import { deleteDatabase, getDb } from './db.ts';
@@ -21,6 +21,7 @@ import { openRecord } from './sealing.ts';
 
 afterEach(async () => {
 	vi.unstubAllGlobals();
+	vi.restoreAllMocks();
 	await deleteDatabase();
 });
 
@@ -186,6 +187,113 @@ describe('board storage', () => {
 		await saveBoard(citizen.id, setCell(await board('first'), 0, { id: 'a1', label: 'ja', photoId: 'nej' }));
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual(['nej']);
+	});
+
+	/** A board as a package from another app gives it: its own ids for its pictures and sounds, whatever they hold. */
+	function importedBoard(id: string, name: string, photoIds: string[], recordingId: string): Board {
+		return photoIds.reduce(
+			(board, photoId, i) => setCell(board, i, { id: `${id}-${i}`, label: `celle ${i}`, photoId, recordingId }),
+			createBoard(name, 1, photoIds.length, id)
+		);
+	}
+	const medium = (id: string, kind: MediaItem['kind'], mimeType: string, bytes: string): MediaItem => ({
+		id,
+		kind,
+		mimeType,
+		blob: new Blob([bytes], { type: mimeType })
+	});
+
+	it('stores a picture and a sound imported twice once, shared by the boards, until the last board that shows them goes', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort();
+		const shown = async (boardId: string) => {
+			const board = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === boardId)!;
+			const media = await getMediaOfCitizen(citizen.id);
+			return board.slots.map((cell) => {
+				const { photo, recording } = cellMedia(cell!, media);
+				return [photo?.id, recording?.id];
+			});
+		};
+		// One package that holds the same picture twice, under two ids: stored once.
+		await addBoards(
+			citizen.id,
+			[importedBoard('first', 'Mad', ['p1', 'p1-again'], 's1')],
+			[
+				medium('p1', 'image', 'image/png', 'kage'),
+				medium('p1-again', 'image', 'image/png', 'kage'),
+				medium('s1', 'audio', 'audio/ogg', 'lyd')
+			]
+		);
+		expect(await stored()).toEqual(['p1', 's1']);
+		expect(await shown('first')).toEqual([
+			['p1', 's1'],
+			['p1', 's1']
+		]);
+		// The same package again, with new ids as every import gives: no copies. Bytes of the same size but not the same,
+		// and the same bytes as another type, are other media.
+		await addBoards(
+			citizen.id,
+			[importedBoard('second', 'Mad', ['p2', 'p2-again', 'other', 'jpeg'], 's2')],
+			[
+				medium('p2', 'image', 'image/png', 'kage'),
+				medium('p2-again', 'image', 'image/png', 'kage'),
+				medium('other', 'image', 'image/png', 'kagE'),
+				medium('jpeg', 'image', 'image/jpeg', 'kage'),
+				medium('s2', 'audio', 'audio/ogg', 'lyd')
+			]
+		);
+		expect(await stored()).toEqual(['jpeg', 'other', 'p1', 's1']);
+		expect(await shown('second')).toEqual([
+			['p1', 's1'],
+			['p1', 's1'],
+			['other', 's1'],
+			['jpeg', 's1']
+		]);
+		// Another citizen's copy is their own, sealed under their key.
+		const other = await createCitizen({ displayName: 'Bo' });
+		await addBoards(
+			other.id,
+			[importedBoard('theirs', 'Mad', ['p3'], 's3')],
+			[medium('p3', 'image', 'image/png', 'kage'), medium('s3', 'audio', 'audio/ogg', 'lyd')]
+		);
+		expect([...(await getMediaOfCitizen(other.id)).keys()].sort()).toEqual(['p3', 's3']);
+
+		// Deleting one board keeps what the other still shows; deleting that one too removes them.
+		await deleteBoard(citizen.id, 'first');
+		expect(await stored()).toEqual(['jpeg', 'other', 'p1', 's1']);
+		expect((await shown('second')).map(([photo]) => photo)).toEqual(['p1', 'p1', 'other', 'jpeg']);
+		await deleteBoard(citizen.id, 'second');
+		expect(await stored()).toEqual([]);
+		// Deleting the citizen deletes every medium of theirs, shared or not.
+		await deleteCitizen(other.id);
+		expect(await getDb().media.count()).toBe(0);
+	});
+
+	it('stores its own copy when the medium an import would share is cleaned up in another tab while it seals', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		await ensureBoardSet(citizen.id, starterSet);
+		// A picture nothing refers to any more, e.g. a cell's photo replaced in the editor: the next clean-up deletes it.
+		await saveMedia(citizen.id, medium('left', 'image', 'image/png', 'kage'));
+		const seal = sealing.sealRecords;
+		let cleaned = false;
+		vi.spyOn(sealing, 'sealRecords').mockImplementation(async (...args: Parameters<typeof seal>) => {
+			if (args[0] === 'boards' && !cleaned) {
+				cleaned = true;
+				await pruneUnusedMedia(citizen.id);
+			}
+			return seal(...args);
+		});
+		await addBoards(
+			citizen.id,
+			[importedBoard('imported', 'Mad', ['new'], 'sound')],
+			[medium('new', 'image', 'image/png', 'kage'), medium('sound', 'audio', 'audio/ogg', 'lyd')]
+		);
+		expect(cleaned).toBe(true);
+		const media = await getMediaOfCitizen(citizen.id);
+		expect([...media.keys()].sort()).toEqual(['new', 'sound']);
+		const board = (await getBoardSet(citizen.id))!.boards.find((b) => b.id === 'imported')!;
+		expect(cellMedia(board.slots[0]!, media).photo?.id).toBe('new');
 	});
 
 	it('refuses a save that links outside the set, and deleting a board unlinks it', async () => {

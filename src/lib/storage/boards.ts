@@ -4,11 +4,13 @@ import {
 	unlinkBoard,
 	validateBoardSet,
 	withDistinctNames,
+	withMediaIds,
 	type Board,
 	type BoardSet,
 	type MediaItem
 } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
+import { firstWithSameBytes } from '#lib/encoding/same-bytes.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord } from './records.ts';
@@ -171,21 +173,53 @@ export interface BoardRename {
 }
 
 /**
+ * Each imported medium mapped to the id it is to be stored under: the citizen's own medium of the same kind, type and
+ * bytes if there is one (the same board imported again, or an updated version of it), else the first imported one with
+ * them, else its own. Only media of the same kind, type and size are read and hashed (firstWithSameBytes), a group at a
+ * time.
+ *
+ * No digest is stored to find them by. In an index, a plain SHA-256 would let anyone holding the tablet's disk tell
+ * whether a known picture is among a citizen's media, which encryption at rest must not allow; a keyed one (an HMAC
+ * under a per-citizen key) would need a new schema version and every stored medium opened once after unlock to be
+ * given it. Inside the sealed payload it would save only the hashing: the payload holds the bytes, so every medium is
+ * opened to read it all the same. An import is rare, and the board pages open all of a citizen's media anyway.
+ */
+async function storedAs(existing: Iterable<MediaItem>, imported: readonly MediaItem[]): Promise<Map<string, string>> {
+	const alike = (item: MediaItem) => `${item.kind} ${item.mimeType} ${item.blob.size}`;
+	const groups = new Map(imported.map((item) => [alike(item), [] as MediaItem[]]));
+	// The citizen's own first, so an imported medium is mapped to the one already stored.
+	for (const item of [...existing, ...imported]) groups.get(alike(item))?.push(item);
+	const ids = new Map(imported.map((item) => [item.id, item.id]));
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const bytes = new Map(await Promise.all(group.map(async (item) => [item.id, new Uint8Array(await item.blob.arrayBuffer())] as const)));
+		for (const [id, first] of await firstWithSameBytes(bytes)) if (ids.has(id)) ids.set(id, first);
+	}
+	return ids;
+}
+
+/**
  * Adds imported boards and their media beside the existing ones; nothing existing is changed. An imported board named as
- * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed. Returns
- * the boards named apart, so the person importing is told which name to look for.
+ * one the citizen has is named apart ("Mad (2)"): an import of a board the citizen already has must still succeed. A
+ * picture or sound the citizen already has (the same bytes, kind and type) is not stored again: the imported boards show
+ * the one stored, so importing a board twice does not fill the tablet and its backups with copies. A board deleted later
+ * leaves it to the boards that still show it (pruneMedia). Returns the boards named apart, so the person importing is
+ * told which name to look for.
  */
 export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<BoardRename[]> {
 	const db = getDb();
-	const sealedMedia = await sealRecords(
-		'media',
-		media.map((item) => mediaToRecord(item, citizenId, now))
-	);
 	return writeUnlessChanged(async () => {
 		const { stored, records } = await readBoards(citizenId);
+		const existing = await getMediaOfCitizen(citizenId);
+		const ids = await storedAs(existing.values(), media);
+		const shared = [...new Set([...ids.values()].filter((id) => existing.has(id)))];
+		const sealedMedia = await sealRecords(
+			'media',
+			media.filter((item) => ids.get(item.id) === item.id).map((item) => mediaToRecord(item, citizenId, now))
+		);
 		const boards = withDistinctNames(
 			records.map((record) => record.payload.name),
-			imported
+			imported.map((board) => withMediaIds(board, ids))
 		);
 		const sealedBoards = await sealRecords(
 			'boards',
@@ -197,6 +231,9 @@ export async function addBoards(citizenId: string, imported: Board[], media: Med
 				// The names were told apart from the boards read above; a rename in another tab since then starts over, so
 				// two boards never end up with one name.
 				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				// A medium the import shares that a clean-up in another tab deleted since (its last use was removed meanwhile)
+				// starts over too: the imported boards would show nothing where it was.
+				if ((await db.media.bulkGet(shared)).includes(undefined)) return CHANGED_MEANWHILE;
 				await db.media.bulkAdd(sealedMedia);
 				await db.boards.bulkAdd(sealedBoards);
 				return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
