@@ -1,5 +1,5 @@
 import { describeContent } from './describe.ts';
-import type { AnswerRevision } from '#lib/domain/answer.ts';
+import type { Answer, AnswerRevision } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { translate, type Language } from '#lib/i18n/translate.ts';
 import { describeProvenance } from '#lib/provenance/describe.ts';
@@ -7,7 +7,8 @@ import { describeProvenance } from '#lib/provenance/describe.ts';
 /**
  * An earlier state of an answer in words, as the answer list's history and the case file give it, `time` being when it was
  * replaced: what was answered and by whom, who had confirmed it, and its note then. A correction of the note alone read as
- * one that changed nothing, and that the citizen had confirmed an answer someone later changed was nowhere.
+ * one that changed nothing, and that the citizen had confirmed an answer someone later changed was nowhere. A withdrawal or
+ * a restore never changes the note, so the state after it gives the same note: said again, it read as a note that changed.
  */
 export function describeRevision(revision: AnswerRevision, meeting: Meeting, time: string, language: Language): string {
 	const confirmers = (revision.confirmations ?? []).map((c) => describeProvenance(c.provenance, meeting, language));
@@ -24,6 +25,25 @@ export function describeRevision(revision: AnswerRevision, meeting: Meeting, tim
 					})
 				]
 			: []),
-		...(revision.note ? [translate(language, 'answers.historyNote', { note: revision.note })] : [])
+		...(revision.note && revision.change === 'corrected' ? [translate(language, 'answers.historyNote', { note: revision.note })] : [])
 	].join('. ');
+}
+
+/**
+ * What became of an answer, in the order it happened, for the case file: every earlier state as it was corrected, withdrawn
+ * or restored (what was answered, by whom and how, who had confirmed it), then who confirmed it as it stands. `timeOf` words
+ * a moment as the document does. Only corrections were told once: an answer confirmed with "Rigtigt" and then withdrawn read
+ * "Fortrudt" alone, so the filed document no longer said what had been answered and confirmed, nor when it was taken back.
+ */
+export function describeAnswerHistory(answer: Answer, meeting: Meeting, timeOf: (at: number) => string, language: Language): string[] {
+	// A withdrawn answer's last earlier state tells that it was withdrawn, and when; a record whose history does not tell it
+	// is still marked as withdrawn.
+	const untold = answer.status === 'withdrawn' && answer.history.at(-1)?.change !== 'withdrawn';
+	return [
+		...answer.history.map((revision) => describeRevision(revision, meeting, timeOf(revision.replacedAt), language)),
+		...(untold ? [translate(language, 'answers.withdrawn')] : []),
+		...answer.confirmations.map((c) =>
+			translate(language, 'answers.confirmedBy', { provenance: describeProvenance(c.provenance, meeting, language) })
+		)
+	];
 }

@@ -125,6 +125,7 @@ export const da = {
 	'answers.history.restored': 'Gendannet kl. {time}: {answer}, {provenance}',
 	'answers.historyConfirmed': 'Det svar var bekræftet af: {provenance}',
 	'answers.historyNote': 'Noten var: {note}',
+	'answers.confirmedBy': 'Bekræftet af: {provenance}',
 	'answers.savedStatus': '{answer} er gemt',
 	'subject.core-board': 'Svartavlen',
 	'subject.symbol-board': 'Symboltavle',
@@ -738,7 +739,6 @@ export const da = {
 	'plan.case.answer': 'Svar',
 	'plan.case.how': 'Hvem og hvordan',
 	'plan.case.remark': 'Note og status',
-	'plan.case.confirmed': 'Bekræftet af: {provenance}',
 	'plan.case.legend':
 		'Hvem og hvordan: «Borgeren selv» betyder, at borgeren svarede selv. «Borgeren med støtte» betyder, at borgeren fik hjælp til at pege eller trykke. «Formidlet af» betyder, at en deltager, der kender borgeren, gav borgerens perspektiv videre. «Observeret» betyder, at nogen så en reaktion uden ord.',
 	'plan.case.ffb': '{label} – FFB: {name}',

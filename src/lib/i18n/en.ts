@@ -126,6 +126,7 @@ export const en: Record<MessageKey, string> = {
 	'answers.history.restored': 'Restored at {time}: {answer}, {provenance}',
 	'answers.historyConfirmed': 'That answer was confirmed by: {provenance}',
 	'answers.historyNote': 'The note was: {note}',
+	'answers.confirmedBy': 'Confirmed by: {provenance}',
 	'answers.savedStatus': '{answer} is saved',
 	'subject.core-board': 'Answer board',
 	'subject.symbol-board': 'Symbol board',
@@ -741,7 +742,6 @@ export const en: Record<MessageKey, string> = {
 	'plan.case.answer': 'Answer',
 	'plan.case.how': 'Who and how',
 	'plan.case.remark': 'Note and status',
-	'plan.case.confirmed': 'Confirmed by: {provenance}',
 	'plan.case.legend':
 		'Who and how: "The citizen" means the citizen answered directly. "The citizen with support" means the citizen had help to point or tap. "Relayed by" means a participant who knows the citizen passed on the citizen\'s perspective. "Observed" means someone noticed a reaction without words.',
 	'plan.case.ffb': '{label} – FFB: {name}',

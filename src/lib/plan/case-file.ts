@@ -11,7 +11,7 @@ import type { Block, CellText, PlanDocument } from './document.ts';
 import { Words } from './words.ts';
 import { type PlanSource, byTime, viewsOf, nextMeetingOf, whenText } from './view-model.ts';
 import { storySection } from './story-section.ts';
-import { describeRevision } from '#lib/answers/revision.ts';
+import { describeAnswerHistory } from '#lib/answers/revision.ts';
 
 /**
  * When an answer was given, for the case file's table: its time, and its date as well when that was not the meeting's
@@ -253,17 +253,9 @@ function codesTable(heading: string, codes: readonly { name: string; code: strin
 
 function remark(answer: Answer, meeting: Meeting, words: Words): string {
 	const parts = [
-		...(answer.status === 'withdrawn' ? [words.t('answers.withdrawn')] : []),
-		// What was recorded before a correction, in the filed document itself: once the tablet's data is gone, "Rettet" alone
-		// could not show what was first given, or by whom.
-		...answer.history
-			.filter((revision) => revision.change === 'corrected')
-			.map((revision) =>
-				describeRevision(revision, meeting, answeredAt(revision.replacedAt, meeting.date, words.language), words.language)
-			),
-		...answer.confirmations.map((c) =>
-			words.t('plan.case.confirmed', { provenance: describeProvenance(c.provenance, meeting, words.language) })
-		),
+		// What was recorded before a correction or a withdrawal, and who had confirmed it, in the filed document itself: once
+		// the tablet's data is gone, "Rettet" or "Fortrudt" alone could not show what was first given, or by whom.
+		...describeAnswerHistory(answer, meeting, (at) => answeredAt(at, meeting.date, words.language), words.language),
 		// Named as a note: after a correction it read as part of what was recorded before ("…, Formidlet af (Lise, Pårørende).
 		// Hun skubbede billedet væk"), though it was written with the answer as it is now.
 		...(answer.note ? [words.t('answers.noteShown', { note: answer.note })] : [])

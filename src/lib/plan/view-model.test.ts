@@ -4,7 +4,7 @@ import { cellString, documentTexts, pdfFileName, photosOf, type Block, type Cell
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
-import { correctAnswer } from '#lib/domain/answer.ts';
+import { correctAnswer, withdrawAnswer } from '#lib/domain/answer.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
@@ -230,6 +230,11 @@ describe('the case-file version', () => {
 			/^Før rettelse kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv og Formidlet af \(Mor Anne, Pårørende\)$/
 		);
 		expect(remarkOf({ ...corrected, history: [] })).toBe('–');
+		// "Ja", confirmed by both, then withdrawn: what it was, who gave and confirmed it, and when it was taken back.
+		const withdrawn = withdrawAnswer(confirmed, confirmed.createdAt + 180_000);
+		expect(remarkOf(withdrawn)).toMatch(
+			/^Fortrudt kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv og Formidlet af \(Mor Anne, Pårørende\)$/
+		);
 	});
 
 	it('marks a goal followed up from an earlier meeting', () => {
