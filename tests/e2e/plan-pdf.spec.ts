@@ -69,6 +69,19 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await meeting.tap('Nej');
 	await meeting.answeringAs('Formidlet af', 'Mor Anne (Pårørende)');
 	await meeting.tap('Ved ikke');
+	// In "Har vi forstået dig?" Signe confirms her "Ja" and then takes it back; her mother's observed "Nej" is taken back
+	// and given back. The case file tells both as they happened, not "Fortrudt" alone.
+	await meeting.answeringAs('Borgeren selv');
+	await meeting.openStep('Har vi forstået dig?');
+	const yes = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Rigtigt: svaret Ja', exact: true }) });
+	await yes.getByRole('button', { name: 'Rigtigt: svaret Ja', exact: true }).click();
+	await expect(yes).toContainText('Rigtigt: Signe Hansen selv');
+	await page.getByRole('button', { name: 'Fortryd svaret Ja', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Gendan svaret Ja', exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Fortryd svaret Nej', exact: true }).click();
+	await page.getByRole('button', { name: 'Gendan svaret Nej', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Fortryd svaret Nej', exact: true })).toBeVisible();
+	await meeting.openStep('Det taler vi om');
 
 	const plan = new PlanPage(page);
 	await plan.openFrom(meeting);
@@ -150,7 +163,14 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	// The case-file version: every answer with its provenance in words, tables, page numbers.
 	await plan.show('Sagsversion');
 	await expect(plan.document.getByRole('heading', { level: 1, name: 'Plan – sagsversion' })).toBeVisible();
-	await expect(plan.document.getByRole('cell', { name: 'Observeret (Mor Anne, Pårørende)' })).toBeVisible();
+	await expect(plan.document.getByRole('cell', { name: 'Observeret (Mor Anne, Pårørende)', exact: true })).toBeVisible();
+	// What was confirmed and then taken back: what it was, who gave and confirmed it, when it was withdrawn (a time, and
+	// the day before it when that is not the meeting's).
+	const confirmedThenWithdrawn = /Fortrudt kl\. [^:]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv/;
+	const withdrawnThenRestored =
+		/Fortrudt kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)\. Gendannet kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)/;
+	await expect(plan.document.getByRole('cell', { name: confirmedThenWithdrawn })).toBeVisible();
+	await expect(plan.document.getByRole('cell', { name: withdrawnThenRestored })).toBeVisible();
 	await expectNoAxeViolations(page, 'the plan page (Sagsversion)');
 	await page.getByRole('button', { name: 'Gem som PDF' }).click();
 	await expect(plan.confirmDialog).toContainText('alle svar fra mødet');
@@ -182,6 +202,8 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	]) {
 		expect(caseText).toContain(text);
 	}
+	expect(caseText).toMatch(confirmedThenWithdrawn);
+	expect(caseText).toMatch(withdrawnThenRestored);
 	const caseStruct = poppler('pdfinfo', '-struct-text', caseFile);
 	expect(caseStruct).toMatch(/H1 \(block\)\n\s+"Plan – sagsversion"/);
 	for (const tag of ['Table', 'TR', 'TH', 'TD']) expect(caseStruct, tag).toMatch(new RegExp(`^\\s+${tag}\\b`, 'm'));
@@ -201,6 +223,23 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	expect(figureAltTexts(readFileSync(invitation))).toContain('Foto: Mor Anne');
 	// Drawn with its transparency: the picture and its soft mask.
 	expect(poppler('pdfimages', '-list', invitation)).toMatch(/\bimage\b[\s\S]*\bsmask\b/);
+
+	// On a tablet showing English, the case file tells the same in English.
+	await page.getByRole('link', { name: 'Indstillinger' }).click();
+	await page.getByRole('radio', { name: 'English' }).check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	await page.goBack();
+	await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Case-file version' }).check();
+	await expect(page.getByRole('heading', { level: 1, name: 'Plan – case-file version' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save as PDF' }).click();
+	const englishDownload = page.waitForEvent('download');
+	await page.getByRole('dialog', { name: 'The PDF file is not encrypted' }).getByRole('button', { name: 'Make the PDF' }).click();
+	const englishText = words(await saved(await englishDownload, testInfo));
+	expect(englishText).toContain('Plan – case-file version');
+	expect(englishText).toMatch(/Withdrawn at [\w ]*[\d:]+: Yes, The citizen\. That answer was confirmed by: The citizen/);
+	expect(englishText).toMatch(
+		/Withdrawn at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)\. Restored at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)/
+	);
 });
 
 test('a PDF whose writer cannot start is said in Danish, and the next try makes it', async ({ page }, testInfo) => {
