@@ -363,3 +363,59 @@ test('the citizen giving the point someone else gave before is stored in her nam
 	await page.waitForTimeout(300);
 	expect((await readDatabase(page)).answers[0]!.payload.history).toHaveLength(1);
 });
+
+test('symbols chosen and not yet saved are still chosen after another sheet and Back, each question its own, and go once saved', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	const glad = sheet.question('Hvad gør dig glad?');
+	const helps = sheet.question('Hvad hjælper dig, når det er svært?');
+	const choose = (question: Locator, name: string) =>
+		question.getByRole('list', { name: 'Billeder at vælge imellem' }).getByRole('button', { name, exact: true }).click();
+	// Each chosen symbol: its name beside its "Fjern" button.
+	const chosen = (question: Locator) => question.getByRole('list', { name: 'Valgte symboler' }).getByRole('listitem').locator('span');
+	await choose(glad, 'musik');
+	await choose(glad, 'hund');
+	await choose(helps, 'kram');
+	await expect(chosen(glad)).toHaveText(['musik', 'hund']);
+
+	await sheet.open('Mine mennesker');
+	await expect(chosen(sheet.question('Er der nogen, du savner?'))).toHaveCount(0);
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sådan har jeg det' })).toBeVisible();
+	await expect(chosen(glad)).toHaveText(['musik', 'hund']);
+	await expect(chosen(helps)).toHaveText(['kram']);
+	await expect(chosen(sheet.question('Hvad gør dig urolig eller vred?'))).toHaveCount(0);
+	await expectNoAxeViolations(page, 'the trivsel sheet with symbols chosen before');
+
+	await glad.getByRole('button', { name: 'Gem symbolerne' }).click();
+	await expect(glad.getByRole('status')).toHaveText('✓ Gemt: musik hund');
+	await expect(chosen(glad)).toHaveCount(0);
+	const stored = async () =>
+		(await readDatabase(page)).answers.map((a) => ({ subject: a.payload.subject, content: a.payload.content, status: a.payload.status }));
+	await expect.poll(stored).toStrictEqual([
+		{
+			subject: { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-glad' },
+			content: {
+				kind: 'message',
+				items: [
+					{ label: 'musik', symbolId: 'musik' },
+					{ label: 'hund', symbolId: 'hund' }
+				]
+			},
+			status: 'active'
+		}
+	]);
+
+	// Saved, the symbols are no longer waiting: another sheet and back finds them gone there, and "kram" still waiting.
+	await sheet.open('Det kan jeg');
+	await sheet.open('Sådan har jeg det');
+	await expect(chosen(helps)).toHaveText(['kram']);
+	await expect(chosen(glad)).toHaveCount(0);
+	await expect(glad.getByRole('button', { name: 'Gem symbolerne' })).toBeDisabled();
+});

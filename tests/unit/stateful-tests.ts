@@ -11,7 +11,6 @@ export const STATEFUL_FILES = [
 	'src/lib/conversation/vum/sorting.svelte.test.ts',
 	'src/lib/encoding/reencode.test.ts',
 	'src/lib/i18n/translate.test.ts',
-	'src/lib/meeting/drafts.test.ts',
 	'src/lib/meeting/step-answers.test.ts',
 	'src/lib/plan/pdf-writer.test.ts',
 	'src/lib/provenance/choice.svelte.test.ts',

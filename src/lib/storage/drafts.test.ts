@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingsDeleted } from '#lib/storage/forgotten-meetings.ts';
+import { meetingsDeleted } from './forgotten-meetings.ts';
 import { meetingDraft } from './drafts.svelte.ts';
 
 const empty = () => ({ text: '', who: [] as string[] });

@@ -1,10 +1,12 @@
-import { forgetWithMeetings } from '#lib/storage/forgotten-meetings.ts';
+import { forgetWithMeetings } from './forgotten-meetings.ts';
 
 /*
- * What is typed into a meeting's forms and not yet added, kept for as long as the tab lives. The step is chosen by the
- * address and only the current step is mounted, so moving to another step and back dropped a half-typed goal or
- * agreement without a word (review "tat", finding 6); the lock kept it already (lock/screen-keeper.ts). In memory only,
- * like the lock's copy of the page's fields: a reload clears it, and it goes with its meeting (forgotten-meetings.ts).
+ * What is typed into a meeting's forms or chosen there and not yet added, kept for as long as the tab lives. The step and
+ * the sheet are chosen by the address and only the current one is mounted, so moving to another step or sheet and back
+ * dropped a half-typed goal or agreement, or a sheet's chosen symbols, without a word (review "tat", finding 6); the lock
+ * kept them already (lock/screen-keeper.ts). In memory only, like the lock's copy of the page's fields: a reload clears
+ * it, and it goes with its meeting (forgotten-meetings.ts). Here beside that file rather than in a feature folder, since
+ * the meeting's plan and the conversation tools both keep drafts and neither may import the other.
  */
 
 // Plain maps, looked up as a form mounts (inside its $derived, where a reactive map could not be written); the drafts
