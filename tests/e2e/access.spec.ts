@@ -840,6 +840,27 @@ test.describe('the same scanning and dwell on theme cards, sheets, the story lis
 			.toEqual([['question', 'baade-og']]);
 	});
 
+	test('dwell corrects an answer in "Ret svar" on the summary', async ({ page }) => {
+		const meeting = await meetingFor(await citizenWith(page, (access) => access.method('Peger og holder stille')));
+		await page.clock.install();
+		await dwellOn(page, meeting.board.getByRole('button', { name: 'Ja', exact: true }), 1200);
+		await expect(meeting.saveStatus).toContainText('Gemt: Ja');
+		await page.clock.resume();
+		await meeting.openStep('Har vi forstået dig?');
+		await page.clock.install();
+		await dwellOn(page, page.getByRole('button', { name: 'Ret svaret Ja', exact: true }), 1200);
+		const dialog = page.getByRole('dialog', { name: 'Ret svar' });
+		await expect(dialog).toBeVisible();
+		await dwellOn(page, dialog.locator('label').filter({ hasText: /^\s*Nej\s*$/ }), 1200);
+		await expect(dialog.getByRole('radio', { name: 'Nej', exact: true })).toBeChecked();
+		await dwellOn(page, dialog.getByRole('button', { name: 'Gem', exact: true }), 1200);
+		await page.clock.resume();
+		await expect(dialog).toBeHidden();
+		await expect
+			.poll(async () => (await readDatabase(page)).answers.map((a) => a.payload.content))
+			.toEqual([{ kind: 'core', value: 'nej' }]);
+	});
+
 	test('dwell chooses a story item in the list view and moves it to another area', async ({ page }) => {
 		const citizen = await citizenWith(page, async (access) => {
 			await access.method('Peger og holder stille');

@@ -167,6 +167,89 @@ test('with two switches the citizen says "Rigtigt", "Fortryd" and "Gendan" on "H
 	await expect.poll(async () => (await ja()).status).toBe('active');
 });
 
+test('with two switches, keys or on screen, the citizen corrects an answer in "Ret svar", scanned alone while it is open', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Frida');
+	await new AccessSettingsPage(page).method('To kontakter');
+	const meeting = await new CitizenPage(page).startMeeting({ phase: 'Opfølgning' });
+	await meeting.tap('Ja');
+	await meeting.openStep('Har vi forstået dig?');
+	await page.locator('#main').focus();
+	const dialog = page.getByRole('dialog', { name: 'Ret svar' });
+	// Keys from a switch interface, or the switches on the screen: the page's own are behind the modal dialog, out of reach.
+	type Switches = { move: () => Promise<void>; select: () => Promise<void> };
+	const keys: Switches = { move: () => page.keyboard.press('Space'), select: () => page.keyboard.press('Enter') };
+	const onScreen: Switches = {
+		move: () => dialog.getByRole('button', { name: 'Flyt', exact: true }).click(),
+		select: () => dialog.getByRole('button', { name: 'Vælg', exact: true }).click()
+	};
+	// Every highlight a press shows lies in the dialog while it is open: the summary behind it is out of reach.
+	const outsideTheDialog = () =>
+		page.evaluate(
+			() => [...document.querySelectorAll('[data-scan-row], [data-scan-cell]')].filter((el) => !el.closest('dialog[open]')).length
+		);
+	// Stops where the next "select" chooses the target: on it, or on its row when it is alone there ("Luk").
+	const scanTo = async (target: Locator, switches: Switches) => {
+		const reached = async () => {
+			const { row, cell } = await scanHighlight(target);
+			return cell || (row && (await page.locator('[data-scan-row]').count()) === 1);
+		};
+		await switches.move();
+		for (let step = 0; step < 40 && !(await reached()); step++) {
+			expect(await outsideTheDialog()).toBe(0);
+			await ((await scanHighlight(target)).row ? switches.select() : switches.move());
+		}
+		expect(await reached()).toBe(true);
+		expect(await outsideTheDialog()).toBe(0);
+	};
+	const correct = async (from: string) => {
+		await stepScanTo(page, page.getByRole('button', { name: `Ret svaret ${from}`, exact: true }));
+		await keys.select();
+		await expect(dialog).toBeVisible();
+	};
+	const value = (label: string) => dialog.locator('label').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+	const ja = async () => (await readDatabase(page)).answers.find((a) => a.payload.subject.kind === 'core-board')!.payload;
+
+	await correct('Ja');
+	await scanTo(value('Nej'), keys);
+	await keys.select();
+	await expect(dialog.getByRole('radio', { name: 'Nej', exact: true })).toBeChecked();
+	await scanTo(dialog.getByRole('button', { name: 'Gem', exact: true }), keys);
+	await expectNoAxeViolations(page, '"Ret svar" scanned to "Gem"');
+	await keys.select();
+	await expect(dialog).toBeHidden();
+	await expect.poll(async () => (await ja()).content).toEqual({ kind: 'core', value: 'nej' });
+	expect((await ja()).history.map((h: { content: unknown }) => h.content)).toEqual([{ kind: 'core', value: 'ja' }]);
+	expect((await ja()).provenance).toEqual({ mode: 'selv' });
+
+	// "Luk" and "Annuller" close it by switch too, and change nothing.
+	await correct('Nej');
+	await scanTo(dialog.getByRole('button', { name: 'Luk', exact: true }), keys);
+	await keys.select();
+	await expect(dialog).toBeHidden();
+	await correct('Nej');
+	await scanTo(value('Ved ikke'), onScreen);
+	await onScreen.select();
+	await scanTo(dialog.getByRole('button', { name: 'Annuller', exact: true }), onScreen);
+	await onScreen.select();
+	await expect(dialog).toBeHidden();
+	expect((await ja()).history).toHaveLength(1);
+	expect((await ja()).content).toEqual({ kind: 'core', value: 'nej' });
+
+	// With the switches on the screen alone.
+	await correct('Nej');
+	await scanTo(value('Ved ikke'), onScreen);
+	await onScreen.select();
+	await scanTo(dialog.getByRole('button', { name: 'Gem', exact: true }), onScreen);
+	await onScreen.select();
+	await expect(dialog).toBeHidden();
+	await expect.poll(async () => (await ja()).content).toEqual({ kind: 'core', value: 'ved-ikke' });
+	expect((await ja()).history).toHaveLength(2);
+});
+
 test('the summary names the goal or agreement a view is about, and a deleted one takes its view along', async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();

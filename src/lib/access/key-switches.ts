@@ -38,7 +38,9 @@ export function keySwitches(root: HTMLElement, profile: () => AccessProfile, pre
 
 	function focusOf(target: EventTarget | null): KeyFocus {
 		if (!(target instanceof HTMLElement)) return 'citizen';
-		if (target.closest('dialog')) return 'dialog';
+		// A dialog is the adviser's, unless it is the citizen's too (`<Dialog scan>`: the summary's "Ret svar").
+		const dialog = target.closest('dialog');
+		if (dialog && !(root.contains(dialog) && dialog.hasAttribute('data-citizen-dialog'))) return 'dialog';
 		if (isTyping(target)) return 'typing';
 		// One of the citizen's targets is theirs whoever focused it: a switch press must never answer in their name.
 		const citizens = root.contains(target) && target.closest(TARGET) !== null;

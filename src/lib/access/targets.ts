@@ -14,9 +14,13 @@ export function usable(el: HTMLElement): boolean {
 	return !control?.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true' && !el.closest('[inert]');
 }
 
-/** The targets on offer in `root` now: usable and laid out. */
+/**
+ * The targets on offer in `root` now: usable and laid out. While a modal dialog is open (the citizen's "Ret svar"), the
+ * page behind it is out of reach, inert though without the attribute: only the dialog's own targets are on offer.
+ */
 export function targetsIn(root: Element): HTMLElement[] {
-	return [...root.querySelectorAll<HTMLElement>(TARGET)].filter((el) => usable(el) && el.getClientRects().length > 0);
+	const scope = root.ownerDocument.querySelector('dialog:modal') ?? root;
+	return [...scope.querySelectorAll<HTMLElement>(TARGET)].filter((el) => root.contains(el) && usable(el) && el.getClientRects().length > 0);
 }
 
 /** The target `event` happened on, if it is one of `root`'s. */

@@ -149,7 +149,9 @@ export function switchOf(profile: AccessProfile, key: string): 'move' | 'select'
  * keys it sends out of the box are Space and Enter, the very keys that press a focused button, so the key alone cannot
  * tell. The rule goes by where the focus is and how it got there (the access area tells which, see area.ts):
  * - 'typing': a text field or a list box. Someone tapped or tabbed into it and types; every key it uses is theirs.
- * - 'dialog': an open dialog is the adviser's, and the citizen's screen behind it is out of reach: no key is a switch.
+ * - 'dialog': an open dialog is the adviser's, and the citizen's screen behind it is out of reach: no key is a switch. A
+ *   dialog made for the citizen too ("Ret svar" on the summary) is theirs instead: inside it the other rules hold, and
+ *   only its targets are scanned.
  * - 'keyboard': a control outside the citizen's targets (the adviser's panel, the menu, "Videre", a check box) that the
  *   keyboard moved the focus to, with Tab or arrows, or that the focus came back to after a key the keyboard used (closing
  *   a dialog with Escape). Space and Enter press it, as on any page, and do not scan.
