@@ -130,3 +130,37 @@ test('on the plan page, a goal and an agreement typed while the previous one is 
 	await expect(rows('Mål')).toHaveText([/Jeg vil selv handle ind\./, /Jeg vil gå en tur hver dag\./]);
 	await expect(rows('Aftaler')).toHaveText([/Øve indkøb hver fredag/, /Finde en bus til butikken/]);
 });
+
+test('in the meeting, a goal typed and added while the one before is still being saved is added too, once', async ({ page }) => {
+	await slowWorkers(page);
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Signe');
+	const meeting = await citizen.startMeeting({ place: 'Bostedet', phase: 'Opfølgning' });
+	await meeting.openStep('Mål og aftaler');
+	const goalField = page.getByLabel('Målet med borgerens egne ord');
+	const add = page.getByRole('button', { name: 'Tilføj mål' });
+	const goals = page.getByRole('region', { name: 'Mål', exact: true }).locator('ul.items > li strong');
+	const held = () => page.evaluate(() => (window as unknown as Held).heldMessages - (window as unknown as Held).releasedMessages);
+
+	await page.evaluate(() => ((window as unknown as Held).workerDelay = 1500));
+	await goalField.fill('Jeg vil bage boller');
+	await add.click();
+	await expect(goals).toHaveText(['Jeg vil bage boller']);
+	// The fault fired: the list shows the goal while its add still waits for the journal's held answer.
+	await expect.poll(held).toBeGreaterThan(0);
+	await goalField.fill('Jeg vil cykle');
+	await add.click();
+	expect(await held()).toBeGreaterThan(0);
+	// Added once the first is done, not dropped because it was still on its way; a double click adds one.
+	await expect(goals).toHaveText(['Jeg vil bage boller', 'Jeg vil cykle']);
+	await expect(goalField).toHaveValue('');
+	await page.evaluate(() => ((window as unknown as Held).workerDelay = 0));
+	await goalField.fill('Jeg vil stå tidligt op');
+	await add.dblclick();
+	await expect(goals).toHaveText(['Jeg vil bage boller', 'Jeg vil cykle', 'Jeg vil stå tidligt op']);
+	await expect(goalField).toHaveValue('');
+
+	await reopen(page);
+	await expect(goals).toHaveText(['Jeg vil bage boller', 'Jeg vil cykle', 'Jeg vil stå tidligt op']);
+});

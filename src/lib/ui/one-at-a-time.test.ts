@@ -1,22 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { oneAtATime, singleClick } from './one-at-a-time.ts';
+import { oneAfterAnother, oneAtATime, singleClick } from './one-at-a-time.ts';
 
 describe('oneAtATime', () => {
-	it('drops a call made while the last one runs, and runs one made after it finished', async () => {
-		let finish: () => void = () => {};
-		const action = vi.fn((_text: string) => new Promise<void>((resolve) => (finish = resolve)));
-		const submit = oneAtATime(action);
-		const first = submit('Jeg vil bage boller');
-		await submit('Jeg vil bage boller');
-		expect(action).toHaveBeenCalledTimes(1);
-		finish();
-		await first;
-		const next = submit('Mor køber mel');
-		finish();
-		await next;
-		expect(action.mock.calls).toEqual([['Jeg vil bage boller'], ['Mor køber mel']]);
-	});
-
 	it('with a key, drops a second call for the same key only', async () => {
 		const finishes: Array<() => void> = [];
 		const action = vi.fn((_goal: string) => new Promise<void>((resolve) => finishes.push(resolve)));
@@ -34,6 +19,62 @@ describe('oneAtATime', () => {
 		const submit = oneAtATime(action);
 		await expect(submit()).rejects.toThrow('disk full');
 		await submit();
+		expect(action).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('oneAfterAnother', () => {
+	// A form: the action stores what the field holds and empties it when that is still what it holds.
+	function form() {
+		const stored: string[] = [];
+		const finishes: Array<() => void> = [];
+		const state = { field: '' };
+		const submit = oneAfterAnother(async () => {
+			const text = state.field;
+			if (text === '') return;
+			await new Promise<void>((resolve) => finishes.push(resolve));
+			stored.push(text);
+			if (state.field === text) state.field = '';
+		});
+		const finishNext = async () => {
+			await vi.waitFor(() => expect(finishes.length).toBeGreaterThan(0));
+			finishes.shift()!();
+		};
+		return { stored, state, submit, finishNext, finishes };
+	}
+
+	it("stores a double click's text once: the second submit runs after the first and finds the field empty", async () => {
+		const { stored, state, submit, finishNext, finishes } = form();
+		state.field = 'Jeg vil bage boller';
+		const first = submit();
+		const second = submit();
+		await finishNext();
+		await Promise.all([first, second]);
+		expect(stored).toEqual(['Jeg vil bage boller']);
+		expect(finishes).toEqual([]);
+	});
+
+	it('stores the next text typed and sent while the first is still being stored, after it', async () => {
+		const { stored, state, submit, finishNext } = form();
+		state.field = 'Jeg vil bage boller';
+		const first = submit();
+		state.field = 'Jeg vil cykle';
+		const second = submit();
+		const third = submit();
+		await finishNext();
+		await finishNext();
+		await Promise.all([first, second, third]);
+		expect(stored).toEqual(['Jeg vil bage boller', 'Jeg vil cykle']);
+		expect(state.field).toBe('');
+	});
+
+	it('runs the waiting submit after one that failed, and hands each caller its own outcome', async () => {
+		const action = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValueOnce(undefined);
+		const submit = oneAfterAnother(action);
+		const first = submit();
+		const second = submit();
+		await expect(first).rejects.toThrow('disk full');
+		await expect(second).resolves.toBeUndefined();
 		expect(action).toHaveBeenCalledTimes(2);
 	});
 });

@@ -1,9 +1,7 @@
 /**
- * An action that runs one at a time: a call made while the last one is still on its way is dropped. A mouse double
- * click submits a form twice within ~100 ms, before the first write has committed and cleared the field, so a goal, an
- * agreement or a text answer was stored twice (review "tat", finding 3). A call after the last one has finished runs.
- * With `keyOf`, one at a time per key: a second "Følg op" on the same goal is dropped, one on the next goal is not (it
- * was, while the first waited for its row to leave, and a quick adviser's click did nothing).
+ * An action that runs one at a time per key: a call made while the last one for its key is still on its way is dropped.
+ * A second "Følg op" on the same goal is dropped (a double click's second carry repeated the goal), one on the next goal
+ * is not (it was, while the first waited for its row to leave, and a quick adviser's click did nothing).
  */
 export function oneAtATime<A extends unknown[]>(
 	action: (...args: A) => Promise<unknown>,
@@ -19,6 +17,39 @@ export function oneAtATime<A extends unknown[]>(
 		} finally {
 			running.delete(key);
 		}
+	};
+}
+
+/**
+ * A form's submit that runs one after another: a submit made while the last one is being stored runs once that is done
+ * (several made meanwhile run once). The action reads its fields when it runs and empties them when what it stored is
+ * still what they hold. A mouse double click submits twice within ~100 ms, before the first write has committed: its
+ * second submit now finds the field emptied and stores nothing (a goal, an agreement or a text answer was stored twice,
+ * review "tat", finding 3). Dropping that submit instead also dropped the next goal typed and sent while the first was
+ * still on its way: the click did nothing and the text stayed in the field.
+ */
+export function oneAfterAnother(action: () => Promise<unknown>): () => Promise<void> {
+	let running: Promise<void> | undefined;
+	let next: Promise<void> | undefined;
+	const run = async () => {
+		try {
+			await action();
+		} finally {
+			running = undefined;
+		}
+	};
+	return () => {
+		if (!running) return (running = run());
+		next ??= running
+			.then(
+				() => undefined,
+				() => undefined
+			)
+			.then(() => {
+				next = undefined;
+				return (running = run());
+			});
+		return next;
 	};
 }
 
