@@ -419,3 +419,103 @@ test('symbols chosen and not yet saved are still chosen after another sheet and 
 	await expect(chosen(glad)).toHaveCount(0);
 	await expect(glad.getByRole('button', { name: 'Gem symbolerne' })).toBeDisabled();
 });
+
+test('the way chosen to answer and a half-typed text are still there after another sheet and Back, each question its own, and the text goes once saved', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	const now = sheet.question('Hvordan har du det lige nu?');
+	const upset = sheet.question('Hvad gør dig urolig eller vred?');
+	const glad = sheet.question('Hvad gør dig glad?');
+	const way = (question: Locator, name: string) => question.getByRole('radio', { name, exact: true });
+	const written = (question: Locator) => question.getByRole('textbox', { name: 'Skriv svaret' });
+	const ownWords = (question: Locator) => question.getByRole('checkbox', { name: 'Borgerens egne ord' });
+	await way(now, 'Tekst').check();
+	await written(now).fill('Jeg er lidt træt');
+	await way(upset, 'Tekst').check();
+	await written(upset).fill('Når der er larm');
+	await ownWords(upset).check();
+
+	await sheet.open('Mine mennesker');
+	const misses = sheet.question('Er der nogen, du savner?');
+	await expect(way(misses, 'Symboler')).toBeChecked();
+	await way(misses, 'Tekst').check();
+	await expect(written(misses)).toHaveValue('');
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sådan har jeg det' })).toBeVisible();
+	await expect(way(now, 'Tekst')).toBeChecked();
+	await expect(written(now)).toHaveValue('Jeg er lidt træt');
+	await expect(ownWords(now)).not.toBeChecked();
+	await expect(way(upset, 'Tekst')).toBeChecked();
+	await expect(written(upset)).toHaveValue('Når der er larm');
+	await expect(ownWords(upset)).toBeChecked();
+	// A question not touched is on its own default way still.
+	await expect(way(glad, 'Symboler')).toBeChecked();
+	await expect(sheet.question('Hvad hjælper dig, når det er svært?').getByRole('radio', { name: 'Symboler' })).toBeChecked();
+	await expectNoAxeViolations(page, 'the trivsel sheet with ways chosen and texts written before');
+
+	await upset.getByRole('button', { name: 'Gem teksten' }).click();
+	await expect(upset.getByRole('status')).toHaveText('✓ Gemt: »Når der er larm«');
+	await expect(written(upset)).toHaveValue('');
+	await expect(ownWords(upset)).not.toBeChecked();
+	const stored = async () =>
+		(await readDatabase(page)).answers.map((a) => ({ subject: a.payload.subject, content: a.payload.content, status: a.payload.status }));
+	await expect.poll(stored).toStrictEqual([
+		{
+			subject: { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-urolig' },
+			content: { kind: 'text', text: 'Når der er larm', quote: true },
+			status: 'active'
+		}
+	]);
+
+	// Saved, the text is no longer waiting: another sheet and back finds it gone, the way kept, and the other text waiting.
+	await sheet.open('Det kan jeg');
+	await sheet.open('Sådan har jeg det');
+	await expect(way(upset, 'Tekst')).toBeChecked();
+	await expect(written(upset)).toHaveValue('');
+	await expect(upset.getByRole('button', { name: 'Gem teksten' })).toBeDisabled();
+	await expect(written(now)).toHaveValue('Jeg er lidt træt');
+	await sheet.open('Mine mennesker');
+	await expect(way(misses, 'Tekst')).toBeChecked();
+});
+
+test('a half-typed answer on a question card is still there after the other deck and Back, and goes once saved', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Spørgekort' }).click();
+	const cards = new CardsPage(page);
+	const card = cards.question('Hvem er du glad for at være sammen med?');
+	await card.getByRole('radio', { name: 'Tekst', exact: true }).check();
+	await card.getByRole('textbox', { name: 'Skriv svaret' }).fill('Min bror');
+
+	await page.getByRole('link', { name: /LØFT/ }).click();
+	await expect(cards.question('Hvor er du på stigen nu?')).toBeVisible();
+	await page.goBack();
+	await expect(card.getByRole('radio', { name: 'Tekst', exact: true })).toBeChecked();
+	await expect(card.getByRole('textbox', { name: 'Skriv svaret' })).toHaveValue('Min bror');
+	await expect(cards.question('Hvem taler du med, når du er ked af det?').getByRole('radio', { name: 'Symboler' })).toBeChecked();
+	await expectNoAxeViolations(page, 'the CHIME cards with a text written before');
+
+	await card.getByRole('button', { name: 'Gem teksten' }).click();
+	await expect(card.getByRole('status')).toHaveText('✓ Gemt: Min bror');
+	await expect
+		.poll(async () => (await readDatabase(page)).answers.map((a) => ({ subject: a.payload.subject, content: a.payload.content })))
+		.toStrictEqual([
+			{
+				subject: { kind: 'question', deckId: 'chime', questionId: 'forbundethed-gode-mennesker' },
+				content: { kind: 'text', text: 'Min bror' }
+			}
+		]);
+	await page.getByRole('link', { name: /LØFT/ }).click();
+	await expect(cards.question('Hvor er du på stigen nu?')).toBeVisible();
+	await page.goBack();
+	await expect(card.getByRole('textbox', { name: 'Skriv svaret' })).toHaveValue('');
+	await expect(card.getByRole('button', { name: 'Gem teksten' })).toBeDisabled();
+});
