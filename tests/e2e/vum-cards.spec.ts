@@ -309,3 +309,46 @@ test('a recorded answer that nobody stops ends by itself at 30 seconds, is saved
 	expect(db.media.find((m) => m.id === wish.payload.content.mediaId)?.payload).toMatchObject({ kind: 'audio' });
 	expect(db.answers).toHaveLength(1);
 });
+
+test('a half-typed wish is still there after another theme and Back, each theme its own, and goes once saved', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Temakort' }).click();
+	const cards = new ThemeCardsPage(page);
+	await cards.pickTheme(THEME);
+	await cards.pickTheme('Ting jeg gør derhjemme');
+	const wishText = page.getByRole('textbox', { name: 'Skriv dit ønske' });
+	await cards.openTheme(THEME);
+	await wishText.fill('Se Bo hver uge');
+
+	await page.goBack();
+	await cards.openTheme('Ting jeg gør derhjemme');
+	await expect(wishText).toHaveValue('');
+	await wishText.fill('Lave mad selv');
+	await page.goBack();
+	await cards.openTheme(THEME);
+	await expect(wishText).toHaveValue('Se Bo hver uge');
+	await expectNoAxeViolations(page, 'a theme with a wish written before');
+
+	await page.getByRole('button', { name: 'Gem ønsket' }).click();
+	await expect(page.getByRole('list', { name: 'Dine ønsker' }).getByRole('listitem')).toHaveText(['Se Bo hver uge']);
+	await expect(wishText).toHaveValue('');
+	await expect
+		.poll(async () => (await readDatabase(page)).answers.map((a) => ({ subject: a.payload.subject, content: a.payload.content })))
+		.toStrictEqual([
+			{
+				subject: { kind: 'vum-theme', themeId: 'relationer', ffbCode: '3856b434-f72e-42a5-b9d1-0cc93f48434b' },
+				content: { kind: 'text', text: 'Se Bo hver uge' }
+			}
+		]);
+	// Saved, the wish is no longer waiting; the other theme's still is.
+	await page.goBack();
+	await cards.openTheme('Ting jeg gør derhjemme');
+	await expect(wishText).toHaveValue('Lave mad selv');
+	await page.goBack();
+	await cards.openTheme(THEME);
+	await expect(wishText).toHaveValue('');
+	await expect(page.getByRole('button', { name: 'Gem ønsket' })).toBeDisabled();
+});
