@@ -519,3 +519,63 @@ test('a half-typed answer on a question card is still there after the other deck
 	await expect(card.getByRole('textbox', { name: 'Skriv svaret' })).toHaveValue('');
 	await expect(card.getByRole('button', { name: 'Gem teksten' })).toBeDisabled();
 });
+
+test('a person half-written in the network form is still there after another sheet or step and Back, and goes once added', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await sheet.open('Mine mennesker');
+	// Mor is written, with a role and a photo, and not yet added.
+	const form = page.getByRole('form', { name: 'Tilføj en person' });
+	await form.getByLabel('Navn').fill('Mor');
+	await form.getByRole('radio', { name: 'Familie', exact: true }).check();
+	await form
+		.getByLabel('Foto (frivilligt)')
+		.setInputFiles({ name: 'mor.png', mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	await expect(form.getByText('Foto valgt')).toBeVisible();
+
+	await sheet.open('Sådan har jeg det');
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: /^Mine mennesker/ })).toBeVisible();
+	await expect(form.getByLabel('Navn')).toHaveValue('Mor');
+	await expect(form.getByRole('radio', { name: 'Familie', exact: true })).toBeChecked();
+	await expect(form.getByText('Foto valgt')).toBeVisible();
+	// The meeting's page and back: the sheets' page itself was gone meanwhile.
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(page.getByRole('link', { name: 'Samtaleark' })).toBeVisible();
+	await page.goBack();
+	await expect(form.getByLabel('Navn')).toHaveValue('Mor');
+	await expect(form.getByRole('radio', { name: 'Familie', exact: true })).toBeChecked();
+	await expect(form.getByText('Foto valgt')).toBeVisible();
+	await expectNoAxeViolations(page, 'the network map with a person written before');
+
+	await form.getByRole('button', { name: 'Tilføj person' }).click();
+	await expect(sheet.token('Mor, ikke sat på kortet')).toBeVisible();
+	await expect(form.getByLabel('Navn')).toHaveValue('');
+	await expect(form.getByText('Foto valgt')).toHaveCount(0);
+	await sheet.showAs('Liste');
+	await sheet.person('Mor').getByRole('button', { name: 'Tæt på' }).click();
+	await expect(sheet.person('Mor')).toContainText('ring: Tæt på');
+	const db = await readDatabase(page);
+	expect(db.answers).toHaveLength(1);
+	const mor = db.answers[0]!.payload;
+	expect(mor).toMatchObject({
+		subject: { kind: 'network-person', name: 'Mor', roleId: 'familie' },
+		content: { kind: 'placement', zoneId: 'taet-paa', label: 'Tæt på' }
+	});
+	// The photo chosen before the visits is the one stored with her.
+	expect(db.media.find((m) => m.id === mor.subject.photoId)?.payload).toMatchObject({ kind: 'image' });
+
+	// Added, the person is no longer written in the form: the meeting and back finds it empty.
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(page.getByRole('link', { name: 'Samtaleark' })).toBeVisible();
+	await page.goBack();
+	await expect(form.getByLabel('Navn')).toHaveValue('');
+	await expect(form.getByRole('radio', { name: 'Ingen rolle', exact: true })).toBeChecked();
+	await expect(form.getByText('Foto valgt')).toHaveCount(0);
+});
