@@ -337,3 +337,35 @@ test('with "Formidlet af" and nobody chosen, a move, a removal and an undo are n
 	expect(await stored()).toEqual(before);
 	await expectNoAxeViolations(page, 'the story with nobody chosen to relay');
 });
+
+test('words half-typed for the story from a meeting are still there after the meeting and Back, and go once added', async ({ page }) => {
+	await openApp(page, '/');
+	const citizen = await new HomePage(page).addCitizen('Ruth');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	const story = new StoryPage(page);
+	await story.open();
+	const words = page.getByLabel('Kort tekst');
+	await words.fill('Gå tur ved stranden');
+
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(page).toHaveURL(/\/moede\?id=/);
+	await expect(page.getByLabel('Kort tekst')).toHaveCount(0);
+	await page.goBack();
+	await expect(words).toHaveValue('Gå tur ved stranden');
+	await expectNoAxeViolations(page, 'the story canvas with words typed before');
+
+	await touchTap(page.getByRole('button', { name: 'Tilføj tekst' }));
+	await expect(words).toHaveValue('');
+	await touchTap(story.area('Næste lille skridt'));
+	await expect(story.item('Tekst: Gå tur ved stranden')).toHaveAttribute('data-area', 'naeste-skridt');
+	await expect
+		.poll(async () => (await readDatabase(page)).storyItems.map((item) => ({ area: item.payload.areaId, content: item.payload.content })))
+		.toStrictEqual([{ area: 'naeste-skridt', content: { kind: 'text', text: 'Gå tur ved stranden' } }]);
+	// Added, the words are no longer waiting in the field.
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(page).toHaveURL(/\/moede\?id=/);
+	await expect(page.getByLabel('Kort tekst')).toHaveCount(0);
+	await page.goBack();
+	await expect(story.item('Tekst: Gå tur ved stranden')).toBeVisible();
+	await expect(words).toHaveValue('');
+});
