@@ -9,6 +9,7 @@ import { describeProvenance } from '#lib/provenance/describe.ts';
  * replaced: what was answered and by whom, who had confirmed it, and its note then. A correction of the note alone read as
  * one that changed nothing, and that the citizen had confirmed an answer someone later changed was nowhere. A withdrawal or
  * a restore never changes the note, so the state after it gives the same note: said again, it read as a note that changed.
+ * Last, who withdrew or restored it: "Fortrudt kl. 10.05" alone did not say who had said "that is not what I meant".
  */
 export function describeRevision(revision: AnswerRevision, meeting: Meeting, time: string, language: Language): string {
 	const confirmers = (revision.confirmations ?? []).map((c) => describeProvenance(c.provenance, meeting, language));
@@ -25,8 +26,16 @@ export function describeRevision(revision: AnswerRevision, meeting: Meeting, tim
 					})
 				]
 			: []),
-		...(revision.note && revision.change === 'corrected' ? [translate(language, 'answers.historyNote', { note: revision.note })] : [])
+		...(revision.note && revision.change === 'corrected' ? [translate(language, 'answers.historyNote', { note: revision.note })] : []),
+		...changerOf(revision, meeting, language)
 	].join('. ');
+}
+
+/** Who withdrew or restored: someone at the table and how, or the adviser. A record from before it was kept says nothing. */
+function changerOf({ change, changedBy }: AnswerRevision, meeting: Meeting, language: Language): string[] {
+	if (!changedBy || change === 'corrected') return [];
+	if (changedBy.kind === 'adviser') return [translate(language, `answers.historyByAdviser.${change}`)];
+	return [translate(language, `answers.historyBy.${change}`, { provenance: describeProvenance(changedBy.provenance, meeting, language) })];
 }
 
 /**

@@ -11,12 +11,14 @@ import { addParticipant, createMeeting, listMeetings } from '#lib/storage/meetin
 import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
+import { byProvenance } from '#lib/domain/answer.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
 vi.mock('#lib/encoding/picture-worker-client.ts', () => import('../../../tests/unit/picture-worker-double.ts'));
 
 // The app writes 600,000 iterations; tests use few, which the reader accepts from a file.
 const ITERATIONS = 1_000;
+const bySelf = byProvenance({ mode: 'selv' });
 const PASSPHRASE = 'fire grønne heste springer';
 
 afterEach(async () => {
@@ -71,7 +73,7 @@ async function sampleData() {
 		content: { kind: 'core', value: 'ja' },
 		provenance: { mode: 'formidlet', participantId: lise.id }
 	});
-	await withdrawStoredAnswer(answer.id);
+	await withdrawStoredAnswer(answer.id, bySelf);
 	await recordAnswer(withLise, {
 		subject: { kind: 'symbol-board' },
 		content: { kind: 'message', items: [{ label: 'vil gerne', symbolId: 'vil-gerne' }] },

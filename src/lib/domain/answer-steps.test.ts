@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
+import { byProvenance, createAnswer, withdrawAnswer, type AnswerContent, type AnswerSubject, type Provenance } from './answer';
 import { answersAbout, replacedBy, singleAnswerStep, subjectKey, toggleStep } from './answer-steps';
 import { meetingWith } from './meeting.test-data';
 
 const meeting = meetingWith(['Lise', 'paaroerende']);
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 const item: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-lige-nu' };
 const other: AnswerSubject = { kind: 'sheet-item', sheetId: 'trivsel', itemId: 'trivsel-glad' };
 const good: AnswerContent = { kind: 'scale', scaleId: 'ansigter', pointId: 'godt', label: 'Godt' };
@@ -31,7 +34,7 @@ describe('answer steps', () => {
 		const none: AnswerContent = { kind: 'no-answer', reason: 'vil-ikke-svare' };
 		expect(singleAnswerStep(stored, item, none, ['scale', 'no-answer'], selv)).toMatchObject({ kind: 'correct', answerId: 'a1' });
 		// A withdrawn answer, or one of another kind or subject, is not corrected.
-		expect(singleAnswerStep([withdrawAnswer(stored[0]!, 2)], item, good, ['scale'], selv)?.kind).toBe('record');
+		expect(singleAnswerStep([withdrawAnswer(stored[0]!, meeting, bySelf, 2)], item, good, ['scale'], selv)?.kind).toBe('record');
 		expect(singleAnswerStep([answer('a2', item, { kind: 'text', text: 'fint' })], item, good, ['scale'], selv)?.kind).toBe('record');
 		expect(singleAnswerStep([answer('a3', other, bad)], item, good, ['scale'], selv)?.kind).toBe('record');
 	});
@@ -51,19 +54,19 @@ describe('answer steps', () => {
 		const on = answer('m1', item, mark);
 		expect(toggleStep([on], item, mark, true, selv)).toBeUndefined();
 		expect(toggleStep([on], item, mark, false, selv)).toEqual({ kind: 'withdraw', answerId: 'm1' });
-		expect(toggleStep([withdrawAnswer(on, 2)], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm1' });
+		expect(toggleStep([withdrawAnswer(on, meeting, bySelf, 2)], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm1' });
 	});
 
 	it('set a mark taken back as a new answer when someone else gives it now, so it names who gave it now', () => {
 		const mark: AnswerContent = { kind: 'mark', mark: 'vigtigt' };
-		const relayed = withdrawAnswer(answer('m1', item, mark, 1, byLise), 2);
+		const relayed = withdrawAnswer(answer('m1', item, mark, 1, byLise), meeting, bySelf, 2);
 		// Lise relayed it and took it back; the citizen sets it now: restoring would name Lise again.
 		expect(toggleStep([relayed], item, mark, true, selv)).toEqual({ kind: 'record', subject: item, content: mark });
 		expect(toggleStep([relayed], item, mark, true, { mode: 'formidlet' })).toEqual({ kind: 'record', subject: item, content: mark });
 		// Lise again: her answer comes back.
 		expect(toggleStep([relayed], item, mark, true, byLise)).toEqual({ kind: 'restore', answerId: 'm1' });
 		// Set anew by the citizen and taken back again: the mark taken back last is the one weighed, in any order.
-		const own = withdrawAnswer(answer('m2', item, mark, 3), 4);
+		const own = withdrawAnswer(answer('m2', item, mark, 3), meeting, bySelf, 4);
 		expect(toggleStep([own, relayed], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm2' });
 		expect(toggleStep([relayed, own], item, mark, true, selv)).toEqual({ kind: 'restore', answerId: 'm2' });
 		expect(toggleStep([own, relayed], item, mark, true, byLise)).toEqual({ kind: 'record', subject: item, content: mark });
@@ -76,15 +79,15 @@ describe('answer steps', () => {
 
 describe('an answer brought back', () => {
 	it('takes the place of the answer given there since, and only one of the same place', () => {
-		const undone = withdrawAnswer(answer('a1', item, good), 2);
+		const undone = withdrawAnswer(answer('a1', item, good), meeting, bySelf, 2);
 		const since = answer('a2', item, bad, 3, byLise);
 		expect(replacedBy(undone, [since, undone])).toBe(since);
 		// Words, photos and the board's answers stand side by side: nothing to take back.
-		const word = withdrawAnswer(answer('w1', item, { kind: 'text', text: 'Kaffe' }), 2);
+		const word = withdrawAnswer(answer('w1', item, { kind: 'text', text: 'Kaffe' }), meeting, bySelf, 2);
 		expect(replacedBy(word, [answer('w2', item, { kind: 'text', text: 'Te' }), word])).toBeUndefined();
 		// Another question, another mark, an answer withdrawn too, or an answer still standing: nothing either.
-		expect(replacedBy(undone, [answer('a3', other, bad), withdrawAnswer(since, 4), undone])).toBeUndefined();
-		const vigtigt = withdrawAnswer(answer('m1', item, { kind: 'mark', mark: 'vigtigt' }), 2);
+		expect(replacedBy(undone, [answer('a3', other, bad), withdrawAnswer(since, meeting, bySelf, 4), undone])).toBeUndefined();
+		const vigtigt = withdrawAnswer(answer('m1', item, { kind: 'mark', mark: 'vigtigt' }), meeting, bySelf, 2);
 		expect(replacedBy(vigtigt, [answer('m2', item, { kind: 'mark', mark: 'med-til-moeder' }), vigtigt])).toBeUndefined();
 		expect(replacedBy(since, [since, undone])).toBeUndefined();
 	});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	answerNamesParticipant,
+	BY_ADVISER,
+	byProvenance,
 	confirmAnswer,
 	correctAnswer,
 	createAnswer,
@@ -12,6 +14,9 @@ import {
 } from './answer';
 import type { Meeting } from './meeting';
 import { ValidationError } from './validation';
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 
 const meeting: Meeting = {
 	id: 'm1',
@@ -88,7 +93,7 @@ describe('provenance', () => {
 		const corrected = correctAnswer(stored, meeting, { provenance: { mode: 'observeret', participantId: 'p-staff' } }, 200);
 		expect(corrected.provenance).toEqual({ mode: 'observeret', participantId: 'p-staff' });
 		expect(corrected.history.map((r) => r.provenance)).toEqual([{ mode: 'observeret', participantId: 'p-citizen' }]);
-		expect(withdrawAnswer(stored, 200).history.map((r) => r.provenance)).toEqual([stored.provenance]);
+		expect(withdrawAnswer(stored, meeting, bySelf, 200).history.map((r) => r.provenance)).toEqual([stored.provenance]);
 	});
 
 	it('rejects a person from outside the meeting and an unknown mode', () => {
@@ -186,16 +191,42 @@ describe('answers', () => {
 	});
 
 	it('can be withdrawn and restored, and every step is in the history', () => {
-		const withdrawn = withdrawAnswer(answer(), 200);
+		const withdrawn = withdrawAnswer(answer(), meeting, bySelf, 200);
 		expect(withdrawn.status).toBe('withdrawn');
-		expect(withdrawAnswer(withdrawn, 300)).toBe(withdrawn);
+		expect(withdrawAnswer(withdrawn, meeting, bySelf, 300)).toBe(withdrawn);
 		expect(code(() => correctAnswer(withdrawn, meeting, { content: { kind: 'core', value: 'nej' } }, 300))).toBe('error.answerWithdrawn');
-		const restored = restoreAnswer(withdrawn, 400);
+		const restored = restoreAnswer(withdrawn, meeting, bySelf, 400);
 		expect(restored.status).toBe('active');
 		expect(restored.history.map((h) => [h.change, h.status, h.replacedAt])).toEqual([
 			['withdrawn', 'active', 200],
 			['restored', 'withdrawn', 400]
 		]);
+	});
+
+	it('keep who withdrew and restored them: a person at the table and how, or the adviser, checked against the meeting', () => {
+		const byMother = byProvenance({ mode: 'formidlet', participantId: 'p-mother' });
+		const withdrawn = withdrawAnswer(answer(), meeting, byMother, 200);
+		const restored = restoreAnswer(withdrawn, meeting, byProvenance({ mode: 'selv', participantId: 'p-staff' }), 300);
+		const again = withdrawAnswer(restored, meeting, BY_ADVISER, 400);
+		expect(again.history.map((h) => [h.change, h.changedBy])).toEqual([
+			['withdrawn', { kind: 'provenance', provenance: { mode: 'formidlet', participantId: 'p-mother' } }],
+			// "Borgeren selv" names nobody, as in any provenance.
+			['restored', { kind: 'provenance', provenance: { mode: 'selv' } }],
+			// The adviser's own action (a goal deleted, the adviser's list) is no provenance of the citizen's.
+			['withdrawn', { kind: 'adviser' }]
+		]);
+		// The one who took an answer back is named in it: they cannot be taken off the meeting's participants.
+		expect(answerNamesParticipant(again, 'p-mother')).toBe(true);
+		expect(answerNamesParticipant(again, 'p-staff')).toBe(false);
+		// Relayed by nobody, or by someone from outside the meeting, is refused as it is for an answer.
+		expect(code(() => withdrawAnswer(answer(), meeting, byProvenance({ mode: 'formidlet' }), 200))).toBe(
+			'error.provenanceRelayNeedsPerson'
+		);
+		expect(code(() => restoreAnswer(withdrawn, meeting, byProvenance({ mode: 'observeret', participantId: 'nobody' }), 300))).toBe(
+			'error.provenanceParticipant'
+		);
+		// A correction's maker is the provenance of the state after it: it names no changer.
+		expect(correctAnswer(answer(), meeting, { content: { kind: 'core', value: 'nej' } }, 200).history[0]).not.toHaveProperty('changedBy');
 	});
 
 	it('are confirmed by who and how, once per person and way, and a withdrawn answer cannot be confirmed', () => {
@@ -210,7 +241,9 @@ describe('answers', () => {
 		expect(code(() => confirmAnswer(answer(), meeting, { mode: 'formidlet', participantId: 'nobody' }, 300))).toBe(
 			'error.provenanceParticipant'
 		);
-		expect(code(() => confirmAnswer(withdrawAnswer(answer(), 150), meeting, { mode: 'selv' }, 300))).toBe('error.answerWithdrawn');
+		expect(
+			code(() => confirmAnswer(withdrawAnswer(answer(), meeting, byProvenance({ mode: 'selv' }), 150), meeting, { mode: 'selv' }, 300))
+		).toBe('error.answerWithdrawn');
 	});
 
 	it('start a corrected state unconfirmed and keep the earlier confirmations in the history', () => {
@@ -227,6 +260,6 @@ describe('answers', () => {
 				confirmations: [{ provenance: { mode: 'med-stoette', participantId: 'p-staff' }, at: 200 }]
 			}
 		]);
-		expect(withdrawAnswer(confirmed, 300).confirmations).toEqual([]);
+		expect(withdrawAnswer(confirmed, meeting, bySelf, 300).confirmations).toEqual([]);
 	});
 });

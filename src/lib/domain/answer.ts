@@ -57,6 +57,27 @@ export interface AnswerRevision {
 	change: 'corrected' | 'withdrawn' | 'restored';
 	/** The confirmations of the replaced state, when it had any. */
 	confirmations?: AnswerConfirmation[];
+	/**
+	 * Who withdrew or restored it; a correction's maker is the provenance of the state after it. Records from before it was
+	 * kept have none, and read as they did.
+	 */
+	changedBy?: AnswerChanger;
+}
+
+/**
+ * Who withdrew or restored an answer. A withdrawal is someone saying "that is not what I meant", and the adviser journalises
+ * it: the citizen or someone on their behalf, recorded as the meeting's "Svar gemmes som" was then (`provenance`); or the
+ * adviser, when it followed from the adviser's own action (a goal deleted, the adviser's answer list), which is no
+ * provenance of the citizen's and is never recorded as one.
+ */
+export type AnswerChanger = { kind: 'provenance'; provenance: Provenance } | { kind: 'adviser' };
+
+/** The adviser's own action took the answer back or brought it back. */
+export const BY_ADVISER: AnswerChanger = { kind: 'adviser' };
+
+/** Taken back or brought back at the table, as the meeting's provenance choice says. */
+export function byProvenance(provenance: Provenance): AnswerChanger {
+	return { kind: 'provenance', provenance };
 }
 
 /** A short note on an answer: what was observed ("skubbede busbilledet væk"), or a relayer's remark. */
@@ -156,10 +177,16 @@ function withNote<T extends object>(value: T & { note?: string }, note: string |
 	return note === undefined ? copy : { ...copy, note };
 }
 
-function revisionOf(answer: Answer, change: AnswerRevision['change'], at: number): AnswerRevision {
+function revisionOf(answer: Answer, change: AnswerRevision['change'], at: number, changedBy?: AnswerChanger): AnswerRevision {
 	const { content, provenance, status, confirmations } = answer;
-	const revision: AnswerRevision = { content, provenance, status, replacedAt: at, change };
+	const revision: AnswerRevision = { content, provenance, status, replacedAt: at, change, ...(changedBy ? { changedBy } : {}) };
 	return withNote(confirmations.length > 0 ? { ...revision, confirmations } : revision, answer.note);
+}
+
+/** Checks who withdraws or restores against the meeting, as a provenance given with an answer is checked. */
+function validateChanger(by: AnswerChanger, meeting: Meeting): AnswerChanger {
+	if (by.kind === 'adviser') return BY_ADVISER;
+	return byProvenance(validateProvenance(by.provenance, meeting));
 }
 
 /** Replaces what was answered and/or who answered, keeping the earlier state in the history. */
@@ -183,26 +210,30 @@ export function correctAnswer(
 	};
 }
 
-/** Undo keeps the answer and its history: a later meeting may need to see what was said and taken back. */
-export function withdrawAnswer(answer: Answer, at: number): Answer {
+/**
+ * Undo keeps the answer and its history: a later meeting may need to see what was said and taken back. The history keeps who
+ * took it back (`by`) too: with the time alone, the case file could not say who had said "that is not what I meant".
+ */
+export function withdrawAnswer(answer: Answer, meeting: Meeting, by: AnswerChanger, at: number): Answer {
 	if (answer.status === 'withdrawn') return answer;
 	return {
 		...answer,
 		status: 'withdrawn',
 		updatedAt: at,
 		confirmations: [],
-		history: [...answer.history, revisionOf(answer, 'withdrawn', at)]
+		history: [...answer.history, revisionOf(answer, 'withdrawn', at, validateChanger(by, meeting))]
 	};
 }
 
-export function restoreAnswer(answer: Answer, at: number): Answer {
+/** "Gendan": the answer holds again, and the history keeps who brought it back (`by`), as a withdrawal does. */
+export function restoreAnswer(answer: Answer, meeting: Meeting, by: AnswerChanger, at: number): Answer {
 	if (answer.status === 'active') return answer;
 	return {
 		...answer,
 		status: 'active',
 		updatedAt: at,
 		confirmations: [],
-		history: [...answer.history, revisionOf(answer, 'restored', at)]
+		history: [...answer.history, revisionOf(answer, 'restored', at, validateChanger(by, meeting))]
 	};
 }
 
@@ -224,7 +255,8 @@ export function byCreatedAtDescending(a: Answer, b: Answer): number {
 
 export function answerNamesParticipant(answer: Answer, participantId: string): boolean {
 	const confirmers = [answer, ...answer.history].flatMap((state) => (state.confirmations ?? []).map((c) => c.provenance));
-	return [answer.provenance, ...answer.history.map((revision) => revision.provenance), ...confirmers].some(
+	const changers = answer.history.flatMap(({ changedBy }) => (changedBy?.kind === 'provenance' ? [changedBy.provenance] : []));
+	return [answer.provenance, ...answer.history.map((revision) => revision.provenance), ...confirmers, ...changers].some(
 		(provenance) => provenance.participantId === participantId
 	);
 }

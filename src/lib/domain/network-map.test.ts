@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type Provenance } from './answer';
+import { byProvenance, correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type Provenance } from './answer';
 import type { AnswerStep } from './answer-steps';
 import type { Meeting } from './meeting';
 import {
@@ -15,6 +15,9 @@ import {
 	RING_EDGES,
 	seatsOnMap
 } from './network-map';
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 
 const meeting: Meeting = {
 	id: 'm1',
@@ -56,7 +59,7 @@ function apply(answers: Answer[], step: AnswerStep | undefined, provenance = sel
 	return answers.map((answer) => {
 		if (answer.id !== step.answerId) return answer;
 		if (step.kind === 'correct') return correctAnswer(answer, meeting, { content: step.content, provenance }, at);
-		return step.kind === 'withdraw' ? withdrawAnswer(answer, at) : restoreAnswer(answer, at);
+		return step.kind === 'withdraw' ? withdrawAnswer(answer, meeting, bySelf, at) : restoreAnswer(answer, meeting, bySelf, at);
 	});
 }
 

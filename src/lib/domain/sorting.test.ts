@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { correctAnswer, createAnswer, restoreAnswer, withdrawAnswer, type Answer, type AnswerContent, type Provenance } from './answer';
+import {
+	byProvenance,
+	correctAnswer,
+	createAnswer,
+	restoreAnswer,
+	withdrawAnswer,
+	type Answer,
+	type AnswerContent,
+	type Provenance
+} from './answer';
 import {
 	marksOf,
 	matColumns,
@@ -16,6 +25,9 @@ import {
 import { meetingWith } from './meeting.test-data';
 
 const meeting = meetingWith(['Lise', 'paaroerende']);
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 const selv: Provenance = { mode: 'selv' };
 const byLise: Provenance = { mode: 'formidlet', participantId: 'p-lise' };
 const FFB = '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7';
@@ -48,7 +60,7 @@ function apply(answers: Answer[], subthemeId: string, content: PlaceContent, pro
 		case 'correct':
 			return answers.map((a) => (a.id === step.answerId ? correctAnswer(a, meeting, { content, provenance }, clock) : a));
 		case 'restore':
-			return answers.map((a) => (a.id === step.answerId ? restoreAnswer(a, clock) : a));
+			return answers.map((a) => (a.id === step.answerId ? restoreAnswer(a, meeting, bySelf, clock) : a));
 		case 'unchanged':
 			return answers;
 	}
@@ -110,7 +122,7 @@ describe('sorting theme cards', () => {
 
 	it('puts an undone card back in the deck; laid again it is a new answer, and no restore nobody made', () => {
 		let answers = apply([], 'kontakt', godt);
-		answers = answers.map((a) => withdrawAnswer(a, (clock += 10)));
+		answers = answers.map((a) => withdrawAnswer(a, meeting, bySelf, (clock += 10)));
 		const [undone] = answers;
 		expect(placementsOf(answers, 'relationer').size).toBe(0);
 		expect(nextCard(CARDS, placementsOf(answers, 'relationer'))).toBe('kontakt');
@@ -130,7 +142,7 @@ describe('sorting theme cards', () => {
 		expect(answers[1]).toMatchObject({ content: ikkeGodt, provenance: byLise, status: 'active', history: [] });
 		expect(placementsOf(answers, 'relationer').get('kontakt')?.id).toBe(answers[1]!.id);
 		// Undone again and laid once more by Lise at the same place: the newest undone answer is the one weighed.
-		answers = answers.map((a) => (a.id === answers[1]!.id ? withdrawAnswer(a, (clock += 10)) : a));
+		answers = answers.map((a) => (a.id === answers[1]!.id ? withdrawAnswer(a, meeting, bySelf, (clock += 10)) : a));
 		expect(planPlacement(answers, 'relationer', 'kontakt', ikkeGodt, byLise)).toEqual({ kind: 'restore', answerId: answers[1]!.id });
 	});
 
@@ -202,7 +214,7 @@ describe('sorting theme cards', () => {
 		});
 		expect(themeProgress(CARDS, [wish], 'relationer').status).toBe('talked');
 		expect(wishesOf([wish, ...answers], 'relationer')).toEqual([wish]);
-		expect(themeProgress(CARDS, [withdrawAnswer(wish, 2)], 'relationer').status).toBe('not-yet');
+		expect(themeProgress(CARDS, [withdrawAnswer(wish, meeting, bySelf, 2)], 'relationer').status).toBe('not-yet');
 	});
 
 	it('toggles "vigtigt for mig": on records, off withdraws, on again restores the same answer', () => {
@@ -210,7 +222,7 @@ describe('sorting theme cards', () => {
 		const mark = card('kontakt', { kind: 'mark', mark: 'vigtigt' });
 		expect(marksOf([mark], 'relationer').has('kontakt')).toBe(true);
 		expect(planMarkToggle([mark], 'relationer', 'kontakt', selv)).toEqual({ kind: 'withdraw', answerId: mark.id });
-		const off = withdrawAnswer(mark, 1000);
+		const off = withdrawAnswer(mark, meeting, bySelf, 1000);
 		expect(marksOf([off], 'relationer').size).toBe(0);
 		expect(planMarkToggle([off], 'relationer', 'kontakt', selv)).toEqual({ kind: 'restore', answerId: mark.id });
 	});
@@ -219,11 +231,11 @@ describe('sorting theme cards', () => {
 		const relayed = card('kontakt', { kind: 'mark', mark: 'vigtigt' }, 'relationer', byLise);
 		// Any person's mark that stands is taken off, whoever presses.
 		expect(planMarkToggle([relayed], 'relationer', 'kontakt', selv)).toEqual({ kind: 'withdraw', answerId: relayed.id });
-		const off = withdrawAnswer(relayed, (clock += 10));
+		const off = withdrawAnswer(relayed, meeting, bySelf, (clock += 10));
 		expect(planMarkToggle([off], 'relationer', 'kontakt', selv)).toEqual({ kind: 'record' });
 		expect(planMarkToggle([off], 'relationer', 'kontakt', byLise)).toEqual({ kind: 'restore', answerId: relayed.id });
 		// The citizen's own mark, set and taken back since, is the one weighed now.
-		const own = withdrawAnswer(card('kontakt', { kind: 'mark', mark: 'vigtigt' }), (clock += 10));
+		const own = withdrawAnswer(card('kontakt', { kind: 'mark', mark: 'vigtigt' }), meeting, bySelf, (clock += 10));
 		expect(planMarkToggle([off, own], 'relationer', 'kontakt', selv)).toEqual({ kind: 'restore', answerId: own.id });
 		expect(planMarkToggle([off, own], 'relationer', 'kontakt', byLise)).toEqual({ kind: 'record' });
 	});
@@ -247,7 +259,7 @@ describe("today's themes in a tab that did not choose them", () => {
 		const answers = [skipped, laidOnFaces, wish, laidEarlier];
 		expect(themesTalkedAbout(answers)).toEqual({ themeIds: ['relationer', 'bolig', 'hverdagsliv'], scaleId: 'smiley' });
 		// An undone card tells its theme, but not the scale: it lies on no mat now.
-		expect(themesTalkedAbout([laidEarlier, withdrawAnswer(laidOnFaces, clock + 1)])).toEqual({
+		expect(themesTalkedAbout([laidEarlier, withdrawAnswer(laidOnFaces, meeting, bySelf, clock + 1)])).toEqual({
 			themeIds: ['relationer'],
 			scaleId: 'tre-punkt'
 		});

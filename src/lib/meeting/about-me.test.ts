@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswer, withdrawAnswer, type AnswerContent } from '#lib/domain/answer.ts';
+import { byProvenance, createAnswer, withdrawAnswer, type AnswerContent } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { MEETING } from '#lib/content/conversation.ts';
 import { aboutMeComplete, aboutMeEntries } from './about-me.ts';
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 
 const meeting: Meeting = { id: 'm1', citizenId: 'c1', createdAt: 0, date: '2026-12-02', place: '', phase: 'opfoelgning', participants: [] };
 const entry = (id: string, itemId: string, content: AnswerContent) =>
@@ -16,7 +19,7 @@ describe('Om mig', () => {
 			entry('a3', 'om-mig-ja', { kind: 'photo', mediaId: 'p1' }),
 			entry('a2', 'om-mig-ja', { kind: 'text', text: 'Jeg nikker' }),
 			entry('a1', 'om-mig-ja', ja),
-			withdrawAnswer(entry('a0', 'om-mig-nej', ja), 2)
+			withdrawAnswer(entry('a0', 'om-mig-nej', ja), meeting, bySelf, 2)
 		];
 		const [yes, no] = aboutMeEntries(answers);
 		expect(yes).toMatchObject({ item: { id: 'om-mig-ja' }, picture: { id: 'a3' }, words: { id: 'a2' } });
@@ -31,7 +34,7 @@ describe('Om mig', () => {
 		// One item without words: an older answer may still hold them.
 		expect(aboutMeComplete(everything.slice(0, -1))).toBe(false);
 		// A withdrawn entry shows nothing: an older one would be shown.
-		expect(aboutMeComplete([...everything.slice(0, -1), withdrawAnswer(everything.at(-1)!, 2)])).toBe(false);
+		expect(aboutMeComplete([...everything.slice(0, -1), withdrawAnswer(everything.at(-1)!, meeting, bySelf, 2)])).toBe(false);
 		expect(aboutMeComplete([])).toBe(false);
 	});
 });

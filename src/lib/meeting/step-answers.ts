@@ -1,4 +1,4 @@
-import type { Answer, AnswerContent, AnswerSubject, Provenance } from '#lib/domain/answer.ts';
+import { byProvenance, type Answer, type AnswerContent, type AnswerSubject, type Provenance } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { correctStoredAnswer, recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 
@@ -84,7 +84,7 @@ export function togglePicture(
 ): Promise<void> {
 	return afterEarlierWrites(meeting, answers, subject, (about) => {
 		const chosen = about.find((answer) => chosenLabel(answer) === picture.label);
-		if (chosen) return withdrawStoredAnswer(chosen.id);
+		if (chosen) return withdrawStoredAnswer(chosen.id, byProvenance(provenance));
 		const content: AnswerContent = { kind: 'message', items: [picture.symbolId ? picture : { label: picture.label }] };
 		return one && about[0]
 			? correctStoredAnswer(about[0].id, { content, provenance })

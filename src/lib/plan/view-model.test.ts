@@ -4,7 +4,7 @@ import { cellString, documentTexts, pdfFileName, photosOf, type Block, type Cell
 import { ANSWERS, MEETING, PLAN, STORY } from './fixture.test-data.ts';
 import type { Answer } from '#lib/domain/answer.ts';
 import { changeStoryItem } from '#lib/domain/story.ts';
-import { correctAnswer, withdrawAnswer } from '#lib/domain/answer.ts';
+import { BY_ADVISER, byProvenance, correctAnswer, restoreAnswer, withdrawAnswer } from '#lib/domain/answer.ts';
 import { invitationLetter } from './invitation.ts';
 import { caseFilePlan } from './case-file.ts';
 import { citizenPlan } from './citizen-plan.ts';
@@ -16,6 +16,9 @@ const source = { citizen: { displayName: 'Signe Hansen' }, meeting: MEETING, ans
 
 /** Every piece of text a document shows, in reading order, one string per line/cell, its pictures' alt texts too. */
 const texts = (document: PlanDocument) => documentTexts(document, { alt: true });
+
+/** Taken back or brought back by the citizen herself, where who did it is not what is tested. */
+const bySelf = byProvenance({ mode: 'selv' });
 
 function rowWith(document: PlanDocument, line: string): Extract<Block, { kind: 'row' }> | undefined {
 	return document.blocks.find((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row' && b.lines.includes(line));
@@ -231,10 +234,43 @@ describe('the case-file version', () => {
 		);
 		expect(remarkOf({ ...corrected, history: [] })).toBe('–');
 		// "Ja", confirmed by both, then withdrawn: what it was, who gave and confirmed it, and when it was taken back.
-		const withdrawn = withdrawAnswer(confirmed, confirmed.createdAt + 180_000);
+		const withdrawn = withdrawAnswer(confirmed, MEETING, bySelf, confirmed.createdAt + 180_000);
 		expect(remarkOf(withdrawn)).toMatch(
-			/^Fortrudt kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv og Formidlet af \(Mor Anne, Pårørende\)$/
+			/^Fortrudt kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv og Formidlet af \(Mor Anne, Pårørende\)\. Fortrudt af: Borgeren selv$/
 		);
+	});
+
+	it('names who withdrew and restored an answer: the one at the table and how, or the adviser', () => {
+		const remarksOf = (answer: Answer, language: 'da' | 'en' = 'da') =>
+			cellString(
+				caseFilePlan({ ...source, language, answers: [answer] }).blocks.find(
+					(b): b is Extract<Block, { kind: 'table' }> =>
+						b.kind === 'table' && b.caption === (language === 'da' ? 'Alle svar i mødet' : 'All answers in the meeting')
+				)!.rows[0]![4]!
+			);
+		const [given] = ANSWERS;
+		const at = given!.createdAt;
+		// "Fortryd" in the summary or a tool while "Svar gemmes som" was "Formidlet af" her mother; "Gendan" by the citizen.
+		const relayed = restoreAnswer(
+			withdrawAnswer(given!, MEETING, byProvenance({ mode: 'formidlet', participantId: 'p-mother' }), at + 60_000),
+			MEETING,
+			bySelf,
+			at + 120_000
+		);
+		expect(remarksOf(relayed)).toMatch(
+			/Fortrudt kl\. [\d.]+: [^.]+\. (Det svar [^.]+\. )?Fortrudt af: Formidlet af \(Mor Anne, Pårørende\)\. Gendannet kl\. [\d.]+: Ja, Borgeren selv\. Gendannet af: Borgeren selv/
+		);
+		expect(remarksOf(relayed, 'en')).toMatch(
+			/Withdrawn by: Relayed by \(Mor Anne, Relative\)\. Restored at [\d.:]+: Yes, The citizen\. Restored by: The citizen/
+		);
+		// The view of a goal the adviser deleted, or an answer withdrawn in the adviser's panel: the adviser's action.
+		const byAdviser = withdrawAnswer(given!, MEETING, BY_ADVISER, at + 60_000);
+		expect(remarksOf(byAdviser)).toMatch(/^Fortrudt kl\. [\d.]+: Ja, Borgeren selv\. .*Rådgiveren fortrød det$/);
+		expect(remarksOf(byAdviser)).not.toContain('Fortrudt af');
+		expect(remarksOf(byAdviser, 'en')).toMatch(/The adviser withdrew it$/);
+		// A withdrawal stored before who made it was kept reads as it did.
+		const stored = { ...byAdviser, history: byAdviser.history.map(({ changedBy: _, ...kept }) => kept) };
+		expect(remarksOf(stored)).toMatch(/^Fortrudt kl\. [\d.]+: Ja, Borgeren selv\. Det svar var bekræftet af: [^.]+\)$/);
 	});
 
 	it('marks a goal followed up from an earlier meeting', () => {

@@ -3,6 +3,7 @@ import type { Meeting } from '#lib/domain/meeting.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 import {
 	ANSWER_WRITE_MEASURES_KEPT,
+	applyAnswerStep,
 	correctStoredAnswer,
 	listAnswers,
 	listCitizenAnswers,
@@ -13,10 +14,10 @@ import {
 } from './answers.ts';
 import { restoreInItsPlace } from './restore-in-place.ts';
 import { aboutFoundComplete, aboutWritesMark, everyRecordHasAbout } from './about-index.ts';
-import { createAnswer, type Answer } from '#lib/domain/answer.ts';
+import { BY_ADVISER, byProvenance, createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
-import { createMeeting } from './meetings.ts';
+import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { answerToRecord } from './records';
 import { onDamagedRecord, sealRecord } from './sealing.ts';
@@ -38,6 +39,7 @@ function say(meeting: Meeting, value: 'ja' | 'nej' | 'ved-ikke', at: number) {
 	return recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: { mode: 'selv' } }, at);
 }
 
+const bySelf = byProvenance({ mode: 'selv' });
 const values = (answers: { content: unknown }[]) => answers.map(({ content }) => (content as { value: string }).value);
 
 describe('answers read again (issue 17)', () => {
@@ -310,14 +312,40 @@ describe('"Gendan" of a card laid again elsewhere since', () => {
 				at
 			);
 		const first = await laid('godt', 1_000);
-		await withdrawStoredAnswer(first.id, 2_000);
+		await withdrawStoredAnswer(first.id, bySelf, 2_000);
 		await laid('ikke-godt', 3_000);
 		const [since, undone] = await listAnswers(meeting.id);
-		await restoreInItsPlace(undone!, [since!, undone!], 4_000);
+		// "Gendan" in the adviser's panel: the adviser's action.
+		await restoreInItsPlace(undone!, [since!, undone!], BY_ADVISER, 4_000);
 		const now = await listAnswers(meeting.id);
 		expect(now.filter((a) => a.status === 'active').map((a) => (a.content as { pointId: string }).pointId)).toEqual(['godt']);
 		expect(now.find((a) => a.id === since!.id)?.history.map((h) => h.change)).toEqual(['withdrawn']);
 		expect(now.find((a) => a.id === first.id)?.history.map((h) => h.change)).toEqual(['withdrawn', 'restored']);
+		// Both changes name who made them, stored and read back valid.
+		expect(now.find((a) => a.id === since!.id)?.history.map((h) => h.changedBy)).toEqual([BY_ADVISER]);
+		expect(now.find((a) => a.id === first.id)?.history.map((h) => h.changedBy)).toEqual([bySelf, BY_ADVISER]);
+	});
+});
+
+describe('an answer taken back or given back in a tool', () => {
+	it('keeps who did it, as the meeting\'s "Svar gemmes som" said, and checks them against the meeting', async () => {
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const created = await createMeeting(citizen.id, { date: '2026-12-03', place: '', phase: 'faglig-udredning' });
+		const meeting = await addParticipant(created.id, 'Lise', 'paaroerende');
+		const lise = { mode: 'formidlet', participantId: meeting.participants[1]!.id } as const;
+		const given = await say(meeting, 'ja', 1_000);
+		await applyAnswerStep(meeting, { kind: 'withdraw', answerId: given.id }, lise);
+		await applyAnswerStep(meeting, { kind: 'restore', answerId: given.id }, { mode: 'selv' });
+		const [stored] = await listAnswers(meeting.id);
+		expect(stored!.history.map((h) => [h.change, h.changedBy])).toEqual([
+			['withdrawn', byProvenance(lise)],
+			['restored', bySelf]
+		]);
+		// "Formidlet af" with nobody picked yet is refused with its Danish reason, and nothing changes.
+		await expect(withdrawStoredAnswer(given.id, byProvenance({ mode: 'formidlet' }))).rejects.toMatchObject({
+			code: 'error.provenanceRelayNeedsPerson'
+		});
+		expect((await listAnswers(meeting.id))[0]!.status).toBe('active');
 	});
 });
 

@@ -1,12 +1,14 @@
 import { Dexie } from 'dexie';
 import {
 	byCreatedAtDescending,
+	byProvenance,
 	confirmAnswer,
 	correctAnswer,
 	createAnswer,
 	restoreAnswer,
 	withdrawAnswer,
 	type Answer,
+	type AnswerChanger,
 	type AnswerContent,
 	type AnswerSubject,
 	type AnswerSubjectKind,
@@ -170,8 +172,9 @@ export function correctStoredAnswer(
 	return updateAnswer(answerId, (answer, meeting) => correctAnswer(answer, meeting, change, now));
 }
 
-export function withdrawStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
-	return updateAnswer(answerId, (answer) => withdrawAnswer(answer, now));
+/** "Fortryd": `by` is who takes it back, as the meeting's provenance choice says, or the adviser's own action. */
+export function withdrawStoredAnswer(answerId: string, by: AnswerChanger, now = Date.now()): Promise<Answer> {
+	return updateAnswer(answerId, (answer, meeting) => withdrawAnswer(answer, meeting, by, now));
 }
 
 /** "Rigtigt" in the summary: who confirmed the answer as it stands, and how. */
@@ -179,8 +182,8 @@ export function confirmStoredAnswer(answerId: string, provenance: Provenance, no
 	return updateAnswer(answerId, (answer, meeting) => confirmAnswer(answer, meeting, provenance, now));
 }
 
-export function restoreStoredAnswer(answerId: string, now = Date.now()): Promise<Answer> {
-	return updateAnswer(answerId, (answer) => restoreAnswer(answer, now));
+export function restoreStoredAnswer(answerId: string, by: AnswerChanger, now = Date.now()): Promise<Answer> {
+	return updateAnswer(answerId, (answer, meeting) => restoreAnswer(answer, meeting, by, now));
 }
 
 /**
@@ -298,8 +301,9 @@ export async function listLatestCitizenAnswers(
 
 /**
  * Carries out what the domain decided (answer-steps). A correction is given by whoever is answering now: when a relative
- * moves a person on the map, the new state is theirs, while the history keeps who said the earlier one. A restore needs
- * no provenance: the domain restores only an answer given again the same way by the same person (givesAgain).
+ * moves a person on the map, the new state is theirs, while the history keeps who said the earlier one. A withdrawal or a
+ * restore is made the same way, by the same person: the history keeps who took it back (the domain restores only an answer
+ * given again the same way by the same person, givesAgain).
  */
 export function applyAnswerStep(meeting: Meeting, step: AnswerStep, provenance: Provenance): Promise<Answer> {
 	switch (step.kind) {
@@ -308,8 +312,8 @@ export function applyAnswerStep(meeting: Meeting, step: AnswerStep, provenance: 
 		case 'correct':
 			return correctStoredAnswer(step.answerId, { content: step.content, provenance });
 		case 'withdraw':
-			return withdrawStoredAnswer(step.answerId);
+			return withdrawStoredAnswer(step.answerId, byProvenance(provenance));
 		case 'restore':
-			return restoreStoredAnswer(step.answerId);
+			return restoreStoredAnswer(step.answerId, byProvenance(provenance));
 	}
 }

@@ -199,6 +199,41 @@ describe('reads check every record', () => {
 		expect(() => new Intl.DateTimeFormat('da-DK').format(9e15)).toThrow(RangeError);
 	});
 
+	it('reads who withdrew or restored an answer, the adviser, and a withdrawal stored before either was kept', () => {
+		const withdrawn = (changedBy?: unknown) => ({
+			id: 'a1',
+			citizenId: 'c1',
+			meetingId: 'm1',
+			createdAt: 1,
+			updatedAt: 2,
+			payload: {
+				v: REGISTRY.answers.version,
+				subject: { kind: 'core-board' },
+				content: { kind: 'core', value: 'ja' },
+				provenance: { mode: 'selv' },
+				status: 'withdrawn',
+				history: [
+					{
+						content: { kind: 'core', value: 'ja' },
+						provenance: { mode: 'selv' },
+						status: 'active',
+						replacedAt: 2,
+						change: 'withdrawn',
+						...(changedBy === undefined ? {} : { changedBy })
+					}
+				],
+				confirmations: []
+			}
+		});
+		const relayed = { kind: 'provenance', provenance: { mode: 'formidlet', participantId: 'p-lise' } };
+		expect(parseRecord('answers', withdrawn(relayed)).payload.history[0]!.changedBy).toEqual(relayed);
+		expect(parseRecord('answers', withdrawn({ kind: 'adviser' })).payload.history[0]!.changedBy).toEqual({ kind: 'adviser' });
+		expect(parseRecord('answers', withdrawn()).payload.history[0]).not.toHaveProperty('changedBy');
+		// The adviser is never stored as a provenance of the citizen's, nor a changer of an unknown kind.
+		expect(() => parseRecord('answers', withdrawn({ kind: 'adviser', provenance: { mode: 'selv' } }))).toThrow(DamagedRecordError);
+		expect(() => parseRecord('answers', withdrawn({ kind: 'someone' }))).toThrow(DamagedRecordError);
+	});
+
 	it('refuses a payload from a newer app instead of guessing', () => {
 		expect(() =>
 			parseRecord('citizens', { id: 'c1', createdAt: 1, payload: { v: REGISTRY.citizens.version + 1, displayName: 'Anna' } })

@@ -50,7 +50,14 @@ const revision = v.strictObject({
 	status,
 	replacedAt: time,
 	change: v.picklist(['corrected', 'withdrawn', 'restored']),
-	confirmations: v.optional(confirmations)
+	confirmations: v.optional(confirmations),
+	// Optional: a withdrawal or restore stored before who made it was kept stays valid, and no index changes.
+	changedBy: v.optional(
+		v.variant('kind', [
+			v.strictObject({ kind: v.literal('provenance'), provenance: provenanceSchema }),
+			v.strictObject({ kind: v.literal('adviser') })
+		])
+	)
 });
 
 /** A cell passes through the board model's own rules, so stored boards and edited boards obey the same ones. */

@@ -13,6 +13,7 @@ import { readVault, replaceVault, storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
 import { openRecord } from './sealing.ts';
+import { byProvenance } from '#lib/domain/answer.ts';
 import { beginSession, currentSession, dropDataKey, LockedError } from '#lib/vault/session.ts';
 
 afterEach(async () => {
@@ -28,6 +29,7 @@ async function meetingWithPeople() {
 	const meeting = await addParticipant(created.id, 'Lise', 'paaroerende');
 	return { citizen, meeting, lise: meeting.participants[1]! };
 }
+const bySelf = byProvenance({ mode: 'selv' });
 
 describe('repositories', () => {
 	it('create and list citizens in Danish alphabetical order', async () => {
@@ -207,8 +209,8 @@ describe('repositories', () => {
 			{ content: { kind: 'core', value: 'ved-ikke' }, provenance: { mode: 'formidlet', participantId: lise.id } },
 			2000
 		);
-		await withdrawStoredAnswer(first.id, 3000);
-		await restoreStoredAnswer(first.id, 4000);
+		await withdrawStoredAnswer(first.id, bySelf, 3000);
+		await restoreStoredAnswer(first.id, bySelf, 4000);
 		const [stored] = await listAnswers(meeting.id);
 		expect(stored).toMatchObject({
 			content: { value: 'ved-ikke' },

@@ -1,5 +1,5 @@
 import { replacedBy } from '#lib/domain/answer-steps.ts';
-import type { Answer } from '#lib/domain/answer.ts';
+import type { Answer, AnswerChanger } from '#lib/domain/answer.ts';
 import { restoreStoredAnswer, withdrawStoredAnswer } from './answers.ts';
 
 /*
@@ -9,10 +9,10 @@ import { restoreStoredAnswer, withdrawStoredAnswer } from './answers.ts';
 
 /**
  * "Gendan" in a list of the meeting's answers: the answer comes back in its place, and one given there since (replacedBy:
- * the card laid again elsewhere) is taken back first, with both changes in their histories.
+ * the card laid again elsewhere) is taken back first, with both changes and who made them (`by`) in their histories.
  */
-export async function restoreInItsPlace(answer: Answer, answers: readonly Answer[], now = Date.now()): Promise<Answer> {
+export async function restoreInItsPlace(answer: Answer, answers: readonly Answer[], by: AnswerChanger, now = Date.now()): Promise<Answer> {
 	const since = replacedBy(answer, answers);
-	if (since) await withdrawStoredAnswer(since.id, now);
-	return restoreStoredAnswer(answer.id, now);
+	if (since) await withdrawStoredAnswer(since.id, by, now);
+	return restoreStoredAnswer(answer.id, by, now);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SORTING_SCALE_ID, scaleById } from '#lib/content/scales.ts';
 import { vumTheme } from '#lib/content/vum.ts';
-import type { Answer, Provenance } from '#lib/domain/answer.ts';
+import { byProvenance, type Answer, type Provenance } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { listAnswers, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
@@ -23,6 +23,7 @@ let meeting: Meeting;
 let answers: Answer[] = [];
 let lise: Provenance;
 const selv: Provenance = { mode: 'selv' };
+const bySelf = byProvenance(selv);
 const sorting = new ThemeSorting(
 	() => theme,
 	() => meeting,
@@ -66,14 +67,15 @@ describe('theme cards, stored', () => {
 			['active', selv],
 			['withdrawn', lise]
 		]);
-		// Nobody restored Lise's mark.
+		// Nobody restored Lise's mark; she took it back, as "Svar gemmes som" said, and her history says so.
 		expect(changes(marks)).toEqual([[], ['withdrawn']]);
+		expect(marks[1]!.history.map((r) => r.changedBy)).toEqual([byProvenance(lise)]);
 	});
 
 	it('a card undone and laid again is a new placement, with no restore nobody made', async () => {
 		await step(() => sorting.place(kontakt, column('no-answer:vil-ikke-svare'), selv, ''));
 		const [first] = answers;
-		await step(() => withdrawStoredAnswer(first!.id));
+		await step(() => withdrawStoredAnswer(first!.id, bySelf));
 		await step(() => sorting.place(kontakt, column('scale:tre-punkt:godt'), selv, ''));
 
 		expect(answers.map((a) => [a.status, a.content.kind === 'scale' ? a.content.pointId : a.content.kind])).toEqual([
@@ -83,9 +85,11 @@ describe('theme cards, stored', () => {
 		expect(changes(answers)).toEqual([[], ['withdrawn']]);
 
 		// Undone and laid again where it was, by the same: that answer is back, as the user did.
-		await step(() => withdrawStoredAnswer(answers[0]!.id));
+		await step(() => withdrawStoredAnswer(answers[0]!.id, bySelf));
 		await step(() => sorting.place(kontakt, column('scale:tre-punkt:godt'), selv, ''));
 		expect(answers.map((a) => a.status)).toEqual(['active', 'withdrawn']);
 		expect(changes(answers)).toEqual([['withdrawn', 'restored'], ['withdrawn']]);
+		// Brought back by the one who laid it there again.
+		expect(answers[0]!.history.at(-1)?.changedBy).toEqual(bySelf);
 	});
 });

@@ -1,6 +1,6 @@
 import { NO_ANSWER_STATES, scaleAnswer, type Scale } from '#lib/content/scales.ts';
 import type { VumSubtheme, VumTheme } from '#lib/content/vum.ts';
-import type { Answer, AnswerContent, Provenance } from '#lib/domain/answer.ts';
+import { byProvenance, type Answer, type AnswerContent, type Provenance } from '#lib/domain/answer.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import {
 	IMPORTANT_TO_ME,
@@ -94,7 +94,7 @@ export class ThemeSorting {
 				case 'record':
 					return recordAnswer(meeting, { subject: this.#subject(subtheme), content, provenance });
 				case 'restore':
-					return restoreStoredAnswer(step.answerId);
+					return restoreStoredAnswer(step.answerId, byProvenance(provenance));
 				case 'correct':
 					return correctStoredAnswer(step.answerId, { content, provenance });
 				case 'unchanged':
@@ -109,8 +109,8 @@ export class ThemeSorting {
 		if (!meeting) return;
 		const step = planMarkToggle(this.#answers(), this.#theme().id, subtheme.id, provenance);
 		await this.#saving(said, async () => {
-			if (step.kind === 'withdraw') return withdrawStoredAnswer(step.answerId);
-			if (step.kind === 'restore') return restoreStoredAnswer(step.answerId);
+			if (step.kind === 'withdraw') return withdrawStoredAnswer(step.answerId, byProvenance(provenance));
+			if (step.kind === 'restore') return restoreStoredAnswer(step.answerId, byProvenance(provenance));
 			return recordAnswer(meeting, { subject: this.#subject(subtheme), content: IMPORTANT_TO_ME, provenance });
 		});
 	}
