@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { figureAltTexts } from '../pdf-structure.ts';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, readDatabase, test } from './fixtures';
 import { HomePage, PlanPage, SheetPage, unlockWithPin } from './pages';
 
 /*
@@ -70,7 +70,8 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await meeting.answeringAs('Formidlet af', 'Mor Anne (Pårørende)');
 	await meeting.tap('Ved ikke');
 	// In "Har vi forstået dig?" Signe confirms her "Ja" and then takes it back; her mother's observed "Nej" is taken back
-	// and given back. The case file tells both as they happened, not "Fortrudt" alone.
+	// by her mother on Signe's behalf ("Formidlet af") and given back. The case file tells both as they happened, and who
+	// took each back, not "Fortrudt" alone.
 	await meeting.answeringAs('Borgeren selv');
 	await meeting.openStep('Har vi forstået dig?');
 	const yes = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Rigtigt: svaret Ja', exact: true }) });
@@ -78,9 +79,25 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await expect(yes).toContainText('Rigtigt: Signe Hansen selv');
 	await page.getByRole('button', { name: 'Fortryd svaret Ja', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Gendan svaret Ja', exact: true })).toBeVisible();
+	await meeting.answeringAs('Formidlet af', 'Mor Anne (Pårørende)');
 	await page.getByRole('button', { name: 'Fortryd svaret Nej', exact: true }).click();
 	await page.getByRole('button', { name: 'Gendan svaret Nej', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Fortryd svaret Nej', exact: true })).toBeVisible();
+	// Stored with who took it back and gave it back, as "Svar gemmes som" said.
+	const db = await readDatabase(page);
+	const motherId = (db.meetings[0]!.payload.participants as { id: string; name: string }[]).find((p) => p.name === 'Mor Anne')!.id;
+	const byMother = { kind: 'provenance', provenance: { mode: 'formidlet', participantId: motherId } };
+	const stored = (value: string) => db.answers.find((answer) => answer.payload.content.value === value)!.payload.history;
+	expect(stored('nej').map((revision: { changedBy?: unknown }) => revision.changedBy)).toEqual([byMother, byMother]);
+	expect(stored('ja').map((revision: { changedBy?: unknown }) => revision.changedBy)).toEqual([
+		{ kind: 'provenance', provenance: { mode: 'selv' } }
+	]);
+	// The adviser's list on the meeting page tells it too.
+	const nej = meeting.answers.filter({ hasText: 'Nej' });
+	await nej.getByText('Historik').click();
+	await expect(nej.getByText(/Fortrudt kl\. .*\. Fortrudt af: Formidlet af \(Mor Anne, Pårørende\)/)).toBeVisible();
+	await expectNoAxeViolations(page, 'the answer list with who withdrew and restored an answer');
+	await meeting.answeringAs('Borgeren selv');
 	await meeting.openStep('Det taler vi om');
 
 	const plan = new PlanPage(page);
@@ -166,9 +183,11 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await expect(plan.document.getByRole('cell', { name: 'Observeret (Mor Anne, Pårørende)', exact: true })).toBeVisible();
 	// What was confirmed and then taken back: what it was, who gave and confirmed it, when it was withdrawn (a time, and
 	// the day before it when that is not the meeting's).
-	const confirmedThenWithdrawn = /Fortrudt kl\. [^:]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv/;
+	// Who took it back, and who gave it back: her mother, on her behalf.
+	const confirmedThenWithdrawn =
+		/Fortrudt kl\. [^:]+: Ja, Borgeren selv\. Det svar var bekræftet af: Borgeren selv\. Fortrudt af: Borgeren selv/;
 	const withdrawnThenRestored =
-		/Fortrudt kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)\. Gendannet kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)/;
+		/Fortrudt kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)\. Fortrudt af: Formidlet af \(Mor Anne, Pårørende\)\. Gendannet kl\. [^:]+: Nej, Observeret \(Mor Anne, Pårørende\)\. Gendannet af: Formidlet af \(Mor Anne, Pårørende\)/;
 	await expect(plan.document.getByRole('cell', { name: confirmedThenWithdrawn })).toBeVisible();
 	await expect(plan.document.getByRole('cell', { name: withdrawnThenRestored })).toBeVisible();
 	await expectNoAxeViolations(page, 'the plan page (Sagsversion)');
@@ -236,9 +255,11 @@ test('a meeting becomes Min plan and the case-file version, on the tablet and as
 	await page.getByRole('dialog', { name: 'The PDF file is not encrypted' }).getByRole('button', { name: 'Make the PDF' }).click();
 	const englishText = words(await saved(await englishDownload, testInfo));
 	expect(englishText).toContain('Plan – case-file version');
-	expect(englishText).toMatch(/Withdrawn at [\w ]*[\d:]+: Yes, The citizen\. That answer was confirmed by: The citizen/);
 	expect(englishText).toMatch(
-		/Withdrawn at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)\. Restored at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)/
+		/Withdrawn at [\w ]*[\d:]+: Yes, The citizen\. That answer was confirmed by: The citizen\. Withdrawn by: The citizen/
+	);
+	expect(englishText).toMatch(
+		/Withdrawn at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)\. Withdrawn by: Relayed by \(Mor Anne, Relative\)\. Restored at [\w ]*[\d:]+: No, Observed \(Mor Anne, Relative\)\. Restored by: Relayed by \(Mor Anne, Relative\)/
 	);
 });
 
