@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, reopen, test } from './fixtures';
-import { HomePage, PlanPage } from './pages';
+import { HomePage, PlanPage, StoryPage } from './pages';
 
 /*
  * A list shows a new entry as soon as its write commits; the form's own "done" comes later, once the journal has
@@ -163,4 +163,34 @@ test('in the meeting, a goal typed and added while the one before is still being
 
 	await reopen(page);
 	await expect(goals).toHaveText(['Jeg vil bage boller', 'Jeg vil cykle', 'Jeg vil stå tidligt op']);
+});
+
+test('on the story, "Gør igen" right after "Fortryd" does it again, while the undo is still being saved', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await home.addCitizen('Signe');
+	const story = new StoryPage(page);
+	await story.open();
+	await story.search('glad');
+	await story.symbolResult('glad').click();
+	await story.area('Det gør mit liv bedre').click();
+	const glad = story.item('Billede: glad');
+	await expect(glad).toHaveAttribute('data-area', 'bedre');
+	// Placed, it is chosen: a tap on another area moves it there.
+	await expect(glad).toHaveAttribute('aria-pressed', 'true');
+	await story.area('Det står i vejen').click();
+	await expect(glad).toHaveAttribute('data-area', 'i-vejen');
+
+	// Both in one task, as a quick second tap comes while the undo is still being sealed and stored.
+	await page.evaluate(() => {
+		const button = (name: string) =>
+			[...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name)!;
+		button('Fortryd').click();
+		button('Gør igen').click();
+	});
+	await expect(story.status).toHaveText('Gjort igen.');
+	await expect(glad).toHaveAttribute('data-area', 'i-vejen');
+
+	await reopen(page);
+	await expect(story.item('Billede: glad')).toHaveAttribute('data-area', 'i-vejen');
 });

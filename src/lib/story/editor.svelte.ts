@@ -171,22 +171,50 @@ export class StoryEditor {
 		return this.#change(item, { ...positionOf(item), removed: true }, t('story.announce.removed'));
 	}
 
+	/*
+	 * Undo and redo take their step at once: the other button answers as soon as the item is drawn where it goes, while
+	 * the write that put it there is still finishing (a quick "Gør igen" after "Fortryd" did nothing). Their writes are
+	 * made in the order they were asked for, as are moves (#change), and a step whose write failed goes back where it was.
+	 */
+	#writes: Promise<unknown> = Promise.resolve();
+
+	#inTurn(write: () => Promise<unknown>): Promise<unknown> {
+		const turn = this.#writes.then(write);
+		this.#writes = turn.catch(() => undefined);
+		return turn;
+	}
+
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
 		if (!step || !this.#mayChange()) return;
-		await moveStoryItem(step.itemId, step.before, this.#source.provenance(), this.#source.meetingId());
-		this.#undo = this.#undo.slice(0, -1);
-		this.#redo = [...this.#redo, step];
+		await this.#takeStep(step, 'undo');
 		this.announcement = t('story.announce.undone');
 	}
 
 	async redo(): Promise<void> {
 		const step = this.#redo.at(-1);
 		if (!step || !this.#mayChange()) return;
-		await moveStoryItem(step.itemId, step.after, this.#source.provenance(), this.#source.meetingId());
-		this.#redo = this.#redo.slice(0, -1);
-		this.#undo = [...this.#undo, step];
+		await this.#takeStep(step, 'redo');
 		this.announcement = t('story.announce.redone');
+	}
+
+	async #takeStep(step: Step, way: 'undo' | 'redo'): Promise<void> {
+		const provenance = this.#source.provenance();
+		const meetingId = this.#source.meetingId();
+		this.#shift(step, way === 'undo');
+		try {
+			await this.#inTurn(() => moveStoryItem(step.itemId, way === 'undo' ? step.before : step.after, provenance, meetingId));
+		} catch (error) {
+			this.#shift(step, way !== 'undo');
+			throw error;
+		}
+	}
+
+	/** Moves `step` to the top of the redo stack (`toRedo`) or of the undo stack, out of the other. */
+	#shift(step: Step, toRedo: boolean): void {
+		const without = (steps: Step[]) => steps.filter((s) => s !== step);
+		if (toRedo) [this.#undo, this.#redo] = [without(this.#undo), [...without(this.#redo), step]];
+		else [this.#redo, this.#undo] = [without(this.#redo), [...without(this.#undo), step]];
 	}
 
 	#item(itemId: string): StoryItem {
@@ -204,7 +232,9 @@ export class StoryEditor {
 		const before = positionOf(item);
 		const same = (Object.keys(next) as (keyof ItemPosition)[]).every((key) => next[key] === before[key]);
 		if (same || !this.#mayChange()) return;
-		await moveStoryItem(item.id, next, this.#source.provenance(), this.#source.meetingId());
+		const provenance = this.#source.provenance();
+		const meetingId = this.#source.meetingId();
+		await this.#inTurn(() => moveStoryItem(item.id, next, provenance, meetingId));
 		this.#record({ itemId: item.id, before, after: next });
 		this.announcement = announcement;
 	}
