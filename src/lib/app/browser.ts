@@ -1,6 +1,7 @@
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { tabletLock } from '#lib/lock/tablet-lock.svelte.ts';
-import { onDamagedRecord } from '#lib/storage/damage.ts';
+import { onDamagedRecord, onNewerApp } from '#lib/storage/damage.ts';
+import { appUpdate } from '#lib/ui/app-update.svelte.ts';
 import { notices } from '#lib/ui/notices.svelte.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import type { StartupEffects } from './startup.ts';
@@ -18,6 +19,8 @@ export const browserStartup: StartupEffects = {
 	showInfo: (key) => notices.showInfo(t(key)),
 	showError: (error) => notices.showError(error),
 	watchDamagedRecords: onDamagedRecord,
+	watchNewerApp: onNewerApp,
+	showUpdatedElsewhere: () => appUpdate.elsewhere(),
 	startLock: (storageChecked) => tabletLock.start(storageChecked),
 	markReady() {
 		document.documentElement.dataset.ready = 'true';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '#lib/storage/errors.ts';
-import { DamagedRecordError } from '#lib/storage/registry.ts';
+import { errorMessage } from '#lib/i18n/index.svelte.ts';
+import { DamagedRecordError, NewerRecordError } from '#lib/storage/registry.ts';
 import type { StorageStart } from '#lib/storage/journal-sync.ts';
 import { startApp, type StartupEffects } from './startup.ts';
 
@@ -9,6 +10,7 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 	const calls: string[] = [];
 	const errors: Error[] = [];
 	let reportDamage: ((error: Error) => void) | undefined;
+	let reportNewer: (() => void) | undefined;
 	let lockStarted = (): void => undefined;
 	let lockStopped = 0;
 	let lockCheck: (() => Promise<StorageStart>) | undefined;
@@ -32,6 +34,11 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 			reportDamage = report;
 			return () => (reportDamage = undefined);
 		},
+		watchNewerApp: (report) => {
+			reportNewer = report;
+			return () => (reportNewer = undefined);
+		},
+		showUpdatedElsewhere: () => void calls.push('updated elsewhere'),
 		startLock: (checkStorage) => {
 			calls.push('lock');
 			lockCheck = checkStorage;
@@ -54,7 +61,9 @@ function recordingEffects(storage: () => Promise<StorageStart>, options: { erase
 		/** The lock asks for the journal check, as it does when the tablet has no key or the passphrase is submitted. */
 		checkStorage: () => lockCheck!(),
 		damage: (error: Error) => reportDamage?.(error),
-		watchingDamage: () => reportDamage !== undefined
+		watchingDamage: () => reportDamage !== undefined,
+		newerApp: () => reportNewer?.(),
+		watchingNewer: () => reportNewer !== undefined
 	};
 }
 
@@ -171,6 +180,24 @@ describe('start-up', () => {
 		expect(run.calls).toContain('error error.damagedRecord');
 		startup.stop();
 		expect(run.watchingDamage()).toBe(false);
+	});
+
+	it('words a record from a newer Billedtale as an update to reload for, not as damage', () => {
+		const newer = new NewerRecordError('meetings', 'm1', ['payload version 3 is newer than this app']);
+		expect(errorMessage(newer)).toBe(
+			'Billedtale er blevet opdateret i en anden fane eller et andet vindue. Genindlæs siden for at bruge den nye udgave. Intet er slettet.'
+		);
+		expect(errorMessage(newer)).not.toContain('beskadiget');
+	});
+
+	it('tells of a newer Billedtale in another tab as an update to reload for, not as damage', async () => {
+		const run = recordingEffects(async () => 'ready');
+		const startup = startApp(run.effects);
+		run.newerApp();
+		expect(run.calls).toContain('updated elsewhere');
+		expect(run.errors).toEqual([]);
+		startup.stop();
+		expect(run.watchingNewer()).toBe(false);
 	});
 
 	it('stops the lock when the page goes, also when that happens before the lock has started', async () => {

@@ -15,6 +15,10 @@ export interface StartupEffects {
 	showError(error: Error): void;
 	/** Calls back for every stored record found damaged while reading; returns how to stop. */
 	watchDamagedRecords(report: (error: Error) => void): () => void;
+	/** Calls back when another tab or window runs a newer Billedtale (database upgraded, or a record too new); returns how to stop. */
+	watchNewerApp(report: () => void): () => void;
+	/** Tells this tab that Billedtale was updated elsewhere and that a reload brings the new version. */
+	showUpdatedElsewhere(): void;
 	/**
 	 * Resolves, with the function that stops it, once the first lock screen is known. `checkStorage` starts the journal
 	 * comparison (once; later calls share it) and settles when it is done: the lock calls it when it needs the database.
@@ -44,6 +48,8 @@ export function startApp(effects: StartupEffects): Startup {
 		.catch((error: unknown) => effects.warn('Billedtale: the chosen language did not load', error));
 	// A damaged record is left out of what is shown; the people at the table are told that something is missing.
 	const stopWatching = effects.watchDamagedRecords((error) => effects.showError(error));
+	// A record from a newer Billedtale is not damage, and nothing was lost: the tab was left open across an update.
+	const stopHearingNewer = effects.watchNewerApp(() => effects.showUpdatedElsewhere());
 	let storageChecked: Promise<StorageStart> | undefined;
 	const checkStorage = () => (storageChecked ??= reconcile(effects));
 
@@ -60,6 +66,7 @@ export function startApp(effects: StartupEffects): Startup {
 		stop: () => {
 			stopped = true;
 			stopWatching();
+			stopHearingNewer();
 			stopLock?.();
 		}
 	};

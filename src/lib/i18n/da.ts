@@ -2,6 +2,7 @@
 export const da = {
 	'app.name': 'Billedtale',
 	'app.tagline': 'Billeder og ord til møder, hvor borgerens egen stemme styrer',
+	'app.reload': 'Genindlæs nu',
 	'nav.home': 'Borgere',
 	'nav.settings': 'Indstillinger',
 	'nav.about': 'Om Billedtale',
@@ -840,6 +841,8 @@ export const da = {
 	'error.plan': 'Planen kunne ikke gemmes: tjek mål og aftaler (tekst til hvert, højst 200 tegn).',
 	'error.assessment': 'Niveauet kunne ikke gemmes: vælg et niveau for et delemne under Aktivitet og deltagelse (noten højst 500 tegn).',
 	'error.damagedRecord': 'Noget af det gemte kan ikke læses, fordi det er beskadiget. Resten er der stadig.',
+	'error.updatedElsewhere':
+		'Billedtale er blevet opdateret i en anden fane eller et andet vindue. Genindlæs siden for at bruge den nye udgave. Intet er slettet.',
 	'error.photoTooLarge': 'Billedet er for stort (højst 12.000 pixels på hver led og 40 MB). Vælg et mindre foto.',
 	'error.photo': 'Billedet kunne ikke læses. Vælg et andet foto.',
 	'error.storageFull': 'Tabletten har ikke mere plads, så det blev ikke gemt. Frigør plads, og prøv igen. Intet andet er gået tabt.',

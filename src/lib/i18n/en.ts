@@ -3,6 +3,7 @@ import type { MessageKey } from './da';
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Billedtale',
 	'app.tagline': "Pictures and words for meetings steered by the citizen's own voice",
+	'app.reload': 'Reload now',
 	'nav.home': 'Citizens',
 	'nav.settings': 'Settings',
 	'nav.about': 'About Billedtale',
@@ -846,6 +847,8 @@ export const en: Record<MessageKey, string> = {
 	'error.assessment':
 		'The level could not be saved: choose a level for a sub-theme of Activity and participation (note at most 500 characters).',
 	'error.damagedRecord': 'Some of what is stored cannot be read because it is damaged. The rest is still there.',
+	'error.updatedElsewhere':
+		'Billedtale has been updated in another tab or window. Reload the page to use the new version. Nothing has been deleted.',
 	'error.photoTooLarge': 'The picture is too large (at most 12,000 pixels each way and 40 MB). Choose a smaller photo.',
 	'error.photo': 'The picture could not be read. Choose another photo.',
 	'error.storageFull': 'The tablet has no more space, so this was not saved. Free some space and try again. Nothing else was lost.',

@@ -7,7 +7,10 @@ import type { DBCore, Middleware } from 'dexie';
  * the whole tablet (migrate.ts) and says so here; any write in this tab of a record without the field takes it back, so
  * the readers count again until the next pass. Such records come only from before the field: the journal written back
  * at start-up and the pass's own input; the app, a restore and an import seal every record with it (sealing.ts).
- * Another tab cannot write them: the field came with a schema version, which closes an older app's connections.
+ * An older Billedtale left open in another tab can write them: the field came with a schema version, but Dexie answers
+ * the newer one's upgrade by closing the older tab's connection and opening it again at the new version, and that tab
+ * goes on writing until it is reloaded (it is told to: db.ts). Its writes are in another tab, so this flag does not see
+ * them: a reader by kind here leaves such an answer out until the next pass after unlock gives it its `about`.
  */
 
 let complete = false;

@@ -18,6 +18,7 @@ import { commitCounted } from './commit-rows.ts';
 import { journalingMiddleware, type CommitRecord } from './journaling.ts';
 import { aboutWatch, forgetAboutComplete } from './about-index.ts';
 import { readsInFlight } from './reads-in-flight.ts';
+import { reportNewerApp } from './damage.ts';
 import { DATABASE_NAME } from './vault-peek.ts';
 
 export { DATABASE_NAME };
@@ -54,6 +55,12 @@ export class BilledtaleDb extends Dexie {
 		}
 		this.use(readsInFlight);
 		this.use(aboutWatch);
+		// Another tab or window opens the database with a newer schema: a newer Billedtale. Dexie closes this connection and
+		// opens it again at the new version, and this tab goes on with its older code, so it is told to reload before it
+		// meets the records the newer one rewrites. A deletion ("Slet alt" elsewhere) asks for no version.
+		this.on('versionchange', (event) => {
+			if (event.newVersion) reportNewerApp();
+		});
 	}
 }
 

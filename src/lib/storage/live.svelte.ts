@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { isNewerRecord, reportNewerApp } from './damage.ts';
 import { sameRead, takeReadAhead } from './read-ahead.ts';
 import { afterGemt } from './saves-first.ts';
 
@@ -37,6 +38,14 @@ export class LiveQuery<T> {
 						this.failed = false;
 					},
 					error: (error: unknown) => {
+						// A record from a newer Billedtale (another tab was updated) stays unreadable, so it is not tried again. What this
+						// page shows stays on screen, with what is typed there; the tab is told to reload.
+						if (isNewerRecord(error)) {
+							reportNewerApp();
+							if (this.current === undefined) this.failed = true;
+							this.loaded = true;
+							return;
+						}
 						const delay = RETRY_DELAYS_MS[attempt++];
 						if (delay !== undefined) {
 							retry = setTimeout(subscribe, delay);

@@ -8,13 +8,14 @@ import { ensureBoardSet, getMediaOfCitizen, pruneUnusedMedia, saveBoard, saveMed
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
 import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
 import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
-import { addParticipant, createMeeting, getMeeting } from './meetings.ts';
+import { addParticipant, createMeeting, getMeeting, listMeetings } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { getPlan, updatePlan } from './plans.ts';
 import { setAssessment } from './assessments.ts';
 import { addStoryItem, listStoryItems } from './story.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, parseRecord, REGISTRY } from './registry.ts';
+import { ABOUT_TABLES, DamagedRecordError, MEDIA_REFERRING_TABLES, NewerRecordError, parseRecord, REGISTRY } from './registry.ts';
+import { onNewerApp } from './damage.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { onDamagedRecord, openRecord, sealRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES, type SealedTable } from './tables.ts';
@@ -237,7 +238,38 @@ describe('reads check every record', () => {
 	it('refuses a payload from a newer app instead of guessing', () => {
 		expect(() =>
 			parseRecord('citizens', { id: 'c1', createdAt: 1, payload: { v: REGISTRY.citizens.version + 1, displayName: 'Anna' } })
-		).toThrow(DamagedRecordError);
+		).toThrow(NewerRecordError);
+	});
+
+	it('tells a record from a newer Billedtale as an update to reload for, never as damage', async () => {
+		const { meeting } = await citizenWithEverything('Anna');
+		const db = getDb();
+		const stored = (await db.meetings.get(meeting.id))!;
+		const opened = await openRecord('meetings', stored);
+		// What a newer version, open in another tab, writes over this meeting: a payload version this app does not know.
+		const newer = REGISTRY.meetings.version + 1;
+		const payload = await sealPayload(requireDataKey(), 'meetings', meeting.id, { ...opened.payload, v: newer });
+		await db.meetings.put({ ...stored, payload, v: newer });
+
+		const error = await getMeeting(meeting.id).then(
+			() => undefined,
+			(cause: unknown) => cause
+		);
+		expect(error).toBeInstanceOf(NewerRecordError);
+		// Its words (app/startup.test.ts) are not those of a damaged record.
+		expect((error as NewerRecordError).code).toBe('error.updatedElsewhere');
+
+		// Met in a list (the citizen's meetings), it is left out and told as a newer app, not as damage.
+		const damaged: DamagedRecordError[] = [];
+		let newerApp = 0;
+		const stops = [onDamagedRecord((e) => damaged.push(e)), onNewerApp(() => newerApp++)];
+		try {
+			expect(await listMeetings(stored.citizenId)).toEqual([]);
+		} finally {
+			for (const stop of stops) stop();
+		}
+		expect(newerApp).toBe(1);
+		expect(damaged).toEqual([]);
 	});
 
 	it('refuses to seal a record its table does not allow', async () => {

@@ -187,7 +187,7 @@ const VERSION_FIELD = 'v';
 
 /** A stored record that does not match its table's shape, even after every migration step. */
 export class DamagedRecordError extends Error {
-	readonly code = 'error.damagedRecord';
+	readonly code: 'error.damagedRecord' | 'error.updatedElsewhere' = 'error.damagedRecord';
 	constructor(
 		readonly table: SealedTable,
 		readonly id: string,
@@ -199,8 +199,12 @@ export class DamagedRecordError extends Error {
 	}
 }
 
-/** A record written by a newer Billedtale: its payload version is above the one this app knows, so it cannot read it. */
+/**
+ * A record written by a newer Billedtale: its payload version is above the one this app knows, so it cannot read it.
+ * Not damage: a tab left open across an update meets the records the new version rewrote, and a reload is the remedy.
+ */
 export class NewerRecordError extends DamagedRecordError {
+	override readonly code = 'error.updatedElsewhere';
 	override name = 'NewerRecordError';
 }
 
