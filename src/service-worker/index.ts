@@ -31,13 +31,18 @@ function parseIntegrity(json: string): Record<string, string> {
 const expectedHash = (path: string): string | undefined =>
 	PRECACHED.has(path) && Object.hasOwn(INTEGRITY, path) ? INTEGRITY[path] : undefined;
 
+/*
+ * A new version waits (the browser's own lifecycle) while a page of the one before is open: that page still fetches its
+ * own lazily loaded parts (the PDF, other steps' code, the offline voice), which are only in the older version's cache,
+ * deleted when this one takes over. The first install, with no worker before it, takes over at once.
+ */
 self.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(PRECACHE))
-			.then(() => self.skipWaiting())
-	);
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+// "Opdater nu" on a page (app/service-worker.ts): the people at the table chose to take the new version now.
+self.addEventListener('message', (event) => {
+	if ((event.data as { type?: unknown } | null)?.type === 'skip-waiting') void self.skipWaiting();
 });
 
 // Only our own older precaches go: the page keeps its "citizens were kept here" marker in another cache.

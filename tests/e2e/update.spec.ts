@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { unwrapCitizenKey } from '#lib/vault/citizen-keys.ts';
 import { unlockWithPassphrase } from '#lib/vault/keys.ts';
@@ -20,6 +21,9 @@ import { HomePage, MeetingPage } from './pages';
  * A new version of Billedtale comes while the tablet has the app open. Both sides of it run the one build under test:
  * what a newer version does is done here by hand (its records, its database upgrade, its service worker).
  */
+
+/** What the test's web server (playwright.config.ts) serves as the worker's script. */
+const WORKER = 'build/service-worker.js';
 
 const UPDATED =
 	'Billedtale er blevet opdateret i en anden fane eller et andet vindue. Genindlæs siden for at bruge den nye udgave. Intet er slettet.';
@@ -139,3 +143,65 @@ test('a tab learns of a newer Billedtale when it upgrades the database, before i
 	await expect(page.getByText(/beskadiget/)).toHaveCount(0);
 	await expectReflow(page, 'the notice that Billedtale was updated elsewhere');
 });
+
+test.describe('a new version of the service worker', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('waits while a page of the older one is open, says so, and takes over when "Opdater nu" is pressed', async ({ page, context }) => {
+		const home = new HomePage(page);
+		await home.open();
+		await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
+		const oldCache = await page.evaluate(async () => (await caches.keys()).find((key) => key.startsWith('billedtale-'))!);
+		await home.addCitizen('Dorthe');
+		// The tablet's other tab, or window, of the same version.
+		const other = await context.newPage();
+		await other.goto('/');
+		await expect(other.locator('html[data-ready="true"]')).toHaveCount(1);
+
+		// The server now has a new build: its worker's script differs, and so does its version (the name of its cache).
+		await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+		await other.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+		const shipped = await readFile(WORKER, 'utf8');
+		try {
+			await writeFile(WORKER, `${shipped.replace(/version:`([^`]+)`/, 'version:`$1-next`')}\n// the next version\n`);
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			await seeUpdate(page, other, oldCache);
+		} finally {
+			await writeFile(WORKER, shipped);
+		}
+	});
+});
+
+/** The tablet's two tabs while the new version waits, and after the first one has pressed "Opdater nu". */
+async function seeUpdate(page: Page, other: Page, oldCache: string): Promise<void> {
+	const ready = 'Der er en ny udgave af Billedtale. Den tages i brug, når Billedtale er lukket helt og åbnet igen.';
+	const notice = page.getByRole('status').filter({ hasText: ready });
+	await expect(notice).toBeVisible({ timeout: 30_000 });
+	await expect(other.getByRole('status').filter({ hasText: ready })).toBeVisible();
+	// It waits: the open pages keep the older version and its files, also those not fetched yet.
+	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true);
+	expect(await page.evaluate(async () => await caches.keys())).toContain(oldCache);
+	await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Om Billedtale' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Om Billedtale' })).toBeVisible();
+	await expect(notice).toBeVisible();
+	await expectNoAxeViolations(page, 'the notice that a new version waits');
+	await expectReflow(page, 'the notice that a new version waits');
+	const apply = notice.getByRole('button', { name: 'Opdater nu' });
+	const box = (await apply.boundingBox())!;
+	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+
+	// "Opdater nu": the new worker takes over and this page loads again, with the new version.
+	await apply.click();
+	await page.waitForFunction(() => (window as unknown as { kept?: boolean }).kept === undefined, undefined, { timeout: 30_000 });
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+	await expect
+		.poll(() => page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('billedtale-'))))
+		.toEqual([`${oldCache}-next`]);
+	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+
+	// The other tab did not ask: it is not reloaded under what is typed there, it is told instead.
+	await expect(other.getByRole('status').filter({ hasText: UPDATED })).toBeVisible();
+	await expect(other.getByRole('button', { name: 'Genindlæs nu' })).toBeVisible();
+	expect(await other.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+	await expectNoAxeViolations(other, 'the notice in a tab that another tab updated');
+}

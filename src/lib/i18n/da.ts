@@ -2,6 +2,9 @@
 export const da = {
 	'app.name': 'Billedtale',
 	'app.tagline': 'Billeder og ord til møder, hvor borgerens egen stemme styrer',
+	'app.updateReady': 'Der er en ny udgave af Billedtale. Den tages i brug, når Billedtale er lukket helt og åbnet igen.',
+	'app.updateApply': 'Opdater nu',
+	'app.updateApplying': 'Opdaterer …',
 	'app.reload': 'Genindlæs nu',
 	'nav.home': 'Borgere',
 	'nav.settings': 'Indstillinger',

@@ -3,6 +3,9 @@ import type { MessageKey } from './da';
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Billedtale',
 	'app.tagline': "Pictures and words for meetings steered by the citizen's own voice",
+	'app.updateReady': 'There is a new version of Billedtale. It is used once Billedtale has been closed completely and opened again.',
+	'app.updateApply': 'Update now',
+	'app.updateApplying': 'Updating …',
 	'app.reload': 'Reload now',
 	'nav.home': 'Citizens',
 	'nav.settings': 'Settings',
