@@ -13,6 +13,17 @@ const GPS_PHOTO = hostile('jpeg-with-gps.jpg', 'image/jpeg');
 // The latitude's seconds in the fixture's GPS block (3000/100, big-endian rationals).
 const GPS_SECONDS = Buffer.from([0, 0, 0x0b, 0xb8, 0, 0, 0, 0x64]);
 
+test("the new citizen's photo field offers the tablet's photos as well as its camera", async ({ page }) => {
+	// With `capture`, iPadOS and Android open the camera alone (review "webkit"); so the field asks for no camera.
+	const home = new HomePage(page);
+	await home.open();
+	await home.addButton.click();
+	const photo = home.dialog.getByLabel('Foto (valgfrit)');
+	await expect(photo).toHaveAttribute('type', 'file');
+	await expect(photo).toHaveAttribute('accept', 'image/*');
+	await expect(photo).not.toHaveAttribute('capture');
+});
+
 test('a photo from the picker is checked on the tablet and stored without EXIF or GPS, its JPEG data unchanged', async ({ page }) => {
 	// The control: the file chosen carries both.
 	expect(GPS_PHOTO.buffer.includes('Exif')).toBe(true);
