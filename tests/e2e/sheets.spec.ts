@@ -579,3 +579,68 @@ test('a person half-written in the network form is still there after another she
 	await expect(form.getByRole('radio', { name: 'Ingen rolle', exact: true })).toBeChecked();
 	await expect(form.getByText('Foto valgt')).toHaveCount(0);
 });
+
+test('a person added with a photo and not yet placed keeps the photo through another sheet, another step and the media clean-up', async ({
+	page
+}) => {
+	// The media clean-up comes a while after a form that held them is gone (hold-media.svelte.ts); the clock brings it at once.
+	await page.clock.install();
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	await citizen.startMeeting({ phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await sheet.open('Mine mennesker');
+	const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	const shownPhoto = (token: Locator) => token.locator('img.person-face[src^="blob:"]');
+
+	// Mor is added with a photo and waits beside the map while another sheet is open and the clean-up runs.
+	await sheet.addPerson('Mor', 'Familie', photo('mor.png'));
+	await expect(shownPhoto(sheet.token('Mor, ikke sat på kortet'))).toBeVisible();
+	await sheet.open('Sådan har jeg det');
+	await page.clock.fastForward('00:31');
+	await page.goBack();
+	await expect(shownPhoto(sheet.token('Mor, ikke sat på kortet'))).toBeVisible();
+
+	// Kim waits too, while the meeting's page is open instead and the clean-up runs again.
+	await sheet.addPerson('Kim', undefined, photo('kim.png'));
+	await expect(shownPhoto(sheet.token('Kim, ikke sat på kortet'))).toBeVisible();
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await expect(page.getByRole('link', { name: 'Samtaleark' })).toBeVisible();
+	await page.clock.fastForward('00:31');
+	await page.goBack();
+	await expect(shownPhoto(sheet.token('Mor, ikke sat på kortet'))).toBeVisible();
+	await expect(shownPhoto(sheet.token('Kim, ikke sat på kortet'))).toBeVisible();
+	await expectNoAxeViolations(page, 'the network map with people waiting after another step');
+
+	// Placed now, both are stored with the photo they were added with, and shown with it.
+	await sheet.showAs('Liste');
+	await sheet.person('Mor').getByRole('button', { name: 'Tæt på' }).click();
+	await expect(sheet.person('Mor')).toContainText('ring: Tæt på');
+	await sheet.person('Kim').getByRole('button', { name: 'Midt imellem' }).click();
+	await expect(sheet.person('Kim')).toContainText('Ring: Midt imellem');
+	await sheet.showAs('Kort');
+	await expect(shownPhoto(sheet.token('Mor, Tæt på'))).toBeVisible();
+	await expect(shownPhoto(sheet.token('Kim, Midt imellem'))).toBeVisible();
+	const db = await readDatabase(page);
+	const people = db.answers.map((a) => a.payload.subject);
+	expect(people.map((p) => p.name).sort()).toEqual(['Kim', 'Mor']);
+	for (const person of people) expect(db.media.find((m) => m.id === person.photoId)?.payload).toMatchObject({ kind: 'image' });
+
+	// Ole is added with a photo and removed before he is placed: once nobody waits, the clean-up after the sheets' page is
+	// left takes his photo, and keeps theirs, which the answers name.
+	await sheet.showAs('Liste');
+	await sheet.addPerson('Ole', undefined, photo('ole.png'));
+	await expect(sheet.person('Ole')).toBeVisible();
+	await expect.poll(async () => (await readDatabase(page)).media.length).toBe(3);
+	await sheet.person('Ole').getByRole('button', { name: 'Fjern Ole' }).click();
+	await expect(sheet.person('Ole')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await page.clock.fastForward('00:31');
+	await expect.poll(async () => (await readDatabase(page)).media.map((m) => m.id).sort()).toEqual(people.map((p) => p.photoId).sort());
+	await page.goBack();
+	await sheet.showAs('Kort');
+	await expect(shownPhoto(sheet.token('Mor, Tæt på'))).toBeVisible();
+	await expect(shownPhoto(sheet.token('Kim, Midt imellem'))).toBeVisible();
+});

@@ -16,10 +16,12 @@ const CHANNEL = 'billedtale-meetings-deleted';
 const keptKeys = () => Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i) ?? '');
 
 const prefixes = new Set<string>(Object.values(MEETING_KEY_PREFIX));
-const keptMaps = new Set<Map<string, unknown>>();
+/** What a tab keeps by meeting: a map, or what must also let go of something as an entry goes (hold-media.svelte.ts). */
+type KeptByMeeting = Pick<Map<string, unknown>, 'delete' | 'clear'>;
+const keptMaps = new Set<KeptByMeeting>();
 
 /** From now on, a deleted meeting takes its entry in `kept` along, and its `<prefix><meetingId>` key with a prefix. */
-export function forgetWithMeetings(kept: Map<string, unknown>, prefix?: string): void {
+export function forgetWithMeetings(kept: KeptByMeeting, prefix?: string): void {
 	if (prefix !== undefined) prefixes.add(prefix);
 	keptMaps.add(kept);
 }

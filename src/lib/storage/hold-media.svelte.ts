@@ -1,4 +1,5 @@
 import { pruneUnusedMedia } from './boards.ts';
+import { forgetWithMeetings } from './forgotten-meetings.ts';
 import { holdMedia } from './media-holds.ts';
 
 /**
@@ -21,9 +22,39 @@ export function cleanUpMediaLater(citizenId: string, afterMs = CLEAN_UP_AFTER_MS
  * record came to name (a story photo not placed, an answer whose save failed, the editor's undone cell) is cleaned up.
  */
 export function holdMediaWhileOpen(citizenId: () => string): void {
-	$effect(() => {
-		const id = citizenId();
-		const letGo = holdMedia(id);
-		return () => void letGo().then(() => cleanUpMediaLater(id));
-	});
+	$effect(() => holdMediaUntilLetGo(citizenId()));
+}
+
+/** Holds the citizen's media until the returned function is called; what was stored meanwhile and is unused goes after. */
+function holdMediaUntilLetGo(citizenId: string): () => void {
+	const letGo = holdMedia(citizenId);
+	return () => void letGo().then(() => cleanUpMediaLater(citizenId));
+}
+
+/*
+ * What a meeting keeps waiting in the tab's memory beyond any one page (drafts.svelte.ts) can name a medium no record
+ * names yet: a person added with a photo waits beside the network map until placed, through other sheets and steps, long
+ * after the form that stored the photo has let go (review "tat"). Held by meeting and by what waits, until nothing of it
+ * waits or the meeting is deleted; a closed tab lets go by itself.
+ */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup table, never read as state
+const heldForMeetings = new Map<string, Map<string, () => void>>();
+const letGoOfMeeting = (meetingId: string) => {
+	for (const letGo of heldForMeetings.get(meetingId)?.values() ?? []) letGo();
+	return heldForMeetings.delete(meetingId);
+};
+forgetWithMeetings({ delete: letGoOfMeeting, clear: () => [...heldForMeetings.keys()].forEach(letGoOfMeeting) });
+
+/** Holds the citizen's media while `waiting` says the meeting's `what` still waits with a medium, and lets go once not. */
+export function holdMediaWhileWaiting(meetingId: string, what: string, citizenId: string, waiting: boolean): void {
+	let held = heldForMeetings.get(meetingId);
+	const letGo = held?.get(what);
+	if (waiting && !letGo) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- as heldForMeetings
+		if (!held) heldForMeetings.set(meetingId, (held = new Map()));
+		held.set(what, holdMediaUntilLetGo(citizenId));
+	} else if (!waiting && letGo) {
+		held!.delete(what);
+		letGo();
+	}
 }

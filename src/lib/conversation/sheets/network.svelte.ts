@@ -14,6 +14,8 @@ import {
 import { t } from '#lib/i18n/index.svelte.ts';
 import type { ProvenanceChoice } from '#lib/provenance/choice.svelte.ts';
 import { SaveState } from '#lib/conversation/answering/saving.svelte.ts';
+import { meetingDraft } from '#lib/storage/drafts.svelte.ts';
+import { holdMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
 import { focusLeftWith } from '#lib/ui/focus-when-gone.ts';
 import { untilShown } from '#lib/ui/until-shown.ts';
 
@@ -23,29 +25,50 @@ export interface NetworkRow {
 	person: NetworkPerson | undefined;
 }
 
+/** The people added to a meeting's map and not yet placed: a class, so that the draft keeps the subjects as they are. */
+class WaitingPeople {
+	people = $state.raw<NetworkPersonSubject[]>([]);
+}
+
+const WAITING = 'network waiting';
+
 /**
  * The network map of one meeting: the people on it come from the meeting's answers; people just added wait
- * beside the map until they are placed (nothing has been said about them yet, so nothing is stored).
+ * beside the map until they are placed (nothing has been said about them yet, so nothing is stored). They wait through
+ * other sheets and steps, kept with the meeting's drafts (storage/drafts.svelte.ts), and the photos of those who wait
+ * are held from the media clean-up meanwhile: stored already, no record names them until the person is placed.
  */
 export class NetworkSession {
+	readonly #meetingId: () => string;
 	readonly #meeting: () => Meeting;
 	readonly #answers: () => readonly Answer[];
 	readonly #choice: ProvenanceChoice;
 	readonly save = new SaveState();
-	waiting = $state.raw<NetworkPersonSubject[]>([]);
+	readonly #waiting = $derived(meetingDraft(this.#meetingId(), WAITING, () => new WaitingPeople()).value);
 	/** The person tapped first in tap-then-ring. */
 	selectedId = $state<string | undefined>();
 	view = $state<'kort' | 'liste'>('kort');
 	/** Said to screen readers after a change (placed, moved, removed). */
 	announcement = $state('');
 
-	constructor(meeting: () => Meeting, answers: () => readonly Answer[], choice: ProvenanceChoice) {
+	constructor(meetingId: () => string, meeting: () => Meeting, answers: () => readonly Answer[], choice: ProvenanceChoice) {
+		this.#meetingId = meetingId;
 		this.#meeting = meeting;
 		this.#answers = answers;
 		this.#choice = choice;
 	}
 
 	readonly people: NetworkPerson[] = $derived.by(() => networkPeople(this.#answers()));
+
+	get waiting(): readonly NetworkPersonSubject[] {
+		return this.#waiting.people;
+	}
+
+	#wait(people: NetworkPersonSubject[]): void {
+		this.#waiting.people = people;
+		const withPhoto = people.some((person) => person.photoId !== undefined);
+		holdMediaWhileWaiting(this.#meetingId(), WAITING, this.#meeting().citizenId, withPhoto);
+	}
 
 	readonly rows: NetworkRow[] = $derived([
 		...this.people.map((person) => ({ subject: person.subject, person })),
@@ -57,7 +80,7 @@ export class NetworkSession {
 	readonly selected: NetworkRow | undefined = $derived(this.rows.find((row) => row.subject.personId === this.selectedId));
 
 	add(subject: NetworkPersonSubject): void {
-		this.waiting = [...this.waiting, subject];
+		this.#wait([...this.waiting, subject]);
 	}
 
 	select(personId: string | undefined): void {
@@ -68,7 +91,7 @@ export class NetworkSession {
 		const ok = await this.#apply([placeStep(this.#answers(), subject, ring, this.#choice.provenance)]);
 		if (ok) {
 			await untilShown(() => this.people.some((p) => p.subject.personId === subject.personId && p.ringId === ring.id));
-			this.waiting = this.waiting.filter((w) => w.personId !== subject.personId);
+			this.#wait(this.waiting.filter((w) => w.personId !== subject.personId));
 			this.selectedId = undefined;
 			this.announcement = t('conv.network.placed', { name: subject.name, ring: ring.label });
 		}
@@ -83,7 +106,7 @@ export class NetworkSession {
 		const ok = await this.#apply(removeSteps(this.#answers(), subject));
 		if (ok) {
 			await untilShown(() => !this.people.some((p) => p.subject.personId === subject.personId));
-			this.waiting = this.waiting.filter((w) => w.personId !== subject.personId);
+			this.#wait(this.waiting.filter((w) => w.personId !== subject.personId));
 			if (this.selectedId === subject.personId) this.selectedId = undefined;
 			this.announcement = t('conv.network.removed', { name: subject.name });
 		}
