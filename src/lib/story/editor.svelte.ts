@@ -11,8 +11,11 @@ import {
 	type StoryItem,
 	type StoryProvenance
 } from '#lib/domain/story.ts';
+import { mediaIdsOfStoryContent } from '#lib/domain/story-shape.ts';
 import type { StoryTemplate } from '#lib/content/story-templates.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
+import { meetingDraft } from '#lib/storage/drafts.svelte.ts';
+import { holdMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
 import { addStoryItem, moveStoryItem } from '#lib/storage/story.ts';
 import { describeStoryContent } from '#lib/answers/describe.ts';
 
@@ -43,6 +46,13 @@ export interface StoryEditorSource {
 	ready: () => boolean;
 }
 
+/** What waits for an area: a class, so that a meeting's draft keeps the content as it is. */
+class Pending {
+	content = $state.raw<StoryContent | undefined>();
+}
+
+const PENDING = 'story pending';
+
 /**
  * The story being worked on: what is selected, what waits for an area (tap an item, then an area),
  * and undo/redo. Every change goes straight to storage as a dated change of one item; undo is a new
@@ -51,8 +61,13 @@ export interface StoryEditorSource {
 export class StoryEditor {
 	readonly #source: StoryEditorSource;
 	selectedId = $state<string | undefined>();
-	/** Content chosen in the panel that waits for an area: tap an area, drag it there, or pick one in a list. */
-	pending = $state.raw<StoryContent | undefined>();
+	readonly #alone = new Pending();
+	// From a meeting, what waits is kept with the meeting's drafts (storage/drafts.svelte.ts) through other steps and back;
+	// from the citizen's own page, which is no meeting's, only while the page is open.
+	readonly #pending = $derived.by(() => {
+		const meetingId = this.#source.meetingId();
+		return meetingId ? meetingDraft(meetingId, PENDING, () => new Pending()).value : this.#alone;
+	});
 	drawing = $state(false);
 	/** What just happened, for the live region: screen-reader users hear every placement and undo. */
 	announcement = $state('');
@@ -63,6 +78,22 @@ export class StoryEditor {
 
 	constructor(source: StoryEditorSource) {
 		this.#source = source;
+	}
+
+	/** Content chosen in the panel that waits for an area: tap an area, drag it there, or pick one in a list. */
+	get pending(): StoryContent | undefined {
+		return this.#pending.content;
+	}
+
+	/**
+	 * A photo or recording waiting is stored already, and no item names it yet: from a meeting it is held from the media
+	 * clean-up for as long as it waits, long after the panel that stored it is gone (StoryView holds it on the citizen's page).
+	 */
+	set pending(content: StoryContent | undefined) {
+		this.#pending.content = content;
+		const meetingId = this.#source.meetingId();
+		const withMedia = content !== undefined && mediaIdsOfStoryContent(content).length > 0;
+		if (meetingId) holdMediaWhileWaiting(meetingId, PENDING, this.#source.citizenId(), withMedia);
 	}
 
 	readonly visible: StoryItem[] = $derived.by(() => this.#source.items().filter((item) => item.removedAt === undefined));
