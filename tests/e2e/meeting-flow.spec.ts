@@ -283,3 +283,44 @@ test('removing a participant can be undone: the same participant comes back in t
 	await reopen(page);
 	await expect(page.getByRole('region', { name: 'Deltagere' }).getByRole('listitem').nth(1)).toContainText('Lise · Pårørende');
 });
+
+test('a participant and a note half typed in the adviser panel are still there after another page and Back, and go once saved', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Nanna');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.openStaffPanel();
+	const people = page.getByRole('region', { name: 'Deltagere' });
+	const note = page.getByRole('region', { name: 'Notat til journalen' });
+	await people.getByLabel('Navn').fill('Lise');
+	await people.getByLabel('Rolle').selectOption({ label: 'Pårørende' });
+	await note.getByLabel('Notat', { exact: true }).fill('Nanna vil gerne cykle.');
+
+	// The sheets' page and Back: the meeting's page, its panel with it, was gone meanwhile.
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Samtaleark/ })).toBeVisible();
+	await page.goBack();
+	await expect(people.getByLabel('Navn')).toHaveValue('Lise');
+	await expect(people.getByLabel('Rolle').locator('option:checked')).toHaveText('Pårørende');
+	await expect(note.getByLabel('Notat', { exact: true })).toHaveValue('Nanna vil gerne cykle.');
+	await expectNoAxeViolations(page, 'the adviser panel with a participant and a note typed before');
+
+	await people.getByRole('button', { name: 'Tilføj deltager' }).click();
+	await expect(people.getByRole('listitem').filter({ hasText: 'Lise · Pårørende' })).toBeVisible();
+	await expect(people.getByLabel('Navn')).toHaveValue('');
+	await note.getByRole('button', { name: 'Gem notat' }).click();
+	await expect(note.getByRole('status')).toContainText('Gemt');
+	const db = (await readDatabase(page)) as Awaited<ReturnType<typeof readDatabase>> & { plans: Array<{ meetingId: string; payload: any }> };
+	const participants = db.meetings[0]!.payload.participants as Array<{ name: string; role: string }>;
+	expect(participants.map((p) => [p.name, p.role])).toContainEqual(['Lise', 'paaroerende']);
+	expect(db.plans.find((p) => p.meetingId === meeting.id)!.payload.note).toBe('Nanna vil gerne cykle.');
+
+	// Saved, the drafts are gone: the name is empty after another page and Back, and the note is the stored one.
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Samtaleark/ })).toBeVisible();
+	await page.goBack();
+	await expect(people.getByLabel('Navn')).toHaveValue('');
+	await expect(note.getByLabel('Notat', { exact: true })).toHaveValue('Nanna vil gerne cykle.');
+});

@@ -377,3 +377,41 @@ test('a goal and an agreement half typed are still there after another step and 
 	await expect(page.getByLabel('Målet med borgerens egne ord')).toHaveValue('');
 	await expect(page.getByLabel('Hvad skal der ske?')).toHaveValue('Ringe til lægen');
 });
+
+test('a text answer half typed is still there after another step and Back, each question its own, and goes once saved', async ({
+	page
+}) => {
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Nanna');
+	const meeting = await citizen.startMeeting({ phase: 'Opfølgning' });
+	await meeting.openStep('Hvordan går det?');
+	const other = page.getByLabel('Er der noget andet, du vil tale om?');
+	const form = page.locator('form').filter({ has: other });
+	await other.fill('Min cykel');
+	await form.getByRole('checkbox', { name: 'Borgerens egne ord (citat)' }).check();
+	// The feedback's own text question is another draft.
+	await meeting.openStep('Hvordan var mødet?');
+	const seen = page.getByLabel('Hvad så vi uden ord under mødet?');
+	await expect(seen).toHaveValue('');
+	await seen.fill('Smilede meget');
+	await page.goBack();
+	await expect(meeting.stepHeading).toHaveText('Hvordan går det?');
+	await expect(other).toHaveValue('Min cykel');
+	await expect(form.getByRole('checkbox', { name: 'Borgerens egne ord (citat)' })).toBeChecked();
+	await expectNoAxeViolations(page, 'the check-in with a text typed before');
+
+	await form.getByRole('button', { name: 'Gem tekst' }).click();
+	await expect(form.getByRole('status')).toHaveText('✓ Gemt');
+	await expect(other).toHaveValue('');
+	await expect(form.getByRole('checkbox', { name: 'Borgerens egne ord (citat)' })).not.toBeChecked();
+	await expect
+		.poll(async () => (await stored(page)).answers.map((a) => a.payload.content))
+		.toStrictEqual([{ kind: 'text', text: 'Min cykel', quote: true }]);
+	// Saved, its draft is gone: another step and back finds it empty; the feedback's is still there.
+	await meeting.openStep('Hvordan var mødet?');
+	await expect(seen).toHaveValue('Smilede meget');
+	await meeting.openStep('Hvordan går det?');
+	await expect(other).toHaveValue('');
+	await expect(form.getByRole('checkbox', { name: 'Borgerens egne ord (citat)' })).not.toBeChecked();
+});
