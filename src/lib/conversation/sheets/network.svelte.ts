@@ -44,7 +44,7 @@ export class NetworkSession {
 	readonly #answers: () => readonly Answer[];
 	readonly #choice: ProvenanceChoice;
 	readonly save = new SaveState();
-	readonly #waiting = $derived(meetingDraft(this.#meetingId(), WAITING, () => new WaitingPeople()).value);
+	readonly #waiting = $derived.by(() => meetingDraft(this.#meetingId(), WAITING, () => new WaitingPeople()).value);
 	/** The person tapped first in tap-then-ring. */
 	selectedId = $state<string | undefined>();
 	view = $state<'kort' | 'liste'>('kort');
