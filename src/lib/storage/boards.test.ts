@@ -12,7 +12,7 @@ import {
 } from './boards.ts';
 import { recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen } from './citizens.ts';
-import { cleanUpMediaLater } from './hold-media.svelte.ts';
+import { cleanUpMediaLater, holdMediaWhileWaiting } from './hold-media.svelte.ts';
 import { createMeeting, deleteMeeting } from './meetings.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { holdMedia } from './media-holds.ts';
@@ -139,6 +139,35 @@ describe('board storage', () => {
 		await cleanUpMediaLater(citizen.id, 0);
 		expect(await stored()).toEqual(['held', 'named']);
 		await letGo();
+	});
+
+	it('keeps a photo that waits in a meeting unnamed until nothing waits with one, or the meeting is deleted', async () => {
+		vi.stubGlobal('navigator', { locks: sharedLocks() });
+		const citizen = await createCitizen({ displayName: 'Anna' });
+		const date = { date: '2026-12-07', place: '', phase: 'opfoelgning' } as const;
+		const [first, second] = [await createMeeting(citizen.id, date), await createMeeting(citizen.id, date)];
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()];
+		const photo = (id: string) =>
+			saveMedia(citizen.id, { id, kind: 'image', mimeType: 'image/jpeg', blob: new Blob([id], { type: 'image/jpeg' }) });
+		const letGoneBy = () => new Promise((resolve) => setTimeout(resolve, 0));
+		// A person with a photo waits beside the first meeting's map: no clean-up takes it, however often it runs.
+		await photo('mor');
+		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, true);
+		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, true);
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual(['mor']);
+		// Nobody waits with a photo any more (she was removed): the next clean-up takes it.
+		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, false);
+		await letGoneBy();
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual([]);
+		// A photo waits in the second meeting's story when that meeting is deleted: it goes with it.
+		await photo('have');
+		holdMediaWhileWaiting(second.id, 'story pending', citizen.id, true);
+		await deleteMeeting(second.id);
+		await letGoneBy();
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual([]);
 	});
 
 	/** Two imported boards whose cells show one photo and say one voice, as an import stores a picture many boards give. */
