@@ -34,8 +34,8 @@ function holdMediaUntilLetGo(citizenId: string): () => void {
 /*
  * What a meeting keeps waiting in the tab's memory beyond any one page (drafts.svelte.ts) can name a medium no record
  * names yet: a person added with a photo waits beside the network map until placed, through other sheets and steps, long
- * after the form that stored the photo has let go (review "tat"). Held by meeting and by what waits, until nothing of it
- * waits or the meeting is deleted; a closed tab lets go by itself.
+ * after the form that stored the photo has let go, and a story's photo or recording waits for an area likewise. Held by
+ * meeting and by what waits, until nothing of it waits or the meeting is deleted; a closed tab lets go by itself.
  */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup table, never read as state
 const heldForMeetings = new Map<string, Map<string, () => void>>();
