@@ -384,11 +384,13 @@ test('a photo waiting for an area from a meeting is still there, and stored, aft
 	const photoIn = (area: string) => story.canvas.locator(`[data-area="${area}"]`).locator('img[src^="blob:"]');
 	const storedPhotos = async () => {
 		const db = await readDatabase(page);
-		return db.storyItems.map(({ payload }) => ({
-			area: payload.areaId,
-			kind: payload.content.kind,
-			stored: db.media.find((m) => m.id === payload.content.mediaId)?.payload.kind
-		}));
+		return db.storyItems
+			.map(({ payload }) => ({
+				area: payload.areaId as string,
+				kind: payload.content.kind,
+				stored: db.media.find((m) => m.id === payload.content.mediaId)?.payload.kind
+			}))
+			.sort((a, b) => a.area.localeCompare(b.area));
 	};
 
 	// "Før og nu" has no place to add from: while it shows, the clean-up runs.
