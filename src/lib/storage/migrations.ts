@@ -60,6 +60,14 @@ export const MIGRATIONS: readonly Migration[] = [
 		run: (payload) => ({ confirmations: [], ...payload })
 	},
 	{
+		table: 'answers',
+		from: 3,
+		// Nothing to change: who withdrew or restored an answer before was not kept, and stays unknown. The new version marks
+		// the new shape, so an older app refuses an answer naming who took it back as too new, not as damaged.
+		name: 'answers-changed-by: a withdrawal or restore keeps who made it; those from before name nobody',
+		run: (payload) => payload
+	},
+	{
 		table: 'citizens',
 		from: 1,
 		name: 'citizens-access: every citizen has access and visual settings, starting from touch and the defaults',

@@ -307,7 +307,7 @@ describe('migration answers-subject (version 1 → 2)', () => {
 
 		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
 		const stored = await getDb().answers.bulkGet(['old-core', 'old-message']);
-		expect(stored.map((r) => r?.v)).toEqual([3, 3]);
+		expect(stored.map((r) => r?.v)).toEqual([REGISTRY.answers.version, REGISTRY.answers.version]);
 		const opened = await openRecord('answers', stored[0]!);
 		expect(opened.payload).toEqual({
 			subject: { kind: 'core-board' },
@@ -339,7 +339,7 @@ describe('migration answers-subject (version 1 → 2)', () => {
 		expect((await upgraded.answers.get('a1'))?.v).toBe(1);
 		upgraded.close();
 		expect((await migrateRecords()).upgraded).toBe(1);
-		expect((await getDb().answers.get('a1'))?.v).toBe(3);
+		expect((await getDb().answers.get('a1'))?.v).toBe(REGISTRY.answers.version);
 	});
 });
 
@@ -375,7 +375,7 @@ describe('migration answers-confirmations (version 2 → 3)', () => {
 		const [read] = (await listAnswers(meeting.id)).filter((a) => a.id === 'v2-answer');
 		expect(read).toMatchObject({ confirmations: [], history: [earlier] });
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		expect((await getDb().answers.get('v2-answer'))?.v).toBe(3);
+		expect((await getDb().answers.get('v2-answer'))?.v).toBe(REGISTRY.answers.version);
 
 		await confirmStoredAnswer('v2-answer', { mode: 'formidlet', participantId: lise.id }, 50);
 		const stored = await openRecord('answers', (await getDb().answers.get('v2-answer'))!);
@@ -450,6 +450,35 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		const read = await getCitizen(citizen.id);
 		expect(read?.access).toMatchObject({ method: 'two-switch', scanIntervalMs: 10_000, labels: 'hidden' });
 		await expect(saveCitizenAccess(citizen.id, { ...read!.access, dwellMs: 1 })).rejects.toBeInstanceOf(DamagedRecordError);
+	});
+});
+
+describe('migration answers-changed-by (version 3 → 4)', () => {
+	it('reads a version 3 answer withdrawn by nobody named as it was, the pass rewrites it once, and an older app calls version 4 newer', async () => {
+		const { citizen, meeting } = await citizenWithEverything('Anna');
+		// An answer exactly as version 3 stored it: withdrawn once, the withdrawal naming nobody.
+		const version3 = {
+			subject: { kind: 'core-board' },
+			content: { kind: 'core', value: 'ja' },
+			provenance: { mode: 'selv' },
+			status: 'withdrawn',
+			confirmations: [],
+			history: [
+				{ content: { kind: 'core', value: 'ja' }, provenance: { mode: 'selv' }, status: 'active', replacedAt: 6, change: 'withdrawn' }
+			]
+		};
+		const payload = await sealPayload(requireDataKey(), 'answers', 'v3-answer', { v: 3, ...version3 });
+		const keys = { id: 'v3-answer', meetingId: meeting.id, citizenId: citizen.id, createdAt: 5, updatedAt: 6 };
+		await getDb().answers.add({ ...keys, payload, v: 3 } as Stored<AnswerRecord>);
+
+		const [read] = (await listAnswers(meeting.id)).filter((a) => a.id === 'v3-answer');
+		expect(read).toMatchObject(version3);
+		expect(read?.history[0] && 'changedBy' in read.history[0]).toBe(false);
+		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
+		const stored = (await getDb().answers.get('v3-answer'))!;
+		expect(stored.v).toBe(4);
+		expect((await openRecord('answers', stored)).payload).toMatchObject(version3);
+		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
 });
 

@@ -51,7 +51,7 @@ const revision = v.strictObject({
 	replacedAt: time,
 	change: v.picklist(['corrected', 'withdrawn', 'restored']),
 	confirmations: v.optional(confirmations),
-	// Optional: a withdrawal or restore stored before who made it was kept stays valid, and no index changes.
+	// Optional: a withdrawal or restore stored before who made it was kept (version 3) names nobody (answers-changed-by).
 	changedBy: v.optional(
 		v.variant('kind', [
 			v.strictObject({ kind: v.literal('provenance'), provenance: provenanceSchema }),
@@ -133,7 +133,7 @@ export const REGISTRY: { readonly [T in SealedTable]: TableSpec<T> } = {
 		})
 	},
 	answers: {
-		version: 3,
+		version: 4,
 		keys: v.strictObject({ id, meetingId: id, citizenId: id, createdAt: time, updatedAt: time }),
 		payload: v.strictObject({
 			subject: answerSubjectSchema,
