@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectReflow, openApp, readDatabase, reopen, test } from './fixtures';
-import { CardsPage, HomePage, SheetPage } from './pages';
+import { CardsPage, HomePage, MeetingPage, SheetPage } from './pages';
 
 // The map is dragged with a finger: touch events, as on the tablet.
 test.use({ hasTouch: true });
@@ -649,4 +649,42 @@ test('a person added with a photo and not yet placed keeps the photo through ano
 	await sheet.showAs('Kort');
 	await expect(shownPhoto(sheet.token('Mor, Tæt på'))).toBeVisible();
 	await expect(shownPhoto(sheet.token('Kim, Midt imellem'))).toBeVisible();
+});
+
+test("a person waiting with a photo beside one meeting's map does not keep a deleted meeting's photos on the tablet", async ({ page }) => {
+	await page.clock.install();
+	const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
+	const home = new HomePage(page);
+	await home.open();
+	const citizen = await home.addCitizen('Ida');
+	// Mor waits, not yet placed, beside the first meeting's map.
+	await citizen.startMeeting({ date: '2030-05-01', phase: 'Opfølgning' });
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	const sheet = new SheetPage(page);
+	await sheet.open('Mine mennesker');
+	await sheet.addPerson('Mor', 'Familie', photo('mor.png'));
+	await expect(sheet.token('Mor, ikke sat på kortet')).toBeVisible();
+	const [mors] = (await readDatabase(page)).media;
+	await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Borgere' }).click();
+	await home.citizenLink('Ida').click();
+
+	// Kim is placed with a photo in a second meeting, which is then deleted.
+	await citizen.startMeeting({ date: '2030-05-02', phase: 'Opfølgning' });
+	const second = new MeetingPage(page);
+	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await sheet.open('Mine mennesker');
+	await sheet.addPerson('Kim', undefined, photo('kim.png'));
+	await sheet.showAs('Liste');
+	await sheet.person('Kim').getByRole('button', { name: 'Midt imellem' }).click();
+	await expect(sheet.person('Kim')).toContainText('Ring: Midt imellem');
+	expect((await readDatabase(page)).media).toHaveLength(2);
+	await page.getByRole('link', { name: 'Tilbage til mødet' }).click();
+	await second.openStaffPanel();
+	await second.staffPanel.getByRole('button', { name: 'Slet mødet' }).click();
+	await page.getByRole('dialog', { name: 'Slet mødet 2. maj 2030?' }).getByRole('button', { name: 'Ja, slet mødet' }).click();
+	await expect(citizen.heading('Ida')).toBeVisible();
+
+	// Past every clean-up's wait: Kim's photo is gone with its meeting; Mor's, still waiting, stays.
+	await page.clock.fastForward('00:31');
+	await expect.poll(async () => (await readDatabase(page)).media.map((medium) => medium.id)).toEqual([mors!.id]);
 });

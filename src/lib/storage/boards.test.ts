@@ -12,7 +12,7 @@ import {
 } from './boards.ts';
 import { recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen } from './citizens.ts';
-import { cleanUpMediaLater, holdMediaWhileWaiting } from './hold-media.svelte.ts';
+import { cleanUpMediaLater, keepMediaWhileWaiting } from './hold-media.svelte.ts';
 import { createMeeting, deleteMeeting } from './meetings.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { holdMedia } from './media-holds.ts';
@@ -40,6 +40,9 @@ function sharedLocks() {
 			} finally {
 				holders.set(name, holders.get(name)! - (shared ? 1 : 0));
 			}
+		},
+		async query() {
+			return { held: [...holders].flatMap(([name, count]) => (count > 0 ? [{ name, mode: 'shared' as const }] : [])), pending: [] };
 		}
 	};
 }
@@ -141,30 +144,36 @@ describe('board storage', () => {
 		await letGo();
 	});
 
-	it('keeps a photo that waits in a meeting unnamed until nothing waits with one, or the meeting is deleted', async () => {
+	it('keeps a photo that waits in a meeting unnamed until nothing waits with it, or the meeting is deleted, and only that one', async () => {
 		vi.stubGlobal('navigator', { locks: sharedLocks() });
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		const date = { date: '2026-12-07', place: '', phase: 'opfoelgning' } as const;
 		const [first, second] = [await createMeeting(citizen.id, date), await createMeeting(citizen.id, date)];
-		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()];
+		const stored = async () => [...(await getMediaOfCitizen(citizen.id)).keys()].sort();
 		const photo = (id: string) =>
 			saveMedia(citizen.id, { id, kind: 'image', mimeType: 'image/jpeg', blob: new Blob([id], { type: 'image/jpeg' }) });
 		const letGoneBy = () => new Promise((resolve) => setTimeout(resolve, 0));
 		// A person with a photo waits beside the first meeting's map: no clean-up takes it, however often it runs.
 		await photo('mor');
-		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, true);
-		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, true);
+		keepMediaWhileWaiting(first.id, 'network waiting', citizen.id, ['mor']);
+		keepMediaWhileWaiting(first.id, 'network waiting', citizen.id, ['mor']);
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual(['mor']);
+		// Meanwhile the second meeting is deleted with its photo: that one goes, the waiting one stays (review "diff2").
+		await photo('kim');
+		await deleteMeeting(second.id);
+		expect(await stored()).toEqual(['mor']);
 		// Nobody waits with a photo any more (she was removed): the next clean-up takes it.
-		holdMediaWhileWaiting(first.id, 'network waiting', citizen.id, false);
+		keepMediaWhileWaiting(first.id, 'network waiting', citizen.id, []);
 		await letGoneBy();
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual([]);
-		// A photo waits in the second meeting's story when that meeting is deleted: it goes with it.
+		// A photo waits in the first meeting's story when that meeting is deleted: it goes with it.
 		await photo('have');
-		holdMediaWhileWaiting(second.id, 'story pending', citizen.id, true);
-		await deleteMeeting(second.id);
+		keepMediaWhileWaiting(first.id, 'story pending', citizen.id, ['have']);
+		await pruneUnusedMedia(citizen.id);
+		expect(await stored()).toEqual(['have']);
+		await deleteMeeting(first.id);
 		await letGoneBy();
 		await pruneUnusedMedia(citizen.id);
 		expect(await stored()).toEqual([]);

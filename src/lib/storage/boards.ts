@@ -14,7 +14,7 @@ import { firstWithSameBytes } from '#lib/encoding/same-bytes.ts';
 import { getDb } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord } from './records.ts';
-import { whenMediaFree } from './media-holds.ts';
+import { keptMedia, whenMediaFree } from './media-holds.ts';
 import { MEDIA_FIELD, MEDIA_REFERRING_TABLES } from './registry.ts';
 import { CHANGED_MEANWHILE, openRecords, sealRecord, sealRecords, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
@@ -80,9 +80,9 @@ const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
  * every other table is asked through its media index, which needs no decryption. Only while no tab
  * holds the citizen's media (media-holds.ts): an undo or a form may still need one nothing refers to.
  */
-async function pruneMedia(citizenId: string, boards: Board[]): Promise<void> {
+async function pruneMedia(citizenId: string, boards: Board[], keptByTabs: ReadonlySet<string>): Promise<void> {
 	const db = getDb();
-	const kept = new Set(boards.flatMap(mediaIdsOf));
+	const kept = new Set([...boards.flatMap(mediaIdsOf), ...keptByTabs]);
 	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !kept.has(id));
 	if (candidates.length === 0) return;
 	const used = new Set<string>();
@@ -119,8 +119,10 @@ export function saveBoard(citizenId: string, board: Board, now = Date.now()): Pr
  */
 export function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
 	const db = getDb();
-	return whenMediaFree(citizenId, (free) =>
-		writeUnlessChanged(async () => {
+	return whenMediaFree(citizenId, async (free) => {
+		// Asked before the transaction, which must not wait on anything but the database.
+		const kept = free ? await keptMedia(citizenId) : new Set<string>();
+		return writeUnlessChanged(async () => {
 			const { stored, records } = await readBoards(citizenId);
 			const record = records.find((r) => r.id === boardId);
 			if (!record) throw new StorageError('error.notFound');
@@ -139,11 +141,11 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
 					await db.boards.delete(boardId);
 					await db.boards.bulkPut(sealed);
-					if (free) await pruneMedia(citizenId, remaining);
+					if (free) await pruneMedia(citizenId, remaining, kept);
 				})
 			);
-		})
-	);
+		});
+	});
 }
 
 /**
@@ -154,12 +156,13 @@ export function pruneUnusedMedia(citizenId: string): Promise<void> {
 	const db = getDb();
 	return whenMediaFree(citizenId, async (free) => {
 		if (!free) return;
+		const kept = await keptMedia(citizenId);
 		await writeUnlessChanged(async () => {
 			const { stored, records } = await readBoards(citizenId);
 			return guardedWrite(() =>
 				db.transaction('rw', boardWriteScope(), async () => {
 					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-					await pruneMedia(citizenId, records.map(boardFromRecord));
+					await pruneMedia(citizenId, records.map(boardFromRecord), kept);
 				})
 			);
 		});

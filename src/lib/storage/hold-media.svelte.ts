@@ -1,6 +1,6 @@
 import { pruneUnusedMedia } from './boards.ts';
 import { forgetWithMeetings } from './forgotten-meetings.ts';
-import { holdMedia } from './media-holds.ts';
+import { holdMedia, keepMedia } from './media-holds.ts';
 
 /**
  * How long the clean-up after a hold waits. A record that names a medium stored just before (an answer or a person on the
@@ -34,27 +34,41 @@ function holdMediaUntilLetGo(citizenId: string): () => void {
 /*
  * What a meeting keeps waiting in the tab's memory beyond any one page (drafts.svelte.ts) can name a medium no record
  * names yet: a person added with a photo waits beside the network map until placed, through other sheets and steps, long
- * after the form that stored the photo has let go, and a story's photo or recording waits for an area likewise. Held by
- * meeting and by what waits, until nothing of it waits or the meeting is deleted; a closed tab lets go by itself.
+ * after the form that stored the photo has let go, and a story's photo or recording waits for an area likewise. Just
+ * those media are kept (keepMedia), by meeting and by what waits, until nothing of it waits with them or the meeting is
+ * deleted; every other clean-up goes on meanwhile. A closed tab lets go by itself, and what waited goes at the
+ * citizen's next clean-up.
  */
+interface Kept {
+	ids: string;
+	letGo: () => void;
+}
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup table, never read as state
-const heldForMeetings = new Map<string, Map<string, () => void>>();
+const keptForMeetings = new Map<string, Map<string, Kept>>();
 const letGoOfMeeting = (meetingId: string) => {
-	for (const letGo of heldForMeetings.get(meetingId)?.values() ?? []) letGo();
-	return heldForMeetings.delete(meetingId);
+	for (const { letGo } of keptForMeetings.get(meetingId)?.values() ?? []) letGo();
+	return keptForMeetings.delete(meetingId);
 };
-forgetWithMeetings({ delete: letGoOfMeeting, clear: () => [...heldForMeetings.keys()].forEach(letGoOfMeeting) });
+forgetWithMeetings({ delete: letGoOfMeeting, clear: () => [...keptForMeetings.keys()].forEach(letGoOfMeeting) });
 
-/** Holds the citizen's media while `waiting` says the meeting's `what` still waits with a medium, and lets go once not. */
-export function holdMediaWhileWaiting(meetingId: string, what: string, citizenId: string, waiting: boolean): void {
-	let held = heldForMeetings.get(meetingId);
-	const letGo = held?.get(what);
-	if (waiting && !letGo) {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- as heldForMeetings
-		if (!held) heldForMeetings.set(meetingId, (held = new Map()));
-		held.set(what, holdMediaUntilLetGo(citizenId));
-	} else if (!waiting && letGo) {
-		held!.delete(what);
+/** Keeps the media the meeting's `what` waits with (`mediaIds`, none once nothing waits); what it let go of goes after. */
+export function keepMediaWhileWaiting(meetingId: string, what: string, citizenId: string, mediaIds: readonly string[]): void {
+	let kept = keptForMeetings.get(meetingId);
+	const ids = [...mediaIds].sort().join(' ');
+	const before = kept?.get(what);
+	if ((before?.ids ?? '') === ids) return;
+	if (ids) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- as keptForMeetings
+		if (!kept) keptForMeetings.set(meetingId, (kept = new Map()));
+		kept.set(what, { ids, letGo: letGoLater(citizenId, keepMedia(citizenId, mediaIds)) });
+	} else kept?.delete(what);
+	before?.letGo();
+}
+
+/** Lets go of a keep, and cleans up what it kept once it is no longer needed. */
+function letGoLater(citizenId: string, letGo: () => void): () => void {
+	return () => {
 		letGo();
-	}
+		void cleanUpMediaLater(citizenId);
+	};
 }

@@ -31,6 +31,38 @@ export function holdMedia(citizenId: string): () => Promise<void> {
 	};
 }
 
+/*
+ * What a meeting keeps waiting beyond any one page (a person with a photo beside the network map, a story photo waiting
+ * for an area) keeps just its own media, by id, for as long as it waits: holding all the citizen's media for that long
+ * stopped every clean-up, and a deleted meeting's photos stayed on the tablet (review "diff2"). A shared lock per medium,
+ * so every tab's clean-up sees it (keptMedia); a clean-up deletes every other medium nothing refers to.
+ */
+const keptPrefix = (citizenId: string) => `billedtale-media-kept-${citizenId}-`;
+
+/** Keeps these media of the citizen from every tab's clean-up until the returned function lets go. */
+export function keepMedia(citizenId: string, mediaIds: readonly string[]): () => void {
+	const manager = locks();
+	if (!manager) return () => {};
+	const holds = mediaIds.map((id) => holdLock(manager, `${keptPrefix(citizenId)}${id}`));
+	return () => holds.forEach((letGo) => letGo());
+}
+
+function holdLock(manager: LockManager, name: string): () => void {
+	let letGo!: () => void;
+	const held = new Promise<void>((resolve) => (letGo = resolve));
+	void manager.request(name, { mode: 'shared' }, () => held);
+	return letGo;
+}
+
+/** The citizen's media some tab keeps (keepMedia), which a clean-up leaves. */
+export async function keptMedia(citizenId: string): Promise<Set<string>> {
+	const manager = locks();
+	if (!manager) return new Set();
+	const { held = [], pending = [] } = await manager.query();
+	const prefix = keptPrefix(citizenId);
+	return new Set([...held, ...pending].flatMap(({ name }) => (name?.startsWith(prefix) ? [name.slice(prefix.length)] : [])));
+}
+
 /** Runs `work`, told whether it may delete the citizen's media: only while no tab holds them. */
 export function whenMediaFree<T>(citizenId: string, work: (free: boolean) => Promise<T>): Promise<T> {
 	const manager = locks();

@@ -15,7 +15,7 @@ import { mediaIdsOfStoryContent } from '#lib/domain/story-shape.ts';
 import type { StoryTemplate } from '#lib/content/story-templates.ts';
 import { locale, t } from '#lib/i18n/index.svelte.ts';
 import { meetingDraft } from '#lib/storage/drafts.svelte.ts';
-import { holdMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
+import { keepMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
 import { addStoryItem, moveStoryItem } from '#lib/storage/story.ts';
 import { describeStoryContent } from '#lib/answers/describe.ts';
 
@@ -92,8 +92,7 @@ export class StoryEditor {
 	set pending(content: StoryContent | undefined) {
 		this.#pending.content = content;
 		const meetingId = this.#source.meetingId();
-		const withMedia = content !== undefined && mediaIdsOfStoryContent(content).length > 0;
-		if (meetingId) holdMediaWhileWaiting(meetingId, PENDING, this.#source.citizenId(), withMedia);
+		if (meetingId) keepMediaWhileWaiting(meetingId, PENDING, this.#source.citizenId(), content ? mediaIdsOfStoryContent(content) : []);
 	}
 
 	readonly visible: StoryItem[] = $derived.by(() => this.#source.items().filter((item) => item.removedAt === undefined));

@@ -15,7 +15,7 @@ import { t } from '#lib/i18n/index.svelte.ts';
 import type { ProvenanceChoice } from '#lib/provenance/choice.svelte.ts';
 import { SaveState } from '#lib/conversation/answering/saving.svelte.ts';
 import { meetingDraft } from '#lib/storage/drafts.svelte.ts';
-import { holdMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
+import { keepMediaWhileWaiting } from '#lib/storage/hold-media.svelte.ts';
 import { focusLeftWith } from '#lib/ui/focus-when-gone.ts';
 import { untilShown } from '#lib/ui/until-shown.ts';
 
@@ -66,8 +66,8 @@ export class NetworkSession {
 
 	#wait(people: NetworkPersonSubject[]): void {
 		this.#waiting.people = people;
-		const withPhoto = people.some((person) => person.photoId !== undefined);
-		holdMediaWhileWaiting(this.#meetingId(), WAITING, this.#meeting().citizenId, withPhoto);
+		const photos = people.flatMap((person) => (person.photoId === undefined ? [] : [person.photoId]));
+		keepMediaWhileWaiting(this.#meetingId(), WAITING, this.#meeting().citizenId, photos);
 	}
 
 	readonly rows: NetworkRow[] = $derived([
