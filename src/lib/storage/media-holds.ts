@@ -9,8 +9,8 @@
  * after the citizen while it is open, and a clean-up runs only if it gets that lock exclusively at once (ifAvailable): it
  * never waits, and never runs beside a holder. Saving a board deletes nothing; deleting a board or a meeting cleans up at
  * once, and a page that held the media a while after it let go (hold-media.svelte.ts), when no tab holds them. What a tab
- * closed meanwhile leaves waits for the next clean-up, and deleting the citizen deletes every medium of theirs all the same. The lock's name holds only
- * the citizen's random id, and only in the browser's memory.
+ * closed meanwhile leaves waits for the next clean-up, and deleting the citizen deletes every medium of theirs all the same. The locks' names hold only
+ * random ids (the citizen's, and a kept medium's), and only in the browser's memory.
  */
 
 const lockName = (citizenId: string) => `billedtale-media-held-${citizenId}`;
