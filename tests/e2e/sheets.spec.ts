@@ -364,14 +364,19 @@ test('the citizen giving the point someone else gave before is stored in her nam
 	expect((await readDatabase(page)).answers[0]!.payload.history).toHaveLength(1);
 });
 
-test('symbols chosen and not yet saved are still chosen after another sheet and Back, each question its own, and go once saved', async ({
-	page
-}) => {
+/** A new citizen's follow-up meeting, opened at one of its tools (the drafts' tests start there). */
+async function newMeetingAt(page: Page, tool: 'Samtaleark' | 'Spørgekort'): Promise<void> {
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Ida');
 	await citizen.startMeeting({ phase: 'Opfølgning' });
-	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await page.getByRole('link', { name: tool }).click();
+}
+
+test('symbols chosen and not yet saved are still chosen after another sheet and Back, each question its own, and go once saved', async ({
+	page
+}) => {
+	await newMeetingAt(page, 'Samtaleark');
 	const sheet = new SheetPage(page);
 	const glad = sheet.question('Hvad gør dig glad?');
 	const helps = sheet.question('Hvad hjælper dig, når det er svært?');
@@ -423,11 +428,7 @@ test('symbols chosen and not yet saved are still chosen after another sheet and 
 test('the way chosen to answer and a half-typed text are still there after another sheet and Back, each question its own, and the text goes once saved', async ({
 	page
 }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Ida');
-	await citizen.startMeeting({ phase: 'Opfølgning' });
-	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await newMeetingAt(page, 'Samtaleark');
 	const sheet = new SheetPage(page);
 	const now = sheet.question('Hvordan har du det lige nu?');
 	const upset = sheet.question('Hvad gør dig urolig eller vred?');
@@ -485,11 +486,7 @@ test('the way chosen to answer and a half-typed text are still there after anoth
 });
 
 test('a half-typed answer on a question card is still there after the other deck and Back, and goes once saved', async ({ page }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Ida');
-	await citizen.startMeeting({ phase: 'Opfølgning' });
-	await page.getByRole('link', { name: 'Spørgekort' }).click();
+	await newMeetingAt(page, 'Spørgekort');
 	const cards = new CardsPage(page);
 	const card = cards.question('Hvem er du glad for at være sammen med?');
 	await card.getByRole('radio', { name: 'Tekst', exact: true }).check();
@@ -523,11 +520,7 @@ test('a half-typed answer on a question card is still there after the other deck
 test('a person half-written in the network form is still there after another sheet or step and Back, and goes once added', async ({
 	page
 }) => {
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Ida');
-	await citizen.startMeeting({ phase: 'Opfølgning' });
-	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await newMeetingAt(page, 'Samtaleark');
 	const sheet = new SheetPage(page);
 	await sheet.open('Mine mennesker');
 	// Mor is written, with a role and a photo, and not yet added.
@@ -585,11 +578,7 @@ test('a person added with a photo and not yet placed keeps the photo through ano
 }) => {
 	// The media clean-up comes a while after a form that held them is gone (hold-media.svelte.ts); the clock brings it at once.
 	await page.clock.install();
-	const home = new HomePage(page);
-	await home.open();
-	const citizen = await home.addCitizen('Ida');
-	await citizen.startMeeting({ phase: 'Opfølgning' });
-	await page.getByRole('link', { name: 'Samtaleark' }).click();
+	await newMeetingAt(page, 'Samtaleark');
 	const sheet = new SheetPage(page);
 	await sheet.open('Mine mennesker');
 	const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: readFileSync('static/icon-192.png') });
