@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
+import { Database } from './database.ts';
+import { Changes, liveRead } from './live.ts';
+
+type Tables = { meetings: { id: string }; citizens: { id: string } };
+
+const closing: { close(): void }[] = [];
+afterEach(() => {
+	for (const one of closing.splice(0)) one.close();
+});
+
+/** One tab: its own connection and its own channel. */
+function tab(name: string) {
+	const changes = new Changes(name);
+	// A new database runs no upgrade: the released stores are enough here.
+	const db = new Database<Tables>(
+		name,
+		SCHEMA_VERSIONS.map(({ version, stores }) => ({ version, stores })),
+		{ hooks: [changes.hooks] }
+	);
+	closing.push(changes, db);
+	return { changes, db };
+}
+
+const until = async (check: () => boolean) => {
+	for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+	expect(check()).toBe(true);
+};
+
+describe('live reads', () => {
+	it('run again after a commit to a table they read, in this tab and in another, and not for other tables', async () => {
+		const name = `live-${Math.random()}`;
+		const here = tab(name);
+		const there = tab(name);
+		const seen: string[][] = [];
+		let runs = 0;
+		const stop = liveRead(
+			here.changes,
+			['meetings'],
+			() => {
+				runs++;
+				return here.db.transaction('r', ['meetings'], (tx) => tx.meetings.toArray()).then((all) => all.map((m) => m.id));
+			},
+			{ next: (ids) => seen.push(ids), error: (error) => expect.fail(String(error)) }
+		);
+		closing.push({ close: stop });
+		await until(() => seen.length === 1);
+		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm1' }));
+		await until(() => seen.length === 2);
+		await there.db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm2' }));
+		await until(() => seen.length === 3);
+		const before = runs;
+		await here.db.transaction('rw', ['citizens'], (tx) => tx.citizens.put({ id: 'c1' }));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(runs).toBe(before);
+		expect(seen).toEqual([[], ['m1'], ['m1', 'm2']]);
+	});
+});
