@@ -550,9 +550,9 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	}
 
 	/**
-	 * Runs `work` in one transaction over `tables` and resolves with its result once IndexedDB has committed. `work` must
-	 * wait only for requests of this transaction: IndexedDB commits a transaction left without one (a crypto await inside
-	 * ends it early, as it did under Dexie).
+	 * Runs `work` in one transaction over `tables` and resolves with its result: a write once IndexedDB has committed it,
+	 * a read at once. `work` must wait only for requests of this transaction: IndexedDB commits a transaction left without
+	 * one (a crypto await inside ends it early, as it did under Dexie).
 	 */
 	async transaction<R>(mode: Mode, tables: readonly (keyof T & string)[], work: (tx: TypedTx<T>) => Promise<R> | R): Promise<R> {
 		const scope = mode === 'rw' ? [...new Set([...tables, ...this.hooks.flatMap((hooks) => hooks.alsoWrite ?? [])])] : [...tables];
@@ -588,6 +588,8 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 			// The transaction's own reason (a full disk) over the request's "aborted" that it caused.
 			throw (aborted as DOMException | null) ?? error;
 		}
+		// A read has nothing to commit: its caller goes on with what it read, without waiting one more event for the end.
+		if (mode === 'r') return result;
 		await committed;
 		return result;
 	}
