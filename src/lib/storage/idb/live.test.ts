@@ -3,7 +3,7 @@ import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
 import { Database } from './database.ts';
 import { Changes, liveRead } from './live.ts';
 
-type Tables = { meetings: { id: string }; citizens: { id: string } };
+type Tables = { meetings: { id: string; citizenId?: string }; citizens: { id: string } };
 
 const closing: { close(): void }[] = [];
 afterEach(() => {
@@ -55,5 +55,30 @@ describe('live reads', () => {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(runs).toBe(before);
 		expect(seen).toEqual([[], ['m1'], ['m1', 'm2']]);
+	});
+
+	it('given a test of the records written, run again only for those it accepts, and for any delete', async () => {
+		const name = `live-${Math.random()}`;
+		const here = tab(name);
+		let runs = 0;
+		const stop = liveRead(
+			here.changes,
+			['meetings'],
+			() => {
+				runs++;
+				return here.db.transaction('r', ['meetings'], (tx) => tx.meetings.where('citizenId').equals('c1').count());
+			},
+			{ next: () => undefined, error: (error) => expect.fail(String(error)) },
+			(_table, value) => (value as { citizenId?: string }).citizenId === 'c1'
+		);
+		closing.push({ close: stop });
+		await until(() => runs === 1);
+		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm1', citizenId: 'c2' }));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(runs).toBe(1);
+		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm2', citizenId: 'c1' }));
+		await until(() => runs === 2);
+		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.delete('m1'));
+		await until(() => runs === 3);
 	});
 });

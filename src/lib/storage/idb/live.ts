@@ -1,14 +1,16 @@
-import type { Hooks } from './database.ts';
+import type { Change, Hooks } from './database.ts';
 
 /*
  * Live reads, in place of Dexie's liveQuery. A read names the tables it reads and runs again once a transaction that
  * wrote to one of them has committed: in this tab through the commit hook, in another (or from another connection of
  * this tab, such as the journal's restore) through a BroadcastChannel message that names the tables, never a record.
- * Coarser than Dexie, which watched the key ranges a read had touched; finer than that is a predicate the caller can add
- * later, should a profile ask for it (docs: /work/notes/no-dexie.md).
+ * Dexie watched the key ranges a read had touched, so an answer saved in one meeting did not read another meeting's list
+ * again; here a read says so itself, by a test of the records written (`affects`), which a change from another tab,
+ * told by table only, always passes.
  */
 
-type Listener = (tables: ReadonlySet<string>) => void;
+/** `changes`: what this tab wrote; undefined for another tab's commit, which is told by its tables only. */
+type Listener = (tables: ReadonlySet<string>, changes?: readonly Change[]) => void;
 
 /** The tables written by committed transactions, in this tab and in the others, for one database name. */
 export class Changes {
@@ -23,14 +25,14 @@ export class Changes {
 			committed: (_tx, changes) => {
 				const tables = new Set(changes.map((change) => change.table));
 				if (tables.size === 0) return;
-				this.#tell(tables);
+				this.#tell(tables, changes);
 				this.#channel?.postMessage([...tables]);
 			}
 		};
 	}
 
-	#tell(tables: ReadonlySet<string>): void {
-		for (const listener of this.#listeners) listener(tables);
+	#tell(tables: ReadonlySet<string>, changes?: readonly Change[]): void {
+		for (const listener of this.#listeners) listener(tables, changes);
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -50,11 +52,19 @@ export interface Observer<T> {
 }
 
 /**
- * Runs `read` now and again after every commit that wrote one of `tables`. A read overtaken by a commit is not shown:
- * it runs again and only its newest result is handed on, so a list never shows a state older than one it showed.
- * Returns the unsubscribe.
+ * Runs `read` now and again after every commit that wrote one of `tables` (and, when `affects` is given, put a record it
+ * accepts or deleted any). A read overtaken by a commit is not shown: it runs again and only its newest result is
+ * handed on, so a list never shows a state older than one it showed. Returns the unsubscribe.
  */
-export function liveRead<T>(changes: Changes, tables: readonly string[], read: () => Promise<T>, observer: Observer<T>): () => void {
+export function liveRead<T>(
+	changes: Changes,
+	tables: readonly string[],
+	read: () => Promise<T>,
+	observer: Observer<T>,
+	affects?: (table: string, value: unknown) => boolean
+): () => void {
+	const concerns = (change: Change) =>
+		tables.includes(change.table) && (!affects || change.type !== 'put' || change.values.some((value) => affects(change.table, value)));
 	let stopped = false;
 	let running = false;
 	let again = false;
@@ -75,8 +85,8 @@ export function liveRead<T>(changes: Changes, tables: readonly string[], read: (
 		} while (again && !stopped);
 		running = false;
 	};
-	const unsubscribe = changes.subscribe((written) => {
-		if (tables.some((table) => written.has(table))) void run();
+	const unsubscribe = changes.subscribe((written, made) => {
+		if (made ? made.some(concerns) : tables.some((table) => written.has(table))) void run();
 	});
 	void run();
 	return () => {
