@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
 import { Database } from './database.ts';
 import { Changes, liveRead } from './live.ts';
@@ -80,5 +80,23 @@ describe('live reads', () => {
 		await until(() => runs === 2);
 		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.delete('m1'));
 		await until(() => runs === 3);
+	});
+
+	it('read everything again when the page comes back from the back-forward cache', async () => {
+		const page = new EventTarget();
+		vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+		const name = `live-${Math.random()}`;
+		const here = tab(name);
+		vi.unstubAllGlobals();
+		let runs = 0;
+		const stop = liveRead(here.changes, ['meetings'], async () => ++runs, { next: () => undefined, error: () => undefined });
+		closing.push({ close: stop });
+		await until(() => runs === 1);
+		const shown = (persisted: boolean) => Object.assign(new Event('pageshow'), { persisted });
+		page.dispatchEvent(shown(false));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(runs).toBe(1);
+		page.dispatchEvent(shown(true));
+		await until(() => runs === 2);
 	});
 });

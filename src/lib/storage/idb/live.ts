@@ -9,18 +9,39 @@ import type { Change, Hooks } from './database.ts';
  * told by table only, always passes.
  */
 
-/** `changes`: what this tab wrote; undefined for another tab's commit, which is told by its tables only. */
-type Listener = (tables: ReadonlySet<string>, changes?: readonly Change[]) => void;
+/**
+ * `changes`: what this tab wrote; undefined for another tab's commit, which is told by its tables only. `tables`
+ * undefined: anything may have changed (the page is back from the back-forward cache).
+ */
+type Listener = (tables?: ReadonlySet<string>, changes?: readonly Change[]) => void;
 
 /** The tables written by committed transactions, in this tab and in the others, for one database name. */
 export class Changes {
 	readonly #listeners = new Set<Listener>();
-	readonly #channel: BroadcastChannel | undefined;
+	#channel: BroadcastChannel | undefined;
 	readonly hooks: Hooks;
 
 	constructor(name: string) {
-		this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`idb-changes:${name}`) : undefined;
-		this.#channel?.addEventListener('message', (event: MessageEvent<string[]>) => this.#tell(new Set(event.data)));
+		const listen = () => {
+			if (typeof BroadcastChannel !== 'function') return;
+			this.#channel = new BroadcastChannel(`idb-changes:${name}`);
+			this.#channel.addEventListener('message', (event: MessageEvent<string[]>) => this.#tell(new Set(event.data)));
+		};
+		listen();
+		// As Dexie did: a page kept in the back-forward cache closes its channel (an open one can keep it out of the cache)
+		// and, shown again, reads everything again, since other tabs may have written meanwhile unheard.
+		if (typeof addEventListener === 'function') {
+			addEventListener('pagehide', (event) => {
+				if (!event.persisted) return;
+				this.#channel?.close();
+				this.#channel = undefined;
+			});
+			addEventListener('pageshow', (event) => {
+				if (!event.persisted) return;
+				listen();
+				this.#tell(undefined);
+			});
+		}
 		this.hooks = {
 			committed: (_tx, changes) => {
 				const tables = new Set(changes.map((change) => change.table));
@@ -31,7 +52,7 @@ export class Changes {
 		};
 	}
 
-	#tell(tables: ReadonlySet<string>, changes?: readonly Change[]): void {
+	#tell(tables: ReadonlySet<string> | undefined, changes?: readonly Change[]): void {
 		for (const listener of this.#listeners) listener(tables, changes);
 	}
 
@@ -86,7 +107,7 @@ export function liveRead<T>(
 		running = false;
 	};
 	const unsubscribe = changes.subscribe((written, made) => {
-		if (made ? made.some(concerns) : tables.some((table) => written.has(table))) void run();
+		if (!written || (made ? made.some(concerns) : tables.some((table) => written.has(table)))) void run();
 	});
 	void run();
 	return () => {
