@@ -472,7 +472,8 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 		this.hooks = options.hooks ?? [];
 		// As Dexie did: a page going into the back-forward cache lets its connection go, so that another tab's upgrade is
 		// not blocked by a frozen page; the next use, once it is shown again, opens it anew.
-		if (typeof addEventListener === 'function') addEventListener('pagehide', (event) => event.persisted && this.close());
+		if (typeof addEventListener === 'function')
+			addEventListener('pagehide', (event: Event) => (event as PageTransitionEvent).persisted && this.close());
 	}
 
 	/** Dexie's version, as the app counts them; IndexedDB holds ten times it. */

@@ -31,13 +31,13 @@ export class Changes {
 		// As Dexie did: a page kept in the back-forward cache closes its channel (an open one can keep it out of the cache)
 		// and, shown again, reads everything again, since other tabs may have written meanwhile unheard.
 		if (typeof addEventListener === 'function') {
-			addEventListener('pagehide', (event) => {
-				if (!event.persisted) return;
+			addEventListener('pagehide', (event: Event) => {
+				if (!(event as PageTransitionEvent).persisted) return;
 				this.#channel?.close();
 				this.#channel = undefined;
 			});
-			addEventListener('pageshow', (event) => {
-				if (!event.persisted) return;
+			addEventListener('pageshow', (event: Event) => {
+				if (!(event as PageTransitionEvent).persisted) return;
 				listen();
 				this.#tell(undefined);
 			});
