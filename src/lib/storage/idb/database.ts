@@ -547,7 +547,9 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 			if (step.version * NATIVE_FACTOR <= oldNative) continue;
 			const removed = Object.keys(step.stores).filter((name) => step.stores[name] === null);
 			applyStores(db, upgrade, storesAt(this.versions, step.version), removed);
-			await step.upgrade?.(new Tx(this as Database, upgrade, 'rw', [...db.objectStoreNames], []));
+			// Awaited only when there is one: the next step's stores must be made while the upgrade transaction is active,
+			// which a wait on nothing but a promise could outlast in a browser that runs microtasks late.
+			if (step.upgrade) await step.upgrade(new Tx(this as Database, upgrade, 'rw', [...db.objectStoreNames], []));
 		}
 		// A patch of a database already at our version (see #connect): only what is missing is made.
 		applyStores(db, upgrade, this.stores);
