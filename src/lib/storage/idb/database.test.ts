@@ -165,6 +165,28 @@ describe('a database Dexie made', () => {
 		expect(upgraded).toEqual(await structure(viaDexie));
 	});
 
+	it('opens one Dexie patched at version + 1 (with its $meta store) as it is, without an upgrade', async () => {
+		const name = fresh();
+		await dexieAt(name, LAST)
+			.open()
+			.then((d) => d.close());
+		await new Promise<void>((resolve, reject) => {
+			const patched = indexedDB.open(name, LAST * 10 + 1);
+			patched.onupgradeneeded = () => patched.result.createObjectStore('$meta');
+			patched.onsuccess = () => {
+				patched.result.close();
+				resolve();
+			};
+			patched.onerror = () => reject(patched.error);
+		});
+		const before = await structure(name);
+		const db = layer(name);
+		await db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm1' }));
+		expect(await db.transaction('r', ['meetings'], (tx) => tx.meetings.count())).toBe(1);
+		db.close();
+		expect(await structure(name)).toEqual(before);
+	});
+
 	it('is closed for another tab’s upgrade and opened again, at the newer version, at the next use', async () => {
 		const name = fresh();
 		const db = layer(name);
@@ -244,6 +266,49 @@ describe('transactions', () => {
 		});
 		expect(completed).toBe(true);
 		expect(durability).toEqual(['strict']);
+	});
+});
+
+describe('queries', () => {
+	it('read, count and delete as Dexie did, by cursor where asked', async () => {
+		const db = layer(fresh());
+		await db.transaction('rw', ['answers'], (tx) =>
+			tx.answers.bulkAdd([1, 2, 3, 4, 5].map((n) => answer(`a${n}`, n, { citizenId: n % 2 ? 'odd' : 'even' })))
+		);
+		const read = await db.transaction('r', ['answers'], async (tx) => {
+			const seen: string[] = [];
+			await tx.answers
+				.where('citizenId')
+				.equals('odd')
+				.each((a) => seen.push(a.id));
+			return {
+				seen,
+				first: (await tx.answers.orderBy('createdAt').first())?.id,
+				last: (await tx.answers.orderBy('createdAt').last())?.id,
+				keys: await tx.answers.where('citizenId').anyOf(['odd', 'even']).keys(),
+				got: (await tx.answers.bulkGet(['a2', 'zz', 'a1'])).map((a) => a?.id),
+				window: await tx.answers.orderBy('createdAt').offset(1).limit(2).primaryKeys(),
+				counted: await tx.answers.orderBy('createdAt').offset(1).limit(2).count(),
+				between: await tx.answers.where('createdAt').between(2, 4).primaryKeys(),
+				inclusive: await tx.answers.where('createdAt').between(2, 4, false, true).primaryKeys()
+			};
+		});
+		expect(read).toEqual({
+			seen: ['a1', 'a3', 'a5'],
+			first: 'a1',
+			last: 'a5',
+			keys: ['even', 'even', 'odd', 'odd', 'odd'],
+			got: ['a2', undefined, 'a1'],
+			window: ['a2', 'a3'],
+			counted: 2,
+			between: ['a2', 'a3'],
+			inclusive: ['a3', 'a4']
+		});
+		await db.transaction('rw', ['answers'], async (tx) => {
+			await tx.answers.bulkDelete(['a1', 'a2']);
+			await tx.answers.where('createdAt').above(4).delete();
+		});
+		expect(await db.transaction('r', ['answers'], (tx) => tx.answers.orderBy(':id').primaryKeys())).toEqual(['a3', 'a4']);
 	});
 });
 
