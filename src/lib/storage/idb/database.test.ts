@@ -290,7 +290,8 @@ describe('queries', () => {
 				window: await tx.answers.orderBy('createdAt').offset(1).limit(2).primaryKeys(),
 				counted: await tx.answers.orderBy('createdAt').offset(1).limit(2).count(),
 				between: await tx.answers.where('createdAt').between(2, 4).primaryKeys(),
-				inclusive: await tx.answers.where('createdAt').between(2, 4, false, true).primaryKeys()
+				inclusive: await tx.answers.where('createdAt').between(2, 4, false, true).primaryKeys(),
+				acrossKeys: await tx.answers.where('citizenId').anyOf(['odd', 'even']).reverse().offset(4).primaryKeys()
 			};
 		});
 		expect(read).toEqual({
@@ -302,7 +303,9 @@ describe('queries', () => {
 			window: ['a2', 'a3'],
 			counted: 2,
 			between: ['a2', 'a3'],
-			inclusive: ['a3', 'a4']
+			inclusive: ['a3', 'a4'],
+			// odd: a5 a3 a1, then even: a4 a2; the offset runs past the first key's records.
+			acrossKeys: ['a2']
 		});
 		await db.transaction('rw', ['answers'], async (tx) => {
 			await tx.answers.bulkDelete(['a1', 'a2']);

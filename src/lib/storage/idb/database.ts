@@ -349,7 +349,12 @@ export class Query<T> {
 					const cursor = walk.result as IDBCursorWithValue | null;
 					if (!cursor || left <= 0) return resolve();
 					if (skip > 0) {
-						// One step over the whole offset, not one per record.
+						// One range (the app's only use of an offset): one step over the whole offset, not one per record. Over
+						// several, a record at a time, since the first range may end inside the offset.
+						if (this.ranges.length > 1) {
+							skip--;
+							return cursor.continue();
+						}
 						const over = skip;
 						skip = 0;
 						return cursor.advance(over);
@@ -568,11 +573,13 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 		const committed = new Promise<void>((resolve, reject) => {
 			// Registered before any hook's listener, so the commit hook hears of the commit before the caller does.
 			idb.addEventListener('complete', () => {
+				// The caller goes on in a microtask after this listener, so after the hooks either way; resolved first so that
+				// a hook that throws (reported as any uncaught error) cannot leave a committed write unanswered.
+				resolve();
 				if (mode === 'rw') {
 					const changes = tx.succeeded();
 					for (const hooks of this.hooks) hooks.committed?.(tx, changes);
 				}
-				resolve();
 			});
 			idb.addEventListener('abort', () => {
 				aborted = idb.error ?? new DOMException('The transaction was aborted', 'AbortError');
