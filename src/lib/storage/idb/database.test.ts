@@ -342,6 +342,8 @@ describe('the commit hook', () => {
 		const { commits, hooks } = journal();
 		const db = layer(fresh(), [hooks]);
 		await db.transaction('rw', ['answers'], (tx) => tx.answers.add(answer('a1', 1)));
+		// Heard of by the time the caller goes on.
+		expect(commits).toHaveLength(1);
 		const heard = await db.transaction('rw', ['answers', 'meetings'], async (tx) => {
 			await tx.answers.bulkPut([answer('a2', 2), answer('a3', 3, { citizenId: 'c2' })]);
 			await tx.answers.where('citizenId').equals('c2').delete();
