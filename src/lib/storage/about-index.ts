@@ -1,4 +1,5 @@
 import type { DBCore, Middleware } from 'dexie';
+import type { Hooks } from './idb/database.ts';
 
 /*
  * Whether every record of the tables with an `about` field is in the `[citizenId+about]` and `[meetingId+about]`
@@ -58,6 +59,15 @@ export const aboutWatch: Middleware<DBCore> = {
 				};
 			}
 		};
+	}
+};
+
+/** The same watch for the own IndexedDB layer (idb/database.ts). */
+export const aboutHooks: Hooks = {
+	writing(tx, change) {
+		if (change.type !== 'put') return;
+		if (!tx.db.stores[change.table]?.indexes.some((index) => index.name === ABOUT_INDEX)) return;
+		if (change.values.some((value) => !hasAbout(value))) forgetAboutComplete();
 	}
 };
 

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
 import type { JournalOp, KeyRange } from '#lib/journal/frames.ts';
+import type { Change, Hooks, Tx } from './idb/database.ts';
 
 /*
  * Every read-write transaction that changes something also adds a row to the `commits` table, whose
@@ -102,6 +103,48 @@ export function journalingMiddleware(committed: (seq: number, ops: JournalOp[]) 
 					};
 				}
 			};
+		}
+	};
+}
+
+function layerRange(range: IDBKeyRange | undefined): KeyRange {
+	const bound = (key: unknown) => (typeof key === 'string' ? key : undefined);
+	if (!range) return { lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false };
+	return { lower: bound(range.lower), upper: bound(range.upper), lowerOpen: range.lowerOpen, upperOpen: range.upperOpen };
+}
+
+function layerOp(change: Change): JournalOp {
+	switch (change.type) {
+		case 'put':
+			return { type: 'put', table: change.table, values: change.values };
+		case 'delete':
+			return { type: 'delete', table: change.table, keys: change.keys as string[] };
+		case 'deleteRange':
+			return { type: 'deleteRange', table: change.table, range: layerRange(change.range) };
+	}
+}
+
+/** The journal for the own IndexedDB layer (idb/database.ts): the same numbering and ops as the middleware above. */
+export function journalHooks(committed: (seq: number, ops: JournalOp[]) => void): Hooks {
+	const pending = new WeakMap<Tx, { seq: number | undefined }>();
+	return {
+		alsoWrite: [COMMITS_TABLE],
+		writing(tx, change) {
+			if (change.table === COMMITS_TABLE || pending.has(tx)) return;
+			const counted: { seq: number | undefined } = { seq: undefined };
+			pending.set(tx, counted);
+			// Asked for with the first change, as above; a failed add aborts the transaction, which the caller hears of.
+			tx.table<CommitRecord>(COMMITS_TABLE)
+				.add({})
+				.then(
+					(seq) => (counted.seq = seq as number),
+					() => undefined
+				);
+		},
+		committed(tx, changes) {
+			const seq = pending.get(tx)?.seq;
+			if (seq === undefined) return;
+			committed(seq, changes.filter((change) => change.table !== COMMITS_TABLE).map(layerOp));
 		}
 	};
 }

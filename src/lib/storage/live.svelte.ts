@@ -1,12 +1,11 @@
-import { liveQuery } from 'dexie';
 import { isNewerRecord, reportNewerApp } from './damage.ts';
 import { sameRead, takeReadAhead } from './read-ahead.ts';
-import { afterGemt } from './saves-first.ts';
+import { watchQuery } from './watch.ts';
 
 const RETRY_DELAYS_MS = [100, 300, 1000, 3000];
 
 /**
- * Keeps `current` in step with a Dexie query. `select` is read inside an effect, so the query is
+ * Keeps `current` in step with a query of the database. `select` is read inside an effect, so the query is
  * rebuilt when the reactive values it reads (e.g. an id from the URL) change.
  * A failed read is tried again a few times before `failed` is set: a busy or just-restarted browser
  * can refuse a read for a moment, and "no citizens" must never be shown because of that.
@@ -27,9 +26,9 @@ export class LiveQuery<T> {
 			const query = select();
 			let attempt = 0;
 			let retry: ReturnType<typeof setTimeout> | undefined;
-			let subscription: { unsubscribe(): void } | undefined;
+			let unsubscribe: (() => void) | undefined;
 			const subscribe = () => {
-				subscription = liveQuery(() => afterGemt(query)).subscribe({
+				unsubscribe = watchQuery(query, {
 					next: (value) => {
 						attempt = 0;
 						// The same records as read ahead (or as last time) are not drawn again.
@@ -38,6 +37,8 @@ export class LiveQuery<T> {
 						this.failed = false;
 					},
 					error: (error: unknown) => {
+						// A failed read ends the subscription, as an observable's error does; a retry subscribes anew.
+						unsubscribe?.();
 						// A record from a newer Billedtale (another tab was updated) stays unreadable, so it is not tried again. What this
 						// page shows stays on screen, with what is typed there; the tab is told to reload.
 						if (isNewerRecord(error)) {
@@ -60,7 +61,7 @@ export class LiveQuery<T> {
 			subscribe();
 			return () => {
 				clearTimeout(retry);
-				subscription?.unsubscribe();
+				unsubscribe?.();
 			};
 		});
 	}

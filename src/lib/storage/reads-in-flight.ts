@@ -1,4 +1,6 @@
 import type { DBCore, Middleware } from 'dexie';
+import type { Hooks } from './idb/database.ts';
+import { tablesRead } from './read-tracking.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
 /*
@@ -8,7 +10,7 @@ import { yieldToPage } from './yield-to-page.ts';
  * the live queries' reads were answered and handled inside its window (the save trace, issue 17: 4–8 ms at 4× CPU).
  */
 
-const reads = new Set<{ tables: string[]; ended: Promise<void> }>();
+const reads = new Set<{ tables: readonly string[]; ended: Promise<void> }>();
 
 export const readsInFlight: Middleware<DBCore> = {
 	stack: 'dbcore',
@@ -18,19 +20,34 @@ export const readsInFlight: Middleware<DBCore> = {
 			...down,
 			transaction(tables, mode, options) {
 				const trans = down.transaction(tables, mode, options);
+				tablesRead(tables);
 				if (mode === 'readonly') {
 					const idb = trans as unknown as IDBTransaction;
-					const ended = new Promise<void>((resolve) => {
-						idb.addEventListener('complete', () => resolve());
-						idb.addEventListener('abort', () => resolve());
-					});
-					const read = { tables, ended };
-					reads.add(read);
-					void ended.then(() => reads.delete(read));
+					track(
+						tables,
+						new Promise<void>((resolve) => {
+							idb.addEventListener('complete', () => resolve());
+							idb.addEventListener('abort', () => resolve());
+						})
+					);
 				}
 				return trans;
 			}
 		};
+	}
+};
+
+function track(tables: readonly string[], ended: Promise<void>): void {
+	const read = { tables, ended };
+	reads.add(read);
+	void ended.then(() => reads.delete(read));
+}
+
+/** The same for the own IndexedDB layer (idb/database.ts). */
+export const readsInFlightHooks: Hooks = {
+	opened(tx) {
+		tablesRead(tx.tables);
+		if (tx.mode === 'r') track(tx.tables, tx.ended);
 	}
 };
 

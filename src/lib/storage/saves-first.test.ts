@@ -1,4 +1,4 @@
-import { Dexie, liveQuery } from 'dexie';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
@@ -6,8 +6,9 @@ import { createCitizen } from './citizens.ts';
 import { deleteDatabase, getDb } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { afterGemt, asSave, backgroundTransaction, holdLiveReadsUntil } from './saves-first.ts';
+import { asSave, backgroundTransaction, holdLiveReadsUntil } from './saves-first.ts';
 import * as sealing from './sealing.ts';
+import { watchQuery } from './watch.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -165,20 +166,21 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 });
 
 /**
- * A meeting and a live query of its answers as the app's lists run it (through afterGemt), with how many answers each
+ * A meeting and a live query of its answers as the app's lists run it (watchQuery), with how many answers each
  * of its results held; `check` runs once the first result is in, and the query is ended after it.
  */
 async function watchingAnswers(check: (meeting: Meeting, seen: number[]) => Promise<void>) {
 	const { meeting } = await aMeeting();
 	const seen: number[] = [];
-	const subscription = liveQuery(() => afterGemt(() => listAnswers(meeting.id))).subscribe({
-		next: (answers) => seen.push(answers.length)
+	const unsubscribe = watchQuery(() => listAnswers(meeting.id), {
+		next: (answers) => seen.push(answers.length),
+		error: (error) => expect.fail(String(error))
 	});
 	try {
 		await vi.waitFor(() => expect(seen).toEqual([0]));
 		await check(meeting, seen);
 	} finally {
-		subscription.unsubscribe();
+		unsubscribe();
 	}
 }
 

@@ -1,4 +1,4 @@
-import { Dexie, type Table, type Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { getDb } from './db.ts';
 
 /*
@@ -138,14 +138,10 @@ export function holdLiveReadsUntil(shown: Promise<unknown>): void {
 	);
 }
 
-/**
- * `query` now, or once an answer's "Gemt" on its way has been drawn: what a live query runs. Waited for in Dexie's own
- * promise, whose callbacks run in the zone they were given in, so the reads are still the live query's and are watched.
- */
-export function afterGemt<T>(query: () => Promise<T>): Promise<T> {
-	if (!shownGate.busy) return query();
-	const shown = shownGate.after();
-	return new Dexie.Promise<void>((resolve) => void shown.then(resolve)).then(query);
+/** `query` now, or once an answer's "Gemt" on its way has been drawn: what a live query runs. */
+export async function afterGemt<T>(query: () => Promise<T>): Promise<T> {
+	if (shownGate.busy) await shownGate.after();
+	return query();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import type { Upgrade } from './idb/database.ts';
 
 /**
  * Every released schema, oldest first. A change is a new entry with its own `upgrade`; released
@@ -9,6 +10,8 @@ export interface SchemaVersion {
 	name: string;
 	stores: Record<string, string | null>;
 	upgrade?: (tx: Transaction) => Promise<void>;
+	/** The same upgrade through the own IndexedDB layer; whichever opens the database first runs its own. */
+	upgradeIdb?: Upgrade;
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -71,6 +74,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 					.modify((record: { v?: number }) => {
 						record.v ??= 1;
 					});
+			}
+		},
+		upgradeIdb: async (tx) => {
+			for (const name of ['citizens', 'meetings', 'answers', 'boards', 'media']) {
+				await tx.table<{ v?: number }>(name).modify((record) => (record.v === undefined ? { ...record, v: 1 } : undefined));
 			}
 		}
 	},

@@ -49,6 +49,8 @@ export interface Options {
 	hooks?: readonly Hooks[];
 	/** The IndexedDB factory; fake-indexeddb's in tests. */
 	factory?: IDBFactory;
+	/** Another connection asks to upgrade (`newVersion`) or delete (null) the database; this one has been closed. */
+	versionChange?(newVersion: number | null): void;
 }
 
 /** Turns a request into a promise. A failed request's error is kept from aborting the transaction (Dexie did so too). */
@@ -466,6 +468,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	readonly stores: StoresSpec;
 	readonly factory: IDBFactory;
 	readonly hooks: readonly Hooks[];
+	readonly #versionChange: Options['versionChange'];
 
 	constructor(
 		readonly name: string,
@@ -475,6 +478,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 		this.stores = storesAt(versions);
 		this.factory = options.factory ?? indexedDB;
 		this.hooks = options.hooks ?? [];
+		this.#versionChange = options.versionChange;
 		// As Dexie did: a page going into the back-forward cache lets its connection go, so that another tab's upgrade is
 		// not blocked by a frozen page; the next use, once it is shown again, opens it anew.
 		if (typeof addEventListener === 'function')
@@ -507,7 +511,10 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 					db.close();
 					continue;
 				}
-				db.onversionchange = () => this.close();
+				db.onversionchange = (event) => {
+					this.close();
+					this.#versionChange?.(event.newVersion);
+				};
 				// The browser closed it (storage cleared, a crash of its database process): the next use opens again.
 				db.onclose = () => (this.#open = undefined);
 				return db;

@@ -37,7 +37,7 @@ describe('live reads', () => {
 		let runs = 0;
 		const stop = liveRead(
 			here.changes,
-			['meetings'],
+			new Set(['meetings']),
 			() => {
 				runs++;
 				return here.db.transaction('r', ['meetings'], (tx) => tx.meetings.toArray()).then((all) => all.map((m) => m.id));
@@ -63,7 +63,7 @@ describe('live reads', () => {
 		let runs = 0;
 		const stop = liveRead(
 			here.changes,
-			['meetings'],
+			new Set(['meetings']),
 			() => {
 				runs++;
 				return here.db.transaction('r', ['meetings'], (tx) => tx.meetings.where('citizenId').equals('c1').count());
@@ -89,7 +89,7 @@ describe('live reads', () => {
 		const here = tab(name);
 		vi.unstubAllGlobals();
 		let runs = 0;
-		const stop = liveRead(here.changes, ['meetings'], async () => ++runs, { next: () => undefined, error: () => undefined });
+		const stop = liveRead(here.changes, new Set(['meetings']), async () => ++runs, { next: () => undefined, error: () => undefined });
 		closing.push({ close: stop });
 		await until(() => runs === 1);
 		const shown = (persisted: boolean) => Object.assign(new Event('pageshow'), { persisted });

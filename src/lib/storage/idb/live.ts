@@ -56,6 +56,11 @@ export class Changes {
 		for (const listener of this.#listeners) listener(tables, changes);
 	}
 
+	/** Commits another library made to these tables (Dexie's, while both write the database). */
+	heard(tables: ReadonlySet<string>): void {
+		this.#tell(tables);
+	}
+
 	subscribe(listener: Listener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
@@ -73,19 +78,19 @@ export interface Observer<T> {
 }
 
 /**
- * Runs `read` now and again after every commit that wrote one of `tables` (and, when `affects` is given, put a record it
+ * Runs `read` now and again after every commit that wrote one of `tables` (which may grow as `read` runs) (and, when `affects` is given, put a record it
  * accepts or deleted any). A read overtaken by a commit is not shown: it runs again and only its newest result is
  * handed on, so a list never shows a state older than one it showed. Returns the unsubscribe.
  */
 export function liveRead<T>(
 	changes: Changes,
-	tables: readonly string[],
+	tables: ReadonlySet<string>,
 	read: () => Promise<T>,
 	observer: Observer<T>,
 	affects?: (table: string, value: unknown) => boolean
 ): () => void {
 	const concerns = (change: Change) =>
-		tables.includes(change.table) && (!affects || change.type !== 'put' || change.values.some((value) => affects(change.table, value)));
+		tables.has(change.table) && (!affects || change.type !== 'put' || change.values.some((value) => affects(change.table, value)));
 	let stopped = false;
 	let running = false;
 	let again = false;
@@ -107,7 +112,7 @@ export function liveRead<T>(
 		running = false;
 	};
 	const unsubscribe = changes.subscribe((written, made) => {
-		if (!written || (made ? made.some(concerns) : tables.some((table) => written.has(table)))) void run();
+		if (!written || (made ? made.some(concerns) : [...tables].some((table) => written.has(table)))) void run();
 	});
 	void run();
 	return () => {
