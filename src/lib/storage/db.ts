@@ -12,7 +12,7 @@ import type {
 	PlanRecord,
 	StoryItemRecord
 } from './records';
-import { SCHEMA_VERSIONS } from './schema';
+import { LAYER_VERSIONS, SCHEMA_VERSIONS } from './schema';
 import type { Stored } from './sealing.ts';
 import { commitCounted } from './commit-rows.ts';
 import { journalHooks, journalingMiddleware, type CommitRecord } from './journaling.ts';
@@ -82,8 +82,6 @@ export interface StoreTables extends Record<string, unknown> {
 }
 
 export type Store = Database<StoreTables>;
-
-const LAYER_VERSIONS = SCHEMA_VERSIONS.map(({ version, stores, upgradeIdb }) => ({ version, stores, upgrade: upgradeIdb }));
 
 let changes: Changes | undefined;
 

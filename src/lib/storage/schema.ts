@@ -140,3 +140,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// IndexedDB fills them from the records already stored.
 	}
 ];
+
+/** The versions as the own IndexedDB layer takes them (idb/database.ts). */
+export const LAYER_VERSIONS = SCHEMA_VERSIONS.map(({ version, stores, upgradeIdb }) => ({ version, stores, upgrade: upgradeIdb }));

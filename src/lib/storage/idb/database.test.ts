@@ -1,21 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
+import { LAYER_VERSIONS, SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
 import { Database, MAX_KEY, MIN_KEY, type Change, type Hooks, type Tx, type Upgrade } from './database.ts';
 import type { Version } from './schema.ts';
 
-/** The released versions with schema 6's upgrade written for this layer (the only one with an upgrade). */
-const upgradeV6: Upgrade = async (tx) => {
-	for (const name of ['citizens', 'meetings', 'answers', 'boards', 'media']) {
-		await tx.table<{ v?: number }>(name).modify((record) => (record.v === undefined ? { ...record, v: 1 } : undefined));
-	}
-};
-const VERSIONS: Version<Upgrade>[] = SCHEMA_VERSIONS.map(({ version, stores }) => ({
-	version,
-	stores,
-	upgrade: version === 6 ? upgradeV6 : undefined
-}));
-const LAST = VERSIONS.at(-1)!.version;
+const LAST = LAYER_VERSIONS.at(-1)!.version;
 
 type Answer = {
 	id: string;
@@ -36,7 +25,7 @@ function fresh(): string {
 }
 const opened: Database[] = [];
 function layer(name: string, hooks: Hooks[] = []): Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }> {
-	const db = new Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }>(name, VERSIONS, { hooks });
+	const db = new Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }>(name, LAYER_VERSIONS, { hooks });
 	opened.push(db);
 	return db;
 }

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCitizen, listCitizens } from './citizens.ts';
+import { deleteDatabase, getStore } from './db.ts';
+import { createMeeting } from './meetings.ts';
+import { watchQuery } from './watch.ts';
+
+afterEach(async () => {
+	await deleteDatabase();
+	localStorage.clear();
+});
+
+/** A live query of the citizens' names, as the app's lists run it, with how often it read. */
+function watchingCitizens() {
+	const seen: string[][] = [];
+	let reads = 0;
+	const stop = watchQuery(
+		async () => {
+			reads++;
+			return (await listCitizens()).map((citizen) => citizen.displayName);
+		},
+		{ next: (names) => seen.push(names), error: (error) => expect.fail(String(error)) }
+	);
+	return { seen, reads: () => reads, stop };
+}
+
+describe('a live query', () => {
+	it('reads again after a commit to a table it read, and not after a commit to another', async () => {
+		const { seen, reads, stop } = watchingCitizens();
+		try {
+			await vi.waitFor(() => expect(seen).toEqual([[]]));
+			const anna = await createCitizen({ displayName: 'Anna' });
+			await vi.waitFor(() => expect(seen).toEqual([[], ['Anna']]));
+			const before = reads();
+			await createMeeting(anna.id, { date: '2026-12-07', place: 'Hjemme', phase: 'opfoelgning' });
+			await getStore().transaction('rw', ['plans'], (tx) => tx.plans.delete('nothing'));
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(reads(), 'read again for a meeting or a plan').toBe(before);
+		} finally {
+			stop();
+		}
+	});
+
+	it('reads again after a commit through the other library while both write the database', async () => {
+		const { seen, stop } = watchingCitizens();
+		try {
+			await vi.waitFor(() => expect(seen).toEqual([[]]));
+			const anna = await createCitizen({ displayName: 'Anna' });
+			await vi.waitFor(() => expect(seen).toEqual([[], ['Anna']]));
+			// Deleted outside the repository, through the layer: the live query hears of it either way.
+			await getStore().transaction('rw', ['citizens'], (tx) => tx.citizens.delete(anna.id));
+			await vi.waitFor(() => expect(seen).toEqual([[], ['Anna'], []]));
+		} finally {
+			stop();
+		}
+	});
+});
