@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BilledtaleDb } from './db';
+import { DATABASE_NAME, deleteDatabase, getStore, openStore, type Store } from './db';
+import { MAX_KEY, MIN_KEY } from './idb/database.ts';
+import { NATIVE_FACTOR } from './idb/schema.ts';
 import { SCHEMA_VERSIONS } from './schema';
-import { DATABASE_NAME, deleteDatabase, getDb } from './db';
 import { storeNewVault } from './vault.ts';
 import { createVault } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
@@ -21,10 +22,10 @@ describe('schema versions', () => {
 		await v1.table('answers').add({ id: 'a1', meetingId: 'm1', citizenId: 'c1', createdAt: 2, updatedAt: 2, payload: {} });
 		v1.close();
 
-		const current = new BilledtaleDb(name);
-		expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-		expect(await current.citizens.count()).toBe(1);
-		expect(await current.answers.where('citizenId').equals('c1').count()).toBe(1);
+		const current = openStore(name);
+		expect((await current.open()).version).toBe(SCHEMA_VERSIONS.at(-1)!.version * NATIVE_FACTOR);
+		expect(await counts(current)).toMatchObject({ citizens: 1, answers: 1 });
+		expect(await current.transaction('r', ['answers'], (tx) => tx.answers.where('citizenId').equals('c1').count())).toBe(1);
 		await current.delete();
 	});
 
@@ -49,9 +50,8 @@ describe('schema versions', () => {
 		await v2.table('media').add({ id: 'p1', citizenId: 'c1', createdAt: 1, payload: {} });
 		v2.close();
 
-		const current = new BilledtaleDb(name);
-		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
-		expect(Object.fromEntries(counts)).toEqual({
+		const current = openStore(name);
+		expect(await counts(current)).toEqual({
 			citizens: 1,
 			meetings: 1,
 			answers: 40,
@@ -61,16 +61,16 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 0,
-			commits: 1,
+			// Schema 6's upgrade gave the records their version; an upgrade's writes take no journal number.
+			commits: 0,
 			citizenKeys: 0
 		});
-		const newest = await current.answers
-			.where('[meetingId+createdAt]')
-			.between(['m1', Dexie.minKey], ['m1', Dexie.maxKey])
-			.reverse()
-			.limit(3)
-			.primaryKeys();
+		const newest = await current.transaction('r', ['answers'], (tx) =>
+			tx.answers.where('[meetingId+createdAt]').between(['m1', MIN_KEY], ['m1', MAX_KEY]).reverse().limit(3).primaryKeys()
+		);
 		expect(newest).toEqual(['a39', 'a38', 'a37']);
+		// Schema 6's upgrade gave every record of its tables the payload version 1.
+		expect(await current.transaction('r', ['answers'], (tx) => tx.answers.where('v').equals(1).count())).toBe(40);
 		await current.delete();
 	});
 
@@ -99,10 +99,8 @@ describe('schema versions', () => {
 		});
 		v3.close();
 
-		const current = new BilledtaleDb(name);
-		const count = async () =>
-			Object.fromEntries(await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const)));
-		expect(await count()).toEqual({
+		const current = openStore(name);
+		expect(await counts(current)).toEqual({
 			citizens: 1,
 			meetings: 1,
 			answers: 25,
@@ -112,7 +110,8 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 0,
-			commits: 1,
+			// Schema 6's upgrade gave the records their version; an upgrade's writes take no journal number.
+			commits: 0,
 			citizenKeys: 0
 		});
 		const created = await createVault('en lang adgangssætning til test', '2468', 5, 0, 1_000);
@@ -120,10 +119,8 @@ describe('schema versions', () => {
 		current.close();
 		await deleteDatabase();
 		await copyInto(name, DATABASE_NAME);
-		const appDb = getDb();
 		expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 28, removed: 0 });
-		const records = appDb.tables.filter((table) => table.name !== 'commits');
-		const sealedCounts = Object.fromEntries(await Promise.all(records.map(async (table) => [table.name, await table.count()] as const)));
+		const { commits: _, ...sealedCounts } = await counts(getStore());
 		expect(sealedCounts).toEqual({
 			citizens: 1,
 			meetings: 1,
@@ -136,10 +133,10 @@ describe('schema versions', () => {
 			vault: 1,
 			citizenKeys: 0
 		});
-		const media = await appDb.media.get('p1');
+		const media = await getStore().transaction('r', ['media'], (tx) => tx.media.get('p1'));
 		expect(isSealedPayload(media!.payload)).toBe(true);
 		await deleteDatabase();
-		await new BilledtaleDb(name).delete();
+		await openStore(name).delete();
 	});
 
 	it('upgrade a version 4 database (sealed, with its key) to the current version with equal counts', async () => {
@@ -162,9 +159,8 @@ describe('schema versions', () => {
 		);
 		v4.close();
 
-		const current = new BilledtaleDb(name);
-		const counts = await Promise.all(current.tables.map(async (table) => [table.name, await table.count()] as const));
-		expect(Object.fromEntries(counts)).toEqual({
+		const current = openStore(name);
+		expect(await counts(current)).toEqual({
 			citizens: 1,
 			meetings: 1,
 			answers: 12,
@@ -174,20 +170,32 @@ describe('schema versions', () => {
 			assessments: 0,
 			storyItems: 0,
 			vault: 1,
-			commits: 1,
+			// Schema 6's upgrade gave the records their version; an upgrade's writes take no journal number.
+			commits: 0,
 			citizenKeys: 0
 		});
-		expect(isSealedPayload((await current.answers.get('a3'))!.payload)).toBe(true);
+		expect(isSealedPayload((await current.transaction('r', ['answers'], (tx) => tx.answers.get('a3')))!.payload)).toBe(true);
 		await current.delete();
 	});
 });
 
+/** How many records each table of `db` holds. */
+function counts(db: Store): Promise<Record<string, number>> {
+	const names = Object.keys(db.stores);
+	return db.transaction('r', names, async (tx) =>
+		Object.fromEntries(await Promise.all(names.map(async (name) => [name, await tx.table(name).count()] as const)))
+	);
+}
+
 /** Copies every record of one database into another, both at the current schema. */
 async function copyInto(from: string, to: string): Promise<void> {
-	const source = new BilledtaleDb(from);
-	const target = new BilledtaleDb(to);
+	const source = openStore(from);
+	const target = openStore(to);
 	// Commit numbers belong to each database; only records are copied.
-	for (const table of source.tables.filter((t) => t.name !== 'commits')) await target.table(table.name).bulkAdd(await table.toArray());
+	for (const name of Object.keys(source.stores).filter((name) => name !== 'commits')) {
+		const records = await source.transaction('r', [name], (tx) => tx.table(name).toArray());
+		await target.transaction('rw', [name], (tx) => tx.table(name).bulkAdd(records));
+	}
 	source.close();
 	target.close();
 }
