@@ -7,7 +7,7 @@ import { registerServiceWorker } from './service-worker.ts';
 import type { StartupEffects } from './startup.ts';
 
 /**
- * The start-up's effects in the browser. The passphrase screen needs neither Dexie nor the journal nor any table's code
+ * The start-up's effects in the browser. The passphrase screen needs neither the database's code nor the journal nor any table's
  * (the lock peeks at its key with IndexedDB itself): they are fetched here once the page has started, so their code is
  * neither in the first screen's download nor run before it answers.
  */

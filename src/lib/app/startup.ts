@@ -38,7 +38,7 @@ export interface Startup {
 
 /**
  * The page's start: nothing here waits for the journal except the notices about it. The journal comparison needs the
- * database's code (Dexie, every table's validators): on a tablet with a key it runs once the passphrase is submitted, so
+ * database's code (its IndexedDB layer, every table's validators): on a tablet with a key it runs once the passphrase is submitted, so
  * neither its download nor its ~300 ms of script (bench trace of /, issue 17) come before the passphrase screen answers.
  */
 export function startApp(effects: StartupEffects): Startup {

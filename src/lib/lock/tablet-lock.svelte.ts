@@ -71,7 +71,7 @@ function rememberKeyed(keyed: boolean): void {
 
 /** The user-timing mark set when a pass of upgradeStoredRecords has ended (bench/scenarios/open-meeting.ts reads it by this name). */
 const UPGRADE_PASS_MARK = 'billedtale:upgrade-pass-done';
-/** The database's code (Dexie and the tables') is not part of the lock screen's: it is fetched when the key is used. */
+/** The database's code (its IndexedDB layer and the tables') is not part of the lock screen's: it is fetched when the key is used. */
 const vaultStorage = () => import('#lib/storage/vault.ts');
 const readVault = async () => (await vaultStorage()).readVault();
 const replaceVault = async (read: VaultRecord, next: VaultRecord) => (await vaultStorage()).replaceVault(read, next);

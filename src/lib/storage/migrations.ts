@@ -3,7 +3,7 @@ import type { SealedTable } from './tables.ts';
 
 /*
  * Named, ordered steps that bring a sealed payload from one version to the next. They run on opened
- * payloads, so after unlock (never inside Dexie's upgrade, which runs before the tablet has its key):
+ * payloads, so after unlock (never inside the database's upgrade, which runs before the tablet has its key):
  * on every read, in the migration pass that rewrites old records once (migrate.ts), and on restoring
  * a backup. A released step is never edited; a change of shape is a new step with a fixture test.
  */

@@ -2,9 +2,9 @@
  * Reads started when a finger comes down on a link, before the page that shows them exists (issue 17, open1000). From
  * the press to the new page's first render there are the tap itself (~15 ms), SvelteKit's wait for the click's frame
  * (~17 ms at 4× CPU) and the navigation; the page's live reads started only after that, each a timer hop later (Dexie's
- * liveQuery), and the page was drawn empty first, then again with what they read. A page takes a read started ahead
- * as the first value of its live query (LiveQuery's `ahead`); the live query still reads for itself, since Dexie learns
- * from that read what to watch, and keeps what was read ahead when it read the same.
+ * liveQuery then), and the page was drawn empty first, then again with what they read. A page takes a read started ahead
+ * as the first value of its live query (LiveQuery's `ahead`); the live query still reads for itself, since it learns
+ * from that read which tables to watch (watch.ts), and keeps what was read ahead when it read the same.
  *
  * A read not taken is let go after a while: a press that became a scroll leaves nothing behind, and no page takes a
  * read older than what the press could have led to.

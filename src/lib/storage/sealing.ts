@@ -22,8 +22,8 @@ import type { SealedTable } from './tables.ts';
 export { SEALED_TABLES, type SealedTable } from './tables.ts';
 
 /*
- * Records are sealed before a transaction opens and opened after the reads: a crypto await inside a
- * Dexie transaction would let IndexedDB commit it early. Every record opened is checked against its
+ * Records are sealed before a transaction opens and opened after the reads: a crypto await inside an
+ * IndexedDB transaction would let IndexedDB commit it early. Every record opened is checked against its
  * table's registry entry (and upgraded from an older version), so no unchecked shape reaches the app.
  */
 

@@ -4,9 +4,9 @@ export const DATABASE_NAME = 'billedtale';
 
 /**
  * The tablet key's record, read with IndexedDB itself for the first screen. Whether the tablet is set up chooses between
- * the passphrase and the setup screen, and the lock screen should not wait for Dexie and every table's code (about half
+ * the passphrase and the setup screen, and the lock screen should not wait for the database's code and every table's (about half
  * of the app's first load) to learn it; they are fetched meanwhile, and the key is read through them again before it is
- * used (tablet-lock.svelte.ts). Read-only: a database that is not there yet is not made here, its first version is Dexie's.
+ * used (tablet-lock.svelte.ts). Read-only: a database that is not there yet is not made here, its first version is the app's (db.ts).
  */
 export function peekVault(): Promise<VaultRecord | undefined> {
 	return new Promise((resolve, reject) => {
@@ -20,7 +20,7 @@ export function peekVault(): Promise<VaultRecord | undefined> {
 		};
 		request.onsuccess = () => {
 			const db = request.result;
-			// Dexie, opening meanwhile with a newer schema, must not wait for this connection.
+			// The app's own connection, opening meanwhile with a newer schema, must not wait for this one.
 			db.onversionchange = () => db.close();
 			if (!db.objectStoreNames.contains('vault')) {
 				db.close();
