@@ -2,7 +2,7 @@ import { randomBytes } from '#lib/crypto/primitives.ts';
 import { createCitizenKey, decodeCitizenKey, encodeCitizenKey, unwrapCitizenKey, type CitizenKeyRecord } from '#lib/vault/citizen-keys.ts';
 import type { DataKey } from '#lib/vault/keys.ts';
 import { citizenKeyOnce, forgetCitizenKey, requireDataKey } from '#lib/vault/session.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 import { guardedWrite } from './errors.ts';
 
 /*
@@ -71,13 +71,16 @@ async function shredKeyFile(directory: FileSystemDirectoryHandle, name: string):
 
 async function readKey(citizenId: string): Promise<CitizenKeyRecord | undefined> {
 	const root = await fileRoot();
-	return (root ? await readKeyFile(root, citizenId) : undefined) ?? (await getDb().citizenKeys.get(citizenId));
+	return (
+		(root ? await readKeyFile(root, citizenId) : undefined) ??
+		(await getStore().transaction('r', ['citizenKeys'], (tx) => tx.citizenKeys.get(citizenId)))
+	);
 }
 
 async function storeKey(record: CitizenKeyRecord): Promise<void> {
 	const root = await fileRoot();
 	if (!root) {
-		await guardedWrite(() => getDb().citizenKeys.put(record));
+		await guardedWrite(() => getStore().transaction('rw', ['citizenKeys'], (tx) => tx.citizenKeys.put(record)));
 		return;
 	}
 	const directory = (await keyDirectory(root, true))!;
@@ -155,7 +158,7 @@ export async function destroyCitizenKey(citizenId: string): Promise<void> {
 	const root = await fileRoot();
 	const directory = root && (await keyDirectory(root, false));
 	if (directory) await shredKeyFile(directory, citizenId);
-	await guardedWrite(() => getDb().citizenKeys.delete(citizenId));
+	await guardedWrite(() => getStore().transaction('rw', ['citizenKeys'], (tx) => tx.citizenKeys.delete(citizenId)));
 }
 
 /** "Slet alt": every citizen key file is overwritten and removed, then the directory goes. */

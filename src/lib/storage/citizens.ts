@@ -2,7 +2,7 @@ import { DEFAULT_ACCESS, type AccessProfile } from '#lib/domain/access.ts';
 import { byDisplayName, normaliseNewCitizen, type Citizen, type NewCitizen } from '#lib/domain/citizen.ts';
 import { newId } from '#lib/domain/ids.ts';
 import { destroyCitizenKey } from './citizen-keys.ts';
-import { getDb } from './db';
+import { getStore } from './db';
 import { guardedWrite, StorageError } from './errors';
 import { rememberWhetherCitizensExist } from './eviction.ts';
 import { citizenFromRecord, citizenToRecord } from './records';
@@ -11,20 +11,20 @@ import { OWNED_TABLES, SEALED_TABLES } from './tables.ts';
 import { meetingsDeleted } from './forgotten-meetings.ts';
 
 export async function listCitizens(): Promise<Citizen[]> {
-	const stored = await getDb().citizens.toArray();
+	const stored = await getStore().transaction('r', ['citizens'], (tx) => tx.citizens.toArray());
 	const records = await openRecords('citizens', stored);
 	return records.map(citizenFromRecord).sort(byDisplayName);
 }
 
 export async function getCitizen(id: string): Promise<Citizen | undefined> {
-	const stored = await getDb().citizens.get(id);
+	const stored = await getStore().transaction('r', ['citizens'], (tx) => tx.citizens.get(id));
 	return stored && citizenFromRecord(await openRecord('citizens', stored));
 }
 
 export async function createCitizen(input: NewCitizen, now = Date.now()): Promise<Citizen> {
 	const citizen: Citizen = { id: newId(), createdAt: now, ...normaliseNewCitizen(input), access: { ...DEFAULT_ACCESS } };
 	const sealed = await sealRecord('citizens', citizenToRecord(citizen));
-	await guardedWrite(() => getDb().citizens.add(sealed));
+	await guardedWrite(() => getStore().transaction('rw', ['citizens'], (tx) => tx.citizens.add(sealed)));
 	await rememberWhetherCitizensExist();
 	return citizen;
 }
@@ -35,13 +35,12 @@ export async function createCitizen(input: NewCitizen, now = Date.now()): Promis
  * browser's files, it can no longer be opened.
  */
 export async function deleteCitizen(id: string): Promise<void> {
-	const db = getDb();
 	await destroyCitizenKey(id);
 	const meetingIds = await guardedWrite(() =>
-		db.transaction('rw', [...SEALED_TABLES], async () => {
-			const meetings = await db.meetings.where('citizenId').equals(id).primaryKeys();
-			for (const name of OWNED_TABLES) await db.table(name).where('citizenId').equals(id).delete();
-			await db.citizens.delete(id);
+		getStore().transaction('rw', SEALED_TABLES, async (tx) => {
+			const meetings = (await tx.meetings.where('citizenId').equals(id).primaryKeys()) as string[];
+			for (const name of OWNED_TABLES) await tx.table(name).where('citizenId').equals(id).delete();
+			await tx.citizens.delete(id);
 			return meetings;
 		})
 	);
@@ -51,16 +50,16 @@ export async function deleteCitizen(id: string): Promise<void> {
 
 /** Stores the citizen's access and visual settings; a change from another tab meanwhile is read again, not overwritten. */
 export function saveCitizenAccess(id: string, access: AccessProfile): Promise<Citizen> {
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
-		const stored = await db.citizens.get(id);
+		const stored = await store.transaction('r', ['citizens'], (tx) => tx.citizens.get(id));
 		if (!stored) throw new StorageError('error.notFound');
 		const citizen = { ...citizenFromRecord(await openRecord('citizens', stored)), access };
 		const sealed = await sealRecord('citizens', citizenToRecord(citizen));
 		return guardedWrite(() =>
-			db.transaction('rw', db.citizens, async () => {
-				if (!unchangedSince(stored, await db.citizens.get(id))) return CHANGED_MEANWHILE;
-				await db.citizens.put(sealed);
+			store.transaction('rw', ['citizens'], async (tx) => {
+				if (!unchangedSince(stored, await tx.citizens.get(id))) return CHANGED_MEANWHILE;
+				await tx.citizens.put(sealed);
 				return citizen;
 			})
 		);

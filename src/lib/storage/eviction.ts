@@ -1,4 +1,4 @@
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 import { persistenceState, requestPersistence } from './persistence.ts';
 
 /*
@@ -24,8 +24,12 @@ async function cacheRemembers(): Promise<boolean> {
 	return (await caches.has(MARKER_CACHE)) && (await (await caches.open(MARKER_CACHE)).match(MARKER_URL)) !== undefined;
 }
 
+function countCitizens(): Promise<number> {
+	return getStore().transaction('r', ['citizens'], (tx) => tx.citizens.count());
+}
+
 export async function rememberWhetherCitizensExist(): Promise<void> {
-	const kept = (await getDb().citizens.count()) > 0;
+	const kept = (await countCitizens()) > 0;
 	if (kept) localStorage.setItem(MARKER, '1');
 	else localStorage.removeItem(MARKER);
 	await markInCache(kept).catch((error: unknown) => console.warn('Billedtale: the storage marker could not be kept in the cache', error));
@@ -42,7 +46,7 @@ export async function rememberWhetherCitizensExist(): Promise<void> {
 /** True when citizens were kept here and the database is now empty without anyone deleting them. */
 export async function storageWasEvicted(): Promise<boolean> {
 	const remembered = localStorage.getItem(MARKER) === '1' || (await cacheRemembers().catch(() => false));
-	return remembered && (await getDb().citizens.count()) === 0;
+	return remembered && (await countCitizens()) === 0;
 }
 
 /** After telling the user, start afresh so the warning is not repeated on every start. */

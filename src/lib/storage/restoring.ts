@@ -1,5 +1,5 @@
 import { deleteCitizen } from './citizens.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 
 /*
  * A restore writes a file's records a batch per transaction, and its citizens last, in a transaction of their own. Held
@@ -49,7 +49,9 @@ function markedCitizens(): string[] {
 
 /** Removes what a restore wrote for the citizens it had not yet written, and their keys; a citizen written stays. */
 async function takeBack(citizenIds: readonly string[]): Promise<void> {
-	const written = new Set(await getDb().citizens.where(':id').anyOf(citizenIds).primaryKeys());
+	const written = new Set(
+		await getStore().transaction('r', ['citizens'], (tx) => tx.citizens.where(':id').anyOf(citizenIds).primaryKeys())
+	);
 	for (const id of citizenIds) if (!written.has(id)) await deleteCitizen(id);
 	localStorage.removeItem(MARKER);
 }

@@ -1,12 +1,11 @@
-import type { Table } from 'dexie';
 import { isSealedPayload, sealPayload } from '#lib/vault/payload.ts';
 import type { DataKey, VaultRecord } from '#lib/vault/keys.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { SEALED_TABLES } from './sealing.ts';
 
 export function readVault(): Promise<VaultRecord | undefined> {
-	return getDb().vault.get('vault');
+	return getStore().transaction('r', ['vault'], (tx) => tx.vault.get('vault'));
 }
 
 /** What every change of the record changes: the passphrase's salt, the random ivs of its boxes, or the idle time. */
@@ -22,12 +21,11 @@ function fingerprint(record: VaultRecord): string {
  * change is to be made again from the record as it is now.
  */
 export async function replaceVault(read: VaultRecord, next: VaultRecord): Promise<boolean> {
-	const db = getDb();
 	return guardedWrite(() =>
-		db.transaction('rw', db.vault, async () => {
-			const stored = await db.vault.get('vault');
+		getStore().transaction('rw', ['vault'], async (tx) => {
+			const stored = await tx.vault.get('vault');
 			if (!stored || fingerprint(stored) !== fingerprint(read)) return false;
-			await db.vault.put(next);
+			await tx.vault.put(next);
 			return true;
 		})
 	);
@@ -41,9 +39,10 @@ type AnyRecord = { id: string; payload: unknown };
  * Records sealed under a key that no longer exists (a "Slet alt" cut short) can never be opened and go.
  */
 export async function storeNewVault(record: VaultRecord, dataKey: DataKey): Promise<{ sealed: number; removed: number }> {
-	const db = getDb();
-	const tables = SEALED_TABLES.map((name) => db.table<AnyRecord, string>(name));
-	const all = await Promise.all(tables.map((table) => table.toArray()));
+	const store = getStore();
+	const all = await store.transaction('r', SEALED_TABLES, (tx) =>
+		Promise.all(SEALED_TABLES.map((name) => tx.table<AnyRecord>(name).toArray()))
+	);
 	const plain = all.map((records) => records.filter((r) => !isSealedPayload(r.payload)));
 	const orphans = all.map((records) => records.filter((r) => isSealedPayload(r.payload)).map((r) => r.id));
 	const sealed = await Promise.all(
@@ -52,13 +51,14 @@ export async function storeNewVault(record: VaultRecord, dataKey: DataKey): Prom
 		)
 	);
 	await guardedWrite(() =>
-		db.transaction('rw', [db.vault, ...tables], async () => {
-			if (await db.vault.get('vault')) throw new StorageError('error.vaultExists');
-			const countsNow = await Promise.all(tables.map((table: Table<AnyRecord, string>) => table.count()));
+		store.transaction('rw', ['vault', ...SEALED_TABLES], async (tx) => {
+			if (await tx.vault.get('vault')) throw new StorageError('error.vaultExists');
+			const tables = SEALED_TABLES.map((name) => tx.table<AnyRecord>(name));
+			const countsNow = await Promise.all(tables.map((table) => table.count()));
 			if (countsNow.some((count, i) => count !== all[i]!.length)) throw new StorageError('error.storageWrite');
 			await Promise.all(tables.map((table, i) => table.bulkDelete(orphans[i]!)));
 			await Promise.all(tables.map((table, i) => table.bulkPut(sealed[i]!)));
-			await db.vault.add(record);
+			await tx.vault.add(record);
 		})
 	);
 	const total = (lists: unknown[][]) => lists.reduce((sum, list) => sum + list.length, 0);
@@ -67,5 +67,5 @@ export async function storeNewVault(record: VaultRecord, dataKey: DataKey): Prom
 
 /** "Slet alt" removes the key first: should deleting the rest fail, what is left cannot be opened. */
 export async function destroyKey(): Promise<void> {
-	await guardedWrite(() => getDb().vault.delete('vault'));
+	await guardedWrite(() => getStore().transaction('rw', ['vault'], (tx) => tx.vault.delete('vault')));
 }
