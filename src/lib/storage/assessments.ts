@@ -2,8 +2,9 @@ import { validateAssessment, type Assessment, type AssessmentContent } from '#li
 import { newId } from '#lib/domain/ids.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { FUNCTION_LEVELS, vumSubtheme } from '#lib/content/vum.ts';
-import { getDb } from './db.ts';
+import { getStore, type StoreTables } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
+import type { TypedTx } from './idb/database.ts';
 import { assessmentFromRecord, assessmentToRecord, type AssessmentRecord } from './records.ts';
 import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnlessChanged, type Stored } from './sealing.ts';
 
@@ -16,16 +17,15 @@ import { CHANGED_MEANWHILE, openRecords, sealRecord, unchangedSince, writeUnless
  * The meeting's records as stored. Only those of the meeting's own citizen count: one under another citizen (put there by
  * a forged backup before restores checked it) is not this meeting's assessment and is never shown in her case file.
  */
-async function storedOf(meetingId: string): Promise<Stored<AssessmentRecord>[]> {
-	const db = getDb();
+async function storedOf(tx: TypedTx<StoreTables>, meetingId: string): Promise<Stored<AssessmentRecord>[]> {
 	// Side by side, not one after the other: the case file and the adviser's panel wait for them.
-	const [meeting, stored] = await Promise.all([db.meetings.get(meetingId), db.assessments.where('meetingId').equals(meetingId).toArray()]);
+	const [meeting, stored] = await Promise.all([tx.meetings.get(meetingId), tx.assessments.where('meetingId').equals(meetingId).toArray()]);
 	return meeting ? stored.filter((record) => record.citizenId === meeting.citizenId) : [];
 }
 
 /** Every level the adviser recorded in a meeting, in the order they were first set. */
 export async function listAssessments(meetingId: string): Promise<Assessment[]> {
-	const stored = await storedOf(meetingId);
+	const stored = await getStore().transaction('r', ['meetings', 'assessments'], (tx) => storedOf(tx, meetingId));
 	return (await openRecords('assessments', stored)).map(assessmentFromRecord).sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -38,7 +38,7 @@ function checkAgainstContent(input: AssessmentContent): void {
 
 /** The meeting's stored records and the one about the sub-theme, opened. */
 async function readFor(meetingId: string, subthemeId: string) {
-	const all = await storedOf(meetingId);
+	const all = await getStore().transaction('r', ['meetings', 'assessments'], (tx) => storedOf(tx, meetingId));
 	const opened = (await openRecords('assessments', all)).find((record) => record.payload.subthemeId === subthemeId);
 	const stored = opened && all.find((record) => record.id === opened.id);
 	return { ids: all.map((record) => record.id).sort(), opened, stored };
@@ -51,9 +51,9 @@ async function readFor(meetingId: string, subthemeId: string) {
 export async function setAssessment(meetingId: string, input: AssessmentContent, now = Date.now()): Promise<Assessment> {
 	const content = validateAssessment(input);
 	checkAgainstContent(content);
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
-		const meeting = await db.meetings.get(meetingId);
+		const meeting = await store.transaction('r', ['meetings'], (tx) => tx.meetings.get(meetingId));
 		if (!meeting) throw new StorageError('error.notFound');
 		const { ids, opened, stored } = await readFor(meetingId, content.subthemeId);
 		const keys = opened
@@ -62,12 +62,12 @@ export async function setAssessment(meetingId: string, input: AssessmentContent,
 		const assessment: Assessment = { ...keys, updatedAt: now, ...content };
 		const sealed = await sealRecord('assessments', assessmentToRecord(assessment));
 		return guardedWrite(() =>
-			db.transaction('rw', [db.meetings, db.assessments], async () => {
-				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
-				const idsNow = (await storedOf(meetingId)).map((record) => record.id).sort();
+			store.transaction('rw', ['meetings', 'assessments'], async (tx) => {
+				if (!(await tx.meetings.get(meetingId))) throw new StorageError('error.notFound');
+				const idsNow = (await storedOf(tx, meetingId)).map((record) => record.id).sort();
 				const same = idsNow.length === ids.length && idsNow.every((id, i) => id === ids[i]);
-				if (!same || (stored && !unchangedSince(stored, await db.assessments.get(stored.id)))) return CHANGED_MEANWHILE;
-				await db.assessments.put(sealed);
+				if (!same || (stored && !unchangedSince(stored, await tx.assessments.get(stored.id)))) return CHANGED_MEANWHILE;
+				await tx.assessments.put(sealed);
 				return assessment;
 			})
 		);
@@ -77,5 +77,5 @@ export async function setAssessment(meetingId: string, input: AssessmentContent,
 /** Takes the level of a sub-theme away again (e.g. set by mistake). */
 export async function clearAssessment(meetingId: string, subthemeId: string): Promise<void> {
 	const { stored } = await readFor(meetingId, subthemeId);
-	if (stored) await guardedWrite(() => getDb().assessments.delete(stored.id));
+	if (stored) await guardedWrite(() => getStore().transaction('rw', ['assessments'], (tx) => tx.assessments.delete(stored.id)));
 }

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { newId } from '#lib/domain/ids.ts';
 import {
 	byMeetingDateDescending,
@@ -11,7 +10,8 @@ import {
 	type ParticipantRole
 } from '#lib/domain/meeting.ts';
 import { meetingsDeleted } from './forgotten-meetings.ts';
-import { getDb } from './db';
+import { getStore, type StoreTables } from './db';
+import { MAX_KEY, type TypedTx } from './idb/database.ts';
 import { MEETING_OWNED_TABLES } from './registry.ts';
 import { answerNamesParticipant } from '#lib/domain/answer.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
@@ -20,7 +20,7 @@ import { answerFromRecord, citizenFromRecord, meetingFromRecord, meetingToRecord
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
 export async function listMeetings(citizenId: string): Promise<Meeting[]> {
-	const stored = await getDb().meetings.where('citizenId').equals(citizenId).toArray();
+	const stored = await getStore().transaction('r', ['meetings'], (tx) => tx.meetings.where('citizenId').equals(citizenId).toArray());
 	const records = await openRecords('meetings', stored);
 	return records.map(meetingFromRecord).sort(byMeetingDateDescending);
 }
@@ -31,20 +31,22 @@ export async function listMeetings(citizenId: string): Promise<Meeting[]> {
  * (issue 17). One record more is read, not opened, to know whether to offer more.
  */
 export async function listNewestMeetings(citizenId: string, limit: number): Promise<{ meetings: Meeting[]; more: boolean }> {
-	const stored = await getDb()
-		.meetings.where('[citizenId+date+createdAt]')
-		// Every key of the citizen lies between these: a key is never one array twice (IndexedDB refuses it as a cycle).
-		.between([citizenId], [citizenId, Dexie.maxKey])
-		.reverse()
-		.limit(limit + 1)
-		.toArray();
+	const stored = await getStore().transaction('r', ['meetings'], (tx) =>
+		tx.meetings
+			.where('[citizenId+date+createdAt]')
+			// Every key of the citizen lies between these: a key is never one array twice (IndexedDB refuses it as a cycle).
+			.between([citizenId], [citizenId, MAX_KEY])
+			.reverse()
+			.limit(limit + 1)
+			.toArray()
+	);
 	const records = await openRecords('meetings', stored.slice(0, limit));
 	// Equal date and time come back in id order; the domain order decides between them.
 	return { meetings: records.map(meetingFromRecord).sort(byMeetingDateDescending), more: stored.length > limit };
 }
 
 export async function getMeeting(id: string): Promise<Meeting | undefined> {
-	const stored = await getDb().meetings.get(id);
+	const stored = await getStore().transaction('r', ['meetings'], (tx) => tx.meetings.get(id));
 	return stored && meetingFromRecord(await openRecord('meetings', stored));
 }
 
@@ -53,15 +55,16 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
  * the story was changed in, and reads only those: the citizen's every meeting grew with the years (issue 17).
  */
 export async function getMeetings(ids: readonly string[]): Promise<Meeting[]> {
-	const stored = (await getDb().meetings.bulkGet([...new Set(ids)])).filter((record) => record !== undefined);
+	const found = await getStore().transaction('r', ['meetings'], (tx) => tx.meetings.bulkGet([...new Set(ids)]));
+	const stored = found.filter((record) => record !== undefined);
 	return (await openRecords('meetings', stored)).map(meetingFromRecord);
 }
 
 /** The citizen takes part in their own meeting from the start, named as they are on the tablet. */
 export async function createMeeting(citizenId: string, input: NewMeeting, now = Date.now()): Promise<Meeting> {
-	const db = getDb();
+	const store = getStore();
 	const details = normaliseNewMeeting(input);
-	const storedCitizen = await db.citizens.get(citizenId);
+	const storedCitizen = await store.transaction('r', ['citizens'], (tx) => tx.citizens.get(citizenId));
 	if (!storedCitizen) throw new StorageError('error.notFound');
 	const citizen = citizenFromRecord(await openRecord('citizens', storedCitizen));
 	const meeting: Meeting = {
@@ -73,9 +76,9 @@ export async function createMeeting(citizenId: string, input: NewMeeting, now = 
 	};
 	const sealed = await sealRecord('meetings', meetingToRecord(meeting));
 	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.meetings], async () => {
-			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
-			await db.meetings.add(sealed);
+		store.transaction('rw', ['citizens', 'meetings'], async (tx) => {
+			if (!(await tx.citizens.get(citizenId))) throw new StorageError('error.notFound');
+			await tx.meetings.add(sealed);
 		})
 	);
 	return meeting;
@@ -86,22 +89,23 @@ export async function createMeeting(citizenId: string, input: NewMeeting, now = 
  * that no answer of the meeting changed meanwhile.
  */
 function updateMeeting(id: string, change: (meeting: Meeting) => Meeting, check?: (answers: AnswerRecord[]) => void): Promise<Meeting> {
-	const db = getDb();
-	const readAnswers = () => (check ? db.answers.where('meetingId').equals(id).toArray() : Promise.resolve([]));
+	const store = getStore();
+	const readAnswers = (tx: TypedTx<StoreTables>) => (check ? tx.answers.where('meetingId').equals(id).toArray() : Promise.resolve([]));
 	return writeUnlessChanged(async () => {
-		const stored = await db.meetings.get(id);
-		const storedAnswers = await readAnswers();
+		const [stored, storedAnswers] = await store.transaction('r', ['meetings', 'answers'], (tx) =>
+			Promise.all([tx.meetings.get(id), readAnswers(tx)])
+		);
 		if (!stored) throw new StorageError('error.notFound');
 		check?.(await openRecords('answers', storedAnswers));
 		const updated = change(meetingFromRecord(await openRecord('meetings', stored)));
 		const sealed = await sealRecord('meetings', meetingToRecord(updated));
 		return guardedWrite(() =>
-			db.transaction('rw', [db.meetings, db.answers], async () => {
-				const answersNow = await readAnswers();
+			store.transaction('rw', ['meetings', 'answers'], async (tx) => {
+				const answersNow = await readAnswers(tx);
 				const answersUnchanged =
 					answersNow.length === storedAnswers.length && answersNow.every((a, i) => unchangedSince(storedAnswers[i], a));
-				if (!answersUnchanged || !unchangedSince(stored, await db.meetings.get(id))) return CHANGED_MEANWHILE;
-				await db.meetings.put(sealed);
+				if (!answersUnchanged || !unchangedSince(stored, await tx.meetings.get(id))) return CHANGED_MEANWHILE;
+				await tx.meetings.put(sealed);
 				return updated;
 			})
 		);
@@ -124,12 +128,11 @@ export async function editMeeting(id: string, input: NewMeeting): Promise<Meetin
  * after it deletes those nothing else refers to, unless a tab holds the citizen's media, whose own clean-up then does.
  */
 export async function deleteMeeting(id: string): Promise<void> {
-	const db = getDb();
 	const citizenId = await guardedWrite(() =>
-		db.transaction('rw', [db.meetings, ...MEETING_OWNED_TABLES.map((name) => db.table(name))], async () => {
-			const meeting = await db.meetings.get(id);
-			for (const name of MEETING_OWNED_TABLES) await db.table(name).where('meetingId').equals(id).delete();
-			await db.meetings.delete(id);
+		getStore().transaction('rw', ['meetings', ...MEETING_OWNED_TABLES], async (tx) => {
+			const meeting = await tx.meetings.get(id);
+			for (const name of MEETING_OWNED_TABLES) await tx.table(name).where('meetingId').equals(id).delete();
+			await tx.meetings.delete(id);
 			return meeting?.citizenId;
 		})
 	);

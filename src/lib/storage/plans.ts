@@ -1,7 +1,8 @@
 import { newId } from '#lib/domain/ids.ts';
 import { validatePlan, type Plan, type PlanContent } from '#lib/domain/plan.ts';
-import { getDb } from './db.ts';
+import { getStore, type StoreTables } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
+import type { TypedTx } from './idb/database.ts';
 import { planFromRecord, planToRecord } from './records.ts';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
 
@@ -9,24 +10,23 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
  * The meeting's plan as stored. Only one of the meeting's own citizen counts: a plan under another citizen (put there by
  * a forged backup before restores checked it) is not this meeting's, is never shown here and never takes her goals.
  */
-async function storedPlan(meetingId: string, citizenId: string) {
-	return (await getDb().plans.where('meetingId').equals(meetingId).toArray()).find((plan) => plan.citizenId === citizenId);
+async function storedPlan(tx: TypedTx<StoreTables>, meetingId: string, citizenId: string) {
+	return (await tx.plans.where('meetingId').equals(meetingId).toArray()).find((plan) => plan.citizenId === citizenId);
 }
 
 /** The plan of a meeting, if one has been started. */
 export async function getPlan(meetingId: string): Promise<Plan | undefined> {
 	// Side by side, not one after the other: the meeting page's first render waits for the plan (meeting-open.spec).
-	const [meeting, plans] = await Promise.all([
-		getDb().meetings.get(meetingId),
-		getDb().plans.where('meetingId').equals(meetingId).toArray()
-	]);
+	const [meeting, plans] = await getStore().transaction('r', ['meetings', 'plans'], (tx) =>
+		Promise.all([tx.meetings.get(meetingId), tx.plans.where('meetingId').equals(meetingId).toArray()])
+	);
 	const stored = meeting && plans.find((plan) => plan.citizenId === meeting.citizenId);
 	return stored && planFromRecord(await openRecord('plans', stored));
 }
 
 /** Every plan of a citizen, in the order they were created; which one is followed up goes by the meetings' dates (domain earlierGoals). */
 export async function listPlans(citizenId: string): Promise<Plan[]> {
-	const stored = await getDb().plans.where('citizenId').equals(citizenId).toArray();
+	const stored = await getStore().transaction('r', ['plans'], (tx) => tx.plans.where('citizenId').equals(citizenId).toArray());
 	return (await openRecords('plans', stored)).map(planFromRecord).sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -36,11 +36,13 @@ export async function listPlans(citizenId: string): Promise<Plan[]> {
  * so nothing another person wrote is overwritten.
  */
 export function updatePlan(meetingId: string, change: (plan: PlanContent) => PlanContent, now = Date.now()): Promise<Plan> {
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
-		const storedMeeting = await db.meetings.get(meetingId);
+		const [storedMeeting, stored] = await store.transaction('r', ['meetings', 'plans'], async (tx) => {
+			const meeting = await tx.meetings.get(meetingId);
+			return [meeting, meeting && (await storedPlan(tx, meetingId, meeting.citizenId))] as const;
+		});
 		if (!storedMeeting) throw new StorageError('error.notFound');
-		const stored = await storedPlan(meetingId, storedMeeting.citizenId);
 		const current: Plan = stored
 			? planFromRecord(await openRecord('plans', stored))
 			: { id: newId(), citizenId: storedMeeting.citizenId, meetingId, createdAt: now, updatedAt: now, goals: [], agreements: [] };
@@ -48,11 +50,11 @@ export function updatePlan(meetingId: string, change: (plan: PlanContent) => Pla
 		const updated: Plan = { ...current, ...content, updatedAt: now };
 		const sealed = await sealRecord('plans', planToRecord(updated));
 		return guardedWrite(() =>
-			db.transaction('rw', [db.meetings, db.plans], async () => {
-				if (!(await db.meetings.get(meetingId))) throw new StorageError('error.notFound');
-				const now = await storedPlan(meetingId, storedMeeting.citizenId);
+			store.transaction('rw', ['meetings', 'plans'], async (tx) => {
+				if (!(await tx.meetings.get(meetingId))) throw new StorageError('error.notFound');
+				const now = await storedPlan(tx, meetingId, storedMeeting.citizenId);
 				if (!unchangedSince(stored, now)) return CHANGED_MEANWHILE;
-				await db.plans.put(sealed);
+				await tx.plans.put(sealed);
 				return updated;
 			})
 		);

@@ -2,7 +2,8 @@ import { setAssessment } from './assessments.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countAnswers, listAnswers, recordAnswer, correctStoredAnswer, withdrawStoredAnswer, restoreStoredAnswer } from './answers';
 import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens';
-import { deleteDatabase, getDb } from './db';
+import { deleteDatabase, getStore } from './db';
+import { Table } from './idb/database.ts';
 import { StorageError, guardedWrite } from './errors';
 import { acknowledgeEviction, storageWasEvicted } from './eviction.ts';
 import { addParticipant, createMeeting, deleteMeeting, editMeeting, getMeeting, listMeetings, removeParticipant } from './meetings';
@@ -46,12 +47,14 @@ describe('repositories', () => {
 			content: { kind: 'core', value: 'ja' },
 			provenance: { mode: 'formidlet', participantId: lise.id }
 		});
-		const db = getDb();
+		const store = getStore();
+		const [storedCitizen, storedMeeting, [answer]] = await store.transaction('r', ['citizens', 'meetings', 'answers'], (tx) =>
+			Promise.all([tx.citizens.get(citizen.id), tx.meetings.get(meeting.id), tx.answers.toArray()])
+		);
 		// `v` is the payload's version and `mediaIds` random media ids: neither says anything about a citizen. `about` says
 		// which tool an answer came from (the subject's kind), never which theme, item, person or words.
-		expect(Object.keys((await db.citizens.get(citizen.id))!).sort()).toEqual(['createdAt', 'id', 'payload', 'v']);
-		expect(Object.keys((await db.meetings.get(meeting.id))!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
-		const [answer] = await db.answers.toArray();
+		expect(Object.keys(storedCitizen!).sort()).toEqual(['createdAt', 'id', 'payload', 'v']);
+		expect(Object.keys(storedMeeting!).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
 		expect(Object.keys(answer!).sort()).toEqual([
 			'about',
 			'citizenId',
@@ -65,7 +68,7 @@ describe('repositories', () => {
 		]);
 		expect(answer!.mediaIds).toEqual([]);
 		expect(answer!.about).toBe('core-board');
-		const indexes = db.tables.flatMap((table) => [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]);
+		const indexes = Object.values(store.stores).flatMap((table) => [table.keyPath, ...table.indexes.map((i) => i.name)]);
 		// `seq` numbers committed transactions (the journal's counter), `payload.keyId` names the random key
 		// that seals a payload (already plain in it): neither says anything about a citizen.
 		expect(new Set(indexes)).toEqual(
@@ -101,8 +104,9 @@ describe('repositories', () => {
 			content: { kind: 'message', items: [{ label: 'kanarieord', symbolId: 'x' }] },
 			provenance: { mode: 'selv' }
 		});
-		const db = getDb();
-		const raw = await Promise.all([db.citizens, db.meetings, db.answers].map((table) => table.toArray()));
+		const raw = await getStore().transaction('r', ['citizens', 'meetings', 'answers'], (tx) =>
+			Promise.all([tx.citizens, tx.meetings, tx.answers].map((table) => table.toArray()))
+		);
 		for (const record of raw.flat()) {
 			expect(isSealedPayload(record.payload)).toBe(true);
 			expect(new TextDecoder().decode(record.payload.ct)).not.toMatch(/kanarie/i);
@@ -111,22 +115,24 @@ describe('repositories', () => {
 	});
 
 	it('seal records written before the tablet had a key, in the setup itself', async () => {
-		const db = getDb();
-		await db.citizens.add({ id: 'old', createdAt: 1, payload: { displayName: 'Gammel Anna' } } as never);
-		await db.answers.add({
-			id: 'old-a',
-			meetingId: 'm',
-			citizenId: 'old',
-			createdAt: 2,
-			updatedAt: 2,
-			payload: { status: 'active' }
-		} as never);
+		const store = getStore();
+		await store.transaction('rw', ['citizens', 'answers'], async (tx) => {
+			await tx.citizens.add({ id: 'old', createdAt: 1, payload: { displayName: 'Gammel Anna' } } as never);
+			await tx.answers.add({
+				id: 'old-a',
+				meetingId: 'm',
+				citizenId: 'old',
+				createdAt: 2,
+				updatedAt: 2,
+				payload: { status: 'active' }
+			} as never);
+		});
 		const created = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
 		const session = currentSession()!;
 		beginSession(created);
 		try {
 			expect(await storeNewVault(created.record, created.dataKey)).toEqual({ sealed: 2, removed: 0 });
-			expect(isSealedPayload((await db.citizens.get('old'))!.payload)).toBe(true);
+			expect(isSealedPayload((await store.transaction('r', ['citizens'], (tx) => tx.citizens.get('old')))!.payload)).toBe(true);
 			expect((await getCitizen('old'))!.displayName).toBe('Gammel Anna');
 			expect(await readVault()).toMatchObject({ keyId: created.record.keyId });
 			await expect(storeNewVault(created.record, created.dataKey)).rejects.toThrow('error.vaultExists');
@@ -137,7 +143,7 @@ describe('repositories', () => {
 
 	it('replace the key record only as it was read: a change made meanwhile in another tab is not written over', async () => {
 		const { record } = await createVault('en anden lang adgangssætning', '1357', 5, 0, 1_000);
-		await getDb().vault.put(record);
+		await getStore().transaction('rw', ['vault'], (tx) => tx.vault.put(record));
 		const read = (await readVault())!;
 		expect(await replaceVault(read, { ...read, idleMinutes: 2 })).toBe(true);
 		// Made from the record before that change (as a tab deriving a new passphrase's key meanwhile would): refused.
@@ -176,23 +182,22 @@ describe('repositories', () => {
 
 	it('write a change only over the record it read: a change in between is read again, not overwritten', async () => {
 		const { meeting } = await meetingWithPeople();
-		const db = getDb();
 		// Another tab adds a participant between this write's read and its transaction.
 		let interfered = false;
-		const realGet = db.meetings.get.bind(db.meetings);
-		db.meetings.get = (async (key: string) => {
-			const record = await realGet(key);
-			if (!interfered && record) {
+		const realGet = Table.prototype.get;
+		Table.prototype.get = async function (this: Table<unknown>, key: IDBValidKey) {
+			const record = await realGet.call(this, key);
+			if (!interfered && record && this.name === 'meetings') {
 				interfered = true;
 				await addParticipant(meeting.id, 'Carl', 'udfoerer');
 			}
 			return record;
-		}) as typeof db.meetings.get;
+		};
 		try {
 			const after = await addParticipant(meeting.id, 'Dorte', 'udfoerer');
 			expect(after.participants.map((p) => p.name)).toEqual(['Anna', 'Lise', 'Carl', 'Dorte']);
 		} finally {
-			db.meetings.get = realGet as typeof db.meetings.get;
+			Table.prototype.get = realGet;
 		}
 		expect((await getMeeting(meeting.id))!.participants.map((p) => p.name)).toEqual(['Anna', 'Lise', 'Carl', 'Dorte']);
 	});
@@ -273,7 +278,7 @@ describe('repositories', () => {
 		const meeting = await createMeeting(citizen.id, { date: '2027-02-02', time: '10:00', place: '', phase: 'opfoelgning' });
 		expect((await getMeeting(meeting.id))?.time).toBe('10:00');
 		// In the sealed payload, not beside the date: the plain fields stay ids and dates.
-		const stored = (await getDb().meetings.get(meeting.id))!;
+		const stored = (await getStore().transaction('r', ['meetings'], (tx) => tx.meetings.get(meeting.id)))!;
 		expect(Object.keys(stored).sort()).toEqual(['citizenId', 'createdAt', 'date', 'id', 'payload', 'v']);
 		expect((await openRecord('meetings', stored)).payload.time).toBe('10:00');
 		await expect(editMeeting(meeting.id, { date: '2027-02-02', time: '25:00', place: '', phase: 'opfoelgning' })).rejects.toThrow(
@@ -299,10 +304,12 @@ describe('repositories', () => {
 		expect(MEETING_OWNED_TABLES).toEqual(expect.arrayContaining(['answers', 'plans', 'assessments']));
 		await deleteMeeting(meeting.id);
 		expect(await getMeeting(meeting.id)).toBeUndefined();
-		for (const name of MEETING_OWNED_TABLES) {
-			expect(await getDb().table(name).where('meetingId').equals(meeting.id).count(), name).toBe(0);
-			expect(await getDb().table(name).where('meetingId').equals(other.id).count(), name).toBe(1);
-		}
+		await getStore().transaction('r', MEETING_OWNED_TABLES, async (tx) => {
+			for (const name of MEETING_OWNED_TABLES) {
+				expect(await tx.table(name).where('meetingId').equals(meeting.id).count(), name).toBe(0);
+				expect(await tx.table(name).where('meetingId').equals(other.id).count(), name).toBe(1);
+			}
+		});
 		expect((await listMeetings(citizen.id)).map((m) => m.id)).toEqual([other.id]);
 	});
 
@@ -337,7 +344,7 @@ describe('repositories', () => {
 
 	it('refuse a meeting for a citizen that does not exist', async () => {
 		await expect(createMeeting('missing', { date: '2026-11-23', place: '', phase: 'opfoelgning' })).rejects.toBeInstanceOf(StorageError);
-		expect(await getDb().meetings.count()).toBe(0);
+		expect(await getStore().transaction('r', ['meetings'], (tx) => tx.meetings.count())).toBe(0);
 	});
 
 	it('delete a citizen with every meeting and answer, and nobody else’s', async () => {
@@ -355,10 +362,10 @@ describe('repositories', () => {
 
 		expect(await getCitizen(citizen.id)).toBeUndefined();
 		expect(await listMeetings(citizen.id)).toEqual([]);
-		const db = getDb();
-		expect(await db.answers.where('citizenId').equals(citizen.id).count()).toBe(0);
-		expect(await db.citizens.count()).toBe(1);
-		expect(await db.meetings.count()).toBe(1);
+		const counts = await getStore().transaction('r', ['citizens', 'meetings', 'answers'], (tx) =>
+			Promise.all([tx.answers.where('citizenId').equals(citizen.id).count(), tx.citizens.count(), tx.meetings.count()])
+		);
+		expect(counts).toEqual([0, 1, 1]);
 		expect((await listAnswers(otherMeeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'nej' }]);
 	});
 
@@ -375,7 +382,7 @@ describe('repositories', () => {
 		await deleteCitizen(citizen.id);
 		expect(await storageWasEvicted()).toBe(false);
 		await createCitizen({ displayName: 'Bo' });
-		await getDb().citizens.clear();
+		await getStore().transaction('rw', ['citizens'], (tx) => tx.citizens.clear());
 		expect(await storageWasEvicted()).toBe(true);
 		acknowledgeEviction();
 		expect(await storageWasEvicted()).toBe(false);

@@ -6,7 +6,7 @@ import {
 	type StoryItem,
 	type StoryProvenance
 } from '#lib/domain/story.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
 import { storyItemFromRecord, storyItemToRecord } from './records.ts';
 import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince, writeUnlessChanged } from './sealing.ts';
@@ -18,7 +18,7 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
 
 /** Every item of the citizen's story, also the removed ones (then and now needs them), oldest first. */
 export async function listStoryItems(citizenId: string): Promise<StoryItem[]> {
-	const stored = await getDb().storyItems.where('citizenId').equals(citizenId).toArray();
+	const stored = await getStore().transaction('r', ['storyItems'], (tx) => tx.storyItems.where('citizenId').equals(citizenId).toArray());
 	return (await openRecords('storyItems', stored))
 		.map(storyItemFromRecord)
 		.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -28,12 +28,11 @@ export async function listStoryItems(citizenId: string): Promise<StoryItem[]> {
 export async function addStoryItem(input: NewStoryItem): Promise<StoryItem> {
 	const item = createStoryItem(input);
 	const sealed = await sealRecord('storyItems', storyItemToRecord(item));
-	const db = getDb();
 	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.storyItems], async () => {
+		getStore().transaction('rw', ['citizens', 'storyItems'], async (tx) => {
 			// A citizen deleted in another tab gets no orphaned item.
-			if (!(await db.citizens.get(input.citizenId))) throw new StorageError('error.notFound');
-			await db.storyItems.add(sealed);
+			if (!(await tx.citizens.get(input.citizenId))) throw new StorageError('error.notFound');
+			await tx.storyItems.add(sealed);
 		})
 	);
 	return item;
@@ -50,16 +49,16 @@ export function moveStoryItem(
 	meetingId?: string,
 	now = Date.now()
 ): Promise<StoryItem> {
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
-		const stored = await db.storyItems.get(itemId);
+		const stored = await store.transaction('r', ['storyItems'], (tx) => tx.storyItems.get(itemId));
 		if (!stored) throw new StorageError('error.notFound');
 		const updated = changeStoryItem(storyItemFromRecord(await openRecord('storyItems', stored)), next, now, provenance, meetingId);
 		const sealed = await sealRecord('storyItems', storyItemToRecord(updated));
 		return guardedWrite(() =>
-			db.transaction('rw', db.storyItems, async () => {
-				if (!unchangedSince(stored, await db.storyItems.get(itemId))) return CHANGED_MEANWHILE;
-				await db.storyItems.put(sealed);
+			store.transaction('rw', ['storyItems'], async (tx) => {
+				if (!unchangedSince(stored, await tx.storyItems.get(itemId))) return CHANGED_MEANWHILE;
+				await tx.storyItems.put(sealed);
 				return updated;
 			})
 		);
