@@ -3,7 +3,7 @@ import { vumSubtheme } from '#lib/content/vum.ts';
 import { listAnswers } from './answers.ts';
 import { clearAssessment, listAssessments, setAssessment } from './assessments.ts';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { sealRecord } from './sealing.ts';
 
@@ -64,7 +64,8 @@ describe('the adviser’s levels (assessments)', () => {
 		// As a forged backup restored before restores checked it left it: Bo's level on Anna's meeting.
 		const payload = { ...kontakt, levelId: 'let', note: 'Indsat vurdering' };
 		const forged = { id: 'forged', citizenId: bo.id, meetingId: first.id, createdAt: 1, updatedAt: 1, payload };
-		await getDb().assessments.put(await sealRecord('assessments', forged));
+		const sealed = await sealRecord('assessments', forged);
+		await getStore().transaction('rw', ['assessments'], (tx) => tx.assessments.put(sealed));
 
 		expect(await listAssessments(first.id)).toEqual([]);
 		const own = await setAssessment(first.id, { ...kontakt, levelId: 'moderat' }, 10);
@@ -72,6 +73,6 @@ describe('the adviser’s levels (assessments)', () => {
 		expect((await listAssessments(first.id)).map((a) => [a.citizenId, a.levelId])).toEqual([[citizen.id, 'moderat']]);
 		await clearAssessment(first.id, 'kontakt-med-andre');
 		expect(await listAssessments(first.id)).toEqual([]);
-		expect(await getDb().assessments.get('forged')).toBeDefined();
+		expect(await getStore().transaction('r', ['assessments'], (tx) => tx.assessments.get('forged'))).toBeDefined();
 	});
 });

@@ -4,11 +4,12 @@ import { dropDataKey, requireDataKey, resumeSession } from '#lib/vault/session.t
 import { listAnswers, recordAnswer } from './answers.ts';
 import { collectBackup, restoreBackup, restoreContent } from './backup.ts';
 import { createCitizen, deleteCitizen, getCitizen, listCitizens } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { addParticipant, createMeeting, listMeetings } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { DamagedRecordError } from './registry.ts';
-import { openRecord } from './sealing.ts';
+import type { AnyRecord } from './records.ts';
+import { openRecord, type Stored } from './sealing.ts';
 import { SEALED_TABLES } from './tables.ts';
 
 afterEach(async () => {
@@ -29,12 +30,16 @@ async function citizenWithAnswer(name: string) {
 
 /** Every stored record of a citizen, as on disk. */
 async function storedOf(citizenId: string) {
-	const db = getDb();
-	return {
-		citizens: await db.citizens.where('id').equals(citizenId).toArray(),
-		meetings: await db.meetings.where('citizenId').equals(citizenId).toArray(),
-		answers: await db.answers.where('citizenId').equals(citizenId).toArray()
-	};
+	return getStore().transaction('r', ['citizens', 'meetings', 'answers'], async (tx) => ({
+		citizens: await tx.citizens.where('id').equals(citizenId).toArray(),
+		meetings: await tx.meetings.where('citizenId').equals(citizenId).toArray(),
+		answers: await tx.answers.where('citizenId').equals(citizenId).toArray()
+	}));
+}
+
+/** A citizen's key as kept in the `citizenKeys` table (Node has no OPFS). */
+function storedKey(citizenId: string) {
+	return getStore().transaction('r', ['citizenKeys'], (tx) => tx.citizenKeys.get(citizenId));
 }
 
 /** Counts the unwrappings of citizen keys: each is one AES-GCM decryption bound to a citizen-key context. */
@@ -51,7 +56,7 @@ describe('a data key per citizen', () => {
 	it('seals every record of a citizen under that citizen’s own key, wrapped by the tablet key', async () => {
 		const anna = await citizenWithAnswer('Anna');
 		const bo = await citizenWithAnswer('Bo');
-		const keys = await getDb().citizenKeys.toArray();
+		const keys = await getStore().transaction('r', ['citizenKeys'], (tx) => tx.citizenKeys.toArray());
 		expect(keys.map((k) => k.id).sort()).toEqual([anna.citizen.id, bo.citizen.id].sort());
 		for (const key of keys) {
 			expect(key.wrappedBy).toBe(requireDataKey().keyId);
@@ -68,10 +73,10 @@ describe('a data key per citizen', () => {
 		const bo = await citizenWithAnswer('Bo');
 		// What Chromium may keep in its files after the deletion: the records exactly as they were stored.
 		const lingering = await storedOf(anna.citizen.id);
-		const lingeringKey = await getDb().citizenKeys.get(anna.citizen.id);
+		const lingeringKey = await storedKey(anna.citizen.id);
 		expect(lingeringKey).toBeDefined();
 		await deleteCitizen(anna.citizen.id);
-		expect(await getDb().citizenKeys.get(anna.citizen.id)).toBeUndefined();
+		expect(await storedKey(anna.citizen.id)).toBeUndefined();
 		await expect(openRecord('answers', lingering.answers[0]!)).rejects.toThrow(DamagedRecordError);
 		await expect(openRecord('citizens', lingering.citizens[0]!)).rejects.toThrow(DamagedRecordError);
 		// Bo's records open as before.
@@ -127,11 +132,11 @@ describe('a data key per citizen', () => {
 	it('gives a restored citizen a new key: the deleted one stays destroyed', async () => {
 		const anna = await citizenWithAnswer('Anna');
 		const backup = await collectBackup([anna.citizen.id]);
-		const oldKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
+		const oldKey = (await storedKey(anna.citizen.id))!;
 		const lingering = await storedOf(anna.citizen.id);
 		await deleteCitizen(anna.citizen.id);
 		expect(await restoreBackup(restoreContent(backup))).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
-		const newKey = (await getDb().citizenKeys.get(anna.citizen.id))!;
+		const newKey = (await storedKey(anna.citizen.id))!;
 		expect(newKey.keyId).not.toBe(oldKey.keyId);
 		expect((await listAnswers(anna.meeting.id)).map((a) => a.content)).toEqual([{ kind: 'core', value: 'ja' }]);
 		await expect(openRecord('answers', lingering.answers[0]!)).rejects.toThrow(DamagedRecordError);
@@ -141,22 +146,26 @@ describe('a data key per citizen', () => {
 describe('the migration to citizen keys', () => {
 	/** Puts a citizen's records back under the tablet key and removes the citizen key, as an older app left them. */
 	async function asBeforeCitizenKeys(citizenId: string): Promise<number> {
-		const db = getDb();
+		const store = getStore();
 		const tabletKey = requireDataKey();
 		let moved = 0;
 		for (const name of SEALED_TABLES) {
-			const table = db.table(name);
-			const stored =
-				name === 'citizens'
-					? await table.where('id').equals(citizenId).toArray()
-					: await table.where('citizenId').equals(citizenId).toArray();
+			const stored = await store.transaction('r', [name], (tx) =>
+				tx
+					.table<Stored<AnyRecord>>(name)
+					.where(name === 'citizens' ? 'id' : 'citizenId')
+					.equals(citizenId)
+					.toArray()
+			);
+			// Opened and sealed between the transactions: a crypto await inside one would let IndexedDB commit it early.
 			for (const record of stored) {
 				const opened = await openRecord(name, record);
-				await table.put({ ...record, payload: await sealPayload(tabletKey, name, record.id, { ...opened.payload, v: record.v }) });
+				const resealed = { ...record, payload: await sealPayload(tabletKey, name, record.id, { ...opened.payload, v: record.v }) };
+				await store.transaction('rw', [name], (tx) => tx.table<Stored<AnyRecord>>(name).put(resealed));
 				moved += 1;
 			}
 		}
-		await db.citizenKeys.delete(citizenId);
+		await store.transaction('rw', ['citizenKeys'], (tx) => tx.citizenKeys.delete(citizenId));
 		dropDataKey();
 		resumeSession(tabletKey);
 		return moved;
@@ -171,11 +180,14 @@ describe('the migration to citizen keys', () => {
 		const tabletKeyId = requireDataKey().keyId;
 		// Records under the tablet key still open before the pass (the app works while it runs).
 		expect(await listAnswers(anna.meeting.id)).toEqual(before.anna);
-		expect(await getDb().answers.where('payload.keyId').equals(tabletKeyId).count()).toBe(2);
+		expect(await getStore().transaction('r', ['answers'], (tx) => tx.answers.where('payload.keyId').equals(tabletKeyId).count())).toBe(2);
 
 		expect(await migrateRecords()).toEqual({ upgraded: 6, damaged: 0, skipped: 0 });
-		for (const name of SEALED_TABLES) expect(await getDb().table(name).where('payload.keyId').equals(tabletKeyId).count()).toBe(0);
-		expect((await getDb().citizenKeys.toArray()).length).toBe(2);
+		const underTabletKey = await getStore().transaction('r', SEALED_TABLES, (tx) =>
+			Promise.all(SEALED_TABLES.map((name) => tx.table(name).where('payload.keyId').equals(tabletKeyId).count()))
+		);
+		expect(underTabletKey).toEqual(SEALED_TABLES.map(() => 0));
+		expect(await getStore().transaction('r', ['citizenKeys'], (tx) => tx.citizenKeys.count())).toBe(2);
 		expect({ anna: await listAnswers(anna.meeting.id), bo: await listAnswers(bo.meeting.id) }).toEqual(before);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
@@ -194,7 +206,7 @@ describe('the migration to citizen keys', () => {
 		expect(turns.mock.calls.filter(([, delay]) => delay === 0).length).toBeGreaterThanOrEqual(3);
 		turns.mockRestore();
 		const keyIds = Object.values(await storedOf(anna.citizen.id)).flatMap((records) => records.map((r) => r.payload.keyId));
-		expect(new Set(keyIds)).toEqual(new Set([(await getDb().citizenKeys.get(anna.citizen.id))!.keyId]));
+		expect(new Set(keyIds)).toEqual(new Set([(await storedKey(anna.citizen.id))!.keyId]));
 		expect(await listAnswers(anna.meeting.id)).toHaveLength(26);
 	});
 
@@ -203,14 +215,15 @@ describe('the migration to citizen keys', () => {
 		const before = await listAnswers(anna.meeting.id);
 		await asBeforeCitizenKeys(anna.citizen.id);
 		// A pass that died after moving the citizen record: the key exists, the meeting and the answer are still under the tablet key.
-		const db = getDb();
-		const stored = (await db.citizens.get(anna.citizen.id))!;
+		const store = getStore();
+		const stored = (await store.transaction('r', ['citizens'], (tx) => tx.citizens.get(anna.citizen.id)))!;
 		const { sealRecord } = await import('./sealing.ts');
-		await db.citizens.put(await sealRecord('citizens', await openRecord('citizens', stored)));
-		const created = (await db.citizenKeys.get(anna.citizen.id))!;
+		const resealed = await sealRecord('citizens', await openRecord('citizens', stored));
+		await store.transaction('rw', ['citizens'], (tx) => tx.citizens.put(resealed));
+		const created = (await storedKey(anna.citizen.id))!;
 
 		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
-		expect((await db.citizenKeys.get(anna.citizen.id))!.keyId).toBe(created.keyId);
+		expect((await storedKey(anna.citizen.id))!.keyId).toBe(created.keyId);
 		const keyIds = Object.values(await storedOf(anna.citizen.id)).flatMap((records) => records.map((r) => r.payload.keyId));
 		expect(new Set(keyIds)).toEqual(new Set([created.keyId]));
 		expect(await listAnswers(anna.meeting.id)).toEqual(before);

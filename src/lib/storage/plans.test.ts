@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { getPlan, listPlans, updatePlan } from './plans.ts';
 import { sealRecord } from './sealing.ts';
@@ -60,7 +60,8 @@ describe('plans', () => {
 			updatedAt: 1,
 			payload: { goals: [goal], agreements: [] }
 		};
-		await getDb().plans.put(await sealRecord('plans', forged));
+		const sealed = await sealRecord('plans', forged);
+		await getStore().transaction('rw', ['plans'], (tx) => tx.plans.put(sealed));
 
 		expect(await getPlan(meeting.id)).toBeUndefined();
 		const own = await updatePlan(meeting.id, (plan) => ({

@@ -7,7 +7,7 @@ import { collectBackup, restoreContent } from './backup.ts';
 import { ensureBoardSet, getMediaOfCitizen, pruneUnusedMedia, saveBoard, saveMedia } from './boards.ts';
 import { createCitizen, deleteCitizen, getCitizen, saveCitizenAccess } from './citizens.ts';
 import { changeAccess, DEFAULT_ACCESS } from '#lib/domain/access.ts';
-import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
+import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getStore, type StoreTables } from './db.ts';
 import { addParticipant, createMeeting, getMeeting, listMeetings } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { getPlan, updatePlan } from './plans.ts';
@@ -70,11 +70,24 @@ async function citizenWithEverything(name: string) {
 	return { citizen, meeting, answer, home };
 }
 
+/** A record as it lies on disk. */
+function readStored<T extends SealedTable>(table: T, id: string): Promise<StoreTables[T] | undefined> {
+	return getStore().transaction('r', [table], (tx) => tx.table<StoreTables[T]>(table).get(id));
+}
+
+/** Puts a record on disk as it is given: as an older app, or a damaged file, left it. */
+async function addStored<T extends SealedTable>(table: T, record: StoreTables[T]): Promise<void> {
+	await getStore().transaction('rw', [table], (tx) => tx.table<StoreTables[T]>(table).add(record));
+}
+
 async function recordsOf(citizenId: string): Promise<Record<SealedTable, number>> {
-	const db = getDb();
-	const counts = await Promise.all(
-		SEALED_TABLES.map(async (name) =>
-			name === 'citizens' ? db.citizens.where('id').equals(citizenId).count() : db.table(name).where('citizenId').equals(citizenId).count()
+	const counts = await getStore().transaction('r', SEALED_TABLES, (tx) =>
+		Promise.all(
+			SEALED_TABLES.map((name) =>
+				name === 'citizens'
+					? tx.citizens.where('id').equals(citizenId).count()
+					: tx.table(name).where('citizenId').equals(citizenId).count()
+			)
 		)
 	);
 	return Object.fromEntries(SEALED_TABLES.map((name, i) => [name, counts[i]])) as Record<SealedTable, number>;
@@ -117,8 +130,11 @@ describe('the table registry', () => {
 		await deleteCitizen(anna.citizen.id);
 		expect(Object.values(await recordsOf(anna.citizen.id))).toEqual(SEALED_TABLES.map(() => 0));
 		// Nothing of Anna's anywhere, by any field: ids are random, so any mention is hers.
-		for (const name of SEALED_TABLES) {
-			const raw = JSON.stringify(await getDb().table(name).toArray());
+		const everything = await getStore().transaction('r', SEALED_TABLES, (tx) =>
+			Promise.all(SEALED_TABLES.map((name) => tx.table(name).toArray()))
+		);
+		for (const [i, name] of SEALED_TABLES.entries()) {
+			const raw = JSON.stringify(everything[i]);
 			expect(raw, name).not.toContain(anna.citizen.id);
 			expect(raw, name).not.toContain(anna.meeting.id);
 		}
@@ -146,12 +162,11 @@ describe('the table registry', () => {
 describe('reads check every record', () => {
 	it('a record that does not fit its table is left out of a list and reported, and refused alone', async () => {
 		const { meeting } = await citizenWithEverything('Anna');
-		const db = getDb();
-		const [good] = await db.answers.toArray();
+		const [good] = await getStore().transaction('r', ['answers'], (tx) => tx.answers.toArray());
 		// Sealed with the right key but holding a shape no version of the app wrote.
 		const payload = await sealPayload(requireDataKey(), 'answers', 'bad', { v: 2, content: { kind: 'kage' }, status: 'active' });
 		const bad = { ...good!, id: 'bad', createdAt: good!.createdAt + 1, payload };
-		await db.answers.add(bad);
+		await addStored('answers', bad);
 		const reported: DamagedRecordError[] = [];
 		const stop = onDamagedRecord((error) => reported.push(error));
 		try {
@@ -243,13 +258,12 @@ describe('reads check every record', () => {
 
 	it('tells a record from a newer Billedtale as an update to reload for, never as damage', async () => {
 		const { meeting } = await citizenWithEverything('Anna');
-		const db = getDb();
-		const stored = (await db.meetings.get(meeting.id))!;
+		const stored = (await readStored('meetings', meeting.id))!;
 		const opened = await openRecord('meetings', stored);
 		// What a newer version, open in another tab, writes over this meeting: a payload version this app does not know.
 		const newer = REGISTRY.meetings.version + 1;
 		const payload = await sealPayload(requireDataKey(), 'meetings', meeting.id, { ...opened.payload, v: newer });
-		await db.meetings.put({ ...stored, payload, v: newer });
+		await getStore().transaction('rw', ['meetings'], (tx) => tx.meetings.put({ ...stored, payload, v: newer }));
 
 		const error = await getMeeting(meeting.id).then(
 			() => undefined,
@@ -293,7 +307,7 @@ describe('migration answers-subject (version 1 → 2)', () => {
 			status: 'active',
 			history: []
 		});
-		await getDb().answers.add({ id, meetingId, citizenId, createdAt: 5, updatedAt: 5, payload, v: 1 } as Stored<AnswerRecord>);
+		await addStored('answers', { id, meetingId, citizenId, createdAt: 5, updatedAt: 5, payload, v: 1 } as Stored<AnswerRecord>);
 	}
 
 	it('reads version 1 answers with their subject, and the pass after unlock rewrites them once', async () => {
@@ -306,7 +320,7 @@ describe('migration answers-subject (version 1 → 2)', () => {
 		expect(read.find((a) => a.id === 'old-message')?.subject).toEqual({ kind: 'symbol-board' });
 
 		expect(await migrateRecords()).toEqual({ upgraded: 2, damaged: 0, skipped: 0 });
-		const stored = await getDb().answers.bulkGet(['old-core', 'old-message']);
+		const stored = await getStore().transaction('r', ['answers'], (tx) => tx.answers.bulkGet(['old-core', 'old-message']));
 		expect(stored.map((r) => r?.v)).toEqual([REGISTRY.answers.version, REGISTRY.answers.version]);
 		const opened = await openRecord('answers', stored[0]!);
 		expect(opened.payload).toEqual({
@@ -339,7 +353,7 @@ describe('migration answers-subject (version 1 → 2)', () => {
 		expect((await upgraded.answers.get('a1'))?.v).toBe(1);
 		upgraded.close();
 		expect((await migrateRecords()).upgraded).toBe(1);
-		expect((await getDb().answers.get('a1'))?.v).toBe(REGISTRY.answers.version);
+		expect((await readStored('answers', 'a1'))?.v).toBe(REGISTRY.answers.version);
 	});
 });
 
@@ -362,7 +376,7 @@ describe('migration answers-confirmations (version 2 → 3)', () => {
 			status: 'active',
 			history: [earlier]
 		});
-		await getDb().answers.add({
+		await addStored('answers', {
 			id: 'v2-answer',
 			meetingId: meeting.id,
 			citizenId: citizen.id,
@@ -375,10 +389,10 @@ describe('migration answers-confirmations (version 2 → 3)', () => {
 		const [read] = (await listAnswers(meeting.id)).filter((a) => a.id === 'v2-answer');
 		expect(read).toMatchObject({ confirmations: [], history: [earlier] });
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		expect((await getDb().answers.get('v2-answer'))?.v).toBe(REGISTRY.answers.version);
+		expect((await readStored('answers', 'v2-answer'))?.v).toBe(REGISTRY.answers.version);
 
 		await confirmStoredAnswer('v2-answer', { mode: 'formidlet', participantId: lise.id }, 50);
-		const stored = await openRecord('answers', (await getDb().answers.get('v2-answer'))!);
+		const stored = await openRecord('answers', (await readStored('answers', 'v2-answer'))!);
 		expect(stored.payload.confirmations).toEqual([{ provenance: { mode: 'formidlet', participantId: lise.id }, at: 50 }]);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
 	});
@@ -388,12 +402,12 @@ describe('migration citizens-access (version 1 → 2)', () => {
 	it('gives a version 1 citizen the released default access settings on read, and the pass rewrites it once', async () => {
 		// A citizen exactly as version 1 stored it: name and photo, no access settings.
 		const payload = await sealPayload(requireDataKey(), 'citizens', 'old-citizen', { displayName: 'Gammel Anna' });
-		await getDb().citizens.add({ id: 'old-citizen', createdAt: 5, payload, v: 1 } as Stored<CitizenRecord>);
+		await addStored('citizens', { id: 'old-citizen', createdAt: 5, payload, v: 1 } as Stored<CitizenRecord>);
 
 		const read = await getCitizen('old-citizen');
 		expect(read?.access).toMatchObject({ method: 'touch', ignoreRepeatsMs: 400, labels: 'below', highContrast: false, speakOnTap: true });
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		const stored = (await getDb().citizens.get('old-citizen'))!;
+		const stored = (await readStored('citizens', 'old-citizen'))!;
 		// Straight on through the later steps to today's version.
 		expect(stored.v).toBe(3);
 		expect((await openRecord('citizens', stored)).payload).toEqual({ displayName: 'Gammel Anna', access: read!.access });
@@ -436,12 +450,12 @@ describe('migration citizens-access (version 1 → 2)', () => {
 		};
 		expect([switchKey, moveKey, selectKey, voiceURI, speechRate]).toEqual([' ', ' ', 'Enter', '', null]);
 		const payload = await sealPayload(requireDataKey(), 'citizens', 'v2-citizen', { displayName: 'Bo', access: version2 });
-		await getDb().citizens.add({ id: 'v2-citizen', createdAt: 5, payload, v: 2 } as Stored<CitizenRecord>);
+		await addStored('citizens', { id: 'v2-citizen', createdAt: 5, payload, v: 2 } as Stored<CitizenRecord>);
 
 		const read = await getCitizen('v2-citizen');
 		expect(read?.access).toEqual({ ...version2, switchKey: ' ', moveKey: ' ', selectKey: 'Enter', voiceURI: '', speechRate: null });
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		expect((await getDb().citizens.get('v2-citizen'))!.v).toBe(3);
+		expect((await readStored('citizens', 'v2-citizen'))!.v).toBe(3);
 	});
 
 	it('stores changed settings sealed, and refuses values outside their range', async () => {
@@ -469,13 +483,13 @@ describe('migration answers-changed-by (version 3 → 4)', () => {
 		};
 		const payload = await sealPayload(requireDataKey(), 'answers', 'v3-answer', { v: 3, ...version3 });
 		const keys = { id: 'v3-answer', meetingId: meeting.id, citizenId: citizen.id, createdAt: 5, updatedAt: 6 };
-		await getDb().answers.add({ ...keys, payload, v: 3 } as Stored<AnswerRecord>);
+		await addStored('answers', { ...keys, payload, v: 3 } as Stored<AnswerRecord>);
 
 		const [read] = (await listAnswers(meeting.id)).filter((a) => a.id === 'v3-answer');
 		expect(read).toMatchObject(version3);
 		expect(read?.history[0] && 'changedBy' in read.history[0]).toBe(false);
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		const stored = (await getDb().answers.get('v3-answer'))!;
+		const stored = (await readStored('answers', 'v3-answer'))!;
 		expect(stored.v).toBe(4);
 		expect((await openRecord('answers', stored)).payload).toMatchObject(version3);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
@@ -489,13 +503,13 @@ describe('migration meetings-time (version 1 → 2)', () => {
 		const version1 = { place: 'Hjemme', phase: 'opfoelgning', participants: [{ id: 'p1', name: 'Anna', role: 'borger' }] };
 		const payload = await sealPayload(requireDataKey(), 'meetings', 'old-meeting', version1);
 		const keys = { id: 'old-meeting', citizenId: citizen.id, createdAt: 5, date: '2026-11-23' };
-		await getDb().meetings.add({ ...keys, payload, v: 1 } as Stored<MeetingRecord>);
+		await addStored('meetings', { ...keys, payload, v: 1 } as Stored<MeetingRecord>);
 
 		const read = await getMeeting('old-meeting');
 		expect(read).toEqual({ ...keys, ...version1 });
 		expect(read && 'time' in read).toBe(false);
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		const stored = (await getDb().meetings.get('old-meeting'))!;
+		const stored = (await readStored('meetings', 'old-meeting'))!;
 		expect(stored.v).toBe(2);
 		expect((await openRecord('meetings', stored)).payload).toEqual(version1);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
@@ -510,13 +524,13 @@ describe('migration plans-next-meeting-time (version 1 → 2)', () => {
 		const version1 = { goals: [], agreements: [], note: 'Du fortalte, at du vil handle selv.', nextMeeting: '2027-02-01' };
 		const payload = await sealPayload(requireDataKey(), 'plans', 'old-plan', version1);
 		const keys = { id: 'old-plan', citizenId: citizen.id, meetingId: meeting.id, createdAt: 5, updatedAt: 6 };
-		await getDb().plans.add({ ...keys, payload, v: 1 } as Stored<PlanRecord>);
+		await addStored('plans', { ...keys, payload, v: 1 } as Stored<PlanRecord>);
 
 		const read = await getPlan(meeting.id);
 		expect(read).toEqual({ ...keys, ...version1 });
 		expect(read && 'nextMeetingTime' in read).toBe(false);
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		const stored = (await getDb().plans.get('old-plan'))!;
+		const stored = (await readStored('plans', 'old-plan'))!;
 		expect(stored.v).toBe(2);
 		expect((await openRecord('plans', stored)).payload).toEqual(version1);
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
@@ -541,14 +555,14 @@ describe('migration story-change-provenance (version 1 → 2)', () => {
 		};
 		const payload = await sealPayload(requireDataKey(), 'storyItems', 'old-item', version1);
 		const keys = { id: 'old-item', citizenId: citizen.id, createdAt: 10, updatedAt: 20 };
-		await getDb().storyItems.add({ ...keys, payload, v: 1, mediaIds: [] } as Stored<StoryItemRecord>);
+		await addStored('storyItems', { ...keys, payload, v: 1, mediaIds: [] } as Stored<StoryItemRecord>);
 
 		const [read] = await listStoryItems(citizen.id);
 		expect(read).toEqual({ ...keys, ...version1 });
 		expect(compareStory([read!], 15)).toEqual([expect.objectContaining({ change: 'moved' })]);
 		expect(compareStory([read!], 15)[0]?.by).toBeUndefined();
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		const stored = (await getDb().storyItems.get('old-item'))!;
+		const stored = (await readStored('storyItems', 'old-item'))!;
 		expect(stored.v).toBe(2);
 		expect((await openRecord('storyItems', stored)).payload).toEqual(version1);
 	});

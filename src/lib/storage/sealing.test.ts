@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forgetCitizenKey } from '#lib/vault/session.ts';
 import { correctStoredAnswer, listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { createMeeting } from './meetings.ts';
 import { OPEN_BATCH } from './sealing.ts';
 
@@ -86,11 +86,13 @@ describe('opening sealed records', () => {
 		expect(decryptions()).toBe(6);
 
 		// A field kept in the clear changed without a new seal (as a schema upgrade could): the record is rebuilt from disk.
-		const db = getDb();
-		const [oldest] = await db.answers.where('createdAt').equals(1000).toArray();
-		await db.answers.put({ ...oldest!, updatedAt: 1234 });
+		const oldest = await getStore().transaction('rw', ['answers'], async (tx) => {
+			const [found] = await tx.answers.where('createdAt').equals(1000).toArray();
+			await tx.answers.put({ ...found!, updatedAt: 1234 });
+			return found!;
+		});
 		const reread = await listAnswers(meeting.id);
-		expect(reread.find((answer) => answer.id === oldest!.id)!.updatedAt).toBe(1234);
+		expect(reread.find((answer) => answer.id === oldest.id)!.updatedAt).toBe(1234);
 		expect(decryptions()).toBe(7);
 	});
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareStory } from '#lib/domain/story.ts';
 import { createCitizen, deleteCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { addStoryItem, listStoryItems, moveStoryItem } from './story.ts';
 
 afterEach(async () => {
@@ -25,13 +25,14 @@ describe('the story repository', () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await addStoryItem(text(citizen.id, 'a', 10));
 		await addStoryItem(text(citizen.id, 'b', 11));
-		const before = await getDb().storyItems.get('b');
+		const stored = (id: string) => getStore().transaction('r', ['storyItems'], (tx) => tx.storyItems.get(id));
+		const before = await stored('b');
 		const lise = { mode: 'formidlet' as const, participantId: 'p-lise', name: 'Lise', role: 'paaroerende' as const };
 		await moveStoryItem('a', { areaId: 'bedre', x: 30, y: 350, w: 200, h: 120, removed: false }, lise, 'm2', 20);
-		expect((await getDb().storyItems.get('b'))?.payload.iv).toEqual(before?.payload.iv);
+		expect((await stored('b'))?.payload.iv).toEqual(before?.payload.iv);
 		const [a, b] = await listStoryItems(citizen.id);
 		expect([a?.areaId, a?.history.map((s) => s.areaId), b?.areaId]).toEqual(['bedre', ['haab'], 'haab']);
-		expect(JSON.stringify(await getDb().storyItems.toArray())).not.toContain('Punkt');
+		expect(JSON.stringify(await getStore().transaction('r', ['storyItems'], (tx) => tx.storyItems.toArray()))).not.toContain('Punkt');
 		expect(compareStory([a!, b!], 15).map((c) => [c.change, c.by])).toEqual([
 			['moved', lise],
 			['same', undefined]
@@ -46,7 +47,7 @@ describe('the story repository', () => {
 		await moveStoryItem('a', { areaId: 'haab', x: 20, y: 20, w: 200, h: 120, removed: true }, { mode: 'selv' }, undefined, 30);
 		expect((await listStoryItems(citizen.id))[0]?.removedAt).toBe(30);
 		await deleteCitizen(citizen.id);
-		expect(await getDb().storyItems.count()).toBe(0);
+		expect(await getStore().transaction('r', ['storyItems'], (tx) => tx.storyItems.count())).toBe(0);
 		await expect(addStoryItem(text(citizen.id, 'c', 40))).rejects.toThrow();
 		await expect(moveStoryItem('a', { areaId: 'haab', x: 0, y: 0, w: 100, h: 100, removed: false }, { mode: 'selv' })).rejects.toThrow();
 	});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVault } from '#lib/vault/keys.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { DATABASE_NAME, peekVault } from './vault-peek.ts';
 import { readVault, storeNewVault } from './vault.ts';
 
@@ -9,21 +9,21 @@ const databaseNames = async () => (await indexedDB.databases()).map((db) => db.n
 describe('peekVault (the first screen reads the key without Dexie)', () => {
 	afterEach(() => deleteDatabase());
 
-	it('finds no key on a fresh tablet and makes no database there, so Dexie still creates its first version', async () => {
+	it('finds no key on a fresh tablet and makes no database there, so the app still creates its first version', async () => {
 		await deleteDatabase();
 		expect(await databaseNames()).not.toContain(DATABASE_NAME);
 		expect(await peekVault()).toBeUndefined();
 		expect(await databaseNames()).not.toContain(DATABASE_NAME);
-		// Dexie opens afresh with every table after the peek.
-		expect(await getDb().vault.count()).toBe(0);
-		expect(getDb().tables.map((table) => table.name)).toContain('citizens');
+		// The app's store opens afresh with every table after the peek.
+		expect(await getStore().transaction('r', ['vault'], (tx) => tx.vault.count())).toBe(0);
+		expect([...(await getStore().open()).objectStoreNames]).toContain('citizens');
 	});
 
-	it('reads the very record Dexie stored, and leaves Dexie free to go on using the database', async () => {
+	it('reads the very record the app stored, and leaves the app free to go on using the database', async () => {
 		const created = await createVault('en lang test-adgangssætning', '2468', 5, Date.now(), 1_000);
 		await storeNewVault(created.record, created.dataKey);
 		expect(await peekVault()).toEqual(await readVault());
-		await getDb().vault.put({ ...created.record, idleMinutes: 10 });
+		await getStore().transaction('rw', ['vault'], (tx) => tx.vault.put({ ...created.record, idleMinutes: 10 }));
 		expect(await peekVault()).toMatchObject({ idleMinutes: 10 });
 	});
 
