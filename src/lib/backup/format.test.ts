@@ -5,10 +5,11 @@ import { createBoard, setCell } from '#lib/domain/board.ts';
 import { collectBackup, restoreBackup } from '#lib/storage/backup.ts';
 import { ensureBoardSet, saveMedia } from '#lib/storage/boards.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
-import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { deleteDatabase, getStore } from '#lib/storage/db.ts';
 import { recordAnswer, withdrawStoredAnswer } from '#lib/storage/answers.ts';
 import { addParticipant, createMeeting, listMeetings } from '#lib/storage/meetings.ts';
-import { openRecords, SEALED_TABLES } from '#lib/storage/sealing.ts';
+import type { RecordsByTable } from '#lib/storage/records.ts';
+import { openRecords, SEALED_TABLES, type Stored } from '#lib/storage/sealing.ts';
 import { FUZZ_RUNS, TEST_TIER } from '../../../tests/tier.ts';
 import { readBackup, restoreContent, writeBackup } from './format.ts';
 import { byProvenance } from '#lib/domain/answer.ts';
@@ -93,11 +94,11 @@ async function sampleData() {
 
 /** What the tablet holds, opened: a restore seals records afresh, so the ciphertexts differ while the content must not. */
 async function snapshot() {
-	const db = getDb();
 	const all = await Promise.all(
-		SEALED_TABLES.map(
-			async (name) => (await openRecords(name, await db.table(name).toArray())) as Array<{ payload: Record<string, unknown> }>
-		)
+		SEALED_TABLES.map(async (name) => {
+			const stored = await getStore().transaction('r', [name], (tx) => tx.table<Stored<RecordsByTable[typeof name]>>(name).toArray());
+			return (await openRecords(name, stored)) as Array<{ payload: Record<string, unknown> }>;
+		})
 	);
 	// Blobs compare by content.
 	return JSON.stringify(

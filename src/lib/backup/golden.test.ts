@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAnswers, listCitizenAnswers } from '#lib/storage/answers.ts';
 import { restoreBackup } from '#lib/storage/backup.ts';
 import { getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
-import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { deleteDatabase, getStore } from '#lib/storage/db.ts';
 import { listMeetings } from '#lib/storage/meetings.ts';
 import { REGISTRY } from '#lib/storage/registry.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
@@ -38,8 +38,9 @@ describe('golden backups', () => {
 		const content = await readBackup(new Blob([file]), golden.passphrase, 1_000);
 		// Its two "photos" are 11-byte PNG stubs that no decoder can read: left out and counted, never stored unchecked.
 		expect(await restoreBackup(content)).toEqual({ added: 2, skipped: 0, droppedPictures: 2 });
-		const db = getDb();
-		const counts = Object.fromEntries(await Promise.all(SEALED_TABLES.map(async (name) => [name, await db.table(name).count()])));
+		const counts = await getStore().transaction('r', [...SEALED_TABLES], async (tx) =>
+			Object.fromEntries(await Promise.all(SEALED_TABLES.map(async (name) => [name, await tx.table(name).count()])))
+		);
 		// Tables newer than the file stay empty.
 		expect(counts).toEqual({
 			...Object.fromEntries(SEALED_TABLES.map((name) => [name, 0])),
@@ -66,8 +67,9 @@ describe('golden backups', () => {
 		expect(boards?.boards.map((b) => b.name)).toEqual(['Forside', 'Mad']);
 		expect([...(await getMediaOfCitizen(anna.id)).keys()].sort()).toEqual(['golden-voice']);
 		// Restored records are stored at today's versions, each answer saying which tool it came from.
-		expect((await db.answers.toArray()).every((r) => r.v === REGISTRY.answers.version)).toBe(true);
-		expect((await db.answers.toArray()).map((r) => r.about).sort()).toEqual(['core-board', 'core-board', 'core-board', 'symbol-board']);
+		const stored = await getStore().transaction('r', ['answers'], (tx) => tx.answers.toArray());
+		expect(stored.every((r) => r.v === REGISTRY.answers.version)).toBe(true);
+		expect(stored.map((r) => r.about).sort()).toEqual(['core-board', 'core-board', 'core-board', 'symbol-board']);
 		expect((await listCitizenAnswers(anna.id, ['symbol-board'])).map((a) => a.content.kind)).toEqual(['message']);
 	});
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreBackup, streamBackup } from '#lib/storage/backup.ts';
 import { getMediaByIds, saveMedia } from '#lib/storage/boards.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
-import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { deleteDatabase, getStore } from '#lib/storage/db.ts';
 import { TEST_TIER } from '../../../tests/tier.ts';
 import { readBackup, writeBackup } from './format.ts';
 
@@ -77,7 +77,7 @@ describe('a large backup', () => {
 
 		const result = await measured('read and restore', async () => restoreBackup(await readBackup(file, PASSPHRASE, ITERATIONS)));
 		expect(result).toEqual({ added: 1, skipped: 0, droppedPictures: 0 });
-		expect(await getDb().media.count()).toBe(RECORDINGS);
+		expect(await getStore().transaction('r', ['media'], (tx) => tx.media.count())).toBe(RECORDINGS);
 		for (const [id, bytes] of kept) {
 			const restored = (await getMediaByIds([id])).get(id)!;
 			expect(new Uint8Array(await restored.blob.arrayBuffer())).toEqual(bytes);

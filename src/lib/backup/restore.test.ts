@@ -6,7 +6,7 @@ import { cellMedia, createBoard, setCell } from '#lib/domain/board.ts';
 import { addBoards, deleteBoard, ensureBoardSet, getBoardSet, getMediaOfCitizen } from '#lib/storage/boards.ts';
 import { collectBackup, groupsOfContent, restoreBackup, streamBackup } from '#lib/storage/backup.ts';
 import { createCitizen } from '#lib/storage/citizens.ts';
-import { deleteDatabase, getDb } from '#lib/storage/db.ts';
+import { deleteDatabase, getStore } from '#lib/storage/db.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { createMeeting } from '#lib/storage/meetings.ts';
 import { getCitizen, listCitizens } from '#lib/storage/citizens.ts';
@@ -16,6 +16,7 @@ import { setAssessment } from '#lib/storage/assessments.ts';
 import { vumSubtheme } from '#lib/content/vum.ts';
 import { REGISTRY } from '#lib/storage/registry.ts';
 import { SEALED_TABLES } from '#lib/storage/tables.ts';
+import type { SealedPayload } from '#lib/vault/payload.ts';
 import { worker } from '../../../tests/unit/picture-worker-double.ts';
 
 // Node has no worker or canvas: the page's checks run for real, the worker's decoding is a stand-in.
@@ -52,10 +53,9 @@ async function plain(value: unknown): Promise<unknown> {
 
 /** Every table exactly as stored, sealed payloads and all, read in one transaction: equal means byte-identical. */
 async function disk(): Promise<Record<string, unknown>> {
-	const db = getDb();
-	const tables = await db.transaction('r', db.tables, () =>
-		Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()]))
-	);
+	const db = getStore();
+	const names = Object.keys(db.stores);
+	const tables = await db.transaction('r', names, (tx) => Promise.all(names.map(async (name) => [name, await tx.table(name).toArray()])));
 	return (await plain(Object.fromEntries(tables))) as Record<string, unknown>;
 }
 
@@ -405,11 +405,13 @@ async function tabletWithDamageToCome() {
 
 /** One byte of a stored record's sealed payload changed, as a disk or a browser bug does it: the record cannot be opened. */
 async function damage(name: string, id: string) {
-	const table = getDb().table(name);
-	const stored = await table.get(id);
-	const ct = (stored.payload.ct as ArrayBuffer).slice(0);
-	new Uint8Array(ct)[0]! ^= 1;
-	await table.put({ ...stored, payload: { ...stored.payload, ct } });
+	await getStore().transaction('rw', [name], async (tx) => {
+		const table = tx.table<{ payload: SealedPayload }>(name);
+		const stored = (await table.get(id))!;
+		const ct = stored.payload.ct.slice(0);
+		new Uint8Array(ct)[0]! ^= 1;
+		await table.put({ ...stored, payload: { ...stored.payload, ct } });
+	});
 }
 
 /** How many records of each table a citizen has, as stored. */

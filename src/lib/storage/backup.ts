@@ -1,9 +1,8 @@
-import type { Table } from 'dexie';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { journal } from '#lib/journal/client.ts';
 import { packRecords, unpackRecords } from '#lib/encoding/packed-records.ts';
 import { PictureRefused, reencodePicture } from '#lib/encoding/reencode.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
 import { guardedWrite } from './errors.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
 import { BackupCheck, BackupSelection, parseRecords, type BackupContent, type UncheckedBackup } from './backup-check.ts';
@@ -45,10 +44,6 @@ export function* groupsOfContent(content: BackupContent): Generator<BackupGroup>
 	}
 }
 
-function table<T extends SealedTable>(name: T): Table<Stored<RecordsByTable[T]>, string> {
-	return getDb().table(name);
-}
-
 async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTable[T]>[]): Promise<RecordsByTable[T][]> {
 	// A backup passes over every record once: kept opened, years of answers (up to 10,000 per citizen) stayed in the heap.
 	const records = await openRecords(name, stored, { remember: false });
@@ -68,16 +63,16 @@ async function opened<T extends SealedTable>(name: T, stored: Stored<RecordsByTa
  * could not be restored at all, for any of its citizens.
  */
 async function* backupGroups(citizenIds: string[] | undefined, leaveOut: (count: number) => void): AsyncGenerator<BackupGroup> {
-	const db = getDb();
-	const { pages, mediaIds } = await db.transaction('r', [...SEALED_TABLES], async () => {
-		const ids = citizenIds ?? (await table('citizens').toCollection().primaryKeys());
-		const citizens = (await table('citizens').bulkGet(ids)).filter((record) => record !== undefined);
+	const { pages, mediaIds } = await getStore().transaction('r', [...SEALED_TABLES], async (tx) => {
+		const ids = citizenIds ?? (await tx.citizens.orderBy(':id').primaryKeys());
+		const citizens = (await tx.citizens.bulkGet(ids)).filter((record) => record !== undefined);
 		const pages: { table: Exclude<SealedTable, 'media'>; packed: Blob }[] = [];
 		for (const batch of batches(citizens, RECORDS_PER_GROUP)) pages.push({ table: 'citizens', packed: packRecords(batch) });
 		for (const name of OWNED_TABLES) {
 			if (name === 'media') continue;
 			let page: unknown[] = [];
-			await table(name)
+			await tx
+				.table(name)
 				.where('citizenId')
 				.anyOf(ids)
 				.each((record) => {
@@ -88,7 +83,7 @@ async function* backupGroups(citizenIds: string[] | undefined, leaveOut: (count:
 				});
 			if (page.length > 0) pages.push({ table: name, packed: packRecords(page) });
 		}
-		return { pages, mediaIds: await table('media').where('citizenId').anyOf(ids).primaryKeys() };
+		return { pages, mediaIds: await tx.media.where('citizenId').anyOf(ids).primaryKeys() };
 	});
 	const selection = new BackupSelection();
 	let boards: RecordsByTable['boards'][] = [];
@@ -115,7 +110,7 @@ async function* backupGroups(citizenIds: string[] | undefined, leaveOut: (count:
 		if (kept.length > 0) yield { table: name, records: kept } as BackupGroup;
 	}
 	for (const id of mediaIds) {
-		const record = await table('media').get(id);
+		const record = await getStore().transaction('r', ['media'], (tx) => tx.media.get(id));
 		if (!record) continue;
 		const media = selection.keep('media', await opened('media', [record]));
 		leaveOut(1 - media.length);
@@ -163,7 +158,7 @@ export function restoreBackup(
 ): Promise<{ added: number; skipped: number; droppedPictures: number }> {
 	const source = 'groups' in backup ? backup : contentAsBackup(backup);
 	return inRestoreTurn(async () => {
-		const onTablet = new Set(await getDb().citizens.toCollection().primaryKeys());
+		const onTablet = new Set(await getStore().transaction('r', ['citizens'], (tx) => tx.citizens.orderBy(':id').primaryKeys()));
 		const check = new BackupCheck();
 		const pictures = new Map<string, Blob | undefined>();
 		const inFile: string[] = [];
@@ -197,12 +192,11 @@ export function restoreBackup(
 }
 
 async function anyStored(name: SealedTable, ids: string[]): Promise<boolean> {
-	return ids.length > 0 && (await getDb().table(name).where(':id').anyOf(ids).count()) > 0;
+	return ids.length > 0 && (await getStore().transaction('r', [name], (tx) => tx.table(name).where(':id').anyOf(ids).count())) > 0;
 }
 
 /** The second read of a restore: the records of the citizens it adds, sealed and written a batch at a time, the citizens last. */
 async function writeRestored(source: UncheckedBackup, pictures: ReadonlyMap<string, Blob | undefined>, adding: ReadonlySet<string>) {
-	const db = getDb();
 	const citizens: Stored<RecordsByTable['citizens']>[] = [];
 	let batch: { table: SealedTable; records: Stored<RecordsByTable[SealedTable]>[] }[] = [];
 	let held = { records: 0, bytes: 0 };
@@ -215,8 +209,8 @@ async function writeRestored(source: UncheckedBackup, pictures: ReadonlyMap<stri
 		await writing;
 		// Each write waits for the journal too (guardedWrite), so its copies do not pile up behind the restore either.
 		writing = guardedWrite(() =>
-			db.transaction('rw', [...new Set(writes.map((w) => w.table))], async () => {
-				for (const { table: name, records } of writes) await db.table(name).bulkAdd(records);
+			getStore().transaction('rw', [...new Set(writes.map((w) => w.table))], async (tx) => {
+				for (const { table: name, records } of writes) await tx.table(name).bulkAdd(records);
 			})
 		);
 		// Heard of at the next write or at the end; meanwhile not an unhandled rejection.
@@ -240,7 +234,7 @@ async function writeRestored(source: UncheckedBackup, pictures: ReadonlyMap<stri
 	if (batch.length > 0) await write();
 	await writing;
 	// Until this commits, nothing written belongs to a citizen the app shows or backs up.
-	await guardedWrite(() => db.citizens.bulkAdd(citizens));
+	await guardedWrite(() => getStore().transaction('rw', ['citizens'], (tx) => tx.citizens.bulkAdd(citizens)));
 }
 
 /** A backup held whole, read as a file is: group by group, as often as asked. */
