@@ -1,4 +1,3 @@
-import { getDb } from './db.ts';
 import { backgroundTransaction } from './saves-first.ts';
 
 /*
@@ -17,8 +16,7 @@ export function commitCounted(seq: number): void {
 	// A database deleted and made anew ("Slet alt", tests) numbers from 1 again.
 	if (seq < cleanedBelow) cleanedBelow = 0;
 	if (cleaning || seq - cleanedBelow < COMMIT_ROWS_KEPT) return;
-	const db = getDb();
-	cleaning = backgroundTransaction('rw', [db.commits], () => db.commits.where('seq').below(seq).delete())
+	cleaning = backgroundTransaction('rw', ['commits'], (tx) => tx.commits.where('seq').below(seq).delete())
 		.then(
 			() => void (cleanedBelow = seq),
 			(error: unknown) => console.warn('Billedtale: old commit numbers could not be removed', error)

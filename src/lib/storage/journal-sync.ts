@@ -4,11 +4,12 @@ import type { TableState } from '#lib/journal/replay.ts';
 import type { VerifyCursor } from '#lib/journal/verify.ts';
 import type { VaultRecord } from '#lib/vault/keys.ts';
 import { isSealedPayload } from '#lib/vault/payload.ts';
-import { BilledtaleDb, DATABASE_NAME, getDb } from './db.ts';
+import { DATABASE_NAME, getStore, openStore, type StoreTables } from './db.ts';
 import { eraseEverything } from './erase.ts';
 import { backgroundTransaction } from './saves-first.ts';
 import { storageWasEvicted } from './eviction.ts';
 import { SEALED_TABLES } from './sealing.ts';
+import type { TypedTx } from './idb/database.ts';
 
 /*
  * The database and its journal are compared at every start. Whichever holds more committed
@@ -20,12 +21,9 @@ import { SEALED_TABLES } from './sealing.ts';
 /** What the journal mirrors: the sealed tables, the tablet's key and the citizens' keys kept in IndexedDB. */
 const JOURNALED_TABLES = [...SEALED_TABLES, 'vault', 'citizenKeys'] as const;
 
-/** A transaction over the mirrored tables and the commit numbers. */
-const mirrorScope = (db: BilledtaleDb) => [...JOURNALED_TABLES, 'commits'].map((name) => db.table(name));
-
 /** The number of the last committed transaction. */
-async function lastCommit(db: BilledtaleDb): Promise<number> {
-	return (await db.commits.orderBy('seq').last())?.seq ?? 0;
+async function lastCommit(tx: TypedTx<StoreTables>): Promise<number> {
+	return (await tx.commits.orderBy('seq').last())?.seq ?? 0;
 }
 
 /** Records read per step of a rewrite, each step in its own short transaction; about the migration pass's task size. */
@@ -54,17 +52,16 @@ const SNAPSHOT_MEASURE = 'billedtale:journal-snapshot';
 export async function rewriteJournal(): Promise<void> {
 	// One small entry per rewrite, so `npm run bench` can time the snapshot of a tablet used for years.
 	const start = performance.now();
-	const db = getDb();
 	const build = await journal.beginSnapshot();
-	const baseSeq = await lastCommit(db);
+	const baseSeq = await getStore().transaction('r', ['commits'], lastCommit);
 	for (const name of JOURNALED_TABLES) {
-		const table = db.table<{ id: string; payload?: unknown }, string>(name);
 		for (let after: string | undefined; ;) {
 			await inBackground();
 			// A step's read holds its table until the page has taken its records: an answer being saved goes first.
-			const values = await backgroundTransaction('r', [table], () =>
-				(after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray()
-			);
+			const values = await backgroundTransaction('r', [name], (tx) => {
+				const table = tx.table<{ id: string; payload?: unknown }>(name);
+				return (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(STEP_RECORDS).toArray();
+			});
 			const kept = name === 'vault' || name === 'citizenKeys' ? values : values.filter((value) => isSealedPayload(value.payload));
 			if (kept.length > 0)
 				await journal.addToSnapshot(
@@ -96,16 +93,16 @@ async function verifyJournal(): Promise<void> {
 
 /** Written without journaling: these records come from the journal. */
 async function restoreDatabase(state: TableState, seq: number): Promise<void> {
-	const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
+	const raw = openStore(DATABASE_NAME, { journaled: false });
 	try {
-		await raw.transaction('rw', mirrorScope(raw), async () => {
+		await raw.transaction('rw', [...JOURNALED_TABLES, 'commits'], async (tx) => {
 			for (const table of JOURNALED_TABLES) {
-				await raw.table(table).clear();
-				await raw.table(table).bulkPut([...(state.get(table)?.values() ?? [])]);
+				await tx.table(table).clear();
+				await tx.table(table).bulkPut([...(state.get(table)?.values() ?? [])]);
 			}
 			// Numbering goes on from the journal's last transaction.
-			await raw.commits.clear();
-			await raw.commits.put({ seq });
+			await tx.commits.clear();
+			await tx.commits.put({ seq });
 		});
 	} finally {
 		raw.close();
@@ -140,15 +137,13 @@ export async function reconcileStorage(): Promise<StorageStart> {
 
 async function compareWithJournal(): Promise<'ready' | 'restored' | 'restoredPartly'> {
 	if (!journal.supported()) return 'ready';
-	const db = getDb();
-	const [summary, vault, seq] = await Promise.all([
+	const [summary, [vault, seq]] = await Promise.all([
 		journal.inspect().catch((error: unknown) => {
 			console.warn('Billedtale: the journal could not be opened; writing to IndexedDB only', error);
 			journal.disable();
 			return undefined;
 		}),
-		db.vault.get('vault'),
-		lastCommit(db)
+		getStore().transaction('r', ['vault', 'commits'], (tx) => Promise.all([tx.vault.get('vault'), lastCommit(tx)]))
 	]);
 	if (!summary) return 'ready';
 	journal.rewrite = rewriteJournal;
@@ -186,6 +181,6 @@ async function compareWithJournal(): Promise<'ready' | 'restored' | 'restoredPar
 	else if (summary.unverified)
 		void verifyJournal().catch((error: unknown) => console.warn('Billedtale: the journal could not be checked', error));
 	// Only the last number is needed; the rows before it go.
-	await db.commits.where('seq').below(seq).delete();
+	await getStore().transaction('rw', ['commits'], (tx) => tx.commits.where('seq').below(seq).delete());
 	return 'ready';
 }

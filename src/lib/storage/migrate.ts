@@ -1,6 +1,6 @@
-import { Dexie, type Table } from 'dexie';
 import { aboutFoundComplete, aboutWritesMark } from './about-index.ts';
-import { getDb } from './db.ts';
+import { getStore } from './db.ts';
+import { MAX_KEY, MIN_KEY, type Query, type Table, type Tx } from './idb/database.ts';
 import { guardedWrite } from './errors.ts';
 import type { RecordsByTable } from './records.ts';
 import { ABOUT_TABLES, DamagedRecordError, REGISTRY } from './registry.ts';
@@ -32,8 +32,12 @@ export interface MigrationReport {
 	skipped: number;
 }
 
+/** A sealed table as read and written in `tx`. */
+function table<T extends SealedTable>(tx: Tx, name: T) {
+	return tx.table<Stored<RecordsByTable[T]>>(name);
+}
+
 async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<RecordsByTable[T]>[], report: MigrationReport): Promise<void> {
-	const table: Table<Stored<RecordsByTable[T]>, string> = getDb().table(name);
 	const resealed: Stored<RecordsByTable[T]>[] = [];
 	const read: Stored<RecordsByTable[T]>[] = [];
 	for (const stored of batch) {
@@ -52,10 +56,10 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 	}
 	if (resealed.length === 0) return;
 	const kept = await guardedWrite(() =>
-		backgroundTransaction('rw', [table], async () => {
-			const now = await table.bulkGet(read.map((r) => r.id));
+		backgroundTransaction('rw', [name], async (tx) => {
+			const now = await table(tx, name).bulkGet(read.map((r) => r.id));
 			const unchanged = resealed.filter((_, i) => unchangedSince(read[i], now[i]));
-			await table.bulkPut(unchanged);
+			await table(tx, name).bulkPut(unchanged);
 			return unchanged.length;
 		})
 	);
@@ -65,8 +69,13 @@ async function upgradeBatch<T extends SealedTable>(name: T, batch: Stored<Record
 }
 
 /** A batch's records as stored now, read in a transaction an answer being saved goes before. */
-function readBatch<T extends SealedTable>(table: Table<Stored<RecordsByTable[T]>, string>, ids: string[]) {
-	return backgroundTransaction('r', [table], () => table.bulkGet(ids));
+function readBatch<T extends SealedTable>(name: T, ids: IDBValidKey[]) {
+	return backgroundTransaction('r', [name], (tx) => table(tx, name).bulkGet(ids));
+}
+
+/** The ids of the records `query` finds in a table, read in a transaction of their own. */
+function idsOf(name: SealedTable, query: (table: Table<unknown>) => Query<unknown>): Promise<IDBValidKey[]> {
+	return getStore().transaction('r', [name], (tx) => query(tx.table(name)).primaryKeys());
 }
 
 /**
@@ -78,11 +87,10 @@ function readBatch<T extends SealedTable>(table: Table<Stored<RecordsByTable[T]>
 async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
 	const tabletKeyId = requireDataKey().keyId;
 	for (const name of SEALED_TABLES) {
-		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
-		const underTabletKey = await table.where('payload.keyId').equals(tabletKeyId).primaryKeys();
+		const underTabletKey = await idsOf(name, (table) => table.where('payload.keyId').equals(tabletKeyId));
 		for (let i = 0; i < underTabletKey.length; i += BATCH) {
 			await yieldToPage();
-			const batch = (await readBatch(table, underTabletKey.slice(i, i + BATCH))).filter(
+			const batch = (await readBatch(name, underTabletKey.slice(i, i + BATCH))).filter(
 				(record): record is Stored<RecordsByTable[typeof name]> => record?.payload.keyId === tabletKeyId
 			);
 			await upgradeBatch(name, batch, report);
@@ -100,24 +108,26 @@ async function resealUnderCitizenKeys(report: MigrationReport): Promise<void> {
 async function giveAbout(report: MigrationReport): Promise<void> {
 	const since = aboutWritesMark();
 	let complete = true;
-	const citizenIds = await getDb().citizens.toCollection().primaryKeys();
+	const citizenIds = await getStore().transaction('r', ['citizens'], (tx) => tx.citizens.orderBy(':id').primaryKeys());
 	for (const name of ABOUT_TABLES) {
-		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
 		for (const citizenId of citizenIds) {
-			const all = table.where('citizenId').equals(citizenId);
-			const indexed = table.where('[citizenId+about]').between([citizenId, Dexie.minKey], [citizenId, Dexie.maxKey]);
-			if ((await all.count()) === (await indexed.count())) continue;
-			const known = new Set(await indexed.primaryKeys());
-			const lacking = (await all.primaryKeys()).filter((id) => !known.has(id));
+			const all = (table: Table<unknown>) => table.where('citizenId').equals(citizenId);
+			const indexed = (table: Table<unknown>) => table.where('[citizenId+about]').between([citizenId, MIN_KEY], [citizenId, MAX_KEY]);
+			// Both counted in one transaction: a write between them cannot make them differ.
+			const allIndexed = () =>
+				getStore().transaction('r', [name], async (tx) => (await all(tx.table(name)).count()) === (await indexed(tx.table(name)).count()));
+			if (await allIndexed()) continue;
+			const known = new Set(await idsOf(name, indexed));
+			const lacking = (await idsOf(name, all)).filter((id) => !known.has(id));
 			for (let i = 0; i < lacking.length; i += BATCH) {
 				await yieldToPage();
-				const batch = (await readBatch(table, lacking.slice(i, i + BATCH))).filter(
+				const batch = (await readBatch(name, lacking.slice(i, i + BATCH))).filter(
 					(record): record is Stored<RecordsByTable[typeof name]> => record !== undefined && record.about === undefined
 				);
 				await upgradeBatch(name, batch, report);
 			}
 			// A damaged record, or one another tab changed meanwhile, is still without it.
-			if ((await all.count()) !== (await indexed.count())) complete = false;
+			if (!(await allIndexed())) complete = false;
 		}
 	}
 	if (complete) aboutFoundComplete(since);
@@ -133,11 +143,10 @@ export async function migrateRecords(): Promise<MigrationReport> {
 	const report: MigrationReport = { upgraded: 0, damaged: 0, skipped: 0 };
 	for (const name of SEALED_TABLES) {
 		if (REGISTRY[name].version === 1) continue;
-		const table: Table<Stored<RecordsByTable[typeof name]>, string> = getDb().table(name);
-		const outdated = await table.where('v').below(REGISTRY[name].version).primaryKeys();
+		const outdated = await idsOf(name, (table) => table.where('v').below(REGISTRY[name].version));
 		for (let i = 0; i < outdated.length; i += BATCH) {
 			await yieldToPage();
-			const batch = (await readBatch(table, outdated.slice(i, i + BATCH))).filter(
+			const batch = (await readBatch(name, outdated.slice(i, i + BATCH))).filter(
 				(record): record is Stored<RecordsByTable[typeof name]> => record !== undefined && isOutdated(name, record)
 			);
 			await upgradeBatch(name, batch, report);

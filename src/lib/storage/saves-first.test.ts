@@ -1,9 +1,9 @@
-import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore, type StoreTables } from './db.ts';
+import { MAX_KEY, MIN_KEY, Table, type TypedTx } from './idb/database.ts';
 import { createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
 import { asSave, backgroundTransaction, holdLiveReadsUntil } from './saves-first.ts';
@@ -26,6 +26,10 @@ function say(meeting: Meeting, value: 'ja' | 'nej', at: number) {
 	return recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: { mode: 'selv' } }, at);
 }
 
+/** The stored answers as written before `about`, which the migration pass gives them. */
+const withoutAbout = () =>
+	getStore().transaction('rw', ['answers'], (tx) => tx.answers.modify((record) => ({ ...record, about: undefined })));
+
 /** A few turns of the event loop: long enough for a transaction that is free to run to run. */
 const turns = async (count = 5) => {
 	for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -34,20 +38,16 @@ const turns = async (count = 5) => {
 describe('an answer being saved goes before background work (issue 17)', () => {
 	it('aborts a background transaction in flight, which runs again from the start once the answer is stored', async () => {
 		const { citizen, meeting } = await aMeeting();
-		const db = getDb();
 		const done: string[] = [];
 		let runs = 0;
 		let saving: Promise<unknown> | undefined;
-		const background = backgroundTransaction('rw', [db.citizens, db.answers], async () => {
+		const background = backgroundTransaction('rw', ['citizens', 'answers'], async (tx) => {
 			runs += 1;
-			const stored = (await db.citizens.get(citizen.id))!;
-			// The tap comes while the background transaction still has a write to make (outside its scope, as a tap is).
-			if (runs === 1)
-				Dexie.ignoreTransaction(() => {
-					saving = say(meeting, 'ja', 1_000).then(() => done.push('answer'));
-				});
-			await db.citizens.put(stored);
-			return db.answers.count();
+			const stored = (await tx.citizens.get(citizen.id))!;
+			// The tap comes while the background transaction still has a write to make.
+			if (runs === 1) saving = say(meeting, 'ja', 1_000).then(() => done.push('answer'));
+			await tx.citizens.put(stored);
+			return tx.answers.count();
 		}).then((answersSeen) => {
 			done.push('background');
 			return answersSeen;
@@ -62,11 +62,10 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	});
 
 	it('opens no background transaction while a save is under way, and opens it once the save has settled, failed or not', async () => {
-		const db = getDb();
 		let fail!: (error: Error) => void;
 		const save = asSave(() => new Promise((_, reject) => (fail = reject)));
-		const opened = vi.fn(() => db.answers.count());
-		const background = backgroundTransaction('r', [db.answers], opened);
+		const opened = vi.fn((tx: TypedTx<StoreTables>) => tx.answers.count());
+		const background = backgroundTransaction('r', ['answers'], opened);
 		await turns();
 		expect(opened).not.toHaveBeenCalled();
 
@@ -79,9 +78,7 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	it('goes on with the migration pass only once the answering has paused, not between two taps', async () => {
 		const { meeting } = await aMeeting();
 		await say(meeting, 'ja', 1_000);
-		await getDb()
-			.answers.toCollection()
-			.modify((record) => void (record.about = undefined));
+		await withoutAbout();
 		const sealed = vi.spyOn(sealing, 'sealRecord');
 		const pass = migrateRecords();
 		await new Promise((resolve) => setTimeout(resolve, 200));
@@ -96,19 +93,24 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	});
 
 	it("opens the answer's transaction once the reads over the answers in flight have ended", async () => {
-		const { meeting } = await aMeeting();
-		const db = getDb();
 		const order: string[] = [];
-		const open = db.transaction.bind(db) as (...args: unknown[]) => unknown;
-		vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
-			if (args[0] === 'rw') order.push('write opened');
-			return open(...args);
-		}) as never);
+		const open = IDBDatabase.prototype.transaction;
+		// Watched from before the database is first opened: Dexie keeps the method it finds at its opening.
+		vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
+			if (args[1] === 'readwrite') order.push('write opened');
+			return open.apply(this, args);
+		});
+		const { meeting } = await aMeeting();
+		order.length = 0;
 		// A live list's read, still being answered when the tap comes.
-		const read = db.transaction('r', db.answers, async () => {
-			for (let i = 0; i < 30; i++) await db.answers.count();
+		let reading!: () => void;
+		const started = new Promise<void>((resolve) => (reading = resolve));
+		const read = getStore().transaction('r', ['answers'], async (tx) => {
+			reading();
+			for (let i = 0; i < 30; i++) await tx.answers.count();
 			order.push('read done');
 		});
+		await started;
 		await say(meeting, 'ja', 1_000);
 		await read;
 		expect(order).toEqual(['read done', 'write opened']);
@@ -118,33 +120,36 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	it('lets the migration pass upgrade every record, counted once, when a tap aborts one of its batches', async () => {
 		const { citizen, meeting } = await aMeeting();
 		for (let i = 0; i < 12; i++) await say(meeting, i % 2 ? 'ja' : 'nej', 1_000 + i);
-		const db = getDb();
 		// Twelve answers from before `about` (the pass gives it to them, in batches of ten).
-		await db.answers.toCollection().modify((record) => void (record.about = undefined));
-		const answers = db.table('answers');
-		const bulkPut = answers.bulkPut.bind(answers);
+		await withoutAbout();
+		const before = new Set(await getStore().transaction('r', ['answers'], (tx) => tx.answers.orderBy(':id').primaryKeys()));
+		const bulkPut = Table.prototype.bulkPut;
+		const batches: number[] = [];
 		let saving: Promise<unknown> | undefined;
-		const put = vi.spyOn(answers, 'bulkPut').mockImplementationOnce((...args: Parameters<typeof bulkPut>) => {
-			Dexie.ignoreTransaction(() => {
-				saving = say(meeting, 'ja', 2_000);
-			});
-			return bulkPut(...args);
+		vi.spyOn(Table.prototype, 'bulkPut').mockImplementation(function (this: Table<unknown>, values) {
+			// The pass's batches: the answers written before the pass, not the one the tap saves.
+			if (values.every((value) => before.has((value as { id: string }).id))) {
+				batches.push(values.length);
+				if (batches.length === 1) saving = say(meeting, 'ja', 2_000);
+			}
+			return bulkPut.call(this, values);
 		});
 
 		expect(await migrateRecords()).toEqual({ upgraded: 12, damaged: 0, skipped: 0 });
 		await saving;
 		// Two batches (10 + 2), the first written again after the tap aborted it.
-		expect(put).toHaveBeenCalledTimes(3);
-		expect(await db.answers.where('[citizenId+about]').between([citizen.id, Dexie.minKey], [citizen.id, Dexie.maxKey]).count()).toBe(13);
+		expect(batches).toEqual([10, 10, 2]);
+		const indexed = await getStore().transaction('r', ['answers'], (tx) =>
+			tx.answers.where('[citizenId+about]').between([citizen.id, MIN_KEY], [citizen.id, MAX_KEY]).count()
+		);
+		expect(indexed).toBe(13);
 		expect(await listAnswers(meeting.id)).toHaveLength(13);
 	});
 
 	it('seals no further record of the migration pass while an answer is being saved', async () => {
 		const { meeting } = await aMeeting();
 		for (let i = 0; i < 3; i++) await say(meeting, 'ja', 1_000 + i);
-		await getDb()
-			.answers.toCollection()
-			.modify((record) => void (record.about = undefined));
+		await withoutAbout();
 		const seal = sealing.sealRecord;
 		let finish!: () => void;
 		let save: Promise<void> | undefined;

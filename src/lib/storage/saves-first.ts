@@ -1,5 +1,5 @@
-import type { Table, Transaction } from 'dexie';
-import { getDb } from './db.ts';
+import { getStore, type StoreTables } from './db.ts';
+import type { Tx, TypedTx } from './idb/database.ts';
 
 /*
  * An answer being saved goes before background work (the migration pass, the journal's rewrite). IndexedDB runs transactions over the same
@@ -49,8 +49,8 @@ class Gate {
 
 const saves = new Gate();
 const saveWrites = new Gate();
-const background = new Set<Transaction>();
-const preempted = new WeakSet<Transaction>();
+const background = new Set<Tx>();
+const preempted = new WeakSet<Tx>();
 
 /** Runs a save the user waits for, ahead of any background transaction. */
 export function asSave<T>(save: () => Promise<T>): Promise<T> {
@@ -148,15 +148,19 @@ export async function afterGemt<T>(query: () => Promise<T>): Promise<T> {
  * Runs `work` in a background transaction: opened when no save is under way, and run again from the start after a
  * save that aborted it, so `work` must decide anew from what it reads (nothing it did in the aborted one was kept).
  */
-export async function backgroundTransaction<T>(mode: 'r' | 'rw', tables: Table[], work: () => Promise<T>): Promise<T> {
+export async function backgroundTransaction<T>(
+	mode: 'r' | 'rw',
+	tables: readonly (keyof StoreTables & string)[],
+	work: (tx: TypedTx<StoreTables>) => Promise<T>
+): Promise<T> {
 	for (;;) {
 		await afterSaves();
-		let opened: Transaction | undefined;
+		let opened: Tx | undefined;
 		try {
-			return await getDb().transaction(mode, tables, (transaction) => {
-				opened = transaction;
-				background.add(transaction);
-				return work();
+			return await getStore().transaction(mode, tables, (tx) => {
+				opened = tx;
+				background.add(tx);
+				return work(tx);
 			});
 		} catch (error) {
 			if (!opened || !preempted.has(opened)) throw error;
