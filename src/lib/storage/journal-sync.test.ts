@@ -13,7 +13,7 @@ import {
 import { HEAD_REGION } from '#lib/journal/files.ts';
 import { listAnswers, recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen, listCitizens } from './citizens.ts';
-import { BilledtaleDb, DATABASE_NAME, deleteDatabase, getDb } from './db.ts';
+import { DATABASE_NAME, deleteDatabase, getStore, openStore } from './db.ts';
 import { consumeErasedFlag } from './erase.ts';
 import { rememberWhetherCitizensExist } from './eviction.ts';
 import { reconcileStorage } from './journal-sync.ts';
@@ -25,6 +25,9 @@ import { beginSession, dropDataKey, resumeSession } from '#lib/vault/session.ts'
 vi.mock('#lib/journal/client.ts', () => import('../../../tests/unit/journal-double.ts'));
 
 const contains = (needle: string) => files.some((file) => Buffer.from(file.bytes).includes(needle));
+
+/** Every record of a table, as stored. */
+const stored = (name: 'answers' | 'citizenKeys') => getStore().transaction('r', [name], (tx) => tx.table(name).toArray());
 
 /** A set-up tablet with one citizen in a meeting with two answers, all of it journaled. */
 async function tabletWithAnswers() {
@@ -53,15 +56,15 @@ afterEach(async () => {
 describe('the start-up comparison of database and journal', () => {
 	it('restores a database lost in a crash from the journal, records still sealed as they were', async () => {
 		const { meeting, keyId, dataKey } = await tabletWithAnswers();
-		const before = await getDb().answers.toArray();
-		const citizenKeys = await getDb().citizenKeys.toArray();
+		const before = await stored('answers');
+		const citizenKeys = await stored('citizenKeys');
 		await deleteDatabase();
 
 		expect(await reconcileStorage()).toBe('restored');
-		expect(await getDb().answers.toArray()).toEqual(before);
+		expect(await stored('answers')).toEqual(before);
 		expect((await readVault())?.keyId).toBe(keyId);
 		// The citizen's key comes back too, and is read again rather than taken from memory.
-		expect(await getDb().citizenKeys.toArray()).toEqual(citizenKeys);
+		expect(await stored('citizenKeys')).toEqual(citizenKeys);
 		dropDataKey();
 		resumeSession(dataKey);
 		expect((await listCitizens()).map((c) => c.displayName)).toEqual(['Nora']);
@@ -145,7 +148,7 @@ describe('the start-up comparison of database and journal', () => {
 		await journal.beginErase();
 		expect(await reconcileStorage()).toBe('ready');
 		expect(await readVault()).toBeUndefined();
-		expect(await getDb().answers.count()).toBe(0);
+		expect(await stored('answers')).toHaveLength(0);
 		expect(consumeErasedFlag()).toBe(true);
 	});
 
@@ -233,12 +236,12 @@ describe('the start-up comparison of database and journal', () => {
 			provenance: { mode: 'selv' }
 		});
 		// The database lost its last commit in a crash (the answer "pause"): it is behind the journal, under the same key.
-		const raw = new BilledtaleDb(DATABASE_NAME, { journaled: false });
-		const seq = (await raw.commits.orderBy('seq').last())!.seq!;
-		await raw.transaction('rw', [raw.answers, raw.commits], async () => {
-			await raw.answers.delete(pause.id);
-			await raw.commits.clear();
-			await raw.commits.put({ seq: seq - 1 });
+		const raw = openStore(DATABASE_NAME, { journaled: false });
+		const seq = (await raw.transaction('r', ['commits'], (tx) => tx.commits.orderBy('seq').last()))!.seq!;
+		await raw.transaction('rw', ['answers', 'commits'], async (tx) => {
+			await tx.answers.delete(pause.id);
+			await tx.commits.clear();
+			await tx.commits.put({ seq: seq - 1 });
 		});
 		raw.close();
 		// And one byte of the journal's first commit flipped on disk, before the checkpoint the start trusts.
@@ -252,7 +255,7 @@ describe('the start-up comparison of database and journal', () => {
 		// The fault fired: the start's summary was ahead of the database; the journal read through is too, but damaged.
 		expect(read).toHaveBeenCalledTimes(1);
 		expect(await read.mock.results[0]!.value).toMatchObject({ maxSeq: seq, usable: false });
-		expect(await getDb().answers.count()).toBe(2);
+		expect(await stored('answers')).toHaveLength(2);
 		expect(catchUps.started).toBe(2);
 		await catchUps.done;
 		await deleteDatabase();
