@@ -14,7 +14,7 @@ import { recordAnswer } from './answers.ts';
 import { createCitizen, deleteCitizen } from './citizens.ts';
 import { cleanUpMediaLater, keepMediaWhileWaiting } from './hold-media.svelte.ts';
 import { createMeeting, deleteMeeting } from './meetings.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
 import { holdMedia } from './media-holds.ts';
 import * as sealing from './sealing.ts';
 import { openRecord } from './sealing.ts';
@@ -45,6 +45,11 @@ function sharedLocks() {
 			return { held: [...holders].flatMap(([name, count]) => (count > 0 ? [{ name, mode: 'shared' as const }] : [])), pending: [] };
 		}
 	};
+}
+
+/** Every stored board of every citizen, sealed, as the database holds them. */
+function storedBoards() {
+	return getStore().transaction('r', ['boards'], (tx) => tx.boards.toArray());
 }
 
 function starterSet(): BoardSet {
@@ -305,7 +310,7 @@ describe('board storage', () => {
 		expect(await stored()).toEqual([]);
 		// Deleting the citizen deletes every medium of theirs, shared or not.
 		await deleteCitizen(other.id);
-		expect(await getDb().media.count()).toBe(0);
+		expect(await getStore().transaction('r', ['media'], (tx) => tx.media.count())).toBe(0);
 	});
 
 	it('stores its own copy when the medium an import would share is cleaned up in another tab while it seals', async () => {
@@ -351,13 +356,13 @@ describe('board storage', () => {
 	it('adds imported boards beside the existing ones without touching them', async () => {
 		const citizen = await createCitizen({ displayName: 'Anna' });
 		await ensureBoardSet(citizen.id, starterSet);
-		const before = await getDb().boards.toArray();
+		const before = await storedBoards();
 		await addBoards(
 			citizen.id,
 			[createBoard('Importeret', 2, 2, 'imported')],
 			[{ id: 'sound', kind: 'audio', mimeType: 'audio/wav', blob: new Blob(['RIFF'], { type: 'audio/wav' }) }]
 		);
-		const after = await getDb().boards.toArray();
+		const after = await storedBoards();
 		expect(after).toHaveLength(3);
 		for (const record of before) expect(after.find((r) => r.id === record.id)).toEqual(record);
 		expect(
@@ -395,10 +400,10 @@ describe('board storage', () => {
 		const feelings = (await getBoardSet(citizen.id))!.boards.find((board) => board.id === 'feelings')!;
 		await expect(saveBoard(citizen.id, { ...feelings, name: 'Tavle 2' })).rejects.toThrow('error.boardNameTaken');
 		await saveBoard(citizen.id, setCell(feelings, 0, { id: 'x', label: 'glad' }));
-		const withNumbered = await getDb().boards.toArray();
+		const withNumbered = await storedBoards();
 		// An id that already exists makes the whole import fail and leaves everything as it was.
 		await expect(addBoards(citizen.id, [createBoard('Igen', 1, 1, 'imported')], [])).rejects.toThrow();
-		expect(await getDb().boards.toArray()).toEqual(withNumbered);
+		expect(await storedBoards()).toEqual(withNumbered);
 	});
 
 	it('names an imported board apart from a board renamed in another tab while the import was sealing', async () => {

@@ -11,8 +11,9 @@ import {
 } from '#lib/domain/board.ts';
 import { ValidationError } from '#lib/domain/validation.ts';
 import { firstWithSameBytes } from '#lib/encoding/same-bytes.ts';
-import { getDb } from './db.ts';
+import { getStore, type StoreTables } from './db.ts';
 import { guardedWrite, StorageError } from './errors.ts';
+import type { TypedTx } from './idb/database.ts';
 import { boardFromRecord, boardToRecord, mediaFromRecord, mediaToRecord, type BoardRecord } from './records.ts';
 import { keptMedia, whenMediaFree } from './media-holds.ts';
 import { MEDIA_FIELD, MEDIA_REFERRING_TABLES } from './registry.ts';
@@ -23,13 +24,13 @@ export interface StoredBoardSet extends BoardSet {
 }
 
 async function readBoards(citizenId: string): Promise<{ stored: Stored<BoardRecord>[]; records: BoardRecord[] }> {
-	const stored = await getDb().boards.where('citizenId').equals(citizenId).toArray();
+	const stored = await getStore().transaction('r', ['boards'], (tx) => tx.boards.where('citizenId').equals(citizenId).toArray());
 	return { stored, records: await openRecords('boards', stored) };
 }
 
 /** Inside a write: whether the citizen's boards are exactly those read before it. */
-async function boardsUnchanged(citizenId: string, read: Stored<BoardRecord>[]): Promise<boolean> {
-	const now = await getDb().boards.where('citizenId').equals(citizenId).toArray();
+async function boardsUnchanged(tx: TypedTx<StoreTables>, citizenId: string, read: Stored<BoardRecord>[]): Promise<boolean> {
+	const now = await tx.boards.where('citizenId').equals(citizenId).toArray();
 	return now.length === read.length && now.every((record, i) => unchangedSince(read[i], record));
 }
 
@@ -51,8 +52,8 @@ export async function getBoardSet(citizenId: string): Promise<StoredBoardSet | u
 
 /** Gives a citizen their starting boards the first time their boards are opened. */
 export async function ensureBoardSet(citizenId: string, makeDefault: () => BoardSet, now = Date.now()): Promise<void> {
-	const db = getDb();
-	if ((await db.boards.where('citizenId').equals(citizenId).count()) > 0) return;
+	const store = getStore();
+	if ((await store.transaction('r', ['boards'], (tx) => tx.boards.where('citizenId').equals(citizenId).count())) > 0) return;
 	const set = makeDefault();
 	validateBoardSet(set);
 	const sealed = await sealRecords(
@@ -60,10 +61,10 @@ export async function ensureBoardSet(citizenId: string, makeDefault: () => Board
 		set.boards.map((board) => boardToRecord(board, citizenId, board.id === set.rootBoardId, now, now))
 	);
 	await guardedWrite(() =>
-		db.transaction('rw', [db.citizens, db.boards], async () => {
-			if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
-			if ((await db.boards.where('citizenId').equals(citizenId).count()) > 0) return;
-			await db.boards.bulkAdd(sealed);
+		store.transaction('rw', ['citizens', 'boards'], async (tx) => {
+			if (!(await tx.citizens.get(citizenId))) throw new StorageError('error.notFound');
+			if ((await tx.boards.where('citizenId').equals(citizenId).count()) > 0) return;
+			await tx.boards.bulkAdd(sealed);
 		})
 	);
 }
@@ -72,7 +73,7 @@ export async function ensureBoardSet(citizenId: string, makeDefault: () => Board
 const OTHER_REFERRING_TABLES = MEDIA_REFERRING_TABLES.filter((name) => name !== 'boards');
 
 /** Every table a board write touches: boards, media, and what else can keep a medium alive. */
-const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
+const boardWriteScope = (): (keyof StoreTables & string)[] => ['boards', 'media', ...OTHER_REFERRING_TABLES];
 
 /**
  * Deletes media that nothing of the citizen refers to any more, so a removed photo or voice leaves
@@ -80,34 +81,33 @@ const boardWriteScope = () => ['boards', 'media', ...OTHER_REFERRING_TABLES];
  * every other table is asked through its media index, which needs no decryption. Only while no tab
  * holds the citizen's media (media-holds.ts): an undo or a form may still need one nothing refers to.
  */
-async function pruneMedia(citizenId: string, boards: Board[], keptByTabs: ReadonlySet<string>): Promise<void> {
-	const db = getDb();
+async function pruneMedia(tx: TypedTx<StoreTables>, citizenId: string, boards: Board[], keptByTabs: ReadonlySet<string>): Promise<void> {
 	const kept = new Set([...boards.flatMap(mediaIdsOf), ...keptByTabs]);
-	const candidates = (await db.media.where('citizenId').equals(citizenId).primaryKeys()).filter((id) => !kept.has(id));
+	const candidates = (await tx.media.where('citizenId').equals(citizenId).primaryKeys()).map(String).filter((id) => !kept.has(id));
 	if (candidates.length === 0) return;
 	const used = new Set<string>();
 	for (const name of OTHER_REFERRING_TABLES) {
-		for (const id of await db.table(name).where(MEDIA_FIELD).anyOf(candidates).uniqueKeys()) used.add(String(id));
+		for (const id of await tx.table(name).where(MEDIA_FIELD).anyOf(candidates).uniqueKeys()) used.add(String(id));
 	}
-	await db.media.bulkDelete(candidates.filter((id) => !used.has(id)));
+	await tx.media.bulkDelete(candidates.filter((id) => !used.has(id)));
 }
 
 /** Deletes no media, not even those the board no longer names: the editor's undo can bring them back (media-holds.ts). */
 export function saveBoard(citizenId: string, board: Board, now = Date.now()): Promise<void> {
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
 		const { stored, records } = await readBoards(citizenId);
 		const existing = records.find((r) => r.id === board.id);
-		if (!existing && (await db.boards.get(board.id))) throw new StorageError('error.notFound');
+		if (!existing && (await store.transaction('r', ['boards'], (tx) => tx.boards.get(board.id)))) throw new StorageError('error.notFound');
 		const boards = [...records.filter((r) => r.id !== board.id).map(boardFromRecord), board];
 		const root = records.find((r) => r.payload.root)?.id ?? board.id;
 		validateBoardSet({ rootBoardId: root, boards });
 		checkBoardName(board, existing && boardFromRecord(existing), boards);
 		const sealed = await sealRecord('boards', boardToRecord(board, citizenId, root === board.id, existing?.createdAt ?? now, now));
 		return guardedWrite(() =>
-			db.transaction('rw', db.boards, async () => {
-				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-				await db.boards.put(sealed);
+			store.transaction('rw', ['boards'], async (tx) => {
+				if (!(await boardsUnchanged(tx, citizenId, stored))) return CHANGED_MEANWHILE;
+				await tx.boards.put(sealed);
 			})
 		);
 	});
@@ -118,7 +118,6 @@ export function saveBoard(citizenId: string, board: Board, now = Date.now()): Pr
  * tab holds the citizen's media (an editor open on it can still undo): then they go at that editor's clean-up.
  */
 export function deleteBoard(citizenId: string, boardId: string, now = Date.now()): Promise<void> {
-	const db = getDb();
 	return whenMediaFree(citizenId, async (free) => {
 		// Asked before the transaction, which must not wait on anything but the database.
 		const kept = free ? await keptMedia(citizenId) : new Set<string>();
@@ -137,11 +136,11 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
 				)
 			);
 			return guardedWrite(() =>
-				db.transaction('rw', boardWriteScope(), async () => {
-					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-					await db.boards.delete(boardId);
-					await db.boards.bulkPut(sealed);
-					if (free) await pruneMedia(citizenId, remaining, kept);
+				getStore().transaction('rw', boardWriteScope(), async (tx) => {
+					if (!(await boardsUnchanged(tx, citizenId, stored))) return CHANGED_MEANWHILE;
+					await tx.boards.delete(boardId);
+					await tx.boards.bulkPut(sealed);
+					if (free) await pruneMedia(tx, citizenId, remaining, kept);
 				})
 			);
 		});
@@ -153,16 +152,15 @@ export function deleteBoard(citizenId: string, boardId: string, now = Date.now()
  * left, what its undo and its forms kept alive goes, unless another tab can still bring it back.
  */
 export function pruneUnusedMedia(citizenId: string): Promise<void> {
-	const db = getDb();
 	return whenMediaFree(citizenId, async (free) => {
 		if (!free) return;
 		const kept = await keptMedia(citizenId);
 		await writeUnlessChanged(async () => {
 			const { stored, records } = await readBoards(citizenId);
 			return guardedWrite(() =>
-				db.transaction('rw', boardWriteScope(), async () => {
-					if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
-					await pruneMedia(citizenId, records.map(boardFromRecord), kept);
+				getStore().transaction('rw', boardWriteScope(), async (tx) => {
+					if (!(await boardsUnchanged(tx, citizenId, stored))) return CHANGED_MEANWHILE;
+					await pruneMedia(tx, citizenId, records.map(boardFromRecord), kept);
 				})
 			);
 		});
@@ -210,7 +208,6 @@ async function storedAs(existing: Iterable<MediaItem>, imported: readonly MediaI
  * told which name to look for.
  */
 export async function addBoards(citizenId: string, imported: Board[], media: MediaItem[], now = Date.now()): Promise<BoardRename[]> {
-	const db = getDb();
 	return writeUnlessChanged(async () => {
 		const { stored, records } = await readBoards(citizenId);
 		const existing = await getMediaOfCitizen(citizenId);
@@ -229,16 +226,16 @@ export async function addBoards(citizenId: string, imported: Board[], media: Med
 			boards.map((board) => boardToRecord(board, citizenId, false, now, now))
 		);
 		return guardedWrite(() =>
-			db.transaction('rw', [db.citizens, db.boards, db.media], async () => {
-				if (!(await db.citizens.get(citizenId))) throw new StorageError('error.notFound');
+			getStore().transaction('rw', ['citizens', 'boards', 'media'], async (tx) => {
+				if (!(await tx.citizens.get(citizenId))) throw new StorageError('error.notFound');
 				// The names were told apart from the boards read above; a rename in another tab since then starts over, so
 				// two boards never end up with one name.
-				if (!(await boardsUnchanged(citizenId, stored))) return CHANGED_MEANWHILE;
+				if (!(await boardsUnchanged(tx, citizenId, stored))) return CHANGED_MEANWHILE;
 				// A medium the import shares that a clean-up in another tab deleted since (its last use was removed meanwhile)
 				// starts over too: the imported boards would show nothing where it was.
-				if ((await db.media.bulkGet(shared)).includes(undefined)) return CHANGED_MEANWHILE;
-				await db.media.bulkAdd(sealedMedia);
-				await db.boards.bulkAdd(sealedBoards);
+				if ((await tx.media.bulkGet(shared)).includes(undefined)) return CHANGED_MEANWHILE;
+				await tx.media.bulkAdd(sealedMedia);
+				await tx.boards.bulkAdd(sealedBoards);
 				return boards.flatMap((board, i) => (board.name === imported[i]!.name ? [] : [{ from: imported[i]!.name, to: board.name }]));
 			})
 		);
@@ -248,18 +245,20 @@ export async function addBoards(citizenId: string, imported: Board[], media: Med
 /** Stores a photo or recording before a cell refers to it. */
 export async function saveMedia(citizenId: string, item: MediaItem, now = Date.now()): Promise<void> {
 	const sealed = await sealRecord('media', mediaToRecord(item, citizenId, now));
-	await guardedWrite(() => getDb().media.put(sealed));
+	await guardedWrite(() => getStore().transaction('rw', ['media'], (tx) => tx.media.put(sealed)));
 }
 
 /** Only the media asked for (e.g. the photos of the people on a network map), not every picture and voice of the citizen. */
 export async function getMediaByIds(ids: readonly string[]): Promise<Map<string, MediaItem>> {
-	const stored = (await getDb().media.bulkGet([...ids])).filter((record) => record !== undefined);
+	const stored = (await getStore().transaction('r', ['media'], (tx) => tx.media.bulkGet([...ids]))).filter(
+		(record) => record !== undefined
+	);
 	const records = await openRecords('media', stored);
 	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
 }
 
 export async function getMediaOfCitizen(citizenId: string): Promise<Map<string, MediaItem>> {
-	const stored = await getDb().media.where('citizenId').equals(citizenId).toArray();
+	const stored = await getStore().transaction('r', ['media'], (tx) => tx.media.where('citizenId').equals(citizenId).toArray());
 	const records = await openRecords('media', stored);
 	return new Map(records.map((record) => [record.id, mediaFromRecord(record)]));
 }
