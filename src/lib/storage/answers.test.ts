@@ -16,11 +16,12 @@ import { restoreInItsPlace } from './restore-in-place.ts';
 import { aboutFoundComplete, aboutWritesMark, everyRecordHasAbout } from './about-index.ts';
 import { BY_ADVISER, byProvenance, createAnswer, type Answer } from '#lib/domain/answer.ts';
 import { createCitizen } from './citizens.ts';
-import { deleteDatabase, getDb } from './db.ts';
+import { deleteDatabase, getStore } from './db.ts';
+import { Query, type Table } from './idb/database.ts';
 import { addParticipant, createMeeting } from './meetings.ts';
 import { migrateRecords } from './migrate.ts';
-import { answerToRecord } from './records';
-import { onDamagedRecord, sealRecord } from './sealing.ts';
+import { answerToRecord, type AnswerRecord } from './records';
+import { onDamagedRecord, sealRecord, type Stored } from './sealing.ts';
 
 afterEach(async () => {
 	vi.restoreAllMocks();
@@ -37,6 +38,20 @@ async function meetingWithAnswers(values: ('ja' | 'nej' | 'ved-ikke')[]) {
 
 function say(meeting: Meeting, value: 'ja' | 'nej' | 'ved-ikke', at: number) {
 	return recordAnswer(meeting, { subject: { kind: 'core-board' }, content: { kind: 'core', value }, provenance: { mode: 'selv' } }, at);
+}
+
+/** Reads or writes the stored answers directly, in one transaction. */
+function inAnswers<T>(work: (answers: Table<Stored<AnswerRecord>>) => Promise<T>): Promise<T> {
+	return getStore().transaction('rw', ['answers'], (tx) => work(tx.answers));
+}
+
+/** As an answer written before schema 11 lies on disk: sealed under the citizen's key, without the plain `about` field. */
+function withoutAbout(id: string): Promise<void> {
+	return inAnswers(async (answers) => {
+		const stored = { ...(await answers.get(id))! };
+		delete stored.about;
+		await answers.put(stored);
+	});
 }
 
 const bySelf = byProvenance({ mode: 'selv' });
@@ -64,12 +79,11 @@ describe('answers read again (issue 17)', () => {
 	it('are found damaged when their bytes changed on disk, though they were opened before', async () => {
 		const meeting = await meetingWithAnswers(['ja', 'nej']);
 		const [newest] = await listAnswers(meeting.id);
-		const db = getDb();
-		const stored = (await db.answers.get(newest!.id))!;
+		const stored = (await inAnswers((answers) => answers.get(newest!.id)))!;
 		// The same IV, one bit of the ciphertext flipped.
 		const ct = new Uint8Array(stored.payload.ct.slice(0));
 		ct[0]! ^= 1;
-		await db.answers.put({ ...stored, payload: { ...stored.payload, ct: ct.buffer } });
+		await inAnswers((answers) => answers.put({ ...stored, payload: { ...stored.payload, ct: ct.buffer } }));
 		const damaged: string[] = [];
 		const stop = onDamagedRecord((error) => damaged.push(error.id));
 		try {
@@ -150,7 +164,7 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		const themes = await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
 		expect(themes.map((a) => [a.meetingId, a.subject.kind])).toEqual([[meetings[0]!.id, 'vum-theme']]);
 		expect(decrypt).toHaveBeenCalledTimes(1);
-		await getDb().answers.update(themes[0]!.id, { about: undefined });
+		await withoutAbout(themes[0]!.id);
 		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
 	});
 
@@ -185,7 +199,7 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		// Sub-themes only: not the theme cards beside them in the index.
 		expect((await listMeetingsAnswers(ids, ['vum-subtheme'])).map((a) => a.id)).toEqual([subtheme.id]);
 		// An answer without `about` (from before the field) sends the read through every answer of its meeting.
-		await getDb().answers.update(subtheme.id, { about: undefined });
+		await withoutAbout(subtheme.id);
 		expect((await listMeetingsAnswers(ids, ['vum-subtheme', 'vum-theme'])).map((a) => a.subject.kind)).toEqual([
 			'vum-theme',
 			'vum-subtheme',
@@ -195,15 +209,13 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 
 	it('an answer stored before `about` is still found, and the pass after unlock gives it the field', async () => {
 		const { citizen, meetings } = await twoMeetings();
-		const db = getDb();
-		const old = (await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).first())!;
-		// As an answer written before schema 11 lies on disk: sealed under the citizen's key, without the plain field.
-		await db.answers.update(old.id, { about: undefined });
-		expect(await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count()).toBe(1);
+		const old = (await inAnswers((answers) => answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).first()))!;
+		await withoutAbout(old.id);
+		expect(await inAnswers((answers) => answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count())).toBe(1);
 
 		const read = await listCitizenAnswers(citizen.id, ['meeting-part']);
 		expect(read.map((a) => a.id).sort()).toEqual(
-			(await db.answers.where('citizenId').equals(citizen.id).toArray())
+			(await inAnswers((answers) => answers.where('citizenId').equals(citizen.id).toArray()))
 				.filter((r) => r.id === old.id || r.about === 'meeting-part')
 				.map((r) => r.id)
 				.sort()
@@ -211,9 +223,9 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		expect(read.map((a) => a.meetingId).sort()).toEqual(meetings.map((m) => m.id).sort());
 
 		expect(await migrateRecords()).toEqual({ upgraded: 1, damaged: 0, skipped: 0 });
-		expect((await db.answers.get(old.id))?.about).toBe('meeting-part');
-		expect(await db.answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count()).toBe(2);
-		expect(await db.answers.where('[meetingId+about]').equals([old.meetingId, 'meeting-part']).count()).toBe(1);
+		expect((await inAnswers((answers) => answers.get(old.id)))?.about).toBe('meeting-part');
+		expect(await inAnswers((answers) => answers.where('[citizenId+about]').equals([citizen.id, 'meeting-part']).count())).toBe(2);
+		expect(await inAnswers((answers) => answers.where('[meetingId+about]').equals([old.meetingId, 'meeting-part']).count())).toBe(1);
 		expect((await listCitizenAnswers(citizen.id, ['meeting-part'])).map((a) => a.id)).toEqual(read.map((a) => a.id));
 		// Nothing left to do: a second pass changes nothing.
 		expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 0, skipped: 0 });
@@ -221,8 +233,7 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 
 	it('once the pass finds every answer in the indexes, reads by kind stop checking; an answer written without `about` starts them again', async () => {
 		const { citizen, meetings } = await twoMeetings();
-		const db = getDb();
-		const count = vi.spyOn(db.Collection.prototype, 'count');
+		const count = vi.spyOn(Query.prototype, 'count');
 		await listMeetingAnswers(meetings[0]!.id, ['vum-theme']);
 		// Before any pass: each read counts the meeting's answers, with and without the field.
 		expect(count).toHaveBeenCalledTimes(2);
@@ -236,22 +247,22 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 		expect(count).not.toHaveBeenCalled();
 
 		// As the journal written back at start-up could bring one from before the field: found by counting again.
-		await db.answers.update(themes[0]!.id, { about: undefined });
+		await withoutAbout(themes[0]!.id);
 		expect(everyRecordHasAbout()).toBe(false);
 		expect((await listMeetingAnswers(meetings[0]!.id, ['vum-theme'])).map((a) => a.id)).toEqual([themes[0]!.id]);
 		expect(count).toHaveBeenCalled();
 
 		// A pass that began before such a write does not vouch for it.
 		const mark = aboutWritesMark();
-		const stored = (await db.answers.get(themes[0]!.id))!;
-		await db.answers.put(stored);
+		const stored = (await inAnswers((answers) => answers.get(themes[0]!.id)))!;
+		await inAnswers((answers) => answers.put(stored));
 		aboutFoundComplete(mark);
 		expect(everyRecordHasAbout()).toBe(false);
 
 		// Nor does one that could not give it the field (the record is damaged); once it is gone, the next pass does.
 		const ct = new Uint8Array(stored.payload.ct.slice(0));
 		ct[0]! ^= 1;
-		await db.answers.put({ ...stored, payload: { ...stored.payload, ct: ct.buffer } });
+		await inAnswers((answers) => answers.put({ ...stored, payload: { ...stored.payload, ct: ct.buffer } }));
 		const stop = onDamagedRecord(() => undefined);
 		try {
 			expect(await migrateRecords()).toEqual({ upgraded: 0, damaged: 1, skipped: 0 });
@@ -259,7 +270,7 @@ describe("a citizen's answers about some tools (issue 17)", () => {
 			stop();
 		}
 		expect(everyRecordHasAbout()).toBe(false);
-		await db.answers.delete(themes[0]!.id);
+		await inAnswers((answers) => answers.delete(themes[0]!.id));
 		await migrateRecords();
 		expect(everyRecordHasAbout()).toBe(true);
 	});
@@ -282,7 +293,8 @@ describe('an answer stored naming the citizen as their own helper (before the ru
 			}),
 			provenance: { mode: 'med-stoette', participantId: karen.id }
 		};
-		await getDb().answers.add(await sealRecord('answers', answerToRecord(old)));
+		const sealed = await sealRecord('answers', answerToRecord(old));
+		await inAnswers((answers) => answers.add(sealed));
 
 		const [read] = await listAnswers(meeting.id);
 		expect(read).toEqual(old);

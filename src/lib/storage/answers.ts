@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import {
 	byCreatedAtDescending,
 	byProvenance,
@@ -18,8 +17,9 @@ import type { AnswerStep } from '#lib/domain/answer-steps.ts';
 import { newId } from '#lib/domain/ids.ts';
 import type { Meeting } from '#lib/domain/meeting.ts';
 import { journal } from '#lib/journal/client.ts';
-import { getDb } from './db';
+import { getStore, type StoreTables } from './db';
 import { guardedCommit, guardedWrite, StorageError } from './errors';
+import { MAX_KEY, MIN_KEY, type TypedTx } from './idb/database.ts';
 import { everyRecordHasAbout } from './about-index.ts';
 import { afterReadsOf } from './reads-in-flight.ts';
 import { asSave, asSaveWrite, holdLiveReadsUntil } from './saves-first.ts';
@@ -28,18 +28,17 @@ import { CHANGED_MEANWHILE, openRecord, openRecords, sealRecord, unchangedSince,
 
 /** Newest first; with a limit, only that many are read from the database. */
 export async function listAnswers(meetingId: string, limit?: number): Promise<Answer[]> {
-	const newestFirst = getDb()
-		.answers.where('[meetingId+createdAt]')
-		.between([meetingId, Dexie.minKey], [meetingId, Dexie.maxKey])
-		.reverse();
-	const stored = await (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+	const stored = await getStore().transaction('r', ['answers'], (tx) => {
+		const newestFirst = tx.answers.where('[meetingId+createdAt]').between([meetingId, MIN_KEY], [meetingId, MAX_KEY]).reverse();
+		return (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+	});
 	const records = await openRecords('answers', stored);
 	// Equal timestamps come back in id order; the domain order decides between them.
 	return records.map(answerFromRecord).sort(byCreatedAtDescending);
 }
 
 export function countAnswers(meetingId: string): Promise<number> {
-	return getDb().answers.where('meetingId').equals(meetingId).count();
+	return getStore().transaction('r', ['answers'], (tx) => tx.answers.where('meetingId').equals(meetingId).count());
 }
 
 /** What a tool hands over when the citizen has expressed something. */
@@ -108,31 +107,25 @@ async function saveAnswer(answer: Answer): Promise<void> {
 		// paint (the profile of the real save: 25–45 ms of the tap's rendering inside each write, at 4× CPU). "Gemt" needs a
 		// frame after the commit either way; an answer not yet shown as saved may be lost to a crash, as before.
 		await afterNextFrame();
-		const db = getDb();
 		// Nor while the live queries' reads of the answers are still being answered: IndexedDB would start it only after them.
-		await afterReadsOf(db.answers.name);
+		await afterReadsOf('answers');
 		await guardedCommit(async () => {
 			// A user-timing entry for `npm run bench` ("database write"): the IndexedDB transaction alone, from its opening to
 			// IndexedDB's word that it committed. One small entry per answer.
 			const start = performance.now();
-			// An explicit transaction, though it holds one add: Dexie gives a write without one to its live queries before
-			// it commits (an optimistic update), so every open list of the meeting was read and decrypted again while this
-			// add was still in flight, on the same thread that has to hear of its commit. Now they read once, after it.
 			// Other work of the tap that comes meanwhile waits for its commit (asSaveWrite).
 			await asSaveWrite(() =>
-				db.transaction('rw', db.answers, (transaction) => {
+				getStore().transaction('rw', ['answers'], (tx) => {
 					// Measured in the listener, at the event's own time (when the page's thread took IndexedDB's word, before any
-					// listener ran): this listener runs after the journal's and Dexie's, and the code after `await` runs between
-					// them, so a measure ended there counted the journal's and the live queries' work as the database's.
-					// (fake-indexeddb stamps events with Date.now(), hence the bound.)
-					transaction.idbtrans.addEventListener('complete', (event) =>
-						measureAnswerWrite(start, Math.min(event.timeStamp, performance.now()))
-					);
-					const added = db.answers.add(sealed);
-					// Dexie has placed the add (and the journal's commit number) by now; committing at once lets IndexedDB finish
-					// without first handing each request's answer to this thread, which a tap keeps busy painting and speaking.
-					// (Safari before 15 has no commit(): there IndexedDB commits once the answers have come back, as before.)
-					if (typeof transaction.idbtrans.commit === 'function') transaction.idbtrans.commit();
+					// listener ran): this listener runs after the layer's own, which tells the journal and the live reads, and the
+					// code after `await` runs between them, so a measure ended there counted the journal's and the live reads'
+					// work as the database's. (fake-indexeddb stamps events with Date.now(), hence the bound.)
+					tx.idb.addEventListener('complete', (event) => measureAnswerWrite(start, Math.min(event.timeStamp, performance.now())));
+					const added = tx.answers.add(sealed);
+					// The add (and the journal's commit number) has been asked for by now; committing at once lets IndexedDB
+					// finish without first handing each request's answer to this thread, which a tap keeps busy painting and
+					// speaking.
+					tx.commit();
 					return added;
 				})
 			);
@@ -144,20 +137,22 @@ async function saveAnswer(answer: Answer): Promise<void> {
 }
 
 function updateAnswer(answerId: string, change: (answer: Answer, meeting: Meeting) => Answer): Promise<Answer> {
-	const db = getDb();
+	const store = getStore();
 	return writeUnlessChanged(async () => {
-		const stored = await db.answers.get(answerId);
-		const storedMeeting = stored && (await db.meetings.get(stored.meetingId));
+		const [stored, storedMeeting] = await store.transaction('r', ['answers', 'meetings'], async (tx) => {
+			const answer = await tx.answers.get(answerId);
+			return [answer, answer && (await tx.meetings.get(answer.meetingId))] as const;
+		});
 		if (!stored || !storedMeeting) throw new StorageError('error.notFound');
 		const answer = answerFromRecord(await openRecord('answers', stored));
 		const updated = change(answer, meetingFromRecord(await openRecord('meetings', storedMeeting)));
 		const sealed = await sealRecord('answers', answerToRecord(updated));
 		return guardedWrite(() =>
-			db.transaction('rw', [db.answers, db.meetings], async () => {
+			store.transaction('rw', ['answers', 'meetings'], async (tx) => {
 				const unchanged =
-					unchangedSince(stored, await db.answers.get(answerId)) && unchangedSince(storedMeeting, await db.meetings.get(stored.meetingId));
+					unchangedSince(stored, await tx.answers.get(answerId)) && unchangedSince(storedMeeting, await tx.meetings.get(stored.meetingId));
 				if (!unchanged) return CHANGED_MEANWHILE;
-				await db.answers.put(sealed);
+				await tx.answers.put(sealed);
 				return updated;
 			})
 		);
@@ -193,24 +188,24 @@ export function restoreStoredAnswer(answerId: string, by: AnswerChanger, now = D
  * such index, so every answer of theirs is read and the kinds are picked once opened.
  */
 async function listAnswersAbout(owner: 'citizenId' | 'meetingId', id: string, about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
-	const db = getDb();
-	return openAbout(await db.transaction('r', db.answers, () => readAbout(owner, id, about)), about);
+	return openAbout(await getStore().transaction('r', ['answers'], (tx) => readAbout(tx, owner, id, about)), about);
 }
 
-/** The stored answers of one citizen or meeting about the given kinds; run inside a read transaction of `answers`. */
+/** The stored answers of one citizen or meeting about the given kinds, read in `tx`. */
 async function readAbout(
+	tx: TypedTx<StoreTables>,
 	owner: 'citizenId' | 'meetingId',
 	id: string,
 	about: readonly AnswerSubjectKind[]
 ): Promise<Stored<AnswerRecord>[]> {
-	const answers = getDb().answers;
+	const { answers } = tx;
 	// One `equals` per kind, each read in one go (getAll); `anyOf` walks a cursor, a task per record: ~550 on the
 	// years bench's "Over tid" (trace, issue 17). Asked for beside the check that the indexes hold every answer, not after
 	// it: each answer from IndexedDB waits for a task on the page's thread, busy drawing the page that asked, so the check
 	// first cost a round of those tasks ("Over tid" reads a dozen meetings). Read for nothing only until the migration
 	// pass has given every answer its `about`; after that pass, not checked at all (about-index.ts).
 	const [indexed, ofKinds] = await Promise.all([
-		everyAnswerHasAbout(owner, id),
+		everyAnswerHasAbout(tx, owner, id),
 		Promise.all(about.map((kind) => answers.where(`[${owner}+about]`).equals([id, kind]).toArray()))
 	]);
 	return indexed ? ofKinds.flat() : answers.where(owner).equals(id).toArray();
@@ -222,12 +217,12 @@ async function readAbout(
  * the whole meeting: an answer of another kind no longer reads it again. A record without `about` can then come only
  * from the journal written back at start-up, before any page reads.
  */
-async function everyAnswerHasAbout(owner: 'citizenId' | 'meetingId', id: string): Promise<boolean> {
+async function everyAnswerHasAbout(tx: TypedTx<StoreTables>, owner: 'citizenId' | 'meetingId', id: string): Promise<boolean> {
 	if (everyRecordHasAbout()) return true;
-	const answers = getDb().answers;
+	const { answers } = tx;
 	const [all, indexed] = await Promise.all([
 		answers.where(owner).equals(id).count(),
-		answers.where(`[${owner}+about]`).between([id, Dexie.minKey], [id, Dexie.maxKey]).count()
+		answers.where(`[${owner}+about]`).between([id, MIN_KEY], [id, MAX_KEY]).count()
 	]);
 	return all === indexed;
 }
@@ -256,10 +251,11 @@ export function listMeetingAnswers(meetingId: string, about: readonly AnswerSubj
 
 /** The answers about the given kinds of subject of the meetings shown ("Over tid" of the newest meetings), newest first. */
 export async function listMeetingsAnswers(meetingIds: readonly string[], about: readonly AnswerSubjectKind[]): Promise<Answer[]> {
-	const db = getDb();
 	// One transaction for every meeting, and the records opened together: a transaction per meeting cost a dozen rounds of
 	// tasks on the main thread before "Over tid" could be drawn (trace, years bench, issue 17).
-	const stored = await db.transaction('r', db.answers, () => Promise.all(meetingIds.map((id) => readAbout('meetingId', id, about))));
+	const stored = await getStore().transaction('r', ['answers'], (tx) =>
+		Promise.all(meetingIds.map((id) => readAbout(tx, 'meetingId', id, about)))
+	);
 	return openAbout(stored.flat(), about);
 }
 
@@ -277,20 +273,26 @@ export async function listLatestCitizenAnswers(
 	about: readonly AnswerSubjectKind[],
 	enough: (newestFirst: readonly Answer[]) => boolean
 ): Promise<Answer[]> {
-	const db = getDb();
-	if (!(await everyAnswerHasAbout('citizenId', citizenId))) return listCitizenAnswers(citizenId, about);
+	const store = getStore();
+	// Counted in a transaction of its own only while the pass has not yet found every answer in the indexes (about-index.ts).
+	const indexed =
+		everyRecordHasAbout() || (await store.transaction('r', ['answers'], (tx) => everyAnswerHasAbout(tx, 'citizenId', citizenId)));
+	if (!indexed) return listCitizenAnswers(citizenId, about);
 	const read: Answer[] = [];
 	let offset = 0;
 	for (let page = FIRST_PAGE; ; offset += page, page *= 2) {
-		const pages = await Promise.all(
-			about.map((kind) =>
-				db.answers
-					.where('[citizenId+about+createdAt]')
-					.between([citizenId, kind, Dexie.minKey], [citizenId, kind, Dexie.maxKey])
-					.reverse()
-					.offset(offset)
-					.limit(page)
-					.toArray()
+		// Every kind's page in one read transaction; their records are opened (decrypted) after it, never inside.
+		const pages = await store.transaction('r', ['answers'], (tx) =>
+			Promise.all(
+				about.map((kind) =>
+					tx.answers
+						.where('[citizenId+about+createdAt]')
+						.between([citizenId, kind, MIN_KEY], [citizenId, kind, MAX_KEY])
+						.reverse()
+						.offset(offset)
+						.limit(page)
+						.toArray()
+				)
 			)
 		);
 		read.push(...(await openAbout(pages.flat(), about)));
