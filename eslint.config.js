@@ -33,8 +33,8 @@ const rules = {
 	domain: [
 		{ regex: libExcept(['domain']), message: 'domain is pure: it imports only other domain files.' },
 		{
-			regex: /^(?:svelte|\$app|\$env|dexie|howler|espeak-ng)(?:\/|$)/,
-			message: 'domain is pure: no Svelte, SvelteKit, Dexie or browser media libraries.'
+			regex: /^(?:svelte|\$app|\$env|howler|espeak-ng)(?:\/|$)/,
+			message: 'domain is pure: no Svelte, SvelteKit or browser media libraries.'
 		}
 	],
 	// Repositories sit under every screen and state class; importing upwards would make cycles and let storage show UI.

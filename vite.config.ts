@@ -152,10 +152,6 @@ export default defineConfig({
 			serviceWorker: { register: false }
 		})
 	],
-	// Dexie's package entry re-exports its ES5 UMD build (a wrapper against two copies in Node); its own ES module build for
-	// modern browsers is the same library 1.8 kB gzip smaller on every page that stores (bench moede.js.gzip, home.js.gzip).
-	// One bundle holds one copy, so the wrapper's guard has nothing to guard here; the tests read the same build.
-	resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
 	worker: { plugins: () => [espeakModuleFromPage, pngInflateInPlace] },
 	test: {
 		environment: 'node',

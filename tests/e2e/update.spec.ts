@@ -28,18 +28,9 @@ const WORKER = 'build/service-worker.js';
 const UPDATED =
 	'Billedtale er blevet opdateret i en anden fane eller et andet vindue. Genindlæs siden for at bruge den nye udgave. Intet er slettet.';
 
-/** Every storage change the page's Dexie tells other tabs (its BroadcastChannel), kept so a test can tell it again. */
-async function hearStorageChanges(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		const heard: unknown[] = [];
-		(window as unknown as { __storageChanges: unknown[] }).__storageChanges = heard;
-		new BroadcastChannel('x-storagemutated-1').onmessage = (event) => heard.push(event.data);
-	});
-}
-
 /**
  * Writes a record over with what a newer Billedtale would write: the same content sealed under the same key, with a
- * payload version this one does not know. Then tells the page, as Dexie in the other tab would, that its table changed.
+ * payload version this one does not know. Then tells the page, as the other tab's app would, that its table changed.
  */
 async function writeAsNewerVersion(page: Page, table: 'meetings' | 'answers', id: string): Promise<void> {
 	const disk = await readDisk(page);
@@ -65,10 +56,9 @@ async function writeAsNewerVersion(page: Page, table: 'meetings' | 'answers', id
 					store.transaction.onerror = () => reject(store.transaction.error);
 				};
 			});
-			// What Dexie in another tab sends after its write: the changes it heard this page make to that table.
-			const told = new BroadcastChannel('x-storagemutated-1');
-			for (const change of (window as unknown as { __storageChanges: Array<Record<string, unknown>> }).__storageChanges)
-				if (Object.keys(change).some((part) => part.startsWith(`idb://billedtale/${table}/`))) told.postMessage(change);
+			// What the app in another tab sends after its commit: the tables it wrote (idb/live.ts), never a record.
+			const told = new BroadcastChannel('idb-changes:billedtale');
+			told.postMessage([table]);
 			told.close();
 		},
 		{
@@ -85,7 +75,6 @@ async function writeAsNewerVersion(page: Page, table: 'meetings' | 'answers', id
 test('a meeting open while another tab runs a newer Billedtale stays on screen, and the tab is told to reload, not of damage', async ({
 	page
 }) => {
-	await hearStorageChanges(page);
 	const home = new HomePage(page);
 	await home.open();
 	const citizen = await home.addCitizen('Anna');

@@ -1,7 +1,7 @@
 /** What Billedtale is built from, shown on "Om Billedtale". Names and licences are facts, not prose. */
 export interface Credit {
 	name: string;
-	what: 'symbols' | 'speech' | 'storage' | 'ui' | 'audio' | 'zip';
+	what: 'symbols' | 'speech' | 'ui' | 'audio' | 'zip';
 	licence: string;
 	author: string;
 }
@@ -9,7 +9,6 @@ export interface Credit {
 export const CREDITS: Credit[] = [
 	{ name: 'Billedtale-symboler', what: 'symbols', licence: 'GPL-3.0-or-later', author: 'Billedtale' },
 	{ name: 'eSpeak NG (espeak-ng.js)', what: 'speech', licence: 'GPL-3.0-or-later', author: 'eSpeak NG contributors, Ian Armour' },
-	{ name: 'Dexie.js', what: 'storage', licence: 'Apache-2.0', author: 'David Fahlander' },
 	{ name: 'Svelte and SvelteKit', what: 'ui', licence: 'MIT', author: 'Svelte contributors' },
 	{ name: 'fflate', what: 'zip', licence: 'MIT', author: 'Arjun Barrett' }
 ];

@@ -668,7 +668,6 @@ export const da = {
 	'about.licenceColumn': 'Licens',
 	'about.what.symbols': 'Symboler på tavlerne, tegnet til Billedtale',
 	'about.what.speech': 'Dansk tale uden internet',
-	'about.what.storage': 'Lagring på tabletten',
 	'about.what.ui': 'Brugerfladen',
 	'about.what.audio': 'Afspilning af optagelser og tale',
 	'about.what.zip': 'Tavlefiler (.obz)',

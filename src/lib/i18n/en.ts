@@ -671,7 +671,6 @@ export const en: Record<MessageKey, string> = {
 	'about.licenceColumn': 'Licence',
 	'about.what.symbols': 'Symbols on the boards, drawn for Billedtale',
 	'about.what.speech': 'Danish speech without internet',
-	'about.what.storage': 'Storage on the tablet',
 	'about.what.ui': 'The user interface',
 	'about.what.audio': 'Playing recordings and speech',
 	'about.what.zip': 'Board files (.obz)',

@@ -1,4 +1,3 @@
-import type { DBCore, Middleware } from 'dexie';
 import type { Hooks } from './idb/database.ts';
 
 /*
@@ -8,7 +7,7 @@ import type { Hooks } from './idb/database.ts';
  * the whole tablet (migrate.ts) and says so here; any write in this tab of a record without the field takes it back, so
  * the readers count again until the next pass. Such records come only from before the field: the journal written back
  * at start-up and the pass's own input; the app, a restore and an import seal every record with it (sealing.ts).
- * An older Billedtale left open in another tab can write them: the field came with a schema version, but Dexie answers
+ * An older Billedtale left open in another tab can write them: the field came with a schema version, but the database answers
  * the newer one's upgrade by closing the older tab's connection and opening it again at the new version, and that tab
  * goes on writing until it is reloaded (it is told to: db.ts). Its writes are in another tab, so this flag does not see
  * them: a reader by kind here leaves such an answer out until the next pass after unlock gives it its `about`.
@@ -39,30 +38,6 @@ export function forgetAboutComplete(): void {
 const ABOUT_INDEX = '[citizenId+about]';
 
 /** Watches every write to a table with the `about` indexes (every Billedtale database of this tab, journaled or not). */
-export const aboutWatch: Middleware<DBCore> = {
-	stack: 'dbcore',
-	name: 'AboutWatch',
-	create(down) {
-		return {
-			...down,
-			table(name) {
-				const table = down.table(name);
-				if (!table.schema.indexes.some((index) => index.name === ABOUT_INDEX)) return table;
-				return {
-					...table,
-					mutate(request) {
-						if ((request.type === 'add' || request.type === 'put') && request.values.some((value) => !hasAbout(value))) {
-							forgetAboutComplete();
-						}
-						return table.mutate(request);
-					}
-				};
-			}
-		};
-	}
-};
-
-/** The same watch for the own IndexedDB layer (idb/database.ts). */
 export const aboutHooks: Hooks = {
 	writing(tx, change) {
 		if (change.type !== 'put') return;

@@ -103,7 +103,7 @@ async function saveAnswer(answer: Answer): Promise<void> {
 	await asSave(async () => {
 		const sealed = await sealRecord('answers', answerToRecord(answer));
 		// The tap's own frame (the pressed cell, "Gemmer …") first, then the transaction. Opened in the tap's task, the add's
-		// clone and Dexie's steps ran before that frame, and IndexedDB's answers waited behind the frame's style, layout and
+		// clone and the library's steps ran before that frame, and IndexedDB's answers waited behind the frame's style, layout and
 		// paint (the profile of the real save: 25–45 ms of the tap's rendering inside each write, at 4× CPU). "Gemt" needs a
 		// frame after the commit either way; an answer not yet shown as saved may be lost to a crash, as before.
 		await afterNextFrame();

@@ -1,4 +1,3 @@
-import type { DBCore, Middleware } from 'dexie';
 import type { Hooks } from './idb/database.ts';
 import { tablesRead } from './read-tracking.ts';
 import { yieldToPage } from './yield-to-page.ts';
@@ -12,38 +11,13 @@ import { yieldToPage } from './yield-to-page.ts';
 
 const reads = new Set<{ tables: readonly string[]; ended: Promise<void> }>();
 
-export const readsInFlight: Middleware<DBCore> = {
-	stack: 'dbcore',
-	name: 'ReadsInFlight',
-	create(down) {
-		return {
-			...down,
-			transaction(tables, mode, options) {
-				const trans = down.transaction(tables, mode, options);
-				tablesRead(tables);
-				if (mode === 'readonly') {
-					const idb = trans as unknown as IDBTransaction;
-					track(
-						tables,
-						new Promise<void>((resolve) => {
-							idb.addEventListener('complete', () => resolve());
-							idb.addEventListener('abort', () => resolve());
-						})
-					);
-				}
-				return trans;
-			}
-		};
-	}
-};
-
 function track(tables: readonly string[], ended: Promise<void>): void {
 	const read = { tables, ended };
 	reads.add(read);
 	void ended.then(() => reads.delete(read));
 }
 
-/** The same for the own IndexedDB layer (idb/database.ts). */
+/** Tells of every transaction as it is opened (idb/database.ts): the reads' ends here, the tables to live reads. */
 export const readsInFlightHooks: Hooks = {
 	opened(tx) {
 		tablesRead(tx.tables);
@@ -53,7 +27,7 @@ export const readsInFlightHooks: Hooks = {
 
 /**
  * Resolves once every read transaction over `table` open now has ended (at once when there is none), in a task of its
- * own: this resolves in the first listener of a read's end, and Dexie's, which hand its result on, come after it.
+ * own: this resolves in a listener of a read's end, and the work its result started on the page's thread comes first.
  */
 export async function afterReadsOf(table: string): Promise<void> {
 	const ending = [...reads].filter((read) => read.tables.includes(table)).map((read) => read.ended);

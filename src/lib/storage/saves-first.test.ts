@@ -95,7 +95,6 @@ describe('an answer being saved goes before background work (issue 17)', () => {
 	it("opens the answer's transaction once the reads over the answers in flight have ended", async () => {
 		const order: string[] = [];
 		const open = IDBDatabase.prototype.transaction;
-		// Watched from before the database is first opened: Dexie keeps the method it finds at its opening.
 		vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
 			if (args[1] === 'readwrite') order.push('write opened');
 			return open.apply(this, args);

@@ -1,4 +1,3 @@
-import type { Transaction } from 'dexie';
 import type { Upgrade } from './idb/database.ts';
 
 /**
@@ -9,9 +8,7 @@ export interface SchemaVersion {
 	version: number;
 	name: string;
 	stores: Record<string, string | null>;
-	upgrade?: (tx: Transaction) => Promise<void>;
-	/** The same upgrade through the own IndexedDB layer; whichever opens the database first runs its own. */
-	upgradeIdb?: Upgrade;
+	upgrade?: Upgrade;
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -67,16 +64,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// payloads stay sealed until the tablet is unlocked.
 		upgrade: async (tx) => {
 			// The tables of that version, named here: a released step never follows the live table list.
-			for (const name of ['citizens', 'meetings', 'answers', 'boards', 'media']) {
-				await tx
-					.table(name)
-					.toCollection()
-					.modify((record: { v?: number }) => {
-						record.v ??= 1;
-					});
-			}
-		},
-		upgradeIdb: async (tx) => {
 			for (const name of ['citizens', 'meetings', 'answers', 'boards', 'media']) {
 				await tx.table<{ v?: number }>(name).modify((record) => (record.v === undefined ? { ...record, v: 1 } : undefined));
 			}
@@ -140,6 +127,3 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// IndexedDB fills them from the records already stored.
 	}
 ];
-
-/** The versions as the own IndexedDB layer takes them (idb/database.ts). */
-export const LAYER_VERSIONS = SCHEMA_VERSIONS.map(({ version, stores, upgradeIdb }) => ({ version, stores, upgrade: upgradeIdb }));

@@ -6,7 +6,7 @@ import { readVault, storeNewVault } from './vault.ts';
 
 const databaseNames = async () => (await indexedDB.databases()).map((db) => db.name);
 
-describe('peekVault (the first screen reads the key without Dexie)', () => {
+describe('peekVault (the first screen reads the key without the database code)', () => {
 	afterEach(() => deleteDatabase());
 
 	it('finds no key on a fresh tablet and makes no database there, so the app still creates its first version', async () => {

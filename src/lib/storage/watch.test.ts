@@ -40,7 +40,7 @@ describe('a live query', () => {
 		}
 	});
 
-	it('reads again after a commit through the other library while both write the database', async () => {
+	it('reads again after a commit made outside the repositories, through the database itself', async () => {
 		const { seen, stop } = watchingCitizens();
 		try {
 			await vi.waitFor(() => expect(seen).toEqual([[]]));

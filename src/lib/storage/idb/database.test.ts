@@ -1,10 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LAYER_VERSIONS, SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
-import { Database, MAX_KEY, MIN_KEY, type Change, type Hooks, type Tx, type Upgrade } from './database.ts';
-import type { Version } from './schema.ts';
+import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
+import { Database, MAX_KEY, MIN_KEY, type Change, type Hooks, type Tx } from './database.ts';
 
-const LAST = LAYER_VERSIONS.at(-1)!.version;
+const LAST = SCHEMA_VERSIONS.at(-1)!.version;
 
 type Answer = {
 	id: string;
@@ -25,7 +24,7 @@ function fresh(): string {
 }
 const opened: Database[] = [];
 function layer(name: string, hooks: Hooks[] = []): Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }> {
-	const db = new Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }>(name, LAYER_VERSIONS, { hooks });
+	const db = new Database<{ answers: Answer; meetings: { id: string }; commits: { seq?: number } }>(name, SCHEMA_VERSIONS, { hooks });
 	opened.push(db);
 	return db;
 }

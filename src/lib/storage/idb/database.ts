@@ -462,6 +462,18 @@ export class Query<T> {
 	}
 }
 
+/** The databases with a connection open in this page. */
+const connected = new Set<Database>();
+
+// As Dexie did: a page going into the back-forward cache lets its connections go, so that another tab's upgrade is not
+// blocked by a frozen page; the next use, once it is shown again, opens them anew. One listener for them all: a database
+// made for a while (the journal's write-back) leaves none behind.
+if (typeof addEventListener === 'function') {
+	addEventListener('pagehide', (event: Event) => {
+		if ((event as PageTransitionEvent).persisted) for (const db of connected) db.close();
+	});
+}
+
 /** A database of the given tables. `T` maps each table's name to its record type. */
 export class Database<T extends Record<string, unknown> = Record<string, unknown>> {
 	#open: Promise<IDBDatabase> | undefined;
@@ -479,10 +491,6 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 		this.factory = options.factory ?? indexedDB;
 		this.hooks = options.hooks ?? [];
 		this.#versionChange = options.versionChange;
-		// As Dexie did: a page going into the back-forward cache lets its connection go, so that another tab's upgrade is
-		// not blocked by a frozen page; the next use, once it is shown again, opens it anew.
-		if (typeof addEventListener === 'function')
-			addEventListener('pagehide', (event: Event) => (event as PageTransitionEvent).persisted && this.close());
 	}
 
 	/** Dexie's version, as the app counts them; IndexedDB holds ten times it. */
@@ -511,12 +519,16 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 					db.close();
 					continue;
 				}
+				connected.add(this as Database);
 				db.onversionchange = (event) => {
 					this.close();
 					this.#versionChange?.(event.newVersion);
 				};
 				// The browser closed it (storage cleared, a crash of its database process): the next use opens again.
-				db.onclose = () => (this.#open = undefined);
+				db.onclose = () => {
+					this.#open = undefined;
+					connected.delete(this as Database);
+				};
 				return db;
 			} catch (error) {
 				const name = (error as DOMException | null)?.name;
@@ -633,6 +645,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	close(): void {
 		const open = this.#open;
 		this.#open = undefined;
+		connected.delete(this as Database);
 		void open?.then((db) => db.close()).catch(() => undefined);
 	}
 
@@ -640,6 +653,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	async delete(): Promise<void> {
 		const open = this.#open;
 		this.#open = undefined;
+		connected.delete(this as Database);
 		await open?.then((db) => db.close()).catch(() => undefined);
 		await request(() => this.factory.deleteDatabase(this.name));
 	}

@@ -56,11 +56,6 @@ export class Changes {
 		for (const listener of this.#listeners) listener(tables, changes);
 	}
 
-	/** Commits another library made to these tables (Dexie's, while both write the database). */
-	heard(tables: ReadonlySet<string>): void {
-		this.#tell(tables);
-	}
-
 	subscribe(listener: Listener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
