@@ -213,9 +213,8 @@ async function readAbout(
 
 /**
  * Whether every answer of the citizen or meeting is in the `about` indexes (see listAnswersAbout). Once the pass has
- * found that for the whole tablet, nothing is counted, so a live read by kind watches only its kinds' index ranges, not
- * the whole meeting: an answer of another kind no longer reads it again. A record without `about` can then come only
- * from the journal written back at start-up, before any page reads.
+ * found that for the whole tablet, nothing is counted. A record without `about` can then come only from the journal
+ * written back at start-up, before any page reads.
  */
 async function everyAnswerHasAbout(tx: TypedTx<StoreTables>, owner: 'citizenId' | 'meetingId', id: string): Promise<boolean> {
 	if (everyRecordHasAbout()) return true;

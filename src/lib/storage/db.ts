@@ -17,6 +17,7 @@ import { commitCounted } from './commit-rows.ts';
 import { journalHooks, type CommitRecord } from './journaling.ts';
 import { aboutHooks, forgetAboutComplete } from './about-index.ts';
 import { readsInFlightHooks } from './reads-in-flight.ts';
+import { liveReadCalling } from './read-tracking.ts';
 import { Database, type Hooks } from './idb/database.ts';
 import { Changes } from './idb/live.ts';
 import { reportNewerApp } from './damage.ts';
@@ -64,7 +65,11 @@ export function openStore(name = DATABASE_NAME, { journaled = true } = {}): Stor
 	// Another tab or window opens the database with a newer schema: a newer Billedtale. This connection is closed and opened
 	// again at the new version at the next use, and this tab goes on with its older code, so it is told to reload before it
 	// meets the records the newer one rewrites. A deletion ("Slet alt" elsewhere) asks for no version.
-	return new Database<StoreTables>(name, SCHEMA_VERSIONS, { hooks, versionChange: (newVersion) => newVersion && reportNewerApp() });
+	return new Database<StoreTables>(name, SCHEMA_VERSIONS, {
+		hooks,
+		versionChange: (newVersion) => newVersion && reportNewerApp(),
+		caller: liveReadCalling
+	});
 }
 
 let store: Store | undefined;

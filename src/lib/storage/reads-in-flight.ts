@@ -20,7 +20,7 @@ function track(tables: readonly string[], ended: Promise<void>): void {
 /** Tells of every transaction as it is opened (idb/database.ts): the reads' ends here, the tables to live reads. */
 export const readsInFlightHooks: Hooks = {
 	opened(tx) {
-		tablesRead(tx.tables);
+		tablesRead(tx.tables, tx.caller);
 		if (tx.mode === 'r') track(tx.tables, tx.ended);
 	}
 };

@@ -138,10 +138,9 @@ export function holdLiveReadsUntil(shown: Promise<unknown>): void {
 	);
 }
 
-/** `query` now, or once an answer's "Gemt" on its way has been drawn: what a live query runs. */
-export async function afterGemt<T>(query: () => Promise<T>): Promise<T> {
-	if (shownGate.busy) await shownGate.after();
-	return query();
+/** Resolves at once, or once an answer's "Gemt" on its way has been drawn: a live query reads after it. */
+export function afterGemt(): Promise<void> {
+	return shownGate.busy ? shownGate.after() : Promise.resolve();
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCitizen, listCitizens } from './citizens.ts';
 import { deleteDatabase, getStore } from './db.ts';
 import { createMeeting } from './meetings.ts';
+import { listStoryItems } from './story.ts';
 import { watchQuery } from './watch.ts';
 
 afterEach(async () => {
@@ -51,6 +52,30 @@ describe('a live query', () => {
 			await vi.waitFor(() => expect(seen).toEqual([[], ['Anna'], []]));
 		} finally {
 			stop();
+		}
+	});
+
+	it('running beside another, reads again only for the tables it read itself', async () => {
+		const anna = await createCitizen({ displayName: 'Anna' });
+		let storyReads = 0;
+		const stopStory = watchQuery(
+			async () => {
+				storyReads++;
+				return listStoryItems(anna.id);
+			},
+			{ next: () => undefined, error: (error) => expect.fail(String(error)) }
+		);
+		// Started together, so each runs while the other does.
+		const { seen, stop } = watchingCitizens();
+		try {
+			await vi.waitFor(() => expect([seen.length, storyReads]).toEqual([1, 1]));
+			await createCitizen({ displayName: 'Bo' });
+			await vi.waitFor(() => expect(seen.at(-1)).toEqual(['Anna', 'Bo']));
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(storyReads, 'the story read again for a citizen').toBe(1);
+		} finally {
+			stop();
+			stopStory();
 		}
 	});
 });

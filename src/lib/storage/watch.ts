@@ -9,5 +9,13 @@ import { afterGemt } from './saves-first.ts';
  */
 export function watchQuery<T>(query: () => Promise<T>, observer: Observer<T>): () => void {
 	const tables = new Set<string>();
-	return liveRead(getChanges(), tables, () => collectingTables(tables, () => afterGemt(query)), observer);
+	return liveRead(
+		getChanges(),
+		tables,
+		async () => {
+			await afterGemt();
+			return collectingTables(tables, query);
+		},
+		observer
+	);
 }

@@ -51,6 +51,8 @@ export interface Options {
 	factory?: IDBFactory;
 	/** Another connection asks to upgrade (`newVersion`) or delete (null) the database; this one has been closed. */
 	versionChange?(newVersion: number | null): void;
+	/** Asked as a transaction is asked for, before anything is awaited; its answer is the transaction's `caller`. */
+	caller?(): unknown;
 }
 
 /** Turns a request into a promise. A failed request's error is kept from aborting the transaction (Dexie did so too). */
@@ -79,6 +81,8 @@ export class Tx {
 	readonly ended: Promise<void>;
 	#ended = false;
 	readonly written: Written[] = [];
+	/** Who asked for it, as the database's `caller` option told when it was asked for (live reads, read-tracking.ts). */
+	caller: unknown;
 
 	constructor(
 		readonly db: Database,
@@ -481,6 +485,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	readonly factory: IDBFactory;
 	readonly hooks: readonly Hooks[];
 	readonly #versionChange: Options['versionChange'];
+	readonly #caller: Options['caller'];
 
 	constructor(
 		readonly name: string,
@@ -491,6 +496,7 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 		this.factory = options.factory ?? indexedDB;
 		this.hooks = options.hooks ?? [];
 		this.#versionChange = options.versionChange;
+		this.#caller = options.caller;
 	}
 
 	/** Dexie's version, as the app counts them; IndexedDB holds ten times it. */
@@ -585,9 +591,11 @@ export class Database<T extends Record<string, unknown> = Record<string, unknown
 	 * one (a crypto await inside ends it early, as it did under Dexie).
 	 */
 	async transaction<R>(mode: Mode, tables: readonly (keyof T & string)[], work: (tx: TypedTx<T>) => Promise<R> | R): Promise<R> {
+		const caller = this.#caller?.();
 		const scope = mode === 'rw' ? [...new Set([...tables, ...this.hooks.flatMap((hooks) => hooks.alsoWrite ?? [])])] : [...tables];
 		const idb = await this.#begin(scope, mode);
 		const tx = new Tx(this as Database, idb, mode, scope);
+		tx.caller = caller;
 		let aborted: DOMException | null = null;
 		const committed = new Promise<void>((resolve, reject) => {
 			// Registered before any hook's listener, so the commit hook hears of the commit before the caller does.
