@@ -257,6 +257,15 @@ export class Table<T> {
 	}
 }
 
+/** What getAllRecords gives: the same fields a cursor has (key, primaryKey, value), so a cursor's reader reads it too. */
+interface RecordsSource {
+	getAllRecords(options: {
+		query: IDBKeyRange | null;
+		count?: number;
+		direction: IDBCursorDirection;
+	}): IDBRequest<{ key: Key; primaryKey: Key; value: unknown }[]>;
+}
+
 /** The start of a query over an index: the key or keys it is to match. */
 export class Where<T> {
 	constructor(
@@ -384,6 +393,16 @@ export class Query<T> {
 		cursorValue: (c: IDBCursorWithValue) => R,
 		keysOnly: boolean
 	): Promise<R[]> {
+		// Newest first (a meeting's latest answers): one request where the browser reads records backwards in one go
+		// (getAllRecords, Chromium 141 and later), as Dexie did, not a cursor step and a task per record.
+		const getAllRecords = (this.#source as Partial<RecordsSource>).getAllRecords;
+		if (this.#reverse && this.#offset === 0 && this.ranges.length === 1 && typeof getAllRecords === 'function') {
+			const count = Number.isFinite(this.#limit) ? this.#limit : undefined;
+			const records = await request(() =>
+				getAllRecords.call(this.#source, { query: keyRange(this.ranges[0]!) ?? null, count, direction: 'prev' })
+			);
+			return records.map((record) => cursorValue(record as unknown as IDBCursorWithValue));
+		}
 		if (!this.#plain) {
 			const found: R[] = [];
 			await this.#walk(keysOnly, (cursor) => found.push(cursorValue(cursor)));
