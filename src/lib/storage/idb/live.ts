@@ -1,19 +1,15 @@
-import type { Change, Hooks } from './database.ts';
+import type { Hooks } from './database.ts';
 
 /*
  * Live reads, in place of Dexie's liveQuery. A read names the tables it reads and runs again once a transaction that
  * wrote to one of them has committed: in this tab through the commit hook, in another (or from another connection of
  * this tab, such as the journal's restore) through a BroadcastChannel message that names the tables, never a record.
  * Dexie watched the key ranges a read had touched, so an answer saved in one meeting did not read another meeting's list
- * again; here a read says so itself, by a test of the records written (`affects`), which a change from another tab,
- * told by table only, always passes.
+ * again; here a read of a table runs again for any commit to it (the app shows one meeting at a time).
  */
 
-/**
- * `changes`: what this tab wrote; undefined for another tab's commit, which is told by its tables only. `tables`
- * undefined: anything may have changed (the page is back from the back-forward cache).
- */
-type Listener = (tables?: ReadonlySet<string>, changes?: readonly Change[]) => void;
+/** `tables` undefined: anything may have changed (the page is back from the back-forward cache). */
+type Listener = (tables?: ReadonlySet<string>) => void;
 
 /** The tables written by committed transactions, in this tab and in the others, for one database name. */
 export class Changes {
@@ -46,14 +42,14 @@ export class Changes {
 			committed: (_tx, changes) => {
 				const tables = new Set(changes.map((change) => change.table));
 				if (tables.size === 0) return;
-				this.#tell(tables, changes);
+				this.#tell(tables);
 				this.#channel?.postMessage([...tables]);
 			}
 		};
 	}
 
-	#tell(tables: ReadonlySet<string> | undefined, changes?: readonly Change[]): void {
-		for (const listener of this.#listeners) listener(tables, changes);
+	#tell(tables: ReadonlySet<string> | undefined): void {
+		for (const listener of this.#listeners) listener(tables);
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -73,19 +69,10 @@ export interface Observer<T> {
 }
 
 /**
- * Runs `read` now and again after every commit that wrote one of `tables` (which may grow as `read` runs) (and, when `affects` is given, put a record it
- * accepts or deleted any). A read overtaken by a commit is not shown: it runs again and only its newest result is
+ * Runs `read` now and again after every commit that wrote one of `tables` (which may grow as `read` runs). A read overtaken by a commit is not shown: it runs again and only its newest result is
  * handed on, so a list never shows a state older than one it showed. Returns the unsubscribe.
  */
-export function liveRead<T>(
-	changes: Changes,
-	tables: ReadonlySet<string>,
-	read: () => Promise<T>,
-	observer: Observer<T>,
-	affects?: (table: string, value: unknown) => boolean
-): () => void {
-	const concerns = (change: Change) =>
-		tables.has(change.table) && (!affects || change.type !== 'put' || change.values.some((value) => affects(change.table, value)));
+export function liveRead<T>(changes: Changes, tables: ReadonlySet<string>, read: () => Promise<T>, observer: Observer<T>): () => void {
 	let stopped = false;
 	let running = false;
 	let again = false;
@@ -106,8 +93,8 @@ export function liveRead<T>(
 		} while (again && !stopped);
 		running = false;
 	};
-	const unsubscribe = changes.subscribe((written, made) => {
-		if (!written || (made ? made.some(concerns) : [...tables].some((table) => written.has(table)))) void run();
+	const unsubscribe = changes.subscribe((written) => {
+		if (!written || [...tables].some((table) => written.has(table))) void run();
 	});
 	void run();
 	return () => {
