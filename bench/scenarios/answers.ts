@@ -124,7 +124,7 @@ async function measureTaps(run: Run, page: Page) {
 }
 /**
  * 3a: the floor under the real save (the save.real rows): a record added to the answers store by raw IndexedDB in its
- * own readwrite transaction, timed to oncomplete; no sealing, no Dexie, no journal. Each add awaited before the next.
+ * own readwrite transaction, timed to oncomplete; no sealing, no storage layer, no journal. Each add awaited before the next.
  */
 export async function measureSaves(run: Run, page: Page) {
 	const records = buildSaveRecords(run.fixture, CONFIG.rawSavesPerRun);
