@@ -1,3 +1,4 @@
+import { Dexie, liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS } from '#lib/storage/schema.ts';
 import { Database } from './database.ts';
@@ -73,5 +74,33 @@ describe('live reads', () => {
 		expect(runs).toBe(1);
 		page.dispatchEvent(shown(true));
 		await until(() => runs === 2);
+	});
+
+	it('hear a tab still on the Dexie build, and are heard by it, while an update is taken in', async () => {
+		const name = `live-${Math.random()}`;
+		const here = tab(name);
+		await here.db.open();
+		// The older build's tab: Dexie on the same database, at the same version.
+		const old = new Dexie(name);
+		for (const step of SCHEMA_VERSIONS) old.version(step.version).stores(step.stores);
+		closing.push(old);
+		const seenHere: number[] = [];
+		const stop = liveRead(here.changes, new Set(['meetings']), () => here.db.transaction('r', ['meetings'], (tx) => tx.meetings.count()), {
+			next: (count) => seenHere.push(count),
+			error: (error) => expect.fail(String(error))
+		});
+		closing.push({ close: stop });
+		const seenThere: number[] = [];
+		const subscription = liveQuery(() => old.table('meetings').where('citizenId').equals('c1').count()).subscribe({
+			next: (count) => seenThere.push(count)
+		});
+		closing.push({ close: () => subscription.unsubscribe() });
+		await until(() => seenHere.length === 1 && seenThere.length === 1);
+		// Dexie's channel does not deliver to the tab that posted, so the older tab's own commit reaches this one only
+		// through the channel, as from another tab.
+		await old.table('meetings').put({ id: 'm1', citizenId: 'c1' });
+		await until(() => seenHere.at(-1) === 1);
+		await here.db.transaction('rw', ['meetings'], (tx) => tx.meetings.put({ id: 'm2', citizenId: 'c1' }));
+		await until(() => seenThere.at(-1) === 2);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Hooks } from './database.ts';
+import type { Hooks, Tx } from './database.ts';
 
 /*
  * Live reads, in place of Dexie's liveQuery. A read names the tables it reads and runs again once a transaction that
@@ -11,10 +11,36 @@ import type { Hooks } from './database.ts';
 /** `tables` undefined: anything may have changed (the page is back from the back-forward cache). */
 type Listener = (tables?: ReadonlySet<string>) => void;
 
+/*
+ * Builds before this layer used Dexie, which tells other tabs of a commit on a channel of its own, with the parts it
+ * changed named "idb://<database>/<table>/<index>". A tab still on such a build (the update is taken in one tab; the
+ * others are only told of it) and a tab of this build hear each other's commits there, so neither shows a list older
+ * than the tablet's. Each part is told as its whole key range (Dexie's own "everything": from -Infinity to [[[]]]).
+ */
+const DEXIE_CHANNEL = 'x-storagemutated-1';
+const EVERY_KEY = { d: 1, from: -Infinity, to: [[[]]] };
+
+function dexieTables(name: string, parts: unknown): Set<string> {
+	const prefix = `idb://${name}/`;
+	const keys = typeof parts === 'object' && parts !== null ? Object.keys(parts) : [];
+	return new Set(keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length).split('/')[0]!));
+}
+
+function dexieParts(name: string, tx: Tx, tables: ReadonlySet<string>): Record<string, typeof EVERY_KEY> {
+	const parts: Record<string, typeof EVERY_KEY> = {};
+	for (const table of tables) {
+		for (const index of ['', ':dels', ...(tx.db.stores[table]?.indexes.map((spec) => spec.name) ?? [])]) {
+			parts[`idb://${name}/${table}/${index}`] = EVERY_KEY;
+		}
+	}
+	return parts;
+}
+
 /** The tables written by committed transactions, in this tab and in the others, for one database name. */
 export class Changes {
 	readonly #listeners = new Set<Listener>();
 	#channel: BroadcastChannel | undefined;
+	#dexie: BroadcastChannel | undefined;
 	readonly hooks: Hooks;
 
 	constructor(name: string) {
@@ -22,6 +48,11 @@ export class Changes {
 			if (typeof BroadcastChannel !== 'function') return;
 			this.#channel = new BroadcastChannel(`idb-changes:${name}`);
 			this.#channel.addEventListener('message', (event: MessageEvent<string[]>) => this.#tell(new Set(event.data)));
+			this.#dexie = new BroadcastChannel(DEXIE_CHANNEL);
+			this.#dexie.addEventListener('message', (event: MessageEvent<unknown>) => {
+				const tables = dexieTables(name, event.data);
+				if (tables.size > 0) this.#tell(tables);
+			});
 		};
 		listen();
 		// As Dexie did: a page kept in the back-forward cache closes its channel (an open one can keep it out of the cache)
@@ -30,7 +61,8 @@ export class Changes {
 			addEventListener('pagehide', (event: Event) => {
 				if (!(event as PageTransitionEvent).persisted) return;
 				this.#channel?.close();
-				this.#channel = undefined;
+				this.#dexie?.close();
+				this.#channel = this.#dexie = undefined;
 			});
 			addEventListener('pageshow', (event: Event) => {
 				if (!(event as PageTransitionEvent).persisted) return;
@@ -39,11 +71,12 @@ export class Changes {
 			});
 		}
 		this.hooks = {
-			committed: (_tx, changes) => {
+			committed: (tx, changes) => {
 				const tables = new Set(changes.map((change) => change.table));
 				if (tables.size === 0) return;
 				this.#tell(tables);
 				this.#channel?.postMessage([...tables]);
+				this.#dexie?.postMessage(dexieParts(name, tx, tables));
 			}
 		};
 	}
@@ -59,6 +92,7 @@ export class Changes {
 
 	close(): void {
 		this.#channel?.close();
+		this.#dexie?.close();
 		this.#listeners.clear();
 	}
 }
