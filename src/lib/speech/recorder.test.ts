@@ -59,4 +59,23 @@ describe('recording from the microphone', () => {
 		// "Stop" pressed afterwards still gives the same clip.
 		expect(await recording.stop()).toBe(ended.mock.calls[0]![0]);
 	});
+
+	it("keeps the type of the recorded chunks when the recorder no longer says it (Firefox's Ogg after stop)", async () => {
+		class FirefoxRecorder extends FakeRecorder {
+			override mimeType = '';
+			override start() {
+				super.start();
+				this.mimeType = 'audio/ogg; codecs=opus';
+			}
+			override stop() {
+				this.ondataavailable?.({ data: new Blob(['OggS'], { type: 'audio/ogg; codecs=opus' }) });
+				this.mimeType = '';
+				super.stop();
+			}
+		}
+		vi.stubGlobal('navigator', { mediaDevices: { getUserMedia: async () => ({ getTracks: () => [{ stop: () => {} }] }) } });
+		vi.stubGlobal('MediaRecorder', FirefoxRecorder);
+		const recording = await startRecording();
+		expect((await recording.stop()).type).toBe('audio/ogg; codecs=opus');
+	});
 });

@@ -38,7 +38,9 @@ async function record(): Promise<ActiveRecording> {
 	const stopped = new Promise<Blob>((resolve) => {
 		recorder.onstop = () => {
 			stream.getTracks().forEach((track) => track.stop());
-			resolve(new Blob(chunks, { type: recorder.mimeType || 'audio/webm' }));
+			// Firefox says its type (Ogg) only while it records and on each chunk: read after stop, it is empty, and the
+			// clip was stored and exported as WebM.
+			resolve(new Blob(chunks, { type: chunks.find((chunk) => chunk.type)?.type || recorder.mimeType || 'audio/webm' }));
 		};
 	});
 	recorder.start();
